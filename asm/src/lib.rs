@@ -1,0 +1,4 @@
+//! Instruction encoders, one module per ISA, named after the vendor manuals' mnemonics and operand forms.
+//! This crate knows nothing about Go: it turns instructions into bytes and reports where relocations go.
+
+pub mod x86;

@@ -1,0 +1,2 @@
+//! The g1c runtime.
+#![no_std]

@@ -1,0 +1,7 @@
+//! `g1c dump <phase>`: each phase's view of a file, for learners and golden tests.
+//! `tokens.rs` and `ast.rs` (syntax), `types.rs` (checker facts); `ir` and `asm` are printed by
+//! `ir::print` and `codegen::<arch>::listing`.
+
+pub mod ast;
+pub mod tokens;
+pub mod types;

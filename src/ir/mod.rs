@@ -1,0 +1,303 @@
+//! The intermediate representation: typed three-address code in basic blocks.
+//!
+//! In: built by `lower.rs` from the checked AST. Out: read by the passes in `opt/` and by `codegen/<arch>`,
+//! printed by `print.rs` (`g1c dump ir`, specified in `docs/IR.md`), checked by `verify.rs` between passes.
+//!
+//! The IR knows the target's word size (through the lowering's layout decisions) but nothing about its
+//! instructions or registers. Go types are gone: values are scalars of a [`Ty`]; aggregates (strings,
+//! slices, structs, arrays) live in memory (stack slots, globals, heap) and are moved with `MemCopy`.
+//!
+//! Invariants (checked by `verify.rs`):
+//! - `blocks[0]` is the entry block; every block ends in exactly one terminator; block and vreg ids are in
+//!   range.
+//! - A vreg's type is fixed (`Func::vregs`); operands of `Binary` and `Cmp` have the same type; `Load`'s
+//!   width is its `dst` type, `Store`'s is its `src` type.
+//! - Values of sub-word integer types (I8, I16, I32) have only their low bits defined; ops that depend on the
+//!   upper bits (`Cmp`, division, right shift, conversions) look at the low bits only.
+//! - Calls to Go functions follow ABI0 (DESIGN §5): the caller stores arguments with `OutArgAddr` + `Store` /
+//!   `MemCopy` into the outgoing area, executes `CallGo`, and reads results from the same area at the
+//!   result offsets. The callee finds them with `ArgAddr`. Calls into the runtime use `CallRt` (the
+//!   platform C ABI), with scalar arguments and at most two scalar results.
+
+pub mod lower;
+pub mod print;
+pub mod verify;
+
+/// A virtual register, indexing `Func::vregs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct VReg(pub u32);
+
+/// A basic block, indexing `Func::blocks`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct BlockId(pub u32);
+
+/// A stack slot of the current frame, indexing `Func::slots`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SlotId(pub u32);
+
+/// The type of a scalar value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Ty {
+    I8,
+    I16,
+    I32,
+    I64,
+    /// A pointer-sized integer that holds an address (the word size of the target).
+    Ptr,
+    F32,
+    F64,
+}
+
+impl Ty {
+    pub fn is_float(self) -> bool {
+        matches!(self, Ty::F32 | Ty::F64)
+    }
+    /// Size in bytes, given the target's word size.
+    pub fn size(self, word: u32) -> u32 {
+        match self {
+            Ty::I8 => 1,
+            Ty::I16 => 2,
+            Ty::I32 | Ty::F32 => 4,
+            Ty::I64 | Ty::F64 => 8,
+            Ty::Ptr => word,
+        }
+    }
+}
+
+/// Two-operand arithmetic, named after what it computes. Integer ops wrap (two's complement).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    /// Signed division truncating toward zero; `MIN / -1 == MIN` (Go spec). The divisor is never zero (the
+    /// lowering checks first).
+    DivS,
+    DivU,
+    /// Signed remainder with the sign of the dividend; `MIN % -1 == 0`.
+    RemS,
+    RemU,
+    And,
+    Or,
+    Xor,
+    /// `x &^ y`
+    AndNot,
+    /// Shifts take the count as an unsigned value of any integer type; counts `>=` the width give 0 (`Shl`,
+    /// `ShrU`) or the sign fill (`ShrS`), as in Go.
+    Shl,
+    ShrS,
+    ShrU,
+    FAdd,
+    FSub,
+    FMul,
+    FDiv,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UnOp {
+    /// Two's complement negation.
+    Neg,
+    /// Bitwise complement `^x`.
+    Not,
+    FNeg,
+}
+
+/// Comparison conditions. Float conditions are IEEE: all are false on NaN except `FNe`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Cond {
+    Eq,
+    Ne,
+    LtS,
+    LeS,
+    GtS,
+    GeS,
+    LtU,
+    LeU,
+    GtU,
+    GeU,
+    FEq,
+    FNe,
+    FLt,
+    FLe,
+    FGt,
+    FGe,
+}
+
+/// Conversions between scalar types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ConvOp {
+    /// Sign-extend from the source's width to the destination's.
+    SExt,
+    /// Zero-extend.
+    ZExt,
+    /// Keep the low bits.
+    Trunc,
+    /// Signed integer to float.
+    SToF,
+    /// Unsigned integer to float.
+    UToF,
+    /// Float to signed integer, truncating toward zero (Go: implementation-defined when out of range; gc's
+    /// amd64 result is what the hardware gives).
+    FToS,
+    /// Float to unsigned integer, as gc does on amd64.
+    FToU,
+    /// f32 → f64
+    FExt,
+    /// f64 → f32 (round to nearest even)
+    FTrunc,
+    /// Same bits, other type of the same size (e.g. F64 ↔ I64 for `math.Float64bits`).
+    Bitcast,
+}
+
+/// The function called by `CallGo`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Callee {
+    /// A Go function by linker symbol name, called without a closure context.
+    Direct(String),
+    /// A func value: a pointer to a closure object whose first word is the code address. The codegen puts
+    /// the func value in the closure-context register (amd64: DX) and calls through the first word.
+    Closure(VReg),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Op {
+    /// `dst = value` for integer and pointer types (truncated to `dst`'s width).
+    Const { dst: VReg, value: i64 },
+    /// `dst = value` for float types (rounded to F32 if `dst` is F32).
+    FConst { dst: VReg, value: f64 },
+    /// `dst = &slot`
+    SlotAddr { dst: VReg, slot: SlotId },
+    /// `dst = &incoming_args[offset]`: the caller's outgoing area as seen by this function (ABI0).
+    ArgAddr { dst: VReg, offset: u32 },
+    /// `dst = &outgoing_args[offset]`: the area at the bottom of this frame where the next `CallGo` finds
+    /// its arguments and leaves its results.
+    OutArgAddr { dst: VReg, offset: u32 },
+    /// `dst = &sym + offset`: a global variable, read-only data, or a function's code.
+    SymAddr { dst: VReg, sym: String, offset: i64 },
+    /// `dst = *(addr + offset)`, width of `dst`'s type.
+    Load { dst: VReg, addr: VReg, offset: i32 },
+    /// `*(addr + offset) = src`, width of `src`'s type.
+    Store { addr: VReg, offset: i32, src: VReg },
+    /// `dst = src` (same type).
+    Copy { dst: VReg, src: VReg },
+    Unary { op: UnOp, dst: VReg, x: VReg },
+    Binary { op: BinOp, dst: VReg, x: VReg, y: VReg },
+    /// `dst = x cond y ? 1 : 0`; `dst` is I8.
+    Cmp { cond: Cond, dst: VReg, x: VReg, y: VReg },
+    Convert { op: ConvOp, dst: VReg, src: VReg },
+    /// Copy `size` bytes; the ranges may overlap (memmove semantics).
+    MemCopy { dst: VReg, src: VReg, size: u64 },
+    /// Zero `size` bytes at `addr`.
+    MemZero { addr: VReg, size: u64 },
+    /// Call a Go function (ABI0). `args_size` is the size of the argument + result area it uses.
+    CallGo { callee: Callee, args_size: u32 },
+    /// Call a runtime function with the platform C ABI. `args` are scalars (integers in order in integer
+    /// registers, floats in float registers); `rets` receives up to two scalar results (amd64: RAX, RDX or
+    /// XMM0).
+    CallRt { sym: String, args: Vec<VReg>, rets: Vec<VReg> },
+    /// `dst` = the closure context this function was called with (the func value), for function literals.
+    ClosureCtx { dst: VReg },
+}
+
+/// A block's single exit.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Term {
+    Jump(BlockId),
+    /// Go to `then` if `cond` (I8) is non-zero, else to `els`.
+    Branch { cond: VReg, then: BlockId, els: BlockId },
+    /// Return to the caller; results have been stored in the incoming area.
+    Return,
+    /// Control never gets here (after a call that does not return, e.g. a runtime panic).
+    Unreachable,
+}
+
+/// An operation with the source line it comes from (0 = none), for line tables and tracebacks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Inst {
+    pub line: u32,
+    pub op: Op,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Block {
+    pub insts: Vec<Inst>,
+    pub term: Term,
+    /// Source line of the terminator.
+    pub term_line: u32,
+}
+
+/// A stack slot: memory in this function's frame.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Slot {
+    pub size: u64,
+    pub align: u32,
+    /// A name for dumps (the Go variable, or a description of the temporary).
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Func {
+    /// The linker symbol, named as gc names it: `main.main`, `main.(*T).M`, `main.T.M`, `main.f.func1`.
+    pub name: String,
+    /// The source file as tracebacks print it (machine-independent).
+    pub file: String,
+    /// Line of the `func` keyword.
+    pub line: u32,
+    /// Size of the incoming argument + result area (ABI0).
+    pub args_size: u32,
+    pub vregs: Vec<Ty>,
+    pub slots: Vec<Slot>,
+    pub blocks: Vec<Block>,
+}
+
+impl Func {
+    pub fn new_vreg(&mut self, ty: Ty) -> VReg {
+        self.vregs.push(ty);
+        VReg(self.vregs.len() as u32 - 1)
+    }
+    pub fn new_slot(&mut self, size: u64, align: u32, name: impl Into<String>) -> SlotId {
+        self.slots.push(Slot { size, align, name: name.into() });
+        SlotId(self.slots.len() as u32 - 1)
+    }
+    pub fn ty(&self, v: VReg) -> Ty {
+        self.vregs[v.0 as usize]
+    }
+}
+
+/// Where a global's bytes go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DataKind {
+    /// Read-only (string bytes, static closures of top-level functions).
+    ReadOnly,
+    /// Writable, with initial contents.
+    Data,
+    /// Writable, zero-initialized (package-level variables).
+    Bss,
+}
+
+/// An address stored in a global: `bytes[offset..offset+word] = &target + addend`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct DataReloc {
+    pub offset: u32,
+    pub target: String,
+    pub addend: i64,
+}
+
+/// A global symbol with its contents.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Data {
+    pub name: String,
+    pub kind: DataKind,
+    pub align: u32,
+    /// Size in bytes; `bytes` is empty for `Bss`, else `bytes.len() == size`.
+    pub size: u64,
+    pub bytes: Vec<u8>,
+    pub relocs: Vec<DataReloc>,
+}
+
+/// A whole program in IR.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Module {
+    pub funcs: Vec<Func>,
+    pub data: Vec<Data>,
+}

@@ -1,0 +1,77 @@
+//! The object format between code generation and the linker.
+//!
+//! In: built by `codegen/<arch>` (machine code from `asm`) and by lowering's data (globals, string bytes).
+//! Out: read by the linker, which merges it with the runtime archive's ELF objects.
+//!
+//! Invariants: symbol names are unique within an [`Object`]; relocation targets are symbol names, resolved by
+//! the linker against all inputs (this object and `rt`'s archive). Everything here is plain data in the
+//! order it was produced, so the linker's output is deterministic by construction.
+
+/// Where a symbol's bytes go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SymKind {
+    /// Machine code (`.text`).
+    Text,
+    /// Read-only data (`.rodata`): string bytes, tables.
+    RoData,
+    /// Initialized writable data (`.data`).
+    Data,
+    /// Zero-initialized data (`.bss`): `data` is empty, `size` gives the length.
+    Bss,
+}
+
+/// How a relocation patches its place `P` with symbol address `S` and addend `A` (ELF x86-64 psABI names).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RelocKind {
+    /// 8 bytes: `S + A` (R_X86_64_64).
+    Abs64,
+    /// 4 bytes: `S + A - P` (R_X86_64_PC32 / PLT32): rel32 of calls, jumps and RIP-relative operands.
+    /// For an instruction operand the codegen sets `A` = -(bytes from the field to the end of the
+    /// instruction), usually -4.
+    Pc32,
+    /// 4 bytes, zero-extended `S + A` must fit in 32 bits (R_X86_64_32).
+    Abs32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reloc {
+    /// Offset of the patched field from the start of the symbol's bytes.
+    pub offset: u32,
+    pub kind: RelocKind,
+    pub target: String,
+    pub addend: i64,
+}
+
+/// A function's source information for tracebacks: what the linker turns into `g1c_functab`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FuncMeta {
+    /// The file name as tracebacks print it (already machine-independent, e.g. `./hello.go`).
+    pub file: String,
+    /// `(pc offset from the function's entry, source line)` pairs, sorted by offset; the line of a pc is the
+    /// line of the last pair whose offset is `<=` it.
+    pub lines: Vec<(u32, u32)>,
+    /// Size in bytes of the incoming argument and result area (ABI0), for printing arguments.
+    pub args_size: u32,
+    /// Size of the frame below the saved frame pointer, for stack checks and debuggers.
+    pub frame_size: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Symbol {
+    pub name: String,
+    pub kind: SymKind,
+    /// Contents; empty for `Bss`.
+    pub data: Vec<u8>,
+    /// Size in bytes (equal to `data.len()` except for `Bss`).
+    pub size: u64,
+    pub align: u32,
+    pub relocs: Vec<Reloc>,
+    /// Set for Go functions (`Text` symbols produced by the compiler).
+    pub func: Option<FuncMeta>,
+}
+
+/// The compiled form of a whole Go program (all packages), ready to link with the runtime.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Object {
+    pub symbols: Vec<Symbol>,
+}

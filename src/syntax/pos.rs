@@ -1,0 +1,184 @@
+//! Source positions.
+//!
+//! In: source files as they are added to a [`FileSet`]. Out: compact [`Pos`] values (one `u32`) that every
+//! later phase stores, and the `file:line:col` form gc prints, computed on demand.
+//!
+//! Invariants: each file occupies the half-open range `[base, base + len + 1)` of the global offset space, the
+//! extra one so that the end-of-file position of every file is distinct; `Pos(0)` is "no position". Positions
+//! of distinct source bytes are distinct, so a `Pos` can key a table (the checker keys identifiers by it).
+
+use std::fmt;
+
+/// A global byte offset into a [`FileSet`]; `Pos::NONE` means unknown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Pos(pub u32);
+
+impl Pos {
+    pub const NONE: Pos = Pos(0);
+    pub fn is_known(self) -> bool {
+        self.0 != 0
+    }
+    /// The position `n` bytes further on in the same file.
+    pub fn offset(self, n: u32) -> Pos {
+        Pos(self.0 + n)
+    }
+}
+
+/// Index of a file in its [`FileSet`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileId(pub u32);
+
+/// One source file: its name as printed in messages and tables, its text and where its lines start.
+pub struct SourceFile {
+    /// The name shown in errors and tracebacks (already made machine-independent by the loader).
+    pub name: String,
+    /// The name compiled code records for tracebacks: machine-independent, like gc's `-trimpath` (a file of
+    /// the main package given on the command line is `./name.go`).
+    pub trace_name: String,
+    pub src: String,
+    pub base: u32,
+    line_starts: Vec<u32>,
+}
+
+/// A resolved position, as printed: 1-based line, 1-based column in bytes (gc counts bytes, not runes).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Position<'a> {
+    pub file: &'a str,
+    pub line: u32,
+    pub col: u32,
+}
+
+impl fmt::Display for Position<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.col)
+    }
+}
+
+/// All source files of one compilation.
+#[derive(Default)]
+pub struct FileSet {
+    files: Vec<SourceFile>,
+    next_base: u32,
+}
+
+impl FileSet {
+    pub fn new() -> FileSet {
+        FileSet { files: Vec::new(), next_base: 1 }
+    }
+
+    /// Adds a file and returns its id; its first byte has position `self.file(id).base`.
+    pub fn add(&mut self, name: String, src: String) -> FileId {
+        if self.next_base == 0 {
+            self.next_base = 1;
+        }
+        let base = self.next_base;
+        let mut line_starts = vec![0u32];
+        for (i, b) in src.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(i as u32 + 1);
+            }
+        }
+        self.next_base = base + src.len() as u32 + 1;
+        let base_name = name.rsplit('/').next().unwrap_or(&name);
+        let trace_name = format!("./{base_name}");
+        self.files.push(SourceFile { name, trace_name, src, base, line_starts });
+        FileId(self.files.len() as u32 - 1)
+    }
+
+    pub fn set_trace_name(&mut self, id: FileId, trace_name: String) {
+        self.files[id.0 as usize].trace_name = trace_name;
+    }
+
+    pub fn file(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0 as usize]
+    }
+
+    pub fn files(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
+        self.files.iter().enumerate().map(|(i, f)| (FileId(i as u32), f))
+    }
+
+    /// The file that contains `pos`, if any.
+    pub fn file_of(&self, pos: Pos) -> Option<FileId> {
+        if !pos.is_known() {
+            return None;
+        }
+        let i = self.files.partition_point(|f| f.base <= pos.0);
+        if i == 0 {
+            return None;
+        }
+        let f = &self.files[i - 1];
+        if pos.0 <= f.base + f.src.len() as u32 {
+            Some(FileId(i as u32 - 1))
+        } else {
+            None
+        }
+    }
+
+    /// Line and column of `pos`; `None` for `Pos::NONE`.
+    pub fn position(&self, pos: Pos) -> Option<Position<'_>> {
+        let id = self.file_of(pos)?;
+        let f = self.file(id);
+        let off = pos.0 - f.base;
+        let line = f.line_starts.partition_point(|&s| s <= off);
+        let col = off - f.line_starts[line - 1] + 1;
+        Some(Position { file: &f.name, line: line as u32, col })
+    }
+
+    /// Line of `pos`, 0 when unknown; what tracebacks print.
+    pub fn line(&self, pos: Pos) -> u32 {
+        self.position(pos).map(|p| p.line).unwrap_or(0)
+    }
+}
+
+thread_local! {
+    static CURRENT: std::cell::Cell<Pos> = const { std::cell::Cell::new(Pos::NONE) };
+}
+
+/// Records the position a phase is working on, so that an internal compiler error (a Rust panic) can be
+/// reported at a source position. Phases call it per declaration or statement; it costs one store.
+pub fn set_current(pos: Pos) {
+    CURRENT.with(|c| c.set(pos));
+}
+
+/// The position last recorded with [`set_current`].
+pub fn current() -> Pos {
+    CURRENT.with(|c| c.get())
+}
+
+/// A compile error, printed by the driver as `file:line:col: message`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    pub pos: Pos,
+    pub msg: String,
+}
+
+impl Error {
+    pub fn new(pos: Pos, msg: impl Into<String>) -> Error {
+        Error { pos, msg: msg.into() }
+    }
+
+    /// `file:line:col: message`, as gc prints it.
+    pub fn render(&self, fset: &FileSet) -> String {
+        match fset.position(self.pos) {
+            Some(p) => format!("{}: {}", p, self.msg),
+            None => self.msg.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_resolve_per_file() {
+        let mut fs = FileSet::new();
+        let a = fs.add("a.go".into(), "package a\nvar x\n".into());
+        let b = fs.add("b.go".into(), "package b\n".into());
+        let pa = Pos(fs.file(a).base + 11);
+        assert_eq!(fs.position(pa).unwrap().to_string(), "a.go:2:2");
+        let pb = Pos(fs.file(b).base);
+        assert_eq!(fs.position(pb).unwrap().to_string(), "b.go:1:1");
+        assert!(fs.position(Pos::NONE).is_none());
+    }
+}

@@ -1,0 +1,1 @@
+//! The scanner: source bytes → tokens, with automatic semicolon insertion (Go spec "Semicolons").

@@ -1,0 +1,1 @@
+//! Token kinds (Go spec "Tokens"): owned by the syntax work.
