@@ -1,15 +1,5 @@
-//! g1c: a Go compiler written in Rust. See ARCHITECTURE.md for the codemap.
-
-mod cli;
-mod codegen;
-mod driver;
-mod dump;
-mod ir;
-mod link;
-mod rtbuild;
-mod syntax;
-mod types;
+//! The `g1c` executable: see `cli`.
 
 fn main() {
-    std::process::exit(cli::main());
+    std::process::exit(g1c::cli::main());
 }

@@ -1,0 +1,12 @@
+//! g1c: a Go compiler written in Rust. See ARCHITECTURE.md for the codemap and the pipeline:
+//! `syntax` → `types` → `ir` → `codegen` → (`asm`) → `link`, driven by `driver` from `cli`.
+
+pub mod cli;
+pub mod codegen;
+pub mod driver;
+pub mod dump;
+pub mod ir;
+pub mod link;
+pub mod rtbuild;
+pub mod syntax;
+pub mod types;

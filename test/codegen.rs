@@ -1,0 +1,1 @@
+//! codegen tests (see test/golden/codegen/).

@@ -1,0 +1,1 @@
+//! link tests (see test/golden/link/).

@@ -1,0 +1,1 @@
+//! run tests (see test/golden/run/).

@@ -1,0 +1,1 @@
+//! syntax tests (see test/golden/syntax/).

@@ -1,0 +1,1 @@
+//! types tests (see test/golden/types/).
