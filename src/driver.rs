@@ -45,7 +45,7 @@ struct Checked {
     prog: types::Program,
 }
 
-pub fn build(inputs: &[String], output: Option<&str>) -> i32 {
+pub fn build(inputs: &[String], output: Option<&str>, all_errors: bool) -> i32 {
     let files = match expand_inputs(inputs) {
         Ok(f) => f,
         Err(e) => {
@@ -75,7 +75,7 @@ pub fn build(inputs: &[String], output: Option<&str>) -> i32 {
             }
         },
         Err(Failure(msgs)) => {
-            print_errors(&msgs);
+            print_errors_limit(&msgs, if all_errors { usize::MAX } else { MAX_ERRORS });
             1
         }
     }
@@ -235,9 +235,13 @@ fn render(fset: &FileSet, mut errs: Vec<Error>) -> Failure {
 }
 
 fn print_errors(msgs: &[String]) {
+    print_errors_limit(msgs, MAX_ERRORS)
+}
+
+fn print_errors_limit(msgs: &[String], limit: usize) {
     let mut err = std::io::stderr().lock();
     for (i, m) in msgs.iter().enumerate() {
-        if i == MAX_ERRORS {
+        if i == limit {
             let _ = writeln!(err, "too many errors");
             break;
         }

@@ -21,6 +21,9 @@ enum Cmd {
         /// Output file (default: the first file's base name without `.go`, or the directory's name).
         #[arg(short = 'o')]
         output: Option<String>,
+        /// Report all errors, not just the first 10 (gc's -e).
+        #[arg(short = 'e')]
+        all_errors: bool,
         /// Go files or one directory.
         #[arg(required = true)]
         inputs: Vec<String>,
@@ -62,7 +65,7 @@ pub fn main() -> i32 {
             println!("g1c version {} (go1.19 language) {}/{}", env!("CARGO_PKG_VERSION"), "linux", "amd64");
             0
         }
-        Cmd::Build { output, inputs } => driver::build(&inputs, output.as_deref()),
+        Cmd::Build { output, all_errors, inputs } => driver::build(&inputs, output.as_deref(), all_errors),
         Cmd::Run { args } => {
             let split = args.iter().position(|a| !a.ends_with(".go")).unwrap_or(args.len());
             if split == 0 {

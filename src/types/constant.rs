@@ -8,7 +8,8 @@
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     Bool(bool),
-    String(String),
+    /// Go strings are byte sequences, not necessarily UTF-8.
+    String(Vec<u8>),
     Int(BigInt),
     Float(BigFloat),
     Complex(BigFloat, BigFloat),
@@ -60,7 +61,7 @@ impl Value {
             _ => None,
         }
     }
-    pub fn as_str(&self) -> Option<&str> {
+    pub fn as_bytes(&self) -> Option<&[u8]> {
         match self {
             Value::String(s) => Some(s),
             _ => None,
