@@ -37,6 +37,11 @@ pub fn link(obj: &object::Object, rt_archive: &[u8]) -> Result<Vec<u8>, String> 
     let mut live = gc::mark_live(&inputs, &roots);
     let funcs = functab::build(&mut inputs, obj, &go_sections, &mut live, functab, functab_len)?;
     let got = scan::scan(&mut inputs, &mut live)?;
+    for &root in &roots {
+        if inputs.sym(root).def == input::Def::Undefined {
+            return Err(format!("undefined: {} (referenced from the linker's roots)", inputs.sym(root).name));
+        }
+    }
     let layout = layout::layout(&inputs, &live)?;
     functab::check_sorted(&funcs, &layout)?;
     reloc::apply(&mut inputs, &live, &layout, &got)?;
