@@ -206,3 +206,76 @@ fn empty_archive_lacks_start() {
     assert_eq!(link(&obj, b"!<arch>\n").unwrap_err(), "undefined: _start (referenced from the linker's roots)");
     assert!(link(&hello(), b"not an archive").unwrap_err().contains("not an ar archive"));
 }
+
+/// The real runtime's archive: from `g1c::rtbuild` once it builds one, else from `$G1C_TEST_RT_ARCHIVE`;
+/// `None` (the test skips) when neither is available.
+fn real_rt() -> Option<Vec<u8>> {
+    match g1c::rtbuild::runtime_archive("x86_64-unknown-linux-gnu") {
+        Ok(path) => return Some(std::fs::read(path).unwrap()),
+        Err(e) => eprintln!("rtbuild: {e}"),
+    }
+    match std::env::var_os("G1C_TEST_RT_ARCHIVE") {
+        Some(path) => Some(std::fs::read(path).unwrap()),
+        None => {
+            eprintln!("no runtime archive: skipping");
+            None
+        }
+    }
+}
+
+/// Hello world against the real runtime: `print("hello, world\n")`.
+#[test]
+fn real_rt_hello() {
+    let Some(rt) = real_rt() else { return };
+    let mut c = Code::default();
+    let main = c
+        .hex("55 48 89 e5") // push rbp; mov rbp, rsp
+        .hex("48 8d 3d").pc32("main.msg", 0, 0) // lea rdi, [rip+main.msg]
+        .hex("be 0d 00 00 00") // mov esi, 13
+        .hex("e8").pc32("g1c_printstring", 0, 0)
+        .hex("5d c3") // pop rbp; ret
+        .func("main.main", 3);
+    let init = c.hex("c3").func("main.init", 1);
+    let obj = Object { symbols: vec![main, init, data("main.msg", SymKind::RoData, b"hello, world\n", vec![])] };
+    let exe = link(&obj, &rt).unwrap();
+    eprintln!("hello world with the real runtime: {} bytes", exe.len());
+    let path = temp_dir().join("real-hello");
+    std::fs::write(&path, &exe).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out = Command::new(&path).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "hello, world\n");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+/// A runtime error in a nested Go call: the runtime's traceback reads the linker's function table.
+#[test]
+fn real_rt_traceback() {
+    let Some(rt) = real_rt() else { return };
+    let mut c = Code::default();
+    let main = c
+        .hex("55 48 89 e5") // push rbp; mov rbp, rsp
+        .hex("e8").pc32("main.f", 0, 0) // call main.f
+        .hex("5d c3")
+        .func("main.main", 10);
+    let f = c
+        .hex("55 48 89 e5") // push rbp; mov rbp, rsp
+        .hex("e8").pc32("g1c_panic_divide", 0, 0)
+        .hex("5d c3")
+        .func("main.f", 5);
+    let init = c.hex("c3").func("main.init", 1);
+    let obj = Object { symbols: vec![main, f, init] };
+    let exe = link(&obj, &rt).unwrap();
+    let path = temp_dir().join("real-panic");
+    std::fs::write(&path, &exe).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out = Command::new(&path).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    eprintln!("{stderr}");
+    assert!(stderr.starts_with("panic: runtime error: integer divide by zero\n"), "{stderr}");
+    // Return addresses: main.f's is 9 bytes in (line 6: pc offset 4 and up), main.main's 9 bytes in (line 11).
+    assert!(stderr.contains("main.f(...)\n\t./hello.go:6 +0x9\n") || stderr.contains("main.f()\n\t./hello.go:6 +0x9\n"), "{stderr}");
+    assert!(stderr.contains("main.main()\n\t./hello.go:11 +0x9\n"), "{stderr}");
+    assert_eq!(out.status.code(), Some(2));
+}
