@@ -58,6 +58,11 @@ pub struct Layout {
     pub file_end: u64,
 }
 
+/// The highest address the image may reach: far below overflow, and inside the ±2 GiB that 32-bit
+/// relocations can span from the base.
+pub const LIMIT: u64 = 0x7000_0000;
+
+/// `x` rounded up to a multiple of `a` (a power of two).
 fn align_up(x: u64, a: u64) -> u64 {
     (x + a - 1) & !(a - 1)
 }
@@ -118,6 +123,9 @@ pub fn layout(inputs: &Inputs, live: &[bool]) -> Result<Layout, String> {
             let (start_addr, start_offset) = (vaddr, offset);
             for &id in members {
                 let s = inputs.sec(id);
+                if s.size > LIMIT || vaddr > LIMIT {
+                    return Err(format!("program too large: {} does not fit below {LIMIT:#x}", s.name));
+                }
                 let pad = align_up(vaddr, s.align) - vaddr;
                 vaddr += pad + s.size;
                 if kind != OutKind::Bss {

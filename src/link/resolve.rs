@@ -148,6 +148,9 @@ pub fn resolve(obj: &Object, members: &[Member], archive_name: &str) -> Result<R
     for i in 0..inputs.symbols.len() {
         if let Def::Common { size, align } = inputs.symbols[i].def {
             let s = &inputs.symbols[i];
+            if !align.is_power_of_two() {
+                return Err(format!("common symbol {}: alignment {align} is not a power of two", s.name));
+            }
             let sec = inputs.add_section(Section {
                 file: s.file,
                 name: format!("COMMON {}", s.name),
