@@ -171,7 +171,7 @@ pub fn traceback(o: &mut impl Out, first: Option<(u64, usize)>, mut fp: usize, l
             frames += 1;
         }
     }
-    while fp != 0 && fp % 8 == 0 && fp >= lo && fp + 16 <= hi {
+    while fp != 0 && fp.is_multiple_of(8) && fp >= lo && fp + 16 <= hi {
         // SAFETY: [fp, fp+16) lies inside the stack bounds.
         let (next, ra) = unsafe { (*(fp as *const usize), *((fp + 8) as *const u64)) };
         if let Some(f) = find_func(ra.wrapping_sub(1)) {
