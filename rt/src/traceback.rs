@@ -3,8 +3,8 @@
 //! In: the function table the linker provides (`g1c_functab`, sorted by entry; docs/RUNTIME-ABI.md), a
 //! starting frame (the runtime's own frame for a panic, or the faulting RIP/RBP of a signal), and the bounds
 //! of the stack recorded at program start. Out: for each Go frame from the innermost,
-//! `name(args)\n\tfile:line +0xOFF\n` (runtime/traceback.go), frames outside the table (the runtime's, the
-//! trampoline's) skipped; at most 100 frames, then gc's `...additional frames elided...`.
+//! `name(args)\n\tfile:line +0xOFF\n` (runtime/traceback.go; no offset for a frame stopped at its entry),
+//! frames outside the table (the runtime's, the trampoline's) skipped; at most 100 frames, then gc's `...additional frames elided...`.
 //!
 //! Invariants: the walk only reads words inside the recorded stack bounds and only moves outward (RBP
 //! strictly increasing), so a corrupt chain ends the traceback instead of faulting inside the panic path.
@@ -133,8 +133,11 @@ pub fn print_frame(o: &mut impl Out, f: &FuncInfo, line_pc: u64, pc: u64, args: 
     o.put(f.file());
     o.put(b":");
     uint(o, f.line(line_pc) as u64);
-    o.put(b" +");
-    hex(o, pc - f.entry);
+    // gc omits the offset of a frame stopped at its entry (a fault on the first instruction).
+    if pc > f.entry {
+        o.put(b" +");
+        hex(o, pc - f.entry);
+    }
     o.put(b"\n");
 }
 
@@ -223,7 +226,7 @@ mod tests {
         assert_eq!(fmt(|o| print_frame(o, &m, 0x2029, 0x2029, &[], false)), "main.main()\n\t./a.go:12 +0x29\n");
         assert_eq!(
             fmt(|o| print_frame(o, &f, 0x1000, 0x1000, &[0; 10], true)),
-            "main.f(0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, ...)\n\t./a.go:10 +0x0\n"
+            "main.f(0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, ...)\n\t./a.go:10\n"
         );
     }
 
