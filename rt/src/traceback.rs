@@ -4,7 +4,8 @@
 //! starting frame (the runtime's own frame for a panic, or the faulting RIP/RBP of a signal), and the bounds
 //! of the stack recorded at program start. Out: for each Go frame from the innermost,
 //! `name(args)\n\tfile:line +0xOFF\n` (runtime/traceback.go; no offset for a frame stopped at its entry),
-//! frames outside the table (the runtime's, the trampoline's) skipped; at most 100 frames, then gc's `...additional frames elided...`.
+//! frames outside the table (the runtime's, the trampoline's) skipped; at most 100 frames, then gc's
+//! `...additional frames elided...`.
 //!
 //! Invariants: the walk only reads words inside the recorded stack bounds and only moves outward (RBP
 //! strictly increasing), so a corrupt chain ends the traceback instead of faulting inside the panic path.
@@ -148,7 +149,7 @@ fn frame_args(f: &FuncInfo, fp: usize, lo: usize, hi: usize, buf: &mut [u64; MAX
     let mut n = 0;
     while n < nwords && n < MAX_ARGS {
         let a = fp + 16 + 8 * n;
-        if fp < lo || a + 8 > hi {
+        if a < lo || a + 8 > hi {
             break;
         }
         // SAFETY: `a` lies inside the stack bounds.
@@ -158,8 +159,10 @@ fn frame_args(f: &FuncInfo, fp: usize, lo: usize, hi: usize, buf: &mut [u64; MAX
     (n, nwords > MAX_ARGS)
 }
 
-/// Prints the Go frames of the chain starting at frame pointer `fp`. `first` is the faulting (pc, fp) of a
-/// signal: that frame is printed first, its line taken at pc itself (it did not call anything).
+/// Prints the Go frames of the chain starting at frame pointer `fp`. `first` is the faulting (pc, sp) of a
+/// signal: that frame is printed first, its line taken at pc itself (it did not call anything). A fault on
+/// a function's first instruction (`push rbp`) comes before its frame exists: its return address is then
+/// at sp and RBP is still its caller's frame, so the caller is printed from there.
 /// `lo` is an address below every frame of interest (the current stack pointer or the fault's RSP).
 pub fn traceback(o: &mut impl Out, first: Option<(u64, usize)>, mut fp: usize, lo: usize) {
     // SAFETY: written once at start.
@@ -167,11 +170,22 @@ pub fn traceback(o: &mut impl Out, first: Option<(u64, usize)>, mut fp: usize, l
     let hi = if hi == 0 { usize::MAX } else { hi };
     let mut frames = 0;
     let mut args = [0u64; MAX_ARGS];
-    if let Some((pc, ffp)) = first {
+    if let Some((pc, sp)) = first {
         if let Some(f) = find_func(pc) {
-            let (n, more) = frame_args(f, ffp, lo, hi, &mut args);
+            let at_entry = pc == f.entry && sp >= lo && sp + 8 <= hi;
+            // At entry the arguments start above the return address, i.e. where fp+16 would put them.
+            let (n, more) = frame_args(f, if at_entry { sp - 8 } else { fp }, lo, hi, &mut args);
             print_frame(o, f, pc, pc, &args[..n], more);
             frames += 1;
+            if at_entry {
+                // SAFETY: sp lies inside the stack bounds.
+                let ra = unsafe { *(sp as *const u64) };
+                if let Some(c) = find_func(ra.wrapping_sub(1)) {
+                    let (n, more) = frame_args(c, fp, lo, hi, &mut args);
+                    print_frame(o, c, ra - 1, ra, &args[..n], more);
+                    frames += 1;
+                }
+            }
         }
     }
     while fp != 0 && fp.is_multiple_of(8) && fp >= lo && fp + 16 <= hi {

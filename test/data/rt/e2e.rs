@@ -219,3 +219,26 @@ fn deep_recursion_elides_frames_after_100() {
     assert_eq!(err, want);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn fault_on_a_functions_first_instruction() {
+    // Like a gc leaf function without a frame: the fault comes before `push rbp`, so the traceback finds the
+    // caller through the return address at RSP; gc prints no offset for a frame stopped at its entry.
+    let g = Code::default()
+        .hex("48 8b 04 25 00 00 00 00") // mov rax, [0]
+        .hex("c3")
+        .func("main.g", &[(0, 5)], 8);
+    let main = Code::default()
+        .hex(PROLOGUE)
+        .hex("48 83 ec 10") // sub rsp, 16
+        .hex("48 c7 04 24 2a 00 00 00") // mov qword [rsp], 42
+        .hex("e8").rel("main.g") // returns to 0x15
+        .hex("48 83 c4 10")
+        .hex(EPILOGUE)
+        .func("main.main", &[(0, 10), (0x10, 11)], 0);
+    let (err, code) = run("entry", vec![g, main]);
+    let (head, tail) = after_signal_line(&err);
+    assert!(head.ends_with("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0"), "{err}");
+    assert_eq!(tail, "]\n\ngoroutine 1 [running]:\nmain.g(0x2a)\n\t./a.go:5\nmain.main()\n\t./a.go:11 +0x15\n");
+    assert_eq!(code, 2);
+}
