@@ -112,11 +112,11 @@ pub fn listing(m: &Module) -> Result<String, String> {
         let mut labels = labels.into_iter().peekable();
         for (k, (off, inst)) in code.insts.iter().enumerate() {
             let end = code.insts.get(k + 1).map_or(code.bytes.len(), |n| n.0 as usize);
-            while let Some((_, line)) = lines.next_if(|l| l.0 <= *off) {
-                let _ = writeln!(out, "    ; {}:{}", f.file, line);
-            }
             while let Some((_, l)) = labels.next_if(|l| l.0 <= *off) {
                 let _ = writeln!(out, ".L{l}:");
+            }
+            while let Some((_, line)) = lines.next_if(|l| l.0 <= *off) {
+                let _ = writeln!(out, "    ; {}:{}", f.file, line);
             }
             let bytes: Vec<String> = code.bytes[*off as usize..end].iter().map(|b| format!("{b:02x}")).collect();
             let _ = writeln!(out, "    {off:04x}  {:<30} {inst}", bytes.join(" "));
