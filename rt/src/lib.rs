@@ -69,6 +69,7 @@ pub struct Pair {
 #[cfg(not(test))]
 #[panic_handler]
 fn rust_panic(info: &core::panic::PanicInfo) -> ! {
+    use print::Out;
     let mut o = print::Stderr::new();
     o.put(b"fatal error: g1c runtime internal error");
     if let Some(loc) = info.location() {
@@ -87,4 +88,13 @@ fn rust_panic(info: &core::panic::PanicInfo) -> ! {
 pub fn test_lock() -> std::sync::MutexGuard<'static, ()> {
     static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
     LOCK.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The personality routine that `core`'s precompiled objects name in their unwind tables (core is built for
+/// unwinding). The runtime never unwinds (`panic=abort`, no C++ frames), so it is never called; defining it
+/// keeps the archive free of undefined symbols other than the Go program's.
+#[cfg(not(test))]
+#[no_mangle]
+pub extern "C" fn rust_eh_personality() {
+    os::linux::exit_group(2)
 }

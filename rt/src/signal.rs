@@ -20,9 +20,9 @@ pub fn init() {
     let stack = crate::mem::alloc(SIGSTACK_SIZE);
     let st = StackT { sp: stack as usize, flags: 0, size: SIGSTACK_SIZE };
     let act = SigAction {
-        handler: handler as usize,
+        handler: handler as *const () as usize,
         flags: linux::SA_SIGINFO | linux::SA_ONSTACK | linux::SA_RESTORER,
-        restorer: crate::arch::amd64::g1c_sigreturn as usize,
+        restorer: crate::arch::amd64::g1c_sigreturn as *const () as usize,
         mask: 0,
     };
     // SAFETY: the stack is heap memory owned by the handler from now on; the handler never returns.

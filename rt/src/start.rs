@@ -37,7 +37,7 @@ pub unsafe extern "C" fn g1c_rt_start(sp: *const usize) -> ! {
     // Everything the program's frames can live in is below the argument block.
     *crate::traceback::STACK_HI.get() = sp as usize;
     crate::signal::init();
-    crate::arch::amd64::g1c_call_go(main_init as usize);
-    crate::arch::amd64::g1c_call_go(main_main as usize);
+    crate::arch::amd64::g1c_call_go(main_init as *const () as usize);
+    crate::arch::amd64::g1c_call_go(main_main as *const () as usize);
     crate::os::linux::exit_group(0)
 }
