@@ -775,3 +775,82 @@ mod exec {
         check(Module { funcs: vec![f], data: vec![] }, want);
     }
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// End to end: hand-built IR → codegen → linker with the real runtime → a Linux executable.
+
+/// `main.main` prints sum(10), a closure's result and a float, then calls `main.f`, which divides by zero
+/// (the runtime's panic prints a traceback from the line tables).
+fn e2e_module() -> Module {
+    let mut m = closure_module();
+    let mut b = FB::new("main.main", 0);
+    b.line(10);
+    let a = b.v(Ty::Ptr);
+    b.op(Op::OutArgAddr { dst: a, offset: 0 });
+    let n = b.konst(Ty::I64, 10);
+    b.op(Op::Store { addr: a, offset: 0, src: n });
+    b.op(Op::CallGo { callee: Callee::Direct("main.sum".into()), args_size: 16 });
+    let r = b.load(Ty::I64, a, 8);
+    b.op(Op::CallRt { sym: "g1c_printint".into(), args: vec![r], rets: vec![] });
+    b.op(Op::CallRt { sym: "g1c_printnl".into(), args: vec![], rets: vec![] });
+    b.line(11);
+    b.op(Op::CallGo { callee: Callee::Direct("main.closure".into()), args_size: 0 });
+    b.line(12);
+    let x = b.fconst(Ty::F64, 1.5);
+    b.op(Op::CallRt { sym: "g1c_printfloat".into(), args: vec![x], rets: vec![] });
+    b.op(Op::CallRt { sym: "g1c_printnl".into(), args: vec![], rets: vec![] });
+    b.line(13);
+    b.op(Op::CallGo { callee: Callee::Direct("main.f".into()), args_size: 0 });
+    b.term(Term::Return);
+
+    // The closure test's main becomes main.closure, printing instead of recording.
+    let mut closure = m.funcs.remove(0);
+    closure.name = "main.closure".into();
+    for blk in &mut closure.blocks {
+        for i in &mut blk.insts {
+            if let Op::CallRt { sym, .. } = &mut i.op {
+                *sym = "g1c_printint".into();
+            }
+        }
+        blk.insts.push(Inst { line: 8, op: Op::CallRt { sym: "g1c_printnl".into(), args: vec![], rets: vec![] } });
+    }
+
+    let mut f = FB::new("main.f", 0);
+    f.f.line = 20;
+    f.line(21);
+    f.op(Op::CallRt { sym: "g1c_panic_divide".into(), args: vec![], rets: vec![] });
+    f.term(Term::Unreachable);
+    let mut init = FB::new("main.init", 0);
+    init.term(Term::Return);
+    m.funcs.splice(0..0, [b.done(), closure, sum_func(), f.done(), init.done()]);
+    m
+}
+
+#[test]
+fn e2e_linked_with_runtime() {
+    let rt = match g1c::rtbuild::runtime_archive("x86_64-unknown-linux-gnu") {
+        Ok(path) => std::fs::read(path).unwrap(),
+        Err(e) => {
+            eprintln!("no runtime archive ({e}): skipping");
+            return;
+        }
+    };
+    let obj = amd64::compile(&e2e_module()).unwrap();
+    let exe = g1c::link::link(&obj, &rt).unwrap();
+    let dir = std::env::temp_dir().join(format!("g1c-codegen-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("e2e");
+    std::fs::write(&path, &exe).unwrap();
+    std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let out = std::process::Command::new(&path).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    eprintln!("{stderr}");
+    assert!(
+        stderr.starts_with("45\n47\n+1.500000e+000\npanic: runtime error: integer divide by zero\n"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("main.f()\n\t./test.go:21 +0x"), "{stderr}");
+    assert!(stderr.contains("main.main()\n\t./test.go:13 +0x"), "{stderr}");
+    assert_eq!(out.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}
