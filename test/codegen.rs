@@ -320,7 +320,18 @@ fn integer_semantics() -> (Func, Vec<i64>) {
         // Compares, signed and unsigned.
         for &x in &xs {
             for &y in &[min, -1, 7, max] {
-                for cond in [Cond::Eq, Cond::Ne, Cond::LtS, Cond::LeS, Cond::GtS, Cond::GeS, Cond::LtU, Cond::LeU, Cond::GtU, Cond::GeU] {
+                for cond in [
+                    Cond::Eq,
+                    Cond::Ne,
+                    Cond::LtS,
+                    Cond::LeS,
+                    Cond::GtS,
+                    Cond::GeS,
+                    Cond::LtU,
+                    Cond::LeU,
+                    Cond::GtU,
+                    Cond::GeU,
+                ] {
                     let vx = b.konst(ty, x ^ if w < 64 { 0x0f00_0000_0000_0000 } else { 0 });
                     let vy = b.konst(ty, y);
                     let d = b.v(Ty::I8);
@@ -399,7 +410,12 @@ fn float_semantics() -> (Func, Vec<i64>) {
     }
     // Arithmetic, negation, widening and narrowing.
     let (x, y) = (b.fconst(Ty::F64, 1.25), b.fconst(Ty::F64, -3.0));
-    for (op, r) in [(BinOp::FAdd, 1.25 + -3.0), (BinOp::FSub, 1.25 - -3.0), (BinOp::FMul, 1.25 * -3.0), (BinOp::FDiv, 1.25 / -3.0f64)] {
+    for (op, r) in [
+        (BinOp::FAdd, 1.25 + -3.0),
+        (BinOp::FSub, 1.25 - -3.0),
+        (BinOp::FMul, 1.25 * -3.0),
+        (BinOp::FDiv, 1.25 / -3.0f64),
+    ] {
         let d = b.bin(op, x, y);
         b.record_ext(d, false);
         want.push(r.to_bits() as i64);
@@ -672,8 +688,10 @@ mod exec {
         a.op0(M::Ret).unwrap();
         let entry = a.finish().unwrap();
         // Runtime stubs: movabs rax, fn; jmp rax (the psABI leaves RAX free at calls).
-        let externs: [(&str, usize); 2] =
-            [("test_record", test_record as extern "C" fn(i64) as usize), ("g1c_memmove", test_memmove as extern "C" fn(*mut u8, *const u8, usize) as usize)];
+        let externs: [(&str, usize); 2] = [
+            ("test_record", test_record as extern "C" fn(i64) as usize),
+            ("g1c_memmove", test_memmove as extern "C" fn(*mut u8, *const u8, usize) as usize),
+        ];
         let mut pieces: Vec<(String, Vec<u8>, Vec<(u32, RelocKind, String, i64)>, u32)> = Vec::new();
         pieces.push((
             "<entry>".into(),
@@ -690,7 +708,12 @@ mod exec {
         for s in &obj.symbols {
             let mut data = s.data.clone();
             data.resize(s.size as usize, 0);
-            pieces.push((s.name.clone(), data, s.relocs.iter().map(|r| (r.offset, r.kind, r.target.clone(), r.addend)).collect(), s.align));
+            pieces.push((
+                s.name.clone(),
+                data,
+                s.relocs.iter().map(|r| (r.offset, r.kind, r.target.clone(), r.addend)).collect(),
+                s.align,
+            ));
         }
         let total: usize = pieces.iter().map(|p| p.1.len() + p.3 as usize).sum::<usize>() + 4096;
         // SAFETY: an anonymous private mapping; PROT_READ|WRITE|EXEC.
@@ -845,10 +868,7 @@ fn e2e_linked_with_runtime() {
     let out = std::process::Command::new(&path).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     eprintln!("{stderr}");
-    assert!(
-        stderr.starts_with("45\n47\n+1.500000e+000\npanic: runtime error: integer divide by zero\n"),
-        "{stderr}"
-    );
+    assert!(stderr.starts_with("45\n47\n+1.500000e+000\npanic: runtime error: integer divide by zero\n"), "{stderr}");
     assert!(stderr.contains("main.f()\n\t./test.go:21 +0x"), "{stderr}");
     assert!(stderr.contains("main.main()\n\t./test.go:13 +0x"), "{stderr}");
     assert_eq!(out.status.code(), Some(2));

@@ -415,7 +415,13 @@ impl<'a> Encoder<'a> {
                     },
                 };
                 let (prefix, w) = self.size_bits(r.size)?;
-                self.emit_plus_r(prefix, w, r.needs_rex_for_byte(), if r.size == Size::Byte { 0xB0 } else { 0xB8 }, r.num)?;
+                self.emit_plus_r(
+                    prefix,
+                    w,
+                    r.needs_rex_for_byte(),
+                    if r.size == Size::Byte { 0xB0 } else { 0xB8 },
+                    r.num,
+                )?;
                 imm.push(&mut self.out.bytes);
                 Ok(())
             }
@@ -509,7 +515,15 @@ impl<'a> Encoder<'a> {
                 }
                 let digit = if m == Jmp { 4 } else { 2 };
                 let rm = self.rm_of(t)?;
-                self.emit(Form { prefix: None, w: false, force_rex: false, opcode: &[0xFF], reg: digit, rm, imm: Imm::None })
+                self.emit(Form {
+                    prefix: None,
+                    w: false,
+                    force_rex: false,
+                    opcode: &[0xFF],
+                    reg: digit,
+                    rm,
+                    imm: Imm::None,
+                })
             }
             (Ret, []) => self.raw(&[0xC3]),
             (Push | Pop, [Operand::Reg(r)]) => {

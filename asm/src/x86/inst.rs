@@ -230,9 +230,7 @@ impl fmt::Display for Inst {
             // A shift by one is encoded without an immediate (D1 /4) and printed without it.
             (Shl | Shr | Sar, [x, Operand::Imm(1)]) => return write!(f, "{} {x}", self.mnemonic.name()),
             // A 64-bit immediate that does not fit a sign-extended imm32 needs the B8+r io form.
-            (Mov, [Operand::Reg(r), Operand::Imm(v)])
-                if r.size == super::Size::Qword && i32::try_from(*v).is_err() =>
-            {
+            (Mov, [Operand::Reg(r), Operand::Imm(v)]) if r.size == super::Size::Qword && i32::try_from(*v).is_err() => {
                 return write!(f, "movabs {}, {v}", r.name())
             }
             (Mov, [Operand::Reg(r), Operand::Sym(s)]) => return write!(f, "movabs {}, offset {s}", r.name()),

@@ -65,20 +65,20 @@ impl Gpr {
     }
     pub fn name(self) -> &'static str {
         const Q: [&str; 16] = [
-            "rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12", "r13",
-            "r14", "r15",
+            "rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12", "r13", "r14",
+            "r15",
         ];
         const D: [&str; 16] = [
-            "eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi", "r8d", "r9d", "r10d", "r11d", "r12d",
-            "r13d", "r14d", "r15d",
+            "eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi", "r8d", "r9d", "r10d", "r11d", "r12d", "r13d",
+            "r14d", "r15d",
         ];
         const W: [&str; 16] = [
-            "ax", "cx", "dx", "bx", "sp", "bp", "si", "di", "r8w", "r9w", "r10w", "r11w", "r12w", "r13w",
-            "r14w", "r15w",
+            "ax", "cx", "dx", "bx", "sp", "bp", "si", "di", "r8w", "r9w", "r10w", "r11w", "r12w", "r13w", "r14w",
+            "r15w",
         ];
         const B: [&str; 16] = [
-            "al", "cl", "dl", "bl", "spl", "bpl", "sil", "dil", "r8b", "r9b", "r10b", "r11b", "r12b", "r13b",
-            "r14b", "r15b",
+            "al", "cl", "dl", "bl", "spl", "bpl", "sil", "dil", "r8b", "r9b", "r10b", "r11b", "r12b", "r13b", "r14b",
+            "r15b",
         ];
         let i = (self.num & 15) as usize;
         match self.size {
@@ -150,10 +150,7 @@ impl Mem {
     }
     /// `size ptr [base + scale*index + disp]`
     pub fn sib(size: Size, base: Option<Gpr>, index: Gpr, scale: u8, disp: i32) -> Mem {
-        Mem {
-            size: Some(size),
-            addr: Addr::Base { base: base.map(|b| b.num), index: Some((index.num, scale)), disp },
-        }
+        Mem { size: Some(size), addr: Addr::Base { base: base.map(|b| b.num), index: Some((index.num, scale)), disp } }
     }
     /// `size ptr [rip + sym + addend]`
     pub fn rip(size: Size, sym: impl Into<String>, addend: i64) -> Mem {

@@ -96,10 +96,10 @@ fn parse_operand(s: &str) -> Result<Operand, String> {
 fn all_mnemonics() -> Vec<Mnemonic> {
     use Mnemonic::*;
     let mut v = vec![
-        Mov, Movzx, Movsx, Movsxd, Lea, Add, Or, And, Sub, Xor, Cmp, Test, Imul, Mul, Div, Idiv, Neg, Not, Cwd,
-        Cdq, Cqo, Shl, Shr, Sar, Jmp, Call, Ret, Push, Pop, RepMovsb, RepStosb, Ud2, Int3, Nop, Movsd, Movss,
-        Movq, Movd, Addsd, Subsd, Mulsd, Divsd, Sqrtsd, Addss, Subss, Mulss, Divss, Sqrtss, Ucomisd, Ucomiss,
-        Cvtsi2sd, Cvtsi2ss, Cvttsd2si, Cvttss2si, Cvtss2sd, Cvtsd2ss, Xorps, Pxor,
+        Mov, Movzx, Movsx, Movsxd, Lea, Add, Or, And, Sub, Xor, Cmp, Test, Imul, Mul, Div, Idiv, Neg, Not, Cwd, Cdq,
+        Cqo, Shl, Shr, Sar, Jmp, Call, Ret, Push, Pop, RepMovsb, RepStosb, Ud2, Int3, Nop, Movsd, Movss, Movq, Movd,
+        Addsd, Subsd, Mulsd, Divsd, Sqrtsd, Addss, Subss, Mulss, Divss, Sqrtss, Ucomisd, Ucomiss, Cvtsi2sd, Cvtsi2ss,
+        Cvttsd2si, Cvttss2si, Cvtss2sd, Cvtsd2ss, Xorps, Pxor,
     ];
     for c in 0..16 {
         let c = Cond::from_code(c);
@@ -201,11 +201,17 @@ fn table_agrees_with_llvm_mc() {
     for l in stdout.lines() {
         let Some((text, enc)) = l.split_once("# encoding: [") else { continue };
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let bytes: Vec<String> = enc
-            .trim_end_matches(']')
-            .split(',')
-            .map(|b| if b == "A" { "00".to_string() } else { format!("{:02x}", u8::from_str_radix(&b[2..], 16).unwrap()) })
-            .collect();
+        let bytes: Vec<String> =
+            enc.trim_end_matches(']')
+                .split(',')
+                .map(|b| {
+                    if b == "A" {
+                        "00".to_string()
+                    } else {
+                        format!("{:02x}", u8::from_str_radix(&b[2..], 16).unwrap())
+                    }
+                })
+                .collect();
         got.push((text, bytes.join(" ")));
     }
     assert_eq!(got.len(), rows.len(), "llvm-mc printed a different number of instructions");
@@ -269,7 +275,10 @@ fn bad_operands_are_errors_not_panics() {
         Inst::new(Mnemonic::Mov, vec![Mem::base(Size::Qword, RAX, 0).into(), Mem::base(Size::Qword, RCX, 0).into()]),
         Inst::new(Mnemonic::Mov, vec![RAX.into(), ECX.into()]),
         Inst::new(Mnemonic::Add, vec![RAX.into(), Operand::Imm(1 << 40)]),
-        Inst::new(Mnemonic::Mov, vec![Operand::Mem(Mem { size: None, addr: Addr::Base { base: Some(0), index: None, disp: 0 } }), 1.into()]),
+        Inst::new(
+            Mnemonic::Mov,
+            vec![Operand::Mem(Mem { size: None, addr: Addr::Base { base: Some(0), index: None, disp: 0 } }), 1.into()],
+        ),
         Inst::new(Mnemonic::Lea, vec![RAX.into(), RCX.into()]),
         Inst::new(Mnemonic::Movzx, vec![EAX.into(), EAX.into()]),
         Inst::new(Mnemonic::Shl, vec![RAX.into(), RDX.into()]),
@@ -285,7 +294,10 @@ fn bad_operands_are_errors_not_panics() {
 #[test]
 fn protected_mode_rejects_rex_and_uses_short_absolute() {
     let enc = |i: Inst| encode(&i, Mode::Protected).map(|e| hex(&e.bytes));
-    assert_eq!(enc(Inst::new(Mnemonic::Mov, vec![EAX.into(), Mem::base(Size::Dword, ECX, 8).into()])), Ok("8b 41 08".into()));
+    assert_eq!(
+        enc(Inst::new(Mnemonic::Mov, vec![EAX.into(), Mem::base(Size::Dword, ECX, 8).into()])),
+        Ok("8b 41 08".into())
+    );
     let abs = Mem { size: Some(Size::Dword), addr: Addr::Base { base: None, index: None, disp: 0x1000 } };
     assert_eq!(enc(Inst::new(Mnemonic::Mov, vec![EAX.into(), abs.into()])), Ok("8b 05 00 10 00 00".into()));
     assert_eq!(enc(Inst::new(Mnemonic::Push, vec![EBP.into()])), Ok("55".into()));
@@ -452,7 +464,13 @@ fn candidates() -> Vec<Inst> {
     v.push(i2(Cmovcc(Cond::A), R9.into(), Mem::base(Size::Qword, R13, 8).into()));
     v.push(i1(Jmp, Operand::Sym("target".into())));
     v.push(i1(Call, Operand::Sym("runtime.f".into())));
-    for t in [Operand::from(RAX), R11.into(), Mem::base(Size::Qword, RDX, 0).into(), Mem::base(Size::Qword, R13, 0).into(), Mem::rip(Size::Qword, "tab", 8).into()] {
+    for t in [
+        Operand::from(RAX),
+        R11.into(),
+        Mem::base(Size::Qword, RDX, 0).into(),
+        Mem::base(Size::Qword, R13, 0).into(),
+        Mem::rip(Size::Qword, "tab", 8).into(),
+    ] {
         v.push(i1(Jmp, t.clone()));
         v.push(i1(Call, t));
     }

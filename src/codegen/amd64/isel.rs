@@ -15,8 +15,8 @@ use super::abi::{
 use super::frame::Frame;
 use crate::ir::{BinOp, BlockId, Callee, Cond, ConvOp, Func, Op, Term, Ty, UnOp, VReg};
 use asm::x86::{
-    Assembler, Code, Cond as CC, Gpr, Label, Mem, Mnemonic as M, Mode, Operand, Size, Xmm, AL, CL, EAX, EDX,
-    R10, R8, R9, RAX, RBP, RCX, RDI, RDX, RSI, RSP, XMM0, XMM1,
+    Assembler, Code, Cond as CC, Gpr, Label, Mem, Mnemonic as M, Mode, Operand, Size, Xmm, AL, CL, EAX, EDX, R10, R8,
+    R9, RAX, RBP, RCX, RDI, RDX, RSI, RSP, XMM0, XMM1,
 };
 
 type R = Result<(), String>;
@@ -38,6 +38,9 @@ struct Gen<'f> {
 }
 
 pub fn select(f: &Func, frame: &Frame) -> Result<Selected, String> {
+    if f.blocks.is_empty() {
+        return Err(format!("{}: function has no blocks", f.name));
+    }
     let mut a = Assembler::new(Mode::Long);
     let blocks = f.blocks.iter().map(|_| a.new_label()).collect();
     let mut g = Gen { f, frame, a, blocks, lines: Vec::new() };
