@@ -111,6 +111,8 @@ struct Parser<'a> {
     pragma: Vec<Directive>,
     directives: Vec<Directive>,
     comments_seen: usize,
+    /// Operator positions of send and inc/dec statements, which gc uses as their positions in errors.
+    op_pos: Vec<(StmtId, Pos)>,
 }
 
 impl<'a> Parser<'a> {
@@ -131,6 +133,7 @@ impl<'a> Parser<'a> {
             pragma: Vec::new(),
             directives: Vec::new(),
             comments_seen: 0,
+            op_pos: Vec::new(),
         }
     }
 
@@ -1798,7 +1801,12 @@ impl<'a> Parser<'a> {
                 }
                 _ => StmtKind::Expr(x),
             };
-            return Simple::Stmt(self.new_stmt(lpos, kind));
+            let is_op = matches!(kind, StmtKind::IncDec { .. } | StmtKind::Send { .. });
+            let s = self.new_stmt(lpos, kind);
+            if is_op {
+                self.op_pos.push((s, pos));
+            }
+            return Simple::Stmt(s);
         }
 
         match self.tok() {
@@ -1959,7 +1967,7 @@ impl<'a> Parser<'a> {
                     if self.tok() != Tok::Lbrace {
                         let post = self.simple_stmt_only(None, None);
                         if let StmtKind::Assign { op: AssignOp::Define, .. } = self.ast.stmt(post).kind {
-                            let p = self.ast.stmt(post).pos;
+                            let p = self.gc_stmt_pos(post);
                             self.syntax_error_at(p, "cannot declare in post statement of for loop");
                         }
                         h.post = Some(post);
@@ -2012,13 +2020,13 @@ impl<'a> Parser<'a> {
                             print::list_string(self.ast, &lhs),
                             print::list_string(self.ast, &rhs)
                         );
-                        let p = self.ast.stmt(s).pos;
+                        let p = self.gc_stmt_pos(s);
                         self.syntax_error_at(p, &format!("cannot use {str} as value"));
                         h.cond = Some(self.new_expr(p, ExprKind::Bad));
                     }
                     _ => {
                         let str = print::stmt_string(self.ast, s);
-                        let p = self.ast.stmt(s).pos;
+                        let p = self.gc_stmt_pos(s);
                         self.syntax_error_at(p, &format!("cannot use {str} as value"));
                         h.cond = Some(self.new_expr(p, ExprKind::Bad));
                     }
@@ -2027,6 +2035,18 @@ impl<'a> Parser<'a> {
         }
         self.xnest = outer;
         h
+    }
+
+    /// The position gc gives a simple statement in its messages: the operator of an assignment, send or
+    /// inc/dec statement, the start of anything else.
+    fn gc_stmt_pos(&self, s: StmtId) -> Pos {
+        match &self.ast.stmt(s).kind {
+            StmtKind::Assign { op_pos, .. } => *op_pos,
+            StmtKind::Send { .. } | StmtKind::IncDec { .. } => {
+                self.op_pos.iter().rev().find(|(id, _)| *id == s).map(|p| p.1).unwrap_or(self.ast.stmt(s).pos)
+            }
+            _ => self.ast.stmt(s).pos,
+        }
     }
 
     fn is_guard(&self, x: ExprId) -> bool {
