@@ -316,3 +316,83 @@ fn corrupted_archive_never_panics() {
         let _ = link(&hello(), &bad);
     }
 }
+
+/// Assembles test/data/link/NAME.s with llvm-mc (oracle tool, tests only); `None` without llvm-mc.
+fn assemble(name: &str) -> Option<Vec<u8>> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("test/data/link/{name}.s"));
+    let out = temp_dir().join(format!("{name}.o"));
+    match Command::new("llvm-mc").args(["-filetype=obj", "-triple=x86_64-unknown-linux-gnu"]).arg(&src).arg("-o").arg(&out).status() {
+        Ok(s) if s.success() => Some(std::fs::read(&out).unwrap()),
+        Ok(s) => panic!("llvm-mc failed on {name}.s: {s}"),
+        Err(_) => {
+            eprintln!("llvm-mc not found: skipping");
+            None
+        }
+    }
+}
+
+/// Writes a GNU archive (long names in a `//` table) of `extra` members followed by minirt's members.
+fn archive_with(extra: &[(&str, Vec<u8>)], rt: &[u8]) -> Vec<u8> {
+    let mut members: Vec<(String, Vec<u8>)> = extra.iter().map(|(n, d)| (n.to_string(), d.clone())).collect();
+    for m in g1c::link::archive::read(rt).unwrap() {
+        members.push((m.name, m.data.to_vec()));
+    }
+    let mut names = Vec::new();
+    let mut header_names = Vec::new();
+    for (name, _) in &members {
+        if name.len() < 16 {
+            header_names.push(format!("{name}/"));
+        } else {
+            header_names.push(format!("/{}", names.len()));
+            names.extend_from_slice(format!("{name}/\n").as_bytes());
+        }
+    }
+    let mut out = b"!<arch>\n".to_vec();
+    let put = |out: &mut Vec<u8>, name: &str, data: &[u8]| {
+        out.extend_from_slice(format!("{name:<16}{:<12}{:<6}{:<6}{:<8}{:<10}`\n", 0, 0, 0, 644, data.len()).as_bytes());
+        out.extend_from_slice(data);
+        if data.len() % 2 == 1 {
+            out.push(b'\n');
+        }
+    };
+    put(&mut out, "//", &names);
+    for ((_, data), name) in members.iter().zip(&header_names) {
+        put(&mut out, name, data);
+    }
+    out
+}
+
+/// `main.main` calls `g1c_probe`, then `g1c_report`.
+fn probe_program() -> Object {
+    let mut c = Code::default();
+    let main = c
+        .hex("55 48 89 e5")
+        .hex("e8").pc32("g1c_probe", 0, 0)
+        .hex("e8").pc32("g1c_report", 0, 0)
+        .hex("5d c3")
+        .func("main.main", 1);
+    let init = c.hex("c3").func("main.init", 1);
+    Object { symbols: vec![main, init] }
+}
+
+#[test]
+fn elf_features() {
+    let Some(rt) = minirt() else { return };
+    let (Some(probe), Some(probe2)) = (assemble("probe"), assemble("probe2")) else { return };
+    let ar = archive_with(&[("probe.o", probe), ("probe2.o", probe2)], rt);
+    let exe = link(&probe_program(), &ar).unwrap();
+    let (stdout, code) = run(&exe, "probe");
+    assert_eq!(stdout, "probe\nprobe\nprobe\n1\nminirt: 20 bytes written\n");
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn tls_and_unknown_relocations_are_errors() {
+    let Some(rt) = minirt() else { return };
+    let Some(tls) = assemble("tls") else { return };
+    let err = link(&probe_program(), &archive_with(&[("tls.o", tls)], rt)).unwrap_err();
+    assert!(err.contains("R_X86_64_TPOFF32") && err.contains("thread-local storage") && err.contains("rt.a(tls.o)"), "{err}");
+    let Some(gotoff) = assemble("gotoff") else { return };
+    let err = link(&probe_program(), &archive_with(&[("gotoff.o", gotoff)], rt)).unwrap_err();
+    assert_eq!(err, "rt.a(gotoff.o): unsupported relocation R_X86_64_GOTOFF64 at g1c_probe+0x2, in .text.g1c_probe");
+}

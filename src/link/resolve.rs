@@ -280,7 +280,8 @@ fn load_member(inputs: &mut Inputs, elf: &ElfObject, name: String, index: u32, c
             STT_OBJECT | STT_COMMON => SymType::Object,
             STT_SECTION => SymType::Section,
             STT_FILE => SymType::File,
-            STT_TLS => return Err(format!("symbol {}: thread-local storage is not supported", s.name)),
+            // TLS symbols are refused where they are used: their sections (SHF_TLS) and relocations.
+            STT_TLS => SymType::Object,
             _ => SymType::NoType,
         };
         let id = if j == 0 || s.bind == STB_LOCAL {
