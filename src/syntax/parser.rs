@@ -735,9 +735,9 @@ impl<'a> Parser<'a> {
         let pragmas = self.take_pragma();
         let mut recv = None;
         if self.tok() == Tok::Lparen {
-            let rpos = self.pos();
             self.next();
             let list = self.param_list(None, None, Tok::Rparen, false);
+            let rpos = self.pos();
             match list.len() {
                 0 => self.error_at(rpos, "method has no receiver".into()),
                 1 => {}
