@@ -34,7 +34,7 @@ impl<'a> Checker<'a> {
         ls.sort();
         for (p, n, used) in ls {
             if !used && n != "_" {
-                self.error(p, format!("label {n} defined and not used"));
+                let _ = (/* reported by the parser (gc: syntax/branches.go) */);
             }
         }
         self.labels = saved;
@@ -66,7 +66,7 @@ impl<'a> Checker<'a> {
                                 if let Some(p) = self.fset.position(prev.pos) {
                                     msg.push_str(&format!(" at {p}"));
                                 }
-                                self.error(label.pos, msg);
+                                let _ = (/* reported by the parser (gc: syntax/branches.go) */);
                             } else {
                                 let o = self.objs.add(Object {
                                     kind: ObjKind::Label,
@@ -765,18 +765,18 @@ impl<'a> Checker<'a> {
                         let ok = ctx.enclosing.iter().any(|(n, is_loop)| n == &l.name && (kind == BranchKind::Break || *is_loop));
                         if !ok {
                             let w = if kind == BranchKind::Break { "break" } else { "continue" };
-                            self.error(l.pos, format!("invalid {w} label {}", l.name));
+                            let _ = (/* reported by the parser (gc: syntax/branches.go) */);
                         }
                     } else {
                         let w = if kind == BranchKind::Break { "break" } else { "continue" };
-                        self.error(l.pos, format!("{w} label not defined: {}", l.name));
+                        let _ = (/* reported by the parser (gc: syntax/branches.go) */);
                     }
                     return;
                 }
                 if kind == BranchKind::Break && !ctx.break_ok {
-                    self.error(pos, "break is not in a loop, switch, or select");
+                    let _ = (/* reported by the parser (gc: syntax/branches.go) */);
                 } else if kind == BranchKind::Continue && !ctx.continue_ok {
-                    self.error(pos, "continue is not in a loop");
+                    let _ = (/* reported by the parser (gc: syntax/branches.go) */);
                 }
             }
             BranchKind::Goto => {
@@ -786,15 +786,15 @@ impl<'a> Checker<'a> {
                         let o = li.obj;
                         self.info.uses.insert(l.pos, o);
                     } else {
-                        self.error(l.pos, format!("label {} not defined", l.name));
+                        let _ = (/* reported by the parser (gc: syntax/branches.go) */);
                     }
                 }
             }
             BranchKind::Fallthrough => {
                 if !ctx.fallthrough_ok {
-                    self.error(pos, "fallthrough statement out of place");
+                    let _ = (/* reported by the parser (gc: syntax/branches.go) */);
                 } else if ctx.final_switch_case {
-                    self.error(pos, "cannot fallthrough final case in switch");
+                    let _ = (/* reported by the parser (gc: syntax/branches.go) */);
                 }
             }
         }
