@@ -926,7 +926,7 @@ impl<'a> Checker<'a> {
             let ts = match self.t.kind(x.typ) {
                 TypeKind::Tuple(ts) => ts.clone(),
                 _ => {
-                    if x.mode == OpMode::CommaOk && lhs.len() == 2 {
+                    if (x.mode == OpMode::CommaOk || x.mode == OpMode::MapIndex) && lhs.len() == 2 {
                         // v, ok = m[k] / x.(T) / <-ch
                         let ok_t = TypeId::UNTYPED_BOOL;
                         vec![x.typ, ok_t]
@@ -941,7 +941,7 @@ impl<'a> Checker<'a> {
                 self.invalidate(lhs, &declared);
                 return;
             }
-            if x.mode == OpMode::CommaOk {
+            if (x.mode == OpMode::CommaOk || x.mode == OpMode::MapIndex) && ts.len() == 2 {
                 // record the comma-ok expression as a pair
                 let pair = self.t.tuple(vec![x.typ, TypeId::BOOL]);
                 self.record(rhs[0], Mode::CommaOk, pair, None);
@@ -1252,7 +1252,7 @@ impl<'a> Checker<'a> {
             }
             let ts = match self.t.kind(x.typ) {
                 TypeKind::Tuple(ts) => ts.clone(),
-                _ if x.mode == OpMode::CommaOk && lhs.len() == 2 => vec![x.typ, TypeId::UNTYPED_BOOL],
+                _ if (x.mode == OpMode::CommaOk || x.mode == OpMode::MapIndex) && lhs.len() == 2 => vec![x.typ, TypeId::UNTYPED_BOOL],
                 _ => vec![x.typ],
             };
             if ts.len() != lhs.len() {
@@ -1263,7 +1263,7 @@ impl<'a> Checker<'a> {
                 self.count_mismatch(&want, &ts, rhs, pos, false);
                 return;
             }
-            if x.mode == OpMode::CommaOk {
+            if (x.mode == OpMode::CommaOk || x.mode == OpMode::MapIndex) && ts.len() == 2 {
                 let pair = self.t.tuple(vec![x.typ, TypeId::BOOL]);
                 self.record(rhs[0], Mode::CommaOk, pair, None);
             }
