@@ -128,3 +128,81 @@ fn goroot_test_parses_without_panic() {
     });
     eprintln!("parsed {n} files of {GOROOT}/test without a panic; {with_errors} report errors");
 }
+
+/// For the errorcheck tests of `$GOROOT/test/syntax` and `$GOROOT/test/fixedbugs` where gc's first error is
+/// a syntax error or where g1c's parser reports one: does g1c's first error line equal gc's? Prints the
+/// count and the differences; gc (`go tool compile`) is the oracle, so the test is skipped without it.
+#[test]
+fn first_syntax_error_matches_gc() {
+    let gc = "/usr/lib/go-1.19/bin/go";
+    if !Path::new(gc).exists() {
+        eprintln!("no gc at {gc}; skipped");
+        return;
+    }
+    let mut files = Vec::new();
+    for dir in ["syntax", "fixedbugs"] {
+        let mut v = Vec::new();
+        go_files(&Path::new(GOROOT).join("test").join(dir), false, &mut v);
+        v.retain(|p| p.parent().is_some_and(|d| d.ends_with(dir)));
+        files.extend(v);
+    }
+    let obj = std::env::temp_dir().join(format!("g1c-syntax-test-{}.o", std::process::id()));
+    let mut considered = 0;
+    let mut matched = 0;
+    let mut diffs = Vec::new();
+    for p in files {
+        let Ok(bytes) = std::fs::read(&p) else { continue };
+        let src = String::from_utf8_lossy(&bytes).into_owned();
+        if !src.starts_with("// errorcheck") {
+            continue;
+        }
+        let name = p.display().to_string();
+        let out = std::process::Command::new(gc)
+            .args(["tool", "compile", "-o"])
+            .arg(&obj)
+            .arg(&name)
+            .output()
+            .unwrap();
+        let gc_out = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+        let gc_first = gc_out.lines().next().unwrap_or("").to_string();
+        let n = name.clone();
+        let (_, _, ours) = on_big_stack(move || parse_source(&n, src));
+        let gc_syntax = gc_first.contains(": syntax error:") || is_lexical(&gc_first);
+        if !gc_syntax && ours.is_empty() {
+            continue;
+        }
+        considered += 1;
+        let our_first = ours.first().cloned().unwrap_or_default();
+        if our_first == gc_first {
+            matched += 1;
+        } else {
+            diffs.push(format!("  gc:  {gc_first}\n  g1c: {our_first}"));
+        }
+    }
+    let _ = std::fs::remove_file(&obj);
+    eprintln!("first syntax error identical to gc's in {matched} of {considered} errorcheck tests");
+    for d in &diffs {
+        eprintln!("{d}");
+    }
+}
+
+/// Whether gc's message (after `file:line:col: `) is one of the scanner's.
+fn is_lexical(line: &str) -> bool {
+    const LEXICAL: [&str; 14] = [
+        "invalid character",
+        "not terminated",
+        "newline in",
+        "literal has no digits",
+        "must separate successive digits",
+        "invalid digit",
+        "rune literal",
+        "escape",
+        "exponent",
+        "invalid radix point",
+        "mantissa",
+        "invalid NUL character",
+        "invalid BOM",
+        "identifier cannot begin with digit",
+    ];
+    LEXICAL.iter().any(|m| line.contains(m))
+}

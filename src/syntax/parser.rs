@@ -20,6 +20,7 @@
 //!   comment goes to `File::directives`. A directive's position is that of the `go:` after `//`, as in gc.
 //! - `//line` directives are not interpreted (positions are always the physical ones).
 
+pub mod branches;
 pub mod print;
 
 use super::ast::{
@@ -735,9 +736,9 @@ impl<'a> Parser<'a> {
         let pragmas = self.take_pragma();
         let mut recv = None;
         if self.tok() == Tok::Lparen {
-            let rpos = self.pos();
             self.next();
             let list = self.param_list(None, None, Tok::Rparen, false);
+            let rpos = self.pos();
             match list.len() {
                 0 => self.error_at(rpos, "method has no receiver".into()),
                 1 => {}
@@ -761,8 +762,15 @@ impl<'a> Parser<'a> {
     // FunctionBody = Block .
     fn func_body(&mut self) -> Block {
         self.fnest += 1;
+        let errcnt = self.errcnt;
         let b = self.block_stmt("");
         self.fnest -= 1;
+        // Branches are checked only in bodies without syntax errors, whose trees are complete.
+        if errcnt == self.errcnt && !self.stopped {
+            for e in branches::check_branches(self.ast, self.fset, &b) {
+                self.error_at(e.pos, e.msg);
+            }
+        }
         b
     }
 
