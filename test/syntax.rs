@@ -206,3 +206,48 @@ fn is_lexical(line: &str) -> bool {
     ];
     LEXICAL.iter().any(|m| line.contains(m))
 }
+
+/// Nesting far beyond any real program is reported as an error, not a stack overflow.
+#[test]
+fn deep_nesting_is_an_error() {
+    let n = 100_000;
+    let cases = [
+        format!("package p\nvar x = {}1{}\n", "(".repeat(n), ")".repeat(n)),
+        format!("package p\nfunc f() {{\n{}{}\n}}\n", "{".repeat(n), "}".repeat(n)),
+        format!("package p\nvar x {}int\n", "*".repeat(n)),
+        format!("package p\nvar x = []int{}{}\n", "{".repeat(n), "}".repeat(n)),
+        format!("package p\nvar x = {}1\n", "- ".repeat(n)),
+    ];
+    for src in cases {
+        let (_, _, errs) = on_big_stack(move || parse_source("deep.go", src));
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(errs[0].ends_with("exceeded maximum nesting depth"), "{}", errs[0]);
+    }
+    // Deep but reasonable nesting parses.
+    let src = format!("package p\nvar x = {}1{}\n", "(".repeat(2000), ")".repeat(2000));
+    let (_, _, errs) = on_big_stack(move || parse_source("ok.go", src));
+    assert!(errs.is_empty(), "{errs:?}");
+}
+
+/// Import paths are unquoted; directives land where the contract says.
+#[test]
+fn imports_and_directives() {
+    let src = "//go:build ignore\n\n// +build ignore\n\npackage p\n\nimport (\n\tq \"a\\x2fb\"\n\t. `c/d`\n)\n\n\
+               //go:linkname x runtime.x\nvar x int\n\n// Doc.\n//go:nosplit\n//go:noinline\nfunc f() {}\n\n\
+               //go:embed foo\nvar y string\n"
+        .to_string();
+    let (_, ast, errs) = parse_source("d.go", src);
+    assert!(errs.is_empty(), "{errs:?}");
+    let f = &ast.files[0];
+    assert_eq!(f.go_build.as_deref(), Some("ignore"));
+    assert_eq!(f.plus_build, vec!["ignore".to_string()]);
+    assert_eq!(f.imports[0].path, "a/b");
+    assert_eq!(f.imports[0].name.as_ref().unwrap().name, "q");
+    assert_eq!(f.imports[1].path, "c/d");
+    assert_eq!(f.imports[1].name.as_ref().unwrap().name, ".");
+    let dirs: Vec<&str> = f.directives.iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(dirs, vec!["go:linkname x runtime.x", "go:embed foo"]);
+    let g1c::syntax::ast::Decl::Func(fd) = &f.decls[1] else { panic!("not a func") };
+    let pragmas: Vec<&str> = fd.pragmas.iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(pragmas, vec!["go:nosplit", "go:noinline"]);
+}
