@@ -251,3 +251,38 @@ fn imports_and_directives() {
     let pragmas: Vec<&str> = fd.pragmas.iter().map(|d| d.text.as_str()).collect();
     assert_eq!(pragmas, vec!["go:nosplit", "go:noinline"]);
 }
+
+/// Mangled real sources (cut short, or with a slice removed) give errors, never a panic.
+#[test]
+fn mangled_sources_never_panic() {
+    let mut files = Vec::new();
+    go_files(&Path::new(GOROOT).join("src/go/parser"), true, &mut files);
+    go_files(&Path::new(GOROOT).join("src/sort"), true, &mut files);
+    if files.is_empty() {
+        return;
+    }
+    on_big_stack(move || {
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut rand = move |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((seed >> 33) as usize) % n.max(1)
+        };
+        for p in files.iter().take(12) {
+            let src = std::fs::read_to_string(p).unwrap();
+            for _ in 0..60 {
+                let mut a = rand(src.len());
+                let mut b = (a + rand(40)).min(src.len());
+                while !src.is_char_boundary(a) {
+                    a -= 1;
+                }
+                while !src.is_char_boundary(b) {
+                    b -= 1;
+                }
+                let cut = src[..b].to_string();
+                parse_source("cut.go", cut);
+                let holed = format!("{}{}", &src[..a], &src[b..]);
+                parse_source("holed.go", holed);
+            }
+        }
+    });
+}

@@ -1,8 +1,9 @@
 //! `g1c dump tokens`: the scanner's view of a file, one token per line: `line:col  KIND  text`.
 //!
 //! KIND is gc's token class (`name`, `literal`, `op`, `op=`, `opop`, punctuation, keywords), with the kind
-//! of a literal in parentheses; a newline inside a raw string shows as `⏎`; an automatically inserted semicolon shows as `;  newline` (or `EOF`), a
-//! written one as `;  semicolon`. Lexical errors follow the tokens, one per line.
+//! of a literal in parentheses; an automatically inserted semicolon shows as `;  newline` (or `EOF`), a
+//! written one as `;  semicolon`; a newline inside a raw string shows as `⏎`. Lexical errors follow the
+//! tokens, one per line.
 
 use crate::syntax::pos::{FileId, FileSet};
 use crate::syntax::scanner::scan_file;
