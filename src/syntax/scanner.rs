@@ -921,8 +921,11 @@ fn is_print(c: char) -> bool {
     if c == ' ' {
         return true;
     }
-    !(c.is_control() || c.is_whitespace() || c == '\u{FEFF}')
-        && !matches!(c as u32, 0xE000..=0xF8FF | 0xF0000..=0x10FFFF | 0x200B..=0x200F | 0x2028..=0x202E)
+    // Not printable: controls, spaces other than ' ', the BOM, private use areas, zero-width and
+    // direction formatting characters.
+    let format_or_private =
+        matches!(c as u32, 0xFEFF | 0xE000..=0xF8FF | 0xF0000..=0x10FFFF | 0x200B..=0x200F | 0x2028..=0x202E);
+    !(c.is_control() || c.is_whitespace() || format_or_private)
 }
 
 /// One scanned token, for `g1c dump tokens` and tests.
