@@ -15,7 +15,12 @@ const GOROOT: &str = "/usr/share/go-1.19";
 
 /// Runs `f` on a thread with a stack as large as the driver's, as deep nesting needs it.
 fn on_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-    std::thread::Builder::new().stack_size(512 << 20).spawn(f).unwrap().join().unwrap()
+    std::thread::Builder::new()
+        .stack_size(512 << 20)
+        .spawn(f)
+        .unwrap()
+        .join()
+        .unwrap()
 }
 
 fn parse_source(name: &str, src: String) -> (FileSet, Ast, Vec<String>) {
@@ -49,12 +54,14 @@ fn golden_tokens_and_ast() {
         let mut fset = FileSet::new();
         let id = fset.add(name.clone(), src.clone());
         let mut f = mint.new_goldenfile(format!("tokens/{stem}.txt")).unwrap();
-        f.write_all(dump::tokens::dump_tokens(&fset, id).as_bytes()).unwrap();
+        f.write_all(dump::tokens::dump_tokens(&fset, id).as_bytes())
+            .unwrap();
 
         let (fset, ast, errs) = on_big_stack(move || parse_source(&name, src));
         let mut f = mint.new_goldenfile(format!("ast/{stem}.txt")).unwrap();
         if errs.is_empty() {
-            f.write_all(dump::ast::dump_ast(&fset, &ast).as_bytes()).unwrap();
+            f.write_all(dump::ast::dump_ast(&fset, &ast).as_bytes())
+                .unwrap();
         } else {
             for e in errs {
                 writeln!(f, "{e}").unwrap();
@@ -64,7 +71,9 @@ fn golden_tokens_and_ast() {
 }
 
 fn go_files(dir: &Path, skip_testdata: bool, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<PathBuf> = rd.map(|e| e.unwrap().path()).collect();
     entries.sort();
     for p in entries {
@@ -91,7 +100,9 @@ fn goroot_src_parses_without_errors() {
         let start = Instant::now();
         let mut failures = Vec::new();
         for p in &files {
-            let Ok(src) = std::fs::read_to_string(p) else { continue };
+            let Ok(src) = std::fs::read_to_string(p) else {
+                continue;
+            };
             let (_, _, errs) = parse_source(&p.display().to_string(), src);
             if !errs.is_empty() {
                 failures.push(errs[0].clone());
@@ -99,11 +110,18 @@ fn goroot_src_parses_without_errors() {
         }
         (files.len(), failures, start.elapsed())
     });
-    eprintln!("parsed {n} files of {GOROOT}/src in {elapsed:.2?}; {} with errors", failures.len());
+    eprintln!(
+        "parsed {n} files of {GOROOT}/src in {elapsed:.2?}; {} with errors",
+        failures.len()
+    );
     for f in failures.iter().take(30) {
         eprintln!("  {f}");
     }
-    assert!(failures.is_empty(), "{} files with syntax errors", failures.len());
+    assert!(
+        failures.is_empty(),
+        "{} files with syntax errors",
+        failures.len()
+    );
 }
 
 #[test]
@@ -117,7 +135,9 @@ fn goroot_test_parses_without_panic() {
     let with_errors = on_big_stack(move || {
         let mut with_errors = 0;
         for p in &files {
-            let Ok(bytes) = std::fs::read(p) else { continue };
+            let Ok(bytes) = std::fs::read(p) else {
+                continue;
+            };
             let src = String::from_utf8_lossy(&bytes).into_owned();
             let (_, _, errs) = parse_source(&p.display().to_string(), src);
             if !errs.is_empty() {
@@ -151,7 +171,9 @@ fn first_syntax_error_matches_gc() {
     let mut matched = 0;
     let mut diffs = Vec::new();
     for p in files {
-        let Ok(bytes) = std::fs::read(&p) else { continue };
+        let Ok(bytes) = std::fs::read(&p) else {
+            continue;
+        };
         let src = String::from_utf8_lossy(&bytes).into_owned();
         if !src.starts_with("// errorcheck") {
             continue;
@@ -163,7 +185,8 @@ fn first_syntax_error_matches_gc() {
             .arg(&name)
             .output()
             .unwrap();
-        let gc_out = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+        let gc_out = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
         let gc_first = gc_out.lines().next().unwrap_or("").to_string();
         let n = name.clone();
         let (_, _, ours) = on_big_stack(move || parse_source(&n, src));
@@ -205,4 +228,104 @@ fn is_lexical(line: &str) -> bool {
         "identifier cannot begin with digit",
     ];
     LEXICAL.iter().any(|m| line.contains(m))
+}
+
+/// Nesting far beyond any real program is reported as an error, not a stack overflow.
+#[test]
+fn deep_nesting_is_an_error() {
+    let n = 100_000;
+    let cases = [
+        format!("package p\nvar x = {}1{}\n", "(".repeat(n), ")".repeat(n)),
+        format!(
+            "package p\nfunc f() {{\n{}{}\n}}\n",
+            "{".repeat(n),
+            "}".repeat(n)
+        ),
+        format!("package p\nvar x {}int\n", "*".repeat(n)),
+        format!(
+            "package p\nvar x = []int{}{}\n",
+            "{".repeat(n),
+            "}".repeat(n)
+        ),
+        format!("package p\nvar x = {}1\n", "- ".repeat(n)),
+    ];
+    for src in cases {
+        let (_, _, errs) = on_big_stack(move || parse_source("deep.go", src));
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(
+            errs[0].ends_with("exceeded maximum nesting depth"),
+            "{}",
+            errs[0]
+        );
+    }
+    // Deep but reasonable nesting parses.
+    let src = format!(
+        "package p\nvar x = {}1{}\n",
+        "(".repeat(2000),
+        ")".repeat(2000)
+    );
+    let (_, _, errs) = on_big_stack(move || parse_source("ok.go", src));
+    assert!(errs.is_empty(), "{errs:?}");
+}
+
+/// Import paths are unquoted; directives land where the contract says.
+#[test]
+fn imports_and_directives() {
+    let src = "//go:build ignore\n\n// +build ignore\n\npackage p\n\nimport (\n\tq \"a\\x2fb\"\n\t. `c/d`\n)\n\n\
+               //go:linkname x runtime.x\nvar x int\n\n// Doc.\n//go:nosplit\n//go:noinline\nfunc f() {}\n\n\
+               //go:embed foo\nvar y string\n"
+        .to_string();
+    let (_, ast, errs) = parse_source("d.go", src);
+    assert!(errs.is_empty(), "{errs:?}");
+    let f = &ast.files[0];
+    assert_eq!(f.go_build.as_deref(), Some("ignore"));
+    assert_eq!(f.plus_build, vec!["ignore".to_string()]);
+    assert_eq!(f.imports[0].path, "a/b");
+    assert_eq!(f.imports[0].name.as_ref().unwrap().name, "q");
+    assert_eq!(f.imports[1].path, "c/d");
+    assert_eq!(f.imports[1].name.as_ref().unwrap().name, ".");
+    let dirs: Vec<&str> = f.directives.iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(dirs, vec!["go:linkname x runtime.x", "go:embed foo"]);
+    let g1c::syntax::ast::Decl::Func(fd) = &f.decls[1] else {
+        panic!("not a func")
+    };
+    let pragmas: Vec<&str> = fd.pragmas.iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(pragmas, vec!["go:nosplit", "go:noinline"]);
+}
+
+/// Mangled real sources (cut short, or with a slice removed) give errors, never a panic.
+#[test]
+fn mangled_sources_never_panic() {
+    let mut files = Vec::new();
+    go_files(&Path::new(GOROOT).join("src/go/parser"), true, &mut files);
+    go_files(&Path::new(GOROOT).join("src/sort"), true, &mut files);
+    if files.is_empty() {
+        return;
+    }
+    on_big_stack(move || {
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut rand = move |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) as usize) % n.max(1)
+        };
+        for p in files.iter().take(12) {
+            let src = std::fs::read_to_string(p).unwrap();
+            for _ in 0..60 {
+                let mut a = rand(src.len());
+                let mut b = (a + rand(40)).min(src.len());
+                while !src.is_char_boundary(a) {
+                    a -= 1;
+                }
+                while !src.is_char_boundary(b) {
+                    b -= 1;
+                }
+                let cut = src[..b].to_string();
+                parse_source("cut.go", cut);
+                let holed = format!("{}{}", &src[..a], &src[b..]);
+                parse_source("holed.go", holed);
+            }
+        }
+    });
 }

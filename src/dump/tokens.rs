@@ -2,7 +2,8 @@
 //!
 //! KIND is gc's token class (`name`, `literal`, `op`, `op=`, `opop`, punctuation, keywords), with the kind
 //! of a literal in parentheses; an automatically inserted semicolon shows as `;  newline` (or `EOF`), a
-//! written one as `;  semicolon`. Lexical errors follow the tokens, one per line.
+//! written one as `;  semicolon`; a newline inside a raw string shows as `⏎`. Lexical errors follow the
+//! tokens, one per line.
 
 use crate::syntax::pos::{FileId, FileSet};
 use crate::syntax::scanner::scan_file;
@@ -20,7 +21,9 @@ pub fn dump_tokens(fset: &FileSet, file: FileId) -> String {
             (Tok::Literal, Some(k)) => format!("literal({})", lit_kind_name(k)),
             (tok, _) => tok.as_str().to_string(),
         };
-        out.push_str(&format!("{at:<8} {kind:<16} {}\n", t.text).trim_end().to_string());
+        // A raw string may span lines: show its newlines as ⏎ to keep one token per line.
+        let text = t.text.replace('\n', "⏎");
+        out.push_str(format!("{at:<8} {kind:<16} {text}").trim_end());
         out.push('\n');
     }
     for e in &errs {

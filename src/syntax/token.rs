@@ -187,28 +187,28 @@ pub enum Operator {
     None,
     /// `:` of `:=` (only in assignment statements built by the parser).
     Def,
-    Not,   // !
-    Recv,  // <-
-    Tilde, // ~
-    OrOr,  // ||
+    Not,    // !
+    Recv,   // <-
+    Tilde,  // ~
+    OrOr,   // ||
     AndAnd, // &&
-    Eql,   // ==
-    Neq,   // !=
-    Lss,   // <
-    Leq,   // <=
-    Gtr,   // >
-    Geq,   // >=
-    Add,   // +
-    Sub,   // -
-    Or,    // |
-    Xor,   // ^
-    Mul,   // *
-    Div,   // /
-    Rem,   // %
-    And,   // &
+    Eql,    // ==
+    Neq,    // !=
+    Lss,    // <
+    Leq,    // <=
+    Gtr,    // >
+    Geq,    // >=
+    Add,    // +
+    Sub,    // -
+    Or,     // |
+    Xor,    // ^
+    Mul,    // *
+    Div,    // /
+    Rem,    // %
+    And,    // &
     AndNot, // &^
-    Shl,   // <<
-    Shr,   // >>
+    Shl,    // <<
+    Shr,    // >>
 }
 
 /// Operator precedences (Go spec "Operator precedence"); 0 for unary-only operators.

@@ -81,7 +81,11 @@ fn expr(ast: &Ast, id: ExprId, s: &mut String, depth: u32) {
         }
         ExprKind::FuncLit { typ, body } => {
             func_type(ast, typ, s, d);
-            s.push_str(if body.stmts.is_empty() { " {}" } else { " {…}" });
+            s.push_str(if body.stmts.is_empty() {
+                " {}"
+            } else {
+                " {…}"
+            });
         }
         ExprKind::Paren(x) => {
             s.push('(');
@@ -124,7 +128,12 @@ fn expr(ast: &Ast, id: ExprId, s: &mut String, depth: u32) {
             }
             s.push(')');
         }
-        ExprKind::Call { fun, args, ellipsis, .. } => {
+        ExprKind::Call {
+            fun,
+            args,
+            ellipsis,
+            ..
+        } => {
             expr(ast, *fun, s, d);
             s.push('(');
             list(ast, args, s, d);
@@ -220,7 +229,13 @@ fn expr(ast: &Ast, id: ExprId, s: &mut String, depth: u32) {
                 ChanDir::Recv => "<-chan ",
             });
             let paren = *dir == ChanDir::Both
-                && matches!(ast.expr(*elem).kind, ExprKind::ChanType { dir: ChanDir::Recv, .. });
+                && matches!(
+                    ast.expr(*elem).kind,
+                    ExprKind::ChanType {
+                        dir: ChanDir::Recv,
+                        ..
+                    }
+                );
             if paren {
                 s.push('(');
             }
