@@ -241,12 +241,44 @@ fn print_errors(msgs: &[String]) {
 fn print_errors_limit(msgs: &[String], limit: usize) {
     let mut err = std::io::stderr().lock();
     for (i, m) in msgs.iter().enumerate() {
-        if i == limit {
-            let _ = writeln!(err, "too many errors");
+        let _ = writeln!(err, "{m}");
+        // Like gc: the 10th error ends the report, with that error's position.
+        if i + 1 == limit {
+            match position_prefix(m) {
+                Some(p) => {
+                    let _ = writeln!(err, "{p}: too many errors");
+                }
+                None => {
+                    let _ = writeln!(err, "too many errors");
+                }
+            }
             break;
         }
-        let _ = writeln!(err, "{m}");
     }
+}
+
+/// The `file:line:col` prefix of a rendered message, if it has one.
+fn position_prefix(msg: &str) -> Option<&str> {
+    let bytes = msg.as_bytes();
+    let mut i = 0;
+    while let Some(off) = msg[i..].find(": ") {
+        let end = i + off;
+        // Look back for `:<digits>:<digits>` right before `end`.
+        let digits_back = |mut j: usize| {
+            let stop = j;
+            while j > 0 && bytes[j - 1].is_ascii_digit() {
+                j -= 1;
+            }
+            (j < stop && j > 0 && bytes[j - 1] == b':').then_some(j - 1)
+        };
+        if let Some(c2) = digits_back(end) {
+            if digits_back(c2).is_some() {
+                return Some(&msg[..end]);
+            }
+        }
+        i = end + 2;
+    }
+    None
 }
 
 /// The files named on the command line: `.go` files, or one directory whose non-test `.go` files (sorted)
