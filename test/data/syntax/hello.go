@@ -1,0 +1,8 @@
+// Hello prints a greeting.
+package main
+
+import "fmt"
+
+func main() {
+	fmt.Println("hello, world")
+}
