@@ -480,15 +480,30 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// `print`/`println` as gc compiles them: one runtime call per operand, chosen by its type.
     fn print(&mut self, args: &[ExprId], ln: bool, pos: Pos) {
+        // Operands are evaluated first, then printed under the print lock.
+        let mut vals = Vec::new();
+        if let [a] = args {
+            if let TypeKind::Tuple(ts) = self.prog.types.kind(self.prog.type_of(*a)) {
+                let ts = ts.clone();
+                let vs = self.call_multi(*a);
+                vals.extend(vs.into_iter().zip(ts).map(|(v, t)| (v, t, self.ast.expr(*a).pos)));
+            }
+        }
+        if vals.is_empty() {
+            for &a in args {
+                let t = self.default_type(self.prog.type_of(a));
+                let v = self.expr_to(a, t);
+                let v = if args.len() > 1 { self.to_temp(v, t) } else { v };
+                vals.push((v, t, self.ast.expr(a).pos));
+            }
+        }
+        self.set_pos(pos);
         self.call_rt("g1c_printlock", vec![], &[]);
-        for (i, &a) in args.iter().enumerate() {
+        for (i, (v, t, apos)) in vals.into_iter().enumerate() {
             if ln && i > 0 {
                 self.call_rt("g1c_printsp", vec![], &[]);
             }
-            let t = self.default_type(self.prog.type_of(a));
-            let v = self.expr_to(a, t);
-            self.set_pos(pos);
-            self.print_one(v, t, self.ast.expr(a).pos);
+            self.print_one(v, t, apos);
         }
         if ln {
             self.call_rt("g1c_printnl", vec![], &[]);

@@ -645,6 +645,12 @@ impl<'a, 'b> Fb<'a, 'b> {
                 };
                 return self.cmp(cond, c, zero);
             }
+            if matches!(self.under(t), TypeKind::Slice(_)) {
+                // A slice is comparable only to nil: compare the data pointers.
+                let a = self.load(Ty::Ptr, x.v(), 0);
+                let b = self.load(Ty::Ptr, y.v(), 0);
+                return self.cmp(if op == BinaryOp::Eql { Cond::Eq } else { Cond::Ne }, a, b);
+            }
             let eq = self.eq_mem(x.v(), y.v(), t);
             if op == BinaryOp::Neq {
                 let one = self.iconst(Ty::I8, 1);
