@@ -20,6 +20,7 @@
 //!   comment goes to `File::directives`. A directive's position is that of the `go:` after `//`, as in gc.
 //! - `//line` directives are not interpreted (positions are always the physical ones).
 
+pub mod branches;
 pub mod print;
 
 use super::ast::{
@@ -761,8 +762,15 @@ impl<'a> Parser<'a> {
     // FunctionBody = Block .
     fn func_body(&mut self) -> Block {
         self.fnest += 1;
+        let errcnt = self.errcnt;
         let b = self.block_stmt("");
         self.fnest -= 1;
+        // Branches are checked only in bodies without syntax errors, whose trees are complete.
+        if errcnt == self.errcnt && !self.stopped {
+            for e in branches::check_branches(self.ast, self.fset, &b) {
+                self.error_at(e.pos, e.msg);
+            }
+        }
         b
     }
 

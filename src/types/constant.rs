@@ -1,10 +1,20 @@
-//! Exact constant values (Go spec "Constants"): arbitrary-precision integers and rationals, as untyped
+//! Exact constant values (Go spec "Constants"): arbitrary-precision integers and exact rationals, as untyped
 //! constant arithmetic requires.
 //!
-//! In: literal text and operations from the checker. Out: [`Value`]s stored in `Info` and read by lowering.
-//! The checker agent owns this file; the methods below are the contract lowering relies on.
+//! In: literal text (`from_literal`) and operations from the checker. Out: [`Value`]s stored in `Info` and read
+//! by lowering through the accessor methods (`to_i64`, `to_u64`, `to_f64`, `to_complex`, `as_bool`,
+//! `as_bytes`).
+//!
+//! Representation: [`BigInt`] is sign and magnitude (little-endian base-2^32 limbs, no leading zero limbs,
+//! zero is never negative). [`BigFloat`] is an exact rational `num/den` in lowest terms with `den > 0`; gc uses
+//! 512-bit floats instead, which agree with exact rationals on every value a program can observe after
+//! rounding to float64. Values of different kinds are combined by first promoting to the larger kind
+//! (int < float < complex), as go/constant does.
 
-/// A constant value. `Int` is exact; `Float` is exact (rational) where the spec requires it.
+use crate::syntax::ast::LitKind;
+use std::cmp::Ordering;
+
+/// A constant value. `Int` is exact; `Float` and `Complex` parts are exact rationals.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     Bool(bool),
@@ -17,41 +27,607 @@ pub enum Value {
     Unknown,
 }
 
-/// Placeholder until the checker's arbitrary-precision integer lands.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BigInt(pub i128);
+// ---------------------------------------------------------------------------------------------------------
+// Arbitrary-precision integers.
 
-/// Placeholder until the checker's exact rational/float lands.
-#[derive(Clone, Debug, PartialEq)]
-pub struct BigFloat(pub f64);
+/// An arbitrary-precision signed integer.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct BigInt {
+    neg: bool,
+    mag: Vec<u32>,
+}
+
+fn trim(v: &mut Vec<u32>) {
+    while v.last() == Some(&0) {
+        v.pop();
+    }
+}
+
+fn mag_cmp(a: &[u32], b: &[u32]) -> Ordering {
+    if a.len() != b.len() {
+        return a.len().cmp(&b.len());
+    }
+    for i in (0..a.len()).rev() {
+        if a[i] != b[i] {
+            return a[i].cmp(&b[i]);
+        }
+    }
+    Ordering::Equal
+}
+
+fn mag_add(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut r = Vec::with_capacity(a.len().max(b.len()) + 1);
+    let mut carry = 0u64;
+    for i in 0..a.len().max(b.len()) {
+        let s = *a.get(i).unwrap_or(&0) as u64 + *b.get(i).unwrap_or(&0) as u64 + carry;
+        r.push(s as u32);
+        carry = s >> 32;
+    }
+    if carry != 0 {
+        r.push(carry as u32);
+    }
+    r
+}
+
+/// `a - b` for `a >= b`.
+fn mag_sub(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut r = Vec::with_capacity(a.len());
+    let mut borrow = 0i64;
+    for i in 0..a.len() {
+        let mut d = a[i] as i64 - *b.get(i).unwrap_or(&0) as i64 - borrow;
+        if d < 0 {
+            d += 1 << 32;
+            borrow = 1;
+        } else {
+            borrow = 0;
+        }
+        r.push(d as u32);
+    }
+    trim(&mut r);
+    r
+}
+
+fn mag_mul(a: &[u32], b: &[u32]) -> Vec<u32> {
+    if a.is_empty() || b.is_empty() {
+        return Vec::new();
+    }
+    let mut r = vec![0u32; a.len() + b.len()];
+    for (i, &x) in a.iter().enumerate() {
+        let mut carry = 0u64;
+        for (j, &y) in b.iter().enumerate() {
+            let t = x as u64 * y as u64 + r[i + j] as u64 + carry;
+            r[i + j] = t as u32;
+            carry = t >> 32;
+        }
+        let mut k = i + b.len();
+        while carry != 0 {
+            let t = r[k] as u64 + carry;
+            r[k] = t as u32;
+            carry = t >> 32;
+            k += 1;
+        }
+    }
+    trim(&mut r);
+    r
+}
+
+fn mag_bits(a: &[u32]) -> u64 {
+    match a.last() {
+        None => 0,
+        Some(&top) => (a.len() as u64 - 1) * 32 + (32 - top.leading_zeros() as u64),
+    }
+}
+
+fn mag_shl(a: &[u32], n: u64) -> Vec<u32> {
+    if a.is_empty() {
+        return Vec::new();
+    }
+    let limbs = (n / 32) as usize;
+    let bits = (n % 32) as u32;
+    let mut r = vec![0u32; limbs];
+    let mut carry = 0u32;
+    for &x in a {
+        if bits == 0 {
+            r.push(x);
+        } else {
+            r.push((x << bits) | carry);
+            carry = x >> (32 - bits);
+        }
+    }
+    if carry != 0 {
+        r.push(carry);
+    }
+    r
+}
+
+fn mag_shr(a: &[u32], n: u64) -> Vec<u32> {
+    let limbs = (n / 32) as usize;
+    if limbs >= a.len() {
+        return Vec::new();
+    }
+    let bits = (n % 32) as u32;
+    let mut r = Vec::with_capacity(a.len() - limbs);
+    for i in limbs..a.len() {
+        let lo = a[i] >> bits;
+        let hi = if bits == 0 { 0 } else { a.get(i + 1).map(|&x| x << (32 - bits)).unwrap_or(0) };
+        r.push(lo | hi);
+    }
+    trim(&mut r);
+    r
+}
+
+/// Quotient and remainder of magnitudes (`b` nonzero), by single-limb or shift-and-subtract division.
+fn mag_divrem(a: &[u32], b: &[u32]) -> (Vec<u32>, Vec<u32>) {
+    if mag_cmp(a, b) == Ordering::Less {
+        return (Vec::new(), a.to_vec());
+    }
+    if b.len() == 1 {
+        let d = b[0] as u64;
+        let mut q = vec![0u32; a.len()];
+        let mut rem = 0u64;
+        for i in (0..a.len()).rev() {
+            let cur = (rem << 32) | a[i] as u64;
+            q[i] = (cur / d) as u32;
+            rem = cur % d;
+        }
+        trim(&mut q);
+        let mut r = vec![rem as u32];
+        trim(&mut r);
+        return (q, r);
+    }
+    // Binary long division: align b under a's top bit, subtract where it fits.
+    let shift = mag_bits(a) - mag_bits(b);
+    let mut rem = a.to_vec();
+    let mut q = vec![0u32; (shift / 32 + 1) as usize];
+    let mut d = mag_shl(b, shift);
+    let mut s = shift as i64;
+    while s >= 0 {
+        if mag_cmp(&rem, &d) != Ordering::Less {
+            rem = mag_sub(&rem, &d);
+            q[(s / 32) as usize] |= 1 << (s % 32);
+        }
+        d = mag_shr(&d, 1);
+        s -= 1;
+    }
+    trim(&mut q);
+    (q, rem)
+}
+
+impl BigInt {
+    pub fn zero() -> BigInt {
+        BigInt { neg: false, mag: Vec::new() }
+    }
+    fn from_parts(neg: bool, mut mag: Vec<u32>) -> BigInt {
+        trim(&mut mag);
+        let neg = neg && !mag.is_empty();
+        BigInt { neg, mag }
+    }
+    pub fn from_u64(v: u64) -> BigInt {
+        BigInt::from_parts(false, vec![v as u32, (v >> 32) as u32])
+    }
+    pub fn from_i64(v: i64) -> BigInt {
+        let m = BigInt::from_u64(v.unsigned_abs());
+        BigInt::from_parts(v < 0, m.mag)
+    }
+    pub fn is_zero(&self) -> bool {
+        self.mag.is_empty()
+    }
+    pub fn is_neg(&self) -> bool {
+        self.neg
+    }
+    /// Number of bits in the magnitude.
+    pub fn bit_len(&self) -> u64 {
+        mag_bits(&self.mag)
+    }
+    pub fn neg(&self) -> BigInt {
+        BigInt::from_parts(!self.neg, self.mag.clone())
+    }
+    pub fn abs(&self) -> BigInt {
+        BigInt::from_parts(false, self.mag.clone())
+    }
+    pub fn add(&self, o: &BigInt) -> BigInt {
+        if self.neg == o.neg {
+            return BigInt::from_parts(self.neg, mag_add(&self.mag, &o.mag));
+        }
+        match mag_cmp(&self.mag, &o.mag) {
+            Ordering::Less => BigInt::from_parts(o.neg, mag_sub(&o.mag, &self.mag)),
+            _ => BigInt::from_parts(self.neg, mag_sub(&self.mag, &o.mag)),
+        }
+    }
+    pub fn sub(&self, o: &BigInt) -> BigInt {
+        self.add(&o.neg())
+    }
+    pub fn mul(&self, o: &BigInt) -> BigInt {
+        BigInt::from_parts(self.neg != o.neg, mag_mul(&self.mag, &o.mag))
+    }
+    /// Truncated division (Go's `/` and `%`); `None` when `o` is zero.
+    pub fn quo_rem(&self, o: &BigInt) -> Option<(BigInt, BigInt)> {
+        if o.is_zero() {
+            return None;
+        }
+        let (q, r) = mag_divrem(&self.mag, &o.mag);
+        Some((BigInt::from_parts(self.neg != o.neg, q), BigInt::from_parts(self.neg, r)))
+    }
+    pub fn shl(&self, n: u64) -> BigInt {
+        BigInt::from_parts(self.neg, mag_shl(&self.mag, n))
+    }
+    /// Arithmetic shift right (rounds toward negative infinity, as Go's `>>` on signed integers).
+    pub fn shr(&self, n: u64) -> BigInt {
+        if !self.neg {
+            return BigInt::from_parts(false, mag_shr(&self.mag, n));
+        }
+        // -((|x| - 1) >> n) - 1
+        let one = BigInt::from_u64(1);
+        let m = self.abs().sub(&one);
+        BigInt::from_parts(false, mag_shr(&m.mag, n)).neg().sub(&one)
+    }
+    pub fn cmp(&self, o: &BigInt) -> Ordering {
+        match (self.neg, o.neg) {
+            (false, true) => Ordering::Greater,
+            (true, false) => Ordering::Less,
+            (false, false) => mag_cmp(&self.mag, &o.mag),
+            (true, true) => mag_cmp(&o.mag, &self.mag),
+        }
+    }
+    /// Two's complement limbs of width `n` limbs.
+    fn twos(&self, n: usize) -> Vec<u32> {
+        let mut v = self.mag.clone();
+        v.resize(n, 0);
+        if self.neg {
+            for x in v.iter_mut() {
+                *x = !*x;
+            }
+            for x in v.iter_mut() {
+                let (s, c) = x.overflowing_add(1);
+                *x = s;
+                if !c {
+                    break;
+                }
+            }
+        }
+        v
+    }
+    fn from_twos(mut v: Vec<u32>) -> BigInt {
+        let neg = v.last().is_some_and(|&t| t & 0x8000_0000 != 0);
+        if neg {
+            for x in v.iter_mut() {
+                *x = !*x;
+            }
+            for x in v.iter_mut() {
+                let (s, c) = x.overflowing_add(1);
+                *x = s;
+                if !c {
+                    break;
+                }
+            }
+        }
+        BigInt::from_parts(neg, v)
+    }
+    fn bitop(&self, o: &BigInt, f: impl Fn(u32, u32) -> u32) -> BigInt {
+        let n = self.mag.len().max(o.mag.len()) + 1;
+        let a = self.twos(n);
+        let b = o.twos(n);
+        BigInt::from_twos(a.iter().zip(&b).map(|(&x, &y)| f(x, y)).collect())
+    }
+    pub fn and(&self, o: &BigInt) -> BigInt {
+        self.bitop(o, |x, y| x & y)
+    }
+    pub fn or(&self, o: &BigInt) -> BigInt {
+        self.bitop(o, |x, y| x | y)
+    }
+    pub fn xor(&self, o: &BigInt) -> BigInt {
+        self.bitop(o, |x, y| x ^ y)
+    }
+    pub fn and_not(&self, o: &BigInt) -> BigInt {
+        self.bitop(o, |x, y| x & !y)
+    }
+    /// Bitwise complement `-x - 1`.
+    pub fn not(&self) -> BigInt {
+        self.neg().sub(&BigInt::from_u64(1))
+    }
+    pub fn to_i64(&self) -> Option<i64> {
+        let m = self.to_u64_mag()?;
+        if self.neg {
+            if m <= 1u64 << 63 {
+                Some((m as i64).wrapping_neg())
+            } else {
+                None
+            }
+        } else {
+            i64::try_from(m).ok()
+        }
+    }
+    fn to_u64_mag(&self) -> Option<u64> {
+        match self.mag.len() {
+            0 => Some(0),
+            1 => Some(self.mag[0] as u64),
+            2 => Some(self.mag[0] as u64 | (self.mag[1] as u64) << 32),
+            _ => None,
+        }
+    }
+    pub fn to_u64(&self) -> Option<u64> {
+        if self.neg {
+            None
+        } else {
+            self.to_u64_mag()
+        }
+    }
+    /// The low 64 bits in two's complement (wraps).
+    pub fn low_u64(&self) -> u64 {
+        let t = self.twos(self.mag.len().max(2) + 1);
+        t[0] as u64 | (t[1] as u64) << 32
+    }
+    pub fn gcd(&self, o: &BigInt) -> BigInt {
+        let mut a = self.abs();
+        let mut b = o.abs();
+        while !b.is_zero() {
+            let (_, r) = a.quo_rem(&b).unwrap();
+            a = b;
+            b = r;
+        }
+        a
+    }
+    pub fn pow10(n: u32) -> BigInt {
+        let mut r = BigInt::from_u64(1);
+        let mut base = BigInt::from_u64(10);
+        let mut n = n;
+        while n > 0 {
+            if n & 1 == 1 {
+                r = r.mul(&base);
+            }
+            base = base.mul(&base);
+            n >>= 1;
+        }
+        r
+    }
+    pub fn parse_radix(digits: &str, radix: u32) -> Option<BigInt> {
+        let mut r = BigInt::zero();
+        let rb = BigInt::from_u64(radix as u64);
+        let mut any = false;
+        for c in digits.chars() {
+            if c == '_' {
+                continue;
+            }
+            let d = c.to_digit(radix)?;
+            r = r.mul(&rb).add(&BigInt::from_u64(d as u64));
+            any = true;
+        }
+        if any {
+            Some(r)
+        } else {
+            None
+        }
+    }
+}
+
+impl std::fmt::Display for BigInt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.is_zero() {
+            return write!(f, "0");
+        }
+        let mut digits = Vec::new();
+        let mut m = self.mag.clone();
+        let billion = [1_000_000_000u32];
+        while !m.is_empty() {
+            let (q, r) = mag_divrem(&m, &billion);
+            let r = r.first().copied().unwrap_or(0);
+            digits.push(r);
+            m = q;
+        }
+        let mut s = String::new();
+        if self.neg {
+            s.push('-');
+        }
+        s.push_str(&digits.last().unwrap().to_string());
+        for d in digits.iter().rev().skip(1) {
+            s.push_str(&format!("{d:09}"));
+        }
+        write!(f, "{s}")
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Exact rationals.
+
+/// An exact rational number `num/den` in lowest terms, `den > 0`. Named `BigFloat` because it is the value
+/// of Go's floating-point constants.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct BigFloat {
+    num: BigInt,
+    den: BigInt,
+}
+
+impl BigFloat {
+    pub fn new(num: BigInt, den: BigInt) -> BigFloat {
+        let (num, den) = if den.is_neg() { (num.neg(), den.neg()) } else { (num, den) };
+        let g = num.gcd(&den);
+        if g.is_zero() || g == BigInt::from_u64(1) {
+            return BigFloat { num, den };
+        }
+        BigFloat { num: num.quo_rem(&g).unwrap().0, den: den.quo_rem(&g).unwrap().0 }
+    }
+    pub fn from_int(i: BigInt) -> BigFloat {
+        BigFloat { num: i, den: BigInt::from_u64(1) }
+    }
+    pub fn zero() -> BigFloat {
+        BigFloat::from_int(BigInt::zero())
+    }
+    pub fn num(&self) -> &BigInt {
+        &self.num
+    }
+    pub fn den(&self) -> &BigInt {
+        &self.den
+    }
+    pub fn is_zero(&self) -> bool {
+        self.num.is_zero()
+    }
+    pub fn is_int(&self) -> bool {
+        self.den == BigInt::from_u64(1)
+    }
+    pub fn add(&self, o: &BigFloat) -> BigFloat {
+        BigFloat::new(self.num.mul(&o.den).add(&o.num.mul(&self.den)), self.den.mul(&o.den))
+    }
+    pub fn sub(&self, o: &BigFloat) -> BigFloat {
+        self.add(&o.neg())
+    }
+    pub fn mul(&self, o: &BigFloat) -> BigFloat {
+        BigFloat::new(self.num.mul(&o.num), self.den.mul(&o.den))
+    }
+    pub fn quo(&self, o: &BigFloat) -> Option<BigFloat> {
+        if o.is_zero() {
+            return None;
+        }
+        Some(BigFloat::new(self.num.mul(&o.den), self.den.mul(&o.num)))
+    }
+    pub fn neg(&self) -> BigFloat {
+        BigFloat { num: self.num.neg(), den: self.den.clone() }
+    }
+    pub fn cmp(&self, o: &BigFloat) -> Ordering {
+        self.num.mul(&o.den).cmp(&o.num.mul(&self.den))
+    }
+    /// Rounds to the nearest value with `mant` mantissa bits and exponent range of an IEEE format;
+    /// returns `None` on overflow. `(53, 1024, -1074)` for float64, `(24, 128, -149)` for float32.
+    fn round_ieee(&self, mant: u64, max_exp: i64, min_sub_exp: i64) -> Option<BigFloat> {
+        if self.is_zero() {
+            return Some(self.clone());
+        }
+        let neg = self.num.is_neg();
+        let n = self.num.abs();
+        let d = self.den.clone();
+        // Find e such that 2^(mant-1) <= n/d * 2^-e < 2^mant.
+        let mut e = n.bit_len() as i64 - d.bit_len() as i64 - mant as i64;
+        let scaled = |e: i64| -> (BigInt, BigInt) {
+            if e >= 0 {
+                (n.clone(), d.shl(e as u64))
+            } else {
+                (n.shl((-e) as u64), d.clone())
+            }
+        };
+        let (mut a, mut b) = scaled(e);
+        let lo = BigInt::from_u64(1).shl(mant - 1);
+        let (q0, _) = a.quo_rem(&b).unwrap();
+        if q0.cmp(&lo) == Ordering::Less {
+            e -= 1;
+            (a, b) = scaled(e);
+        }
+        // Subnormals: the exponent cannot go below the smallest subnormal's.
+        if e < min_sub_exp {
+            e = min_sub_exp;
+            (a, b) = scaled(e);
+        }
+        let (mut q, r) = a.quo_rem(&b).unwrap();
+        let twice = r.shl(1);
+        match twice.cmp(&b) {
+            Ordering::Greater => q = q.add(&BigInt::from_u64(1)),
+            Ordering::Equal => {
+                if q.low_u64() & 1 == 1 {
+                    q = q.add(&BigInt::from_u64(1))
+                }
+            }
+            Ordering::Less => {}
+        }
+        if q.bit_len() > mant {
+            q = q.shr(1);
+            e += 1;
+        }
+        if q.bit_len() as i64 + e > max_exp {
+            return None;
+        }
+        let q = if neg { q.neg() } else { q };
+        Some(if e >= 0 {
+            BigFloat::from_int(q.shl(e as u64))
+        } else {
+            BigFloat::new(q, BigInt::from_u64(1).shl((-e) as u64))
+        })
+    }
+    /// The nearest float64, or `None` if it overflows.
+    pub fn round64(&self) -> Option<BigFloat> {
+        self.round_ieee(53, 1024, -1074)
+    }
+    /// The nearest float32, or `None` if it overflows.
+    pub fn round32(&self) -> Option<BigFloat> {
+        self.round_ieee(24, 128, -149)
+    }
+    pub fn to_f64(&self) -> f64 {
+        match self.round64() {
+            None => {
+                if self.num.is_neg() {
+                    f64::NEG_INFINITY
+                } else {
+                    f64::INFINITY
+                }
+            }
+            Some(r) => {
+                // r is exactly representable: num * 2^k or num / 2^k with num < 2^53.
+                let (n, dd) = (r.num, r.den);
+                let nf = n.to_i64().map(|v| v as f64).unwrap_or_else(|| {
+                    // large integer: exact multiple of a power of two
+                    let sh = n.bit_len() - 53;
+                    let top = n.abs().shr(sh).to_i64().unwrap() as f64;
+                    let v = top * 2f64.powi(sh as i32);
+                    if n.is_neg() {
+                        -v
+                    } else {
+                        v
+                    }
+                });
+                let dbits = dd.bit_len() - 1; // den is a power of two
+                // divide in two steps so subnormals are exact
+                let mut v = nf;
+                let mut k = dbits as i32;
+                while k > 0 {
+                    let s = k.min(1000);
+                    v /= 2f64.powi(s);
+                    k -= s;
+                }
+                v
+            }
+        }
+    }
+    /// Truncates toward zero.
+    pub fn trunc(&self) -> BigInt {
+        self.num.quo_rem(&self.den).unwrap().0
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Values.
 
 impl Value {
+    pub fn int(v: i64) -> Value {
+        Value::Int(BigInt::from_i64(v))
+    }
     /// The value as an `i64` if it is an integer (or an integral float) that fits.
     pub fn to_i64(&self) -> Option<i64> {
         match self {
-            Value::Int(b) => i64::try_from(b.0).ok(),
+            Value::Int(b) => b.to_i64(),
+            Value::Float(f) if f.is_int() => f.num.to_i64(),
+            Value::Complex(r, i) if i.is_zero() && r.is_int() => r.num.to_i64(),
             _ => None,
         }
     }
     /// The value as a `u64` if it is an integer that fits.
     pub fn to_u64(&self) -> Option<u64> {
         match self {
-            Value::Int(b) => u64::try_from(b.0).ok(),
+            Value::Int(b) => b.to_u64(),
+            Value::Float(f) if f.is_int() => f.num.to_u64(),
+            Value::Complex(r, i) if i.is_zero() && r.is_int() => r.num.to_u64(),
             _ => None,
         }
     }
     /// The value rounded to the nearest `f64` (integers and floats).
     pub fn to_f64(&self) -> Option<f64> {
         match self {
-            Value::Int(b) => Some(b.0 as f64),
-            Value::Float(f) => Some(f.0),
+            Value::Int(b) => Some(BigFloat::from_int(b.clone()).to_f64()),
+            Value::Float(f) => Some(f.to_f64()),
+            Value::Complex(r, i) if i.is_zero() => Some(r.to_f64()),
             _ => None,
         }
     }
     /// Real and imaginary parts as `f64` (integers and floats have imaginary part 0).
     pub fn to_complex(&self) -> Option<(f64, f64)> {
         match self {
-            Value::Complex(r, i) => Some((r.0, i.0)),
+            Value::Complex(r, i) => Some((r.to_f64(), i.to_f64())),
             v => v.to_f64().map(|r| (r, 0.0)),
         }
     }
@@ -66,5 +642,392 @@ impl Value {
             Value::String(s) => Some(s),
             _ => None,
         }
+    }
+    /// The value as an exact integer, if it is one (floats and complex values with integral value count).
+    pub fn as_int(&self) -> Option<BigInt> {
+        match self {
+            Value::Int(b) => Some(b.clone()),
+            Value::Float(f) if f.is_int() => Some(f.num.clone()),
+            Value::Complex(r, i) if i.is_zero() && r.is_int() => Some(r.num.clone()),
+            _ => None,
+        }
+    }
+    /// The value as an exact rational, if it is real.
+    pub fn as_float(&self) -> Option<BigFloat> {
+        match self {
+            Value::Int(b) => Some(BigFloat::from_int(b.clone())),
+            Value::Float(f) => Some(f.clone()),
+            Value::Complex(r, i) if i.is_zero() => Some(r.clone()),
+            _ => None,
+        }
+    }
+    pub fn as_complex(&self) -> Option<(BigFloat, BigFloat)> {
+        match self {
+            Value::Complex(r, i) => Some((r.clone(), i.clone())),
+            v => v.as_float().map(|r| (r, BigFloat::zero())),
+        }
+    }
+    /// Sign of a numeric value (-1, 0, 1); 0 for non-numeric values.
+    pub fn sign(&self) -> i32 {
+        let o = match self {
+            Value::Int(b) => b.cmp(&BigInt::zero()),
+            Value::Float(f) => f.num.cmp(&BigInt::zero()),
+            _ => Ordering::Equal,
+        };
+        o as i32
+    }
+
+    /// The short human-readable form gc uses in messages (go/constant's `String`).
+    pub fn describe(&self) -> String {
+        match self {
+            Value::Bool(b) => b.to_string(),
+            Value::String(s) => {
+                let q = quote_bytes(s);
+                // go/constant shortens long strings to 72 runes with "..."
+                if q.chars().count() > 72 {
+                    let mut t: String = q.chars().take(72 - 3).collect();
+                    t.push_str("...");
+                    t
+                } else {
+                    q
+                }
+            }
+            Value::Int(b) => b.to_string(),
+            Value::Float(f) => format_float(f),
+            Value::Complex(r, i) => format!("({} + {}i)", format_float(r), format_float(i)),
+            Value::Unknown => "unknown".into(),
+        }
+    }
+}
+
+/// `%.6g` of a rational, as go/constant prints floats.
+pub fn format_float(f: &BigFloat) -> String {
+    if f.is_int() && f.num.bit_len() < 64 {
+        // go/constant prints integral floats like `%.6g` too, e.g. 1e+06; small ones plainly.
+    }
+    let v = f.to_f64();
+    if v.is_finite() && (v != 0.0 || f.is_zero()) {
+        return fmt_g6(v);
+    }
+    // Out of float64 range: print mantissa and decimal exponent from the exact value.
+    let neg = f.num.is_neg();
+    let n = f.num.abs();
+    let digits_n = n.to_string().len() as i64;
+    let digits_d = f.den.to_string().len() as i64;
+    let mut e = digits_n - digits_d;
+    // m = n / d / 10^e in [1, 10)
+    let m = |e: i64| -> f64 {
+        let (a, b) = if e >= 0 {
+            (n.clone(), f.den.mul(&BigInt::pow10(e as u32)))
+        } else {
+            (n.mul(&BigInt::pow10((-e) as u32)), f.den.clone())
+        };
+        BigFloat::new(a, b).to_f64()
+    };
+    let mut mv = m(e);
+    if mv < 1.0 {
+        e -= 1;
+        mv = m(e);
+    }
+    let s = format!("{}{}e{}{:02}", if neg { "-" } else { "" }, trim_g(&format!("{mv:.5}")), if e < 0 { "-" } else { "+" }, e.abs());
+    s
+}
+
+fn trim_g(s: &str) -> String {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+/// C's `%.6g`.
+fn fmt_g6(v: f64) -> String {
+    if v == 0.0 {
+        return if v.is_sign_negative() { "-0".into() } else { "0".into() };
+    }
+    let exp = format!("{v:.5e}");
+    let (mant, e) = exp.split_once('e').unwrap();
+    let e: i32 = e.parse().unwrap();
+    if !(-4..6).contains(&e) {
+        format!("{}e{}{:02}", trim_g(mant), if e < 0 { "-" } else { "+" }, e.abs())
+    } else {
+        let prec = (5 - e).max(0) as usize;
+        trim_g(&format!("{v:.prec$}"))
+    }
+}
+
+/// Go's `strconv.Quote` of a byte string.
+pub fn quote_bytes(s: &[u8]) -> String {
+    let mut out = String::from("\"");
+    let mut i = 0;
+    while i < s.len() {
+        let (r, size) = decode_rune(&s[i..]);
+        if r == 0xFFFD && size == 1 {
+            out.push_str(&format!("\\x{:02x}", s[i]));
+            i += 1;
+            continue;
+        }
+        let c = char::from_u32(r).unwrap_or('\u{FFFD}');
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\x07' => out.push_str("\\a"),
+            '\x08' => out.push_str("\\b"),
+            '\x0c' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\x0b' => out.push_str("\\v"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if c.is_control() => {
+                if (c as u32) < 0x10000 {
+                    out.push_str(&format!("\\u{:04x}", c as u32))
+                } else {
+                    out.push_str(&format!("\\U{:08x}", c as u32))
+                }
+            }
+            c => out.push(c),
+        }
+        i += size;
+    }
+    out.push('"');
+    out
+}
+
+/// Decodes one UTF-8 sequence; invalid input yields (0xFFFD, 1), as Go's `utf8.DecodeRune`.
+pub fn decode_rune(s: &[u8]) -> (u32, usize) {
+    let n = match s.first() {
+        None => return (0xFFFD, 0),
+        Some(&b) if b < 0x80 => return (b as u32, 1),
+        Some(&b) if b & 0xE0 == 0xC0 => 2,
+        Some(&b) if b & 0xF0 == 0xE0 => 3,
+        Some(&b) if b & 0xF8 == 0xF0 => 4,
+        _ => return (0xFFFD, 1),
+    };
+    if s.len() < n {
+        return (0xFFFD, 1);
+    }
+    match std::str::from_utf8(&s[..n]) {
+        Ok(t) => (t.chars().next().unwrap() as u32, n),
+        Err(_) => (0xFFFD, 1),
+    }
+}
+
+/// UTF-8 encoding of rune `r`; invalid code points (surrogates, > 0x10FFFF) encode U+FFFD, as Go does.
+pub fn encode_rune(r: i64) -> Vec<u8> {
+    let c = u32::try_from(r).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}');
+    c.to_string().into_bytes()
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Literals.
+
+/// Decodes a literal's source text (go/constant's `MakeFromLiteral`).
+pub fn from_literal(kind: LitKind, raw: &str) -> Result<Value, String> {
+    match kind {
+        LitKind::Int => parse_int_lit(raw).map(Value::Int).ok_or_else(|| format!("invalid integer literal {raw}")),
+        LitKind::Float => parse_float_lit(raw).map(Value::Float),
+        LitKind::Imag => {
+            let body = raw.strip_suffix('i').ok_or("invalid imaginary literal")?;
+            // `0123i` is decimal for backward compatibility
+            let f = if body.chars().all(|c| c.is_ascii_digit() || c == '_') {
+                BigInt::parse_radix(body, 10).map(BigFloat::from_int).ok_or("invalid imaginary literal")?
+            } else if let Some(i) = parse_int_lit(body) {
+                BigFloat::from_int(i)
+            } else {
+                parse_float_lit(body)?
+            };
+            Ok(Value::Complex(BigFloat::zero(), f))
+        }
+        LitKind::Char => {
+            let inner = raw.strip_prefix('\'').and_then(|s| s.strip_suffix('\'')).ok_or("invalid rune literal")?;
+            let bytes = inner.as_bytes();
+            let (v, n) = unescape_one(bytes, b'\'')?;
+            if n != bytes.len() {
+                return Err("more than one character in rune literal".into());
+            }
+            let r = match v {
+                Unescaped::Byte(b) => b as i64,
+                Unescaped::Rune(r) => r as i64,
+            };
+            Ok(Value::Int(BigInt::from_i64(r)))
+        }
+        LitKind::String => {
+            if let Some(inner) = raw.strip_prefix('`').and_then(|s| s.strip_suffix('`')) {
+                // raw strings: carriage returns are discarded
+                return Ok(Value::String(inner.bytes().filter(|&b| b != b'\r').collect()));
+            }
+            let inner = raw.strip_prefix('"').and_then(|s| s.strip_suffix('"')).ok_or("invalid string literal")?;
+            let bytes = inner.as_bytes();
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i < bytes.len() {
+                let (v, n) = unescape_one(&bytes[i..], b'"')?;
+                match v {
+                    Unescaped::Byte(b) => out.push(b),
+                    Unescaped::Rune(r) => out.extend(encode_rune(r as i64)),
+                }
+                i += n;
+            }
+            Ok(Value::String(out))
+        }
+    }
+}
+
+enum Unescaped {
+    Byte(u8),
+    Rune(u32),
+}
+
+/// Decodes one character or escape sequence at the start of `s`; returns it and the bytes consumed.
+fn unescape_one(s: &[u8], quote: u8) -> Result<(Unescaped, usize), String> {
+    if s.is_empty() {
+        return Err("empty rune literal or unescaped ' in rune literal".into());
+    }
+    if s[0] != b'\\' {
+        let (r, n) = decode_rune(s);
+        if n == 1 && s[0] >= 0x80 {
+            return Ok((Unescaped::Byte(s[0]), 1));
+        }
+        return Ok((Unescaped::Rune(r), n));
+    }
+    let c = *s.get(1).ok_or("escape sequence not terminated")?;
+    let simple = match c {
+        b'a' => Some(7u8),
+        b'b' => Some(8),
+        b'f' => Some(12),
+        b'n' => Some(10),
+        b'r' => Some(13),
+        b't' => Some(9),
+        b'v' => Some(11),
+        b'\\' => Some(b'\\'),
+        _ if c == quote => Some(c),
+        _ => None,
+    };
+    if let Some(b) = simple {
+        return Ok((Unescaped::Rune(b as u32), 2));
+    }
+    let hex = |t: &[u8]| -> Result<u32, String> {
+        let s = std::str::from_utf8(t).map_err(|_| "invalid escape")?;
+        u32::from_str_radix(s, 16).map_err(|_| "invalid character in hexadecimal escape".to_string())
+    };
+    match c {
+        b'x' => {
+            let v = hex(s.get(2..4).ok_or("escape sequence not terminated")?)?;
+            Ok((Unescaped::Byte(v as u8), 4))
+        }
+        b'u' | b'U' => {
+            let n = if c == b'u' { 4 } else { 8 };
+            let v = hex(s.get(2..2 + n).ok_or("escape sequence not terminated")?)?;
+            if v > 0x10FFFF || (0xD800..0xE000).contains(&v) {
+                return Err("escape sequence is invalid Unicode code point".into());
+            }
+            Ok((Unescaped::Rune(v), 2 + n))
+        }
+        b'0'..=b'7' => {
+            let t = s.get(1..4).ok_or("escape sequence not terminated")?;
+            let st = std::str::from_utf8(t).map_err(|_| "invalid escape")?;
+            let v = u32::from_str_radix(st, 8).map_err(|_| "invalid character in octal escape".to_string())?;
+            if v > 255 {
+                return Err("octal escape value > 255".into());
+            }
+            Ok((Unescaped::Byte(v as u8), 4))
+        }
+        _ => Err("unknown escape sequence".into()),
+    }
+}
+
+fn parse_int_lit(raw: &str) -> Option<BigInt> {
+    let s = raw.replace('_', "");
+    let lower = s.to_ascii_lowercase();
+    if let Some(h) = lower.strip_prefix("0x") {
+        BigInt::parse_radix(h, 16)
+    } else if let Some(b) = lower.strip_prefix("0b") {
+        BigInt::parse_radix(b, 2)
+    } else if let Some(o) = lower.strip_prefix("0o") {
+        BigInt::parse_radix(o, 8)
+    } else if lower.len() > 1 && lower.starts_with('0') {
+        BigInt::parse_radix(&lower[1..], 8)
+    } else {
+        BigInt::parse_radix(&lower, 10)
+    }
+}
+
+/// Exponents beyond this make exact rationals impractically large; gc would overflow any typed use anyway.
+const MAX_EXP: i64 = 10000;
+
+fn parse_float_lit(raw: &str) -> Result<BigFloat, String> {
+    let s = raw.replace('_', "").to_ascii_lowercase();
+    let bad = || format!("invalid floating-point literal {raw}");
+    if let Some(h) = s.strip_prefix("0x") {
+        // hexadecimal mantissa, binary exponent p
+        let (mant, exp) = h.split_once('p').ok_or_else(bad)?;
+        let exp: i64 = exp.parse().map_err(|_| bad())?;
+        let (ip, fp) = mant.split_once('.').unwrap_or((mant, ""));
+        let digits = format!("{ip}{fp}");
+        let n = if digits.is_empty() { None } else { BigInt::parse_radix(&digits, 16) }.ok_or_else(bad)?;
+        let e = exp - 4 * fp.len() as i64;
+        if e.abs() > MAX_EXP * 4 {
+            return Err("constant exponent too large".into());
+        }
+        return Ok(if e >= 0 {
+            BigFloat::from_int(n.shl(e as u64))
+        } else {
+            BigFloat::new(n, BigInt::from_u64(1).shl((-e) as u64))
+        });
+    }
+    let (mant, exp) = match s.split_once('e') {
+        Some((m, e)) => (m, e.parse::<i64>().map_err(|_| bad())?),
+        None => (s.as_str(), 0),
+    };
+    let (ip, fp) = mant.split_once('.').unwrap_or((mant, ""));
+    let digits = format!("{ip}{fp}");
+    let n = BigInt::parse_radix(&digits, 10).ok_or_else(bad)?;
+    let e = exp - fp.len() as i64;
+    if n.is_zero() {
+        return Ok(BigFloat::zero());
+    }
+    if e.abs() > MAX_EXP {
+        return Err("constant exponent too large".into());
+    }
+    Ok(if e >= 0 {
+        BigFloat::from_int(n.mul(&BigInt::pow10(e as u32)))
+    } else {
+        BigFloat::new(n, BigInt::pow10((-e) as u32))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bigint_arith() {
+        let a = BigInt::parse_radix("123456789012345678901234567890", 10).unwrap();
+        let b = BigInt::parse_radix("987654321", 10).unwrap();
+        let (q, r) = a.quo_rem(&b).unwrap();
+        assert_eq!(q.mul(&b).add(&r), a);
+        assert_eq!(a.to_string(), "123456789012345678901234567890");
+        assert_eq!(BigInt::from_i64(-5).shr(1).to_i64(), Some(-3));
+        assert_eq!(BigInt::from_i64(-6).and(&BigInt::from_i64(3)).to_i64(), Some(2));
+        assert_eq!(BigInt::from_i64(5).not().to_i64(), Some(-6));
+        assert_eq!(BigInt::from_i64(i64::MIN).to_i64(), Some(i64::MIN));
+    }
+
+    #[test]
+    fn literals() {
+        assert_eq!(from_literal(LitKind::Int, "0x_1F").unwrap().to_i64(), Some(31));
+        assert_eq!(from_literal(LitKind::Int, "0755").unwrap().to_i64(), Some(493));
+        assert_eq!(from_literal(LitKind::Float, "1.5e3").unwrap().to_f64(), Some(1500.0));
+        assert_eq!(from_literal(LitKind::Float, "0x1p-2").unwrap().to_f64(), Some(0.25));
+        assert_eq!(from_literal(LitKind::Float, "0.1").unwrap().to_f64(), Some(0.1));
+        assert_eq!(from_literal(LitKind::Char, "'\\n'").unwrap().to_i64(), Some(10));
+        assert_eq!(from_literal(LitKind::Char, "'世'").unwrap().to_i64(), Some(0x4e16));
+        assert_eq!(from_literal(LitKind::String, "\"a\\x80\\u00e9\"").unwrap().as_bytes(), Some(&b"a\x80\xc3\xa9"[..]));
+        assert_eq!(from_literal(LitKind::Float, "1e308").unwrap().to_f64(), Some(1e308));
+        assert_eq!(from_literal(LitKind::Float, "4.9e-324").unwrap().to_f64(), Some(4.9e-324));
+        assert_eq!(Value::Float(BigFloat::new(BigInt::from_u64(1), BigInt::from_u64(3))).describe(), "0.333333");
+        assert_eq!(from_literal(LitKind::Float, "1e100").unwrap().describe(), "1e+100");
     }
 }

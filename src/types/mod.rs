@@ -215,6 +215,13 @@ impl TypeTable {
         id
     }
 
+    /// Replaces a unique (`Named`/`TypeParam`) type's structure, e.g. to set a type parameter's constraint
+    /// once it has been checked.
+    pub fn set_unique(&mut self, t: TypeId, k: TypeKind) {
+        assert!(matches!(k, TypeKind::Named(_) | TypeKind::TypeParam { .. }));
+        self.kinds[t.0 as usize] = k;
+    }
+
     /// Mutable access for completing a `Named` type (setting `underlying`, adding methods).
     pub fn named_mut(&mut self, t: TypeId) -> &mut NamedType {
         match &mut self.kinds[t.0 as usize] {

@@ -1,0 +1,1016 @@
+//! Calls (Go spec "Calls"), conversions ("Conversions"), built-in functions ("Built-in functions", package
+//! `unsafe`), type assertions, and generic function instantiation and inference.
+//!
+//! In: a `Call` expression. Out: the call's operand: `NoValue` for a call without results, a single value,
+//! or a value of `Tuple` type for several results.
+
+use super::super::constant::{encode_rune, Value};
+use super::super::sizes::{self, Sizes};
+use super::super::{BasicKind, Builtin, ObjId, ObjKind, Signature, TypeId, TypeKind};
+use super::expr::{OpMode, Operand};
+use super::Checker;
+use crate::syntax::ast::*;
+
+impl<'a> Checker<'a> {
+    pub fn call(&mut self, e: ExprId) -> Operand {
+        let ast = self.ast;
+        let ExprKind::Call { fun, args, ellipsis, rparen } = &ast.expr(e).kind else { unreachable!() };
+        let pos = ast.expr(e).pos;
+        let f = self.expr_or_type(*fun);
+        match f.mode {
+            OpMode::Invalid => {
+                for &a in args {
+                    self.raw_expr(a, None);
+                }
+                Operand::invalid(e)
+            }
+            OpMode::TypeExpr => {
+                let t = f.typ;
+                if args.len() != 1 {
+                    let ts = self.type_string(t);
+                    if args.is_empty() {
+                        self.error(*rparen, format!("missing argument in conversion to {ts}"));
+                    } else {
+                        self.error(ast.expr(args[args.len() - 1]).pos, format!("too many arguments in conversion to {ts}"));
+                    }
+                    for &a in args {
+                        self.raw_expr(a, None);
+                    }
+                    return Operand::invalid(e);
+                }
+                if ellipsis.is_some() {
+                    let ts = self.type_string(t);
+                    self.error(ast.expr(args[0]).pos, format!("invalid use of ... in type conversion to {ts}"));
+                }
+                let mut x = self.expr_hint(args[0], None);
+                if x.mode == OpMode::Invalid {
+                    return Operand::invalid(e);
+                }
+                self.conversion(&mut x, t, e);
+                x.expr = e;
+                x
+            }
+            OpMode::Builtin => self.builtin_call(e, f.builtin.unwrap(), args, *ellipsis),
+            _ => {
+                let sigt = self.core(f.typ);
+                let TypeKind::Func(sig) = self.t.kind(sigt).clone() else {
+                    let s = self.operand_string(&f);
+                    self.error(pos, format!("invalid operation: cannot call non-function {s}"));
+                    for &a in args {
+                        self.raw_expr(a, None);
+                    }
+                    return Operand::invalid(e);
+                };
+                let mut sig = sig;
+                // generic function: infer type arguments from the arguments
+                if let Some(fo) = self.generic_func_of(*fun) {
+                    if !self.info.types.get(fun).is_some_and(|tv| tv.typ != f.typ) {
+                        let tps = self.generic_funcs.get(&fo).cloned().unwrap_or_default();
+                        let argops = self.eval_args(args);
+                        let mut out = vec![None; tps.len()];
+                        for (i, a) in argops.iter().enumerate() {
+                            let p = self.param_type(&sig, i, argops.len(), ellipsis.is_some());
+                            if let Some(p) = p {
+                                if !self.is_untyped(a.typ) {
+                                    self.unify(p, a.typ, &tps, &mut out);
+                                }
+                            }
+                        }
+                        for (i, a) in argops.iter().enumerate() {
+                            if let Some(p) = self.param_type(&sig, i, argops.len(), ellipsis.is_some()) {
+                                if let Some(k) = tps.iter().position(|&t| t == p) {
+                                    if out[k].is_none() && self.is_untyped(a.typ) && a.typ != TypeId::UNTYPED_NIL {
+                                        out[k] = Some(self.default_type(a.typ));
+                                    }
+                                }
+                            }
+                        }
+                        if let Some(k) = out.iter().position(|o| o.is_none()) {
+                            let name = self.objs.get(self.t_obj(tps[k])).name.clone();
+                            self.error(*rparen, format!("cannot infer {name}"));
+                            return Operand::invalid(e);
+                        }
+                        let targs: Vec<TypeId> = out.into_iter().map(|o| o.unwrap()).collect();
+                        for (i, (&tp, &ta)) in tps.iter().zip(&targs).enumerate() {
+                            if !self.satisfies(ta, tp, &tps, &targs) {
+                                let c = match self.t.kind(tp) {
+                                    TypeKind::TypeParam { constraint, .. } => *constraint,
+                                    _ => TypeId::INVALID,
+                                };
+                                let (ts, cs) = (self.type_string(ta), self.type_string(c));
+                                self.error(ast.expr(*fun).pos, format!("{ts} does not implement {cs}"));
+                                let _ = i;
+                                return Operand::invalid(e);
+                            }
+                        }
+                        let st = self.subst(f.typ, &tps, &targs);
+                        self.record(*fun, super::super::Mode::Value, st, None);
+                        let TypeKind::Func(s2) = self.t.kind(st).clone() else { return Operand::invalid(e) };
+                        sig = s2;
+                        self.check_args(e, &sig, argops, *ellipsis, *fun);
+                        return self.call_result(e, &sig);
+                    }
+                }
+                let argops = self.eval_args(args);
+                self.check_args(e, &sig, argops, *ellipsis, *fun);
+                self.call_result(e, &sig)
+            }
+        }
+    }
+
+    fn t_obj(&self, tp: TypeId) -> ObjId {
+        match self.t.kind(tp) {
+            TypeKind::TypeParam { obj, .. } => *obj,
+            TypeKind::Named(n) => n.obj,
+            _ => ObjId(0),
+        }
+    }
+
+    fn param_type(&self, sig: &Signature, i: usize, nargs: usize, ellipsis: bool) -> Option<TypeId> {
+        let n = sig.params.len();
+        if sig.variadic && i + 1 >= n && !(ellipsis && i + 1 == nargs) {
+            let last = sig.params[n - 1];
+            return match self.t.kind(last) {
+                TypeKind::Slice(el) => Some(*el),
+                _ => None,
+            };
+        }
+        sig.params.get(i).copied()
+    }
+
+    fn call_result(&mut self, e: ExprId, sig: &Signature) -> Operand {
+        match sig.results.len() {
+            0 => Operand::new(OpMode::NoValue, TypeId::INVALID, e),
+            1 => Operand::new(OpMode::Value, sig.results[0], e),
+            _ => {
+                let t = self.t.tuple(sig.results.clone());
+                Operand::new(OpMode::Value, t, e)
+            }
+        }
+    }
+
+    /// Evaluates call arguments; a single multi-valued call argument is spread into several operands.
+    pub fn eval_args(&mut self, args: &'a [ExprId]) -> Vec<Operand> {
+        if args.len() == 1 {
+            let x = self.multi_expr(args[0]);
+            if x.mode == OpMode::Invalid {
+                return vec![x];
+            }
+            if let TypeKind::Tuple(ts) = self.t.kind(x.typ).clone() {
+                return ts.iter().map(|&t| Operand { mode: OpMode::Value, typ: t, val: None, expr: args[0], builtin: None }).collect();
+            }
+            return vec![x];
+        }
+        args.iter().map(|&a| self.expr(a)).collect()
+    }
+
+    fn check_args(&mut self, e: ExprId, sig: &Signature, mut args: Vec<Operand>, ellipsis: Option<crate::syntax::pos::Pos>, fun: ExprId) {
+        let ast = self.ast;
+        if args.iter().any(|a| a.mode == OpMode::Invalid) {
+            // still convert what we can
+            return;
+        }
+        let ExprKind::Call { args: arg_exprs, rparen, .. } = &ast.expr(e).kind else { return };
+        if let Some(ep) = ellipsis {
+            if !sig.variadic {
+                let fs = self.expr_string(fun);
+                self.error(ep, format!("have (...) but function is not variadic: {fs}").replace("have (...) but function is not variadic: ", "cannot use ... in call to non-variadic "));
+                return;
+            }
+            if arg_exprs.len() == 1 && args.len() > 1 {
+                let s = self.expr_string(arg_exprs[0]);
+                self.error(ast.expr(e).pos, format!("cannot use ... with {}-valued {s}", args.len()));
+                return;
+            }
+        }
+        let n = sig.params.len();
+        let nargs = args.len();
+        let ok_count = if sig.variadic && ellipsis.is_none() { nargs + 1 >= n } else { nargs == n };
+        if !ok_count {
+            let too_few = nargs < n;
+            let at_pos = if too_few { *rparen } else { ast.expr(args[n].expr).pos };
+            let have: Vec<String> = args.iter().map(|a| self.arg_type_string(a)).collect();
+            let want = self.params_string(sig);
+            let fs = self.expr_string(fun);
+            let msg = format!(
+                "{} arguments in call to {fs}\n\thave ({})\n\twant {want}",
+                if too_few { "not enough" } else { "too many" },
+                have.join(", ")
+            );
+            self.error(at_pos, msg);
+            return;
+        }
+        let context = format!("argument to {}", self.expr_string(fun));
+        for (i, a) in args.iter_mut().enumerate() {
+            let pt = if sig.variadic && i + 1 >= n {
+                if ellipsis.is_some() {
+                    sig.params[n - 1]
+                } else {
+                    match self.t.kind(sig.params[n - 1]) {
+                        TypeKind::Slice(el) => *el,
+                        _ => TypeId::INVALID,
+                    }
+                }
+            } else {
+                sig.params[i]
+            };
+            self.assignment(a, pt, &context);
+        }
+    }
+
+    fn arg_type_string(&self, a: &Operand) -> String {
+        if a.mode == OpMode::Constant && self.is_untyped(a.typ) {
+            return "number".into();
+        }
+        self.type_string(a.typ)
+    }
+
+    fn params_string(&self, sig: &Signature) -> String {
+        let mut parts = Vec::new();
+        for (i, p) in sig.params.iter().enumerate() {
+            if sig.variadic && i + 1 == sig.params.len() {
+                if let TypeKind::Slice(e) = self.t.kind(*p) {
+                    parts.push(format!("...{}", self.type_string(*e)));
+                    continue;
+                }
+            }
+            parts.push(self.type_string(*p));
+        }
+        format!("({})", parts.join(", "))
+    }
+
+    /// The generic function object named by `e` (an identifier or `pkg.f`), if any and not instantiated.
+    pub fn generic_func_of(&self, e: ExprId) -> Option<ObjId> {
+        let e = self.ast.unparen(e);
+        if let ExprKind::Ident(id) = &self.ast.expr(e).kind {
+            if let Some(&o) = self.info.uses.get(&id.pos) {
+                if self.generic_funcs.get(&o).is_some_and(|t| !t.is_empty()) {
+                    return Some(o);
+                }
+            }
+        }
+        None
+    }
+
+    /// `f[int, string]`: explicit instantiation of a generic function.
+    pub fn instantiate_func_expr(&mut self, e: ExprId, fo: ObjId, ft: TypeId, indices: &'a [ExprId]) -> Operand {
+        let tps = self.generic_funcs.get(&fo).cloned().unwrap_or_default();
+        let targs: Vec<TypeId> = indices.iter().map(|&i| self.typ(i)).collect();
+        if targs.contains(&TypeId::INVALID) {
+            return Operand::invalid(e);
+        }
+        if targs.len() > tps.len() {
+            self.error(self.ast.expr(indices[tps.len()]).pos, format!("got {} type arguments but want {}", targs.len(), tps.len()));
+            return Operand::invalid(e);
+        }
+        if targs.len() < tps.len() {
+            // partial instantiation: remaining inferred at the call; unsupported outside calls
+            let name = self.objs.get(self.t_obj(tps[targs.len()])).name.clone();
+            self.error(self.ast.expr(e).pos, format!("cannot infer {name}"));
+            return Operand::invalid(e);
+        }
+        for (i, (&tp, &ta)) in tps.iter().zip(&targs).enumerate() {
+            if !self.satisfies(ta, tp, &tps, &targs) {
+                let c = match self.t.kind(tp) {
+                    TypeKind::TypeParam { constraint, .. } => *constraint,
+                    _ => TypeId::INVALID,
+                };
+                let (ts, cs) = (self.type_string(ta), self.type_string(c));
+                self.error(self.ast.expr(indices[i]).pos, format!("{ts} does not implement {cs}"));
+                return Operand::invalid(e);
+            }
+        }
+        let st = self.subst(ft, &tps, &targs);
+        Operand::new(OpMode::Value, st, e)
+    }
+
+    // ---- type assertions ----
+
+    /// Checks that `x.(T)` can succeed: T must implement x's interface if T is not an interface.
+    pub fn type_assertion(&mut self, e: ExprId, x: &mut Operand, t: TypeId, switch_case: bool) {
+        if self.is_interface(t) {
+            return;
+        }
+        if let Err(reason) = self.implements(t, x.typ) {
+            let _ = reason;
+            let ts = self.type_string(t);
+            let xs = self.type_string(x.typ);
+            let es = self.expr_string(e);
+            let (why, m) = self.missing_method_reason(t, x.typ);
+            let _ = m;
+            if switch_case {
+                let s = self.expr_string(x.expr);
+                self.error(self.ast.expr(e).pos, format!("impossible type switch case: {es}\n\t{s} (variable of type {xs}) cannot have dynamic type {ts} {why}"));
+            } else {
+                self.error(self.ast.expr(e).pos, format!("impossible type assertion: {es}\n\t{ts} does not implement {xs} {why}"));
+            }
+        }
+    }
+
+    fn missing_method_reason(&mut self, t: TypeId, iface: TypeId) -> (String, String) {
+        let ms = self.iface_method_set(iface);
+        for (name, sig) in ms {
+            match self.lookup_field_or_method(t, false, &name) {
+                super::lookup::Lookup::Found { obj, is_method: true, indirect, .. } => {
+                    let msig = self.method_sig(obj, t);
+                    if msig != sig {
+                        return (format!("(wrong type for method {name})"), name);
+                    }
+                    if self.ptr_recv.contains(&obj) && !indirect && !matches!(self.t.kind(t), TypeKind::Pointer(_)) {
+                        return (format!("(method {name} has pointer receiver)"), name);
+                    }
+                }
+                _ => return (format!("(missing method {name})"), name),
+            }
+        }
+        (String::new(), String::new())
+    }
+
+    // ---- conversions ----
+
+    /// `T(x)` (Go spec "Conversions"); on success `x` becomes a value (or constant) of type `t`.
+    pub fn conversion(&mut self, x: &mut Operand, t: TypeId, call: ExprId) {
+        let const_arg = x.mode == OpMode::Constant;
+        let tu = self.t.underlying(t);
+        let const_result = const_arg && self.is_const_type(t) && !self.is_type_param(t);
+        let mut ok;
+        let mut cause = String::new();
+        if const_result {
+            // constant conversion: representable, or integer → string
+            let mut y = x.clone();
+            if self.is_string(tu) && self.is_integer(x.typ) {
+                let r = x.val.as_ref().and_then(|v| v.as_int()).and_then(|i| i.to_i64()).unwrap_or(0xFFFD);
+                y.val = Some(Value::String(encode_rune(r)));
+                ok = true;
+            } else {
+                ok = Checker::representable_static(self, &mut y, t).is_ok();
+                // float → int conversions of constants must be exact; string constant ← []byte isn't constant
+            }
+            if ok {
+                x.val = y.val;
+                if self.is_untyped(x.typ) {
+                    // the operand keeps its own (untyped→default-converted) recorded type
+                    let d = if self.is_string(tu) && self.is_integer(x.typ) { x.typ } else { t };
+                    let _ = self.try_convert_untyped(&mut x.clone(), if self.is_numeric(t) || self.is_string(t) || self.is_boolean(t) { d } else { d });
+                }
+            } else if self.is_integer(x.typ) && self.is_integer(t) || self.is_float(x.typ) && self.is_integer(t) || self.is_numeric(x.typ) && self.is_numeric(t) {
+                let s = self.operand_string(x);
+                let ts = self.type_string(t);
+                let truncated = self.is_float(x.typ) && self.is_integer(t) && x.val.as_ref().is_some_and(|v| v.as_int().is_none());
+                let msg = if truncated { format!("cannot convert {s} to type {ts} (truncated)") } else { format!("cannot convert {s} to type {ts} (overflows)").replace(" (overflows)", "") };
+                let msg = if !truncated { format!("{s} overflows {ts}").replacen(&s, &format!("cannot convert {s} to type {ts}:\n\tconstant"), 0) } else { msg };
+                let msg = if !truncated { format!("cannot convert {s} to type {ts}") } else { msg };
+                self.error(self.ast.expr(x.expr).pos, msg);
+                x.mode = OpMode::Invalid;
+                return;
+            }
+        } else {
+            ok = self.convertible(x, t, &mut cause);
+            if ok && const_arg && self.is_untyped(x.typ) {
+                // untyped constant converted to a non-constant type: give it its default (or target) type
+                let target = if self.is_interface(t) || !self.is_const_type(tu) && x.typ != TypeId::UNTYPED_NIL { self.default_type(x.typ) } else { t };
+                let target = if matches!(self.t.under(t), TypeKind::Slice(_)) { self.default_type(x.typ) } else { target };
+                self.convert_untyped(x, target);
+            }
+        }
+        if !ok {
+            let s = self.operand_string(x);
+            let ts = self.type_string(t);
+            let msg = if cause.is_empty() { format!("cannot convert {s} to type {ts}") } else { format!("cannot convert {s} to type {ts}:\n\t{cause}") };
+            self.error(self.ast.expr(x.expr).pos, msg);
+            x.mode = OpMode::Invalid;
+            return;
+        }
+        if !const_result && self.is_untyped(x.typ) && x.typ != TypeId::UNTYPED_NIL {
+            let d = if self.is_interface(t) { self.default_type(x.typ) } else { t };
+            let d = if self.is_const_type(d) || self.is_interface(t) { d } else { self.default_type(x.typ) };
+            let _ = self.try_convert_untyped(x, d);
+        } else if x.typ == TypeId::UNTYPED_NIL {
+            let _ = self.try_convert_untyped(x, t);
+        }
+        let _ = call;
+        x.mode = if const_result { OpMode::Constant } else { OpMode::Value };
+        if const_result {
+            // round floats to the target type
+            let mut y = x.clone();
+            y.typ = t;
+            let _ = Checker::representable_static(self, &mut y, t);
+            x.val = y.val;
+        } else {
+            x.val = None;
+        }
+        x.typ = t;
+    }
+
+    /// Non-constant convertibility (Go spec "Conversions").
+    fn convertible(&mut self, x: &Operand, t: TypeId, _cause: &mut String) -> bool {
+        if self.assignable_to(x, t) {
+            return true;
+        }
+        let v = x.typ;
+        if self.is_untyped(v) {
+            if v == TypeId::UNTYPED_NIL {
+                return self.has_nil(t);
+            }
+            let d = self.default_type(v);
+            let y = Operand { typ: d, ..x.clone() };
+            if x.mode == OpMode::Constant && self.is_numeric(v) && self.is_numeric(t) {
+                return true;
+            }
+            if x.mode == OpMode::Constant && self.is_integer(v) && self.is_string(t) {
+                return true;
+            }
+            return self.convertible(&y, t, _cause);
+        }
+        let vu = self.t.underlying(v);
+        let tu = self.t.underlying(t);
+        if self.identical_ignore_tags(vu, tu) {
+            return true;
+        }
+        if let (TypeKind::Pointer(a), TypeKind::Pointer(b)) = (self.t.kind(v).clone(), self.t.kind(t).clone()) {
+            if self.identical_ignore_tags(self.t.underlying(a), self.t.underlying(b)) {
+                return true;
+            }
+        }
+        if (self.is_integer(v) || self.is_float(v)) && (self.is_integer(t) || self.is_float(t)) {
+            return true;
+        }
+        if self.is_complex(v) && self.is_complex(t) {
+            return true;
+        }
+        if self.is_string(t) {
+            if self.is_integer(v) {
+                return true;
+            }
+            if let TypeKind::Slice(el) = self.t.kind(vu) {
+                if matches!(self.t.basic(*el), Some(BasicKind::Uint8 | BasicKind::Int32)) {
+                    return true;
+                }
+            }
+        }
+        if self.is_string(v) {
+            if let TypeKind::Slice(el) = self.t.kind(tu) {
+                if matches!(self.t.basic(*el), Some(BasicKind::Uint8 | BasicKind::Int32)) {
+                    return true;
+                }
+            }
+        }
+        let is_uptr = |c: &Checker, t: TypeId| c.t.basic(t) == Some(BasicKind::UnsafePointer);
+        if is_uptr(self, v) && (matches!(self.t.kind(tu), TypeKind::Pointer(_)) || self.t.basic(t) == Some(BasicKind::Uintptr)) {
+            return true;
+        }
+        if is_uptr(self, t) && (matches!(self.t.kind(vu), TypeKind::Pointer(_)) || self.t.basic(v) == Some(BasicKind::Uintptr)) {
+            return true;
+        }
+        // slice to array pointer
+        if let (TypeKind::Slice(se), TypeKind::Pointer(p)) = (self.t.kind(vu).clone(), self.t.kind(tu).clone()) {
+            if let TypeKind::Array { elem, .. } = self.t.under(p) {
+                if *elem == se {
+                    return true;
+                }
+            }
+        }
+        // type parameters: convertible for every type in the type set
+        if self.is_type_param(v) || self.is_type_param(t) {
+            return true;
+        }
+        false
+    }
+
+    fn identical_ignore_tags(&self, a: TypeId, b: TypeId) -> bool {
+        if a == b {
+            return true;
+        }
+        match (self.t.kind(a), self.t.kind(b)) {
+            (TypeKind::Struct { fields: f1 }, TypeKind::Struct { fields: f2 }) => {
+                f1.len() == f2.len()
+                    && f1.iter().zip(f2).all(|(x, y)| x.name == y.name && x.embedded == y.embedded && x.pkg == y.pkg && self.identical_ignore_tags(x.typ, y.typ))
+            }
+            (TypeKind::Pointer(x), TypeKind::Pointer(y)) => self.identical_ignore_tags(*x, *y),
+            _ => false,
+        }
+    }
+
+    // ---- built-in functions ----
+
+    fn builtin_call(&mut self, e: ExprId, b: Builtin, args: &'a [ExprId], ellipsis: Option<crate::syntax::pos::Pos>) -> Operand {
+        let ast = self.ast;
+        let pos = ast.expr(e).pos;
+        let name = builtin_name(b);
+        let cs = self.expr_string(e);
+        if ellipsis.is_some() && b != Builtin::Append {
+            self.error(pos, format!("invalid operation: invalid use of ... with built-in {name}"));
+            for &a in args {
+                self.raw_expr(a, None);
+            }
+            return Operand::invalid(e);
+        }
+        let (min, variadic) = match b {
+            Builtin::Append => (1, true),
+            Builtin::Cap | Builtin::Len | Builtin::Close | Builtin::Imag | Builtin::Real | Builtin::New | Builtin::Panic => (1, false),
+            Builtin::Alignof | Builtin::Offsetof | Builtin::Sizeof => (1, false),
+            Builtin::Complex | Builtin::Copy | Builtin::Delete | Builtin::Add | Builtin::Slice => (2, false),
+            Builtin::Make => (1, true),
+            Builtin::Print | Builtin::Println => (0, true),
+            Builtin::Recover => (0, false),
+            Builtin::Clear => (1, false),
+        };
+        let n = args.len();
+        if n < min || (!variadic && n > min) {
+            let msg = if n < min { "not enough" } else { "too many" };
+            let at = if n < min { pos } else { ast.expr(args[min]).pos };
+            let _ = at;
+            self.error(pos, format!("{msg} arguments for {cs} (expected {min}, found {n})"));
+            for &a in args {
+                self.raw_expr(a, None);
+            }
+            return Operand::invalid(e);
+        }
+        // Arguments other than types are evaluated up front for most built-ins.
+        let needs_type_first = matches!(b, Builtin::Make | Builtin::New | Builtin::Offsetof);
+        let mut ops: Vec<Operand> = Vec::new();
+        if !needs_type_first {
+            if b == Builtin::Append || b == Builtin::Print || b == Builtin::Println {
+                ops = self.eval_args(args);
+            } else {
+                for &a in args {
+                    ops.push(self.expr(a));
+                }
+            }
+            if ops.iter().any(|o| o.mode == OpMode::Invalid) {
+                return Operand::invalid(e);
+            }
+        }
+        let int = TypeId::INT;
+        match b {
+            Builtin::Len | Builtin::Cap => {
+                let x = &ops[0];
+                let ct = self.core(x.typ);
+                let mut constant = None;
+                let ok = match self.t.kind(ct).clone() {
+                    TypeKind::Basic(BasicKind::String | BasicKind::UntypedString) if b == Builtin::Len => {
+                        if x.mode == OpMode::Constant {
+                            constant = x.val.as_ref().and_then(|v| v.as_bytes()).map(|s| s.len() as i64);
+                        }
+                        true
+                    }
+                    TypeKind::Array { len, .. } => {
+                        if !self.contains_call_or_recv(args[0]) {
+                            constant = Some(len as i64);
+                        }
+                        true
+                    }
+                    TypeKind::Pointer(p) => match self.t.under(p) {
+                        TypeKind::Array { len, .. } => {
+                            if !self.contains_call_or_recv(args[0]) {
+                                constant = Some(*len as i64);
+                            }
+                            true
+                        }
+                        _ => false,
+                    },
+                    TypeKind::Slice(_) | TypeKind::Chan { .. } => true,
+                    TypeKind::Map { .. } => b == Builtin::Len,
+                    _ => false,
+                };
+                if !ok {
+                    let s = self.operand_string(x);
+                    self.error(ast.expr(x.expr).pos, format!("invalid argument: {s} for {name}"));
+                    return Operand::invalid(e);
+                }
+                if self.is_untyped(x.typ) {
+                    let mut y = x.clone();
+                    self.convert_untyped(&mut y, TypeId::STRING);
+                }
+                match constant {
+                    Some(c) => Operand { mode: OpMode::Constant, typ: int, val: Some(Value::int(c)), expr: e, builtin: None },
+                    None => Operand::new(OpMode::Value, int, e),
+                }
+            }
+            Builtin::Append => {
+                let s = ops[0].clone();
+                let st = self.core(s.typ);
+                let TypeKind::Slice(elem) = self.t.kind(st).clone() else {
+                    if s.typ == TypeId::UNTYPED_NIL {
+                        self.error(ast.expr(s.expr).pos, "first argument to append must be a typed slice; found untyped nil");
+                    } else {
+                        let ss = self.operand_string(&s);
+                        self.error(ast.expr(s.expr).pos, format!("invalid argument: {ss} (variable of type {}) is not a slice", self.type_string(s.typ)).replace(&format!(" (variable of type {})", self.type_string(s.typ)), ""));
+                    }
+                    return Operand::invalid(e);
+                };
+                if ellipsis.is_some() {
+                    if ops.len() != 2 {
+                        self.error(pos, format!("can only use ... with final argument in list"));
+                        return Operand::invalid(e);
+                    }
+                    let mut t = ops[1].clone();
+                    // append([]byte, string...)
+                    if self.t.basic(elem) == Some(BasicKind::Uint8) && self.is_string(t.typ) {
+                        if self.is_untyped(t.typ) {
+                            self.convert_untyped(&mut t, TypeId::STRING);
+                        }
+                        return Operand::new(OpMode::Value, s.typ, e);
+                    }
+                    let sl = self.t.slice(elem);
+                    self.assignment(&mut t, sl, "append");
+                    return Operand::new(OpMode::Value, s.typ, e);
+                }
+                for o in ops[1..].iter_mut() {
+                    self.assignment(o, elem, "argument to append");
+                }
+                Operand::new(OpMode::Value, s.typ, e)
+            }
+            Builtin::Cap => unreachable!(),
+            Builtin::Close => {
+                let x = &ops[0];
+                match self.t.kind(self.core(x.typ)).clone() {
+                    TypeKind::Chan { dir, .. } => {
+                        if dir == ChanDir::Recv {
+                            let s = self.operand_string(x);
+                            self.error(ast.expr(x.expr).pos, format!("invalid operation: cannot close receive-only channel {s}"));
+                            return Operand::invalid(e);
+                        }
+                    }
+                    _ => {
+                        let s = self.operand_string(x);
+                        self.error(ast.expr(x.expr).pos, format!("invalid operation: cannot close non-channel {s}"));
+                        return Operand::invalid(e);
+                    }
+                }
+                Operand::new(OpMode::NoValue, TypeId::INVALID, e)
+            }
+            Builtin::Complex => {
+                let (mut x, mut y) = (ops[0].clone(), ops[1].clone());
+                // untyped operands convert to the other's type, or stay untyped floats
+                let xu = self.is_untyped(x.typ);
+                let yu = self.is_untyped(y.typ);
+                if xu && !yu {
+                    let t = y.typ;
+                    self.convert_untyped(&mut x, t);
+                } else if yu && !xu {
+                    let t = x.typ;
+                    self.convert_untyped(&mut y, t);
+                } else if xu && yu {
+                    if x.mode == OpMode::Constant && y.mode == OpMode::Constant {
+                        let ok = x.val.as_ref().and_then(|v| v.as_float()).is_some() && y.val.as_ref().and_then(|v| v.as_float()).is_some();
+                        if !ok {
+                            let s = self.operand_string(&x);
+                            self.error(ast.expr(x.expr).pos, format!("invalid argument: arguments have type {}, expected floating-point", s));
+                            return Operand::invalid(e);
+                        }
+                        let r = x.val.as_ref().unwrap().as_float().unwrap();
+                        let i = y.val.as_ref().unwrap().as_float().unwrap();
+                        self.convert_untyped(&mut x, TypeId::UNTYPED_FLOAT);
+                        self.convert_untyped(&mut y, TypeId::UNTYPED_FLOAT);
+                        return Operand { mode: OpMode::Constant, typ: TypeId::UNTYPED_COMPLEX, val: Some(Value::Complex(r, i)), expr: e, builtin: None };
+                    }
+                    self.convert_untyped(&mut x, TypeId::FLOAT64);
+                    self.convert_untyped(&mut y, TypeId::FLOAT64);
+                }
+                if x.mode == OpMode::Invalid || y.mode == OpMode::Invalid {
+                    return Operand::invalid(e);
+                }
+                if x.typ != y.typ {
+                    let (xs, ys) = (self.type_string(x.typ), self.type_string(y.typ));
+                    self.error(ast.expr(x.expr).pos, format!("invalid operation: {cs} (mismatched types {xs} and {ys})"));
+                    return Operand::invalid(e);
+                }
+                let rt = match self.t.basic(x.typ) {
+                    Some(BasicKind::Float32) => TypeId::COMPLEX64,
+                    Some(BasicKind::Float64) => TypeId::COMPLEX128,
+                    _ => {
+                        let ts = self.type_string(x.typ);
+                        self.error(ast.expr(x.expr).pos, format!("invalid argument: arguments have type {ts}, expected floating-point"));
+                        return Operand::invalid(e);
+                    }
+                };
+                if x.mode == OpMode::Constant && y.mode == OpMode::Constant {
+                    let r = x.val.as_ref().unwrap().as_float().unwrap();
+                    let i = y.val.as_ref().unwrap().as_float().unwrap();
+                    return Operand { mode: OpMode::Constant, typ: rt, val: Some(Value::Complex(r, i)), expr: e, builtin: None };
+                }
+                Operand::new(OpMode::Value, rt, e)
+            }
+            Builtin::Real | Builtin::Imag => {
+                let mut x = ops[0].clone();
+                if self.is_untyped(x.typ) {
+                    if x.mode == OpMode::Constant {
+                        let v = x.val.clone().unwrap();
+                        if let Some((r, i)) = v.as_complex() {
+                            self.convert_untyped(&mut x, TypeId::UNTYPED_COMPLEX);
+                            let res = if b == Builtin::Real { r } else { i };
+                            return Operand { mode: OpMode::Constant, typ: TypeId::UNTYPED_FLOAT, val: Some(Value::Float(res)), expr: e, builtin: None };
+                        }
+                    }
+                    self.convert_untyped(&mut x, TypeId::COMPLEX128);
+                }
+                let rt = match self.t.basic(x.typ) {
+                    Some(BasicKind::Complex64) => TypeId::FLOAT32,
+                    Some(BasicKind::Complex128) => TypeId::FLOAT64,
+                    _ => {
+                        let ts = self.type_string(x.typ);
+                        self.error(ast.expr(x.expr).pos, format!("invalid argument: argument has type {ts}, expected complex type"));
+                        return Operand::invalid(e);
+                    }
+                };
+                if x.mode == OpMode::Constant {
+                    let (r, i) = x.val.as_ref().unwrap().as_complex().unwrap();
+                    let res = if b == Builtin::Real { r } else { i };
+                    return Operand { mode: OpMode::Constant, typ: rt, val: Some(Value::Float(res)), expr: e, builtin: None };
+                }
+                Operand::new(OpMode::Value, rt, e)
+            }
+            Builtin::Copy => {
+                let (x, mut y) = (ops[0].clone(), ops[1].clone());
+                let dst = match self.t.kind(self.core(x.typ)) {
+                    TypeKind::Slice(el) => Some(*el),
+                    _ => None,
+                };
+                if self.is_untyped(y.typ) && self.is_string(y.typ) {
+                    self.convert_untyped(&mut y, TypeId::STRING);
+                }
+                let src = match self.t.kind(self.core(y.typ)) {
+                    TypeKind::Slice(el) => Some(*el),
+                    TypeKind::Basic(BasicKind::String) => Some(TypeId::UINT8),
+                    _ => None,
+                };
+                match (dst, src) {
+                    (Some(d), Some(s)) if d == s => Operand::new(OpMode::Value, int, e),
+                    (Some(d), Some(s)) => {
+                        let (xs, ys) = (self.operand_string(&x), self.operand_string(&y));
+                        let (ds, ss) = (self.type_string(d), self.type_string(s));
+                        self.error(ast.expr(x.expr).pos, format!("invalid argument: arguments to copy {xs} and {ys} have different element types {ds} and {ss}"));
+                        Operand::invalid(e)
+                    }
+                    _ => {
+                        let (xs, ys) = (self.operand_string(&x), self.operand_string(&y));
+                        self.error(ast.expr(x.expr).pos, format!("invalid argument: copy expects slice arguments; found {xs} and {ys}"));
+                        Operand::invalid(e)
+                    }
+                }
+            }
+            Builtin::Delete => {
+                let x = ops[0].clone();
+                let TypeKind::Map { key, .. } = self.t.kind(self.core(x.typ)).clone() else {
+                    let s = self.operand_string(&x);
+                    self.error(ast.expr(x.expr).pos, format!("invalid argument: {s} is not a map"));
+                    return Operand::invalid(e);
+                };
+                let mut k = ops[1].clone();
+                self.assignment(&mut k, key, "argument to delete");
+                Operand::new(OpMode::NoValue, TypeId::INVALID, e)
+            }
+            Builtin::Make => {
+                let t = self.typ(args[0]);
+                if t == TypeId::INVALID {
+                    for &a in &args[1..] {
+                        self.expr(a);
+                    }
+                    return Operand::invalid(e);
+                }
+                let min = match self.t.kind(self.core(t)) {
+                    TypeKind::Slice(_) => 2,
+                    TypeKind::Map { .. } | TypeKind::Chan { .. } => 1,
+                    _ => {
+                        let s = self.expr_string(args[0]);
+                        self.error(ast.expr(args[0]).pos, format!("invalid argument: cannot make {s}; type must be slice, map, or channel"));
+                        for &a in &args[1..] {
+                            self.expr(a);
+                        }
+                        return Operand::invalid(e);
+                    }
+                };
+                if n < min || n > min + 1 {
+                    self.error(pos, format!("invalid operation: {cs} expects {min} or {} arguments; found {n}", min + 1));
+                    for &a in &args[1..] {
+                        self.expr(a);
+                    }
+                    return Operand::invalid(e);
+                }
+                let mut sizes_v = Vec::new();
+                for &a in &args[1..] {
+                    sizes_v.push(self.size_arg(a));
+                }
+                if let (Some(Some(l)), Some(Some(c))) = (sizes_v.first(), sizes_v.get(1)) {
+                    if l > c {
+                        self.error(ast.expr(args[1]).pos, "invalid argument: length and capacity swapped");
+                    }
+                }
+                Operand::new(OpMode::Value, t, e)
+            }
+            Builtin::New => {
+                let t = self.typ(args[0]);
+                if t == TypeId::INVALID {
+                    return Operand::invalid(e);
+                }
+                let p = self.t.pointer(t);
+                Operand::new(OpMode::Value, p, e)
+            }
+            Builtin::Panic => {
+                let mut x = ops[0].clone();
+                let empty = self.t.intern(TypeKind::Interface { methods: Vec::new(), embeddeds: Vec::new() });
+                self.assignment(&mut x, empty, "argument to panic");
+                Operand::new(OpMode::NoValue, TypeId::INVALID, e)
+            }
+            Builtin::Print | Builtin::Println => {
+                for o in ops.iter_mut() {
+                    if o.typ == TypeId::UNTYPED_NIL {
+                        self.error(ast.expr(o.expr).pos, format!("use of untyped nil in argument to built-in {name}"));
+                        continue;
+                    }
+                    if self.is_untyped(o.typ) {
+                        let d = self.default_type(o.typ);
+                        let ctx = format!("argument to built-in {name}");
+                        self.assignment(o, d, &ctx);
+                    }
+                }
+                Operand::new(OpMode::NoValue, TypeId::INVALID, e)
+            }
+            Builtin::Recover => {
+                let empty = self.t.intern(TypeKind::Interface { methods: Vec::new(), embeddeds: Vec::new() });
+                Operand::new(OpMode::Value, empty, e)
+            }
+            Builtin::Sizeof | Builtin::Alignof => {
+                let mut x = ops[0].clone();
+                if self.is_untyped(x.typ) {
+                    let d = self.default_type(x.typ);
+                    self.assignment(&mut x, d, &format!("argument to unsafe.{name}"));
+                }
+                let v = if b == Builtin::Sizeof {
+                    sizes::size_of(&Sizes::AMD64, &self.t, x.typ)
+                } else {
+                    sizes::align_of(&Sizes::AMD64, &self.t, x.typ)
+                };
+                Operand { mode: OpMode::Constant, typ: TypeId::UINTPTR, val: Some(Value::int(v as i64)), expr: e, builtin: None }
+            }
+            Builtin::Offsetof => {
+                let a = ast.unparen(args[0]);
+                let ExprKind::Selector { x: bx, sel } = &ast.expr(a).kind else {
+                    let s = self.expr_string(args[0]);
+                    self.error(ast.expr(args[0]).pos, format!("invalid argument: {s} is not a selector expression"));
+                    self.expr(args[0]);
+                    return Operand::invalid(e);
+                };
+                let base = self.expr(*bx);
+                if base.mode == OpMode::Invalid {
+                    return Operand::invalid(e);
+                }
+                let r = self.lookup_field_or_method(base.typ, false, &sel.name);
+                let super::lookup::Lookup::Found { obj, index, indirect, is_method: false } = r else {
+                    let s = self.expr_string(args[0]);
+                    self.error(ast.expr(args[0]).pos, format!("invalid argument: {s} is not a field selector"));
+                    return Operand::invalid(e);
+                };
+                if indirect {
+                    let bs = self.type_string(base.typ);
+                    self.error(ast.expr(args[0]).pos, format!("invalid argument: field {} is embedded via a pointer in {bs}", sel.name));
+                    return Operand::invalid(e);
+                }
+                self.info.uses.insert(sel.pos, obj);
+                let ft = self.objs.get(obj).typ;
+                self.info.selections.insert(
+                    a,
+                    super::super::Selection { kind: super::super::SelectionKind::FieldVal, recv: base.typ, obj, index: index.clone(), indirect: false },
+                );
+                self.record(a, super::super::Mode::Variable, ft, None);
+                if args[0] != a {
+                    self.record(args[0], super::super::Mode::Variable, ft, None);
+                }
+                // sum the offsets along the path
+                let mut off = 0u64;
+                let mut t = base.typ;
+                for &i in &index {
+                    let offs = sizes::field_offsets(&Sizes::AMD64, &self.t, t);
+                    off += offs.get(i as usize).copied().unwrap_or(0);
+                    t = match self.t.under(t) {
+                        TypeKind::Struct { fields } => fields.get(i as usize).map(|f| f.typ).unwrap_or(TypeId::INVALID),
+                        _ => TypeId::INVALID,
+                    };
+                }
+                Operand { mode: OpMode::Constant, typ: TypeId::UINTPTR, val: Some(Value::int(off as i64)), expr: e, builtin: None }
+            }
+            Builtin::Add => {
+                let mut p = ops[0].clone();
+                self.assignment(&mut p, TypeId::UNSAFE_POINTER, "argument to unsafe.Add");
+                let mut l = ops[1].clone();
+                if self.is_untyped(l.typ) {
+                    self.convert_untyped(&mut l, TypeId::INT);
+                }
+                if !self.is_integer(l.typ) {
+                    let s = self.operand_string(&l);
+                    self.error(ast.expr(l.expr).pos, format!("cannot use {s} as int value in argument to unsafe.Add"));
+                    return Operand::invalid(e);
+                }
+                Operand::new(OpMode::Value, TypeId::UNSAFE_POINTER, e)
+            }
+            Builtin::Slice => {
+                let p = ops[0].clone();
+                let TypeKind::Pointer(el) = self.t.kind(self.core(p.typ)).clone() else {
+                    let s = self.operand_string(&p);
+                    self.error(ast.expr(p.expr).pos, format!("invalid argument: {s} is not a pointer"));
+                    return Operand::invalid(e);
+                };
+                let mut l = ops[1].clone();
+                if self.is_untyped(l.typ) {
+                    self.convert_untyped(&mut l, TypeId::INT);
+                }
+                let st = self.t.slice(el);
+                Operand::new(OpMode::Value, st, e)
+            }
+            Builtin::Clear => {
+                self.error(pos, "undefined: clear");
+                Operand::invalid(e)
+            }
+        }
+    }
+
+    /// A `make` size argument: an integer (or untyped constant representable as int), non-negative.
+    fn size_arg(&mut self, a: ExprId) -> Option<i64> {
+        let mut x = self.expr(a);
+        if x.mode == OpMode::Invalid {
+            return None;
+        }
+        let pos = self.ast.expr(a).pos;
+        if self.is_untyped(x.typ) {
+            if x.mode == OpMode::Constant && x.val.as_ref().and_then(|v| v.as_int()).is_none() {
+                let s = self.operand_string(&x);
+                self.error(pos, format!("{s} truncated to int"));
+                return None;
+            }
+            self.convert_untyped(&mut x, TypeId::INT);
+            if x.mode == OpMode::Invalid {
+                return None;
+            }
+        }
+        if !self.is_integer(x.typ) {
+            let s = self.operand_string(&x);
+            self.error(pos, format!("cannot convert {s} to type int"));
+            return None;
+        }
+        if x.mode == OpMode::Constant {
+            let v = x.val.as_ref().and_then(|v| v.to_i64());
+            if let Some(v) = v {
+                if v < 0 {
+                    let s = self.operand_string(&x);
+                    self.error(pos, format!("invalid argument: index {s} must not be negative"));
+                    return None;
+                }
+            }
+            return v;
+        }
+        None
+    }
+
+    /// `len(x)`/`cap(x)` of an array is constant unless `x` contains a function call or channel receive.
+    fn contains_call_or_recv(&self, e: ExprId) -> bool {
+        let ast = self.ast;
+        match &ast.expr(e).kind {
+            ExprKind::Call { fun, .. } => {
+                // conversions are not calls
+                !matches!(self.info.types.get(fun).map(|t| t.mode), Some(super::super::Mode::TypeExpr))
+            }
+            ExprKind::Unary { op: UnaryOp::Recv, .. } => true,
+            ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary { x, .. } => self.contains_call_or_recv(*x),
+            ExprKind::Selector { x, .. } => self.contains_call_or_recv(*x),
+            ExprKind::Index { x, indices, .. } => self.contains_call_or_recv(*x) || indices.iter().any(|&i| self.contains_call_or_recv(i)),
+            ExprKind::Binary { x, y, .. } => self.contains_call_or_recv(*x) || self.contains_call_or_recv(*y),
+            ExprKind::CompositeLit { elts, .. } => elts.iter().any(|&i| self.contains_call_or_recv(i)),
+            ExprKind::KeyValue { key, value } => self.contains_call_or_recv(*key) || self.contains_call_or_recv(*value),
+            ExprKind::Slice { x, lo, hi, max, .. } => {
+                self.contains_call_or_recv(*x) || [lo, hi, max].iter().any(|o| o.is_some_and(|i| self.contains_call_or_recv(i)))
+            }
+            ExprKind::TypeAssert { x, .. } => self.contains_call_or_recv(*x),
+            _ => false,
+        }
+    }
+}
+
+pub fn builtin_name(b: Builtin) -> &'static str {
+    match b {
+        Builtin::Append => "append",
+        Builtin::Cap => "cap",
+        Builtin::Clear => "clear",
+        Builtin::Close => "close",
+        Builtin::Complex => "complex",
+        Builtin::Copy => "copy",
+        Builtin::Delete => "delete",
+        Builtin::Imag => "imag",
+        Builtin::Len => "len",
+        Builtin::Make => "make",
+        Builtin::New => "new",
+        Builtin::Panic => "panic",
+        Builtin::Print => "print",
+        Builtin::Println => "println",
+        Builtin::Real => "real",
+        Builtin::Recover => "recover",
+        Builtin::Alignof => "Alignof",
+        Builtin::Offsetof => "Offsetof",
+        Builtin::Sizeof => "Sizeof",
+        Builtin::Add => "Add",
+        Builtin::Slice => "Slice",
+    }
+}
+
+#[allow(dead_code)]
+fn _unused(_: ObjKind) {}

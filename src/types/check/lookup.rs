@@ -1,0 +1,643 @@
+//! Fields, methods and the relations between types: selector lookup through embedded fields (Go spec
+//! "Selectors"), method sets, interface implementation, assignability, comparability, type sets of
+//! constraints, and generic instantiation by substitution.
+
+use super::super::{ObjKind, Signature, TypeId, TypeKind, VarInfo};
+use super::expr::{OpMode, Operand};
+use super::Checker;
+use std::collections::HashSet;
+
+/// The result of looking up `x.name`.
+pub enum Lookup {
+    Found { obj: super::super::ObjId, index: Vec<u32>, indirect: bool, is_method: bool },
+    Ambiguous,
+    NotFound,
+}
+
+impl<'a> Checker<'a> {
+    /// Looks up field or method `name` in `t` (go/types' `LookupFieldOrMethod`): breadth-first through
+    /// embedded fields; a name found twice at the same depth is ambiguous.
+    pub fn lookup_field_or_method(&mut self, t: TypeId, _addressable: bool, name: &str) -> Lookup {
+        if name == "_" {
+            return Lookup::NotFound;
+        }
+        let (start, mut is_ptr) = match self.t.kind(t) {
+            TypeKind::Pointer(b) if matches!(self.t.kind(*b), TypeKind::Named(_)) => (*b, true),
+            _ => (t, false),
+        };
+        // methods are not found on pointers to interfaces or on pointer types' underlying pointers
+        if is_ptr && self.is_interface(start) {
+            return Lookup::NotFound;
+        }
+        if !is_ptr {
+            if let TypeKind::Pointer(b) = self.t.under(t).clone() {
+                if !matches!(self.t.kind(t), TypeKind::Named(_)) {
+                    // *struct{...}: fields only
+                    let r = self.lookup_in(b, true, name);
+                    return match r {
+                        Lookup::Found { is_method: true, .. } => Lookup::NotFound,
+                        r => r,
+                    };
+                }
+                is_ptr = false;
+            }
+        }
+        let r = self.lookup_in(start, is_ptr, name);
+        // methods of a named pointer type are not accessible
+        if let Lookup::Found { is_method: true, .. } = r {
+            if matches!(self.t.kind(t), TypeKind::Named(_)) && matches!(self.t.under(t), TypeKind::Pointer(_)) {
+                return Lookup::NotFound;
+            }
+        }
+        r
+    }
+
+    fn lookup_in(&mut self, start: TypeId, is_ptr: bool, name: &str) -> Lookup {
+        let mut current: Vec<(TypeId, Vec<u32>, bool, bool)> = vec![(start, Vec::new(), is_ptr, false)];
+        let mut seen: HashSet<TypeId> = HashSet::new();
+        while !current.is_empty() {
+            let mut next = Vec::new();
+            let mut found: Option<(super::super::ObjId, Vec<u32>, bool, bool)> = None;
+            let mut count = 0;
+            for (typ, index, indirect, multiples) in current {
+                let mut typ = typ;
+                if let TypeKind::Named(n) = self.t.kind(typ).clone() {
+                    if !seen.insert(typ) {
+                        continue;
+                    }
+                    // make sure the type's declaration (and its methods) is checked
+                    self.obj_decl(n.obj);
+                    let methods = match &n.origin {
+                        Some(o) => match self.t.kind(*o) {
+                            TypeKind::Named(on) => on.methods.clone(),
+                            _ => Vec::new(),
+                        },
+                        None => n.methods.clone(),
+                    };
+                    if let Some(i) = methods.iter().position(|&m| self.objs.get(m).name == name) {
+                        count += 1 + multiples as i32;
+                        let mut idx = index.clone();
+                        idx.push(i as u32);
+                        found = Some((methods[i], idx, indirect, true));
+                        continue;
+                    }
+                    typ = self.t.underlying(typ);
+                    let _ = typ;
+                    typ = match self.t.kind(typ) {
+                        TypeKind::Named(nn) => nn.underlying,
+                        _ => self.t.underlying(typ),
+                    };
+                }
+                if let TypeKind::TypeParam { constraint, .. } = self.t.kind(typ).clone() {
+                    // methods of the constraint
+                    let ms = self.iface_method_set(constraint);
+                    if let Some(i) = ms.iter().position(|m| m.0 == name) {
+                        count += 1;
+                        let o = self.iface_method_obj(constraint, name, ms[i].1);
+                        found = Some((o, vec![i as u32], indirect, true));
+                    }
+                    continue;
+                }
+                match self.t.kind(typ).clone() {
+                    TypeKind::Struct { fields } => {
+                        for (i, f) in fields.iter().enumerate() {
+                            if f.name == name {
+                                count += 1 + multiples as i32;
+                                let mut idx = index.clone();
+                                idx.push(i as u32);
+                                let o = self.field_obj(typ, i);
+                                found = Some((o, idx, indirect, false));
+                                continue;
+                            }
+                            if f.embedded && found.is_none() {
+                                let (ft, p) = match self.t.kind(f.typ) {
+                                    TypeKind::Pointer(b) => (*b, true),
+                                    _ => (f.typ, false),
+                                };
+                                let mut idx = index.clone();
+                                idx.push(i as u32);
+                                next.push((ft, idx, indirect || p, multiples));
+                            }
+                        }
+                    }
+                    TypeKind::Interface { .. } => {
+                        let ms = self.iface_method_set(typ);
+                        if let Some(i) = ms.iter().position(|m| m.0 == name) {
+                            count += 1 + multiples as i32;
+                            let o = self.iface_method_obj(typ, name, ms[i].1);
+                            let mut idx = index.clone();
+                            idx.push(i as u32);
+                            found = Some((o, idx, indirect, true));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            if count > 1 {
+                return Lookup::Ambiguous;
+            }
+            if let Some((obj, index, indirect, is_method)) = found {
+                return Lookup::Found { obj, index, indirect, is_method };
+            }
+            // consolidate: a type reached several times at the same depth counts as multiple
+            let mut cons: Vec<(TypeId, Vec<u32>, bool, bool)> = Vec::new();
+            for n in next {
+                if let Some(c) = cons.iter_mut().find(|c| c.0 == n.0) {
+                    c.3 = true;
+                } else {
+                    cons.push(n);
+                }
+            }
+            current = cons;
+        }
+        Lookup::NotFound
+    }
+
+    /// The field object for field `i` of struct type `st` (created for structs built by substitution).
+    pub fn field_obj(&mut self, st: TypeId, i: usize) -> super::super::ObjId {
+        if let Some(&o) = self.field_objs.get(&(st, i)) {
+            return o;
+        }
+        let TypeKind::Struct { fields } = self.t.kind(st).clone() else { unreachable!() };
+        let f = &fields[i];
+        let o = self.objs.add(super::super::Object {
+            kind: ObjKind::Var(VarInfo { field: true, embedded: f.embedded, ..Default::default() }),
+            name: f.name.clone(),
+            pos: crate::syntax::pos::Pos::NONE,
+            typ: f.typ,
+            pkg: Some(self.pkg),
+            package_level: false,
+        });
+        self.field_objs.insert((st, i), o);
+        o
+    }
+
+    /// The type of field `obj` selected from `x`'s type (the field object's type, substituted for instances).
+    pub fn field_type(&mut self, _recv: TypeId, _obj: super::super::ObjId, otyp: TypeId) -> TypeId {
+        otyp
+    }
+
+    /// The signature of method `m` as seen from receiver type `recv` (substituting type arguments).
+    pub fn method_sig(&mut self, m: super::super::ObjId, recv: TypeId) -> TypeId {
+        let sig = self.objs.get(m).typ;
+        // find the instance among recv, *recv or embedded types: substitute if the method's receiver is generic
+        let ObjKind::Func { recv: Some(rn), .. } = self.objs.get(m).kind else { return sig };
+        let Some(tps) = self.generic_types.get(&rn).cloned() else { return sig };
+        // Find an instance of rn reachable from recv (directly or through a pointer).
+        let base = match self.t.kind(recv) {
+            TypeKind::Pointer(b) => *b,
+            _ => recv,
+        };
+        let targs = match self.t.kind(base) {
+            TypeKind::Named(n) if n.origin == Some(rn) => n.targs.clone(),
+            _ => return sig,
+        };
+        // The method's receiver type parameters were declared fresh; map them by index.
+        let rtps = self.method_recv_tparams.get(&m).cloned().unwrap_or(tps);
+        self.subst(sig, &rtps, &targs)
+    }
+
+    /// A name differing only in case, for "but does have" hints.
+    pub fn case_variant(&mut self, t: TypeId, name: &str) -> Option<String> {
+        let lower = name.to_lowercase();
+        let base = match self.t.kind(t) {
+            TypeKind::Pointer(b) => *b,
+            _ => t,
+        };
+        let mut names = Vec::new();
+        if let TypeKind::Named(n) = self.t.kind(base) {
+            for &m in &n.methods {
+                names.push(self.objs.get(m).name.clone());
+            }
+        }
+        if let TypeKind::Struct { fields } = self.t.under(base) {
+            for f in fields {
+                names.push(f.name.clone());
+            }
+        }
+        names.into_iter().find(|n| n.to_lowercase() == lower && n != name)
+    }
+
+    // ---- interfaces ----
+
+    /// The full method set of an interface type: (name, signature), sorted by name.
+    pub fn iface_method_set(&mut self, t: TypeId) -> Vec<(String, TypeId)> {
+        let mut out: Vec<(String, TypeId)> = Vec::new();
+        let mut seen = HashSet::new();
+        self.collect_iface_methods(t, &mut out, &mut seen);
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    }
+
+    fn collect_iface_methods(&mut self, t: TypeId, out: &mut Vec<(String, TypeId)>, seen: &mut HashSet<TypeId>) {
+        if !seen.insert(t) {
+            return;
+        }
+        if let TypeKind::Named(n) = self.t.kind(t).clone() {
+            self.obj_decl(n.obj);
+        }
+        let u = self.t.underlying(t);
+        if let TypeKind::Interface { methods, embeddeds } = self.t.kind(u).clone() {
+            for m in methods {
+                if !out.iter().any(|o| o.0 == m.name) {
+                    out.push((m.name, m.typ));
+                }
+            }
+            for e in embeddeds {
+                if matches!(self.t.under(e), TypeKind::Interface { .. }) {
+                    self.collect_iface_methods(e, out, seen);
+                }
+            }
+        }
+    }
+
+    pub fn iface_method_obj(&mut self, it: TypeId, name: &str, sig: TypeId) -> super::super::ObjId {
+        let u = self.t.underlying(it);
+        if let Some(&o) = self.iface_method_objs.get(&(u, name.to_string())) {
+            return o;
+        }
+        // embedded method: find its object in an embedded interface, or make one
+        let o = self.objs.add(super::super::Object {
+            kind: ObjKind::Func { recv: None, has_body: false },
+            name: name.to_string(),
+            pos: crate::syntax::pos::Pos::NONE,
+            typ: sig,
+            pkg: Some(self.pkg),
+            package_level: false,
+        });
+        self.iface_method_objs.insert((u, name.to_string()), o);
+        o
+    }
+
+    /// The type terms of a constraint interface (`None`: unrestricted, i.e. any type).
+    pub fn type_terms(&self, t: TypeId) -> Option<Vec<(bool, TypeId)>> {
+        let u = self.t.underlying(t);
+        if t == self.comparable_t {
+            return None;
+        }
+        let TypeKind::Interface { embeddeds, .. } = self.t.kind(u) else { return None };
+        let mut result: Option<Vec<(bool, TypeId)>> = None;
+        for &e in embeddeds {
+            let terms: Option<Vec<(bool, TypeId)>> = match self.t.kind(e) {
+                TypeKind::Union(ts) => {
+                    let mut all = Vec::new();
+                    let mut unbounded = false;
+                    for &(tilde, tt) in ts {
+                        if matches!(self.t.under(tt), TypeKind::Interface { .. }) {
+                            match self.type_terms(tt) {
+                                Some(inner) => all.extend(inner),
+                                None => unbounded = true,
+                            }
+                        } else {
+                            all.push((tilde, tt));
+                        }
+                    }
+                    if unbounded {
+                        None
+                    } else {
+                        Some(all)
+                    }
+                }
+                _ if matches!(self.t.under(e), TypeKind::Interface { .. }) => self.type_terms(e),
+                _ => Some(vec![(false, e)]),
+            };
+            if let Some(ts) = terms {
+                result = Some(match result {
+                    None => ts,
+                    Some(prev) => prev.into_iter().filter(|p| ts.iter().any(|q| self.term_includes(*q, p.1) || self.term_includes(*p, q.1))).collect(),
+                });
+            }
+        }
+        result
+    }
+
+    fn term_includes(&self, term: (bool, TypeId), t: TypeId) -> bool {
+        if term.0 {
+            self.t.underlying(term.1) == self.t.underlying(t)
+        } else {
+            term.1 == t
+        }
+    }
+
+    fn is_comparable_constraint(&self, t: TypeId) -> bool {
+        if t == self.comparable_t {
+            return true;
+        }
+        let u = self.t.underlying(t);
+        if let TypeKind::Interface { embeddeds, .. } = self.t.kind(u) {
+            return embeddeds.iter().any(|&e| self.is_comparable_constraint(e));
+        }
+        false
+    }
+
+    /// Does `v` implement interface `t`? Returns a reason when not.
+    pub fn implements(&mut self, v: TypeId, t: TypeId) -> Result<(), String> {
+        let ms = self.iface_method_set(t);
+        let vs = self.type_string(v);
+        if self.is_interface(v) {
+            let vms = self.iface_method_set(v);
+            for (name, sig) in &ms {
+                match vms.iter().find(|m| &m.0 == name) {
+                    None => return Err(format!("{vs} does not implement {} (missing method {name})", self.type_string(t))),
+                    Some(m) if m.1 != *sig => {
+                        return Err(format!("{vs} does not implement {} (wrong type for method {name})", self.type_string(t)))
+                    }
+                    _ => {}
+                }
+            }
+            return Ok(());
+        }
+        for (name, sig) in &ms {
+            match self.lookup_field_or_method(v, false, name) {
+                Lookup::Found { obj, indirect, is_method: true, .. } => {
+                    let msig = self.method_sig(obj, v);
+                    if msig != *sig {
+                        let ts = self.type_string(t);
+                        let (have, want) = (self.sig_string(msig), self.sig_string(*sig));
+                        return Err(format!(
+                            "{vs} does not implement {ts} (wrong type for method {name})\n\t\thave {name}{have}\n\t\twant {name}{want}"
+                        ));
+                    }
+                    let v_is_ptr = matches!(self.t.kind(v), TypeKind::Pointer(_));
+                    if self.ptr_recv.contains(&obj) && !indirect && !v_is_ptr {
+                        let ts = self.type_string(t);
+                        return Err(format!("{vs} does not implement {ts} (method {name} has pointer receiver)"));
+                    }
+                }
+                _ => {
+                    let ts = self.type_string(t);
+                    return Err(format!("{vs} does not implement {ts} (missing method {name})"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Does type argument `ta` satisfy the constraint of type parameter `tp`?
+    pub fn satisfies(&mut self, ta: TypeId, tp: TypeId, tps: &[TypeId], targs: &[TypeId]) -> bool {
+        let TypeKind::TypeParam { constraint, .. } = self.t.kind(tp).clone() else { return true };
+        if constraint == TypeId::INVALID {
+            return true;
+        }
+        let c = self.subst(constraint, tps, targs);
+        if self.is_comparable_constraint(c) && !self.comparable(ta) {
+            return false;
+        }
+        if let Some(terms) = self.type_terms(c) {
+            let ok = if let TypeKind::TypeParam { constraint: tc, .. } = self.t.kind(ta).clone() {
+                match self.type_terms(tc) {
+                    Some(ts) => ts.iter().all(|&(_, t)| terms.iter().any(|&term| self.term_includes(term, t))),
+                    None => false,
+                }
+            } else {
+                terms.iter().any(|&term| self.term_includes(term, ta))
+            };
+            if !ok {
+                return false;
+            }
+        }
+        let ms = self.iface_method_set(c);
+        if ms.is_empty() {
+            return true;
+        }
+        let methods_only = self.t.intern(TypeKind::Interface {
+            methods: ms
+                .iter()
+                .map(|(n, s)| super::super::FieldInfo { name: n.clone(), typ: *s, embedded: false, tag: String::new(), pkg: None })
+                .collect(),
+            embeddeds: Vec::new(),
+        });
+        self.implements(ta, methods_only).is_ok()
+    }
+
+    // ---- assignability and comparability ----
+
+    pub fn assignable_to(&mut self, x: &Operand, t: TypeId) -> bool {
+        self.assignable_reason(x, t).is_ok()
+    }
+
+    /// Go spec "Assignability". `Err(reason)` with an optional explanation.
+    pub fn assignable_reason(&mut self, x: &Operand, t: TypeId) -> Result<(), String> {
+        let v = x.typ;
+        if v == t || v == TypeId::INVALID || t == TypeId::INVALID {
+            return Ok(());
+        }
+        if self.is_untyped(v) {
+            let mut y = x.clone();
+            if y.mode == OpMode::Constant || v == TypeId::UNTYPED_NIL || v == TypeId::UNTYPED_BOOL {
+                if v == TypeId::UNTYPED_NIL {
+                    return if self.has_nil(t) { Ok(()) } else { Err(String::new()) };
+                }
+                if self.is_interface(t) {
+                    let d = self.default_type(v);
+                    let dy = Operand { typ: d, ..y.clone() };
+                    return self.assignable_reason(&dy, t);
+                }
+                if y.mode == OpMode::Constant {
+                    return Checker::representable_static(self, &mut y, t).map_err(|_| String::new());
+                }
+                return if self.is_boolean(t) { Ok(()) } else { Err(String::new()) };
+            }
+            // untyped non-constant numeric (shift results)
+            if self.is_interface(t) {
+                return Ok(());
+            }
+            return if self.is_numeric(t) || (v == TypeId::UNTYPED_BOOL && self.is_boolean(t)) { Ok(()) } else { Err(String::new()) };
+        }
+        let vu = self.t.underlying(v);
+        let tu = self.t.underlying(t);
+        let v_named = matches!(self.t.kind(v), TypeKind::Named(_) | TypeKind::TypeParam { .. });
+        let t_named = matches!(self.t.kind(t), TypeKind::Named(_) | TypeKind::TypeParam { .. });
+        if vu == tu && (!v_named || !t_named) && !self.is_type_param(v) && !self.is_type_param(t) {
+            return Ok(());
+        }
+        if self.is_interface(t) {
+            return self.implements(v, t);
+        }
+        if let (TypeKind::Chan { dir: ChanDir::Both, elem: ve }, TypeKind::Chan { elem: te, .. }) =
+            (self.t.kind(vu).clone(), self.t.kind(tu).clone())
+        {
+            if ve == te && (!v_named || !t_named) {
+                return Ok(());
+            }
+        }
+        Err(String::new())
+    }
+
+    /// Go spec "Comparison operators": values of type `t` can be compared with `==`.
+    pub fn comparable(&self, t: TypeId) -> bool {
+        self.comparable_seen(t, &mut HashSet::new())
+    }
+
+    fn comparable_seen(&self, t: TypeId, seen: &mut HashSet<TypeId>) -> bool {
+        if !seen.insert(t) {
+            return true;
+        }
+        match self.t.kind(t) {
+            TypeKind::TypeParam { constraint, .. } => {
+                if self.is_comparable_constraint(*constraint) {
+                    return true;
+                }
+                match self.type_terms(*constraint) {
+                    Some(ts) if !ts.is_empty() => ts.iter().all(|&(_, tt)| self.comparable_seen(tt, seen)),
+                    _ => false,
+                }
+            }
+            _ => match self.t.under(t) {
+                TypeKind::Basic(b) => *b != super::super::BasicKind::UntypedNil,
+                TypeKind::Pointer(_) | TypeKind::Chan { .. } | TypeKind::Interface { .. } => true,
+                TypeKind::Struct { fields } => fields.clone().iter().all(|f| self.comparable_seen(f.typ, seen)),
+                TypeKind::Array { elem, .. } => self.comparable_seen(*elem, seen),
+                _ => false,
+            },
+        }
+    }
+
+    // ---- generics ----
+
+    /// The instance `gen[targs]` of generic named type `gen` (one per distinct argument list).
+    pub fn instance(&mut self, gen: TypeId, targs: Vec<TypeId>) -> TypeId {
+        let tps = self.generic_types.get(&gen).cloned().unwrap_or_default();
+        if tps == targs {
+            return gen;
+        }
+        if let Some(&t) = self.instances.get(&(gen, targs.clone())) {
+            return t;
+        }
+        let TypeKind::Named(n) = self.t.kind(gen).clone() else { return TypeId::INVALID };
+        let inst = self.t.add_unique(TypeKind::Named(Box::new(super::super::NamedType {
+            obj: n.obj,
+            underlying: TypeId::INVALID,
+            methods: Vec::new(),
+            origin: Some(gen),
+            targs: targs.clone(),
+        })));
+        self.instances.insert((gen, targs.clone()), inst);
+        // the generic type may not be complete yet (recursive generic types): resolve now if possible
+        self.obj_decl(n.obj);
+        let under = match self.t.kind(gen) {
+            TypeKind::Named(n) => n.underlying,
+            _ => TypeId::INVALID,
+        };
+        let su = self.subst(under, &tps, &targs);
+        let su = if matches!(self.t.kind(su), TypeKind::Named(_)) { self.t.underlying(su) } else { su };
+        self.t.named_mut(inst).underlying = su;
+        inst
+    }
+
+    /// Replaces type parameters `tps` by `targs` in `t`.
+    pub fn subst(&mut self, t: TypeId, tps: &[TypeId], targs: &[TypeId]) -> TypeId {
+        if tps.is_empty() || t == TypeId::INVALID {
+            return t;
+        }
+        match self.t.kind(t).clone() {
+            TypeKind::TypeParam { .. } => match tps.iter().position(|&p| p == t) {
+                Some(i) => targs.get(i).copied().unwrap_or(t),
+                None => t,
+            },
+            TypeKind::Basic(_) => t,
+            TypeKind::Pointer(b) => {
+                let b2 = self.subst(b, tps, targs);
+                self.t.pointer(b2)
+            }
+            TypeKind::Slice(b) => {
+                let b2 = self.subst(b, tps, targs);
+                self.t.slice(b2)
+            }
+            TypeKind::Array { len, elem } => {
+                let e2 = self.subst(elem, tps, targs);
+                self.t.array(len, e2)
+            }
+            TypeKind::Map { key, value } => {
+                let k = self.subst(key, tps, targs);
+                let v = self.subst(value, tps, targs);
+                self.t.intern(TypeKind::Map { key: k, value: v })
+            }
+            TypeKind::Chan { dir, elem } => {
+                let e2 = self.subst(elem, tps, targs);
+                self.t.intern(TypeKind::Chan { dir, elem: e2 })
+            }
+            TypeKind::Struct { mut fields } => {
+                for f in fields.iter_mut() {
+                    f.typ = self.subst(f.typ, tps, targs);
+                }
+                self.t.intern(TypeKind::Struct { fields })
+            }
+            TypeKind::Func(s) => {
+                let params = s.params.iter().map(|&p| self.subst(p, tps, targs)).collect();
+                let results = s.results.iter().map(|&p| self.subst(p, tps, targs)).collect();
+                self.t.intern(TypeKind::Func(Signature { params, results, variadic: s.variadic }))
+            }
+            TypeKind::Interface { mut methods, embeddeds } => {
+                for m in methods.iter_mut() {
+                    m.typ = self.subst(m.typ, tps, targs);
+                }
+                let embeddeds = embeddeds.iter().map(|&e| self.subst(e, tps, targs)).collect();
+                self.t.intern(TypeKind::Interface { methods, embeddeds })
+            }
+            TypeKind::Union(terms) => {
+                let terms = terms.iter().map(|&(b, tt)| (b, self.subst(tt, tps, targs))).collect();
+                self.t.intern(TypeKind::Union(terms))
+            }
+            TypeKind::Tuple(ts) => {
+                let ts = ts.iter().map(|&x| self.subst(x, tps, targs)).collect();
+                self.t.tuple(ts)
+            }
+            TypeKind::Named(n) => {
+                if n.targs.is_empty() {
+                    return t;
+                }
+                let new: Vec<TypeId> = n.targs.iter().map(|&a| self.subst(a, tps, targs)).collect();
+                if new == n.targs {
+                    return t;
+                }
+                self.instance(n.origin.unwrap_or(t), new)
+            }
+        }
+    }
+
+    /// Infers type arguments by unifying parameter types with argument types (Go spec "Type inference",
+    /// function argument inference; untyped constants take their default types last).
+    pub fn unify(&mut self, param: TypeId, arg: TypeId, tps: &[TypeId], out: &mut Vec<Option<TypeId>>) -> bool {
+        if let Some(i) = tps.iter().position(|&p| p == param) {
+            match out[i] {
+                Some(prev) => return prev == arg || self.t.underlying(prev) == self.t.underlying(arg) && (!self.t.is_named(prev) || !self.t.is_named(arg)),
+                None => {
+                    out[i] = Some(arg);
+                    return true;
+                }
+            }
+        }
+        if param == arg {
+            return true;
+        }
+        let (pk, ak) = (self.t.kind(param).clone(), self.t.kind(arg).clone());
+        let ak = if let (TypeKind::Named(_), false) = (&ak, matches!(pk, TypeKind::Named(_))) { self.t.under(arg).clone() } else { ak };
+        match (pk, ak) {
+            (TypeKind::Pointer(a), TypeKind::Pointer(b)) | (TypeKind::Slice(a), TypeKind::Slice(b)) => self.unify(a, b, tps, out),
+            (TypeKind::Array { len: l1, elem: a }, TypeKind::Array { len: l2, elem: b }) => l1 == l2 && self.unify(a, b, tps, out),
+            (TypeKind::Map { key: k1, value: v1 }, TypeKind::Map { key: k2, value: v2 }) => {
+                self.unify(k1, k2, tps, out) && self.unify(v1, v2, tps, out)
+            }
+            (TypeKind::Chan { elem: a, .. }, TypeKind::Chan { elem: b, .. }) => self.unify(a, b, tps, out),
+            (TypeKind::Func(s1), TypeKind::Func(s2)) => {
+                s1.params.len() == s2.params.len()
+                    && s1.results.len() == s2.results.len()
+                    && s1.params.iter().zip(&s2.params).all(|(&a, &b)| self.unify(a, b, tps, out))
+                    && s1.results.iter().zip(&s2.results).all(|(&a, &b)| self.unify(a, b, tps, out))
+            }
+            (TypeKind::Struct { fields: f1 }, TypeKind::Struct { fields: f2 }) => {
+                f1.len() == f2.len() && f1.iter().zip(&f2).all(|(a, b)| a.name == b.name && self.unify(a.typ, b.typ, tps, out))
+            }
+            (TypeKind::Named(n1), TypeKind::Named(n2)) => {
+                n1.origin.is_some()
+                    && n1.origin == n2.origin
+                    && n1.targs.len() == n2.targs.len()
+                    && n1.targs.iter().zip(&n2.targs).all(|(&a, &b)| self.unify(a, b, tps, out))
+            }
+            _ => true,
+        }
+    }
+}
+
+use crate::syntax::ast::ChanDir;

@@ -1,0 +1,682 @@
+//! Type expressions (Go spec "Types"): identifiers that denote types, type literals, signatures, struct and
+//! interface types, type parameter lists and generic instantiation `T[A, B]`.
+//!
+//! In: an expression in type position. Out: its `TypeId`, recorded in `Info::types` with mode `TypeExpr`.
+
+use super::super::constant::Value;
+use super::super::{FieldInfo, Mode, ObjId, ObjKind, Signature, TypeAndValue, TypeId, TypeKind, VarInfo};
+use super::expr::OpMode;
+use super::{Checker, Color, DeclSrc};
+use crate::syntax::ast::*;
+use crate::syntax::pos::Pos;
+
+impl<'a> Checker<'a> {
+    pub fn record(&mut self, e: ExprId, mode: Mode, typ: TypeId, value: Option<Value>) {
+        self.info.types.insert(e, TypeAndValue { mode, typ, value });
+    }
+
+    pub fn record_type(&mut self, e: ExprId, t: TypeId) {
+        self.record(e, Mode::TypeExpr, t, None);
+    }
+
+    /// The type denoted by type expression `e` (reports an error and returns INVALID if it is not a type).
+    pub fn typ(&mut self, e: ExprId) -> TypeId {
+        let t = self.typ_inner(e, false);
+        if let Some(tps) = self.generic_types.get(&t) {
+            if !tps.is_empty() {
+                let s = self.expr_string(e);
+                self.error(self.ast.expr(e).pos, format!("cannot use generic type {s} without instantiation"));
+                return TypeId::INVALID;
+            }
+        }
+        t
+    }
+
+    /// The generic (uninstantiated) type named by `e`, for a generic receiver or instantiation.
+    pub fn typ_generic_origin(&mut self, e: ExprId) -> TypeId {
+        self.typ_inner(e, true)
+    }
+
+    fn typ_inner(&mut self, e: ExprId, _generic_ok: bool) -> TypeId {
+        let ast = self.ast;
+        let pos = ast.expr(e).pos;
+        let t = match &ast.expr(e).kind {
+            ExprKind::Ident(id) => self.ident_type(id),
+            ExprKind::Selector { x, sel } => {
+                let xo = match &ast.expr(*x).kind {
+                    ExprKind::Ident(pid) => self.lookup(&pid.name).map(|o| (o, pid)),
+                    _ => None,
+                };
+                match xo {
+                    Some((o, pid)) if matches!(self.objs.get(o).kind, ObjKind::PkgName(_)) => {
+                        self.info.uses.insert(pid.pos, o);
+                        self.used_pkgs.insert(o);
+                        let ObjKind::PkgName(p) = self.objs.get(o).kind else { unreachable!() };
+                        let _ = p;
+                        let us = self.unsafe_scope;
+                        match self.scopes[us.0 as usize].names.get(&sel.name).copied() {
+                            Some(m) if matches!(self.objs.get(m).kind, ObjKind::TypeName) => {
+                                self.info.uses.insert(sel.pos, m);
+                                self.objs.get(m).typ
+                            }
+                            Some(m) => {
+                                self.info.uses.insert(sel.pos, m);
+                                let s = self.expr_string(e);
+                                self.error(pos, format!("{s} is not a type"));
+                                TypeId::INVALID
+                            }
+                            None => {
+                                self.error(sel.pos, format!("undefined: {}.{}", pid.name, sel.name));
+                                TypeId::INVALID
+                            }
+                        }
+                    }
+                    _ => {
+                        let x = self.expr_or_type(e);
+                        if x.mode != OpMode::Invalid {
+                            let s = self.expr_string(e);
+                            self.error(pos, format!("{s} is not a type"));
+                        }
+                        return TypeId::INVALID;
+                    }
+                }
+            }
+            ExprKind::Paren(x) => self.typ_inner(*x, _generic_ok),
+            ExprKind::Star(x) => {
+                let elem = self.typ(*x);
+                if elem == TypeId::INVALID {
+                    TypeId::INVALID
+                } else {
+                    self.t.pointer(elem)
+                }
+            }
+            ExprKind::ArrayType { len, elem } => {
+                let n = match len {
+                    Some(l) => self.array_len(*l),
+                    None => {
+                        self.error(pos, "invalid use of [...] array (outside a composite literal)");
+                        None
+                    }
+                };
+                let et = self.typ(*elem);
+                match n {
+                    Some(n) if et != TypeId::INVALID => self.t.array(n, et),
+                    _ => TypeId::INVALID,
+                }
+            }
+            ExprKind::SliceType { elem } => {
+                let et = self.typ(*elem);
+                if et == TypeId::INVALID {
+                    TypeId::INVALID
+                } else {
+                    self.t.slice(et)
+                }
+            }
+            ExprKind::MapType { key, value } => {
+                let k = self.typ(*key);
+                let v = self.typ(*value);
+                if k == TypeId::INVALID || v == TypeId::INVALID {
+                    TypeId::INVALID
+                } else {
+                    self.delayed_map_keys.push((k, ast.expr(*key).pos));
+                    self.t.intern(TypeKind::Map { key: k, value: v })
+                }
+            }
+            ExprKind::ChanType { dir, elem } => {
+                let et = self.typ(*elem);
+                if et == TypeId::INVALID {
+                    TypeId::INVALID
+                } else {
+                    self.t.intern(TypeKind::Chan { dir: *dir, elem: et })
+                }
+            }
+            ExprKind::FuncType(ft) => {
+                self.open_scope();
+                let (sig, _, _) = self.signature(ft, false);
+                self.close_scope();
+                sig
+            }
+            ExprKind::StructType { fields } => self.struct_type(fields),
+            ExprKind::InterfaceType { elems } => self.interface_type(elems),
+            ExprKind::Index { x, indices, .. } => {
+                let gen = self.typ_inner(*x, true);
+                if gen == TypeId::INVALID {
+                    return TypeId::INVALID;
+                }
+                self.instantiate_type(e, gen, indices)
+            }
+            ExprKind::Ellipsis { elem } => {
+                self.error(pos, "invalid use of ...");
+                self.typ(*elem);
+                TypeId::INVALID
+            }
+            ExprKind::Bad => TypeId::INVALID,
+            _ => {
+                let x = self.expr_or_type(e);
+                if x.mode == OpMode::TypeExpr {
+                    return x.typ;
+                }
+                if x.mode != OpMode::Invalid {
+                    let s = self.expr_string(e);
+                    self.error(pos, format!("{s} is not a type"));
+                }
+                return TypeId::INVALID;
+            }
+        };
+        self.record_type(e, t);
+        t
+    }
+
+    fn ident_type(&mut self, id: &Ident) -> TypeId {
+        if id.name == "_" {
+            self.error(id.pos, "cannot use _ as value or type");
+            return TypeId::INVALID;
+        }
+        let Some(o) = self.lookup(&id.name) else {
+            self.error(id.pos, format!("undefined: {}", id.name));
+            return TypeId::INVALID;
+        };
+        self.info.uses.insert(id.pos, o);
+        match self.objs.get(o).kind {
+            ObjKind::TypeName => {
+                if self.color.get(&o) == Some(&Color::Grey) {
+                    // A reference to a type being declared: valid through a defined type.
+                    if !self.valid_type_cycle(o) {
+                        self.report_cycle(o);
+                        return TypeId::INVALID;
+                    }
+                } else {
+                    self.obj_decl(o);
+                }
+                self.objs.get(o).typ
+            }
+            ObjKind::PkgName(_) => {
+                self.used_pkgs.insert(o);
+                self.error(id.pos, format!("use of package {} without selector", id.name));
+                TypeId::INVALID
+            }
+            _ => {
+                if let Some(DeclSrc::Var { .. } | DeclSrc::Const { .. }) = self.decls.get(&o) {
+                    // still mark usage
+                }
+                if let ObjKind::Var(v) = &mut self.objs.get_mut(o).kind {
+                    v.used = true;
+                }
+                self.error(id.pos, format!("{} is not a type", id.name));
+                TypeId::INVALID
+            }
+        }
+    }
+
+    /// A cycle back to grey type name `o` is valid if it passes through a defined (non-alias) type and
+    /// through no constant or variable (go/types' `validCycle`).
+    pub fn valid_type_cycle(&self, o: ObjId) -> bool {
+        let start = self.obj_path.iter().position(|&x| x == o).unwrap_or(0);
+        let mut nval = 0;
+        let mut ndef = 0;
+        for &x in &self.obj_path[start..] {
+            match &self.objs.get(x).kind {
+                ObjKind::Const(_) | ObjKind::Var(_) => nval += 1,
+                ObjKind::TypeName => {
+                    if matches!(self.decls.get(&x), Some(DeclSrc::Type(ts)) if !ts.alias) {
+                        ndef += 1;
+                    }
+                }
+                ObjKind::Func { .. } => return true,
+                _ => {}
+            }
+        }
+        nval == 0 && ndef > 0
+    }
+
+    pub fn report_cycle(&mut self, o: ObjId) {
+        self.obj_path.push(o);
+        self.obj_path.pop();
+        // reuse obj_decl's reporter
+        let saved = self.color.get(&o).copied();
+        self.color.insert(o, Color::Grey);
+        self.obj_decl_cycle(o);
+        if let Some(c) = saved {
+            self.color.insert(o, c);
+        }
+    }
+
+    fn obj_decl_cycle(&mut self, o: ObjId) {
+        self.obj_decl(o);
+    }
+
+    /// `[N]T`: N must be a non-negative constant integer representable by `int`.
+    fn array_len(&mut self, l: ExprId) -> Option<u64> {
+        let mut x = self.expr(l);
+        if x.mode == OpMode::Invalid {
+            return None;
+        }
+        let pos = self.ast.expr(l).pos;
+        if x.mode != OpMode::Constant {
+            let s = self.expr_string(l);
+            if x.mode == OpMode::TypeExpr {
+                self.error(pos, format!("invalid array length {s}"));
+            } else {
+                self.error(pos, format!("array length {s} (value of type {}) must be constant", self.type_string(x.typ)));
+            }
+            return None;
+        }
+        if self.is_untyped(x.typ) || self.is_integer(x.typ) {
+            if let Some(v) = x.val.as_ref().and_then(|v| v.as_int()) {
+                if self.is_untyped(x.typ) {
+                    self.convert_untyped(&mut x, TypeId::INT);
+                }
+                if let Some(n) = v.to_i64() {
+                    if n >= 0 {
+                        return Some(n as u64);
+                    }
+                }
+                let s = self.expr_string(l);
+                self.error(pos, format!("invalid array length {s}"));
+                return None;
+            }
+        }
+        let s = self.expr_string(l);
+        if self.is_integer(x.typ) || self.is_untyped(x.typ) {
+            self.error(pos, format!("array length {s} (untyped float constant) must be integer"));
+        } else {
+            self.error(pos, format!("array length {s} must be integer"));
+        }
+        None
+    }
+
+    /// Checks a signature, declaring its parameters and results in the current scope. Returns the `Func`
+    /// type and the parameter and result variables.
+    pub fn signature(&mut self, ft: &'a FuncType, _decl: bool) -> (TypeId, Vec<ObjId>, Vec<ObjId>) {
+        let (params, pvars, variadic) = self.param_list(&ft.params, true, false);
+        let (results, rvars, _) = self.param_list(&ft.results, false, true);
+        let sig = self.t.intern(TypeKind::Func(Signature { params, results, variadic }));
+        (sig, pvars, rvars)
+    }
+
+    fn param_list(&mut self, fields: &'a [Field], variadic_ok: bool, result: bool) -> (Vec<TypeId>, Vec<ObjId>, bool) {
+        let mut types = Vec::new();
+        let mut vars = Vec::new();
+        let mut variadic = false;
+        let mut named = false;
+        let mut anon = false;
+        for (i, f) in fields.iter().enumerate() {
+            let mut te = f.typ;
+            let mut is_var = false;
+            if let ExprKind::Ellipsis { elem } = &self.ast.expr(f.typ).kind {
+                let last = i + 1 == fields.len() && f.names.len() <= 1;
+                if variadic_ok && last {
+                    is_var = true;
+                    te = *elem;
+                } else {
+                    let what = if result { "can only use ... with final parameter in list" } else { "can only use ... with final parameter in list" };
+                    self.error(self.ast.expr(f.typ).pos, what);
+                    te = *elem;
+                }
+            }
+            let mut t = self.typ(te);
+            if is_var {
+                if t != TypeId::INVALID {
+                    t = self.t.slice(t);
+                }
+                self.record_type(f.typ, t);
+                variadic = true;
+            }
+            if f.names.is_empty() {
+                anon = true;
+                let v = self.objs.add(super::super::Object {
+                    kind: ObjKind::Var(VarInfo { param: !result, result, ..Default::default() }),
+                    name: String::new(),
+                    pos: f.pos,
+                    typ: t,
+                    pkg: Some(self.pkg),
+                    package_level: false,
+                });
+                types.push(t);
+                vars.push(v);
+            } else {
+                named = true;
+                for n in &f.names {
+                    let v = self.objs.add(super::super::Object {
+                        kind: ObjKind::Var(VarInfo { param: !result, result, ..Default::default() }),
+                        name: n.name.clone(),
+                        pos: n.pos,
+                        typ: t,
+                        pkg: Some(self.pkg),
+                        package_level: false,
+                    });
+                    let s = self.scope;
+                    self.declare(s, n.pos, v);
+                    types.push(t);
+                    vars.push(v);
+                }
+            }
+        }
+        if named && anon {
+            let p = fields.first().map(|f| f.pos).unwrap_or(Pos::NONE);
+            self.error(p, "mixed named and unnamed parameters");
+        }
+        (types, vars, variadic)
+    }
+
+    fn struct_type(&mut self, fields: &'a [Field]) -> TypeId {
+        let mut out: Vec<FieldInfo> = Vec::new();
+        let mut objs: Vec<ObjId> = Vec::new();
+        let mut seen: std::collections::HashMap<String, Pos> = std::collections::HashMap::new();
+        for f in fields {
+            let t = self.typ(f.typ);
+            let tag = match &f.tag {
+                Some(raw) => match super::super::constant::from_literal(LitKind::String, raw) {
+                    Ok(Value::String(b)) => String::from_utf8_lossy(&b).into_owned(),
+                    _ => String::new(),
+                },
+                None => String::new(),
+            };
+            if f.names.is_empty() {
+                // embedded field: T, *T, pkg.T, T[args]
+                let (name, pos) = self.embedded_name(f.typ);
+                let ut = match self.t.kind(t) {
+                    TypeKind::Pointer(b) => Some(*b),
+                    _ => None,
+                };
+                if t != TypeId::INVALID {
+                    let base = ut.unwrap_or(t);
+                    let bad = match self.t.under(base) {
+                        TypeKind::Pointer(_) => Some("embedded field type cannot be a pointer"),
+                        TypeKind::Interface { .. } if ut.is_some() => Some("embedded field type cannot be a pointer to an interface"),
+                        TypeKind::Basic(super::super::BasicKind::UnsafePointer) => Some("embedded field type cannot be unsafe.Pointer"),
+                        _ => None,
+                    };
+                    if let Some(msg) = bad {
+                        self.error(self.ast.expr(f.typ).pos, msg);
+                    }
+                    if ut.is_some() && matches!(self.t.kind(base), TypeKind::Pointer(_)) {
+                        self.error(self.ast.expr(f.typ).pos, "embedded field type cannot be a pointer");
+                    }
+                }
+                if let Some(&_p) = seen.get(&name) {
+                    self.error(pos, format!("{name} redeclared"));
+                } else if name != "_" {
+                    seen.insert(name.clone(), pos);
+                }
+                let o = self.objs.add(super::super::Object {
+                    kind: ObjKind::Var(VarInfo { field: true, embedded: true, ..Default::default() }),
+                    name: name.clone(),
+                    pos,
+                    typ: t,
+                    pkg: Some(self.pkg),
+                    package_level: false,
+                });
+                self.info.defs.entry(pos).or_insert(o);
+                objs.push(o);
+                let pkg = if is_exported(&name) { None } else { Some(self.pkg) };
+                out.push(FieldInfo { name, typ: t, embedded: true, tag, pkg });
+            } else {
+                for n in &f.names {
+                    if let Some(&_p) = seen.get(&n.name) {
+                        self.error(n.pos, format!("{} redeclared", n.name));
+                    } else if n.name != "_" {
+                        seen.insert(n.name.clone(), n.pos);
+                    }
+                    let o = self.objs.add(super::super::Object {
+                        kind: ObjKind::Var(VarInfo { field: true, ..Default::default() }),
+                        name: n.name.clone(),
+                        pos: n.pos,
+                        typ: t,
+                        pkg: Some(self.pkg),
+                        package_level: false,
+                    });
+                    self.info.defs.insert(n.pos, o);
+                    objs.push(o);
+                    let pkg = if is_exported(&n.name) { None } else { Some(self.pkg) };
+                    out.push(FieldInfo { name: n.name.clone(), typ: t, embedded: false, tag: tag.clone(), pkg });
+                }
+            }
+        }
+        let st = self.t.intern(TypeKind::Struct { fields: out });
+        for (i, o) in objs.into_iter().enumerate() {
+            self.field_objs.entry((st, i)).or_insert(o);
+        }
+        st
+    }
+
+    /// The implicit name of an embedded field, and the position of that name.
+    fn embedded_name(&self, mut e: ExprId) -> (String, Pos) {
+        loop {
+            match &self.ast.expr(e).kind {
+                ExprKind::Star(x) | ExprKind::Paren(x) => e = *x,
+                ExprKind::Index { x, .. } => e = *x,
+                ExprKind::Ident(id) => return (id.name.clone(), id.pos),
+                ExprKind::Selector { sel, .. } => return (sel.name.clone(), sel.pos),
+                _ => return ("_".into(), self.ast.expr(e).pos),
+            }
+        }
+    }
+
+    fn interface_type(&mut self, elems: &'a [InterfaceElem]) -> TypeId {
+        let mut methods: Vec<FieldInfo> = Vec::new();
+        let mut embeddeds: Vec<TypeId> = Vec::new();
+        let mut method_objs: Vec<(String, ObjId)> = Vec::new();
+        for el in elems {
+            match el {
+                InterfaceElem::Method { name, typ } => {
+                    self.open_scope();
+                    let (sig, _, _) = self.signature(typ, false);
+                    self.close_scope();
+                    if name.name == "_" {
+                        self.error(name.pos, "methods must have a unique non-blank name");
+                        continue;
+                    }
+                    if methods.iter().any(|m| m.name == name.name) {
+                        self.error(name.pos, format!("duplicate method {}", name.name));
+                        continue;
+                    }
+                    let o = self.objs.add(super::super::Object {
+                        kind: ObjKind::Func { recv: None, has_body: false },
+                        name: name.name.clone(),
+                        pos: name.pos,
+                        typ: sig,
+                        pkg: Some(self.pkg),
+                        package_level: false,
+                    });
+                    self.info.defs.insert(name.pos, o);
+                    method_objs.push((name.name.clone(), o));
+                    let pkg = if is_exported(&name.name) { None } else { Some(self.pkg) };
+                    methods.push(FieldInfo { name: name.name.clone(), typ: sig, embedded: false, tag: String::new(), pkg });
+                }
+                InterfaceElem::Union(terms) => {
+                    if terms.len() == 1 && !terms[0].tilde {
+                        let t = self.typ(terms[0].typ);
+                        if t != TypeId::INVALID {
+                            embeddeds.push(t);
+                        }
+                        continue;
+                    }
+                    let mut ts = Vec::new();
+                    for term in terms {
+                        let t = self.typ(term.typ);
+                        if t == TypeId::INVALID {
+                            continue;
+                        }
+                        if term.tilde && self.t.underlying(t) != t {
+                            let s = self.type_string(t);
+                            self.error(term.pos, format!("invalid use of ~ ({s} is not the underlying type of {s})"));
+                        }
+                        ts.push((term.tilde, t));
+                    }
+                    let u = self.t.intern(TypeKind::Union(ts));
+                    embeddeds.push(u);
+                }
+            }
+        }
+        methods.sort_by(|a, b| (a.name.as_str(), a.pkg).cmp(&(b.name.as_str(), b.pkg)));
+        let it = self.t.intern(TypeKind::Interface { methods, embeddeds });
+        for (n, o) in method_objs {
+            self.iface_method_objs.entry((it, n)).or_insert(o);
+        }
+        it
+    }
+
+    /// Declares the type parameters of a generic type or function in the current scope.
+    pub fn declare_type_params(&mut self, fields: &'a [Field]) -> Vec<TypeId> {
+        let mut tps = Vec::new();
+        let mut objs = Vec::new();
+        // Declare all names first: constraints may refer to any of them.
+        for f in fields {
+            for n in &f.names {
+                let o = self.new_obj(ObjKind::TypeName, &n.name, n.pos, TypeId::INVALID);
+                let tp = self.t.add_unique(TypeKind::TypeParam { obj: o, index: tps.len() as u32, constraint: TypeId::INVALID });
+                self.objs.get_mut(o).typ = tp;
+                let s = self.scope;
+                self.declare(s, n.pos, o);
+                tps.push(tp);
+                objs.push(tp);
+            }
+        }
+        let mut i = 0;
+        for f in fields {
+            let c = self.constraint_type(f.typ);
+            for _ in &f.names {
+                let tp = tps[i];
+                if let TypeKind::TypeParam { obj, index, .. } = self.t.kind(tp).clone() {
+                    self.t.set_unique(tp, TypeKind::TypeParam { obj, index, constraint: c });
+                }
+                i += 1;
+            }
+        }
+        tps
+    }
+
+    /// A constraint: an interface, or a type-set shorthand `~int | string` (wrapped in an implicit interface).
+    fn constraint_type(&mut self, e: ExprId) -> TypeId {
+        let ast = self.ast;
+        let is_term = match &ast.expr(e).kind {
+            ExprKind::Unary { op: UnaryOp::Tilde, .. } => true,
+            ExprKind::Binary { op: BinaryOp::Or, .. } => true,
+            _ => false,
+        };
+        if is_term {
+            let mut terms = Vec::new();
+            self.collect_terms(e, &mut terms);
+            let u = self.t.intern(TypeKind::Union(terms));
+            let it = self.t.intern(TypeKind::Interface { methods: Vec::new(), embeddeds: vec![u] });
+            self.record_type(e, it);
+            return it;
+        }
+        let t = self.typ(e);
+        if t == TypeId::INVALID {
+            return t;
+        }
+        if !matches!(self.t.under(t), TypeKind::Interface { .. }) {
+            if let TypeKind::TypeParam { .. } = self.t.kind(t) {
+                self.error(ast.expr(e).pos, "cannot use a type parameter as constraint");
+                return TypeId::INVALID;
+            }
+            let it = self.t.intern(TypeKind::Interface { methods: Vec::new(), embeddeds: vec![t] });
+            return it;
+        }
+        t
+    }
+
+    fn collect_terms(&mut self, e: ExprId, out: &mut Vec<(bool, TypeId)>) {
+        let ast = self.ast;
+        match &ast.expr(e).kind {
+            ExprKind::Binary { op: BinaryOp::Or, x, y, .. } => {
+                self.collect_terms(*x, out);
+                self.collect_terms(*y, out);
+                self.record(e, Mode::TypeExpr, TypeId::INVALID, None);
+            }
+            ExprKind::Unary { op: UnaryOp::Tilde, x } => {
+                let t = self.typ(*x);
+                self.record_type(e, t);
+                if t != TypeId::INVALID {
+                    out.push((true, t));
+                }
+            }
+            _ => {
+                let t = self.typ(e);
+                if t != TypeId::INVALID {
+                    out.push((false, t));
+                }
+            }
+        }
+    }
+
+    /// `G[A, B]` for a generic named type `G`.
+    fn instantiate_type(&mut self, e: ExprId, gen: TypeId, indices: &'a [ExprId]) -> TypeId {
+        let Some(tps) = self.generic_types.get(&gen).cloned() else {
+            let s = self.type_string(gen);
+            self.error(self.ast.expr(e).pos, format!("{s} is not a generic type"));
+            return TypeId::INVALID;
+        };
+        let targs: Vec<TypeId> = indices.iter().map(|&i| self.typ(i)).collect();
+        if targs.contains(&TypeId::INVALID) {
+            return TypeId::INVALID;
+        }
+        if targs.len() != tps.len() {
+            let s = self.type_string(gen);
+            let msg = if targs.len() < tps.len() {
+                format!("not enough type arguments for type {s}: have {}, want {}", targs.len(), tps.len())
+            } else {
+                format!("too many type arguments for type {s}: have {}, want {}", targs.len(), tps.len())
+            };
+            self.error(self.ast.expr(e).pos, msg);
+            return TypeId::INVALID;
+        }
+        let inst = self.instance(gen, targs.clone());
+        for (i, (&tp, &ta)) in tps.iter().zip(&targs).enumerate() {
+            if !self.satisfies(ta, tp, &tps, &targs) {
+                let c = match self.t.kind(tp) {
+                    TypeKind::TypeParam { constraint, .. } => *constraint,
+                    _ => TypeId::INVALID,
+                };
+                let (ts, cs) = (self.type_string(ta), self.type_string(c));
+                self.error(self.ast.expr(indices[i]).pos, format!("{ts} does not implement {cs}"));
+            }
+        }
+        inst
+    }
+
+    /// The generic receiver `T[P, Q]` of a method: declares P, Q as the generic type's parameters.
+    pub fn recv_generic(&mut self, gen: TypeId, indices: &'a [ExprId], _x: ExprId, e: ExprId) -> TypeId {
+        let Some(tps) = self.generic_types.get(&gen).cloned() else {
+            if gen != TypeId::INVALID {
+                let s = self.type_string(gen);
+                self.error(self.ast.expr(e).pos, format!("{s} is not a generic type"));
+            }
+            return TypeId::INVALID;
+        };
+        if indices.len() != tps.len() {
+            self.error(self.ast.expr(e).pos, "receiver type parameter count mismatch");
+            return TypeId::INVALID;
+        }
+        // The receiver's type parameters are the generic type's own (same constraints), renamed.
+        let mut targs = Vec::new();
+        for (&ix, &tp) in indices.iter().zip(&tps) {
+            if let ExprKind::Ident(id) = &self.ast.expr(ix).kind {
+                let c = match self.t.kind(tp) {
+                    TypeKind::TypeParam { constraint, .. } => *constraint,
+                    _ => TypeId::INVALID,
+                };
+                let o = self.new_obj(ObjKind::TypeName, &id.name, id.pos, TypeId::INVALID);
+                let idx = targs.len() as u32;
+                let ntp = self.t.add_unique(TypeKind::TypeParam { obj: o, index: idx, constraint: c });
+                self.objs.get_mut(o).typ = ntp;
+                let s = self.scope;
+                self.declare(s, id.pos, o);
+                self.record_type(ix, ntp);
+                targs.push(ntp);
+            } else {
+                self.error(self.ast.expr(ix).pos, "receiver type parameter must be an identifier");
+                return TypeId::INVALID;
+            }
+        }
+        let inst = self.instance(gen, targs);
+        self.record_type(e, inst);
+        inst
+    }
+}
+
+pub fn is_exported(name: &str) -> bool {
+    name.chars().next().is_some_and(|c| c.is_uppercase())
+}
