@@ -1,8 +1,50 @@
-//! The linker: compiled Go code (`object::Object`) + rt's static archive → executable. Contract for the
-//! driver: `link(obj, rt_archive_bytes) -> Result<Vec<u8>, String>` (static ELF for linux/amd64).
+//! The linker: compiled Go code ([`object::Object`]) + the runtime's static archive → an executable.
+//!
+//! Contract for the driver: `link(obj, rt_archive_bytes) -> Result<Vec<u8>, String>` (a static ELF for
+//! linux/amd64). The plan is lld's and mold's, one file per step:
+//!
+//! 1. inputs — `archive.rs` splits the `ar` archive, `elf_read.rs` reads each ELF relocatable member;
+//! 2. symbol resolution — `resolve.rs` defines the Go symbols and pulls the archive members that define
+//!    names still needed, to a fixed point (`input.rs` holds the resulting sections and symbols);
+//! 3. sections — `gc.rs` keeps only the sections reachable from the roots, `functab.rs` builds the runtime's
+//!    function table from the live Go functions, `scan.rs` checks every live relocation and builds the GOT;
+//! 4. layout — `layout.rs` places sections into the text, rodata and data segments;
+//! 5. relocation — `reloc.rs` patches the bytes;
+//! 6. write — `elf.rs` writes headers, contents and the symbol table.
+//!
+//! Errors (undefined or duplicate symbols, malformed input) are returned as messages; the linker never
+//! panics on bad input. The output depends only on the inputs: same object and archive, same bytes.
 
+pub mod archive;
+pub mod elf;
+pub mod elf_read;
+pub mod functab;
+pub mod gc;
+pub mod input;
+pub mod layout;
 pub mod object;
+pub mod reloc;
+pub mod resolve;
+pub mod scan;
 
-pub fn link(_obj: &object::Object, _rt_archive: &[u8]) -> Result<Vec<u8>, String> {
-    Err("linker not implemented yet".into())
+/// The archive's name in messages (the bytes come without a path).
+const ARCHIVE_NAME: &str = "rt.a";
+
+pub fn link(obj: &object::Object, rt_archive: &[u8]) -> Result<Vec<u8>, String> {
+    let members = archive::read(rt_archive)?;
+    let resolve::Resolved { mut inputs, go_sections, functab, functab_len, roots, entry } =
+        resolve::resolve(obj, &members, ARCHIVE_NAME)?;
+    let mut live = gc::mark_live(&inputs, &roots);
+    let funcs = functab::build(&mut inputs, obj, &go_sections, &mut live, functab, functab_len)?;
+    let got = scan::scan(&mut inputs, &mut live)?;
+    for &root in &roots {
+        if inputs.sym(root).def == input::Def::Undefined {
+            return Err(format!("undefined: {} (referenced from the linker's roots)", inputs.sym(root).name));
+        }
+    }
+    let layout = layout::layout(&inputs, &live)?;
+    functab::check_sorted(&funcs, &layout)?;
+    reloc::apply(&mut inputs, &live, &layout, &got)?;
+    let entry = layout.sym_addr(&inputs, entry)?;
+    Ok(elf::write(&inputs, &live, &layout, entry))
 }

@@ -1,0 +1,107 @@
+//! amd64 machine code the runtime cannot write in Rust: the ELF entry point, the trampoline that enters Go
+//! code, the signal restorer, and the byte-copy loops under `memmove`/`memset`.
+//!
+//! In: the process's initial stack (System V AMD64 ABI §3.4.1: `argc`, `argv[]`, NULL, `envp[]`, NULL, auxv)
+//! and Go functions compiled with ABI0 (DESIGN §5: no register is preserved across a Go call).
+//! Out: calls into `start::g1c_rt_start` and into Go code with a 16-byte aligned stack and an intact
+//! frame-pointer chain, so `traceback` can walk from any frame back to `_start` (whose RBP is 0).
+
+use core::arch::{asm, global_asm};
+
+// _start: the kernel enters with RSP pointing at argc and no return address. RBP = 0 ends the frame-pointer
+// chain (traceback stops there). The Rust side never returns.
+#[cfg(not(test))]
+global_asm!(
+    ".globl _start",
+    ".type _start,@function",
+    "_start:",
+    "    xor ebp, ebp",
+    "    mov rdi, rsp",
+    "    and rsp, -16",
+    "    call g1c_rt_start",
+    "    ud2",
+    ".size _start, . - _start",
+);
+
+// g1c_call_go(fn): calls the Go function at `fn` (no arguments, no results) from Rust. Go code clobbers every
+// register (ABI0), so the C ABI's callee-saved ones (RBX, RBP, R12–R15) are saved here; RSP is aligned to 16
+// before the call, as Go frames expect at every call. The frame `push rbp; mov rbp, rsp` links the chain.
+global_asm!(
+    ".globl g1c_call_go",
+    ".type g1c_call_go,@function",
+    "g1c_call_go:",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    push rbx",
+    "    push r12",
+    "    push r13",
+    "    push r14",
+    "    push r15",
+    "    and rsp, -16",
+    "    call rdi",
+    "    lea rsp, [rbp - 40]",
+    "    pop r15",
+    "    pop r14",
+    "    pop r13",
+    "    pop r12",
+    "    pop rbx",
+    "    pop rbp",
+    "    ret",
+    ".size g1c_call_go, . - g1c_call_go",
+);
+
+// g1c_sigreturn: the SA_RESTORER the kernel returns to after a signal handler; it must be exactly
+// rt_sigreturn (15), with RSP still pointing at the signal frame.
+global_asm!(
+    ".globl g1c_sigreturn",
+    ".type g1c_sigreturn,@function",
+    "g1c_sigreturn:",
+    "    mov eax, 15",
+    "    syscall",
+    "    ud2",
+    ".size g1c_sigreturn, . - g1c_sigreturn",
+);
+
+extern "C" {
+    /// Calls a Go function of type `func()`; see the assembly above.
+    pub fn g1c_call_go(f: usize);
+    /// The signal restorer; only its address is used.
+    pub fn g1c_sigreturn();
+}
+
+/// The caller's frame pointer (this function is always inlined, so it is the frame of the function that
+/// calls `frame_pointer`).
+#[inline(always)]
+pub fn frame_pointer() -> usize {
+    let fp: usize;
+    // SAFETY: reading RBP has no side effects.
+    unsafe { asm!("mov {}, rbp", out(reg) fp, options(nomem, nostack, preserves_flags)) };
+    fp
+}
+
+/// Copies `n` bytes from `src` to `dst`; the ranges may overlap. `rep movsb` is written in assembly because
+/// LLVM turns a byte loop written in Rust back into a call to `memmove`, which is this function.
+///
+/// # Safety
+/// Both ranges must be valid for `n` bytes.
+#[inline(always)]
+pub unsafe fn copy_bytes(dst: *mut u8, src: *const u8, n: usize) {
+    if (dst as usize).wrapping_sub(src as usize) >= n {
+        // Forward copy is safe: dst is below src, or the ranges do not overlap.
+        asm!("rep movsb", inout("rcx") n => _, inout("rdi") dst => _, inout("rsi") src => _,
+             options(nostack, preserves_flags));
+    } else {
+        // dst overlaps the tail of src: copy backwards, with the direction flag set only for this copy.
+        asm!("std", "rep movsb", "cld", inout("rcx") n => _, inout("rdi") dst.add(n - 1) => _,
+             inout("rsi") src.add(n - 1) => _, options(nostack));
+    }
+}
+
+/// Fills `n` bytes at `dst` with `v` (`rep stosb`, for the same reason as `copy_bytes`).
+///
+/// # Safety
+/// The range must be valid for `n` bytes.
+#[inline(always)]
+pub unsafe fn fill_bytes(dst: *mut u8, v: u8, n: usize) {
+    asm!("rep stosb", inout("rcx") n => _, inout("rdi") dst => _, in("al") v, options(nostack, preserves_flags));
+}

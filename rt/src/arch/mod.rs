@@ -1,0 +1,2 @@
+//! Machine-specific pieces, one module per architecture (DESIGN §6: 386, arm, arm64 come later).
+pub mod amd64;

@@ -1,0 +1,132 @@
+//! Linux system calls, made directly with the `syscall` instruction (no libc).
+//!
+//! In: the numbers and structures of the Linux x86-64 system call ABI (arch/x86/entry/syscalls/syscall_64.tbl,
+//! include/uapi/asm-generic/*.h). Out: thin wrappers that return the kernel's raw result (a negative errno on
+//! failure), plus the constants the runtime uses. The wrappers do nothing clever: policy lives in the callers.
+
+use core::arch::asm;
+
+pub const SYS_WRITE: usize = 1;
+pub const SYS_MMAP: usize = 9;
+pub const SYS_MUNMAP: usize = 11;
+pub const SYS_RT_SIGACTION: usize = 13;
+pub const SYS_RT_SIGRETURN: usize = 15;
+pub const SYS_SIGALTSTACK: usize = 131;
+pub const SYS_EXIT_GROUP: usize = 231;
+
+pub const EINTR: isize = 4;
+pub const EAGAIN: isize = 11;
+
+pub const PROT_READ: usize = 0x1;
+pub const PROT_WRITE: usize = 0x2;
+pub const MAP_PRIVATE: usize = 0x02;
+pub const MAP_ANONYMOUS: usize = 0x20;
+pub const MAP_NORESERVE: usize = 0x4000;
+
+pub const SIGBUS: i32 = 7;
+pub const SIGFPE: i32 = 8;
+pub const SIGSEGV: i32 = 11;
+
+pub const SA_SIGINFO: u64 = 0x4;
+pub const SA_ONSTACK: u64 = 0x0800_0000;
+pub const SA_RESTORER: u64 = 0x0400_0000;
+
+/// `si_code` values (include/uapi/asm-generic/siginfo.h).
+pub const SEGV_MAPERR: i32 = 1;
+pub const SEGV_ACCERR: i32 = 2;
+pub const FPE_INTDIV: i32 = 1;
+pub const FPE_INTOVF: i32 = 2;
+
+/// The kernel's `struct sigaction` for rt_sigaction (not libc's: the mask comes last and is one word).
+#[repr(C)]
+pub struct SigAction {
+    pub handler: usize,
+    pub flags: u64,
+    pub restorer: usize,
+    pub mask: u64,
+}
+
+/// `stack_t` for sigaltstack.
+#[repr(C)]
+pub struct StackT {
+    pub sp: usize,
+    pub flags: i32,
+    pub size: usize,
+}
+
+/// The start of `siginfo_t`: the fields every signal has, then `si_addr` for faults.
+#[repr(C)]
+pub struct SigInfo {
+    pub signo: i32,
+    pub errno: i32,
+    pub code: i32,
+    _pad: i32,
+    pub addr: usize,
+}
+
+/// Offsets into `ucontext_t` (uc_flags, uc_link, uc_stack, then mcontext's gregs[23]) of the registers the
+/// signal handler reads. gregs index: REG_RBP = 10, REG_RSP = 15, REG_RIP = 16.
+pub const UC_GREGS: usize = 40;
+pub const REG_RBP: usize = 10;
+pub const REG_RSP: usize = 15;
+pub const REG_RIP: usize = 16;
+
+/// # Safety
+/// The arguments must be valid for system call `n`.
+#[inline(always)]
+pub unsafe fn syscall6(n: usize, a1: usize, a2: usize, a3: usize, a4: usize, a5: usize, a6: usize) -> isize {
+    let ret: isize;
+    asm!("syscall", inlateout("rax") n as isize => ret, in("rdi") a1, in("rsi") a2, in("rdx") a3,
+         in("r10") a4, in("r8") a5, in("r9") a6, lateout("rcx") _, lateout("r11") _,
+         options(nostack, preserves_flags));
+    ret
+}
+
+/// Writes all of `b` to `fd`, retrying after short writes and interruptions; gives up on other errors
+/// (there is nowhere left to report them).
+pub fn write_all(fd: i32, mut b: &[u8]) {
+    while !b.is_empty() {
+        // SAFETY: `b` is a valid readable buffer of `b.len()` bytes.
+        let n = unsafe { syscall6(SYS_WRITE, fd as usize, b.as_ptr() as usize, b.len(), 0, 0, 0) };
+        if n == -EINTR || n == -EAGAIN {
+            continue;
+        }
+        if n <= 0 {
+            return;
+        }
+        b = &b[n as usize..];
+    }
+}
+
+/// Maps `size` bytes of fresh zeroed, readable and writable memory; None when the kernel refuses.
+pub fn mmap_anon(size: usize) -> Option<usize> {
+    // SAFETY: an anonymous private mapping at an address of the kernel's choosing touches no existing memory.
+    let p = unsafe {
+        syscall6(SYS_MMAP, 0, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+                 usize::MAX, 0)
+    };
+    if p < 0 {
+        None
+    } else {
+        Some(p as usize)
+    }
+}
+
+pub fn exit_group(code: i32) -> ! {
+    loop {
+        // SAFETY: exit_group has no memory arguments and does not return.
+        unsafe { syscall6(SYS_EXIT_GROUP, code as usize, 0, 0, 0, 0, 0) };
+    }
+}
+
+/// # Safety
+/// `act` must describe a valid handler (or SIG_DFL/SIG_IGN) for `sig`.
+pub unsafe fn rt_sigaction(sig: i32, act: &SigAction) -> isize {
+    syscall6(SYS_RT_SIGACTION, sig as usize, act as *const SigAction as usize, 0, 8, 0, 0)
+}
+
+/// # Safety
+/// `st` must describe memory that stays mapped and unused by anything else while signals may arrive.
+pub unsafe fn sigaltstack(st: &StackT) -> isize {
+    syscall6(SYS_SIGALTSTACK, st as *const StackT as usize, 0, 0, 0, 0, 0)
+}

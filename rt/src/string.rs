@@ -1,0 +1,206 @@
+//! Strings (runtime/string.go): concatenation, comparison and the conversions between strings, byte slices,
+//! rune slices and runes.
+//!
+//! In: Go strings as (ptr, len), slices as (ptr, len, cap). Out: new strings as a `Pair` (RAX:RDX), new
+//! slices through an out-pointer (docs/RUNTIME-ABI.md). New backing arrays come from `mem::alloc`; slices get
+//! gc's capacity (the allocation size class, as rawbyteslice/rawruneslice do), so `cap` matches gc's for
+//! results that escape. Strings are immutable, so a concatenation with one non-empty operand returns it
+//! as is (g1c never places string data on the stack).
+
+use crate::mem::{alloc, roundupsize};
+use crate::print::go_str;
+use crate::utf8::{decoderune, encoderune};
+use crate::Pair;
+
+/// A new string holding `bytes`.
+fn new_string(bytes: &[u8]) -> Pair {
+    if bytes.is_empty() {
+        return Pair { a: 0, b: 0 };
+    }
+    let p = alloc(bytes.len());
+    // SAFETY: `p` is a fresh allocation of `bytes.len()` bytes.
+    unsafe { core::slice::from_raw_parts_mut(p, bytes.len()).copy_from_slice(bytes) };
+    Pair { a: p as usize, b: bytes.len() }
+}
+
+/// # Safety
+/// `parts` points at `n` Go strings.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_concatstrings(parts: *const [usize; 2], n: usize) -> Pair {
+    let parts = if n == 0 { &[][..] } else { core::slice::from_raw_parts(parts, n) };
+    let mut total: usize = 0;
+    let mut count = 0;
+    let mut idx = 0;
+    for (i, s) in parts.iter().enumerate() {
+        if s[1] == 0 {
+            continue;
+        }
+        total = match total.checked_add(s[1]) {
+            Some(t) => t,
+            None => crate::panic::throw(b"string concatenation too long"),
+        };
+        count += 1;
+        idx = i;
+    }
+    if count == 0 {
+        return Pair { a: 0, b: 0 };
+    }
+    if count == 1 {
+        return Pair { a: parts[idx][0], b: parts[idx][1] };
+    }
+    let p = alloc(total);
+    let mut off = 0;
+    for s in parts {
+        crate::arch::amd64::copy_bytes(p.add(off), s[0] as *const u8, s[1]);
+        off += s[1];
+    }
+    Pair { a: p as usize, b: total }
+}
+
+/// Compares two strings byte by byte: -1, 0 or 1.
+pub fn cmpstring(a: &[u8], b: &[u8]) -> i64 {
+    match a.cmp(b) {
+        core::cmp::Ordering::Less => -1,
+        core::cmp::Ordering::Equal => 0,
+        core::cmp::Ordering::Greater => 1,
+    }
+}
+
+/// # Safety
+/// Both arguments are Go strings.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_cmpstring(ap: *const u8, alen: usize, bp: *const u8, blen: usize) -> i64 {
+    cmpstring(go_str(ap, alen), go_str(bp, blen))
+}
+
+/// `string(b)` for a byte slice.
+///
+/// # Safety
+/// `(p, n)` is valid for `n` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_slicebytetostring(p: *const u8, n: usize) -> Pair {
+    new_string(go_str(p, n))
+}
+
+/// `[]byte(s)`: a new slice with gc's capacity (rawbyteslice).
+///
+/// # Safety
+/// `out` is writable; `(p, n)` is a Go string.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_stringtoslicebyte(out: *mut [usize; 3], p: *const u8, n: usize) {
+    let cap = roundupsize(n);
+    let b = alloc(cap);
+    crate::arch::amd64::copy_bytes(b, p, n);
+    *out = [b as usize, n, cap];
+}
+
+/// `[]rune(s)`: decodes `s` into a new slice with gc's capacity (rawruneslice).
+///
+/// # Safety
+/// `out` is writable; `(p, n)` is a Go string.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_stringtoslicerune(out: *mut [usize; 3], p: *const u8, n: usize) {
+    let s = go_str(p, n);
+    let mut count = 0;
+    let mut k = 0;
+    while k < s.len() {
+        k = if s[k] < 0x80 { k + 1 } else { decoderune(s, k).1 };
+        count += 1;
+    }
+    let mem = roundupsize(count * 4);
+    let a = alloc(mem) as *mut i32;
+    let (mut i, mut k) = (0, 0);
+    while k < s.len() {
+        let (r, next) = if s[k] < 0x80 { (s[k] as i32, k + 1) } else { decoderune(s, k) };
+        *a.add(i) = r;
+        i += 1;
+        k = next;
+    }
+    *out = [a as usize, count, mem / 4];
+}
+
+/// `string(r)` for a rune slice; invalid runes become U+FFFD.
+///
+/// # Safety
+/// `p` is valid for `n` runes.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_slicerunetostring(p: *const i32, n: usize) -> Pair {
+    let runes = if n == 0 { &[][..] } else { core::slice::from_raw_parts(p, n) };
+    let mut tmp = [0u8; 4];
+    let size: usize = runes.iter().map(|&r| encoderune(&mut tmp, r)).sum();
+    if size == 0 {
+        return Pair { a: 0, b: 0 };
+    }
+    let s = alloc(size);
+    let mut off = 0;
+    for &r in runes {
+        let k = encoderune(&mut tmp, r);
+        crate::arch::amd64::copy_bytes(s.add(off), tmp.as_ptr(), k);
+        off += k;
+    }
+    Pair { a: s as usize, b: size }
+}
+
+/// `string(v)` for an integer: the UTF-8 of rune `v`, U+FFFD when `v` is not a rune or not a code point.
+#[no_mangle]
+pub extern "C" fn g1c_intstring(v: i64) -> Pair {
+    let r = if v as i32 as i64 != v { crate::utf8::RUNE_ERROR } else { v as i32 };
+    let mut tmp = [0u8; 4];
+    let n = encoderune(&mut tmp, r);
+    new_string(&tmp[..n])
+}
+
+/// The rune at byte `k` of `(p, n)` and the index after it (called when `s[k] >= 0x80`).
+///
+/// # Safety
+/// `(p, n)` is a Go string.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_decoderune(p: *const u8, n: usize, k: usize) -> Pair {
+    let (r, next) = decoderune(go_str(p, n), k);
+    Pair { a: r as u32 as usize, b: next }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(p: Pair) -> Vec<u8> {
+        unsafe { go_str(p.a as *const u8, p.b).to_vec() }
+    }
+
+    #[test]
+    fn conversions() {
+        let _l = crate::test_lock();
+        unsafe {
+            let parts = [[b"ab".as_ptr() as usize, 2], [0, 0], [b"cde".as_ptr() as usize, 3]];
+            assert_eq!(s(g1c_concatstrings(parts.as_ptr(), 3)), b"abcde");
+            let one = g1c_concatstrings(parts.as_ptr(), 2);
+            assert_eq!((one.a, one.b), (parts[0][0], 2));
+            assert_eq!(g1c_concatstrings(parts.as_ptr(), 0), Pair { a: 0, b: 0 });
+
+            assert_eq!(cmpstring(b"abc", b"abd"), -1);
+            assert_eq!(cmpstring(b"abc", b"ab"), 1);
+            assert_eq!(cmpstring(b"", b""), 0);
+
+            let mut out = [0usize; 3];
+            g1c_stringtoslicebyte(&mut out, b"hello".as_ptr(), 5);
+            assert_eq!(out[1..], [5, 8]);
+            assert_eq!(go_str(out[0] as *const u8, 5), b"hello");
+
+            let mut bytes = "aé😀".as_bytes().to_vec();
+            bytes.push(0xff);
+            g1c_stringtoslicerune(&mut out, bytes.as_ptr(), bytes.len());
+            let runes = core::slice::from_raw_parts(out[0] as *const i32, out[1]);
+            assert_eq!(runes, [0x61, 0xE9, 0x1F600, 0xFFFD]);
+            assert_eq!(out[2], 4);
+
+            let back = g1c_slicerunetostring([0x61, 0xE9, -1, 0xD800].as_ptr(), 4);
+            assert_eq!(s(back), "aé\u{FFFD}\u{FFFD}".as_bytes());
+
+            assert_eq!(s(g1c_intstring(0x20AC)), "€".as_bytes());
+            assert_eq!(s(g1c_intstring(0x1_0000_0041)), "\u{FFFD}".as_bytes());
+            assert_eq!(s(g1c_intstring(-1)), "\u{FFFD}".as_bytes());
+            assert_eq!(g1c_decoderune("x€".as_ptr(), 4, 1), Pair { a: 0x20AC, b: 4 });
+        }
+    }
+}

@@ -1,0 +1,255 @@
+//! Tracebacks: from a frame pointer to gc's `goroutine 1 [running]:` frame list.
+//!
+//! In: the function table the linker provides (`g1c_functab`, sorted by entry; docs/RUNTIME-ABI.md), a
+//! starting frame (the runtime's own frame for a panic, or the faulting RIP/RBP of a signal), and the bounds
+//! of the stack recorded at program start. Out: for each Go frame from the innermost,
+//! `name(args)\n\tfile:line +0xOFF\n` (runtime/traceback.go), frames outside the table (the runtime's, the
+//! trampoline's) skipped; at most 100 frames, then gc's `...additional frames elided...`.
+//!
+//! Invariants: the walk only reads words inside the recorded stack bounds and only moves outward (RBP
+//! strictly increasing), so a corrupt chain ends the traceback instead of faulting inside the panic path.
+//! Arguments: the table carries only `args_size` (ABI0 argument and result bytes), not gc's per-argument
+//! layout, so each 8-byte word of the area is printed in hex (gc prints words too, grouping aggregates in
+//! `{…}`); like gc, at most 10 are printed, then `...`.
+
+use crate::print::{hex, uint, Out};
+use crate::Global;
+
+/// One function of the Go program (laid out by the linker; the layout is the contract).
+#[repr(C)]
+pub struct FuncInfo {
+    pub entry: u64,
+    pub end: u64,
+    pub name: *const u8,
+    pub name_len: u64,
+    pub file: *const u8,
+    pub file_len: u64,
+    pub pcline: *const u32,
+    pub npcline: u64,
+    pub args_size: u64,
+}
+
+#[cfg(not(test))]
+extern "C" {
+    static g1c_functab: FuncInfo;
+    static g1c_functab_len: u64;
+}
+
+/// The linker's table (empty in host tests, which install their own with `set_functab`).
+#[cfg(not(test))]
+fn functab() -> &'static [FuncInfo] {
+    // SAFETY: the linker provides `g1c_functab_len` records at `g1c_functab`.
+    unsafe {
+        let n = g1c_functab_len as usize;
+        if n == 0 {
+            return &[];
+        }
+        core::slice::from_raw_parts(&g1c_functab as *const FuncInfo, n)
+    }
+}
+
+#[cfg(test)]
+static TEST_FUNCTAB: Global<&'static [FuncInfo]> = Global::new(&[]);
+
+#[cfg(test)]
+fn functab() -> &'static [FuncInfo] {
+    unsafe { *TEST_FUNCTAB.get() }
+}
+
+#[cfg(test)]
+pub fn set_functab(t: &'static [FuncInfo]) {
+    unsafe { *TEST_FUNCTAB.get() = t }
+}
+
+/// The stack's highest address (just above `argc`), recorded by `start`; frames are searched below it.
+pub static STACK_HI: Global<usize> = Global::new(0);
+
+/// gc's _TracebackMaxFrames.
+const MAX_FRAMES: usize = 100;
+/// gc prints at most this many argument words.
+const MAX_ARGS: usize = 10;
+
+/// The function whose code contains `pc`.
+pub fn find_func(pc: u64) -> Option<&'static FuncInfo> {
+    let tab = functab();
+    // The last function with entry <= pc.
+    let i = tab.partition_point(|f| f.entry <= pc);
+    if i == 0 {
+        return None;
+    }
+    let f = &tab[i - 1];
+    if pc < f.end {
+        Some(f)
+    } else {
+        None
+    }
+}
+
+impl FuncInfo {
+    pub fn name(&self) -> &[u8] {
+        // SAFETY: the linker's strings are valid for their lengths.
+        unsafe { crate::print::go_str(self.name, self.name_len as usize) }
+    }
+
+    pub fn file(&self) -> &[u8] {
+        // SAFETY: as for `name`.
+        unsafe { crate::print::go_str(self.file, self.file_len as usize) }
+    }
+
+    /// The line of the instruction at `pc`: that of the last (offset, line) pair with offset <= pc - entry.
+    pub fn line(&self, pc: u64) -> u32 {
+        if self.npcline == 0 {
+            return 0;
+        }
+        // SAFETY: the linker's table holds `npcline` pairs.
+        let pairs = unsafe { core::slice::from_raw_parts(self.pcline, 2 * self.npcline as usize) };
+        let off = pc.wrapping_sub(self.entry);
+        let mut line = 0;
+        for pair in pairs.chunks_exact(2) {
+            if pair[0] as u64 > off {
+                break;
+            }
+            line = pair[1];
+        }
+        line
+    }
+}
+
+/// Prints one frame: `name(args)` and `\tfile:line +0xOFF`. `line_pc` is the pc whose line is shown (a call
+/// instruction for an outer frame, the faulting instruction for a signal), `pc` the one whose offset is.
+pub fn print_frame(o: &mut impl Out, f: &FuncInfo, line_pc: u64, pc: u64, args: &[u64], more: bool) {
+    o.put(f.name());
+    o.put(b"(");
+    for (i, w) in args.iter().enumerate() {
+        if i > 0 {
+            o.put(b", ");
+        }
+        hex(o, *w);
+    }
+    if more {
+        o.put(b", ...");
+    }
+    o.put(b")\n\t");
+    o.put(f.file());
+    o.put(b":");
+    uint(o, f.line(line_pc) as u64);
+    o.put(b" +");
+    hex(o, pc - f.entry);
+    o.put(b"\n");
+}
+
+/// Reads the argument words of frame `f`, whose frame pointer is `fp` (arguments start at fp+16, above the
+/// saved RBP and the return address), as far as they lie inside the stack.
+fn frame_args(f: &FuncInfo, fp: usize, lo: usize, hi: usize, buf: &mut [u64; MAX_ARGS]) -> (usize, bool) {
+    let nwords = (f.args_size / 8) as usize;
+    let mut n = 0;
+    while n < nwords && n < MAX_ARGS {
+        let a = fp + 16 + 8 * n;
+        if fp < lo || a + 8 > hi {
+            break;
+        }
+        // SAFETY: `a` lies inside the stack bounds.
+        buf[n] = unsafe { *(a as *const u64) };
+        n += 1;
+    }
+    (n, nwords > MAX_ARGS)
+}
+
+/// Prints the Go frames of the chain starting at frame pointer `fp`. `first` is the faulting (pc, fp) of a
+/// signal: that frame is printed first, its line taken at pc itself (it did not call anything).
+/// `lo` is an address below every frame of interest (the current stack pointer or the fault's RSP).
+pub fn traceback(o: &mut impl Out, first: Option<(u64, usize)>, mut fp: usize, lo: usize) {
+    // SAFETY: written once at start.
+    let hi = unsafe { *STACK_HI.get() };
+    let hi = if hi == 0 { usize::MAX } else { hi };
+    let mut frames = 0;
+    let mut args = [0u64; MAX_ARGS];
+    if let Some((pc, ffp)) = first {
+        if let Some(f) = find_func(pc) {
+            let (n, more) = frame_args(f, ffp, lo, hi, &mut args);
+            print_frame(o, f, pc, pc, &args[..n], more);
+            frames += 1;
+        }
+    }
+    while fp != 0 && fp % 8 == 0 && fp >= lo && fp + 16 <= hi {
+        // SAFETY: [fp, fp+16) lies inside the stack bounds.
+        let (next, ra) = unsafe { (*(fp as *const usize), *((fp + 8) as *const u64)) };
+        if let Some(f) = find_func(ra.wrapping_sub(1)) {
+            if frames == MAX_FRAMES {
+                o.put(b"...additional frames elided...\n");
+                return;
+            }
+            let (n, more) = frame_args(f, next, lo, hi, &mut args);
+            print_frame(o, f, ra - 1, ra, &args[..n], more);
+            frames += 1;
+        }
+        if next <= fp {
+            break;
+        }
+        fp = next;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::print::tests::fmt;
+
+    static LINES: [u32; 6] = [0, 10, 5, 11, 0x20, 12];
+
+    fn func(name: &'static str, entry: u64, args_size: u64) -> FuncInfo {
+        FuncInfo {
+            entry,
+            end: entry + 0x40,
+            name: name.as_ptr(),
+            name_len: name.len() as u64,
+            file: "./a.go".as_ptr(),
+            file_len: 6,
+            pcline: LINES.as_ptr(),
+            npcline: 3,
+            args_size,
+        }
+    }
+
+    #[test]
+    fn frames_lines_and_args() {
+        let f = func("main.f", 0x1000, 16);
+        assert_eq!(f.line(0x1000), 10);
+        assert_eq!(f.line(0x1004), 10);
+        assert_eq!(f.line(0x1005), 11);
+        assert_eq!(f.line(0x1020), 12);
+        assert_eq!(fmt(|o| print_frame(o, &f, 0x1006, 0x1007, &[1, 2], false)), "main.f(0x1, 0x2)\n\t./a.go:11 +0x7\n");
+        let m = func("main.main", 0x2000, 0);
+        assert_eq!(fmt(|o| print_frame(o, &m, 0x2029, 0x2029, &[], false)), "main.main()\n\t./a.go:12 +0x29\n");
+        assert_eq!(
+            fmt(|o| print_frame(o, &f, 0x1000, 0x1000, &[0; 10], true)),
+            "main.f(0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, ...)\n\t./a.go:10 +0x0\n"
+        );
+    }
+
+    #[test]
+    fn walks_a_synthetic_stack() {
+        let _l = crate::test_lock();
+        let tab: &'static [FuncInfo] =
+            Box::leak(vec![func("main.main", 0x2000, 0), func("main.f", 0x3000, 16)].into_boxed_slice());
+        set_functab(tab);
+        // A fake stack, innermost frame first: rt frame → main.f (args 7, 8) → main.main → end.
+        let mut st = vec![0u64; 16];
+        let base = st.as_mut_ptr() as usize;
+        let w = |i: usize| base + 8 * i;
+        st[0] = w(4) as u64; // rt frame: saved rbp = main.f's frame
+        st[1] = 0x3011; // returns into main.f
+        st[4] = w(8) as u64; // main.f's frame: saved rbp = main.main's frame
+        st[5] = 0x2025; // returns into main.main
+        st[6] = 7; // main.f's arguments
+        st[7] = 8;
+        st[8] = w(12) as u64; // main.main's frame
+        st[9] = 0x9999; // returns into something outside the table
+        st[12] = 0; // end of chain
+        unsafe { *STACK_HI.get() = w(16) };
+        let got = fmt(|o| traceback(o, None, w(0), base));
+        unsafe { *STACK_HI.get() = 0 };
+        set_functab(&[]);
+        assert_eq!(got, "main.f(0x7, 0x8)\n\t./a.go:11 +0x11\nmain.main()\n\t./a.go:12 +0x25\n");
+    }
+}

@@ -1,0 +1,89 @@
+//! Frame layout of one function on amd64.
+//!
+//! In: an IR function. Out: where each vreg and slot lives, relative to RBP, and the frame size.
+//!
+//! ```text
+//!   rbp+16+k   incoming argument/result area (ABI0), offset k   ← ArgAddr{k}
+//!   rbp+8      return address
+//!   rbp+0      caller's rbp                                     ← rbp (16-byte aligned)
+//!   rbp-8      the closure context (RDX at entry), when ClosureCtx is used
+//!   ...        vreg homes (8 bytes each), then slots (each aligned to its own alignment)
+//!   rsp+k      outgoing argument/result area for CallGo, offset k   ← OutArgAddr{k}
+//!   rsp        16-byte aligned
+//! ```
+//! Invariants: a Go function is entered with RSP ≡ 8 (mod 16) (a `call` from an aligned RSP), so after
+//! `push rbp` RBP is 16-byte aligned; `size` is a multiple of 16, so RSP is aligned at every call.
+//! Every vreg has a home of 8 bytes: integers keep their value in the low bits (sub-word types have only
+//! their low bits defined), F64 the 8 bytes, F32 the low 4 bytes.
+
+use crate::ir::{Func, Op, SlotId, VReg};
+
+pub struct Frame {
+    /// RBP-relative offset of each vreg's home.
+    vreg_home: Vec<i32>,
+    /// RBP-relative offset of each slot.
+    slot_addr: Vec<i32>,
+    /// RBP-relative offset of the saved closure context, if the function reads it.
+    pub ctx: Option<i32>,
+    /// Bytes reserved below RBP by `sub rsp, size` (locals + outgoing area), a multiple of 16.
+    pub size: u32,
+}
+
+fn align_up(x: u64, a: u64) -> u64 {
+    (x + a - 1) / a * a
+}
+
+impl Frame {
+    pub fn layout(f: &Func) -> Result<Frame, String> {
+        let mut used: u64 = 0;
+        let mut uses_ctx = false;
+        let mut out_args: u64 = 0;
+        for b in &f.blocks {
+            for i in &b.insts {
+                match &i.op {
+                    Op::ClosureCtx { .. } => uses_ctx = true,
+                    Op::CallGo { args_size, .. } => out_args = out_args.max(*args_size as u64),
+                    _ => {}
+                }
+            }
+        }
+        let ctx = if uses_ctx {
+            used += 8;
+            Some(-(used as i32))
+        } else {
+            None
+        };
+        let mut vreg_home = Vec::with_capacity(f.vregs.len());
+        for _ in &f.vregs {
+            used += 8;
+            vreg_home.push(-(used as i64));
+        }
+        let mut slot_addr = Vec::with_capacity(f.slots.len());
+        for s in &f.slots {
+            let align = (s.align as u64).clamp(1, 16);
+            if !align.is_power_of_two() {
+                return Err(format!("{}: slot {} has alignment {}, not a power of two", f.name, s.name, s.align));
+            }
+            used = align_up(used + s.size, align);
+            slot_addr.push(-(used as i64));
+        }
+        let size = align_up(used + out_args, 16);
+        if size > i32::MAX as u64 / 2 {
+            return Err(format!("{}: stack frame too large ({size} bytes)", f.name));
+        }
+        Ok(Frame {
+            vreg_home: vreg_home.into_iter().map(|o| o as i32).collect(),
+            slot_addr: slot_addr.into_iter().map(|o| o as i32).collect(),
+            ctx,
+            size: size as u32,
+        })
+    }
+
+    pub fn home(&self, v: VReg) -> Result<i32, String> {
+        self.vreg_home.get(v.0 as usize).copied().ok_or_else(|| format!("vreg v{} out of range", v.0))
+    }
+
+    pub fn slot(&self, s: SlotId) -> Result<i32, String> {
+        self.slot_addr.get(s.0 as usize).copied().ok_or_else(|| format!("slot s{} out of range", s.0))
+    }
+}

@@ -1,0 +1,647 @@
+//! Instruction selection for amd64: one IR function → x86 instructions (through `asm::x86::Assembler`).
+//!
+//! In: an IR function and its [`Frame`]. Out: the assembled code (bytes, relocations, instructions with
+//! offsets) and the line table.
+//!
+//! The strategy is the simplest correct one (DESIGN §4): every vreg lives in its frame home; each IR op
+//! loads its operands into scratch registers (RAX, RCX, RDX, XMM0, XMM1, ...), computes, and stores the
+//! result back. No value stays in a register from one IR op to the next, so calls need no saving.
+//! Go semantics that the hardware does not give are spelled out: shift counts ≥ the width, MIN / -1,
+//! NaN in comparisons, float ↔ unsigned conversions.
+
+use super::abi::{
+    ARGS_FROM_RBP, CLOSURE_CONTEXT, SYSV_FLOAT_ARGS, SYSV_FLOAT_RESULTS, SYSV_INT_ARGS, SYSV_INT_RESULTS,
+};
+use super::frame::Frame;
+use crate::ir::{BinOp, BlockId, Callee, Cond, ConvOp, Func, Op, Term, Ty, UnOp, VReg};
+use asm::x86::{
+    Assembler, Code, Cond as CC, Gpr, Label, Mem, Mnemonic as M, Mode, Operand, Size, Xmm, AL, CL, EAX, EDX, R10, R8,
+    R9, RAX, RBP, RCX, RDI, RDX, RSI, RSP, XMM0, XMM1,
+};
+
+type R = Result<(), String>;
+
+/// The result of selecting one function.
+pub struct Selected {
+    pub code: Code,
+    /// `(offset, line)` pairs where the source line changes.
+    pub lines: Vec<(u32, u32)>,
+}
+
+struct Gen<'f> {
+    f: &'f Func,
+    frame: &'f Frame,
+    a: Assembler,
+    /// One label per block, `Label(i)` for block `i`.
+    blocks: Vec<Label>,
+    lines: Vec<(u32, u32)>,
+}
+
+pub fn select(f: &Func, frame: &Frame) -> Result<Selected, String> {
+    if f.blocks.is_empty() {
+        return Err(format!("{}: function has no blocks", f.name));
+    }
+    let mut a = Assembler::new(Mode::Long);
+    let blocks = f.blocks.iter().map(|_| a.new_label()).collect();
+    let mut g = Gen { f, frame, a, blocks, lines: Vec::new() };
+    g.func().map_err(|e| format!("{}: {e}", f.name))?;
+    let code = g.a.finish().map_err(|e| format!("{}: {e}", f.name))?;
+    Ok(Selected { code, lines: g.lines })
+}
+
+/// The x86 condition after `cmp x, y` for an integer IR condition.
+fn int_cond(c: Cond) -> Option<CC> {
+    Some(match c {
+        Cond::Eq => CC::E,
+        Cond::Ne => CC::NE,
+        Cond::LtS => CC::L,
+        Cond::LeS => CC::LE,
+        Cond::GtS => CC::G,
+        Cond::GeS => CC::GE,
+        Cond::LtU => CC::B,
+        Cond::LeU => CC::BE,
+        Cond::GtU => CC::A,
+        Cond::GeU => CC::AE,
+        _ => return None,
+    })
+}
+
+/// How a sub-word value is widened to 64 bits before an op that looks at all the bits.
+#[derive(Clone, Copy, PartialEq)]
+enum Ext {
+    Signed,
+    Unsigned,
+}
+
+fn width_bits(ty: Ty) -> i64 {
+    ty.size(8) as i64 * 8
+}
+
+impl<'f> Gen<'f> {
+    fn e0(&mut self, m: M) -> R {
+        self.a.op0(m)
+    }
+    fn e1(&mut self, m: M, x: impl Into<Operand>) -> R {
+        self.a.op1(m, x)
+    }
+    fn e2(&mut self, m: M, x: impl Into<Operand>, y: impl Into<Operand>) -> R {
+        self.a.op2(m, x, y)
+    }
+
+    fn ty(&self, v: VReg) -> Result<Ty, String> {
+        self.f.vregs.get(v.0 as usize).copied().ok_or_else(|| format!("vreg v{} out of range", v.0))
+    }
+
+    /// The home of `v` as a memory operand of `size`.
+    fn home(&self, v: VReg, size: Size) -> Result<Mem, String> {
+        Ok(Mem::base(size, RBP, self.frame.home(v)?))
+    }
+
+    fn block(&self, b: BlockId) -> Result<Label, String> {
+        self.blocks.get(b.0 as usize).copied().ok_or_else(|| format!("block b{} out of range", b.0))
+    }
+
+    /// Records that the code from here on comes from source line `line`.
+    fn line(&mut self, line: u32) {
+        if line == 0 || self.lines.last().map(|l| l.1) == Some(line) {
+            return;
+        }
+        let pc = self.a.offset();
+        match self.lines.last_mut() {
+            // Two line changes at the same pc: the later one describes the code.
+            Some(last) if last.0 == pc => last.1 = line,
+            _ => self.lines.push((pc, line)),
+        }
+    }
+
+    /// `reg = v`, all 64 bits (the upper bits of a sub-word value are whatever was stored).
+    fn load(&mut self, r: Gpr, v: VReg) -> R {
+        let m = self.home(v, Size::Qword)?;
+        self.e2(M::Mov, r, m)
+    }
+
+    /// `reg = v` widened from its type to 64 bits.
+    fn load_ext(&mut self, r: Gpr, v: VReg, ext: Ext) -> R {
+        let ty = self.ty(v)?;
+        match (ty, ext) {
+            (Ty::I8, Ext::Signed) => self.e2(M::Movsx, r, self.home(v, Size::Byte)?),
+            (Ty::I8, Ext::Unsigned) => self.e2(M::Movzx, r.with_size(Size::Dword), self.home(v, Size::Byte)?),
+            (Ty::I16, Ext::Signed) => self.e2(M::Movsx, r, self.home(v, Size::Word)?),
+            (Ty::I16, Ext::Unsigned) => self.e2(M::Movzx, r.with_size(Size::Dword), self.home(v, Size::Word)?),
+            (Ty::I32 | Ty::F32, Ext::Signed) => self.e2(M::Movsxd, r, self.home(v, Size::Dword)?),
+            // A 32-bit MOV clears the upper half of the register.
+            (Ty::I32 | Ty::F32, Ext::Unsigned) => self.e2(M::Mov, r.with_size(Size::Dword), self.home(v, Size::Dword)?),
+            (Ty::I64 | Ty::Ptr | Ty::F64, _) => self.load(r, v),
+        }
+    }
+
+    fn store(&mut self, v: VReg, r: Gpr) -> R {
+        let m = self.home(v, Size::Qword)?;
+        self.e2(M::Mov, m, r)
+    }
+
+    fn float_size(&self, v: VReg) -> Result<Size, String> {
+        match self.ty(v)? {
+            Ty::F32 => Ok(Size::Dword),
+            Ty::F64 => Ok(Size::Qword),
+            t => Err(format!("v{} has type {t:?}, expected a float", v.0)),
+        }
+    }
+
+    /// `xmm = v` (F32 or F64).
+    fn load_f(&mut self, x: Xmm, v: VReg) -> R {
+        let s = self.float_size(v)?;
+        let m = self.home(v, s)?;
+        self.e2(if s == Size::Dword { M::Movss } else { M::Movsd }, x, m)
+    }
+
+    fn store_f(&mut self, v: VReg, x: Xmm) -> R {
+        let s = self.float_size(v)?;
+        let m = self.home(v, s)?;
+        self.e2(if s == Size::Dword { M::Movss } else { M::Movsd }, m, x)
+    }
+
+    fn func(&mut self) -> R {
+        self.line(self.f.line);
+        // Prologue: frame pointer chain, then the frame.
+        self.e1(M::Push, RBP)?;
+        self.e2(M::Mov, RBP, RSP)?;
+        if self.frame.size > 0 {
+            self.e2(M::Sub, RSP, self.frame.size as i64)?;
+        }
+        if let Some(off) = self.frame.ctx {
+            self.e2(M::Mov, Mem::base(Size::Qword, RBP, off), CLOSURE_CONTEXT)?;
+        }
+        for (i, b) in self.f.blocks.iter().enumerate() {
+            self.a.bind(self.blocks[i])?;
+            for inst in &b.insts {
+                self.line(inst.line);
+                self.op(&inst.op)?;
+            }
+            self.line(b.term_line);
+            self.term(&b.term, i)?;
+        }
+        Ok(())
+    }
+
+    fn term(&mut self, t: &Term, index: usize) -> R {
+        let next = BlockId(index as u32 + 1);
+        match t {
+            Term::Jump(b) => {
+                if *b != next {
+                    let l = self.block(*b)?;
+                    self.e1(M::Jmp, l)?;
+                }
+                Ok(())
+            }
+            Term::Branch { cond, then, els } => {
+                let (lt, le) = (self.block(*then)?, self.block(*els)?);
+                self.e2(M::Cmp, self.home(*cond, Size::Byte)?, 0)?;
+                if *then == next {
+                    self.e1(M::Jcc(CC::E), le)
+                } else {
+                    self.e1(M::Jcc(CC::NE), lt)?;
+                    if *els != next {
+                        self.e1(M::Jmp, le)?;
+                    }
+                    Ok(())
+                }
+            }
+            Term::Return => {
+                self.e2(M::Mov, RSP, RBP)?;
+                self.e1(M::Pop, RBP)?;
+                self.e0(M::Ret)
+            }
+            Term::Unreachable => self.e0(M::Ud2),
+        }
+    }
+
+    fn op(&mut self, op: &Op) -> R {
+        match op {
+            Op::Const { dst, value } => {
+                self.ty(*dst)?;
+                self.e2(M::Mov, RAX, *value)?;
+                self.store(*dst, RAX)
+            }
+            Op::FConst { dst, value } => {
+                // The bits go through RAX into the home; no constant pool needed.
+                let bits = match self.ty(*dst)? {
+                    Ty::F32 => (*value as f32).to_bits() as i64,
+                    Ty::F64 => value.to_bits() as i64,
+                    t => return Err(format!("FConst into v{} of type {t:?}", dst.0)),
+                };
+                self.e2(M::Mov, RAX, bits)?;
+                self.store(*dst, RAX)
+            }
+            Op::SlotAddr { dst, slot } => {
+                let m = Mem::base(Size::Qword, RBP, self.frame.slot(*slot)?).addr_only();
+                self.e2(M::Lea, RAX, m)?;
+                self.store(*dst, RAX)
+            }
+            Op::ArgAddr { dst, offset } => {
+                let m = Mem::base(Size::Qword, RBP, ARGS_FROM_RBP + *offset as i32).addr_only();
+                self.e2(M::Lea, RAX, m)?;
+                self.store(*dst, RAX)
+            }
+            Op::OutArgAddr { dst, offset } => {
+                let m = Mem::base(Size::Qword, RSP, *offset as i32).addr_only();
+                self.e2(M::Lea, RAX, m)?;
+                self.store(*dst, RAX)
+            }
+            Op::SymAddr { dst, sym, offset } => {
+                self.e2(M::Lea, RAX, Mem::rip(Size::Qword, sym.clone(), *offset).addr_only())?;
+                self.store(*dst, RAX)
+            }
+            Op::Load { dst, addr, offset } => {
+                self.load(RCX, *addr)?;
+                let at = |s| Mem::base(s, RCX, *offset);
+                match self.ty(*dst)? {
+                    Ty::I8 => self.e2(M::Movzx, EAX, at(Size::Byte))?,
+                    Ty::I16 => self.e2(M::Movzx, EAX, at(Size::Word))?,
+                    Ty::I32 | Ty::F32 => self.e2(M::Mov, EAX, at(Size::Dword))?,
+                    Ty::I64 | Ty::Ptr | Ty::F64 => self.e2(M::Mov, RAX, at(Size::Qword))?,
+                }
+                self.store(*dst, RAX)
+            }
+            Op::Store { addr, offset, src } => {
+                self.load(RCX, *addr)?;
+                self.load(RAX, *src)?;
+                let size = match self.ty(*src)? {
+                    Ty::I8 => Size::Byte,
+                    Ty::I16 => Size::Word,
+                    Ty::I32 | Ty::F32 => Size::Dword,
+                    Ty::I64 | Ty::Ptr | Ty::F64 => Size::Qword,
+                };
+                self.e2(M::Mov, Mem::base(size, RCX, *offset), RAX.with_size(size))
+            }
+            Op::Copy { dst, src } => {
+                self.load(RAX, *src)?;
+                self.store(*dst, RAX)
+            }
+            Op::Unary { op, dst, x } => self.unary(*op, *dst, *x),
+            Op::Binary { op, dst, x, y } => self.binary(*op, *dst, *x, *y),
+            Op::Cmp { cond, dst, x, y } => self.cmp(*cond, *dst, *x, *y),
+            Op::Convert { op, dst, src } => self.convert(*op, *dst, *src),
+            Op::MemCopy { dst, src, size } => self.mem_copy(*dst, *src, *size),
+            Op::MemZero { addr, size } => self.mem_zero(*addr, *size),
+            Op::CallGo { callee, args_size: _ } => match callee {
+                Callee::Direct(sym) => self.e1(M::Call, Operand::Sym(sym.clone())),
+                Callee::Closure(v) => {
+                    // The func value is the closure context; its first word is the code address.
+                    self.load(CLOSURE_CONTEXT, *v)?;
+                    self.e1(M::Call, Mem::base(Size::Qword, CLOSURE_CONTEXT, 0))
+                }
+            },
+            Op::CallRt { sym, args, rets } => self.call_rt(sym, args, rets),
+            Op::ClosureCtx { dst } => {
+                let off = self.frame.ctx.ok_or("ClosureCtx without a saved context")?;
+                self.e2(M::Mov, RAX, Mem::base(Size::Qword, RBP, off))?;
+                self.store(*dst, RAX)
+            }
+        }
+    }
+
+    fn unary(&mut self, op: UnOp, dst: VReg, x: VReg) -> R {
+        self.load(RAX, x)?;
+        match op {
+            UnOp::Neg => self.e1(M::Neg, RAX)?,
+            UnOp::Not => self.e1(M::Not, RAX)?,
+            // Flip the sign bit of the float's bits.
+            UnOp::FNeg => match self.float_size(x)? {
+                Size::Dword => self.e2(M::Xor, EAX, 0x8000_0000u32 as i64)?,
+                _ => {
+                    self.e2(M::Mov, RCX, i64::MIN)?;
+                    self.e2(M::Xor, RAX, RCX)?;
+                }
+            },
+        }
+        self.store(dst, RAX)
+    }
+
+    fn binary(&mut self, op: BinOp, dst: VReg, x: VReg, y: VReg) -> R {
+        let ty = self.ty(x)?;
+        match op {
+            BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::And | BinOp::Or | BinOp::Xor | BinOp::AndNot => {
+                // Wrapping arithmetic: the low bits of a 64-bit result are the sub-word result.
+                self.load(RAX, x)?;
+                self.load(RCX, y)?;
+                match op {
+                    BinOp::Add => self.e2(M::Add, RAX, RCX)?,
+                    BinOp::Sub => self.e2(M::Sub, RAX, RCX)?,
+                    BinOp::Mul => self.e2(M::Imul, RAX, RCX)?,
+                    BinOp::And => self.e2(M::And, RAX, RCX)?,
+                    BinOp::Or => self.e2(M::Or, RAX, RCX)?,
+                    BinOp::Xor => self.e2(M::Xor, RAX, RCX)?,
+                    _ => {
+                        self.e1(M::Not, RCX)?;
+                        self.e2(M::And, RAX, RCX)?;
+                    }
+                }
+                self.store(dst, RAX)
+            }
+            BinOp::Shl | BinOp::ShrU | BinOp::ShrS => {
+                let w = width_bits(ty);
+                // The count is unsigned, of any integer type: widen it to 64 bits first.
+                self.load_ext(RCX, y, Ext::Unsigned)?;
+                match op {
+                    BinOp::ShrS => {
+                        // x widened with its sign; a count ≥ the width gives the sign fill, which is
+                        // what an arithmetic shift by 63 of the widened value gives.
+                        self.load_ext(RAX, x, Ext::Signed)?;
+                        self.e2(M::Mov, EDX, 63)?;
+                        self.e2(M::Cmp, RCX, 63)?;
+                        self.e2(M::Cmovcc(CC::A), RCX, RDX)?;
+                        self.e2(M::Sar, RAX, CL)?;
+                    }
+                    _ => {
+                        // x86 masks the count to 6 bits; Go wants 0 for any count ≥ the width.
+                        if op == BinOp::Shl {
+                            self.load(RAX, x)?;
+                            self.e2(M::Shl, RAX, CL)?;
+                        } else {
+                            self.load_ext(RAX, x, Ext::Unsigned)?;
+                            self.e2(M::Shr, RAX, CL)?;
+                        }
+                        self.e2(M::Xor, EDX, EDX)?;
+                        self.e2(M::Cmp, RCX, w)?;
+                        self.e2(M::Cmovcc(CC::AE), RAX, RDX)?;
+                    }
+                }
+                self.store(dst, RAX)
+            }
+            BinOp::DivS | BinOp::RemS => {
+                self.load_ext(RAX, x, Ext::Signed)?;
+                self.load_ext(RCX, y, Ext::Signed)?;
+                let done = self.a.new_label();
+                if matches!(ty, Ty::I64 | Ty::Ptr) {
+                    // IDIV traps on MIN / -1; Go defines MIN / -1 = MIN (= -MIN, wrapping) and MIN % -1 = 0,
+                    // which is what x / -1 = -x and x % -1 = 0 give for every x. Narrower types are
+                    // divided as 64-bit values, where no quotient overflows.
+                    let normal = self.a.new_label();
+                    self.e2(M::Cmp, RCX, -1)?;
+                    self.e1(M::Jcc(CC::NE), normal)?;
+                    if op == BinOp::DivS {
+                        self.e1(M::Neg, RAX)?;
+                    } else {
+                        self.e2(M::Xor, EAX, EAX)?;
+                    }
+                    self.e1(M::Jmp, done)?;
+                    self.a.bind(normal)?;
+                }
+                self.e0(M::Cqo)?;
+                self.e1(M::Idiv, RCX)?;
+                if op == BinOp::RemS {
+                    self.e2(M::Mov, RAX, RDX)?;
+                }
+                self.a.bind(done)?;
+                self.store(dst, RAX)
+            }
+            BinOp::DivU | BinOp::RemU => {
+                self.load_ext(RAX, x, Ext::Unsigned)?;
+                self.load_ext(RCX, y, Ext::Unsigned)?;
+                self.e2(M::Xor, EDX, EDX)?;
+                self.e1(M::Div, RCX)?;
+                self.store(dst, if op == BinOp::DivU { RAX } else { RDX })
+            }
+            BinOp::FAdd | BinOp::FSub | BinOp::FMul | BinOp::FDiv => {
+                let single = self.float_size(x)? == Size::Dword;
+                let m = match (op, single) {
+                    (BinOp::FAdd, false) => M::Addsd,
+                    (BinOp::FSub, false) => M::Subsd,
+                    (BinOp::FMul, false) => M::Mulsd,
+                    (BinOp::FDiv, false) => M::Divsd,
+                    (BinOp::FAdd, true) => M::Addss,
+                    (BinOp::FSub, true) => M::Subss,
+                    (BinOp::FMul, true) => M::Mulss,
+                    _ => M::Divss,
+                };
+                self.load_f(XMM0, x)?;
+                self.load_f(XMM1, y)?;
+                self.e2(m, XMM0, XMM1)?;
+                self.store_f(dst, XMM0)
+            }
+        }
+    }
+
+    fn cmp(&mut self, cond: Cond, dst: VReg, x: VReg, y: VReg) -> R {
+        if let Some(cc) = int_cond(cond) {
+            let ext = match cond {
+                Cond::LtS | Cond::LeS | Cond::GtS | Cond::GeS => Ext::Signed,
+                _ => Ext::Unsigned,
+            };
+            self.load_ext(RAX, x, ext)?;
+            self.load_ext(RCX, y, ext)?;
+            self.e2(M::Cmp, RAX, RCX)?;
+            self.e1(M::Setcc(cc), AL)?;
+        } else {
+            // UCOMISD sets ZF, PF, CF; an unordered result (a NaN) sets all three. `a`/`ae` (CF=0) are
+            // false on NaN, so x < y is computed as y > x.
+            let (a, b) = match cond {
+                Cond::FLt | Cond::FLe => (y, x),
+                _ => (x, y),
+            };
+            self.load_f(XMM0, a)?;
+            self.load_f(XMM1, b)?;
+            let m = if self.float_size(a)? == Size::Dword { M::Ucomiss } else { M::Ucomisd };
+            self.e2(m, XMM0, XMM1)?;
+            match cond {
+                Cond::FEq => {
+                    self.e1(M::Setcc(CC::E), AL)?;
+                    self.e1(M::Setcc(CC::NP), CL)?;
+                    self.e2(M::And, AL, CL)?;
+                }
+                Cond::FNe => {
+                    self.e1(M::Setcc(CC::NE), AL)?;
+                    self.e1(M::Setcc(CC::P), CL)?;
+                    self.e2(M::Or, AL, CL)?;
+                }
+                Cond::FGt | Cond::FLt => self.e1(M::Setcc(CC::A), AL)?,
+                _ => self.e1(M::Setcc(CC::AE), AL)?,
+            }
+        }
+        self.e2(M::Movzx, EAX, AL)?;
+        self.store(dst, RAX)
+    }
+
+    fn convert(&mut self, op: ConvOp, dst: VReg, src: VReg) -> R {
+        let (st, dt) = (self.ty(src)?, self.ty(dst)?);
+        match op {
+            ConvOp::SExt | ConvOp::ZExt => {
+                self.load_ext(RAX, src, if op == ConvOp::SExt { Ext::Signed } else { Ext::Unsigned })?;
+                self.store(dst, RAX)
+            }
+            // Only the low bits of a narrower value are defined: the bits are already there.
+            ConvOp::Trunc | ConvOp::Bitcast => {
+                self.load(RAX, src)?;
+                self.store(dst, RAX)
+            }
+            ConvOp::SToF => {
+                self.load_ext(RAX, src, Ext::Signed)?;
+                self.e2(M::Xorps, XMM0, XMM0)?;
+                self.e2(if dt == Ty::F32 { M::Cvtsi2ss } else { M::Cvtsi2sd }, XMM0, RAX)?;
+                self.store_f(dst, XMM0)
+            }
+            ConvOp::UToF => {
+                let cvt = if dt == Ty::F32 { M::Cvtsi2ss } else { M::Cvtsi2sd };
+                self.load_ext(RAX, src, Ext::Unsigned)?;
+                self.e2(M::Xorps, XMM0, XMM0)?;
+                if matches!(st, Ty::I64 | Ty::Ptr) {
+                    // Values ≥ 2^63 are negative as signed: convert half of the value (keeping the low
+                    // bit, so rounding is still correct) and double it.
+                    let (big, done) = (self.a.new_label(), self.a.new_label());
+                    self.e2(M::Test, RAX, RAX)?;
+                    self.e1(M::Jcc(CC::S), big)?;
+                    self.e2(cvt, XMM0, RAX)?;
+                    self.e1(M::Jmp, done)?;
+                    self.a.bind(big)?;
+                    self.e2(M::Mov, RCX, RAX)?;
+                    self.e2(M::Shr, RCX, 1)?;
+                    self.e2(M::And, EAX, 1)?;
+                    self.e2(M::Or, RCX, RAX)?;
+                    self.e2(cvt, XMM0, RCX)?;
+                    self.e2(if dt == Ty::F32 { M::Addss } else { M::Addsd }, XMM0, XMM0)?;
+                    self.a.bind(done)?;
+                } else {
+                    // A zero-extended 8/16/32-bit value is a non-negative int64.
+                    self.e2(cvt, XMM0, RAX)?;
+                }
+                self.store_f(dst, XMM0)
+            }
+            ConvOp::FToS => {
+                let single = self.float_size(src)? == Size::Dword;
+                let cvt = if single { M::Cvttss2si } else { M::Cvttsd2si };
+                self.load_f(XMM0, src)?;
+                // gc converts to int32 for int8/16/32 (CVTTSD2SL) and to int64 for int64: out-of-range
+                // values give that width's "integer indefinite" 0x80…0.
+                let r = if matches!(dt, Ty::I64 | Ty::Ptr) { RAX } else { EAX };
+                self.e2(cvt, r, XMM0)?;
+                self.store(dst, RAX)
+            }
+            ConvOp::FToU => {
+                let single = self.float_size(src)? == Size::Dword;
+                let cvt = if single { M::Cvttss2si } else { M::Cvttsd2si };
+                self.load_f(XMM0, src)?;
+                match dt {
+                    Ty::I64 | Ty::Ptr => {
+                        // As gc: if x < 2^63 { int64(x) } else { int64(x - 2^63) | 1<<63 }.
+                        let (big, done) = (self.a.new_label(), self.a.new_label());
+                        if single {
+                            self.e2(M::Mov, EAX, 0x5F00_0000)?; // 2^63 as float32
+                            self.e2(M::Movd, XMM1, EAX)?;
+                            self.e2(M::Ucomiss, XMM0, XMM1)?;
+                        } else {
+                            self.e2(M::Mov, RAX, 0x43E0_0000_0000_0000i64)?; // 2^63 as float64
+                            self.e2(M::Movq, XMM1, RAX)?;
+                            self.e2(M::Ucomisd, XMM0, XMM1)?;
+                        }
+                        self.e1(M::Jcc(CC::AE), big)?;
+                        self.e2(cvt, RAX, XMM0)?;
+                        self.e1(M::Jmp, done)?;
+                        self.a.bind(big)?;
+                        self.e2(if single { M::Subss } else { M::Subsd }, XMM0, XMM1)?;
+                        self.e2(cvt, RAX, XMM0)?;
+                        self.e2(M::Mov, RCX, i64::MIN)?;
+                        self.e2(M::Or, RAX, RCX)?;
+                        self.a.bind(done)?;
+                    }
+                    // gc converts to int64 and truncates for uint32, to int32 for uint8/16.
+                    Ty::I32 => self.e2(cvt, RAX, XMM0)?,
+                    _ => self.e2(cvt, EAX, XMM0)?,
+                }
+                self.store(dst, RAX)
+            }
+            ConvOp::FExt => {
+                self.load_f(XMM0, src)?;
+                self.e2(M::Cvtss2sd, XMM0, XMM0)?;
+                self.store_f(dst, XMM0)
+            }
+            ConvOp::FTrunc => {
+                self.load_f(XMM0, src)?;
+                self.e2(M::Cvtsd2ss, XMM0, XMM0)?;
+                self.store_f(dst, XMM0)
+            }
+        }
+    }
+
+    /// Splits `size` bytes into 8/4/2/1-byte pieces, largest first: `(offset, size)`.
+    fn pieces(size: u64) -> Vec<(i32, Size)> {
+        let mut v = Vec::new();
+        let mut off = 0u64;
+        for (n, s) in [(8, Size::Qword), (4, Size::Dword), (2, Size::Word), (1, Size::Byte)] {
+            while size - off >= n {
+                v.push((off as i32, s));
+                off += n;
+            }
+        }
+        v
+    }
+
+    fn mem_copy(&mut self, dst: VReg, src: VReg, size: u64) -> R {
+        // Small copies: load every piece into a register before storing any, so overlapping ranges are
+        // copied as memmove does. Larger ones call the runtime's memmove.
+        let pieces = Self::pieces(size);
+        const REGS: [Gpr; 6] = [RAX, RCX, RDX, R8, R9, R10];
+        if pieces.len() <= REGS.len() {
+            self.load(RSI, src)?;
+            self.load(RDI, dst)?;
+            for (i, (off, s)) in pieces.iter().enumerate() {
+                self.e2(M::Mov, REGS[i].with_size(*s), Mem::base(*s, RSI, *off))?;
+            }
+            for (i, (off, s)) in pieces.iter().enumerate() {
+                self.e2(M::Mov, Mem::base(*s, RDI, *off), REGS[i].with_size(*s))?;
+            }
+            return Ok(());
+        }
+        self.load(RDI, dst)?;
+        self.load(RSI, src)?;
+        self.e2(M::Mov, RDX, size as i64)?;
+        self.e1(M::Call, Operand::Sym("g1c_memmove".into()))
+    }
+
+    fn mem_zero(&mut self, addr: VReg, size: u64) -> R {
+        let pieces = Self::pieces(size);
+        if pieces.len() <= 8 {
+            self.load(RDI, addr)?;
+            for (off, s) in pieces {
+                self.e2(M::Mov, Mem::base(s, RDI, off), 0)?;
+            }
+            return Ok(());
+        }
+        // REP STOSB stores AL to [RDI], RCX times (the direction flag is clear, as the ABI requires).
+        self.load(RDI, addr)?;
+        self.e2(M::Mov, RCX, size as i64)?;
+        self.e2(M::Xor, EAX, EAX)?;
+        self.e0(M::RepStosb)
+    }
+
+    fn call_rt(&mut self, sym: &str, args: &[VReg], rets: &[VReg]) -> R {
+        let (mut ints, mut floats) = (0, 0);
+        for &v in args {
+            if self.ty(v)?.is_float() {
+                let x = *SYSV_FLOAT_ARGS.get(floats).ok_or_else(|| format!("call {sym}: too many float arguments"))?;
+                floats += 1;
+                self.load_f(x, v)?;
+            } else {
+                let r = *SYSV_INT_ARGS.get(ints).ok_or_else(|| format!("call {sym}: too many integer arguments"))?;
+                ints += 1;
+                // Arguments narrower than 32 bits are zero-extended, as C callers do for bool/u8/u16
+                // (rustc relies on it).
+                self.load_ext(r, v, Ext::Unsigned)?;
+            }
+        }
+        self.e1(M::Call, Operand::Sym(sym.to_string()))?;
+        let (mut ints, mut floats) = (0, 0);
+        for &v in rets {
+            if self.ty(v)?.is_float() {
+                let x = *SYSV_FLOAT_RESULTS.get(floats).ok_or_else(|| format!("call {sym}: too many float results"))?;
+                floats += 1;
+                self.store_f(v, x)?;
+            } else {
+                let r = *SYSV_INT_RESULTS.get(ints).ok_or_else(|| format!("call {sym}: too many integer results"))?;
+                ints += 1;
+                self.store(v, r)?;
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,170 @@
+//! Layout: where every live section goes, in the file and in memory.
+//!
+//! In: [`Inputs`] and the live flags. Out: a [`Layout`]: the output sections (`.text`, `.rodata`, `.data`,
+//! `.got`, `.bss`, each present only when non-empty), the loadable segments, and each live input section's
+//! address.
+//!
+//! The memory image follows gc's static binaries: base address 0x400000 and three segments, text (R+X: the
+//! ELF header, program headers and `.text`), rodata (R: `.rodata`) and data (RW: `.data`, `.got`, then
+//! `.bss`, which takes memory but no file bytes). The kernel maps a segment page by page, so its file offset
+//! and address must be congruent modulo the page size (4096); each segment starts on a fresh page in memory
+//! but continues in the file right after the previous one (as lld does), so the file has no page padding.
+//!
+//! Invariants: input sections are placed by output kind, then by file (Go object in Object order, runtime
+//! members in archive order, the linker's own sections last), then by section order within the file; so the
+//! output depends only on the inputs.
+
+use super::input::*;
+
+pub const BASE: u64 = 0x40_0000;
+pub const PAGE: u64 = 0x1000;
+pub const EHDR_SIZE: u64 = 64;
+pub const PHDR_SIZE: u64 = 56;
+
+pub struct OutSection {
+    pub kind: OutKind,
+    pub addr: u64,
+    /// File offset (for `.bss`, where it would be; it takes no bytes).
+    pub offset: u64,
+    pub size: u64,
+    pub align: u64,
+    /// The input sections in it, in address order.
+    pub members: Vec<SecId>,
+}
+
+/// Segment permissions (p_flags).
+pub const PF_X: u32 = 1;
+pub const PF_W: u32 = 2;
+pub const PF_R: u32 = 4;
+
+pub struct Segment {
+    pub flags: u32,
+    pub offset: u64,
+    pub vaddr: u64,
+    pub filesz: u64,
+    pub memsz: u64,
+}
+
+pub struct Layout {
+    pub sections: Vec<OutSection>,
+    pub segments: Vec<Segment>,
+    /// Address of each input section (indexed by `SecId`); `None` for dead sections.
+    pub addr: Vec<Option<u64>>,
+    /// Index into `sections` of each live input section's output section, `None` if that one is empty.
+    pub out_index: Vec<Option<usize>>,
+    /// Program header count (loadable segments plus PT_GNU_STACK).
+    pub phnum: u64,
+    /// End of the loaded part of the file.
+    pub file_end: u64,
+}
+
+/// The highest address the image may reach: far below overflow, and inside the ±2 GiB that 32-bit
+/// relocations can span from the base.
+pub const LIMIT: u64 = 0x7000_0000;
+
+/// `x` rounded up to a multiple of `a` (a power of two).
+fn align_up(x: u64, a: u64) -> u64 {
+    (x + a - 1) & !(a - 1)
+}
+
+pub fn layout(inputs: &Inputs, live: &[bool]) -> Result<Layout, String> {
+    // Group the live sections by output kind, in placement order.
+    let mut by_kind: Vec<Vec<SecId>> = vec![Vec::new(); OutKind::ALL.len()];
+    for (i, s) in inputs.sections.iter().enumerate() {
+        if live[i] {
+            by_kind[s.out as usize].push(SecId(i as u32));
+        }
+    }
+    for members in &mut by_kind {
+        members.sort_by_key(|&id| (inputs.files[inputs.sec(id).file.0 as usize].kind.order(), id));
+    }
+    let has_bytes = |kinds: &[OutKind]| kinds.iter().any(|&k| by_kind[k as usize].iter().any(|&id| inputs.sec(id).size > 0));
+    let segment_kinds: [(u32, &[OutKind]); 3] = [
+        (PF_R | PF_X, &[OutKind::Text]),
+        (PF_R, &[OutKind::RoData]),
+        (PF_R | PF_W, &[OutKind::Data, OutKind::Got, OutKind::Bss]),
+    ];
+    // The text segment always exists: it holds the headers.
+    let present: Vec<bool> = segment_kinds.iter().enumerate().map(|(n, (_, kinds))| n == 0 || has_bytes(kinds)).collect();
+    let phnum = present.iter().filter(|&&p| p).count() as u64 + 1;
+
+    let mut lay = Layout {
+        sections: Vec::new(),
+        segments: Vec::new(),
+        addr: vec![None; inputs.sections.len()],
+        out_index: vec![None; inputs.sections.len()],
+        phnum,
+        file_end: 0,
+    };
+    let mut offset = EHDR_SIZE + phnum * PHDR_SIZE;
+    let mut vaddr = BASE + offset;
+    for (n, (flags, kinds)) in segment_kinds.iter().enumerate() {
+        let (seg_offset, seg_vaddr) = if n == 0 {
+            (0, BASE)
+        } else if !present[n] {
+            (offset, vaddr)
+        } else {
+            // A fresh page in memory, congruent with the file offset.
+            vaddr = align_up(vaddr, PAGE) + offset % PAGE;
+            (offset, vaddr)
+        };
+        let mut file_end = offset;
+        for &kind in kinds.iter() {
+            let members = &by_kind[kind as usize];
+            let align = members.iter().map(|&id| inputs.sec(id).align).max().unwrap_or(1);
+            if align > PAGE {
+                return Err(format!("section alignment {align} above the page size is not supported"));
+            }
+            let pad = align_up(vaddr, align) - vaddr;
+            vaddr += pad;
+            if kind != OutKind::Bss {
+                offset += pad;
+            }
+            let (start_addr, start_offset) = (vaddr, offset);
+            for &id in members {
+                let s = inputs.sec(id);
+                if s.size > LIMIT || vaddr > LIMIT {
+                    return Err(format!("program too large: {} does not fit below {LIMIT:#x}", s.name));
+                }
+                let pad = align_up(vaddr, s.align) - vaddr;
+                vaddr += pad + s.size;
+                if kind != OutKind::Bss {
+                    offset += pad + s.size;
+                }
+                lay.addr[id.0 as usize] = Some(vaddr - s.size);
+            }
+            let size = vaddr - start_addr;
+            if kind != OutKind::Bss {
+                file_end = offset;
+            }
+            if size > 0 {
+                for &id in members {
+                    lay.out_index[id.0 as usize] = Some(lay.sections.len());
+                }
+                lay.sections.push(OutSection { kind, addr: start_addr, offset: start_offset, size, align, members: members.clone() });
+            }
+        }
+        if present[n] {
+            lay.segments.push(Segment { flags: *flags, offset: seg_offset, vaddr: seg_vaddr, filesz: file_end - seg_offset, memsz: vaddr - seg_vaddr });
+        }
+        lay.file_end = file_end;
+    }
+    Ok(lay)
+}
+
+impl Layout {
+    /// The address of symbol `id`: its section's address plus its value, an absolute value, or 0 for an
+    /// undefined weak symbol (`scan.rs` has rejected every other undefined symbol a live section uses).
+    pub fn sym_addr(&self, inputs: &Inputs, id: SymId) -> Result<u64, String> {
+        let s = inputs.sym(id);
+        match s.def {
+            Def::Section { sec, value } => match self.addr[sec.0 as usize] {
+                Some(a) => Ok(a + value),
+                None => Err(format!("internal error: {} lives in a dead section", s.name)),
+            },
+            Def::Absolute(v) => Ok(v),
+            Def::Undefined => Ok(0),
+            Def::Common { .. } | Def::Dropped => Err(format!("internal error: {} has no address", s.name)),
+        }
+    }
+}
