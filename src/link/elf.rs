@@ -53,10 +53,14 @@ struct Shdr {
 pub fn write(inputs: &Inputs, live: &[bool], layout: &Layout, entry: u64) -> Vec<u8> {
     let mut out = vec![0u8; layout.file_end as usize];
 
-    // Segment contents.
+    // Segment contents. Padding between functions is INT3 (0xcc), as gc and lld fill it, so a stray jump
+    // into it traps and disassemblers show no phantom instructions.
     for os in &layout.sections {
         if os.kind == OutKind::Bss {
             continue;
+        }
+        if os.kind == OutKind::Text {
+            out[os.offset as usize..(os.offset + os.size) as usize].fill(0xcc);
         }
         for &id in &os.members {
             let s = inputs.sec(id);

@@ -120,6 +120,21 @@ impl RelocType {
         }
     }
 
+    /// The psABI name, for messages.
+    pub fn name(self) -> String {
+        match self {
+            RelocType::None => elf_reloc_name(0),
+            RelocType::Abs64 => elf_reloc_name(1),
+            RelocType::Pc32 => elf_reloc_name(2),
+            RelocType::GotPcRel => elf_reloc_name(9),
+            RelocType::Abs32 => elf_reloc_name(10),
+            RelocType::Abs32S => elf_reloc_name(11),
+            RelocType::Pc64 => elf_reloc_name(24),
+            RelocType::GotPcRelX => elf_reloc_name(41),
+            RelocType::Tls(ty) | RelocType::Unsupported(ty) => elf_reloc_name(ty),
+        }
+    }
+
     /// Bytes patched at the relocation's offset.
     pub fn width(self) -> u64 {
         match self {

@@ -23,8 +23,8 @@ pub fn apply(inputs: &mut Inputs, live: &[bool], layout: &Layout, got: &Got) -> 
             let a = r.addend;
             let too_far = || {
                 format!(
-                    "relocation {:?} at {}+{:#x} against {} out of range",
-                    r.ty,
+                    "relocation {} at {}+{:#x} against {} out of range",
+                    r.ty.name(),
                     inputs.describe_place(sec, r.offset),
                     r.offset,
                     inputs.sym(r.target).name
@@ -55,7 +55,7 @@ pub fn apply(inputs: &mut Inputs, live: &[bool], layout: &Layout, got: &Got) -> 
                     put(&mut data, at, &v.to_le_bytes())?;
                 }
                 RelocType::Tls(_) | RelocType::Unsupported(_) => {
-                    return Err(format!("internal error: unsupported relocation {:?} survived the scan", r.ty));
+                    return Err(format!("internal error: unsupported relocation {} survived the scan", r.ty.name()));
                 }
             }
         }

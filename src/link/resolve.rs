@@ -12,6 +12,9 @@
 //! are dropped (their symbols then resolve to the kept copy). Undefined names are not errors here: only
 //! those that live code needs are (see `scan.rs`).
 //!
+//! Mergeable sections (SHF_MERGE, `.rodata.str1.1`) are kept whole, without merging equal constants: merging
+//! only saves space, and keeping them whole leaves every section-relative relocation valid as it is.
+//!
 //! What is dropped from an ELF member: sections without SHF_ALLOC (debug info, `.comment`, embedded bitcode),
 //! `.eh_frame` (a Go program unwinds through frame pointers) and notes (`.note.GNU-stack`, properties).
 
