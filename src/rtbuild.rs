@@ -294,3 +294,7 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "../test/data/rt/e2e.rs"]
+mod e2e;

@@ -255,7 +255,7 @@ mod tests {
         for size in 1..=MAX_SMALL_SIZE {
             let c = size_to_class(size);
             assert!(CLASS_TO_SIZE[c] as usize >= size);
-            assert!(CLASS_TO_SIZE[c - 1] as usize <= size - 1 || c == 1);
+            assert!((CLASS_TO_SIZE[c - 1] as usize) < size || c == 1);
         }
     }
 

@@ -111,7 +111,7 @@ pub fn panic_value(o: &mut impl Out, kind: u64, tname: &[u8], w0: u64, w1: u64) 
 }
 
 /// The end of every fatal panic: the goroutine header and the frames, then exit status 2.
-/// `first` is a faulting (pc, fp) for signals; `fp` and `lo` start the frame-pointer walk.
+/// `first` is a faulting (pc, sp) for signals; `fp` and `lo` start the frame-pointer walk.
 pub fn die(o: &mut Stderr, first: Option<(u64, usize)>, fp: usize, lo: usize) -> ! {
     o.put(b"\ngoroutine 1 [running]:\n");
     traceback::traceback(o, first, fp, lo);

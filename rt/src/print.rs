@@ -106,7 +106,7 @@ pub fn hex(o: &mut impl Out, mut v: u64) {
 /// [1, 10), add half a unit of the 7th digit, then peel off 7 digits; exponent with sign and 3 digits.
 /// The float operations must stay exactly these (in this order) to give the same digits as gc.
 pub fn float(o: &mut impl Out, mut v: f64) {
-    if v != v {
+    if v.is_nan() {
         o.put(b"NaN");
         return;
     }

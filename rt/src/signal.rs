@@ -79,5 +79,5 @@ extern "C" fn handler(sig: i32, info: *const SigInfo, ctx: *const u8) {
     o.put(b" pc=");
     hex(&mut o, rip);
     o.put(b"]\n");
-    die(&mut o, Some((rip, rbp as usize)), rbp as usize, rsp as usize)
+    die(&mut o, Some((rip, rsp as usize)), rbp as usize, rsp as usize)
 }

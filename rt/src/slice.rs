@@ -10,10 +10,10 @@ use crate::mem::{alloc, roundupsize, zerobase, MAX_ALLOC};
 #[no_mangle]
 pub extern "C" fn g1c_makeslice(elem_size: usize, len: i64, cap: i64) -> *mut u8 {
     let mem = elem_size.checked_mul(cap as usize);
-    if mem.map_or(true, |m| m > MAX_ALLOC) || len < 0 || len > cap {
+    if mem.is_none_or(|m| m > MAX_ALLOC) || len < 0 || len > cap {
         // Report len before cap, as gc does: `make([]T, -1)` is a len error even though cap is -1 too.
         let mem = elem_size.checked_mul(len as usize);
-        if mem.map_or(true, |m| m > MAX_ALLOC) || len < 0 {
+        if mem.is_none_or(|m| m > MAX_ALLOC) || len < 0 {
             crate::panic::g1c_panic_makeslice_len();
         }
         crate::panic::g1c_panic_makeslice_cap();

@@ -3,8 +3,9 @@
 //! In: the function table the linker provides (`g1c_functab`, sorted by entry; docs/RUNTIME-ABI.md), a
 //! starting frame (the runtime's own frame for a panic, or the faulting RIP/RBP of a signal), and the bounds
 //! of the stack recorded at program start. Out: for each Go frame from the innermost,
-//! `name(args)\n\tfile:line +0xOFF\n` (runtime/traceback.go), frames outside the table (the runtime's, the
-//! trampoline's) skipped; at most 100 frames, then gc's `...additional frames elided...`.
+//! `name(args)\n\tfile:line +0xOFF\n` (runtime/traceback.go; no offset for a frame stopped at its entry),
+//! frames outside the table (the runtime's, the trampoline's) skipped; at most 100 frames, then gc's
+//! `...additional frames elided...`.
 //!
 //! Invariants: the walk only reads words inside the recorded stack bounds and only moves outward (RBP
 //! strictly increasing), so a corrupt chain ends the traceback instead of faulting inside the panic path.
@@ -133,8 +134,11 @@ pub fn print_frame(o: &mut impl Out, f: &FuncInfo, line_pc: u64, pc: u64, args: 
     o.put(f.file());
     o.put(b":");
     uint(o, f.line(line_pc) as u64);
-    o.put(b" +");
-    hex(o, pc - f.entry);
+    // gc omits the offset of a frame stopped at its entry (a fault on the first instruction).
+    if pc > f.entry {
+        o.put(b" +");
+        hex(o, pc - f.entry);
+    }
     o.put(b"\n");
 }
 
@@ -145,7 +149,7 @@ fn frame_args(f: &FuncInfo, fp: usize, lo: usize, hi: usize, buf: &mut [u64; MAX
     let mut n = 0;
     while n < nwords && n < MAX_ARGS {
         let a = fp + 16 + 8 * n;
-        if fp < lo || a + 8 > hi {
+        if a < lo || a + 8 > hi {
             break;
         }
         // SAFETY: `a` lies inside the stack bounds.
@@ -155,8 +159,10 @@ fn frame_args(f: &FuncInfo, fp: usize, lo: usize, hi: usize, buf: &mut [u64; MAX
     (n, nwords > MAX_ARGS)
 }
 
-/// Prints the Go frames of the chain starting at frame pointer `fp`. `first` is the faulting (pc, fp) of a
-/// signal: that frame is printed first, its line taken at pc itself (it did not call anything).
+/// Prints the Go frames of the chain starting at frame pointer `fp`. `first` is the faulting (pc, sp) of a
+/// signal: that frame is printed first, its line taken at pc itself (it did not call anything). A fault on
+/// a function's first instruction (`push rbp`) comes before its frame exists: its return address is then
+/// at sp and RBP is still its caller's frame, so the caller is printed from there.
 /// `lo` is an address below every frame of interest (the current stack pointer or the fault's RSP).
 pub fn traceback(o: &mut impl Out, first: Option<(u64, usize)>, mut fp: usize, lo: usize) {
     // SAFETY: written once at start.
@@ -164,14 +170,25 @@ pub fn traceback(o: &mut impl Out, first: Option<(u64, usize)>, mut fp: usize, l
     let hi = if hi == 0 { usize::MAX } else { hi };
     let mut frames = 0;
     let mut args = [0u64; MAX_ARGS];
-    if let Some((pc, ffp)) = first {
+    if let Some((pc, sp)) = first {
         if let Some(f) = find_func(pc) {
-            let (n, more) = frame_args(f, ffp, lo, hi, &mut args);
+            let at_entry = pc == f.entry && sp >= lo && sp + 8 <= hi;
+            // At entry the arguments start above the return address, i.e. where fp+16 would put them.
+            let (n, more) = frame_args(f, if at_entry { sp - 8 } else { fp }, lo, hi, &mut args);
             print_frame(o, f, pc, pc, &args[..n], more);
             frames += 1;
+            if at_entry {
+                // SAFETY: sp lies inside the stack bounds.
+                let ra = unsafe { *(sp as *const u64) };
+                if let Some(c) = find_func(ra.wrapping_sub(1)) {
+                    let (n, more) = frame_args(c, fp, lo, hi, &mut args);
+                    print_frame(o, c, ra - 1, ra, &args[..n], more);
+                    frames += 1;
+                }
+            }
         }
     }
-    while fp != 0 && fp % 8 == 0 && fp >= lo && fp + 16 <= hi {
+    while fp != 0 && fp.is_multiple_of(8) && fp >= lo && fp + 16 <= hi {
         // SAFETY: [fp, fp+16) lies inside the stack bounds.
         let (next, ra) = unsafe { (*(fp as *const usize), *((fp + 8) as *const u64)) };
         if let Some(f) = find_func(ra.wrapping_sub(1)) {
@@ -223,7 +240,7 @@ mod tests {
         assert_eq!(fmt(|o| print_frame(o, &m, 0x2029, 0x2029, &[], false)), "main.main()\n\t./a.go:12 +0x29\n");
         assert_eq!(
             fmt(|o| print_frame(o, &f, 0x1000, 0x1000, &[0; 10], true)),
-            "main.f(0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, ...)\n\t./a.go:10 +0x0\n"
+            "main.f(0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, ...)\n\t./a.go:10\n"
         );
     }
 

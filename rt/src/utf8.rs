@@ -6,7 +6,6 @@ pub const MAX_RUNE: i32 = 0x10FFFF;
 const SURROGATE_MIN: i32 = 0xD800;
 const SURROGATE_MAX: i32 = 0xDFFF;
 
-const T1: u8 = 0x00;
 const TX: u8 = 0x80;
 const T2: u8 = 0xC0;
 const T3: u8 = 0xE0;
@@ -33,7 +32,7 @@ pub fn decoderune(s: &[u8], k: usize) -> (i32, usize) {
     }
     let s = &s[k..];
     let x = |i: usize| (s[i] & MASKX) as i32;
-    if T1 <= s[0] && s[0] < TX {
+    if s[0] < TX {
         return (s[0] as i32, k + 1);
     } else if T2 <= s[0] && s[0] < T3 {
         // U+0080..U+07FF: two bytes.

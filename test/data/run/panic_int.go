@@ -1,0 +1,7 @@
+package main
+
+type E int
+
+func main() {
+	panic(E(42))
+}
