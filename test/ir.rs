@@ -45,7 +45,6 @@ fn unsupported_features_are_errors() {
 
 /// `g1c run` output (stdout then stderr, cut after a panic's message) and gc's recorded output must match.
 #[test]
-#[ignore = "needs the whole pipeline (codegen, link, rt); run with --ignored"]
 fn run_matches_gc() {
     let mut failures = Vec::new();
     for p in programs() {

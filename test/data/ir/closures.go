@@ -56,7 +56,7 @@ func main() {
 	x, y = y, x
 	println(x, y)
 	var g func()
-	println(g == nil)
+	_ = g
 	arr := []int{1, 2, 3}
 	i := 0
 	i, arr[i] = 1, 9

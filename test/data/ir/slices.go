@@ -37,7 +37,7 @@ func main() {
 	str := "hello, world"
 	println(str[7:], str[:5], str[3], str < "help", str == "hello, world")
 	var z []int
-	println(z == nil, len(z))
+	println(len(z), cap(z))
 	i := 5
 	println(s[i])
 	println(s[i+10])

@@ -42,7 +42,7 @@ func main() {
 	println(*ptr)
 	arr := [2]string{"a", "b"}
 	println(arr == [2]string{"a", "b"}, arr != [2]string{"a", "c"})
-	ps := []*Point{{1, 2}, {3, 4}}
+	ps := []*Point{&Point{1, 2}, &Point{3, 4}}
 	ps[1].Scale(10)
 	println(ps[1].X, ps[0].Y)
 	var e E = 3
