@@ -356,9 +356,8 @@ impl<'a, 'b> Fb<'a, 'b> {
                 };
                 let p = self.expr(x).v();
                 self.set_pos(pos);
-                let zero = self.iconst(Ty::Ptr, 0);
-                let ok = self.cmp(Cond::Ne, p, zero);
-                self.check(ok, "g1c_panic_nil", vec![]);
+                // gc's nil check is a memory probe: a nil pointer faults here (SIGSEGV → nil dereference).
+                self.load(Ty::I8, p, 0);
                 let n = self.iconst(INT, *len as i64);
                 (p, n, n, self.size(*elem), false, false)
             }
@@ -999,7 +998,8 @@ impl<'a, 'b> Fb<'a, 'b> {
                 self.switch_to(bad);
                 let code = self.iconst(INT, 8);
                 let s = self.iconst(Ty::I8, 1);
-                self.call_rt_noreturn("g1c_panic_bounds", vec![code, l, n, s]);
+                // As gc's panicSliceConvert: x is the array length, y the slice length.
+                self.call_rt_noreturn("g1c_panic_bounds", vec![code, n, l, s]);
                 self.switch_to(good);
                 return Val::S(p);
             }
