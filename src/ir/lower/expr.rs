@@ -70,6 +70,8 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let vs = self.call(e);
                 match vs.into_iter().next() {
                     Some(v) => v,
+                    // The call was reported as unsupported already; go on with a placeholder.
+                    None if !self.lw.errors.is_empty() => Val::S(self.iconst(INT, 0)),
                     None => self.fail(ex.pos, "internal: call has no value:", TypeId::INT),
                 }
             }
