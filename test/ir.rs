@@ -1,1 +1,64 @@
-//! ir tests (see test/golden/ir/).
+//! ir tests: `g1c dump ir` of the programs in test/data/ir/ against the goldens in test/golden/ir/
+//! (update with `UPDATE_GOLDENFILES=1`), and, end to end, `g1c run` of the same programs against the output
+//! of gc (`*.out`, recorded with `go run`; a panic's traceback is cut after the message, as its addresses
+//! differ).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use goldenfile::Mint;
+
+fn programs() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("test/data/ir");
+    let mut v: Vec<PathBuf> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "go")).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn dump_ir_goldens() {
+    let mut mint = Mint::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("test/golden/ir"));
+    for p in programs() {
+        let out = Command::new(env!("CARGO_BIN_EXE_g1c")).arg("dump").arg("ir").arg(&p).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "g1c dump ir {}: {stderr}", p.display());
+        let name = p.file_stem().unwrap().to_string_lossy().into_owned() + ".ir";
+        let mut f = mint.new_goldenfile(name).unwrap();
+        f.write_all(&out.stdout).unwrap();
+    }
+}
+
+#[test]
+fn unsupported_features_are_errors() {
+    let dir = std::env::temp_dir().join(format!("g1c-ir-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("m.go");
+    std::fs::write(&p, "package main\n\nfunc main() {\n\tm := map[string]int{}\n\t_ = m\n}\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_g1c")).arg("dump").arg("ir").arg(&p).output().unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains(":4:") && stderr.contains("not supported yet"), "{stderr}");
+}
+
+/// `g1c run` output (stdout then stderr, cut after a panic's message) and gc's recorded output must match.
+#[test]
+fn run_matches_gc() {
+    let mut failures = Vec::new();
+    for p in programs() {
+        let want = std::fs::read_to_string(p.with_extension("out")).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_g1c")).arg("run").arg(&p).output().unwrap();
+        let mut got = String::from_utf8_lossy(&out.stdout).into_owned();
+        got += &String::from_utf8_lossy(&out.stderr);
+        if let Some(i) = got.find("goroutine 1 [running]:") {
+            got.truncate(i);
+            got += "exit status 2\n";
+        }
+        if got != want {
+            failures.push(format!("{}:\n--- want\n{want}--- got\n{got}", p.display()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

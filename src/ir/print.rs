@@ -1,7 +1,207 @@
-//! The IR's text form (docs/IR.md): what `g1c dump ir` prints.
+//! The IR's text form (specified in docs/IR.md): what `g1c dump ir` prints.
+//!
+//! In: a [`Module`]. Out: text, one item per line, QBE-like: data symbols first (in module order), then
+//! functions. Deterministic: it prints the module in its own order and nothing else.
 
-use super::Module;
+use std::fmt::Write;
+
+use super::{BinOp, Callee, Cond, ConvOp, Data, DataKind, Func, Module, Op, Term, Ty, UnOp, VReg};
 
 pub fn print_module(m: &Module) -> String {
-    format!("{m:#?}")
+    let mut out = String::new();
+    for d in &m.data {
+        print_data(&mut out, d);
+    }
+    for f in &m.funcs {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        print_func(&mut out, f);
+    }
+    out
+}
+
+pub fn ty_name(t: Ty) -> &'static str {
+    match t {
+        Ty::I8 => "i8",
+        Ty::I16 => "i16",
+        Ty::I32 => "i32",
+        Ty::I64 => "i64",
+        Ty::Ptr => "ptr",
+        Ty::F32 => "f32",
+        Ty::F64 => "f64",
+    }
+}
+
+fn print_data(out: &mut String, d: &Data) {
+    let kind = match d.kind {
+        DataKind::ReadOnly => "rodata",
+        DataKind::Data => "data",
+        DataKind::Bss => "bss",
+    };
+    let _ = write!(out, "data {} {} size={} align={}", d.name, kind, d.size, d.align);
+    if !d.bytes.is_empty() {
+        let _ = write!(out, " {}", super::lower::quote(&d.bytes));
+    }
+    for r in &d.relocs {
+        let _ = write!(out, " reloc(+{} {}{:+})", r.offset, r.target, r.addend);
+    }
+    out.push('\n');
+}
+
+fn v(r: VReg) -> String {
+    format!("v{}", r.0)
+}
+
+fn def(f: &Func, r: VReg) -> String {
+    format!("v{}:{}", r.0, ty_name(f.ty(r)))
+}
+
+fn binop_name(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Add => "add",
+        BinOp::Sub => "sub",
+        BinOp::Mul => "mul",
+        BinOp::DivS => "divs",
+        BinOp::DivU => "divu",
+        BinOp::RemS => "rems",
+        BinOp::RemU => "remu",
+        BinOp::And => "and",
+        BinOp::Or => "or",
+        BinOp::Xor => "xor",
+        BinOp::AndNot => "andnot",
+        BinOp::Shl => "shl",
+        BinOp::ShrS => "shrs",
+        BinOp::ShrU => "shru",
+        BinOp::FAdd => "fadd",
+        BinOp::FSub => "fsub",
+        BinOp::FMul => "fmul",
+        BinOp::FDiv => "fdiv",
+    }
+}
+
+fn cond_name(c: Cond) -> &'static str {
+    match c {
+        Cond::Eq => "eq",
+        Cond::Ne => "ne",
+        Cond::LtS => "lts",
+        Cond::LeS => "les",
+        Cond::GtS => "gts",
+        Cond::GeS => "ges",
+        Cond::LtU => "ltu",
+        Cond::LeU => "leu",
+        Cond::GtU => "gtu",
+        Cond::GeU => "geu",
+        Cond::FEq => "feq",
+        Cond::FNe => "fne",
+        Cond::FLt => "flt",
+        Cond::FLe => "fle",
+        Cond::FGt => "fgt",
+        Cond::FGe => "fge",
+    }
+}
+
+fn conv_name(c: ConvOp) -> &'static str {
+    match c {
+        ConvOp::SExt => "sext",
+        ConvOp::ZExt => "zext",
+        ConvOp::Trunc => "trunc",
+        ConvOp::SToF => "stof",
+        ConvOp::UToF => "utof",
+        ConvOp::FToS => "ftos",
+        ConvOp::FToU => "ftou",
+        ConvOp::FExt => "fext",
+        ConvOp::FTrunc => "ftrunc",
+        ConvOp::Bitcast => "bitcast",
+    }
+}
+
+fn mem(addr: VReg, off: i32) -> String {
+    if off == 0 {
+        format!("[{}]", v(addr))
+    } else {
+        format!("[{}{:+}]", v(addr), off)
+    }
+}
+
+/// One instruction, without indentation or line information.
+pub fn op_text(f: &Func, op: &Op) -> String {
+    match op {
+        Op::Const { dst, value } => format!("{} = const {}", def(f, *dst), value),
+        Op::FConst { dst, value } => format!("{} = fconst {:?}", def(f, *dst), value),
+        Op::SlotAddr { dst, slot } => format!("{} = slot s{}", def(f, *dst), slot.0),
+        Op::ArgAddr { dst, offset } => format!("{} = arg +{}", def(f, *dst), offset),
+        Op::OutArgAddr { dst, offset } => format!("{} = outarg +{}", def(f, *dst), offset),
+        Op::SymAddr { dst, sym, offset } => {
+            if *offset == 0 {
+                format!("{} = sym {}", def(f, *dst), sym)
+            } else {
+                format!("{} = sym {}{:+}", def(f, *dst), sym, offset)
+            }
+        }
+        Op::Load { dst, addr, offset } => format!("{} = load {}", def(f, *dst), mem(*addr, *offset)),
+        Op::Store { addr, offset, src } => format!("store.{} {}, {}", ty_name(f.ty(*src)), mem(*addr, *offset), v(*src)),
+        Op::Copy { dst, src } => format!("{} = copy {}", def(f, *dst), v(*src)),
+        Op::Unary { op, dst, x } => {
+            let n = match op {
+                UnOp::Neg => "neg",
+                UnOp::Not => "not",
+                UnOp::FNeg => "fneg",
+            };
+            format!("{} = {} {}", def(f, *dst), n, v(*x))
+        }
+        Op::Binary { op, dst, x, y } => format!("{} = {} {}, {}", def(f, *dst), binop_name(*op), v(*x), v(*y)),
+        Op::Cmp { cond, dst, x, y } => format!("{} = cmp.{} {}, {}", def(f, *dst), cond_name(*cond), v(*x), v(*y)),
+        Op::Convert { op, dst, src } => format!("{} = {} {}", def(f, *dst), conv_name(*op), v(*src)),
+        Op::MemCopy { dst, src, size } => format!("memcopy {}, {}, {}", v(*dst), v(*src), size),
+        Op::MemZero { addr, size } => format!("memzero {}, {}", v(*addr), size),
+        Op::CallGo { callee, args_size } => match callee {
+            Callee::Direct(s) => format!("call go {s} (args={args_size})"),
+            Callee::Closure(c) => format!("call go *{} (args={args_size})", v(*c)),
+        },
+        Op::CallRt { sym, args, rets } => {
+            let a: Vec<String> = args.iter().map(|&r| v(r)).collect();
+            let call = format!("call rt {}({})", sym, a.join(", "));
+            if rets.is_empty() {
+                call
+            } else {
+                let r: Vec<String> = rets.iter().map(|&r| def(f, r)).collect();
+                format!("{} = {}", r.join(", "), call)
+            }
+        }
+        Op::ClosureCtx { dst } => format!("{} = closurectx", def(f, *dst)),
+    }
+}
+
+pub fn term_text(t: &Term) -> String {
+    match t {
+        Term::Jump(b) => format!("jump b{}", b.0),
+        Term::Branch { cond, then, els } => format!("branch {}, b{}, b{}", v(*cond), then.0, els.0),
+        Term::Return => "ret".into(),
+        Term::Unreachable => "unreachable".into(),
+    }
+}
+
+pub fn print_func(out: &mut String, f: &Func) {
+    let _ = writeln!(out, "func {}(args={}) {}:{} {{", f.name, f.args_size, f.file, f.line);
+    for (i, s) in f.slots.iter().enumerate() {
+        let _ = writeln!(out, "  slot s{} size={} align={} {:?}", i, s.size, s.align, s.name);
+    }
+    let mut line = 0;
+    for (i, b) in f.blocks.iter().enumerate() {
+        let _ = writeln!(out, "b{i}:");
+        for inst in &b.insts {
+            if inst.line != line {
+                line = inst.line;
+                let _ = writeln!(out, "  # line {line}");
+            }
+            let _ = writeln!(out, "  {}", op_text(f, &inst.op));
+        }
+        if b.term_line != line && !matches!(b.term, Term::Unreachable) {
+            line = b.term_line;
+            let _ = writeln!(out, "  # line {line}");
+        }
+        let _ = writeln!(out, "  {}", term_text(&b.term));
+    }
+    out.push_str("}\n");
 }

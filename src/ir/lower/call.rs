@@ -1,0 +1,815 @@
+//! Calls (ABI0), built-in functions, methods and function literals.
+//!
+//! ABI0 (DESIGN §5): each argument at the next offset aligned to its type's alignment; results start at
+//! the next multiple of the word size, each aligned; the area's size is rounded up to the word size.
+//! The caller evaluates every argument first (a nested call would overwrite the outgoing area), then
+//! stores them with `OutArgAddr`, executes `CallGo`, and copies the results out at once. A method's
+//! receiver is its first argument. A func value is a pointer to a closure object `{code, captured
+//! variable pointers...}`; a function literal that captures nothing, and a top-level function used as a
+//! value, is a read-only static closure `name·f`.
+
+use super::func::{Fb, Val, INT};
+use crate::ir::{Callee, Cond, ConvOp, Op, Ty, VReg};
+use crate::syntax::ast::{Block, ExprId, ExprKind, FuncType, StmtId, StmtKind};
+use crate::syntax::pos::{self, Pos};
+use crate::types::{BasicKind, Builtin, Mode, ObjId, ObjKind, SelectionKind, TypeId, TypeKind};
+
+impl<'a, 'b> Fb<'a, 'b> {
+    /// Lowers call (or conversion) `e`; returns its results (none for a call without results).
+    pub fn call(&mut self, e: ExprId) -> Vec<Val> {
+        let ast = self.ast;
+        let prog = self.prog;
+        let ExprKind::Call { fun, args, ellipsis, .. } = &ast.expr(e).kind else {
+            let t = prog.type_of(e);
+            return vec![self.expr(e)].into_iter().map(|v| self.to_temp(v, t)).collect();
+        };
+        let pos = ast.expr(e).pos;
+        let fun = ast.unparen(*fun);
+        let ftv = prog.tv(fun);
+        match ftv.mode {
+            Mode::TypeExpr => return vec![self.conversion(e, args[0], prog.type_of(e))],
+            Mode::Builtin => return self.builtin(e, fun, args, ellipsis.is_some()),
+            _ => {}
+        }
+        let sig = match self.under(ftv.typ) {
+            TypeKind::Func(s) => s.clone(),
+            _ => {
+                self.unsupported(pos, "internal: call of a non-function");
+                return vec![];
+            }
+        };
+        // Method call: the receiver is the first argument.
+        if let ExprKind::Selector { x, .. } = &ast.expr(fun).kind {
+            if let Some(sel) = prog.info.selections.get(&fun) {
+                if sel.kind == SelectionKind::MethodVal {
+                    let Some(meta) = self.lw.metas.get(&sel.obj).cloned() else {
+                        self.unsupported(pos, "interface method calls");
+                        return vec![];
+                    };
+                    let recv_t = meta.recv.unwrap_or(TypeId::INVALID);
+                    let recv = self.receiver(*x, &sel.index[..sel.index.len() - 1], recv_t);
+                    let mut all = vec![(recv, recv_t)];
+                    all.extend(self.call_args(args, &sig.params, sig.variadic, ellipsis.is_some()));
+                    self.set_pos(pos);
+                    return self.call_go(Callee::Direct(meta.sym), all, &sig.results);
+                }
+                if sel.kind == SelectionKind::MethodExpr {
+                    self.unsupported(pos, "method expressions");
+                    return vec![];
+                }
+            }
+        }
+        // A declared function is called directly; anything else through its func value.
+        let direct = match &ast.expr(fun).kind {
+            ExprKind::Ident(id) => prog
+                .info
+                .uses
+                .get(&id.pos)
+                .filter(|&&o| matches!(prog.obj(o).kind, ObjKind::Func { recv: None, .. }))
+                .and_then(|o| self.lw.metas.get(o))
+                .map(|m| m.sym.clone()),
+            _ => None,
+        };
+        let callee = match direct {
+            Some(sym) => Callee::Direct(sym),
+            None => Callee::Closure(self.expr(fun).v()),
+        };
+        let vals = self.call_args(args, &sig.params, sig.variadic, ellipsis.is_some());
+        self.set_pos(pos);
+        self.call_go(callee, vals, &sig.results)
+    }
+
+    /// The results of the tuple-valued call `e`, each in its own temporary.
+    pub fn call_multi(&mut self, e: ExprId) -> Vec<Val> {
+        let e = self.ast.unparen(e);
+        self.call(e)
+    }
+
+    /// The receiver argument for a method of receiver type `recv_t` (`T` or `*T`) selected from `x`
+    /// through the embedded fields `path`: takes the address or dereferences as needed (Go spec "Calls":
+    /// `x.m()` is `(&x).m()` when `m` has a pointer receiver).
+    fn receiver(&mut self, x: ExprId, path: &[u32], recv_t: TypeId) -> Val {
+        let xt = self.prog.type_of(x);
+        let want_ptr = matches!(self.prog.types.kind(recv_t), TypeKind::Pointer(_));
+        let base_t = match self.prog.types.kind(recv_t) {
+            TypeKind::Pointer(b) => *b,
+            _ => recv_t,
+        };
+        let x_ptr = matches!(self.under(xt), TypeKind::Pointer(_));
+        if path.is_empty() {
+            return match (x_ptr, want_ptr) {
+                (false, false) | (true, true) => self.expr_to(x, recv_t),
+                (false, true) => match self.place(x) {
+                    Some(a) => Val::S(a),
+                    None => {
+                        let v = self.expr(x);
+                        let v = self.to_temp(v, xt);
+                        match v {
+                            Val::M(a) => Val::S(a),
+                            Val::S(s) => {
+                                let a = self.temp(xt, "recv");
+                                self.store(a, 0, s);
+                                Val::S(a)
+                            }
+                        }
+                    }
+                },
+                (true, false) => {
+                    let p = self.expr(x).v();
+                    self.load_val(p, 0, base_t)
+                }
+            };
+        }
+        let (start, t) = match self.under(xt) {
+            TypeKind::Pointer(p) => (self.expr(x).v(), *p),
+            _ => (self.expr(x).v(), xt),
+        };
+        let (mut addr, t) = self.walk_fields(start, t, path);
+        if matches!(self.under(t), TypeKind::Pointer(_)) {
+            addr = self.load(Ty::Ptr, addr, 0);
+        }
+        if want_ptr {
+            Val::S(addr)
+        } else {
+            self.load_val(addr, 0, base_t)
+        }
+    }
+
+    /// Evaluates call arguments in order, each converted to its parameter type; packs the variadic tail
+    /// into a new slice unless the call passes `s...`.
+    fn call_args(&mut self, args: &[ExprId], params: &[TypeId], variadic: bool, spread: bool) -> Vec<(Val, TypeId)> {
+        // f(g()) with g returning several values.
+        if args.len() == 1 {
+            if let TypeKind::Tuple(ts) = self.prog.types.kind(self.prog.type_of(args[0])) {
+                let ts = ts.clone();
+                let vals = self.call_multi(args[0]);
+                let mut out: Vec<(Val, TypeId)> = vals.into_iter().zip(ts).collect();
+                if variadic && out.len() >= params.len() - 1 {
+                    let tail: Vec<(Val, TypeId)> = out.split_off(params.len() - 1);
+                    let st = *params.last().unwrap();
+                    let s = self.make_slice_of(tail.into_iter().map(|v| v.0).collect(), st);
+                    out.push((s, st));
+                }
+                return out;
+            }
+        }
+        let fixed = if variadic && !spread { params.len() - 1 } else { params.len() };
+        let mut out = Vec::new();
+        for (i, &a) in args.iter().enumerate().take(fixed) {
+            let v = self.expr_to(a, params[i]);
+            out.push((v, params[i]));
+        }
+        if variadic && !spread {
+            let st = *params.last().unwrap();
+            let elem = self.elem(st);
+            let mut extra = Vec::new();
+            for &a in &args[fixed.min(args.len())..] {
+                let v = self.expr_to(a, elem);
+                extra.push(self.to_temp(v, elem));
+            }
+            let s = self.make_slice_of(extra, st);
+            out.push((s, st));
+        }
+        out
+    }
+
+    /// A new slice of type `st` holding `vals` (nil when empty).
+    fn make_slice_of(&mut self, vals: Vec<Val>, st: TypeId) -> Val {
+        if vals.is_empty() {
+            return self.zero_val(st);
+        }
+        let elem = self.elem(st);
+        let es = self.size(elem);
+        let n = vals.len() as u64;
+        let p = self.alloc(n * es);
+        for (i, v) in vals.into_iter().enumerate() {
+            self.store_val(p, (i as u64 * es) as i64, v, elem);
+        }
+        let a = self.temp(st, "varargs");
+        let nv = self.iconst(INT, n as i64);
+        self.store(a, 0, p);
+        self.store(a, 8, nv);
+        self.store(a, 16, nv);
+        Val::M(a)
+    }
+
+    /// Stores the (already evaluated) arguments, calls, and copies the results out of the outgoing area.
+    pub fn call_go(&mut self, callee: Callee, args: Vec<(Val, TypeId)>, results: &[TypeId]) -> Vec<Val> {
+        let pt: Vec<TypeId> = args.iter().map(|a| a.1).collect();
+        let (po, ro, size) = self.call_layout(&pt, results);
+        for (i, (v, t)) in args.into_iter().enumerate() {
+            let a = self.vreg(Ty::Ptr);
+            self.emit(Op::OutArgAddr { dst: a, offset: po[i] });
+            self.store_val(a, 0, v, t);
+        }
+        self.emit(Op::CallGo { callee, args_size: size });
+        let mut out = Vec::new();
+        for (i, &t) in results.iter().enumerate() {
+            let a = self.vreg(Ty::Ptr);
+            self.emit(Op::OutArgAddr { dst: a, offset: ro[i] });
+            let v = self.load_val(a, 0, t);
+            let v = match v {
+                Val::S(_) => v,
+                Val::M(_) => self.to_temp(v, t),
+            };
+            out.push(v);
+        }
+        out
+    }
+
+    // ---- Function literals ----
+
+    /// A function literal: lowers its body as a separate function and builds its closure.
+    pub fn func_lit(&mut self, e: ExprId, typ: &FuncType, body: &Block) -> Val {
+        self.closures += 1;
+        let name = format!("{}{}", self.closure_prefix, self.closures);
+        let pos = self.ast.expr(e).pos;
+        let free = self.free_vars(e, body.rbrace);
+        let mut ptrs = Vec::new();
+        for &o in &free {
+            match self.var_loc(o) {
+                Some(super::func::VarLoc::Heap(p)) => ptrs.push(p),
+                _ => {
+                    let n = self.prog.obj(o).name.clone();
+                    self.lw.error(pos, format!("internal: captured variable {n} is not on the heap"));
+                    return Val::S(self.iconst(Ty::Ptr, 0));
+                }
+            }
+        }
+        let sig_t = self.prog.type_of(e);
+        let (ps, rs) = self.lw.signature_vars(sig_t, &typ.params, &typ.results);
+        {
+            let mut fb = Fb::new(&mut *self.lw, name.clone(), pos, format!("{name}."));
+            fb.lower_prologue(ps, rs, &free);
+            fb.lower_block_stmts(&body.stmts);
+            fb.set_pos(body.rbrace);
+            fb.ret_named();
+            let f = fb.finish();
+            self.lw.funcs.push(f);
+        }
+        pos::set_current(pos);
+        self.set_pos(pos);
+        if free.is_empty() {
+            let sym = self.lw.static_closure(&name);
+            return Val::S(self.sym_addr(&sym));
+        }
+        let obj = self.alloc(8 * (1 + free.len() as u64));
+        let code = self.sym_addr(&name);
+        self.store(obj, 0, code);
+        for (i, p) in ptrs.into_iter().enumerate() {
+            self.store(obj, 8 * (i as i64 + 1), p);
+        }
+        Val::S(obj)
+    }
+
+    /// Local variables used inside function literal `lit` but declared outside it, in order of first use.
+    fn free_vars(&self, lit: ExprId, end: Pos) -> Vec<ObjId> {
+        let start = self.ast.expr(lit).pos;
+        let mut idents = Vec::new();
+        walk_expr(self.ast, lit, &mut idents);
+        let mut out: Vec<ObjId> = Vec::new();
+        for p in idents {
+            let Some(&o) = self.prog.info.uses.get(&p) else { continue };
+            let obj = self.prog.obj(o);
+            let ObjKind::Var(v) = &obj.kind else { continue };
+            if v.global || v.field || obj.package_level {
+                continue;
+            }
+            if obj.pos >= start && obj.pos <= end {
+                continue;
+            }
+            if !out.contains(&o) {
+                out.push(o);
+            }
+        }
+        out
+    }
+
+    // ---- Built-in functions ----
+
+    fn builtin(&mut self, e: ExprId, fun: ExprId, args: &[ExprId], spread: bool) -> Vec<Val> {
+        let prog = self.prog;
+        let pos = self.ast.expr(e).pos;
+        let b = match &self.ast.expr(fun).kind {
+            ExprKind::Ident(id) => prog.info.uses.get(&id.pos).and_then(|&o| match prog.obj(o).kind {
+                ObjKind::Builtin(b) => Some(b),
+                _ => None,
+            }),
+            _ => None,
+        };
+        let Some(b) = b else {
+            self.unsupported(pos, "package unsafe");
+            return vec![];
+        };
+        let t = prog.type_of(e);
+        match b {
+            Builtin::Len | Builtin::Cap => vec![Val::S(self.len_cap(b == Builtin::Cap, args[0]))],
+            Builtin::Append => vec![self.append(e, args, spread)],
+            Builtin::Copy => vec![Val::S(self.copy_builtin(args))],
+            Builtin::Make => {
+                let TypeKind::Slice(elem) = self.under(t) else {
+                    self.unsupported(pos, if matches!(self.under(t), TypeKind::Map { .. }) { "maps" } else { "channels" });
+                    return vec![];
+                };
+                let es = self.size(*elem);
+                let (l, _) = self.index_value(args[1]);
+                let c = match args.get(2) {
+                    Some(&c) => self.index_value(c).0,
+                    None => l,
+                };
+                self.set_pos(pos);
+                let esv = self.iconst(INT, es as i64);
+                let p = self.call_rt("g1c_makeslice", vec![esv, l, c], &[Ty::Ptr])[0];
+                let a = self.temp(t, "make");
+                self.store(a, 0, p);
+                self.store(a, 8, l);
+                self.store(a, 16, c);
+                vec![Val::M(a)]
+            }
+            Builtin::New => {
+                let elem = match self.under(t) {
+                    TypeKind::Pointer(p) => *p,
+                    _ => TypeId::INT,
+                };
+                let size = self.size(elem);
+                vec![Val::S(self.alloc(size))]
+            }
+            Builtin::Print | Builtin::Println => {
+                self.print(args, b == Builtin::Println, pos);
+                vec![]
+            }
+            Builtin::Panic => {
+                self.panic_builtin(args[0], pos);
+                vec![]
+            }
+            Builtin::Complex | Builtin::Real | Builtin::Imag => vec![self.fail(pos, "complex numbers", TypeId::FLOAT64)],
+            Builtin::Close => vec![self.fail(pos, "channels", TypeId::INT)],
+            Builtin::Delete | Builtin::Clear => vec![self.fail(pos, "maps", TypeId::INT)],
+            Builtin::Recover => vec![self.fail(pos, "recover", TypeId::INT)],
+            Builtin::Alignof | Builtin::Offsetof | Builtin::Sizeof | Builtin::Add | Builtin::Slice => {
+                vec![self.fail(pos, "package unsafe", TypeId::INT)]
+            }
+        }
+    }
+
+    fn len_cap(&mut self, cap: bool, x: ExprId) -> VReg {
+        let xt = self.prog.type_of(x);
+        match self.under(xt) {
+            TypeKind::Slice(_) => {
+                let s = self.expr(x).v();
+                self.load(INT, s, if cap { 16 } else { 8 })
+            }
+            TypeKind::Array { len, .. } => {
+                let len = *len;
+                self.expr(x);
+                self.iconst(INT, len as i64)
+            }
+            TypeKind::Pointer(p) => {
+                let len = match self.under(*p) {
+                    TypeKind::Array { len, .. } => *len,
+                    _ => 0,
+                };
+                self.expr(x);
+                self.iconst(INT, len as i64)
+            }
+            TypeKind::Basic(_) => {
+                let s = self.expr_to(x, TypeId::STRING).v();
+                self.load(INT, s, 8)
+            }
+            _ => {
+                let pos = self.ast.expr(x).pos;
+                self.fail(pos, "maps and channels", TypeId::INT).v()
+            }
+        }
+    }
+
+    /// `append(s, x...)` / `append(s, a, b)`: grows through `g1c_growslice` when the capacity is exceeded.
+    fn append(&mut self, e: ExprId, args: &[ExprId], spread: bool) -> Val {
+        let st = self.prog.type_of(e);
+        let elem = self.elem(st);
+        let es = self.size(elem);
+        let s = self.expr_to(args[0], st).v();
+        let (extra, src): (Vec<Val>, Option<(VReg, VReg)>) = if spread {
+            let tt = self.default_type(self.prog.type_of(args[1]));
+            let t = self.expr_to(args[1], tt).v();
+            let tp = self.load(Ty::Ptr, t, 0);
+            let tn = self.load(INT, t, 8);
+            (Vec::new(), Some((tp, tn)))
+        } else {
+            let mut vals = Vec::new();
+            for &a in &args[1..] {
+                let v = self.expr_to(a, elem);
+                vals.push(self.to_temp(v, elem));
+            }
+            (vals, None)
+        };
+        self.set_pos(self.ast.expr(e).pos);
+        let p0 = self.load(Ty::Ptr, s, 0);
+        let l = self.load(INT, s, 8);
+        let c0 = self.load(INT, s, 16);
+        let n = match src {
+            Some((_, tn)) => tn,
+            None => self.iconst(INT, extra.len() as i64),
+        };
+        let newlen = self.binary(crate::ir::BinOp::Add, l, n);
+        let p = self.copy(p0);
+        let c = self.copy(c0);
+        let grow = self.cmp(Cond::GtU, newlen, c0);
+        let grow_b = self.new_block();
+        let join = self.new_block();
+        self.branch(grow, grow_b, join);
+        self.switch_to(grow_b);
+        let out = self.temp_raw(24, 8, "grow");
+        let esv = self.iconst(INT, es as i64);
+        self.call_rt("g1c_growslice", vec![out, p0, l, c0, newlen, esv], &[]);
+        self.emit(Op::Load { dst: p, addr: out, offset: 0 });
+        self.emit(Op::Load { dst: c, addr: out, offset: 16 });
+        self.jump(join);
+        self.switch_to(join);
+        let dst = self.index_addr(p, l, es);
+        match src {
+            Some((tp, tn)) => {
+                let bytes = if es == 1 {
+                    tn
+                } else {
+                    let k = self.iconst(INT, es as i64);
+                    self.binary(crate::ir::BinOp::Mul, tn, k)
+                };
+                self.call_rt("g1c_memmove", vec![dst, tp, bytes], &[]);
+            }
+            None => {
+                for (i, v) in extra.into_iter().enumerate() {
+                    self.store_val(dst, (i as u64 * es) as i64, v, elem);
+                }
+            }
+        }
+        let a = self.temp(st, "append");
+        self.store(a, 0, p);
+        self.store(a, 8, newlen);
+        self.store(a, 16, c);
+        Val::M(a)
+    }
+
+    /// `copy(dst, src)`: `min(len(dst), len(src))` elements by `g1c_memmove`.
+    fn copy_builtin(&mut self, args: &[ExprId]) -> VReg {
+        let dt = self.prog.type_of(args[0]);
+        let es = self.size(self.elem(dt));
+        let d = self.expr(args[0]).v();
+        let st = self.default_type(self.prog.type_of(args[1]));
+        let s = self.expr_to(args[1], st).v();
+        let (dp, dl) = (self.load(Ty::Ptr, d, 0), self.load(INT, d, 8));
+        let (sp, sl) = (self.load(Ty::Ptr, s, 0), self.load(INT, s, 8));
+        let n = self.copy(dl);
+        let less = self.cmp(Cond::LtS, sl, dl);
+        let b = self.new_block();
+        let join = self.new_block();
+        self.branch(less, b, join);
+        self.switch_to(b);
+        self.emit(Op::Copy { dst: n, src: sl });
+        self.jump(join);
+        self.switch_to(join);
+        let bytes = if es == 1 {
+            n
+        } else {
+            let k = self.iconst(INT, es as i64);
+            self.binary(crate::ir::BinOp::Mul, n, k)
+        };
+        self.call_rt("g1c_memmove", vec![dp, sp, bytes], &[]);
+        n
+    }
+
+    /// `print`/`println` as gc compiles them: one runtime call per operand, chosen by its type.
+    fn print(&mut self, args: &[ExprId], ln: bool, pos: Pos) {
+        // Operands are evaluated first, then printed under the print lock.
+        let mut vals = Vec::new();
+        if let [a] = args {
+            if let TypeKind::Tuple(ts) = self.prog.types.kind(self.prog.type_of(*a)) {
+                let ts = ts.clone();
+                let vs = self.call_multi(*a);
+                vals.extend(vs.into_iter().zip(ts).map(|(v, t)| (v, t, self.ast.expr(*a).pos)));
+            }
+        }
+        if vals.is_empty() {
+            for &a in args {
+                let t = self.default_type(self.prog.type_of(a));
+                let v = self.expr_to(a, t);
+                let v = if args.len() > 1 { self.to_temp(v, t) } else { v };
+                vals.push((v, t, self.ast.expr(a).pos));
+            }
+        }
+        self.set_pos(pos);
+        self.call_rt("g1c_printlock", vec![], &[]);
+        for (i, (v, t, apos)) in vals.into_iter().enumerate() {
+            if ln && i > 0 {
+                self.call_rt("g1c_printsp", vec![], &[]);
+            }
+            self.print_one(v, t, apos);
+        }
+        if ln {
+            self.call_rt("g1c_printnl", vec![], &[]);
+        }
+        self.call_rt("g1c_printunlock", vec![], &[]);
+    }
+
+    fn print_one(&mut self, v: Val, t: TypeId, pos: Pos) {
+        use BasicKind::*;
+        match self.under(t) {
+            TypeKind::Basic(b) => match b {
+                Bool => {
+                    self.call_rt("g1c_printbool", vec![v.v()], &[]);
+                }
+                Int | Int8 | Int16 | Int32 | Int64 => {
+                    let x = self.to_int(v.v(), true);
+                    self.call_rt("g1c_printint", vec![x], &[]);
+                }
+                Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr => {
+                    let x = self.to_int(v.v(), false);
+                    self.call_rt("g1c_printuint", vec![x], &[]);
+                }
+                Float32 => {
+                    let x = self.conv(ConvOp::FExt, Ty::F64, v.v());
+                    self.call_rt("g1c_printfloat", vec![x], &[]);
+                }
+                Float64 => {
+                    self.call_rt("g1c_printfloat", vec![v.v()], &[]);
+                }
+                Complex64 | Complex128 => {
+                    let (fty, w) = if *b == Complex64 { (Ty::F32, 4) } else { (Ty::F64, 8) };
+                    let mut re = self.load(fty, v.v(), 0);
+                    let mut im = self.load(fty, v.v(), w);
+                    if fty == Ty::F32 {
+                        re = self.conv(ConvOp::FExt, Ty::F64, re);
+                        im = self.conv(ConvOp::FExt, Ty::F64, im);
+                    }
+                    self.call_rt("g1c_printcomplex", vec![re, im], &[]);
+                }
+                String => {
+                    let p = self.load(Ty::Ptr, v.v(), 0);
+                    let n = self.load(INT, v.v(), 8);
+                    self.call_rt("g1c_printstring", vec![p, n], &[]);
+                }
+                UnsafePointer | UntypedNil => {
+                    self.call_rt("g1c_printpointer", vec![v.v()], &[]);
+                }
+                _ => self.unsupported(pos, "printing this type"),
+            },
+            TypeKind::Pointer(_) | TypeKind::Func(_) | TypeKind::Map { .. } | TypeKind::Chan { .. } => {
+                self.call_rt("g1c_printpointer", vec![v.v()], &[]);
+            }
+            TypeKind::Slice(_) => {
+                let p = self.load(Ty::Ptr, v.v(), 0);
+                let l = self.load(INT, v.v(), 8);
+                let c = self.load(INT, v.v(), 16);
+                self.call_rt("g1c_printslice", vec![p, l, c], &[]);
+            }
+            TypeKind::Interface { .. } => self.unsupported(pos, "interfaces"),
+            _ => self.unsupported(pos, "printing this type"),
+        }
+    }
+
+    /// `panic(v)` → `g1c_gopanic(kind, type name, w0, w1)` (RUNTIME-ABI.md), until interfaces exist.
+    fn panic_builtin(&mut self, arg: ExprId, pos: Pos) {
+        use BasicKind::*;
+        let t = self.default_type(self.prog.type_of(arg));
+        if matches!(self.under(t), TypeKind::Interface { .. }) || t == TypeId::UNSAFE_POINTER && self.is_nil(arg) {
+            self.unsupported(pos, "panic with an interface value");
+            return;
+        }
+        let v = self.expr_to(arg, t);
+        self.set_pos(pos);
+        let zero = |fb: &mut Self| fb.iconst(INT, 0);
+        let (kind, w0, w1) = match self.under(t) {
+            TypeKind::Basic(b) => {
+                let kind = reflect_kind(*b);
+                match b {
+                    Bool | Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr => {
+                        (kind, self.to_int(v.v(), false), zero(self))
+                    }
+                    Int | Int8 | Int16 | Int32 | Int64 => (kind, self.to_int(v.v(), true), zero(self)),
+                    Float32 => {
+                        let f = self.conv(ConvOp::FExt, Ty::F64, v.v());
+                        (kind, self.conv(ConvOp::Bitcast, INT, f), zero(self))
+                    }
+                    Float64 => (kind, self.conv(ConvOp::Bitcast, INT, v.v()), zero(self)),
+                    Complex64 | Complex128 => {
+                        let (fty, w) = if *b == Complex64 { (Ty::F32, 4) } else { (Ty::F64, 8) };
+                        let mut re = self.load(fty, v.v(), 0);
+                        let mut im = self.load(fty, v.v(), w);
+                        if fty == Ty::F32 {
+                            re = self.conv(ConvOp::FExt, Ty::F64, re);
+                            im = self.conv(ConvOp::FExt, Ty::F64, im);
+                        }
+                        (kind, self.conv(ConvOp::Bitcast, INT, re), self.conv(ConvOp::Bitcast, INT, im))
+                    }
+                    String => {
+                        let p = self.load(Ty::Ptr, v.v(), 0);
+                        let n = self.load(INT, v.v(), 8);
+                        (kind, self.conv(ConvOp::Bitcast, INT, p), n)
+                    }
+                    _ => (kind, self.to_int(v.v(), false), zero(self)),
+                }
+            }
+            TypeKind::Pointer(_) => (22, self.conv(ConvOp::Bitcast, INT, v.v()), zero(self)),
+            TypeKind::Func(_) => (19, self.conv(ConvOp::Bitcast, INT, v.v()), zero(self)),
+            TypeKind::Slice(_) => (23, self.conv(ConvOp::Bitcast, INT, v.v()), zero(self)),
+            TypeKind::Array { .. } => (17, self.conv(ConvOp::Bitcast, INT, v.v()), zero(self)),
+            TypeKind::Struct { .. } => (25, self.conv(ConvOp::Bitcast, INT, v.v()), zero(self)),
+            _ => {
+                self.unsupported(pos, "panic with this type");
+                return;
+            }
+        };
+        let name = self.defined_type_name(t);
+        let kv = self.iconst(INT, kind);
+        let (np, nl) = if name.is_empty() {
+            (self.iconst(Ty::Ptr, 0), self.iconst(INT, 0))
+        } else {
+            let sym = self.lw.string_sym(name.as_bytes());
+            (self.sym_addr(&sym), self.iconst(INT, name.len() as i64))
+        };
+        self.call_rt_noreturn("g1c_gopanic", vec![kv, np, nl, w0, w1]);
+    }
+
+    /// gc's name of a defined type declared in a package (`main.E`); empty for other types.
+    fn defined_type_name(&self, t: TypeId) -> String {
+        match self.prog.types.kind(t) {
+            TypeKind::Named(n) => {
+                let o = self.prog.obj(n.obj);
+                match o.pkg {
+                    Some(p) => format!("{}.{}", self.prog.packages.get(p.0 as usize).map(|p| p.name.as_str()).unwrap_or("main"), o.name),
+                    None => String::new(),
+                }
+            }
+            _ => String::new(),
+        }
+    }
+}
+
+/// gc's `reflect.Kind` of a basic type.
+fn reflect_kind(b: BasicKind) -> i64 {
+    use BasicKind::*;
+    match b {
+        Bool | UntypedBool => 1,
+        Int | UntypedInt => 2,
+        Int8 => 3,
+        Int16 => 4,
+        Int32 | UntypedRune => 5,
+        Int64 => 6,
+        Uint => 7,
+        Uint8 => 8,
+        Uint16 => 9,
+        Uint32 => 10,
+        Uint64 => 11,
+        Uintptr => 12,
+        Float32 => 13,
+        Float64 | UntypedFloat => 14,
+        Complex64 => 15,
+        Complex128 | UntypedComplex => 16,
+        String | UntypedString => 24,
+        UnsafePointer | UntypedNil => 26,
+        Invalid => 0,
+    }
+}
+
+// ---- A walk over the tree collecting identifier uses (for closure captures) ----
+
+fn walk_expr(ast: &crate::syntax::ast::Ast, e: ExprId, out: &mut Vec<Pos>) {
+    use ExprKind::*;
+    match &ast.expr(e).kind {
+        Bad | BasicLit { .. } => {}
+        Ident(id) => out.push(id.pos),
+        CompositeLit { typ, elts, .. } => {
+            if let Some(t) = typ {
+                walk_expr(ast, *t, out);
+            }
+            for &x in elts {
+                walk_expr(ast, x, out);
+            }
+        }
+        FuncLit { body, .. } => walk_stmts(ast, &body.stmts, out),
+        Paren(x) | Star(x) => walk_expr(ast, *x, out),
+        Selector { x, .. } => walk_expr(ast, *x, out),
+        Index { x, indices, .. } => {
+            walk_expr(ast, *x, out);
+            for &i in indices {
+                walk_expr(ast, i, out);
+            }
+        }
+        Slice { x, lo, hi, max, .. } => {
+            walk_expr(ast, *x, out);
+            for y in [lo, hi, max].into_iter().flatten() {
+                walk_expr(ast, *y, out);
+            }
+        }
+        TypeAssert { x, .. } => walk_expr(ast, *x, out),
+        Call { fun, args, .. } => {
+            walk_expr(ast, *fun, out);
+            for &a in args {
+                walk_expr(ast, a, out);
+            }
+        }
+        Unary { x, .. } => walk_expr(ast, *x, out),
+        Binary { x, y, .. } => {
+            walk_expr(ast, *x, out);
+            walk_expr(ast, *y, out);
+        }
+        KeyValue { key, value } => {
+            walk_expr(ast, *key, out);
+            walk_expr(ast, *value, out);
+        }
+        // Type expressions name no variables (array lengths are constants).
+        ArrayType { .. } | SliceType { .. } | StructType { .. } | FuncType(_) | InterfaceType { .. } | MapType { .. }
+        | ChanType { .. } | Ellipsis { .. } => {}
+    }
+}
+
+fn walk_stmts(ast: &crate::syntax::ast::Ast, ss: &[StmtId], out: &mut Vec<Pos>) {
+    for &s in ss {
+        walk_stmt(ast, s, out);
+    }
+}
+
+fn walk_stmt(ast: &crate::syntax::ast::Ast, s: StmtId, out: &mut Vec<Pos>) {
+    use crate::syntax::ast::Spec;
+    let opt = |e: &Option<ExprId>, out: &mut Vec<Pos>| {
+        if let Some(e) = e {
+            walk_expr(ast, *e, out);
+        }
+    };
+    let opt_s = |s: &Option<StmtId>, out: &mut Vec<Pos>| {
+        if let Some(s) = s {
+            walk_stmt(ast, *s, out);
+        }
+    };
+    match &ast.stmt(s).kind {
+        StmtKind::Bad | StmtKind::Empty | StmtKind::Branch { .. } => {}
+        StmtKind::Decl(d) => {
+            for sp in &d.specs {
+                if let Spec::Value(v) = sp {
+                    for &e in &v.values {
+                        walk_expr(ast, e, out);
+                    }
+                }
+            }
+        }
+        StmtKind::Labeled { stmt, .. } => walk_stmt(ast, *stmt, out),
+        StmtKind::Expr(e) | StmtKind::Go(e) | StmtKind::Defer(e) => walk_expr(ast, *e, out),
+        StmtKind::Send { ch, value } => {
+            walk_expr(ast, *ch, out);
+            walk_expr(ast, *value, out);
+        }
+        StmtKind::IncDec { x, .. } => walk_expr(ast, *x, out),
+        StmtKind::Assign { lhs, rhs, .. } => {
+            for &e in lhs.iter().chain(rhs) {
+                walk_expr(ast, e, out);
+            }
+        }
+        StmtKind::Return(rs) => {
+            for &e in rs {
+                walk_expr(ast, e, out);
+            }
+        }
+        StmtKind::Block(b) => walk_stmts(ast, &b.stmts, out),
+        StmtKind::If { init, cond, then, els } => {
+            opt_s(init, out);
+            walk_expr(ast, *cond, out);
+            walk_stmts(ast, &then.stmts, out);
+            opt_s(els, out);
+        }
+        StmtKind::Switch { init, tag, body, .. } => {
+            opt_s(init, out);
+            opt(tag, out);
+            for c in body {
+                for &e in c.list.iter().flatten() {
+                    walk_expr(ast, e, out);
+                }
+                walk_stmts(ast, &c.body, out);
+            }
+        }
+        StmtKind::TypeSwitch { init, assign, body, .. } => {
+            opt_s(init, out);
+            walk_stmt(ast, *assign, out);
+            for c in body {
+                walk_stmts(ast, &c.body, out);
+            }
+        }
+        StmtKind::Select { body, .. } => {
+            for c in body {
+                opt_s(&c.comm, out);
+                walk_stmts(ast, &c.body, out);
+            }
+        }
+        StmtKind::For { init, cond, post, body } => {
+            opt_s(init, out);
+            opt(cond, out);
+            opt_s(post, out);
+            walk_stmts(ast, &body.stmts, out);
+        }
+        StmtKind::Range { key, value, x, body, .. } => {
+            opt(key, out);
+            opt(value, out);
+            walk_expr(ast, *x, out);
+            walk_stmts(ast, &body.stmts, out);
+        }
+    }
+}

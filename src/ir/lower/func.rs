@@ -1,0 +1,736 @@
+//! The function builder: one [`Fb`] turns one Go function body into one IR [`Func`].
+//!
+//! In: parameters, results and the body of a function declaration or literal. Out: a `Func` whose blocks
+//! are reachable from `b0` (dead blocks are dropped and the rest renumbered in creation order by
+//! [`Fb::finish`]).
+//!
+//! Invariants: the builder always has an open current block; terminating it (`jump`, `branch`, `ret`, a
+//! call that does not return) opens a fresh, unreachable one, so code after `return` or `panic` is simply
+//! dropped. Vregs may be assigned more than once (a scalar local is one vreg for its whole life).
+
+use std::collections::HashMap;
+
+use super::Lowerer;
+use crate::ir::{Block, BlockId, BinOp, Cond, ConvOp, Func, Inst, Op, SlotId, Term, Ty, VReg};
+use crate::syntax::ast::{Ast, Block as AstBlock};
+use crate::syntax::pos::Pos;
+use crate::types::sizes;
+use crate::types::{BasicKind, ObjId, ObjKind, Program, TypeId, TypeKind};
+
+/// A Go value during lowering: a scalar in a vreg, or an aggregate in memory (the vreg holds its address).
+/// An `M` value may alias a variable: copy it ([`Fb::to_temp`]) before the variable can change.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Val {
+    S(VReg),
+    M(VReg),
+}
+
+impl Val {
+    /// The vreg: the scalar, or the aggregate's address.
+    pub fn v(self) -> VReg {
+        match self {
+            Val::S(v) | Val::M(v) => v,
+        }
+    }
+}
+
+/// Where a variable lives.
+#[derive(Clone, Debug)]
+pub(super) enum VarLoc {
+    /// A scalar whose address is never taken: a vreg.
+    Reg(VReg),
+    /// An aggregate in this frame.
+    Slot(SlotId),
+    /// An aggregate parameter, left where the caller put it (ABI0 incoming area).
+    Arg(u32),
+    /// A variable on the heap (address taken or captured); the vreg holds its address.
+    Heap(VReg),
+    /// A package-level variable.
+    Global(String),
+}
+
+/// The target of an assignment.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum LVal {
+    Reg(VReg),
+    Mem(VReg),
+    Blank,
+}
+
+/// Where `break` and `continue` go for an enclosing `for`, `range` or `switch`.
+pub(super) struct Target {
+    pub label: Option<String>,
+    pub brk: BlockId,
+    pub cont: Option<BlockId>,
+}
+
+pub(super) struct Fb<'a, 'b> {
+    pub lw: &'b mut Lowerer<'a>,
+    pub ast: &'a Ast,
+    pub prog: &'a Program,
+    pub f: Func,
+    pub cur: BlockId,
+    /// Source line given to the instructions emitted now.
+    pub line: u32,
+    pub vars: HashMap<ObjId, VarLoc>,
+    /// Results: object (when named), type, offset in the incoming area.
+    pub results: Vec<(Option<ObjId>, TypeId, u32)>,
+    pub targets: Vec<Target>,
+    pub labels: HashMap<String, BlockId>,
+    /// Function literals inside are named `closure_prefix` + a counter from 1.
+    pub closure_prefix: String,
+    pub closures: u32,
+    /// The body block of the next case clause, while lowering a clause that may `fallthrough`.
+    pub fallthrough_to: Option<BlockId>,
+    /// Vregs made by [`Fb::iconst`] (never reassigned) and their values, to skip checks that cannot fail.
+    pub consts: HashMap<VReg, i64>,
+}
+
+/// The integer type of Go's `int` and of lengths (amd64).
+pub(super) const INT: Ty = Ty::I64;
+
+impl<'a, 'b> Fb<'a, 'b> {
+    pub fn new(lw: &'b mut Lowerer<'a>, name: String, pos: Pos, closure_prefix: String) -> Fb<'a, 'b> {
+        let fset = lw.fset;
+        let file = fset.file_of(pos).map(|id| fset.file(id).trace_name.clone()).unwrap_or_default();
+        let line = fset.line(pos);
+        let f = Func { name, file, line, args_size: 0, vregs: Vec::new(), slots: Vec::new(), blocks: Vec::new() };
+        let (ast, prog) = (lw.ast, lw.prog);
+        let mut fb = Fb {
+            lw,
+            ast,
+            prog,
+            f,
+            cur: BlockId(0),
+            line,
+            vars: HashMap::new(),
+            results: Vec::new(),
+            targets: Vec::new(),
+            labels: HashMap::new(),
+            closure_prefix,
+            closures: 0,
+            fallthrough_to: None,
+            consts: HashMap::new(),
+        };
+        fb.cur = fb.new_block();
+        fb
+    }
+
+    // ---- Positions and errors ----
+
+    pub fn line_of(&self, pos: Pos) -> u32 {
+        self.lw.fset.line(pos)
+    }
+
+    pub fn set_pos(&mut self, pos: Pos) {
+        if pos.is_known() {
+            self.line = self.line_of(pos);
+        }
+    }
+
+    pub fn unsupported(&mut self, pos: Pos, feature: &str) {
+        self.lw.error(pos, format!("{feature} not supported yet"));
+    }
+
+    // ---- Blocks ----
+
+    pub fn new_block(&mut self) -> BlockId {
+        self.f.blocks.push(Block { insts: Vec::new(), term: Term::Unreachable, term_line: 0 });
+        BlockId(self.f.blocks.len() as u32 - 1)
+    }
+
+    /// Ends the current block with `t` and opens a fresh (so far unreachable) one.
+    pub fn terminate(&mut self, t: Term) {
+        let line = self.line;
+        let b = &mut self.f.blocks[self.cur.0 as usize];
+        b.term = t;
+        b.term_line = line;
+        self.cur = self.new_block();
+    }
+
+    pub fn switch_to(&mut self, b: BlockId) {
+        self.cur = b;
+    }
+
+    pub fn jump(&mut self, b: BlockId) {
+        self.terminate(Term::Jump(b));
+    }
+
+    pub fn branch(&mut self, cond: VReg, then: BlockId, els: BlockId) {
+        self.terminate(Term::Branch { cond, then, els });
+    }
+
+    /// Drops blocks unreachable from the entry and renumbers the rest, keeping their order.
+    pub fn finish(mut self) -> Func {
+        let n = self.f.blocks.len();
+        let mut seen = vec![false; n];
+        let mut stack = vec![0usize];
+        while let Some(b) = stack.pop() {
+            if seen[b] {
+                continue;
+            }
+            seen[b] = true;
+            match &self.f.blocks[b].term {
+                Term::Jump(t) => stack.push(t.0 as usize),
+                Term::Branch { then, els, .. } => {
+                    stack.push(then.0 as usize);
+                    stack.push(els.0 as usize);
+                }
+                Term::Return | Term::Unreachable => {}
+            }
+        }
+        let mut map = vec![u32::MAX; n];
+        let mut k = 0;
+        for (i, s) in seen.iter().enumerate() {
+            if *s {
+                map[i] = k;
+                k += 1;
+            }
+        }
+        let blocks = std::mem::take(&mut self.f.blocks);
+        for (i, mut b) in blocks.into_iter().enumerate() {
+            if !seen[i] {
+                continue;
+            }
+            match &mut b.term {
+                Term::Jump(t) => t.0 = map[t.0 as usize],
+                Term::Branch { then, els, .. } => {
+                    then.0 = map[then.0 as usize];
+                    els.0 = map[els.0 as usize];
+                }
+                Term::Return | Term::Unreachable => {}
+            }
+            self.f.blocks.push(b);
+        }
+        self.f
+    }
+
+    // ---- Instructions ----
+
+    pub fn emit(&mut self, op: Op) {
+        let line = self.line;
+        self.f.blocks[self.cur.0 as usize].insts.push(Inst { line, op });
+    }
+
+    pub fn vreg(&mut self, ty: Ty) -> VReg {
+        self.f.new_vreg(ty)
+    }
+
+    pub fn ty(&self, v: VReg) -> Ty {
+        self.f.ty(v)
+    }
+
+    pub fn iconst(&mut self, ty: Ty, value: i64) -> VReg {
+        let dst = self.vreg(ty);
+        self.emit(Op::Const { dst, value });
+        self.consts.insert(dst, value);
+        dst
+    }
+
+    pub fn fconst(&mut self, ty: Ty, value: f64) -> VReg {
+        let dst = self.vreg(ty);
+        self.emit(Op::FConst { dst, value });
+        dst
+    }
+
+    pub fn binary(&mut self, op: BinOp, x: VReg, y: VReg) -> VReg {
+        let dst = self.vreg(self.ty(x));
+        self.emit(Op::Binary { op, dst, x, y });
+        dst
+    }
+
+    pub fn cmp(&mut self, cond: Cond, x: VReg, y: VReg) -> VReg {
+        let dst = self.vreg(Ty::I8);
+        self.emit(Op::Cmp { cond, dst, x, y });
+        dst
+    }
+
+    pub fn conv(&mut self, op: ConvOp, ty: Ty, src: VReg) -> VReg {
+        let dst = self.vreg(ty);
+        self.emit(Op::Convert { op, dst, src });
+        dst
+    }
+
+    pub fn copy(&mut self, src: VReg) -> VReg {
+        let dst = self.vreg(self.ty(src));
+        self.emit(Op::Copy { dst, src });
+        dst
+    }
+
+    pub fn load(&mut self, ty: Ty, addr: VReg, offset: i64) -> VReg {
+        let dst = self.vreg(ty);
+        self.emit(Op::Load { dst, addr, offset: offset as i32 });
+        dst
+    }
+
+    pub fn store(&mut self, addr: VReg, offset: i64, src: VReg) {
+        self.emit(Op::Store { addr, offset: offset as i32, src });
+    }
+
+    pub fn slot_addr(&mut self, slot: SlotId) -> VReg {
+        let dst = self.vreg(Ty::Ptr);
+        self.emit(Op::SlotAddr { dst, slot });
+        dst
+    }
+
+    pub fn sym_addr(&mut self, sym: &str) -> VReg {
+        let dst = self.vreg(Ty::Ptr);
+        self.emit(Op::SymAddr { dst, sym: sym.to_string(), offset: 0 });
+        dst
+    }
+
+    pub fn memcopy(&mut self, dst: VReg, src: VReg, size: u64) {
+        if size > 0 {
+            self.emit(Op::MemCopy { dst, src, size });
+        }
+    }
+
+    pub fn memzero(&mut self, addr: VReg, size: u64) {
+        if size > 0 {
+            self.emit(Op::MemZero { addr, size });
+        }
+    }
+
+    /// `base + off` (a pointer).
+    pub fn add_off(&mut self, base: VReg, off: i64) -> VReg {
+        if off == 0 {
+            return base;
+        }
+        let c = self.iconst(Ty::Ptr, off);
+        self.binary(BinOp::Add, base, c)
+    }
+
+    /// `base + idx * stride` where `idx` is an `INT`.
+    pub fn index_addr(&mut self, base: VReg, idx: VReg, stride: u64) -> VReg {
+        let off = if stride == 1 {
+            idx
+        } else {
+            let s = self.iconst(INT, stride as i64);
+            self.binary(BinOp::Mul, idx, s)
+        };
+        let off = self.conv(ConvOp::Bitcast, Ty::Ptr, off);
+        self.binary(BinOp::Add, base, off)
+    }
+
+    /// A runtime call with scalar arguments; returns fresh vregs of the given result types.
+    pub fn call_rt(&mut self, sym: &str, args: Vec<VReg>, rets: &[Ty]) -> Vec<VReg> {
+        let rets: Vec<VReg> = rets.iter().map(|&t| self.vreg(t)).collect();
+        self.emit(Op::CallRt { sym: sym.to_string(), args, rets: rets.clone() });
+        rets
+    }
+
+    /// A runtime call that never returns (a panic): the current block ends as unreachable.
+    pub fn call_rt_noreturn(&mut self, sym: &str, args: Vec<VReg>) {
+        self.call_rt(sym, args, &[]);
+        self.terminate(Term::Unreachable);
+    }
+
+    /// Zeroed heap memory of `size` bytes.
+    pub fn alloc(&mut self, size: u64) -> VReg {
+        let n = self.iconst(INT, size as i64);
+        self.call_rt("g1c_alloc", vec![n], &[Ty::Ptr])[0]
+    }
+
+    /// If `ok` is false, call the panic `sym(args)`; continue in a new block otherwise.
+    pub fn check(&mut self, ok: VReg, sym: &str, args: Vec<VReg>) {
+        let good = self.new_block();
+        let bad = self.new_block();
+        self.branch(ok, good, bad);
+        self.switch_to(bad);
+        self.call_rt_noreturn(sym, args);
+        self.switch_to(good);
+    }
+
+    /// gc's bounds check: `idx < len` (code 0) or `idx <= len` (slice codes), both unsigned; else
+    /// `g1c_panic_bounds(code, idx, len, signed)`.
+    pub fn bounds_check(&mut self, idx: VReg, len: VReg, code: u64, signed: bool) {
+        let cond = if code == 0 { Cond::LtU } else { Cond::LeU };
+        let ok = self.cmp(cond, idx, len);
+        let good = self.new_block();
+        let bad = self.new_block();
+        self.branch(ok, good, bad);
+        self.switch_to(bad);
+        let c = self.iconst(INT, code as i64);
+        let s = self.iconst(Ty::I8, signed as i64);
+        self.call_rt_noreturn("g1c_panic_bounds", vec![c, idx, len, s]);
+        self.switch_to(good);
+    }
+
+    // ---- Types and layout ----
+
+    pub fn under(&self, t: TypeId) -> &'a TypeKind {
+        let prog: &'a Program = self.prog;
+        prog.types.under(t)
+    }
+
+    pub fn size(&self, t: TypeId) -> u64 {
+        sizes::size_of(&self.lw.sizes, &self.prog.types, self.default_type(t))
+    }
+
+    pub fn align(&self, t: TypeId) -> u64 {
+        sizes::align_of(&self.lw.sizes, &self.prog.types, self.default_type(t)).max(1)
+    }
+
+    pub fn offsets(&self, t: TypeId) -> Vec<u64> {
+        sizes::field_offsets(&self.lw.sizes, &self.prog.types, t)
+    }
+
+    /// The default type of an untyped constant's type (Go spec "Constants"); other types unchanged.
+    pub fn default_type(&self, t: TypeId) -> TypeId {
+        match self.prog.types.kind(t) {
+            TypeKind::Basic(b) => match b {
+                BasicKind::UntypedBool => TypeId::BOOL,
+                BasicKind::UntypedInt => TypeId::INT,
+                BasicKind::UntypedRune => TypeId::INT32,
+                BasicKind::UntypedFloat => TypeId::FLOAT64,
+                BasicKind::UntypedComplex => TypeId::COMPLEX128,
+                BasicKind::UntypedString => TypeId::STRING,
+                BasicKind::UntypedNil => TypeId::UNSAFE_POINTER,
+                _ => t,
+            },
+            _ => t,
+        }
+    }
+
+    pub fn is_untyped(&self, t: TypeId) -> bool {
+        matches!(
+            self.prog.types.kind(t),
+            TypeKind::Basic(
+                BasicKind::UntypedBool
+                    | BasicKind::UntypedInt
+                    | BasicKind::UntypedRune
+                    | BasicKind::UntypedFloat
+                    | BasicKind::UntypedComplex
+                    | BasicKind::UntypedString
+                    | BasicKind::UntypedNil
+            )
+        )
+    }
+
+    /// The IR type of a value of Go type `t`, or `None` for an aggregate (kept in memory).
+    pub fn scalar(&self, t: TypeId) -> Option<Ty> {
+        use BasicKind::*;
+        match self.under(self.default_type(t)) {
+            TypeKind::Basic(b) => match b {
+                Bool | Int8 | Uint8 => Some(Ty::I8),
+                Int16 | Uint16 => Some(Ty::I16),
+                Int32 | Uint32 => Some(Ty::I32),
+                Int | Int64 | Uint | Uint64 | Uintptr => Some(Ty::I64),
+                Float32 => Some(Ty::F32),
+                Float64 => Some(Ty::F64),
+                UnsafePointer | UntypedNil => Some(Ty::Ptr),
+                _ => None,
+            },
+            TypeKind::Pointer(_) | TypeKind::Func(_) | TypeKind::Map { .. } | TypeKind::Chan { .. } => Some(Ty::Ptr),
+            _ => None,
+        }
+    }
+
+    pub fn basic(&self, t: TypeId) -> Option<BasicKind> {
+        self.prog.types.basic(self.default_type(t))
+    }
+
+    pub fn is_signed(&self, t: TypeId) -> bool {
+        use BasicKind::*;
+        matches!(self.basic(t), Some(Int | Int8 | Int16 | Int32 | Int64))
+    }
+
+    pub fn is_integer(&self, t: TypeId) -> bool {
+        use BasicKind::*;
+        matches!(
+            self.basic(t),
+            Some(Int | Int8 | Int16 | Int32 | Int64 | Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr)
+        )
+    }
+
+    pub fn is_float(&self, t: TypeId) -> bool {
+        matches!(self.basic(t), Some(BasicKind::Float32 | BasicKind::Float64))
+    }
+
+    pub fn is_complex(&self, t: TypeId) -> bool {
+        matches!(self.basic(t), Some(BasicKind::Complex64 | BasicKind::Complex128))
+    }
+
+    pub fn is_string(&self, t: TypeId) -> bool {
+        matches!(self.basic(t), Some(BasicKind::String))
+    }
+
+    /// The element type of a slice, array, pointer to array or string (byte).
+    pub fn elem(&self, t: TypeId) -> TypeId {
+        match self.under(t) {
+            TypeKind::Slice(e) | TypeKind::Array { elem: e, .. } => *e,
+            TypeKind::Pointer(p) => match self.under(*p) {
+                TypeKind::Array { elem, .. } => *elem,
+                _ => *p,
+            },
+            TypeKind::Basic(_) => TypeId::UINT8,
+            _ => TypeId::INVALID,
+        }
+    }
+
+    /// ABI0 layout of a call: offsets of the arguments, of the results, and the total (word-rounded) size.
+    pub fn call_layout(&self, params: &[TypeId], results: &[TypeId]) -> (Vec<u32>, Vec<u32>, u32) {
+        let mut off = 0u64;
+        let mut po = Vec::new();
+        for &t in params {
+            off = round_up(off, self.align(t));
+            po.push(off as u32);
+            off += self.size(t);
+        }
+        off = round_up(off, 8);
+        let mut ro = Vec::new();
+        for &t in results {
+            off = round_up(off, self.align(t));
+            ro.push(off as u32);
+            off += self.size(t);
+        }
+        (po, ro, round_up(off, 8) as u32)
+    }
+
+    // ---- Values in memory ----
+
+    /// A fresh stack slot for a value of type `t`; returns its address.
+    pub fn temp(&mut self, t: TypeId, name: &str) -> VReg {
+        let (size, align) = (self.size(t), self.align(t));
+        self.temp_raw(size, align, name)
+    }
+
+    pub fn temp_raw(&mut self, size: u64, align: u64, name: &str) -> VReg {
+        let s = self.f.new_slot(size, align as u32, name);
+        self.slot_addr(s)
+    }
+
+    /// The value of type `t` stored at `addr + off` (an aggregate is referred to in place).
+    pub fn load_val(&mut self, addr: VReg, off: i64, t: TypeId) -> Val {
+        match self.scalar(t) {
+            Some(ty) => Val::S(self.load(ty, addr, off)),
+            None => Val::M(self.add_off(addr, off)),
+        }
+    }
+
+    pub fn store_val(&mut self, addr: VReg, off: i64, v: Val, t: TypeId) {
+        match v {
+            Val::S(r) => self.store(addr, off, r),
+            Val::M(src) => {
+                let size = self.size(t);
+                if size > 0 {
+                    let dst = self.add_off(addr, off);
+                    self.memcopy(dst, src, size);
+                }
+            }
+        }
+    }
+
+    /// A copy of `v` that no later assignment can change.
+    pub fn to_temp(&mut self, v: Val, t: TypeId) -> Val {
+        match v {
+            Val::S(r) => Val::S(self.copy(r)),
+            Val::M(src) => {
+                let dst = self.temp(t, "tmp");
+                let size = self.size(t);
+                self.memcopy(dst, src, size);
+                Val::M(dst)
+            }
+        }
+    }
+
+    /// The zero value of `t`.
+    pub fn zero_val(&mut self, t: TypeId) -> Val {
+        match self.scalar(t) {
+            Some(ty) if ty.is_float() => Val::S(self.fconst(ty, 0.0)),
+            Some(ty) => Val::S(self.iconst(ty, 0)),
+            None => {
+                let a = self.temp(t, "zero");
+                let size = self.size(t);
+                self.memzero(a, size);
+                Val::M(a)
+            }
+        }
+    }
+
+    pub fn assign(&mut self, lv: LVal, v: Val, t: TypeId) {
+        match lv {
+            LVal::Reg(r) => {
+                let src = v.v();
+                self.emit(Op::Copy { dst: r, src });
+            }
+            LVal::Mem(a) => self.store_val(a, 0, v, t),
+            LVal::Blank => {}
+        }
+    }
+
+    pub fn read_lval(&mut self, lv: LVal, t: TypeId) -> Val {
+        match lv {
+            LVal::Reg(r) => Val::S(r),
+            LVal::Mem(a) => self.load_val(a, 0, t),
+            LVal::Blank => self.zero_val(t),
+        }
+    }
+
+    // ---- Variables ----
+
+    fn var_info(&self, obj: ObjId) -> (bool, TypeId) {
+        let o = self.prog.obj(obj);
+        let heap = match &o.kind {
+            ObjKind::Var(v) => v.address_taken || v.captured,
+            _ => false,
+        };
+        (heap, o.typ)
+    }
+
+    /// Creates the storage of local variable `obj` (each execution of its declaration makes a new
+    /// variable); zeroes it when `zero` (heap memory is always zeroed).
+    pub fn declare_local(&mut self, obj: ObjId, zero: bool) -> LVal {
+        let (heap, t) = self.var_info(obj);
+        let loc = if heap {
+            let size = self.size(t);
+            VarLoc::Heap(self.alloc(size))
+        } else if let Some(ty) = self.scalar(t) {
+            let r = self.vreg(ty);
+            if zero {
+                if ty.is_float() {
+                    self.emit(Op::FConst { dst: r, value: 0.0 });
+                } else {
+                    self.emit(Op::Const { dst: r, value: 0 });
+                }
+            }
+            VarLoc::Reg(r)
+        } else {
+            let name = self.prog.obj(obj).name.clone();
+            let s = self.f.new_slot(self.size(t), self.align(t) as u32, name);
+            if zero {
+                let a = self.slot_addr(s);
+                let size = self.size(t);
+                self.memzero(a, size);
+            }
+            VarLoc::Slot(s)
+        };
+        self.vars.insert(obj, loc);
+        self.lval_var(obj)
+    }
+
+    pub fn var_loc(&mut self, obj: ObjId) -> Option<VarLoc> {
+        if let Some(l) = self.vars.get(&obj) {
+            return Some(l.clone());
+        }
+        let o = self.prog.obj(obj);
+        match &o.kind {
+            ObjKind::Var(v) if v.global || o.package_level => Some(VarLoc::Global(format!("{}.{}", self.lw.pkg, o.name))),
+            _ => None,
+        }
+    }
+
+    pub fn lval_var(&mut self, obj: ObjId) -> LVal {
+        match self.var_loc(obj) {
+            Some(VarLoc::Reg(r)) => LVal::Reg(r),
+            Some(VarLoc::Slot(s)) => LVal::Mem(self.slot_addr(s)),
+            Some(VarLoc::Arg(off)) => {
+                let dst = self.vreg(Ty::Ptr);
+                self.emit(Op::ArgAddr { dst, offset: off });
+                LVal::Mem(dst)
+            }
+            Some(VarLoc::Heap(p)) => LVal::Mem(p),
+            Some(VarLoc::Global(sym)) => LVal::Mem(self.sym_addr(&sym)),
+            None => {
+                let pos = self.prog.obj(obj).pos;
+                self.lw.error(pos, format!("internal: variable {} has no storage", self.prog.obj(obj).name));
+                LVal::Blank
+            }
+        }
+    }
+
+    pub fn read_var(&mut self, obj: ObjId) -> Val {
+        let t = self.prog.obj(obj).typ;
+        let lv = self.lval_var(obj);
+        self.read_lval(lv, t)
+    }
+
+    /// Address of a variable kept in memory (`None` for a vreg variable).
+    pub fn var_addr(&mut self, obj: ObjId) -> Option<VReg> {
+        match self.lval_var(obj) {
+            LVal::Mem(a) => Some(a),
+            LVal::Reg(_) | LVal::Blank => None,
+        }
+    }
+
+    // ---- Function bodies ----
+
+    /// Lays out the incoming area, moves parameters where they live, zeroes named results, lowers the body.
+    pub fn lower_body(&mut self, params: Vec<(Option<ObjId>, TypeId)>, results: Vec<(Option<ObjId>, TypeId)>, body: &AstBlock) {
+        self.lower_prologue(params, results, &[]);
+        self.lower_block_stmts(&body.stmts);
+        self.set_pos(body.rbrace);
+        self.ret_named();
+    }
+
+    /// Entry code: captured variables from the closure context, parameters, named results.
+    pub fn lower_prologue(
+        &mut self,
+        params: Vec<(Option<ObjId>, TypeId)>,
+        results: Vec<(Option<ObjId>, TypeId)>,
+        captured: &[ObjId],
+    ) {
+        if !captured.is_empty() {
+            let ctx = self.vreg(Ty::Ptr);
+            self.emit(Op::ClosureCtx { dst: ctx });
+            for (i, &obj) in captured.iter().enumerate() {
+                let p = self.load(Ty::Ptr, ctx, 8 * (i as i64 + 1));
+                self.vars.insert(obj, VarLoc::Heap(p));
+            }
+        }
+        let pt: Vec<TypeId> = params.iter().map(|p| p.1).collect();
+        let rt: Vec<TypeId> = results.iter().map(|r| r.1).collect();
+        let (po, ro, size) = self.call_layout(&pt, &rt);
+        self.f.args_size = size;
+        for (i, (obj, t)) in params.into_iter().enumerate() {
+            let Some(obj) = obj else { continue };
+            let (heap, _) = self.var_info(obj);
+            let src = self.vreg(Ty::Ptr);
+            self.emit(Op::ArgAddr { dst: src, offset: po[i] });
+            if heap {
+                let size = self.size(t);
+                let p = self.alloc(size);
+                let v = self.load_val(src, 0, t);
+                self.store_val(p, 0, v, t);
+                self.vars.insert(obj, VarLoc::Heap(p));
+            } else if let Some(ty) = self.scalar(t) {
+                let r = self.load(ty, src, 0);
+                self.vars.insert(obj, VarLoc::Reg(r));
+            } else {
+                self.vars.insert(obj, VarLoc::Arg(po[i]));
+            }
+        }
+        for (i, (obj, t)) in results.into_iter().enumerate() {
+            if let Some(obj) = obj {
+                self.declare_local(obj, true);
+            }
+            self.results.push((obj, t, ro[i]));
+        }
+    }
+
+    /// `return` without operands: store the named results (if any) and return.
+    pub fn ret_named(&mut self) {
+        let results = self.results.clone();
+        for (obj, t, off) in results {
+            if let Some(obj) = obj {
+                let v = self.read_var(obj);
+                let dst = self.vreg(Ty::Ptr);
+                self.emit(Op::ArgAddr { dst, offset: off });
+                self.store_val(dst, 0, v, t);
+            }
+        }
+        self.terminate(Term::Return);
+    }
+
+    pub fn finish_return(&mut self) {
+        self.terminate(Term::Return);
+    }
+}
+
+pub(super) fn round_up(x: u64, a: u64) -> u64 {
+    if a <= 1 {
+        x
+    } else {
+        x.div_ceil(a) * a
+    }
+}

@@ -1,0 +1,318 @@
+//! Lowering: checked AST → IR.
+//!
+//! In: the [`Ast`] of package `main` and the checker's [`Program`] (types, objects, `Info`). Out: an
+//! [`ir::Module`](super::Module) with one [`Func`] per Go function, method and function literal, the function
+//! `main.init` (always emitted: package variable initialization in `Info::init_order`, then the user's
+//! `func init()`s in source order), and [`Data`] for package variables, string bytes and static closures.
+//!
+//! Contract for the driver: `lower(fset, ast, prog) -> Result<ir::Module, Vec<Error>>`.
+//!
+//! Memory model ("correct first", DESIGN §4): scalar locals live in vregs; aggregates (strings, slices,
+//! structs, arrays, complex numbers) live in stack slots; a variable whose address is taken or that a
+//! closure captures lives on the heap (`g1c_alloc`) and is reached through a pointer held in a vreg.
+//! Calls follow ABI0 (see [`call`]). Names follow gc: `main.f`, `main.T.M`, `main.(*T).M`, `main.f.func1`,
+//! `main.f.func1.1`, `main.init.0`, `main.glob..func1`, `main.x`, `main.f·f`, `go.string."…"`.
+//!
+//! Invariants: lowering never panics on checked input; a construct outside the supported language slice
+//! becomes an error `<feature> not supported yet` at its position. Output is deterministic: symbols are
+//! emitted in source order or sorted.
+//!
+//! Files: `mod.rs` (package level: symbols, globals, `main.init`), `func.rs` (the per-function builder: blocks,
+//! variables, layout), `stmt.rs` (statements), `expr.rs` (expressions, conversions, comparisons), `call.rs`
+//! (calls, builtins, closures, methods).
+
+mod call;
+mod expr;
+mod func;
+mod stmt;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use super::{Data, DataKind, DataReloc, Func, Module};
+use crate::syntax::ast::{Ast, Decl, Field, FuncDecl};
+use crate::syntax::pos::{self, Error, FileSet, Pos};
+use crate::types::sizes::Sizes;
+use crate::types::{ObjId, ObjKind, Program, TypeId, TypeKind};
+
+use func::Fb;
+
+pub fn lower(fset: &FileSet, ast: &Ast, prog: &Program) -> Result<Module, Vec<Error>> {
+    let mut lw = Lowerer::new(fset, ast, prog);
+    lw.run();
+    if lw.errors.is_empty() {
+        Ok(Module { funcs: lw.funcs, data: lw.data })
+    } else {
+        Err(lw.errors)
+    }
+}
+
+/// What lowering knows about a declared function or method.
+#[derive(Clone, Debug)]
+pub(super) struct FuncMeta {
+    /// Linker symbol (`main.f`, `main.(*T).M`).
+    pub sym: String,
+    /// The receiver's declared type (`T` or `*T`) for methods.
+    pub recv: Option<TypeId>,
+}
+
+/// Module-wide state shared by the function builders.
+pub(super) struct Lowerer<'a> {
+    pub fset: &'a FileSet,
+    pub ast: &'a Ast,
+    pub prog: &'a Program,
+    pub sizes: Sizes,
+    pub pkg: String,
+    pub funcs: Vec<Func>,
+    pub data: Vec<Data>,
+    data_names: BTreeSet<String>,
+    strings: BTreeMap<Vec<u8>, String>,
+    pub metas: HashMap<ObjId, FuncMeta>,
+    pub errors: Vec<Error>,
+}
+
+impl<'a> Lowerer<'a> {
+    fn new(fset: &'a FileSet, ast: &'a Ast, prog: &'a Program) -> Lowerer<'a> {
+        let pkg = prog.packages.first().map(|p| p.path.clone()).unwrap_or_else(|| "main".into());
+        Lowerer {
+            fset,
+            ast,
+            prog,
+            sizes: Sizes::AMD64,
+            pkg,
+            funcs: Vec::new(),
+            data: Vec::new(),
+            data_names: BTreeSet::new(),
+            strings: BTreeMap::new(),
+            metas: HashMap::new(),
+            errors: Vec::new(),
+        }
+    }
+
+    pub fn error(&mut self, pos: Pos, msg: impl Into<String>) {
+        self.errors.push(Error::new(pos, msg));
+    }
+
+    fn run(&mut self) {
+        let ast = self.ast;
+        let prog = self.prog;
+        // 1. Name every function and method, so calls can be lowered in any order.
+        let mut decls: Vec<&'a FuncDecl> = Vec::new();
+        let mut n_init = 0;
+        for file in &ast.files {
+            for d in &file.decls {
+                let Decl::Func(fd) = d else { continue };
+                let Some(&obj) = prog.info.defs.get(&fd.name.pos) else {
+                    // `func init()` may not be recorded in `defs`; it is in `Info::inits`.
+                    if fd.name.name == "init" && fd.recv.is_none() {
+                        decls.push(fd);
+                    }
+                    continue;
+                };
+                let meta = self.func_meta(fd, &mut n_init);
+                self.metas.insert(obj, meta);
+                decls.push(fd);
+            }
+        }
+        // 2. Package-level variables: zero-initialized data, sorted by name.
+        if let Some(p) = prog.packages.first() {
+            for (name, &obj) in &p.scope {
+                if let ObjKind::Var(_) = prog.obj(obj).kind {
+                    let t = prog.obj(obj).typ;
+                    let size = crate::types::sizes::size_of(&self.sizes, &prog.types, t);
+                    let align = crate::types::sizes::align_of(&self.sizes, &prog.types, t) as u32;
+                    let sym = format!("{}.{}", self.pkg, name);
+                    self.add_data(Data { name: sym, kind: DataKind::Bss, align, size, bytes: vec![], relocs: vec![] });
+                }
+            }
+        }
+        // 3. Functions and methods, in source order.
+        let mut init_syms = Vec::new();
+        let mut n_init = 0;
+        for fd in decls {
+            pos::set_current(fd.pos);
+            let sym = match prog.info.defs.get(&fd.name.pos).and_then(|o| self.metas.get(o)) {
+                Some(m) => m.sym.clone(),
+                None => self.func_meta(fd, &mut n_init).sym,
+            };
+            if fd.name.name == "init" && fd.recv.is_none() {
+                init_syms.push(sym.clone());
+            }
+            if !fd.tparams.is_empty() || fd.recv.as_ref().is_some_and(|r| self.recv_is_generic(r)) {
+                self.error(fd.pos, "generic functions not supported yet");
+                continue;
+            }
+            let Some(body) = &fd.body else {
+                self.error(fd.pos, "missing function body");
+                continue;
+            };
+            let Some(sig_t) = prog.info.defs.get(&fd.name.pos).map(|&o| prog.obj(o).typ) else {
+                // An `init` without an object: no parameters, no results.
+                let mut fb = Fb::new(self, sym.clone(), fd.pos, format!("{sym}.func"));
+                fb.lower_body(Vec::new(), Vec::new(), body);
+                let f = fb.finish();
+                self.funcs.push(f);
+                continue;
+            };
+            let mut params = Vec::new();
+            if let Some(recv) = &fd.recv {
+                let rt = self.metas.get(&prog.info.defs[&fd.name.pos]).and_then(|m| m.recv).unwrap_or(TypeId::INVALID);
+                for f in recv {
+                    match f.names.first() {
+                        Some(n) => params.push((prog.info.defs.get(&n.pos).copied(), rt)),
+                        None => params.push((None, rt)),
+                    }
+                }
+            }
+            let (ps, rs) = self.signature_vars(sig_t, &fd.typ.params, &fd.typ.results);
+            params.extend(ps);
+            let mut fb = Fb::new(self, sym.clone(), fd.pos, format!("{sym}.func"));
+            fb.lower_body(params, rs, body);
+            let f = fb.finish();
+            self.funcs.push(f);
+        }
+        // 4. main.init: package variables in dependency order, then the user's init functions.
+        self.lower_init(init_syms);
+    }
+
+    /// Symbol and receiver of a function declaration; `n_init` numbers `func init()`s (`main.init.0`, ...).
+    fn func_meta(&mut self, fd: &FuncDecl, n_init: &mut u32) -> FuncMeta {
+        let prog = self.prog;
+        if let Some(recv) = &fd.recv {
+            let rt = recv.first().and_then(|f| prog.info.types.get(&f.typ)).map(|tv| tv.typ).unwrap_or(TypeId::INVALID);
+            let (ptr, base) = match prog.types.kind(rt) {
+                TypeKind::Pointer(e) => (true, *e),
+                _ => (false, rt),
+            };
+            let tname = match prog.types.kind(base) {
+                TypeKind::Named(n) => prog.obj(n.obj).name.clone(),
+                _ => "?".into(),
+            };
+            let sym = if ptr {
+                format!("{}.(*{}).{}", self.pkg, tname, fd.name.name)
+            } else {
+                format!("{}.{}.{}", self.pkg, tname, fd.name.name)
+            };
+            return FuncMeta { sym, recv: Some(rt) };
+        }
+        if fd.name.name == "init" {
+            let sym = format!("{}.init.{}", self.pkg, n_init);
+            *n_init += 1;
+            return FuncMeta { sym, recv: None };
+        }
+        FuncMeta { sym: format!("{}.{}", self.pkg, fd.name.name), recv: None }
+    }
+
+    fn recv_is_generic(&self, recv: &[Field]) -> bool {
+        recv.first().and_then(|f| self.prog.info.types.get(&f.typ)).is_some_and(|tv| {
+            let t = match self.prog.types.kind(tv.typ) {
+                TypeKind::Pointer(e) => *e,
+                _ => tv.typ,
+            };
+            matches!(self.prog.types.kind(t), TypeKind::Named(n) if !n.targs.is_empty())
+        })
+    }
+
+    /// Parameters and results of a signature, each with its object when it is named.
+    pub fn signature_vars(
+        &self,
+        sig_t: TypeId,
+        params: &[Field],
+        results: &[Field],
+    ) -> (Vec<(Option<ObjId>, TypeId)>, Vec<(Option<ObjId>, TypeId)>) {
+        let prog = self.prog;
+        let (pt, rt) = match prog.types.under(sig_t) {
+            TypeKind::Func(s) => (s.params.clone(), s.results.clone()),
+            _ => (Vec::new(), Vec::new()),
+        };
+        let name_objs = |fields: &[Field]| -> Vec<Option<ObjId>> {
+            let mut v = Vec::new();
+            for f in fields {
+                if f.names.is_empty() {
+                    v.push(None);
+                }
+                for n in &f.names {
+                    v.push(prog.info.defs.get(&n.pos).copied().filter(|_| n.name != "_"));
+                }
+            }
+            v
+        };
+        let pn = name_objs(params);
+        let rn = name_objs(results);
+        let ps = pt.iter().enumerate().map(|(i, &t)| (pn.get(i).copied().flatten(), t)).collect();
+        let rs = rt.iter().enumerate().map(|(i, &t)| (rn.get(i).copied().flatten(), t)).collect();
+        (ps, rs)
+    }
+
+    fn lower_init(&mut self, init_syms: Vec<String>) {
+        let prog = self.prog;
+        let sym = format!("{}.init", self.pkg);
+        let prefix = format!("{}.glob..func", self.pkg);
+        let line_pos = self.ast.files.first().map(|f| f.package.pos).unwrap_or(Pos::NONE);
+        let mut fb = Fb::new(self, sym, line_pos, prefix);
+        for init in &prog.info.init_order {
+            fb.lower_global_init(&init.lhs, init.rhs);
+        }
+        for s in init_syms {
+            fb.call_direct_noargs(&s);
+        }
+        fb.finish_return();
+        let f = fb.finish();
+        self.funcs.push(f);
+    }
+
+    pub fn add_data(&mut self, d: Data) {
+        if self.data_names.insert(d.name.clone()) {
+            self.data.push(d);
+        }
+    }
+
+    /// The read-only symbol holding the bytes of string `s` (deduplicated): `go.string."hello"`.
+    pub fn string_sym(&mut self, s: &[u8]) -> String {
+        if let Some(n) = self.strings.get(s) {
+            return n.clone();
+        }
+        let name = format!("go.string.{}", quote(s));
+        self.strings.insert(s.to_vec(), name.clone());
+        self.add_data(Data {
+            name: name.clone(),
+            kind: DataKind::ReadOnly,
+            align: 1,
+            size: s.len() as u64,
+            bytes: s.to_vec(),
+            relocs: vec![],
+        });
+        name
+    }
+
+    /// The read-only closure of a function that captures nothing: one word, its code address (`f·f`).
+    pub fn static_closure(&mut self, fsym: &str) -> String {
+        let name = format!("{fsym}·f");
+        self.add_data(Data {
+            name: name.clone(),
+            kind: DataKind::ReadOnly,
+            align: 8,
+            size: 8,
+            bytes: vec![0; 8],
+            relocs: vec![DataReloc { offset: 0, target: fsym.to_string(), addend: 0 }],
+        });
+        name
+    }
+}
+
+/// Go-quoted form of a byte string, ASCII only (`"a\n\xff"`), used in symbol names and dumps.
+pub fn quote(s: &[u8]) -> String {
+    let mut q = String::from("\"");
+    for &b in s {
+        match b {
+            b'"' => q.push_str("\\\""),
+            b'\\' => q.push_str("\\\\"),
+            b'\n' => q.push_str("\\n"),
+            b'\t' => q.push_str("\\t"),
+            b'\r' => q.push_str("\\r"),
+            0x20..=0x7e => q.push(b as char),
+            _ => q.push_str(&format!("\\x{b:02x}")),
+        }
+    }
+    q.push('"');
+    q
+}

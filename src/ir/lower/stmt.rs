@@ -1,0 +1,518 @@
+//! Statements (Go spec "Statements"): control flow becomes blocks and branches; assignments follow the
+//! spec's two phases (operands of the left side and all right-hand expressions first, then the stores left
+//! to right).
+
+use super::func::{Fb, LVal, Target, Val, INT};
+use crate::ir::{BinOp, Callee, Cond, ConvOp, Op, Ty};
+use crate::syntax::ast::{AssignOp, BranchKind, CaseClause, ExprId, ExprKind, GenDecl, GenKind, Spec, StmtId, StmtKind};
+use crate::syntax::pos::{self, Pos};
+use crate::types::{ObjId, TypeId, TypeKind};
+
+impl<'a, 'b> Fb<'a, 'b> {
+    pub fn lower_block_stmts(&mut self, stmts: &[StmtId]) {
+        for &s in stmts {
+            self.stmt(s);
+        }
+    }
+
+    pub fn stmt(&mut self, s: StmtId) {
+        self.stmt_labeled(s, None)
+    }
+
+    /// Lowers statement `s`; `label` names it when it is the statement of a labeled statement.
+    fn stmt_labeled(&mut self, s: StmtId, label: Option<String>) {
+        let ast = self.ast;
+        let st = ast.stmt(s);
+        pos::set_current(st.pos);
+        self.set_pos(st.pos);
+        match &st.kind {
+            StmtKind::Bad | StmtKind::Empty => {}
+            StmtKind::Decl(d) => self.decl_stmt(d),
+            StmtKind::Labeled { label: l, stmt } => {
+                let b = self.label_block(&l.name);
+                self.jump(b);
+                self.switch_to(b);
+                self.stmt_labeled(*stmt, Some(l.name.clone()));
+            }
+            StmtKind::Expr(e) => self.expr_stmt(*e),
+            StmtKind::Send { .. } => self.unsupported(st.pos, "channels"),
+            StmtKind::IncDec { x, inc } => self.incdec(*x, *inc),
+            StmtKind::Assign { lhs, op, op_pos, rhs } => self.assign_stmt(lhs, *op, *op_pos, rhs),
+            StmtKind::Go(_) => self.unsupported(st.pos, "go statements"),
+            StmtKind::Defer(_) => self.unsupported(st.pos, "defer"),
+            StmtKind::Return(results) => self.return_stmt(results),
+            StmtKind::Branch { kind, label: l } => self.branch_stmt(st.pos, *kind, l.as_ref().map(|i| i.name.clone())),
+            StmtKind::Block(b) => self.lower_block_stmts(&b.stmts),
+            StmtKind::If { init, cond, then, els } => {
+                if let Some(i) = init {
+                    self.stmt(*i);
+                }
+                let then_b = self.new_block();
+                let end = self.new_block();
+                let else_b = if els.is_some() { self.new_block() } else { end };
+                self.cond(*cond, then_b, else_b);
+                self.switch_to(then_b);
+                self.lower_block_stmts(&then.stmts);
+                self.jump(end);
+                if let Some(e) = els {
+                    self.switch_to(else_b);
+                    self.stmt(*e);
+                    self.jump(end);
+                }
+                self.switch_to(end);
+            }
+            StmtKind::Switch { init, tag, body, .. } => self.switch_stmt(*init, *tag, body, label),
+            StmtKind::TypeSwitch { .. } => self.unsupported(st.pos, "type switches"),
+            StmtKind::Select { .. } => self.unsupported(st.pos, "select"),
+            StmtKind::For { init, cond, post, body } => {
+                if let Some(i) = init {
+                    self.stmt(*i);
+                }
+                let head = self.new_block();
+                let body_b = self.new_block();
+                let post_b = self.new_block();
+                let end = self.new_block();
+                self.jump(head);
+                self.switch_to(head);
+                match cond {
+                    Some(c) => self.cond(*c, body_b, end),
+                    None => self.jump(body_b),
+                }
+                self.switch_to(body_b);
+                self.targets.push(Target { label, brk: end, cont: Some(post_b) });
+                self.lower_block_stmts(&body.stmts);
+                self.targets.pop();
+                self.jump(post_b);
+                self.switch_to(post_b);
+                if let Some(p) = post {
+                    self.stmt(*p);
+                }
+                self.jump(head);
+                self.switch_to(end);
+            }
+            StmtKind::Range { key, value, define, x, body } => {
+                self.range_stmt(st.pos, *key, *value, *define, *x, &body.stmts, label)
+            }
+        }
+    }
+
+    fn label_block(&mut self, name: &str) -> crate::ir::BlockId {
+        if let Some(&b) = self.labels.get(name) {
+            return b;
+        }
+        let b = self.new_block();
+        self.labels.insert(name.to_string(), b);
+        b
+    }
+
+    fn branch_stmt(&mut self, pos: Pos, kind: BranchKind, label: Option<String>) {
+        let target = match kind {
+            BranchKind::Break => {
+                let t = match &label {
+                    Some(l) => self.targets.iter().rev().find(|t| t.label.as_deref() == Some(l)),
+                    None => self.targets.last(),
+                };
+                t.map(|t| t.brk)
+            }
+            BranchKind::Continue => {
+                let t = match &label {
+                    Some(l) => self.targets.iter().rev().find(|t| t.label.as_deref() == Some(l)),
+                    None => self.targets.iter().rev().find(|t| t.cont.is_some()),
+                };
+                t.and_then(|t| t.cont)
+            }
+            BranchKind::Goto => label.as_ref().map(|l| self.label_block(l)),
+            BranchKind::Fallthrough => self.fallthrough_to,
+        };
+        match target {
+            Some(b) => self.jump(b),
+            None => self.lw.error(pos, "internal: branch without target"),
+        }
+    }
+
+    fn expr_stmt(&mut self, e: ExprId) {
+        let ast = self.ast;
+        match &ast.expr(ast.unparen(e)).kind {
+            ExprKind::Call { .. } => {
+                self.call(ast.unparen(e));
+            }
+            _ => {
+                self.expr(e);
+            }
+        }
+    }
+
+    // ---- Declarations and assignments ----
+
+    /// The object a (non-blank) identifier on the left of `:=` or in a `var` declaration declares.
+    fn def_obj(&self, e: ExprId) -> Option<ObjId> {
+        match &self.ast.expr(e).kind {
+            ExprKind::Ident(id) if id.name != "_" => self.prog.info.defs.get(&id.pos).copied(),
+            _ => None,
+        }
+    }
+
+    fn decl_stmt(&mut self, d: &GenDecl) {
+        if d.kind != GenKind::Var {
+            return;
+        }
+        for spec in &d.specs {
+            let Spec::Value(vs) = spec else { continue };
+            let objs: Vec<Option<ObjId>> = vs
+                .names
+                .iter()
+                .map(|n| if n.name == "_" { None } else { self.prog.info.defs.get(&n.pos).copied() })
+                .collect();
+            if vs.values.is_empty() {
+                for o in objs.into_iter().flatten() {
+                    self.declare_local(o, true);
+                }
+                continue;
+            }
+            let types: Vec<Option<TypeId>> = objs.iter().map(|o| o.map(|o| self.prog.obj(o).typ)).collect();
+            let vals = self.rhs_values(&vs.values, &types);
+            for (o, (v, t)) in objs.into_iter().zip(vals) {
+                if let Some(o) = o {
+                    let lv = self.declare_local(o, false);
+                    self.assign(lv, v, t);
+                }
+            }
+        }
+    }
+
+    /// Evaluates the right-hand side of an assignment of `types.len()` values (one tuple-valued call, or one
+    /// expression per value); with several values each is copied, so the stores cannot disturb them.
+    fn rhs_values(&mut self, rhs: &[ExprId], types: &[Option<TypeId>]) -> Vec<(Val, TypeId)> {
+        if rhs.len() == 1 && types.len() > 1 {
+            let vals = self.call_multi(rhs[0]);
+            let rt = match self.prog.types.kind(self.prog.type_of(rhs[0])) {
+                TypeKind::Tuple(ts) => ts.clone(),
+                _ => Vec::new(),
+            };
+            return vals.into_iter().zip(rt).collect();
+        }
+        let many = rhs.len() > 1;
+        let mut out = Vec::new();
+        for (i, &e) in rhs.iter().enumerate() {
+            let t = types.get(i).copied().flatten().unwrap_or_else(|| self.default_type(self.prog.type_of(e)));
+            let v = self.expr_to(e, t);
+            let v = if many { self.to_temp(v, t) } else { v };
+            out.push((v, t));
+        }
+        out
+    }
+
+    pub fn lvalue(&mut self, e: ExprId) -> LVal {
+        let ast = self.ast;
+        let e = ast.unparen(e);
+        match &ast.expr(e).kind {
+            ExprKind::Ident(id) if id.name == "_" => LVal::Blank,
+            ExprKind::Ident(id) => match self.prog.info.uses.get(&id.pos).or(self.prog.info.defs.get(&id.pos)) {
+                Some(&o) => self.lval_var(o),
+                None => LVal::Blank,
+            },
+            ExprKind::Index { x, .. } if matches!(self.under(self.prog.type_of(*x)), TypeKind::Map { .. }) => {
+                self.unsupported(ast.expr(e).pos, "maps");
+                LVal::Blank
+            }
+            _ => match self.place(e) {
+                Some(a) => LVal::Mem(a),
+                None => {
+                    self.lw.error(ast.expr(e).pos, "internal: cannot assign to expression");
+                    LVal::Blank
+                }
+            },
+        }
+    }
+
+    fn assign_stmt(&mut self, lhs: &[ExprId], op: AssignOp, op_pos: Pos, rhs: &[ExprId]) {
+        let ast = self.ast;
+        match op {
+            AssignOp::Op(bop) => {
+                let x = lhs[0];
+                let t = self.prog.type_of(x);
+                let lv = self.lvalue(x);
+                let cur = self.read_lval(lv, t);
+                let cur = if matches!(lv, LVal::Reg(_)) { cur } else { self.to_temp(cur, t) };
+                self.set_pos(op_pos);
+                let r = self.binary_vals(bop, cur, t, rhs[0], op_pos);
+                self.assign(lv, r, t);
+            }
+            AssignOp::Assign | AssignOp::Define => {
+                let define = op == AssignOp::Define;
+                // Phase 1: the left side's operands (new variables of `:=` have none).
+                let mut lvs: Vec<Option<LVal>> = Vec::new();
+                let mut types: Vec<Option<TypeId>> = Vec::new();
+                for &l in lhs {
+                    let le = ast.unparen(l);
+                    let is_blank = matches!(&ast.expr(le).kind, ExprKind::Ident(id) if id.name == "_");
+                    if is_blank {
+                        lvs.push(Some(LVal::Blank));
+                        types.push(None);
+                    } else if define && self.def_obj(le).is_some() {
+                        lvs.push(None);
+                        types.push(Some(self.prog.obj(self.def_obj(le).unwrap()).typ));
+                    } else {
+                        types.push(Some(self.prog.type_of(le)));
+                        lvs.push(Some(self.lvalue(le)));
+                    }
+                }
+                self.set_pos(op_pos);
+                // Phase 1 (cont.): the right side.
+                let vals = self.rhs_values(rhs, &types);
+                // Phase 2: stores, left to right.
+                for (i, (v, t)) in vals.into_iter().enumerate() {
+                    let lv = match lvs.get(i).copied().flatten() {
+                        Some(lv) => lv,
+                        None => {
+                            let obj = self.def_obj(ast.unparen(lhs[i])).unwrap();
+                            self.declare_local(obj, false)
+                        }
+                    };
+                    self.assign(lv, v, t);
+                }
+            }
+        }
+    }
+
+    fn incdec(&mut self, x: ExprId, inc: bool) {
+        let t = self.prog.type_of(x);
+        let lv = self.lvalue(x);
+        let cur = self.read_lval(lv, t).v();
+        let ty = self.ty(cur);
+        let (one, op) = if ty.is_float() {
+            (self.fconst(ty, 1.0), if inc { BinOp::FAdd } else { BinOp::FSub })
+        } else {
+            (self.iconst(ty, 1), if inc { BinOp::Add } else { BinOp::Sub })
+        };
+        let r = self.binary(op, cur, one);
+        self.assign(lv, Val::S(r), t);
+    }
+
+    fn return_stmt(&mut self, exprs: &[ExprId]) {
+        if exprs.is_empty() {
+            self.ret_named();
+            return;
+        }
+        let results = self.results.clone();
+        let types: Vec<Option<TypeId>> = results.iter().map(|r| Some(r.1)).collect();
+        let vals = self.rhs_values(exprs, &types);
+        for ((v, t), (_, _, off)) in vals.into_iter().zip(results) {
+            let dst = self.vreg(Ty::Ptr);
+            self.emit(Op::ArgAddr { dst, offset: off });
+            self.store_val(dst, 0, v, t);
+        }
+        self.terminate(crate::ir::Term::Return);
+    }
+
+    // ---- switch ----
+
+    fn switch_stmt(&mut self, init: Option<StmtId>, tag: Option<ExprId>, body: &[CaseClause], label: Option<String>) {
+        if let Some(i) = init {
+            self.stmt(i);
+        }
+        let tagv = match tag {
+            Some(t) => {
+                let tt = self.default_type(self.prog.type_of(t));
+                if matches!(self.under(tt), TypeKind::Interface { .. }) {
+                    self.unsupported(self.ast.expr(t).pos, "interfaces");
+                    return;
+                }
+                let v = self.expr_to(t, tt);
+                Some((self.to_temp(v, tt), tt))
+            }
+            None => None,
+        };
+        let end = self.new_block();
+        let bodies: Vec<_> = body.iter().map(|_| self.new_block()).collect();
+        let mut default = None;
+        for (i, cl) in body.iter().enumerate() {
+            let Some(list) = &cl.list else {
+                default = Some(bodies[i]);
+                continue;
+            };
+            for &e in list {
+                self.set_pos(self.ast.expr(e).pos);
+                let next = self.new_block();
+                match tagv {
+                    Some((tv, tt)) => {
+                        let cv = self.expr_to(e, tt);
+                        let c = self.eq_vals(tv, cv, tt);
+                        self.branch(c, bodies[i], next);
+                    }
+                    None => self.cond(e, bodies[i], next),
+                }
+                self.switch_to(next);
+            }
+        }
+        self.jump(default.unwrap_or(end));
+        let saved = self.fallthrough_to;
+        for (i, cl) in body.iter().enumerate() {
+            self.switch_to(bodies[i]);
+            self.set_pos(cl.pos);
+            self.targets.push(Target { label: label.clone(), brk: end, cont: None });
+            self.fallthrough_to = bodies.get(i + 1).copied();
+            self.lower_block_stmts(&cl.body);
+            self.targets.pop();
+            self.jump(end);
+        }
+        self.fallthrough_to = saved;
+        self.switch_to(end);
+    }
+
+    // ---- for range ----
+
+    #[allow(clippy::too_many_arguments)]
+    fn range_stmt(
+        &mut self,
+        pos: Pos,
+        key: Option<ExprId>,
+        value: Option<ExprId>,
+        define: bool,
+        x: ExprId,
+        body: &[StmtId],
+        label: Option<String>,
+    ) {
+        let ast = self.ast;
+        let xt = self.prog.type_of(x);
+        let is_blank = |e: Option<ExprId>| match e {
+            None => true,
+            Some(e) => matches!(&ast.expr(ast.unparen(e)).kind, ExprKind::Ident(id) if id.name == "_"),
+        };
+        let want_value = !is_blank(value);
+        let want_key = !is_blank(key);
+        let string = self.is_string(xt);
+        // Evaluate the range expression once.
+        let (base, len, elem_t) = match self.under(xt) {
+            TypeKind::Basic(_) if string => {
+                let s = self.expr(x).v();
+                let p = self.load(Ty::Ptr, s, 0);
+                let n = self.load(INT, s, 8);
+                (p, n, TypeId::INT32)
+            }
+            TypeKind::Slice(e) => {
+                let s = self.expr(x).v();
+                let p = self.load(Ty::Ptr, s, 0);
+                let n = self.load(INT, s, 8);
+                (p, n, *e)
+            }
+            TypeKind::Array { len, elem } => {
+                let v = self.expr(x);
+                // Ranging over an array evaluates a copy of it (only observable through the value).
+                let v = if want_value { self.to_temp(v, xt) } else { v };
+                let n = self.iconst(INT, *len as i64);
+                (v.v(), n, *elem)
+            }
+            TypeKind::Pointer(p) if matches!(self.under(*p), TypeKind::Array { .. }) => {
+                let TypeKind::Array { len, elem } = self.under(*p) else { unreachable!() };
+                let v = self.expr(x).v();
+                let n = self.iconst(INT, *len as i64);
+                (v, n, *elem)
+            }
+            TypeKind::Map { .. } => return self.unsupported(pos, "maps"),
+            TypeKind::Chan { .. } => return self.unsupported(pos, "channels"),
+            _ => return self.unsupported(pos, "this range expression"),
+        };
+        // With `:=`, the iteration variables are declared once for the whole loop (Go 1.19).
+        let mut key_lv = None;
+        let mut val_lv = None;
+        if define {
+            if want_key {
+                key_lv = self.def_obj(ast.unparen(key.unwrap())).map(|o| self.declare_local(o, true));
+            }
+            if want_value {
+                val_lv = self.def_obj(ast.unparen(value.unwrap())).map(|o| self.declare_local(o, true));
+            }
+        }
+        // The hidden index is reassigned each iteration, so it is not a constant vreg.
+        let hv = self.vreg(INT);
+        self.emit(Op::Const { dst: hv, value: 0 });
+        let head = self.new_block();
+        let body_b = self.new_block();
+        let post = self.new_block();
+        let end = self.new_block();
+        self.jump(head);
+        self.switch_to(head);
+        let c = self.cmp(Cond::LtS, hv, len);
+        self.branch(c, body_b, end);
+        self.switch_to(body_b);
+        let next = self.vreg(INT);
+        let value_v = if string {
+            // Decode one rune: ASCII inline, the rest by g1c_decoderune.
+            let a = self.index_addr(base, hv, 1);
+            let b = self.load(Ty::I8, a, 0);
+            let bb = self.conv(ConvOp::ZExt, Ty::I32, b);
+            let lim = self.iconst(Ty::I32, 0x80);
+            let ascii = self.cmp(Cond::LtU, bb, lim);
+            let r = self.vreg(Ty::I32);
+            let ascii_b = self.new_block();
+            let multi_b = self.new_block();
+            let join = self.new_block();
+            self.branch(ascii, ascii_b, multi_b);
+            self.switch_to(ascii_b);
+            self.emit(Op::Copy { dst: r, src: bb });
+            let one = self.iconst(INT, 1);
+            self.emit(Op::Binary { op: BinOp::Add, dst: next, x: hv, y: one });
+            self.jump(join);
+            self.switch_to(multi_b);
+            let rets = self.call_rt("g1c_decoderune", vec![base, len, hv], &[Ty::I64, INT]);
+            self.emit(Op::Convert { op: ConvOp::Trunc, dst: r, src: rets[0] });
+            self.emit(Op::Copy { dst: next, src: rets[1] });
+            self.jump(join);
+            self.switch_to(join);
+            Val::S(r)
+        } else {
+            let one = self.iconst(INT, 1);
+            self.emit(Op::Binary { op: BinOp::Add, dst: next, x: hv, y: one });
+            if want_value {
+                let es = self.size(elem_t);
+                let a = self.index_addr(base, hv, es);
+                self.load_val(a, 0, elem_t)
+            } else {
+                Val::S(hv)
+            }
+        };
+        if !define {
+            if want_key {
+                key_lv = Some(self.lvalue(key.unwrap()));
+            }
+            if want_value {
+                val_lv = Some(self.lvalue(value.unwrap()));
+            }
+        }
+        if let Some(lv) = key_lv {
+            self.assign(lv, Val::S(hv), TypeId::INT);
+        }
+        if let Some(lv) = val_lv {
+            self.assign(lv, value_v, elem_t);
+        }
+        self.targets.push(Target { label, brk: end, cont: Some(post) });
+        self.lower_block_stmts(body);
+        self.targets.pop();
+        self.jump(post);
+        self.switch_to(post);
+        self.emit(Op::Copy { dst: hv, src: next });
+        self.jump(head);
+        self.switch_to(end);
+    }
+
+    // ---- Package initialization (main.init) ----
+
+    pub fn lower_global_init(&mut self, lhs: &[ObjId], rhs: ExprId) {
+        pos::set_current(self.ast.expr(rhs).pos);
+        self.set_pos(self.ast.expr(rhs).pos);
+        let types: Vec<Option<TypeId>> = lhs.iter().map(|&o| Some(self.prog.obj(o).typ)).collect();
+        let vals = self.rhs_values(&[rhs], &types);
+        for (&o, (v, t)) in lhs.iter().zip(vals) {
+            if self.prog.obj(o).name == "_" {
+                continue;
+            }
+            let lv = self.lval_var(o);
+            self.assign(lv, v, t);
+        }
+    }
+
+    pub fn call_direct_noargs(&mut self, sym: &str) {
+        self.emit(Op::CallGo { callee: Callee::Direct(sym.to_string()), args_size: 0 });
+    }
+}
