@@ -230,17 +230,29 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// Follows a selector path of field indices from the value of type `t` at `addr`, dereferencing
     /// embedded pointers on the way. Returns the address and type of the last field.
-    pub fn walk_fields(&mut self, mut addr: VReg, mut t: TypeId, path: &[u32]) -> (VReg, TypeId) {
+    pub fn walk_fields(&mut self, addr: VReg, t: TypeId, path: &[u32]) -> (VReg, TypeId) {
+        self.walk_fields_from(addr, t, path, false)
+    }
+
+    /// `walk_fields`, where `via_pointer` says `addr` was loaded from a pointer that may be nil. Before
+    /// offsetting such an address gc probes it (its nil check), so a nil pointer faults at address 0,
+    /// not at the field's offset; the SIGSEGV message then says `addr=0x0` as gc's does.
+    fn walk_fields_from(&mut self, mut addr: VReg, mut t: TypeId, path: &[u32], mut via_pointer: bool) -> (VReg, TypeId) {
         for &i in path {
             if let TypeKind::Pointer(p) = self.under(t) {
                 addr = self.load(Ty::Ptr, addr, 0);
                 t = *p;
+                via_pointer = true;
             }
             let TypeKind::Struct { fields } = self.under(t) else {
                 self.lw.error(Pos::NONE, "internal: field of a non-struct");
                 return (addr, t);
             };
             let offs = self.offsets(t);
+            if via_pointer && offs[i as usize] != 0 {
+                self.load(Ty::I8, addr, 0);
+            }
+            via_pointer = false;
             addr = self.add_off(addr, offs[i as usize] as i64);
             t = fields[i as usize].typ;
         }
@@ -252,12 +264,12 @@ impl<'a, 'b> Fb<'a, 'b> {
         let prog = self.prog;
         let sel = &prog.info.selections[&e];
         let xt = prog.type_of(x);
-        let (addr, t) = match self.under(xt) {
-            TypeKind::Pointer(p) => (self.expr(x).v(), *p),
-            _ => (self.expr(x).v(), xt),
+        let (addr, t, via_pointer) = match self.under(xt) {
+            TypeKind::Pointer(p) => (self.expr(x).v(), *p, true),
+            _ => (self.expr(x).v(), xt, false),
         };
         self.set_pos(self.ast.expr(e).pos);
-        self.walk_fields(addr, t, &sel.index)
+        self.walk_fields_from(addr, t, &sel.index, via_pointer)
     }
 
     /// An index operand as an `INT`, and whether its type is signed (gc's bounds-check flag).
