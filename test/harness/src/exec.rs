@@ -75,6 +75,8 @@ pub struct Cmd<'a> {
     pub argv: Vec<String>,
     pub dir: &'a Path,
     pub env: Vec<(String, String)>,
+    /// Variables removed from the inherited environment.
+    pub env_remove: Vec<&'static str>,
     pub timeout: Duration,
     /// Where to collect the output (a file inside the test's temporary directory).
     pub out_file: PathBuf,
@@ -94,10 +96,13 @@ pub fn run(cmd: Cmd) -> Output {
     let mut c = Command::new(&cmd.argv[0]);
     c.args(&cmd.argv[1..])
         .current_dir(cmd.dir)
-        .stdin(Stdio::null())
+        .stdin(Stdio::piped())
         .stdout(stdout)
         .stderr(stderr)
         .process_group(0);
+    for k in &cmd.env_remove {
+        c.env_remove(k);
+    }
     for (k, v) in &cmd.env {
         c.env(k, v);
     }
@@ -106,6 +111,8 @@ pub fn run(cmd: Cmd) -> Output {
         Err(e) => return not_started(format!("exec: \"{}\": {e}", cmd.argv[0])),
     };
     drop(c); // close our copies of the output file
+    // The program's stdin is an empty pipe (not /dev/null, so a broken /dev/null cannot fail every test).
+    drop(child.stdin.take());
     let pid = child.id() as i32;
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {

@@ -249,7 +249,7 @@ fn discover(test_dir: &Path) -> Result<Vec<TestFile>, String> {
 
 fn report(r: &TestResult, verbose: bool) {
     let line = match r.outcome {
-        Outcome::Fail => format!("FAIL\t{}\t{}\t{}", r.name, r.directive, escape(runner::first_line(&r.reason))),
+        Outcome::Fail => format!("FAIL\t{}\t{}\t{}", r.name, r.directive, escape(&runner::summary(&r.reason))),
         Outcome::Pass if verbose => format!("ok  \t{}\t{:.2}s", r.name, r.secs),
         Outcome::Skip if verbose => format!("skip\t{}\t{}", r.name, escape(&r.reason)),
         _ => return,
@@ -279,8 +279,8 @@ fn write_results(path: &Path, results: &[TestResult]) -> Result<(), String> {
     }
     let mut s = String::from("test\tdirective\toutcome\tseconds\treason\n");
     for r in results {
-        let reason = if r.outcome == Outcome::Pass && r.reason.is_empty() { "" } else { runner::first_line(&r.reason) };
-        s.push_str(&format!("{}\t{}\t{}\t{:.2}\t{}\n", r.name, r.directive, r.outcome.as_str(), r.secs, escape(reason)));
+        let reason = runner::summary(&r.reason);
+        s.push_str(&format!("{}\t{}\t{}\t{:.2}\t{}\n", r.name, r.directive, r.outcome.as_str(), r.secs, escape(&reason)));
     }
     std::fs::write(path, s).map_err(|e| format!("{}: {e}", path.display()))
 }

@@ -179,6 +179,26 @@ pub fn first_line(s: &str) -> &str {
     s.lines().map(str::trim_end).find(|l| !l.is_empty()).unwrap_or("")
 }
 
+/// A one-line summary of a failure: its first line, followed by the next line when the first only says
+/// that something failed ("exit status 1", "... Instead saw", "no match for ... in:").
+pub fn summary(s: &str) -> String {
+    let mut lines = s.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().unwrap_or("");
+    let generic = first.starts_with("exit status")
+        || first.starts_with("signal:")
+        || first.starts_with("g1c panicked")
+        || first.starts_with("compilation succeeded unexpectedly")
+        || first.ends_with("Instead saw")
+        || first.ends_with(':');
+    match lines.next() {
+        Some(next) if generic => {
+            let next: String = next.chars().take(300).collect();
+            format!("{first} | {next}")
+        }
+        _ => first.to_string(),
+    }
+}
+
 /// Where a command runs: the test's temporary directory, the suite directory (run.go's `runInDir = ""`), or
 /// an explicit directory.
 enum Where<'a> {
@@ -308,7 +328,15 @@ impl<'a> Run<'a> {
         }
         let timeout = self.recipe.timeout_secs.map_or(self.cfg.timeout, Duration::from_secs);
         let n = TEST_SEQ.fetch_add(1, Ordering::Relaxed);
-        exec::run(Cmd { argv, dir: &dir, env, timeout, out_file: self.tmp.join(format!(".out{n}")) })
+        exec::run(Cmd { argv, dir: &dir, env, env_remove: self.env_remove(), timeout, out_file: self.tmp.join(format!(".out{n}")) })
+    }
+
+    /// GOROOT names the suite for the harness; the reference go command must find its own root.
+    fn env_remove(&self) -> Vec<&'static str> {
+        match self.cfg.compiler {
+            Compiler::Gc => vec!["GOROOT"],
+            Compiler::G1c(_) => vec![],
+        }
     }
 
     /// `go ARGS...` with the reference toolchain.
@@ -549,7 +577,7 @@ impl<'a> Run<'a> {
                         vars.push(("CGO_ENABLED".into(), "1".into()));
                     }
                     let n = TEST_SEQ.fetch_add(1, Ordering::Relaxed);
-                    let out = exec::run(Cmd { argv, dir: &dir, env: vars, timeout: self.cfg.timeout, out_file: self.tmp.join(format!(".out{n}")) });
+                    let out = exec::run(Cmd { argv, dir: &dir, env: vars, env_remove: self.env_remove(), timeout: self.cfg.timeout, out_file: self.tmp.join(format!(".out{n}")) });
                     if !out.ok() {
                         return Err(format!("{env}\n{}", out.error()));
                     }
