@@ -167,8 +167,11 @@ fn run(o: Options) -> Result<i32, String> {
         all.into_iter().filter(|t| o.patterns.iter().any(|p| pattern_matches(p, &t.name))).collect()
     };
     if o.list {
+        let mut out = std::io::stdout().lock();
         for t in &selected {
-            println!("{}", t.name);
+            if writeln!(out, "{}", t.name).is_err() {
+                break;
+            }
         }
         return Ok(0);
     }
@@ -220,12 +223,13 @@ fn run(o: Options) -> Result<i32, String> {
     write_results(&o.results, &results)?;
     if o.update_passing {
         let added = update_passing(&o.passing_file, &results)?;
-        println!("{added} tests added to {}", o.passing_file.display());
+        let _ = writeln!(std::io::stdout(), "{added} tests added to {}", o.passing_file.display());
     }
     let count = |k: Outcome| results.iter().filter(|r| r.outcome == k).count();
     let (passed, failed, skipped) = (count(Outcome::Pass), count(Outcome::Fail), count(Outcome::Skip));
-    println!("results in {} ({:.1}s)", o.results.display(), start.elapsed().as_secs_f64());
-    println!("{passed} passed, {failed} failed, {skipped} skipped");
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "results in {} ({:.1}s)", o.results.display(), start.elapsed().as_secs_f64());
+    let _ = writeln!(out, "{passed} passed, {failed} failed, {skipped} skipped");
     Ok(if o.passing && failed > 0 { 1 } else { 0 })
 }
 

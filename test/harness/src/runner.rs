@@ -105,7 +105,7 @@ static TEST_SEQ: AtomicUsize = AtomicUsize::new(0);
 
 pub fn run_test(cfg: &Config, t: &TestFile) -> TestResult {
     let start = Instant::now();
-    let path = cfg.test_dir.join(&t.dir).join(&t.gofile);
+    let path = cfg.test_dir.join(&t.name);
     let mut result = TestResult {
         name: t.name.clone(),
         directive: String::new(),
@@ -399,9 +399,8 @@ impl<'a> Run<'a> {
     fn check_expected_output(&self, got: &[u8]) -> Res {
         let got = String::from_utf8_lossy(got).replace("\r\n", "\n");
         let stem = self.t.gofile.strip_suffix(".go").unwrap_or(&self.t.gofile);
-        let rel = Path::new(&self.t.dir).join(format!("{stem}.out"));
-        let rel_name = if self.t.dir == "." { format!("{stem}.out") } else { s(&rel) };
-        match std::fs::read(self.cfg.test_dir.join(&rel)) {
+        let rel_name = if self.t.dir == "." { format!("{stem}.out") } else { format!("{}/{stem}.out", self.t.dir) };
+        match std::fs::read(self.cfg.test_dir.join(&rel_name)) {
             Ok(want) if got.as_bytes() == want.as_slice() => Ok(()),
             Ok(_) => Err(format!("output does not match expected in {rel_name}. Instead saw\n{got}")),
             Err(_) if got.is_empty() => Ok(()),
@@ -451,7 +450,7 @@ impl<'a> Run<'a> {
 
     fn run_action(&self) -> Res {
         let r = self.recipe;
-        let name = s(&Path::new(&self.t.dir).join(&self.t.gofile));
+        let name = self.t.name.clone();
         let out = match &self.cfg.compiler {
             Compiler::Gc => {
                 let plain = r.flags.is_empty() && r.args.is_empty() && gcflags_empty() && r.goexperiment.is_none();
@@ -503,7 +502,7 @@ impl<'a> Run<'a> {
     }
 
     fn runoutput(&self) -> Res {
-        let name = s(&Path::new(&self.t.dir).join(&self.t.gofile));
+        let name = self.t.name.clone();
         let out = self.build_and_run(&name, true)?;
         let tfile = self.tmp.join("tmp__.go");
         std::fs::write(&tfile, &out.out).map_err(|e| format!("write tempfile:{e}"))?;
@@ -512,7 +511,7 @@ impl<'a> Run<'a> {
     }
 
     fn errorcheckoutput(&self) -> Res {
-        let name = s(&Path::new(&self.t.dir).join(&self.t.gofile));
+        let name = self.t.name.clone();
         let out = self.build_and_run(&name, true)?;
         let tfile = self.tmp.join("tmp__.go");
         std::fs::write(&tfile, &out.out).map_err(|e| format!("write tempfile:{e}"))?;
@@ -592,7 +591,11 @@ impl<'a> Run<'a> {
 
     /// `goDirName`: the `.dir` directory next to the test file.
     fn long_dir(&self) -> PathBuf {
-        self.cfg.test_dir.join(&self.t.dir).join(self.t.gofile.replace(".go", ".dir"))
+        let dir = self.t.gofile.replace(".go", ".dir");
+        match self.t.dir.as_str() {
+            "." => self.cfg.test_dir.join(dir),
+            d => self.cfg.test_dir.join(d).join(dir),
+        }
     }
 
     /// `goDirPackages`: the `.go` files of `longdir` in name order, grouped by package clause (each file its
