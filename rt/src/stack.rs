@@ -21,6 +21,9 @@
 //! one or two resident pages. `HEADROOM` must exceed the deepest Rust call path reachable from a `CallRt`
 //! without a switch (measured below 4 KiB; 16 KiB keeps a wide margin).
 //!
+//! Bytes in use are counted without the headrooms. Segments after the first double in size up to 1 MiB,
+//! so a deep recursion crosses few segment boundaries and wastes little address space in headrooms.
+//!
 //! The limit: gc doubles a stack and dies when the doubled size would exceed 1 GB, i.e. when more than
 //! 512 MiB are in use; g1c ends a goroutine whose segments would exceed 512 MiB with the same message
 //! (`runtime: goroutine stack exceeds 1000000000-byte limit`, `fatal error: stack overflow`).
@@ -38,6 +41,8 @@ pub const HEADROOM: usize = 16 << 10;
 /// gc's maxstacksize; the effective limit is half of it (see the module comment).
 pub const MAX_STACK: usize = 1_000_000_000;
 const LIMIT: usize = 512 << 20;
+/// The largest segment `morestack` makes unless a single frame needs more.
+const MAX_SEG: usize = 1 << 20;
 
 /// A segment's header, at its top.
 #[repr(C)]
@@ -146,7 +151,7 @@ fn free_seg(s: *mut Seg) {
 pub unsafe fn first_segment(g: *mut G) {
     let s = alloc_seg(SEG_SIZE);
     (*g).seg = s;
-    (*g).stack_bytes = SEG_SIZE;
+    (*g).stack_bytes = SEG_SIZE - HEADROOM;
 }
 
 /// Releases every segment of a dead goroutine (called on the system stack).
@@ -203,16 +208,17 @@ pub unsafe extern "C" fn g1c_newstack(old_sp: usize, need: usize, args_size: usi
             free_seg(cached);
             (*cur).cache = core::ptr::null_mut();
         }
-        let size = if want <= SEG_SIZE { SEG_SIZE } else { want.next_multiple_of(SEG_SIZE) };
-        if (*g).stack_bytes + size > LIMIT {
-            overflow(g, old_sp);
-        }
+        // Segments grow geometrically (up to MAX_SEG) so a deep recursion wastes little in headrooms
+        // and switches segments rarely.
+        let grown = ((*cur).size * 2).min(MAX_SEG);
+        let size = want.max(grown).next_multiple_of(SEG_SIZE);
         alloc_seg(size)
     };
-    if (*g).stack_bytes + (*next).size > LIMIT {
+    if (*g).stack_bytes + (*next).size - HEADROOM > LIMIT {
+        free_seg(next);
         overflow(g, old_sp);
     }
-    (*g).stack_bytes += (*next).size;
+    (*g).stack_bytes += (*next).size - HEADROOM;
     (*next).prev = cur;
     (*next).old_sp = old_sp;
     (*next).args_size = args_size;
@@ -246,7 +252,7 @@ unsafe fn pop_to(g: *mut G, to: *mut Seg) {
     while (*g).seg != to {
         let s = (*g).seg;
         let prev = (*s).prev;
-        (*g).stack_bytes -= (*s).size;
+        (*g).stack_bytes -= (*s).size - HEADROOM;
         if !(*s).cache.is_null() {
             free_seg((*s).cache);
             (*s).cache = core::ptr::null_mut();
@@ -307,12 +313,10 @@ core::arch::global_asm!(
     "    push rbp",
     "    mov rbp, rsp",
     "    push rdx",
-    "    push rdx",
     "    lea rdi, [rbp + 8]",
     "    mov rsi, r10",
     "    mov rdx, r11",
     "    call g1c_newstack",
-    "    pop rdx",
     "    pop rdx",
     "    pop rbp",
     "    mov r11, [rsp]",
