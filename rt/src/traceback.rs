@@ -263,9 +263,22 @@ fn walk(
                 o.put(b"...additional frames elided...\n");
                 return;
             }
-            let (n, more) = if in_stack(next) { frame_args(f, next, next, hi, &mut args) } else { (0, false) };
+            let at_entry = ra == sigpc && ra == f.entry;
+            // A fault on a function's first instruction (before `push rbp`): its arguments sit above the
+            // return address that is at the faulting RSP, two words above this (g1c_sigpanic's) frame.
+            let own = if at_entry { fp + 8 } else { next };
+            let (n, more) = if in_stack(own) { frame_args(f, own, own, hi, &mut args) } else { (0, false) };
             print_frame(o, f, line_pc, ra, &args[..n], more);
             frames += 1;
+            if at_entry && valid(fp + 16) {
+                // SAFETY: inside the stack.
+                let ra2 = unsafe { *((fp + 16) as *const u64) };
+                if let Some(c) = find_func(ra2.wrapping_sub(1)) {
+                    let (n, more) = if in_stack(next) { frame_args(c, next, next, hi, &mut args) } else { (0, false) };
+                    print_frame(o, c, ra2 - 1, ra2, &args[..n], more);
+                    frames += 1;
+                }
+            }
         }
         if next <= fp && ra == raw {
             break;
