@@ -790,8 +790,8 @@ impl<'a> Checker<'a> {
         if ok_assign {
             match op {
                 BinaryOp::Eql | BinaryOp::Neq => {
-                    let xnil = x.typ == TypeId::UNTYPED_NIL;
-                    let ynil = y.typ == TypeId::UNTYPED_NIL;
+                    let xnil = self.is_nil(x);
+                    let ynil = self.is_nil(y);
                     if xnil || ynil {
                         let other = if xnil { &*y } else { &*x };
                         if !(xnil && ynil) && !self.has_nil(other.typ) {
@@ -883,7 +883,28 @@ impl<'a> Checker<'a> {
         self.is_integer(t) || self.is_float(t) || self.is_string(t)
     }
 
+    /// `x` is the predeclared `nil` (possibly parenthesized), even after it took the type of the other operand
+    /// of a comparison: types2 keeps such a `nil` untyped.
+    pub fn is_nil(&self, x: &Operand) -> bool {
+        if x.typ == TypeId::UNTYPED_NIL {
+            return true;
+        }
+        let mut e = x.expr;
+        loop {
+            match &self.ast.expr(e).kind {
+                ExprKind::Paren(inner) => e = *inner,
+                ExprKind::Ident(id) => {
+                    return self.info.uses.get(&id.pos).is_some_and(|&o| self.objs.get(o).kind == ObjKind::Nil);
+                }
+                _ => return false,
+            }
+        }
+    }
+
     pub fn has_nil(&self, t: TypeId) -> bool {
+        if self.is_type_param(t) {
+            return self.type_set_all(t, &|c, u| c.has_nil(u));
+        }
         matches!(
             self.t.under(t),
             TypeKind::Pointer(_)
@@ -893,7 +914,7 @@ impl<'a> Checker<'a> {
                 | TypeKind::Chan { .. }
                 | TypeKind::Interface { .. }
                 | TypeKind::Basic(BasicKind::UnsafePointer)
-        ) && !self.is_type_param(t)
+        )
     }
 
     fn shift(&mut self, e: ExprId, op: BinaryOp, _op_pos: Pos, x: &mut Operand, y: &mut Operand) -> Operand {
@@ -1033,10 +1054,11 @@ impl<'a> Checker<'a> {
                     }
                     cc.is_ok()
                 });
-                if !ok && x.typ != TypeId::UNTYPED_NIL {
-                    return Err(ConvErr::Mismatch);
-                }
                 if x.typ == TypeId::UNTYPED_NIL {
+                    if !self.has_nil(target) {
+                        return Err(ConvErr::Mismatch);
+                    }
+                } else if !ok {
                     return Err(ConvErr::Mismatch);
                 }
                 target
@@ -1608,6 +1630,8 @@ impl<'a> Checker<'a> {
 
     fn composite_lit(&mut self, e: ExprId, typ: Option<ExprId>, elts: &'a [ExprId], rbrace: Pos, hint: Option<TypeId>) -> Operand {
         let ast = self.ast;
+        // The literal's own type: the hint itself when the element type `*T` is elided as `&T{...}`.
+        let mut result_t = None;
         let t = match typ {
             Some(te) => {
                 if let ExprKind::ArrayType { len: None, elem } = &ast.expr(te).kind {
@@ -1629,8 +1653,12 @@ impl<'a> Checker<'a> {
             None => match hint {
                 Some(h) => {
                     // elided type; &T elided as T for pointer element types
-                    match self.t.under(h).clone() {
-                        TypeKind::Pointer(b) => b,
+                    let hc = self.core(h);
+                    match self.t.under(hc).clone() {
+                        TypeKind::Pointer(b) => {
+                            result_t = Some(h);
+                            b
+                        }
                         _ => h,
                     }
                 }
@@ -1650,7 +1678,7 @@ impl<'a> Checker<'a> {
         match self.t.kind(ct).clone() {
             TypeKind::Struct { fields } => {
                 if elts.is_empty() {
-                    return Operand::new(OpMode::Value, t, e);
+                    return Operand::new(OpMode::Value, result_t.unwrap_or(t), e);
                 }
                 let keyed = matches!(ast.expr(elts[0]).kind, ExprKind::KeyValue { .. });
                 let mut seen = vec![false; fields.len()];
@@ -1747,7 +1775,7 @@ impl<'a> Checker<'a> {
                 return Operand::invalid(e);
             }
         }
-        Operand::new(OpMode::Value, t, e)
+        Operand::new(OpMode::Value, result_t.unwrap_or(t), e)
     }
 
     fn skip_elem(&mut self, el: ExprId) {
