@@ -2,8 +2,8 @@
 //! single-threaded program needs.
 //!
 //! In: the initial stack pointer (argc, argv, envp). Out: the heap and signal handlers ready, the Go
-//! program's `main.init` then `main.main` run, exit status 0. Later: `os.Args`/environment for the Go
-//! `runtime` package, the scheduler's first goroutine (DESIGN §6).
+//! program's `main.init` then `main.main` run on the main goroutine (sched.rs), exit status 0. Later:
+//! `os.Args`/environment for the Go `runtime` package.
 
 use crate::Global;
 
