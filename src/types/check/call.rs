@@ -218,9 +218,16 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// One entry of go/types' `typesSummary`.
     fn arg_type_string(&self, a: &Operand) -> String {
-        if a.mode == OpMode::Constant && self.is_untyped(a.typ) {
-            return "number".into();
+        if a.typ == TypeId::INVALID {
+            return "<T>".into();
+        }
+        if self.is_untyped(a.typ) {
+            if self.is_numeric(a.typ) {
+                return "number".into();
+            }
+            return self.type_string(a.typ).replace("untyped ", "");
         }
         self.type_string(a.typ)
     }

@@ -806,14 +806,36 @@ impl<'a> Checker<'a> {
             return;
         }
         if rvars.is_empty() {
-            for &r in results {
-                self.raw_expr(r, None);
+            let ops = self.eval_args(results);
+            if ops.iter().all(|o| o.mode != OpMode::Invalid) {
+                let have: Vec<TypeId> = ops.iter().map(|o| o.typ).collect();
+                self.count_mismatch(&[], &have, results, pos, true);
             }
-            self.error(self.ast.expr(results[0]).pos, "too many return values");
             return;
         }
         let types: Vec<TypeId> = rvars.iter().map(|&r| self.objs.get(r).typ).collect();
         self.assign_values(&types, results, pos, "return statement", true);
+    }
+
+    /// go/types' `typesSummary`: `(int, number, string)`.
+    fn types_summary(&self, list: &[TypeId]) -> String {
+        let parts: Vec<String> = list
+            .iter()
+            .map(|&t| {
+                if t == TypeId::INVALID {
+                    "<T>".to_string()
+                } else if self.is_untyped(t) {
+                    if self.is_numeric(t) {
+                        "number".to_string()
+                    } else {
+                        self.type_string(t).replace("untyped ", "")
+                    }
+                } else {
+                    self.type_string(t)
+                }
+            })
+            .collect();
+        format!("({})", parts.join(", "))
     }
 
     fn var_types(&self, vars: &[ObjId]) -> String {
@@ -865,11 +887,14 @@ impl<'a> Checker<'a> {
     fn count_mismatch(&mut self, want: &[TypeId], have: &[TypeId], rhs: &'a [ExprId], pos: Pos, is_return: bool) {
         let ast = self.ast;
         if is_return {
-            let hs: Vec<String> = have.iter().map(|&t| if self.is_untyped(t) { "number".to_string() } else { self.type_string(t) }).collect();
-            let ws: Vec<String> = want.iter().map(|&t| self.type_string(t)).collect();
-            let (q, at) = if have.len() < want.len() { ("not enough", pos) } else { ("too many", ast.expr(rhs[want.len().min(rhs.len() - 1)]).pos) };
-            let at = if have.len() < want.len() { ast.expr(rhs[0]).pos } else { at };
-            self.error(at, format!("{q} return values\n\thave ({})\n\twant ({})", hs.join(", "), ws.join(", ")));
+            // go/types' initVars for a return statement: at the first extra value, or the last value
+            let (q, at) = if have.len() > want.len() {
+                ("too many", rhs[want.len().min(rhs.len() - 1)])
+            } else {
+                ("not enough", rhs[rhs.len() - 1])
+            };
+            let (hs, ws) = (self.types_summary(have), self.types_summary(want));
+            self.error(ast.expr(at).pos, format!("{q} return values\n\thave {hs}\n\twant {ws}"));
             return;
         }
         let l = want.len();
@@ -964,6 +989,7 @@ impl<'a> Checker<'a> {
             }
             return;
         }
+        let mut failed = false;
         for (i, &o) in lhs.iter().enumerate() {
             let mut x = self.expr_hint(rhs[i], declared[i]);
             match declared[i] {
@@ -983,6 +1009,13 @@ impl<'a> Checker<'a> {
                 }
             }
             if x.mode == OpMode::Invalid {
+                failed = true;
+            }
+            let _ = o;
+        }
+        // go/types: if any initialization failed, no lhs variable is reported as unused
+        if failed {
+            for &o in lhs {
                 if let Some(v) = self.var_info_mut(o) {
                     v.used = true;
                 }
@@ -1231,6 +1264,7 @@ impl<'a> Checker<'a> {
                 for &l in lhs {
                     self.lhs_var(l);
                 }
+                self.use_lhs_names(lhs);
                 return;
             }
             let ts = match self.t.kind(x.typ) {
@@ -1242,6 +1276,7 @@ impl<'a> Checker<'a> {
                 for &l in lhs {
                     self.lhs_var(l);
                 }
+                self.use_lhs_names(lhs);
                 let want: Vec<TypeId> = lhs.iter().map(|_| TypeId::INVALID).collect();
                 self.count_mismatch(&want, &ts, rhs, pos, false);
                 return;
@@ -1260,6 +1295,7 @@ impl<'a> Checker<'a> {
             for &l in lhs {
                 self.lhs_var(l);
             }
+            self.use_lhs_names(lhs);
             for &r in rhs {
                 self.raw_expr(r, None);
             }
@@ -1268,10 +1304,12 @@ impl<'a> Checker<'a> {
             self.error(ast.expr(rhs[0]).pos, format!("assignment mismatch: {vars} but {vals}"));
             return;
         }
+        let mut ok = true;
         for (i, &l) in lhs.iter().enumerate() {
             let lt = self.lhs_var(l);
             let mut x = self.expr_hint(rhs[i], lt);
             if x.mode == OpMode::Invalid {
+                ok = false;
                 continue;
             }
             match lt {
@@ -1285,6 +1323,27 @@ impl<'a> Checker<'a> {
                             let d = self.default_type(x.typ);
                             self.assignment(&mut x, d, "assignment");
                         }
+                    }
+                }
+            }
+            if x.mode == OpMode::Invalid {
+                ok = false;
+            }
+        }
+        // go/types: a failed assignment does not leave "declared but not used" errors behind
+        if !ok {
+            self.use_lhs_names(lhs);
+        }
+    }
+
+    /// Marks the local variables named by assignment targets as used (after an erroneous assignment).
+    fn use_lhs_names(&mut self, lhs: &[ExprId]) {
+        let ast = self.ast;
+        for &l in lhs {
+            if let ExprKind::Ident(id) = &ast.expr(ast.unparen(l)).kind {
+                if let Some(o) = self.lookup(&id.name) {
+                    if let Some(v) = self.var_info_mut(o) {
+                        v.used = true;
                     }
                 }
             }
