@@ -351,7 +351,7 @@ impl<'a> Checker<'a> {
 
     fn ident(&mut self, e: ExprId, id: &Ident) -> Operand {
         if id.name == "_" {
-            self.error(id.pos, "cannot use _ as value");
+            self.error(id.pos, "cannot use _ as value or type");
             return Operand::invalid(e);
         }
         let Some(o) = self.lookup(&id.name) else {
@@ -511,14 +511,14 @@ impl<'a> Checker<'a> {
                     TypeKind::Chan { dir, elem } => {
                         if dir == ChanDir::Send {
                             let s = self.operand_string(&x);
-                            self.error(pos, format!("invalid operation: cannot receive from send-only channel {s}"));
+                            self.error(self.ast.expr(xe).pos, format!("invalid operation: cannot receive from send-only channel {s}"));
                             return Operand::invalid(e);
                         }
                         Operand::new(OpMode::CommaOk, elem, e)
                     }
                     _ => {
                         let s = self.operand_string(&x);
-                        self.error(pos, format!("invalid operation: cannot receive from non-channel {s}"));
+                        self.error(self.ast.expr(xe).pos, format!("invalid operation: cannot receive from non-channel {s}"));
                         Operand::invalid(e)
                     }
                 }
@@ -1146,7 +1146,7 @@ impl<'a> Checker<'a> {
             if old.mode != Mode::Constant && !self.is_untyped(t) && !self.is_integer(t) {
                 let s = self.expr_string(e);
                 let ts = self.type_string(t);
-                self.error(ast.expr(e).pos, format!("invalid operation: shifted operand {s} (type {ts}) must be integer"));
+                self.error(ast.expr(e).pos, format!("invalid operation: {s} (shift of type {ts})"));
             }
         }
         let value = match (&old.value, self.is_untyped(t)) {
@@ -1232,7 +1232,8 @@ impl<'a> Checker<'a> {
                     }
                 };
                 if i.cmp(&lo) == Ordering::Less || i.cmp(&hi) == Ordering::Greater {
-                    return Err(ConvErr::Overflow);
+                    // go/types: float -> integer is "truncated", integer -> integer "overflows"
+                    return Err(if c.is_integer(x.typ) { ConvErr::Overflow } else { ConvErr::Truncated });
                 }
                 Value::Int(i)
             }
@@ -1528,9 +1529,14 @@ impl<'a> Checker<'a> {
 
     /// Checks an index operand; returns its constant value if known. `len` bounds constant indices.
     pub fn index_value(&mut self, ie: ExprId, len: Option<u64>) -> Option<i64> {
+        self.index(ie, len).ok().flatten()
+    }
+
+    /// go/types' `index`: Err(()) if the index is invalid (reported), else its value when constant.
+    pub fn index(&mut self, ie: ExprId, len: Option<u64>) -> Result<Option<i64>, ()> {
         let mut i = self.expr(ie);
         if i.mode == OpMode::Invalid {
-            return None;
+            return Err(());
         }
         let pos = self.ast.expr(ie).pos;
         if self.is_untyped(i.typ) && i.mode == OpMode::Constant {
@@ -1542,7 +1548,7 @@ impl<'a> Checker<'a> {
                 } else {
                     self.error(pos, format!("invalid argument: index {s} must be integer"));
                 }
-                return None;
+                return Err(());
             }
         } else if self.is_untyped(i.typ) {
             self.convert_untyped(&mut i, TypeId::INT);
@@ -1550,7 +1556,7 @@ impl<'a> Checker<'a> {
         if !self.is_integer(i.typ) {
             let s = self.operand_string(&i);
             self.error(pos, format!("invalid argument: index {s} must be integer"));
-            return None;
+            return Err(());
         }
         if i.mode == OpMode::Constant {
             let v = i.val.as_ref().and_then(|v| v.to_i64());
@@ -1558,19 +1564,18 @@ impl<'a> Checker<'a> {
                 if v < 0 {
                     let s = self.operand_string(&i);
                     self.error(pos, format!("invalid argument: index {s} must not be negative"));
-                    return None;
+                    return Err(());
                 }
                 if let Some(l) = len {
                     if v as u64 >= l {
-                        let s = self.expr_string(ie);
-                        self.error(pos, format!("invalid argument: index {s} out of bounds [0:{l}]"));
-                        return None;
+                        self.error(pos, format!("invalid argument: index {v} out of bounds [0:{l}]"));
+                        return Err(());
                     }
                 }
-                return Some(v);
+                return Ok(Some(v));
             }
         }
-        None
+        Ok(None)
     }
 
     fn slice_expr(&mut self, e: ExprId, xe: ExprId, lo: Option<ExprId>, hi: Option<ExprId>, max: Option<ExprId>, slice3: bool) -> Operand {
@@ -1617,14 +1622,14 @@ impl<'a> Checker<'a> {
                 }
                 _ => {
                     let s = self.operand_string(&x);
-                    self.error(ast.expr(xe).pos, format!("cannot slice {s}"));
+                    self.error(ast.expr(xe).pos, format!("invalid operation: cannot slice {s}"));
                     return Operand::invalid(e);
                 }
             },
             TypeKind::Slice(_) => x.typ,
             _ => {
                 let s = self.operand_string(&x);
-                self.error(ast.expr(xe).pos, format!("cannot slice {s}"));
+                self.error(ast.expr(xe).pos, format!("invalid operation: cannot slice {s}"));
                 return Operand::invalid(e);
             }
         };
@@ -1689,7 +1694,7 @@ impl<'a> Checker<'a> {
                     }
                 }
                 None => {
-                    self.error(ast.expr(e).pos, "invalid composite literal type: missing type");
+                    self.error(ast.expr(e).pos, "missing type in composite literal");
                     return Operand::invalid(e);
                 }
             },
@@ -1727,7 +1732,7 @@ impl<'a> Checker<'a> {
                                 self.info.uses.insert(kid.pos, fo);
                             }
                             let ft = fields[fi].typ;
-                            let mut v = self.expr_hint(*value, Some(ft));
+                            let mut v = self.expr(*value);
                             self.assignment(&mut v, ft, "struct literal");
                             if seen[fi] {
                                 self.error(ast.expr(el).pos, format!("duplicate field name {} in struct literal", kid.name));
@@ -1750,7 +1755,7 @@ impl<'a> Checker<'a> {
                                 continue;
                             }
                             let ft = fields[i].typ;
-                            let mut v = self.expr_hint(el, Some(ft));
+                            let mut v = self.expr(el);
                             self.assignment(&mut v, ft, "struct literal");
                         }
                     }
@@ -1804,53 +1809,53 @@ impl<'a> Checker<'a> {
         Operand::new(OpMode::Value, result_t.unwrap_or(t), e)
     }
 
+    /// Checks an element of a literal of invalid type; elided literals inside stay quiet (the hint is invalid).
     fn skip_elem(&mut self, el: ExprId) {
         match &self.ast.expr(el).kind {
             ExprKind::KeyValue { value, .. } => {
-                self.raw_expr(*value, None);
+                self.raw_expr(*value, Some(TypeId::INVALID));
             }
             _ => {
-                self.raw_expr(el, None);
+                self.raw_expr(el, Some(TypeId::INVALID));
             }
         }
     }
 
     /// Elements of an array or slice literal; returns the length (max index + 1).
     fn indexed_elts(&mut self, elts: &'a [ExprId], elem: TypeId, len: Option<u64>) -> u64 {
+        // go/types' indexedElts
         let ast = self.ast;
         let mut idx: u64 = 0;
         let mut max: u64 = 0;
         let mut seen: std::collections::HashSet<u64> = std::collections::HashSet::new();
         for &el in elts {
+            let mut valid = false;
             let ve = match &ast.expr(el).kind {
                 ExprKind::KeyValue { key, value } => {
-                    let k = self.expr(*key);
-                    if k.mode == OpMode::Constant {
-                        let mut k2 = k.clone();
-                        if self.is_untyped(k2.typ) {
-                            let _ = self.try_convert_untyped(&mut k2, TypeId::INT);
+                    match self.index(*key, len) {
+                        Ok(Some(v)) => {
+                            idx = v as u64;
+                            valid = true;
                         }
-                        match k2.val.as_ref().and_then(|v| v.as_int()).and_then(|v| v.to_i64()) {
-                            Some(v) if v >= 0 => idx = v as u64,
-                            _ => {
-                                let s = self.expr_string(*key);
-                                self.error(ast.expr(*key).pos, format!("index {s} must be integer constant"));
-                            }
+                        Ok(None) => {
+                            let s = self.expr_string(*key);
+                            self.error(ast.expr(el).pos, format!("index {s} must be integer constant"));
                         }
-                    } else if k.mode != OpMode::Invalid {
-                        let s = self.expr_string(*key);
-                        self.error(ast.expr(*key).pos, format!("index {s} must be integer constant"));
+                        Err(()) => {}
                     }
                     *value
                 }
-                _ => el,
-            };
-            if let Some(l) = len {
-                if idx >= l {
-                    self.error(ast.expr(ve).pos, format!("index {idx} is out of bounds (>= {l})"));
+                _ => {
+                    match len {
+                        Some(l) if idx >= l => {
+                            self.error(ast.expr(el).pos, format!("index {idx} is out of bounds (>= {l})"));
+                        }
+                        _ => valid = true,
+                    }
+                    el
                 }
-            }
-            if !seen.insert(idx) {
+            };
+            if valid && !seen.insert(idx) {
                 self.error(ast.expr(el).pos, format!("duplicate index {idx} in array or slice literal"));
             }
             let mut v = self.expr_hint(ve, Some(elem));

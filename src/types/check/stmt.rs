@@ -668,7 +668,7 @@ impl<'a> Checker<'a> {
                 TypeKind::Chan { dir, elem } => {
                     if dir == ChanDir::Send {
                         let s = self.operand_string(&x);
-                        self.error(ast.expr(xe).pos, format!("invalid operation: range {s} receive from send-only channel"));
+                        self.error(ast.expr(xe).pos, format!("cannot range over {s} (receive from send-only channel)"));
                         None
                     } else {
                         if let Some(v) = value {
@@ -719,7 +719,8 @@ impl<'a> Checker<'a> {
             for (i, l) in lhs.iter().enumerate() {
                 let Some(l) = l else { continue };
                 if rhs_t[i] == TypeId::INVALID {
-                    self.expr(*l);
+                    // nothing to assign (go/types leaves the target alone)
+                    self.lhs_var(*l);
                     continue;
                 }
                 let mut op = Operand::new(OpMode::Value, rhs_t[i], xe);
@@ -1401,15 +1402,7 @@ impl<'a> Checker<'a> {
                         return None;
                     }
                 }
-                let s = self.operand_string(&x);
-                let es = self.expr_string(l);
-                let why = match x.mode {
-                    OpMode::Constant | OpMode::Value | OpMode::CommaOk | OpMode::NoValue => {
-                        format!("cannot assign to {es} (neither addressable nor a map index expression)")
-                    }
-                    _ => format!("cannot assign to {s}"),
-                };
-                let why = if x.mode == OpMode::Constant { format!("cannot assign to {s}") } else { why };
+                let why = format!("cannot assign to {}", self.operand_string(&x));
                 self.error(ast.expr(l).pos, why);
                 None
             }
