@@ -705,81 +705,58 @@ impl<'a> Checker<'a> {
     }
 
     /// Converts untyped operands of a binary operation to each other's type (go/types' `matchTypes`).
+    /// go/types' `matchTypes`: if the operands may be converted to each other's type, converts the untyped
+    /// one(s), reporting a failed conversion.
     fn match_types(&mut self, x: &mut Operand, y: &mut Operand) {
-        let xu = self.is_untyped(x.typ);
-        let yu = self.is_untyped(y.typ);
-        if xu == yu && !xu {
-            return;
-        }
         let may_convert = |c: &Checker, x: &Operand, y: &Operand| -> bool {
-            // An untyped operand may convert to the other's type only if both are of the same "class".
-            if c.is_untyped(x.typ) && c.is_untyped(y.typ) {
+            if !c.is_untyped(x.typ) && !c.is_untyped(y.typ) {
+                return false;
+            }
+            // an untyped operand may convert to its default type when paired with an interface
+            let plain_iface = |t: TypeId| c.is_interface(t) && !c.is_type_param(t);
+            if plain_iface(x.typ) || plain_iface(y.typ) {
                 return true;
             }
-            let (a, b) = (x.typ, y.typ);
-            if c.is_boolean(a) != c.is_boolean(b) {
+            if c.all_boolean(x.typ) != c.all_boolean(y.typ) {
                 return false;
             }
-            if c.is_string(a) != c.is_string(b) {
+            if c.all_string(x.typ) != c.all_string(y.typ) {
                 return false;
             }
-            if x.typ == TypeId::UNTYPED_NIL {
+            if c.is_nil(x) {
                 return c.has_nil(y.typ);
             }
-            if y.typ == TypeId::UNTYPED_NIL {
+            if c.is_nil(y) {
                 return c.has_nil(x.typ);
             }
-            if matches!(c.t.under(a), TypeKind::Pointer(_)) || matches!(c.t.under(b), TypeKind::Pointer(_)) {
-                return false;
-            }
-            true
+            !matches!(c.t.under(x.typ), TypeKind::Pointer(_)) && !matches!(c.t.under(y.typ), TypeKind::Pointer(_))
         };
         if may_convert(self, x, y) {
-            if xu && !yu {
-                let t = y.typ;
-                self.implicit_convert(x, t, Some(y));
-            } else if yu && !xu {
-                let t = x.typ;
-                self.implicit_convert(y, t, Some(x));
-            } else {
-                // both untyped: the larger kind wins
-                let (a, b) = (x.typ, y.typ);
-                if a != b {
-                    let rank = |t: TypeId| match t {
-                        TypeId::UNTYPED_INT => 1,
-                        TypeId::UNTYPED_RUNE => 2,
-                        TypeId::UNTYPED_FLOAT => 3,
-                        TypeId::UNTYPED_COMPLEX => 4,
-                        _ => 0,
-                    };
-                    if rank(a) > 0 && rank(b) > 0 {
-                        let t = if rank(a) > rank(b) { a } else { b };
-                        self.convert_untyped(x, t);
-                        self.convert_untyped(y, t);
-                    }
-                }
+            let yt = y.typ;
+            self.convert_untyped(x, yt);
+            if x.mode == OpMode::Invalid {
+                return;
+            }
+            let xt = x.typ;
+            self.convert_untyped(y, xt);
+            if y.mode == OpMode::Invalid {
+                x.mode = OpMode::Invalid;
             }
         }
     }
 
-    /// Converts untyped `x` to `t` for a binary operation, reporting mismatches like gc.
-    fn implicit_convert(&mut self, x: &mut Operand, t: TypeId, other: Option<&Operand>) {
-        let saved = x.clone();
-        if let Err(why) = self.try_convert_untyped(x, t) {
-            let _ = other;
-            match why {
-                ConvErr::Overflow | ConvErr::Truncated => {
-                    let s = self.operand_string(&saved);
-                    let ts = self.type_string(t);
-                    let msg = if why == ConvErr::Truncated { format!("{s} truncated to {ts}") } else { format!("{s} overflows {ts}") };
-                    self.error(self.ast.expr(saved.expr).pos, format!("cannot use {msg}").replacen("cannot use ", "", 1));
-                    x.mode = OpMode::Invalid;
-                }
-                ConvErr::Mismatch => {
-                    // leave x untyped; the caller reports mismatched types
-                }
-            }
+    fn all_boolean(&self, t: TypeId) -> bool {
+        if self.is_type_param(t) {
+            return self.type_set_all(t, &|c, u| c.is_boolean(u));
         }
+        self.is_boolean(t)
+    }
+
+    fn all_string(&self, t: TypeId) -> bool {
+        if self.is_type_param(t) {
+            return self.type_set_all(t, &|c, u| c.is_string(u));
+        }
+        self.is_string(t)
     }
 
     /// go/types' `comparison`. With `switch_case`, `x` is a case value and `y` the switch tag.
@@ -1039,10 +1016,19 @@ impl<'a> Checker<'a> {
             if x.typ == target {
                 return Ok(());
             }
-            let num = |t: TypeId| matches!(t, TypeId::UNTYPED_INT | TypeId::UNTYPED_RUNE | TypeId::UNTYPED_FLOAT | TypeId::UNTYPED_COMPLEX);
-            if num(x.typ) && num(target) {
-                x.typ = target;
-                self.update_expr_type(x.expr, target);
+            // go/types' maxType: the "larger" of two untyped numeric kinds
+            let rank = |t: TypeId| match t {
+                TypeId::UNTYPED_INT => 1,
+                TypeId::UNTYPED_RUNE => 2,
+                TypeId::UNTYPED_FLOAT => 3,
+                TypeId::UNTYPED_COMPLEX => 4,
+                _ => 0,
+            };
+            if rank(x.typ) > 0 && rank(target) > 0 {
+                if rank(target) > rank(x.typ) {
+                    x.typ = target;
+                    self.update_expr_type(x.expr, target);
+                }
                 return Ok(());
             }
             return Err(ConvErr::Mismatch);
