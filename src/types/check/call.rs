@@ -831,12 +831,12 @@ impl<'a> Checker<'a> {
             Builtin::Print | Builtin::Println => {
                 for o in ops.iter_mut() {
                     if o.typ == TypeId::UNTYPED_NIL {
-                        self.error(ast.expr(o.expr).pos, format!("use of untyped nil in argument to built-in {name}"));
+                        self.error(ast.expr(o.expr).pos, format!("use of untyped nil in argument to {name}"));
                         continue;
                     }
                     if self.is_untyped(o.typ) {
                         let d = self.default_type(o.typ);
-                        let ctx = format!("argument to built-in {name}");
+                        let ctx = format!("argument to {name}");
                         self.assignment(o, d, &ctx);
                     }
                 }
