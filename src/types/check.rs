@@ -33,7 +33,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use super::constant::Value;
 use super::universe;
 use super::{
-    Builtin, Info, ObjId, ObjKind, Object, Objects, Package, PkgId, Program, TypeId, TypeKind, TypeTable, VarInfo,
+    Info, ObjId, ObjKind, Object, Objects, Package, PkgId, Program, TypeId, TypeKind, TypeTable, VarInfo,
 };
 use crate::syntax::ast::*;
 use crate::syntax::pos::{self, Error, FileSet, Pos};
@@ -1151,18 +1151,6 @@ impl<'a> Checker<'a> {
 
     pub fn is_const_type(&self, t: TypeId) -> bool {
         matches!(self.t.under(t), TypeKind::Basic(b) if *b != super::BasicKind::UnsafePointer && *b != super::BasicKind::Invalid && *b != super::BasicKind::UntypedNil)
-    }
-
-    /// A builtin's object kind, for the universe.
-    pub fn builtin_obj(&mut self, b: Builtin, name: &str) -> ObjId {
-        self.objs.add(Object {
-            kind: ObjKind::Builtin(b),
-            name: name.into(),
-            pos: Pos::NONE,
-            typ: TypeId::INVALID,
-            pkg: None,
-            package_level: false,
-        })
     }
 }
 

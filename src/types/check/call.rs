@@ -340,7 +340,7 @@ impl<'a> Checker<'a> {
         let const_arg = x.mode == OpMode::Constant;
         let tu = self.t.underlying(t);
         let const_result = const_arg && self.is_const_type(t) && !self.is_type_param(t);
-        let mut ok;
+        let ok;
         let mut cause = String::new();
         if const_result {
             // constant conversion: representable, or integer → string
@@ -636,7 +636,6 @@ impl<'a> Checker<'a> {
                 }
                 Operand::new(OpMode::Value, s.typ, e)
             }
-            Builtin::Cap => unreachable!(),
             Builtin::Close => {
                 let x = &ops[0];
                 match self.t.kind(self.core(x.typ)).clone() {

@@ -29,14 +29,7 @@ impl<'a> Checker<'a> {
         // The body's top-level declarations share the function block with the parameters and results
         // (Go spec "Declarations and scope"), so no new scope is opened here.
         self.stmt_list(&body.stmts, &StmtCtx::default());
-        // unused labels
-        let mut ls: Vec<(Pos, String, bool)> = self.labels.values().map(|l| (l.pos, l.name.clone(), l.used)).collect();
-        ls.sort();
-        for (p, n, used) in ls {
-            if !used && n != "_" {
-                let _ = (/* reported by the parser (gc: syntax/branches.go) */);
-            }
-        }
+        // Unused labels are reported by the parser (gc: syntax/branches.go).
         self.labels = saved;
         let sig = self.funcs.last().map(|f| f.sig).unwrap_or(TypeId::INVALID);
         if let TypeKind::Func(s) = self.t.kind(sig) {
@@ -77,7 +70,7 @@ impl<'a> Checker<'a> {
                                     package_level: false,
                                 });
                                 self.info.defs.insert(label.pos, o);
-                                out.insert(label.name.clone(), LabelInfo { obj: o, pos: label.pos, name: label.name.clone(), used: false });
+                                out.insert(label.name.clone(), LabelInfo { obj: o, pos: label.pos, used: false });
                             }
                         }
                         s = *stmt;
@@ -738,7 +731,7 @@ impl<'a> Checker<'a> {
         self.close_scope();
     }
 
-    fn branch(&mut self, pos: Pos, kind: BranchKind, label: Option<&Ident>, ctx: &StmtCtx) {
+    fn branch(&mut self, _pos: Pos, kind: BranchKind, label: Option<&Ident>, ctx: &StmtCtx) {
         match kind {
             BranchKind::Break | BranchKind::Continue => {
                 if let Some(l) = label {
@@ -747,14 +740,10 @@ impl<'a> Checker<'a> {
                         let o = li.obj;
                         self.info.uses.insert(l.pos, o);
                         let ok = ctx.enclosing.iter().any(|(n, is_loop)| n == &l.name && (kind == BranchKind::Break || *is_loop));
-                        if !ok {
-                            let w = if kind == BranchKind::Break { "break" } else { "continue" };
-                            let _ = (/* reported by the parser (gc: syntax/branches.go) */);
-                        }
-                    } else {
-                        let w = if kind == BranchKind::Break { "break" } else { "continue" };
-                        let _ = (/* reported by the parser (gc: syntax/branches.go) */);
+                        // an invalid target is reported by the parser (gc: syntax/branches.go)
+                        let _ = ok;
                     }
+                    // an undefined label is reported by the parser too
                     return;
                 }
                 if kind == BranchKind::Break && !ctx.break_ok {
@@ -885,7 +874,7 @@ impl<'a> Checker<'a> {
         ops
     }
 
-    fn count_mismatch(&mut self, want: &[TypeId], have: &[TypeId], rhs: &'a [ExprId], pos: Pos, is_return: bool) {
+    fn count_mismatch(&mut self, want: &[TypeId], have: &[TypeId], rhs: &'a [ExprId], _pos: Pos, is_return: bool) {
         let ast = self.ast;
         if is_return {
             // go/types' initVars for a return statement: at the first extra value, or the last value
@@ -1501,6 +1490,5 @@ impl<'a> Checker<'a> {
 pub struct LabelInfo {
     pub obj: ObjId,
     pub pos: Pos,
-    pub name: String,
     pub used: bool,
 }
