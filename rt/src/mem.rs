@@ -1,17 +1,24 @@
 //! The heap: OS pages, size classes and spans, in gc's shape (runtime/malloc.go, mheap.go, sizeclasses.go).
 //!
-//! In: allocation requests (`g1c_alloc`, and `slice`/`string` through `alloc`). Out: zeroed memory, 8-byte
-//! aligned, 16-byte aligned when the size is 16 or more (docs/RUNTIME-ABI.md).
+//! In: allocation requests (`g1c_alloc`, and `slice`/`string` through `alloc`/`alloc_noscan`); the
+//! collector's mark bits (`gc`). Out: zeroed memory, 8-byte aligned, 16-byte aligned when the size is 16 or
+//! more (docs/RUNTIME-ABI.md); the object (span and slot) any address points into, for the collector.
 //!
-//! Structure (so that the non-moving mark-sweep collector of DESIGN §6 can be added without reshaping it):
-//! - Arenas: large address ranges reserved with mmap; pages (8 KiB, `PAGE_SIZE`) are carved from them.
-//! - Spans: a run of pages holding objects of one size class (gc 1.19's 67 classes, copied below), or one
-//!   large object (class 0, more than 32 KiB). Every span is on `Heap::all_spans`, which a sweeper will walk.
-//! - Allocation from a span is a bump of `freeindex`; the collector will add per-span mark and alloc bits and
-//!   let `freeindex` skip allocated slots.
+//! Structure:
+//! - Arenas: 64 MiB regions, aligned to their size, reserved with mmap. An index with one entry per possible
+//!   arena of the 48-bit address space leads to each arena's page map (the span of every 8 KiB page), so
+//!   `find_object` answers "which object does this word point into" in a few loads (gc's heapArena.spans).
+//! - Spans: a run of pages holding objects of one span class (gc 1.19's 67 size classes, copied below,
+//!   times "scan"/"noscan"), or one large object (class 0, more than 32 KiB). Each span has an alloc bitmap
+//!   and a mark bitmap, one bit per slot; allocation takes the next slot whose alloc bit is clear.
+//! - The page heap: free page runs on free lists by length, coalesced with their free neighbours when a span
+//!   is freed, split on allocation (best fit). Free runs beyond what the next collection cycle needs are
+//!   given back to the OS with MADV_DONTNEED (`scavenge`), so a program's RSS follows its live heap.
+//! - `sweep` (called by `gc` after marking) makes the marked objects the allocated ones.
 //!
-//! Invariants: memory handed out is zero (fresh mmap pages are; spans reused after a collection will carry
-//! `needzero`); nothing is ever freed yet (no collector); span metadata lives outside the arenas.
+//! Invariants: memory handed out is zero (fresh and scavenged pages are; reused slots and pages are cleared
+//! when the span says `needzero`); every page of an in-use span maps to it, the first and last pages of a
+//! free run map to it; span metadata lives outside the arenas (never scanned, never freed, records reused).
 
 use crate::os::linux;
 use crate::Global;
