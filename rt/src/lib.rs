@@ -16,6 +16,7 @@
 //! - `os::linux`: system call numbers and wrappers.
 //! - `start`: program start after `_start` (arguments, heap, signals, `main.init`, `main.main`).
 //! - `mem`: OS pages, size classes and spans; `g1c_alloc`.
+//! - `gc`: the mark-sweep garbage collector over `mem`'s spans.
 //! - `memops`: `g1c_memmove`/`memclr`/`memequal` and the C symbols `memcpy`, `memset`, … that `core` uses.
 //! - `print`: `g1c_print*` with gc's formats.
 //! - `panic`: runtime errors and `panic(v)`; `defer`: defer, panic, recover; `traceback`: walking the
@@ -29,6 +30,7 @@
 pub mod arch;
 pub mod chan;
 pub mod defer;
+pub mod gc;
 pub mod mem;
 pub mod memops;
 pub mod os;

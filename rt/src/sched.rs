@@ -351,12 +351,50 @@ static MAIN_CLOSURE: Global<usize> = Global::new(0);
 pub fn start_main() -> ! {
     // SAFETY: single-threaded start-up.
     unsafe {
+        *crate::gc::STACK_WALKER.get() = Some(walk_stacks);
         *MAIN_CLOSURE.get() = g1c_main_entry as *const () as usize;
         let g = new_g(1);
         prepare_start(g, MAIN_CLOSURE.get() as usize, core::ptr::null(), 0);
         ready(g);
     }
     schedule()
+}
+
+/// The garbage collector's view of the stacks (`gc::STACK_WALKER`): for every goroutine that is not dead,
+/// each segment of its chain, from the innermost stack pointer to the segment's top (the running goroutine
+/// from the collector's own `sp`; a parked one from its saved SP; an older segment from the SP at which
+/// `morestack` left it), and the system stack from the scheduler's saved SP (or from `sp` when the collector
+/// itself runs there). Segments are mmapped outside the heap, so nothing else would scan them.
+#[cfg_attr(test, allow(dead_code))]
+fn walk_stacks(sp: usize, f: &mut dyn FnMut(usize, usize)) {
+    let cur = curg();
+    let mut on_goroutine_stack = false;
+    let mut g = p().allg_head;
+    // SAFETY: single-threaded and the world is stopped: the G list and segment chains are stable.
+    unsafe {
+        while !g.is_null() {
+            if (*g).status != Status::Dead {
+                let mut lo = if g == cur { sp } else { (*g).sp };
+                let mut s = (*g).seg;
+                while !s.is_null() {
+                    if lo >= (*s).lo && lo <= (*s).hi {
+                        f(lo, (*s).hi);
+                        if g == cur && lo == sp {
+                            on_goroutine_stack = true;
+                        }
+                    }
+                    lo = (*s).old_sp;
+                    s = (*s).prev;
+                }
+            }
+            g = (*g).alllink;
+        }
+        let hi = *crate::traceback::STACK_HI.get();
+        let lo = if on_goroutine_stack { m().g0_sp } else { sp };
+        if lo != 0 && lo < hi {
+            f(lo, hi);
+        }
+    }
 }
 
 /// The scheduler loop (gc's `schedule`/`execute`), on the system stack.

@@ -18,15 +18,16 @@ const SIGSTACK_SIZE: usize = 64 << 10;
 
 /// Installs the alternate stack and the fault handlers. Called once at start.
 pub fn init() {
-    let stack = crate::mem::alloc(SIGSTACK_SIZE);
-    let st = StackT { sp: stack as usize, flags: 0, size: SIGSTACK_SIZE };
+    // Its own mapping: only the kernel holds its address, so the collector must not see it as heap.
+    let stack = linux::mmap_anon(SIGSTACK_SIZE).unwrap_or_else(|| crate::panic::throw(b"out of memory"));
+    let st = StackT { sp: stack, flags: 0, size: SIGSTACK_SIZE };
     let act = SigAction {
         handler: handler as *const () as usize,
         flags: linux::SA_SIGINFO | linux::SA_ONSTACK | linux::SA_RESTORER,
         restorer: crate::arch::amd64::g1c_sigreturn as *const () as usize,
         mask: 0,
     };
-    // SAFETY: the stack is heap memory owned by the handler from now on; the handler never returns.
+    // SAFETY: the stack is memory owned by the handler from now on; the handler never returns.
     unsafe {
         linux::sigaltstack(&st);
         for sig in [linux::SIGSEGV, linux::SIGBUS, linux::SIGFPE] {
