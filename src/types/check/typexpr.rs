@@ -49,26 +49,14 @@ impl<'a> Checker<'a> {
                 };
                 match xo {
                     Some((o, pid)) if matches!(self.objs.get(o).kind, ObjKind::PkgName(_)) => {
-                        self.info.uses.insert(pid.pos, o);
-                        self.used_pkgs.insert(o);
-                        let ObjKind::PkgName(p) = self.objs.get(o).kind else { unreachable!() };
-                        let _ = p;
-                        let us = self.unsafe_scope;
-                        match self.scopes[us.0 as usize].names.get(&sel.name).copied() {
-                            Some(m) if matches!(self.objs.get(m).kind, ObjKind::TypeName) => {
-                                self.info.uses.insert(sel.pos, m);
-                                self.objs.get(m).typ
-                            }
-                            Some(m) => {
-                                self.info.uses.insert(sel.pos, m);
+                        match self.qualified_obj(o, pid, sel) {
+                            Some(m) if matches!(self.objs.get(m).kind, ObjKind::TypeName) => self.objs.get(m).typ,
+                            Some(_) => {
                                 let s = self.expr_string(e);
                                 self.error(pos, format!("{s} is not a type"));
                                 TypeId::INVALID
                             }
-                            None => {
-                                self.error(sel.pos, format!("undefined: {}.{}", pid.name, sel.name));
-                                TypeId::INVALID
-                            }
+                            None => TypeId::INVALID,
                         }
                     }
                     _ => {
