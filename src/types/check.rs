@@ -1097,7 +1097,8 @@ impl<'a> Checker<'a> {
 
     /// Checks a function body (declaration or literal) in the current scope, which holds the parameters.
     pub fn body(&mut self, sig: TypeId, results: Vec<ObjId>, body: &'a Block) {
-        let named_results = results.iter().any(|&r| self.objs.get(r).name != "_" && !self.objs.get(r).name.is_empty());
+        // `_` names a result too: a bare return is allowed with `(_ bool)`.
+        let named_results = results.iter().any(|&r| !self.objs.get(r).name.is_empty());
         let id = self.next_func;
         self.next_func += 1;
         for &r in &results {

@@ -790,8 +790,9 @@ impl<'a> Checker<'a> {
         if ok_assign {
             match op {
                 BinaryOp::Eql | BinaryOp::Neq => {
-                    let xnil = x.typ == TypeId::UNTYPED_NIL;
-                    let ynil = y.typ == TypeId::UNTYPED_NIL;
+                    // `nil` was converted to the other operand's type by `match_types`; it is still nil.
+                    let xnil = x.typ == TypeId::UNTYPED_NIL || self.is_nil_expr(x.expr);
+                    let ynil = y.typ == TypeId::UNTYPED_NIL || self.is_nil_expr(y.expr);
                     if xnil || ynil {
                         let other = if xnil { &*y } else { &*x };
                         if !(xnil && ynil) && !self.has_nil(other.typ) {
@@ -850,6 +851,16 @@ impl<'a> Checker<'a> {
             self.convert_untyped(y, t);
         }
         Operand::new(OpMode::Value, TypeId::UNTYPED_BOOL, e)
+    }
+
+    /// Is `e` the predeclared `nil` (possibly parenthesized)?
+    pub fn is_nil_expr(&self, e: ExprId) -> bool {
+        match &self.ast.expr(self.ast.unparen(e)).kind {
+            ExprKind::Ident(id) => {
+                self.info.uses.get(&id.pos).is_some_and(|&o| matches!(self.objs.get(o).kind, ObjKind::Nil))
+            }
+            _ => false,
+        }
     }
 
     fn kind_string(&self, t: TypeId, s: &str) -> String {

@@ -26,9 +26,9 @@ impl<'a> Checker<'a> {
     pub fn func_body_stmts(&mut self, body: &'a Block) {
         let labels = self.collect_labels(&body.stmts);
         let saved = std::mem::replace(&mut self.labels, labels);
-        self.open_scope();
+        // The body's statements share the block of the parameters and results (Go spec "Blocks": each
+        // function has one function block), so `x, err := f()` at top level reuses a result `err`.
         self.stmt_list(&body.stmts, &StmtCtx::default());
-        self.close_scope();
         // unused labels
         let mut ls: Vec<(Pos, String, bool)> = self.labels.values().map(|l| (l.pos, l.name.clone(), l.used)).collect();
         ls.sort();

@@ -276,13 +276,26 @@ impl<'a> Checker<'a> {
     /// Checks a signature, declaring its parameters and results in the current scope. Returns the `Func`
     /// type and the parameter and result variables.
     pub fn signature(&mut self, ft: &'a FuncType, _decl: bool) -> (TypeId, Vec<ObjId>, Vec<ObjId>) {
-        let (params, pvars, variadic) = self.param_list(&ft.params, true, false);
-        let (results, rvars, _) = self.param_list(&ft.results, false, true);
+        // Parameter names are scoped to the function body: every type of the signature is resolved first, in
+        // the enclosing block (`func PostForm(url string, data url.Values)` uses package url).
+        let mut names = Vec::new();
+        let (params, pvars, variadic) = self.param_list(&ft.params, true, false, &mut names);
+        let (results, rvars, _) = self.param_list(&ft.results, false, true, &mut names);
+        let s = self.scope;
+        for (pos, v) in names {
+            self.declare(s, pos, v);
+        }
         let sig = self.t.intern(TypeKind::Func(Signature { params, results, variadic }));
         (sig, pvars, rvars)
     }
 
-    fn param_list(&mut self, fields: &'a [Field], variadic_ok: bool, result: bool) -> (Vec<TypeId>, Vec<ObjId>, bool) {
+    fn param_list(
+        &mut self,
+        fields: &'a [Field],
+        variadic_ok: bool,
+        result: bool,
+        names: &mut Vec<(Pos, ObjId)>,
+    ) -> (Vec<TypeId>, Vec<ObjId>, bool) {
         let mut types = Vec::new();
         let mut vars = Vec::new();
         let mut variadic = false;
@@ -333,8 +346,7 @@ impl<'a> Checker<'a> {
                         pkg: Some(self.pkg),
                         package_level: false,
                     });
-                    let s = self.scope;
-                    self.declare(s, n.pos, v);
+                    names.push((n.pos, v));
                     types.push(t);
                     vars.push(v);
                 }
