@@ -1623,6 +1623,8 @@ impl<'a> Checker<'a> {
 
     fn composite_lit(&mut self, e: ExprId, typ: Option<ExprId>, elts: &'a [ExprId], rbrace: Pos, hint: Option<TypeId>) -> Operand {
         let ast = self.ast;
+        // The literal's own type: `&T` when `T{...}` stands for `&T{...}` (an elided pointer element type).
+        let mut lit_t = None;
         let t = match typ {
             Some(te) => {
                 if let ExprKind::ArrayType { len: None, elem } = &ast.expr(te).kind {
@@ -1645,7 +1647,10 @@ impl<'a> Checker<'a> {
                 Some(h) => {
                     // elided type; &T elided as T for pointer element types
                     match self.t.under(h).clone() {
-                        TypeKind::Pointer(b) => b,
+                        TypeKind::Pointer(b) => {
+                            lit_t = Some(h);
+                            b
+                        }
                         _ => h,
                     }
                 }
@@ -1665,7 +1670,7 @@ impl<'a> Checker<'a> {
         match self.t.kind(ct).clone() {
             TypeKind::Struct { fields } => {
                 if elts.is_empty() {
-                    return Operand::new(OpMode::Value, t, e);
+                    return Operand::new(OpMode::Value, lit_t.unwrap_or(t), e);
                 }
                 let keyed = matches!(ast.expr(elts[0]).kind, ExprKind::KeyValue { .. });
                 let mut seen = vec![false; fields.len()];
@@ -1762,7 +1767,7 @@ impl<'a> Checker<'a> {
                 return Operand::invalid(e);
             }
         }
-        Operand::new(OpMode::Value, t, e)
+        Operand::new(OpMode::Value, lit_t.unwrap_or(t), e)
     }
 
     fn skip_elem(&mut self, el: ExprId) {
