@@ -21,7 +21,7 @@ impl<'a> Checker<'a> {
         if name == "_" {
             return Lookup::NotFound;
         }
-        let (start, mut is_ptr) = match self.t.kind(t) {
+        let (start, is_ptr) = match self.t.kind(t) {
             TypeKind::Pointer(b) if matches!(self.t.kind(*b), TypeKind::Named(_)) => (*b, true),
             _ => (t, false),
         };
@@ -31,15 +31,19 @@ impl<'a> Checker<'a> {
         }
         if !is_ptr {
             if let TypeKind::Pointer(b) = self.t.under(t).clone() {
-                if !matches!(self.t.kind(t), TypeKind::Named(_)) {
-                    // *struct{...}: fields only
-                    let r = self.lookup_in(b, true, name);
+                // `*struct{...}`: fields, and methods promoted from embedded fields (not through `*I`).
+                if self.is_interface(b) {
+                    return Lookup::NotFound;
+                }
+                let r = self.lookup_in(b, true, name);
+                if matches!(self.t.kind(t), TypeKind::Named(_)) {
+                    // A named pointer type has no methods (go/types, issue 8590): fields only.
                     return match r {
                         Lookup::Found { is_method: true, .. } => Lookup::NotFound,
                         r => r,
                     };
                 }
-                is_ptr = false;
+                return r;
             }
         }
         let r = self.lookup_in(start, is_ptr, name);

@@ -671,6 +671,13 @@ impl<'a> Checker<'a> {
                 return TypeId::INVALID;
             }
         }
+        // The constraints may mention the type parameters (`[P C[P]]`): they speak of the receiver's own.
+        for &ntp in &targs {
+            if let TypeKind::TypeParam { obj, index, constraint } = self.t.kind(ntp).clone() {
+                let c = self.subst(constraint, &tps, &targs);
+                self.t.set_unique(ntp, TypeKind::TypeParam { obj, index, constraint: c });
+            }
+        }
         let inst = self.instance(gen, targs);
         self.record_type(e, inst);
         inst
