@@ -78,6 +78,7 @@ pub fn build(inputs: &[String], output: Option<&str>, all_errors: bool) -> i32 {
             }
         },
         Err(Failure(msgs)) => {
+            eprintln!("# command-line-arguments");
             print_errors_limit(&msgs, if all_errors { usize::MAX } else { MAX_ERRORS });
             1
         }
@@ -103,6 +104,7 @@ pub fn run(files: &[String], args: &[String]) -> i32 {
         Ok(Some(exe)) => exe,
         Ok(None) => unreachable!("linking was requested"),
         Err(Failure(msgs)) => {
+            eprintln!("# command-line-arguments");
             print_errors(&msgs);
             return 1;
         }
@@ -335,9 +337,52 @@ fn read_files(files: &[String]) -> Result<Arc<FileSet>, Failure> {
                 return Err(Failure(vec![format!("{f}:{line}:{col}: invalid UTF-8 encoding")]));
             }
         };
-        fset.add(f.clone(), src);
+        fset.add(display_path(f), src);
     }
     Ok(Arc::new(fset))
+}
+
+/// How `go build` shows a command-line file in messages: relative to the current directory when that is
+/// shorter than the absolute path, with `./` for a file in the current directory (`./x.go`, `sub/x.go`,
+/// `../y/x.go`).
+fn display_path(f: &str) -> String {
+    let Ok(cwd) = std::env::current_dir() else { return f.to_string() };
+    let abs = normalize(&cwd.join(f));
+    let rel = relative_to(&abs, &normalize(&cwd));
+    let abs = abs.to_string_lossy().into_owned();
+    if rel.len() >= abs.len() {
+        return abs;
+    }
+    if rel.contains('/') {
+        rel
+    } else {
+        format!("./{rel}")
+    }
+}
+
+/// `p` with `.` and `..` components resolved lexically (no symlinks followed, as the go command does).
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The path of `p` relative to the directory `base` (both absolute and normalized), using `..` as needed.
+fn relative_to(p: &Path, base: &Path) -> String {
+    let pc: Vec<_> = p.components().collect();
+    let bc: Vec<_> = base.components().collect();
+    let common = pc.iter().zip(&bc).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); bc.len() - common];
+    parts.extend(pc[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
+    parts.join("/")
 }
 
 /// Writes an executable without ever replacing a non-regular file (see the module invariants).
