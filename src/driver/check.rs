@@ -44,6 +44,11 @@ fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> 
         print_errors_limit(&msgs, limit);
         return 1;
     }
+    if std::env::var_os("G1C_STATS").is_some() {
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        let hwm = status.lines().find(|l| l.starts_with("VmHWM")).unwrap_or("");
+        eprintln!("stats: after loading: {hwm}");
+    }
     let sizes = sizes_for(&cfg.ctx.goarch);
     let srcs: Vec<PackageSrc> =
         loaded.packages.iter().map(|p| PackageSrc { path: &p.path, files: &p.files, imports: &p.imports }).collect();
@@ -51,7 +56,28 @@ fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> 
     let result =
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_program(&loaded.fset, &loaded.ast, &srcs, sizes)));
     let errs = match result {
-        Ok((_prog, errs)) => errs,
+        Ok((prog, errs)) => {
+            // The process ends soon: freeing millions of table entries one by one would only cost time.
+            if std::env::var_os("G1C_STATS").is_some() {
+                eprintln!(
+                    "stats: {} exprs ({} B each), {} stmts ({} B), types {} ({} B/entry), defs {}, uses {}, objs {} ({} B), type table {}, src {} B",
+                    loaded.ast.exprs.len(),
+                    std::mem::size_of::<crate::syntax::ast::Expr>(),
+                    loaded.ast.stmts.len(),
+                    std::mem::size_of::<crate::syntax::ast::Stmt>(),
+                    prog.info.types.len(),
+                    std::mem::size_of::<(crate::syntax::ast::ExprId, crate::types::TypeAndValue)>(),
+                    prog.info.defs.len(),
+                    prog.info.uses.len(),
+                    prog.objs.objs.len(),
+                    std::mem::size_of::<crate::types::Object>(),
+                    prog.types.len(),
+                    loaded.fset.files().map(|(_, f)| f.src.len()).sum::<usize>(),
+                );
+            }
+            std::mem::forget(prog);
+            errs
+        }
         Err(payload) => {
             let msg = payload
                 .downcast_ref::<String>()
@@ -83,6 +109,7 @@ fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> 
     if verbose {
         eprintln!("g1c check: {} packages, {} clean, {} with errors", loaded.packages.len(), loaded.packages.len() - failed.len(), failed.len());
     }
+    std::mem::forget(loaded);
     i32::from(!failed.is_empty())
 }
 

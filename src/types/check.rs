@@ -195,6 +195,8 @@ pub fn check_package(fset: &FileSet, ast: &Ast, path: &str) -> Result<Program, V
 /// (`packages[i]` is `PkgId(i)`; `unsafe` follows them) and each package's errors.
 pub fn check_program(fset: &FileSet, ast: &Ast, packages: &[PackageSrc], sizes: Sizes) -> (Program, Vec<Vec<Error>>) {
     let mut c = Checker::new(fset, ast, packages.len(), sizes);
+    // Nearly every expression gets an entry: size the table once instead of rehashing as it grows.
+    c.info.types.reserve(ast.exprs.len());
     let mut errs = Vec::with_capacity(packages.len());
     let mut meta = Vec::with_capacity(packages.len() + 1);
     for (i, p) in packages.iter().enumerate() {
