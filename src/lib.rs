@@ -7,6 +7,7 @@ pub mod driver;
 pub mod dump;
 pub mod ir;
 pub mod link;
+pub mod load;
 pub mod rtbuild;
 pub mod syntax;
 pub mod types;

@@ -1,9 +1,15 @@
 //! The type checker (Go spec, whole): see `types/mod.rs` for what it produces.
 //!
-//! Contract for the driver: `check::check_package(fset, ast, path) -> Result<Program, Vec<Error>>`.
+//! Contract for the driver: `check::check_package(fset, ast, path) -> Result<Program, Vec<Error>>` for a
+//! program of one package, and `check::check_program(fset, ast, packages, sizes)` for packages in dependency
+//! order (from `load`), each checked once into one shared [`Program`].
 //!
-//! In: the parsed files of one package. Out: a [`Program`] whose `Info` covers every expression and
+//! In: the parsed files of each package. Out: a [`Program`] whose `Info` covers every expression and
 //! identifier, or every error found (gc 1.19's wording; the driver sorts and truncates them).
+//!
+//! Scopes (Go spec "Declarations and scope"): universe ⊃ package block ⊃ one file block per file. Imported
+//! package names live in their file's block; a package-level declaration is checked in the file block of
+//! the file that declares it, so that its imports are visible.
 //!
 //! How it works (the shape of go/types, which gc 1.19 uses as `types2`):
 //! 1. `collect` enters every package-level object into the package scope and remembers its declaration;
@@ -32,6 +38,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::constant::Value;
 use super::universe;
+use super::sizes::Sizes;
 use super::{
     Info, ObjId, ObjKind, Object, Objects, Package, PkgId, Program, TypeId, TypeKind, TypeTable, VarInfo,
 };
@@ -46,6 +53,17 @@ pub(crate) struct ScopeId(pub u32);
 pub(crate) struct Scope {
     pub parent: Option<ScopeId>,
     pub names: HashMap<String, ObjId>,
+    /// A file block (its objects are package-level, like the package block's).
+    pub is_file: bool,
+}
+
+/// One package to check, as the loader provides it.
+pub struct PackageSrc<'s> {
+    pub path: &'s str,
+    /// Indices into `Ast::files`.
+    pub files: &'s [usize],
+    /// Import path as written → index of the imported package in the same list (checked earlier).
+    pub imports: &'s BTreeMap<String, usize>,
 }
 
 /// The source of a package-level object, kept until the object is checked.
@@ -82,6 +100,18 @@ pub(crate) struct FuncCtx {
 pub(crate) struct Checker<'a> {
     pub fset: &'a FileSet,
     pub ast: &'a Ast,
+    /// The target's sizes (for `unsafe.Sizeof` and friends).
+    pub sizes: Sizes,
+    /// The files (indices into `ast.files`) of the package being checked.
+    pub files: Vec<usize>,
+    /// Per file (`File::file_id`) of the package being checked: its file block.
+    pub file_scopes: HashMap<u32, ScopeId>,
+    /// The package block of every package checked so far, by `PkgId` (unsafe's too).
+    pub pkg_scopes: HashMap<PkgId, ScopeId>,
+    /// Path and name of every package, by `PkgId` index (unsafe last).
+    pub pkg_meta: Vec<(String, String)>,
+    /// Import path as written → `PkgId`, for the package being checked.
+    pub import_map: HashMap<String, PkgId>,
     pub path: String,
     pub pkg: PkgId,
     pub unsafe_pkg: PkgId,
@@ -146,39 +176,63 @@ pub(crate) struct Checker<'a> {
     pub pending_under: Vec<(TypeId, TypeId)>,
 }
 
-/// Type-checks the files of `ast` as one package with import path `path`.
+/// Type-checks the files of `ast` as one package with import path `path` (imports other than `unsafe` are
+/// not available).
 pub fn check_package(fset: &FileSet, ast: &Ast, path: &str) -> Result<Program, Vec<Error>> {
-    let mut c = Checker::new(fset, ast, path);
-    c.check_files();
-    if c.errs.is_empty() {
-        let Checker { t, objs, info, scopes, pkg_scope, unsafe_scope, .. } = c;
-        let name = ast.files.first().map(|f| f.package.name.clone()).unwrap_or_default();
-        let scope: BTreeMap<String, ObjId> =
-            scopes[pkg_scope.0 as usize].names.iter().map(|(k, v)| (k.clone(), *v)).collect();
-        let unsafe_names: BTreeMap<String, ObjId> =
-            scopes[unsafe_scope.0 as usize].names.iter().map(|(k, v)| (k.clone(), *v)).collect();
-        Ok(Program {
-            types: t,
-            objs,
-            info,
-            packages: vec![
-                Package { path: path.to_string(), name, scope },
-                Package { path: "unsafe".into(), name: "unsafe".into(), scope: unsafe_names },
-            ],
-        })
+    let files: Vec<usize> = (0..ast.files.len()).collect();
+    let imports = BTreeMap::new();
+    let src = [PackageSrc { path, files: &files, imports: &imports }];
+    let (prog, errs) = check_program(fset, ast, &src, Sizes::AMD64);
+    let errs: Vec<Error> = errs.into_iter().flatten().collect();
+    if errs.is_empty() {
+        Ok(prog)
     } else {
-        Err(c.errs)
+        Err(errs)
     }
 }
 
+/// Type-checks `packages`, which are in dependency order, each once, into one program. Returns the program
+/// (`packages[i]` is `PkgId(i)`; `unsafe` follows them) and each package's errors.
+pub fn check_program(fset: &FileSet, ast: &Ast, packages: &[PackageSrc], sizes: Sizes) -> (Program, Vec<Vec<Error>>) {
+    let mut c = Checker::new(fset, ast, packages.len(), sizes);
+    // Nearly every expression gets an entry: size the table once instead of rehashing as it grows.
+    c.info.types.reserve(ast.exprs.len());
+    let mut errs = Vec::with_capacity(packages.len());
+    let mut meta = Vec::with_capacity(packages.len() + 1);
+    for (i, p) in packages.iter().enumerate() {
+        let name = p.files.first().map(|&f| ast.files[f].package.name.clone()).unwrap_or_default();
+        c.pkg_meta[i] = (p.path.to_string(), name.clone());
+        c.begin_package(PkgId(i as u32), p);
+        c.check_files();
+        let scope: BTreeMap<String, ObjId> =
+            c.scopes[c.pkg_scope.0 as usize].names.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        meta.push(Package { path: p.path.to_string(), name, scope });
+        errs.push(std::mem::take(&mut c.errs));
+    }
+    let Checker { t, objs, info, scopes, unsafe_scope, .. } = c;
+    let unsafe_names: BTreeMap<String, ObjId> =
+        scopes[unsafe_scope.0 as usize].names.iter().map(|(k, v)| (k.clone(), *v)).collect();
+    meta.push(Package { path: "unsafe".into(), name: "unsafe".into(), scope: unsafe_names });
+    (Program { types: t, objs, info, packages: meta }, errs)
+}
+
 impl<'a> Checker<'a> {
-    fn new(fset: &'a FileSet, ast: &'a Ast, path: &str) -> Checker<'a> {
+    fn new(fset: &'a FileSet, ast: &'a Ast, n_packages: usize, sizes: Sizes) -> Checker<'a> {
+        let unsafe_pkg = PkgId(n_packages as u32);
+        let mut pkg_meta = vec![(String::new(), String::new()); n_packages];
+        pkg_meta.push(("unsafe".into(), "unsafe".into()));
         let mut c = Checker {
             fset,
             ast,
-            path: path.to_string(),
+            sizes,
+            files: Vec::new(),
+            file_scopes: HashMap::new(),
+            pkg_scopes: HashMap::new(),
+            pkg_meta,
+            import_map: HashMap::new(),
+            path: String::new(),
             pkg: PkgId(0),
-            unsafe_pkg: PkgId(1),
+            unsafe_pkg,
             t: TypeTable::new(),
             objs: Objects::default(),
             info: Info::default(),
@@ -219,9 +273,68 @@ impl<'a> Checker<'a> {
         c.universe = c.new_scope(None);
         c.unsafe_scope = c.new_scope(None);
         universe::populate(&mut c);
+        c.pkg_scopes.insert(unsafe_pkg, c.unsafe_scope);
         c.pkg_scope = c.new_scope(Some(c.universe));
         c.scope = c.pkg_scope;
         c
+    }
+
+    /// Resets the per-package state to check package `pkg`; what earlier packages declared stays.
+    fn begin_package(&mut self, pkg: PkgId, src: &PackageSrc) {
+        self.pkg = pkg;
+        self.path = src.path.to_string();
+        self.files = src.files.to_vec();
+        self.pkg_scope = self.new_scope(Some(self.universe));
+        self.pkg_scopes.insert(pkg, self.pkg_scope);
+        self.scope = self.pkg_scope;
+        self.import_map = src.imports.iter().map(|(k, &v)| (k.clone(), PkgId(v as u32))).collect();
+        self.file_scopes.clear();
+        self.decls.clear();
+        self.color.clear();
+        self.obj_path.clear();
+        self.deps.clear();
+        self.cur_decl = None;
+        self.funcs.clear();
+        self.imports.clear();
+        self.pkg_vars.clear();
+        self.bodies.clear();
+        self.delayed_map_keys.clear();
+        self.func_scopes.clear();
+        self.used_pkgs.clear();
+        self.labels.clear();
+        self.iota = None;
+    }
+
+    /// Is the package being checked a command (`package main`)?
+    pub fn is_main(&self) -> bool {
+        self.pkg_meta[self.pkg.0 as usize].1 == "main"
+    }
+
+    /// The block in which package-level object `o` is checked: the file block of its file.
+    fn decl_scope(&self, o: ObjId) -> ScopeId {
+        self.fset
+            .file_of(self.objs.get(o).pos)
+            .and_then(|f| self.file_scopes.get(&f.0).copied())
+            .unwrap_or(self.pkg_scope)
+    }
+
+    /// The object `pkg.sel` for a qualified identifier, where `pn` is the `PkgName` object `pid` denotes;
+    /// reports `undefined: pkg.sel` for a missing or unexported name.
+    pub fn qualified_obj(&mut self, pn: ObjId, pid: &Ident, sel: &Ident) -> Option<ObjId> {
+        self.info.uses.insert(pid.pos, pn);
+        self.used_pkgs.insert(pn);
+        let ObjKind::PkgName(p) = self.objs.get(pn).kind else { return None };
+        let found = self.pkg_scopes.get(&p).and_then(|s| self.scopes[s.0 as usize].names.get(&sel.name).copied());
+        match found {
+            Some(m) if p == self.unsafe_pkg || typexpr::is_exported(&sel.name) => {
+                self.info.uses.insert(sel.pos, m);
+                Some(m)
+            }
+            _ => {
+                self.error(sel.pos, format!("undefined: {}.{}", pid.name, sel.name));
+                None
+            }
+        }
     }
 
     // ---- errors ----
@@ -233,7 +346,7 @@ impl<'a> Checker<'a> {
     // ---- scopes ----
 
     pub fn new_scope(&mut self, parent: Option<ScopeId>) -> ScopeId {
-        self.scopes.push(Scope { parent, names: HashMap::new() });
+        self.scopes.push(Scope { parent, names: HashMap::new(), is_file: false });
         ScopeId(self.scopes.len() as u32 - 1)
     }
 
@@ -283,7 +396,7 @@ impl<'a> Checker<'a> {
     }
 
     pub fn new_obj(&mut self, kind: ObjKind, name: &str, pos: Pos, typ: TypeId) -> ObjId {
-        let package_level = self.scope == self.pkg_scope;
+        let package_level = self.scope == self.pkg_scope || self.scopes[self.scope.0 as usize].is_file;
         self.objs.add(Object { kind, name: name.to_string(), pos, typ, pkg: Some(self.pkg), package_level })
     }
 
@@ -348,8 +461,9 @@ impl<'a> Checker<'a> {
         let ast = self.ast;
         let mut methods: Vec<(ObjId, &'a FuncDecl)> = Vec::new();
         // Package clause names must agree.
-        if let Some(first) = ast.files.first() {
-            for f in &ast.files[1..] {
+        if let Some(&first) = self.files.first() {
+            let first = &ast.files[first];
+            for f in self.files.clone()[1..].iter().map(|&i| &ast.files[i]) {
                 if f.package.name != first.package.name {
                     self.error(
                         f.package.pos,
@@ -358,52 +472,14 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        for file in &ast.files {
+        for fi in self.files.clone() {
+            let file = &ast.files[fi];
+            let fscope = self.new_scope(Some(self.pkg_scope));
+            self.scopes[fscope.0 as usize].is_file = true;
+            self.file_scopes.insert(file.file_id, fscope);
             for imp in &file.imports {
                 pos::set_current(imp.pos);
-                if imp.path == "unsafe" {
-                    let name = imp.name.as_ref().map(|n| n.name.clone()).unwrap_or_else(|| "unsafe".into());
-                    if name == "_" || name == "." {
-                        if name == "." {
-                            // dot-import: not modelled per file; treat as unused-checked import
-                        }
-                        if let Some(n) = &imp.name {
-                            let o = self.objs.add(Object {
-                                kind: ObjKind::PkgName(self.unsafe_pkg),
-                                name: name.clone(),
-                                pos: n.pos,
-                                typ: TypeId::INVALID,
-                                pkg: Some(self.pkg),
-                                package_level: true,
-                            });
-                            self.info.defs.insert(n.pos, o);
-                        }
-                        continue;
-                    }
-                    let pos = imp.name.as_ref().map(|n| n.pos).unwrap_or(imp.path_pos);
-                    let o = self.objs.add(Object {
-                        kind: ObjKind::PkgName(self.unsafe_pkg),
-                        name: name.clone(),
-                        pos,
-                        typ: TypeId::INVALID,
-                        pkg: Some(self.pkg),
-                        package_level: true,
-                    });
-                    if let Some(n) = &imp.name {
-                        self.info.defs.insert(n.pos, o);
-                    }
-                    // Imports are file-scoped; we approximate with the package scope (one file in practice).
-                    let ps = self.pkg_scope;
-                    if let Some(&alt) = self.scopes[ps.0 as usize].names.get(&name) {
-                        let _ = alt;
-                        self.error(pos, format!("{name} redeclared in this block"));
-                    } else {
-                        self.scopes[ps.0 as usize].names.insert(name, o);
-                    }
-                    self.imports.push((o, imp.path.clone(), imp.path_pos));
-                } else {
-                    self.error(imp.path_pos, format!("could not import {} (not supported yet)", imp.path));
-                }
+                self.import(fscope, imp);
             }
             for decl in &file.decls {
                 match decl {
@@ -427,7 +503,7 @@ impl<'a> Checker<'a> {
                             continue;
                         }
                         let name = fd.name.name.as_str();
-                        if name == "init" || (name == "main" && self.path == "main") {
+                        if name == "init" || (name == "main" && self.is_main()) {
                             if !fd.tparams.is_empty() {
                                 self.error(fd.name.pos, format!("func {name} must have no type parameters"));
                             }
@@ -485,6 +561,64 @@ impl<'a> Checker<'a> {
                     *recv = Some(named);
                 }
                 self.t.named_mut(named).methods.push(obj);
+            }
+        }
+    }
+
+    /// Declares the package name of one import in file block `fscope` (Go spec "Import declarations").
+    fn import(&mut self, fscope: ScopeId, imp: &'a ImportSpec) {
+        let p = if imp.path == "unsafe" {
+            self.unsafe_pkg
+        } else {
+            match self.import_map.get(&imp.path) {
+                Some(&p) => p,
+                None => {
+                    self.error(imp.path_pos, format!("could not import {} (not supported yet)", imp.path));
+                    return;
+                }
+            }
+        };
+        let name = match &imp.name {
+            Some(n) => n.name.clone(),
+            None => self.pkg_meta[p.0 as usize].1.clone(),
+        };
+        let pos = imp.name.as_ref().map(|n| n.pos).unwrap_or(imp.path_pos);
+        let o = self.objs.add(Object {
+            kind: ObjKind::PkgName(p),
+            name: name.clone(),
+            pos,
+            typ: TypeId::INVALID,
+            pkg: Some(self.pkg),
+            package_level: true,
+        });
+        if let Some(n) = &imp.name {
+            self.info.defs.insert(n.pos, o);
+        }
+        match name.as_str() {
+            "_" => {}
+            "." => {
+                // Every exported name of the package joins the file block.
+                let names: Vec<(String, ObjId)> = match self.pkg_scopes.get(&p) {
+                    Some(s) => self.scopes[s.0 as usize].names.iter().map(|(k, v)| (k.clone(), *v)).collect(),
+                    None => Vec::new(),
+                };
+                for (n, obj) in names {
+                    if typexpr::is_exported(&n) || p == self.unsafe_pkg {
+                        self.scopes[fscope.0 as usize].names.insert(n, obj);
+                    }
+                }
+            }
+            _ => {
+                if let Some(&alt) = self.scopes[fscope.0 as usize].names.get(&name) {
+                    let mut msg = format!("{name} redeclared in this block");
+                    if let Some(at) = self.fset.position(self.objs.get(alt).pos) {
+                        msg.push_str(&format!("\n\t{at}: other declaration of {name}"));
+                    }
+                    self.error(pos, msg);
+                } else {
+                    self.scopes[fscope.0 as usize].names.insert(name, o);
+                }
+                self.imports.push((o, imp.path.clone(), imp.path_pos));
             }
         }
     }
@@ -629,7 +763,7 @@ impl<'a> Checker<'a> {
         let saved_funcs = std::mem::take(&mut self.funcs);
         let saved_iota = self.iota.take();
         let saved_decl = self.cur_decl;
-        self.scope = self.pkg_scope;
+        self.scope = self.decl_scope(o);
         match src {
             DeclSrc::Const { typ, init, iota } => {
                 pos::set_current(self.objs.get(o).pos);
@@ -976,7 +1110,7 @@ impl<'a> Checker<'a> {
         } else if fd.name.name != "init" {
             // body-less declarations are implemented elsewhere
         }
-        if fd.name.name == "main" && fd.recv.is_none() && self.path == "main" && fd.body.is_none() {
+        if fd.name.name == "main" && fd.recv.is_none() && self.is_main() && fd.body.is_none() {
             self.error(fd.name.pos, "missing function body");
         }
     }
@@ -1129,10 +1263,11 @@ impl<'a> Checker<'a> {
             if !used {
                 let obj = self.objs.get(o);
                 let base = path.rsplit('/').next().unwrap_or(&path);
+                // gc 1.19's wording (cmd/compile, not go/types).
                 let msg = if obj.name != base {
-                    format!("{:?} imported as {} and not used", path, obj.name)
+                    format!("imported and not used: {:?} as {}", path, obj.name)
                 } else {
-                    format!("{:?} imported and not used", path)
+                    format!("imported and not used: {:?}", path)
                 };
                 let pos = obj.pos;
                 self.error(pos, msg);

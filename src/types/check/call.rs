@@ -5,7 +5,7 @@
 //! or a value of `Tuple` type for several results.
 
 use super::super::constant::{encode_rune, Value};
-use super::super::sizes::{self, Sizes};
+use super::super::sizes;
 use super::super::{BasicKind, Builtin, ObjId, ObjKind, Signature, TypeId, TypeKind};
 use super::expr::{OpMode, Operand};
 use super::Checker;
@@ -852,9 +852,9 @@ impl<'a> Checker<'a> {
                     self.assignment(&mut x, d, &format!("argument to unsafe.{name}"));
                 }
                 let v = if b == Builtin::Sizeof {
-                    sizes::size_of(&Sizes::AMD64, &self.t, x.typ)
+                    sizes::size_of(&self.sizes, &self.t, x.typ)
                 } else {
-                    sizes::align_of(&Sizes::AMD64, &self.t, x.typ)
+                    sizes::align_of(&self.sizes, &self.t, x.typ)
                 };
                 Operand { mode: OpMode::Constant, typ: TypeId::UINTPTR, val: Some(Value::int(v as i64)), expr: e, builtin: None }
             }
@@ -895,7 +895,7 @@ impl<'a> Checker<'a> {
                 let mut off = 0u64;
                 let mut t = base.typ;
                 for &i in &index {
-                    let offs = sizes::field_offsets(&Sizes::AMD64, &self.t, t);
+                    let offs = sizes::field_offsets(&self.sizes, &self.t, t);
                     off += offs.get(i as usize).copied().unwrap_or(0);
                     t = match self.t.under(t) {
                         TypeKind::Struct { fields } => fields.get(i as usize).map(|f| f.typ).unwrap_or(TypeId::INVALID),

@@ -1316,18 +1316,22 @@ impl<'a> Checker<'a> {
         if let ExprKind::Ident(pid) = &ast.expr(xe).kind {
             if let Some(o) = self.lookup(&pid.name) {
                 if let ObjKind::PkgName(_) = self.objs.get(o).kind {
-                    self.info.uses.insert(pid.pos, o);
-                    self.used_pkgs.insert(o);
-                    let us = self.unsafe_scope;
-                    let Some(m) = self.scopes[us.0 as usize].names.get(&sel.name).copied() else {
-                        self.error(sel.pos, format!("undefined: {}.{}", pid.name, sel.name));
-                        return Operand::invalid(e);
-                    };
-                    self.info.uses.insert(sel.pos, m);
-                    return match self.objs.get(m).kind.clone() {
-                        ObjKind::TypeName => Operand::new(OpMode::TypeExpr, self.objs.get(m).typ, e),
+                    let Some(m) = self.qualified_obj(o, pid, sel) else { return Operand::invalid(e) };
+                    let obj = self.objs.get(m).clone();
+                    if matches!(obj.kind, ObjKind::Var(_) | ObjKind::Func { .. }) {
+                        self.add_dep(m);
+                    }
+                    return match obj.kind {
+                        _ if obj.typ == TypeId::INVALID && !matches!(obj.kind, ObjKind::Builtin(_)) => Operand::invalid(e),
+                        ObjKind::TypeName => Operand::new(OpMode::TypeExpr, obj.typ, e),
                         ObjKind::Builtin(b) => Operand { mode: OpMode::Builtin, typ: TypeId::INVALID, val: None, expr: e, builtin: Some(b) },
-                        _ => Operand::invalid(e),
+                        ObjKind::Const(v) => Operand { mode: OpMode::Constant, typ: obj.typ, val: Some(v), expr: e, builtin: None },
+                        ObjKind::Var(_) => {
+                            self.mark_var_use(m);
+                            Operand::new(OpMode::Variable, obj.typ, e)
+                        }
+                        ObjKind::Func { .. } => Operand::new(OpMode::Value, obj.typ, e),
+                        ObjKind::PkgName(_) | ObjKind::Label | ObjKind::Nil => Operand::invalid(e),
                     };
                 }
             }
