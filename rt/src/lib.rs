@@ -21,9 +21,13 @@
 //! - `panic`: runtime errors and `panic(v)`; `traceback`: walking the frame-pointer chain.
 //! - `signal`: SIGSEGV/SIGBUS/SIGFPE become Go panics.
 //! - `string`, `utf8`, `slice`: the string and slice helpers.
+//! - `iface`: type descriptors, itabs, type assertions, interface equality; `map` and `hash`: maps.
 #![cfg_attr(not(test), no_std)]
 
 pub mod arch;
+pub mod hash;
+pub mod iface;
+pub mod map;
 pub mod mem;
 pub mod memops;
 pub mod os;

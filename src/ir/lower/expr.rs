@@ -37,8 +37,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                     self.set_pos(ex.pos);
                     self.load_val(a, 0, t)
                 }
-                Some(crate::types::SelectionKind::MethodVal) => self.fail(ex.pos, "method values", tv.typ),
-                Some(crate::types::SelectionKind::MethodExpr) => self.fail(ex.pos, "method expressions", tv.typ),
+                Some(crate::types::SelectionKind::MethodVal | crate::types::SelectionKind::MethodExpr) => self.method_value(e, *x),
                 None => self.fail(ex.pos, "imported packages", tv.typ),
             },
             ExprKind::Index { x, indices, .. } => {
@@ -47,7 +46,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 }
                 let xt = prog.type_of(*x);
                 match self.under(xt) {
-                    TypeKind::Map { .. } => self.fail(ex.pos, "maps", tv.typ),
+                    TypeKind::Map { .. } => self.map_index(*x, indices[0], false, ex.pos).0,
                     TypeKind::Basic(_) => {
                         let s = self.expr(*x).v();
                         let (i, signed) = self.index_value(indices[0]);
@@ -65,7 +64,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 }
             }
             ExprKind::Slice { x, lo, hi, max, slice3, .. } => self.slice_expr(e, *x, *lo, *hi, *max, *slice3),
-            ExprKind::TypeAssert { .. } => self.fail(ex.pos, "interfaces", tv.typ),
+            ExprKind::TypeAssert { x, .. } => self.type_assert(*x, tv.typ, false, ex.pos).0,
             ExprKind::Call { .. } => {
                 let vs = self.call(e);
                 match vs.into_iter().next() {
@@ -102,8 +101,8 @@ impl<'a, 'b> Fb<'a, 'b> {
     pub fn expr_to(&mut self, e: ExprId, t: TypeId) -> Val {
         let prog = self.prog;
         let tv = prog.tv(e);
-        if matches!(self.under(t), TypeKind::Interface { .. }) && !matches!(self.under(tv.typ), TypeKind::Interface { .. }) {
-            return self.fail(self.ast.expr(e).pos, "interfaces", TypeId::INT);
+        if tv.typ != t && matches!(self.under(t), TypeKind::Interface { .. }) {
+            return self.expr_to_iface(e, t);
         }
         if tv.mode == Mode::Constant {
             if let Some(v) = &tv.value {
@@ -526,8 +525,8 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let xt = prog.type_of(x);
                 let ot = if self.is_untyped(xt) { prog.type_of(y) } else { xt };
                 let ot = self.default_type(ot);
-                if matches!(self.under(ot), TypeKind::Interface { .. }) {
-                    return self.fail(op_pos, "interfaces", TypeId::BOOL);
+                if self.is_iface(ot) || self.is_iface(prog.type_of(y)) {
+                    return self.iface_compare(op, x, y, op_pos);
                 }
                 let xv = self.expr_to(x, ot);
                 let yv = self.expr_to(y, ot);
@@ -801,6 +800,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 self.switch_to(end);
                 r
             }
+            TypeKind::Interface { .. } => self.iface_eq(a, b, t),
             _ => {
                 self.unsupported(Pos::NONE, "comparison of this type");
                 self.iconst(Ty::I8, 0)
@@ -887,7 +887,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 self.store(a, 16, nv);
                 Val::M(a)
             }
-            TypeKind::Map { .. } => self.fail(pos, "maps", TypeId::INT),
+            TypeKind::Map { .. } => self.map_lit(e),
             _ => self.fail(pos, "internal: composite literal of this type", TypeId::INT),
         }
     }
@@ -975,8 +975,8 @@ impl<'a, 'b> Fb<'a, 'b> {
         let v = self.expr_to(x, from);
         self.set_pos(pos);
         let (fk, tk) = (self.under(from), self.under(to));
-        if matches!(tk, TypeKind::Interface { .. }) || matches!(fk, TypeKind::Interface { .. }) {
-            return self.fail(pos, "interfaces", TypeId::INT);
+        if matches!(tk, TypeKind::Interface { .. }) {
+            return if from == to { v } else { self.convert_to_iface(v, from, to) };
         }
         if self.is_string(to) {
             if self.is_integer(from) {
