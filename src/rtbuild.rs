@@ -294,7 +294,3 @@ mod tests {
         }
     }
 }
-
-#[cfg(test)]
-#[path = "../test/data/rt/e2e.rs"]
-mod e2e;

@@ -139,6 +139,11 @@ pub(crate) struct Checker<'a> {
     pub method_recv_tparams: HashMap<ObjId, Vec<TypeId>>,
     /// Labels of the function body being checked.
     pub labels: HashMap<String, stmt::LabelInfo>,
+    /// The right-hand side of each defined type's declaration (go/types' `fromRHS`), for `valid_type`.
+    pub type_rhs: HashMap<TypeId, TypeId>,
+    /// Defined types `type T U` declared while `U`'s underlying type was still unknown (a valid cycle
+    /// through `U`): (T, U), completed as soon as `U` is.
+    pub pending_under: Vec<(TypeId, TypeId)>,
 }
 
 /// Type-checks the files of `ast` as one package with import path `path`.
@@ -208,6 +213,8 @@ impl<'a> Checker<'a> {
             used_pkgs: HashSet::new(),
             method_recv_tparams: HashMap::new(),
             labels: HashMap::new(),
+            type_rhs: HashMap::new(),
+            pending_under: Vec::new(),
         };
         c.universe = c.new_scope(None);
         c.unsafe_scope = c.new_scope(None);
@@ -310,6 +317,17 @@ impl<'a> Checker<'a> {
         order.sort_by_key(|o| (self.objs.get(*o).pos, o.0));
         for o in order {
             self.obj_decl(o);
+        }
+        // Types that contain themselves, in source order of their declarations.
+        let mut named: Vec<(Pos, TypeId)> =
+            self.type_rhs.keys().filter_map(|&t| match self.t.kind(t) {
+                TypeKind::Named(n) => Some((self.objs.get(n.obj).pos, t)),
+                _ => None,
+            }).collect();
+        named.sort();
+        let mut state = HashMap::new();
+        for (_, t) in named {
+            self.valid_type(t, &mut Vec::new(), &mut state);
         }
         self.check_map_keys();
         // Function bodies.
@@ -637,58 +655,92 @@ impl<'a> Checker<'a> {
         self.color.insert(o, Color::Black);
     }
 
-    /// Reports a cycle through `o` (found grey again). Cycles through functions or through named types that
-    /// are used only indirectly are valid and never reach here.
+    /// `o` was found grey again: a cycle through the objects being checked from `o` on. Like go/types'
+    /// `validCycle`, a cycle is fine if it goes through a type definition and no constant or variable; a
+    /// cycle of variables only is an initialization cycle, which `initorder` reports; a cycle of constants
+    /// only is reported here with the same wording; anything else is reported by `report_cycle_list`.
     fn cycle_error(&mut self, o: ObjId) {
         let start = self.obj_path.iter().position(|&x| x == o).unwrap_or(0);
         let cycle: Vec<ObjId> = self.obj_path[start..].to_vec();
-        // A cycle that goes through a function declaration is fine for types (methods refer to their
-        // receiver type) and reported as an initialization cycle for variables by initorder.
-        if cycle.iter().any(|&x| matches!(self.objs.get(x).kind, ObjKind::Func { .. })) {
-            return;
+        let (mut nval, mut nconst, mut ndef) = (0, 0, 0);
+        for &x in &cycle {
+            match &self.objs.get(x).kind {
+                ObjKind::Const(_) => {
+                    nval += 1;
+                    nconst += 1;
+                }
+                ObjKind::Var(_) => nval += 1,
+                ObjKind::TypeName => {
+                    if matches!(self.decls.get(&x), Some(DeclSrc::Type(ts)) if !ts.alias) {
+                        ndef += 1;
+                    }
+                }
+                _ => {}
+            }
         }
-        let obj = self.objs.get(o);
-        let is_type = matches!(obj.kind, ObjKind::TypeName);
-        let name = obj.name.clone();
-        let msg = if is_type && cycle.iter().all(|&x| matches!(self.objs.get(x).kind, ObjKind::TypeName)) {
-            format!("invalid recursive type {name}")
-        } else {
-            format!("illegal cycle in declaration of {name}")
-        };
-        let mut msg = msg;
-        for (i, &x) in cycle.iter().enumerate() {
-            let ox = self.objs.get(x);
-            if let Some(p) = self.fset.position(ox.pos) {
-                if i + 1 < cycle.len() || cycle.len() > 1 {
-                    msg.push_str(&format!("\n\t{p}: {} refers to", ox.name));
+        if nval == cycle.len() {
+            for &x in &cycle {
+                if matches!(self.objs.get(x).kind, ObjKind::Const(_)) {
+                    self.objs.get_mut(x).typ = TypeId::INVALID;
                 }
             }
-        }
-        if cycle.len() > 1 {
-            if let Some(p) = self.fset.position(obj.pos) {
-                msg.push_str(&format!("\n\t{p}: {name}"));
+            if nconst == nval {
+                let first = cycle.iter().copied().min_by_key(|&x| self.objs.get(x).pos).unwrap_or(o);
+                let at = cycle.iter().position(|&x| x == first).unwrap_or(0);
+                let mut rotated = cycle[at..].to_vec();
+                rotated.extend_from_slice(&cycle[..at]);
+                self.report_init_cycle(&rotated);
             }
-        } else {
-            msg = msg.lines().next().unwrap_or("").to_string();
+            return;
         }
-        // Report at the first object of the cycle in source order (as gc does).
-        let first = cycle.iter().copied().min_by_key(|&x| self.objs.get(x).pos).unwrap_or(o);
-        let pos = self.objs.get(first).pos;
-        if is_type {
-            let first_name = self.objs.get(first).name.clone();
-            let m = msg.replacen(&format!("type {name}"), &format!("type {first_name}"), 1);
-            self.error(pos, m);
-        } else {
-            self.error(pos, msg);
+        if nval == 0 && ndef > 0 {
+            return;
         }
-        // Mark the objects' types invalid so follow-on errors stay quiet.
+        self.report_cycle_list(&cycle);
         for &x in &cycle {
-            if let TypeKind::Named(_) = self.t.kind(self.objs.get(x).typ) {
-                // leave underlying INVALID
-            } else if !matches!(self.objs.get(x).kind, ObjKind::TypeName) {
+            if !matches!(self.objs.get(x).kind, ObjKind::TypeName | ObjKind::Func { .. }) {
                 self.objs.get_mut(x).typ = TypeId::INVALID;
             }
         }
+    }
+
+    /// go/types' `cycleError`: the message starts at the object of the cycle that comes first in the source.
+    pub fn report_cycle_list(&mut self, cycle: &[ObjId]) {
+        let Some(first) = cycle.iter().copied().min_by_key(|&x| self.objs.get(x).pos) else { return };
+        let mut i = cycle.iter().position(|&x| x == first).unwrap_or(0);
+        let obj = self.objs.get(first);
+        let mut msg = if matches!(obj.kind, ObjKind::TypeName) {
+            format!("invalid recursive type {}", obj.name)
+        } else {
+            format!("illegal cycle in declaration of {}", obj.name)
+        };
+        let pos = obj.pos;
+        for _ in cycle {
+            let o = self.objs.get(cycle[i]);
+            msg.push_str(&format!("\n\t{}: {} refers to", self.pos_string(o.pos), o.name));
+            i = (i + 1) % cycle.len();
+        }
+        let o = self.objs.get(cycle[i]);
+        msg.push_str(&format!("\n\t{}: {}", self.pos_string(o.pos), o.name));
+        self.error(pos, msg);
+    }
+
+    /// go/types' `initorder.reportCycle` (gc wording): `cycle[0]` refers to `cycle[1]`, ..., back to `cycle[0]`.
+    pub fn report_init_cycle(&mut self, cycle: &[ObjId]) {
+        let Some(&first) = cycle.first() else { return };
+        let obj = self.objs.get(first);
+        let mut msg = format!("initialization loop for {}", obj.name);
+        let pos = obj.pos;
+        for &x in cycle {
+            let o = self.objs.get(x);
+            msg.push_str(&format!("\n\t{}: {} refers to", self.pos_string(o.pos), o.name));
+        }
+        msg.push_str(&format!("\n\t{}: {}", self.pos_string(obj.pos), obj.name));
+        self.error(pos, msg);
+    }
+
+    fn pos_string(&self, p: Pos) -> String {
+        self.fset.position(p).map(|p| p.to_string()).unwrap_or_default()
     }
 
     fn const_decl(&mut self, o: ObjId, typ: Option<ExprId>, init: Option<ExprId>, iota: u32) {
@@ -787,14 +839,14 @@ impl<'a> Checker<'a> {
             self.generic_types.insert(named, tps);
         }
         let rhs = self.typ(ts.typ);
+        self.type_rhs.insert(named, rhs);
         let under = self.t.underlying(rhs);
         let under = if matches!(self.t.kind(under), TypeKind::Named(_)) { TypeId::INVALID } else { under };
-        if under == TypeId::INVALID && rhs != TypeId::INVALID {
-            // `type T U` where U's underlying type is not known yet: a cycle through U.
+        if under == TypeId::INVALID && rhs != named {
+            // `type T U` where U's underlying type is not known yet (U is being declared): complete T later.
             if let TypeKind::Named(n) = self.t.kind(rhs) {
-                let uo = n.obj;
-                if self.color.get(&uo) == Some(&Color::Grey) && uo != o {
-                    // reported by cycle_error when U was found grey
+                if self.color.get(&n.obj) == Some(&Color::Grey) || self.pending_under.iter().any(|p| p.0 == rhs) {
+                    self.pending_under.push((named, rhs));
                 }
             }
         }
@@ -802,6 +854,7 @@ impl<'a> Checker<'a> {
             self.error(self.ast.expr(ts.typ).pos, "cannot use a type parameter as RHS in type declaration");
         }
         self.t.named_mut(named).underlying = under;
+        self.complete_pending_underlying();
         if !ts.tparams.is_empty() {
             self.close_scope();
         }
@@ -826,6 +879,72 @@ impl<'a> Checker<'a> {
         };
         for m in methods {
             self.obj_decl(m);
+        }
+    }
+
+    /// Gives each pending `type T U` the underlying type of `U` once that is known.
+    fn complete_pending_underlying(&mut self) {
+        loop {
+            let mut progress = false;
+            let mut i = 0;
+            while i < self.pending_under.len() {
+                let (t, u) = self.pending_under[i];
+                let under = self.t.underlying(u);
+                if under != TypeId::INVALID && !matches!(self.t.kind(under), TypeKind::Named(_)) {
+                    self.t.named_mut(t).underlying = under;
+                    self.pending_under.remove(i);
+                    progress = true;
+                } else {
+                    i += 1;
+                }
+            }
+            if !progress {
+                return;
+            }
+        }
+    }
+
+    /// go/types' `validType`: reports defined types that contain themselves, through array elements, struct
+    /// fields, embedded interfaces or the right-hand side of type declarations (not through pointers,
+    /// slices, maps, channels or functions). `state`: 1 = being visited, 2 = valid, 3 = invalid.
+    pub fn valid_type(&mut self, t: TypeId, path: &mut Vec<ObjId>, state: &mut HashMap<TypeId, u8>) -> bool {
+        match self.t.kind(t).clone() {
+            TypeKind::Array { elem, .. } => self.valid_type(elem, path, state),
+            TypeKind::Struct { fields } => fields.iter().all(|f| self.valid_type(f.typ, path, state)),
+            TypeKind::Union(terms) => terms.iter().all(|&(_, tt)| self.valid_type(tt, path, state)),
+            TypeKind::Interface { embeddeds, .. } => embeddeds.iter().all(|&e| self.valid_type(e, path, state)),
+            TypeKind::Named(n) => {
+                if n.origin.is_some() {
+                    // instances are checked through their origin's declaration
+                    return true;
+                }
+                match state.get(&t).copied() {
+                    None => {
+                        let Some(&rhs) = self.type_rhs.get(&t) else { return true };
+                        state.insert(t, 1);
+                        path.push(n.obj);
+                        let ok = self.valid_type(rhs, path, state);
+                        path.pop();
+                        let now = state.get(&t).copied();
+                        if now == Some(1) {
+                            state.insert(t, if ok { 2 } else { 3 });
+                        }
+                        ok && now != Some(3)
+                    }
+                    Some(1) => {
+                        if let Some(i) = path.iter().position(|&x| x == n.obj) {
+                            let cycle = path[i..].to_vec();
+                            self.report_cycle_list(&cycle);
+                            state.insert(t, 3);
+                            return false;
+                        }
+                        true
+                    }
+                    Some(2) => true,
+                    _ => false,
+                }
+            }
+            _ => true,
         }
     }
 
@@ -965,7 +1084,7 @@ impl<'a> Checker<'a> {
 
     /// Checks a function body (declaration or literal) in the current scope, which holds the parameters.
     pub fn body(&mut self, sig: TypeId, results: Vec<ObjId>, body: &'a Block) {
-        let named_results = results.iter().any(|&r| self.objs.get(r).name != "_" && !self.objs.get(r).name.is_empty());
+        let named_results = results.iter().any(|&r| !self.objs.get(r).name.is_empty());
         let id = self.next_func;
         self.next_func += 1;
         for &r in &results {

@@ -477,16 +477,28 @@ impl<'a> Checker<'a> {
         false
     }
 
+    /// Type identity ignoring struct tags (Go spec "Conversions"), at any depth.
     fn identical_ignore_tags(&self, a: TypeId, b: TypeId) -> bool {
         if a == b {
             return true;
         }
+        let same = |x: TypeId, y: TypeId| self.identical_ignore_tags(x, y);
         match (self.t.kind(a), self.t.kind(b)) {
             (TypeKind::Struct { fields: f1 }, TypeKind::Struct { fields: f2 }) => {
                 f1.len() == f2.len()
-                    && f1.iter().zip(f2).all(|(x, y)| x.name == y.name && x.embedded == y.embedded && x.pkg == y.pkg && self.identical_ignore_tags(x.typ, y.typ))
+                    && f1.iter().zip(f2).all(|(x, y)| x.name == y.name && x.embedded == y.embedded && x.pkg == y.pkg && same(x.typ, y.typ))
             }
-            (TypeKind::Pointer(x), TypeKind::Pointer(y)) => self.identical_ignore_tags(*x, *y),
+            (TypeKind::Pointer(x), TypeKind::Pointer(y)) | (TypeKind::Slice(x), TypeKind::Slice(y)) => same(*x, *y),
+            (TypeKind::Array { len: l1, elem: e1 }, TypeKind::Array { len: l2, elem: e2 }) => l1 == l2 && same(*e1, *e2),
+            (TypeKind::Map { key: k1, value: v1 }, TypeKind::Map { key: k2, value: v2 }) => same(*k1, *k2) && same(*v1, *v2),
+            (TypeKind::Chan { dir: d1, elem: e1 }, TypeKind::Chan { dir: d2, elem: e2 }) => d1 == d2 && same(*e1, *e2),
+            (TypeKind::Func(s1), TypeKind::Func(s2)) => {
+                s1.variadic == s2.variadic
+                    && s1.params.len() == s2.params.len()
+                    && s1.results.len() == s2.results.len()
+                    && s1.params.iter().zip(&s2.params).all(|(x, y)| same(*x, *y))
+                    && s1.results.iter().zip(&s2.results).all(|(x, y)| same(*x, *y))
+            }
             _ => false,
         }
     }
@@ -515,31 +527,27 @@ impl<'a> Checker<'a> {
             Builtin::Recover => (0, false),
             Builtin::Clear => (1, false),
         };
-        let n = args.len();
-        if n < min || (!variadic && n > min) {
-            let msg = if n < min { "not enough" } else { "too many" };
-            let at = if n < min { pos } else { ast.expr(args[min]).pos };
-            let _ = at;
-            self.error(pos, format!("{msg} arguments for {cs} (expected {min}, found {n})"));
-            for &a in args {
-                self.raw_expr(a, None);
-            }
-            return Operand::invalid(e);
-        }
-        // Arguments other than types are evaluated up front for most built-ins.
+        // Arguments other than types are evaluated up front (a single multi-valued call supplies several),
+        // then counted, as go/types does.
         let needs_type_first = matches!(b, Builtin::Make | Builtin::New | Builtin::Offsetof);
         let mut ops: Vec<Operand> = Vec::new();
+        let mut n = args.len();
         if !needs_type_first {
-            if b == Builtin::Append || b == Builtin::Print || b == Builtin::Println {
-                ops = self.eval_args(args);
-            } else {
-                for &a in args {
-                    ops.push(self.expr(a));
-                }
-            }
+            ops = self.eval_args(args);
             if ops.iter().any(|o| o.mode == OpMode::Invalid) {
                 return Operand::invalid(e);
             }
+            n = ops.len();
+        }
+        if n < min || (!variadic && n > min) {
+            let msg = if n < min { "not enough" } else { "too many" };
+            self.error(pos, format!("invalid operation: {msg} arguments for {cs} (expected {min}, found {n})"));
+            if needs_type_first {
+                for &a in args {
+                    self.raw_expr(a, None);
+                }
+            }
+            return Operand::invalid(e);
         }
         let int = TypeId::INT;
         match b {

@@ -642,7 +642,7 @@ impl<'a> Checker<'a> {
             return Operand::invalid(e);
         }
         if op.is_comparison() {
-            return self.comparison(e, op, op_pos, x, y);
+            return self.comparison(e, op, x, y, false);
         }
         if x.typ != y.typ {
             // gc reports mismatched types only if both are typed or conversion failed
@@ -782,57 +782,68 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn comparison(&mut self, e: ExprId, op: BinaryOp, _op_pos: Pos, x: &mut Operand, y: &mut Operand) -> Operand {
-        // Go spec "Comparison operators": operands must be assignable one to the other.
-        let ok_assign = self.assignable_to(x, y.typ) || self.assignable_to(y, x.typ);
+    /// go/types' `comparison`. With `switch_case`, `x` is a case value and `y` the switch tag.
+    pub fn comparison(&mut self, e: ExprId, op: BinaryOp, x: &mut Operand, y: &mut Operand, switch_case: bool) -> Operand {
+        let op = if switch_case { BinaryOp::Eql } else { op };
+        // Go spec "Comparison operators": the first operand must be assignable to the type of the second, or
+        // vice versa.
+        let mut err_x = true; // the error is reported at x (else at y)
         let mut cause = String::new();
-        let mut err_op = x.clone();
-        if ok_assign {
+        let ok_assign = self.assignable_to(x, y.typ) || self.assignable_to(y, x.typ);
+        let mut failed = !ok_assign;
+        if !ok_assign {
+            // gc reports a mismatch at the second operand: only then is it known.
+            err_x = false;
+            cause = format!("mismatched types {} and {}", self.type_string(x.typ), self.type_string(y.typ));
+        } else {
             match op {
                 BinaryOp::Eql | BinaryOp::Neq => {
-                    let xnil = x.typ == TypeId::UNTYPED_NIL;
-                    let ynil = y.typ == TypeId::UNTYPED_NIL;
+                    let (xnil, ynil) = (self.is_nil(x), self.is_nil(y));
                     if xnil || ynil {
-                        let other = if xnil { &*y } else { &*x };
-                        if !(xnil && ynil) && !self.has_nil(other.typ) {
-                            cause = "mismatched types".into();
-                        }
-                        if xnil && ynil {
-                            let s = self.expr_string(e);
-                            self.error(self.ast.expr(x.expr).pos, format!("invalid operation: {s} (operator {} not defined on nil)", op.as_str()));
-                            return Operand::invalid(e);
+                        let typ = if xnil { y.typ } else { x.typ };
+                        if !self.has_nil(typ) {
+                            // only possible for nil == nil
+                            err_x = false;
+                            failed = true;
                         }
                     } else if !self.comparable(x.typ) {
                         cause = self.incomparable_cause(x.typ);
+                        failed = true;
                     } else if !self.comparable(y.typ) {
-                        err_op = y.clone();
+                        err_x = false;
                         cause = self.incomparable_cause(y.typ);
+                        failed = true;
                     }
                 }
                 _ => {
-                    if !self.is_ordered(x.typ) {
-                        let s = self.type_string(x.typ);
-                        cause = format!("operator {} not defined on {}", op.as_str(), self.kind_string(x.typ, &s));
-                    } else if !self.is_ordered(y.typ) {
-                        err_op = y.clone();
-                        let s = self.type_string(y.typ);
-                        cause = format!("operator {} not defined on {}", op.as_str(), self.kind_string(y.typ, &s));
+                    if !self.all_ordered(x.typ) {
+                        failed = true;
+                    } else if !self.all_ordered(y.typ) {
+                        err_x = false;
+                        failed = true;
                     }
                 }
             }
-        } else {
-            let (xs, ys) = (self.type_string(x.typ), self.type_string(y.typ));
-            cause = format!("mismatched types {xs} and {ys}");
         }
-        if !cause.is_empty() {
-            let s = self.expr_string(e);
-            if cause.starts_with("mismatched") {
-                self.error(self.ast.expr(err_op.expr).pos, format!("invalid operation: {s} ({cause})"));
-            } else if cause.starts_with("operator") {
-                self.error(self.ast.expr(err_op.expr).pos, format!("invalid operation: {s} ({cause})"));
+        if failed {
+            if cause.is_empty() {
+                if self.is_type_param(x.typ) || self.is_type_param(y.typ) {
+                    if !self.is_type_param(x.typ) {
+                        err_x = false;
+                    }
+                    let t = if err_x { x.typ } else { y.typ };
+                    cause = format!("type parameter {} is not comparable with {}", self.type_string(t), op.as_str());
+                } else {
+                    let t = if err_x { x.typ } else { y.typ };
+                    cause = format!("operator {} not defined on {}", op.as_str(), self.kind_string(t));
+                }
+            }
+            let (xs, ys) = (self.expr_string(x.expr), self.expr_string(y.expr));
+            if switch_case {
+                self.error(self.ast.expr(x.expr).pos, format!("invalid case {xs} in switch on {ys} ({cause})"));
             } else {
-                let (xs, ys) = (self.expr_string(x.expr), self.expr_string(y.expr));
-                self.error(self.ast.expr(err_op.expr).pos, format!("invalid operation: cannot compare {xs} {} {ys} ({cause})", op.as_str()));
+                let at = if err_x { x.expr } else { y.expr };
+                self.error(self.ast.expr(at).pos, format!("invalid operation: {xs} {} {ys} ({cause})", op.as_str()));
             }
             return Operand::invalid(e);
         }
@@ -852,7 +863,11 @@ impl<'a> Checker<'a> {
         Operand::new(OpMode::Value, TypeId::UNTYPED_BOOL, e)
     }
 
-    fn kind_string(&self, t: TypeId, s: &str) -> String {
+    /// go/types' `kindString`: the kind of a composite type, else the type itself.
+    fn kind_string(&self, t: TypeId) -> String {
+        if self.is_type_param(t) {
+            return format!("type parameter {}", self.type_string(t));
+        }
         match self.t.under(t) {
             TypeKind::Struct { .. } => "struct".into(),
             TypeKind::Pointer(_) => "pointer".into(),
@@ -862,28 +877,59 @@ impl<'a> Checker<'a> {
             TypeKind::Map { .. } => "map".into(),
             TypeKind::Chan { .. } => "chan".into(),
             TypeKind::Array { .. } => "array".into(),
-            _ => s.to_string(),
+            _ => self.type_string(t),
         }
     }
 
+    /// go/types' `incomparableCause`.
     fn incomparable_cause(&self, t: TypeId) -> String {
         match self.t.under(t) {
             TypeKind::Slice(_) | TypeKind::Func(_) | TypeKind::Map { .. } => {
-                let k = self.kind_string(t, "");
-                format!("{k} can only be compared to nil")
+                format!("{} can only be compared to nil", self.kind_string(t))
             }
-            _ => {
-                let s = self.type_string(t);
-                format!("{s} cannot be compared")
-            }
+            TypeKind::Struct { fields } => match fields.iter().find(|f| !self.comparable(f.typ)) {
+                Some(f) => format!("struct containing {} cannot be compared", self.type_string(f.typ)),
+                None => String::new(),
+            },
+            TypeKind::Array { .. } => format!("{} cannot be compared", self.type_string(t)),
+            _ => String::new(),
         }
+    }
+
+    /// Ordered, or a type parameter whose type set holds ordered types only.
+    fn all_ordered(&self, t: TypeId) -> bool {
+        if self.is_type_param(t) {
+            return self.type_set_all(t, &|c, u| c.is_ordered(u));
+        }
+        self.is_ordered(t)
     }
 
     pub fn is_ordered(&self, t: TypeId) -> bool {
         self.is_integer(t) || self.is_float(t) || self.is_string(t)
     }
 
+    /// `x` is the predeclared `nil` (possibly parenthesized), even after it took the type of the other operand
+    /// of a comparison: types2 keeps such a `nil` untyped.
+    pub fn is_nil(&self, x: &Operand) -> bool {
+        if x.typ == TypeId::UNTYPED_NIL {
+            return true;
+        }
+        let mut e = x.expr;
+        loop {
+            match &self.ast.expr(e).kind {
+                ExprKind::Paren(inner) => e = *inner,
+                ExprKind::Ident(id) => {
+                    return self.info.uses.get(&id.pos).is_some_and(|&o| self.objs.get(o).kind == ObjKind::Nil);
+                }
+                _ => return false,
+            }
+        }
+    }
+
     pub fn has_nil(&self, t: TypeId) -> bool {
+        if self.is_type_param(t) {
+            return self.type_set_all(t, &|c, u| c.has_nil(u));
+        }
         matches!(
             self.t.under(t),
             TypeKind::Pointer(_)
@@ -893,7 +939,7 @@ impl<'a> Checker<'a> {
                 | TypeKind::Chan { .. }
                 | TypeKind::Interface { .. }
                 | TypeKind::Basic(BasicKind::UnsafePointer)
-        ) && !self.is_type_param(t)
+        )
     }
 
     fn shift(&mut self, e: ExprId, op: BinaryOp, _op_pos: Pos, x: &mut Operand, y: &mut Operand) -> Operand {
@@ -971,7 +1017,8 @@ impl<'a> Checker<'a> {
     pub fn convert_untyped(&mut self, x: &mut Operand, t: TypeId) {
         if let Err(why) = self.try_convert_untyped(x, t) {
             let s = self.operand_string(x);
-            let ts = self.type_string(t);
+            // gc names the target's underlying type (go/types' safeUnderlying), except for type parameters
+            let ts = if self.is_type_param(t) { self.type_string(t) } else { self.type_string(self.t.underlying(t)) };
             let msg = match why {
                 ConvErr::Truncated => format!("{s} truncated to {ts}"),
                 ConvErr::Overflow => format!("{s} overflows {ts}"),
@@ -1033,10 +1080,11 @@ impl<'a> Checker<'a> {
                     }
                     cc.is_ok()
                 });
-                if !ok && x.typ != TypeId::UNTYPED_NIL {
-                    return Err(ConvErr::Mismatch);
-                }
                 if x.typ == TypeId::UNTYPED_NIL {
+                    if !self.has_nil(target) {
+                        return Err(ConvErr::Mismatch);
+                    }
+                } else if !ok {
                     return Err(ConvErr::Mismatch);
                 }
                 target
@@ -1608,6 +1656,8 @@ impl<'a> Checker<'a> {
 
     fn composite_lit(&mut self, e: ExprId, typ: Option<ExprId>, elts: &'a [ExprId], rbrace: Pos, hint: Option<TypeId>) -> Operand {
         let ast = self.ast;
+        // The literal's own type: the hint itself when the element type `*T` is elided as `&T{...}`.
+        let mut result_t = None;
         let t = match typ {
             Some(te) => {
                 if let ExprKind::ArrayType { len: None, elem } = &ast.expr(te).kind {
@@ -1629,8 +1679,12 @@ impl<'a> Checker<'a> {
             None => match hint {
                 Some(h) => {
                     // elided type; &T elided as T for pointer element types
-                    match self.t.under(h).clone() {
-                        TypeKind::Pointer(b) => b,
+                    let hc = self.core(h);
+                    match self.t.under(hc).clone() {
+                        TypeKind::Pointer(b) => {
+                            result_t = Some(h);
+                            b
+                        }
                         _ => h,
                     }
                 }
@@ -1650,7 +1704,7 @@ impl<'a> Checker<'a> {
         match self.t.kind(ct).clone() {
             TypeKind::Struct { fields } => {
                 if elts.is_empty() {
-                    return Operand::new(OpMode::Value, t, e);
+                    return Operand::new(OpMode::Value, result_t.unwrap_or(t), e);
                 }
                 let keyed = matches!(ast.expr(elts[0]).kind, ExprKind::KeyValue { .. });
                 let mut seen = vec![false; fields.len()];
@@ -1747,7 +1801,7 @@ impl<'a> Checker<'a> {
                 return Operand::invalid(e);
             }
         }
-        Operand::new(OpMode::Value, t, e)
+        Operand::new(OpMode::Value, result_t.unwrap_or(t), e)
     }
 
     fn skip_elem(&mut self, el: ExprId) {

@@ -26,9 +26,9 @@ impl<'a> Checker<'a> {
     pub fn func_body_stmts(&mut self, body: &'a Block) {
         let labels = self.collect_labels(&body.stmts);
         let saved = std::mem::replace(&mut self.labels, labels);
-        self.open_scope();
+        // The body's top-level declarations share the function block with the parameters and results
+        // (Go spec "Declarations and scope"), so no new scope is opened here.
         self.stmt_list(&body.stmts, &StmtCtx::default());
-        self.close_scope();
         // unused labels
         let mut ls: Vec<(Pos, String, bool)> = self.labels.values().map(|l| (l.pos, l.name.clone(), l.used)).collect();
         ls.sort();
@@ -460,49 +460,32 @@ impl<'a> Checker<'a> {
                 }
             }
             Some(t) => {
-                if t.mode == OpMode::Invalid {
-                    self.expr(ce);
+                // go/types' caseValues: convert the value to the tag's type, then compare `value == tag`.
+                let mut v = self.expr(ce);
+                if t.mode == OpMode::Invalid || v.mode == OpMode::Invalid {
                     return;
                 }
-                let mut x = self.expr(ce);
-                if x.mode == OpMode::Invalid {
+                let tt = t.typ;
+                self.convert_untyped(&mut v, tt);
+                if v.mode == OpMode::Invalid {
                     return;
                 }
-                let mut tt = t.clone();
-                // compare as `x == tag`
-                let saved = x.clone();
-                if self.is_untyped(x.typ) {
-                    let tty = tt.typ;
-                    if self.try_convert_untyped(&mut x, tty).is_err() {
-                        let (cs, ts) = (self.expr_string(ce), self.expr_string(t.expr));
-                        let xs = self.type_string(saved.typ);
-                        let tys = self.type_string(tty);
-                        self.error(ast.expr(ce).pos, format!("invalid case {cs} in switch on {ts} (mismatched types {xs} and {tys})"));
-                        return;
-                    }
-                }
-                if !self.assignable_to(&x, tt.typ) && !self.assignable_to(&tt, x.typ) {
-                    let (cs, ts) = (self.expr_string(ce), self.expr_string(t.expr));
-                    let (xs, tys) = (self.type_string(x.typ), self.type_string(tt.typ));
-                    self.error(ast.expr(ce).pos, format!("invalid case {cs} in switch on {ts} (mismatched types {xs} and {tys})"));
+                let mut res = v.clone();
+                let mut tag = t.clone();
+                if self.comparison(ce, BinaryOp::Eql, &mut res, &mut tag, true).mode == OpMode::Invalid {
                     return;
                 }
-                if !self.comparable(x.typ) && x.typ != TypeId::UNTYPED_NIL {
-                    let s = self.expr_string(ce);
-                    self.error(ast.expr(ce).pos, format!("invalid case {s} in switch (can only compare {} to nil)", "value"));
+                if v.mode != OpMode::Constant {
                     return;
                 }
-                tt.mode = OpMode::Value;
-                if x.mode == OpMode::Constant {
-                    if let Some(v) = &x.val {
-                        let p = ast.expr(ce).pos;
-                        if let Some((_, _, prev)) = seen.iter().find(|(sv, st, _)| sv == v && *st == x.typ) {
-                            let ps = self.fset.position(*prev).map(|p| p.to_string()).unwrap_or_default();
-                            let s = self.expr_string(ce);
-                            self.error(p, format!("duplicate case {s} in expression switch\n\t{ps}: previous case"));
-                        } else {
-                            seen.push((v.clone(), x.typ, p));
-                        }
+                if let Some(val) = &v.val {
+                    let p = ast.expr(ce).pos;
+                    if let Some((_, _, prev)) = seen.iter().find(|(sv, st, _)| sv == val && *st == v.typ) {
+                        let ps = self.fset.position(*prev).map(|p| p.to_string()).unwrap_or_default();
+                        let s = self.operand_string(&v);
+                        self.error(p, format!("duplicate case {s} in expression switch\n\t{ps}: previous case"));
+                    } else {
+                        seen.push((val.clone(), v.typ, p));
                     }
                 }
             }

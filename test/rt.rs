@@ -1,9 +1,9 @@
-//! End-to-end tests of the runtime (included by src/rtbuild.rs under `cfg(test)`): hand-assembled Go-like
+//! End-to-end tests of the runtime: hand-assembled Go-like
 //! functions (ABI0 frames: `push rbp; mov rbp, rsp`, arguments in the caller's outgoing area) linked by
 //! g1c's linker against the real runtime archive, run, and their stderr compared with gc's formats.
 
-use crate::link::link;
-use crate::link::object::{FuncMeta, Object, Reloc, RelocKind, SymKind, Symbol};
+use g1c::link::link;
+use g1c::link::object::{FuncMeta, Object, Reloc, RelocKind, SymKind, Symbol};
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -51,7 +51,7 @@ fn init() -> Symbol {
 /// Links `syms` (plus an empty main.init) with the runtime, runs the program: (stderr, exit status).
 fn run(name: &str, mut syms: Vec<Symbol>) -> (String, i32) {
     use std::os::unix::fs::PermissionsExt;
-    let archive = super::runtime_archive("x86_64-unknown-linux-gnu").unwrap();
+    let archive = g1c::rtbuild::runtime_archive("x86_64-unknown-linux-gnu").unwrap();
     if !syms.iter().any(|s| s.name == "main.init") {
         syms.push(init());
     }
