@@ -581,7 +581,8 @@ impl<'a, 'b> Fb<'a, 'b> {
     fn panic_builtin(&mut self, arg: ExprId, pos: Pos) {
         use BasicKind::*;
         let t = self.default_type(self.prog.type_of(arg));
-        if matches!(self.under(t), TypeKind::Interface { .. }) || t == TypeId::UNSAFE_POINTER && self.is_nil(arg) {
+        // The value goes to the runtime as an empty interface (`iface.rs`), as gc's gopanic takes it.
+        if t != TypeId::INVALID {
             return self.panic_iface(arg, pos);
         }
         let v = self.expr_to(arg, t);

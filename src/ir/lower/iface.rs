@@ -38,6 +38,8 @@ pub struct FmWrapper {
 pub enum FmTarget {
     Direct(String),
     Iface(u32),
+    /// An interface method expression `I.M`: the receiver is the first parameter (`sig` includes it).
+    IfaceExpr(u32),
 }
 
 impl<'a, 'b> Fb<'a, 'b> {
@@ -239,6 +241,22 @@ impl<'a, 'b> Fb<'a, 'b> {
         }
     }
 
+    /// Multiple values assigned to targets of the given types: those going to a variable of interface type
+    /// are converted to it.
+    pub fn to_iface_targets(&mut self, vals: Vec<(Val, TypeId)>, types: &[Option<TypeId>]) -> Vec<(Val, TypeId)> {
+        let mut out = Vec::new();
+        for (i, (v, t)) in vals.into_iter().enumerate() {
+            match types.get(i).copied().flatten() {
+                Some(w) if w != t && self.is_iface(w) => {
+                    let c = self.convert_to_iface(v, t, w);
+                    out.push((c, w));
+                }
+                _ => out.push((v, t)),
+            }
+        }
+        out
+    }
+
     /// The types `(T, bool)` of comma-ok expression `e`.
     pub fn comma_ok_types(&self, e: ExprId) -> Option<Vec<TypeId>> {
         let tv = self.prog.tv(self.ast.unparen(e));
@@ -401,7 +419,19 @@ impl<'a, 'b> Fb<'a, 'b> {
         if sel.kind == SelectionKind::MethodExpr {
             let recv = sel.recv;
             if self.is_iface(recv) {
-                return self.fail(pos, "interface method expressions", TypeId::INT);
+                // `I.M`: a function taking the interface value first, calling through its itab.
+                let ts = self.lw.type_string(recv);
+                let sym = format!("{ts}.{mname}");
+                let idx = self.iface_method_index(recv, &mname);
+                let fsig = match self.under(self.prog.type_of(e)) {
+                    TypeKind::Func(s) => s.clone(),
+                    _ => sig,
+                };
+                if self.lw.fm_syms.insert(sym.clone()) {
+                    self.lw.fms.push(FmWrapper { sym: sym.clone(), recv_t: recv, target: FmTarget::IfaceExpr(idx), sig: fsig });
+                }
+                let c = self.lw.static_closure(&sym);
+                return Val::S(self.sym_addr(&c));
             }
             let ms = self.lw.method_set(recv);
             let Some(m) = ms.iter().find(|m| m.name == mname).cloned() else {
@@ -619,8 +649,17 @@ impl<'a> super::Lowerer<'a> {
                 args.push((Val::S(data), TypeId::UNSAFE_POINTER));
                 Callee::Closure(fb.add_off(tab, ITAB_FUN + 8 * *idx as i64))
             }
+            FmTarget::IfaceExpr(idx) => {
+                let a = fb.vreg(Ty::Ptr);
+                fb.emit(Op::ArgAddr { dst: a, offset: 0 });
+                let tab = fb.load(Ty::Ptr, a, 0);
+                let data = fb.load(Ty::Ptr, a, 8);
+                args.push((Val::S(data), TypeId::UNSAFE_POINTER));
+                Callee::Closure(fb.add_off(tab, ITAB_FUN + 8 * *idx as i64))
+            }
         };
-        for (i, &p) in w.sig.params.iter().enumerate() {
+        let skip = usize::from(matches!(w.target, FmTarget::IfaceExpr(_)));
+        for (i, &p) in w.sig.params.iter().enumerate().skip(skip) {
             let a = fb.vreg(Ty::Ptr);
             fb.emit(Op::ArgAddr { dst: a, offset: po[i] });
             let v = fb.load_val(a, 0, p);

@@ -189,7 +189,8 @@ impl<'a, 'b> Fb<'a, 'b> {
                 TypeKind::Tuple(ts) => ts.clone(),
                 _ => self.comma_ok_types(rhs[0]).unwrap_or_default(),
             };
-            return vals.into_iter().zip(rt).collect();
+            let vals: Vec<(Val, TypeId)> = vals.into_iter().zip(rt).collect();
+            return self.to_iface_targets(vals, types);
         }
         let many = rhs.len() > 1;
         let mut out = Vec::new();

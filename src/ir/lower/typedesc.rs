@@ -242,7 +242,16 @@ impl<'a> Lowerer<'a> {
                     let mut parts = Vec::new();
                     for f in fields {
                         let ts = self.type_string(f.typ);
-                        let mut p = if f.embedded { ts } else { format!("{} {}", f.name, ts) };
+                        // An embedded field renamed through an alias (`type Int = int`) is gc's `Int = int`.
+                        let base = ts.trim_start_matches('*');
+                        let base = base.rsplit('.').next().unwrap_or(base).split('·').next().unwrap_or(base);
+                        let mut p = if f.embedded && base == f.name {
+                            ts
+                        } else if f.embedded {
+                            format!("{} = {}", f.name, ts)
+                        } else {
+                            format!("{} {}", f.name, ts)
+                        };
                         if !f.tag.is_empty() {
                             p.push(' ');
                             p.push_str(&quote(f.tag.as_bytes()));
