@@ -583,6 +583,9 @@ impl<'a> super::Lowerer<'a> {
     /// A method wrapper (see [`Wrapper`]).
     fn lower_wrapper(&mut self, w: &Wrapper) {
         let prog = self.prog;
+        if let Some((idx, sig_t)) = w.iface {
+            return self.lower_iface_wrapper(w, idx, sig_t);
+        }
         let Some(meta) = self.metas.get(&w.method).cloned() else { return };
         let sig = match prog.types.under(prog.obj(w.method).typ) {
             TypeKind::Func(s) => s.clone(),
@@ -618,6 +621,45 @@ impl<'a> super::Lowerer<'a> {
             args.push((v, p));
         }
         let rs = fb.call_go(Callee::Direct(meta.sym.clone()), args, &sig.results);
+        for (i, (v, &t)) in rs.into_iter().zip(&sig.results).enumerate() {
+            let a = fb.vreg(Ty::Ptr);
+            fb.emit(Op::ArgAddr { dst: a, offset: ro[i] });
+            fb.store_val(a, 0, v, t);
+        }
+        fb.finish_return();
+        let f = fb.finish();
+        self.funcs.push(f);
+    }
+
+    /// A wrapper for a method promoted from an embedded interface field: calls through that field's itab.
+    fn lower_iface_wrapper(&mut self, w: &Wrapper, idx: u32, sig_t: TypeId) {
+        let prog = self.prog;
+        let sig = match prog.types.under(sig_t) {
+            TypeKind::Func(s) => s.clone(),
+            _ => return,
+        };
+        let pos = self.ast.files.first().map(|f| f.package.pos).unwrap_or(Pos::NONE);
+        let mut fb = Fb::new(self, w.sym.clone(), pos, format!("{}.func", w.sym));
+        let recv_t = if w.recv_ptr { TypeId::UNSAFE_POINTER } else { w.base };
+        let mut pt = vec![recv_t];
+        pt.extend(sig.params.iter().copied());
+        let (po, ro, size) = fb.call_layout(&pt, &sig.results);
+        fb.f.args_size = size;
+        let a0 = fb.vreg(Ty::Ptr);
+        fb.emit(Op::ArgAddr { dst: a0, offset: 0 });
+        let base_addr = if w.recv_ptr { fb.load(Ty::Ptr, a0, 0) } else { a0 };
+        let (addr, _) = fb.walk_fields(base_addr, w.base, &w.path);
+        let tab = fb.load(Ty::Ptr, addr, 0);
+        let data = fb.load(Ty::Ptr, addr, 8);
+        let mut args = vec![(Val::S(data), TypeId::UNSAFE_POINTER)];
+        for (i, &p) in sig.params.iter().enumerate() {
+            let a = fb.vreg(Ty::Ptr);
+            fb.emit(Op::ArgAddr { dst: a, offset: po[i + 1] });
+            let v = fb.load_val(a, 0, p);
+            args.push((v, p));
+        }
+        let slot = fb.add_off(tab, ITAB_FUN + 8 * idx as i64);
+        let rs = fb.call_go(Callee::Closure(slot), args, &sig.results);
         for (i, (v, &t)) in rs.into_iter().zip(&sig.results).enumerate() {
             let a = fb.vreg(Ty::Ptr);
             fb.emit(Op::ArgAddr { dst: a, offset: ro[i] });

@@ -47,6 +47,9 @@ pub struct Wrapper {
     pub recv_ptr: bool,
     pub path: Vec<u32>,
     pub method: ObjId,
+    /// For a method promoted from an embedded interface (`path` ends at that field): its index in the
+    /// interface's itab and its signature; `method` is then unused.
+    pub iface: Option<(u32, TypeId)>,
 }
 
 /// One entry of a method set (Go spec "Method sets").
@@ -59,6 +62,11 @@ pub struct MethodEntry {
     pub path: Vec<u32>,
     /// The method is declared with a pointer receiver.
     pub ptr_recv: bool,
+    /// The method's signature (without receiver).
+    pub sig: TypeId,
+    /// A method of an embedded interface field: its index in that interface's method list. `obj` is then
+    /// meaningless (interface methods have no declaration objects in the type table).
+    pub iface: Option<u32>,
 }
 
 /// The type-descriptor state of a module.
@@ -371,7 +379,7 @@ impl<'a> Lowerer<'a> {
                         let ptr_recv = self.ptr_recv(m);
                         // A pointer method is in the set only when the receiver is addressable through a pointer.
                         let entry = if ptr_recv && !via_ptr { None } else {
-                            Some(MethodEntry { name: o.name.clone(), pkg: o.pkg, obj: m, path: path.clone(), ptr_recv })
+                            Some(MethodEntry { name: o.name.clone(), pkg: o.pkg, obj: m, path: path.clone(), ptr_recv, sig: o.typ, iface: None })
                         };
                         match entry {
                             Some(e) => found.entry(o.name.clone()).or_default().push(Some(e)),
@@ -380,6 +388,13 @@ impl<'a> Lowerer<'a> {
                                 found.entry(o.name.clone()).or_default();
                             }
                         }
+                    }
+                }
+                if matches!(prog.types.under(ty), TypeKind::Interface { .. }) && !path.is_empty() {
+                    // An embedded interface field: its methods are promoted.
+                    for (k, (name, pkg, sig)) in self.iface_methods(ty).into_iter().enumerate() {
+                        let e = MethodEntry { name: name.clone(), pkg, obj: ObjId(u32::MAX), path: path.clone(), ptr_recv: false, sig, iface: Some(k as u32) };
+                        found.entry(name).or_default().push(Some(e));
                     }
                 }
                 if let TypeKind::Struct { fields } = prog.types.under(ty) {
@@ -462,7 +477,8 @@ impl<'a> Lowerer<'a> {
             TypeKind::Pointer(e) => (*e, true),
             _ => (t, false),
         };
-        let msym = self.metas.get(&m.obj).map(|x| x.sym.clone()).unwrap_or_default();
+        let msym = if m.iface.is_some() { String::new() } else { self.metas.get(&m.obj).map(|x| x.sym.clone()).unwrap_or_default() };
+        let iface = m.iface.map(|k| (k, m.sig));
         let bname = self.type_string(base);
         let pkg_dot = format!("{}.", self.pkg);
         let short = bname.strip_prefix(&pkg_dot).unwrap_or(&bname).to_string();
@@ -472,19 +488,19 @@ impl<'a> Lowerer<'a> {
             if m.path.is_empty() && m.ptr_recv {
                 return (msym.clone(), msym);
             }
-            self.add_wrapper(Wrapper { sym: ptr_sym.clone(), base, recv_ptr: true, path: m.path.clone(), method: m.obj });
+            self.add_wrapper(Wrapper { sym: ptr_sym.clone(), base, recv_ptr: true, path: m.path.clone(), method: m.obj, iface });
             return (ptr_sym.clone(), ptr_sym);
         }
         let tfn = if m.path.is_empty() {
             msym
         } else {
-            self.add_wrapper(Wrapper { sym: val_sym.clone(), base, recv_ptr: false, path: m.path.clone(), method: m.obj });
+            self.add_wrapper(Wrapper { sym: val_sym.clone(), base, recv_ptr: false, path: m.path.clone(), method: m.obj, iface });
             val_sym
         };
         if self.is_direct_iface(base) {
             return (tfn.clone(), tfn);
         }
-        self.add_wrapper(Wrapper { sym: ptr_sym.clone(), base, recv_ptr: true, path: m.path.clone(), method: m.obj });
+        self.add_wrapper(Wrapper { sym: ptr_sym.clone(), base, recv_ptr: true, path: m.path.clone(), method: m.obj, iface });
         (ptr_sym, tfn)
     }
 
@@ -807,8 +823,7 @@ impl<'a> Lowerer<'a> {
             b.u32(0);
             for m in &methods {
                 let ns = self.name_sym(&m.name, "", is_exported(&m.name), false);
-                let sig = prog.obj(m.obj).typ;
-                let ts = self.type_sym(sig);
+                let ts = self.type_sym(m.sig);
                 let (ifn, tfn) = self.method_fns(t, m);
                 method_words.push((ns, ts, ifn, tfn));
             }
