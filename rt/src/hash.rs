@@ -214,13 +214,7 @@ pub unsafe fn typehash(t: &Type, p: *const u8, h: u64) -> u64 {
 }
 
 fn unhashable(t: &Type) -> ! {
-    let mut msg = [0u8; 256];
-    let s = t.string();
-    let pre = b"hash of unhashable type ";
-    let n = (pre.len() + s.len()).min(256);
-    msg[..pre.len()].copy_from_slice(pre);
-    msg[pre.len()..n].copy_from_slice(&s[..n - pre.len()]);
-    crate::panic::runtime_error(&msg[..n])
+    crate::panic::runtime_error(iface::heap_msg(&[b"hash of unhashable type ", t.string()]))
 }
 
 /// The body of every map type's `hasher` func value.

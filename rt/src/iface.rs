@@ -346,42 +346,35 @@ pub extern "C" fn g1c_assertE2I2(inter: *const InterfaceType, typ: *const Type) 
 }
 
 fn panic_missing(t: &Type, inter: &Type, m: &[u8]) -> ! {
-    let mut o = Stderr::new();
-    crate::panic::start_panicking();
-    o.put(b"panic: interface conversion: ");
-    o.put(t.string());
-    o.put(b" is not ");
-    o.put(inter.string());
-    o.put(b": missing method ");
-    o.put(m);
-    o.put(b"\n");
-    let fp = crate::arch::amd64::frame_pointer();
-    crate::panic::die(&mut o, None, fp, fp)
+    let msg = heap_msg(&[b"interface conversion: ", t.string(), b" is not ", inter.string(), b": missing method ", m]);
+    crate::defer::gopanic(crate::defer::Value::Plain(msg))
 }
 
 fn panic_dottype(have: *const Type, want: &Type, iface: *const Type) -> ! {
-    let mut o = Stderr::new();
-    crate::panic::start_panicking();
-    o.put(b"panic: interface conversion: ");
+    // SAFETY: compiler-emitted descriptors.
     let inter: &[u8] = if iface.is_null() { b"interface" } else { unsafe { (*iface).string() } };
-    o.put(inter);
-    if have.is_null() {
-        o.put(b" is nil, not ");
-        o.put(want.string());
+    let msg = if have.is_null() {
+        heap_msg(&[b"interface conversion: ", inter, b" is nil, not ", want.string()])
     } else {
-        // SAFETY: compiler-emitted descriptor.
         let cs = unsafe { (*have).string() };
-        o.put(b" is ");
-        o.put(cs);
-        o.put(b", not ");
-        o.put(want.string());
-        if cs == want.string() {
-            o.put(b" (types from different scopes)");
-        }
+        let note: &[u8] = if cs == want.string() { b" (types from different scopes)" } else { b"" };
+        heap_msg(&[b"interface conversion: ", inter, b" is ", cs, b", not ", want.string(), note])
+    };
+    crate::defer::gopanic(crate::defer::Value::Plain(msg))
+}
+
+/// The concatenation of `parts` in memory that is never freed (a panic message that recover may keep).
+pub fn heap_msg(parts: &[&[u8]]) -> &'static [u8] {
+    let n: usize = parts.iter().map(|p| p.len()).sum();
+    let p = crate::mem::alloc(n.max(1));
+    let mut at = 0;
+    for part in parts {
+        // SAFETY: `p` has room for all parts.
+        unsafe { core::ptr::copy_nonoverlapping(part.as_ptr(), p.add(at), part.len()) };
+        at += part.len();
     }
-    o.put(b"\n");
-    let fp = crate::arch::amd64::frame_pointer();
-    crate::panic::die(&mut o, None, fp, fp)
+    // SAFETY: initialized above; the memory is never freed or written again.
+    unsafe { core::slice::from_raw_parts(p, n) }
 }
 
 /// A failed `x.(T)`: gc's `panicdottypeE`.
@@ -399,13 +392,7 @@ pub extern "C" fn g1c_panicdottype(have: *const Type, want: *const Type, iface: 
 /// `p` and `q` must point at values of type `t`.
 pub unsafe fn typeequal(t: &Type, p: *const u8, q: *const u8) -> bool {
     if t.equal == 0 {
-        let mut msg = [0u8; 256];
-        let s = t.string();
-        let pre = b"comparing uncomparable type ";
-        let n = (pre.len() + s.len()).min(256);
-        msg[..pre.len()].copy_from_slice(pre);
-        msg[pre.len()..n].copy_from_slice(&s[..n - pre.len()]);
-        crate::panic::runtime_error(&msg[..n]);
+        crate::panic::runtime_error(heap_msg(&[b"comparing uncomparable type ", t.string()]));
     }
     if t.tflag & TFLAG_REGULAR_MEMORY != 0 {
         return crate::memops::g1c_memequal(p, q, t.size) != 0;
@@ -581,16 +568,20 @@ pub unsafe fn print_panic_value(o: &mut impl Out, t: *const Type, data: usize) {
 /// `(t, data)` must be a valid interface value.
 #[no_mangle]
 pub unsafe extern "C" fn g1c_gopanic_eface(t: *const Type, data: usize) -> ! {
-    crate::panic::start_panicking();
-    let fp = crate::arch::amd64::frame_pointer();
-    let mut o = Stderr::new();
-    o.put(b"panic: ");
+    crate::defer::gopanic(crate::defer::Value::Eface { t: t as usize, data })
+}
+
+/// Prints a panic value given as an empty interface: what its `Error`/`String` method returns, else
+/// gc's `printpanicval`.
+///
+/// # Safety
+/// `(t, data)` must be a valid interface value.
+pub unsafe fn print_eface(o: &mut impl Out, t: usize, data: usize) {
+    let t = t as *const Type;
     match error_string(t, data) {
         Some(s) => o.put(s),
-        None => print_panic_value(&mut o, t, data),
+        None => print_panic_value(o, t, data),
     }
-    o.put(b"\n");
-    crate::panic::die(&mut o, None, fp, fp)
 }
 
 /// gc's `preprintpanics`: for a value with an `Error() string` or `String() string` method, the string it

@@ -328,13 +328,6 @@ pub unsafe extern "C" fn g1c_mapiternext(it: *mut HIter) {
 }
 
 /// gc's `panic(plainError(msg))`: `panic: <msg>` without the `runtime error: ` prefix.
-fn plain_panic(msg: &[u8]) -> ! {
-    use crate::print::Out;
-    crate::panic::start_panicking();
-    let fp = crate::arch::amd64::frame_pointer();
-    let mut o = crate::print::Stderr::new();
-    o.put(b"panic: ");
-    o.put(msg);
-    o.put(b"\n");
-    crate::panic::die(&mut o, None, fp, fp)
+fn plain_panic(msg: &'static [u8]) -> ! {
+    crate::defer::gopanic(crate::defer::Value::Plain(msg))
 }

@@ -33,7 +33,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use super::constant::Value;
 use super::universe;
 use super::{
-    Builtin, Info, ObjId, ObjKind, Object, Objects, Package, PkgId, Program, TypeId, TypeKind, TypeTable, VarInfo,
+    Info, ObjId, ObjKind, Object, Objects, Package, PkgId, Program, TypeId, TypeKind, TypeTable, VarInfo,
 };
 use crate::syntax::ast::*;
 use crate::syntax::pos::{self, Error, FileSet, Pos};
@@ -273,6 +273,10 @@ impl<'a> Checker<'a> {
                 msg.push_str(&format!("\n\t{p}: other declaration of {name}"));
             }
             self.error(self.objs.get(obj).pos, msg);
+            // not in scope, so never reported as unused (go/types' usage walks scopes)
+            if let Some(v) = self.var_info_mut(obj) {
+                v.used = true;
+            }
             return;
         }
         self.scopes[s.0 as usize].names.insert(name, obj);
@@ -468,9 +472,10 @@ impl<'a> Checker<'a> {
                 if fd.name.name != "_" {
                     let dup = self.t.named_mut(named).methods.iter().copied().find(|&m| self.objs.get(m).name == fd.name.name);
                     if let Some(alt) = dup {
-                        let mut msg = format!("method {}.{} already declared", base.name, fd.name.name);
+                        let tname = self.objs.get(tobj).name.clone();
+                        let mut msg = format!("{tname}.{} redeclared in this block", fd.name.name);
                         if let Some(p) = self.fset.position(self.objs.get(alt).pos) {
-                            msg.push_str(&format!(" at {p}"));
+                            msg.push_str(&format!("\n\t{p}: other declaration of {}", fd.name.name));
                         }
                         self.error(fd.name.pos, msg);
                         continue;
@@ -1108,7 +1113,8 @@ impl<'a> Checker<'a> {
         for o in locals {
             let obj = self.objs.get(o);
             if let ObjKind::Var(v) = &obj.kind {
-                if !v.used && obj.name != "_" {
+                // go/types' varDecl: variables of invalid type count as used
+                if !v.used && obj.name != "_" && obj.typ != TypeId::INVALID {
                     let msg = format!("{} declared but not used", obj.name);
                     let pos = obj.pos;
                     self.error(pos, msg);
@@ -1145,18 +1151,6 @@ impl<'a> Checker<'a> {
 
     pub fn is_const_type(&self, t: TypeId) -> bool {
         matches!(self.t.under(t), TypeKind::Basic(b) if *b != super::BasicKind::UnsafePointer && *b != super::BasicKind::Invalid && *b != super::BasicKind::UntypedNil)
-    }
-
-    /// A builtin's object kind, for the universe.
-    pub fn builtin_obj(&mut self, b: Builtin, name: &str) -> ObjId {
-        self.objs.add(Object {
-            kind: ObjKind::Builtin(b),
-            name: name.into(),
-            pos: Pos::NONE,
-            typ: TypeId::INVALID,
-            pkg: None,
-            package_level: false,
-        })
     }
 }
 

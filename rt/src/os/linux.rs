@@ -130,3 +130,9 @@ pub unsafe fn rt_sigaction(sig: i32, act: &SigAction) -> isize {
 pub unsafe fn sigaltstack(st: &StackT) -> isize {
     syscall6(SYS_SIGALTSTACK, st as *const StackT as usize, 0, 0, 0, 0, 0)
 }
+
+/// Unmaps `size` bytes at `addr` (a mapping made by `mmap_anon`).
+pub fn munmap(addr: usize, size: usize) {
+    // SAFETY: the caller gives back a mapping it no longer uses.
+    unsafe { syscall6(SYS_MUNMAP, addr, size, 0, 0, 0, 0) };
+}

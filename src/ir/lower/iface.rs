@@ -392,17 +392,23 @@ impl<'a, 'b> Fb<'a, 'b> {
         self.lw.iface_methods(t).iter().position(|m| m.0 == name).unwrap_or(0) as u32
     }
 
-    /// `x.M(args)` where `M` is a method of an interface (possibly reached through embedded fields).
-    pub fn iface_call(&mut self, e: ExprId, x: ExprId, obj: ObjId, path: &[u32], sig: &Signature) -> Vec<Val> {
-        let ExprKind::Call { args, ellipsis, .. } = &self.ast.expr(e).kind else { return vec![] };
-        let pos = self.ast.expr(e).pos;
+    /// The callee and arguments of `x.M(args)` where `M` is a method of an interface (possibly reached
+    /// through embedded fields): the itab's `fun[i]` slot, called as a closure, with the data word first.
+    pub fn prepare_iface_call(
+        &mut self,
+        x: ExprId,
+        obj: ObjId,
+        path: &[u32],
+        sig: &Signature,
+        args: &[ExprId],
+        spread: bool,
+    ) -> Option<(Callee, Vec<(Val, TypeId)>, Vec<TypeId>)> {
         let (tab, data, it) = self.iface_operand(x, path);
         let idx = self.iface_method_index(it, &self.prog.obj(obj).name.clone());
         let mut all = vec![(Val::S(data), TypeId::UNSAFE_POINTER)];
-        all.extend(self.call_args(args, &sig.params, sig.variadic, ellipsis.is_some()));
-        self.set_pos(pos);
+        all.extend(self.call_args(args, &sig.params, sig.variadic, spread));
         let slot = self.add_off(tab, ITAB_FUN + 8 * idx as i64);
-        self.call_go(Callee::Closure(slot), all, &sig.results)
+        Some((Callee::Closure(slot), all, sig.results.clone()))
     }
 
     /// A method value `x.M` (a closure binding the receiver) or a method expression `T.M` (a func value

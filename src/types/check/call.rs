@@ -218,9 +218,16 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// One entry of go/types' `typesSummary`.
     fn arg_type_string(&self, a: &Operand) -> String {
-        if a.mode == OpMode::Constant && self.is_untyped(a.typ) {
-            return "number".into();
+        if a.typ == TypeId::INVALID {
+            return "<T>".into();
+        }
+        if self.is_untyped(a.typ) {
+            if self.is_numeric(a.typ) {
+                return "number".into();
+            }
+            return self.type_string(a.typ).replace("untyped ", "");
         }
         self.type_string(a.typ)
     }
@@ -333,7 +340,7 @@ impl<'a> Checker<'a> {
         let const_arg = x.mode == OpMode::Constant;
         let tu = self.t.underlying(t);
         let const_result = const_arg && self.is_const_type(t) && !self.is_type_param(t);
-        let mut ok;
+        let ok;
         let mut cause = String::new();
         if const_result {
             // constant conversion: representable, or integer → string
@@ -629,7 +636,6 @@ impl<'a> Checker<'a> {
                 }
                 Operand::new(OpMode::Value, s.typ, e)
             }
-            Builtin::Cap => unreachable!(),
             Builtin::Close => {
                 let x = &ops[0];
                 match self.t.kind(self.core(x.typ)).clone() {

@@ -351,7 +351,7 @@ impl<'a> Checker<'a> {
 
     fn ident(&mut self, e: ExprId, id: &Ident) -> Operand {
         if id.name == "_" {
-            self.error(id.pos, "cannot use _ as value");
+            self.error(id.pos, "cannot use _ as value or type");
             return Operand::invalid(e);
         }
         let Some(o) = self.lookup(&id.name) else {
@@ -511,14 +511,14 @@ impl<'a> Checker<'a> {
                     TypeKind::Chan { dir, elem } => {
                         if dir == ChanDir::Send {
                             let s = self.operand_string(&x);
-                            self.error(pos, format!("invalid operation: cannot receive from send-only channel {s}"));
+                            self.error(self.ast.expr(xe).pos, format!("invalid operation: cannot receive from send-only channel {s}"));
                             return Operand::invalid(e);
                         }
                         Operand::new(OpMode::CommaOk, elem, e)
                     }
                     _ => {
                         let s = self.operand_string(&x);
-                        self.error(pos, format!("invalid operation: cannot receive from non-channel {s}"));
+                        self.error(self.ast.expr(xe).pos, format!("invalid operation: cannot receive from non-channel {s}"));
                         Operand::invalid(e)
                     }
                 }
@@ -705,81 +705,58 @@ impl<'a> Checker<'a> {
     }
 
     /// Converts untyped operands of a binary operation to each other's type (go/types' `matchTypes`).
+    /// go/types' `matchTypes`: if the operands may be converted to each other's type, converts the untyped
+    /// one(s), reporting a failed conversion.
     fn match_types(&mut self, x: &mut Operand, y: &mut Operand) {
-        let xu = self.is_untyped(x.typ);
-        let yu = self.is_untyped(y.typ);
-        if xu == yu && !xu {
-            return;
-        }
         let may_convert = |c: &Checker, x: &Operand, y: &Operand| -> bool {
-            // An untyped operand may convert to the other's type only if both are of the same "class".
-            if c.is_untyped(x.typ) && c.is_untyped(y.typ) {
+            if !c.is_untyped(x.typ) && !c.is_untyped(y.typ) {
+                return false;
+            }
+            // an untyped operand may convert to its default type when paired with an interface
+            let plain_iface = |t: TypeId| c.is_interface(t) && !c.is_type_param(t);
+            if plain_iface(x.typ) || plain_iface(y.typ) {
                 return true;
             }
-            let (a, b) = (x.typ, y.typ);
-            if c.is_boolean(a) != c.is_boolean(b) {
+            if c.all_boolean(x.typ) != c.all_boolean(y.typ) {
                 return false;
             }
-            if c.is_string(a) != c.is_string(b) {
+            if c.all_string(x.typ) != c.all_string(y.typ) {
                 return false;
             }
-            if x.typ == TypeId::UNTYPED_NIL {
+            if c.is_nil(x) {
                 return c.has_nil(y.typ);
             }
-            if y.typ == TypeId::UNTYPED_NIL {
+            if c.is_nil(y) {
                 return c.has_nil(x.typ);
             }
-            if matches!(c.t.under(a), TypeKind::Pointer(_)) || matches!(c.t.under(b), TypeKind::Pointer(_)) {
-                return false;
-            }
-            true
+            !matches!(c.t.under(x.typ), TypeKind::Pointer(_)) && !matches!(c.t.under(y.typ), TypeKind::Pointer(_))
         };
         if may_convert(self, x, y) {
-            if xu && !yu {
-                let t = y.typ;
-                self.implicit_convert(x, t, Some(y));
-            } else if yu && !xu {
-                let t = x.typ;
-                self.implicit_convert(y, t, Some(x));
-            } else {
-                // both untyped: the larger kind wins
-                let (a, b) = (x.typ, y.typ);
-                if a != b {
-                    let rank = |t: TypeId| match t {
-                        TypeId::UNTYPED_INT => 1,
-                        TypeId::UNTYPED_RUNE => 2,
-                        TypeId::UNTYPED_FLOAT => 3,
-                        TypeId::UNTYPED_COMPLEX => 4,
-                        _ => 0,
-                    };
-                    if rank(a) > 0 && rank(b) > 0 {
-                        let t = if rank(a) > rank(b) { a } else { b };
-                        self.convert_untyped(x, t);
-                        self.convert_untyped(y, t);
-                    }
-                }
+            let yt = y.typ;
+            self.convert_untyped(x, yt);
+            if x.mode == OpMode::Invalid {
+                return;
+            }
+            let xt = x.typ;
+            self.convert_untyped(y, xt);
+            if y.mode == OpMode::Invalid {
+                x.mode = OpMode::Invalid;
             }
         }
     }
 
-    /// Converts untyped `x` to `t` for a binary operation, reporting mismatches like gc.
-    fn implicit_convert(&mut self, x: &mut Operand, t: TypeId, other: Option<&Operand>) {
-        let saved = x.clone();
-        if let Err(why) = self.try_convert_untyped(x, t) {
-            let _ = other;
-            match why {
-                ConvErr::Overflow | ConvErr::Truncated => {
-                    let s = self.operand_string(&saved);
-                    let ts = self.type_string(t);
-                    let msg = if why == ConvErr::Truncated { format!("{s} truncated to {ts}") } else { format!("{s} overflows {ts}") };
-                    self.error(self.ast.expr(saved.expr).pos, format!("cannot use {msg}").replacen("cannot use ", "", 1));
-                    x.mode = OpMode::Invalid;
-                }
-                ConvErr::Mismatch => {
-                    // leave x untyped; the caller reports mismatched types
-                }
-            }
+    fn all_boolean(&self, t: TypeId) -> bool {
+        if self.is_type_param(t) {
+            return self.type_set_all(t, &|c, u| c.is_boolean(u));
         }
+        self.is_boolean(t)
+    }
+
+    fn all_string(&self, t: TypeId) -> bool {
+        if self.is_type_param(t) {
+            return self.type_set_all(t, &|c, u| c.is_string(u));
+        }
+        self.is_string(t)
     }
 
     /// go/types' `comparison`. With `switch_case`, `x` is a case value and `y` the switch tag.
@@ -1039,10 +1016,19 @@ impl<'a> Checker<'a> {
             if x.typ == target {
                 return Ok(());
             }
-            let num = |t: TypeId| matches!(t, TypeId::UNTYPED_INT | TypeId::UNTYPED_RUNE | TypeId::UNTYPED_FLOAT | TypeId::UNTYPED_COMPLEX);
-            if num(x.typ) && num(target) {
-                x.typ = target;
-                self.update_expr_type(x.expr, target);
+            // go/types' maxType: the "larger" of two untyped numeric kinds
+            let rank = |t: TypeId| match t {
+                TypeId::UNTYPED_INT => 1,
+                TypeId::UNTYPED_RUNE => 2,
+                TypeId::UNTYPED_FLOAT => 3,
+                TypeId::UNTYPED_COMPLEX => 4,
+                _ => 0,
+            };
+            if rank(x.typ) > 0 && rank(target) > 0 {
+                if rank(target) > rank(x.typ) {
+                    x.typ = target;
+                    self.update_expr_type(x.expr, target);
+                }
                 return Ok(());
             }
             return Err(ConvErr::Mismatch);
@@ -1146,7 +1132,7 @@ impl<'a> Checker<'a> {
             if old.mode != Mode::Constant && !self.is_untyped(t) && !self.is_integer(t) {
                 let s = self.expr_string(e);
                 let ts = self.type_string(t);
-                self.error(ast.expr(e).pos, format!("invalid operation: shifted operand {s} (type {ts}) must be integer"));
+                self.error(ast.expr(e).pos, format!("invalid operation: {s} (shift of type {ts})"));
             }
         }
         let value = match (&old.value, self.is_untyped(t)) {
@@ -1232,7 +1218,8 @@ impl<'a> Checker<'a> {
                     }
                 };
                 if i.cmp(&lo) == Ordering::Less || i.cmp(&hi) == Ordering::Greater {
-                    return Err(ConvErr::Overflow);
+                    // go/types: float -> integer is "truncated", integer -> integer "overflows"
+                    return Err(if c.is_integer(x.typ) { ConvErr::Overflow } else { ConvErr::Truncated });
                 }
                 Value::Int(i)
             }
@@ -1528,9 +1515,14 @@ impl<'a> Checker<'a> {
 
     /// Checks an index operand; returns its constant value if known. `len` bounds constant indices.
     pub fn index_value(&mut self, ie: ExprId, len: Option<u64>) -> Option<i64> {
+        self.index(ie, len).ok().flatten()
+    }
+
+    /// go/types' `index`: Err(()) if the index is invalid (reported), else its value when constant.
+    pub fn index(&mut self, ie: ExprId, len: Option<u64>) -> Result<Option<i64>, ()> {
         let mut i = self.expr(ie);
         if i.mode == OpMode::Invalid {
-            return None;
+            return Err(());
         }
         let pos = self.ast.expr(ie).pos;
         if self.is_untyped(i.typ) && i.mode == OpMode::Constant {
@@ -1542,7 +1534,7 @@ impl<'a> Checker<'a> {
                 } else {
                     self.error(pos, format!("invalid argument: index {s} must be integer"));
                 }
-                return None;
+                return Err(());
             }
         } else if self.is_untyped(i.typ) {
             self.convert_untyped(&mut i, TypeId::INT);
@@ -1550,7 +1542,7 @@ impl<'a> Checker<'a> {
         if !self.is_integer(i.typ) {
             let s = self.operand_string(&i);
             self.error(pos, format!("invalid argument: index {s} must be integer"));
-            return None;
+            return Err(());
         }
         if i.mode == OpMode::Constant {
             let v = i.val.as_ref().and_then(|v| v.to_i64());
@@ -1558,19 +1550,18 @@ impl<'a> Checker<'a> {
                 if v < 0 {
                     let s = self.operand_string(&i);
                     self.error(pos, format!("invalid argument: index {s} must not be negative"));
-                    return None;
+                    return Err(());
                 }
                 if let Some(l) = len {
                     if v as u64 >= l {
-                        let s = self.expr_string(ie);
-                        self.error(pos, format!("invalid argument: index {s} out of bounds [0:{l}]"));
-                        return None;
+                        self.error(pos, format!("invalid argument: index {v} out of bounds [0:{l}]"));
+                        return Err(());
                     }
                 }
-                return Some(v);
+                return Ok(Some(v));
             }
         }
-        None
+        Ok(None)
     }
 
     fn slice_expr(&mut self, e: ExprId, xe: ExprId, lo: Option<ExprId>, hi: Option<ExprId>, max: Option<ExprId>, slice3: bool) -> Operand {
@@ -1617,14 +1608,14 @@ impl<'a> Checker<'a> {
                 }
                 _ => {
                     let s = self.operand_string(&x);
-                    self.error(ast.expr(xe).pos, format!("cannot slice {s}"));
+                    self.error(ast.expr(xe).pos, format!("invalid operation: cannot slice {s}"));
                     return Operand::invalid(e);
                 }
             },
             TypeKind::Slice(_) => x.typ,
             _ => {
                 let s = self.operand_string(&x);
-                self.error(ast.expr(xe).pos, format!("cannot slice {s}"));
+                self.error(ast.expr(xe).pos, format!("invalid operation: cannot slice {s}"));
                 return Operand::invalid(e);
             }
         };
@@ -1689,7 +1680,7 @@ impl<'a> Checker<'a> {
                     }
                 }
                 None => {
-                    self.error(ast.expr(e).pos, "invalid composite literal type: missing type");
+                    self.error(ast.expr(e).pos, "missing type in composite literal");
                     return Operand::invalid(e);
                 }
             },
@@ -1727,7 +1718,7 @@ impl<'a> Checker<'a> {
                                 self.info.uses.insert(kid.pos, fo);
                             }
                             let ft = fields[fi].typ;
-                            let mut v = self.expr_hint(*value, Some(ft));
+                            let mut v = self.expr(*value);
                             self.assignment(&mut v, ft, "struct literal");
                             if seen[fi] {
                                 self.error(ast.expr(el).pos, format!("duplicate field name {} in struct literal", kid.name));
@@ -1750,7 +1741,7 @@ impl<'a> Checker<'a> {
                                 continue;
                             }
                             let ft = fields[i].typ;
-                            let mut v = self.expr_hint(el, Some(ft));
+                            let mut v = self.expr(el);
                             self.assignment(&mut v, ft, "struct literal");
                         }
                     }
@@ -1804,53 +1795,53 @@ impl<'a> Checker<'a> {
         Operand::new(OpMode::Value, result_t.unwrap_or(t), e)
     }
 
+    /// Checks an element of a literal of invalid type; elided literals inside stay quiet (the hint is invalid).
     fn skip_elem(&mut self, el: ExprId) {
         match &self.ast.expr(el).kind {
             ExprKind::KeyValue { value, .. } => {
-                self.raw_expr(*value, None);
+                self.raw_expr(*value, Some(TypeId::INVALID));
             }
             _ => {
-                self.raw_expr(el, None);
+                self.raw_expr(el, Some(TypeId::INVALID));
             }
         }
     }
 
     /// Elements of an array or slice literal; returns the length (max index + 1).
     fn indexed_elts(&mut self, elts: &'a [ExprId], elem: TypeId, len: Option<u64>) -> u64 {
+        // go/types' indexedElts
         let ast = self.ast;
         let mut idx: u64 = 0;
         let mut max: u64 = 0;
         let mut seen: std::collections::HashSet<u64> = std::collections::HashSet::new();
         for &el in elts {
+            let mut valid = false;
             let ve = match &ast.expr(el).kind {
                 ExprKind::KeyValue { key, value } => {
-                    let k = self.expr(*key);
-                    if k.mode == OpMode::Constant {
-                        let mut k2 = k.clone();
-                        if self.is_untyped(k2.typ) {
-                            let _ = self.try_convert_untyped(&mut k2, TypeId::INT);
+                    match self.index(*key, len) {
+                        Ok(Some(v)) => {
+                            idx = v as u64;
+                            valid = true;
                         }
-                        match k2.val.as_ref().and_then(|v| v.as_int()).and_then(|v| v.to_i64()) {
-                            Some(v) if v >= 0 => idx = v as u64,
-                            _ => {
-                                let s = self.expr_string(*key);
-                                self.error(ast.expr(*key).pos, format!("index {s} must be integer constant"));
-                            }
+                        Ok(None) => {
+                            let s = self.expr_string(*key);
+                            self.error(ast.expr(el).pos, format!("index {s} must be integer constant"));
                         }
-                    } else if k.mode != OpMode::Invalid {
-                        let s = self.expr_string(*key);
-                        self.error(ast.expr(*key).pos, format!("index {s} must be integer constant"));
+                        Err(()) => {}
                     }
                     *value
                 }
-                _ => el,
-            };
-            if let Some(l) = len {
-                if idx >= l {
-                    self.error(ast.expr(ve).pos, format!("index {idx} is out of bounds (>= {l})"));
+                _ => {
+                    match len {
+                        Some(l) if idx >= l => {
+                            self.error(ast.expr(el).pos, format!("index {idx} is out of bounds (>= {l})"));
+                        }
+                        _ => valid = true,
+                    }
+                    el
                 }
-            }
-            if !seen.insert(idx) {
+            };
+            if valid && !seen.insert(idx) {
                 self.error(ast.expr(el).pos, format!("duplicate index {idx} in array or slice literal"));
             }
             let mut v = self.expr_hint(ve, Some(elem));

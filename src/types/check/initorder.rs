@@ -37,7 +37,6 @@ impl<'a> Checker<'a> {
         // Initialization units: variables sharing one initializer.
         let mut done: HashSet<ObjId> = HashSet::new();
         let mut emitted_specs: HashSet<*const crate::syntax::ast::ValueSpec> = HashSet::new();
-        let mut reported = false;
         loop {
             let mut progress = false;
             for &(v, spec) in &vars {
@@ -76,8 +75,7 @@ impl<'a> Checker<'a> {
             }
             if !progress {
                 // Cycles: report each once, starting at the earliest remaining variable on it.
-                if !reported {
-                    reported = true;
+                {
                     let mut in_cycle: HashSet<ObjId> = HashSet::new();
                     for &(v, _) in &vars {
                         if done.contains(&v) || in_cycle.contains(&v) {
