@@ -204,9 +204,13 @@ pub extern "C" fn g1c_deferreturn(argp: usize) {
     }
 }
 
-/// The address gc's `recover` returns for a value: until interfaces exist, the value's type word points
-/// at this marker and its data word at a boxed copy of the panic value.
-static RECOVERED_TYPE: u64 = 0;
+#[cfg(not(test))]
+extern "C" {
+    /// The descriptor of `*runtime.panicValue`, which every program defines (typedesc.rs): a recovered
+    /// runtime error is an interface holding a pointer to a boxed `Value` with an `Error() string` method.
+    #[link_name = "type.*runtime.panicValue"]
+    static PANIC_VALUE_TYPE: u8;
+}
 
 /// The builtin `recover()`, called with the calling function's argument address. Returns the panic value
 /// as an interface's two words (type, data), or (0, 0).
@@ -223,7 +227,11 @@ pub extern "C" fn g1c_gorecover(argp: usize) -> crate::Pair {
             }
             let b = crate::mem::alloc(core::mem::size_of::<Value>()) as *mut Value;
             core::ptr::write(b, (*p).value);
-            return crate::Pair { a: &RECOVERED_TYPE as *const u64 as usize, b: b as usize };
+            #[cfg(not(test))]
+            let t = &PANIC_VALUE_TYPE as *const u8 as usize;
+            #[cfg(test)]
+            let t = 1usize;
+            return crate::Pair { a: t, b: b as usize };
         }
     }
     crate::Pair { a: 0, b: 0 }

@@ -680,3 +680,32 @@ extern "C" {
 
 #[cfg(test)]
 pub unsafe fn g1c_call_abi0(_code: usize, _ctx: usize, _area: *mut usize, _nwords: usize) {}
+
+/// Counts, then collects, printed bytes.
+struct Buf {
+    p: *mut u8,
+    n: usize,
+}
+
+impl Out for Buf {
+    fn put(&mut self, b: &[u8]) {
+        if !self.p.is_null() {
+            // SAFETY: the second pass writes into a buffer of the size the first pass counted.
+            unsafe { core::ptr::copy_nonoverlapping(b.as_ptr(), self.p.add(self.n), b.len()) };
+        }
+        self.n += b.len();
+    }
+}
+
+/// `(*runtime.panicValue).Error()`: the message of a recovered runtime panic, as a Go string.
+///
+/// # Safety
+/// `v` must point at a boxed panic value (defer.rs `g1c_gorecover`).
+#[no_mangle]
+pub unsafe extern "C" fn g1c_panicvalue_error(v: *const crate::defer::Value) -> crate::Pair {
+    let mut count = Buf { p: core::ptr::null_mut(), n: 0 };
+    crate::defer::print_value(&mut count, &*v);
+    let mut b = Buf { p: crate::mem::alloc(count.n.max(1)), n: 0 };
+    crate::defer::print_value(&mut b, &*v);
+    crate::Pair { a: b.p as usize, b: b.n }
+}

@@ -538,6 +538,8 @@ impl<'a, 'b> Fb<'a, 'b> {
 impl<'a> super::Lowerer<'a> {
     /// Emits type descriptors, itabs, wrappers and `-fm` functions until none is left to emit.
     pub fn finish_types(&mut self) {
+        self.emit_panic_value_type();
+        self.lower_panic_value_error();
         let mut done_wrappers = 0;
         let mut done_fms = 0;
         loop {
@@ -564,6 +566,23 @@ impl<'a> super::Lowerer<'a> {
             self.tds.need_hash = false;
             self.lower_abi0_body(HASH_ABI0, "g1c_typehash", Ty::I64);
         }
+    }
+
+    /// `runtime.(*panicValue).Error`: `func(p) string` returning `g1c_panicvalue_error(p)`.
+    fn lower_panic_value_error(&mut self) {
+        let sym = "runtime.(*panicValue).Error";
+        let pos = self.ast.files.first().map(|f| f.package.pos).unwrap_or(Pos::NONE);
+        let mut fb = Fb::new(self, sym.to_string(), pos, format!("{sym}.func"));
+        fb.f.args_size = 24;
+        let a = fb.vreg(Ty::Ptr);
+        fb.emit(Op::ArgAddr { dst: a, offset: 0 });
+        let p = fb.load(Ty::Ptr, a, 0);
+        let r = fb.call_rt("g1c_panicvalue_error", vec![p], &[Ty::Ptr, Ty::I64]);
+        fb.store(a, 8, r[0]);
+        fb.store(a, 16, r[1]);
+        fb.finish_return();
+        let f = fb.finish();
+        self.funcs.push(f);
     }
 
     /// `func(p unsafe.Pointer, q uintptr-or-pointer) R` calling `rt(closure's type, p, q)`.

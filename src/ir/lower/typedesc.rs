@@ -922,6 +922,53 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// `type.*runtime.panicValue`: the dynamic type `recover()` gives a runtime panic (rt's boxed panic
+    /// value), a pointer type with the method `Error() string` = `runtime.(*panicValue).Error`, which asks rt
+    /// for the message. Every program defines it (rt refers to it).
+    pub fn emit_panic_value_type(&mut self) {
+        const METHOD: &str = "runtime.(*panicValue).Error";
+        let tstr = "*runtime.panicValue";
+        let sym = format!("type.{tstr}");
+        // `func() string`, the signature of `error`'s method.
+        let prog = self.prog;
+        let err = (0..prog.types.len() as u32).map(TypeId).find(|&t| match prog.types.kind(t) {
+            TypeKind::Named(n) => prog.obj(n.obj).name == "error" && prog.obj(n.obj).pkg.is_none(),
+            _ => false,
+        });
+        let sig = err.and_then(|e| self.iface_methods(e).first().map(|m| m.2));
+        let sig_sym = match sig {
+            Some(s) => self.type_sym(s),
+            None => String::new(),
+        };
+        let (_, gcsym) = self.gcdata(TypeId::UNSAFE_POINTER);
+        let str_sym = self.name_sym(tstr, "", false, false);
+        let pkg = self.name_sym("runtime", "", false, false);
+        let mname = self.name_sym("Error", "", true, false);
+        let mut b = Blob::new();
+        b.u64(8);
+        b.u64(8);
+        b.u32(fnv32(tstr));
+        b.u8(TFLAG_UNCOMMON);
+        b.u8(8);
+        b.u8(8);
+        b.u8(22 | KIND_DIRECT_IFACE);
+        b.addr("", 0); // compared by pointer identity (direct interface)
+        b.addr(&gcsym, 0);
+        b.off32(&str_sym);
+        b.u32(0);
+        b.addr("", 0); // elem: rt's panic record has no Go type
+        b.off32(&pkg);
+        b.u16(1);
+        b.u16(1);
+        b.u32(16);
+        b.u32(0);
+        b.off32(&mname);
+        b.off32(&sig_sym);
+        b.off32(METHOD);
+        b.off32(METHOD);
+        self.add_data(Data { name: sym, kind: DataKind::ReadOnly, align: 8, size: b.len(), bytes: b.bytes, relocs: b.relocs });
+    }
+
     /// `go.itab.T,I`: inter, _type, hash, pad, fun[len(I's methods)].
     fn emit_itab(&mut self, iface: TypeId, conc: TypeId) {
         let sym = format!("go.itab.{},{}", self.type_string(conc), self.type_string(iface));
