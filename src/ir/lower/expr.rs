@@ -979,7 +979,13 @@ impl<'a, 'b> Fb<'a, 'b> {
         self.set_pos(pos);
         let (fk, tk) = (self.under(from), self.under(to));
         if matches!(tk, TypeKind::Interface { .. }) {
-            return if from == to { v } else { self.convert_to_iface(v, from, to) };
+            return if self.is_nil(x) {
+                self.zero_val(to)
+            } else if from == to {
+                v
+            } else {
+                self.convert_to_iface(v, from, to)
+            };
         }
         if self.is_string(to) {
             if self.is_integer(from) {

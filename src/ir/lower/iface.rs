@@ -387,6 +387,13 @@ impl<'a, 'b> Fb<'a, 'b> {
         (tab, data, t)
     }
 
+    /// Panics with gc's nil dereference error when pointer `p` is nil.
+    fn nil_check(&mut self, p: VReg) {
+        let zero = self.iconst(Ty::Ptr, 0);
+        let ok = self.cmp(Cond::Ne, p, zero);
+        self.check(ok, "g1c_panic_nil", vec![]);
+    }
+
     /// Index of method `name` in interface `t`'s itab.
     fn iface_method_index(&self, t: TypeId, name: &str) -> u32 {
         self.lw.iface_methods(t).iter().position(|m| m.0 == name).unwrap_or(0) as u32
@@ -404,6 +411,8 @@ impl<'a, 'b> Fb<'a, 'b> {
         spread: bool,
     ) -> Option<(Callee, Vec<(Val, TypeId)>, Vec<TypeId>)> {
         let (tab, data, it) = self.iface_operand(x, path);
+        // A nil interface panics here, before the arguments (and before a `defer` records the call).
+        self.nil_check(tab);
         let idx = self.iface_method_index(it, &self.prog.obj(obj).name.clone());
         let mut all = vec![(Val::S(data), TypeId::UNSAFE_POINTER)];
         all.extend(self.call_args(args, &sig.params, sig.variadic, spread));
@@ -452,10 +461,18 @@ impl<'a, 'b> Fb<'a, 'b> {
             Some(meta) => {
                 let recv_t = meta.recv.unwrap_or(TypeId::INVALID);
                 let v = self.receiver(x, path, recv_t);
+                // `p.M` with a value method dereferences `p` now (Go spec "Method values").
+                let xt = self.prog.type_of(x);
+                if let (Val::M(a), false) = (v, matches!(self.prog.types.kind(recv_t), TypeKind::Pointer(_))) {
+                    if matches!(self.under(xt), TypeKind::Pointer(_)) || !path.is_empty() {
+                        self.nil_check(a);
+                    }
+                }
                 (recv_t, v, FmTarget::Direct(meta.sym.clone()), meta.sym)
             }
             None => {
                 let (tab, data, it) = self.iface_operand(x, path);
+                self.nil_check(tab);
                 let a = self.temp(it, "recv");
                 self.store(a, 0, tab);
                 self.store(a, 8, data);
