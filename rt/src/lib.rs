@@ -29,6 +29,7 @@
 
 pub mod arch;
 pub mod chan;
+pub mod complex;
 pub mod defer;
 pub mod hash;
 pub mod iface;

@@ -370,7 +370,8 @@ impl<'a, 'b> Fb<'a, 'b> {
                 self.panic_builtin(args[0], pos);
                 vec![]
             }
-            Builtin::Complex | Builtin::Real | Builtin::Imag => vec![self.fail(pos, "complex numbers", TypeId::FLOAT64)],
+            Builtin::Complex => vec![self.complex_builtin(args, t, pos)],
+            Builtin::Real | Builtin::Imag => vec![self.complex_part_builtin(args[0], b == Builtin::Imag, pos)],
             Builtin::Close => {
                 self.close_chan(args[0]);
                 vec![]

@@ -467,7 +467,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             UnaryOp::Pos => self.expr_to(x, t),
             UnaryOp::Neg => {
                 if self.is_complex(t) {
-                    return self.fail(pos, "complex arithmetic", t);
+                    return self.complex_neg(x, t, pos);
                 }
                 let v = self.expr_to(x, t).v();
                 self.set_pos(pos);
@@ -608,7 +608,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             return self.concat_vals(&[xv, yv]);
         }
         if self.is_complex(t) {
-            return self.fail(pos, "complex arithmetic", t);
+            return self.complex_binary(op, xv, t, y, pos);
         }
         let ytv = prog.tv(y);
         let y_nonzero = ytv.mode == Mode::Constant && ytv.value.as_ref().and_then(|v| v.to_f64()).is_some_and(|f| f != 0.0);
@@ -1030,6 +1030,9 @@ impl<'a, 'b> Fb<'a, 'b> {
         if self.is_complex(to) || self.is_complex(from) {
             if self.basic(to) == self.basic(from) {
                 return v;
+            }
+            if self.is_complex(to) && self.is_complex(from) {
+                return self.complex_convert(v, from, to);
             }
             return self.fail(pos, "complex conversions", to);
         }

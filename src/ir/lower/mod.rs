@@ -22,6 +22,7 @@
 //! (calls, builtins, closures, methods), `conc.rs` (defer, recover, go, channels, select).
 
 mod call;
+mod complex;
 mod conc;
 mod expr;
 mod func;
