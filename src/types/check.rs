@@ -209,7 +209,10 @@ pub fn check_program(fset: &FileSet, ast: &Ast, packages: &[PackageSrc], sizes: 
         meta.push(Package { path: p.path.to_string(), name, scope });
         errs.push(std::mem::take(&mut c.errs));
     }
-    let Checker { t, objs, info, scopes, unsafe_scope, .. } = c;
+    let Checker { t, objs, mut info, scopes, unsafe_scope, generic_types, generic_funcs, method_recv_tparams, .. } = c;
+    info.generic_types = generic_types;
+    info.generic_funcs = generic_funcs;
+    info.method_recv_tparams = method_recv_tparams;
     let unsafe_names: BTreeMap<String, ObjId> =
         scopes[unsafe_scope.0 as usize].names.iter().map(|(k, v)| (k.clone(), *v)).collect();
     meta.push(Package { path: "unsafe".into(), name: "unsafe".into(), scope: unsafe_names });

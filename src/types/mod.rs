@@ -161,6 +161,8 @@ pub struct NamedType {
 }
 
 /// Every type of the program. Composite structural types are interned; `Named` and `TypeParam` are not.
+/// Lowering clones the table to add the instances of generic types it monomorphizes (`ir/lower/generic.rs`).
+#[derive(Clone)]
 pub struct TypeTable {
     kinds: Vec<TypeKind>,
     intern: HashMap<TypeKind, TypeId>,
@@ -427,6 +429,14 @@ pub struct Initializer {
     pub rhs: ExprId,
 }
 
+/// The instantiation of a generic function at one use (go/types' `Instance`): its type arguments and the
+/// instantiated signature. Inside a generic body the type arguments may themselves mention type parameters.
+#[derive(Clone, Debug)]
+pub struct Instance {
+    pub targs: Vec<TypeId>,
+    pub typ: TypeId,
+}
+
 /// Facts about a checked program, read by lowering and `dump types`.
 #[derive(Default)]
 pub struct Info {
@@ -443,6 +453,16 @@ pub struct Info {
     pub init_order: Vec<Initializer>,
     /// For each package-level `func init()` declaration, its object, in source order.
     pub inits: Vec<ObjId>,
+    /// Identifier position → the instantiation of the generic function it denotes (explicit `f[int]` or
+    /// inferred at a call `f(1)`), as go/types' `Instances`.
+    pub instances: HashMap<Pos, Instance>,
+    /// Generic named types (their `Named` origin) → their type parameters, in declaration order.
+    pub generic_types: HashMap<TypeId, Vec<TypeId>>,
+    /// Generic functions → their type parameters, in declaration order.
+    pub generic_funcs: HashMap<ObjId, Vec<TypeId>>,
+    /// Methods of generic types → the type parameters their receiver declares (`func (l *List[E]) m()`
+    /// declares `E`), in the order of the type's parameters.
+    pub method_recv_tparams: HashMap<ObjId, Vec<TypeId>>,
 }
 
 /// A package as the checker sees it.

@@ -44,10 +44,15 @@ impl<'a, 'b> Fb<'a, 'b> {
                 None => self.fail(ex.pos, "imported packages", tv.typ),
             },
             ExprKind::Index { x, indices, .. } => {
+                // `f[int]`: an instance of a generic function, used as a value.
+                if let Some(fsym) = self.func_ident(e).and_then(|p| self.lw.func_sym(p, self.subst)) {
+                    let sym = self.lw.static_closure(&fsym);
+                    return Val::S(self.sym_addr(&sym));
+                }
                 if indices.len() != 1 {
                     return self.fail(ex.pos, "generic instantiation", tv.typ);
                 }
-                let xt = prog.type_of(*x);
+                let xt = self.type_of(*x);
                 match self.under(xt) {
                     TypeKind::Map { .. } => self.map_index(*x, indices[0], false, ex.pos).0,
                     TypeKind::Basic(_) => {
@@ -102,8 +107,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// The value of `e` as a value of type `t` (the type it is assigned or converted to implicitly): an
     /// untyped constant or `nil` takes the type `t`.
     pub fn expr_to(&mut self, e: ExprId, t: TypeId) -> Val {
-        let prog = self.prog;
-        let tv = prog.tv(e);
+        let tv = self.tv(e);
         if tv.typ != t && matches!(self.under(t), TypeKind::Interface { .. }) {
             return self.expr_to_iface(e, t);
         }
@@ -177,7 +181,7 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     fn ident(&mut self, e: ExprId, id: &Ident) -> Val {
         let prog = self.prog;
-        let t = prog.type_of(e);
+        let t = self.type_of(e);
         let Some(&obj) = prog.info.uses.get(&id.pos).or(prog.info.defs.get(&id.pos)) else {
             return self.fail(id.pos, "internal: unresolved identifier", t);
         };
@@ -186,10 +190,10 @@ impl<'a, 'b> Fb<'a, 'b> {
             ObjKind::Nil => self.zero_val(t),
             ObjKind::Func { recv: None, .. } => {
                 // A top-level function used as a value: its static closure.
-                let Some(meta) = self.lw.metas.get(&obj).cloned() else {
+                let Some(fsym) = self.lw.func_sym(id.pos, self.subst) else {
                     return self.fail(id.pos, "this function value", t);
                 };
-                let sym = self.lw.static_closure(&meta.sym);
+                let sym = self.lw.static_closure(&fsym);
                 Val::S(self.sym_addr(&sym))
             }
             ObjKind::Const(v) => self.const_val(&v.clone(), t),
@@ -216,14 +220,14 @@ impl<'a, 'b> Fb<'a, 'b> {
                 Some(crate::types::SelectionKind::FieldVal) => Some(self.field_addr(e, *x).0),
                 _ => None,
             },
-            ExprKind::Index { x, indices, .. } if indices.len() == 1 => match self.under(prog.type_of(*x)) {
+            ExprKind::Index { x, indices, .. } if indices.len() == 1 => match self.under(self.type_of(*x)) {
                 TypeKind::Array { .. } | TypeKind::Slice(_) | TypeKind::Pointer(_) => {
                     Some(self.index_place(e, *x, indices[0]))
                 }
                 _ => None,
             },
             ExprKind::Star(x) => Some(self.expr(*x).v()),
-            _ => match self.scalar(prog.type_of(e)) {
+            _ => match self.scalar(self.type_of(e)) {
                 None => Some(self.expr(e).v()),
                 Some(_) => None,
             },
@@ -265,7 +269,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     pub fn field_addr(&mut self, e: ExprId, x: ExprId) -> (VReg, TypeId) {
         let prog = self.prog;
         let sel = &prog.info.selections[&e];
-        let xt = prog.type_of(x);
+        let xt = self.type_of(x);
         let (addr, t, via_pointer) = match self.under(xt) {
             TypeKind::Pointer(p) => (self.expr(x).v(), *p, true),
             _ => (self.expr(x).v(), xt, false),
@@ -276,7 +280,7 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// An index operand as an `INT`, and whether its type is signed (gc's bounds-check flag).
     pub fn index_value(&mut self, idx: ExprId) -> (VReg, bool) {
-        let tv = self.prog.tv(idx);
+        let tv = self.tv(idx);
         if tv.mode == Mode::Constant {
             if let Some(n) = tv.value.as_ref().and_then(|v| v.to_i64()) {
                 return (self.iconst(INT, n), true);
@@ -300,7 +304,7 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// Address of element `x[idx]` of an array, pointer to array or slice, after the bounds check.
     pub fn index_place(&mut self, e: ExprId, x: ExprId, idx: ExprId) -> VReg {
-        let xt = self.prog.type_of(x);
+        let xt = self.type_of(x);
         let pos = self.ast.expr(e).pos;
         match self.under(xt) {
             TypeKind::Array { len, elem } => {
@@ -349,8 +353,8 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// `x[lo:hi]` and `x[lo:hi:max]` with gc's bounds checks (checked from the right, so each comparison is
     /// against a value known to be non-negative) and its pointer masking for empty results.
     fn slice_expr(&mut self, e: ExprId, x: ExprId, lo: Option<ExprId>, hi: Option<ExprId>, max: Option<ExprId>, three: bool) -> Val {
-        let xt = self.prog.type_of(x);
-        let rt = self.prog.type_of(e);
+        let xt = self.type_of(x);
+        let rt = self.type_of(e);
         let pos = self.ast.expr(e).pos;
         let (ptr, len, cap, es, is_slice, is_string) = match self.under(xt) {
             TypeKind::Basic(_) => {
@@ -461,7 +465,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     }
 
     fn unary(&mut self, e: ExprId, op: UnaryOp, x: ExprId) -> Val {
-        let t = self.prog.type_of(e);
+        let t = self.type_of(e);
         let pos = self.ast.expr(e).pos;
         match op {
             UnaryOp::Pos => self.expr_to(x, t),
@@ -486,7 +490,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             UnaryOp::Addr => {
                 let xe = self.ast.unparen(x);
                 if let ExprKind::CompositeLit { .. } = self.ast.expr(xe).kind {
-                    let lt = self.prog.type_of(xe);
+                    let lt = self.type_of(xe);
                     if !matches!(self.under(lt), TypeKind::Pointer(_)) {
                         let size = self.size(lt);
                         let p = self.alloc(size);
@@ -506,8 +510,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     }
 
     fn binary_expr(&mut self, e: ExprId, op: BinaryOp, op_pos: Pos, x: ExprId, y: ExprId) -> Val {
-        let prog = self.prog;
-        let t = prog.type_of(e);
+        let t = self.type_of(e);
         match op {
             BinaryOp::LAnd | BinaryOp::LOr => {
                 let r = self.vreg(Ty::I8);
@@ -525,10 +528,10 @@ impl<'a, 'b> Fb<'a, 'b> {
                 Val::S(r)
             }
             _ if op.is_comparison() => {
-                let xt = prog.type_of(x);
-                let ot = if self.is_untyped(xt) { prog.type_of(y) } else { xt };
+                let xt = self.type_of(x);
+                let ot = if self.is_untyped(xt) { self.type_of(y) } else { xt };
                 let ot = self.default_type(ot);
-                if self.is_iface(ot) || self.is_iface(prog.type_of(y)) {
+                if self.is_iface(ot) || self.is_iface(self.type_of(y)) {
                     return self.iface_compare(op, x, y, op_pos);
                 }
                 let xv = self.expr_to(x, ot);
@@ -553,7 +556,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     fn concat_operands(&self, e: ExprId, out: &mut Vec<ExprId>) {
         let e = self.ast.unparen(e);
         if let ExprKind::Binary { op: BinaryOp::Add, x, y, .. } = &self.ast.expr(e).kind {
-            if self.prog.tv(e).mode != Mode::Constant {
+            if self.tv(e).mode != Mode::Constant {
                 self.concat_operands(*x, out);
                 self.concat_operands(*y, out);
                 return;
@@ -582,9 +585,8 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// `x op y` for arithmetic operators, `x` already evaluated (also used by `op=`).
     pub fn binary_vals(&mut self, op: BinaryOp, xv: Val, t: TypeId, y: ExprId, pos: Pos) -> Val {
-        let prog = self.prog;
         if matches!(op, BinaryOp::Shl | BinaryOp::Shr) {
-            let ytv = prog.tv(y);
+            let ytv = self.tv(y);
             let (yv, yconst) = match (&ytv.mode, &ytv.value) {
                 (Mode::Constant, Some(v)) => (self.iconst(INT, v.to_i64().unwrap_or(i64::MAX)), true),
                 _ => (self.expr(y).v(), false),
@@ -610,7 +612,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         if self.is_complex(t) {
             return self.complex_binary(op, xv, t, y, pos);
         }
-        let ytv = prog.tv(y);
+        let ytv = self.tv(y);
         let y_nonzero = ytv.mode == Mode::Constant && ytv.value.as_ref().and_then(|v| v.to_f64()).is_some_and(|f| f != 0.0);
         let yv = self.expr_to(y, t).v();
         self.set_pos(pos);
@@ -834,7 +836,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     pub fn cond(&mut self, e: ExprId, t: crate::ir::BlockId, f: crate::ir::BlockId) {
         let ast = self.ast;
         let e = ast.unparen(e);
-        let is_const = self.prog.tv(e).mode == Mode::Constant;
+        let is_const = self.tv(e).mode == Mode::Constant;
         match &ast.expr(e).kind {
             ExprKind::Binary { op: BinaryOp::LAnd, x, y, .. } if !is_const => {
                 let mid = self.new_block();
@@ -861,7 +863,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// A composite literal's value: structs and arrays in a fresh temporary, slices on the heap, `&T{}`
     /// (elided inside another literal) on the heap.
     pub fn composite(&mut self, e: ExprId) -> Val {
-        let t = self.prog.type_of(e);
+        let t = self.type_of(e);
         let pos = self.ast.expr(e).pos;
         match self.under(t) {
             TypeKind::Pointer(elem) => {
@@ -901,7 +903,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let (mut i, mut max) = (0u64, 0u64);
         for &el in elts {
             if let ExprKind::KeyValue { key, .. } = &self.ast.expr(el).kind {
-                i = self.prog.tv(*key).value.as_ref().and_then(|v| v.to_u64()).unwrap_or(i);
+                i = self.tv(*key).value.as_ref().and_then(|v| v.to_u64()).unwrap_or(i);
             }
             i += 1;
             max = max.max(i);
@@ -942,7 +944,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         for &el in elts {
             let v = match &self.ast.expr(el).kind {
                 ExprKind::KeyValue { key, value } => {
-                    i = self.prog.tv(*key).value.as_ref().and_then(|v| v.to_u64()).unwrap_or(i);
+                    i = self.tv(*key).value.as_ref().and_then(|v| v.to_u64()).unwrap_or(i);
                     *value
                 }
                 _ => el,
@@ -958,7 +960,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     fn store_elem(&mut self, addr: VReg, off: i64, v: ExprId, t: TypeId) {
         let ve = self.ast.unparen(v);
         if let ExprKind::CompositeLit { .. } = self.ast.expr(ve).kind {
-            let vt = self.prog.type_of(ve);
+            let vt = self.type_of(ve);
             if matches!(self.under(vt), TypeKind::Struct { .. } | TypeKind::Array { .. }) {
                 let dst = self.add_off(addr, off);
                 self.build_composite(ve, dst, vt);
@@ -974,7 +976,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// `T(x)` for a non-constant `x` (Go spec "Conversions").
     pub fn conversion(&mut self, e: ExprId, x: ExprId, to: TypeId) -> Val {
         let pos = self.ast.expr(e).pos;
-        let from = self.default_type(self.prog.type_of(x));
+        let from = self.default_type(self.type_of(x));
         let v = self.expr_to(x, from);
         self.set_pos(pos);
         let (fk, tk) = (self.under(from), self.under(to));

@@ -105,6 +105,7 @@ impl<'a> Checker<'a> {
                         }
                         let st = self.subst(f.typ, &tps, &targs);
                         self.record(*fun, super::super::Mode::Value, st, None);
+                        self.record_instance(*fun, targs, st);
                         let TypeKind::Func(s2) = self.t.kind(st).clone() else { return Operand::invalid(e) };
                         sig = s2;
                         self.check_args(e, &sig, argops, *ellipsis, *fun);
@@ -288,7 +289,18 @@ impl<'a> Checker<'a> {
             }
         }
         let st = self.subst(ft, &tps, &targs);
+        if let ExprKind::Index { x, .. } = &self.ast.expr(e).kind {
+            self.record_instance(*x, targs, st);
+        }
         Operand::new(OpMode::Value, st, e)
+    }
+
+    /// Records in `Info::instances` that the identifier `fun` (possibly parenthesized) denotes the generic
+    /// function instantiated with `targs`, of signature `typ`.
+    fn record_instance(&mut self, fun: ExprId, targs: Vec<TypeId>, typ: TypeId) {
+        if let ExprKind::Ident(id) = &self.ast.expr(self.ast.unparen(fun)).kind {
+            self.info.instances.insert(id.pos, super::super::Instance { targs, typ });
+        }
     }
 
     // ---- type assertions ----

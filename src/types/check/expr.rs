@@ -59,6 +59,16 @@ fn mode_of(m: OpMode) -> Mode {
     }
 }
 
+/// Integer, floating-point or complex kinds, typed or untyped.
+fn numeric_kind(b: BasicKind) -> bool {
+    use BasicKind::*;
+    matches!(
+        b,
+        Int | Int8 | Int16 | Int32 | Int64 | Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr | UntypedInt | UntypedRune
+            | Float32 | Float64 | UntypedFloat | Complex64 | Complex128 | UntypedComplex
+    )
+}
+
 impl<'a> Checker<'a> {
     // ---- type predicates ----
 
@@ -90,7 +100,12 @@ impl<'a> Checker<'a> {
         self.basic_is(t, |b| matches!(b, Complex64 | Complex128 | UntypedComplex))
     }
     pub fn is_numeric(&self, t: TypeId) -> bool {
-        self.is_integer(t) || self.is_float(t) || self.is_complex(t)
+        // Per term for a type parameter: `~int | ~float64` is numeric though neither integer nor float.
+        self.basic_is(t, numeric_kind)
+    }
+    /// Numeric or string (the operands `+` accepts), per term for a type parameter.
+    pub fn is_numeric_or_string(&self, t: TypeId) -> bool {
+        self.basic_is(t, |b| numeric_kind(b) || matches!(b, BasicKind::String | BasicKind::UntypedString))
     }
     pub fn is_string(&self, t: TypeId) -> bool {
         self.basic_is(t, |b| matches!(b, BasicKind::String | BasicKind::UntypedString))
@@ -662,7 +677,7 @@ impl<'a> Checker<'a> {
             return Operand::invalid(e);
         }
         let ok = match op {
-            BinaryOp::Add => self.is_numeric(x.typ) || self.is_string(x.typ),
+            BinaryOp::Add => self.is_numeric_or_string(x.typ),
             BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Quo => self.is_numeric(x.typ),
             BinaryOp::Rem | BinaryOp::And | BinaryOp::Or | BinaryOp::Xor | BinaryOp::AndNot => self.is_integer(x.typ),
             BinaryOp::LAnd | BinaryOp::LOr => self.is_boolean(x.typ),
