@@ -19,10 +19,12 @@ impl<'a, 'b> Fb<'a, 'b> {
         let ast = self.ast;
         let prog = self.prog;
         let ex = ast.expr(e);
-        let Some(tv) = prog.info.types.get(&e) else {
+        if !prog.info.types.contains_key(&e) {
             self.lw.error(ex.pos, "internal: expression was not type-checked");
             return Val::S(self.iconst(INT, 0));
-        };
+        }
+        let tv = self.tv(e);
+        let tv = &tv;
         self.set_pos(ex.pos);
         if tv.mode == Mode::Constant {
             if let Some(v) = &tv.value {

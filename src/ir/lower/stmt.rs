@@ -251,7 +251,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                         types.push(None);
                     } else if define && self.def_obj(le).is_some() {
                         lvs.push(None);
-                        types.push(Some(self.prog.obj(self.def_obj(le).unwrap()).typ));
+                        types.push(Some(self.obj_type(self.def_obj(le).unwrap())));
                     } else {
                         types.push(Some(self.type_of(le)));
                         lvs.push(Some(self.lvalue(le)));

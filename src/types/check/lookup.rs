@@ -579,11 +579,17 @@ impl<'a> Checker<'a> {
                 self.t.tuple(ts)
             }
             TypeKind::Named(n) => {
-                if n.targs.is_empty() {
+                // Inside its own declaration a generic type's name (`next *node[T]`) denotes the generic
+                // type itself, standing for the instance with its own type parameters.
+                let old = match (&n.origin, self.generic_types.get(&t)) {
+                    (None, Some(own)) if n.targs.is_empty() => own.clone(),
+                    _ => n.targs.clone(),
+                };
+                if old.is_empty() {
                     return t;
                 }
-                let new: Vec<TypeId> = n.targs.iter().map(|&a| self.subst(a, tps, targs)).collect();
-                if new == n.targs {
+                let new: Vec<TypeId> = old.iter().map(|&a| self.subst(a, tps, targs)).collect();
+                if new == old {
                     return t;
                 }
                 self.instance(n.origin.unwrap_or(t), new)
@@ -608,6 +614,8 @@ impl<'a> Checker<'a> {
         }
         let (pk, ak) = (self.t.kind(param).clone(), self.t.kind(arg).clone());
         let ak = if let (TypeKind::Named(_), false) = (&ak, matches!(pk, TypeKind::Named(_))) { self.t.under(arg).clone() } else { ak };
+        // A generic named parameter type (`Fn[A, B]`) against an unnamed argument type: unify the structure.
+        let pk = if let (TypeKind::Named(_), false) = (&pk, matches!(ak, TypeKind::Named(_))) { self.t.under(param).clone() } else { pk };
         match (pk, ak) {
             (TypeKind::Pointer(a), TypeKind::Pointer(b)) | (TypeKind::Slice(a), TypeKind::Slice(b)) => self.unify(a, b, tps, out),
             (TypeKind::Array { len: l1, elem: a }, TypeKind::Array { len: l2, elem: b }) => l1 == l2 && self.unify(a, b, tps, out),

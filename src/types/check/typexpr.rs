@@ -22,8 +22,10 @@ impl<'a> Checker<'a> {
     /// The type denoted by type expression `e` (reports an error and returns INVALID if it is not a type).
     pub fn typ(&mut self, e: ExprId) -> TypeId {
         let t = self.typ_inner(e, false);
+        // `List[T]` inside `List`'s own declaration denotes the generic type itself: it is instantiated.
+        let instantiated = matches!(self.ast.expr(self.ast.unparen(e)).kind, ExprKind::Index { .. });
         if let Some(tps) = self.generic_types.get(&t) {
-            if !tps.is_empty() {
+            if !tps.is_empty() && !instantiated {
                 let s = self.expr_string(e);
                 self.error(self.ast.expr(e).pos, format!("cannot use generic type {s} without instantiation"));
                 return TypeId::INVALID;
