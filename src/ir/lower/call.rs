@@ -65,13 +65,13 @@ impl<'a, 'b> Fb<'a, 'b> {
         if let ExprKind::Selector { x, .. } = &ast.expr(fun).kind {
             if let Some(sel) = prog.info.selections.get(&fun) {
                 if sel.kind == SelectionKind::MethodVal {
-                    let decl_t = self.lw.path_type(self.type_of(*x), &sel.index[..sel.index.len() - 1]);
-                    let Some(meta) = self.lw.method_meta(sel.obj, decl_t) else {
-                        let path = sel.index[..sel.index.len() - 1].to_vec();
+                    let (mobj, path) = self.resolve_method(*x, sel);
+                    let decl_t = self.lw.path_type(self.type_of(*x), &path);
+                    let Some(meta) = self.lw.method_meta(mobj, decl_t) else {
                         return self.prepare_iface_call(*x, sel.obj, &path, &sig, args, ellipsis.is_some());
                     };
                     let recv_t = meta.recv.unwrap_or(TypeId::INVALID);
-                    let recv = self.receiver(*x, &sel.index[..sel.index.len() - 1], recv_t);
+                    let recv = self.receiver(*x, &path, recv_t);
                     let mut all = vec![(recv, recv_t)];
                     all.extend(self.call_args(args, &sig.params, sig.variadic, ellipsis.is_some()));
                     return Some((Callee::Direct(meta.sym), all, sig.results.clone()));

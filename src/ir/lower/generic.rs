@@ -29,10 +29,11 @@
 
 use std::collections::HashMap;
 
+use super::func::Fb;
 use super::{FuncMeta, Lowerer};
 use crate::syntax::ast::{Ast, Decl, ExprId, FuncDecl};
 use crate::syntax::pos::{Error, Pos};
-use crate::types::{NamedType, ObjId, ObjKind, Program, Signature, TypeId, TypeKind, TypeTable};
+use crate::types::{NamedType, Selection, ObjId, ObjKind, Program, Signature, TypeId, TypeKind, TypeTable};
 
 /// More instances than this means an instantiation cycle (`func f[T any]() { f[[]T]() }`).
 const MAX_INSTANCES: usize = 5000;
@@ -404,6 +405,27 @@ impl<'a> Collector<'a> {
 }
 
 // ---- Queries lowering makes ----
+
+impl<'a, 'b> Fb<'a, 'b> {
+    /// The method `x.m` selects and the embedded-field path to its receiver. Inside an instance, a method
+    /// of a type parameter's constraint becomes the type argument's own method (found by name in its
+    /// method set), unless the type argument is an interface.
+    pub fn resolve_method(&mut self, x: ExprId, sel: &Selection) -> (ObjId, Vec<u32>) {
+        let path = sel.index[..sel.index.len().saturating_sub(1)].to_vec();
+        if self.subst.is_none() || !matches!(self.prog.types.kind(self.prog.type_of(x)), TypeKind::TypeParam { .. }) {
+            return (sel.obj, path);
+        }
+        let xt = self.type_of(x);
+        if self.is_iface(xt) {
+            return (sel.obj, path);
+        }
+        let name = &self.prog.obj(sel.obj).name;
+        match self.lw.method_set(xt).into_iter().find(|m| &m.name == name && m.iface.is_none()) {
+            Some(m) => (m.obj, m.path),
+            None => (sel.obj, path),
+        }
+    }
+}
 
 impl<'a> Lowerer<'a> {
     /// Symbols of the instances (`main.F[int]`, `main.(*List[int]).Push`), in `Generics::insts` order.

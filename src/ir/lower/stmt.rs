@@ -343,8 +343,17 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let next = self.new_block();
                 match tagv {
                     Some((tv, tt)) => {
-                        let cv = self.expr_to(e, tt);
-                        let c = self.eq_vals(tv, cv, tt);
+                        // A concrete tag against an interface case (possible in generic code, `switch t { case i: }`)
+                        // compares as interfaces (Go spec "Comparison operators").
+                        let ct = self.type_of(e);
+                        let c = if self.is_iface(ct) && !self.is_iface(tt) {
+                            let cv = self.expr(e);
+                            let tiv = self.convert_to_iface(tv, tt, ct);
+                            self.eq_vals(tiv, cv, ct)
+                        } else {
+                            let cv = self.expr_to(e, tt);
+                            self.eq_vals(tv, cv, tt)
+                        };
                         self.branch(c, bodies[i], next);
                     }
                     None => self.cond(e, bodies[i], next),
