@@ -260,6 +260,13 @@ impl<'a> Checker<'a> {
         if name == "_" {
             return;
         }
+        // Spec "Package initialization" and "Program execution": at package level, init and (in package main)
+        // main can only be functions (functions reach here only for main; init functions are never declared).
+        let is_func = matches!(self.objs.get(obj).kind, ObjKind::Func { .. });
+        if s == self.pkg_scope && !is_func && (name == "init" || (name == "main" && self.path == "main")) {
+            self.error(self.objs.get(obj).pos, format!("cannot declare {name} - must be func"));
+            return;
+        }
         if let Some(&alt) = self.scopes[s.0 as usize].names.get(&name) {
             let mut msg = format!("{name} redeclared in this block");
             if let Some(p) = self.fset.position(self.objs.get(alt).pos) {
