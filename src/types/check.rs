@@ -27,6 +27,7 @@ mod lookup;
 mod stmt;
 pub mod typestring;
 mod typexpr;
+mod validtype;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -809,6 +810,7 @@ impl<'a> Checker<'a> {
             self.error(self.ast.expr(ts.typ).pos, "cannot use a type parameter as RHS in type declaration");
         }
         self.t.named_mut(named).underlying = under;
+        self.valid_type(named);
         if !ts.tparams.is_empty() {
             self.close_scope();
         }
