@@ -35,7 +35,10 @@ impl<'a> Checker<'a> {
             msg.push_str(&format!("\n\t{p}: {}{refers}", obj.name));
         }
         let pos = self.objs.get(head).pos;
-        self.error(pos, msg);
+        // A generic type instantiated inside its own declaration may have had its cycle reported already.
+        if !self.errs.iter().any(|e| e.pos == pos && e.msg.starts_with("invalid recursive type")) {
+            self.error(pos, msg);
+        }
         self.t.named_mut(named).underlying = TypeId::INVALID;
     }
 
