@@ -132,6 +132,9 @@ pub(crate) struct Checker<'a> {
     pub generic_funcs: HashMap<ObjId, Vec<TypeId>>,
     /// Instances of generic named types, by (origin, type arguments).
     pub instances: HashMap<(TypeId, Vec<TypeId>), TypeId>,
+    /// How many `instance` calls are under way, one inside the other: bounded, as an instantiation cycle
+    /// (`type T[P any] struct{ f *T[*P] }`) would otherwise expand new instances forever.
+    pub instance_depth: u32,
     /// Per function declaration: its scope, receiver, parameters and results (for checking the body later).
     pub func_scopes: HashMap<ObjId, (ScopeId, Option<ObjId>, Vec<ObjId>, Vec<ObjId>)>,
     /// Imported package names that were used.
@@ -205,6 +208,7 @@ impl<'a> Checker<'a> {
             generic_types: HashMap::new(),
             generic_funcs: HashMap::new(),
             instances: HashMap::new(),
+            instance_depth: 0,
             func_scopes: HashMap::new(),
             used_pkgs: HashSet::new(),
             method_recv_tparams: HashMap::new(),
