@@ -4,7 +4,8 @@
 //!
 //! CI runs `INPUTS` inputs with seed `SEED` (fewer in a debug build, which is ~10x slower). Longer local
 //! runs: `G1C_FUZZ_INPUTS=500000 G1C_FUZZ_SEED=7 cargo test --release --test fuzz -- --nocapture`.
-//! Every failing mutant is written to `target/fuzz-crashes/` with its seed and index in the name; the input
+//! Every failing mutant is written to `target/fuzz-crashes/` (or `$G1C_FUZZ_CRASHES`) with its seed and index
+//! in the name (`G1C_FUZZ_START=index G1C_FUZZ_INPUTS=1` runs it again); the input
 //! being run is also kept in `target/fuzz-crashes/current.go`, so an input that kills the whole process (a
 //! stack overflow, an allocation far over the limit) is not lost. Reproduce one with `g1c build FILE`.
 
@@ -174,6 +175,10 @@ fn child(seed: u64, start: usize, end: usize, crash_dir: &Path) {
             Verdict::Panic(msg) => println!("FAIL {}: {}", save("panic").display(), msg.replace('\n', "\n     ")),
             Verdict::InternalError(msg) => println!("FAIL {}: {msg}", save("ice").display()),
         }
+        if (i + 1 - start) % 500 == 0 {
+            // The counts so far, in case a later input kills this process.
+            println!("DONE- {} {} {} {} {}", i + 1 - start, reached[0], reached[1], reached[2], reached[3]);
+        }
         if (i + 1) % 10_000 == 0 {
             eprintln!("fuzz: {} inputs, {:.0?}", i + 1, t.elapsed());
         }
@@ -204,16 +209,19 @@ fn supervise(seed: u64, start: usize, end: usize, crash_dir: &Path) -> Report {
             .unwrap();
         let stdout = String::from_utf8_lossy(&out.stdout);
         let mut done = None;
+        let mut reached = [0; 4];
         let mut fail = String::new();
         for line in stdout.lines() {
             // The test harness may print `test fixed_seed_run ... ` before the child's first line.
-            let line = line.find("DONE ").or_else(|| line.find("FAIL ")).map_or(line, |k| &line[k..]);
-            if let Some(rest) = line.strip_prefix("DONE ") {
-                let n: Vec<usize> = rest.split(' ').map(|x| x.parse().unwrap()).collect();
-                done = Some(n[0]);
-                for k in 0..4 {
-                    report.reached[k] += n[k + 1];
+            let line = line.find("DONE").or_else(|| line.find("FAIL ")).map_or(line, |k| &line[k..]);
+            if let Some(rest) = line.strip_prefix("DONE") {
+                // `DONE- counts`: progress so far; `DONE counts`: the segment ended.
+                let (last, rest) = rest.strip_prefix('-').map_or((true, rest), |r| (false, r));
+                let n: Vec<usize> = rest.split_whitespace().map(|x| x.parse().unwrap()).collect();
+                if last {
+                    done = Some(n[0]);
                 }
+                reached.copy_from_slice(&n[1..5]);
             } else if line.starts_with("FAIL ") {
                 if !fail.is_empty() {
                     report.failures.push(std::mem::take(&mut fail));
@@ -226,6 +234,9 @@ fn supervise(seed: u64, start: usize, end: usize, crash_dir: &Path) -> Report {
         }
         if !fail.is_empty() {
             report.failures.push(fail);
+        }
+        for k in 0..4 {
+            report.reached[k] += reached[k];
         }
         match done {
             Some(n) => {
@@ -256,7 +267,10 @@ fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
 
 #[test]
 fn fixed_seed_run() {
-    let crash_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fuzz-crashes");
+    let crash_dir = match std::env::var("G1C_FUZZ_CRASHES") {
+        Ok(d) => PathBuf::from(d),
+        Err(_) => Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fuzz-crashes"),
+    };
     std::fs::create_dir_all(&crash_dir).unwrap();
     if let Ok(args) = std::env::var("G1C_FUZZ_CHILD") {
         let n: Vec<u64> = args.split(' ').map(|x| x.parse().unwrap()).collect();
