@@ -1,4 +1,4 @@
-//! The driver: runs the phases in order for `build`, `run` and `dump`.
+//! The driver: runs the phases in order for `build`, `run`, `dump` and `check` (in `driver/check.rs`).
 //!
 //! In: file names from the command line. Out: diagnostics on stderr (gc's `file:line:col: message`, at most
 //! 10 then `too many errors`), an executable, or a phase dump on stdout.
@@ -23,6 +23,9 @@ use crate::syntax::parser;
 use crate::syntax::pos::{self, Error, FileId, FileSet};
 use crate::types;
 
+mod check;
+pub use check::check as check_packages;
+
 #[derive(Clone, Copy)]
 pub enum DumpPhase {
     Tokens,
@@ -33,10 +36,10 @@ pub enum DumpPhase {
 }
 
 /// gc stops after this many errors and prints `too many errors`.
-const MAX_ERRORS: usize = 10;
+pub(crate) const MAX_ERRORS: usize = 10;
 
 /// A failed compilation: the messages are already rendered.
-struct Failure(Vec<String>);
+pub(crate) struct Failure(pub Vec<String>);
 
 /// The front end's result: every source file, the tree and the checked program.
 struct Checked {
@@ -230,7 +233,7 @@ fn lower(c: &Checked) -> Result<ir::Module, Failure> {
 }
 
 /// Sorts errors by position, as gc reports them, and renders them.
-fn render(fset: &FileSet, mut errs: Vec<Error>) -> Failure {
+pub(crate) fn render(fset: &FileSet, mut errs: Vec<Error>) -> Failure {
     errs.sort_by_key(|e| e.pos);
     errs.dedup();
     Failure(errs.iter().map(|e| e.render(fset)).collect())
@@ -240,7 +243,7 @@ fn print_errors(msgs: &[String]) {
     print_errors_limit(msgs, MAX_ERRORS)
 }
 
-fn print_errors_limit(msgs: &[String], limit: usize) {
+pub(crate) fn print_errors_limit(msgs: &[String], limit: usize) {
     let mut err = std::io::stderr().lock();
     for (i, m) in msgs.iter().enumerate() {
         let _ = writeln!(err, "{m}");

@@ -8,6 +8,7 @@ pub mod dump;
 pub mod fuzzing;
 pub mod ir;
 pub mod link;
+pub mod load;
 pub mod rtbuild;
 pub mod syntax;
 pub mod types;

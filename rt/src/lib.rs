@@ -16,21 +16,31 @@
 //! - `os::linux`: system call numbers and wrappers.
 //! - `start`: program start after `_start` (arguments, heap, signals, `main.init`, `main.main`).
 //! - `mem`: OS pages, size classes and spans; `g1c_alloc`.
+//! - `gc`: the mark-sweep garbage collector over `mem`'s spans.
 //! - `memops`: `g1c_memmove`/`memclr`/`memequal` and the C symbols `memcpy`, `memset`, … that `core` uses.
 //! - `print`: `g1c_print*` with gc's formats.
-//! - `panic`: runtime errors and `panic(v)`; `traceback`: walking the frame-pointer chain.
+//! - `panic`: runtime errors and `panic(v)`; `defer`: defer, panic, recover; `traceback`: walking the
+//!   frame-pointer chain.
+//! - `sched`: goroutines and the scheduler; `stack`: segmented goroutine stacks; `chan`, `select`:
+//!   channels.
 //! - `signal`: SIGSEGV/SIGBUS/SIGFPE become Go panics.
 //! - `string`, `utf8`, `slice`: the string and slice helpers.
 #![cfg_attr(not(test), no_std)]
 
 pub mod arch;
+pub mod chan;
+pub mod defer;
+pub mod gc;
 pub mod mem;
 pub mod memops;
 pub mod os;
 pub mod panic;
 pub mod print;
+pub mod sched;
+pub mod select;
 pub mod signal;
 pub mod slice;
+pub mod stack;
 pub mod start;
 pub mod string;
 pub mod traceback;

@@ -1,17 +1,24 @@
 //! The heap: OS pages, size classes and spans, in gc's shape (runtime/malloc.go, mheap.go, sizeclasses.go).
 //!
-//! In: allocation requests (`g1c_alloc`, and `slice`/`string` through `alloc`). Out: zeroed memory, 8-byte
-//! aligned, 16-byte aligned when the size is 16 or more (docs/RUNTIME-ABI.md).
+//! In: allocation requests (`g1c_alloc`, and `slice`/`string` through `alloc`/`alloc_noscan`); the
+//! collector's mark bits (`gc`). Out: zeroed memory, 8-byte aligned, 16-byte aligned when the size is 16 or
+//! more (docs/RUNTIME-ABI.md); the object (span and slot) any address points into, for the collector.
 //!
-//! Structure (so that the non-moving mark-sweep collector of DESIGN §6 can be added without reshaping it):
-//! - Arenas: large address ranges reserved with mmap; pages (8 KiB, `PAGE_SIZE`) are carved from them.
-//! - Spans: a run of pages holding objects of one size class (gc 1.19's 67 classes, copied below), or one
-//!   large object (class 0, more than 32 KiB). Every span is on `Heap::all_spans`, which a sweeper will walk.
-//! - Allocation from a span is a bump of `freeindex`; the collector will add per-span mark and alloc bits and
-//!   let `freeindex` skip allocated slots.
+//! Structure:
+//! - Arenas: 64 MiB regions, aligned to their size, reserved with mmap. An index with one entry per possible
+//!   arena of the 48-bit address space leads to each arena's page map (the span of every 8 KiB page), so
+//!   `find_object` answers "which object does this word point into" in a few loads (gc's heapArena.spans).
+//! - Spans: a run of pages holding objects of one span class (gc 1.19's 67 size classes, copied below,
+//!   times "scan"/"noscan"), or one large object (class 0, more than 32 KiB). Each span has an alloc bitmap
+//!   and a mark bitmap, one bit per slot; allocation takes the next slot whose alloc bit is clear.
+//! - The page heap: free page runs on free lists by length, coalesced with their free neighbours when a span
+//!   is freed, split on allocation (best fit). Free runs beyond what the next collection cycle needs are
+//!   given back to the OS with MADV_DONTNEED (`scavenge`), so a program's RSS follows its live heap.
+//! - `sweep` (called by `gc` after marking) makes the marked objects the allocated ones.
 //!
-//! Invariants: memory handed out is zero (fresh mmap pages are; spans reused after a collection will carry
-//! `needzero`); nothing is ever freed yet (no collector); span metadata lives outside the arenas.
+//! Invariants: memory handed out is zero (fresh and scavenged pages are; reused slots and pages are cleared
+//! when the span says `needzero`); every page of an in-use span maps to it, the first and last pages of a
+//! free run map to it; span metadata lives outside the arenas (never scanned, never freed, records reused).
 
 use crate::os::linux;
 use crate::Global;
@@ -25,8 +32,6 @@ pub const LARGE_SIZE_DIV: usize = 128;
 pub const NUM_SIZE_CLASSES: usize = 68;
 /// gc's maxAlloc on 64-bit Linux: the largest allocation (1 << heapAddrBits).
 pub const MAX_ALLOC: usize = 1 << 48;
-/// Address space reserved per arena (gc uses 64 MiB heap arenas too).
-const ARENA_SIZE: usize = 64 << 20;
 
 // The tables below are runtime/sizeclasses.go of Go 1.19 (generated there by mksizeclasses.go).
 
@@ -82,43 +87,127 @@ pub fn roundupsize(size: usize) -> usize {
     (size + PAGE_SIZE - 1) & !(PAGE_SIZE - 1)
 }
 
-/// A run of pages: objects of one size class, or one large object (`class == 0`).
+/// Address bits of the heap on linux/amd64 (gc's heapAddrBits): user addresses are below 1 << 47.
+const HEAP_ADDR_BITS: usize = 48;
+/// Arenas are 64 MiB, aligned to their size (gc's heapArenaBytes on 64-bit Linux).
+const ARENA_SHIFT: usize = 26;
+pub const ARENA_SIZE: usize = 1 << ARENA_SHIFT;
+const PAGES_PER_ARENA: usize = ARENA_SIZE / PAGE_SIZE;
+/// Entries of the arena index: one per possible arena of the address space (gc's arenaL2Bits = 22). The
+/// index is reserved with MAP_NORESERVE; only the pages covering arenas in use are ever touched.
+const ARENA_INDEX_LEN: usize = 1 << (HEAP_ADDR_BITS - ARENA_SHIFT);
+/// The most objects a span holds: one page of 8-byte objects.
+pub const MAX_SPAN_ELEMS: usize = PAGE_SIZE / 8;
+pub const BITMAP_WORDS: usize = MAX_SPAN_ELEMS / 64;
+/// A span class is a size class and whether its objects hold pointers (gc's spanClass: class << 1 | noscan).
+pub const NUM_SPAN_CLASSES: usize = NUM_SIZE_CLASSES * 2;
+/// Free page runs of fewer pages than this have a list per length; longer ones share the last list.
+const FREE_LISTS: usize = 128;
+/// gc's minimum heap goal (heapMinimum at GOGC=100): no collection before the heap reaches 4 MiB.
+pub const HEAP_MINIMUM: usize = 4 << 20;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum SpanState {
+    /// Holds objects; every one of its pages maps to it.
+    InUse,
+    /// A run of free pages on a free list; its first and last pages map to it (coalescing looks there).
+    Free,
+    /// An unused record, on the record free list.
+    Dead,
+}
+
+/// A run of pages: objects of one size class, one large object (`class == 0`), or free pages.
+///
+/// Which slots hold objects: slot `i` is allocated iff `i < freeindex` or `alloc_bits[i]` (gc's
+/// `mspan.isFree`): the allocator only moves `freeindex` forward past slots whose alloc bit is set, and
+/// the sweeper replaces `alloc_bits` by `mark_bits` and resets `freeindex` to 0.
 pub struct Span {
     pub base: usize,
     pub npages: usize,
+    pub state: SpanState,
     pub class: u8,
+    /// The objects hold no pointers: the collector does not scan them.
+    pub noscan: bool,
+    /// The free slots (or, for a free run, the pages) may hold old data and must be cleared before use.
+    pub needzero: bool,
+    /// A free run whose pages were given back to the OS (MADV_DONTNEED): they read as zero and take no RSS.
+    pub scavenged: bool,
     pub elemsize: usize,
     pub nelems: usize,
-    /// Slots below `freeindex` are allocated; the ones from it on are free and zero (unless `needzero`).
+    /// `(off * divmul) >> 32 == off / elemsize` for every offset inside the span (gc's mspan.divMul).
+    pub divmul: u32,
     pub freeindex: usize,
-    /// Set when the span's memory was used before and must be cleared before reuse (after a collection).
-    pub needzero: bool,
-    /// Next span of the same class, in the order they were made.
-    pub next_in_class: *mut Span,
-    /// Next span of the heap (all classes and large objects): the list a sweeper walks.
-    pub next_all: *mut Span,
+    pub alloc_bits: [u64; BITMAP_WORDS],
+    pub mark_bits: [u64; BITMAP_WORDS],
+    /// The list the span is on: the in-use list, a free list (doubly linked) or the dead-record list.
+    pub next: *mut Span,
+    pub prev: *mut Span,
+    /// Next span of the same span class with free slots (after a sweep).
+    pub next_partial: *mut Span,
+}
+
+/// Per-arena metadata: the span of every page (gc's heapArena.spans).
+pub struct ArenaMeta {
+    pub spans: [*mut Span; PAGES_PER_ARENA],
 }
 
 pub struct Heap {
-    /// The unused part of the current arena.
+    /// The never-used part of the newest arena region: pages are carved from it when no free run fits.
     arena_next: usize,
     arena_end: usize,
-    /// The span currently allocated from, per size class (null until the first allocation of that class).
-    current: [*mut Span; NUM_SIZE_CLASSES],
-    pub all_spans: *mut Span,
-    /// Bump region for `Span` records (gc's persistentalloc).
+    /// `ARENA_INDEX_LEN` pointers to `ArenaMeta`, null for addresses that are not heap.
+    arena_index: *mut *mut ArenaMeta,
+    /// Bounds of all arenas, a quick test before the index.
+    pub heap_min: usize,
+    pub heap_max: usize,
+    /// The span allocated from, per span class.
+    current: [*mut Span; NUM_SPAN_CLASSES],
+    /// Spans with free slots, per span class (rebuilt by every sweep).
+    partial: [*mut Span; NUM_SPAN_CLASSES],
+    /// Every in-use span (the list the sweeper walks).
+    pub in_use: *mut Span,
+    /// Free page runs by length (`free[n]` for n < FREE_LISTS, `free[FREE_LISTS]` for the longer ones).
+    free: [*mut Span; FREE_LISTS + 1],
+    /// Span records to reuse.
+    dead: *mut Span,
+    /// Bump region for `Span` and `ArenaMeta` records (gc's persistentalloc).
     meta_next: usize,
     meta_end: usize,
+    /// Bytes in allocated objects (slot sizes): live after the last collection plus allocated since.
+    pub live: usize,
+    /// Collect when `live` reaches this (the GOGC goal, `usize::MAX` when collection is off).
+    pub next_gc: usize,
+    /// Bytes of heap pages obtained from the OS, and of free pages currently not given back.
+    pub mapped: usize,
+    pub free_unscavenged: usize,
 }
 
 static HEAP: Global<Heap> = Global::new(Heap {
     arena_next: 0,
     arena_end: 0,
-    current: [core::ptr::null_mut(); NUM_SIZE_CLASSES],
-    all_spans: core::ptr::null_mut(),
+    arena_index: core::ptr::null_mut(),
+    heap_min: usize::MAX,
+    heap_max: 0,
+    current: [core::ptr::null_mut(); NUM_SPAN_CLASSES],
+    partial: [core::ptr::null_mut(); NUM_SPAN_CLASSES],
+    in_use: core::ptr::null_mut(),
+    free: [core::ptr::null_mut(); FREE_LISTS + 1],
+    dead: core::ptr::null_mut(),
     meta_next: 0,
     meta_end: 0,
+    live: 0,
+    // Unit tests run on the host with no program roots: they collect only when they ask to.
+    next_gc: if cfg!(test) { usize::MAX } else { HEAP_MINIMUM },
+    mapped: 0,
+    free_unscavenged: 0,
 });
+
+/// The heap. Single-threaded runtime: the caller must not hold another reference across a call that may
+/// allocate or collect.
+pub fn heap() -> &'static mut Heap {
+    // SAFETY: see `Global`; callers follow the rule above.
+    unsafe { &mut *HEAP.get() }
+}
 
 /// The address every zero-sized allocation returns (gc's `zerobase`).
 pub static ZEROBASE: u64 = 0;
@@ -132,105 +221,505 @@ fn out_of_memory() -> ! {
     crate::panic::throw(b"out of memory")
 }
 
+/// Clears `n` bytes (a multiple of 8) at `p`. Small objects are the common case: a word loop is cheaper
+/// there than `rep stosb`'s start-up.
+///
+/// # Safety
+/// The range must be valid for writes.
+#[inline]
+unsafe fn clear(p: *mut u8, n: usize) {
+    if n <= 128 {
+        let w = p as *mut u64;
+        for i in 0..n / 8 {
+            w.add(i).write_volatile(0);
+        }
+    } else {
+        crate::arch::amd64::fill_bytes(p, 0, n);
+    }
+}
+
+impl Span {
+    /// Whether slot `i` holds an object (see the type's comment).
+    #[inline]
+    pub fn is_allocated(&self, i: usize) -> bool {
+        i < self.freeindex || self.alloc_bits[i / 64] & (1 << (i % 64)) != 0
+    }
+
+    /// The first free slot at or after `freeindex`, or `nelems` when the span is full.
+    #[inline]
+    fn next_free(&self) -> usize {
+        let mut i = self.freeindex;
+        while i < self.nelems {
+            let bit = i % 64;
+            let clear = !(self.alloc_bits[i / 64] >> bit);
+            let tz = clear.trailing_zeros() as usize;
+            if bit + tz < 64 {
+                return (i + tz).min(self.nelems);
+            }
+            i += 64 - bit;
+        }
+        self.nelems
+    }
+
+    /// One free object of this small-object span, or None when it is full.
+    ///
+    /// # Safety
+    /// The span must be in use and hold small objects.
+    #[inline]
+    unsafe fn take_slot(&mut self) -> Option<*mut u8> {
+        let i = self.next_free();
+        if i >= self.nelems {
+            return None;
+        }
+        self.freeindex = i + 1;
+        let p = (self.base + i * self.elemsize) as *mut u8;
+        if self.needzero {
+            clear(p, self.elemsize);
+        }
+        Some(p)
+    }
+}
+
 impl Heap {
-    /// `npages` fresh pages from the current arena, or from a new one.
-    fn alloc_pages(&mut self, npages: usize) -> usize {
-        let size = npages << PAGE_SHIFT;
-        if size > ARENA_SIZE / 4 {
-            // Huge objects get their own mapping rather than wasting the rest of an arena.
-            return linux::mmap_anon(size).unwrap_or_else(|| out_of_memory());
+    /// The span record for a page, or null when `addr` is not in an arena.
+    #[inline]
+    pub fn span_of(&self, addr: usize) -> *mut Span {
+        if addr < self.heap_min || addr >= self.heap_max {
+            return core::ptr::null_mut();
         }
-        if self.arena_end - self.arena_next < size {
-            let base = linux::mmap_anon(ARENA_SIZE).unwrap_or_else(|| out_of_memory());
-            self.arena_next = base;
-            self.arena_end = base + ARENA_SIZE;
+        // SAFETY: the index exists once heap_min is set; entries are null or live metadata.
+        unsafe {
+            let meta = *self.arena_index.add(addr >> ARENA_SHIFT);
+            if meta.is_null() {
+                return core::ptr::null_mut();
+            }
+            (*meta).spans[(addr & (ARENA_SIZE - 1)) >> PAGE_SHIFT]
         }
-        let p = self.arena_next;
-        self.arena_next += size;
+    }
+
+    /// The object that `p` points into (its span and slot), if `p` points into an allocated object. This is
+    /// the conservative collector's question for every word it scans.
+    #[inline]
+    pub fn find_object(&self, p: usize) -> Option<(*mut Span, usize)> {
+        let s = self.span_of(p);
+        if s.is_null() {
+            return None;
+        }
+        // SAFETY: records in the page map are valid (possibly stale for the middle pages of a free run, which
+        // the range check rejects: spans never overlap).
+        let sp = unsafe { &*s };
+        let off = p.wrapping_sub(sp.base);
+        if sp.state != SpanState::InUse || off >= sp.npages << PAGE_SHIFT {
+            return None;
+        }
+        let i = if sp.class == 0 { 0 } else { ((off as u64 * sp.divmul as u64) >> 32) as usize };
+        if i >= sp.nelems || !sp.is_allocated(i) {
+            return None;
+        }
+        Some((s, i))
+    }
+
+    fn set_page(&mut self, page: usize, s: *mut Span) {
+        // SAFETY: `page` lies in a registered arena.
+        unsafe {
+            let meta = *self.arena_index.add(page >> ARENA_SHIFT);
+            (*meta).spans[(page & (ARENA_SIZE - 1)) >> PAGE_SHIFT] = s;
+        }
+    }
+
+    /// `size` bytes of metadata (zeroed, 8-aligned) that are never freed.
+    fn meta_alloc(&mut self, size: usize) -> usize {
+        let size = (size + 7) & !7;
+        if self.meta_end - self.meta_next < size {
+            let chunk = size.max(256 << 10).next_multiple_of(PAGE_SIZE);
+            let p = linux::mmap_anon(chunk).unwrap_or_else(|| out_of_memory());
+            self.meta_next = p;
+            self.meta_end = p + chunk;
+        }
+        let p = self.meta_next;
+        self.meta_next += size;
         p
     }
 
-    /// A new `Span` record, linked into `all_spans`.
-    fn new_span(&mut self, base: usize, npages: usize, class: usize, elemsize: usize) -> *mut Span {
-        let sz = core::mem::size_of::<Span>();
-        if self.meta_end - self.meta_next < sz {
-            const CHUNK: usize = 64 << 10;
-            let p = linux::mmap_anon(CHUNK).unwrap_or_else(|| out_of_memory());
-            self.meta_next = p;
-            self.meta_end = p + CHUNK;
-        }
-        let s = self.meta_next as *mut Span;
-        self.meta_next += sz;
-        let nelems = if class == 0 { 1 } else { (npages << PAGE_SHIFT) / elemsize };
-        // SAFETY: `s` is fresh, aligned (Span records are carved in multiples of their size from a
-        // page-aligned chunk) and big enough.
+    /// A span record (from the dead list, or new).
+    fn new_record(&mut self, base: usize, npages: usize, state: SpanState) -> *mut Span {
+        let s = if self.dead.is_null() {
+            self.meta_alloc(core::mem::size_of::<Span>()) as *mut Span
+        } else {
+            let s = self.dead;
+            // SAFETY: records on the dead list are valid.
+            self.dead = unsafe { (*s).next };
+            s
+        };
+        // SAFETY: `s` is a valid, unused record.
         unsafe {
             s.write(Span {
                 base,
                 npages,
-                class: class as u8,
-                elemsize,
-                nelems,
-                freeindex: 0,
+                state,
+                class: 0,
+                noscan: false,
                 needzero: false,
-                next_in_class: core::ptr::null_mut(),
-                next_all: self.all_spans,
+                scavenged: false,
+                elemsize: 0,
+                nelems: 0,
+                divmul: 0,
+                freeindex: 0,
+                alloc_bits: [0; BITMAP_WORDS],
+                mark_bits: [0; BITMAP_WORDS],
+                next: core::ptr::null_mut(),
+                prev: core::ptr::null_mut(),
+                next_partial: core::ptr::null_mut(),
             });
         }
-        self.all_spans = s;
         s
     }
 
-    /// One object of size class `class`.
-    fn alloc_small(&mut self, class: usize) -> *mut u8 {
-        let mut s = self.current[class];
-        // SAFETY: spans come from `new_span` and are never freed.
+    fn free_record(&mut self, s: *mut Span) {
+        // SAFETY: the caller has unlinked `s` from every list and page-map entry that matters.
         unsafe {
-            if s.is_null() || (*s).freeindex == (*s).nelems {
-                let npages = CLASS_TO_ALLOCNPAGES[class] as usize;
-                let base = self.alloc_pages(npages);
-                let fresh = self.new_span(base, npages, class, CLASS_TO_SIZE[class] as usize);
-                (*fresh).next_in_class = s;
-                self.current[class] = fresh;
-                s = fresh;
+            (*s).state = SpanState::Dead;
+            (*s).next = self.dead;
+        }
+        self.dead = s;
+    }
+
+    /// New arenas covering at least `bytes`, aligned to ARENA_SIZE and registered in the index; the old
+    /// never-used tail becomes a free run.
+    fn grow(&mut self, bytes: usize) {
+        if self.arena_index.is_null() {
+            let size = ARENA_INDEX_LEN * core::mem::size_of::<usize>();
+            self.arena_index = linux::mmap_anon(size).unwrap_or_else(|| out_of_memory()) as *mut *mut ArenaMeta;
+        }
+        let size = bytes.next_multiple_of(ARENA_SIZE);
+        // Over-allocate by one arena and trim, to get an aligned region.
+        let raw = linux::mmap_anon(size + ARENA_SIZE).unwrap_or_else(|| out_of_memory());
+        let base = raw.next_multiple_of(ARENA_SIZE);
+        if base > raw {
+            linux::munmap(raw, base - raw);
+        }
+        if raw + ARENA_SIZE > base {
+            linux::munmap(base + size, raw + ARENA_SIZE - base);
+        }
+        for a in (base..base + size).step_by(ARENA_SIZE) {
+            let meta = self.meta_alloc(core::mem::size_of::<ArenaMeta>()) as *mut ArenaMeta;
+            // SAFETY: the index covers every user address; `meta` is fresh zeroed memory.
+            unsafe { *self.arena_index.add(a >> ARENA_SHIFT) = meta };
+        }
+        self.heap_min = self.heap_min.min(base);
+        self.heap_max = self.heap_max.max(base + size);
+        self.mapped += size;
+        if self.arena_end > self.arena_next {
+            let (old, n) = (self.arena_next, (self.arena_end - self.arena_next) >> PAGE_SHIFT);
+            let s = self.new_record(old, n, SpanState::Free);
+            // SAFETY: fresh record.
+            unsafe { (*s).scavenged = true };
+            self.insert_free(s);
+        }
+        self.arena_next = base;
+        self.arena_end = base + size;
+    }
+
+    fn free_list_index(npages: usize) -> usize {
+        npages.min(FREE_LISTS)
+    }
+
+    /// Puts free run `s` on its free list and maps its first and last pages to it.
+    fn insert_free(&mut self, s: *mut Span) {
+        // SAFETY: `s` is a valid record of a free run inside the arenas.
+        unsafe {
+            let l = Self::free_list_index((*s).npages);
+            (*s).state = SpanState::Free;
+            (*s).prev = core::ptr::null_mut();
+            (*s).next = self.free[l];
+            if !self.free[l].is_null() {
+                (*self.free[l]).prev = s;
             }
-            let p = ((*s).base + (*s).freeindex * (*s).elemsize) as *mut u8;
-            (*s).freeindex += 1;
-            if (*s).needzero {
-                crate::arch::amd64::fill_bytes(p, 0, (*s).elemsize);
+            self.free[l] = s;
+            self.set_page((*s).base, s);
+            self.set_page((*s).base + (((*s).npages - 1) << PAGE_SHIFT), s);
+            if !(*s).scavenged {
+                self.free_unscavenged += (*s).npages << PAGE_SHIFT;
             }
-            p
+        }
+    }
+
+    fn remove_free(&mut self, s: *mut Span) {
+        // SAFETY: `s` is on the free list for its length.
+        unsafe {
+            let l = Self::free_list_index((*s).npages);
+            if (*s).prev.is_null() {
+                self.free[l] = (*s).next;
+            } else {
+                (*(*s).prev).next = (*s).next;
+            }
+            if !(*s).next.is_null() {
+                (*(*s).next).prev = (*s).prev;
+            }
+            if !(*s).scavenged {
+                self.free_unscavenged -= (*s).npages << PAGE_SHIFT;
+            }
+        }
+    }
+
+    /// An in-use span record for `npages` pages: from the best-fitting free run, or fresh arena pages.
+    /// Its `needzero` says whether the pages may hold old data.
+    fn alloc_pages(&mut self, npages: usize) -> *mut Span {
+        let mut found: *mut Span = core::ptr::null_mut();
+        for l in Self::free_list_index(npages)..FREE_LISTS {
+            if !self.free[l].is_null() {
+                found = self.free[l];
+                break;
+            }
+        }
+        if found.is_null() {
+            // Best fit among the long runs, the lowest address on ties.
+            let mut s = self.free[FREE_LISTS];
+            // SAFETY: the list holds valid records.
+            unsafe {
+                while !s.is_null() {
+                    if (*s).npages >= npages
+                        && (found.is_null() || ((*s).npages, (*s).base) < ((*found).npages, (*found).base))
+                    {
+                        found = s;
+                    }
+                    s = (*s).next;
+                }
+            }
+        }
+        if found.is_null() {
+            let bytes = npages << PAGE_SHIFT;
+            if self.arena_end - self.arena_next < bytes {
+                self.grow(bytes);
+            }
+            let s = self.new_record(self.arena_next, npages, SpanState::InUse);
+            self.arena_next += bytes;
+            return s;
+        }
+        self.remove_free(found);
+        // SAFETY: `found` is a valid free run of at least `npages` pages.
+        unsafe {
+            if (*found).npages > npages {
+                let rest = self.new_record((*found).base + (npages << PAGE_SHIFT), (*found).npages - npages, SpanState::Free);
+                (*rest).scavenged = (*found).scavenged;
+                self.insert_free(rest);
+                (*found).npages = npages;
+            }
+            (*found).state = SpanState::InUse;
+            (*found).needzero = !(*found).scavenged;
+            (*found).scavenged = false;
+        }
+        found
+    }
+
+    /// Makes `s` (in use, unlinked from the in-use list) a free run, merged with free neighbours.
+    fn free_pages(&mut self, s: *mut Span) {
+        // SAFETY: `s` and the records the page map gives for its neighbours are valid.
+        unsafe {
+            let mut s = s;
+            (*s).state = SpanState::Free;
+            (*s).scavenged = false;
+            if (*s).base > self.heap_min {
+                let before = self.span_of((*s).base - PAGE_SIZE);
+                if !before.is_null() && (*before).state == SpanState::Free && (*before).base + ((*before).npages << PAGE_SHIFT) == (*s).base {
+                    self.remove_free(before);
+                    (*before).npages += (*s).npages;
+                    (*before).scavenged = false;
+                    self.free_record(s);
+                    s = before;
+                }
+            }
+            let end = (*s).base + ((*s).npages << PAGE_SHIFT);
+            let after = self.span_of(end);
+            if !after.is_null() && (*after).state == SpanState::Free && (*after).base == end {
+                self.remove_free(after);
+                (*s).npages += (*after).npages;
+                self.free_record(after);
+            }
+            self.insert_free(s);
+        }
+    }
+
+    /// Gives free pages back to the OS (MADV_DONTNEED) until at most `keep` bytes of free pages stay
+    /// resident; the longest runs go first. Returns the bytes released.
+    pub fn scavenge(&mut self, keep: usize) -> usize {
+        let mut released = 0;
+        for l in (1..=FREE_LISTS).rev() {
+            let mut s = self.free[l];
+            while !s.is_null() && self.free_unscavenged > keep {
+                // SAFETY: the list holds valid free runs inside the arenas.
+                unsafe {
+                    if !(*s).scavenged {
+                        let bytes = (*s).npages << PAGE_SHIFT;
+                        linux::madvise_dontneed((*s).base, bytes);
+                        (*s).scavenged = true;
+                        self.free_unscavenged -= bytes;
+                        released += bytes;
+                    }
+                    s = (*s).next;
+                }
+            }
+        }
+        released
+    }
+
+    /// Makes `s` an in-use span of span class `spc` (size class `spc >> 1`, `noscan` in bit 0).
+    fn init_small_span(&mut self, s: *mut Span, spc: usize) {
+        let class = spc >> 1;
+        let elemsize = CLASS_TO_SIZE[class] as usize;
+        // SAFETY: `s` is a fresh in-use record of CLASS_TO_ALLOCNPAGES[class] pages.
+        unsafe {
+            (*s).class = class as u8;
+            (*s).noscan = spc & 1 != 0;
+            (*s).elemsize = elemsize;
+            (*s).nelems = ((*s).npages << PAGE_SHIFT) / elemsize;
+            (*s).divmul = (u32::MAX / elemsize as u32).wrapping_add(1);
+            (*s).freeindex = 0;
+            (*s).alloc_bits = [0; BITMAP_WORDS];
+            (*s).mark_bits = [0; BITMAP_WORDS];
+            self.link_in_use(s);
+        }
+    }
+
+    fn link_in_use(&mut self, s: *mut Span) {
+        // SAFETY: `s` is a valid in-use record covering whole pages of an arena.
+        unsafe {
+            (*s).next = self.in_use;
+            (*s).prev = core::ptr::null_mut();
+            self.in_use = s;
+            for i in 0..(*s).npages {
+                self.set_page((*s).base + (i << PAGE_SHIFT), s);
+            }
+        }
+    }
+
+    /// One object of span class `spc`.
+    #[inline]
+    fn alloc_small(&mut self, spc: usize) -> *mut u8 {
+        let s = self.current[spc];
+        if !s.is_null() {
+            // SAFETY: `current` spans are in use and small.
+            if let Some(p) = unsafe { (*s).take_slot() } {
+                return p;
+            }
+        }
+        self.refill(spc)
+    }
+
+    #[inline(never)]
+    fn refill(&mut self, spc: usize) -> *mut u8 {
+        // SAFETY: spans on the partial lists are in use and of class `spc`.
+        unsafe {
+            while !self.partial[spc].is_null() {
+                let s = self.partial[spc];
+                self.partial[spc] = (*s).next_partial;
+                (*s).next_partial = core::ptr::null_mut();
+                self.current[spc] = s;
+                if let Some(p) = (*s).take_slot() {
+                    return p;
+                }
+            }
+            let s = self.alloc_pages(CLASS_TO_ALLOCNPAGES[spc >> 1] as usize);
+            self.init_small_span(s, spc);
+            self.current[spc] = s;
+            (*s).take_slot().unwrap_or_else(|| out_of_memory())
         }
     }
 
     /// A large object: a span of its own.
-    fn alloc_large(&mut self, size: usize) -> *mut u8 {
+    fn alloc_large(&mut self, size: usize, noscan: bool) -> *mut u8 {
         let npages = size.div_ceil(PAGE_SIZE);
-        let base = self.alloc_pages(npages);
-        let s = self.new_span(base, npages, 0, npages << PAGE_SHIFT);
+        let s = self.alloc_pages(npages);
         // SAFETY: `s` was just made.
-        unsafe { (*s).freeindex = 1 };
-        base as *mut u8
+        unsafe {
+            (*s).class = 0;
+            (*s).noscan = noscan;
+            (*s).elemsize = npages << PAGE_SHIFT;
+            (*s).nelems = 1;
+            (*s).freeindex = 1;
+            (*s).alloc_bits = [0; BITMAP_WORDS];
+            (*s).mark_bits = [0; BITMAP_WORDS];
+            if (*s).needzero {
+                crate::arch::amd64::fill_bytes((*s).base as *mut u8, 0, size);
+            }
+            self.link_in_use(s);
+            (*s).base as *mut u8
+        }
+    }
+
+    /// Sweeps every in-use span after marking (gc's sweepone for all spans, done eagerly): the marked
+    /// objects become the allocated ones, spans without any are freed to the page heap, spans with free
+    /// slots go to their class's partial list. Returns the bytes in surviving objects, which become `live`.
+    pub fn sweep(&mut self) -> usize {
+        self.current = [core::ptr::null_mut(); NUM_SPAN_CLASSES];
+        self.partial = [core::ptr::null_mut(); NUM_SPAN_CLASSES];
+        let mut live = 0;
+        let mut s = self.in_use;
+        self.in_use = core::ptr::null_mut();
+        // SAFETY: the in-use list holds valid records; each is relinked or freed exactly once.
+        unsafe {
+            while !s.is_null() {
+                let next = (*s).next;
+                let n: usize = (*s).mark_bits.iter().map(|w| w.count_ones() as usize).sum();
+                if n == 0 {
+                    self.free_pages(s);
+                } else {
+                    (*s).next = self.in_use;
+                    self.in_use = s;
+                    live += n * (*s).elemsize;
+                    if (*s).class != 0 {
+                        (*s).alloc_bits = (*s).mark_bits;
+                        (*s).freeindex = 0;
+                        if n < (*s).nelems {
+                            (*s).needzero = true;
+                            let spc = ((*s).class as usize) << 1 | (*s).noscan as usize;
+                            (*s).next_partial = self.partial[spc];
+                            self.partial[spc] = s;
+                        }
+                    }
+                    (*s).mark_bits = [0; BITMAP_WORDS];
+                }
+                s = next;
+            }
+        }
+        self.live = live;
+        live
     }
 }
 
-/// Zeroed memory for `size` bytes (mallocgc without a type: the collector will want one).
+/// Zeroed memory for `size` bytes that the collector scans conservatively (mallocgc without a type).
 pub fn alloc(size: usize) -> *mut u8 {
+    alloc_in(size, false)
+}
+
+/// Zeroed memory for `size` bytes that hold no pointers (string bytes, scalar arrays): never scanned.
+pub fn alloc_noscan(size: usize) -> *mut u8 {
+    alloc_in(size, true)
+}
+
+#[inline]
+fn alloc_in(size: usize, noscan: bool) -> *mut u8 {
     if size == 0 {
         return zerobase();
     }
     if size > MAX_ALLOC {
         out_of_memory();
     }
-    // SAFETY: single-threaded runtime (see `Global`).
-    let heap = unsafe { &mut *HEAP.get() };
+    // SAFETY: single-threaded runtime (see `Global`); no other reference to the heap is live here.
+    if unsafe { (*HEAP.get()).live >= (*HEAP.get()).next_gc } {
+        crate::gc::collect();
+    }
+    let heap = heap();
     if size <= MAX_SMALL_SIZE {
         // Class 3 (24 bytes) places objects at multiples of 24; the ABI promises 16-byte alignment from 16
         // bytes up, so 17..=24-byte objects use the 32-byte class.
         let size = if size > 16 && size <= 24 { 32 } else { size };
-        heap.alloc_small(size_to_class(size))
+        let class = size_to_class(size);
+        heap.live += CLASS_TO_SIZE[class] as usize;
+        heap.alloc_small(class << 1 | noscan as usize)
     } else {
-        heap.alloc_large(size)
+        heap.live += size.next_multiple_of(PAGE_SIZE);
+        heap.alloc_large(size, noscan)
     }
 }
 
@@ -289,5 +778,31 @@ mod tests {
             assert!(w[0].0 + w[0].1 <= w[1].0, "overlap {:?}", w);
         }
         assert_eq!(alloc(0), zerobase());
+    }
+}
+
+#[cfg(test)]
+impl Heap {
+    /// Checks the page map against the span lists (tests only).
+    pub fn verify(&self, what: &str) {
+        unsafe {
+            let mut s = self.in_use;
+            while !s.is_null() {
+                assert_eq!((*s).state, SpanState::InUse, "{what}");
+                for i in 0..(*s).npages {
+                    assert_eq!(self.span_of((*s).base + (i << PAGE_SHIFT)), s, "{what}: in-use page {i} of {}", (*s).npages);
+                }
+                s = (*s).next;
+            }
+            for l in 0..=FREE_LISTS {
+                let mut s = self.free[l];
+                while !s.is_null() {
+                    assert_eq!((*s).state, SpanState::Free, "{what}");
+                    assert_eq!(self.span_of((*s).base), s, "{what}: free first");
+                    assert_eq!(self.span_of((*s).base + (((*s).npages - 1) << PAGE_SHIFT)), s, "{what}: free last");
+                    s = (*s).next;
+                }
+            }
+        }
     }
 }

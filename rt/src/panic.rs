@@ -7,13 +7,14 @@
 //! `[signal …]` line, then `\ngoroutine 1 [running]:\n` and the frames (`traceback`); `throw` prints
 //! `fatal error: ` + message instead. Never returns.
 //!
-//! Not yet: `defer`/`recover` (panics are always fatal for now, so ` [recovered]` and nested panics do not
-//! arise), error and Stringer values (they need interfaces).
+//! Panics go through `defer::gopanic`, which runs deferred calls and may recover; only an unrecovered one
+//! reaches the report. Not yet: error and Stringer values (they need interfaces).
 
 use crate::arch::amd64::frame_pointer;
 use crate::os::linux;
 use crate::print::{self, go_str, Out, Stderr};
 use crate::traceback;
+use crate::defer::{gopanic, Value};
 use crate::Global;
 
 /// Set once a panic or fatal error starts printing; a fault while it is set ends the program at once.
@@ -110,16 +111,24 @@ pub fn panic_value(o: &mut impl Out, kind: u64, tname: &[u8], w0: u64, w1: u64) 
     }
 }
 
-/// The end of every fatal panic: the goroutine header and the frames, then exit status 2.
-/// `first` is a faulting (pc, sp) for signals; `fp` and `lo` start the frame-pointer walk.
-pub fn die(o: &mut Stderr, first: Option<(u64, usize)>, fp: usize, lo: usize) -> ! {
-    o.put(b"\ngoroutine 1 [running]:\n");
-    traceback::traceback(o, first, fp, lo);
+/// The end of every fatal panic: the goroutine header and the frames (from frame pointer `fp`), gc's
+/// `created by` line, then exit status 2.
+pub fn die(o: &mut Stderr, g: *mut crate::sched::G, fp: usize) -> ! {
+    o.put(b"\ngoroutine ");
+    // SAFETY: `g` is the running goroutine (or null on the system stack).
+    print::uint(o, if g.is_null() { 0 } else { unsafe { (*g).id } });
+    o.put(b" [running]:\n");
+    if g.is_null() {
+        traceback::traceback(o, None, fp, fp);
+    } else {
+        traceback::traceback_g(o, g, None, fp);
+        traceback::created_by(o, g);
+    }
     o.flush();
     linux::exit_group(2)
 }
 
-/// Marks the start of a panic; a second one (a fault in the panic path) exits at once.
+/// Marks the start of printing a fatal report; a second one (a fault in the panic path) exits at once.
 pub fn start_panicking() {
     // SAFETY: single-threaded runtime.
     unsafe {
@@ -131,15 +140,15 @@ pub fn start_panicking() {
     }
 }
 
-/// Panics with a runtime error: `panic: runtime error: <msg>`.
-pub fn runtime_error(msg: &[u8]) -> ! {
-    start_panicking();
-    let fp = frame_pointer();
-    let mut o = Stderr::new();
-    o.put(b"panic: runtime error: ");
-    o.put(msg);
-    o.put(b"\n");
-    die(&mut o, None, fp, fp)
+/// A recovered panic: faults are ordinary again.
+pub fn stop_panicking() {
+    // SAFETY: single-threaded runtime.
+    unsafe { *PANICKING.get() = false };
+}
+
+/// Panics with a runtime error: `panic: runtime error: <msg>` unless recovered.
+pub fn runtime_error(msg: &'static [u8]) -> ! {
+    gopanic(Value::Runtime(msg))
 }
 
 /// gc's `throw`: a fatal error in the runtime itself (`fatal error: <msg>`), not recoverable.
@@ -150,18 +159,12 @@ pub fn throw(msg: &[u8]) -> ! {
     o.put(b"fatal error: ");
     o.put(msg);
     o.put(b"\n");
-    die(&mut o, None, fp, fp)
+    die(&mut o, crate::sched::curg(), fp)
 }
 
 #[no_mangle]
 pub extern "C" fn g1c_panic_bounds(code: u64, x: i64, y: i64, signed: u8) -> ! {
-    start_panicking();
-    let fp = frame_pointer();
-    let mut o = Stderr::new();
-    o.put(b"panic: ");
-    bounds_message(&mut o, code, x, y, signed != 0);
-    o.put(b"\n");
-    die(&mut o, None, fp, fp)
+    gopanic(Value::Bounds { code, x, y, signed: signed != 0 })
 }
 
 #[no_mangle]
@@ -195,13 +198,7 @@ pub extern "C" fn g1c_panic_makeslice_cap() -> ! {
 /// `tname` must be valid for `tname_len` bytes; for a string value, `(w0, w1)` must be a Go string.
 #[no_mangle]
 pub unsafe extern "C" fn g1c_gopanic(kind: u64, tname: *const u8, tname_len: usize, w0: u64, w1: u64) -> ! {
-    start_panicking();
-    let fp = frame_pointer();
-    let mut o = Stderr::new();
-    o.put(b"panic: ");
-    panic_value(&mut o, kind, go_str(tname, tname_len), w0, w1);
-    o.put(b"\n");
-    die(&mut o, None, fp, fp)
+    gopanic(Value::User { kind, tname, tname_len, w0, w1 })
 }
 
 #[no_mangle]

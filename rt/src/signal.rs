@@ -12,20 +12,22 @@ use crate::os::linux::{self, SigAction, SigInfo, StackT};
 use crate::panic::{die, start_panicking};
 use crate::print::{hex, Out, Stderr};
 
+
 /// Size of the alternate signal stack (gc uses 32 KiB; the handler's printing needs little).
 const SIGSTACK_SIZE: usize = 64 << 10;
 
 /// Installs the alternate stack and the fault handlers. Called once at start.
 pub fn init() {
-    let stack = crate::mem::alloc(SIGSTACK_SIZE);
-    let st = StackT { sp: stack as usize, flags: 0, size: SIGSTACK_SIZE };
+    // Its own mapping: only the kernel holds its address, so the collector must not see it as heap.
+    let stack = linux::mmap_anon(SIGSTACK_SIZE).unwrap_or_else(|| crate::panic::throw(b"out of memory"));
+    let st = StackT { sp: stack, flags: 0, size: SIGSTACK_SIZE };
     let act = SigAction {
         handler: handler as *const () as usize,
         flags: linux::SA_SIGINFO | linux::SA_ONSTACK | linux::SA_RESTORER,
         restorer: crate::arch::amd64::g1c_sigreturn as *const () as usize,
         mask: 0,
     };
-    // SAFETY: the stack is heap memory owned by the handler from now on; the handler never returns.
+    // SAFETY: the stack is memory owned by the handler from now on; the handler never returns.
     unsafe {
         linux::sigaltstack(&st);
         for sig in [linux::SIGSEGV, linux::SIGBUS, linux::SIGFPE] {
@@ -44,40 +46,56 @@ fn signame(sig: i32) -> &'static [u8] {
     }
 }
 
-extern "C" fn handler(sig: i32, info: *const SigInfo, ctx: *const u8) {
-    start_panicking();
+/// gc's `[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x…]` line.
+pub fn print_signal_line(o: &mut impl Out, s: &crate::sched::SigInfo) {
+    o.put(b"[signal ");
+    o.put(signame(s.sig));
+    o.put(b" code=");
+    hex(o, s.code as u64);
+    o.put(b" addr=");
+    hex(o, s.addr);
+    o.put(b" pc=");
+    hex(o, s.pc);
+    o.put(b"]\n");
+}
+
+/// A nil dereference or an integer division fault in a goroutine becomes a Go panic: the goroutine
+/// continues in `g1c_sigpanic` as if the faulting instruction had called it (gc's sigctxt.preparePanic),
+/// so deferred calls run and `recover` works. Anything else is fatal here.
+extern "C" fn handler(sig: i32, info: *const SigInfo, ctx: *mut u8) {
     // SAFETY: the kernel passes a valid siginfo and ucontext.
     let (code, addr, rip, rbp, rsp) = unsafe {
         let greg = |i: usize| *(ctx.add(linux::UC_GREGS + 8 * i) as *const u64);
         ((*info).code, (*info).addr, greg(linux::REG_RIP), greg(linux::REG_RBP), greg(linux::REG_RSP))
     };
-    let mut o = Stderr::new();
     let nil_fault = (code == 0 || code == linux::SEGV_MAPERR || code == linux::SEGV_ACCERR) && addr < 0x1000;
-    match sig {
-        linux::SIGFPE => {
-            o.put(b"panic: runtime error: ");
-            o.put(match code {
-                linux::FPE_INTDIV => b"integer divide by zero" as &[u8],
-                linux::FPE_INTOVF => b"integer overflow",
-                _ => b"floating point error",
-            });
-            o.put(b"\n");
+    let g = crate::sched::curg();
+    let panicking = unsafe { *crate::panic::PANICKING.get() };
+    if !g.is_null() && !panicking && (sig == linux::SIGFPE || nil_fault) {
+        // SAFETY: the goroutine's stack has room below RSP (the guard keeps a headroom); the ucontext's
+        // registers are written back by rt_sigreturn.
+        unsafe {
+            (*g).sig = crate::sched::SigInfo { sig, code, addr: addr as u64, pc: rip };
+            let sp = rsp - 8;
+            *(sp as *mut u64) = rip;
+            *(ctx.add(linux::UC_GREGS + 8 * linux::REG_RSP) as *mut u64) = sp;
+            *(ctx.add(linux::UC_GREGS + 8 * linux::REG_RIP) as *mut u64) =
+                crate::defer::g1c_sigpanic as *const () as usize as u64;
         }
-        _ if nil_fault => o.put(b"panic: runtime error: invalid memory address or nil pointer dereference\n"),
-        _ => {
-            o.put(b"unexpected fault address ");
-            hex(&mut o, addr as u64);
-            o.put(b"\nfatal error: fault\n");
-        }
+        return;
     }
-    o.put(b"[signal ");
-    o.put(signame(sig));
-    o.put(b" code=");
-    hex(&mut o, code as u64);
-    o.put(b" addr=");
-    hex(&mut o, addr as u64);
-    o.put(b" pc=");
-    hex(&mut o, rip);
-    o.put(b"]\n");
-    die(&mut o, Some((rip, rsp as usize)), rbp as usize, rsp as usize)
+    start_panicking();
+    let mut o = Stderr::new();
+    if sig == linux::SIGFPE || nil_fault {
+        o.put(b"panic: runtime error: ");
+        o.put(if sig == linux::SIGFPE { b"integer divide by zero" as &[u8] } else { b"invalid memory address or nil pointer dereference" });
+        o.put(b"\n");
+    } else {
+        o.put(b"unexpected fault address ");
+        hex(&mut o, addr as u64);
+        o.put(b"\nfatal error: fault\n");
+    }
+    print_signal_line(&mut o, &crate::sched::SigInfo { sig, code, addr: addr as u64, pc: rip });
+    let _ = rsp;
+    die(&mut o, g, rbp as usize)
 }

@@ -2,8 +2,8 @@
 //! single-threaded program needs.
 //!
 //! In: the initial stack pointer (argc, argv, envp). Out: the heap and signal handlers ready, the Go
-//! program's `main.init` then `main.main` run, exit status 0. Later: `os.Args`/environment for the Go
-//! `runtime` package, the scheduler's first goroutine (DESIGN §6).
+//! program's `main.init` then `main.main` run on the main goroutine (sched.rs), exit status 0. Later:
+//! `os.Args`/environment for the Go `runtime` package.
 
 use crate::Global;
 
@@ -15,14 +15,6 @@ pub struct Args {
 }
 
 pub static ARGS: Global<Args> = Global::new(Args { argc: 0, argv: core::ptr::null(), envp: core::ptr::null() });
-
-#[cfg(not(test))]
-extern "C" {
-    #[link_name = "main.init"]
-    fn main_init();
-    #[link_name = "main.main"]
-    fn main_main();
-}
 
 /// Called by `_start` with the kernel's initial stack pointer.
 ///
@@ -37,7 +29,6 @@ pub unsafe extern "C" fn g1c_rt_start(sp: *const usize) -> ! {
     // Everything the program's frames can live in is below the argument block.
     *crate::traceback::STACK_HI.get() = sp as usize;
     crate::signal::init();
-    crate::arch::amd64::g1c_call_go(main_init as *const () as usize);
-    crate::arch::amd64::g1c_call_go(main_main as *const () as usize);
-    crate::os::linux::exit_group(0)
+    // main.init and main.main run on the main goroutine (sched.rs); this stack becomes the scheduler's.
+    crate::sched::start_main()
 }

@@ -2,12 +2,13 @@
 //! rune slices and runes.
 //!
 //! In: Go strings as (ptr, len), slices as (ptr, len, cap). Out: new strings as a `Pair` (RAX:RDX), new
-//! slices through an out-pointer (docs/RUNTIME-ABI.md). New backing arrays come from `mem::alloc`; slices get
-//! gc's capacity (the allocation size class, as rawbyteslice/rawruneslice do), so `cap` matches gc's for
-//! results that escape. Strings are immutable, so a concatenation with one non-empty operand returns it
+//! slices through an out-pointer (docs/RUNTIME-ABI.md). New backing arrays come from `mem::alloc_noscan`
+//! (bytes and runes hold no pointers: the collector never scans them); slices get gc's capacity (the
+//! allocation size class, as rawbyteslice/rawruneslice do), so `cap` matches gc's for results that
+//! escape. Strings are immutable, so a concatenation with one non-empty operand returns it
 //! as is (g1c never places string data on the stack).
 
-use crate::mem::{alloc, roundupsize};
+use crate::mem::{alloc_noscan, roundupsize};
 use crate::print::go_str;
 use crate::utf8::{decoderune, encoderune};
 use crate::Pair;
@@ -17,7 +18,7 @@ fn new_string(bytes: &[u8]) -> Pair {
     if bytes.is_empty() {
         return Pair { a: 0, b: 0 };
     }
-    let p = alloc(bytes.len());
+    let p = alloc_noscan(bytes.len());
     // SAFETY: `p` is a fresh allocation of `bytes.len()` bytes.
     unsafe { core::slice::from_raw_parts_mut(p, bytes.len()).copy_from_slice(bytes) };
     Pair { a: p as usize, b: bytes.len() }
@@ -48,7 +49,7 @@ pub unsafe extern "C" fn g1c_concatstrings(parts: *const [usize; 2], n: usize) -
     if count == 1 {
         return Pair { a: parts[idx][0], b: parts[idx][1] };
     }
-    let p = alloc(total);
+    let p = alloc_noscan(total);
     let mut off = 0;
     for s in parts {
         crate::arch::amd64::copy_bytes(p.add(off), s[0] as *const u8, s[1]);
@@ -89,7 +90,7 @@ pub unsafe extern "C" fn g1c_slicebytetostring(p: *const u8, n: usize) -> Pair {
 #[no_mangle]
 pub unsafe extern "C" fn g1c_stringtoslicebyte(out: *mut [usize; 3], p: *const u8, n: usize) {
     let cap = roundupsize(n);
-    let b = alloc(cap);
+    let b = alloc_noscan(cap);
     crate::arch::amd64::copy_bytes(b, p, n);
     *out = [b as usize, n, cap];
 }
@@ -108,7 +109,7 @@ pub unsafe extern "C" fn g1c_stringtoslicerune(out: *mut [usize; 3], p: *const u
         count += 1;
     }
     let mem = roundupsize(count * 4);
-    let a = alloc(mem) as *mut i32;
+    let a = alloc_noscan(mem) as *mut i32;
     let (mut i, mut k) = (0, 0);
     while k < s.len() {
         let (r, next) = if s[k] < 0x80 { (s[k] as i32, k + 1) } else { decoderune(s, k) };
@@ -131,7 +132,7 @@ pub unsafe extern "C" fn g1c_slicerunetostring(p: *const i32, n: usize) -> Pair 
     if size == 0 {
         return Pair { a: 0, b: 0 };
     }
-    let s = alloc(size);
+    let s = alloc_noscan(size);
     let mut off = 0;
     for &r in runes {
         let k = encoderune(&mut tmp, r);

@@ -164,15 +164,78 @@ fn frame_args(f: &FuncInfo, fp: usize, lo: usize, hi: usize, buf: &mut [u64; MAX
 /// a function's first instruction (`push rbp`) comes before its frame exists: its return address is then
 /// at sp and RBP is still its caller's frame, so the caller is printed from there.
 /// `lo` is an address below every frame of interest (the current stack pointer or the fault's RSP).
-pub fn traceback(o: &mut impl Out, first: Option<(u64, usize)>, mut fp: usize, lo: usize) {
+pub fn traceback(o: &mut impl Out, first: Option<(u64, usize)>, fp: usize, lo: usize) {
     // SAFETY: written once at start.
     let hi = unsafe { *STACK_HI.get() };
     let hi = if hi == 0 { usize::MAX } else { hi };
+    walk(o, first, fp, &|a| a >= lo && a + 16 <= hi, &|_, ra| ra, 0);
+}
+
+/// The frames of goroutine `g` from frame pointer `fp` (its own segments bound the walk): frames that ran
+/// on a new segment return through `g1c_lessstack`, whose place the real return address takes; the frame
+/// whose return address is the goroutine's recorded fault pc is shown at that pc.
+pub fn traceback_g(o: &mut impl Out, g: *const crate::sched::G, first: Option<(u64, usize)>, fp: usize) {
+    use crate::stack;
+    let lessstack = stack::g1c_lessstack as *const () as u64;
+    // SAFETY: `g` is live; its segments are mapped.
+    let valid = |a: usize| unsafe { !stack::seg_of(g, a).is_null() && !stack::seg_of(g, a + 15).is_null() };
+    let real_ra = |fp: usize, ra: u64| -> u64 {
+        if ra != lessstack {
+            return ra;
+        }
+        // SAFETY: as above; a segment entered by morestack records the old stack pointer.
+        unsafe {
+            let s = stack::seg_of(g, fp);
+            if s.is_null() || (*s).old_sp == 0 {
+                return 0;
+            }
+            *(((*s).old_sp + 8) as *const u64)
+        }
+    };
+    // SAFETY: as above.
+    let sigpc = unsafe { (*g).sig.pc };
+    walk(o, first, fp, &valid, &real_ra, sigpc);
+}
+
+/// gc's `created by main.main` / `\tfile:line +0xOFF` for a goroutine started by a `go` statement.
+pub fn created_by(o: &mut impl Out, g: *const crate::sched::G) {
+    // SAFETY: `g` is live.
+    let pc = unsafe { (*g).gopc };
+    if pc == 0 {
+        return;
+    }
+    if let Some(f) = find_func(pc - 1) {
+        o.put(b"created by ");
+        o.put(f.name());
+        o.put(b"\n\t");
+        o.put(f.file());
+        o.put(b":");
+        uint(o, f.line(pc - 1) as u64);
+        o.put(b" +");
+        hex(o, pc - f.entry);
+        o.put(b"\n");
+    }
+}
+
+/// The walk behind both tracebacks. `valid(a)` tells whether a frame record at `a` may be read;
+/// `real_ra(fp, ra)` maps a return address through segment switches; `sigpc` is a fault pc shown as such.
+/// Frame pointers increase along the chain except where a frame returns to another segment.
+fn walk(
+    o: &mut impl Out,
+    first: Option<(u64, usize)>,
+    mut fp: usize,
+    valid: &dyn Fn(usize) -> bool,
+    real_ra: &dyn Fn(usize, u64) -> u64,
+    sigpc: u64,
+) {
     let mut frames = 0;
     let mut args = [0u64; MAX_ARGS];
+    let lo = fp.min(first.map_or(usize::MAX, |f| f.1));
+    let in_stack = |a: usize| a >= lo && valid(a);
+    let hi = usize::MAX;
     if let Some((pc, sp)) = first {
         if let Some(f) = find_func(pc) {
-            let at_entry = pc == f.entry && sp >= lo && sp + 8 <= hi;
+            let at_entry = pc == f.entry && valid(sp);
             // At entry the arguments start above the return address, i.e. where fp+16 would put them.
             let (n, more) = frame_args(f, if at_entry { sp - 8 } else { fp }, lo, hi, &mut args);
             print_frame(o, f, pc, pc, &args[..n], more);
@@ -188,19 +251,36 @@ pub fn traceback(o: &mut impl Out, first: Option<(u64, usize)>, mut fp: usize, l
             }
         }
     }
-    while fp != 0 && fp.is_multiple_of(8) && fp >= lo && fp + 16 <= hi {
+    let mut steps = 0;
+    while fp != 0 && fp.is_multiple_of(8) && valid(fp) && steps < 100_000 {
+        steps += 1;
         // SAFETY: [fp, fp+16) lies inside the stack bounds.
-        let (next, ra) = unsafe { (*(fp as *const usize), *((fp + 8) as *const u64)) };
-        if let Some(f) = find_func(ra.wrapping_sub(1)) {
+        let (next, raw) = unsafe { (*(fp as *const usize), *((fp + 8) as *const u64)) };
+        let ra = real_ra(fp, raw);
+        let line_pc = if ra == sigpc && sigpc != 0 { ra } else { ra.wrapping_sub(1) };
+        if let Some(f) = find_func(line_pc) {
             if frames == MAX_FRAMES {
                 o.put(b"...additional frames elided...\n");
                 return;
             }
-            let (n, more) = frame_args(f, next, lo, hi, &mut args);
-            print_frame(o, f, ra - 1, ra, &args[..n], more);
+            let at_entry = ra == sigpc && ra == f.entry;
+            // A fault on a function's first instruction (before `push rbp`): its arguments sit above the
+            // return address that is at the faulting RSP, two words above this (g1c_sigpanic's) frame.
+            let own = if at_entry { fp + 8 } else { next };
+            let (n, more) = if in_stack(own) { frame_args(f, own, own, hi, &mut args) } else { (0, false) };
+            print_frame(o, f, line_pc, ra, &args[..n], more);
             frames += 1;
+            if at_entry && valid(fp + 16) {
+                // SAFETY: inside the stack.
+                let ra2 = unsafe { *((fp + 16) as *const u64) };
+                if let Some(c) = find_func(ra2.wrapping_sub(1)) {
+                    let (n, more) = if in_stack(next) { frame_args(c, next, next, hi, &mut args) } else { (0, false) };
+                    print_frame(o, c, ra2 - 1, ra2, &args[..n], more);
+                    frames += 1;
+                }
+            }
         }
-        if next <= fp {
+        if next <= fp && ra == raw {
             break;
         }
         fp = next;

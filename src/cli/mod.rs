@@ -33,6 +33,17 @@ enum Cmd {
         #[arg(required = true, trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
+    /// Type-check packages (`fmt`, `net/...`, `std`, `cmd`, directories) or `.go` files.
+    Check {
+        /// Report all errors, not just the first 10 per package (gc's -e).
+        #[arg(short = 'e')]
+        all_errors: bool,
+        /// Print a line per package and a summary.
+        #[arg(short = 'v')]
+        verbose: bool,
+        #[arg(required = true)]
+        patterns: Vec<String>,
+    },
     /// Print the version.
     Version,
     /// Print one phase's view of a file.
@@ -66,6 +77,7 @@ pub fn main() -> i32 {
             0
         }
         Cmd::Build { output, all_errors, inputs } => driver::build(&inputs, output.as_deref(), all_errors),
+        Cmd::Check { all_errors, verbose, patterns } => driver::check_packages(&patterns, all_errors, verbose),
         Cmd::Run { args } => {
             let split = args.iter().position(|a| !a.ends_with(".go")).unwrap_or(args.len());
             if split == 0 {

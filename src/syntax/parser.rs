@@ -233,6 +233,14 @@ impl<'a> Parser<'a> {
     /// Records an error, filtered as gc's `base.ErrorfAt` filters: one syntax error per line, and no
     /// repeated identical error on a line.
     fn error_at(&mut self, pos: Pos, msg: String) {
+        self.record_error(pos, msg);
+        if self.errors.len() > MAX_ERRORS {
+            self.stop();
+        }
+    }
+
+    /// `error_at` without stopping the parser after too many errors.
+    fn record_error(&mut self, pos: Pos, msg: String) {
         self.errcnt += 1;
         let line = self.line_of(pos);
         if msg.starts_with("syntax error") {
@@ -249,9 +257,6 @@ impl<'a> Parser<'a> {
             self.last_other = Some((line, msg.clone()));
         }
         self.errors.push(Error::new(pos, msg));
-        if self.errors.len() > MAX_ERRORS {
-            self.stop();
-        }
     }
 
     fn error(&mut self, msg: &str) {
@@ -863,8 +868,10 @@ impl<'a> Parser<'a> {
         self.fnest -= 1;
         // Branches are checked only in bodies without syntax errors, whose trees are complete.
         if errcnt == self.errcnt && !self.stopped {
+            // Branch errors are not syntax errors: they never stop the parser (with -e gc reports them all;
+            // without it the driver truncates the list).
             for e in branches::check_branches(self.ast, self.fset, &b) {
-                self.error_at(e.pos, e.msg);
+                self.record_error(e.pos, e.msg);
             }
         }
         b

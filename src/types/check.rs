@@ -1,9 +1,15 @@
 //! The type checker (Go spec, whole): see `types/mod.rs` for what it produces.
 //!
-//! Contract for the driver: `check::check_package(fset, ast, path) -> Result<Program, Vec<Error>>`.
+//! Contract for the driver: `check::check_package(fset, ast, path) -> Result<Program, Vec<Error>>` for a
+//! program of one package, and `check::check_program(fset, ast, packages, sizes)` for packages in dependency
+//! order (from `load`), each checked once into one shared [`Program`].
 //!
-//! In: the parsed files of one package. Out: a [`Program`] whose `Info` covers every expression and
+//! In: the parsed files of each package. Out: a [`Program`] whose `Info` covers every expression and
 //! identifier, or every error found (gc 1.19's wording; the driver sorts and truncates them).
+//!
+//! Scopes (Go spec "Declarations and scope"): universe ⊃ package block ⊃ one file block per file. Imported
+//! package names live in their file's block; a package-level declaration is checked in the file block of
+//! the file that declares it, so that its imports are visible.
 //!
 //! How it works (the shape of go/types, which gc 1.19 uses as `types2`):
 //! 1. `collect` enters every package-level object into the package scope and remembers its declaration;
@@ -27,14 +33,14 @@ mod lookup;
 mod stmt;
 pub mod typestring;
 mod typexpr;
-mod validtype;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::constant::Value;
 use super::universe;
+use super::sizes::Sizes;
 use super::{
-    Builtin, Info, ObjId, ObjKind, Object, Objects, Package, PkgId, Program, TypeId, TypeKind, TypeTable, VarInfo,
+    Info, ObjId, ObjKind, Object, Objects, Package, PkgId, Program, TypeId, TypeKind, TypeTable, VarInfo,
 };
 use crate::syntax::ast::*;
 use crate::syntax::pos::{self, Error, FileSet, Pos};
@@ -47,6 +53,17 @@ pub(crate) struct ScopeId(pub u32);
 pub(crate) struct Scope {
     pub parent: Option<ScopeId>,
     pub names: HashMap<String, ObjId>,
+    /// A file block (its objects are package-level, like the package block's).
+    pub is_file: bool,
+}
+
+/// One package to check, as the loader provides it.
+pub struct PackageSrc<'s> {
+    pub path: &'s str,
+    /// Indices into `Ast::files`.
+    pub files: &'s [usize],
+    /// Import path as written → index of the imported package in the same list (checked earlier).
+    pub imports: &'s BTreeMap<String, usize>,
 }
 
 /// The source of a package-level object, kept until the object is checked.
@@ -83,6 +100,18 @@ pub(crate) struct FuncCtx {
 pub(crate) struct Checker<'a> {
     pub fset: &'a FileSet,
     pub ast: &'a Ast,
+    /// The target's sizes (for `unsafe.Sizeof` and friends).
+    pub sizes: Sizes,
+    /// The files (indices into `ast.files`) of the package being checked.
+    pub files: Vec<usize>,
+    /// Per file (`File::file_id`) of the package being checked: its file block.
+    pub file_scopes: HashMap<u32, ScopeId>,
+    /// The package block of every package checked so far, by `PkgId` (unsafe's too).
+    pub pkg_scopes: HashMap<PkgId, ScopeId>,
+    /// Path and name of every package, by `PkgId` index (unsafe last).
+    pub pkg_meta: Vec<(String, String)>,
+    /// Import path as written → `PkgId`, for the package being checked.
+    pub import_map: HashMap<String, PkgId>,
     pub path: String,
     pub pkg: PkgId,
     pub unsafe_pkg: PkgId,
@@ -143,41 +172,70 @@ pub(crate) struct Checker<'a> {
     pub method_recv_tparams: HashMap<ObjId, Vec<TypeId>>,
     /// Labels of the function body being checked.
     pub labels: HashMap<String, stmt::LabelInfo>,
+    /// The right-hand side of each defined type's declaration (go/types' `fromRHS`), for `valid_type`.
+    pub type_rhs: HashMap<TypeId, TypeId>,
+    /// Defined types `type T U` declared while `U`'s underlying type was still unknown (a valid cycle
+    /// through `U`): (T, U), completed as soon as `U` is.
+    pub pending_under: Vec<(TypeId, TypeId)>,
 }
 
-/// Type-checks the files of `ast` as one package with import path `path`.
+/// Type-checks the files of `ast` as one package with import path `path` (imports other than `unsafe` are
+/// not available).
 pub fn check_package(fset: &FileSet, ast: &Ast, path: &str) -> Result<Program, Vec<Error>> {
-    let mut c = Checker::new(fset, ast, path);
-    c.check_files();
-    if c.errs.is_empty() {
-        let Checker { t, objs, info, scopes, pkg_scope, unsafe_scope, .. } = c;
-        let name = ast.files.first().map(|f| f.package.name.clone()).unwrap_or_default();
-        let scope: BTreeMap<String, ObjId> =
-            scopes[pkg_scope.0 as usize].names.iter().map(|(k, v)| (k.clone(), *v)).collect();
-        let unsafe_names: BTreeMap<String, ObjId> =
-            scopes[unsafe_scope.0 as usize].names.iter().map(|(k, v)| (k.clone(), *v)).collect();
-        Ok(Program {
-            types: t,
-            objs,
-            info,
-            packages: vec![
-                Package { path: path.to_string(), name, scope },
-                Package { path: "unsafe".into(), name: "unsafe".into(), scope: unsafe_names },
-            ],
-        })
+    let files: Vec<usize> = (0..ast.files.len()).collect();
+    let imports = BTreeMap::new();
+    let src = [PackageSrc { path, files: &files, imports: &imports }];
+    let (prog, errs) = check_program(fset, ast, &src, Sizes::AMD64);
+    let errs: Vec<Error> = errs.into_iter().flatten().collect();
+    if errs.is_empty() {
+        Ok(prog)
     } else {
-        Err(c.errs)
+        Err(errs)
     }
 }
 
+/// Type-checks `packages`, which are in dependency order, each once, into one program. Returns the program
+/// (`packages[i]` is `PkgId(i)`; `unsafe` follows them) and each package's errors.
+pub fn check_program(fset: &FileSet, ast: &Ast, packages: &[PackageSrc], sizes: Sizes) -> (Program, Vec<Vec<Error>>) {
+    let mut c = Checker::new(fset, ast, packages.len(), sizes);
+    // Nearly every expression gets an entry: size the table once instead of rehashing as it grows.
+    c.info.types.reserve(ast.exprs.len());
+    let mut errs = Vec::with_capacity(packages.len());
+    let mut meta = Vec::with_capacity(packages.len() + 1);
+    for (i, p) in packages.iter().enumerate() {
+        let name = p.files.first().map(|&f| ast.files[f].package.name.clone()).unwrap_or_default();
+        c.pkg_meta[i] = (p.path.to_string(), name.clone());
+        c.begin_package(PkgId(i as u32), p);
+        c.check_files();
+        let scope: BTreeMap<String, ObjId> =
+            c.scopes[c.pkg_scope.0 as usize].names.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        meta.push(Package { path: p.path.to_string(), name, scope });
+        errs.push(std::mem::take(&mut c.errs));
+    }
+    let Checker { t, objs, info, scopes, unsafe_scope, .. } = c;
+    let unsafe_names: BTreeMap<String, ObjId> =
+        scopes[unsafe_scope.0 as usize].names.iter().map(|(k, v)| (k.clone(), *v)).collect();
+    meta.push(Package { path: "unsafe".into(), name: "unsafe".into(), scope: unsafe_names });
+    (Program { types: t, objs, info, packages: meta }, errs)
+}
+
 impl<'a> Checker<'a> {
-    fn new(fset: &'a FileSet, ast: &'a Ast, path: &str) -> Checker<'a> {
+    fn new(fset: &'a FileSet, ast: &'a Ast, n_packages: usize, sizes: Sizes) -> Checker<'a> {
+        let unsafe_pkg = PkgId(n_packages as u32);
+        let mut pkg_meta = vec![(String::new(), String::new()); n_packages];
+        pkg_meta.push(("unsafe".into(), "unsafe".into()));
         let mut c = Checker {
             fset,
             ast,
-            path: path.to_string(),
+            sizes,
+            files: Vec::new(),
+            file_scopes: HashMap::new(),
+            pkg_scopes: HashMap::new(),
+            pkg_meta,
+            import_map: HashMap::new(),
+            path: String::new(),
             pkg: PkgId(0),
-            unsafe_pkg: PkgId(1),
+            unsafe_pkg,
             t: TypeTable::new(),
             objs: Objects::default(),
             info: Info::default(),
@@ -213,13 +271,74 @@ impl<'a> Checker<'a> {
             used_pkgs: HashSet::new(),
             method_recv_tparams: HashMap::new(),
             labels: HashMap::new(),
+            type_rhs: HashMap::new(),
+            pending_under: Vec::new(),
         };
         c.universe = c.new_scope(None);
         c.unsafe_scope = c.new_scope(None);
         universe::populate(&mut c);
+        c.pkg_scopes.insert(unsafe_pkg, c.unsafe_scope);
         c.pkg_scope = c.new_scope(Some(c.universe));
         c.scope = c.pkg_scope;
         c
+    }
+
+    /// Resets the per-package state to check package `pkg`; what earlier packages declared stays.
+    fn begin_package(&mut self, pkg: PkgId, src: &PackageSrc) {
+        self.pkg = pkg;
+        self.path = src.path.to_string();
+        self.files = src.files.to_vec();
+        self.pkg_scope = self.new_scope(Some(self.universe));
+        self.pkg_scopes.insert(pkg, self.pkg_scope);
+        self.scope = self.pkg_scope;
+        self.import_map = src.imports.iter().map(|(k, &v)| (k.clone(), PkgId(v as u32))).collect();
+        self.file_scopes.clear();
+        self.decls.clear();
+        self.color.clear();
+        self.obj_path.clear();
+        self.deps.clear();
+        self.cur_decl = None;
+        self.funcs.clear();
+        self.imports.clear();
+        self.pkg_vars.clear();
+        self.bodies.clear();
+        self.delayed_map_keys.clear();
+        self.func_scopes.clear();
+        self.used_pkgs.clear();
+        self.labels.clear();
+        self.iota = None;
+    }
+
+    /// Is the package being checked a command (`package main`)?
+    pub fn is_main(&self) -> bool {
+        self.pkg_meta[self.pkg.0 as usize].1 == "main"
+    }
+
+    /// The block in which package-level object `o` is checked: the file block of its file.
+    fn decl_scope(&self, o: ObjId) -> ScopeId {
+        self.fset
+            .file_of(self.objs.get(o).pos)
+            .and_then(|f| self.file_scopes.get(&f.0).copied())
+            .unwrap_or(self.pkg_scope)
+    }
+
+    /// The object `pkg.sel` for a qualified identifier, where `pn` is the `PkgName` object `pid` denotes;
+    /// reports `undefined: pkg.sel` for a missing or unexported name.
+    pub fn qualified_obj(&mut self, pn: ObjId, pid: &Ident, sel: &Ident) -> Option<ObjId> {
+        self.info.uses.insert(pid.pos, pn);
+        self.used_pkgs.insert(pn);
+        let ObjKind::PkgName(p) = self.objs.get(pn).kind else { return None };
+        let found = self.pkg_scopes.get(&p).and_then(|s| self.scopes[s.0 as usize].names.get(&sel.name).copied());
+        match found {
+            Some(m) if p == self.unsafe_pkg || typexpr::is_exported(&sel.name) => {
+                self.info.uses.insert(sel.pos, m);
+                Some(m)
+            }
+            _ => {
+                self.error(sel.pos, format!("undefined: {}.{}", pid.name, sel.name));
+                None
+            }
+        }
     }
 
     // ---- errors ----
@@ -231,7 +350,7 @@ impl<'a> Checker<'a> {
     // ---- scopes ----
 
     pub fn new_scope(&mut self, parent: Option<ScopeId>) -> ScopeId {
-        self.scopes.push(Scope { parent, names: HashMap::new() });
+        self.scopes.push(Scope { parent, names: HashMap::new(), is_file: false });
         ScopeId(self.scopes.len() as u32 - 1)
     }
 
@@ -278,13 +397,17 @@ impl<'a> Checker<'a> {
                 msg.push_str(&format!("\n\t{p}: other declaration of {name}"));
             }
             self.error(self.objs.get(obj).pos, msg);
+            // not in scope, so never reported as unused (go/types' usage walks scopes)
+            if let Some(v) = self.var_info_mut(obj) {
+                v.used = true;
+            }
             return;
         }
         self.scopes[s.0 as usize].names.insert(name, obj);
     }
 
     pub fn new_obj(&mut self, kind: ObjKind, name: &str, pos: Pos, typ: TypeId) -> ObjId {
-        let package_level = self.scope == self.pkg_scope;
+        let package_level = self.scope == self.pkg_scope || self.scopes[self.scope.0 as usize].is_file;
         self.objs.add(Object { kind, name: name.to_string(), pos, typ, pkg: Some(self.pkg), package_level })
     }
 
@@ -323,6 +446,17 @@ impl<'a> Checker<'a> {
         for o in order {
             self.obj_decl(o);
         }
+        // Types that contain themselves, in source order of their declarations.
+        let mut named: Vec<(Pos, TypeId)> =
+            self.type_rhs.keys().filter_map(|&t| match self.t.kind(t) {
+                TypeKind::Named(n) => Some((self.objs.get(n.obj).pos, t)),
+                _ => None,
+            }).collect();
+        named.sort();
+        let mut state = HashMap::new();
+        for (_, t) in named {
+            self.valid_type(t, &mut Vec::new(), &mut state);
+        }
         self.check_map_keys();
         // Function bodies.
         let bodies = std::mem::take(&mut self.bodies);
@@ -338,8 +472,9 @@ impl<'a> Checker<'a> {
         let ast = self.ast;
         let mut methods: Vec<(ObjId, &'a FuncDecl)> = Vec::new();
         // Package clause names must agree.
-        if let Some(first) = ast.files.first() {
-            for f in &ast.files[1..] {
+        if let Some(&first) = self.files.first() {
+            let first = &ast.files[first];
+            for f in self.files.clone()[1..].iter().map(|&i| &ast.files[i]) {
                 if f.package.name != first.package.name {
                     self.error(
                         f.package.pos,
@@ -348,52 +483,14 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        for file in &ast.files {
+        for fi in self.files.clone() {
+            let file = &ast.files[fi];
+            let fscope = self.new_scope(Some(self.pkg_scope));
+            self.scopes[fscope.0 as usize].is_file = true;
+            self.file_scopes.insert(file.file_id, fscope);
             for imp in &file.imports {
                 pos::set_current(imp.pos);
-                if imp.path == "unsafe" {
-                    let name = imp.name.as_ref().map(|n| n.name.clone()).unwrap_or_else(|| "unsafe".into());
-                    if name == "_" || name == "." {
-                        if name == "." {
-                            // dot-import: not modelled per file; treat as unused-checked import
-                        }
-                        if let Some(n) = &imp.name {
-                            let o = self.objs.add(Object {
-                                kind: ObjKind::PkgName(self.unsafe_pkg),
-                                name: name.clone(),
-                                pos: n.pos,
-                                typ: TypeId::INVALID,
-                                pkg: Some(self.pkg),
-                                package_level: true,
-                            });
-                            self.info.defs.insert(n.pos, o);
-                        }
-                        continue;
-                    }
-                    let pos = imp.name.as_ref().map(|n| n.pos).unwrap_or(imp.path_pos);
-                    let o = self.objs.add(Object {
-                        kind: ObjKind::PkgName(self.unsafe_pkg),
-                        name: name.clone(),
-                        pos,
-                        typ: TypeId::INVALID,
-                        pkg: Some(self.pkg),
-                        package_level: true,
-                    });
-                    if let Some(n) = &imp.name {
-                        self.info.defs.insert(n.pos, o);
-                    }
-                    // Imports are file-scoped; we approximate with the package scope (one file in practice).
-                    let ps = self.pkg_scope;
-                    if let Some(&alt) = self.scopes[ps.0 as usize].names.get(&name) {
-                        let _ = alt;
-                        self.error(pos, format!("{name} redeclared in this block"));
-                    } else {
-                        self.scopes[ps.0 as usize].names.insert(name, o);
-                    }
-                    self.imports.push((o, imp.path.clone(), imp.path_pos));
-                } else {
-                    self.error(imp.path_pos, format!("could not import {} (not supported yet)", imp.path));
-                }
+                self.import(fscope, imp);
             }
             for decl in &file.decls {
                 match decl {
@@ -417,7 +514,7 @@ impl<'a> Checker<'a> {
                             continue;
                         }
                         let name = fd.name.name.as_str();
-                        if name == "init" || (name == "main" && self.path == "main") {
+                        if name == "init" || (name == "main" && self.is_main()) {
                             if !fd.tparams.is_empty() {
                                 self.error(fd.name.pos, format!("func {name} must have no type parameters"));
                             }
@@ -462,9 +559,10 @@ impl<'a> Checker<'a> {
                 if fd.name.name != "_" {
                     let dup = self.t.named_mut(named).methods.iter().copied().find(|&m| self.objs.get(m).name == fd.name.name);
                     if let Some(alt) = dup {
-                        let mut msg = format!("method {}.{} already declared", base.name, fd.name.name);
+                        let tname = self.objs.get(tobj).name.clone();
+                        let mut msg = format!("{tname}.{} redeclared in this block", fd.name.name);
                         if let Some(p) = self.fset.position(self.objs.get(alt).pos) {
-                            msg.push_str(&format!(" at {p}"));
+                            msg.push_str(&format!("\n\t{p}: other declaration of {}", fd.name.name));
                         }
                         self.error(fd.name.pos, msg);
                         continue;
@@ -474,6 +572,64 @@ impl<'a> Checker<'a> {
                     *recv = Some(named);
                 }
                 self.t.named_mut(named).methods.push(obj);
+            }
+        }
+    }
+
+    /// Declares the package name of one import in file block `fscope` (Go spec "Import declarations").
+    fn import(&mut self, fscope: ScopeId, imp: &'a ImportSpec) {
+        let p = if imp.path == "unsafe" {
+            self.unsafe_pkg
+        } else {
+            match self.import_map.get(&imp.path) {
+                Some(&p) => p,
+                None => {
+                    self.error(imp.path_pos, format!("could not import {} (not supported yet)", imp.path));
+                    return;
+                }
+            }
+        };
+        let name = match &imp.name {
+            Some(n) => n.name.clone(),
+            None => self.pkg_meta[p.0 as usize].1.clone(),
+        };
+        let pos = imp.name.as_ref().map(|n| n.pos).unwrap_or(imp.path_pos);
+        let o = self.objs.add(Object {
+            kind: ObjKind::PkgName(p),
+            name: name.clone(),
+            pos,
+            typ: TypeId::INVALID,
+            pkg: Some(self.pkg),
+            package_level: true,
+        });
+        if let Some(n) = &imp.name {
+            self.info.defs.insert(n.pos, o);
+        }
+        match name.as_str() {
+            "_" => {}
+            "." => {
+                // Every exported name of the package joins the file block.
+                let names: Vec<(String, ObjId)> = match self.pkg_scopes.get(&p) {
+                    Some(s) => self.scopes[s.0 as usize].names.iter().map(|(k, v)| (k.clone(), *v)).collect(),
+                    None => Vec::new(),
+                };
+                for (n, obj) in names {
+                    if typexpr::is_exported(&n) || p == self.unsafe_pkg {
+                        self.scopes[fscope.0 as usize].names.insert(n, obj);
+                    }
+                }
+            }
+            _ => {
+                if let Some(&alt) = self.scopes[fscope.0 as usize].names.get(&name) {
+                    let mut msg = format!("{name} redeclared in this block");
+                    if let Some(at) = self.fset.position(self.objs.get(alt).pos) {
+                        msg.push_str(&format!("\n\t{at}: other declaration of {name}"));
+                    }
+                    self.error(pos, msg);
+                } else {
+                    self.scopes[fscope.0 as usize].names.insert(name, o);
+                }
+                self.imports.push((o, imp.path.clone(), imp.path_pos));
             }
         }
     }
@@ -618,7 +774,7 @@ impl<'a> Checker<'a> {
         let saved_funcs = std::mem::take(&mut self.funcs);
         let saved_iota = self.iota.take();
         let saved_decl = self.cur_decl;
-        self.scope = self.pkg_scope;
+        self.scope = self.decl_scope(o);
         match src {
             DeclSrc::Const { typ, init, iota } => {
                 pos::set_current(self.objs.get(o).pos);
@@ -649,58 +805,92 @@ impl<'a> Checker<'a> {
         self.color.insert(o, Color::Black);
     }
 
-    /// Reports a cycle through `o` (found grey again). Cycles through functions or through named types that
-    /// are used only indirectly are valid and never reach here.
+    /// `o` was found grey again: a cycle through the objects being checked from `o` on. Like go/types'
+    /// `validCycle`, a cycle is fine if it goes through a type definition and no constant or variable; a
+    /// cycle of variables only is an initialization cycle, which `initorder` reports; a cycle of constants
+    /// only is reported here with the same wording; anything else is reported by `report_cycle_list`.
     fn cycle_error(&mut self, o: ObjId) {
         let start = self.obj_path.iter().position(|&x| x == o).unwrap_or(0);
         let cycle: Vec<ObjId> = self.obj_path[start..].to_vec();
-        // A cycle that goes through a function declaration is fine for types (methods refer to their
-        // receiver type) and reported as an initialization cycle for variables by initorder.
-        if cycle.iter().any(|&x| matches!(self.objs.get(x).kind, ObjKind::Func { .. })) {
-            return;
+        let (mut nval, mut nconst, mut ndef) = (0, 0, 0);
+        for &x in &cycle {
+            match &self.objs.get(x).kind {
+                ObjKind::Const(_) => {
+                    nval += 1;
+                    nconst += 1;
+                }
+                ObjKind::Var(_) => nval += 1,
+                ObjKind::TypeName => {
+                    if matches!(self.decls.get(&x), Some(DeclSrc::Type(ts)) if !ts.alias) {
+                        ndef += 1;
+                    }
+                }
+                _ => {}
+            }
         }
-        let obj = self.objs.get(o);
-        let is_type = matches!(obj.kind, ObjKind::TypeName);
-        let name = obj.name.clone();
-        let msg = if is_type && cycle.iter().all(|&x| matches!(self.objs.get(x).kind, ObjKind::TypeName)) {
-            format!("invalid recursive type {name}")
-        } else {
-            format!("illegal cycle in declaration of {name}")
-        };
-        let mut msg = msg;
-        for (i, &x) in cycle.iter().enumerate() {
-            let ox = self.objs.get(x);
-            if let Some(p) = self.fset.position(ox.pos) {
-                if i + 1 < cycle.len() || cycle.len() > 1 {
-                    msg.push_str(&format!("\n\t{p}: {} refers to", ox.name));
+        if nval == cycle.len() {
+            for &x in &cycle {
+                if matches!(self.objs.get(x).kind, ObjKind::Const(_)) {
+                    self.objs.get_mut(x).typ = TypeId::INVALID;
                 }
             }
-        }
-        if cycle.len() > 1 {
-            if let Some(p) = self.fset.position(obj.pos) {
-                msg.push_str(&format!("\n\t{p}: {name}"));
+            if nconst == nval {
+                let first = cycle.iter().copied().min_by_key(|&x| self.objs.get(x).pos).unwrap_or(o);
+                let at = cycle.iter().position(|&x| x == first).unwrap_or(0);
+                let mut rotated = cycle[at..].to_vec();
+                rotated.extend_from_slice(&cycle[..at]);
+                self.report_init_cycle(&rotated);
             }
-        } else {
-            msg = msg.lines().next().unwrap_or("").to_string();
+            return;
         }
-        // Report at the first object of the cycle in source order (as gc does).
-        let first = cycle.iter().copied().min_by_key(|&x| self.objs.get(x).pos).unwrap_or(o);
-        let pos = self.objs.get(first).pos;
-        if is_type {
-            let first_name = self.objs.get(first).name.clone();
-            let m = msg.replacen(&format!("type {name}"), &format!("type {first_name}"), 1);
-            self.error(pos, m);
-        } else {
-            self.error(pos, msg);
+        if nval == 0 && ndef > 0 {
+            return;
         }
-        // Mark the objects' types invalid so follow-on errors stay quiet.
+        self.report_cycle_list(&cycle);
         for &x in &cycle {
-            if let TypeKind::Named(_) = self.t.kind(self.objs.get(x).typ) {
-                // leave underlying INVALID
-            } else if !matches!(self.objs.get(x).kind, ObjKind::TypeName) {
+            if !matches!(self.objs.get(x).kind, ObjKind::TypeName | ObjKind::Func { .. }) {
                 self.objs.get_mut(x).typ = TypeId::INVALID;
             }
         }
+    }
+
+    /// go/types' `cycleError`: the message starts at the object of the cycle that comes first in the source.
+    pub fn report_cycle_list(&mut self, cycle: &[ObjId]) {
+        let Some(first) = cycle.iter().copied().min_by_key(|&x| self.objs.get(x).pos) else { return };
+        let mut i = cycle.iter().position(|&x| x == first).unwrap_or(0);
+        let obj = self.objs.get(first);
+        let mut msg = if matches!(obj.kind, ObjKind::TypeName) {
+            format!("invalid recursive type {}", obj.name)
+        } else {
+            format!("illegal cycle in declaration of {}", obj.name)
+        };
+        let pos = obj.pos;
+        for _ in cycle {
+            let o = self.objs.get(cycle[i]);
+            msg.push_str(&format!("\n\t{}: {} refers to", self.pos_string(o.pos), o.name));
+            i = (i + 1) % cycle.len();
+        }
+        let o = self.objs.get(cycle[i]);
+        msg.push_str(&format!("\n\t{}: {}", self.pos_string(o.pos), o.name));
+        self.error(pos, msg);
+    }
+
+    /// go/types' `initorder.reportCycle` (gc wording): `cycle[0]` refers to `cycle[1]`, ..., back to `cycle[0]`.
+    pub fn report_init_cycle(&mut self, cycle: &[ObjId]) {
+        let Some(&first) = cycle.first() else { return };
+        let obj = self.objs.get(first);
+        let mut msg = format!("initialization loop for {}", obj.name);
+        let pos = obj.pos;
+        for &x in cycle {
+            let o = self.objs.get(x);
+            msg.push_str(&format!("\n\t{}: {} refers to", self.pos_string(o.pos), o.name));
+        }
+        msg.push_str(&format!("\n\t{}: {}", self.pos_string(obj.pos), obj.name));
+        self.error(pos, msg);
+    }
+
+    fn pos_string(&self, p: Pos) -> String {
+        self.fset.position(p).map(|p| p.to_string()).unwrap_or_default()
     }
 
     fn const_decl(&mut self, o: ObjId, typ: Option<ExprId>, init: Option<ExprId>, iota: u32) {
@@ -799,14 +989,14 @@ impl<'a> Checker<'a> {
             self.generic_types.insert(named, tps);
         }
         let rhs = self.typ(ts.typ);
+        self.type_rhs.insert(named, rhs);
         let under = self.t.underlying(rhs);
         let under = if matches!(self.t.kind(under), TypeKind::Named(_)) { TypeId::INVALID } else { under };
-        if under == TypeId::INVALID && rhs != TypeId::INVALID {
-            // `type T U` where U's underlying type is not known yet: a cycle through U.
+        if under == TypeId::INVALID && rhs != named {
+            // `type T U` where U's underlying type is not known yet (U is being declared): complete T later.
             if let TypeKind::Named(n) = self.t.kind(rhs) {
-                let uo = n.obj;
-                if self.color.get(&uo) == Some(&Color::Grey) && uo != o {
-                    // reported by cycle_error when U was found grey
+                if self.color.get(&n.obj) == Some(&Color::Grey) || self.pending_under.iter().any(|p| p.0 == rhs) {
+                    self.pending_under.push((named, rhs));
                 }
             }
         }
@@ -814,7 +1004,7 @@ impl<'a> Checker<'a> {
             self.error(self.ast.expr(ts.typ).pos, "cannot use a type parameter as RHS in type declaration");
         }
         self.t.named_mut(named).underlying = under;
-        self.valid_type(named);
+        self.complete_pending_underlying();
         if !ts.tparams.is_empty() {
             self.close_scope();
         }
@@ -842,6 +1032,72 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Gives each pending `type T U` the underlying type of `U` once that is known.
+    fn complete_pending_underlying(&mut self) {
+        loop {
+            let mut progress = false;
+            let mut i = 0;
+            while i < self.pending_under.len() {
+                let (t, u) = self.pending_under[i];
+                let under = self.t.underlying(u);
+                if under != TypeId::INVALID && !matches!(self.t.kind(under), TypeKind::Named(_)) {
+                    self.t.named_mut(t).underlying = under;
+                    self.pending_under.remove(i);
+                    progress = true;
+                } else {
+                    i += 1;
+                }
+            }
+            if !progress {
+                return;
+            }
+        }
+    }
+
+    /// go/types' `validType`: reports defined types that contain themselves, through array elements, struct
+    /// fields, embedded interfaces or the right-hand side of type declarations (not through pointers,
+    /// slices, maps, channels or functions). `state`: 1 = being visited, 2 = valid, 3 = invalid.
+    pub fn valid_type(&mut self, t: TypeId, path: &mut Vec<ObjId>, state: &mut HashMap<TypeId, u8>) -> bool {
+        match self.t.kind(t).clone() {
+            TypeKind::Array { elem, .. } => self.valid_type(elem, path, state),
+            TypeKind::Struct { fields } => fields.iter().all(|f| self.valid_type(f.typ, path, state)),
+            TypeKind::Union(terms) => terms.iter().all(|&(_, tt)| self.valid_type(tt, path, state)),
+            TypeKind::Interface { embeddeds, .. } => embeddeds.iter().all(|&e| self.valid_type(e, path, state)),
+            TypeKind::Named(n) => {
+                if n.origin.is_some() {
+                    // instances are checked through their origin's declaration
+                    return true;
+                }
+                match state.get(&t).copied() {
+                    None => {
+                        let Some(&rhs) = self.type_rhs.get(&t) else { return true };
+                        state.insert(t, 1);
+                        path.push(n.obj);
+                        let ok = self.valid_type(rhs, path, state);
+                        path.pop();
+                        let now = state.get(&t).copied();
+                        if now == Some(1) {
+                            state.insert(t, if ok { 2 } else { 3 });
+                        }
+                        ok && now != Some(3)
+                    }
+                    Some(1) => {
+                        if let Some(i) = path.iter().position(|&x| x == n.obj) {
+                            let cycle = path[i..].to_vec();
+                            self.report_cycle_list(&cycle);
+                            state.insert(t, 3);
+                            return false;
+                        }
+                        true
+                    }
+                    Some(2) => true,
+                    _ => false,
+                }
+            }
+            _ => true,
+        }
+    }
+
     fn func_decl(&mut self, o: ObjId, fd: &'a FuncDecl) {
         self.open_scope();
         let fscope = self.scope;
@@ -865,7 +1121,7 @@ impl<'a> Checker<'a> {
         } else if fd.name.name != "init" {
             // body-less declarations are implemented elsewhere
         }
-        if fd.name.name == "main" && fd.recv.is_none() && self.path == "main" && fd.body.is_none() {
+        if fd.name.name == "main" && fd.recv.is_none() && self.is_main() && fd.body.is_none() {
             self.error(fd.name.pos, "missing function body");
         }
     }
@@ -978,7 +1234,7 @@ impl<'a> Checker<'a> {
 
     /// Checks a function body (declaration or literal) in the current scope, which holds the parameters.
     pub fn body(&mut self, sig: TypeId, results: Vec<ObjId>, body: &'a Block) {
-        let named_results = results.iter().any(|&r| self.objs.get(r).name != "_" && !self.objs.get(r).name.is_empty());
+        let named_results = results.iter().any(|&r| !self.objs.get(r).name.is_empty());
         let id = self.next_func;
         self.next_func += 1;
         for &r in &results {
@@ -1002,7 +1258,8 @@ impl<'a> Checker<'a> {
         for o in locals {
             let obj = self.objs.get(o);
             if let ObjKind::Var(v) = &obj.kind {
-                if !v.used && obj.name != "_" {
+                // go/types' varDecl: variables of invalid type count as used
+                if !v.used && obj.name != "_" && obj.typ != TypeId::INVALID {
                     let msg = format!("{} declared but not used", obj.name);
                     let pos = obj.pos;
                     self.error(pos, msg);
@@ -1017,10 +1274,11 @@ impl<'a> Checker<'a> {
             if !used {
                 let obj = self.objs.get(o);
                 let base = path.rsplit('/').next().unwrap_or(&path);
+                // gc 1.19's wording (cmd/compile, not go/types).
                 let msg = if obj.name != base {
-                    format!("{:?} imported as {} and not used", path, obj.name)
+                    format!("imported and not used: {:?} as {}", path, obj.name)
                 } else {
-                    format!("{:?} imported and not used", path)
+                    format!("imported and not used: {:?}", path)
                 };
                 let pos = obj.pos;
                 self.error(pos, msg);
@@ -1039,18 +1297,6 @@ impl<'a> Checker<'a> {
 
     pub fn is_const_type(&self, t: TypeId) -> bool {
         matches!(self.t.under(t), TypeKind::Basic(b) if *b != super::BasicKind::UnsafePointer && *b != super::BasicKind::Invalid && *b != super::BasicKind::UntypedNil)
-    }
-
-    /// A builtin's object kind, for the universe.
-    pub fn builtin_obj(&mut self, b: Builtin, name: &str) -> ObjId {
-        self.objs.add(Object {
-            kind: ObjKind::Builtin(b),
-            name: name.into(),
-            pos: Pos::NONE,
-            typ: TypeId::INVALID,
-            pkg: None,
-            package_level: false,
-        })
     }
 }
 

@@ -52,7 +52,7 @@ pub(crate) fn populate(c: &mut super::check::Checker) {
     use super::{Builtin, FieldInfo, NamedType, ObjKind, Object, Signature, TypeId, TypeKind};
     use crate::syntax::pos::Pos;
     let u = c.universe;
-    let mut add = |c: &mut super::check::Checker, scope: super::check::ScopeId, kind: ObjKind, name: &str, typ: TypeId| {
+    let add = |c: &mut super::check::Checker, scope: super::check::ScopeId, kind: ObjKind, name: &str, typ: TypeId| {
         let o = c.objs.add(Object { kind, name: name.into(), pos: Pos::NONE, typ, pkg: None, package_level: false });
         c.scopes[scope.0 as usize].names.insert(name.into(), o);
         o

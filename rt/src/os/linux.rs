@@ -9,6 +9,7 @@ use core::arch::asm;
 pub const SYS_WRITE: usize = 1;
 pub const SYS_MMAP: usize = 9;
 pub const SYS_MUNMAP: usize = 11;
+pub const SYS_MADVISE: usize = 28;
 pub const SYS_RT_SIGACTION: usize = 13;
 pub const SYS_RT_SIGRETURN: usize = 15;
 pub const SYS_SIGALTSTACK: usize = 131;
@@ -22,6 +23,7 @@ pub const PROT_WRITE: usize = 0x2;
 pub const MAP_PRIVATE: usize = 0x02;
 pub const MAP_ANONYMOUS: usize = 0x20;
 pub const MAP_NORESERVE: usize = 0x4000;
+pub const MADV_DONTNEED: usize = 4;
 
 pub const SIGBUS: i32 = 7;
 pub const SIGFPE: i32 = 8;
@@ -112,6 +114,20 @@ pub fn mmap_anon(size: usize) -> Option<usize> {
     }
 }
 
+/// Unmaps `[addr, addr + size)`; the caller no longer uses that memory. Errors are ignored: an unmapped
+/// range that stays mapped only costs address space.
+pub fn munmap(addr: usize, size: usize) {
+    // SAFETY: the caller owns the range and keeps no references into it.
+    unsafe { syscall6(SYS_MUNMAP, addr, size, 0, 0, 0, 0) };
+}
+
+/// Gives the pages of `[addr, addr + size)` back to the kernel: they stay mapped and read as zero when touched
+/// again (a private anonymous mapping). Errors are ignored: the pages then just stay resident.
+pub fn madvise_dontneed(addr: usize, size: usize) {
+    // SAFETY: the caller owns the range and no longer needs its contents.
+    unsafe { syscall6(SYS_MADVISE, addr, size, MADV_DONTNEED, 0, 0, 0) };
+}
+
 pub fn exit_group(code: i32) -> ! {
     loop {
         // SAFETY: exit_group has no memory arguments and does not return.
@@ -130,3 +146,4 @@ pub unsafe fn rt_sigaction(sig: i32, act: &SigAction) -> isize {
 pub unsafe fn sigaltstack(st: &StackT) -> isize {
     syscall6(SYS_SIGALTSTACK, st as *const StackT as usize, 0, 0, 0, 0, 0)
 }
+

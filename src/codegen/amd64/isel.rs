@@ -163,7 +163,8 @@ impl<'f> Gen<'f> {
 
     fn func(&mut self) -> R {
         self.line(self.f.line);
-        // Prologue: frame pointer chain, then the frame.
+        // Prologue: the stack check (stack.rs), the frame pointer chain, then the frame.
+        let check = super::stack::check(&mut self.a, self.frame.size, self.f.args_size)?;
         self.e1(M::Push, RBP)?;
         self.e2(M::Mov, RBP, RSP)?;
         if self.frame.size > 0 {
@@ -181,7 +182,8 @@ impl<'f> Gen<'f> {
             self.line(b.term_line);
             self.term(&b.term, i)?;
         }
-        Ok(())
+        self.line(self.f.line);
+        super::stack::stub(&mut self.a, &check)
     }
 
     fn term(&mut self, t: &Term, index: usize) -> R {

@@ -3,11 +3,13 @@
 //!
 //! In: a verified IR module. Out: one `Text` symbol per function (aligned to 32, like gc), one data
 //! symbol per global. `frame.rs` lays out each frame, `isel.rs` selects instructions, `abi.rs` holds the
-//! calling conventions. Deterministic: symbols come out in the module's order, code depends only on the IR.
+//! calling conventions, `stack.rs` the prologue's stack check (segmented stacks). Deterministic: symbols
+//! come out in the module's order, code depends only on the IR.
 
 mod abi;
 mod frame;
 mod isel;
+mod stack;
 
 use crate::ir::{DataKind, Func, Module};
 use crate::link::object::{FuncMeta, Object, Reloc, RelocKind, SymKind, Symbol};

@@ -31,11 +31,32 @@ impl<'a, 'b> Fb<'a, 'b> {
             Mode::Builtin => return self.builtin(e, fun, args, ellipsis.is_some()),
             _ => {}
         }
+        match self.prepare_call(e) {
+            Some((callee, vals, results)) => {
+                self.set_pos(pos);
+                self.call_go(callee, vals, &results)
+            }
+            None => vec![],
+        }
+    }
+
+    /// Evaluates the callee and the arguments of the call `e` of a function or method (not a builtin or
+    /// a conversion), without calling: the callee, the arguments with their types, the result types.
+    /// Calls, `go` and `defer` (conc.rs) share it.
+    pub fn prepare_call(&mut self, e: ExprId) -> Option<(Callee, Vec<(Val, TypeId)>, Vec<TypeId>)> {
+        let ast = self.ast;
+        let prog = self.prog;
+        let ExprKind::Call { fun, args, ellipsis, .. } = &ast.expr(e).kind else {
+            return None;
+        };
+        let pos = ast.expr(e).pos;
+        let fun = ast.unparen(*fun);
+        let ftv = prog.tv(fun);
         let sig = match self.under(ftv.typ) {
             TypeKind::Func(s) => s.clone(),
             _ => {
                 self.unsupported(pos, "internal: call of a non-function");
-                return vec![];
+                return None;
             }
         };
         // Method call: the receiver is the first argument.
@@ -44,18 +65,17 @@ impl<'a, 'b> Fb<'a, 'b> {
                 if sel.kind == SelectionKind::MethodVal {
                     let Some(meta) = self.lw.metas.get(&sel.obj).cloned() else {
                         self.unsupported(pos, "interface method calls");
-                        return vec![];
+                        return None;
                     };
                     let recv_t = meta.recv.unwrap_or(TypeId::INVALID);
                     let recv = self.receiver(*x, &sel.index[..sel.index.len() - 1], recv_t);
                     let mut all = vec![(recv, recv_t)];
                     all.extend(self.call_args(args, &sig.params, sig.variadic, ellipsis.is_some()));
-                    self.set_pos(pos);
-                    return self.call_go(Callee::Direct(meta.sym), all, &sig.results);
+                    return Some((Callee::Direct(meta.sym), all, sig.results.clone()));
                 }
                 if sel.kind == SelectionKind::MethodExpr {
                     self.unsupported(pos, "method expressions");
-                    return vec![];
+                    return None;
                 }
             }
         }
@@ -75,13 +95,15 @@ impl<'a, 'b> Fb<'a, 'b> {
             None => Callee::Closure(self.expr(fun).v()),
         };
         let vals = self.call_args(args, &sig.params, sig.variadic, ellipsis.is_some());
-        self.set_pos(pos);
-        self.call_go(callee, vals, &sig.results)
+        Some((callee, vals, sig.results.clone()))
     }
 
     /// The results of the tuple-valued call `e`, each in its own temporary.
     pub fn call_multi(&mut self, e: ExprId) -> Vec<Val> {
         let e = self.ast.unparen(e);
+        if let ExprKind::Unary { op: crate::syntax::ast::UnaryOp::Recv, x } = &self.ast.expr(e).kind {
+            return self.recv_multi(e, *x);
+        }
         self.call(e)
     }
 
@@ -241,6 +263,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         {
             let mut fb = Fb::new(&mut *self.lw, name.clone(), pos, format!("{name}."));
             fb.lower_prologue(ps, rs, &free);
+            fb.begin_defers(&body.stmts);
             fb.lower_block_stmts(&body.stmts);
             fb.set_pos(body.rbrace);
             fb.ret_named();
@@ -307,6 +330,9 @@ impl<'a, 'b> Fb<'a, 'b> {
             Builtin::Append => vec![self.append(e, args, spread)],
             Builtin::Copy => vec![Val::S(self.copy_builtin(args))],
             Builtin::Make => {
+                if let TypeKind::Chan { elem, .. } = self.under(t) {
+                    return vec![self.make_chan(*elem, args.get(1).copied())];
+                }
                 let TypeKind::Slice(elem) = self.under(t) else {
                     self.unsupported(pos, if matches!(self.under(t), TypeKind::Map { .. }) { "maps" } else { "channels" });
                     return vec![];
@@ -343,9 +369,12 @@ impl<'a, 'b> Fb<'a, 'b> {
                 vec![]
             }
             Builtin::Complex | Builtin::Real | Builtin::Imag => vec![self.fail(pos, "complex numbers", TypeId::FLOAT64)],
-            Builtin::Close => vec![self.fail(pos, "channels", TypeId::INT)],
+            Builtin::Close => {
+                self.close_chan(args[0]);
+                vec![]
+            }
             Builtin::Delete | Builtin::Clear => vec![self.fail(pos, "maps", TypeId::INT)],
-            Builtin::Recover => vec![self.fail(pos, "recover", TypeId::INT)],
+            Builtin::Recover => vec![self.recover_call()],
             Builtin::Alignof | Builtin::Offsetof | Builtin::Sizeof | Builtin::Add | Builtin::Slice => {
                 vec![self.fail(pos, "package unsafe", TypeId::INT)]
             }
@@ -375,6 +404,10 @@ impl<'a, 'b> Fb<'a, 'b> {
             TypeKind::Basic(_) => {
                 let s = self.expr_to(x, TypeId::STRING).v();
                 self.load(INT, s, 8)
+            }
+            TypeKind::Chan { .. } => {
+                let c = self.expr(x).v();
+                self.call_rt(if cap { "g1c_chancap" } else { "g1c_chanlen" }, vec![c], &[INT])[0]
             }
             _ => {
                 let pos = self.ast.expr(x).pos;

@@ -13,6 +13,9 @@ use crate::types::{BasicKind, Mode, ObjKind, TypeId, TypeKind, Value};
 impl<'a, 'b> Fb<'a, 'b> {
     /// The value of expression `e`.
     pub fn expr(&mut self, e: ExprId) -> Val {
+        if let Some(&v) = self.bound.get(&e) {
+            return v;
+        }
         let ast = self.ast;
         let prog = self.prog;
         let ex = ast.expr(e);
@@ -498,7 +501,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                     None => self.fail(pos, "internal: address of a register variable:", t),
                 }
             }
-            UnaryOp::Recv => self.fail(pos, "channels", t),
+            UnaryOp::Recv => self.recv_multi(e, x)[0],
             UnaryOp::Tilde => self.fail(pos, "internal: ~ in an expression:", t),
         }
     }

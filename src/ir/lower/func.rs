@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use super::Lowerer;
 use crate::ir::{Block, BlockId, BinOp, Cond, ConvOp, Func, Inst, Op, SlotId, Term, Ty, VReg};
-use crate::syntax::ast::{Ast, Block as AstBlock};
+use crate::syntax::ast::{Ast, Block as AstBlock, ExprId};
 use crate::syntax::pos::Pos;
 use crate::types::sizes;
 use crate::types::{BasicKind, ObjId, ObjKind, Program, TypeId, TypeKind};
@@ -84,6 +84,15 @@ pub(super) struct Fb<'a, 'b> {
     pub fallthrough_to: Option<BlockId>,
     /// Vregs made by [`Fb::iconst`] (never reassigned) and their values, to skip checks that cannot fail.
     pub consts: HashMap<VReg, i64>,
+    /// The body contains a `defer` statement: returns go through `defer_exit` (conc.rs).
+    pub has_defer: bool,
+    /// The shared return path of a function with defers (`g1c_deferreturn`, named results, return).
+    pub defer_exit: Option<BlockId>,
+    /// Expressions whose values were computed elsewhere (the arguments of a wrapped `go`/`defer` builtin
+    /// call, conc.rs): [`Fb::expr`] returns these instead of evaluating the expression.
+    pub bound: HashMap<ExprId, Val>,
+    /// Counter for the wrappers of `go`/`defer` builtin calls (`f.gowrap1`, `f.deferwrap1`).
+    pub wraps: u32,
 }
 
 /// The integer type of Go's `int` and of lengths (amd64).
@@ -111,6 +120,10 @@ impl<'a, 'b> Fb<'a, 'b> {
             closures: 0,
             fallthrough_to: None,
             consts: HashMap::new(),
+            has_defer: false,
+            defer_exit: None,
+            bound: HashMap::new(),
+            wraps: 0,
         };
         fb.cur = fb.new_block();
         fb
@@ -658,6 +671,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// Lays out the incoming area, moves parameters where they live, zeroes named results, lowers the body.
     pub fn lower_body(&mut self, params: Vec<(Option<ObjId>, TypeId)>, results: Vec<(Option<ObjId>, TypeId)>, body: &AstBlock) {
         self.lower_prologue(params, results, &[]);
+        self.begin_defers(&body.stmts);
         self.lower_block_stmts(&body.stmts);
         self.set_pos(body.rbrace);
         self.ret_named();
@@ -710,6 +724,11 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// `return` without operands: store the named results (if any) and return.
     pub fn ret_named(&mut self) {
+        if self.has_defer {
+            let exit = self.defer_exit();
+            self.jump(exit);
+            return;
+        }
         let results = self.results.clone();
         for (obj, t, off) in results {
             if let Some(obj) = obj {

@@ -19,9 +19,10 @@
 //!
 //! Files: `mod.rs` (package level: symbols, globals, `main.init`), `func.rs` (the per-function builder: blocks,
 //! variables, layout), `stmt.rs` (statements), `expr.rs` (expressions, conversions, comparisons), `call.rs`
-//! (calls, builtins, closures, methods).
+//! (calls, builtins, closures, methods), `conc.rs` (defer, recover, go, channels, select).
 
 mod call;
+mod conc;
 mod expr;
 mod func;
 mod stmt;

@@ -35,11 +35,11 @@ impl<'a, 'b> Fb<'a, 'b> {
                 self.stmt_labeled(*stmt, Some(l.name.clone()));
             }
             StmtKind::Expr(e) => self.expr_stmt(*e),
-            StmtKind::Send { .. } => self.unsupported(st.pos, "channels"),
+            StmtKind::Send { ch, value } => self.send_stmt(*ch, *value),
             StmtKind::IncDec { x, inc } => self.incdec(*x, *inc),
             StmtKind::Assign { lhs, op, op_pos, rhs } => self.assign_stmt(lhs, *op, *op_pos, rhs),
-            StmtKind::Go(_) => self.unsupported(st.pos, "go statements"),
-            StmtKind::Defer(_) => self.unsupported(st.pos, "defer"),
+            StmtKind::Go(e) => self.go_stmt(st.pos, *e),
+            StmtKind::Defer(e) => self.defer_stmt(st.pos, *e),
             StmtKind::Return(results) => self.return_stmt(results),
             StmtKind::Branch { kind, label: l } => self.branch_stmt(st.pos, *kind, l.as_ref().map(|i| i.name.clone())),
             StmtKind::Block(b) => self.lower_block_stmts(&b.stmts),
@@ -63,7 +63,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             }
             StmtKind::Switch { init, tag, body, .. } => self.switch_stmt(*init, *tag, body, label),
             StmtKind::TypeSwitch { .. } => self.unsupported(st.pos, "type switches"),
-            StmtKind::Select { .. } => self.unsupported(st.pos, "select"),
+            StmtKind::Select { body, .. } => self.select_stmt(st.pos, body, label),
             StmtKind::For { init, cond, post, body } => {
                 if let Some(i) = init {
                     self.stmt(*i);
@@ -297,10 +297,21 @@ impl<'a, 'b> Fb<'a, 'b> {
         let results = self.results.clone();
         let types: Vec<Option<TypeId>> = results.iter().map(|r| Some(r.1)).collect();
         let vals = self.rhs_values(exprs, &types);
-        for ((v, t), (_, _, off)) in vals.into_iter().zip(results) {
+        for ((v, t), (obj, _, off)) in vals.into_iter().zip(results) {
+            // With defers, a named result is the variable the deferred calls see (conc.rs).
+            if let (true, Some(obj)) = (self.has_defer, obj) {
+                let lv = self.lval_var(obj);
+                self.assign(lv, v, t);
+                continue;
+            }
             let dst = self.vreg(Ty::Ptr);
             self.emit(Op::ArgAddr { dst, offset: off });
             self.store_val(dst, 0, v, t);
+        }
+        if self.has_defer {
+            let exit = self.defer_exit();
+            self.jump(exit);
+            return;
         }
         self.terminate(crate::ir::Term::Return);
     }
@@ -410,7 +421,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 (v, n, *elem)
             }
             TypeKind::Map { .. } => return self.unsupported(pos, "maps"),
-            TypeKind::Chan { .. } => return self.unsupported(pos, "channels"),
+            TypeKind::Chan { elem, .. } => return self.range_chan(key, define, x, *elem, body, label),
             _ => return self.unsupported(pos, "this range expression"),
         };
         // With `:=`, the iteration variables are declared once for the whole loop (Go 1.19).

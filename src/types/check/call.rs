@@ -5,7 +5,7 @@
 //! or a value of `Tuple` type for several results.
 
 use super::super::constant::{encode_rune, Value};
-use super::super::sizes::{self, Sizes};
+use super::super::sizes;
 use super::super::{BasicKind, Builtin, ObjId, ObjKind, Signature, TypeId, TypeKind};
 use super::expr::{OpMode, Operand};
 use super::Checker;
@@ -218,9 +218,16 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// One entry of go/types' `typesSummary`.
     fn arg_type_string(&self, a: &Operand) -> String {
-        if a.mode == OpMode::Constant && self.is_untyped(a.typ) {
-            return "number".into();
+        if a.typ == TypeId::INVALID {
+            return "<T>".into();
+        }
+        if self.is_untyped(a.typ) {
+            if self.is_numeric(a.typ) {
+                return "number".into();
+            }
+            return self.type_string(a.typ).replace("untyped ", "");
         }
         self.type_string(a.typ)
     }
@@ -333,7 +340,7 @@ impl<'a> Checker<'a> {
         let const_arg = x.mode == OpMode::Constant;
         let tu = self.t.underlying(t);
         let const_result = const_arg && self.is_const_type(t) && !self.is_type_param(t);
-        let mut ok;
+        let ok;
         let mut cause = String::new();
         if const_result {
             // constant conversion: representable, or integer → string
@@ -477,16 +484,28 @@ impl<'a> Checker<'a> {
         false
     }
 
+    /// Type identity ignoring struct tags (Go spec "Conversions"), at any depth.
     fn identical_ignore_tags(&self, a: TypeId, b: TypeId) -> bool {
         if a == b {
             return true;
         }
+        let same = |x: TypeId, y: TypeId| self.identical_ignore_tags(x, y);
         match (self.t.kind(a), self.t.kind(b)) {
             (TypeKind::Struct { fields: f1 }, TypeKind::Struct { fields: f2 }) => {
                 f1.len() == f2.len()
-                    && f1.iter().zip(f2).all(|(x, y)| x.name == y.name && x.embedded == y.embedded && x.pkg == y.pkg && self.identical_ignore_tags(x.typ, y.typ))
+                    && f1.iter().zip(f2).all(|(x, y)| x.name == y.name && x.embedded == y.embedded && x.pkg == y.pkg && same(x.typ, y.typ))
             }
-            (TypeKind::Pointer(x), TypeKind::Pointer(y)) => self.identical_ignore_tags(*x, *y),
+            (TypeKind::Pointer(x), TypeKind::Pointer(y)) | (TypeKind::Slice(x), TypeKind::Slice(y)) => same(*x, *y),
+            (TypeKind::Array { len: l1, elem: e1 }, TypeKind::Array { len: l2, elem: e2 }) => l1 == l2 && same(*e1, *e2),
+            (TypeKind::Map { key: k1, value: v1 }, TypeKind::Map { key: k2, value: v2 }) => same(*k1, *k2) && same(*v1, *v2),
+            (TypeKind::Chan { dir: d1, elem: e1 }, TypeKind::Chan { dir: d2, elem: e2 }) => d1 == d2 && same(*e1, *e2),
+            (TypeKind::Func(s1), TypeKind::Func(s2)) => {
+                s1.variadic == s2.variadic
+                    && s1.params.len() == s2.params.len()
+                    && s1.results.len() == s2.results.len()
+                    && s1.params.iter().zip(&s2.params).all(|(x, y)| same(*x, *y))
+                    && s1.results.iter().zip(&s2.results).all(|(x, y)| same(*x, *y))
+            }
             _ => false,
         }
     }
@@ -515,31 +534,27 @@ impl<'a> Checker<'a> {
             Builtin::Recover => (0, false),
             Builtin::Clear => (1, false),
         };
-        let n = args.len();
-        if n < min || (!variadic && n > min) {
-            let msg = if n < min { "not enough" } else { "too many" };
-            let at = if n < min { pos } else { ast.expr(args[min]).pos };
-            let _ = at;
-            self.error(pos, format!("{msg} arguments for {cs} (expected {min}, found {n})"));
-            for &a in args {
-                self.raw_expr(a, None);
-            }
-            return Operand::invalid(e);
-        }
-        // Arguments other than types are evaluated up front for most built-ins.
+        // Arguments other than types are evaluated up front (a single multi-valued call supplies several),
+        // then counted, as go/types does.
         let needs_type_first = matches!(b, Builtin::Make | Builtin::New | Builtin::Offsetof);
         let mut ops: Vec<Operand> = Vec::new();
+        let mut n = args.len();
         if !needs_type_first {
-            if b == Builtin::Append || b == Builtin::Print || b == Builtin::Println {
-                ops = self.eval_args(args);
-            } else {
-                for &a in args {
-                    ops.push(self.expr(a));
-                }
-            }
+            ops = self.eval_args(args);
             if ops.iter().any(|o| o.mode == OpMode::Invalid) {
                 return Operand::invalid(e);
             }
+            n = ops.len();
+        }
+        if n < min || (!variadic && n > min) {
+            let msg = if n < min { "not enough" } else { "too many" };
+            self.error(pos, format!("invalid operation: {msg} arguments for {cs} (expected {min}, found {n})"));
+            if needs_type_first {
+                for &a in args {
+                    self.raw_expr(a, None);
+                }
+            }
+            return Operand::invalid(e);
         }
         let int = TypeId::INT;
         match b {
@@ -621,7 +636,6 @@ impl<'a> Checker<'a> {
                 }
                 Operand::new(OpMode::Value, s.typ, e)
             }
-            Builtin::Cap => unreachable!(),
             Builtin::Close => {
                 let x = &ops[0];
                 match self.t.kind(self.core(x.typ)).clone() {
@@ -838,9 +852,9 @@ impl<'a> Checker<'a> {
                     self.assignment(&mut x, d, &format!("argument to unsafe.{name}"));
                 }
                 let v = if b == Builtin::Sizeof {
-                    sizes::size_of(&Sizes::AMD64, &self.t, x.typ)
+                    sizes::size_of(&self.sizes, &self.t, x.typ)
                 } else {
-                    sizes::align_of(&Sizes::AMD64, &self.t, x.typ)
+                    sizes::align_of(&self.sizes, &self.t, x.typ)
                 };
                 Operand { mode: OpMode::Constant, typ: TypeId::UINTPTR, val: Some(Value::int(v as i64)), expr: e, builtin: None }
             }
@@ -881,7 +895,7 @@ impl<'a> Checker<'a> {
                 let mut off = 0u64;
                 let mut t = base.typ;
                 for &i in &index {
-                    let offs = sizes::field_offsets(&Sizes::AMD64, &self.t, t);
+                    let offs = sizes::field_offsets(&self.sizes, &self.t, t);
                     off += offs.get(i as usize).copied().unwrap_or(0);
                     t = match self.t.under(t) {
                         TypeKind::Struct { fields } => fields.get(i as usize).map(|f| f.typ).unwrap_or(TypeId::INVALID),

@@ -351,7 +351,7 @@ impl<'a> Checker<'a> {
 
     fn ident(&mut self, e: ExprId, id: &Ident) -> Operand {
         if id.name == "_" {
-            self.error(id.pos, "cannot use _ as value");
+            self.error(id.pos, "cannot use _ as value or type");
             return Operand::invalid(e);
         }
         let Some(o) = self.lookup(&id.name) else {
@@ -511,14 +511,14 @@ impl<'a> Checker<'a> {
                     TypeKind::Chan { dir, elem } => {
                         if dir == ChanDir::Send {
                             let s = self.operand_string(&x);
-                            self.error(pos, format!("invalid operation: cannot receive from send-only channel {s}"));
+                            self.error(self.ast.expr(xe).pos, format!("invalid operation: cannot receive from send-only channel {s}"));
                             return Operand::invalid(e);
                         }
                         Operand::new(OpMode::CommaOk, elem, e)
                     }
                     _ => {
                         let s = self.operand_string(&x);
-                        self.error(pos, format!("invalid operation: cannot receive from non-channel {s}"));
+                        self.error(self.ast.expr(xe).pos, format!("invalid operation: cannot receive from non-channel {s}"));
                         Operand::invalid(e)
                     }
                 }
@@ -642,7 +642,7 @@ impl<'a> Checker<'a> {
             return Operand::invalid(e);
         }
         if op.is_comparison() {
-            return self.comparison(e, op, op_pos, x, y);
+            return self.comparison(e, op, x, y, false);
         }
         if x.typ != y.typ {
             // gc reports mismatched types only if both are typed or conversion failed
@@ -705,134 +705,122 @@ impl<'a> Checker<'a> {
     }
 
     /// Converts untyped operands of a binary operation to each other's type (go/types' `matchTypes`).
+    /// go/types' `matchTypes`: if the operands may be converted to each other's type, converts the untyped
+    /// one(s), reporting a failed conversion.
     fn match_types(&mut self, x: &mut Operand, y: &mut Operand) {
-        let xu = self.is_untyped(x.typ);
-        let yu = self.is_untyped(y.typ);
-        if xu == yu && !xu {
-            return;
-        }
         let may_convert = |c: &Checker, x: &Operand, y: &Operand| -> bool {
-            // An untyped operand may convert to the other's type only if both are of the same "class".
-            if c.is_untyped(x.typ) && c.is_untyped(y.typ) {
+            if !c.is_untyped(x.typ) && !c.is_untyped(y.typ) {
+                return false;
+            }
+            // an untyped operand may convert to its default type when paired with an interface
+            let plain_iface = |t: TypeId| c.is_interface(t) && !c.is_type_param(t);
+            if plain_iface(x.typ) || plain_iface(y.typ) {
                 return true;
             }
-            let (a, b) = (x.typ, y.typ);
-            if c.is_boolean(a) != c.is_boolean(b) {
+            if c.all_boolean(x.typ) != c.all_boolean(y.typ) {
                 return false;
             }
-            if c.is_string(a) != c.is_string(b) {
+            if c.all_string(x.typ) != c.all_string(y.typ) {
                 return false;
             }
-            if x.typ == TypeId::UNTYPED_NIL {
+            if c.is_nil(x) {
                 return c.has_nil(y.typ);
             }
-            if y.typ == TypeId::UNTYPED_NIL {
+            if c.is_nil(y) {
                 return c.has_nil(x.typ);
             }
-            if matches!(c.t.under(a), TypeKind::Pointer(_)) || matches!(c.t.under(b), TypeKind::Pointer(_)) {
-                return false;
-            }
-            true
+            !matches!(c.t.under(x.typ), TypeKind::Pointer(_)) && !matches!(c.t.under(y.typ), TypeKind::Pointer(_))
         };
         if may_convert(self, x, y) {
-            if xu && !yu {
-                let t = y.typ;
-                self.implicit_convert(x, t, Some(y));
-            } else if yu && !xu {
-                let t = x.typ;
-                self.implicit_convert(y, t, Some(x));
-            } else {
-                // both untyped: the larger kind wins
-                let (a, b) = (x.typ, y.typ);
-                if a != b {
-                    let rank = |t: TypeId| match t {
-                        TypeId::UNTYPED_INT => 1,
-                        TypeId::UNTYPED_RUNE => 2,
-                        TypeId::UNTYPED_FLOAT => 3,
-                        TypeId::UNTYPED_COMPLEX => 4,
-                        _ => 0,
-                    };
-                    if rank(a) > 0 && rank(b) > 0 {
-                        let t = if rank(a) > rank(b) { a } else { b };
-                        self.convert_untyped(x, t);
-                        self.convert_untyped(y, t);
-                    }
-                }
+            let yt = y.typ;
+            self.convert_untyped(x, yt);
+            if x.mode == OpMode::Invalid {
+                return;
+            }
+            let xt = x.typ;
+            self.convert_untyped(y, xt);
+            if y.mode == OpMode::Invalid {
+                x.mode = OpMode::Invalid;
             }
         }
     }
 
-    /// Converts untyped `x` to `t` for a binary operation, reporting mismatches like gc.
-    fn implicit_convert(&mut self, x: &mut Operand, t: TypeId, other: Option<&Operand>) {
-        let saved = x.clone();
-        if let Err(why) = self.try_convert_untyped(x, t) {
-            let _ = other;
-            match why {
-                ConvErr::Overflow | ConvErr::Truncated => {
-                    let s = self.operand_string(&saved);
-                    let ts = self.type_string(t);
-                    let msg = if why == ConvErr::Truncated { format!("{s} truncated to {ts}") } else { format!("{s} overflows {ts}") };
-                    self.error(self.ast.expr(saved.expr).pos, format!("cannot use {msg}").replacen("cannot use ", "", 1));
-                    x.mode = OpMode::Invalid;
-                }
-                ConvErr::Mismatch => {
-                    // leave x untyped; the caller reports mismatched types
-                }
-            }
+    fn all_boolean(&self, t: TypeId) -> bool {
+        if self.is_type_param(t) {
+            return self.type_set_all(t, &|c, u| c.is_boolean(u));
         }
+        self.is_boolean(t)
     }
 
-    fn comparison(&mut self, e: ExprId, op: BinaryOp, _op_pos: Pos, x: &mut Operand, y: &mut Operand) -> Operand {
-        // Go spec "Comparison operators": operands must be assignable one to the other.
-        let ok_assign = self.assignable_to(x, y.typ) || self.assignable_to(y, x.typ);
+    fn all_string(&self, t: TypeId) -> bool {
+        if self.is_type_param(t) {
+            return self.type_set_all(t, &|c, u| c.is_string(u));
+        }
+        self.is_string(t)
+    }
+
+    /// go/types' `comparison`. With `switch_case`, `x` is a case value and `y` the switch tag.
+    pub fn comparison(&mut self, e: ExprId, op: BinaryOp, x: &mut Operand, y: &mut Operand, switch_case: bool) -> Operand {
+        let op = if switch_case { BinaryOp::Eql } else { op };
+        // Go spec "Comparison operators": the first operand must be assignable to the type of the second, or
+        // vice versa.
+        let mut err_x = true; // the error is reported at x (else at y)
         let mut cause = String::new();
-        let mut err_op = x.clone();
-        if ok_assign {
+        let ok_assign = self.assignable_to(x, y.typ) || self.assignable_to(y, x.typ);
+        let mut failed = !ok_assign;
+        if !ok_assign {
+            // gc reports a mismatch at the second operand: only then is it known.
+            err_x = false;
+            cause = format!("mismatched types {} and {}", self.type_string(x.typ), self.type_string(y.typ));
+        } else {
             match op {
                 BinaryOp::Eql | BinaryOp::Neq => {
-                    let xnil = x.typ == TypeId::UNTYPED_NIL;
-                    let ynil = y.typ == TypeId::UNTYPED_NIL;
+                    let (xnil, ynil) = (self.is_nil(x), self.is_nil(y));
                     if xnil || ynil {
-                        let other = if xnil { &*y } else { &*x };
-                        if !(xnil && ynil) && !self.has_nil(other.typ) {
-                            cause = "mismatched types".into();
-                        }
-                        if xnil && ynil {
-                            let s = self.expr_string(e);
-                            self.error(self.ast.expr(x.expr).pos, format!("invalid operation: {s} (operator {} not defined on nil)", op.as_str()));
-                            return Operand::invalid(e);
+                        let typ = if xnil { y.typ } else { x.typ };
+                        if !self.has_nil(typ) {
+                            // only possible for nil == nil
+                            err_x = false;
+                            failed = true;
                         }
                     } else if !self.comparable(x.typ) {
                         cause = self.incomparable_cause(x.typ);
+                        failed = true;
                     } else if !self.comparable(y.typ) {
-                        err_op = y.clone();
+                        err_x = false;
                         cause = self.incomparable_cause(y.typ);
+                        failed = true;
                     }
                 }
                 _ => {
-                    if !self.is_ordered(x.typ) {
-                        let s = self.type_string(x.typ);
-                        cause = format!("operator {} not defined on {}", op.as_str(), self.kind_string(x.typ, &s));
-                    } else if !self.is_ordered(y.typ) {
-                        err_op = y.clone();
-                        let s = self.type_string(y.typ);
-                        cause = format!("operator {} not defined on {}", op.as_str(), self.kind_string(y.typ, &s));
+                    if !self.all_ordered(x.typ) {
+                        failed = true;
+                    } else if !self.all_ordered(y.typ) {
+                        err_x = false;
+                        failed = true;
                     }
                 }
             }
-        } else {
-            let (xs, ys) = (self.type_string(x.typ), self.type_string(y.typ));
-            cause = format!("mismatched types {xs} and {ys}");
         }
-        if !cause.is_empty() {
-            let s = self.expr_string(e);
-            if cause.starts_with("mismatched") {
-                self.error(self.ast.expr(err_op.expr).pos, format!("invalid operation: {s} ({cause})"));
-            } else if cause.starts_with("operator") {
-                self.error(self.ast.expr(err_op.expr).pos, format!("invalid operation: {s} ({cause})"));
+        if failed {
+            if cause.is_empty() {
+                if self.is_type_param(x.typ) || self.is_type_param(y.typ) {
+                    if !self.is_type_param(x.typ) {
+                        err_x = false;
+                    }
+                    let t = if err_x { x.typ } else { y.typ };
+                    cause = format!("type parameter {} is not comparable with {}", self.type_string(t), op.as_str());
+                } else {
+                    let t = if err_x { x.typ } else { y.typ };
+                    cause = format!("operator {} not defined on {}", op.as_str(), self.kind_string(t));
+                }
+            }
+            let (xs, ys) = (self.expr_string(x.expr), self.expr_string(y.expr));
+            if switch_case {
+                self.error(self.ast.expr(x.expr).pos, format!("invalid case {xs} in switch on {ys} ({cause})"));
             } else {
-                let (xs, ys) = (self.expr_string(x.expr), self.expr_string(y.expr));
-                self.error(self.ast.expr(err_op.expr).pos, format!("invalid operation: cannot compare {xs} {} {ys} ({cause})", op.as_str()));
+                let at = if err_x { x.expr } else { y.expr };
+                self.error(self.ast.expr(at).pos, format!("invalid operation: {xs} {} {ys} ({cause})", op.as_str()));
             }
             return Operand::invalid(e);
         }
@@ -852,7 +840,11 @@ impl<'a> Checker<'a> {
         Operand::new(OpMode::Value, TypeId::UNTYPED_BOOL, e)
     }
 
-    fn kind_string(&self, t: TypeId, s: &str) -> String {
+    /// go/types' `kindString`: the kind of a composite type, else the type itself.
+    fn kind_string(&self, t: TypeId) -> String {
+        if self.is_type_param(t) {
+            return format!("type parameter {}", self.type_string(t));
+        }
         match self.t.under(t) {
             TypeKind::Struct { .. } => "struct".into(),
             TypeKind::Pointer(_) => "pointer".into(),
@@ -862,28 +854,59 @@ impl<'a> Checker<'a> {
             TypeKind::Map { .. } => "map".into(),
             TypeKind::Chan { .. } => "chan".into(),
             TypeKind::Array { .. } => "array".into(),
-            _ => s.to_string(),
+            _ => self.type_string(t),
         }
     }
 
+    /// go/types' `incomparableCause`.
     fn incomparable_cause(&self, t: TypeId) -> String {
         match self.t.under(t) {
             TypeKind::Slice(_) | TypeKind::Func(_) | TypeKind::Map { .. } => {
-                let k = self.kind_string(t, "");
-                format!("{k} can only be compared to nil")
+                format!("{} can only be compared to nil", self.kind_string(t))
             }
-            _ => {
-                let s = self.type_string(t);
-                format!("{s} cannot be compared")
-            }
+            TypeKind::Struct { fields } => match fields.iter().find(|f| !self.comparable(f.typ)) {
+                Some(f) => format!("struct containing {} cannot be compared", self.type_string(f.typ)),
+                None => String::new(),
+            },
+            TypeKind::Array { .. } => format!("{} cannot be compared", self.type_string(t)),
+            _ => String::new(),
         }
+    }
+
+    /// Ordered, or a type parameter whose type set holds ordered types only.
+    fn all_ordered(&self, t: TypeId) -> bool {
+        if self.is_type_param(t) {
+            return self.type_set_all(t, &|c, u| c.is_ordered(u));
+        }
+        self.is_ordered(t)
     }
 
     pub fn is_ordered(&self, t: TypeId) -> bool {
         self.is_integer(t) || self.is_float(t) || self.is_string(t)
     }
 
+    /// `x` is the predeclared `nil` (possibly parenthesized), even after it took the type of the other operand
+    /// of a comparison: types2 keeps such a `nil` untyped.
+    pub fn is_nil(&self, x: &Operand) -> bool {
+        if x.typ == TypeId::UNTYPED_NIL {
+            return true;
+        }
+        let mut e = x.expr;
+        loop {
+            match &self.ast.expr(e).kind {
+                ExprKind::Paren(inner) => e = *inner,
+                ExprKind::Ident(id) => {
+                    return self.info.uses.get(&id.pos).is_some_and(|&o| self.objs.get(o).kind == ObjKind::Nil);
+                }
+                _ => return false,
+            }
+        }
+    }
+
     pub fn has_nil(&self, t: TypeId) -> bool {
+        if self.is_type_param(t) {
+            return self.type_set_all(t, &|c, u| c.has_nil(u));
+        }
         matches!(
             self.t.under(t),
             TypeKind::Pointer(_)
@@ -893,7 +916,7 @@ impl<'a> Checker<'a> {
                 | TypeKind::Chan { .. }
                 | TypeKind::Interface { .. }
                 | TypeKind::Basic(BasicKind::UnsafePointer)
-        ) && !self.is_type_param(t)
+        )
     }
 
     fn shift(&mut self, e: ExprId, op: BinaryOp, _op_pos: Pos, x: &mut Operand, y: &mut Operand) -> Operand {
@@ -971,7 +994,8 @@ impl<'a> Checker<'a> {
     pub fn convert_untyped(&mut self, x: &mut Operand, t: TypeId) {
         if let Err(why) = self.try_convert_untyped(x, t) {
             let s = self.operand_string(x);
-            let ts = self.type_string(t);
+            // gc names the target's underlying type (go/types' safeUnderlying), except for type parameters
+            let ts = if self.is_type_param(t) { self.type_string(t) } else { self.type_string(self.t.underlying(t)) };
             let msg = match why {
                 ConvErr::Truncated => format!("{s} truncated to {ts}"),
                 ConvErr::Overflow => format!("{s} overflows {ts}"),
@@ -992,10 +1016,19 @@ impl<'a> Checker<'a> {
             if x.typ == target {
                 return Ok(());
             }
-            let num = |t: TypeId| matches!(t, TypeId::UNTYPED_INT | TypeId::UNTYPED_RUNE | TypeId::UNTYPED_FLOAT | TypeId::UNTYPED_COMPLEX);
-            if num(x.typ) && num(target) {
-                x.typ = target;
-                self.update_expr_type(x.expr, target);
+            // go/types' maxType: the "larger" of two untyped numeric kinds
+            let rank = |t: TypeId| match t {
+                TypeId::UNTYPED_INT => 1,
+                TypeId::UNTYPED_RUNE => 2,
+                TypeId::UNTYPED_FLOAT => 3,
+                TypeId::UNTYPED_COMPLEX => 4,
+                _ => 0,
+            };
+            if rank(x.typ) > 0 && rank(target) > 0 {
+                if rank(target) > rank(x.typ) {
+                    x.typ = target;
+                    self.update_expr_type(x.expr, target);
+                }
                 return Ok(());
             }
             return Err(ConvErr::Mismatch);
@@ -1033,10 +1066,11 @@ impl<'a> Checker<'a> {
                     }
                     cc.is_ok()
                 });
-                if !ok && x.typ != TypeId::UNTYPED_NIL {
-                    return Err(ConvErr::Mismatch);
-                }
                 if x.typ == TypeId::UNTYPED_NIL {
+                    if !self.has_nil(target) {
+                        return Err(ConvErr::Mismatch);
+                    }
+                } else if !ok {
                     return Err(ConvErr::Mismatch);
                 }
                 target
@@ -1098,7 +1132,7 @@ impl<'a> Checker<'a> {
             if old.mode != Mode::Constant && !self.is_untyped(t) && !self.is_integer(t) {
                 let s = self.expr_string(e);
                 let ts = self.type_string(t);
-                self.error(ast.expr(e).pos, format!("invalid operation: shifted operand {s} (type {ts}) must be integer"));
+                self.error(ast.expr(e).pos, format!("invalid operation: {s} (shift of type {ts})"));
             }
         }
         let value = match (&old.value, self.is_untyped(t)) {
@@ -1184,7 +1218,8 @@ impl<'a> Checker<'a> {
                     }
                 };
                 if i.cmp(&lo) == Ordering::Less || i.cmp(&hi) == Ordering::Greater {
-                    return Err(ConvErr::Overflow);
+                    // go/types: float -> integer is "truncated", integer -> integer "overflows"
+                    return Err(if c.is_integer(x.typ) { ConvErr::Overflow } else { ConvErr::Truncated });
                 }
                 Value::Int(i)
             }
@@ -1281,18 +1316,22 @@ impl<'a> Checker<'a> {
         if let ExprKind::Ident(pid) = &ast.expr(xe).kind {
             if let Some(o) = self.lookup(&pid.name) {
                 if let ObjKind::PkgName(_) = self.objs.get(o).kind {
-                    self.info.uses.insert(pid.pos, o);
-                    self.used_pkgs.insert(o);
-                    let us = self.unsafe_scope;
-                    let Some(m) = self.scopes[us.0 as usize].names.get(&sel.name).copied() else {
-                        self.error(sel.pos, format!("undefined: {}.{}", pid.name, sel.name));
-                        return Operand::invalid(e);
-                    };
-                    self.info.uses.insert(sel.pos, m);
-                    return match self.objs.get(m).kind.clone() {
-                        ObjKind::TypeName => Operand::new(OpMode::TypeExpr, self.objs.get(m).typ, e),
+                    let Some(m) = self.qualified_obj(o, pid, sel) else { return Operand::invalid(e) };
+                    let obj = self.objs.get(m).clone();
+                    if matches!(obj.kind, ObjKind::Var(_) | ObjKind::Func { .. }) {
+                        self.add_dep(m);
+                    }
+                    return match obj.kind {
+                        _ if obj.typ == TypeId::INVALID && !matches!(obj.kind, ObjKind::Builtin(_)) => Operand::invalid(e),
+                        ObjKind::TypeName => Operand::new(OpMode::TypeExpr, obj.typ, e),
                         ObjKind::Builtin(b) => Operand { mode: OpMode::Builtin, typ: TypeId::INVALID, val: None, expr: e, builtin: Some(b) },
-                        _ => Operand::invalid(e),
+                        ObjKind::Const(v) => Operand { mode: OpMode::Constant, typ: obj.typ, val: Some(v), expr: e, builtin: None },
+                        ObjKind::Var(_) => {
+                            self.mark_var_use(m);
+                            Operand::new(OpMode::Variable, obj.typ, e)
+                        }
+                        ObjKind::Func { .. } => Operand::new(OpMode::Value, obj.typ, e),
+                        ObjKind::PkgName(_) | ObjKind::Label | ObjKind::Nil => Operand::invalid(e),
                     };
                 }
             }
@@ -1480,9 +1519,14 @@ impl<'a> Checker<'a> {
 
     /// Checks an index operand; returns its constant value if known. `len` bounds constant indices.
     pub fn index_value(&mut self, ie: ExprId, len: Option<u64>) -> Option<i64> {
+        self.index(ie, len).ok().flatten()
+    }
+
+    /// go/types' `index`: Err(()) if the index is invalid (reported), else its value when constant.
+    pub fn index(&mut self, ie: ExprId, len: Option<u64>) -> Result<Option<i64>, ()> {
         let mut i = self.expr(ie);
         if i.mode == OpMode::Invalid {
-            return None;
+            return Err(());
         }
         let pos = self.ast.expr(ie).pos;
         if self.is_untyped(i.typ) && i.mode == OpMode::Constant {
@@ -1494,7 +1538,7 @@ impl<'a> Checker<'a> {
                 } else {
                     self.error(pos, format!("invalid argument: index {s} must be integer"));
                 }
-                return None;
+                return Err(());
             }
         } else if self.is_untyped(i.typ) {
             self.convert_untyped(&mut i, TypeId::INT);
@@ -1502,7 +1546,7 @@ impl<'a> Checker<'a> {
         if !self.is_integer(i.typ) {
             let s = self.operand_string(&i);
             self.error(pos, format!("invalid argument: index {s} must be integer"));
-            return None;
+            return Err(());
         }
         if i.mode == OpMode::Constant {
             let v = i.val.as_ref().and_then(|v| v.to_i64());
@@ -1510,19 +1554,18 @@ impl<'a> Checker<'a> {
                 if v < 0 {
                     let s = self.operand_string(&i);
                     self.error(pos, format!("invalid argument: index {s} must not be negative"));
-                    return None;
+                    return Err(());
                 }
                 if let Some(l) = len {
                     if v as u64 >= l {
-                        let s = self.expr_string(ie);
-                        self.error(pos, format!("invalid argument: index {s} out of bounds [0:{l}]"));
-                        return None;
+                        self.error(pos, format!("invalid argument: index {v} out of bounds [0:{l}]"));
+                        return Err(());
                     }
                 }
-                return Some(v);
+                return Ok(Some(v));
             }
         }
-        None
+        Ok(None)
     }
 
     fn slice_expr(&mut self, e: ExprId, xe: ExprId, lo: Option<ExprId>, hi: Option<ExprId>, max: Option<ExprId>, slice3: bool) -> Operand {
@@ -1569,14 +1612,14 @@ impl<'a> Checker<'a> {
                 }
                 _ => {
                     let s = self.operand_string(&x);
-                    self.error(ast.expr(xe).pos, format!("cannot slice {s}"));
+                    self.error(ast.expr(xe).pos, format!("invalid operation: cannot slice {s}"));
                     return Operand::invalid(e);
                 }
             },
             TypeKind::Slice(_) => x.typ,
             _ => {
                 let s = self.operand_string(&x);
-                self.error(ast.expr(xe).pos, format!("cannot slice {s}"));
+                self.error(ast.expr(xe).pos, format!("invalid operation: cannot slice {s}"));
                 return Operand::invalid(e);
             }
         };
@@ -1608,6 +1651,8 @@ impl<'a> Checker<'a> {
 
     fn composite_lit(&mut self, e: ExprId, typ: Option<ExprId>, elts: &'a [ExprId], rbrace: Pos, hint: Option<TypeId>) -> Operand {
         let ast = self.ast;
+        // The literal's own type: the hint itself when the element type `*T` is elided as `&T{...}`.
+        let mut result_t = None;
         let t = match typ {
             Some(te) => {
                 if let ExprKind::ArrayType { len: None, elem } = &ast.expr(te).kind {
@@ -1629,13 +1674,17 @@ impl<'a> Checker<'a> {
             None => match hint {
                 Some(h) => {
                     // elided type; &T elided as T for pointer element types
-                    match self.t.under(h).clone() {
-                        TypeKind::Pointer(b) => b,
+                    let hc = self.core(h);
+                    match self.t.under(hc).clone() {
+                        TypeKind::Pointer(b) => {
+                            result_t = Some(h);
+                            b
+                        }
                         _ => h,
                     }
                 }
                 None => {
-                    self.error(ast.expr(e).pos, "invalid composite literal type: missing type");
+                    self.error(ast.expr(e).pos, "missing type in composite literal");
                     return Operand::invalid(e);
                 }
             },
@@ -1650,7 +1699,7 @@ impl<'a> Checker<'a> {
         match self.t.kind(ct).clone() {
             TypeKind::Struct { fields } => {
                 if elts.is_empty() {
-                    return Operand::new(OpMode::Value, t, e);
+                    return Operand::new(OpMode::Value, result_t.unwrap_or(t), e);
                 }
                 let keyed = matches!(ast.expr(elts[0]).kind, ExprKind::KeyValue { .. });
                 let mut seen = vec![false; fields.len()];
@@ -1673,7 +1722,7 @@ impl<'a> Checker<'a> {
                                 self.info.uses.insert(kid.pos, fo);
                             }
                             let ft = fields[fi].typ;
-                            let mut v = self.expr_hint(*value, Some(ft));
+                            let mut v = self.expr(*value);
                             self.assignment(&mut v, ft, "struct literal");
                             if seen[fi] {
                                 self.error(ast.expr(el).pos, format!("duplicate field name {} in struct literal", kid.name));
@@ -1696,7 +1745,7 @@ impl<'a> Checker<'a> {
                                 continue;
                             }
                             let ft = fields[i].typ;
-                            let mut v = self.expr_hint(el, Some(ft));
+                            let mut v = self.expr(el);
                             self.assignment(&mut v, ft, "struct literal");
                         }
                     }
@@ -1747,56 +1796,56 @@ impl<'a> Checker<'a> {
                 return Operand::invalid(e);
             }
         }
-        Operand::new(OpMode::Value, t, e)
+        Operand::new(OpMode::Value, result_t.unwrap_or(t), e)
     }
 
+    /// Checks an element of a literal of invalid type; elided literals inside stay quiet (the hint is invalid).
     fn skip_elem(&mut self, el: ExprId) {
         match &self.ast.expr(el).kind {
             ExprKind::KeyValue { value, .. } => {
-                self.raw_expr(*value, None);
+                self.raw_expr(*value, Some(TypeId::INVALID));
             }
             _ => {
-                self.raw_expr(el, None);
+                self.raw_expr(el, Some(TypeId::INVALID));
             }
         }
     }
 
     /// Elements of an array or slice literal; returns the length (max index + 1).
     fn indexed_elts(&mut self, elts: &'a [ExprId], elem: TypeId, len: Option<u64>) -> u64 {
+        // go/types' indexedElts
         let ast = self.ast;
         let mut idx: u64 = 0;
         let mut max: u64 = 0;
         let mut seen: std::collections::HashSet<u64> = std::collections::HashSet::new();
         for &el in elts {
+            let mut valid = false;
             let ve = match &ast.expr(el).kind {
                 ExprKind::KeyValue { key, value } => {
-                    let k = self.expr(*key);
-                    if k.mode == OpMode::Constant {
-                        let mut k2 = k.clone();
-                        if self.is_untyped(k2.typ) {
-                            let _ = self.try_convert_untyped(&mut k2, TypeId::INT);
+                    match self.index(*key, len) {
+                        Ok(Some(v)) => {
+                            idx = v as u64;
+                            valid = true;
                         }
-                        match k2.val.as_ref().and_then(|v| v.as_int()).and_then(|v| v.to_i64()) {
-                            Some(v) if v >= 0 => idx = v as u64,
-                            _ => {
-                                let s = self.expr_string(*key);
-                                self.error(ast.expr(*key).pos, format!("index {s} must be integer constant"));
-                            }
+                        Ok(None) => {
+                            let s = self.expr_string(*key);
+                            self.error(ast.expr(el).pos, format!("index {s} must be integer constant"));
                         }
-                    } else if k.mode != OpMode::Invalid {
-                        let s = self.expr_string(*key);
-                        self.error(ast.expr(*key).pos, format!("index {s} must be integer constant"));
+                        Err(()) => {}
                     }
                     *value
                 }
-                _ => el,
-            };
-            if let Some(l) = len {
-                if idx >= l {
-                    self.error(ast.expr(ve).pos, format!("index {idx} is out of bounds (>= {l})"));
+                _ => {
+                    match len {
+                        Some(l) if idx >= l => {
+                            self.error(ast.expr(el).pos, format!("index {idx} is out of bounds (>= {l})"));
+                        }
+                        _ => valid = true,
+                    }
+                    el
                 }
-            }
-            if !seen.insert(idx) {
+            };
+            if valid && !seen.insert(idx) {
                 self.error(ast.expr(el).pos, format!("duplicate index {idx} in array or slice literal"));
             }
             let mut v = self.expr_hint(ve, Some(elem));

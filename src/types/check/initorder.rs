@@ -37,7 +37,6 @@ impl<'a> Checker<'a> {
         // Initialization units: variables sharing one initializer.
         let mut done: HashSet<ObjId> = HashSet::new();
         let mut emitted_specs: HashSet<*const crate::syntax::ast::ValueSpec> = HashSet::new();
-        let mut reported = false;
         loop {
             let mut progress = false;
             for &(v, spec) in &vars {
@@ -75,16 +74,20 @@ impl<'a> Checker<'a> {
                 break;
             }
             if !progress {
-                // a cycle: report the earliest remaining variable that depends on itself
-                if !reported {
-                    reported = true;
+                // Cycles: report each once, starting at the earliest remaining variable on it.
+                {
+                    let mut in_cycle: HashSet<ObjId> = HashSet::new();
                     for &(v, _) in &vars {
-                        if !done.contains(&v) && var_deps.get(&v).is_some_and(|d| d.contains(&v)) {
-                            let o = self.objs.get(v);
-                            let msg = format!("initialization cycle or initialization loop: {} refers to itself", o.name);
-                            let p = o.pos;
-                            self.error(p, msg.replace("initialization cycle or initialization loop: ", "initialization cycle: "));
-                            break;
+                        if done.contains(&v) || in_cycle.contains(&v) {
+                            continue;
+                        }
+                        let mut seen = HashSet::new();
+                        if let Some(mut path) = self.find_path(v, v, &mut seen) {
+                            path.reverse();
+                            path.insert(0, v);
+                            path.pop();
+                            in_cycle.extend(path.iter().copied());
+                            self.report_init_cycle(&path);
                         }
                     }
                 }
@@ -100,5 +103,23 @@ impl<'a> Checker<'a> {
                 break;
             }
         }
+    }
+
+    /// go/types' `findPath`: the objects on a dependency path from `from` to `to`, reversed (`to` first,
+    /// `from`'s direct dependency last), or None.
+    fn find_path(&self, from: ObjId, to: ObjId, seen: &mut HashSet<ObjId>) -> Option<Vec<ObjId>> {
+        if !seen.insert(from) {
+            return None;
+        }
+        for &d in self.deps.get(&from).map(|v| v.as_slice()).unwrap_or(&[]) {
+            if d == to {
+                return Some(vec![d]);
+            }
+            if let Some(mut p) = self.find_path(d, to, seen) {
+                p.push(d);
+                return Some(p);
+            }
+        }
+        None
     }
 }

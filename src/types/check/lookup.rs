@@ -24,35 +24,30 @@ impl<'a> Checker<'a> {
         if name == "_" {
             return Lookup::NotFound;
         }
-        let (start, mut is_ptr) = match self.t.kind(t) {
-            TypeKind::Pointer(b) if matches!(self.t.kind(*b), TypeKind::Named(_)) => (*b, true),
+        // Methods cannot belong to a named pointer type: look through it, but for fields only.
+        if let TypeKind::Named(_) = self.t.kind(t) {
+            let u = self.t.underlying(t);
+            if let TypeKind::Pointer(_) = self.t.kind(u) {
+                return match self.lookup_deref(u, name) {
+                    Lookup::Found { is_method: true, .. } => Lookup::NotFound,
+                    r => r,
+                };
+            }
+        }
+        self.lookup_deref(t, name)
+    }
+
+    /// go/types' lookupFieldOrMethod: an unnamed pointer `*T` finds what `T` has (with `indirect` set).
+    fn lookup_deref(&mut self, t: TypeId, name: &str) -> Lookup {
+        let (start, is_ptr) = match self.t.kind(t) {
+            TypeKind::Pointer(b) => (*b, true),
             _ => (t, false),
         };
-        // methods are not found on pointers to interfaces or on pointer types' underlying pointers
-        if is_ptr && self.is_interface(start) {
+        // *I where I is an interface (or a type parameter) has no methods, nor fields.
+        if is_ptr && (self.is_interface(start) || self.is_type_param(start)) {
             return Lookup::NotFound;
         }
-        if !is_ptr {
-            if let TypeKind::Pointer(b) = self.t.under(t).clone() {
-                if !matches!(self.t.kind(t), TypeKind::Named(_)) {
-                    // *struct{...}: fields only
-                    let r = self.lookup_in(b, true, name);
-                    return match r {
-                        Lookup::Found { is_method: true, .. } => Lookup::NotFound,
-                        r => r,
-                    };
-                }
-                is_ptr = false;
-            }
-        }
-        let r = self.lookup_in(start, is_ptr, name);
-        // methods of a named pointer type are not accessible
-        if let Lookup::Found { is_method: true, .. } = r {
-            if matches!(self.t.kind(t), TypeKind::Named(_)) && matches!(self.t.under(t), TypeKind::Pointer(_)) {
-                return Lookup::NotFound;
-            }
-        }
-        r
+        self.lookup_in(start, is_ptr, name)
     }
 
     fn lookup_in(&mut self, start: TypeId, is_ptr: bool, name: &str) -> Lookup {

@@ -26,17 +26,10 @@ impl<'a> Checker<'a> {
     pub fn func_body_stmts(&mut self, body: &'a Block) {
         let labels = self.collect_labels(&body.stmts);
         let saved = std::mem::replace(&mut self.labels, labels);
-        self.open_scope();
+        // The body's top-level declarations share the function block with the parameters and results
+        // (Go spec "Declarations and scope"), so no new scope is opened here.
         self.stmt_list(&body.stmts, &StmtCtx::default());
-        self.close_scope();
-        // unused labels
-        let mut ls: Vec<(Pos, String, bool)> = self.labels.values().map(|l| (l.pos, l.name.clone(), l.used)).collect();
-        ls.sort();
-        for (p, n, used) in ls {
-            if !used && n != "_" {
-                let _ = (/* reported by the parser (gc: syntax/branches.go) */);
-            }
-        }
+        // Unused labels are reported by the parser (gc: syntax/branches.go).
         self.labels = saved;
         let sig = self.funcs.last().map(|f| f.sig).unwrap_or(TypeId::INVALID);
         if let TypeKind::Func(s) = self.t.kind(sig) {
@@ -77,7 +70,7 @@ impl<'a> Checker<'a> {
                                     package_level: false,
                                 });
                                 self.info.defs.insert(label.pos, o);
-                                out.insert(label.name.clone(), LabelInfo { obj: o, pos: label.pos, name: label.name.clone(), used: false });
+                                out.insert(label.name.clone(), LabelInfo { obj: o, pos: label.pos, used: false });
                             }
                         }
                         s = *stmt;
@@ -460,49 +453,32 @@ impl<'a> Checker<'a> {
                 }
             }
             Some(t) => {
-                if t.mode == OpMode::Invalid {
-                    self.expr(ce);
+                // go/types' caseValues: convert the value to the tag's type, then compare `value == tag`.
+                let mut v = self.expr(ce);
+                if t.mode == OpMode::Invalid || v.mode == OpMode::Invalid {
                     return;
                 }
-                let mut x = self.expr(ce);
-                if x.mode == OpMode::Invalid {
+                let tt = t.typ;
+                self.convert_untyped(&mut v, tt);
+                if v.mode == OpMode::Invalid {
                     return;
                 }
-                let mut tt = t.clone();
-                // compare as `x == tag`
-                let saved = x.clone();
-                if self.is_untyped(x.typ) {
-                    let tty = tt.typ;
-                    if self.try_convert_untyped(&mut x, tty).is_err() {
-                        let (cs, ts) = (self.expr_string(ce), self.expr_string(t.expr));
-                        let xs = self.type_string(saved.typ);
-                        let tys = self.type_string(tty);
-                        self.error(ast.expr(ce).pos, format!("invalid case {cs} in switch on {ts} (mismatched types {xs} and {tys})"));
-                        return;
-                    }
-                }
-                if !self.assignable_to(&x, tt.typ) && !self.assignable_to(&tt, x.typ) {
-                    let (cs, ts) = (self.expr_string(ce), self.expr_string(t.expr));
-                    let (xs, tys) = (self.type_string(x.typ), self.type_string(tt.typ));
-                    self.error(ast.expr(ce).pos, format!("invalid case {cs} in switch on {ts} (mismatched types {xs} and {tys})"));
+                let mut res = v.clone();
+                let mut tag = t.clone();
+                if self.comparison(ce, BinaryOp::Eql, &mut res, &mut tag, true).mode == OpMode::Invalid {
                     return;
                 }
-                if !self.comparable(x.typ) && x.typ != TypeId::UNTYPED_NIL {
-                    let s = self.expr_string(ce);
-                    self.error(ast.expr(ce).pos, format!("invalid case {s} in switch (can only compare {} to nil)", "value"));
+                if v.mode != OpMode::Constant {
                     return;
                 }
-                tt.mode = OpMode::Value;
-                if x.mode == OpMode::Constant {
-                    if let Some(v) = &x.val {
-                        let p = ast.expr(ce).pos;
-                        if let Some((_, _, prev)) = seen.iter().find(|(sv, st, _)| sv == v && *st == x.typ) {
-                            let ps = self.fset.position(*prev).map(|p| p.to_string()).unwrap_or_default();
-                            let s = self.expr_string(ce);
-                            self.error(p, format!("duplicate case {s} in expression switch\n\t{ps}: previous case"));
-                        } else {
-                            seen.push((v.clone(), x.typ, p));
-                        }
+                if let Some(val) = &v.val {
+                    let p = ast.expr(ce).pos;
+                    if let Some((_, _, prev)) = seen.iter().find(|(sv, st, _)| sv == val && *st == v.typ) {
+                        let ps = self.fset.position(*prev).map(|p| p.to_string()).unwrap_or_default();
+                        let s = self.operand_string(&v);
+                        self.error(p, format!("duplicate case {s} in expression switch\n\t{ps}: previous case"));
+                    } else {
+                        seen.push((val.clone(), v.typ, p));
                     }
                 }
             }
@@ -685,7 +661,7 @@ impl<'a> Checker<'a> {
                 TypeKind::Chan { dir, elem } => {
                     if dir == ChanDir::Send {
                         let s = self.operand_string(&x);
-                        self.error(ast.expr(xe).pos, format!("invalid operation: range {s} receive from send-only channel"));
+                        self.error(ast.expr(xe).pos, format!("cannot range over {s} (receive from send-only channel)"));
                         None
                     } else {
                         if let Some(v) = value {
@@ -736,7 +712,8 @@ impl<'a> Checker<'a> {
             for (i, l) in lhs.iter().enumerate() {
                 let Some(l) = l else { continue };
                 if rhs_t[i] == TypeId::INVALID {
-                    self.expr(*l);
+                    // nothing to assign (go/types leaves the target alone)
+                    self.lhs_var(*l);
                     continue;
                 }
                 let mut op = Operand::new(OpMode::Value, rhs_t[i], xe);
@@ -754,7 +731,7 @@ impl<'a> Checker<'a> {
         self.close_scope();
     }
 
-    fn branch(&mut self, pos: Pos, kind: BranchKind, label: Option<&Ident>, ctx: &StmtCtx) {
+    fn branch(&mut self, _pos: Pos, kind: BranchKind, label: Option<&Ident>, ctx: &StmtCtx) {
         match kind {
             BranchKind::Break | BranchKind::Continue => {
                 if let Some(l) = label {
@@ -763,14 +740,10 @@ impl<'a> Checker<'a> {
                         let o = li.obj;
                         self.info.uses.insert(l.pos, o);
                         let ok = ctx.enclosing.iter().any(|(n, is_loop)| n == &l.name && (kind == BranchKind::Break || *is_loop));
-                        if !ok {
-                            let w = if kind == BranchKind::Break { "break" } else { "continue" };
-                            let _ = (/* reported by the parser (gc: syntax/branches.go) */);
-                        }
-                    } else {
-                        let w = if kind == BranchKind::Break { "break" } else { "continue" };
-                        let _ = (/* reported by the parser (gc: syntax/branches.go) */);
+                        // an invalid target is reported by the parser (gc: syntax/branches.go)
+                        let _ = ok;
                     }
+                    // an undefined label is reported by the parser too
                     return;
                 }
                 if kind == BranchKind::Break && !ctx.break_ok {
@@ -823,14 +796,36 @@ impl<'a> Checker<'a> {
             return;
         }
         if rvars.is_empty() {
-            for &r in results {
-                self.raw_expr(r, None);
+            let ops = self.eval_args(results);
+            if ops.iter().all(|o| o.mode != OpMode::Invalid) {
+                let have: Vec<TypeId> = ops.iter().map(|o| o.typ).collect();
+                self.count_mismatch(&[], &have, results, pos, true);
             }
-            self.error(self.ast.expr(results[0]).pos, "too many return values");
             return;
         }
         let types: Vec<TypeId> = rvars.iter().map(|&r| self.objs.get(r).typ).collect();
         self.assign_values(&types, results, pos, "return statement", true);
+    }
+
+    /// go/types' `typesSummary`: `(int, number, string)`.
+    fn types_summary(&self, list: &[TypeId]) -> String {
+        let parts: Vec<String> = list
+            .iter()
+            .map(|&t| {
+                if t == TypeId::INVALID {
+                    "<T>".to_string()
+                } else if self.is_untyped(t) {
+                    if self.is_numeric(t) {
+                        "number".to_string()
+                    } else {
+                        self.type_string(t).replace("untyped ", "")
+                    }
+                } else {
+                    self.type_string(t)
+                }
+            })
+            .collect();
+        format!("({})", parts.join(", "))
     }
 
     fn var_types(&self, vars: &[ObjId]) -> String {
@@ -879,14 +874,17 @@ impl<'a> Checker<'a> {
         ops
     }
 
-    fn count_mismatch(&mut self, want: &[TypeId], have: &[TypeId], rhs: &'a [ExprId], pos: Pos, is_return: bool) {
+    fn count_mismatch(&mut self, want: &[TypeId], have: &[TypeId], rhs: &'a [ExprId], _pos: Pos, is_return: bool) {
         let ast = self.ast;
         if is_return {
-            let hs: Vec<String> = have.iter().map(|&t| if self.is_untyped(t) { "number".to_string() } else { self.type_string(t) }).collect();
-            let ws: Vec<String> = want.iter().map(|&t| self.type_string(t)).collect();
-            let (q, at) = if have.len() < want.len() { ("not enough", pos) } else { ("too many", ast.expr(rhs[want.len().min(rhs.len() - 1)]).pos) };
-            let at = if have.len() < want.len() { ast.expr(rhs[0]).pos } else { at };
-            self.error(at, format!("{q} return values\n\thave ({})\n\twant ({})", hs.join(", "), ws.join(", ")));
+            // go/types' initVars for a return statement: at the first extra value, or the last value
+            let (q, at) = if have.len() > want.len() {
+                ("too many", rhs[want.len().min(rhs.len() - 1)])
+            } else {
+                ("not enough", rhs[rhs.len() - 1])
+            };
+            let (hs, ws) = (self.types_summary(have), self.types_summary(want));
+            self.error(ast.expr(at).pos, format!("{q} return values\n\thave {hs}\n\twant {ws}"));
             return;
         }
         let l = want.len();
@@ -981,6 +979,7 @@ impl<'a> Checker<'a> {
             }
             return;
         }
+        let mut failed = false;
         for (i, &o) in lhs.iter().enumerate() {
             let mut x = self.expr_hint(rhs[i], declared[i]);
             match declared[i] {
@@ -1000,6 +999,13 @@ impl<'a> Checker<'a> {
                 }
             }
             if x.mode == OpMode::Invalid {
+                failed = true;
+            }
+            let _ = o;
+        }
+        // go/types: if any initialization failed, no lhs variable is reported as unused
+        if failed {
+            for &o in lhs {
                 if let Some(v) = self.var_info_mut(o) {
                     v.used = true;
                 }
@@ -1248,6 +1254,7 @@ impl<'a> Checker<'a> {
                 for &l in lhs {
                     self.lhs_var(l);
                 }
+                self.use_lhs_names(lhs);
                 return;
             }
             let ts = match self.t.kind(x.typ) {
@@ -1259,6 +1266,7 @@ impl<'a> Checker<'a> {
                 for &l in lhs {
                     self.lhs_var(l);
                 }
+                self.use_lhs_names(lhs);
                 let want: Vec<TypeId> = lhs.iter().map(|_| TypeId::INVALID).collect();
                 self.count_mismatch(&want, &ts, rhs, pos, false);
                 return;
@@ -1277,6 +1285,7 @@ impl<'a> Checker<'a> {
             for &l in lhs {
                 self.lhs_var(l);
             }
+            self.use_lhs_names(lhs);
             for &r in rhs {
                 self.raw_expr(r, None);
             }
@@ -1285,10 +1294,12 @@ impl<'a> Checker<'a> {
             self.error(ast.expr(rhs[0]).pos, format!("assignment mismatch: {vars} but {vals}"));
             return;
         }
+        let mut ok = true;
         for (i, &l) in lhs.iter().enumerate() {
             let lt = self.lhs_var(l);
             let mut x = self.expr_hint(rhs[i], lt);
             if x.mode == OpMode::Invalid {
+                ok = false;
                 continue;
             }
             match lt {
@@ -1302,6 +1313,27 @@ impl<'a> Checker<'a> {
                             let d = self.default_type(x.typ);
                             self.assignment(&mut x, d, "assignment");
                         }
+                    }
+                }
+            }
+            if x.mode == OpMode::Invalid {
+                ok = false;
+            }
+        }
+        // go/types: a failed assignment does not leave "declared but not used" errors behind
+        if !ok {
+            self.use_lhs_names(lhs);
+        }
+    }
+
+    /// Marks the local variables named by assignment targets as used (after an erroneous assignment).
+    fn use_lhs_names(&mut self, lhs: &[ExprId]) {
+        let ast = self.ast;
+        for &l in lhs {
+            if let ExprKind::Ident(id) = &ast.expr(ast.unparen(l)).kind {
+                if let Some(o) = self.lookup(&id.name) {
+                    if let Some(v) = self.var_info_mut(o) {
+                        v.used = true;
                     }
                 }
             }
@@ -1359,15 +1391,7 @@ impl<'a> Checker<'a> {
                         return None;
                     }
                 }
-                let s = self.operand_string(&x);
-                let es = self.expr_string(l);
-                let why = match x.mode {
-                    OpMode::Constant | OpMode::Value | OpMode::CommaOk | OpMode::NoValue => {
-                        format!("cannot assign to {es} (neither addressable nor a map index expression)")
-                    }
-                    _ => format!("cannot assign to {s}"),
-                };
-                let why = if x.mode == OpMode::Constant { format!("cannot assign to {s}") } else { why };
+                let why = format!("cannot assign to {}", self.operand_string(&x));
                 self.error(ast.expr(l).pos, why);
                 None
             }
@@ -1466,6 +1490,5 @@ impl<'a> Checker<'a> {
 pub struct LabelInfo {
     pub obj: ObjId,
     pub pos: Pos,
-    pub name: String,
     pub used: bool,
 }

@@ -247,16 +247,17 @@ fn write_expr(ast: &Ast, e: ExprId, s: &mut String) {
         ExprKind::Bad => s.push_str("BadExpr"),
         ExprKind::Ident(id) => s.push_str(&id.name),
         ExprKind::BasicLit { raw, .. } => s.push_str(raw),
-        ExprKind::CompositeLit { typ, .. } => {
+        // gc's short form elides the elements and the body, but not their absence
+        ExprKind::CompositeLit { typ, elts, .. } => {
             if let Some(t) = typ {
                 write_expr(ast, *t, s);
             }
-            s.push_str("{…}");
+            s.push_str(if elts.is_empty() { "{}" } else { "{…}" });
         }
-        ExprKind::FuncLit { typ, .. } => {
+        ExprKind::FuncLit { typ, body } => {
             s.push_str("func");
             write_functype(ast, typ, s);
-            s.push_str(" {…}");
+            s.push_str(if body.stmts.is_empty() { " {}" } else { " {…}" });
         }
         ExprKind::Paren(x) => {
             s.push('(');

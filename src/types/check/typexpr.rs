@@ -49,26 +49,14 @@ impl<'a> Checker<'a> {
                 };
                 match xo {
                     Some((o, pid)) if matches!(self.objs.get(o).kind, ObjKind::PkgName(_)) => {
-                        self.info.uses.insert(pid.pos, o);
-                        self.used_pkgs.insert(o);
-                        let ObjKind::PkgName(p) = self.objs.get(o).kind else { unreachable!() };
-                        let _ = p;
-                        let us = self.unsafe_scope;
-                        match self.scopes[us.0 as usize].names.get(&sel.name).copied() {
-                            Some(m) if matches!(self.objs.get(m).kind, ObjKind::TypeName) => {
-                                self.info.uses.insert(sel.pos, m);
-                                self.objs.get(m).typ
-                            }
-                            Some(m) => {
-                                self.info.uses.insert(sel.pos, m);
+                        match self.qualified_obj(o, pid, sel) {
+                            Some(m) if matches!(self.objs.get(m).kind, ObjKind::TypeName) => self.objs.get(m).typ,
+                            Some(_) => {
                                 let s = self.expr_string(e);
                                 self.error(pos, format!("{s} is not a type"));
                                 TypeId::INVALID
                             }
-                            None => {
-                                self.error(sel.pos, format!("undefined: {}.{}", pid.name, sel.name));
-                                TypeId::INVALID
-                            }
+                            None => TypeId::INVALID,
                         }
                     }
                     _ => {
@@ -288,13 +276,26 @@ impl<'a> Checker<'a> {
     /// Checks a signature, declaring its parameters and results in the current scope. Returns the `Func`
     /// type and the parameter and result variables.
     pub fn signature(&mut self, ft: &'a FuncType, _decl: bool) -> (TypeId, Vec<ObjId>, Vec<ObjId>) {
-        let (params, pvars, variadic) = self.param_list(&ft.params, true, false);
-        let (results, rvars, _) = self.param_list(&ft.results, false, true);
+        // Parameter names are scoped to the function body: every type of the signature is resolved first, in
+        // the enclosing block (`func PostForm(url string, data url.Values)` uses package url).
+        let mut names = Vec::new();
+        let (params, pvars, variadic) = self.param_list(&ft.params, true, false, &mut names);
+        let (results, rvars, _) = self.param_list(&ft.results, false, true, &mut names);
+        let s = self.scope;
+        for (pos, v) in names {
+            self.declare(s, pos, v);
+        }
         let sig = self.t.intern(TypeKind::Func(Signature { params, results, variadic }));
         (sig, pvars, rvars)
     }
 
-    fn param_list(&mut self, fields: &'a [Field], variadic_ok: bool, result: bool) -> (Vec<TypeId>, Vec<ObjId>, bool) {
+    fn param_list(
+        &mut self,
+        fields: &'a [Field],
+        variadic_ok: bool,
+        result: bool,
+        names: &mut Vec<(Pos, ObjId)>,
+    ) -> (Vec<TypeId>, Vec<ObjId>, bool) {
         let mut types = Vec::new();
         let mut vars = Vec::new();
         let mut variadic = false;
@@ -345,8 +346,7 @@ impl<'a> Checker<'a> {
                         pkg: Some(self.pkg),
                         package_level: false,
                     });
-                    let s = self.scope;
-                    self.declare(s, n.pos, v);
+                    names.push((n.pos, v));
                     types.push(t);
                     vars.push(v);
                 }
@@ -669,6 +669,13 @@ impl<'a> Checker<'a> {
             } else {
                 self.error(self.ast.expr(ix).pos, "receiver type parameter must be an identifier");
                 return TypeId::INVALID;
+            }
+        }
+        // The constraints may mention the type parameters (`[P C[P]]`): they speak of the receiver's own.
+        for &ntp in &targs {
+            if let TypeKind::TypeParam { obj, index, constraint } = self.t.kind(ntp).clone() {
+                let c = self.subst(constraint, &tps, &targs);
+                self.t.set_unique(ntp, TypeKind::TypeParam { obj, index, constraint: c });
             }
         }
         let inst = self.instance(gen, targs);

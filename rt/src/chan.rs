@@ -1,0 +1,313 @@
+//! Channels (runtime/chan.go): make, send, receive, close, len, cap, with gc's semantics.
+//!
+//! In: `g1c_makechan`, `g1c_chansend`, `g1c_chanrecv`, `g1c_closechan`, `g1c_chanlen`, `g1c_chancap` from
+//! compiled code; elements are passed by address (the compiled code keeps them in stack slots). Out:
+//! values moved between goroutines, blocked goroutines parked and readied through `sched`, gc's panics
+//! (`send on closed channel`, `close of nil channel`, `close of closed channel`, `makechan: size out of
+//! range`).
+//!
+//! Invariants: a channel's buffer is a ring of `dataqsiz` elements holding `qcount` of them from `recvx`;
+//! a goroutine waits in at most one queue per channel operation (a select waits in several: its sudogs
+//! share a `done` flag, and the first operation to take one of them sets it, so the others are skipped
+//! and later removed by the select itself). Waiters are woken in FIFO order. The element a sender hands
+//! to a waiting receiver is copied straight into the receiver's slot (and vice versa).
+
+use crate::defer::{gopanic, Value};
+use crate::sched::{self, G};
+
+/// A goroutine waiting in a channel queue (gc's `sudog`), kept in the waiting goroutine's stack frame.
+#[repr(C)]
+pub struct Sudog {
+    pub g: *mut G,
+    /// Where the value comes from (send) or goes to (receive); may be null for a receive that drops it.
+    pub elem: *mut u8,
+    pub next: *mut Sudog,
+    pub prev: *mut Sudog,
+    pub c: *mut Chan,
+    /// True when the operation completed by communication, false when woken by `close`.
+    pub success: bool,
+    /// For a select: the flag shared by its sudogs (null for a plain send or receive).
+    pub done: *mut bool,
+    /// For a select: the case this sudog stands for.
+    pub case: usize,
+}
+
+/// A FIFO of waiting goroutines.
+#[repr(C)]
+pub struct WaitQ {
+    pub first: *mut Sudog,
+    pub last: *mut Sudog,
+}
+
+/// A channel (gc's `hchan`; `qcount` and `dataqsiz` come first as in gc, so `len`/`cap` are loads).
+#[repr(C)]
+pub struct Chan {
+    pub qcount: usize,
+    pub dataqsiz: usize,
+    pub buf: *mut u8,
+    pub elemsize: usize,
+    pub closed: bool,
+    pub sendx: usize,
+    pub recvx: usize,
+    pub recvq: WaitQ,
+    pub sendq: WaitQ,
+}
+
+impl WaitQ {
+    pub fn enqueue(&mut self, s: *mut Sudog) {
+        // SAFETY: `s` lives in a parked goroutine's frame until it is dequeued.
+        unsafe {
+            (*s).next = core::ptr::null_mut();
+            (*s).prev = self.last;
+            if self.last.is_null() {
+                self.first = s;
+            } else {
+                (*self.last).next = s;
+            }
+        }
+        self.last = s;
+    }
+
+    pub fn remove(&mut self, s: *mut Sudog) {
+        // SAFETY: `s` is on this queue.
+        unsafe {
+            let (p, n) = ((*s).prev, (*s).next);
+            if p.is_null() {
+                if self.first != s {
+                    return; // not queued (already taken)
+                }
+                self.first = n;
+            } else {
+                (*p).next = n;
+            }
+            if n.is_null() {
+                self.last = p;
+            } else {
+                (*n).prev = p;
+            }
+            (*s).next = core::ptr::null_mut();
+            (*s).prev = core::ptr::null_mut();
+        }
+    }
+
+    /// The first waiter whose operation can still happen (a select that already fired is skipped).
+    pub fn dequeue(&mut self) -> *mut Sudog {
+        loop {
+            let s = self.first;
+            if s.is_null() {
+                return s;
+            }
+            self.remove(s);
+            // SAFETY: as for `enqueue`.
+            unsafe {
+                if !(*s).done.is_null() {
+                    if *(*s).done {
+                        continue;
+                    }
+                    *(*s).done = true;
+                }
+            }
+            return s;
+        }
+    }
+}
+
+fn copy(dst: *mut u8, src: *const u8, n: usize) {
+    if n > 0 && !dst.is_null() {
+        // SAFETY: both point at elements of `n` bytes.
+        unsafe { crate::arch::amd64::copy_bytes(dst, src, n) };
+    }
+}
+
+fn zero(dst: *mut u8, n: usize) {
+    if n > 0 && !dst.is_null() {
+        // SAFETY: `dst` points at an element of `n` bytes.
+        unsafe { crate::arch::amd64::fill_bytes(dst, 0, n) };
+    }
+}
+
+/// Wakes the goroutine of `s` with outcome `success`.
+fn wake(s: *mut Sudog, success: bool) {
+    // SAFETY: `s` was just dequeued; its goroutine is parked.
+    unsafe {
+        (*s).success = success;
+        (*(*s).g).param = s as usize;
+        sched::ready((*s).g);
+    }
+}
+
+/// `make(chan T, size)`.
+#[no_mangle]
+pub extern "C" fn g1c_makechan(elemsize: usize, size: i64) -> *mut Chan {
+    if size < 0 || (size as u128) * (elemsize as u128) > (crate::mem::MAX_ALLOC as u128) {
+        gopanic(Value::Plain(b"makechan: size out of range"));
+    }
+    let c = crate::mem::alloc(core::mem::size_of::<Chan>()) as *mut Chan;
+    // SAFETY: fresh zeroed memory of the right size.
+    unsafe {
+        (*c).dataqsiz = size as usize;
+        (*c).elemsize = elemsize;
+        (*c).buf = crate::mem::alloc(size as usize * elemsize);
+    }
+    c
+}
+
+impl Chan {
+    fn slot(&self, i: usize) -> *mut u8 {
+        // SAFETY: i < dataqsiz.
+        unsafe { self.buf.add(i * self.elemsize) }
+    }
+
+    /// Tries to send without blocking; false when the sender would have to wait.
+    pub fn try_send(&mut self, elem: *const u8) -> bool {
+        if self.closed {
+            gopanic(Value::Plain(b"send on closed channel"));
+        }
+        let r = self.recvq.dequeue();
+        if !r.is_null() {
+            // SAFETY: a dequeued receiver's slot is valid.
+            copy(unsafe { (*r).elem }, elem, self.elemsize);
+            wake(r, true);
+            return true;
+        }
+        if self.qcount < self.dataqsiz {
+            copy(self.slot(self.sendx), elem, self.elemsize);
+            self.sendx = (self.sendx + 1) % self.dataqsiz;
+            self.qcount += 1;
+            return true;
+        }
+        false
+    }
+
+    /// Tries to receive without blocking: Some(ok) when done (ok false: closed and empty).
+    pub fn try_recv(&mut self, elem: *mut u8) -> Option<bool> {
+        let s = self.sendq.dequeue();
+        if !s.is_null() {
+            // SAFETY: a dequeued sender's value is valid.
+            let src = unsafe { (*s).elem };
+            if self.dataqsiz == 0 {
+                copy(elem, src, self.elemsize);
+            } else {
+                // The buffer is full: take its head, put the sender's value at its tail.
+                copy(elem, self.slot(self.recvx), self.elemsize);
+                copy(self.slot(self.recvx), src, self.elemsize);
+                self.recvx = (self.recvx + 1) % self.dataqsiz;
+                self.sendx = self.recvx;
+            }
+            wake(s, true);
+            return Some(true);
+        }
+        if self.qcount > 0 {
+            copy(elem, self.slot(self.recvx), self.elemsize);
+            zero(self.slot(self.recvx), self.elemsize);
+            self.recvx = (self.recvx + 1) % self.dataqsiz;
+            self.qcount -= 1;
+            return Some(true);
+        }
+        if self.closed {
+            zero(elem, self.elemsize);
+            return Some(false);
+        }
+        None
+    }
+}
+
+/// Parks the running goroutine forever (a nil channel, an empty select).
+pub fn block_forever(reason: &'static [u8]) -> ! {
+    loop {
+        sched::park(reason);
+    }
+}
+
+fn sudog(c: *mut Chan, elem: *mut u8) -> Sudog {
+    Sudog {
+        g: sched::curg(),
+        elem,
+        next: core::ptr::null_mut(),
+        prev: core::ptr::null_mut(),
+        c,
+        success: false,
+        done: core::ptr::null_mut(),
+        case: 0,
+    }
+}
+
+/// `c <- *elem`.
+#[no_mangle]
+pub extern "C" fn g1c_chansend(c: *mut Chan, elem: *const u8) {
+    if c.is_null() {
+        block_forever(b"chan send (nil chan)");
+    }
+    // SAFETY: a non-nil channel made by g1c_makechan.
+    let ch = unsafe { &mut *c };
+    if ch.try_send(elem) {
+        return;
+    }
+    let mut s = sudog(c, elem as *mut u8);
+    ch.sendq.enqueue(&mut s);
+    sched::park(b"chan send");
+    if !s.success {
+        gopanic(Value::Plain(b"send on closed channel"));
+    }
+}
+
+/// `*elem, ok = <-c` (elem may be null when the value is dropped).
+#[no_mangle]
+pub extern "C" fn g1c_chanrecv(c: *mut Chan, elem: *mut u8) -> bool {
+    if c.is_null() {
+        block_forever(b"chan receive (nil chan)");
+    }
+    // SAFETY: as in g1c_chansend.
+    let ch = unsafe { &mut *c };
+    if let Some(ok) = ch.try_recv(elem) {
+        return ok;
+    }
+    let mut s = sudog(c, elem);
+    ch.recvq.enqueue(&mut s);
+    sched::park(b"chan receive");
+    s.success
+}
+
+/// `close(c)`.
+#[no_mangle]
+pub extern "C" fn g1c_closechan(c: *mut Chan) {
+    if c.is_null() {
+        gopanic(Value::Plain(b"close of nil channel"));
+    }
+    // SAFETY: as in g1c_chansend.
+    let ch = unsafe { &mut *c };
+    if ch.closed {
+        gopanic(Value::Plain(b"close of closed channel"));
+    }
+    ch.closed = true;
+    loop {
+        let r = ch.recvq.dequeue();
+        if r.is_null() {
+            break;
+        }
+        // SAFETY: a dequeued receiver's slot is valid.
+        zero(unsafe { (*r).elem }, ch.elemsize);
+        wake(r, false);
+    }
+    loop {
+        let s = ch.sendq.dequeue();
+        if s.is_null() {
+            break;
+        }
+        wake(s, false);
+    }
+}
+
+/// `len(c)` (0 for nil).
+#[no_mangle]
+pub extern "C" fn g1c_chanlen(c: *const Chan) -> i64 {
+    // SAFETY: a channel or nil.
+    if c.is_null() { 0 } else { unsafe { (*c).qcount as i64 } }
+}
+
+/// `cap(c)` (0 for nil).
+#[no_mangle]
+pub extern "C" fn g1c_chancap(c: *const Chan) -> i64 {
+    // SAFETY: a channel or nil.
+    if c.is_null() { 0 } else { unsafe { (*c).dataqsiz as i64 } }
+}

@@ -1,0 +1,346 @@
+//! `defer`, `panic` and `recover` (runtime/panic.go), on the current goroutine's defer and panic chains.
+//!
+//! In: compiled code's `g1c_deferproc` (a `defer` statement), `g1c_deferreturn` (a function with defers
+//! returns), `g1c_gorecover` (the builtin `recover`), and panics from `panic.rs` (`panic(v)`, runtime
+//! errors) and from faults (`g1c_sigpanic`). Out: deferred calls run in LIFO order at function return or
+//! while panicking; a recovered panic resumes the deferring function at its return path; an unrecovered
+//! one prints gc's report (`panic: first [recovered]` / `\tpanic: second` …) and exits 2.
+//!
+//! The protocol with compiled code (docs/RUNTIME-ABI.md, "Defer, panic, recover"):
+//! - A `defer f(args)` evaluates `f` (a func value) and the arguments into a block laid out as the ABI0
+//!   argument area and calls `g1c_deferproc(fv, args, size, argp)`, where `argp` is the deferring
+//!   function's incoming-argument address (its frame's identity). It returns 0. The stub records the call's
+//!   return address, RSP and RBP; when a deferred call recovers a panic, execution continues there as if
+//!   `g1c_deferproc` had returned 1, and the compiled code then jumps to the function's return path.
+//! - That return path calls `g1c_deferreturn(argp)`, which runs the frame's remaining defers, then stores
+//!   the named results and returns. A function with defers zeroes its unnamed results at entry, so a
+//!   recovered function returns zeros unless a `return` statement had set them.
+//! - `recover()` calls `g1c_gorecover(argp)` with its own function's `argp`: it recovers only when that is
+//!   the argument address of the deferred call the panic is running (the call was made by the runtime
+//!   directly: gc's rule that recover works only when called by a deferred function).
+
+use crate::print::{go_str, Out, Stderr};
+use crate::sched::{curg, G};
+use core::arch::global_asm;
+
+/// One pending deferred call.
+#[repr(C)]
+pub struct Defer {
+    pub link: *mut Defer,
+    /// The deferring function's incoming-argument address: which frame's return runs this call.
+    pub argp: usize,
+    /// The func value and a copy of the argument area.
+    pub fv: usize,
+    pub args: *mut u8,
+    pub size: usize,
+    /// Set when a panic starts running this call.
+    pub started: bool,
+    /// The panic running this call, if any.
+    pub panic: *mut Panic,
+    /// Where the deferring function resumes after a recovery: the return address, RSP and RBP of its
+    /// `g1c_deferproc` call.
+    pub pc: usize,
+    pub sp: usize,
+    pub fp: usize,
+}
+
+/// A panic value (until interfaces exist, the forms the runtime prints).
+#[derive(Clone, Copy)]
+pub enum Value {
+    /// `panic(v)`: gc's reflect.Kind, the defined type's name, the value's words (docs/RUNTIME-ABI.md,
+    /// g1c_gopanic).
+    User { kind: u64, tname: *const u8, tname_len: usize, w0: u64, w1: u64 },
+    /// A runtime.Error: `runtime error: ` + message.
+    Runtime(&'static [u8]),
+    /// A bounds error (boundsError).
+    Bounds { code: u64, x: i64, y: i64, signed: bool },
+    /// A plain error printed as is (`send on closed channel`, `close of nil channel`).
+    Plain(&'static [u8]),
+}
+
+/// A panic in progress.
+#[repr(C)]
+pub struct Panic {
+    pub link: *mut Panic,
+    pub value: Value,
+    /// The argument address of the deferred call the panic is running (recover compares it).
+    pub argp: usize,
+    pub recovered: bool,
+    /// A later panic started while this one was running a deferred call.
+    pub aborted: bool,
+}
+
+// g1c_deferproc(fv, args, size, argp) -> 0: records where the caller resumes after a recovery (its
+// return address, its RSP after the return, its RBP), then continues in Rust.
+global_asm!(
+    ".globl g1c_deferproc",
+    ".type g1c_deferproc,@function",
+    "g1c_deferproc:",
+    "    mov r8, [rsp]",
+    "    lea r9, [rsp + 8]",
+    "    push rbp",
+    "    call g1c_deferproc1",
+    "    pop rbp",
+    "    ret",
+    ".size g1c_deferproc, . - g1c_deferproc",
+);
+
+// g1c_resume(pc, sp, fp): continues a deferring function after a recovery, as if its g1c_deferproc call
+// returned 1.
+global_asm!(
+    ".globl g1c_resume",
+    ".type g1c_resume,@function",
+    "g1c_resume:",
+    "    mov rsp, rsi",
+    "    mov rbp, rdx",
+    "    mov eax, 1",
+    "    jmp rdi",
+    ".size g1c_resume, . - g1c_resume",
+);
+
+// g1c_call_deferred(fv, args, size, argp_out): calls func value `fv` with a copy of the `size`-byte
+// argument area at `args` placed at RSP (16-byte aligned); stores that RSP (the callee's argument
+// address) in *argp_out first. Go code preserves no register, so the C callee-saved ones are saved here.
+global_asm!(
+    ".globl g1c_call_deferred",
+    ".type g1c_call_deferred,@function",
+    "g1c_call_deferred:",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    push rbx",
+    "    push r12",
+    "    push r13",
+    "    push r14",
+    "    push r15",
+    "    mov r12, rdi",
+    "    mov rax, rdx",
+    "    add rax, 15",
+    "    and rax, -16",
+    "    sub rsp, rax",
+    "    and rsp, -16",
+    "    mov [rcx], rsp",
+    "    mov rdi, rsp",
+    "    mov rcx, rdx",
+    "    rep movsb",
+    "    mov rdx, r12",
+    "    call [rdx]",
+    "    lea rsp, [rbp - 40]",
+    "    pop r15",
+    "    pop r14",
+    "    pop r13",
+    "    pop r12",
+    "    pop rbx",
+    "    pop rbp",
+    "    ret",
+    ".size g1c_call_deferred, . - g1c_call_deferred",
+);
+
+// g1c_sigpanic: where a faulting instruction continues (signal.rs pushes the faulting pc as a return
+// address and points RIP here): a frame, an aligned stack, then the panic.
+global_asm!(
+    ".globl g1c_sigpanic",
+    ".type g1c_sigpanic,@function",
+    "g1c_sigpanic:",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    and rsp, -16",
+    "    call g1c_sigpanic1",
+    "    ud2",
+    ".size g1c_sigpanic, . - g1c_sigpanic",
+);
+
+extern "C" {
+    fn g1c_resume(pc: usize, sp: usize, fp: usize) -> !;
+    fn g1c_call_deferred(fv: usize, args: *const u8, size: usize, argp_out: *mut usize);
+    pub fn g1c_sigpanic();
+}
+
+fn g() -> &'static mut G {
+    let g = curg();
+    if g.is_null() {
+        crate::panic::throw(b"defer or panic outside a goroutine");
+    }
+    // SAFETY: the running goroutine.
+    unsafe { &mut *g }
+}
+
+/// The Rust half of `g1c_deferproc`: pushes a record on the goroutine's defer chain.
+///
+/// # Safety
+/// Called only from the stub, with `args` valid for `size` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_deferproc1(fv: usize, args: *const u8, size: usize, argp: usize, pc: usize, sp: usize) -> u64 {
+    // The stub leaves RBP alone: the RBP this frame saved is the deferring function's.
+    let fp = *((crate::arch::amd64::frame_pointer()) as *const usize);
+    let g = g();
+    let d = crate::mem::alloc(core::mem::size_of::<Defer>()) as *mut Defer;
+    let copy = crate::mem::alloc(size);
+    crate::arch::amd64::copy_bytes(copy, args, size);
+    core::ptr::write(
+        d,
+        Defer { link: g.defer, argp, fv, args: copy, size, started: false, panic: core::ptr::null_mut(), pc, sp, fp },
+    );
+    g.defer = d;
+    0
+}
+
+/// Runs the deferred calls of the frame whose argument address is `argp`, newest first.
+#[no_mangle]
+pub extern "C" fn g1c_deferreturn(argp: usize) {
+    let g = g();
+    loop {
+        let d = g.defer;
+        // SAFETY: records on the chain are live.
+        unsafe {
+            if d.is_null() || (*d).argp != argp {
+                return;
+            }
+            g.defer = (*d).link;
+            let mut unused = 0usize;
+            g1c_call_deferred((*d).fv, (*d).args, (*d).size, &mut unused);
+        }
+    }
+}
+
+/// The address gc's `recover` returns for a value: until interfaces exist, the value's type word points
+/// at this marker and its data word at a boxed copy of the panic value.
+static RECOVERED_TYPE: u64 = 0;
+
+/// The builtin `recover()`, called with the calling function's argument address. Returns the panic value
+/// as an interface's two words (type, data), or (0, 0).
+#[no_mangle]
+pub extern "C" fn g1c_gorecover(argp: usize) -> crate::Pair {
+    let g = g();
+    let p = g.panic;
+    // SAFETY: panics on the chain are live.
+    unsafe {
+        if !p.is_null() && !(*p).recovered && !(*p).aborted && (*p).argp == argp {
+            (*p).recovered = true;
+            let b = crate::mem::alloc(core::mem::size_of::<Value>()) as *mut Value;
+            core::ptr::write(b, (*p).value);
+            return crate::Pair { a: &RECOVERED_TYPE as *const u64 as usize, b: b as usize };
+        }
+    }
+    crate::Pair { a: 0, b: 0 }
+}
+
+/// Called by `stack::g1c_newstack` when a function's arguments move to a new segment: a deferred call
+/// the panic is running keeps its right to recover.
+pub fn moved_args(g: *mut G, from: usize, to: usize) {
+    // SAFETY: `g` is the running goroutine.
+    unsafe {
+        let p = (*g).panic;
+        if !p.is_null() && (*p).argp == from {
+            (*p).argp = to;
+        }
+    }
+}
+
+/// gc's `gopanic`: runs the deferred calls; a recovery resumes the deferring function; otherwise prints
+/// the panics and exits 2.
+pub fn gopanic(value: Value) -> ! {
+    let g = g();
+    let p = crate::mem::alloc(core::mem::size_of::<Panic>()) as *mut Panic;
+    // SAFETY: fresh memory; records on the chains are live.
+    unsafe {
+        core::ptr::write(p, Panic { link: g.panic, value, argp: 0, recovered: false, aborted: false });
+        g.panic = p;
+        loop {
+            let d = g.defer;
+            if d.is_null() {
+                break;
+            }
+            if (*d).started {
+                // A deferred call that was running for an earlier panic (or a normal return) panicked:
+                // the earlier panic is aborted and the call is done.
+                if !(*d).panic.is_null() {
+                    (*(*d).panic).aborted = true;
+                }
+                (*d).panic = core::ptr::null_mut();
+                g.defer = (*d).link;
+                continue;
+            }
+            (*d).started = true;
+            (*d).panic = p;
+            g1c_call_deferred((*d).fv, (*d).args, (*d).size, &mut (*p).argp);
+            if g.defer != d {
+                crate::panic::throw(b"bad defer entry in panic");
+            }
+            (*d).panic = core::ptr::null_mut();
+            g.defer = (*d).link;
+            (*p).argp = 0;
+            if (*p).recovered {
+                g.panic = (*p).link;
+                while !g.panic.is_null() && (*g.panic).aborted {
+                    g.panic = (*g.panic).link;
+                }
+                if g.panic.is_null() {
+                    g.sig = Default::default();
+                }
+                crate::stack::unwind_to(g, (*d).sp);
+                crate::panic::stop_panicking();
+                g1c_resume((*d).pc, (*d).sp, (*d).fp);
+            }
+        }
+    }
+    fatal_panic(g)
+}
+
+/// Prints the chain of panics, oldest first (gc's `printpanics`), then the goroutine's traceback; exit 2.
+fn fatal_panic(g: &mut G) -> ! {
+    crate::panic::start_panicking();
+    let mut o = Stderr::new();
+    // SAFETY: the chain is live.
+    unsafe { print_panics(&mut o, g.panic) };
+    if g.sig.sig != 0 {
+        crate::signal::print_signal_line(&mut o, &g.sig);
+    }
+    let fp = crate::arch::amd64::frame_pointer();
+    crate::panic::die(&mut o, g, fp)
+}
+
+unsafe fn print_panics(o: &mut impl Out, p: *mut Panic) {
+    if p.is_null() {
+        return;
+    }
+    if !(*p).link.is_null() {
+        print_panics(o, (*p).link);
+        o.put(b"\t");
+    }
+    o.put(b"panic: ");
+    print_value(o, &(*p).value);
+    if (*p).recovered {
+        o.put(b" [recovered]");
+    }
+    o.put(b"\n");
+}
+
+/// gc's printpanicval for each form of `Value`.
+pub fn print_value(o: &mut impl Out, v: &Value) {
+    match *v {
+        Value::User { kind, tname, tname_len, w0, w1 } => {
+            // SAFETY: the compiled code passes a valid type name.
+            let t = unsafe { go_str(tname, tname_len) };
+            crate::panic::panic_value(o, kind, t, w0, w1)
+        }
+        Value::Runtime(msg) => {
+            o.put(b"runtime error: ");
+            o.put(msg);
+        }
+        Value::Bounds { code, x, y, signed } => crate::panic::bounds_message(o, code, x, y, signed),
+        Value::Plain(msg) => o.put(msg),
+    }
+}
+
+/// The Rust half of `g1c_sigpanic`: the fault recorded in the goroutine becomes a runtime error panic.
+#[no_mangle]
+pub extern "C" fn g1c_sigpanic1() -> ! {
+    let g = g();
+    let msg: &'static [u8] = match (g.sig.sig, g.sig.code) {
+        (crate::os::linux::SIGFPE, crate::os::linux::FPE_INTDIV) => b"integer divide by zero",
+        (crate::os::linux::SIGFPE, crate::os::linux::FPE_INTOVF) => b"integer overflow",
+        (crate::os::linux::SIGFPE, _) => b"floating point error",
+        _ => b"invalid memory address or nil pointer dereference",
+    };
+    gopanic(Value::Runtime(msg))
+}

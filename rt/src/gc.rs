@@ -1,0 +1,424 @@
+//! The garbage collector: stop-the-world, non-moving mark-sweep over `mem`'s spans (DESIGN §6).
+//!
+//! In: the heap (`mem::Heap`: spans with alloc and mark bitmaps, the page map that takes any address to its
+//! span), the roots, and the GOGC environment variable. Out: unreachable objects freed (their slots reused
+//! by the allocator, spans without survivors returned to the page heap, page runs beyond the next cycle's
+//! needs given back to the OS with MADV_DONTNEED), and the heap goal of the next collection.
+//!
+//! A collection (`collect`, called by `mem::alloc` when the allocated bytes reach the goal):
+//! 1. Roots, all scanned conservatively (every aligned word that points into an allocated object marks it):
+//!    the callee-saved registers, spilled by `collect` into its own frame; every stack the scheduler
+//!    reports through `for_each_goroutine_stack` (today the one main stack, from `collect`'s frame up to the
+//!    stack top recorded at start); the writable segments of the executable (`.data`, `.got`, `.bss`, found
+//!    through the program headers the kernel passes in the auxiliary vector, AT_PHDR).
+//! 2. Mark: an explicit mark stack of `(address, length)` ranges, never recursion (a linked list of a
+//!    million nodes must not overflow anything). A word marks the object it points into, interior pointers
+//!    included (Go has pointers to fields and into arrays); objects of `noscan` spans are marked, not scanned.
+//! 3. Sweep, eagerly, every span (`Heap::sweep`): marked objects become the allocated ones.
+//! 4. Pace like gc with GOGC=100: the next collection happens when the allocated bytes reach
+//!    `live + live * GOGC / 100`, at least 4 MiB * GOGC / 100 (`GOGC=off` disables collection).
+//!
+//! Heap objects are scanned conservatively for now: `g1c_alloc(size)` carries no type. The precise path
+//! (DESIGN §6) needs the allocation to carry the type descriptor (`g1c_newobject(typ)`, `g1c_makeslice`
+//! with the element type); the plan, which keeps everything above unchanged:
+//! - each span gets a heap bitmap of one bit per word (`npages * PAGE_SIZE / 64` bytes, allocated with the
+//!   span record from `meta_alloc`, only for spans of the scan classes), written at allocation from the
+//!   type's `gcdata`/`ptrdata` (repeated per element for arrays and slices); `g1c_alloc(size)` writes all
+//!   ones (conservative) and `alloc_noscan` nothing (noscan spans have no bitmap);
+//! - `scan_object` then walks the set bits up to the object's `ptrdata` instead of every word.
+//! Roots stay conservative (stacks have no maps: DESIGN §5; globals could use the compiler's `gcdata` of
+//! each global later).
+//!
+//! Invariants: the collector allocates nothing from the heap (the mark stack is mmap'd); objects never move;
+//! a false pointer (an integer that looks like an address) only retains memory, never frees it.
+
+use crate::mem::{self, Heap};
+use crate::Global;
+
+/// The mark stack: `(address, length)` ranges still to scan, in memory of its own (never the Go heap).
+struct MarkStack {
+    base: *mut [usize; 2],
+    len: usize,
+    cap: usize,
+}
+
+static MARK_STACK: Global<MarkStack> = Global::new(MarkStack { base: core::ptr::null_mut(), len: 0, cap: 0 });
+
+impl MarkStack {
+    #[inline]
+    fn push(&mut self, addr: usize, len: usize) {
+        if self.len == self.cap {
+            self.grow();
+        }
+        // SAFETY: `len < cap` after growing.
+        unsafe { self.base.add(self.len).write([addr, len]) };
+        self.len += 1;
+    }
+
+    #[inline]
+    fn pop(&mut self) -> Option<[usize; 2]> {
+        if self.len == 0 {
+            return None;
+        }
+        self.len -= 1;
+        // SAFETY: entries below `len` were written by `push`.
+        Some(unsafe { self.base.add(self.len).read() })
+    }
+
+    /// Doubles the capacity (new mapping, copy, unmap the old one).
+    #[inline(never)]
+    fn grow(&mut self) {
+        let cap = (self.cap * 2).max(4096);
+        let bytes = cap * core::mem::size_of::<[usize; 2]>();
+        let p = crate::os::linux::mmap_anon(bytes).unwrap_or_else(|| crate::panic::throw(b"out of memory"))
+            as *mut [usize; 2];
+        if !self.base.is_null() {
+            // SAFETY: both mappings are valid for `len` entries and distinct.
+            unsafe { core::ptr::copy_nonoverlapping(self.base, p, self.len) };
+            crate::os::linux::munmap(self.base as usize, self.cap * core::mem::size_of::<[usize; 2]>());
+        }
+        self.base = p;
+        self.cap = cap;
+    }
+}
+
+/// The collector's state across collections.
+pub struct GcState {
+    /// GOGC: the heap may grow by this percentage of the live heap before the next collection; negative
+    /// when collection is off. Read from the environment at the first collection.
+    pub gogc: i64,
+    pub gogc_read: bool,
+    /// `GODEBUG=gctrace=1`: one line on stderr per collection.
+    pub trace: bool,
+    /// Completed collections.
+    pub num_gc: u64,
+}
+
+pub static GC: Global<GcState> = Global::new(GcState { gogc: 100, gogc_read: false, trace: false, num_gc: 0 });
+
+/// Reports the stacks to scan: `f(lo, hi)` for each live stack range `[lo, hi)`. `sp` is the stack pointer
+/// of the collector's own frame (on whichever stack the runtime is running).
+pub type StackWalker = fn(sp: usize, f: &mut dyn FnMut(usize, usize));
+
+/// The scheduler's stack walker (docs/RUNTIME-ABI.md "Garbage collector"). Until one is installed, the only
+/// stack is the main one: from `sp` to the top recorded at start.
+pub static STACK_WALKER: Global<Option<StackWalker>> = Global::new(None);
+
+/// Calls `f(lo, hi)` for every range of every goroutine stack that may hold pointers into the heap
+/// (conservatively scanned), including the stack `collect` runs on, from `sp` up.
+pub fn for_each_goroutine_stack(sp: usize, f: &mut dyn FnMut(usize, usize)) {
+    // SAFETY: single-threaded; the walker is installed once by the scheduler.
+    match unsafe { *STACK_WALKER.get() } {
+        Some(walk) => walk(sp, f),
+        None => {
+            // SAFETY: set once at start.
+            let hi = unsafe { *crate::traceback::STACK_HI.get() };
+            if hi > sp {
+                f(sp, hi);
+            }
+        }
+    }
+}
+
+/// Marks the object `p` points into, if any, and queues it for scanning unless it holds no pointers.
+#[inline(always)]
+fn mark(heap: &Heap, stack: &mut MarkStack, p: usize) {
+    if let Some((s, i)) = heap.find_object(p) {
+        // SAFETY: `find_object` returns a valid in-use span; nothing else references it during marking.
+        let s = unsafe { &mut *s };
+        let (w, bit) = (i / 64, 1u64 << (i % 64));
+        if s.mark_bits[w] & bit == 0 {
+            s.mark_bits[w] |= bit;
+            if !s.noscan {
+                stack.push(s.base + i * s.elemsize, s.elemsize);
+            }
+        }
+    }
+}
+
+/// Conservatively marks from every aligned word of `[lo, hi)`.
+///
+/// # Safety
+/// The range must be readable.
+#[inline]
+unsafe fn scan_range(heap: &Heap, stack: &mut MarkStack, lo: usize, hi: usize) {
+    let mut p = (lo + 7) & !7;
+    while p + 8 <= hi {
+        let w = (p as *const usize).read_volatile();
+        // Quick rejection of the common non-pointer before the span lookup.
+        if w >= heap.heap_min && w < heap.heap_max {
+            mark(heap, stack, w);
+        }
+        p += 8;
+    }
+}
+
+/// Scans queued objects until the mark stack is empty.
+fn drain(heap: &Heap, stack: &mut MarkStack) {
+    while let Some([addr, len]) = stack.pop() {
+        // SAFETY: queued ranges are allocated heap objects.
+        unsafe { scan_range(heap, stack, addr, addr + len) };
+    }
+}
+
+/// Collects now: marks from the program's roots, sweeps, sets the next goal. Called by `mem::alloc`; may
+/// be called by `runtime.GC` later.
+#[inline(never)]
+pub fn collect() {
+    // Spill the callee-saved registers into this frame: a caller's pointer may live only in one of them.
+    let mut regs = [0usize; 6];
+    let sp: usize;
+    // SAFETY: stores into a local array; reads RSP.
+    unsafe {
+        core::arch::asm!(
+            "mov [{r}], rbx", "mov [{r} + 8], rbp", "mov [{r} + 16], r12",
+            "mov [{r} + 24], r13", "mov [{r} + 32], r14", "mov [{r} + 40], r15",
+            "mov {sp}, rsp",
+            r = in(reg) regs.as_mut_ptr(), sp = out(reg) sp, options(nostack, preserves_flags),
+        );
+    }
+    collect_with_roots(&mut |f| {
+        f(regs.as_ptr() as usize, regs.as_ptr() as usize + core::mem::size_of_val(&regs));
+        for_each_goroutine_stack(sp, f);
+        for_each_data_segment(f);
+    });
+    core::hint::black_box(&regs);
+}
+
+/// One collection with the roots `roots` reports (each range scanned conservatively).
+pub fn collect_with_roots(roots: &mut dyn FnMut(&mut dyn FnMut(usize, usize))) {
+    // SAFETY: single-threaded (see `Global`); the collector is not reentrant (it never allocates).
+    let gc = unsafe { &mut *GC.get() };
+    if !gc.gogc_read {
+        read_env(gc);
+    }
+    let heap = mem::heap();
+    if gc.gogc < 0 {
+        heap.next_gc = usize::MAX;
+        return;
+    }
+    let before = heap.live;
+    // SAFETY: as above.
+    let stack = unsafe { &mut *MARK_STACK.get() };
+    {
+        let heap: &Heap = heap;
+        roots(&mut |lo, hi| {
+            // SAFETY: root ranges are readable memory (registers' copy, stacks, data segments).
+            unsafe { scan_range(heap, stack, lo, hi) };
+            drain(heap, stack);
+        });
+    }
+    let live = heap.sweep();
+    let gogc = gc.gogc as usize;
+    heap.next_gc = (live + live / 100 * gogc).max(mem::HEAP_MINIMUM / 100 * gogc);
+    // Keep the free pages the heap will grow into before the next collection; give back the rest.
+    let released = heap.scavenge(heap.next_gc.saturating_sub(live));
+    if cfg!(test) {
+        // Unit tests have no program roots: they collect only when they ask to.
+        heap.next_gc = usize::MAX;
+    }
+    gc.num_gc += 1;
+    if gc.trace {
+        use crate::print::{uint, Out, Stderr};
+        let mut o = Stderr::new();
+        o.put(b"gc ");
+        uint(&mut o, gc.num_gc);
+        o.put(b": ");
+        uint(&mut o, (before >> 10) as u64);
+        o.put(b"->");
+        uint(&mut o, (live >> 10) as u64);
+        o.put(b" KB live, goal ");
+        uint(&mut o, (heap.next_gc >> 10) as u64);
+        o.put(b" KB, mapped ");
+        uint(&mut o, (heap.mapped >> 10) as u64);
+        o.put(b" KB, released ");
+        uint(&mut o, (released >> 10) as u64);
+        o.put(b" KB\n");
+        o.flush();
+    }
+}
+
+/// GOGC and GODEBUG from the environment, as gc's readGOGC: "off" disables collection, a number sets the
+/// percentage, anything else means 100.
+fn read_env(gc: &mut GcState) {
+    gc.gogc_read = true;
+    if let Some(v) = getenv(b"GOGC") {
+        gc.gogc = if v == b"off" { -1 } else { parse_int(v).unwrap_or(100) };
+    }
+    if let Some(v) = getenv(b"GODEBUG") {
+        gc.trace = v.split(|&c| c == b',').any(|kv| kv == b"gctrace=1");
+    }
+}
+
+fn parse_int(s: &[u8]) -> Option<i64> {
+    let (neg, digits) = match s.first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    if digits.is_empty() || digits.len() > 18 || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let n = digits.iter().fold(0i64, |n, &d| n * 10 + (d - b'0') as i64);
+    Some(if neg { -n } else { n })
+}
+
+/// The value of environment variable `name`, from the environment the kernel passed.
+fn getenv(name: &[u8]) -> Option<&'static [u8]> {
+    // SAFETY: `envp` is the NULL-terminated array of NUL-terminated strings from the initial stack (or null
+    // in unit tests, where nothing set it).
+    unsafe {
+        let mut e = (*crate::start::ARGS.get()).envp;
+        if e.is_null() {
+            return None;
+        }
+        while !(*e).is_null() {
+            let s = *e;
+            let mut n = 0;
+            // A volatile read, so that LLVM does not turn the loop into a call to `strlen` (not in rt).
+            while s.add(n).read_volatile() != 0 {
+                n += 1;
+            }
+            let kv = core::slice::from_raw_parts(s, n);
+            if kv.len() > name.len() && kv.starts_with(name) && kv[name.len()] == b'=' {
+                return Some(&kv[name.len() + 1..]);
+            }
+            e = e.add(1);
+        }
+    }
+    None
+}
+
+/// Calls `f(lo, hi)` for each writable loadable segment of the executable (the Go program's and the
+/// runtime's globals), found through the auxiliary vector's AT_PHDR/AT_PHNUM (the executable is static and
+/// not position-independent, so `p_vaddr` is the address).
+fn for_each_data_segment(f: &mut dyn FnMut(usize, usize)) {
+    const AT_NULL: usize = 0;
+    const AT_PHDR: usize = 3;
+    const AT_PHNUM: usize = 5;
+    const PT_LOAD: u32 = 1;
+    const PF_W: u32 = 2;
+    #[repr(C)]
+    struct Phdr {
+        p_type: u32,
+        p_flags: u32,
+        p_offset: u64,
+        p_vaddr: u64,
+        p_paddr: u64,
+        p_filesz: u64,
+        p_memsz: u64,
+        p_align: u64,
+    }
+    // SAFETY: the auxiliary vector follows envp's terminating NULL on the initial stack (System V AMD64 ABI
+    // §3.4.1); AT_PHDR points at the loaded program headers.
+    unsafe {
+        let mut e = (*crate::start::ARGS.get()).envp;
+        if e.is_null() {
+            return;
+        }
+        while !(*e).is_null() {
+            e = e.add(1);
+        }
+        let mut aux = e.add(1) as *const [usize; 2];
+        let (mut phdr, mut phnum) = (0usize, 0usize);
+        while (*aux)[0] != AT_NULL {
+            match (*aux)[0] {
+                AT_PHDR => phdr = (*aux)[1],
+                AT_PHNUM => phnum = (*aux)[1],
+                _ => {}
+            }
+            aux = aux.add(1);
+        }
+        if phdr == 0 {
+            return;
+        }
+        for i in 0..phnum {
+            let ph = &*(phdr as *const Phdr).add(i);
+            if ph.p_type == PT_LOAD && ph.p_flags & PF_W != 0 {
+                f(ph.p_vaddr as usize, (ph.p_vaddr + ph.p_memsz) as usize);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mem::alloc;
+
+    /// A singly linked list node in the Go heap: `next` then a payload.
+    unsafe fn cons(next: *mut usize, v: usize) -> *mut usize {
+        let p = alloc(16) as *mut usize;
+        *p = next as usize;
+        *p.add(1) = v;
+        p
+    }
+
+    fn collect_from(roots: &[usize]) {
+        let (lo, hi) = (roots.as_ptr() as usize, roots.as_ptr() as usize + core::mem::size_of_val(roots));
+        collect_with_roots(&mut |f| f(lo, hi));
+    }
+
+    #[test]
+    fn reachable_objects_survive_and_garbage_is_reused() {
+        let _l = crate::test_lock();
+        unsafe {
+            // A long list (deep enough that recursion would hurt) reachable through an interior pointer.
+            let mut head = core::ptr::null_mut();
+            for i in 0..200_000 {
+                head = cons(head, i);
+            }
+            let mut garbage = core::ptr::null_mut();
+            for i in 0..100_000 {
+                garbage = cons(garbage, i);
+            }
+            let big = alloc(100 << 10) as *mut usize; // a large object, reachable
+            *big.add(1000) = head as usize + 8; // interior pointer to the list's head payload
+            let dead_big = alloc(200 << 10) as usize;
+            let roots = [big as usize + 16];
+            collect_from(&roots);
+            let heap = mem::heap();
+            heap.verify("after the collection");
+            assert!(heap.find_object(big as usize).is_some());
+            assert!(heap.find_object(dead_big).is_none());
+            assert!(heap.find_object(garbage as usize).is_none());
+            let (mut n, mut p) = (0, head);
+            while !p.is_null() {
+                assert!(heap.find_object(p as usize).is_some(), "node {n}");
+                assert_eq!(*p.add(1), 199_999 - n);
+                n += 1;
+                p = *p as *mut usize;
+            }
+            assert_eq!(n, 200_000);
+            assert!(heap.live >= 200_000 * 16 + (100 << 10));
+            assert!(heap.live < 200_000 * 16 + (100 << 10) + (1 << 20));
+            // Freed slots are reused (and zeroed) before new spans are made.
+            let q = alloc(16) as *mut usize;
+            assert_eq!(*q, 0);
+            assert_eq!(*q.add(1), 0);
+            // Dropping the roots frees everything.
+            collect_from(&[]);
+            assert!(heap.find_object(head as usize).is_none());
+            assert_eq!(heap.live, 0);
+        }
+    }
+
+    #[test]
+    fn allocating_forever_reuses_memory() {
+        let _l = crate::test_lock();
+        collect_from(&[]);
+        let heap = mem::heap();
+        let mapped = heap.mapped;
+        for round in 0..20 {
+            for _ in 0..20_000 {
+                unsafe { cons(core::ptr::null_mut(), round) };
+            }
+            let _big = alloc(3 << 20);
+            heap.verify("before");
+            collect_from(&[]);
+            heap.verify("after");
+        }
+        // One arena at most was added for twenty rounds of 4 MiB.
+        assert!(heap.mapped <= mapped + mem::ARENA_SIZE, "{} -> {}", mapped, heap.mapped);
+    }
+}

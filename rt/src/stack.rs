@@ -1,0 +1,338 @@
+//! Segmented goroutine stacks (DESIGN §5): segments, the stack guard, `morestack`/`lessstack`.
+//!
+//! In: the prologue check of every Go function (codegen/amd64/stack.rs): `lea rax, [rsp - need]`;
+//! `cmp rax, [g1c_stackguard]`; `jb` to a stub that loads R10 = `need`, R11 = the function's ABI0
+//! argument + result size and calls `g1c_morestack`. Out: the function runs on a new segment that holds a
+//! copy of its arguments; when it returns, its results are copied back and execution continues on the old
+//! segment in its caller. Pointers into a stack never move.
+//!
+//! Layout of a segment (one contiguous mapping, `size` bytes):
+//! ```text
+//!   hi + sizeof(Seg)   end of the mapping
+//!   hi                 the `Seg` header (kept at the top: the page in use anyway)
+//!   hi - …             frames, growing down; the first is the copy of the arguments
+//!   lo + HEADROOM      the stack guard: Go frames stay above it
+//!   lo                 HEADROOM bytes below the guard for the Rust runtime's own frames
+//! ```
+//! Why a headroom instead of switching to the system stack on every `CallRt`: a `CallRt` is then a plain
+//! call (no cost), and runtime entry points that need a deep stack (tracebacks, fatal errors, and later the
+//! collector) switch explicitly. The pages of the headroom are never touched by a goroutine that does not
+//! need them, so they cost address space, not memory: a goroutine blocked in a channel operation has
+//! one or two resident pages. `HEADROOM` must exceed the deepest Rust call path reachable from a `CallRt`
+//! without a switch (measured below 4 KiB; 16 KiB keeps a wide margin).
+//!
+//! Bytes in use are counted without the headrooms. Segments after the first double in size up to 1 MiB,
+//! so a deep recursion crosses few segment boundaries and wastes little address space in headrooms.
+//!
+//! The limit: gc doubles a stack and dies when the doubled size would exceed 1 GB, i.e. when more than
+//! 512 MiB are in use; g1c ends a goroutine whose segments would exceed 512 MiB with the same message
+//! (`runtime: goroutine stack exceeds 1000000000-byte limit`, `fatal error: stack overflow`).
+//!
+//! Hot split: the segment left by `lessstack` stays attached as the previous segment's `cache` and is
+//! reused by the next `morestack` from there, so a call boundary at a segment edge does not allocate.
+
+use crate::sched::{self, G};
+use crate::Global;
+
+/// Size of a goroutine's first segment and of ordinary new segments.
+pub const SEG_SIZE: usize = 32 << 10;
+/// Bytes below the guard reserved for the runtime's Rust frames (see the module comment).
+pub const HEADROOM: usize = 16 << 10;
+/// gc's maxstacksize; the effective limit is half of it (see the module comment).
+pub const MAX_STACK: usize = 1_000_000_000;
+const LIMIT: usize = 512 << 20;
+/// The largest segment `morestack` makes unless a single frame needs more.
+const MAX_SEG: usize = 1 << 20;
+
+/// A segment's header, at its top.
+#[repr(C)]
+pub struct Seg {
+    pub lo: usize,
+    /// The top of the usable stack (the address of this header).
+    pub hi: usize,
+    /// Bytes of the whole mapping.
+    pub size: usize,
+    /// The segment this one was entered from (null for the first).
+    pub prev: *mut Seg,
+    /// A spare segment to continue on at the next `morestack` from this one.
+    pub cache: *mut Seg,
+    /// RSP in `prev` when `morestack` switched here: it points at the return address into the growing
+    /// function's prologue, above which are the real return address and the arguments.
+    pub old_sp: usize,
+    /// Bytes of arguments and results copied to the top of this segment.
+    pub args_size: usize,
+    /// Next segment on the free list.
+    pub next_free: *mut Seg,
+}
+
+/// The Go prologue's limit: Go code must keep RSP above it. 0 on the system stack (no check fails).
+/// With threads it moves into the per-thread block (FS-relative), see sched.rs.
+#[no_mangle]
+pub static mut g1c_stackguard: usize = 0;
+
+/// Free segments of `SEG_SIZE` bytes.
+static FREE: Global<*mut Seg> = Global::new(core::ptr::null_mut());
+/// The part of the current stack chunk not yet cut into segments.
+static CHUNK: Global<(usize, usize)> = Global::new((0, 0));
+const CHUNK_SIZE: usize = 64 << 20;
+
+/// Sets the guard for running on `seg` (null: the system stack).
+pub fn set_guard(seg: *mut Seg) {
+    // SAFETY: one thread; `seg` is live.
+    unsafe {
+        g1c_stackguard = if seg.is_null() { 0 } else { (*seg).lo + HEADROOM };
+    }
+}
+
+fn map(size: usize) -> usize {
+    match crate::os::linux::mmap_anon(size) {
+        Some(p) => p,
+        None => crate::panic::throw(b"out of memory allocating stack"),
+    }
+}
+
+/// A segment of at least `size` bytes (`SEG_SIZE` ones from the free list or the current chunk, larger
+/// ones mapped on their own).
+fn alloc_seg(size: usize) -> *mut Seg {
+    let size = if size <= SEG_SIZE { SEG_SIZE } else { size.next_multiple_of(SEG_SIZE) };
+    // SAFETY: one thread; free segments are ours.
+    unsafe {
+        let base = if size == SEG_SIZE && !(*FREE.get()).is_null() {
+            let s = *FREE.get();
+            *FREE.get() = (*s).next_free;
+            (*s).lo
+        } else if size == SEG_SIZE {
+            let chunk = &mut *CHUNK.get();
+            if chunk.1 < SEG_SIZE {
+                *chunk = (map(CHUNK_SIZE), CHUNK_SIZE);
+            }
+            let b = chunk.0;
+            chunk.0 += SEG_SIZE;
+            chunk.1 -= SEG_SIZE;
+            b
+        } else {
+            map(size)
+        };
+        let hi = base + size - core::mem::size_of::<Seg>();
+        let s = hi as *mut Seg;
+        core::ptr::write(
+            s,
+            Seg {
+                lo: base,
+                hi,
+                size,
+                prev: core::ptr::null_mut(),
+                cache: core::ptr::null_mut(),
+                old_sp: 0,
+                args_size: 0,
+                next_free: core::ptr::null_mut(),
+            },
+        );
+        s
+    }
+}
+
+fn free_seg(s: *mut Seg) {
+    // SAFETY: `s` is no longer used by any goroutine.
+    unsafe {
+        if (*s).size == SEG_SIZE {
+            (*s).next_free = *FREE.get();
+            *FREE.get() = s;
+        } else {
+            crate::os::linux::munmap((*s).lo, (*s).size);
+        }
+    }
+}
+
+/// Gives a new goroutine its first segment.
+///
+/// # Safety
+/// `g` must be a goroutine without a stack.
+pub unsafe fn first_segment(g: *mut G) {
+    let s = alloc_seg(SEG_SIZE);
+    (*g).seg = s;
+    (*g).stack_bytes = SEG_SIZE - HEADROOM;
+}
+
+/// Releases every segment of a dead goroutine (called on the system stack).
+///
+/// # Safety
+/// `g` must be dead.
+pub unsafe fn free_all(g: *mut G) {
+    let mut s = (*g).seg;
+    while !s.is_null() {
+        let prev = (*s).prev;
+        if !(*s).cache.is_null() {
+            free_seg((*s).cache);
+        }
+        free_seg(s);
+        s = prev;
+    }
+    (*g).seg = core::ptr::null_mut();
+}
+
+/// The segment of `g` that contains `addr`, if any.
+///
+/// # Safety
+/// `g` must be live.
+pub unsafe fn seg_of(g: *const G, addr: usize) -> *mut Seg {
+    let mut s = (*g).seg;
+    while !s.is_null() {
+        if addr >= (*s).lo && addr < (*s).hi {
+            return s;
+        }
+        s = (*s).prev;
+    }
+    core::ptr::null_mut()
+}
+
+/// Called by `g1c_morestack` on the old segment (within its headroom): picks the next segment, copies
+/// the arguments there and returns the RSP to call the function with (16-byte aligned, arguments at it).
+///
+/// # Safety
+/// Called only from `g1c_morestack` with the prologue's `old_sp`, `need` and `args_size`.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_newstack(old_sp: usize, need: usize, args_size: usize) -> usize {
+    let g = sched::curg();
+    if g.is_null() {
+        crate::panic::throw(b"morestack on g0");
+    }
+    let cur = (*g).seg;
+    let want = need + args_size + HEADROOM + core::mem::size_of::<Seg>() + 256;
+    let cached = (*cur).cache;
+    let next = if !cached.is_null() && (*cached).size >= want {
+        (*cur).cache = core::ptr::null_mut();
+        cached
+    } else {
+        if !cached.is_null() {
+            free_seg(cached);
+            (*cur).cache = core::ptr::null_mut();
+        }
+        // Segments grow geometrically (up to MAX_SEG) so a deep recursion wastes little in headrooms
+        // and switches segments rarely.
+        let grown = ((*cur).size * 2).min(MAX_SEG);
+        let size = want.max(grown).next_multiple_of(SEG_SIZE);
+        alloc_seg(size)
+    };
+    if (*g).stack_bytes + (*next).size - HEADROOM > LIMIT {
+        free_seg(next);
+        overflow(g, old_sp);
+    }
+    (*g).stack_bytes += (*next).size - HEADROOM;
+    (*next).prev = cur;
+    (*next).old_sp = old_sp;
+    (*next).args_size = args_size;
+    let argp = ((*next).hi - args_size) & !15;
+    crate::arch::amd64::copy_bytes(argp as *mut u8, (old_sp + 16) as *const u8, args_size);
+    // A deferred call run by a panic finds its arguments here now: recover compares this address.
+    crate::defer::moved_args(g, old_sp + 16, argp);
+    (*g).seg = next;
+    set_guard(next);
+    argp
+}
+
+/// Called by `g1c_lessstack` on the segment being left, with RSP at the arguments' copy: copies the
+/// arguments and results back, returns to the previous segment and gives the old RSP (pointing at the
+/// return address into the prologue; the real return address is above it).
+///
+/// # Safety
+/// Called only from `g1c_morestack`'s return path.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_oldstack(sp: usize) -> usize {
+    let g = sched::curg();
+    let s = (*g).seg;
+    let prev = (*s).prev;
+    crate::arch::amd64::copy_bytes(((*s).old_sp + 16) as *mut u8, sp as *const u8, (*s).args_size);
+    pop_to(g, prev);
+    (*s).old_sp
+}
+
+/// Makes `to` (an older segment of `g`) current again; the newest segment left stays cached on `to`.
+unsafe fn pop_to(g: *mut G, to: *mut Seg) {
+    while (*g).seg != to {
+        let s = (*g).seg;
+        let prev = (*s).prev;
+        (*g).stack_bytes -= (*s).size - HEADROOM;
+        if !(*s).cache.is_null() {
+            free_seg((*s).cache);
+            (*s).cache = core::ptr::null_mut();
+        }
+        if prev == to && (*prev).cache.is_null() {
+            (*prev).cache = s;
+        } else {
+            free_seg(s);
+        }
+        (*g).seg = prev;
+    }
+    set_guard(to);
+}
+
+/// Before execution continues at stack pointer `sp` (a recovered panic resuming a frame): makes the
+/// segment holding `sp` current.
+///
+/// # Safety
+/// `sp` must lie in one of `g`'s segments.
+pub unsafe fn unwind_to(g: *mut G, sp: usize) {
+    let s = seg_of(g, sp);
+    if !s.is_null() {
+        pop_to(g, s);
+    }
+}
+
+/// gc's stack overflow report, then exit 2.
+unsafe fn overflow(g: *mut G, sp: usize) -> ! {
+    use crate::print::{hex, Out, Stderr};
+    crate::panic::start_panicking();
+    let mut o = Stderr::new();
+    o.put(b"runtime: goroutine stack exceeds 1000000000-byte limit\n");
+    o.put(b"runtime: sp=");
+    hex(&mut o, sp as u64);
+    o.put(b" stack=[");
+    hex(&mut o, (*(*g).seg).lo as u64);
+    o.put(b", ");
+    hex(&mut o, (*(*g).seg).hi as u64);
+    o.put(b"]\nfatal error: stack overflow\n\nruntime stack:\n");
+    o.put(b"\ngoroutine ");
+    crate::print::uint(&mut o, (*g).id);
+    o.put(b" [running]:\n");
+    let fp = crate::arch::amd64::frame_pointer();
+    crate::traceback::traceback_g(&mut o, g, None, fp);
+    o.flush();
+    crate::os::linux::exit_group(2)
+}
+
+// g1c_morestack: called from a Go prologue with R10 = bytes the frame needs, R11 = its argument + result
+// size; [rsp] = the return address into the prologue's stub (which jumps back to the check), [rsp+8] =
+// the function's own return address, [rsp+16…] = its arguments. DX (the closure context) and RBP (the
+// caller's frame) are preserved into the function. On return from the function (to g1c_lessstack), the
+// results are copied back and the function's caller is returned to on the old segment.
+core::arch::global_asm!(
+    ".globl g1c_morestack",
+    ".type g1c_morestack,@function",
+    "g1c_morestack:",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    push rdx",
+    "    lea rdi, [rbp + 8]",
+    "    mov rsi, r10",
+    "    mov rdx, r11",
+    "    call g1c_newstack",
+    "    pop rdx",
+    "    pop rbp",
+    "    mov r11, [rsp]",
+    "    mov rsp, rax",
+    "    call r11",
+    ".globl g1c_lessstack",
+    "g1c_lessstack:",
+    "    mov rdi, rsp",
+    "    call g1c_oldstack",
+    "    lea rsp, [rax + 8]",
+    "    ret",
+    ".size g1c_morestack, . - g1c_morestack",
+);
+
+extern "C" {
+    /// The return address a function running on a new segment returns to; tracebacks replace it with
+    /// the real one (`Seg::old_sp + 8`).
+    pub fn g1c_lessstack();
+}

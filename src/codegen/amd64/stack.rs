@@ -1,0 +1,58 @@
+//! The stack check of every Go function's prologue (DESIGN §5, segmented stacks; rt/src/stack.rs is the
+//! other half).
+//!
+//! In: the assembler at a function's entry, the bytes its frame needs below the return address and its
+//! ABI0 argument + result size. Out, at entry:
+//! ```text
+//!   entry: lea rax, [rsp - need]
+//!          cmp rax, [rip + g1c_stackguard]
+//!          jb  more                      ; not enough room above the guard
+//!          ...                           ; the prologue proper (push rbp; ...)
+//! ```
+//! and, after the body, the out-of-line stub:
+//! ```text
+//!   more:  mov r10, need
+//!          mov r11, args_size
+//!          call g1c_morestack            ; runs the function on a new segment, returns to its caller
+//!          jmp entry                     ; what morestack "calls" on the new segment: check again, run
+//! ```
+//! Invariants: only RAX, R10 and R11 are touched before the frame exists, so the closure context (DX) and
+//! the incoming arguments reach the body unchanged. The guard is a global today (one thread); with threads
+//! it becomes an FS-relative load from the per-thread block (one instruction either way).
+
+use asm::x86::{Assembler, Cond as CC, Label, Mem, Mnemonic as M, Operand, Size, R10, R11, RAX, RSP};
+
+/// The runtime's stack guard: Go frames must stay above it.
+pub const GUARD_SYM: &str = "g1c_stackguard";
+/// The runtime routine that switches to a new segment.
+pub const MORESTACK_SYM: &str = "g1c_morestack";
+
+/// Labels of one function's check, bound by [`check`] and [`stub`].
+pub struct Check {
+    entry: Label,
+    more: Label,
+    need: i64,
+    args_size: i64,
+}
+
+/// Emits the check at the function's entry. `frame_size` is the frame below the saved RBP.
+pub fn check(a: &mut Assembler, frame_size: u32, args_size: u32) -> Result<Check, String> {
+    let entry = a.new_label();
+    let more = a.new_label();
+    a.bind(entry)?;
+    // The return address is already pushed; the frame needs the saved RBP and `frame_size` more.
+    let need = frame_size as i64 + 8;
+    a.op2(M::Lea, RAX, Mem::base(Size::Qword, RSP, -(need as i32)).addr_only())?;
+    a.op2(M::Cmp, RAX, Mem::rip(Size::Qword, GUARD_SYM, 0))?;
+    a.op1(M::Jcc(CC::B), more)?;
+    Ok(Check { entry, more, need, args_size: args_size as i64 })
+}
+
+/// Emits the out-of-line call to `g1c_morestack` (after the function's last block).
+pub fn stub(a: &mut Assembler, c: &Check) -> Result<(), String> {
+    a.bind(c.more)?;
+    a.op2(M::Mov, R10, c.need)?;
+    a.op2(M::Mov, R11, c.args_size)?;
+    a.op1(M::Call, Operand::Sym(MORESTACK_SYM.to_string()))?;
+    a.op1(M::Jmp, c.entry)
+}

@@ -1,0 +1,122 @@
+//! `g1c check`: load packages (or files) and type-check them, reporting errors as gc does.
+//!
+//! In: patterns (`fmt`, `net/...`, `std`, `cmd`, directories) or `.go` files, `-e` (all errors), `-v` (a
+//! line per package and a summary). Out: errors on stderr, exit 0 when clean, 1 otherwise.
+//!
+//! Output: loader errors first (missing packages, import cycles; nothing is checked then), else syntax errors,
+//! else each package's type errors under a `# path` header as `go build` prints them (no header when files
+//! were named), sorted by position, at most 10 per package and then `too many errors` unless `-e`.
+
+use std::collections::BTreeSet;
+
+use super::{print_errors_limit, render, MAX_ERRORS};
+use crate::load;
+use crate::syntax::pos::{self, Error};
+use crate::types::check::{check_program, PackageSrc};
+use crate::types::sizes::Sizes;
+
+pub fn check(patterns: &[String], all_errors: bool, verbose: bool) -> i32 {
+    let cfg = load::Config::from_env();
+    let patterns = patterns.to_vec();
+    let limit = if all_errors { usize::MAX } else { MAX_ERRORS };
+    // Parsing and checking recurse on nesting depth: run them on a big stack.
+    let handle = std::thread::Builder::new().stack_size(512 << 20).spawn(move || run(&cfg, &patterns, limit, verbose));
+    match handle.map(|h| h.join()) {
+        Ok(Ok(code)) => code,
+        _ => {
+            eprintln!("internal compiler error: compiler thread failed");
+            1
+        }
+    }
+}
+
+fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> i32 {
+    let files_named = patterns.iter().all(|p| p.ends_with(".go"));
+    let loaded = load::load(cfg, patterns);
+    if !loaded.errors.is_empty() {
+        for e in &loaded.errors {
+            eprintln!("{e}");
+        }
+        return 1;
+    }
+    if !loaded.syntax_errors.is_empty() {
+        let msgs = render(&loaded.fset, loaded.syntax_errors.clone()).0;
+        print_errors_limit(&msgs, limit);
+        return 1;
+    }
+    if std::env::var_os("G1C_STATS").is_some() {
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        let hwm = status.lines().find(|l| l.starts_with("VmHWM")).unwrap_or("");
+        eprintln!("stats: after loading: {hwm}");
+    }
+    let sizes = sizes_for(&cfg.ctx.goarch);
+    let srcs: Vec<PackageSrc> =
+        loaded.packages.iter().map(|p| PackageSrc { path: &p.path, files: &p.files, imports: &p.imports }).collect();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_program(&loaded.fset, &loaded.ast, &srcs, sizes)));
+    let errs = match result {
+        Ok((prog, errs)) => {
+            // The process ends soon: freeing millions of table entries one by one would only cost time.
+            if std::env::var_os("G1C_STATS").is_some() {
+                eprintln!(
+                    "stats: {} exprs ({} B each), {} stmts ({} B), types {} ({} B/entry), defs {}, uses {}, objs {} ({} B), type table {}, src {} B",
+                    loaded.ast.exprs.len(),
+                    std::mem::size_of::<crate::syntax::ast::Expr>(),
+                    loaded.ast.stmts.len(),
+                    std::mem::size_of::<crate::syntax::ast::Stmt>(),
+                    prog.info.types.len(),
+                    std::mem::size_of::<(crate::syntax::ast::ExprId, crate::types::TypeAndValue)>(),
+                    prog.info.defs.len(),
+                    prog.info.uses.len(),
+                    prog.objs.objs.len(),
+                    std::mem::size_of::<crate::types::Object>(),
+                    prog.types.len(),
+                    loaded.fset.files().map(|(_, f)| f.src.len()).sum::<usize>(),
+                );
+            }
+            std::mem::forget(prog);
+            errs
+        }
+        Err(payload) => {
+            let msg = payload
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| "unknown panic".into());
+            eprintln!("{}", Error::new(pos::current(), format!("internal compiler error: {msg}")).render(&loaded.fset));
+            return 1;
+        }
+    };
+    let mut failed = BTreeSet::new();
+    for (i, (pkg, errs)) in loaded.packages.iter().zip(errs).enumerate() {
+        if errs.is_empty() {
+            if verbose {
+                eprintln!("ok   {}", pkg.path);
+            }
+            continue;
+        }
+        failed.insert(i);
+        let n = errs.len();
+        if !files_named {
+            eprintln!("# {}", pkg.path);
+        }
+        print_errors_limit(&render(&loaded.fset, errs).0, limit);
+        if verbose {
+            eprintln!("FAIL {} ({n} errors)", pkg.path);
+        }
+    }
+    if verbose {
+        eprintln!("g1c check: {} packages, {} clean, {} with errors", loaded.packages.len(), loaded.packages.len() - failed.len(), failed.len());
+    }
+    std::mem::forget(loaded);
+    i32::from(!failed.is_empty())
+}
+
+/// The target's sizes: 4-byte words and alignment on 32-bit architectures.
+pub fn sizes_for(goarch: &str) -> Sizes {
+    match goarch {
+        "386" | "arm" | "mips" | "mipsle" | "wasm32" => Sizes { word: 4, max_align: 4 },
+        _ => Sizes::AMD64,
+    }
+}

@@ -1,0 +1,5 @@
+package a
+
+import "cyc/b"
+
+var X = b.Y

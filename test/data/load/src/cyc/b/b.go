@@ -1,0 +1,5 @@
+package b
+
+import "cyc/a"
+
+var Y = a.X

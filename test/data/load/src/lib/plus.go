@@ -1,0 +1,5 @@
+// +build linux,!386
+
+package lib
+
+var LinuxNot386 = 1
