@@ -208,13 +208,20 @@ fn mutate_once(rng: &mut Rng, v: &mut Vec<u8>, other: &[u8]) {
         // Deep nesting in a context where it parses, so that the checker and lowering see it too.
         _ => {
             let nest = nesting(rng);
-            *v = match rng.below(3) {
-                0 => format!("package main\n\nvar x = {nest}\n\nfunc main() {{}}\n"),
-                1 => format!("package main\n\ntype T {nest}\n\nfunc main() {{}}\n"),
-                _ => format!("package main\n\nfunc main() {{\n\tx := 1\n\t_ = x\n\t{nest}\n}}\n"),
-            }
-            .into_bytes();
+            *v = in_context(rng.below(CONTEXTS), &nest).into_bytes();
         }
+    }
+}
+
+/// How many contexts `in_context` knows.
+pub const CONTEXTS: usize = 3;
+
+/// A program with `x` as a package-level variable's initializer, a type, or a statement of `main`.
+pub fn in_context(context: usize, x: &str) -> String {
+    match context {
+        0 => format!("package main\n\nvar x = {x}\n\nfunc main() {{}}\n"),
+        1 => format!("package main\n\ntype T {x}\n\nfunc main() {{}}\n"),
+        _ => format!("package main\n\nfunc main() {{\n\tx := 1\n\t_ = x\n\t{x}\n}}\n"),
     }
 }
 
@@ -235,37 +242,38 @@ fn token_at(v: &[u8], at: usize) -> (usize, usize) {
     (s, e)
 }
 
-/// A deeply nested or very long construct: sometimes closed, sometimes not; sometimes just below the
-/// parser's nesting limit, sometimes far above it.
-fn nesting(rng: &mut Rng) -> String {
-    let depth = *rng.pick(&[3, 50, 500, 2000, 9_990, 10_001, 30_000, 100_000]);
-    let depth = if rng.one_in(2) { rng.below(depth) + 1 } else { depth };
-    let closed = !rng.one_in(4);
-    // (open, middle, close) repeated `depth` times around one middle.
-    let (open, mid, close): (&str, &str, &str) = match rng.below(22) {
-        0 => ("(", "x", ")"),
-        1 => ("[]", "int", ""),
-        2 => ("func() ", "int", ""),
-        3 => ("{", "", "}"),
-        4 => ("", "x", "+x"),
-        5 => ("*", "p", ""),
-        6 => ("!", "b", ""),
-        7 => ("-", "1", ""),
-        8 => ("<-", "c", ""),
-        9 => ("struct{ f ", "int", " }"),
-        10 => ("map[int]", "int", ""),
-        11 => ("if true {", "", "}"),
-        12 => ("f(", "1", ")"),
-        13 => ("", "x", ".y"),
-        14 => ("", "a", "[0]"),
-        15 => ("[]int{", "", "}"),
-        16 => ("interface{ ", "m()", " }"),
-        17 => ("func() { ", "", " }()"),
-        18 => ("", "1", "<<1"),
-        19 => ("", "\"s\"", "+\"s\""),
-        20 => ("*[1]", "int", ""),
-        _ => ("chan ", "int", ""),
-    };
+/// Deeply nested or very long constructs: `open` and `close` repeated around one `middle`.
+pub const NESTINGS: &[(&str, &str, &str)] = &[
+    ("(", "x", ")"),
+    ("[]", "int", ""),
+    ("func() ", "int", ""),
+    ("{", "", "}"),
+    ("", "x", "+x"),
+    ("*", "p", ""),
+    ("!", "b", ""),
+    ("-", "1", ""),
+    ("<-", "c", ""),
+    ("struct{ f ", "int", " }"),
+    ("map[int]", "int", ""),
+    ("if true {", "", "}"),
+    ("f(", "1", ")"),
+    ("", "x", ".y"),
+    ("", "a", "[0]"),
+    ("[]int{", "", "}"),
+    ("interface{ ", "m()", " }"),
+    ("func() { ", "", " }()"),
+    ("", "1", "<<1"),
+    ("", "\"s\"", "+\"s\""),
+    ("*[1]", "int", ""),
+    ("chan ", "int", ""),
+    ("[]T[", "int", "]"),
+    ("x.(", "int", ")"),
+    ("else if true {", "", "}"),
+];
+
+/// `NESTINGS[kind]` nested `depth` times, with or without its closing parts.
+pub fn nested(kind: usize, depth: usize, closed: bool) -> String {
+    let (open, mid, close) = NESTINGS[kind];
     let mut s = String::with_capacity(depth * (open.len() + close.len()) + mid.len());
     for _ in 0..depth {
         s.push_str(open);
@@ -277,6 +285,15 @@ fn nesting(rng: &mut Rng) -> String {
         }
     }
     s
+}
+
+/// A random nesting: sometimes closed, sometimes not; sometimes just below the parser's nesting limit,
+/// sometimes far above it.
+fn nesting(rng: &mut Rng) -> String {
+    let depth = *rng.pick(&[3, 50, 500, 2000, 9_990, 10_001, 30_000, 100_000]);
+    let depth = if rng.one_in(2) { rng.below(depth) + 1 } else { depth };
+    let closed = !rng.one_in(4);
+    nested(rng.below(NESTINGS.len()), depth, closed)
 }
 
 /// The Go files of a GOROOT that the fuzzers start from: `src/` and `test/`, sorted, at most `max_len` bytes

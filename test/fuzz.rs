@@ -301,3 +301,30 @@ fn fixed_seed_run() {
     }
     assert!(r.failures.is_empty(), "{} fuzz inputs failed (saved in {})", r.failures.len(), crash_dir.display());
 }
+
+/// Every nesting generator, just below and just above the parser's limit, in every context: the front end
+/// must answer each with a result or an error (`exceeded maximum nesting depth`), never a stack overflow.
+#[test]
+fn deep_nesting() {
+    let limit = g1c::syntax::parser::MAX_DEPTH as usize;
+    let failures = std::thread::Builder::new()
+        .stack_size(512 << 20)
+        .spawn(move || {
+            let mut failures = Vec::new();
+            for kind in 0..fuzzing::NESTINGS.len() {
+                for depth in [limit - 10, limit + 1] {
+                    for context in 0..fuzzing::CONTEXTS {
+                        let src = fuzzing::in_context(context, &fuzzing::nested(kind, depth, true));
+                        if let Err(e) = fuzzing::frontend(src.as_bytes()) {
+                            failures.push(format!("{:?} x{depth} in context {context}: {e}", fuzzing::NESTINGS[kind]));
+                        }
+                    }
+                }
+            }
+            failures
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+    assert!(failures.is_empty(), "{failures:#?}");
+}
