@@ -959,7 +959,9 @@ impl<'a, 'b> Fb<'a, 'b> {
         let ve = self.ast.unparen(v);
         if let ExprKind::CompositeLit { .. } = self.ast.expr(ve).kind {
             let vt = self.prog.type_of(ve);
-            if matches!(self.under(vt), TypeKind::Struct { .. } | TypeKind::Array { .. }) {
+            // Built in place only when the element has the literal's own type: an element of interface
+            // type holds a converted (boxed) value instead.
+            if !self.is_iface(t) && matches!(self.under(vt), TypeKind::Struct { .. } | TypeKind::Array { .. }) {
                 let dst = self.add_off(addr, off);
                 self.build_composite(ve, dst, vt);
                 return;
