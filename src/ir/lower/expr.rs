@@ -492,14 +492,8 @@ impl<'a, 'b> Fb<'a, 'b> {
             UnaryOp::Addr => {
                 let xe = self.ast.unparen(x);
                 if let ExprKind::CompositeLit { .. } = self.ast.expr(xe).kind {
-                    let lt = self.type_of(xe);
-                    if !matches!(self.under(lt), TypeKind::Pointer(_)) {
-                        let size = self.size(lt);
-                        let p = self.alloc(size);
-                        self.build_composite(xe, p, lt);
-                        return Val::S(p);
-                    }
-                    return self.composite(xe);
+                    // `&T{...}`: a new variable initialized with the literal, i.e. the literal as `*T`.
+                    return self.composite_as(xe, t);
                 }
                 match self.place(xe) {
                     Some(a) => Val::S(a),
@@ -866,12 +860,24 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// (elided inside another literal) on the heap.
     pub fn composite(&mut self, e: ExprId) -> Val {
         let t = self.type_of(e);
+        self.composite_as(e, t)
+    }
+
+    /// The value of composite literal `e` as type `t`: its own type, or `*T` for an elided `&T{...}`.
+    fn composite_as(&mut self, e: ExprId, t: TypeId) -> Val {
         let pos = self.ast.expr(e).pos;
         match self.under(t) {
             TypeKind::Pointer(elem) => {
-                let size = self.size(*elem);
+                let elem = *elem;
+                let size = self.size(elem);
                 let p = self.alloc(size);
-                self.build_composite(e, p, *elem);
+                if matches!(self.under(elem), TypeKind::Struct { .. } | TypeKind::Array { .. }) {
+                    self.build_composite(e, p, elem);
+                } else {
+                    // `&[]T{...}`, `&map[K]V{...}`: the literal's value, stored in the new variable.
+                    let v = self.composite_as(e, elem);
+                    self.store_val(p, 0, v, elem);
+                }
                 Val::S(p)
             }
             TypeKind::Struct { .. } | TypeKind::Array { .. } => {
@@ -894,7 +900,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 self.store(a, 16, nv);
                 Val::M(a)
             }
-            TypeKind::Map { .. } => self.map_lit(e),
+            TypeKind::Map { .. } => self.map_lit(e, t),
             _ => self.fail(pos, "internal: composite literal of this type", TypeId::INT),
         }
     }
@@ -963,7 +969,9 @@ impl<'a, 'b> Fb<'a, 'b> {
         let ve = self.ast.unparen(v);
         if let ExprKind::CompositeLit { .. } = self.ast.expr(ve).kind {
             let vt = self.type_of(ve);
-            if matches!(self.under(vt), TypeKind::Struct { .. } | TypeKind::Array { .. }) {
+            // Built in place only when the element has the literal's own type: an element of interface
+            // type holds a converted (boxed) value instead.
+            if !self.is_iface(t) && matches!(self.under(vt), TypeKind::Struct { .. } | TypeKind::Array { .. }) {
                 let dst = self.add_off(addr, off);
                 self.build_composite(ve, dst, vt);
                 return;

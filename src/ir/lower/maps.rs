@@ -134,8 +134,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     }
 
     /// A map literal: `make` with the number of entries as hint, then one assignment per entry.
-    pub fn map_lit(&mut self, e: ExprId) -> Val {
-        let t = self.type_of(e);
+    pub fn map_lit(&mut self, e: ExprId, t: TypeId) -> Val {
         let pos = self.ast.expr(e).pos;
         let ExprKind::CompositeLit { elts, .. } = &self.ast.expr(e).kind else { return self.zero_val(t) };
         let elts = elts.clone();
