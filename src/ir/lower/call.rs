@@ -437,7 +437,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let es = self.size(elem);
         // `append(f())`: the call's results are the slice and the elements.
         if args.len() == 1 && !spread {
-            if let TypeKind::Tuple(ts) = self.prog.types.kind(self.prog.type_of(args[0])).clone() {
+            if let TypeKind::Tuple(ts) = self.types.kind(self.type_of(args[0])).clone() {
                 let vals = self.call_multi(args[0]);
                 let s = self.to_temp(vals[0], st).v();
                 let mut extra = Vec::new();
@@ -469,7 +469,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// The rest of `append`: slice header at `s`, elements of size `es` either as values (`extra`) or as
     /// a source range `src` = (pointer, length) for `append(s, t...)`.
     fn append_values(&mut self, e: ExprId, s: VReg, es: u64, extra: Vec<Val>, src: Option<(VReg, VReg)>) -> Val {
-        let st = self.prog.type_of(e);
+        let st = self.type_of(e);
         let elem = self.elem(st);
         self.set_pos(self.ast.expr(e).pos);
         let p0 = self.load(Ty::Ptr, s, 0);
