@@ -427,10 +427,63 @@ pub struct Initializer {
     pub rhs: ExprId,
 }
 
+/// The checker's verdict per expression: a table indexed by `ExprId` (ids are dense, and nearly every
+/// expression gets a verdict, so a vector is smaller and faster than a hash map). Its methods are the subset
+/// of `HashMap<ExprId, TypeAndValue>`'s that the phases use; `iter` yields entries in `ExprId` order.
+#[derive(Default)]
+pub struct ExprTypes {
+    slots: Vec<Option<TypeAndValue>>,
+    len: usize,
+}
+
+impl ExprTypes {
+    /// Makes room for expressions `0..n` at once.
+    pub fn reserve(&mut self, n: usize) {
+        if self.slots.len() < n {
+            self.slots.resize(n, None);
+        }
+    }
+    pub fn get(&self, e: &ExprId) -> Option<&TypeAndValue> {
+        self.slots.get(e.0 as usize).and_then(|s| s.as_ref())
+    }
+    pub fn contains_key(&self, e: &ExprId) -> bool {
+        self.get(e).is_some()
+    }
+    /// Records `tv` for `e`, returning the previous verdict.
+    pub fn insert(&mut self, e: ExprId, tv: TypeAndValue) -> Option<TypeAndValue> {
+        let i = e.0 as usize;
+        if i >= self.slots.len() {
+            self.slots.resize(i + 1, None);
+        }
+        let old = self.slots[i].replace(tv);
+        if old.is_none() {
+            self.len += 1;
+        }
+        old
+    }
+    /// Number of expressions with a verdict.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+    pub fn iter(&self) -> impl Iterator<Item = (ExprId, &TypeAndValue)> {
+        self.slots.iter().enumerate().filter_map(|(i, s)| s.as_ref().map(|tv| (ExprId(i as u32), tv)))
+    }
+}
+
+impl std::ops::Index<&ExprId> for ExprTypes {
+    type Output = TypeAndValue;
+    fn index(&self, e: &ExprId) -> &TypeAndValue {
+        self.get(e).expect("expression was not checked")
+    }
+}
+
 /// Facts about a checked program, read by lowering and `dump types`.
 #[derive(Default)]
 pub struct Info {
-    pub types: HashMap<ExprId, TypeAndValue>,
+    pub types: ExprTypes,
     /// Identifier position → the object it declares.
     pub defs: HashMap<Pos, ObjId>,
     /// Identifier position → the object it denotes.

@@ -6,7 +6,7 @@
 //! (`convert_untyped`), `update_expr_type` rewrites the recorded entries of the whole untyped subtree, so the
 //! final `Info` holds context-converted types and values (as go/types' `updateExprType`).
 
-use super::super::constant::{BigFloat, BigInt, Value};
+use super::super::constant::{BigFloat, BigInt, ConstStr, Value};
 use super::super::{BasicKind, Mode, ObjKind, SelectionKind, TypeId, TypeKind};
 use super::Checker;
 use crate::syntax::ast::*;
@@ -1478,7 +1478,7 @@ impl<'a> Checker<'a> {
                     let i = self.index_value(ie, l);
                     if let (Some(i), Some(Value::String(s))) = (i, &x.val) {
                         if (i as usize) < s.len() {
-                            let _ = s[i as usize];
+                            let _ = s.as_bytes()[i as usize];
                         }
                     }
                     return Operand::new(OpMode::Value, TypeId::UINT8, e);
@@ -1882,11 +1882,7 @@ pub fn const_binary(op: BinaryOp, x: &Value, y: &Value, int_div: bool) -> Value 
             LOr => Value::Bool(*a || *b),
             _ => Value::Unknown,
         },
-        (Value::String(a), Value::String(b)) if op == Add => {
-            let mut s = a.clone();
-            s.extend_from_slice(b);
-            Value::String(s)
-        }
+        (Value::String(a), Value::String(b)) if op == Add => Value::String(ConstStr::concat(a, b)),
         (Value::Int(a), Value::Int(b)) => match op {
             Add => Value::Int(a.add(b)),
             Sub => Value::Int(a.sub(b)),
@@ -1948,7 +1944,7 @@ pub fn const_compare(op: BinaryOp, x: &Value, y: &Value) -> bool {
                 _ => a != b,
             }
         }
-        (Value::String(a), Value::String(b)) => a.cmp(b),
+        (Value::String(a), Value::String(b)) => a.as_bytes().cmp(b.as_bytes()),
         (Value::Complex(..), _) | (_, Value::Complex(..)) => {
             let eq = x.as_complex() == y.as_complex();
             return if op == Eql { eq } else { !eq };

@@ -367,7 +367,7 @@ impl<'a> Checker<'a> {
             let t = self.typ(f.typ);
             let tag = match &f.tag {
                 Some(raw) => match super::super::constant::from_literal(LitKind::String, raw) {
-                    Ok(Value::String(b)) => String::from_utf8_lossy(&b).into_owned(),
+                    Ok(Value::String(b)) => String::from_utf8_lossy(b.as_bytes()).into_owned(),
                     _ => String::new(),
                 },
                 None => String::new(),
