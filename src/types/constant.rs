@@ -1041,6 +1041,16 @@ fn unescape_one(s: &[u8], quote: u8) -> Result<(Unescaped, usize), String> {
 }
 
 fn parse_int_lit(raw: &str) -> Option<BigInt> {
+    // Fast path for the common literals that fit in 64 bits: plain decimal and `0x` hexadecimal digits.
+    let b = raw.as_bytes();
+    if (1..=19).contains(&b.len()) && b.iter().all(u8::is_ascii_digit) && (b.len() == 1 || b[0] != b'0') {
+        return raw.parse::<u64>().ok().map(BigInt::from_u64);
+    }
+    if let Some(h) = raw.strip_prefix("0x").or_else(|| raw.strip_prefix("0X")) {
+        if (1..=16).contains(&h.len()) && h.bytes().all(|c| c.is_ascii_hexdigit()) {
+            return u64::from_str_radix(h, 16).ok().map(BigInt::from_u64);
+        }
+    }
     let s = raw.replace('_', "");
     let lower = s.to_ascii_lowercase();
     if let Some(h) = lower.strip_prefix("0x") {

@@ -19,8 +19,9 @@ pub mod constant;
 pub mod sizes;
 pub mod universe;
 pub mod check;
+pub mod fxhash;
 
-use std::collections::HashMap;
+use fxhash::HashMap;
 
 use crate::syntax::ast::{ChanDir, ExprId};
 use crate::syntax::pos::Pos;
@@ -175,7 +176,7 @@ impl Default for TypeTable {
 impl TypeTable {
     /// A table holding exactly the basic types, at their fixed ids.
     pub fn new() -> TypeTable {
-        let mut t = TypeTable { kinds: Vec::new(), intern: HashMap::new() };
+        let mut t = TypeTable { kinds: Vec::new(), intern: HashMap::default() };
         for i in 0..NUM_BASIC {
             let k = TypeKind::Basic(universe::basic_kind_from_index(i));
             t.kinds.push(k.clone());

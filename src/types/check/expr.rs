@@ -373,10 +373,12 @@ impl<'a> Checker<'a> {
                 self.add_dep(o);
             }
         }
-        let obj = self.objs.get(o).clone();
-        match &obj.kind {
+        // (Copy out what is needed rather than cloning the object, name and all: this runs per identifier.)
+        let ob = self.objs.get(o);
+        let (kind, typ, universe_iota) = (ob.kind.clone(), ob.typ, ob.name == "iota" && ob.pkg.is_none());
+        match &kind {
             ObjKind::Const(v) => {
-                if obj.name == "iota" && obj.pkg.is_none() {
+                if universe_iota {
                     match &self.iota {
                         Some(iv) => {
                             return Operand { mode: OpMode::Constant, typ: TypeId::UNTYPED_INT, val: Some(iv.clone()), expr: e, builtin: None }
@@ -387,29 +389,29 @@ impl<'a> Checker<'a> {
                         }
                     }
                 }
-                if obj.typ == TypeId::INVALID {
+                if typ == TypeId::INVALID {
                     return Operand::invalid(e);
                 }
-                Operand { mode: OpMode::Constant, typ: obj.typ, val: Some(v.clone()), expr: e, builtin: None }
+                Operand { mode: OpMode::Constant, typ: typ, val: Some(v.clone()), expr: e, builtin: None }
             }
             ObjKind::TypeName => {
-                if obj.typ == TypeId::INVALID {
+                if typ == TypeId::INVALID {
                     return Operand::invalid(e);
                 }
-                Operand::new(OpMode::TypeExpr, obj.typ, e)
+                Operand::new(OpMode::TypeExpr, typ, e)
             }
             ObjKind::Var(_) => {
                 self.mark_var_use(o);
-                if obj.typ == TypeId::INVALID {
+                if typ == TypeId::INVALID {
                     return Operand::invalid(e);
                 }
-                Operand::new(OpMode::Variable, obj.typ, e)
+                Operand::new(OpMode::Variable, typ, e)
             }
             ObjKind::Func { .. } => {
-                if obj.typ == TypeId::INVALID {
+                if typ == TypeId::INVALID {
                     return Operand::invalid(e);
                 }
-                Operand::new(OpMode::Value, obj.typ, e)
+                Operand::new(OpMode::Value, typ, e)
             }
             ObjKind::Builtin(b) => Operand { mode: OpMode::Builtin, typ: TypeId::INVALID, val: None, expr: e, builtin: Some(*b) },
             ObjKind::PkgName(_) => {
@@ -1817,7 +1819,7 @@ impl<'a> Checker<'a> {
         let ast = self.ast;
         let mut idx: u64 = 0;
         let mut max: u64 = 0;
-        let mut seen: std::collections::HashSet<u64> = std::collections::HashSet::new();
+        let mut seen: crate::types::fxhash::HashSet<u64> = Default::default();
         for &el in elts {
             let mut valid = false;
             let ve = match &ast.expr(el).kind {

@@ -362,7 +362,7 @@ impl<'a> Checker<'a> {
     fn struct_type(&mut self, fields: &'a [Field]) -> TypeId {
         let mut out: Vec<FieldInfo> = Vec::new();
         let mut objs: Vec<ObjId> = Vec::new();
-        let mut seen: std::collections::HashMap<String, Pos> = std::collections::HashMap::new();
+        let mut seen: crate::types::fxhash::HashMap<String, Pos> = Default::default();
         for f in fields {
             let t = self.typ(f.typ);
             let tag = match &f.tag {
