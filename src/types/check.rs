@@ -163,6 +163,9 @@ pub(crate) struct Checker<'a> {
     pub generic_funcs: HashMap<ObjId, Vec<TypeId>>,
     /// Instances of generic named types, by (origin, type arguments).
     pub instances: HashMap<(TypeId, Vec<TypeId>), TypeId>,
+    /// How many `instance` calls are under way, one inside the other: bounded, as an instantiation cycle
+    /// (`type T[P any] struct{ f *T[*P] }`) would otherwise expand new instances forever.
+    pub instance_depth: u32,
     /// Per function declaration: its scope, receiver, parameters and results (for checking the body later).
     pub func_scopes: HashMap<ObjId, (ScopeId, Option<ObjId>, Vec<ObjId>, Vec<ObjId>)>,
     /// Imported package names that were used.
@@ -270,6 +273,7 @@ impl<'a> Checker<'a> {
             generic_types: HashMap::default(),
             generic_funcs: HashMap::default(),
             instances: HashMap::default(),
+            instance_depth: 0,
             func_scopes: HashMap::default(),
             used_pkgs: HashSet::default(),
             method_recv_tparams: HashMap::default(),
@@ -386,6 +390,13 @@ impl<'a> Checker<'a> {
         }
         let name = self.objs.get(obj).name.clone();
         if name == "_" {
+            return;
+        }
+        // Spec "Package initialization" and "Program execution": at package level, init and (in package main)
+        // main can only be functions (functions reach here only for main; init functions are never declared).
+        let is_func = matches!(self.objs.get(obj).kind, ObjKind::Func { .. });
+        if s == self.pkg_scope && !is_func && (name == "init" || (name == "main" && self.path == "main")) {
+            self.error(self.objs.get(obj).pos, format!("cannot declare {name} - must be func"));
             return;
         }
         if let Some(&alt) = self.scopes[s.0 as usize].names.get(&name) {

@@ -20,6 +20,9 @@ impl<'a, 'b> Fb<'a, 'b> {
         let ast = self.ast;
         let prog = self.prog;
         let ExprKind::Call { fun, args, ellipsis, .. } = &ast.expr(e).kind else {
+            if let Some(vs) = self.comma_ok_values(e) {
+                return vs;
+            }
             let t = prog.type_of(e);
             return vec![self.expr(e)].into_iter().map(|v| self.to_temp(v, t)).collect();
         };
@@ -64,18 +67,14 @@ impl<'a, 'b> Fb<'a, 'b> {
             if let Some(sel) = prog.info.selections.get(&fun) {
                 if sel.kind == SelectionKind::MethodVal {
                     let Some(meta) = self.lw.metas.get(&sel.obj).cloned() else {
-                        self.unsupported(pos, "interface method calls");
-                        return None;
+                        let path = sel.index[..sel.index.len() - 1].to_vec();
+                        return self.prepare_iface_call(*x, sel.obj, &path, &sig, args, ellipsis.is_some());
                     };
                     let recv_t = meta.recv.unwrap_or(TypeId::INVALID);
                     let recv = self.receiver(*x, &sel.index[..sel.index.len() - 1], recv_t);
                     let mut all = vec![(recv, recv_t)];
                     all.extend(self.call_args(args, &sig.params, sig.variadic, ellipsis.is_some()));
                     return Some((Callee::Direct(meta.sym), all, sig.results.clone()));
-                }
-                if sel.kind == SelectionKind::MethodExpr {
-                    self.unsupported(pos, "method expressions");
-                    return None;
                 }
             }
         }
@@ -110,7 +109,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// The receiver argument for a method of receiver type `recv_t` (`T` or `*T`) selected from `x`
     /// through the embedded fields `path`: takes the address or dereferences as needed (Go spec "Calls":
     /// `x.m()` is `(&x).m()` when `m` has a pointer receiver).
-    fn receiver(&mut self, x: ExprId, path: &[u32], recv_t: TypeId) -> Val {
+    pub fn receiver(&mut self, x: ExprId, path: &[u32], recv_t: TypeId) -> Val {
         let xt = self.prog.type_of(x);
         let want_ptr = matches!(self.prog.types.kind(recv_t), TypeKind::Pointer(_));
         let base_t = match self.prog.types.kind(recv_t) {
@@ -159,7 +158,7 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// Evaluates call arguments in order, each converted to its parameter type; packs the variadic tail
     /// into a new slice unless the call passes `s...`.
-    fn call_args(&mut self, args: &[ExprId], params: &[TypeId], variadic: bool, spread: bool) -> Vec<(Val, TypeId)> {
+    pub fn call_args(&mut self, args: &[ExprId], params: &[TypeId], variadic: bool, spread: bool) -> Vec<(Val, TypeId)> {
         // f(g()) with g returning several values.
         if args.len() == 1 {
             if let TypeKind::Tuple(ts) = self.prog.types.kind(self.prog.type_of(args[0])) {
@@ -330,11 +329,14 @@ impl<'a, 'b> Fb<'a, 'b> {
             Builtin::Append => vec![self.append(e, args, spread)],
             Builtin::Copy => vec![Val::S(self.copy_builtin(args))],
             Builtin::Make => {
+                if matches!(self.under(t), TypeKind::Map { .. }) {
+                    return vec![self.make_map(t, args.get(1).copied(), pos)];
+                }
                 if let TypeKind::Chan { elem, .. } = self.under(t) {
                     return vec![self.make_chan(*elem, args.get(1).copied())];
                 }
                 let TypeKind::Slice(elem) = self.under(t) else {
-                    self.unsupported(pos, if matches!(self.under(t), TypeKind::Map { .. }) { "maps" } else { "channels" });
+                    self.unsupported(pos, "channels");
                     return vec![];
                 };
                 let es = self.size(*elem);
@@ -368,12 +370,17 @@ impl<'a, 'b> Fb<'a, 'b> {
                 self.panic_builtin(args[0], pos);
                 vec![]
             }
-            Builtin::Complex | Builtin::Real | Builtin::Imag => vec![self.fail(pos, "complex numbers", TypeId::FLOAT64)],
+            Builtin::Complex => vec![self.complex_builtin(args, t, pos)],
+            Builtin::Real | Builtin::Imag => vec![self.complex_part_builtin(args[0], b == Builtin::Imag, pos)],
             Builtin::Close => {
                 self.close_chan(args[0]);
                 vec![]
             }
-            Builtin::Delete | Builtin::Clear => vec![self.fail(pos, "maps", TypeId::INT)],
+            Builtin::Delete => {
+                self.map_delete(args[0], args[1], pos);
+                vec![]
+            }
+            Builtin::Clear => vec![self.fail(pos, "clear", TypeId::INT)],
             Builtin::Recover => vec![self.recover_call()],
             Builtin::Alignof | Builtin::Offsetof | Builtin::Sizeof | Builtin::Add | Builtin::Slice => {
                 vec![self.fail(pos, "package unsafe", TypeId::INT)]
@@ -404,6 +411,10 @@ impl<'a, 'b> Fb<'a, 'b> {
             TypeKind::Basic(_) => {
                 let s = self.expr_to(x, TypeId::STRING).v();
                 self.load(INT, s, 8)
+            }
+            TypeKind::Map { .. } => {
+                let m = self.expr(x).v();
+                self.map_len(m)
             }
             TypeKind::Chan { .. } => {
                 let c = self.expr(x).v();
@@ -595,7 +606,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let c = self.load(INT, v.v(), 16);
                 self.call_rt("g1c_printslice", vec![p, l, c], &[]);
             }
-            TypeKind::Interface { .. } => self.unsupported(pos, "interfaces"),
+            TypeKind::Interface { .. } => self.print_iface(v),
             _ => self.unsupported(pos, "printing this type"),
         }
     }
@@ -604,9 +615,9 @@ impl<'a, 'b> Fb<'a, 'b> {
     fn panic_builtin(&mut self, arg: ExprId, pos: Pos) {
         use BasicKind::*;
         let t = self.default_type(self.prog.type_of(arg));
-        if matches!(self.under(t), TypeKind::Interface { .. }) || t == TypeId::UNSAFE_POINTER && self.is_nil(arg) {
-            self.unsupported(pos, "panic with an interface value");
-            return;
+        // The value goes to the runtime as an empty interface (`iface.rs`), as gc's gopanic takes it.
+        if t != TypeId::INVALID {
+            return self.panic_iface(arg, pos);
         }
         let v = self.expr_to(arg, t);
         self.set_pos(pos);

@@ -40,8 +40,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                     self.set_pos(ex.pos);
                     self.load_val(a, 0, t)
                 }
-                Some(crate::types::SelectionKind::MethodVal) => self.fail(ex.pos, "method values", tv.typ),
-                Some(crate::types::SelectionKind::MethodExpr) => self.fail(ex.pos, "method expressions", tv.typ),
+                Some(crate::types::SelectionKind::MethodVal | crate::types::SelectionKind::MethodExpr) => self.method_value(e, *x),
                 None => self.fail(ex.pos, "imported packages", tv.typ),
             },
             ExprKind::Index { x, indices, .. } => {
@@ -50,7 +49,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 }
                 let xt = prog.type_of(*x);
                 match self.under(xt) {
-                    TypeKind::Map { .. } => self.fail(ex.pos, "maps", tv.typ),
+                    TypeKind::Map { .. } => self.map_index(*x, indices[0], false, ex.pos).0,
                     TypeKind::Basic(_) => {
                         let s = self.expr(*x).v();
                         let (i, signed) = self.index_value(indices[0]);
@@ -68,7 +67,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 }
             }
             ExprKind::Slice { x, lo, hi, max, slice3, .. } => self.slice_expr(e, *x, *lo, *hi, *max, *slice3),
-            ExprKind::TypeAssert { .. } => self.fail(ex.pos, "interfaces", tv.typ),
+            ExprKind::TypeAssert { x, .. } => self.type_assert(*x, tv.typ, false, ex.pos).0,
             ExprKind::Call { .. } => {
                 let vs = self.call(e);
                 match vs.into_iter().next() {
@@ -105,8 +104,8 @@ impl<'a, 'b> Fb<'a, 'b> {
     pub fn expr_to(&mut self, e: ExprId, t: TypeId) -> Val {
         let prog = self.prog;
         let tv = prog.tv(e);
-        if matches!(self.under(t), TypeKind::Interface { .. }) && !matches!(self.under(tv.typ), TypeKind::Interface { .. }) {
-            return self.fail(self.ast.expr(e).pos, "interfaces", TypeId::INT);
+        if tv.typ != t && matches!(self.under(t), TypeKind::Interface { .. }) {
+            return self.expr_to_iface(e, t);
         }
         if tv.mode == Mode::Constant {
             if let Some(v) = &tv.value {
@@ -468,7 +467,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             UnaryOp::Pos => self.expr_to(x, t),
             UnaryOp::Neg => {
                 if self.is_complex(t) {
-                    return self.fail(pos, "complex arithmetic", t);
+                    return self.complex_neg(x, t, pos);
                 }
                 let v = self.expr_to(x, t).v();
                 self.set_pos(pos);
@@ -487,14 +486,8 @@ impl<'a, 'b> Fb<'a, 'b> {
             UnaryOp::Addr => {
                 let xe = self.ast.unparen(x);
                 if let ExprKind::CompositeLit { .. } = self.ast.expr(xe).kind {
-                    let lt = self.prog.type_of(xe);
-                    if !matches!(self.under(lt), TypeKind::Pointer(_)) {
-                        let size = self.size(lt);
-                        let p = self.alloc(size);
-                        self.build_composite(xe, p, lt);
-                        return Val::S(p);
-                    }
-                    return self.composite(xe);
+                    // `&T{...}`: a new variable initialized with the literal, i.e. the literal as `*T`.
+                    return self.composite_as(xe, t);
                 }
                 match self.place(xe) {
                     Some(a) => Val::S(a),
@@ -529,8 +522,8 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let xt = prog.type_of(x);
                 let ot = if self.is_untyped(xt) { prog.type_of(y) } else { xt };
                 let ot = self.default_type(ot);
-                if matches!(self.under(ot), TypeKind::Interface { .. }) {
-                    return self.fail(op_pos, "interfaces", TypeId::BOOL);
+                if self.is_iface(ot) || self.is_iface(prog.type_of(y)) {
+                    return self.iface_compare(op, x, y, op_pos);
                 }
                 let xv = self.expr_to(x, ot);
                 let yv = self.expr_to(y, ot);
@@ -609,7 +602,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             return self.concat_vals(&[xv, yv]);
         }
         if self.is_complex(t) {
-            return self.fail(pos, "complex arithmetic", t);
+            return self.complex_binary(op, xv, t, y, pos);
         }
         let ytv = prog.tv(y);
         let y_nonzero = ytv.mode == Mode::Constant && ytv.value.as_ref().and_then(|v| v.to_f64()).is_some_and(|f| f != 0.0);
@@ -804,6 +797,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 self.switch_to(end);
                 r
             }
+            TypeKind::Interface { .. } => self.iface_eq(a, b, t),
             _ => {
                 self.unsupported(Pos::NONE, "comparison of this type");
                 self.iconst(Ty::I8, 0)
@@ -862,12 +856,24 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// (elided inside another literal) on the heap.
     pub fn composite(&mut self, e: ExprId) -> Val {
         let t = self.prog.type_of(e);
+        self.composite_as(e, t)
+    }
+
+    /// The value of composite literal `e` as type `t`: its own type, or `*T` for an elided `&T{...}`.
+    fn composite_as(&mut self, e: ExprId, t: TypeId) -> Val {
         let pos = self.ast.expr(e).pos;
         match self.under(t) {
             TypeKind::Pointer(elem) => {
-                let size = self.size(*elem);
+                let elem = *elem;
+                let size = self.size(elem);
                 let p = self.alloc(size);
-                self.build_composite(e, p, *elem);
+                if matches!(self.under(elem), TypeKind::Struct { .. } | TypeKind::Array { .. }) {
+                    self.build_composite(e, p, elem);
+                } else {
+                    // `&[]T{...}`, `&map[K]V{...}`: the literal's value, stored in the new variable.
+                    let v = self.composite_as(e, elem);
+                    self.store_val(p, 0, v, elem);
+                }
                 Val::S(p)
             }
             TypeKind::Struct { .. } | TypeKind::Array { .. } => {
@@ -890,7 +896,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 self.store(a, 16, nv);
                 Val::M(a)
             }
-            TypeKind::Map { .. } => self.fail(pos, "maps", TypeId::INT),
+            TypeKind::Map { .. } => self.map_lit(e, t),
             _ => self.fail(pos, "internal: composite literal of this type", TypeId::INT),
         }
     }
@@ -959,7 +965,9 @@ impl<'a, 'b> Fb<'a, 'b> {
         let ve = self.ast.unparen(v);
         if let ExprKind::CompositeLit { .. } = self.ast.expr(ve).kind {
             let vt = self.prog.type_of(ve);
-            if matches!(self.under(vt), TypeKind::Struct { .. } | TypeKind::Array { .. }) {
+            // Built in place only when the element has the literal's own type: an element of interface
+            // type holds a converted (boxed) value instead.
+            if !self.is_iface(t) && matches!(self.under(vt), TypeKind::Struct { .. } | TypeKind::Array { .. }) {
                 let dst = self.add_off(addr, off);
                 self.build_composite(ve, dst, vt);
                 return;
@@ -978,8 +986,14 @@ impl<'a, 'b> Fb<'a, 'b> {
         let v = self.expr_to(x, from);
         self.set_pos(pos);
         let (fk, tk) = (self.under(from), self.under(to));
-        if matches!(tk, TypeKind::Interface { .. }) || matches!(fk, TypeKind::Interface { .. }) {
-            return self.fail(pos, "interfaces", TypeId::INT);
+        if matches!(tk, TypeKind::Interface { .. }) {
+            return if self.is_nil(x) {
+                self.zero_val(to)
+            } else if from == to {
+                v
+            } else {
+                self.convert_to_iface(v, from, to)
+            };
         }
         if self.is_string(to) {
             if self.is_integer(from) {
@@ -1024,6 +1038,9 @@ impl<'a, 'b> Fb<'a, 'b> {
         if self.is_complex(to) || self.is_complex(from) {
             if self.basic(to) == self.basic(from) {
                 return v;
+            }
+            if self.is_complex(to) && self.is_complex(from) {
+                return self.complex_convert(v, from, to);
             }
             return self.fail(pos, "complex conversions", to);
         }

@@ -55,6 +55,8 @@ pub(super) enum LVal {
     Reg(VReg),
     Mem(VReg),
     Blank,
+    /// `m[key]` of map type `t` (`maps.rs`): the entry is created when stored to.
+    Map { t: TypeId, m: VReg, key: VReg },
 }
 
 /// Where `break` and `continue` go for an enclosing `for`, `range` or `switch`.
@@ -569,6 +571,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             }
             LVal::Mem(a) => self.store_val(a, 0, v, t),
             LVal::Blank => {}
+            LVal::Map { t, m, key } => self.map_store(t, m, key, v),
         }
     }
 
@@ -577,6 +580,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             LVal::Reg(r) => Val::S(r),
             LVal::Mem(a) => self.load_val(a, 0, t),
             LVal::Blank => self.zero_val(t),
+            LVal::Map { t, m, key } => self.map_load(t, m, key),
         }
     }
 
@@ -662,7 +666,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     pub fn var_addr(&mut self, obj: ObjId) -> Option<VReg> {
         match self.lval_var(obj) {
             LVal::Mem(a) => Some(a),
-            LVal::Reg(_) | LVal::Blank => None,
+            LVal::Reg(_) | LVal::Blank | LVal::Map { .. } => None,
         }
     }
 

@@ -22,10 +22,14 @@
 //! (calls, builtins, closures, methods), `conc.rs` (defer, recover, go, channels, select).
 
 mod call;
+mod complex;
 mod conc;
 mod expr;
 mod func;
+mod iface;
+mod maps;
 mod stmt;
+mod typedesc;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -69,6 +73,10 @@ pub(super) struct Lowerer<'a> {
     strings: BTreeMap<Vec<u8>, String>,
     pub metas: HashMap<ObjId, FuncMeta>,
     pub errors: Vec<Error>,
+    /// Type descriptors, itabs and method wrappers (`typedesc.rs`), and method-value functions (`iface.rs`).
+    pub tds: typedesc::TypeDescs,
+    pub fms: Vec<iface::FmWrapper>,
+    pub fm_syms: BTreeSet<String>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -86,6 +94,9 @@ impl<'a> Lowerer<'a> {
             strings: BTreeMap::new(),
             metas: HashMap::new(),
             errors: Vec::new(),
+            tds: typedesc::TypeDescs::default(),
+            fms: Vec::new(),
+            fm_syms: BTreeSet::new(),
         }
     }
 
@@ -173,6 +184,8 @@ impl<'a> Lowerer<'a> {
         }
         // 4. main.init: package variables in dependency order, then the user's init functions.
         self.lower_init(init_syms);
+        // 5. What the program's interfaces and maps need at run time.
+        self.finish_types();
     }
 
     /// Symbol and receiver of a function declaration; `n_init` numbers `func init()`s (`main.init.0`, ...).
@@ -294,7 +307,7 @@ impl<'a> Lowerer<'a> {
             align: 8,
             size: 8,
             bytes: vec![0; 8],
-            relocs: vec![DataReloc { offset: 0, target: fsym.to_string(), addend: 0 }],
+            relocs: vec![DataReloc::addr(0, fsym, 0)],
         });
         name
     }

@@ -62,7 +62,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 self.switch_to(end);
             }
             StmtKind::Switch { init, tag, body, .. } => self.switch_stmt(*init, *tag, body, label),
-            StmtKind::TypeSwitch { .. } => self.unsupported(st.pos, "type switches"),
+            StmtKind::TypeSwitch { init, assign, body, .. } => self.type_switch(*init, *assign, body, label),
             StmtKind::Select { body, .. } => self.select_stmt(st.pos, body, label),
             StmtKind::For { init, cond, post, body } => {
                 if let Some(i) = init {
@@ -187,9 +187,10 @@ impl<'a, 'b> Fb<'a, 'b> {
             let vals = self.call_multi(rhs[0]);
             let rt = match self.prog.types.kind(self.prog.type_of(rhs[0])) {
                 TypeKind::Tuple(ts) => ts.clone(),
-                _ => Vec::new(),
+                _ => self.comma_ok_types(rhs[0]).unwrap_or_default(),
             };
-            return vals.into_iter().zip(rt).collect();
+            let vals: Vec<(Val, TypeId)> = vals.into_iter().zip(rt).collect();
+            return self.to_iface_targets(vals, types);
         }
         let many = rhs.len() > 1;
         let mut out = Vec::new();
@@ -211,9 +212,8 @@ impl<'a, 'b> Fb<'a, 'b> {
                 Some(&o) => self.lval_var(o),
                 None => LVal::Blank,
             },
-            ExprKind::Index { x, .. } if matches!(self.under(self.prog.type_of(*x)), TypeKind::Map { .. }) => {
-                self.unsupported(ast.expr(e).pos, "maps");
-                LVal::Blank
+            ExprKind::Index { x, indices, .. } if matches!(self.under(self.prog.type_of(*x)), TypeKind::Map { .. }) => {
+                self.map_lvalue(*x, indices[0])
             }
             _ => match self.place(e) {
                 Some(a) => LVal::Mem(a),
@@ -325,10 +325,6 @@ impl<'a, 'b> Fb<'a, 'b> {
         let tagv = match tag {
             Some(t) => {
                 let tt = self.default_type(self.prog.type_of(t));
-                if matches!(self.under(tt), TypeKind::Interface { .. }) {
-                    self.unsupported(self.ast.expr(t).pos, "interfaces");
-                    return;
-                }
                 let v = self.expr_to(t, tt);
                 Some((self.to_temp(v, tt), tt))
             }
@@ -420,7 +416,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let n = self.iconst(INT, *len as i64);
                 (v, n, *elem)
             }
-            TypeKind::Map { .. } => return self.unsupported(pos, "maps"),
+            TypeKind::Map { .. } => return self.range_map(key, value, define, x, body, label, want_key, want_value),
             TypeKind::Chan { elem, .. } => return self.range_chan(key, define, x, *elem, body, label),
             _ => return self.unsupported(pos, "this range expression"),
         };

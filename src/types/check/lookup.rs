@@ -7,6 +7,9 @@ use super::expr::{OpMode, Operand};
 use super::Checker;
 use crate::types::fxhash::HashSet;
 
+/// The deepest nesting of generic type instantiations (see `instance`); real programs stay far below it.
+const MAX_INSTANCE_DEPTH: u32 = 100;
+
 /// The result of looking up `x.name`.
 pub enum Lookup {
     Found { obj: super::super::ObjId, index: Vec<u32>, indirect: bool, is_method: bool },
@@ -513,6 +516,17 @@ impl<'a> Checker<'a> {
             targs: targs.clone(),
         })));
         self.instances.insert((gen, targs.clone()), inst);
+        // Instances are expanded eagerly, so an instantiation cycle (gc's monomorphization check) shows as
+        // instances nested without end: stop it with gc's error at the type parameter.
+        if self.instance_depth >= MAX_INSTANCE_DEPTH {
+            let pos = match tps.first().map(|&p| self.t.kind(p)) {
+                Some(&TypeKind::TypeParam { obj, .. }) => self.objs.get(obj).pos,
+                _ => self.objs.get(n.obj).pos,
+            };
+            self.error(pos, "instantiation cycle");
+            return TypeId::INVALID;
+        }
+        self.instance_depth += 1;
         // the generic type may not be complete yet (recursive generic types): resolve now if possible
         self.obj_decl(n.obj);
         let under = match self.t.kind(gen) {
@@ -520,6 +534,7 @@ impl<'a> Checker<'a> {
             _ => TypeId::INVALID,
         };
         let su = self.subst(under, &tps, &targs);
+        self.instance_depth -= 1;
         let su = if matches!(self.t.kind(su), TypeKind::Named(_)) { self.t.underlying(su) } else { su };
         self.t.named_mut(inst).underlying = su;
         inst
