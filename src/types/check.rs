@@ -212,12 +212,14 @@ pub fn check_program(fset: &FileSet, ast: &Ast, packages: &[PackageSrc], sizes: 
     for (i, p) in packages.iter().enumerate() {
         let name = p.files.first().map(|&f| ast.files[f].package.name.clone()).unwrap_or_default();
         c.pkg_meta[i] = (p.path.to_string(), name.clone());
+        let first_scope = c.scopes.len();
         c.begin_package(PkgId(i as u32), p);
         c.check_files();
         let scope: BTreeMap<String, ObjId> =
             c.scopes[c.pkg_scope.0 as usize].names.iter().map(|(k, v)| (k.clone(), *v)).collect();
         meta.push(Package { path: p.path.to_string(), name, scope });
         errs.push(std::mem::take(&mut c.errs));
+        c.end_package(first_scope);
     }
     let Checker { t, objs, info, scopes, unsafe_scope, .. } = c;
     let unsafe_names: BTreeMap<String, ObjId> =
@@ -315,6 +317,18 @@ impl<'a> Checker<'a> {
         self.used_pkgs.clear();
         self.labels.clear();
         self.iota = None;
+    }
+
+    /// Frees what only the package just checked needed: the names of its file and local blocks (scopes from
+    /// `first_scope` on; its package block stays, later packages import from it) and which function each
+    /// local variable belongs to.
+    fn end_package(&mut self, first_scope: usize) {
+        for (i, sc) in self.scopes.iter_mut().enumerate().skip(first_scope) {
+            if i != self.pkg_scope.0 as usize {
+                sc.names = HashMap::default();
+            }
+        }
+        self.var_func = HashMap::default();
     }
 
     /// Is the package being checked a command (`package main`)?

@@ -5,11 +5,11 @@
 //! by lowering through the accessor methods (`to_i64`, `to_u64`, `to_f64`, `to_complex`, `as_bool`,
 //! `as_bytes`).
 //!
-//! Representation: [`BigInt`] is sign and magnitude (little-endian base-2^32 limbs, no leading zero limbs,
-//! zero is never negative). [`BigFloat`] is an exact rational `num/den` in lowest terms with `den > 0`; gc uses
-//! 512-bit floats instead, which agree with exact rationals on every value a program can observe after
-//! rounding to float64. Values of different kinds are combined by first promoting to the larger kind
-//! (int < float < complex), as go/constant does.
+//! Representation: [`BigInt`] is sign and magnitude (little-endian base-2^32 limbs in a boxed slice, no
+//! leading zero limbs, zero is never negative). [`BigFloat`] is an exact rational `num/den` in lowest terms
+//! with `den > 0`; gc uses 512-bit floats instead, which agree with exact rationals on every value a program
+//! can observe after rounding to float64. Values of different kinds are combined by first promoting to the
+//! larger kind (int < float < complex), as go/constant does.
 
 use crate::syntax::ast::LitKind;
 use std::cmp::Ordering;
@@ -119,7 +119,7 @@ impl std::fmt::Debug for ConstStr {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct BigInt {
     neg: bool,
-    mag: Vec<u32>,
+    mag: Box<[u32]>,
 }
 
 fn trim(v: &mut Vec<u32>) {
@@ -280,19 +280,19 @@ fn mag_divrem(a: &[u32], b: &[u32]) -> (Vec<u32>, Vec<u32>) {
 
 impl BigInt {
     pub fn zero() -> BigInt {
-        BigInt { neg: false, mag: Vec::new() }
+        BigInt { neg: false, mag: Box::default() }
     }
     fn from_parts(neg: bool, mut mag: Vec<u32>) -> BigInt {
         trim(&mut mag);
         let neg = neg && !mag.is_empty();
-        BigInt { neg, mag }
+        BigInt { neg, mag: mag.into_boxed_slice() }
     }
     pub fn from_u64(v: u64) -> BigInt {
         BigInt::from_parts(false, vec![v as u32, (v >> 32) as u32])
     }
     pub fn from_i64(v: i64) -> BigInt {
         let m = BigInt::from_u64(v.unsigned_abs());
-        BigInt::from_parts(v < 0, m.mag)
+        BigInt::from_parts(v < 0, m.mag.into_vec())
     }
     pub fn is_zero(&self) -> bool {
         self.mag.is_empty()
@@ -305,10 +305,10 @@ impl BigInt {
         mag_bits(&self.mag)
     }
     pub fn neg(&self) -> BigInt {
-        BigInt::from_parts(!self.neg, self.mag.clone())
+        BigInt::from_parts(!self.neg, self.mag.to_vec())
     }
     pub fn abs(&self) -> BigInt {
-        BigInt::from_parts(false, self.mag.clone())
+        BigInt::from_parts(false, self.mag.to_vec())
     }
     pub fn add(&self, o: &BigInt) -> BigInt {
         if self.neg == o.neg {
@@ -356,7 +356,7 @@ impl BigInt {
     }
     /// Two's complement limbs of width `n` limbs.
     fn twos(&self, n: usize) -> Vec<u32> {
-        let mut v = self.mag.clone();
+        let mut v = self.mag.to_vec();
         v.resize(n, 0);
         if self.neg {
             for x in v.iter_mut() {
@@ -491,7 +491,7 @@ impl std::fmt::Display for BigInt {
             return write!(f, "0");
         }
         let mut digits = Vec::new();
-        let mut m = self.mag.clone();
+        let mut m = self.mag.to_vec();
         let billion = [1_000_000_000u32];
         while !m.is_empty() {
             let (q, r) = mag_divrem(&m, &billion);

@@ -528,3 +528,16 @@ impl Program {
         self.tv(e).typ
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `Info::types` holds one `Option<TypeAndValue>` per expression of the program (a million for std):
+    /// keep it small (a `Value` is a `BigInt`'s size; strings and rationals are boxed).
+    #[test]
+    fn per_expression_facts_stay_small() {
+        assert!(std::mem::size_of::<Value>() <= 24, "Value is {} bytes", std::mem::size_of::<Value>());
+        assert!(std::mem::size_of::<Option<TypeAndValue>>() <= 32);
+    }
+}
