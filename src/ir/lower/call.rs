@@ -432,6 +432,19 @@ impl<'a, 'b> Fb<'a, 'b> {
         let st = self.prog.type_of(e);
         let elem = self.elem(st);
         let es = self.size(elem);
+        // `append(f())`: the call's results are the slice and the elements.
+        if args.len() == 1 && !spread {
+            if let TypeKind::Tuple(ts) = self.prog.types.kind(self.prog.type_of(args[0])).clone() {
+                let vals = self.call_multi(args[0]);
+                let s = self.to_temp(vals[0], st).v();
+                let mut extra = Vec::new();
+                for (v, t) in vals[1..].iter().zip(&ts[1..]) {
+                    let v = if *t != elem && self.is_iface(elem) { self.convert_to_iface(*v, *t, elem) } else { *v };
+                    extra.push(self.to_temp(v, elem));
+                }
+                return self.append_values(e, s, es, extra, None);
+            }
+        }
         let s = self.expr_to(args[0], st).v();
         let (extra, src): (Vec<Val>, Option<(VReg, VReg)>) = if spread {
             let tt = self.default_type(self.prog.type_of(args[1]));
@@ -447,6 +460,14 @@ impl<'a, 'b> Fb<'a, 'b> {
             }
             (vals, None)
         };
+        self.append_values(e, s, es, extra, src)
+    }
+
+    /// The rest of `append`: slice header at `s`, elements of size `es` either as values (`extra`) or as
+    /// a source range `src` = (pointer, length) for `append(s, t...)`.
+    fn append_values(&mut self, e: ExprId, s: VReg, es: u64, extra: Vec<Val>, src: Option<(VReg, VReg)>) -> Val {
+        let st = self.prog.type_of(e);
+        let elem = self.elem(st);
         self.set_pos(self.ast.expr(e).pos);
         let p0 = self.load(Ty::Ptr, s, 0);
         let l = self.load(INT, s, 8);

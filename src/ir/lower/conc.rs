@@ -445,6 +445,9 @@ impl<'a, 'b> Fb<'a, 'b> {
                         _ => self.lvalue(le),
                     };
                     let (v, t) = vals[i];
+                    // `case i = <-c` with an interface-typed `i`: the received value is converted.
+                    let lt = self.prog.type_of(le);
+                    let (v, t) = if lt != t && self.is_iface(lt) { (self.convert_to_iface(v, t, lt), lt) } else { (v, t) };
                     self.assign(lv, v, t);
                 }
             }
