@@ -1069,9 +1069,9 @@ impl<'a> Parser<'a> {
                     self.xnest += 1;
                     let body = self.func_body();
                     self.xnest -= 1;
-                    return self.new_expr(pos, ExprKind::FuncLit { typ: ftyp, body });
+                    return self.new_expr(pos, ExprKind::FuncLit { typ: Box::new(ftyp), body: Box::new(body) });
                 }
-                self.new_expr(pos, ExprKind::FuncType(ftyp))
+                self.new_expr(pos, ExprKind::FuncType(Box::new(ftyp)))
             }
             Tok::Lbrack | Tok::Chan | Tok::Map | Tok::Struct | Tok::Interface => self.type_(),
             _ => {
@@ -1381,7 +1381,7 @@ impl<'a> Parser<'a> {
             Tok::Func => {
                 self.next();
                 let (_, t) = self.func_type("function type", pos);
-                self.new_expr(pos, ExprKind::FuncType(t))
+                self.new_expr(pos, ExprKind::FuncType(Box::new(t)))
             }
             // ArrayType = "[" ArrayLength "]" ElementType .
             // SliceType = "[" "]" ElementType .

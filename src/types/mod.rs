@@ -19,8 +19,9 @@ pub mod constant;
 pub mod sizes;
 pub mod universe;
 pub mod check;
+pub mod fxhash;
 
-use std::collections::HashMap;
+use fxhash::HashMap;
 
 use crate::syntax::ast::{ChanDir, ExprId};
 use crate::syntax::pos::Pos;
@@ -177,7 +178,7 @@ impl Default for TypeTable {
 impl TypeTable {
     /// A table holding exactly the basic types, at their fixed ids.
     pub fn new() -> TypeTable {
-        let mut t = TypeTable { kinds: Vec::new(), intern: HashMap::new() };
+        let mut t = TypeTable { kinds: Vec::new(), intern: HashMap::default() };
         for i in 0..NUM_BASIC {
             let k = TypeKind::Basic(universe::basic_kind_from_index(i));
             t.kinds.push(k.clone());
@@ -437,10 +438,63 @@ pub struct Instance {
     pub typ: TypeId,
 }
 
+/// The checker's verdict per expression: a table indexed by `ExprId` (ids are dense, and nearly every
+/// expression gets a verdict, so a vector is smaller and faster than a hash map). Its methods are the subset
+/// of `HashMap<ExprId, TypeAndValue>`'s that the phases use; `iter` yields entries in `ExprId` order.
+#[derive(Default)]
+pub struct ExprTypes {
+    slots: Vec<Option<TypeAndValue>>,
+    len: usize,
+}
+
+impl ExprTypes {
+    /// Makes room for expressions `0..n` at once.
+    pub fn reserve(&mut self, n: usize) {
+        if self.slots.len() < n {
+            self.slots.resize(n, None);
+        }
+    }
+    pub fn get(&self, e: &ExprId) -> Option<&TypeAndValue> {
+        self.slots.get(e.0 as usize).and_then(|s| s.as_ref())
+    }
+    pub fn contains_key(&self, e: &ExprId) -> bool {
+        self.get(e).is_some()
+    }
+    /// Records `tv` for `e`, returning the previous verdict.
+    pub fn insert(&mut self, e: ExprId, tv: TypeAndValue) -> Option<TypeAndValue> {
+        let i = e.0 as usize;
+        if i >= self.slots.len() {
+            self.slots.resize(i + 1, None);
+        }
+        let old = self.slots[i].replace(tv);
+        if old.is_none() {
+            self.len += 1;
+        }
+        old
+    }
+    /// Number of expressions with a verdict.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+    pub fn iter(&self) -> impl Iterator<Item = (ExprId, &TypeAndValue)> {
+        self.slots.iter().enumerate().filter_map(|(i, s)| s.as_ref().map(|tv| (ExprId(i as u32), tv)))
+    }
+}
+
+impl std::ops::Index<&ExprId> for ExprTypes {
+    type Output = TypeAndValue;
+    fn index(&self, e: &ExprId) -> &TypeAndValue {
+        self.get(e).expect("expression was not checked")
+    }
+}
+
 /// Facts about a checked program, read by lowering and `dump types`.
 #[derive(Default)]
 pub struct Info {
-    pub types: HashMap<ExprId, TypeAndValue>,
+    pub types: ExprTypes,
     /// Identifier position → the object it declares.
     pub defs: HashMap<Pos, ObjId>,
     /// Identifier position → the object it denotes.
@@ -492,5 +546,18 @@ impl Program {
     /// The type of expression `e`.
     pub fn type_of(&self, e: ExprId) -> TypeId {
         self.tv(e).typ
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `Info::types` holds one `Option<TypeAndValue>` per expression of the program (a million for std):
+    /// keep it small (a `Value` is a `BigInt`'s size; strings and rationals are boxed).
+    #[test]
+    fn per_expression_facts_stay_small() {
+        assert!(std::mem::size_of::<Value>() <= 24, "Value is {} bytes", std::mem::size_of::<Value>());
+        assert!(std::mem::size_of::<Option<TypeAndValue>>() <= 32);
     }
 }

@@ -106,7 +106,7 @@ impl<'a> Collector<'a> {
                 }
             }
         }
-        let mut exprs: Vec<(Pos, ExprId)> = prog.info.types.keys().map(|&e| (ast.expr(e).pos, e)).collect();
+        let mut exprs: Vec<(Pos, ExprId)> = prog.info.types.iter().map(|(e, _)| (ast.expr(e).pos, e)).collect();
         exprs.sort();
         let mut objs: Vec<(Pos, ObjId)> = prog
             .objs

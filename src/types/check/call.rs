@@ -4,7 +4,7 @@
 //! In: a `Call` expression. Out: the call's operand: `NoValue` for a call without results, a single value,
 //! or a value of `Tuple` type for several results.
 
-use super::super::constant::{encode_rune, Value};
+use super::super::constant::{encode_rune, ConstStr, Value};
 use super::super::sizes;
 use super::super::{BasicKind, Builtin, ObjId, ObjKind, Signature, TypeId, TypeKind};
 use super::expr::{OpMode, Operand};
@@ -359,7 +359,7 @@ impl<'a> Checker<'a> {
             let mut y = x.clone();
             if self.is_string(tu) && self.is_integer(x.typ) {
                 let r = x.val.as_ref().and_then(|v| v.as_int()).and_then(|i| i.to_i64()).unwrap_or(0xFFFD);
-                y.val = Some(Value::String(encode_rune(r)));
+                y.val = Some(Value::String(ConstStr::new(encode_rune(r))));
                 ok = true;
             } else {
                 ok = Checker::representable_static(self, &mut y, t).is_ok();

@@ -364,12 +364,12 @@ impl<'a> Checker<'a> {
     fn struct_type(&mut self, fields: &'a [Field]) -> TypeId {
         let mut out: Vec<FieldInfo> = Vec::new();
         let mut objs: Vec<ObjId> = Vec::new();
-        let mut seen: std::collections::HashMap<String, Pos> = std::collections::HashMap::new();
+        let mut seen: crate::types::fxhash::HashMap<String, Pos> = Default::default();
         for f in fields {
             let t = self.typ(f.typ);
             let tag = match &f.tag {
                 Some(raw) => match super::super::constant::from_literal(LitKind::String, raw) {
-                    Ok(Value::String(b)) => String::from_utf8_lossy(&b).into_owned(),
+                    Ok(Value::String(b)) => String::from_utf8_lossy(b.as_bytes()).into_owned(),
                     _ => String::new(),
                 },
                 None => String::new(),
