@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use super::{print_errors_limit, render, MAX_ERRORS};
 use crate::load;
 use crate::syntax::pos::{self, Error};
-use crate::types::check::{check_program, PackageSrc};
+use crate::types::check::{check_errors_only, PackageSrc};
 use crate::types::sizes::Sizes;
 
 pub fn check(patterns: &[String], all_errors: bool, verbose: bool) -> i32 {
@@ -54,7 +54,7 @@ fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> 
         loaded.packages.iter().map(|p| PackageSrc { path: &p.path, files: &p.files, imports: &p.imports }).collect();
     std::panic::set_hook(Box::new(|_| {}));
     let result =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_program(&loaded.fset, &loaded.ast, &srcs, sizes)));
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_errors_only(&loaded.fset, &loaded.ast, &srcs, sizes)));
     let errs = match result {
         Ok((prog, errs)) => {
             // The process ends soon: freeing millions of table entries one by one would only cost time.

@@ -202,11 +202,31 @@ pub fn check_package(fset: &FileSet, ast: &Ast, path: &str) -> Result<Program, V
 /// Type-checks `packages`, which are in dependency order, each once, into one program. Returns the program
 /// (`packages[i]` is `PkgId(i)`; `unsafe` follows them) and each package's errors.
 pub fn check_program(fset: &FileSet, ast: &Ast, packages: &[PackageSrc], sizes: Sizes) -> (Program, Vec<Vec<Error>>) {
+    check_packages(fset, ast, packages, sizes, true)
+}
+
+/// Checks like [`check_program`] for `g1c check`, which reads only the errors: the per-node facts of
+/// `Info` (`types`, `defs`, `uses`, `implicits`, `selections`, `instances`) are dropped after each package,
+/// so the returned `Program`'s `Info` holds those of the last package only. The checker reads these facts
+/// only for the nodes of the package it is checking, so the errors are the same.
+pub fn check_errors_only(fset: &FileSet, ast: &Ast, packages: &[PackageSrc], sizes: Sizes) -> (Program, Vec<Vec<Error>>) {
+    check_packages(fset, ast, packages, sizes, false)
+}
+
+fn check_packages(
+    fset: &FileSet,
+    ast: &Ast,
+    packages: &[PackageSrc],
+    sizes: Sizes,
+    keep_node_info: bool,
+) -> (Program, Vec<Vec<Error>>) {
     let mut c = Checker::new(fset, ast, packages.len(), sizes);
-    // Nearly every expression gets an entry: size the table once instead of rehashing as it grows.
-    c.info.types.reserve(ast.exprs.len());
-    // About every second expression is an identifier use (measured on std).
-    c.info.uses.reserve(ast.exprs.len() / 2);
+    if keep_node_info {
+        // Nearly every expression gets an entry: size the table once instead of rehashing as it grows.
+        c.info.types.reserve(ast.exprs.len());
+        // About every second expression is an identifier use (measured on std).
+        c.info.uses.reserve(ast.exprs.len() / 2);
+    }
     let mut errs = Vec::with_capacity(packages.len());
     let mut meta = Vec::with_capacity(packages.len() + 1);
     for (i, p) in packages.iter().enumerate() {
@@ -220,6 +240,15 @@ pub fn check_program(fset: &FileSet, ast: &Ast, packages: &[PackageSrc], sizes: 
         meta.push(Package { path: p.path.to_string(), name, scope });
         errs.push(std::mem::take(&mut c.errs));
         c.end_package(first_scope);
+        if !keep_node_info {
+            let info = &mut c.info;
+            info.types.clear();
+            info.defs.clear();
+            info.uses.clear();
+            info.implicits.clear();
+            info.selections.clear();
+            info.instances.clear();
+        }
     }
     let Checker { t, objs, mut info, scopes, unsafe_scope, generic_types, generic_funcs, method_recv_tparams, .. } = c;
     info.generic_types = generic_types;

@@ -441,8 +441,13 @@ pub struct Instance {
 /// The checker's verdict per expression: a table indexed by `ExprId` (ids are dense, and nearly every
 /// expression gets a verdict, so a vector is smaller and faster than a hash map). Its methods are the subset
 /// of `HashMap<ExprId, TypeAndValue>`'s that the phases use; `iter` yields entries in `ExprId` order.
+///
+/// The vector covers ids `base..base + slots.len()` only, so that after [`ExprTypes::clear`] (`g1c check`
+/// drops each package's verdicts once the package is checked) it grows to one package's expressions — a
+/// package's expressions have consecutive ids — instead of the whole program's.
 #[derive(Default)]
 pub struct ExprTypes {
+    base: usize,
     slots: Vec<Option<TypeAndValue>>,
     len: usize,
 }
@@ -450,19 +455,31 @@ pub struct ExprTypes {
 impl ExprTypes {
     /// Makes room for expressions `0..n` at once.
     pub fn reserve(&mut self, n: usize) {
-        if self.slots.len() < n {
-            self.slots.resize(n, None);
+        if self.slots.is_empty() {
+            self.base = 0;
+        }
+        if self.base + self.slots.len() < n {
+            self.slots.resize(n - self.base, None);
         }
     }
     pub fn get(&self, e: &ExprId) -> Option<&TypeAndValue> {
-        self.slots.get(e.0 as usize).and_then(|s| s.as_ref())
+        (e.0 as usize).checked_sub(self.base).and_then(|i| self.slots.get(i)).and_then(|s| s.as_ref())
     }
     pub fn contains_key(&self, e: &ExprId) -> bool {
         self.get(e).is_some()
     }
     /// Records `tv` for `e`, returning the previous verdict.
     pub fn insert(&mut self, e: ExprId, tv: TypeAndValue) -> Option<TypeAndValue> {
-        let i = e.0 as usize;
+        let id = e.0 as usize;
+        if self.slots.is_empty() {
+            self.base = id;
+        } else if id < self.base {
+            // Rare (an id below every recorded one): move the window down.
+            let shift = self.base - id;
+            self.slots.splice(0..0, std::iter::repeat(None).take(shift));
+            self.base = id;
+        }
+        let i = id - self.base;
         if i >= self.slots.len() {
             self.slots.resize(i + 1, None);
         }
@@ -472,6 +489,12 @@ impl ExprTypes {
         }
         old
     }
+    /// Forgets every verdict (keeping the allocation for the next package's).
+    pub fn clear(&mut self) {
+        self.slots.clear();
+        self.base = 0;
+        self.len = 0;
+    }
     /// Number of expressions with a verdict.
     pub fn len(&self) -> usize {
         self.len
@@ -480,7 +503,8 @@ impl ExprTypes {
         self.len == 0
     }
     pub fn iter(&self) -> impl Iterator<Item = (ExprId, &TypeAndValue)> {
-        self.slots.iter().enumerate().filter_map(|(i, s)| s.as_ref().map(|tv| (ExprId(i as u32), tv)))
+        let base = self.base;
+        self.slots.iter().enumerate().filter_map(move |(i, s)| s.as_ref().map(|tv| (ExprId((base + i) as u32), tv)))
     }
 }
 
