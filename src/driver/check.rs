@@ -59,6 +59,10 @@ fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> 
         Ok((prog, errs)) => {
             // The process ends soon: freeing millions of table entries one by one would only cost time.
             if std::env::var_os("G1C_STATS").is_some() {
+                let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+                for l in status.lines().filter(|l| l.starts_with("VmHWM") || l.starts_with("VmRSS")) {
+                    eprintln!("stats: after checking: {l}");
+                }
                 eprintln!(
                     "stats: {} exprs ({} B each), {} stmts ({} B), types {} ({} B/entry), defs {}, uses {}, objs {} ({} B), type table {}, src {} B",
                     loaded.ast.exprs.len(),

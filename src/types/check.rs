@@ -207,8 +207,9 @@ pub fn check_program(fset: &FileSet, ast: &Ast, packages: &[PackageSrc], sizes: 
 
 /// Checks like [`check_program`] for `g1c check`, which reads only the errors: the per-node facts of
 /// `Info` (`types`, `defs`, `uses`, `implicits`, `selections`, `instances`) are dropped after each package,
-/// so the returned `Program`'s `Info` holds those of the last package only. The checker reads these facts
-/// only for the nodes of the package it is checking, so the errors are the same.
+/// so the returned `Program`'s `Info` holds those of the last package only, and its `packages` have empty
+/// scopes; each package's file and local blocks go too. The checker reads these facts only for the nodes
+/// of the package it is checking, and blocks only of that package, so the errors are the same.
 pub fn check_errors_only(fset: &FileSet, ast: &Ast, packages: &[PackageSrc], sizes: Sizes) -> (Program, Vec<Vec<Error>>) {
     check_packages(fset, ast, packages, sizes, false)
 }
@@ -235,12 +236,20 @@ fn check_packages(
         let first_scope = c.scopes.len();
         c.begin_package(PkgId(i as u32), p);
         c.check_files();
-        let scope: BTreeMap<String, ObjId> =
-            c.scopes[c.pkg_scope.0 as usize].names.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        // `g1c check` reads no package's scope from the result: the copy is left empty there.
+        let scope: BTreeMap<String, ObjId> = if keep_node_info {
+            c.scopes[c.pkg_scope.0 as usize].names.iter().map(|(k, v)| (k.clone(), *v)).collect()
+        } else {
+            BTreeMap::new()
+        };
         meta.push(Package { path: p.path.to_string(), name, scope });
         errs.push(std::mem::take(&mut c.errs));
         c.end_package(first_scope);
         if !keep_node_info {
+            // Nothing refers to the package's file and local blocks any more (`file_scopes` and
+            // `func_scopes` are per package): only its package block stays, which importers look into.
+            debug_assert_eq!(c.pkg_scope.0 as usize, first_scope);
+            c.scopes.truncate(first_scope + 1);
             let info = &mut c.info;
             info.types.clear();
             info.defs.clear();
