@@ -46,8 +46,9 @@ fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> 
     }
     if std::env::var_os("G1C_STATS").is_some() {
         let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-        let hwm = status.lines().find(|l| l.starts_with("VmHWM")).unwrap_or("");
-        eprintln!("stats: after loading: {hwm}");
+        for l in status.lines().filter(|l| l.starts_with("VmHWM") || l.starts_with("VmRSS")) {
+            eprintln!("stats: after loading: {l}");
+        }
     }
     let sizes = sizes_for(&cfg.ctx.goarch);
     let srcs: Vec<PackageSrc> =
