@@ -584,4 +584,24 @@ mod tests {
         assert!(std::mem::size_of::<Value>() <= 24, "Value is {} bytes", std::mem::size_of::<Value>());
         assert!(std::mem::size_of::<Option<TypeAndValue>>() <= 32);
     }
+
+    /// The table covers only the ids recorded since the last `clear`, in any insertion order.
+    #[test]
+    fn expr_types_window() {
+        let tv = |n: u32| TypeAndValue { mode: Mode::Value, typ: TypeId(n), value: None };
+        let mut t = ExprTypes::default();
+        assert!(t.insert(ExprId(10), tv(1)).is_none());
+        assert!(t.insert(ExprId(12), tv(2)).is_none());
+        assert!(t.insert(ExprId(5), tv(3)).is_none());
+        assert_eq!(t.insert(ExprId(10), tv(4)).map(|o| o.typ), Some(TypeId(1)));
+        assert_eq!(t.len(), 3);
+        assert_eq!(t.get(&ExprId(5)).map(|v| v.typ), Some(TypeId(3)));
+        assert!(t.get(&ExprId(4)).is_none() && t.get(&ExprId(11)).is_none() && t.get(&ExprId(99)).is_none());
+        let ids: Vec<u32> = t.iter().map(|(e, _)| e.0).collect();
+        assert_eq!(ids, [5, 10, 12]);
+        t.clear();
+        assert!(t.is_empty() && t.get(&ExprId(5)).is_none());
+        t.insert(ExprId(1000), tv(5));
+        assert_eq!(t.iter().map(|(e, _)| e.0).collect::<Vec<_>>(), [1000]);
+    }
 }
