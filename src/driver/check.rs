@@ -54,8 +54,9 @@ fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> 
     let srcs: Vec<PackageSrc> =
         loaded.packages.iter().map(|p| PackageSrc { path: &p.path, files: &p.files, imports: &p.imports }).collect();
     std::panic::set_hook(Box::new(|_| {}));
-    let result =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_errors_only(&loaded.fset, &loaded.ast, &srcs, sizes)));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        check_errors_only(&loaded.fset, &loaded.ast, &srcs, sizes)
+    }));
     let errs = match result {
         Ok((prog, errs)) => {
             // The process ends soon: freeing millions of table entries one by one would only cost time.

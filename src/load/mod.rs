@@ -351,7 +351,9 @@ impl Loader<'_> {
     fn parse(&mut self, name: String, trace_name: String, src: String) -> Option<usize> {
         let id = self.fset.add(name, src);
         self.fset.set_trace_name(id, trace_name);
+        let (exprs_from, stmts_from) = (self.ast.exprs.len(), self.ast.stmts.len());
         let errs = parser::parse_file(&self.fset, id, &mut self.ast);
+        shrink_lists(&mut self.ast, exprs_from, stmts_from);
         // Later phases need positions only, not the text.
         self.fset.release_source(id);
         self.syntax_errors.extend(errs);
@@ -448,6 +450,62 @@ impl Loader<'_> {
         }
         self.stack.pop();
         self.state.insert(path.into(), idx.map(State::Done).unwrap_or(State::Failed));
+    }
+}
+
+/// Gives back the spare capacity of the lists in the nodes parsed since `exprs_from` / `stmts_from`: the
+/// parser grows them by pushing, and the whole program's syntax stays in memory while it is checked.
+fn shrink_lists(ast: &mut Ast, exprs_from: usize, stmts_from: usize) {
+    use crate::syntax::ast::{Block, ExprKind, StmtKind};
+    fn block(b: &mut Block) {
+        b.stmts.shrink_to_fit();
+    }
+    for e in &mut ast.exprs[exprs_from..] {
+        match &mut e.kind {
+            ExprKind::CompositeLit { elts, .. } => elts.shrink_to_fit(),
+            ExprKind::Call { args, .. } => args.shrink_to_fit(),
+            ExprKind::FuncLit { body, .. } => block(body),
+            _ => {}
+        }
+    }
+    for s in &mut ast.stmts[stmts_from..] {
+        match &mut s.kind {
+            StmtKind::Assign { lhs, rhs, .. } => {
+                lhs.shrink_to_fit();
+                rhs.shrink_to_fit();
+            }
+            StmtKind::Return(results) => results.shrink_to_fit(),
+            StmtKind::Block(b)
+            | StmtKind::If { then: b, .. }
+            | StmtKind::For { body: b, .. }
+            | StmtKind::Range { body: b, .. } => block(b),
+            StmtKind::Switch { body, .. } | StmtKind::TypeSwitch { body, .. } => {
+                body.shrink_to_fit();
+                for c in body {
+                    c.body.shrink_to_fit();
+                    if let Some(l) = &mut c.list {
+                        l.shrink_to_fit();
+                    }
+                }
+            }
+            StmtKind::Select { body, .. } => {
+                body.shrink_to_fit();
+                for c in body {
+                    c.body.shrink_to_fit();
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(f) = ast.files.last_mut() {
+        f.decls.shrink_to_fit();
+        for d in &mut f.decls {
+            if let crate::syntax::ast::Decl::Func(fd) = d {
+                if let Some(b) = &mut fd.body {
+                    block(b);
+                }
+            }
+        }
     }
 }
 

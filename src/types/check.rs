@@ -210,7 +210,12 @@ pub fn check_program(fset: &FileSet, ast: &Ast, packages: &[PackageSrc], sizes: 
 /// so the returned `Program`'s `Info` holds those of the last package only, and its `packages` have empty
 /// scopes; each package's file and local blocks go too. The checker reads these facts only for the nodes
 /// of the package it is checking, and blocks only of that package, so the errors are the same.
-pub fn check_errors_only(fset: &FileSet, ast: &Ast, packages: &[PackageSrc], sizes: Sizes) -> (Program, Vec<Vec<Error>>) {
+pub fn check_errors_only(
+    fset: &FileSet,
+    ast: &Ast,
+    packages: &[PackageSrc],
+    sizes: Sizes,
+) -> (Program, Vec<Vec<Error>>) {
     check_packages(fset, ast, packages, sizes, false)
 }
 
