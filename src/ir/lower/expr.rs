@@ -488,8 +488,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 if let ExprKind::CompositeLit { .. } = self.ast.expr(xe).kind {
                     let lt = self.prog.type_of(xe);
                     if !matches!(self.under(lt), TypeKind::Pointer(_)) {
-                        let size = self.size(lt);
-                        let p = self.alloc(size);
+                        let p = self.new_object(lt);
                         self.build_composite(xe, p, lt);
                         return Val::S(p);
                     }
@@ -865,9 +864,9 @@ impl<'a, 'b> Fb<'a, 'b> {
         let pos = self.ast.expr(e).pos;
         match self.under(t) {
             TypeKind::Pointer(elem) => {
-                let size = self.size(*elem);
-                let p = self.alloc(size);
-                self.build_composite(e, p, *elem);
+                let elem = *elem;
+                let p = self.new_object(elem);
+                self.build_composite(e, p, elem);
                 Val::S(p)
             }
             TypeKind::Struct { .. } | TypeKind::Array { .. } => {
@@ -880,8 +879,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             TypeKind::Slice(elem) => {
                 let elem = *elem;
                 let n = self.literal_len(e);
-                let es = self.size(elem);
-                let backing = self.alloc(n * es);
+                let backing = self.new_array(elem, n);
                 self.build_elems(e, backing, elem);
                 let a = self.temp(t, "lit");
                 let nv = self.iconst(INT, n as i64);
