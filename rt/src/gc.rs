@@ -190,10 +190,17 @@ pub fn collect() {
 pub fn collect_with_roots(roots: &mut dyn FnMut(&mut dyn FnMut(usize, usize))) {
     // SAFETY: single-threaded (see `Global`); the collector is not reentrant (it never allocates).
     let gc = unsafe { &mut *GC.get() };
+    let heap = mem::heap();
     if !gc.gogc_read {
         read_env(gc);
+        if gc.gogc >= 0 {
+            // The first goal, before anything was collected: gc's heapMinimum scaled by GOGC.
+            heap.next_gc = mem::HEAP_MINIMUM / 100 * gc.gogc as usize;
+            if heap.live < heap.next_gc {
+                return;
+            }
+        }
     }
-    let heap = mem::heap();
     if gc.gogc < 0 {
         heap.next_gc = usize::MAX;
         return;

@@ -200,8 +200,10 @@ static HEAP: Global<Heap> = Global::new(Heap {
     meta_next: 0,
     meta_end: 0,
     live: 0,
-    // Unit tests run on the host with no program roots: they collect only when they ask to.
-    next_gc: if cfg!(test) { usize::MAX } else { HEAP_MINIMUM },
+    // The first allocation calls the collector, which reads GOGC and sets the first goal (gc's heapMinimum
+    // scaled by GOGC) without collecting. Unit tests run on the host with no program roots: they collect
+    // only when they ask to.
+    next_gc: if cfg!(test) { usize::MAX } else { 0 },
     mapped: 0,
     free_unscavenged: 0,
 });
