@@ -17,7 +17,7 @@
 //! a bit is set only for a word that may hold a pointer.
 
 use crate::iface::Type;
-use crate::mem::Heap;
+use crate::mem::{Heap, Span};
 
 /// Bytes of heap one bitmap word describes.
 pub const BLOCK: usize = 64 * 8;
@@ -113,6 +113,17 @@ impl<'h> PtrBits<'h> {
         }
     }
 
+    /// `n` bitmap words' worth (64 words each) of the bits `word`; the writer must be at a block start.
+    pub fn repeat_word(&mut self, word: u64, n: usize) {
+        debug_assert!(self.pos == 0 && self.mask == 0);
+        for _ in 0..n {
+            // SAFETY: the blocks lie in the object's arena.
+            unsafe { *self.heap.bitmap_word(self.block) = word };
+            self.block += BLOCK;
+        }
+        self.words += 64 * n;
+    }
+
     /// One pointer word.
     pub fn ptr(&mut self) {
         self.bits(1, 1);
@@ -181,7 +192,12 @@ impl<'h> PtrBits<'h> {
 }
 
 /// `k <= 64` bits of `bytes` (little-endian bit order) starting at bit `from`, a multiple of 8.
+#[inline]
 fn read_bits(bytes: &[u8], from: usize, k: usize) -> u64 {
+    if k <= 8 {
+        // Most types: the pointer words are among the first eight.
+        return bytes[from / 8] as u64 & ones(k as u32);
+    }
     let mut v = 0u64;
     for (i, &b) in bytes[from / 8..(from + k).div_ceil(8)].iter().enumerate() {
         v |= (b as u64) << (8 * i);
@@ -189,9 +205,114 @@ fn read_bits(bytes: &[u8], from: usize, k: usize) -> u64 {
     v & ones(k as u32)
 }
 
+/// `Span::bits_shape` of a small scan span: `SHAPE_FRESH` before its first allocation, `SHAPE_MIXED` once
+/// it holds objects of different shapes (every allocation then writes its bits), else the shape every
+/// slot's bits describe: `SHAPE_CONSERVATIVE` or the address of a type (one value of it per object).
+pub const SHAPE_MIXED: usize = 0;
+pub const SHAPE_FRESH: usize = 1;
+pub const SHAPE_CONSERVATIVE: usize = 2;
+
+/// Writes the bits of a new small object at `addr` in span `s` (of a scan class, slot size `slot`).
+///
+/// Most spans hold objects of one type (a tree's nodes, a list's cells): the first allocation in a fresh
+/// span writes that type's bits for every slot and records the type, and later allocations of the same
+/// type write nothing, which keeps the allocation path as short as without a bitmap. Another shape turns
+/// the span mixed for good.
+#[inline(always)]
+pub fn write_small_object(heap: &Heap, s: &mut Span, addr: usize, slot: usize, shape: Shape) {
+    let key = match shape {
+        Shape::Conservative => SHAPE_CONSERVATIVE,
+        Shape::Array(t, 1) => t as *const Type as usize,
+        _ => SHAPE_MIXED,
+    };
+    if key != SHAPE_MIXED && s.bits_shape == key {
+        return;
+    }
+    write_small_slow(heap, s, addr, slot, shape, key);
+}
+
+#[inline(never)]
+fn write_small_slow(heap: &Heap, s: &mut Span, addr: usize, slot: usize, shape: Shape, key: usize) {
+    let words = slot / 8;
+    if s.bits_shape == SHAPE_FRESH && key != SHAPE_MIXED && words <= 64 {
+        s.bits_shape = key;
+        let bits = small_pattern(shape).unwrap_or(u64::MAX) & ones(words as u32);
+        // The span starts on a page (a bitmap-word boundary): its bitmap is the slots' bits one after
+        // another, a repeating word when the slot size divides 64 words.
+        let mut w = PtrBits::new(heap, s.base);
+        if 64 % words == 0 {
+            let mut word = 0u64;
+            for i in 0..64 / words {
+                word |= bits << (i * words);
+            }
+            w.repeat_word(word, s.nelems * words / 64);
+        } else {
+            for _ in 0..s.nelems {
+                w.bits(bits, words as u32);
+            }
+        }
+        w.finish();
+    } else {
+        s.bits_shape = SHAPE_MIXED;
+        write_object(heap, addr, slot, shape);
+    }
+}
+
 /// Writes the bits of a new object of `slot` bytes at `addr` (in a scan span) from its shape.
+#[inline]
 pub fn write_object(heap: &Heap, addr: usize, slot: usize, shape: Shape) {
     let words = slot / 8;
+    // The common case, small objects (at most 64 words: one or two bitmap words), without the writer.
+    if words <= 64 {
+        if let Some(bits) = small_pattern(shape) {
+            return write_small(heap, addr, words, bits);
+        }
+    }
+    write_general(heap, addr, words, shape);
+}
+
+/// The bits of an object of at most 64 words (in a slot of at most 64 words) as one word, when its shape
+/// gives them directly.
+#[inline]
+fn small_pattern(shape: Shape) -> Option<u64> {
+    match shape {
+        Shape::Conservative => Some(u64::MAX),
+        Shape::Array(t, n) => {
+            // `n * t.size <= slot`, so every shift below is under 64.
+            let (ew, pw) = (t.size / 8, t.ptrdata / 8);
+            // SAFETY: `gcdata` has one bit per word of the `ptrdata` prefix.
+            let pattern = read_bits(unsafe { core::slice::from_raw_parts(t.gcdata, pw.div_ceil(8)) }, 0, pw);
+            let mut bits = pattern;
+            for i in 1..n {
+                bits |= pattern << (i * ew);
+            }
+            Some(bits)
+        }
+        Shape::NoScan | Shape::Layout(_) => None,
+    }
+}
+
+/// The bits `bits` of an object of `words <= 64` words at `addr`.
+#[inline]
+fn write_small(heap: &Heap, addr: usize, words: usize, bits: u64) {
+    let block = addr & !(BLOCK - 1);
+    let pos = (addr / 8) % 64;
+    let mask = ones(words as u32);
+    // SAFETY: the object lies in an arena, so the bitmap words of its blocks exist.
+    unsafe {
+        let w = heap.bitmap_word(block);
+        let bits = bits & mask;
+        *w = (*w & !(mask << pos)) | (bits << pos);
+        if pos + words > 64 {
+            // The object continues in the next block (`pos > 0` here).
+            let w = heap.bitmap_word(block + BLOCK);
+            *w = (*w & !(mask >> (64 - pos))) | (bits >> (64 - pos));
+        }
+    }
+}
+
+#[inline(never)]
+fn write_general(heap: &Heap, addr: usize, words: usize, shape: Shape) {
     let mut w = PtrBits::new(heap, addr);
     match shape {
         Shape::NoScan => w.scalars(words),

@@ -146,6 +146,9 @@ pub struct Span {
     pub prev: *mut Span,
     /// Next span of the same span class with free slots (after a sweep).
     pub next_partial: *mut Span,
+    /// Small scan spans: whose pointer bits every slot already has (`heapbits::Uniform`), so that
+    /// allocating another object of that shape writes no bits.
+    pub bits_shape: usize,
 }
 
 /// Per-arena metadata: the span of every page (gc's heapArena.spans) and the heap bitmap of the arena's
@@ -386,6 +389,7 @@ impl Heap {
                 next: core::ptr::null_mut(),
                 prev: core::ptr::null_mut(),
                 next_partial: core::ptr::null_mut(),
+                bits_shape: heapbits::SHAPE_FRESH,
             });
         }
         s
@@ -593,6 +597,7 @@ impl Heap {
             (*s).freeindex = 0;
             (*s).alloc_bits = [0; BITMAP_WORDS];
             (*s).mark_bits = [0; BITMAP_WORDS];
+            (*s).bits_shape = heapbits::SHAPE_FRESH;
             self.link_in_use(s);
         }
     }
@@ -716,6 +721,7 @@ pub fn alloc_noscan(size: usize) -> *mut u8 {
 
 /// Zeroed memory for `n` values of type `t` (`size >= n * t.size` bytes: slices round up to the size
 /// class), scanned precisely from the type's pointer bitmap; noscan when the type holds no pointers.
+#[inline]
 pub fn alloc_typed(t: &Type, n: usize, size: usize) -> *mut u8 {
     alloc_in(size, Shape::Array(t, n))
 }
@@ -725,8 +731,9 @@ pub fn alloc_layout(size: usize, layout: &dyn Fn(&mut heapbits::PtrBits)) -> *mu
     alloc_in(size, Shape::Layout(layout))
 }
 
-/// mallocgc: a zeroed object of `size` bytes whose pointer words `shape` describes.
-#[inline]
+/// mallocgc: a zeroed object of `size` bytes whose pointer words `shape` describes. Inlined into each
+/// entry point, so that the shape's case is known there and the small-object path stays short.
+#[inline(always)]
 pub fn alloc_in(size: usize, shape: Shape) -> *mut u8 {
     if size == 0 {
         return zerobase();
@@ -747,7 +754,14 @@ pub fn alloc_in(size: usize, shape: Shape) -> *mut u8 {
         let class = size_to_class(size);
         let slot = CLASS_TO_SIZE[class] as usize;
         heap.live += slot;
-        (heap.alloc_small(class << 1 | noscan as usize), slot)
+        let spc = class << 1 | noscan as usize;
+        let p = heap.alloc_small(spc);
+        if !noscan {
+            let s = heap.current[spc];
+            // SAFETY: `alloc_small` allocated from `current[spc]`, an in-use small span.
+            heapbits::write_small_object(heap, unsafe { &mut *s }, p as usize, slot, shape);
+        }
+        return p;
     } else {
         let slot = size.next_multiple_of(PAGE_SIZE);
         heap.live += slot;
