@@ -31,8 +31,10 @@ use crate::mem::{self, Heap};
 use crate::Global;
 
 /// The mark stack: `(address, length)` ranges still to scan, in memory of its own (never the Go heap).
+/// Entries are `[address, length, bits]`: an object to scan and, when nonzero, its pointer bits (one per
+/// word, from its span's `uniform_bits`), else the heap bitmap says which words are pointers.
 struct MarkStack {
-    base: *mut [usize; 2],
+    base: *mut [usize; 3],
     len: usize,
     cap: usize,
 }
@@ -41,17 +43,17 @@ static MARK_STACK: Global<MarkStack> = Global::new(MarkStack { base: core::ptr::
 
 impl MarkStack {
     #[inline]
-    fn push(&mut self, addr: usize, len: usize) {
+    fn push(&mut self, addr: usize, len: usize, bits: u64) {
         if self.len == self.cap {
             self.grow();
         }
         // SAFETY: `len < cap` after growing.
-        unsafe { self.base.add(self.len).write([addr, len]) };
+        unsafe { self.base.add(self.len).write([addr, len, bits as usize]) };
         self.len += 1;
     }
 
     #[inline]
-    fn pop(&mut self) -> Option<[usize; 2]> {
+    fn pop(&mut self) -> Option<[usize; 3]> {
         if self.len == 0 {
             return None;
         }
@@ -64,13 +66,13 @@ impl MarkStack {
     #[inline(never)]
     fn grow(&mut self) {
         let cap = (self.cap * 2).max(4096);
-        let bytes = cap * core::mem::size_of::<[usize; 2]>();
+        let bytes = cap * core::mem::size_of::<[usize; 3]>();
         let p = crate::os::linux::mmap_anon(bytes).unwrap_or_else(|| crate::panic::throw(b"out of memory"))
-            as *mut [usize; 2];
+            as *mut [usize; 3];
         if !self.base.is_null() {
             // SAFETY: both mappings are valid for `len` entries and distinct.
             unsafe { core::ptr::copy_nonoverlapping(self.base, p, self.len) };
-            crate::os::linux::munmap(self.base as usize, self.cap * core::mem::size_of::<[usize; 2]>());
+            crate::os::linux::munmap(self.base as usize, self.cap * core::mem::size_of::<[usize; 3]>());
         }
         self.base = p;
         self.cap = cap;
@@ -125,7 +127,8 @@ fn mark(heap: &Heap, stack: &mut MarkStack, p: usize) {
         if s.mark_bits[w] & bit == 0 {
             s.mark_bits[w] |= bit;
             if !s.noscan {
-                stack.push(s.base + i * s.elemsize, s.elemsize);
+                let bits = if s.bits_shape > heapbits::SHAPE_FRESH { s.uniform_bits } else { 0 };
+                stack.push(s.base + i * s.elemsize, s.elemsize, bits);
             }
         }
     }
@@ -151,14 +154,24 @@ unsafe fn scan_range(heap: &Heap, stack: &mut MarkStack, lo: usize, hi: usize) {
 /// Scans queued objects until the mark stack is empty: precisely, only the words the heap bitmap marks as
 /// pointers.
 fn drain(heap: &Heap, stack: &mut MarkStack) {
-    while let Some([addr, len]) = stack.pop() {
-        heapbits::for_each_pointer(heap, addr, len, |p| {
+    while let Some([addr, len, bits]) = stack.pop() {
+        let mut visit = |p: usize| {
             // SAFETY: `p` is a word of an allocated heap object.
             let w = unsafe { (p as *const usize).read() };
             if w >= heap.heap_min && w < heap.heap_max {
                 mark(heap, stack, w);
             }
-        });
+        };
+        if bits != 0 {
+            // An object of a span whose slots all have the same bits: no bitmap to read.
+            let mut bits = bits as u64;
+            while bits != 0 {
+                visit(addr + bits.trailing_zeros() as usize * 8);
+                bits &= bits - 1;
+            }
+        } else {
+            heapbits::for_each_pointer(heap, addr, len, visit);
+        }
     }
 }
 

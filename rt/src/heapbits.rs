@@ -237,6 +237,7 @@ fn write_small_slow(heap: &Heap, s: &mut Span, addr: usize, slot: usize, shape: 
     if s.bits_shape == SHAPE_FRESH && key != SHAPE_MIXED && words <= 64 {
         s.bits_shape = key;
         let bits = small_pattern(shape).unwrap_or(u64::MAX) & ones(words as u32);
+        s.uniform_bits = bits;
         // The span starts on a page (a bitmap-word boundary): its bitmap is the slots' bits one after
         // another, a repeating word when the slot size divides 64 words.
         let mut w = PtrBits::new(heap, s.base);
@@ -254,6 +255,7 @@ fn write_small_slow(heap: &Heap, s: &mut Span, addr: usize, slot: usize, shape: 
         w.finish();
     } else {
         s.bits_shape = SHAPE_MIXED;
+        s.uniform_bits = 0;
         write_object(heap, addr, slot, shape);
     }
 }

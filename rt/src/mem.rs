@@ -149,6 +149,9 @@ pub struct Span {
     /// Small scan spans: whose pointer bits every slot already has (`heapbits::Uniform`), so that
     /// allocating another object of that shape writes no bits.
     pub bits_shape: usize,
+    /// With a `bits_shape` of one shape and slots of at most 64 words: each slot's bits (the collector
+    /// scans such objects without reading the bitmap); 0 otherwise.
+    pub uniform_bits: u64,
 }
 
 /// Per-arena metadata: the span of every page (gc's heapArena.spans) and the heap bitmap of the arena's
@@ -390,6 +393,7 @@ impl Heap {
                 prev: core::ptr::null_mut(),
                 next_partial: core::ptr::null_mut(),
                 bits_shape: heapbits::SHAPE_FRESH,
+                uniform_bits: 0,
             });
         }
         s
@@ -598,6 +602,7 @@ impl Heap {
             (*s).alloc_bits = [0; BITMAP_WORDS];
             (*s).mark_bits = [0; BITMAP_WORDS];
             (*s).bits_shape = heapbits::SHAPE_FRESH;
+            (*s).uniform_bits = 0;
             self.link_in_use(s);
         }
     }
@@ -655,6 +660,9 @@ impl Heap {
         unsafe {
             (*s).class = 0;
             (*s).noscan = noscan;
+            // Large objects always go through the bitmap (the record may be a small span's, reused).
+            (*s).bits_shape = heapbits::SHAPE_FRESH;
+            (*s).uniform_bits = 0;
             (*s).elemsize = npages << PAGE_SHIFT;
             (*s).nelems = 1;
             (*s).freeindex = 1;
