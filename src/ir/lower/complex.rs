@@ -118,7 +118,7 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// `real(c)` / `imag(c)`.
     pub fn complex_part_builtin(&mut self, c: ExprId, imag: bool, pos: Pos) -> Val {
-        let t = self.default_type(self.prog.type_of(c));
+        let t = self.default_type(self.type_of(c));
         let v = self.expr_to(c, t);
         self.set_pos(pos);
         let (re, im) = self.complex_parts(v, t);

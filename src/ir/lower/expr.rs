@@ -19,10 +19,12 @@ impl<'a, 'b> Fb<'a, 'b> {
         let ast = self.ast;
         let prog = self.prog;
         let ex = ast.expr(e);
-        let Some(tv) = prog.info.types.get(&e) else {
+        if !prog.info.types.contains_key(&e) {
             self.lw.error(ex.pos, "internal: expression was not type-checked");
             return Val::S(self.iconst(INT, 0));
-        };
+        }
+        let tv = self.tv(e);
+        let tv = &tv;
         self.set_pos(ex.pos);
         if tv.mode == Mode::Constant {
             if let Some(v) = &tv.value {
@@ -44,10 +46,15 @@ impl<'a, 'b> Fb<'a, 'b> {
                 None => self.fail(ex.pos, "imported packages", tv.typ),
             },
             ExprKind::Index { x, indices, .. } => {
+                // `f[int]`: an instance of a generic function, used as a value.
+                if let Some(fsym) = self.func_ident(e).and_then(|p| self.lw.func_sym(p, self.subst)) {
+                    let sym = self.lw.static_closure(&fsym);
+                    return Val::S(self.sym_addr(&sym));
+                }
                 if indices.len() != 1 {
                     return self.fail(ex.pos, "generic instantiation", tv.typ);
                 }
-                let xt = prog.type_of(*x);
+                let xt = self.type_of(*x);
                 match self.under(xt) {
                     TypeKind::Map { .. } => self.map_index(*x, indices[0], false, ex.pos).0,
                     TypeKind::Basic(_) => {
@@ -102,8 +109,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// The value of `e` as a value of type `t` (the type it is assigned or converted to implicitly): an
     /// untyped constant or `nil` takes the type `t`.
     pub fn expr_to(&mut self, e: ExprId, t: TypeId) -> Val {
-        let prog = self.prog;
-        let tv = prog.tv(e);
+        let tv = self.tv(e);
         if tv.typ != t && matches!(self.under(t), TypeKind::Interface { .. }) {
             return self.expr_to_iface(e, t);
         }
@@ -177,7 +183,7 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     fn ident(&mut self, e: ExprId, id: &Ident) -> Val {
         let prog = self.prog;
-        let t = prog.type_of(e);
+        let t = self.type_of(e);
         let Some(&obj) = prog.info.uses.get(&id.pos).or(prog.info.defs.get(&id.pos)) else {
             return self.fail(id.pos, "internal: unresolved identifier", t);
         };
@@ -186,10 +192,10 @@ impl<'a, 'b> Fb<'a, 'b> {
             ObjKind::Nil => self.zero_val(t),
             ObjKind::Func { recv: None, .. } => {
                 // A top-level function used as a value: its static closure.
-                let Some(meta) = self.lw.metas.get(&obj).cloned() else {
+                let Some(fsym) = self.lw.func_sym(id.pos, self.subst) else {
                     return self.fail(id.pos, "this function value", t);
                 };
-                let sym = self.lw.static_closure(&meta.sym);
+                let sym = self.lw.static_closure(&fsym);
                 Val::S(self.sym_addr(&sym))
             }
             ObjKind::Const(v) => self.const_val(&v.clone(), t),
@@ -216,14 +222,14 @@ impl<'a, 'b> Fb<'a, 'b> {
                 Some(crate::types::SelectionKind::FieldVal) => Some(self.field_addr(e, *x).0),
                 _ => None,
             },
-            ExprKind::Index { x, indices, .. } if indices.len() == 1 => match self.under(prog.type_of(*x)) {
+            ExprKind::Index { x, indices, .. } if indices.len() == 1 => match self.under(self.type_of(*x)) {
                 TypeKind::Array { .. } | TypeKind::Slice(_) | TypeKind::Pointer(_) => {
                     Some(self.index_place(e, *x, indices[0]))
                 }
                 _ => None,
             },
             ExprKind::Star(x) => Some(self.expr(*x).v()),
-            _ => match self.scalar(prog.type_of(e)) {
+            _ => match self.scalar(self.type_of(e)) {
                 None => Some(self.expr(e).v()),
                 Some(_) => None,
             },
@@ -265,7 +271,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     pub fn field_addr(&mut self, e: ExprId, x: ExprId) -> (VReg, TypeId) {
         let prog = self.prog;
         let sel = &prog.info.selections[&e];
-        let xt = prog.type_of(x);
+        let xt = self.type_of(x);
         let (addr, t, via_pointer) = match self.under(xt) {
             TypeKind::Pointer(p) => (self.expr(x).v(), *p, true),
             _ => (self.expr(x).v(), xt, false),
@@ -276,7 +282,7 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// An index operand as an `INT`, and whether its type is signed (gc's bounds-check flag).
     pub fn index_value(&mut self, idx: ExprId) -> (VReg, bool) {
-        let tv = self.prog.tv(idx);
+        let tv = self.tv(idx);
         if tv.mode == Mode::Constant {
             if let Some(n) = tv.value.as_ref().and_then(|v| v.to_i64()) {
                 return (self.iconst(INT, n), true);
@@ -300,7 +306,7 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// Address of element `x[idx]` of an array, pointer to array or slice, after the bounds check.
     pub fn index_place(&mut self, e: ExprId, x: ExprId, idx: ExprId) -> VReg {
-        let xt = self.prog.type_of(x);
+        let xt = self.type_of(x);
         let pos = self.ast.expr(e).pos;
         match self.under(xt) {
             TypeKind::Array { len, elem } => {
@@ -349,8 +355,8 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// `x[lo:hi]` and `x[lo:hi:max]` with gc's bounds checks (checked from the right, so each comparison is
     /// against a value known to be non-negative) and its pointer masking for empty results.
     fn slice_expr(&mut self, e: ExprId, x: ExprId, lo: Option<ExprId>, hi: Option<ExprId>, max: Option<ExprId>, three: bool) -> Val {
-        let xt = self.prog.type_of(x);
-        let rt = self.prog.type_of(e);
+        let xt = self.type_of(x);
+        let rt = self.type_of(e);
         let pos = self.ast.expr(e).pos;
         let (ptr, len, cap, es, is_slice, is_string) = match self.under(xt) {
             TypeKind::Basic(_) => {
@@ -461,7 +467,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     }
 
     fn unary(&mut self, e: ExprId, op: UnaryOp, x: ExprId) -> Val {
-        let t = self.prog.type_of(e);
+        let t = self.type_of(e);
         let pos = self.ast.expr(e).pos;
         match op {
             UnaryOp::Pos => self.expr_to(x, t),
@@ -486,13 +492,8 @@ impl<'a, 'b> Fb<'a, 'b> {
             UnaryOp::Addr => {
                 let xe = self.ast.unparen(x);
                 if let ExprKind::CompositeLit { .. } = self.ast.expr(xe).kind {
-                    let lt = self.prog.type_of(xe);
-                    if !matches!(self.under(lt), TypeKind::Pointer(_)) {
-                        let p = self.new_object(lt);
-                        self.build_composite(xe, p, lt);
-                        return Val::S(p);
-                    }
-                    return self.composite(xe);
+                    // `&T{...}`: a new variable initialized with the literal, i.e. the literal as `*T`.
+                    return self.composite_as(xe, t);
                 }
                 match self.place(xe) {
                     Some(a) => Val::S(a),
@@ -505,8 +506,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     }
 
     fn binary_expr(&mut self, e: ExprId, op: BinaryOp, op_pos: Pos, x: ExprId, y: ExprId) -> Val {
-        let prog = self.prog;
-        let t = prog.type_of(e);
+        let t = self.type_of(e);
         match op {
             BinaryOp::LAnd | BinaryOp::LOr => {
                 let r = self.vreg(Ty::I8);
@@ -524,10 +524,10 @@ impl<'a, 'b> Fb<'a, 'b> {
                 Val::S(r)
             }
             _ if op.is_comparison() => {
-                let xt = prog.type_of(x);
-                let ot = if self.is_untyped(xt) { prog.type_of(y) } else { xt };
+                let xt = self.type_of(x);
+                let ot = if self.is_untyped(xt) { self.type_of(y) } else { xt };
                 let ot = self.default_type(ot);
-                if self.is_iface(ot) || self.is_iface(prog.type_of(y)) {
+                if self.is_iface(ot) || self.is_iface(self.type_of(y)) {
                     return self.iface_compare(op, x, y, op_pos);
                 }
                 let xv = self.expr_to(x, ot);
@@ -552,7 +552,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     fn concat_operands(&self, e: ExprId, out: &mut Vec<ExprId>) {
         let e = self.ast.unparen(e);
         if let ExprKind::Binary { op: BinaryOp::Add, x, y, .. } = &self.ast.expr(e).kind {
-            if self.prog.tv(e).mode != Mode::Constant {
+            if self.tv(e).mode != Mode::Constant {
                 self.concat_operands(*x, out);
                 self.concat_operands(*y, out);
                 return;
@@ -581,9 +581,8 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// `x op y` for arithmetic operators, `x` already evaluated (also used by `op=`).
     pub fn binary_vals(&mut self, op: BinaryOp, xv: Val, t: TypeId, y: ExprId, pos: Pos) -> Val {
-        let prog = self.prog;
         if matches!(op, BinaryOp::Shl | BinaryOp::Shr) {
-            let ytv = prog.tv(y);
+            let ytv = self.tv(y);
             let (yv, yconst) = match (&ytv.mode, &ytv.value) {
                 (Mode::Constant, Some(v)) => (self.iconst(INT, v.to_i64().unwrap_or(i64::MAX)), true),
                 _ => (self.expr(y).v(), false),
@@ -609,7 +608,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         if self.is_complex(t) {
             return self.complex_binary(op, xv, t, y, pos);
         }
-        let ytv = prog.tv(y);
+        let ytv = self.tv(y);
         let y_nonzero = ytv.mode == Mode::Constant && ytv.value.as_ref().and_then(|v| v.to_f64()).is_some_and(|f| f != 0.0);
         let yv = self.expr_to(y, t).v();
         self.set_pos(pos);
@@ -833,7 +832,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     pub fn cond(&mut self, e: ExprId, t: crate::ir::BlockId, f: crate::ir::BlockId) {
         let ast = self.ast;
         let e = ast.unparen(e);
-        let is_const = self.prog.tv(e).mode == Mode::Constant;
+        let is_const = self.tv(e).mode == Mode::Constant;
         match &ast.expr(e).kind {
             ExprKind::Binary { op: BinaryOp::LAnd, x, y, .. } if !is_const => {
                 let mid = self.new_block();
@@ -860,13 +859,24 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// A composite literal's value: structs and arrays in a fresh temporary, slices on the heap, `&T{}`
     /// (elided inside another literal) on the heap.
     pub fn composite(&mut self, e: ExprId) -> Val {
-        let t = self.prog.type_of(e);
+        let t = self.type_of(e);
+        self.composite_as(e, t)
+    }
+
+    /// The value of composite literal `e` as type `t`: its own type, or `*T` for an elided `&T{...}`.
+    fn composite_as(&mut self, e: ExprId, t: TypeId) -> Val {
         let pos = self.ast.expr(e).pos;
         match self.under(t) {
             TypeKind::Pointer(elem) => {
                 let elem = *elem;
                 let p = self.new_object(elem);
-                self.build_composite(e, p, elem);
+                if matches!(self.under(elem), TypeKind::Struct { .. } | TypeKind::Array { .. }) {
+                    self.build_composite(e, p, elem);
+                } else {
+                    // `&[]T{...}`, `&map[K]V{...}`: the literal's value, stored in the new variable.
+                    let v = self.composite_as(e, elem);
+                    self.store_val(p, 0, v, elem);
+                }
                 Val::S(p)
             }
             TypeKind::Struct { .. } | TypeKind::Array { .. } => {
@@ -888,7 +898,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 self.store(a, 16, nv);
                 Val::M(a)
             }
-            TypeKind::Map { .. } => self.map_lit(e),
+            TypeKind::Map { .. } => self.map_lit(e, t),
             _ => self.fail(pos, "internal: composite literal of this type", TypeId::INT),
         }
     }
@@ -899,7 +909,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let (mut i, mut max) = (0u64, 0u64);
         for &el in elts {
             if let ExprKind::KeyValue { key, .. } = &self.ast.expr(el).kind {
-                i = self.prog.tv(*key).value.as_ref().and_then(|v| v.to_u64()).unwrap_or(i);
+                i = self.tv(*key).value.as_ref().and_then(|v| v.to_u64()).unwrap_or(i);
             }
             i += 1;
             max = max.max(i);
@@ -940,7 +950,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         for &el in elts {
             let v = match &self.ast.expr(el).kind {
                 ExprKind::KeyValue { key, value } => {
-                    i = self.prog.tv(*key).value.as_ref().and_then(|v| v.to_u64()).unwrap_or(i);
+                    i = self.tv(*key).value.as_ref().and_then(|v| v.to_u64()).unwrap_or(i);
                     *value
                 }
                 _ => el,
@@ -956,7 +966,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     fn store_elem(&mut self, addr: VReg, off: i64, v: ExprId, t: TypeId) {
         let ve = self.ast.unparen(v);
         if let ExprKind::CompositeLit { .. } = self.ast.expr(ve).kind {
-            let vt = self.prog.type_of(ve);
+            let vt = self.type_of(ve);
             // Built in place only when the element has the literal's own type: an element of interface
             // type holds a converted (boxed) value instead.
             if !self.is_iface(t) && matches!(self.under(vt), TypeKind::Struct { .. } | TypeKind::Array { .. }) {
@@ -974,7 +984,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// `T(x)` for a non-constant `x` (Go spec "Conversions").
     pub fn conversion(&mut self, e: ExprId, x: ExprId, to: TypeId) -> Val {
         let pos = self.ast.expr(e).pos;
-        let from = self.default_type(self.prog.type_of(x));
+        let from = self.default_type(self.type_of(x));
         let v = self.expr_to(x, from);
         self.set_pos(pos);
         let (fk, tk) = (self.under(from), self.under(to));

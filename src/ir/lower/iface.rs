@@ -53,7 +53,7 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// `e` assigned to interface type `to` (from a concrete type, another interface type, or `nil`).
     pub fn expr_to_iface(&mut self, e: ExprId, to: TypeId) -> Val {
-        let tv = self.prog.tv(e);
+        let tv = self.tv(e);
         if tv.typ == TypeId::UNTYPED_NIL || self.is_nil(e) {
             return self.zero_val(to);
         }
@@ -154,7 +154,7 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// `x.(T)`; with `comma_ok`, also the success flag (else a failure panics as gc's `panicdottype`).
     pub fn type_assert(&mut self, x: ExprId, t: TypeId, comma_ok: bool, pos: Pos) -> (Val, Option<VReg>) {
-        let xt = self.prog.type_of(x);
+        let xt = self.type_of(x);
         let xv = self.expr(x);
         let xv = self.to_temp(xv, xt);
         self.set_pos(pos);
@@ -232,7 +232,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let (v, ok) = self.type_assert(*x, t, true, pos);
                 Some(vec![v, Val::S(ok.unwrap())])
             }
-            ExprKind::Index { x, indices, .. } if matches!(self.under(self.prog.type_of(*x)), TypeKind::Map { .. }) => {
+            ExprKind::Index { x, indices, .. } if matches!(self.under(self.type_of(*x)), TypeKind::Map { .. }) => {
                 let (v, ok) = self.map_index(*x, indices[0], true, pos);
                 Some(vec![v, Val::S(ok.unwrap())])
             }
@@ -258,8 +258,8 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// The types `(T, bool)` of comma-ok expression `e`.
     pub fn comma_ok_types(&self, e: ExprId) -> Option<Vec<TypeId>> {
-        let tv = self.prog.tv(self.ast.unparen(e));
-        match self.prog.types.kind(tv.typ) {
+        let tv = self.tv(self.ast.unparen(e));
+        match self.types.kind(tv.typ) {
             TypeKind::Tuple(ts) => Some(ts.clone()),
             _ => Some(vec![tv.typ, TypeId::BOOL]),
         }
@@ -283,7 +283,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             return self.unsupported(ast.stmt(assign).pos, "internal: type switch guard");
         };
         let x = *x;
-        let xt = prog.type_of(x);
+        let xt = self.type_of(x);
         let xv = self.expr(x);
         let xv = self.to_temp(xv, xt);
         let typ = self.dyn_type(xv.v(), xt);
@@ -305,7 +305,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                     let zero = self.iconst(Ty::Ptr, 0);
                     self.cmp(Cond::Eq, typ, zero)
                 } else {
-                    let t = prog.type_of(te);
+                    let t = self.type_of(te);
                     if self.is_iface(t) {
                         if self.is_empty_iface(t) {
                             let zero = self.iconst(Ty::Ptr, 0);
@@ -335,7 +335,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             self.switch_to(bodies[ci]);
             self.set_pos(cc.pos);
             if let Some(&obj) = prog.info.implicits.get(&cc.pos) {
-                let vt = prog.obj(obj).typ;
+                let vt = self.obj_type(obj);
                 let v = if self.is_iface(vt) {
                     if vt == xt {
                         xv
@@ -370,7 +370,7 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// The `(itab, data)` words of the interface reached from `x` through the embedded fields `path`.
     fn iface_operand(&mut self, x: ExprId, path: &[u32]) -> (VReg, VReg, TypeId) {
-        let xt = self.prog.type_of(x);
+        let xt = self.type_of(x);
         let xv = self.expr(x);
         let (addr, t) = if path.is_empty() {
             (xv.v(), xt)
@@ -425,18 +425,21 @@ impl<'a, 'b> Fb<'a, 'b> {
         let sel = prog.info.selections[&e].clone();
         let pos = self.ast.expr(e).pos;
         let mname = prog.obj(sel.obj).name.clone();
-        let sig = match self.under(prog.obj(sel.obj).typ) {
+        let recv0 = self.sub(sel.recv);
+        let decl_t = self.lw.path_type(recv0, &sel.index[..sel.index.len() - 1]);
+        let sig_t = if self.lw.is_generic_method(sel.obj) { self.lw.method_sig(sel.obj, decl_t) } else { self.obj_type(sel.obj) };
+        let sig = match self.under(sig_t) {
             TypeKind::Func(s) => s.clone(),
             _ => return self.fail(pos, "internal: method without a signature", TypeId::INT),
         };
         if sel.kind == SelectionKind::MethodExpr {
-            let recv = sel.recv;
+            let recv = recv0;
             if self.is_iface(recv) {
                 // `I.M`: a function taking the interface value first, calling through its itab.
                 let ts = self.lw.type_string(recv);
                 let sym = format!("{ts}.{mname}");
                 let idx = self.iface_method_index(recv, &mname);
-                let fsig = match self.under(self.prog.type_of(e)) {
+                let fsig = match self.under(self.type_of(e)) {
                     TypeKind::Func(s) => s.clone(),
                     _ => sig,
                 };
@@ -455,13 +458,13 @@ impl<'a, 'b> Fb<'a, 'b> {
             return Val::S(self.sym_addr(&c));
         }
         let path = &sel.index[..sel.index.len() - 1];
-        let (recv_t, recv_v, target, tname) = match self.lw.metas.get(&sel.obj).cloned() {
+        let (recv_t, recv_v, target, tname) = match self.lw.method_meta(sel.obj, decl_t) {
             Some(meta) => {
                 let recv_t = meta.recv.unwrap_or(TypeId::INVALID);
                 let v = self.receiver(x, path, recv_t);
                 // `p.M` with a value method dereferences `p` now (Go spec "Method values").
-                let xt = self.prog.type_of(x);
-                if let (Val::M(a), false) = (v, matches!(self.prog.types.kind(recv_t), TypeKind::Pointer(_))) {
+                let xt = self.type_of(x);
+                if let (Val::M(a), false) = (v, matches!(self.types.kind(recv_t), TypeKind::Pointer(_))) {
                     if matches!(self.under(xt), TypeKind::Pointer(_)) || !path.is_empty() {
                         self.nil_check(a);
                     }
@@ -499,7 +502,7 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// `x == y` / `x != y` where at least one operand has an interface type.
     pub fn iface_compare(&mut self, op: BinaryOp, x: ExprId, y: ExprId, pos: Pos) -> Val {
-        let (xt, yt) = (self.prog.type_of(x), self.prog.type_of(y));
+        let (xt, yt) = (self.type_of(x), self.type_of(y));
         let t = if self.is_iface(xt) { xt } else { yt };
         let xv = self.expr_to(x, t);
         let xv = self.to_temp(xv, t);
@@ -530,7 +533,7 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// `panic(v)`: `v` as an empty interface to `g1c_gopanic_eface(type, data)`.
     pub fn panic_iface(&mut self, arg: ExprId, pos: Pos) {
-        let t = self.default_type(self.prog.type_of(arg));
+        let t = self.default_type(self.type_of(arg));
         let (w0, w1) = if self.is_nil(arg) || t == TypeId::UNTYPED_NIL {
             (self.iconst(Ty::Ptr, 0), self.iconst(Ty::Ptr, 0))
         } else {
@@ -628,8 +631,10 @@ impl<'a> super::Lowerer<'a> {
         if let Some((idx, sig_t)) = w.iface {
             return self.lower_iface_wrapper(w, idx, sig_t);
         }
-        let Some(meta) = self.metas.get(&w.method).cloned() else { return };
-        let sig = match prog.types.under(prog.obj(w.method).typ) {
+        let types = self.types;
+        let decl_t = self.path_type(w.base, &w.path);
+        let Some(meta) = self.method_meta(w.method, decl_t) else { return };
+        let sig = match types.under(self.method_sig(w.method, decl_t)) {
             TypeKind::Func(s) => s.clone(),
             _ => return,
         };
@@ -645,7 +650,7 @@ impl<'a> super::Lowerer<'a> {
         let base_addr = if w.recv_ptr { fb.load(Ty::Ptr, a0, 0) } else { a0 };
         let (mut addr, t) = fb.walk_fields(base_addr, w.base, &w.path);
         let target_recv = meta.recv.unwrap_or(TypeId::INVALID);
-        let want_ptr = matches!(prog.types.kind(target_recv), TypeKind::Pointer(_));
+        let want_ptr = matches!(types.kind(target_recv), TypeKind::Pointer(_));
         if matches!(fb.under(t), TypeKind::Pointer(_)) && !w.path.is_empty() {
             addr = fb.load(Ty::Ptr, addr, 0);
         }
@@ -675,8 +680,7 @@ impl<'a> super::Lowerer<'a> {
 
     /// A wrapper for a method promoted from an embedded interface field: calls through that field's itab.
     fn lower_iface_wrapper(&mut self, w: &Wrapper, idx: u32, sig_t: TypeId) {
-        let prog = self.prog;
-        let sig = match prog.types.under(sig_t) {
+        let sig = match self.types.under(sig_t) {
             TypeKind::Func(s) => s.clone(),
             _ => return,
         };

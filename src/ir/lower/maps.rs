@@ -53,7 +53,7 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// `m[k]`; with `comma_ok`, also whether the key was present.
     pub fn map_index(&mut self, m: ExprId, k: ExprId, comma_ok: bool, pos: Pos) -> (Val, Option<VReg>) {
-        let mt = self.prog.type_of(m);
+        let mt = self.type_of(m);
         let (kt, vt) = self.map_kv(mt);
         let mv = self.expr(m).v();
         let ka = self.key_temp(k, kt);
@@ -79,7 +79,7 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// The target of `m[k] = …`: the map and the key are evaluated now, the entry created at the store.
     pub fn map_lvalue(&mut self, m: ExprId, k: ExprId) -> LVal {
-        let mt = self.prog.type_of(m);
+        let mt = self.type_of(m);
         let (kt, _) = self.map_kv(mt);
         let mv = self.expr(m);
         let mv = self.to_temp(mv, mt).v();
@@ -107,7 +107,7 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// `delete(m, k)`.
     pub fn map_delete(&mut self, m: ExprId, k: ExprId, pos: Pos) {
-        let mt = self.prog.type_of(m);
+        let mt = self.type_of(m);
         let (kt, _) = self.map_kv(mt);
         let mv = self.expr(m).v();
         let ka = self.key_temp(k, kt);
@@ -134,8 +134,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     }
 
     /// A map literal: `make` with the number of entries as hint, then one assignment per entry.
-    pub fn map_lit(&mut self, e: ExprId) -> Val {
-        let t = self.prog.type_of(e);
+    pub fn map_lit(&mut self, e: ExprId, t: TypeId) -> Val {
         let pos = self.ast.expr(e).pos;
         let ExprKind::CompositeLit { elts, .. } = &self.ast.expr(e).kind else { return self.zero_val(t) };
         let elts = elts.clone();
@@ -186,7 +185,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         want_value: bool,
     ) {
         let ast = self.ast;
-        let mt = self.prog.type_of(x);
+        let mt = self.type_of(x);
         let (kt, vt) = self.map_kv(mt);
         let m = self.expr(x).v();
         let it = self.temp_raw(96, 8, "hiter");

@@ -202,7 +202,7 @@ impl<'a> Lowerer<'a> {
             return s.clone();
         }
         let prog = self.prog;
-        let s = match prog.types.kind(t) {
+        let s = match self.types.kind(t) {
             TypeKind::Basic(b) => basic_name(*b).to_string(),
             TypeKind::Named(n) => {
                 let o = prog.obj(n.obj);
@@ -223,6 +223,11 @@ impl<'a> Lowerer<'a> {
                     };
                     s = format!("{s}·{n}");
                 }
+                // An instance of a generic type: `main.Pair[int,string]`, as gc's reflect prints it.
+                if !n.targs.is_empty() {
+                    let args: Vec<String> = n.targs.clone().iter().map(|&a| self.type_string(a)).collect();
+                    s = format!("{s}[{}]", args.join(","));
+                }
                 s
             }
             TypeKind::Pointer(e) => format!("*{}", self.type_string(*e)),
@@ -233,7 +238,7 @@ impl<'a> Lowerer<'a> {
                 let e = self.type_string(*elem);
                 match dir {
                     ChanDir::Both => {
-                        if matches!(prog.types.kind(*elem), TypeKind::Chan { dir: ChanDir::Recv, .. }) {
+                        if matches!(self.types.kind(*elem), TypeKind::Chan { dir: ChanDir::Recv, .. }) {
                             format!("chan ({e})")
                         } else {
                             format!("chan {e}")
@@ -280,7 +285,7 @@ impl<'a> Lowerer<'a> {
                 } else {
                     let mut parts = Vec::new();
                     for (name, _, sig_t) in ms {
-                        let sig = match prog.types.kind(sig_t) {
+                        let sig = match self.types.kind(sig_t) {
                             TypeKind::Func(s) => s.clone(),
                             _ => continue,
                         };
@@ -300,7 +305,7 @@ impl<'a> Lowerer<'a> {
         let mut ps = Vec::new();
         for (i, &p) in sig.params.iter().enumerate() {
             if sig.variadic && i + 1 == sig.params.len() {
-                let e = match self.prog.types.kind(p) {
+                let e = match self.types.kind(p) {
                     TypeKind::Slice(e) => *e,
                     _ => p,
                 };
@@ -337,7 +342,7 @@ impl<'a> Lowerer<'a> {
         if depth > 64 {
             return;
         }
-        let TypeKind::Interface { methods, embeddeds } = self.prog.types.under(t) else { return };
+        let TypeKind::Interface { methods, embeddeds } = self.types.under(t) else { return };
         for m in methods {
             if !out.iter().any(|o| o.0 == m.name) {
                 out.push((m.name.clone(), m.pkg, m.typ));
@@ -350,14 +355,14 @@ impl<'a> Lowerer<'a> {
 
     /// Whether methods of `obj` are declared with a pointer receiver.
     fn ptr_recv(&self, obj: ObjId) -> bool {
-        self.metas.get(&obj).and_then(|m| m.recv).is_some_and(|r| matches!(self.prog.types.kind(r), TypeKind::Pointer(_)))
+        self.metas.get(&obj).and_then(|m| m.recv).is_some_and(|r| matches!(self.types.kind(r), TypeKind::Pointer(_)))
     }
 
     /// The method set of `t` (a defined type `T`, a pointer `*T`, or a struct type), promoted methods
     /// included, in gc's order. Methods of embedded interfaces are not promoted yet.
     pub fn method_set(&self, t: TypeId) -> Vec<MethodEntry> {
         let prog = self.prog;
-        let (base, is_ptr) = match prog.types.kind(t) {
+        let (base, is_ptr) = match self.types.kind(t) {
             TypeKind::Pointer(e) => (*e, true),
             _ => (t, false),
         };
@@ -373,13 +378,13 @@ impl<'a> Lowerer<'a> {
                 if !visited.insert(ty) {
                     continue;
                 }
-                if let TypeKind::Named(n) = prog.types.kind(ty) {
+                if let TypeKind::Named(n) = self.types.kind(ty) {
                     for &m in &n.methods {
                         let o = prog.obj(m);
                         let ptr_recv = self.ptr_recv(m);
                         // A pointer method is in the set only when the receiver is addressable through a pointer.
                         let entry = if ptr_recv && !via_ptr { None } else {
-                            Some(MethodEntry { name: o.name.clone(), pkg: o.pkg, obj: m, path: path.clone(), ptr_recv, sig: o.typ, iface: None })
+                            Some(MethodEntry { name: o.name.clone(), pkg: o.pkg, obj: m, path: path.clone(), ptr_recv, sig: self.method_sig(m, ty), iface: None })
                         };
                         match entry {
                             Some(e) => found.entry(o.name.clone()).or_default().push(Some(e)),
@@ -390,18 +395,18 @@ impl<'a> Lowerer<'a> {
                         }
                     }
                 }
-                if matches!(prog.types.under(ty), TypeKind::Interface { .. }) && !path.is_empty() {
+                if matches!(self.types.under(ty), TypeKind::Interface { .. }) && !path.is_empty() {
                     // An embedded interface field: its methods are promoted.
                     for (k, (name, pkg, sig)) in self.iface_methods(ty).into_iter().enumerate() {
                         let e = MethodEntry { name: name.clone(), pkg, obj: ObjId(u32::MAX), path: path.clone(), ptr_recv: false, sig, iface: Some(k as u32) };
                         found.entry(name).or_default().push(Some(e));
                     }
                 }
-                if let TypeKind::Struct { fields } = prog.types.under(ty) {
+                if let TypeKind::Struct { fields } = self.types.under(ty) {
                     for (i, f) in fields.iter().enumerate() {
                         found.entry(f.name.clone()).or_default().push(None);
                         if f.embedded {
-                            let (ft, p) = match prog.types.kind(f.typ) {
+                            let (ft, p) = match self.types.kind(f.typ) {
                                 TypeKind::Pointer(e) => (*e, true),
                                 _ => (f.typ, false),
                             };
@@ -449,7 +454,7 @@ impl<'a> Lowerer<'a> {
 
     /// Whether values of `t` are stored directly in an interface's data word (gc's `isdirectiface`).
     pub fn is_direct_iface(&self, t: TypeId) -> bool {
-        match self.prog.types.under(t) {
+        match self.types.under(t) {
             TypeKind::Pointer(_) | TypeKind::Map { .. } | TypeKind::Chan { .. } | TypeKind::Func(_) => true,
             TypeKind::Basic(BasicKind::UnsafePointer) => true,
             TypeKind::Array { len: 1, elem } => self.is_direct_iface(*elem),
@@ -460,7 +465,7 @@ impl<'a> Lowerer<'a> {
 
     /// Whether `==` is defined on `t` (Go spec "Comparison operators"), as gc's `equal` is non-nil.
     pub fn is_comparable(&self, t: TypeId) -> bool {
-        match self.prog.types.under(t) {
+        match self.types.under(t) {
             TypeKind::Slice(_) | TypeKind::Map { .. } | TypeKind::Func(_) => false,
             TypeKind::Array { elem, .. } => self.is_comparable(*elem),
             TypeKind::Struct { fields } => fields.iter().all(|f| self.is_comparable(f.typ)),
@@ -472,12 +477,12 @@ impl<'a> Lowerer<'a> {
     /// (its receiver is the interface data word) and the one a direct call with receiver `t` uses. Queues
     /// the wrappers they need.
     pub fn method_fns(&mut self, t: TypeId, m: &MethodEntry) -> (String, String) {
-        let prog = self.prog;
-        let (base, is_ptr) = match prog.types.kind(t) {
+        let (base, is_ptr) = match self.types.kind(t) {
             TypeKind::Pointer(e) => (*e, true),
             _ => (t, false),
         };
-        let msym = if m.iface.is_some() { String::new() } else { self.metas.get(&m.obj).map(|x| x.sym.clone()).unwrap_or_default() };
+        let decl_t = self.path_type(base, &m.path);
+        let msym = if m.iface.is_some() { String::new() } else { self.method_meta(m.obj, decl_t).map(|x| x.sym).unwrap_or_default() };
         let iface = m.iface.map(|k| (k, m.sig));
         let bname = self.type_string(base);
         let pkg_dot = format!("{}.", self.pkg);
@@ -538,7 +543,7 @@ impl<'a> Lowerer<'a> {
     /// Size, alignment, pointer-prefix size and pointer bitmap (one bit per word) of `t`.
     fn ptr_bitmap(&self, t: TypeId, base: u64, bits: &mut Vec<bool>) {
         let s = &self.sizes;
-        let tt = &self.prog.types;
+        let tt = &self.types;
         let set = |w: u64, bits: &mut Vec<bool>| {
             let i = (w / 8) as usize;
             if bits.len() <= i {
@@ -610,7 +615,7 @@ impl<'a> Lowerer<'a> {
 
     fn kind_of(&self, t: TypeId) -> u8 {
         use BasicKind::*;
-        match self.prog.types.under(t) {
+        match self.types.under(t) {
             TypeKind::Basic(b) => match b {
                 Bool => 1,
                 Int => 2,
@@ -647,7 +652,7 @@ impl<'a> Lowerer<'a> {
     /// Whether `t`'s equality is its memory's (gc's `tflagRegularMemory`).
     fn regular_memory(&self, t: TypeId) -> bool {
         use BasicKind::*;
-        let tt = &self.prog.types;
+        let tt = &self.types;
         match tt.under(t) {
             TypeKind::Basic(b) => !matches!(b, Float32 | Float64 | Complex64 | Complex128 | String),
             TypeKind::Pointer(_) | TypeKind::Chan { .. } => true,
@@ -669,16 +674,15 @@ impl<'a> Lowerer<'a> {
     }
 
     fn emit_type(&mut self, t: TypeId) {
-        let prog = self.prog;
         let tstr = self.type_string(t);
         let sym = format!("type.{tstr}");
-        let size = sizes::size_of(&self.sizes, &prog.types, t);
-        let align = sizes::align_of(&self.sizes, &prog.types, t).max(1);
+        let size = sizes::size_of(&self.sizes, &self.types, t);
+        let align = sizes::align_of(&self.sizes, &self.types, t).max(1);
         let (ptrdata, gcsym) = self.gcdata(t);
-        let named = prog.types.is_named(t);
-        let methods = match prog.types.kind(t) {
+        let named = self.types.is_named(t);
+        let methods = match self.types.kind(t) {
             TypeKind::Named(_) => self.method_set(t),
-            TypeKind::Pointer(e) if prog.types.is_named(*e) && !matches!(prog.types.under(*e), TypeKind::Interface { .. } | TypeKind::Pointer(_)) => self.method_set(t),
+            TypeKind::Pointer(e) if self.types.is_named(*e) && !matches!(self.types.under(*e), TypeKind::Interface { .. } | TypeKind::Pointer(_)) => self.method_set(t),
             _ => Vec::new(),
         };
         let uncommon = named || !methods.is_empty();
@@ -727,7 +731,7 @@ impl<'a> Lowerer<'a> {
         // The kind's extension. `tail` is written after the uncommon part (func parameters, struct fields,
         // interface methods), with the relocations that point at it fixed up below.
         let mut tail: Vec<(usize, Tail)> = Vec::new();
-        match prog.types.under(t).clone() {
+        match self.types.under(t).clone() {
             TypeKind::Pointer(e) | TypeKind::Slice(e) => {
                 let es = self.type_sym(e);
                 b.addr(&es, 0);
@@ -783,8 +787,8 @@ impl<'a> Lowerer<'a> {
                 self.tds.need_hash = true;
                 let hasher = self.type_closure("type..hashfunc.", super::iface::HASH_ABI0, &ks);
                 b.addr(&hasher, 0);
-                let ksz = sizes::size_of(&self.sizes, &prog.types, key);
-                let vsz = sizes::size_of(&self.sizes, &prog.types, value);
+                let ksz = sizes::size_of(&self.sizes, &self.types, key);
+                let vsz = sizes::size_of(&self.sizes, &self.types, value);
                 b.u8(ksz.min(255) as u8);
                 b.u8(vsz.min(255) as u8);
                 b.u16(0);
@@ -795,7 +799,7 @@ impl<'a> Lowerer<'a> {
                 if self.has_float(key) || self.is_string_like(key) {
                     flags |= 8; // need key update
                 }
-                if matches!(prog.types.under(key), TypeKind::Interface { .. }) {
+                if matches!(self.types.under(key), TypeKind::Interface { .. }) {
                     flags |= 16; // hash might panic
                 }
                 b.u32(flags);
@@ -803,7 +807,7 @@ impl<'a> Lowerer<'a> {
             TypeKind::Struct { fields } => {
                 let pkgname = self.name_sym(&self.pkg.clone(), "", false, false);
                 b.addr(&pkgname, 0);
-                let offs = sizes::field_offsets(&self.sizes, &prog.types, t);
+                let offs = sizes::field_offsets(&self.sizes, &self.types, t);
                 let mut entries = Vec::new();
                 for (f, o) in fields.iter().zip(offs) {
                     let ns = self.name_sym(&f.name, &f.tag, is_exported(&f.name), f.embedded);
@@ -912,7 +916,7 @@ impl<'a> Lowerer<'a> {
     }
 
     fn has_float(&self, t: TypeId) -> bool {
-        match self.prog.types.under(t) {
+        match self.types.under(t) {
             TypeKind::Basic(b) => matches!(b, BasicKind::Float32 | BasicKind::Float64 | BasicKind::Complex64 | BasicKind::Complex128),
             TypeKind::Interface { .. } => true,
             TypeKind::Array { elem, .. } => self.has_float(*elem),
@@ -922,7 +926,7 @@ impl<'a> Lowerer<'a> {
     }
 
     fn is_string_like(&self, t: TypeId) -> bool {
-        match self.prog.types.under(t) {
+        match self.types.under(t) {
             TypeKind::Basic(b) => matches!(b, BasicKind::String),
             TypeKind::Interface { .. } => true,
             TypeKind::Array { elem, .. } => self.is_string_like(*elem),
@@ -940,7 +944,7 @@ impl<'a> Lowerer<'a> {
         let sym = format!("type.{tstr}");
         // `func() string`, the signature of `error`'s method.
         let prog = self.prog;
-        let err = (0..prog.types.len() as u32).map(TypeId).find(|&t| match prog.types.kind(t) {
+        let err = (0..self.types.len() as u32).map(TypeId).find(|&t| match self.types.kind(t) {
             TypeKind::Named(n) => prog.obj(n.obj).name == "error" && prog.obj(n.obj).pkg.is_none(),
             _ => false,
         });
