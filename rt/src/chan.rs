@@ -136,18 +136,35 @@ fn wake(s: *mut Sudog, success: bool) {
     }
 }
 
-/// `make(chan T, size)`.
+/// `make(chan T, size)` with `T`'s descriptor (gc's `makechan(t, size)`): the buffer is typed for the
+/// collector.
+///
+/// # Safety
+/// `et` is a type descriptor.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_makechan_typed(et: *const crate::iface::Type, size: i64) -> *mut Chan {
+    let et = &*et;
+    make_chan(et.size, size, |n| crate::mem::alloc_typed(et, n, n * et.size))
+}
+
+/// `make(chan T, size)` knowing only `T`'s size: the buffer is scanned conservatively.
 #[no_mangle]
 pub extern "C" fn g1c_makechan(elemsize: usize, size: i64) -> *mut Chan {
+    make_chan(elemsize, size, |n| crate::mem::alloc(n * elemsize))
+}
+
+fn make_chan(elemsize: usize, size: i64, new_buf: impl FnOnce(usize) -> *mut u8) -> *mut Chan {
     if size < 0 || (size as u128) * (elemsize as u128) > (crate::mem::MAX_ALLOC as u128) {
         gopanic(Value::Plain(b"makechan: size out of range"));
     }
+    // The header is scanned conservatively: its pointers (the buffer, the wait queues' sudogs, which live
+    // in parked goroutines' frames) sit among counts and indices that never look like heap addresses.
     let c = crate::mem::alloc(core::mem::size_of::<Chan>()) as *mut Chan;
     // SAFETY: fresh zeroed memory of the right size.
     unsafe {
         (*c).dataqsiz = size as usize;
         (*c).elemsize = elemsize;
-        (*c).buf = crate::mem::alloc(size as usize * elemsize);
+        (*c).buf = new_buf(size as usize);
     }
     c
 }

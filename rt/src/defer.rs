@@ -175,6 +175,8 @@ pub unsafe extern "C" fn g1c_deferproc1(fv: usize, args: *const u8, size: usize,
     // The stub leaves RBP alone: the RBP this frame saved is the deferring function's.
     let fp = *((crate::arch::amd64::frame_pointer()) as *const usize);
     let g = g();
+    // Both scanned conservatively: the record is rt's (a few pointers among small scalars) and the
+    // argument copy has the deferred call's argument layout, which rt does not know.
     let d = crate::mem::alloc(core::mem::size_of::<Defer>()) as *mut Defer;
     let copy = crate::mem::alloc(size);
     crate::arch::amd64::copy_bytes(copy, args, size);
@@ -225,6 +227,7 @@ pub extern "C" fn g1c_gorecover(argp: usize) -> crate::Pair {
             if let Value::Eface { t, data } = (*p).value {
                 return crate::Pair { a: t, b: data };
             }
+            // Conservative: a `Value` is an enum whose variants hold pointers in different words.
             let b = crate::mem::alloc(core::mem::size_of::<Value>()) as *mut Value;
             core::ptr::write(b, (*p).value);
             #[cfg(not(test))]
@@ -253,6 +256,7 @@ pub fn moved_args(g: *mut G, from: usize, to: usize) {
 /// the panics and exits 2.
 pub fn gopanic(value: Value) -> ! {
     let g = g();
+    // Conservative: rt's record (the chain link and the panic value's words).
     let p = crate::mem::alloc(core::mem::size_of::<Panic>()) as *mut Panic;
     // SAFETY: fresh memory; records on the chains are live.
     unsafe {

@@ -6,38 +6,35 @@
 //! needs given back to the OS with MADV_DONTNEED), and the heap goal of the next collection.
 //!
 //! A collection (`collect`, called by `mem::alloc` when the allocated bytes reach the goal):
-//! 1. Roots, all scanned conservatively (every aligned word that points into an allocated object marks it):
+//! 1. Roots, scanned conservatively (every aligned word that points into an allocated object marks it):
 //!    the callee-saved registers, spilled by `collect` into its own frame; every stack the scheduler
-//!    reports through `for_each_goroutine_stack` (today the one main stack, from `collect`'s frame up to the
-//!    stack top recorded at start); the writable segments of the executable (`.data`, `.got`, `.bss`, found
-//!    through the program headers the kernel passes in the auxiliary vector, AT_PHDR).
-//! 2. Mark: an explicit mark stack of `(address, length)` ranges, never recursion (a linked list of a
+//!    reports through `for_each_goroutine_stack`; the writable segments of the executable (`.data`, `.got`,
+//!    `.bss`, found through the program headers the kernel passes in the auxiliary vector, AT_PHDR). Stacks
+//!    have no pointer maps (DESIGN §5); globals could use the compiler's `gcdata` of each global later.
+//! 2. Mark: an explicit mark stack of `(address, length)` objects, never recursion (a linked list of a
 //!    million nodes must not overflow anything). A word marks the object it points into, interior pointers
-//!    included (Go has pointers to fields and into arrays); objects of `noscan` spans are marked, not scanned.
+//!    included (Go has pointers to fields and into arrays). Heap objects are scanned precisely: only the
+//!    words the heap bitmap (`heapbits`) marks as pointers, written at allocation from the object's type
+//!    (`g1c_newobject(typ)`, `g1c_makeslice_typed(et, …)`, …: the type's `gcdata` repeated per element),
+//!    so an integer that looks like an address retains nothing; objects of `noscan` spans (types with
+//!    `ptrdata == 0`, string bytes) are marked, never scanned. Untyped allocations (`g1c_alloc(size)`,
+//!    some rt structures) have every bit set: they are scanned conservatively, as before.
 //! 3. Sweep, eagerly, every span (`Heap::sweep`): marked objects become the allocated ones.
 //! 4. Pace like gc with GOGC=100: the next collection happens when the allocated bytes reach
 //!    `live + live * GOGC / 100`, at least 4 MiB * GOGC / 100 (`GOGC=off` disables collection).
 //!
-//! Heap objects are scanned conservatively for now: `g1c_alloc(size)` carries no type. The precise path
-//! (DESIGN §6) needs the allocation to carry the type descriptor (`g1c_newobject(typ)`, `g1c_makeslice`
-//! with the element type); the plan, which keeps everything above unchanged:
-//! - each span gets a heap bitmap of one bit per word (`npages * PAGE_SIZE / 64` bytes, allocated with the
-//!   span record from `meta_alloc`, only for spans of the scan classes), written at allocation from the
-//!   type's `gcdata`/`ptrdata` (repeated per element for arrays and slices); `g1c_alloc(size)` writes all
-//!   ones (conservative) and `alloc_noscan` nothing (noscan spans have no bitmap);
-//! - `scan_object` then walks the set bits up to the object's `ptrdata` instead of every word.
-//! Roots stay conservative (stacks have no maps: DESIGN §5; globals could use the compiler's `gcdata` of
-//! each global later).
-//!
 //! Invariants: the collector allocates nothing from the heap (the mark stack is mmap'd); objects never move;
-//! a false pointer (an integer that looks like an address) only retains memory, never frees it.
+//! a false pointer in a root (an integer that looks like an address) only retains memory, never frees it.
 
+use crate::heapbits;
 use crate::mem::{self, Heap};
 use crate::Global;
 
 /// The mark stack: `(address, length)` ranges still to scan, in memory of its own (never the Go heap).
+/// Entries are `[address, length, bits]`: an object to scan and, when nonzero, its pointer bits (one per
+/// word, from its span's `uniform_bits`), else the heap bitmap says which words are pointers.
 struct MarkStack {
-    base: *mut [usize; 2],
+    base: *mut [usize; 3],
     len: usize,
     cap: usize,
 }
@@ -46,17 +43,17 @@ static MARK_STACK: Global<MarkStack> = Global::new(MarkStack { base: core::ptr::
 
 impl MarkStack {
     #[inline]
-    fn push(&mut self, addr: usize, len: usize) {
+    fn push(&mut self, addr: usize, len: usize, bits: u64) {
         if self.len == self.cap {
             self.grow();
         }
         // SAFETY: `len < cap` after growing.
-        unsafe { self.base.add(self.len).write([addr, len]) };
+        unsafe { self.base.add(self.len).write([addr, len, bits as usize]) };
         self.len += 1;
     }
 
     #[inline]
-    fn pop(&mut self) -> Option<[usize; 2]> {
+    fn pop(&mut self) -> Option<[usize; 3]> {
         if self.len == 0 {
             return None;
         }
@@ -69,13 +66,13 @@ impl MarkStack {
     #[inline(never)]
     fn grow(&mut self) {
         let cap = (self.cap * 2).max(4096);
-        let bytes = cap * core::mem::size_of::<[usize; 2]>();
+        let bytes = cap * core::mem::size_of::<[usize; 3]>();
         let p = crate::os::linux::mmap_anon(bytes).unwrap_or_else(|| crate::panic::throw(b"out of memory"))
-            as *mut [usize; 2];
+            as *mut [usize; 3];
         if !self.base.is_null() {
             // SAFETY: both mappings are valid for `len` entries and distinct.
             unsafe { core::ptr::copy_nonoverlapping(self.base, p, self.len) };
-            crate::os::linux::munmap(self.base as usize, self.cap * core::mem::size_of::<[usize; 2]>());
+            crate::os::linux::munmap(self.base as usize, self.cap * core::mem::size_of::<[usize; 3]>());
         }
         self.base = p;
         self.cap = cap;
@@ -130,7 +127,8 @@ fn mark(heap: &Heap, stack: &mut MarkStack, p: usize) {
         if s.mark_bits[w] & bit == 0 {
             s.mark_bits[w] |= bit;
             if !s.noscan {
-                stack.push(s.base + i * s.elemsize, s.elemsize);
+                let bits = if s.bits_shape > heapbits::SHAPE_FRESH { s.uniform_bits } else { 0 };
+                stack.push(s.base + i * s.elemsize, s.elemsize, bits);
             }
         }
     }
@@ -153,11 +151,27 @@ unsafe fn scan_range(heap: &Heap, stack: &mut MarkStack, lo: usize, hi: usize) {
     }
 }
 
-/// Scans queued objects until the mark stack is empty.
+/// Scans queued objects until the mark stack is empty: precisely, only the words the heap bitmap marks as
+/// pointers.
 fn drain(heap: &Heap, stack: &mut MarkStack) {
-    while let Some([addr, len]) = stack.pop() {
-        // SAFETY: queued ranges are allocated heap objects.
-        unsafe { scan_range(heap, stack, addr, addr + len) };
+    while let Some([addr, len, bits]) = stack.pop() {
+        let mut visit = |p: usize| {
+            // SAFETY: `p` is a word of an allocated heap object.
+            let w = unsafe { (p as *const usize).read() };
+            if w >= heap.heap_min && w < heap.heap_max {
+                mark(heap, stack, w);
+            }
+        };
+        if bits != 0 {
+            // An object of a span whose slots all have the same bits: no bitmap to read.
+            let mut bits = bits as u64;
+            while bits != 0 {
+                visit(addr + bits.trailing_zeros() as usize * 8);
+                bits &= bits - 1;
+            }
+        } else {
+            heapbits::for_each_pointer(heap, addr, len, visit);
+        }
     }
 }
 
@@ -189,10 +203,17 @@ pub fn collect() {
 pub fn collect_with_roots(roots: &mut dyn FnMut(&mut dyn FnMut(usize, usize))) {
     // SAFETY: single-threaded (see `Global`); the collector is not reentrant (it never allocates).
     let gc = unsafe { &mut *GC.get() };
+    let heap = mem::heap();
     if !gc.gogc_read {
         read_env(gc);
+        if gc.gogc >= 0 {
+            // The first goal, before anything was collected: gc's heapMinimum scaled by GOGC.
+            heap.next_gc = mem::HEAP_MINIMUM / 100 * gc.gogc as usize;
+            if heap.live < heap.next_gc {
+                return;
+            }
+        }
     }
-    let heap = mem::heap();
     if gc.gogc < 0 {
         heap.next_gc = usize::MAX;
         return;
@@ -420,5 +441,72 @@ mod tests {
         }
         // One arena at most was added for twenty rounds of 4 MiB.
         assert!(heap.mapped <= mapped + mem::ARENA_SIZE, "{} -> {}", mapped, heap.mapped);
+    }
+
+    /// A type descriptor for tests: `size` bytes, pointer words given by `bits` (word 0 = bit 0).
+    fn test_type(size: usize, bits: &'static [u8]) -> crate::iface::Type {
+        let nbits = bits.iter().enumerate().filter(|(_, &b)| b != 0).map(|(i, &b)| i * 8 + 8 - b.leading_zeros() as usize).max();
+        crate::iface::Type {
+            size,
+            ptrdata: nbits.unwrap_or(0) * 8,
+            hash: 0,
+            tflag: 0,
+            align: 8,
+            field_align: 8,
+            kind: 25,
+            equal: 0,
+            gcdata: bits.as_ptr(),
+            str: 0,
+            ptr_to_this: 0,
+        }
+    }
+
+    #[test]
+    fn typed_objects_are_scanned_precisely() {
+        let _l = crate::test_lock();
+        collect_from(&[]);
+        let heap = mem::heap();
+        // struct { id int; next *T; pad [5]int } (56 bytes: word 1 is the only pointer), and arrays of it
+        // (small, spanning several bitmap blocks, and large), with a scalar word holding a heap address.
+        let t = test_type(56, &[0b10]);
+        for n in [1usize, 3, 40, 1000] {
+            let obj = mem::alloc_typed(&t, n, n * 56) as *mut usize;
+            let via_scalar = alloc(64) as usize; // referenced only from scalar words
+            let via_pointer = alloc(64) as usize;
+            for i in 0..n {
+                *unsafe { &mut *obj.add(i * 7) } = via_scalar; // id
+                *unsafe { &mut *obj.add(i * 7 + 2) } = via_scalar; // pad[0]
+            }
+            unsafe { *obj.add((n - 1) * 7 + 1) = via_pointer };
+            collect_from(&[obj as usize]);
+            heap.verify("typed");
+            assert!(heap.find_object(obj as usize).is_some(), "n={n}");
+            assert!(heap.find_object(via_pointer).is_some(), "n={n}");
+            assert!(heap.find_object(via_scalar).is_none(), "n={n}: a scalar retained an object");
+        }
+        // A pointer-free type goes to a noscan span: nothing it holds is followed.
+        let ints = test_type(8, &[0]);
+        let arr = mem::alloc_typed(&ints, 100, 800) as *mut usize;
+        let target = alloc(16) as usize;
+        unsafe { *arr.add(50) = target };
+        collect_from(&[arr as usize]);
+        assert!(heap.find_object(arr as usize).is_some());
+        assert!(heap.find_object(target).is_none());
+        // A layout (a map-bucket-like object): word 3 is a pointer, the rest scalars.
+        let target = alloc(16) as usize;
+        let decoy = alloc(16) as usize;
+        let obj = mem::alloc_layout(48, &|w| {
+            w.scalars(3);
+            w.ptr();
+        }) as *mut usize;
+        unsafe {
+            *obj.add(3) = target;
+            *obj.add(4) = decoy;
+        }
+        collect_from(&[obj as usize]);
+        assert!(heap.find_object(target).is_some());
+        assert!(heap.find_object(decoy).is_none());
+        collect_from(&[]);
+        assert_eq!(heap.live, 0);
     }
 }

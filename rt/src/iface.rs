@@ -246,7 +246,9 @@ pub fn getitab<'a>(inter: &'a InterfaceType, typ: &Type) -> Result<*const Itab, 
         i = (i + 1) % CACHE_SIZE;
     }
     let ims = inter.methods();
-    let p = crate::mem::alloc(24 + 8 * ims.len().max(1)) as *mut Itab;
+    // No heap pointers: `inter` and `typ` are descriptors in the executable, `fun` holds code addresses (the
+    // cache in rt's globals keeps the itab alive).
+    let p = crate::mem::alloc_noscan(24 + 8 * ims.len().max(1)) as *mut Itab;
     // SAFETY: freshly allocated, zeroed, big enough.
     let it = unsafe { &mut *p };
     it.inter = inter;
@@ -366,7 +368,7 @@ fn panic_dottype(have: *const Type, want: &Type, iface: *const Type) -> ! {
 /// The concatenation of `parts` in memory that is never freed (a panic message that recover may keep).
 pub fn heap_msg(parts: &[&[u8]]) -> &'static [u8] {
     let n: usize = parts.iter().map(|p| p.len()).sum();
-    let p = crate::mem::alloc(n.max(1));
+    let p = crate::mem::alloc_noscan(n.max(1));
     let mut at = 0;
     for part in parts {
         // SAFETY: `p` has room for all parts.
@@ -705,7 +707,7 @@ impl Out for Buf {
 pub unsafe extern "C" fn g1c_panicvalue_error(v: *const crate::defer::Value) -> crate::Pair {
     let mut count = Buf { p: core::ptr::null_mut(), n: 0 };
     crate::defer::print_value(&mut count, &*v);
-    let mut b = Buf { p: crate::mem::alloc(count.n.max(1)), n: 0 };
+    let mut b = Buf { p: crate::mem::alloc_noscan(count.n.max(1)), n: 0 };
     crate::defer::print_value(&mut b, &*v);
     crate::Pair { a: b.p as usize, b: b.n }
 }

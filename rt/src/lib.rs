@@ -16,7 +16,8 @@
 //! - `os::linux`: system call numbers and wrappers.
 //! - `start`: program start after `_start` (arguments, heap, signals, `main.init`, `main.main`).
 //! - `mem`: OS pages, size classes and spans; `g1c_alloc`.
-//! - `gc`: the mark-sweep garbage collector over `mem`'s spans.
+//! - `gc`: the mark-sweep garbage collector over `mem`'s spans; `heapbits`: the heap bitmap (which heap
+//!   words hold pointers) it scans objects with.
 //! - `memops`: `g1c_memmove`/`memclr`/`memequal` and the C symbols `memcpy`, `memset`, … that `core` uses.
 //! - `print`: `g1c_print*` with gc's formats.
 //! - `panic`: runtime errors and `panic(v)`; `defer`: defer, panic, recover; `traceback`: walking the
@@ -34,6 +35,7 @@ pub mod complex;
 pub mod defer;
 pub mod gc;
 pub mod hash;
+pub mod heapbits;
 pub mod iface;
 pub mod map;
 pub mod mem;

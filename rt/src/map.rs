@@ -45,7 +45,10 @@ pub struct HMap {
 
 const SLOTS: usize = 8;
 
+/// A bucket's layout: `SLOTS` tophash bytes, `SLOTS` keys, `SLOTS` elements, the overflow pointer.
 struct Layout {
+    key: *const Type,
+    elem: *const Type,
     ks: usize,
     es: usize,
     key_off: usize,
@@ -60,7 +63,7 @@ fn layout(t: &MapType) -> Layout {
     let key_off = SLOTS;
     let elem_off = (key_off + SLOTS * ks + 7) & !7;
     let ovf_off = (elem_off + SLOTS * es + 7) & !7;
-    Layout { ks, es, key_off, elem_off, ovf_off, size: ovf_off + 8 }
+    Layout { key: t.key, elem: t.elem, ks, es, key_off, elem_off, ovf_off, size: ovf_off + 8 }
 }
 
 fn tophash(h: u64) -> u8 {
@@ -79,10 +82,31 @@ unsafe fn elem_at(l: &Layout, b: *mut u8, i: usize) -> *mut u8 {
     b.add(l.elem_off + i * l.es)
 }
 
-/// Allocates `1 << b` empty buckets.
+/// Allocates `1 << b` empty buckets, typed for the collector: keys and elements by their types' pointer
+/// bitmaps, the overflow pointer (gc's bucket type, built at run time since the compiler emits none).
 fn new_buckets(l: &Layout, b: usize) -> *mut u8 {
-    mem::alloc(l.size << b)
+    // SAFETY: compiler-emitted descriptors.
+    let (kt, et) = unsafe { (&*l.key, &*l.elem) };
+    mem::alloc_layout(l.size << b, &|w| {
+        for _ in 0..1usize << b {
+            // Keys and elements that hold pointers have sizes that are multiples of 8, so every part
+            // starts on a word; pointer-free ones are described as scalar words up to the next part.
+            w.scalars(l.key_off / 8);
+            if kt.ptrdata == 0 {
+                w.scalars((l.elem_off - l.key_off) / 8);
+            } else {
+                w.typed(kt, SLOTS);
+            }
+            if et.ptrdata == 0 {
+                w.scalars((l.ovf_off - l.elem_off) / 8);
+            } else {
+                w.typed(et, SLOTS);
+            }
+            w.ptr();
+        }
+    })
 }
+
 
 /// `make(map[K]V, hint)`.
 #[no_mangle]
@@ -94,7 +118,11 @@ pub extern "C" fn g1c_makemap(t: *const MapType, hint: i64) -> *mut HMap {
     while hint > SLOTS && hint > (13 << b) / 2 && b < 40 {
         b += 1;
     }
-    let h = mem::alloc(core::mem::size_of::<HMap>()) as *mut HMap;
+    // count, b, hash0, then the buckets pointer.
+    let h = mem::alloc_layout(core::mem::size_of::<HMap>(), &|w| {
+        w.scalars(3);
+        w.ptr();
+    }) as *mut HMap;
     // SAFETY: freshly allocated.
     unsafe {
         (*h).b = b;
@@ -173,7 +201,7 @@ unsafe fn empty_slot(l: &Layout, h: &HMap, hv: u64) -> (*mut u8, usize) {
         }
         let next = overflow(l, b);
         if next.is_null() {
-            let nb = mem::alloc(l.size);
+            let nb = new_buckets(l, 0);
             *(b.add(l.ovf_off) as *mut *mut u8) = nb;
             return (nb, 0);
         }

@@ -20,6 +20,8 @@
 //! when the span says `needzero`); every page of an in-use span maps to it, the first and last pages of a
 //! free run map to it; span metadata lives outside the arenas (never scanned, never freed, records reused).
 
+use crate::heapbits::{self, Shape};
+use crate::iface::Type;
 use crate::os::linux;
 use crate::Global;
 
@@ -144,11 +146,19 @@ pub struct Span {
     pub prev: *mut Span,
     /// Next span of the same span class with free slots (after a sweep).
     pub next_partial: *mut Span,
+    /// Small scan spans: whose pointer bits every slot already has (`heapbits::Uniform`), so that
+    /// allocating another object of that shape writes no bits.
+    pub bits_shape: usize,
+    /// With a `bits_shape` of one shape and slots of at most 64 words: each slot's bits (the collector
+    /// scans such objects without reading the bitmap); 0 otherwise.
+    pub uniform_bits: u64,
 }
 
-/// Per-arena metadata: the span of every page (gc's heapArena.spans).
+/// Per-arena metadata: the span of every page (gc's heapArena.spans) and the heap bitmap of the arena's
+/// words (gc's heapArena.bitmap; see `heapbits`).
 pub struct ArenaMeta {
     pub spans: [*mut Span; PAGES_PER_ARENA],
+    pub bitmap: [u64; ARENA_SIZE / heapbits::BLOCK],
 }
 
 pub struct Heap {
@@ -196,8 +206,10 @@ static HEAP: Global<Heap> = Global::new(Heap {
     meta_next: 0,
     meta_end: 0,
     live: 0,
-    // Unit tests run on the host with no program roots: they collect only when they ask to.
-    next_gc: if cfg!(test) { usize::MAX } else { HEAP_MINIMUM },
+    // The first allocation calls the collector, which reads GOGC and sets the first goal (gc's heapMinimum
+    // scaled by GOGC) without collecting. Unit tests run on the host with no program roots: they collect
+    // only when they ask to.
+    next_gc: if cfg!(test) { usize::MAX } else { 0 },
     mapped: 0,
     free_unscavenged: 0,
 });
@@ -319,6 +331,16 @@ impl Heap {
         Some((s, i))
     }
 
+    /// The heap-bitmap word describing the 512-byte block at `block` (which must lie in an arena).
+    #[inline]
+    pub fn bitmap_word(&self, block: usize) -> *mut u64 {
+        // SAFETY: the caller passes an address inside a registered arena, whose metadata exists.
+        unsafe {
+            let meta = *self.arena_index.add(block >> ARENA_SHIFT);
+            (*meta).bitmap.as_mut_ptr().add((block & (ARENA_SIZE - 1)) / heapbits::BLOCK)
+        }
+    }
+
     fn set_page(&mut self, page: usize, s: *mut Span) {
         // SAFETY: `page` lies in a registered arena.
         unsafe {
@@ -370,6 +392,8 @@ impl Heap {
                 next: core::ptr::null_mut(),
                 prev: core::ptr::null_mut(),
                 next_partial: core::ptr::null_mut(),
+                bits_shape: heapbits::SHAPE_FRESH,
+                uniform_bits: 0,
             });
         }
         s
@@ -577,6 +601,8 @@ impl Heap {
             (*s).freeindex = 0;
             (*s).alloc_bits = [0; BITMAP_WORDS];
             (*s).mark_bits = [0; BITMAP_WORDS];
+            (*s).bits_shape = heapbits::SHAPE_FRESH;
+            (*s).uniform_bits = 0;
             self.link_in_use(s);
         }
     }
@@ -634,6 +660,9 @@ impl Heap {
         unsafe {
             (*s).class = 0;
             (*s).noscan = noscan;
+            // Large objects always go through the bitmap (the record may be a small span's, reused).
+            (*s).bits_shape = heapbits::SHAPE_FRESH;
+            (*s).uniform_bits = 0;
             (*s).elemsize = npages << PAGE_SHIFT;
             (*s).nelems = 1;
             (*s).freeindex = 1;
@@ -687,18 +716,33 @@ impl Heap {
     }
 }
 
-/// Zeroed memory for `size` bytes that the collector scans conservatively (mallocgc without a type).
+/// Zeroed memory for `size` bytes that the collector scans conservatively: every word may be a pointer
+/// (mallocgc without a type; rt structures whose layout is not described, see the callers).
 pub fn alloc(size: usize) -> *mut u8 {
-    alloc_in(size, false)
+    alloc_in(size, Shape::Conservative)
 }
 
 /// Zeroed memory for `size` bytes that hold no pointers (string bytes, scalar arrays): never scanned.
 pub fn alloc_noscan(size: usize) -> *mut u8 {
-    alloc_in(size, true)
+    alloc_in(size, Shape::NoScan)
 }
 
+/// Zeroed memory for `n` values of type `t` (`size >= n * t.size` bytes: slices round up to the size
+/// class), scanned precisely from the type's pointer bitmap; noscan when the type holds no pointers.
 #[inline]
-fn alloc_in(size: usize, noscan: bool) -> *mut u8 {
+pub fn alloc_typed(t: &Type, n: usize, size: usize) -> *mut u8 {
+    alloc_in(size, Shape::Array(t, n))
+}
+
+/// Zeroed memory for `size` bytes of a structure whose pointer words `layout` describes (map buckets).
+pub fn alloc_layout(size: usize, layout: &dyn Fn(&mut heapbits::PtrBits)) -> *mut u8 {
+    alloc_in(size, Shape::Layout(layout))
+}
+
+/// mallocgc: a zeroed object of `size` bytes whose pointer words `shape` describes. Inlined into each
+/// entry point, so that the shape's case is known there and the small-object path stays short.
+#[inline(always)]
+pub fn alloc_in(size: usize, shape: Shape) -> *mut u8 {
     if size == 0 {
         return zerobase();
     }
@@ -710,22 +754,72 @@ fn alloc_in(size: usize, noscan: bool) -> *mut u8 {
         crate::gc::collect();
     }
     let heap = heap();
-    if size <= MAX_SMALL_SIZE {
+    let noscan = shape.is_noscan();
+    let (p, slot) = if size <= MAX_SMALL_SIZE {
         // Class 3 (24 bytes) places objects at multiples of 24; the ABI promises 16-byte alignment from 16
         // bytes up, so 17..=24-byte objects use the 32-byte class.
         let size = if size > 16 && size <= 24 { 32 } else { size };
         let class = size_to_class(size);
-        heap.live += CLASS_TO_SIZE[class] as usize;
-        heap.alloc_small(class << 1 | noscan as usize)
+        let slot = CLASS_TO_SIZE[class] as usize;
+        heap.live += slot;
+        let spc = class << 1 | noscan as usize;
+        let p = heap.alloc_small(spc);
+        if !noscan {
+            let s = heap.current[spc];
+            // SAFETY: `alloc_small` allocated from `current[spc]`, an in-use small span.
+            heapbits::write_small_object(heap, unsafe { &mut *s }, p as usize, slot, shape);
+        }
+        return p;
     } else {
-        heap.live += size.next_multiple_of(PAGE_SIZE);
-        heap.alloc_large(size, noscan)
+        let slot = size.next_multiple_of(PAGE_SIZE);
+        heap.live += slot;
+        (heap.alloc_large(size, noscan), slot)
+    };
+    if !noscan {
+        heapbits::write_object(heap, p as usize, slot, shape);
     }
+    p
 }
 
 #[no_mangle]
 pub extern "C" fn g1c_alloc(size: usize) -> *mut u8 {
     alloc(size)
+}
+
+/// `new(T)`, `&T{…}`, escaping variables, boxed interface values: one zeroed `T` (gc's newobject).
+///
+/// # Safety
+/// `t` is a type descriptor.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_newobject(t: *const Type) -> *mut u8 {
+    let t = &*t;
+    alloc_typed(t, 1, t.size)
+}
+
+/// `n` zeroed values of type `t` in a row (gc's newarray): the backing array of a slice literal.
+///
+/// # Safety
+/// `t` is a type descriptor.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_newarray(t: *const Type, n: usize) -> *mut u8 {
+    let t = &*t;
+    match t.size.checked_mul(n) {
+        Some(size) if size <= MAX_ALLOC => alloc_typed(t, n, size),
+        _ => crate::panic::runtime_error(b"allocation size out of range"),
+    }
+}
+
+/// A closure object holding a code pointer then one value of type `t` (a method value's receiver).
+///
+/// # Safety
+/// `t` is a type descriptor.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_newclosure(t: *const Type) -> *mut u8 {
+    let t = &*t;
+    alloc_layout(8 + t.size.next_multiple_of(8), &|w| {
+        w.scalars(1); // code pointers point into the text segment, never into the heap
+        w.typed(t, 1);
+    })
 }
 
 #[cfg(test)]

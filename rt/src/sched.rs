@@ -242,6 +242,7 @@ pub extern "C" fn g1c_gosched() {
 fn new_g(id: u64) -> *mut G {
     let p = p();
     let g = if p.free.is_null() {
+        // Conservative: rt's record (chains of pointers, the saved stack pointer, small scalars).
         let g = crate::mem::alloc(core::mem::size_of::<G>()) as *mut G;
         // SAFETY: fresh zeroed memory of G's size; link it into the list of all goroutines.
         unsafe {

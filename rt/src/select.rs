@@ -97,6 +97,7 @@ pub unsafe extern "C" fn g1c_selectgo(cases: *mut Scase, n: usize, block: u8) ->
     let sgs: &mut [core::mem::MaybeUninit<Sudog>] = if n <= INLINE {
         &mut inline[..n]
     } else {
+        // Conservative: sudogs are rt records of pointers (goroutine, channel, element) and flags.
         let p = crate::mem::alloc(n * core::mem::size_of::<Sudog>()) as *mut core::mem::MaybeUninit<Sudog>;
         core::slice::from_raw_parts_mut(p, n)
     };

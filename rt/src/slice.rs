@@ -1,14 +1,35 @@
 //! Slices (runtime/slice.go): `make([]T, len, cap)` and `append`'s growth.
 //!
-//! In: element sizes and lengths from compiled code. Out: zeroed backing arrays; for `append`, a new slice
-//! whose capacity follows gc 1.19 exactly (double below 256 elements, then grow by (cap + 3·256)/4, then
-//! round the byte size up to the allocation size class), so programs observe the same `cap` as under gc.
+//! In: element types (or, from the untyped entry points, element sizes) and lengths from compiled code.
+//! Out: zeroed backing arrays, typed for the collector when the element type is given (scanned precisely,
+//! never scanned when the elements hold no pointers; the untyped forms are scanned conservatively); for
+//! `append`, a new slice whose capacity follows gc 1.19 exactly (double below 256 elements, then grow by
+//! (cap + 3·256)/4, then round the byte size up to the allocation size class), so programs observe the same
+//! `cap` as under gc.
 
-use crate::mem::{alloc, roundupsize, zerobase, MAX_ALLOC};
+use crate::iface::Type;
+use crate::mem::{alloc, alloc_typed, roundupsize, zerobase, MAX_ALLOC};
 
-/// `make([]T, len, cap)`: checks the lengths like gc's makeslice and allocates zeroed memory.
+/// `make([]T, len, cap)` with `T`'s descriptor (gc's `makeslice(et, len, cap)`).
+///
+/// # Safety
+/// `et` is a type descriptor.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_makeslice_typed(et: *const Type, len: i64, cap: i64) -> *mut u8 {
+    let et = &*et;
+    check_make(et.size, len, cap);
+    alloc_typed(et, cap as usize, et.size * cap as usize)
+}
+
+/// `make([]T, len, cap)` knowing only `T`'s size: the backing array is scanned conservatively.
 #[no_mangle]
 pub extern "C" fn g1c_makeslice(elem_size: usize, len: i64, cap: i64) -> *mut u8 {
+    check_make(elem_size, len, cap);
+    alloc(elem_size * cap as usize)
+}
+
+/// makeslice's checks: panics unless `0 <= len <= cap` and `cap` elements fit in the address space.
+fn check_make(elem_size: usize, len: i64, cap: i64) {
     let mem = elem_size.checked_mul(cap as usize);
     if mem.is_none_or(|m| m > MAX_ALLOC) || len < 0 || len > cap {
         // Report len before cap, as gc does: `make([]T, -1)` is a len error even though cap is -1 too.
@@ -18,7 +39,6 @@ pub extern "C" fn g1c_makeslice(elem_size: usize, len: i64, cap: i64) -> *mut u8
         }
         crate::panic::g1c_panic_makeslice_cap();
     }
-    alloc(elem_size * cap as usize)
 }
 
 /// growslice's capacity computation: the new capacity (in elements) and the bytes to allocate when a slice
@@ -56,8 +76,27 @@ pub fn grow_cap(old_cap: usize, new_len: usize, elem_size: usize) -> Option<(usi
     Some((capmem / elem_size, capmem))
 }
 
-/// `append` when `new_len` exceeds `cap`: a new backing array with gc's capacity, holding the old `len`
-/// elements (the rest zero); writes (ptr, new_len, new_cap) to `out`.
+/// `append` when `new_len` exceeds `cap`, with the element type (gc's `growslice(et, old, cap)`): a new
+/// backing array with gc's capacity, holding the old `len` elements (the rest zero); writes
+/// (ptr, new_len, new_cap) to `out`.
+///
+/// # Safety
+/// `out` is writable; `et` is a type descriptor; `p` holds `len` elements of type `et`.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_growslice_typed(
+    out: *mut [usize; 3],
+    et: *const Type,
+    p: *mut u8,
+    len: usize,
+    cap: usize,
+    new_len: usize,
+) {
+    let et = &*et;
+    grow(out, p, len, cap, new_len, et.size, |newcap, capmem| alloc_typed(et, newcap, capmem));
+}
+
+/// `append` knowing only the element size: as [`g1c_growslice_typed`], the new array scanned
+/// conservatively.
 ///
 /// # Safety
 /// `out` is writable; `p` holds `len` elements of `elem_size` bytes.
@@ -70,6 +109,19 @@ pub unsafe extern "C" fn g1c_growslice(
     new_len: usize,
     elem_size: usize,
 ) {
+    grow(out, p, len, cap, new_len, elem_size, |_, capmem| alloc(capmem));
+}
+
+/// growslice with the allocation `new(newcap, capmem)`.
+unsafe fn grow(
+    out: *mut [usize; 3],
+    p: *mut u8,
+    len: usize,
+    cap: usize,
+    new_len: usize,
+    elem_size: usize,
+    new: impl FnOnce(usize, usize) -> *mut u8,
+) {
     if new_len < cap {
         crate::panic::runtime_error(b"growslice: cap out of range");
     }
@@ -81,7 +133,7 @@ pub unsafe extern "C" fn g1c_growslice(
     let Some((newcap, capmem)) = grow_cap(cap, new_len, elem_size) else {
         crate::panic::runtime_error(b"growslice: cap out of range")
     };
-    let q = alloc(capmem);
+    let q = new(newcap, capmem);
     crate::arch::amd64::copy_bytes(q, p, len * elem_size);
     *out = [q as usize, new_len, newcap];
 }

@@ -205,7 +205,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let elem = self.elem(st);
         let es = self.size(elem);
         let n = vals.len() as u64;
-        let p = self.alloc(n * es);
+        let p = self.new_array(elem, n);
         for (i, v) in vals.into_iter().enumerate() {
             self.store_val(p, (i as u64 * es) as i64, v, elem);
         }
@@ -278,6 +278,8 @@ impl<'a, 'b> Fb<'a, 'b> {
             let sym = self.lw.static_closure(&name);
             return Val::S(self.sym_addr(&sym));
         }
+        // The code pointer then the captured variables' addresses: every word is a pointer, so the
+        // conservative `g1c_alloc` scans exactly the pointers.
         let obj = self.alloc(8 * (1 + free.len() as u64));
         let code = self.sym_addr(&name);
         self.store(obj, 0, code);
@@ -342,15 +344,16 @@ impl<'a, 'b> Fb<'a, 'b> {
                     self.unsupported(pos, "channels");
                     return vec![];
                 };
-                let es = self.size(*elem);
+                let elem = *elem;
                 let (l, _) = self.index_value(args[1]);
                 let c = match args.get(2) {
                     Some(&c) => self.index_value(c).0,
                     None => l,
                 };
                 self.set_pos(pos);
-                let esv = self.iconst(INT, es as i64);
-                let p = self.call_rt("g1c_makeslice", vec![esv, l, c], &[Ty::Ptr])[0];
+                let tsym = self.lw.type_sym(elem);
+                let et = self.sym_addr(&tsym);
+                let p = self.call_rt("g1c_makeslice_typed", vec![et, l, c], &[Ty::Ptr])[0];
                 let a = self.temp(t, "make");
                 self.store(a, 0, p);
                 self.store(a, 8, l);
@@ -362,8 +365,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                     TypeKind::Pointer(p) => *p,
                     _ => TypeId::INT,
                 };
-                let size = self.size(elem);
-                vec![Val::S(self.alloc(size))]
+                vec![Val::S(self.new_object(elem))]
             }
             Builtin::Print | Builtin::Println => {
                 self.print(args, b == Builtin::Println, pos);
@@ -488,8 +490,9 @@ impl<'a, 'b> Fb<'a, 'b> {
         self.branch(grow, grow_b, join);
         self.switch_to(grow_b);
         let out = self.temp_raw(24, 8, "grow");
-        let esv = self.iconst(INT, es as i64);
-        self.call_rt("g1c_growslice", vec![out, p0, l, c0, newlen, esv], &[]);
+        let tsym = self.lw.type_sym(elem);
+        let et = self.sym_addr(&tsym);
+        self.call_rt("g1c_growslice_typed", vec![out, et, p0, l, c0, newlen], &[]);
         self.emit(Op::Load { dst: p, addr: out, offset: 0 });
         self.emit(Op::Load { dst: c, addr: out, offset: 16 });
         self.jump(join);

@@ -251,9 +251,9 @@ impl<'a, 'b> Fb<'a, 'b> {
             Some(s) => self.index_value(s).0,
             None => self.iconst(INT, 0),
         };
-        let es = self.size(elem);
-        let esv = self.iconst(INT, es as i64);
-        Val::S(self.call_rt("g1c_makechan", vec![esv, n], &[Ty::Ptr])[0])
+        let tsym = self.lw.type_sym(elem);
+        let et = self.sym_addr(&tsym);
+        Val::S(self.call_rt("g1c_makechan_typed", vec![et, n], &[Ty::Ptr])[0])
     }
 
     /// `close(c)`.

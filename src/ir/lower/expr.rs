@@ -869,8 +869,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         match self.under(t) {
             TypeKind::Pointer(elem) => {
                 let elem = *elem;
-                let size = self.size(elem);
-                let p = self.alloc(size);
+                let p = self.new_object(elem);
                 if matches!(self.under(elem), TypeKind::Struct { .. } | TypeKind::Array { .. }) {
                     self.build_composite(e, p, elem);
                 } else {
@@ -890,8 +889,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             TypeKind::Slice(elem) => {
                 let elem = *elem;
                 let n = self.literal_len(e);
-                let es = self.size(elem);
-                let backing = self.alloc(n * es);
+                let backing = self.new_array(elem, n);
                 self.build_elems(e, backing, elem);
                 let a = self.temp(t, "lit");
                 let nv = self.iconst(INT, n as i64);

@@ -346,10 +346,26 @@ impl<'a, 'b> Fb<'a, 'b> {
         self.terminate(Term::Unreachable);
     }
 
-    /// Zeroed heap memory of `size` bytes.
+    /// Zeroed heap memory of `size` bytes that the collector scans conservatively (every word may be a
+    /// pointer): for objects whose words are all pointers (closure contexts).
     pub fn alloc(&mut self, size: u64) -> VReg {
         let n = self.iconst(INT, size as i64);
         self.call_rt("g1c_alloc", vec![n], &[Ty::Ptr])[0]
+    }
+
+    /// A zeroed heap value of type `t` (gc's `newobject`), scanned precisely from `t`'s pointer bitmap.
+    pub fn new_object(&mut self, t: TypeId) -> VReg {
+        let tsym = self.lw.type_sym(t);
+        let td = self.sym_addr(&tsym);
+        self.call_rt("g1c_newobject", vec![td], &[Ty::Ptr])[0]
+    }
+
+    /// `n` zeroed heap values of type `elem` in a row (gc's `newarray`).
+    pub fn new_array(&mut self, elem: TypeId, n: u64) -> VReg {
+        let tsym = self.lw.type_sym(elem);
+        let td = self.sym_addr(&tsym);
+        let nv = self.iconst(INT, n as i64);
+        self.call_rt("g1c_newarray", vec![td, nv], &[Ty::Ptr])[0]
     }
 
     /// If `ok` is false, call the panic `sym(args)`; continue in a new block otherwise.
@@ -634,8 +650,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     pub fn declare_local(&mut self, obj: ObjId, zero: bool) -> LVal {
         let (heap, t) = self.var_info(obj);
         let loc = if heap {
-            let size = self.size(t);
-            VarLoc::Heap(self.alloc(size))
+            VarLoc::Heap(self.new_object(t))
         } else if let Some(ty) = self.scalar(t) {
             let r = self.vreg(ty);
             if zero {
@@ -740,8 +755,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             let src = self.vreg(Ty::Ptr);
             self.emit(Op::ArgAddr { dst: src, offset: po[i] });
             if heap {
-                let size = self.size(t);
-                let p = self.alloc(size);
+                let p = self.new_object(t);
                 let v = self.load_val(src, 0, t);
                 self.store_val(p, 0, v, t);
                 self.vars.insert(obj, VarLoc::Heap(p));

@@ -102,8 +102,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 Val::M(a) => self.load(Ty::Ptr, a, 0),
             };
         }
-        let size = self.size(t);
-        let p = self.alloc(size);
+        let p = self.new_object(t);
         self.store_val(p, 0, v, t);
         p
     }
@@ -489,8 +488,10 @@ impl<'a, 'b> Fb<'a, 'b> {
         if self.lw.fm_syms.insert(sym.clone()) {
             self.lw.fms.push(FmWrapper { sym: sym.clone(), recv_t, target, sig });
         }
-        let rs = self.size(recv_t);
-        let clo = self.alloc(8 + rs.div_ceil(8) * 8);
+        // The code pointer then the receiver, typed for the collector.
+        let tsym = self.lw.type_sym(recv_t);
+        let rtd = self.sym_addr(&tsym);
+        let clo = self.call_rt("g1c_newclosure", vec![rtd], &[Ty::Ptr])[0];
         let code = self.sym_addr(&sym);
         self.store(clo, 0, code);
         self.store_val(clo, 8, recv_v, recv_t);

@@ -559,9 +559,18 @@ impl<'a> Lowerer<'a> {
                 set(base + 8, bits);
             }
             TypeKind::Array { len, elem } => {
+                // The element's bitmap once, then repeated: arrays may be long (or zero-sized and of
+                // enormous length, `[1e9][0]*int`), and most elements hold no pointers.
                 let es = sizes::size_of(s, tt, *elem);
+                let mut eb = Vec::new();
+                self.ptr_bitmap(*elem, 0, &mut eb);
+                if es == 0 || !eb.contains(&true) {
+                    return;
+                }
                 for i in 0..*len {
-                    self.ptr_bitmap(*elem, base + i * es, bits);
+                    for (j, _) in eb.iter().enumerate().filter(|(_, &b)| b) {
+                        set(base + i * es + j as u64 * 8, bits);
+                    }
                 }
             }
             TypeKind::Struct { fields } => {
