@@ -75,7 +75,9 @@ impl FileSet {
             self.next_base = 1;
         }
         let base = self.next_base;
-        let mut line_starts = vec![0u32];
+        // Sized exactly: the tables of every file of the program stay in memory for error messages.
+        let mut line_starts = Vec::with_capacity(1 + src.bytes().filter(|&b| b == b'\n').count());
+        line_starts.push(0u32);
         for (i, b) in src.bytes().enumerate() {
             if b == b'\n' {
                 line_starts.push(i as u32 + 1);
