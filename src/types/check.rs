@@ -331,7 +331,9 @@ impl<'a> Checker<'a> {
                 Some(m)
             }
             _ => {
-                self.error(sel.pos, format!("undefined: {}.{}", pid.name, sel.name));
+                // types2 names the package by its own name, not the local one (`import l "lib"`).
+                let pkg_name = self.pkg_meta[p.0 as usize].1.clone();
+                self.error(sel.pos, format!("undefined: {}.{}", pkg_name, sel.name));
                 None
             }
         }
