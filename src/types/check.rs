@@ -430,6 +430,13 @@ impl<'a> Checker<'a> {
     // ---- package-level declarations ----
 
     fn check_files(&mut self) {
+        // types2's initFiles: a package cannot be named `_` (the first file names the package).
+        if let Some(&f) = self.files.first() {
+            let id = &self.ast.files[f].package;
+            if id.name == "_" {
+                self.error(id.pos, "invalid package name _");
+            }
+        }
         self.collect();
         // Check package-level objects in source order (each on demand first, if used earlier).
         let mut order: Vec<ObjId> = self.decls.keys().copied().collect();
@@ -535,16 +542,7 @@ impl<'a> Checker<'a> {
         for (obj, fd) in methods {
             let recv = fd.recv.as_ref().and_then(|r| r.first());
             let Some(recv) = recv else { continue };
-            let Some((base, _ptr)) = self.recv_base_name(recv.typ) else { continue };
-            let ps = self.pkg_scope;
-            let Some(&tobj) = self.scopes[ps.0 as usize].names.get(&base.name) else { continue };
-            if !matches!(self.objs.get(tobj).kind, ObjKind::TypeName) {
-                continue;
-            }
-            let Some(DeclSrc::Type(ts)) = self.decls.get(&tobj).copied() else { continue };
-            if ts.alias {
-                continue;
-            }
+            let Some(tobj) = self.resolve_base_type_name(recv.typ) else { continue };
             let named = self.objs.get(tobj).typ;
             if let TypeKind::Named(_) = self.t.kind(named) {
                 if fd.name.name != "_" {
@@ -626,6 +624,57 @@ impl<'a> Checker<'a> {
     }
 
     /// The receiver base type name of a method: `T`, `*T`, `(T)`, `T[P]`, `*T[P]`.
+    /// types2's `arity`: a constant or variable declaration's names and initialization values must match
+    /// (`inherited`: the values are repeated from an earlier constant spec).
+    pub fn arity(&mut self, pos: Pos, names: &[Ident], inits: &[ExprId], const_decl: bool, inherited: bool) {
+        let (l, r) = (names.len(), inits.len());
+        if l < r {
+            let n = inits[l];
+            if inherited {
+                let at = self.fset.position(self.ast.expr(n).pos).map(|p| p.to_string()).unwrap_or_default();
+                self.error(pos, format!("extra init expr at {at}"));
+            } else {
+                let es = self.expr_string(n);
+                self.error(self.ast.expr(n).pos, format!("extra init expr {es}"));
+            }
+        } else if l > r && (const_decl || r != 1) {
+            let n = &names[r];
+            self.error(n.pos, format!("missing init expr for {}", n.name));
+        }
+    }
+
+    /// types2's `resolveBaseTypeName`: the defined type of this package a receiver type expression names,
+    /// following alias declarations (`type A = T; func (A) m()` declares a method of `T`); at most one `*`.
+    fn resolve_base_type_name(&self, mut e: ExprId) -> Option<ObjId> {
+        let ast = self.ast;
+        let mut ptr = false;
+        let mut seen = HashSet::new();
+        loop {
+            e = ast.unparen(e);
+            if let ExprKind::Star(x) = &ast.expr(e).kind {
+                if ptr {
+                    return None;
+                }
+                ptr = true;
+                e = ast.unparen(*x);
+            }
+            let e_base = match &ast.expr(e).kind {
+                ExprKind::Index { x, .. } => *x,
+                _ => e,
+            };
+            let ExprKind::Ident(name) = &ast.expr(e_base).kind else { return None };
+            let &tobj = self.scopes[self.pkg_scope.0 as usize].names.get(&name.name)?;
+            if !matches!(self.objs.get(tobj).kind, ObjKind::TypeName) || !seen.insert(tobj) {
+                return None;
+            }
+            let Some(DeclSrc::Type(ts)) = self.decls.get(&tobj).copied() else { return None };
+            if !ts.alias {
+                return Some(tobj);
+            }
+            e = ts.typ;
+        }
+    }
+
     pub fn recv_base_name(&self, mut e: ExprId) -> Option<(&'a Ident, bool)> {
         let ast = self.ast;
         let mut ptr = false;
@@ -681,9 +730,6 @@ impl<'a> Checker<'a> {
                         if !(vs.values.is_empty() && vs.typ.is_none()) || last.is_none() {
                             last = Some(vs);
                         }
-                        if vs.values.is_empty() && vs.typ.is_some() {
-                            self.error(vs.pos, "missing init expr for const declaration");
-                        }
                         for (i, name) in vs.names.iter().enumerate() {
                             let obj = self.objs.add(Object {
                                 kind: ObjKind::Const(Value::Unknown),
@@ -694,18 +740,11 @@ impl<'a> Checker<'a> {
                                 package_level: true,
                             });
                             let init = src.values.get(i).copied();
-                            if init.is_none() && i >= src.values.len() && !src.values.is_empty() && i == src.values.len() {
-                                self.error(name.pos, "missing init expr for const declaration");
-                            }
                             self.decls.insert(obj, DeclSrc::Const { typ: src.typ, init, iota: vs.iota });
                             self.color.insert(obj, Color::White);
                             self.declare(ps, name.pos, obj);
                         }
-                        if src.values.len() > vs.names.len() && std::ptr::eq(src, vs) {
-                            self.error(src.values[vs.names.len()].pos_of(self.ast), "extra init expr");
-                        } else if src.values.len() > vs.names.len() {
-                            self.error(vs.pos, "extra init expr");
-                        }
+                        self.arity(vs.pos, &vs.names, &src.values, true, !std::ptr::eq(src, vs));
                     }
                     GenKind::Var => {
                         let n = vs.names.len();
@@ -1167,26 +1206,28 @@ impl<'a> Checker<'a> {
             }
         }
         if recv_t != TypeId::INVALID {
-            let named_here = matches!(self.t.kind(recv_t), TypeKind::Named(n) if self.objs.get(n.obj).pkg == Some(self.pkg) && self.objs.get(n.obj).package_level);
-            let bad = match self.t.kind(recv_t) {
-                TypeKind::Named(_) => {
-                    let u = self.t.underlying(recv_t);
-                    matches!(self.t.kind(u), TypeKind::Pointer(_) | TypeKind::Interface { .. })
+            // types2's receiver validation (signature.go): the base type must be a defined type of this
+            // package, not a pointer or interface.
+            let s = self.type_string(recv_t);
+            match self.t.kind(recv_t) {
+                TypeKind::Named(n) => {
+                    if !n.targs.is_empty() && !self.method_recv_tparams.contains_key(&o) {
+                        self.error(base.pos, format!("cannot define new methods on instantiated type {s}"));
+                    } else if self.objs.get(n.obj).pkg != Some(self.pkg) {
+                        self.error(base.pos, format!("cannot define new methods on non-local type {s}"));
+                    } else {
+                        let cause = match self.t.under(recv_t) {
+                            TypeKind::Basic(super::BasicKind::UnsafePointer) => "unsafe.Pointer",
+                            TypeKind::Pointer(_) | TypeKind::Interface { .. } => "pointer or interface type",
+                            _ => "",
+                        };
+                        if !cause.is_empty() {
+                            self.error(base.pos, format!("invalid receiver type {s} ({cause})"));
+                        }
+                    }
                 }
-                _ => true,
-            };
-            if !named_here && !bad {
-                let s = self.type_string(recv_t);
-                self.error(base.pos, format!("cannot define new methods on non-local type {s}"));
-            } else if bad {
-                let s = self.type_string(recv_t);
-                let why = match self.t.under(recv_t) {
-                    TypeKind::Pointer(_) => " (pointer or interface type)",
-                    TypeKind::Interface { .. } => " (pointer or interface type)",
-                    TypeKind::Basic(_) if !named_here => "",
-                    _ => "",
-                };
-                self.error(base.pos, format!("invalid receiver type {s}{why}"));
+                TypeKind::Basic(_) => self.error(base.pos, format!("cannot define new methods on non-local type {s}")),
+                _ => self.error(base.pos, format!("invalid receiver type {s}")),
             }
         }
         let rt = if ptr && recv_t != TypeId::INVALID { self.t.pointer(recv_t) } else { recv_t };
@@ -1291,13 +1332,3 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// Position helper for expressions.
-pub(crate) trait ExprPos {
-    fn pos_of(&self, ast: &Ast) -> Pos;
-}
-
-impl ExprPos for ExprId {
-    fn pos_of(&self, ast: &Ast) -> Pos {
-        ast.expr(*self).pos
-    }
-}

@@ -317,7 +317,7 @@ impl<'a> Checker<'a> {
     fn missing_method_reason(&mut self, t: TypeId, iface: TypeId) -> (String, String) {
         let ms = self.iface_method_set(iface);
         for (name, sig) in ms {
-            match self.lookup_field_or_method(t, false, &name) {
+            match self.lookup_iface_method(t, &name) {
                 super::lookup::Lookup::Found { obj, is_method: true, indirect, .. } => {
                     let msig = self.method_sig(obj, t);
                     if msig != sig {
@@ -391,7 +391,11 @@ impl<'a> Checker<'a> {
         if !const_result && self.is_untyped(x.typ) && x.typ != TypeId::UNTYPED_NIL {
             let d = if self.is_interface(t) { self.default_type(x.typ) } else { t };
             let d = if self.is_const_type(d) || self.is_interface(t) { d } else { self.default_type(x.typ) };
-            let _ = self.try_convert_untyped(x, d);
+            if self.try_convert_untyped(x, d).is_err() && x.mode != OpMode::Constant {
+                // types2 gives the conversion's type to the operand regardless (`string(1 << s)` is a
+                // shift of type string, reported by update_expr_type)
+                self.update_expr_type(x.expr, d);
+            }
         } else if x.typ == TypeId::UNTYPED_NIL {
             let _ = self.try_convert_untyped(x, t);
         }

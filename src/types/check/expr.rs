@@ -609,7 +609,20 @@ impl<'a> Checker<'a> {
         }
         if let Some(Value::Int(i)) = &x.val {
             if i.bit_len() > 512 {
-                self.error(op_pos, "constant overflow");
+                // types2's opName: the operations that can overflow are named in the message.
+                let op = match &self.ast.expr(x.expr).kind {
+                    ExprKind::Unary { op: UnaryOp::Xor, .. } => "bitwise complement ",
+                    ExprKind::Binary { op, .. } => match op {
+                        BinaryOp::Add => "addition ",
+                        BinaryOp::Sub => "subtraction ",
+                        BinaryOp::Xor => "bitwise XOR ",
+                        BinaryOp::Mul => "multiplication ",
+                        BinaryOp::Shl => "shift ",
+                        _ => "",
+                    },
+                    _ => "",
+                };
+                self.error(op_pos, format!("constant {op}overflow"));
                 x.mode = OpMode::Invalid;
             }
         }
@@ -980,9 +993,9 @@ impl<'a> Checker<'a> {
             }
             if self.is_untyped(x.typ) {
                 // Non-constant shift of an untyped constant: the constant takes the type it would have if
-                // the shift were replaced by its left operand alone; we use the default type `int` here
-                // unless context converts the shift later (update_expr_type handles that).
-                return Operand::new(OpMode::Value, TypeId::UNTYPED_INT, e);
+                // the shift were replaced by its left operand alone. The shift keeps the operand's untyped
+                // type until context decides it; update_expr_type then requires an integer type.
+                return Operand::new(OpMode::Value, x.typ, e);
             }
         }
         Operand::new(OpMode::Value, x.typ, e)
@@ -1043,10 +1056,12 @@ impl<'a> Checker<'a> {
                     // non-constant untyped values: bool results of comparisons, shifted untyped constants
                     let ok = match x.typ {
                         TypeId::UNTYPED_BOOL => self.is_boolean(target),
-                        TypeId::UNTYPED_INT | TypeId::UNTYPED_RUNE => self.is_numeric(target),
+                        // types2's implicitTypeAndValue: any numeric target (the delayed shift operands
+                        // inside are checked when the type is pushed down)
+                        TypeId::UNTYPED_INT | TypeId::UNTYPED_RUNE | TypeId::UNTYPED_FLOAT | TypeId::UNTYPED_COMPLEX => {
+                            self.is_numeric(target)
+                        }
                         TypeId::UNTYPED_STRING => self.is_string(target),
-                        TypeId::UNTYPED_FLOAT => self.is_float(target) || self.is_complex(target),
-                        TypeId::UNTYPED_COMPLEX => self.is_complex(target),
                         TypeId::UNTYPED_NIL => b == BasicKind::UnsafePointer,
                         _ => false,
                     };

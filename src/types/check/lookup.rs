@@ -15,9 +15,26 @@ pub enum Lookup {
 }
 
 impl<'a> Checker<'a> {
+    /// go/types' `sameId`: does the field or method `obj_name` of package `obj_pkg` answer to `name` looked
+    /// up from the package being checked? Unexported names of other packages are distinct.
+    /// `from` is `None` for an interface's method, whose package the method set does not record: any
+    /// package's method of that name answers.
+    pub fn same_id(&self, obj_pkg: Option<super::super::PkgId>, obj_name: &str, name: &str, from: Option<super::super::PkgId>) -> bool {
+        obj_name == name && (super::typexpr::is_exported(name) || obj_pkg.is_none() || from.is_none() || obj_pkg == from)
+    }
+
+    /// Looks up method `name` of an interface's method set in `t` (for implementation checks).
+    pub fn lookup_iface_method(&mut self, t: TypeId, name: &str) -> Lookup {
+        self.lookup_from(t, name, None)
+    }
+
     /// Looks up field or method `name` in `t` (go/types' `LookupFieldOrMethod`): breadth-first through
     /// embedded fields; a name found twice at the same depth is ambiguous.
     pub fn lookup_field_or_method(&mut self, t: TypeId, _addressable: bool, name: &str) -> Lookup {
+        self.lookup_from(t, name, Some(self.pkg))
+    }
+
+    fn lookup_from(&mut self, t: TypeId, name: &str, from: Option<super::super::PkgId>) -> Lookup {
         if name == "_" {
             return Lookup::NotFound;
         }
@@ -25,17 +42,17 @@ impl<'a> Checker<'a> {
         if let TypeKind::Named(_) = self.t.kind(t) {
             let u = self.t.underlying(t);
             if let TypeKind::Pointer(_) = self.t.kind(u) {
-                return match self.lookup_deref(u, name) {
+                return match self.lookup_deref(u, name, from) {
                     Lookup::Found { is_method: true, .. } => Lookup::NotFound,
                     r => r,
                 };
             }
         }
-        self.lookup_deref(t, name)
+        self.lookup_deref(t, name, from)
     }
 
     /// go/types' lookupFieldOrMethod: an unnamed pointer `*T` finds what `T` has (with `indirect` set).
-    fn lookup_deref(&mut self, t: TypeId, name: &str) -> Lookup {
+    fn lookup_deref(&mut self, t: TypeId, name: &str, from: Option<super::super::PkgId>) -> Lookup {
         let (start, is_ptr) = match self.t.kind(t) {
             TypeKind::Pointer(b) => (*b, true),
             _ => (t, false),
@@ -44,10 +61,10 @@ impl<'a> Checker<'a> {
         if is_ptr && (self.is_interface(start) || self.is_type_param(start)) {
             return Lookup::NotFound;
         }
-        self.lookup_in(start, is_ptr, name)
+        self.lookup_in(start, is_ptr, name, from)
     }
 
-    fn lookup_in(&mut self, start: TypeId, is_ptr: bool, name: &str) -> Lookup {
+    fn lookup_in(&mut self, start: TypeId, is_ptr: bool, name: &str, from: Option<super::super::PkgId>) -> Lookup {
         let mut current: Vec<(TypeId, Vec<u32>, bool, bool)> = vec![(start, Vec::new(), is_ptr, false)];
         let mut seen: HashSet<TypeId> = HashSet::new();
         while !current.is_empty() {
@@ -69,7 +86,10 @@ impl<'a> Checker<'a> {
                         },
                         None => n.methods.clone(),
                     };
-                    if let Some(i) = methods.iter().position(|&m| self.objs.get(m).name == name) {
+                    if let Some(i) = methods.iter().position(|&m| {
+                        let o = self.objs.get(m);
+                        self.same_id(o.pkg, &o.name, name, from)
+                    }) {
                         count += 1 + multiples as i32;
                         let mut idx = index.clone();
                         idx.push(i as u32);
@@ -96,7 +116,7 @@ impl<'a> Checker<'a> {
                 match self.t.kind(typ).clone() {
                     TypeKind::Struct { fields } => {
                         for (i, f) in fields.iter().enumerate() {
-                            if f.name == name {
+                            if self.same_id(f.pkg, &f.name, name, from) {
                                 count += 1 + multiples as i32;
                                 let mut idx = index.clone();
                                 idx.push(i as u32);
@@ -343,7 +363,7 @@ impl<'a> Checker<'a> {
             return Ok(());
         }
         for (name, sig) in &ms {
-            match self.lookup_field_or_method(v, false, name) {
+            match self.lookup_iface_method(v, name) {
                 Lookup::Found { obj, indirect, is_method: true, .. } => {
                     let msig = self.method_sig(obj, v);
                     if msig != *sig {
@@ -441,8 +461,10 @@ impl<'a> Checker<'a> {
         }
         let vu = self.t.underlying(v);
         let tu = self.t.underlying(t);
-        let v_named = matches!(self.t.kind(v), TypeKind::Named(_) | TypeKind::TypeParam { .. });
-        let t_named = matches!(self.t.kind(t), TypeKind::Named(_) | TypeKind::TypeParam { .. });
+        // Named types (Go spec "Types") are the predeclared ones, defined types and type parameters.
+        let named = |k: &TypeKind| matches!(k, TypeKind::Basic(_) | TypeKind::Named(_) | TypeKind::TypeParam { .. });
+        let v_named = named(self.t.kind(v));
+        let t_named = named(self.t.kind(t));
         if vu == tu && (!v_named || !t_named) && !self.is_type_param(v) && !self.is_type_param(t) {
             return Ok(());
         }

@@ -566,6 +566,8 @@ impl<'a> Checker<'a> {
                             None => self.typ(te),
                         };
                         if t == TypeId::INVALID {
+                            // types2's caseTypes: an invalid last case leaves the clause's variable invalid
+                            single = Some(TypeId::INVALID);
                             continue;
                         }
                         if let Some((_, prev)) = seen.iter().find(|(s, _)| *s == t) {
@@ -1100,18 +1102,12 @@ impl<'a> Checker<'a> {
                                             obj.kind = ObjKind::Const(x.val.unwrap_or(Value::Unknown));
                                         }
                                     }
-                                    None => {
-                                        if i == src.values.len() || src.values.is_empty() {
-                                            self.error(n.pos, "missing init expr for const declaration");
-                                        }
-                                    }
+                                    None => {}
                                 }
                                 self.iota = saved;
                                 objs.push((n.pos, o));
                             }
-                            if src.values.len() > vs.names.len() {
-                                self.error(ast.expr(src.values[vs.names.len()]).pos, "extra init expr");
-                            }
+                            self.arity(vs.pos, &vs.names, &src.values, true, !std::ptr::eq(src, vs));
                             let sc = self.scope;
                             for (p, o) in objs {
                                 self.declare(sc, p, o);
@@ -1304,6 +1300,8 @@ impl<'a> Checker<'a> {
             }
             match lt {
                 Some(t) => self.assignment(&mut x, t, "assignment"),
+                // an invalid target was reported; the value is not checked further (types2's assignVar)
+                None if !self.is_blank(l) => {}
                 None => {
                     // blank identifier: untyped values get their default types
                     if self.is_untyped(x.typ) {
@@ -1338,6 +1336,11 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+    }
+
+    /// Is `l` the blank identifier (possibly parenthesized)?
+    fn is_blank(&self, l: ExprId) -> bool {
+        matches!(&self.ast.expr(self.ast.unparen(l)).kind, ExprKind::Ident(id) if id.name == "_")
     }
 
     /// Checks an assignment target; returns its type (`None` for `_` or errors).
