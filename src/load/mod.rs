@@ -280,7 +280,13 @@ impl Loader<'_> {
             }
         }
         for (ipath, pos) in imports {
-            if ipath == "unsafe" || ipath == "C" {
+            // Malformed paths are the checker's to report (`invalid import path`, `non-canonical`).
+            if ipath == "unsafe"
+                || ipath == "C"
+                || ipath.starts_with('/')
+                || validate_import_path(&ipath).is_err()
+                || clean_import_path(&ipath) != ipath
+            {
                 continue;
             }
             match self.find(&ipath, Some(&pkg.path)) {
@@ -452,6 +458,49 @@ impl Loader<'_> {
         }
         self.stack.pop();
         self.state.insert(path.into(), idx.map(State::Done).unwrap_or(State::Failed));
+    }
+}
+
+/// types2's `validatedImportPath`: an import path is not empty and has no space, control or punctuation
+/// character that cannot appear in a path. `Err` holds the reason (`invalid character U+0021 '!'`).
+pub fn validate_import_path(path: &str) -> Result<(), String> {
+    if path.is_empty() {
+        return Err("empty string".into());
+    }
+    const ILLEGAL: &str = "!\"#$%&'()*,:;<=>?[\\]^{|}`\u{FFFD}";
+    for c in path.chars() {
+        if c.is_control() || c.is_whitespace() || ILLEGAL.contains(c) {
+            let printable = !c.is_control();
+            return Err(if printable {
+                format!("invalid character U+{:04X} '{c}'", c as u32)
+            } else {
+                format!("invalid character U+{:04X}", c as u32)
+            });
+        }
+    }
+    Ok(())
+}
+
+/// `path.Clean` for import paths: no empty or `.` elements, `..` resolved lexically. An import path that
+/// differs from its clean form is non-canonical.
+pub fn clean_import_path(path: &str) -> String {
+    let rooted = path.starts_with('/');
+    let mut out: Vec<&str> = Vec::new();
+    for elem in path.split('/') {
+        match elem {
+            "" | "." => {}
+            ".." if out.last().is_some_and(|l| *l != "..") => {
+                out.pop();
+            }
+            ".." if rooted => {}
+            e => out.push(e),
+        }
+    }
+    let joined = out.join("/");
+    match (rooted, joined.is_empty()) {
+        (true, _) => format!("/{joined}"),
+        (false, true) => ".".into(),
+        (false, false) => joined,
     }
 }
 

@@ -156,6 +156,8 @@ pub(crate) struct Checker<'a> {
     pub bodies: Vec<(ObjId, &'a FuncDecl)>,
     /// Map key types to validate once all types are complete: (type, position).
     pub delayed_map_keys: Vec<(TypeId, Pos)>,
+    /// Embedded fields whose type was still being declared: (base type, embedded as `*T`, position).
+    pub delayed_embedded: Vec<(TypeId, bool, Pos)>,
     /// Type parameters of generic named types and generic functions.
     pub generic_types: HashMap<TypeId, Vec<TypeId>>,
     pub generic_funcs: HashMap<ObjId, Vec<TypeId>>,
@@ -260,6 +262,7 @@ impl<'a> Checker<'a> {
             pkg_vars: Vec::new(),
             bodies: Vec::new(),
             delayed_map_keys: Vec::new(),
+            delayed_embedded: Vec::new(),
             generic_types: HashMap::new(),
             generic_funcs: HashMap::new(),
             instances: HashMap::new(),
@@ -299,6 +302,7 @@ impl<'a> Checker<'a> {
         self.pkg_vars.clear();
         self.bodies.clear();
         self.delayed_map_keys.clear();
+        self.delayed_embedded.clear();
         self.func_scopes.clear();
         self.used_pkgs.clear();
         self.labels.clear();
@@ -342,6 +346,13 @@ impl<'a> Checker<'a> {
     // ---- errors ----
 
     pub fn error(&mut self, pos: Pos, msg: impl Into<String>) {
+        let msg = msg.into();
+        // types2's "cheap trick": once an error was reported, messages mentioning an invalid operand or
+        // type (not at their start) are follow-on errors and are dropped.
+        let follow_on = |m: &str, w: &str| m.find(w).is_some_and(|i| i > 0);
+        if !self.errs.is_empty() && (follow_on(&msg, "invalid operand") || follow_on(&msg, "invalid type")) {
+            return;
+        }
         self.errs.push(Error::new(pos, msg));
     }
 
@@ -538,6 +549,35 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        // Objects in the package block and in a file block must have different names (types2's
+        // collectObjects).
+        for fi in self.files.clone() {
+            let fid = self.ast.files[fi].file_id;
+            let Some(&fs) = self.file_scopes.get(&fid) else { continue };
+            let mut names: Vec<(String, ObjId)> =
+                self.scopes[fs.0 as usize].names.iter().map(|(k, v)| (k.clone(), *v)).collect();
+            names.sort();
+            for (name, obj) in names {
+                let Some(&alt) = self.scopes[self.pkg_scope.0 as usize].names.get(&name) else { continue };
+                let describe = |c: &Self, p: PkgId| {
+                    let (path, pname) = &c.pkg_meta[p.0 as usize];
+                    format!("package {pname} ({path:?})")
+                };
+                let mut msg = match self.objs.get(obj).kind {
+                    ObjKind::PkgName(p) => format!("{name} already declared through import of {}", describe(self, p)),
+                    _ => {
+                        let p = self.objs.get(obj).pkg.unwrap_or(self.pkg);
+                        format!("{name} already declared through dot-import of {}", describe(self, p))
+                    }
+                };
+                if matches!(self.objs.get(obj).kind, ObjKind::PkgName(_)) {
+                    if let Some(at) = self.fset.position(self.objs.get(obj).pos) {
+                        msg.push_str(&format!("\n\t{at}: other declaration of {name}"));
+                    }
+                }
+                self.error(self.objs.get(alt).pos, msg);
+            }
+        }
         // Associate methods with their receiver base types.
         for (obj, fd) in methods {
             let recv = fd.recv.as_ref().and_then(|r| r.first());
@@ -573,7 +613,19 @@ impl<'a> Checker<'a> {
             match self.import_map.get(&imp.path) {
                 Some(&p) => p,
                 None => {
-                    self.error(imp.path_pos, format!("could not import {} (not supported yet)", imp.path));
+                    let path = &imp.path;
+                    let clean = crate::load::clean_import_path(path);
+                    let msg = match crate::load::validate_import_path(path) {
+                        Err(why) => format!("invalid import path ({why})"),
+                        Ok(()) if path.starts_with('/') => {
+                            format!("could not import {path} (import path cannot be absolute path)")
+                        }
+                        Ok(()) if clean != *path => {
+                            format!("could not import {path} (non-canonical import path {path:?} (should be {clean:?}))")
+                        }
+                        Ok(()) => format!("could not import {path} (not supported yet)"),
+                    };
+                    self.error(imp.path_pos, msg);
                     return;
                 }
             }
@@ -607,6 +659,7 @@ impl<'a> Checker<'a> {
                         self.scopes[fscope.0 as usize].names.insert(n, obj);
                     }
                 }
+                self.imports.push((o, imp.path.clone(), imp.path_pos));
             }
             _ => {
                 if let Some(&alt) = self.scopes[fscope.0 as usize].names.get(&name) {
@@ -623,7 +676,6 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// The receiver base type name of a method: `T`, `*T`, `(T)`, `T[P]`, `*T[P]`.
     /// types2's `arity`: a constant or variable declaration's names and initialization values must match
     /// (`inherited`: the values are repeated from an earlier constant spec).
     pub fn arity(&mut self, pos: Pos, names: &[Ident], inits: &[ExprId], const_decl: bool, inherited: bool) {
@@ -675,6 +727,7 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The receiver base type name of a method: `T`, `*T`, `(T)`, `T[P]`, `*T[P]`.
     pub fn recv_base_name(&self, mut e: ExprId) -> Option<(&'a Ident, bool)> {
         let ast = self.ast;
         let mut ptr = false;
@@ -1300,6 +1353,21 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// An identifier that denotes an object of another package was found through a dot-import: that
+    /// import is used.
+    pub fn mark_dot_import(&mut self, o: ObjId) {
+        let Some(p) = self.objs.get(o).pkg else { return };
+        if p == self.pkg || matches!(self.objs.get(o).kind, ObjKind::PkgName(_)) {
+            return;
+        }
+        for i in 0..self.imports.len() {
+            let io = self.imports[i].0;
+            if matches!(self.objs.get(io).kind, ObjKind::PkgName(q) if q == p) && self.objs.get(io).name == "." {
+                self.used_pkgs.insert(io);
+            }
+        }
+    }
+
     fn unused_imports(&mut self) {
         for (o, path, _pos) in self.imports.clone() {
             let used = self.used_pkgs.contains(&o);
@@ -1307,7 +1375,7 @@ impl<'a> Checker<'a> {
                 let obj = self.objs.get(o);
                 let base = path.rsplit('/').next().unwrap_or(&path);
                 // gc 1.19's wording (cmd/compile, not go/types).
-                let msg = if obj.name != base {
+                let msg = if obj.name != base && obj.name != "." {
                     format!("imported and not used: {:?} as {}", path, obj.name)
                 } else {
                     format!("imported and not used: {:?}", path)
@@ -1319,6 +1387,9 @@ impl<'a> Checker<'a> {
     }
 
     fn check_map_keys(&mut self) {
+        for (t, ptr, pos) in std::mem::take(&mut self.delayed_embedded) {
+            self.check_embedded(t, ptr, pos);
+        }
         for (k, pos) in std::mem::take(&mut self.delayed_map_keys) {
             if !self.comparable(k) && !matches!(self.t.kind(k), TypeKind::TypeParam { .. }) {
                 let s = self.type_string(k);

@@ -359,6 +359,7 @@ impl<'a> Checker<'a> {
             return Operand::invalid(e);
         };
         self.info.uses.insert(id.pos, o);
+        self.mark_dot_import(o);
         // Package-level objects are checked on first use, and recorded as dependencies.
         if self.color.contains_key(&o) {
             if matches!(self.objs.get(o).kind, ObjKind::TypeName) && self.color.get(&o) == Some(&super::Color::Grey) {
@@ -413,8 +414,8 @@ impl<'a> Checker<'a> {
             }
             ObjKind::Builtin(b) => Operand { mode: OpMode::Builtin, typ: TypeId::INVALID, val: None, expr: e, builtin: Some(*b) },
             ObjKind::PkgName(_) => {
-                self.used_pkgs.insert(o);
-                self.error(id.pos, format!("use of package {} without selector", id.name));
+                // not a use of the package (types2 reports it unused as well)
+                self.error(id.pos, format!("use of package {} not in selector", id.name));
                 Operand::invalid(e)
             }
             ObjKind::Nil => Operand::new(OpMode::Value, TypeId::UNTYPED_NIL, e),
@@ -1727,9 +1728,10 @@ impl<'a> Checker<'a> {
                                 self.expr(*value);
                                 continue;
                             };
-                            let Some(fi) = fields.iter().position(|f| f.name == kid.name) else {
+                            let Some(fi) = fields.iter().position(|f| self.same_id(f.pkg, &f.name, &kid.name, Some(self.pkg)))
+                            else {
                                 let ts = self.type_string(t);
-                                self.error(kid.pos, format!("unknown field {} in struct literal of type {ts}", kid.name));
+                                self.error(kid.pos, format!("unknown field '{}' in struct literal of type {ts}", kid.name));
                                 self.expr(*value);
                                 continue;
                             };
@@ -1761,6 +1763,12 @@ impl<'a> Checker<'a> {
                             }
                             let ft = fields[i].typ;
                             let mut v = self.expr(el);
+                            if fields[i].pkg.is_some_and(|p| p != self.pkg) {
+                                let ts = self.type_string(t);
+                                let name = &fields[i].name;
+                                self.error(ast.expr(el).pos, format!("implicit assignment to unexported field {name} in {ts} literal"));
+                                continue;
+                            }
                             self.assignment(&mut v, ft, "struct literal");
                         }
                     }

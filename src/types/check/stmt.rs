@@ -870,6 +870,10 @@ impl<'a> Checker<'a> {
             return Vec::new();
         }
         for (i, o) in ops.iter_mut().enumerate() {
+            // a result of invalid type (its declaration was reported) takes any value (types2's initVar)
+            if is_return && types[i] == TypeId::INVALID {
+                continue;
+            }
             self.assignment(o, types[i], context);
         }
         let _ = ast;
@@ -1147,6 +1151,7 @@ impl<'a> Checker<'a> {
         let mut any_new = false;
         let mut names: Vec<String> = Vec::new();
         let mut bad = false;
+        let mut repeated = false;
         for &l in lhs {
             let ExprKind::Ident(id) = &ast.expr(l).kind else {
                 let s = self.expr_string(l);
@@ -1156,8 +1161,12 @@ impl<'a> Checker<'a> {
                 continue;
             };
             if names.contains(&id.name) && id.name != "_" {
+                // types2 goes on with a blank variable in its place, so the first one is still declared
                 self.error(id.pos, format!("{} repeated on left side of :=", id.name));
-                bad = true;
+                repeated = true;
+                let blank = Ident { pos: id.pos, name: "_".into() };
+                let o = self.new_var(&blank, TypeId::INVALID, VarInfo::default());
+                objs.push((l, o, true));
                 continue;
             }
             names.push(id.name.clone());
@@ -1197,7 +1206,7 @@ impl<'a> Checker<'a> {
             }
             return;
         }
-        if !any_new {
+        if !any_new && !repeated {
             self.error(op_pos, "no new variables on left side of :=");
         }
         // New variables get their types from rhs; existing ones are assigned to.
