@@ -634,6 +634,10 @@ impl<'a> Checker<'a> {
             Some(n) => n.name.clone(),
             None => self.pkg_meta[p.0 as usize].1.clone(),
         };
+        if name == "init" {
+            self.error(imp.name.as_ref().map(|n| n.pos).unwrap_or(imp.path_pos), "cannot import package as init - init must be a func");
+            return;
+        }
         let pos = imp.name.as_ref().map(|n| n.pos).unwrap_or(imp.path_pos);
         let o = self.objs.add(Object {
             kind: ObjKind::PkgName(p),
@@ -755,6 +759,9 @@ impl<'a> Checker<'a> {
             });
             match spec {
                 Spec::Type(ts) => {
+                    if !self.may_declare_pkg_obj(&ts.name) {
+                        continue;
+                    }
                     let obj = self.objs.add(Object {
                         kind: ObjKind::TypeName,
                         name: ts.name.name.clone(),
@@ -784,6 +791,9 @@ impl<'a> Checker<'a> {
                             last = Some(vs);
                         }
                         for (i, name) in vs.names.iter().enumerate() {
+                            if !self.may_declare_pkg_obj(name) {
+                                continue;
+                            }
                             let obj = self.objs.add(Object {
                                 kind: ObjKind::Const(Value::Unknown),
                                 name: name.name.clone(),
@@ -808,6 +818,9 @@ impl<'a> Checker<'a> {
                             // n:1, checked as a unit
                         }
                         for (i, name) in vs.names.iter().enumerate() {
+                            if !self.may_declare_pkg_obj(name) {
+                                continue;
+                            }
                             let obj = self.objs.add(Object {
                                 kind: ObjKind::Var(VarInfo { global: true, ..Default::default() }),
                                 name: name.name.clone(),
@@ -827,6 +840,19 @@ impl<'a> Checker<'a> {
                 },
             }
         }
+    }
+
+    /// types2's `declarePkgObj`: `init`, and `main` in package main, may only be functions.
+    fn may_declare_pkg_obj(&mut self, name: &Ident) -> bool {
+        if name.name == "init" {
+            self.error(name.pos, "cannot declare init - must be func");
+            return false;
+        }
+        if name.name == "main" && self.is_main() {
+            self.error(name.pos, "cannot declare main - must be func");
+            return false;
+        }
+        true
     }
 
     pub fn assign_count_error(&mut self, pos: Pos, l: usize, r: usize, _extra: Option<ExprId>) {
@@ -1040,7 +1066,7 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
-            self.init_vars(&lhs, std::slice::from_ref(&spec.values[0]), spec.pos);
+            self.init_vars(&lhs, std::slice::from_ref(&spec.values[0]), spec.pos, false);
             for &l in &lhs {
                 self.color.insert(l, Color::Black);
                 // every lhs var depends on the same things
@@ -1051,7 +1077,7 @@ impl<'a> Checker<'a> {
             }
         } else {
             let idx = spec.values.iter().position(|&v| v == init).unwrap_or(0);
-            self.init_vars(&lhs, std::slice::from_ref(&spec.values[idx]), spec.pos);
+            self.init_vars(&lhs, std::slice::from_ref(&spec.values[idx]), spec.pos, false);
         }
     }
 

@@ -182,6 +182,27 @@ impl<'a> Checker<'a> {
         x
     }
 
+    /// The one value assigned to one variable (`x = f()`, `var x = f()`): a call with several results is
+    /// types2's assignError, `assignment mismatch: 1 variable but f returns 2 values`.
+    pub fn assigned_expr(&mut self, e: ExprId, hint: Option<TypeId>) -> Operand {
+        let mut x = self.raw_expr(e, hint);
+        self.exclude(&mut x);
+        if x.mode == OpMode::Value {
+            if let TypeKind::Tuple(ts) = self.t.kind(x.typ) {
+                let n = ts.len();
+                if let ExprKind::Call { fun, .. } = &self.ast.expr(self.ast.unparen(e)).kind {
+                    let f = self.expr_string(*fun);
+                    let vals = if n == 1 { "1 value".to_string() } else { format!("{n} values") };
+                    self.error(self.ast.expr(e).pos, format!("assignment mismatch: 1 variable but {f} returns {vals}"));
+                    x.mode = OpMode::Invalid;
+                    return x;
+                }
+            }
+        }
+        self.single_value(&mut x);
+        x
+    }
+
     /// `e` possibly multi-valued (a call).
     pub fn multi_expr(&mut self, e: ExprId) -> Operand {
         let mut x = self.raw_expr(e, None);
@@ -1545,19 +1566,12 @@ impl<'a> Checker<'a> {
             return Err(());
         }
         let pos = self.ast.expr(ie).pos;
-        if self.is_untyped(i.typ) && i.mode == OpMode::Constant {
-            let saved = i.clone();
-            if self.try_convert_untyped(&mut i, TypeId::INT).is_err() {
-                let s = self.operand_string(&saved);
-                if saved.val.as_ref().and_then(|v| v.as_int()).is_some() {
-                    self.error(pos, format!("invalid argument: index {s} overflows int"));
-                } else {
-                    self.error(pos, format!("invalid argument: index {s} must be integer"));
-                }
+        // types2's isValidIndex: an untyped index is converted to int first
+        if self.is_untyped(i.typ) {
+            self.convert_untyped(&mut i, TypeId::INT);
+            if i.mode == OpMode::Invalid {
                 return Err(());
             }
-        } else if self.is_untyped(i.typ) {
-            self.convert_untyped(&mut i, TypeId::INT);
         }
         if !self.is_integer(i.typ) {
             let s = self.operand_string(&i);
@@ -1566,6 +1580,11 @@ impl<'a> Checker<'a> {
         }
         if i.mode == OpMode::Constant {
             let v = i.val.as_ref().and_then(|v| v.to_i64());
+            if v.is_none() && i.val.as_ref().is_some_and(|v| v.sign() > 0) {
+                let s = self.operand_string(&i);
+                self.error(pos, format!("invalid argument: index {s} overflows int"));
+                return Err(());
+            }
             if let Some(v) = v {
                 if v < 0 {
                     let s = self.operand_string(&i);
@@ -1728,7 +1747,9 @@ impl<'a> Checker<'a> {
                                 self.expr(*value);
                                 continue;
                             };
-                            let Some(fi) = fields.iter().position(|f| self.same_id(f.pkg, &f.name, &kid.name, Some(self.pkg)))
+                            // types2's fieldIndex: `_` never names a field
+                            let found = fields.iter().position(|f| self.same_id(f.pkg, &f.name, &kid.name, Some(self.pkg)));
+                            let Some(fi) = found.filter(|_| kid.name != "_")
                             else {
                                 let ts = self.type_string(t);
                                 self.error(kid.pos, format!("unknown field '{}' in struct literal of type {ts}", kid.name));

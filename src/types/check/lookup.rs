@@ -214,23 +214,16 @@ impl<'a> Checker<'a> {
 
     /// A name differing only in case, for "but does have" hints.
     pub fn case_variant(&mut self, t: TypeId, name: &str) -> Option<String> {
-        let lower = name.to_lowercase();
-        let base = match self.t.kind(t) {
-            TypeKind::Pointer(b) => *b,
-            _ => t,
-        };
-        let mut names = Vec::new();
-        if let TypeKind::Named(n) = self.t.kind(base) {
-            for &m in &n.methods {
-                names.push(self.objs.get(m).name.clone());
-            }
+        // types2's selector hint: the name with its first letter's case changed, if that is found.
+        let mut cs = name.chars();
+        let first = cs.next()?;
+        let flipped: String =
+            if first.is_uppercase() { first.to_lowercase().collect() } else { first.to_uppercase().collect() };
+        let other = flipped + cs.as_str();
+        match self.lookup_field_or_method(t, false, &other) {
+            Lookup::Found { .. } => Some(other),
+            _ => None,
         }
-        if let TypeKind::Struct { fields } = self.t.under(base) {
-            for f in fields {
-                names.push(f.name.clone());
-            }
-        }
-        names.into_iter().find(|n| n.to_lowercase() == lower && n != name)
     }
 
     // ---- interfaces ----
@@ -347,45 +340,95 @@ impl<'a> Checker<'a> {
 
     /// Does `v` implement interface `t`? Returns a reason when not.
     pub fn implements(&mut self, v: TypeId, t: TypeId) -> Result<(), String> {
-        let ms = self.iface_method_set(t);
-        let vs = self.type_string(v);
-        if self.is_interface(v) {
-            let vms = self.iface_method_set(v);
-            for (name, sig) in &ms {
-                match vms.iter().find(|m| &m.0 == name) {
-                    None => return Err(format!("{vs} does not implement {} (missing method {name})", self.type_string(t))),
-                    Some(m) if m.1 != *sig => {
-                        return Err(format!("{vs} does not implement {} (wrong type for method {name})", self.type_string(t)))
-                    }
-                    _ => {}
-                }
-            }
+        if v == TypeId::INVALID || t == TypeId::INVALID {
             return Ok(());
         }
+        if !self.is_interface(t) {
+            let (vs, ts) = (self.type_string(v), self.type_string(t));
+            let cause = if matches!(self.t.under(t), TypeKind::Pointer(b) if self.is_interface(*b)) {
+                format!("type {ts} is pointer to interface, not interface")
+            } else {
+                format!("{ts} is not an interface")
+            };
+            return Err(format!("{vs} does not implement {ts} ({cause})"));
+        }
+        match self.missing_method_reason(v, t) {
+            None => Ok(()),
+            Some(why) => {
+                let (vs, ts) = (self.type_string(v), self.type_string(t));
+                Err(format!("{vs} does not implement {ts} {why}"))
+            }
+        }
+    }
+
+    /// types2's `missingMethod` and `missingMethodReason` (with gc's wording): why `v` lacks a method of
+    /// interface `t` — `(missing M method)`, `(M method has pointer receiver)`, `(wrong type for M method)`
+    /// with the signatures had and wanted, or a method whose name differs only in case — or `None`.
+    pub fn missing_method_reason(&mut self, v: TypeId, t: TypeId) -> Option<String> {
+        let ms = self.iface_method_set(t);
+        let v_iface = self.is_interface(v);
+        let vms = if v_iface { self.iface_method_set(v) } else { Vec::new() };
         for (name, sig) in &ms {
-            match self.lookup_iface_method(v, name) {
-                Lookup::Found { obj, indirect, is_method: true, .. } => {
-                    let msig = self.method_sig(obj, v);
-                    if msig != *sig {
-                        let ts = self.type_string(t);
-                        let (have, want) = (self.sig_string(msig), self.sig_string(*sig));
-                        return Err(format!(
-                            "{vs} does not implement {ts} (wrong type for method {name})\n\t\thave {name}{have}\n\t\twant {name}{want}"
-                        ));
+            let want = format!("{name}{}", self.sig_string(*sig));
+            // A method of `v` with this name: its signature and whether only `*v` has it.
+            let found: Option<(TypeId, bool)> = if v_iface {
+                vms.iter().find(|m| &m.0 == name).map(|m| (m.1, false))
+            } else {
+                match self.lookup_iface_method(v, name) {
+                    Lookup::Found { obj, indirect, is_method: true, .. } => {
+                        let v_is_ptr = matches!(self.t.kind(v), TypeKind::Pointer(_));
+                        let ptr_only = self.ptr_recv.contains(&obj) && !indirect && !v_is_ptr;
+                        Some((self.method_sig(obj, v), ptr_only))
                     }
-                    let v_is_ptr = matches!(self.t.kind(v), TypeKind::Pointer(_));
-                    if self.ptr_recv.contains(&obj) && !indirect && !v_is_ptr {
-                        let ts = self.type_string(t);
-                        return Err(format!("{vs} does not implement {ts} (method {name} has pointer receiver)"));
-                    }
+                    _ => None,
                 }
-                _ => {
-                    let ts = self.type_string(t);
-                    return Err(format!("{vs} does not implement {ts} (missing method {name})"));
+            };
+            match found {
+                Some((msig, _)) if msig != *sig => {
+                    let have = format!("{name}{}", self.sig_string(msig));
+                    return Some(format!("(wrong type for {name} method)\n\t\thave {have}\n\t\twant {want}"));
+                }
+                Some((_, true)) => return Some(format!("({name} method has pointer receiver)")),
+                Some(_) => {}
+                None => {
+                    // a method whose name differs only in case
+                    if let Some((alt, asig)) = self.method_folding_case(v, name) {
+                        let have = format!("{alt}{}", self.sig_string(asig));
+                        return Some(format!("(missing {name} method)\n\t\thave {have}\n\t\twant {want}"));
+                    }
+                    if matches!(self.t.under(v), TypeKind::Pointer(b) if self.is_interface(*b)) {
+                        let vs = self.type_string(v);
+                        return Some(format!("(type {vs} is pointer to interface, not interface)"));
+                    }
+                    return Some(format!("(missing {name} method)"));
                 }
             }
         }
-        Ok(())
+        None
+    }
+
+    /// A method of `v` (or of `*v`'s base) whose name equals `name` up to case, with its signature.
+    fn method_folding_case(&mut self, v: TypeId, name: &str) -> Option<(String, TypeId)> {
+        let base = match self.t.kind(v) {
+            TypeKind::Pointer(b) => *b,
+            _ => v,
+        };
+        let candidates: Vec<String> = match self.t.kind(base) {
+            TypeKind::Named(n) => n.methods.iter().map(|&m| self.objs.get(m).name.clone()).collect(),
+            _ if self.is_interface(base) => self.iface_method_set(base).into_iter().map(|m| m.0).collect(),
+            _ => Vec::new(),
+        };
+        let alt = candidates.into_iter().find(|c| c != name && c.eq_ignore_ascii_case(name))?;
+        if self.is_interface(base) {
+            return self.iface_method_set(base).into_iter().find(|m| m.0 == alt).map(|m| (alt, m.1));
+        }
+        match self.lookup_iface_method(base, &alt) {
+            Lookup::Found { obj, is_method: true, .. } => {
+                let sig = self.method_sig(obj, base);
+                Some((alt, sig))
+            }
+            _ => None,
+        }
     }
 
     /// Does type argument `ta` satisfy the constraint of type parameter `tp`?
@@ -468,8 +511,13 @@ impl<'a> Checker<'a> {
         if vu == tu && (!v_named || !t_named) && !self.is_type_param(v) && !self.is_type_param(t) {
             return Ok(());
         }
-        if self.is_interface(t) {
+        let t_iface_ptr = matches!(self.t.kind(tu), TypeKind::Pointer(b) if self.is_interface(*b));
+        if (self.is_interface(t) && !self.is_type_param(t)) || t_iface_ptr {
             return self.implements(v, t);
+        }
+        // `v` is an interface that `t` implements: a type assertion is missing.
+        if self.is_interface(v) && !self.is_type_param(v) && self.implements(t, v).is_ok() {
+            return Err("need type assertion".into());
         }
         if let (TypeKind::Chan { dir: ChanDir::Both, elem: ve }, TypeKind::Chan { elem: te, .. }) =
             (self.t.kind(vu).clone(), self.t.kind(tu).clone())

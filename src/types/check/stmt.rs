@@ -908,7 +908,9 @@ impl<'a> Checker<'a> {
     }
 
     /// Initializes variables `lhs` (already created, maybe with a declared type) from `rhs`.
-    pub fn init_vars(&mut self, lhs: &[ObjId], rhs: &'a [ExprId], pos: Pos) {
+    /// `short`: a short variable declaration, which reports a multi-valued call as an assignment mismatch
+    /// (a `var` declaration reports it as a multiple value in single-value context).
+    pub fn init_vars(&mut self, lhs: &[ObjId], rhs: &'a [ExprId], pos: Pos, short: bool) {
         let ast = self.ast;
         let declared: Vec<Option<TypeId>> = lhs
             .iter()
@@ -972,11 +974,13 @@ impl<'a> Checker<'a> {
             return;
         }
         if rhs.len() != lhs.len() {
+            // types2's exprList: each value is single-valued; no mismatch is reported after an error
+            let mut all_valid = true;
             for &r in rhs {
-                self.raw_expr(r, None);
+                all_valid &= self.expr(r).mode != OpMode::Invalid;
             }
             self.invalidate(lhs, &declared);
-            if !rhs.is_empty() {
+            if !rhs.is_empty() && all_valid {
                 let vars = if lhs.len() == 1 { "1 variable".to_string() } else { format!("{} variables", lhs.len()) };
                 let vals = if rhs.len() == 1 { "1 value".to_string() } else { format!("{} values", rhs.len()) };
                 let at = if rhs.len() > lhs.len() { ast.expr(rhs[lhs.len()]).pos } else { ast.expr(rhs[0]).pos };
@@ -987,7 +991,11 @@ impl<'a> Checker<'a> {
         }
         let mut failed = false;
         for (i, &o) in lhs.iter().enumerate() {
-            let mut x = self.expr_hint(rhs[i], declared[i]);
+            let mut x = if lhs.len() == 1 && short {
+                self.assigned_expr(rhs[i], declared[i])
+            } else {
+                self.expr_hint(rhs[i], declared[i])
+            };
             match declared[i] {
                 Some(dt) => self.assignment(&mut x, dt, "variable declaration"),
                 None => {
@@ -1125,7 +1133,7 @@ impl<'a> Checker<'a> {
                                 objs.push(o);
                             }
                             if !vs.values.is_empty() {
-                                self.init_vars(&objs, &vs.values, vs.pos);
+                                self.init_vars(&objs, &vs.values, vs.pos, false);
                             } else if t.is_none() {
                                 // syntax error case
                             }
@@ -1246,7 +1254,7 @@ impl<'a> Checker<'a> {
     fn init_vars_short(&mut self, lhs: &[ObjId], _declared: &[Option<TypeId>], rhs: &'a [ExprId], pos: Pos) {
         // Reuse init_vars: existing variables have their types set, so it checks assignability.
         let saved_used: Vec<bool> = lhs.iter().map(|&o| matches!(&self.objs.get(o).kind, ObjKind::Var(v) if v.used)).collect();
-        self.init_vars(lhs, rhs, pos);
+        self.init_vars(lhs, rhs, pos, true);
         // init_vars marks variables used on error; keep the previous state for existing ones.
         let _ = saved_used;
     }
@@ -1291,18 +1299,21 @@ impl<'a> Checker<'a> {
                 self.lhs_var(l);
             }
             self.use_lhs_names(lhs);
+            let mut all_valid = true;
             for &r in rhs {
-                self.raw_expr(r, None);
+                all_valid &= self.expr(r).mode != OpMode::Invalid;
             }
-            let vars = if lhs.len() == 1 { "1 variable".to_string() } else { format!("{} variables", lhs.len()) };
-            let vals = if rhs.len() == 1 { "1 value".to_string() } else { format!("{} values", rhs.len()) };
-            self.error(ast.expr(rhs[0]).pos, format!("assignment mismatch: {vars} but {vals}"));
+            if all_valid {
+                let vars = if lhs.len() == 1 { "1 variable".to_string() } else { format!("{} variables", lhs.len()) };
+                let vals = if rhs.len() == 1 { "1 value".to_string() } else { format!("{} values", rhs.len()) };
+                self.error(ast.expr(rhs[0]).pos, format!("assignment mismatch: {vars} but {vals}"));
+            }
             return;
         }
         let mut ok = true;
         for (i, &l) in lhs.iter().enumerate() {
             let lt = self.lhs_var(l);
-            let mut x = self.expr_hint(rhs[i], lt);
+            let mut x = if lhs.len() == 1 { self.assigned_expr(rhs[i], lt) } else { self.expr_hint(rhs[i], lt) };
             if x.mode == OpMode::Invalid {
                 ok = false;
                 continue;
