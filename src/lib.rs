@@ -5,6 +5,7 @@ pub mod cli;
 pub mod codegen;
 pub mod driver;
 pub mod dump;
+pub mod fuzzing;
 pub mod ir;
 pub mod link;
 pub mod load;

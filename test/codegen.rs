@@ -210,7 +210,7 @@ fn closure_module() -> Module {
             align: 8,
             size: 16,
             bytes,
-            relocs: vec![DataReloc { offset: 0, target: "main.main.func1".into(), addend: 0 }],
+            relocs: vec![DataReloc::addr(0, "main.main.func1", 0)],
         }],
     }
 }
@@ -750,6 +750,7 @@ mod exec {
                             std::ptr::copy_nonoverlapping((s + addend).to_le_bytes().as_ptr(), place, 8)
                         }
                         RelocKind::Abs32 => panic!("abs32 not expected"),
+                        RelocKind::ImageRel32 => panic!("image-relative offsets not expected"),
                     }
                 }
             }

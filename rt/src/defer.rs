@@ -56,6 +56,8 @@ pub enum Value {
     Bounds { code: u64, x: i64, y: i64, signed: bool },
     /// A plain error printed as is (`send on closed channel`, `close of nil channel`).
     Plain(&'static [u8]),
+    /// `panic(v)` with `v` as an empty interface `(type, data)` (iface.rs, g1c_gopanic_eface).
+    Eface { t: usize, data: usize },
 }
 
 /// A panic in progress.
@@ -202,9 +204,13 @@ pub extern "C" fn g1c_deferreturn(argp: usize) {
     }
 }
 
-/// The address gc's `recover` returns for a value: until interfaces exist, the value's type word points
-/// at this marker and its data word at a boxed copy of the panic value.
-static RECOVERED_TYPE: u64 = 0;
+#[cfg(not(test))]
+extern "C" {
+    /// The descriptor of `*runtime.panicValue`, which every program defines (typedesc.rs): a recovered
+    /// runtime error is an interface holding a pointer to a boxed `Value` with an `Error() string` method.
+    #[link_name = "type.*runtime.panicValue"]
+    static PANIC_VALUE_TYPE: u8;
+}
 
 /// The builtin `recover()`, called with the calling function's argument address. Returns the panic value
 /// as an interface's two words (type, data), or (0, 0).
@@ -216,9 +222,16 @@ pub extern "C" fn g1c_gorecover(argp: usize) -> crate::Pair {
     unsafe {
         if !p.is_null() && !(*p).recovered && !(*p).aborted && (*p).argp == argp {
             (*p).recovered = true;
+            if let Value::Eface { t, data } = (*p).value {
+                return crate::Pair { a: t, b: data };
+            }
             let b = crate::mem::alloc(core::mem::size_of::<Value>()) as *mut Value;
             core::ptr::write(b, (*p).value);
-            return crate::Pair { a: &RECOVERED_TYPE as *const u64 as usize, b: b as usize };
+            #[cfg(not(test))]
+            let t = &PANIC_VALUE_TYPE as *const u8 as usize;
+            #[cfg(test)]
+            let t = 1usize;
+            return crate::Pair { a: t, b: b as usize };
         }
     }
     crate::Pair { a: 0, b: 0 }
@@ -329,6 +342,8 @@ pub fn print_value(o: &mut impl Out, v: &Value) {
         }
         Value::Bounds { code, x, y, signed } => crate::panic::bounds_message(o, code, x, y, signed),
         Value::Plain(msg) => o.put(msg),
+        // SAFETY: the compiled code passes a valid interface value.
+        Value::Eface { t, data } => unsafe { crate::iface::print_eface(o, t, data) },
     }
 }
 

@@ -25,12 +25,17 @@
 //!   channels.
 //! - `signal`: SIGSEGV/SIGBUS/SIGFPE become Go panics.
 //! - `string`, `utf8`, `slice`: the string and slice helpers.
+//! - `iface`: type descriptors, itabs, type assertions, interface equality; `map` and `hash`: maps.
 #![cfg_attr(not(test), no_std)]
 
 pub mod arch;
 pub mod chan;
+pub mod complex;
 pub mod defer;
 pub mod gc;
+pub mod hash;
+pub mod iface;
+pub mod map;
 pub mod mem;
 pub mod memops;
 pub mod os;

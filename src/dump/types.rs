@@ -42,7 +42,7 @@ pub fn dump_types(fset: &FileSet, ast: &Ast, prog: &Program) -> String {
     }
     out.push_str("expressions:\n");
     let mut es: Vec<_> = prog.info.types.iter().collect();
-    es.sort_by_key(|(e, _)| (ast.expr(**e).pos, e.0));
+    es.sort_by_key(|(e, _)| (ast.expr(*e).pos, e.0));
     for (e, tv) in es {
         let mode = match tv.mode {
             Mode::NoValue => "novalue",
@@ -55,11 +55,11 @@ pub fn dump_types(fset: &FileSet, ast: &Ast, prog: &Program) -> String {
             Mode::CommaOk => "commaok",
         };
         let val = tv.value.as_ref().map(|v| format!(" = {}", v.describe())).unwrap_or_default();
-        let mut src = expr_string(ast, *e);
+        let mut src = expr_string(ast, e);
         if src.len() > 40 {
             src = format!("{}…", &src[..src.char_indices().take_while(|(i, _)| *i < 39).last().map(|(i, c)| i + c.len_utf8()).unwrap_or(0)]);
         }
-        out.push_str(&format!("  {:<8} {:<40} {mode:<8} {}{val}\n", loc(ast.expr(*e).pos), src, ts(tv.typ)));
+        out.push_str(&format!("  {:<8} {:<40} {mode:<8} {}{val}\n", loc(ast.expr(e).pos), src, ts(tv.typ)));
     }
     let order: Vec<String> = prog
         .info

@@ -275,12 +275,39 @@ pub enum DataKind {
     Bss,
 }
 
-/// An address stored in a global: `bytes[offset..offset+word] = &target + addend`.
+/// An address stored in a global: `bytes[offset..offset+word] = &target + addend` (kind `Addr`), or a 32-bit
+/// offset from the image base (kind `ImageOff32`).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct DataReloc {
     pub offset: u32,
     pub target: String,
     pub addend: i64,
+    pub kind: DataRelocKind,
+}
+
+/// What a [`DataReloc`] stores.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum DataRelocKind {
+    /// A word: the target's address.
+    #[default]
+    Addr,
+    /// 4 bytes: the target's address minus the image base (gc's `nameOff`, `typeOff`, `textOff`; see
+    /// docs/RUNTIME-ABI.md "Type descriptors").
+    ImageOff32,
+}
+
+impl DataReloc {
+    /// A word holding `&target + addend`.
+    pub fn addr(offset: u32, target: impl Into<String>, addend: i64) -> DataReloc {
+        DataReloc { offset, target: target.into(), addend, kind: DataRelocKind::Addr }
+    }
+    /// Width in bytes of the patched field, on a 64-bit target.
+    pub fn width(&self) -> u64 {
+        match self.kind {
+            DataRelocKind::Addr => 8,
+            DataRelocKind::ImageOff32 => 4,
+        }
+    }
 }
 
 /// A global symbol with its contents.

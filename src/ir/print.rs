@@ -44,7 +44,8 @@ fn print_data(out: &mut String, d: &Data) {
         let _ = write!(out, " {}", super::lower::quote(&d.bytes));
     }
     for r in &d.relocs {
-        let _ = write!(out, " reloc(+{} {}{:+})", r.offset, r.target, r.addend);
+        let off32 = if r.kind == super::DataRelocKind::ImageOff32 { "off32 " } else { "" };
+        let _ = write!(out, " reloc(+{} {off32}{}{:+})", r.offset, r.target, r.addend);
     }
     out.push('\n');
 }

@@ -23,7 +23,7 @@ pub fn verify(m: &Module) -> Result<(), String> {
             _ => {}
         }
         for r in &d.relocs {
-            if r.offset as u64 + 8 > d.size {
+            if r.offset as u64 + r.width() > d.size {
                 return Err(format!("{}: relocation at {} outside the symbol", d.name, r.offset));
             }
         }

@@ -31,6 +31,10 @@ pub enum RelocKind {
     Pc32,
     /// 4 bytes, zero-extended `S + A` must fit in 32 bits (R_X86_64_32).
     Abs32,
+    /// 4 bytes, signed: `S + A - image base`, the image base being the address of the ELF header (the
+    /// linker's symbol `g1c_modbase`). gc's 32-bit `nameOff`/`typeOff`/`textOff` in type descriptors
+    /// (docs/RUNTIME-ABI.md, "Type descriptors").
+    ImageRel32,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -42,6 +42,8 @@ pub struct Resolved {
 pub const ROOTS: [&str; 3] = ["_start", "main.main", "main.init"];
 pub const FUNCTAB: &str = "g1c_functab";
 pub const FUNCTAB_LEN: &str = "g1c_functab_len";
+/// The image base (the ELF header's address), which `ImageRel32` offsets are relative to.
+pub const MODBASE: &str = "g1c_modbase";
 
 pub fn resolve(obj: &Object, members: &[Member], archive_name: &str) -> Result<Resolved, String> {
     let mut inputs = Inputs::default();
@@ -71,16 +73,18 @@ pub fn resolve(obj: &Object, members: &[Member], archive_name: &str) -> Result<R
     for (s, &sec) in obj.symbols.iter().zip(&go_sections) {
         let mut relocs = Vec::with_capacity(s.relocs.len());
         for r in &s.relocs {
-            let ty = match r.kind {
-                RelocKind::Abs64 => RelocType::Abs64,
-                RelocKind::Pc32 => RelocType::Pc32,
-                RelocKind::Abs32 => RelocType::Abs32,
+            let (ty, addend) = match r.kind {
+                RelocKind::Abs64 => (RelocType::Abs64, r.addend),
+                RelocKind::Pc32 => (RelocType::Pc32, r.addend),
+                RelocKind::Abs32 => (RelocType::Abs32, r.addend),
+                // S + A - base is R_X86_64_32S's S + A' with A' = A - base.
+                RelocKind::ImageRel32 => (RelocType::Abs32S, r.addend - super::layout::BASE as i64),
             };
             if r.offset as u64 + ty.width() > s.data.len() as u64 {
                 return Err(format!("{}: relocation at offset {:#x} lies outside its {} bytes", s.name, r.offset, s.data.len()));
             }
             let target = inputs.global_ref(&r.target, go, false);
-            relocs.push(Reloc { offset: r.offset as u64, ty, target, addend: r.addend });
+            relocs.push(Reloc { offset: r.offset as u64, ty, target, addend });
         }
         inputs.sections[sec.0 as usize].relocs = relocs;
     }
@@ -94,6 +98,7 @@ pub fn resolve(obj: &Object, members: &[Member], archive_name: &str) -> Result<R
     };
     let functab = placeholder(&mut inputs, FUNCTAB, 8)?;
     let functab_len = placeholder(&mut inputs, FUNCTAB_LEN, 8)?;
+    define(&mut inputs, MODBASE, Def::Absolute(super::layout::BASE), Binding::Global, SymType::Object, 0, linker)?;
 
     let mut roots: Vec<SymId> = ROOTS.iter().map(|n| inputs.global_ref(n, linker, false)).collect();
     roots.push(inputs.globals[FUNCTAB]);

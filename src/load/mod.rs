@@ -362,6 +362,8 @@ impl Loader<'_> {
         let id = self.fset.add(name, src);
         self.fset.set_trace_name(id, trace_name);
         let errs = parser::parse_file(&self.fset, id, &mut self.ast);
+        // Later phases need positions only, not the text.
+        self.fset.release_source(id);
         self.syntax_errors.extend(errs);
         let fi = self.ast.files.len() - 1;
         let f = &self.ast.files[fi];

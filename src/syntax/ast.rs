@@ -334,7 +334,8 @@ pub enum ExprKind {
     /// literal. Elements may be `KeyValue` expressions.
     CompositeLit { typ: Option<ExprId>, elts: Vec<ExprId>, rbrace: Pos },
     /// FunctionLit = "func" Signature FunctionBody.
-    FuncLit { typ: FuncType, body: Block },
+    /// (Boxed, as `FuncType` below: they are rare and large, and every `Expr` is as big as its largest kind.)
+    FuncLit { typ: Box<FuncType>, body: Box<Block> },
     /// `( x )`
     Paren(ExprId),
     /// `x.sel`
@@ -364,7 +365,7 @@ pub enum ExprKind {
     /// `struct { fields }`
     StructType { fields: Vec<Field> },
     /// `func(params) results`
-    FuncType(FuncType),
+    FuncType(Box<FuncType>),
     /// `interface { elems }`
     InterfaceType { elems: Vec<InterfaceElem> },
     /// `map[K]V`

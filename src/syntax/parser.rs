@@ -890,7 +890,15 @@ impl<'a> Parser<'a> {
             Some(x) => x,
             None => self.unary_expr(),
         };
+        // Each operator of a chain `x + x + ...` nests the tree one level deeper, though the parser loops
+        // rather than recursing: it counts towards the nesting limit, so that the phases after the parser,
+        // which walk the tree recursively, never see a tree deeper than the limit (as go/parser does).
+        let mut levels = 0;
         while (self.tok() == Tok::Operator || self.tok() == Tok::Star) && self.s.prec > prec {
+            if !self.enter() {
+                break;
+            }
+            levels += 1;
             let op_pos = self.pos();
             let op = self.s.op.binary().unwrap_or(BinaryOp::Add);
             let tprec = self.s.prec;
@@ -899,6 +907,7 @@ impl<'a> Parser<'a> {
             let xpos = self.expr_pos(x);
             x = self.new_expr(xpos, ExprKind::Binary { op, op_pos, x, y });
         }
+        self.depth -= levels;
         x
     }
 
@@ -1061,9 +1070,9 @@ impl<'a> Parser<'a> {
                     self.xnest += 1;
                     let body = self.func_body();
                     self.xnest -= 1;
-                    return self.new_expr(pos, ExprKind::FuncLit { typ: ftyp, body });
+                    return self.new_expr(pos, ExprKind::FuncLit { typ: Box::new(ftyp), body: Box::new(body) });
                 }
-                self.new_expr(pos, ExprKind::FuncType(ftyp))
+                self.new_expr(pos, ExprKind::FuncType(Box::new(ftyp)))
             }
             Tok::Lbrack | Tok::Chan | Tok::Map | Tok::Struct | Tok::Interface => self.type_(),
             _ => {
@@ -1112,7 +1121,16 @@ impl<'a> Parser<'a> {
             Some(x) => x,
             None => self.operand(),
         };
+        // Like an operator chain (see `binary_expr`), each selector, index, slice or call suffix nests the
+        // tree one level deeper (a literal suffix counts in `complit_expr`).
+        let mut levels = 0;
         loop {
+            if matches!(self.tok(), Tok::Dot | Tok::Lbrack | Tok::Lparen) {
+                if !self.enter() {
+                    break;
+                }
+                levels += 1;
+            }
             let xpos = self.expr_pos(x);
             match self.tok() {
                 Tok::Dot => {
@@ -1243,6 +1261,7 @@ impl<'a> Parser<'a> {
                 _ => break,
             }
         }
+        self.depth -= levels;
         x
     }
 
@@ -1363,7 +1382,7 @@ impl<'a> Parser<'a> {
             Tok::Func => {
                 self.next();
                 let (_, t) = self.func_type("function type", pos);
-                self.new_expr(pos, ExprKind::FuncType(t))
+                self.new_expr(pos, ExprKind::FuncType(Box::new(t)))
             }
             // ArrayType = "[" ArrayLength "]" ElementType .
             // SliceType = "[" "]" ElementType .

@@ -35,8 +35,11 @@ pub struct SourceFile {
     /// The name compiled code records for tracebacks: machine-independent, like gc's `-trimpath` (a file of
     /// the main package given on the command line is `./name.go`).
     pub trace_name: String,
+    /// The text; empty once the loader has parsed the file and called [`FileSet::release_source`].
     pub src: String,
     pub base: u32,
+    /// Length of the text in bytes (kept when the text is released).
+    len: u32,
     line_starts: Vec<u32>,
 }
 
@@ -81,8 +84,15 @@ impl FileSet {
         self.next_base = base + src.len() as u32 + 1;
         let base_name = name.rsplit('/').next().unwrap_or(&name);
         let trace_name = format!("./{base_name}");
-        self.files.push(SourceFile { name, trace_name, src, base, line_starts });
+        let len = src.len() as u32;
+        self.files.push(SourceFile { name, trace_name, src, base, len, line_starts });
         FileId(self.files.len() as u32 - 1)
+    }
+
+    /// Frees file `id`'s text once it is parsed: positions need only the line table (keeping every file's
+    /// text would cost as much memory as the text of the whole program, 14 MB for std).
+    pub fn release_source(&mut self, id: FileId) {
+        self.files[id.0 as usize].src = String::new();
     }
 
     pub fn set_trace_name(&mut self, id: FileId, trace_name: String) {
@@ -107,7 +117,7 @@ impl FileSet {
             return None;
         }
         let f = &self.files[i - 1];
-        if pos.0 <= f.base + f.src.len() as u32 {
+        if pos.0 <= f.base + f.len {
             Some(FileId(i as u32 - 1))
         } else {
             None

@@ -34,7 +34,9 @@ mod stmt;
 pub mod typestring;
 mod typexpr;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use super::fxhash::{HashMap, HashSet};
 
 use super::constant::Value;
 use super::universe;
@@ -163,6 +165,9 @@ pub(crate) struct Checker<'a> {
     pub generic_funcs: HashMap<ObjId, Vec<TypeId>>,
     /// Instances of generic named types, by (origin, type arguments).
     pub instances: HashMap<(TypeId, Vec<TypeId>), TypeId>,
+    /// How many `instance` calls are under way, one inside the other: bounded, as an instantiation cycle
+    /// (`type T[P any] struct{ f *T[*P] }`) would otherwise expand new instances forever.
+    pub instance_depth: u32,
     /// Per function declaration: its scope, receiver, parameters and results (for checking the body later).
     pub func_scopes: HashMap<ObjId, (ScopeId, Option<ObjId>, Vec<ObjId>, Vec<ObjId>)>,
     /// Imported package names that were used.
@@ -176,6 +181,9 @@ pub(crate) struct Checker<'a> {
     /// Defined types `type T U` declared while `U`'s underlying type was still unknown (a valid cycle
     /// through `U`): (T, U), completed as soon as `U` is.
     pub pending_under: Vec<(TypeId, TypeId)>,
+    /// `valid_type`'s verdicts on defined types, kept across packages (1 = being walked, 2 = valid,
+    /// 3 = invalid), as go/types' `infoMap`.
+    pub valid_state: HashMap<TypeId, u8>,
 }
 
 /// Type-checks the files of `ast` as one package with import path `path` (imports other than `unsafe` are
@@ -199,19 +207,26 @@ pub fn check_program(fset: &FileSet, ast: &Ast, packages: &[PackageSrc], sizes: 
     let mut c = Checker::new(fset, ast, packages.len(), sizes);
     // Nearly every expression gets an entry: size the table once instead of rehashing as it grows.
     c.info.types.reserve(ast.exprs.len());
+    // About every second expression is an identifier use (measured on std).
+    c.info.uses.reserve(ast.exprs.len() / 2);
     let mut errs = Vec::with_capacity(packages.len());
     let mut meta = Vec::with_capacity(packages.len() + 1);
     for (i, p) in packages.iter().enumerate() {
         let name = p.files.first().map(|&f| ast.files[f].package.name.clone()).unwrap_or_default();
         c.pkg_meta[i] = (p.path.to_string(), name.clone());
+        let first_scope = c.scopes.len();
         c.begin_package(PkgId(i as u32), p);
         c.check_files();
         let scope: BTreeMap<String, ObjId> =
             c.scopes[c.pkg_scope.0 as usize].names.iter().map(|(k, v)| (k.clone(), *v)).collect();
         meta.push(Package { path: p.path.to_string(), name, scope });
         errs.push(std::mem::take(&mut c.errs));
+        c.end_package(first_scope);
     }
-    let Checker { t, objs, info, scopes, unsafe_scope, .. } = c;
+    let Checker { t, objs, mut info, scopes, unsafe_scope, generic_types, generic_funcs, method_recv_tparams, .. } = c;
+    info.generic_types = generic_types;
+    info.generic_funcs = generic_funcs;
+    info.method_recv_tparams = method_recv_tparams;
     let unsafe_names: BTreeMap<String, ObjId> =
         scopes[unsafe_scope.0 as usize].names.iter().map(|(k, v)| (k.clone(), *v)).collect();
     meta.push(Package { path: "unsafe".into(), name: "unsafe".into(), scope: unsafe_names });
@@ -228,10 +243,10 @@ impl<'a> Checker<'a> {
             ast,
             sizes,
             files: Vec::new(),
-            file_scopes: HashMap::new(),
-            pkg_scopes: HashMap::new(),
+            file_scopes: HashMap::default(),
+            pkg_scopes: HashMap::default(),
             pkg_meta,
-            import_map: HashMap::new(),
+            import_map: HashMap::default(),
             path: String::new(),
             pkg: PkgId(0),
             unsafe_pkg,
@@ -244,18 +259,18 @@ impl<'a> Checker<'a> {
             pkg_scope: ScopeId(0),
             unsafe_scope: ScopeId(0),
             scope: ScopeId(0),
-            decls: HashMap::new(),
-            color: HashMap::new(),
+            decls: HashMap::default(),
+            color: HashMap::default(),
             obj_path: Vec::new(),
-            deps: HashMap::new(),
+            deps: HashMap::default(),
             cur_decl: None,
             funcs: Vec::new(),
             next_func: 0,
-            var_func: HashMap::new(),
+            var_func: HashMap::default(),
             iota: None,
-            ptr_recv: HashSet::new(),
-            iface_method_objs: HashMap::new(),
-            field_objs: HashMap::new(),
+            ptr_recv: HashSet::default(),
+            iface_method_objs: HashMap::default(),
+            field_objs: HashMap::default(),
             error_t: TypeId::INVALID,
             comparable_t: TypeId::INVALID,
             imports: Vec::new(),
@@ -263,15 +278,17 @@ impl<'a> Checker<'a> {
             bodies: Vec::new(),
             delayed_map_keys: Vec::new(),
             delayed_embedded: Vec::new(),
-            generic_types: HashMap::new(),
-            generic_funcs: HashMap::new(),
-            instances: HashMap::new(),
-            func_scopes: HashMap::new(),
-            used_pkgs: HashSet::new(),
-            method_recv_tparams: HashMap::new(),
-            labels: HashMap::new(),
-            type_rhs: HashMap::new(),
+            generic_types: HashMap::default(),
+            generic_funcs: HashMap::default(),
+            instances: HashMap::default(),
+            instance_depth: 0,
+            func_scopes: HashMap::default(),
+            used_pkgs: HashSet::default(),
+            method_recv_tparams: HashMap::default(),
+            labels: HashMap::default(),
+            type_rhs: HashMap::default(),
             pending_under: Vec::new(),
+            valid_state: HashMap::default(),
         };
         c.universe = c.new_scope(None);
         c.unsafe_scope = c.new_scope(None);
@@ -307,6 +324,18 @@ impl<'a> Checker<'a> {
         self.used_pkgs.clear();
         self.labels.clear();
         self.iota = None;
+    }
+
+    /// Frees what only the package just checked needed: the names of its file and local blocks (scopes from
+    /// `first_scope` on; its package block stays, later packages import from it) and which function each
+    /// local variable belongs to.
+    fn end_package(&mut self, first_scope: usize) {
+        for (i, sc) in self.scopes.iter_mut().enumerate().skip(first_scope) {
+            if i != self.pkg_scope.0 as usize {
+                sc.names = HashMap::default();
+            }
+        }
+        self.var_func = HashMap::default();
     }
 
     /// Is the package being checked a command (`package main`)?
@@ -359,7 +388,7 @@ impl<'a> Checker<'a> {
     // ---- scopes ----
 
     pub fn new_scope(&mut self, parent: Option<ScopeId>) -> ScopeId {
-        self.scopes.push(Scope { parent, names: HashMap::new(), is_file: false });
+        self.scopes.push(Scope { parent, names: HashMap::default(), is_file: false });
         ScopeId(self.scopes.len() as u32 - 1)
     }
 
@@ -391,6 +420,13 @@ impl<'a> Checker<'a> {
         }
         let name = self.objs.get(obj).name.clone();
         if name == "_" {
+            return;
+        }
+        // Spec "Package initialization" and "Program execution": at package level, init and (in package main)
+        // main can only be functions (functions reach here only for main; init functions are never declared).
+        let is_func = matches!(self.objs.get(obj).kind, ObjKind::Func { .. });
+        if s == self.pkg_scope && !is_func && (name == "init" || (name == "main" && self.path == "main")) {
+            self.error(self.objs.get(obj).pos, format!("cannot declare {name} - must be func"));
             return;
         }
         if let Some(&alt) = self.scopes[s.0 as usize].names.get(&name) {
@@ -455,17 +491,19 @@ impl<'a> Checker<'a> {
         for o in order {
             self.obj_decl(o);
         }
-        // Types that contain themselves, in source order of their declarations.
+        // Types that contain themselves, in source order of their declarations. Only this package's: earlier
+        // packages' types were validated when they were checked, and their verdicts stay in `valid_state`.
         let mut named: Vec<(Pos, TypeId)> =
             self.type_rhs.keys().filter_map(|&t| match self.t.kind(t) {
-                TypeKind::Named(n) => Some((self.objs.get(n.obj).pos, t)),
+                TypeKind::Named(n) if self.objs.get(n.obj).pkg == Some(self.pkg) => Some((self.objs.get(n.obj).pos, t)),
                 _ => None,
             }).collect();
         named.sort();
-        let mut state = HashMap::new();
+        let mut state = std::mem::take(&mut self.valid_state);
         for (_, t) in named {
             self.valid_type(t, &mut Vec::new(), &mut state);
         }
+        self.valid_state = state;
         self.check_map_keys();
         // Function bodies.
         let bodies = std::mem::take(&mut self.bodies);
@@ -704,7 +742,7 @@ impl<'a> Checker<'a> {
     fn resolve_base_type_name(&self, mut e: ExprId) -> Option<ObjId> {
         let ast = self.ast;
         let mut ptr = false;
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         loop {
             e = ast.unparen(e);
             if let ExprKind::Star(x) = &ast.expr(e).kind {
@@ -1167,43 +1205,46 @@ impl<'a> Checker<'a> {
     /// fields, embedded interfaces or the right-hand side of type declarations (not through pointers,
     /// slices, maps, channels or functions). `state`: 1 = being visited, 2 = valid, 3 = invalid.
     pub fn valid_type(&mut self, t: TypeId, path: &mut Vec<ObjId>, state: &mut HashMap<TypeId, u8>) -> bool {
-        match self.t.kind(t).clone() {
-            TypeKind::Array { elem, .. } => self.valid_type(elem, path, state),
-            TypeKind::Struct { fields } => fields.iter().all(|f| self.valid_type(f.typ, path, state)),
-            TypeKind::Union(terms) => terms.iter().all(|&(_, tt)| self.valid_type(tt, path, state)),
-            TypeKind::Interface { embeddeds, .. } => embeddeds.iter().all(|&e| self.valid_type(e, path, state)),
-            TypeKind::Named(n) => {
-                if n.origin.is_some() {
-                    // instances are checked through their origin's declaration
-                    return true;
+        // The component types to walk (collected first: walking needs `&mut self`).
+        let parts: Vec<TypeId> = match self.t.kind(t) {
+            TypeKind::Array { elem, .. } => vec![*elem],
+            TypeKind::Struct { fields } => fields.iter().map(|f| f.typ).collect(),
+            TypeKind::Union(terms) => terms.iter().map(|&(_, tt)| tt).collect(),
+            TypeKind::Interface { embeddeds, .. } => embeddeds.clone(),
+            // instances are checked through their origin's declaration
+            TypeKind::Named(n) if n.origin.is_some() => return true,
+            TypeKind::Named(n) => return self.valid_named(t, n.obj, path, state),
+            _ => return true,
+        };
+        parts.into_iter().all(|p| self.valid_type(p, path, state))
+    }
+
+    /// `valid_type` of the defined type `t` declared by `obj`: walks its declaration's right-hand side once.
+    fn valid_named(&mut self, t: TypeId, obj: ObjId, path: &mut Vec<ObjId>, state: &mut HashMap<TypeId, u8>) -> bool {
+        match state.get(&t).copied() {
+            None => {
+                let Some(&rhs) = self.type_rhs.get(&t) else { return true };
+                state.insert(t, 1);
+                path.push(obj);
+                let ok = self.valid_type(rhs, path, state);
+                path.pop();
+                let now = state.get(&t).copied();
+                if now == Some(1) {
+                    state.insert(t, if ok { 2 } else { 3 });
                 }
-                match state.get(&t).copied() {
-                    None => {
-                        let Some(&rhs) = self.type_rhs.get(&t) else { return true };
-                        state.insert(t, 1);
-                        path.push(n.obj);
-                        let ok = self.valid_type(rhs, path, state);
-                        path.pop();
-                        let now = state.get(&t).copied();
-                        if now == Some(1) {
-                            state.insert(t, if ok { 2 } else { 3 });
-                        }
-                        ok && now != Some(3)
-                    }
-                    Some(1) => {
-                        if let Some(i) = path.iter().position(|&x| x == n.obj) {
-                            let cycle = path[i..].to_vec();
-                            self.report_cycle_list(&cycle);
-                            state.insert(t, 3);
-                            return false;
-                        }
-                        true
-                    }
-                    Some(2) => true,
-                    _ => false,
-                }
+                ok && now != Some(3)
             }
-            _ => true,
+            Some(1) => {
+                if let Some(i) = path.iter().position(|&x| x == obj) {
+                    let cycle = path[i..].to_vec();
+                    self.report_cycle_list(&cycle);
+                    state.insert(t, 3);
+                    return false;
+                }
+                true
+            }
+            Some(2) => true,
+            _ => false,
         }
     }
 

@@ -5,26 +5,111 @@
 //! by lowering through the accessor methods (`to_i64`, `to_u64`, `to_f64`, `to_complex`, `as_bool`,
 //! `as_bytes`).
 //!
-//! Representation: [`BigInt`] is sign and magnitude (little-endian base-2^32 limbs, no leading zero limbs,
-//! zero is never negative). [`BigFloat`] is an exact rational `num/den` in lowest terms with `den > 0`; gc uses
-//! 512-bit floats instead, which agree with exact rationals on every value a program can observe after
-//! rounding to float64. Values of different kinds are combined by first promoting to the larger kind
-//! (int < float < complex), as go/constant does.
+//! Representation: [`BigInt`] is sign and magnitude (little-endian base-2^32 limbs in a boxed slice, no
+//! leading zero limbs, zero is never negative). [`BigFloat`] is an exact rational `num/den` in lowest terms
+//! with `den > 0`; gc uses 512-bit floats instead, which agree with exact rationals on every value a program
+//! can observe after rounding to float64. Values of different kinds are combined by first promoting to the
+//! larger kind (int < float < complex), as go/constant does.
 
 use crate::syntax::ast::LitKind;
 use std::cmp::Ordering;
+use std::sync::{Arc, OnceLock};
 
 /// A constant value. `Int` is exact; `Float` and `Complex` parts are exact rationals.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     Bool(bool),
     /// Go strings are byte sequences, not necessarily UTF-8.
-    String(Vec<u8>),
+    String(ConstStr),
     Int(BigInt),
     Float(BigFloat),
     Complex(BigFloat, BigFloat),
     /// An operand whose value is unknown (after an error).
     Unknown,
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// String constants.
+
+/// The bytes of a string constant. Cloning is O(1), and so is concatenation of long strings: `a + b` makes a
+/// node referring to both operands, flattened into one buffer only when its bytes are first asked for (as
+/// go/constant's `stringVal` does). Why: the checker records the value of every constant subexpression, and
+/// std builds tables from chains of thousands of `"..." +` pieces; copying each partial sum would need memory
+/// quadratic in the chain's length.
+#[derive(Clone)]
+pub struct ConstStr(Arc<StrNode>);
+
+struct StrNode {
+    len: usize,
+    /// The bytes, once known: at once for a leaf, on first `as_bytes` for a concatenation.
+    flat: OnceLock<Box<[u8]>>,
+    /// For a concatenation not built eagerly: its left and right operands.
+    parts: Option<(ConstStr, ConstStr)>,
+}
+
+/// Concatenations shorter than this are copied at once (no node chains for short strings).
+const EAGER_CONCAT: usize = 256;
+
+impl ConstStr {
+    pub fn new(bytes: Vec<u8>) -> ConstStr {
+        let flat = OnceLock::new();
+        let len = bytes.len();
+        let _ = flat.set(bytes.into_boxed_slice());
+        ConstStr(Arc::new(StrNode { len, flat, parts: None }))
+    }
+
+    /// `a + b`.
+    pub fn concat(a: &ConstStr, b: &ConstStr) -> ConstStr {
+        let len = a.len() + b.len();
+        if len < EAGER_CONCAT {
+            let mut s = Vec::with_capacity(len);
+            s.extend_from_slice(a.as_bytes());
+            s.extend_from_slice(b.as_bytes());
+            return ConstStr::new(s);
+        }
+        ConstStr(Arc::new(StrNode { len, flat: OnceLock::new(), parts: Some((a.clone(), b.clone())) }))
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.len == 0
+    }
+
+    /// The bytes (flattening a concatenation on first use; iteratively, as chains may be thousands deep).
+    pub fn as_bytes(&self) -> &[u8] {
+        self.0.flat.get_or_init(|| {
+            let mut out = Vec::with_capacity(self.0.len);
+            let mut stack = vec![self];
+            while let Some(s) = stack.pop() {
+                match (s.0.flat.get(), &s.0.parts) {
+                    (Some(b), _) => out.extend_from_slice(b),
+                    (None, Some((l, r))) => {
+                        stack.push(r);
+                        stack.push(l);
+                    }
+                    (None, None) => unreachable!("a leaf string constant always has its bytes"),
+                }
+            }
+            out.into_boxed_slice()
+        })
+    }
+}
+
+impl PartialEq for ConstStr {
+    fn eq(&self, other: &ConstStr) -> bool {
+        self.len() == other.len() && self.as_bytes() == other.as_bytes()
+    }
+}
+
+impl Eq for ConstStr {}
+
+impl std::fmt::Debug for ConstStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "{:?}", self.as_bytes())
+    }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -34,7 +119,7 @@ pub enum Value {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct BigInt {
     neg: bool,
-    mag: Vec<u32>,
+    mag: Box<[u32]>,
 }
 
 fn trim(v: &mut Vec<u32>) {
@@ -195,19 +280,19 @@ fn mag_divrem(a: &[u32], b: &[u32]) -> (Vec<u32>, Vec<u32>) {
 
 impl BigInt {
     pub fn zero() -> BigInt {
-        BigInt { neg: false, mag: Vec::new() }
+        BigInt { neg: false, mag: Box::default() }
     }
     fn from_parts(neg: bool, mut mag: Vec<u32>) -> BigInt {
         trim(&mut mag);
         let neg = neg && !mag.is_empty();
-        BigInt { neg, mag }
+        BigInt { neg, mag: mag.into_boxed_slice() }
     }
     pub fn from_u64(v: u64) -> BigInt {
         BigInt::from_parts(false, vec![v as u32, (v >> 32) as u32])
     }
     pub fn from_i64(v: i64) -> BigInt {
         let m = BigInt::from_u64(v.unsigned_abs());
-        BigInt::from_parts(v < 0, m.mag)
+        BigInt::from_parts(v < 0, m.mag.into_vec())
     }
     pub fn is_zero(&self) -> bool {
         self.mag.is_empty()
@@ -220,10 +305,10 @@ impl BigInt {
         mag_bits(&self.mag)
     }
     pub fn neg(&self) -> BigInt {
-        BigInt::from_parts(!self.neg, self.mag.clone())
+        BigInt::from_parts(!self.neg, self.mag.to_vec())
     }
     pub fn abs(&self) -> BigInt {
-        BigInt::from_parts(false, self.mag.clone())
+        BigInt::from_parts(false, self.mag.to_vec())
     }
     pub fn add(&self, o: &BigInt) -> BigInt {
         if self.neg == o.neg {
@@ -271,7 +356,7 @@ impl BigInt {
     }
     /// Two's complement limbs of width `n` limbs.
     fn twos(&self, n: usize) -> Vec<u32> {
-        let mut v = self.mag.clone();
+        let mut v = self.mag.to_vec();
         v.resize(n, 0);
         if self.neg {
             for x in v.iter_mut() {
@@ -406,7 +491,7 @@ impl std::fmt::Display for BigInt {
             return write!(f, "0");
         }
         let mut digits = Vec::new();
-        let mut m = self.mag.clone();
+        let mut m = self.mag.to_vec();
         let billion = [1_000_000_000u32];
         while !m.is_empty() {
             let (q, r) = mag_divrem(&m, &billion);
@@ -430,11 +515,28 @@ impl std::fmt::Display for BigInt {
 // Exact rationals.
 
 /// An exact rational number `num/den` in lowest terms, `den > 0`. Named `BigFloat` because it is the value
-/// of Go's floating-point constants.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct BigFloat {
+/// of Go's floating-point constants. Boxed, so that a [`Value`] (stored per constant expression) stays the
+/// size of a `BigInt`.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct BigFloat(Box<Ratio>);
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Ratio {
     num: BigInt,
     den: BigInt,
+}
+
+impl std::ops::Deref for BigFloat {
+    type Target = Ratio;
+    fn deref(&self) -> &Ratio {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for BigFloat {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.debug_struct("BigFloat").field("num", &self.num).field("den", &self.den).finish()
+    }
 }
 
 impl BigFloat {
@@ -442,12 +544,12 @@ impl BigFloat {
         let (num, den) = if den.is_neg() { (num.neg(), den.neg()) } else { (num, den) };
         let g = num.gcd(&den);
         if g.is_zero() || g == BigInt::from_u64(1) {
-            return BigFloat { num, den };
+            return BigFloat(Box::new(Ratio { num, den }));
         }
-        BigFloat { num: num.quo_rem(&g).unwrap().0, den: den.quo_rem(&g).unwrap().0 }
+        BigFloat(Box::new(Ratio { num: num.quo_rem(&g).unwrap().0, den: den.quo_rem(&g).unwrap().0 }))
     }
     pub fn from_int(i: BigInt) -> BigFloat {
-        BigFloat { num: i, den: BigInt::from_u64(1) }
+        BigFloat(Box::new(Ratio { num: i, den: BigInt::from_u64(1) }))
     }
     pub fn zero() -> BigFloat {
         BigFloat::from_int(BigInt::zero())
@@ -480,7 +582,7 @@ impl BigFloat {
         Some(BigFloat::new(self.num.mul(&o.den), self.den.mul(&o.num)))
     }
     pub fn neg(&self) -> BigFloat {
-        BigFloat { num: self.num.neg(), den: self.den.clone() }
+        BigFloat(Box::new(Ratio { num: self.num.neg(), den: self.den.clone() }))
     }
     pub fn cmp(&self, o: &BigFloat) -> Ordering {
         self.num.mul(&o.den).cmp(&o.num.mul(&self.den))
@@ -559,7 +661,7 @@ impl BigFloat {
             }
             Some(r) => {
                 // r is exactly representable: num * 2^k or num / 2^k with num < 2^53.
-                let (n, dd) = (r.num, r.den);
+                let Ratio { num: n, den: dd } = *r.0;
                 let nf = n.to_i64().map(|v| v as f64).unwrap_or_else(|| {
                     // large integer: exact multiple of a power of two
                     let sh = n.bit_len() - 53;
@@ -639,7 +741,7 @@ impl Value {
     }
     pub fn as_bytes(&self) -> Option<&[u8]> {
         match self {
-            Value::String(s) => Some(s),
+            Value::String(s) => Some(s.as_bytes()),
             _ => None,
         }
     }
@@ -682,7 +784,7 @@ impl Value {
         match self {
             Value::Bool(b) => b.to_string(),
             Value::String(s) => {
-                let q = quote_bytes(s);
+                let q = quote_bytes(s.as_bytes());
                 // go/constant shortens long strings to 72 runes with "..."
                 if q.chars().count() > 72 {
                     let mut t: String = q.chars().take(72 - 3).collect();
@@ -856,7 +958,7 @@ pub fn from_literal(kind: LitKind, raw: &str) -> Result<Value, String> {
         LitKind::String => {
             if let Some(inner) = raw.strip_prefix('`').and_then(|s| s.strip_suffix('`')) {
                 // raw strings: carriage returns are discarded
-                return Ok(Value::String(inner.bytes().filter(|&b| b != b'\r').collect()));
+                return Ok(Value::String(ConstStr::new(inner.bytes().filter(|&b| b != b'\r').collect())));
             }
             let inner = raw.strip_prefix('"').and_then(|s| s.strip_suffix('"')).ok_or("invalid string literal")?;
             let bytes = inner.as_bytes();
@@ -870,7 +972,7 @@ pub fn from_literal(kind: LitKind, raw: &str) -> Result<Value, String> {
                 }
                 i += n;
             }
-            Ok(Value::String(out))
+            Ok(Value::String(ConstStr::new(out)))
         }
     }
 }
@@ -939,6 +1041,16 @@ fn unescape_one(s: &[u8], quote: u8) -> Result<(Unescaped, usize), String> {
 }
 
 fn parse_int_lit(raw: &str) -> Option<BigInt> {
+    // Fast path for the common literals that fit in 64 bits: plain decimal and `0x` hexadecimal digits.
+    let b = raw.as_bytes();
+    if (1..=19).contains(&b.len()) && b.iter().all(u8::is_ascii_digit) && (b.len() == 1 || b[0] != b'0') {
+        return raw.parse::<u64>().ok().map(BigInt::from_u64);
+    }
+    if let Some(h) = raw.strip_prefix("0x").or_else(|| raw.strip_prefix("0X")) {
+        if (1..=16).contains(&h.len()) && h.bytes().all(|c| c.is_ascii_hexdigit()) {
+            return u64::from_str_radix(h, 16).ok().map(BigInt::from_u64);
+        }
+    }
     let s = raw.replace('_', "");
     let lower = s.to_ascii_lowercase();
     if let Some(h) = lower.strip_prefix("0x") {

@@ -19,8 +19,9 @@ pub mod constant;
 pub mod sizes;
 pub mod universe;
 pub mod check;
+pub mod fxhash;
 
-use std::collections::HashMap;
+use fxhash::HashMap;
 
 use crate::syntax::ast::{ChanDir, ExprId};
 use crate::syntax::pos::Pos;
@@ -161,6 +162,8 @@ pub struct NamedType {
 }
 
 /// Every type of the program. Composite structural types are interned; `Named` and `TypeParam` are not.
+/// Lowering clones the table to add the instances of generic types it monomorphizes (`ir/lower/generic.rs`).
+#[derive(Clone)]
 pub struct TypeTable {
     kinds: Vec<TypeKind>,
     intern: HashMap<TypeKind, TypeId>,
@@ -175,7 +178,7 @@ impl Default for TypeTable {
 impl TypeTable {
     /// A table holding exactly the basic types, at their fixed ids.
     pub fn new() -> TypeTable {
-        let mut t = TypeTable { kinds: Vec::new(), intern: HashMap::new() };
+        let mut t = TypeTable { kinds: Vec::new(), intern: HashMap::default() };
         for i in 0..NUM_BASIC {
             let k = TypeKind::Basic(universe::basic_kind_from_index(i));
             t.kinds.push(k.clone());
@@ -427,10 +430,71 @@ pub struct Initializer {
     pub rhs: ExprId,
 }
 
+/// The instantiation of a generic function at one use (go/types' `Instance`): its type arguments and the
+/// instantiated signature. Inside a generic body the type arguments may themselves mention type parameters.
+#[derive(Clone, Debug)]
+pub struct Instance {
+    pub targs: Vec<TypeId>,
+    pub typ: TypeId,
+}
+
+/// The checker's verdict per expression: a table indexed by `ExprId` (ids are dense, and nearly every
+/// expression gets a verdict, so a vector is smaller and faster than a hash map). Its methods are the subset
+/// of `HashMap<ExprId, TypeAndValue>`'s that the phases use; `iter` yields entries in `ExprId` order.
+#[derive(Default)]
+pub struct ExprTypes {
+    slots: Vec<Option<TypeAndValue>>,
+    len: usize,
+}
+
+impl ExprTypes {
+    /// Makes room for expressions `0..n` at once.
+    pub fn reserve(&mut self, n: usize) {
+        if self.slots.len() < n {
+            self.slots.resize(n, None);
+        }
+    }
+    pub fn get(&self, e: &ExprId) -> Option<&TypeAndValue> {
+        self.slots.get(e.0 as usize).and_then(|s| s.as_ref())
+    }
+    pub fn contains_key(&self, e: &ExprId) -> bool {
+        self.get(e).is_some()
+    }
+    /// Records `tv` for `e`, returning the previous verdict.
+    pub fn insert(&mut self, e: ExprId, tv: TypeAndValue) -> Option<TypeAndValue> {
+        let i = e.0 as usize;
+        if i >= self.slots.len() {
+            self.slots.resize(i + 1, None);
+        }
+        let old = self.slots[i].replace(tv);
+        if old.is_none() {
+            self.len += 1;
+        }
+        old
+    }
+    /// Number of expressions with a verdict.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+    pub fn iter(&self) -> impl Iterator<Item = (ExprId, &TypeAndValue)> {
+        self.slots.iter().enumerate().filter_map(|(i, s)| s.as_ref().map(|tv| (ExprId(i as u32), tv)))
+    }
+}
+
+impl std::ops::Index<&ExprId> for ExprTypes {
+    type Output = TypeAndValue;
+    fn index(&self, e: &ExprId) -> &TypeAndValue {
+        self.get(e).expect("expression was not checked")
+    }
+}
+
 /// Facts about a checked program, read by lowering and `dump types`.
 #[derive(Default)]
 pub struct Info {
-    pub types: HashMap<ExprId, TypeAndValue>,
+    pub types: ExprTypes,
     /// Identifier position → the object it declares.
     pub defs: HashMap<Pos, ObjId>,
     /// Identifier position → the object it denotes.
@@ -443,6 +507,16 @@ pub struct Info {
     pub init_order: Vec<Initializer>,
     /// For each package-level `func init()` declaration, its object, in source order.
     pub inits: Vec<ObjId>,
+    /// Identifier position → the instantiation of the generic function it denotes (explicit `f[int]` or
+    /// inferred at a call `f(1)`), as go/types' `Instances`.
+    pub instances: HashMap<Pos, Instance>,
+    /// Generic named types (their `Named` origin) → their type parameters, in declaration order.
+    pub generic_types: HashMap<TypeId, Vec<TypeId>>,
+    /// Generic functions → their type parameters, in declaration order.
+    pub generic_funcs: HashMap<ObjId, Vec<TypeId>>,
+    /// Methods of generic types → the type parameters their receiver declares (`func (l *List[E]) m()`
+    /// declares `E`), in the order of the type's parameters.
+    pub method_recv_tparams: HashMap<ObjId, Vec<TypeId>>,
 }
 
 /// A package as the checker sees it.
@@ -472,5 +546,18 @@ impl Program {
     /// The type of expression `e`.
     pub fn type_of(&self, e: ExprId) -> TypeId {
         self.tv(e).typ
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `Info::types` holds one `Option<TypeAndValue>` per expression of the program (a million for std):
+    /// keep it small (a `Value` is a `BigInt`'s size; strings and rationals are boxed).
+    #[test]
+    fn per_expression_facts_stay_small() {
+        assert!(std::mem::size_of::<Value>() <= 24, "Value is {} bytes", std::mem::size_of::<Value>());
+        assert!(std::mem::size_of::<Option<TypeAndValue>>() <= 32);
     }
 }

@@ -49,23 +49,53 @@ fn basic_size(s: &Sizes, b: BasicKind) -> u64 {
 
 /// Size of a value of type `ty` in bytes.
 pub fn size_of(s: &Sizes, t: &TypeTable, ty: TypeId) -> u64 {
-    match t.under(ty) {
+    size_in(s, t, ty, &mut Vec::new())
+}
+
+/// Alignment of a value of type `ty` in bytes (at least 1).
+pub fn align_of(s: &Sizes, t: &TypeTable, ty: TypeId) -> u64 {
+    align_in(s, t, ty, &mut Vec::new())
+}
+
+// The walks below keep the named types they are inside on `outer`: a named type found inside itself (an
+// invalid recursive type, which the checker reports, possibly only after a constant needed its size) gets
+// size 0 and alignment 1 instead of an endless recursion.
+
+fn size_in(s: &Sizes, t: &TypeTable, ty: TypeId, outer: &mut Vec<TypeId>) -> u64 {
+    if let TypeKind::Named(n) = t.kind(ty) {
+        if outer.contains(&ty) {
+            return 0;
+        }
+        outer.push(ty);
+        let size = size_in(s, t, n.underlying, outer);
+        outer.pop();
+        return size;
+    }
+    match t.kind(ty) {
         TypeKind::Basic(b) => basic_size(s, *b),
         TypeKind::Pointer(_) | TypeKind::Map { .. } | TypeKind::Chan { .. } | TypeKind::Func(_) => s.word,
         TypeKind::Slice(_) => 3 * s.word,
         TypeKind::Interface { .. } => 2 * s.word,
-        TypeKind::Array { len, elem } => len.saturating_mul(size_of(s, t, *elem)),
+        TypeKind::Array { len, elem } => len.saturating_mul(size_in(s, t, *elem, outer)),
         TypeKind::Struct { fields } => {
             let types: Vec<TypeId> = fields.iter().map(|f| f.typ).collect();
-            struct_layout(s, t, &types).1
+            struct_layout(s, t, &types, outer).1
         }
         TypeKind::Union(_) | TypeKind::Tuple(_) | TypeKind::Named(_) | TypeKind::TypeParam { .. } => 0,
     }
 }
 
-/// Alignment of a value of type `ty` in bytes (at least 1).
-pub fn align_of(s: &Sizes, t: &TypeTable, ty: TypeId) -> u64 {
-    let a = match t.under(ty) {
+fn align_in(s: &Sizes, t: &TypeTable, ty: TypeId, outer: &mut Vec<TypeId>) -> u64 {
+    if let TypeKind::Named(n) = t.kind(ty) {
+        if outer.contains(&ty) {
+            return 1;
+        }
+        outer.push(ty);
+        let align = align_in(s, t, n.underlying, outer);
+        outer.pop();
+        return align;
+    }
+    let a = match t.kind(ty) {
         TypeKind::Basic(BasicKind::Complex64) => 4,
         TypeKind::Basic(BasicKind::Complex128) => 8,
         TypeKind::Basic(BasicKind::String) => s.word,
@@ -76,8 +106,8 @@ pub fn align_of(s: &Sizes, t: &TypeTable, ty: TypeId) -> u64 {
         | TypeKind::Func(_)
         | TypeKind::Slice(_)
         | TypeKind::Interface { .. } => s.word,
-        TypeKind::Array { elem, .. } => align_of(s, t, *elem),
-        TypeKind::Struct { fields } => fields.iter().map(|f| align_of(s, t, f.typ)).max().unwrap_or(1),
+        TypeKind::Array { elem, .. } => align_in(s, t, *elem, outer),
+        TypeKind::Struct { fields } => fields.iter().map(|f| align_in(s, t, f.typ, outer)).max().unwrap_or(1),
         TypeKind::Union(_) | TypeKind::Tuple(_) | TypeKind::Named(_) | TypeKind::TypeParam { .. } => 1,
     };
     a.clamp(1, s.max_align)
@@ -88,17 +118,17 @@ fn round_up(x: u64, a: u64) -> u64 {
 }
 
 /// Offsets and total size of a struct with the given field types.
-fn struct_layout(s: &Sizes, t: &TypeTable, fields: &[TypeId]) -> (Vec<u64>, u64) {
+fn struct_layout(s: &Sizes, t: &TypeTable, fields: &[TypeId], outer: &mut Vec<TypeId>) -> (Vec<u64>, u64) {
     let mut offs = Vec::with_capacity(fields.len());
     let mut off = 0u64;
     let mut align = 1u64;
     let mut last_zero = false;
     for &f in fields {
-        let a = align_of(s, t, f);
+        let a = align_in(s, t, f, outer);
         align = align.max(a);
         off = round_up(off, a);
         offs.push(off);
-        let sz = size_of(s, t, f);
+        let sz = size_in(s, t, f, outer);
         off = off.saturating_add(sz);
         last_zero = sz == 0;
     }
@@ -113,7 +143,7 @@ pub fn field_offsets(s: &Sizes, t: &TypeTable, ty: TypeId) -> Vec<u64> {
     match t.under(ty) {
         TypeKind::Struct { fields } => {
             let types: Vec<TypeId> = fields.iter().map(|f| f.typ).collect();
-            struct_layout(s, t, &types).0
+            struct_layout(s, t, &types, &mut vec![ty]).0
         }
         _ => Vec::new(),
     }

@@ -75,7 +75,13 @@ pub fn compile(m: &Module) -> Result<Object, String> {
         let relocs = d
             .relocs
             .iter()
-            .map(|r| Reloc { offset: r.offset, kind: RelocKind::Abs64, target: r.target.clone(), addend: r.addend })
+            .map(|r| {
+                let kind = match r.kind {
+                    crate::ir::DataRelocKind::Addr => RelocKind::Abs64,
+                    crate::ir::DataRelocKind::ImageOff32 => RelocKind::ImageRel32,
+                };
+                Reloc { offset: r.offset, kind, target: r.target.clone(), addend: r.addend }
+            })
             .collect();
         obj.symbols.push(Symbol {
             name: d.name.clone(),

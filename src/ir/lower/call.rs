@@ -18,16 +18,18 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// Lowers call (or conversion) `e`; returns its results (none for a call without results).
     pub fn call(&mut self, e: ExprId) -> Vec<Val> {
         let ast = self.ast;
-        let prog = self.prog;
         let ExprKind::Call { fun, args, ellipsis, .. } = &ast.expr(e).kind else {
-            let t = prog.type_of(e);
+            if let Some(vs) = self.comma_ok_values(e) {
+                return vs;
+            }
+            let t = self.type_of(e);
             return vec![self.expr(e)].into_iter().map(|v| self.to_temp(v, t)).collect();
         };
         let pos = ast.expr(e).pos;
         let fun = ast.unparen(*fun);
-        let ftv = prog.tv(fun);
+        let ftv = self.tv(fun);
         match ftv.mode {
-            Mode::TypeExpr => return vec![self.conversion(e, args[0], prog.type_of(e))],
+            Mode::TypeExpr => return vec![self.conversion(e, args[0], self.type_of(e))],
             Mode::Builtin => return self.builtin(e, fun, args, ellipsis.is_some()),
             _ => {}
         }
@@ -51,7 +53,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         };
         let pos = ast.expr(e).pos;
         let fun = ast.unparen(*fun);
-        let ftv = prog.tv(fun);
+        let ftv = self.tv(fun);
         let sig = match self.under(ftv.typ) {
             TypeKind::Func(s) => s.clone(),
             _ => {
@@ -63,39 +65,39 @@ impl<'a, 'b> Fb<'a, 'b> {
         if let ExprKind::Selector { x, .. } = &ast.expr(fun).kind {
             if let Some(sel) = prog.info.selections.get(&fun) {
                 if sel.kind == SelectionKind::MethodVal {
-                    let Some(meta) = self.lw.metas.get(&sel.obj).cloned() else {
-                        self.unsupported(pos, "interface method calls");
-                        return None;
+                    let (mobj, path) = self.resolve_method(*x, sel);
+                    let decl_t = self.lw.path_type(self.type_of(*x), &path);
+                    let Some(meta) = self.lw.method_meta(mobj, decl_t) else {
+                        return self.prepare_iface_call(*x, sel.obj, &path, &sig, args, ellipsis.is_some());
                     };
                     let recv_t = meta.recv.unwrap_or(TypeId::INVALID);
-                    let recv = self.receiver(*x, &sel.index[..sel.index.len() - 1], recv_t);
+                    let recv = self.receiver(*x, &path, recv_t);
                     let mut all = vec![(recv, recv_t)];
                     all.extend(self.call_args(args, &sig.params, sig.variadic, ellipsis.is_some()));
                     return Some((Callee::Direct(meta.sym), all, sig.results.clone()));
                 }
-                if sel.kind == SelectionKind::MethodExpr {
-                    self.unsupported(pos, "method expressions");
-                    return None;
-                }
             }
         }
         // A declared function is called directly; anything else through its func value.
-        let direct = match &ast.expr(fun).kind {
-            ExprKind::Ident(id) => prog
-                .info
-                .uses
-                .get(&id.pos)
-                .filter(|&&o| matches!(prog.obj(o).kind, ObjKind::Func { recv: None, .. }))
-                .and_then(|o| self.lw.metas.get(o))
-                .map(|m| m.sym.clone()),
-            _ => None,
-        };
+        let direct = self.func_ident(fun).and_then(|p| self.lw.func_sym(p, self.subst));
         let callee = match direct {
             Some(sym) => Callee::Direct(sym),
             None => Callee::Closure(self.expr(fun).v()),
         };
         let vals = self.call_args(args, &sig.params, sig.variadic, ellipsis.is_some());
         Some((callee, vals, sig.results.clone()))
+    }
+
+    /// The position of the identifier `f` or `f[T1, T2]` (an instantiation) is made of, if it is one.
+    pub fn func_ident(&self, fun: ExprId) -> Option<Pos> {
+        match &self.ast.expr(self.ast.unparen(fun)).kind {
+            ExprKind::Ident(id) => Some(id.pos),
+            ExprKind::Index { x, .. } => match &self.ast.expr(self.ast.unparen(*x)).kind {
+                ExprKind::Ident(id) if self.prog.info.instances.contains_key(&id.pos) => Some(id.pos),
+                _ => None,
+            },
+            _ => None,
+        }
     }
 
     /// The results of the tuple-valued call `e`, each in its own temporary.
@@ -110,10 +112,10 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// The receiver argument for a method of receiver type `recv_t` (`T` or `*T`) selected from `x`
     /// through the embedded fields `path`: takes the address or dereferences as needed (Go spec "Calls":
     /// `x.m()` is `(&x).m()` when `m` has a pointer receiver).
-    fn receiver(&mut self, x: ExprId, path: &[u32], recv_t: TypeId) -> Val {
-        let xt = self.prog.type_of(x);
-        let want_ptr = matches!(self.prog.types.kind(recv_t), TypeKind::Pointer(_));
-        let base_t = match self.prog.types.kind(recv_t) {
+    pub fn receiver(&mut self, x: ExprId, path: &[u32], recv_t: TypeId) -> Val {
+        let xt = self.type_of(x);
+        let want_ptr = matches!(self.types.kind(recv_t), TypeKind::Pointer(_));
+        let base_t = match self.types.kind(recv_t) {
             TypeKind::Pointer(b) => *b,
             _ => recv_t,
         };
@@ -159,10 +161,10 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// Evaluates call arguments in order, each converted to its parameter type; packs the variadic tail
     /// into a new slice unless the call passes `s...`.
-    fn call_args(&mut self, args: &[ExprId], params: &[TypeId], variadic: bool, spread: bool) -> Vec<(Val, TypeId)> {
+    pub fn call_args(&mut self, args: &[ExprId], params: &[TypeId], variadic: bool, spread: bool) -> Vec<(Val, TypeId)> {
         // f(g()) with g returning several values.
         if args.len() == 1 {
-            if let TypeKind::Tuple(ts) = self.prog.types.kind(self.prog.type_of(args[0])) {
+            if let TypeKind::Tuple(ts) = self.types.kind(self.type_of(args[0])) {
                 let ts = ts.clone();
                 let vals = self.call_multi(args[0]);
                 let mut out: Vec<(Val, TypeId)> = vals.into_iter().zip(ts).collect();
@@ -258,7 +260,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 }
             }
         }
-        let sig_t = self.prog.type_of(e);
+        let sig_t = self.type_of(e);
         let (ps, rs) = self.lw.signature_vars(sig_t, &typ.params, &typ.results);
         {
             let mut fb = Fb::new(&mut *self.lw, name.clone(), pos, format!("{name}."));
@@ -324,17 +326,20 @@ impl<'a, 'b> Fb<'a, 'b> {
             self.unsupported(pos, "package unsafe");
             return vec![];
         };
-        let t = prog.type_of(e);
+        let t = self.type_of(e);
         match b {
             Builtin::Len | Builtin::Cap => vec![Val::S(self.len_cap(b == Builtin::Cap, args[0]))],
             Builtin::Append => vec![self.append(e, args, spread)],
             Builtin::Copy => vec![Val::S(self.copy_builtin(args))],
             Builtin::Make => {
+                if matches!(self.under(t), TypeKind::Map { .. }) {
+                    return vec![self.make_map(t, args.get(1).copied(), pos)];
+                }
                 if let TypeKind::Chan { elem, .. } = self.under(t) {
                     return vec![self.make_chan(*elem, args.get(1).copied())];
                 }
                 let TypeKind::Slice(elem) = self.under(t) else {
-                    self.unsupported(pos, if matches!(self.under(t), TypeKind::Map { .. }) { "maps" } else { "channels" });
+                    self.unsupported(pos, "channels");
                     return vec![];
                 };
                 let es = self.size(*elem);
@@ -368,12 +373,17 @@ impl<'a, 'b> Fb<'a, 'b> {
                 self.panic_builtin(args[0], pos);
                 vec![]
             }
-            Builtin::Complex | Builtin::Real | Builtin::Imag => vec![self.fail(pos, "complex numbers", TypeId::FLOAT64)],
+            Builtin::Complex => vec![self.complex_builtin(args, t, pos)],
+            Builtin::Real | Builtin::Imag => vec![self.complex_part_builtin(args[0], b == Builtin::Imag, pos)],
             Builtin::Close => {
                 self.close_chan(args[0]);
                 vec![]
             }
-            Builtin::Delete | Builtin::Clear => vec![self.fail(pos, "maps", TypeId::INT)],
+            Builtin::Delete => {
+                self.map_delete(args[0], args[1], pos);
+                vec![]
+            }
+            Builtin::Clear => vec![self.fail(pos, "clear", TypeId::INT)],
             Builtin::Recover => vec![self.recover_call()],
             Builtin::Alignof | Builtin::Offsetof | Builtin::Sizeof | Builtin::Add | Builtin::Slice => {
                 vec![self.fail(pos, "package unsafe", TypeId::INT)]
@@ -382,7 +392,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     }
 
     fn len_cap(&mut self, cap: bool, x: ExprId) -> VReg {
-        let xt = self.prog.type_of(x);
+        let xt = self.type_of(x);
         match self.under(xt) {
             TypeKind::Slice(_) => {
                 let s = self.expr(x).v();
@@ -405,6 +415,10 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let s = self.expr_to(x, TypeId::STRING).v();
                 self.load(INT, s, 8)
             }
+            TypeKind::Map { .. } => {
+                let m = self.expr(x).v();
+                self.map_len(m)
+            }
             TypeKind::Chan { .. } => {
                 let c = self.expr(x).v();
                 self.call_rt(if cap { "g1c_chancap" } else { "g1c_chanlen" }, vec![c], &[INT])[0]
@@ -418,12 +432,25 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// `append(s, x...)` / `append(s, a, b)`: grows through `g1c_growslice` when the capacity is exceeded.
     fn append(&mut self, e: ExprId, args: &[ExprId], spread: bool) -> Val {
-        let st = self.prog.type_of(e);
+        let st = self.type_of(e);
         let elem = self.elem(st);
         let es = self.size(elem);
+        // `append(f())`: the call's results are the slice and the elements.
+        if args.len() == 1 && !spread {
+            if let TypeKind::Tuple(ts) = self.types.kind(self.type_of(args[0])).clone() {
+                let vals = self.call_multi(args[0]);
+                let s = self.to_temp(vals[0], st).v();
+                let mut extra = Vec::new();
+                for (v, t) in vals[1..].iter().zip(&ts[1..]) {
+                    let v = if *t != elem && self.is_iface(elem) { self.convert_to_iface(*v, *t, elem) } else { *v };
+                    extra.push(self.to_temp(v, elem));
+                }
+                return self.append_values(e, s, es, extra, None);
+            }
+        }
         let s = self.expr_to(args[0], st).v();
         let (extra, src): (Vec<Val>, Option<(VReg, VReg)>) = if spread {
-            let tt = self.default_type(self.prog.type_of(args[1]));
+            let tt = self.default_type(self.type_of(args[1]));
             let t = self.expr_to(args[1], tt).v();
             let tp = self.load(Ty::Ptr, t, 0);
             let tn = self.load(INT, t, 8);
@@ -436,6 +463,14 @@ impl<'a, 'b> Fb<'a, 'b> {
             }
             (vals, None)
         };
+        self.append_values(e, s, es, extra, src)
+    }
+
+    /// The rest of `append`: slice header at `s`, elements of size `es` either as values (`extra`) or as
+    /// a source range `src` = (pointer, length) for `append(s, t...)`.
+    fn append_values(&mut self, e: ExprId, s: VReg, es: u64, extra: Vec<Val>, src: Option<(VReg, VReg)>) -> Val {
+        let st = self.type_of(e);
+        let elem = self.elem(st);
         self.set_pos(self.ast.expr(e).pos);
         let p0 = self.load(Ty::Ptr, s, 0);
         let l = self.load(INT, s, 8);
@@ -485,10 +520,10 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// `copy(dst, src)`: `min(len(dst), len(src))` elements by `g1c_memmove`.
     fn copy_builtin(&mut self, args: &[ExprId]) -> VReg {
-        let dt = self.prog.type_of(args[0]);
+        let dt = self.type_of(args[0]);
         let es = self.size(self.elem(dt));
         let d = self.expr(args[0]).v();
-        let st = self.default_type(self.prog.type_of(args[1]));
+        let st = self.default_type(self.type_of(args[1]));
         let s = self.expr_to(args[1], st).v();
         let (dp, dl) = (self.load(Ty::Ptr, d, 0), self.load(INT, d, 8));
         let (sp, sl) = (self.load(Ty::Ptr, s, 0), self.load(INT, s, 8));
@@ -516,7 +551,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         // Operands are evaluated first, then printed under the print lock.
         let mut vals = Vec::new();
         if let [a] = args {
-            if let TypeKind::Tuple(ts) = self.prog.types.kind(self.prog.type_of(*a)) {
+            if let TypeKind::Tuple(ts) = self.types.kind(self.type_of(*a)) {
                 let ts = ts.clone();
                 let vs = self.call_multi(*a);
                 vals.extend(vs.into_iter().zip(ts).map(|(v, t)| (v, t, self.ast.expr(*a).pos)));
@@ -524,7 +559,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         }
         if vals.is_empty() {
             for &a in args {
-                let t = self.default_type(self.prog.type_of(a));
+                let t = self.default_type(self.type_of(a));
                 let v = self.expr_to(a, t);
                 let v = if args.len() > 1 { self.to_temp(v, t) } else { v };
                 vals.push((v, t, self.ast.expr(a).pos));
@@ -595,7 +630,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let c = self.load(INT, v.v(), 16);
                 self.call_rt("g1c_printslice", vec![p, l, c], &[]);
             }
-            TypeKind::Interface { .. } => self.unsupported(pos, "interfaces"),
+            TypeKind::Interface { .. } => self.print_iface(v),
             _ => self.unsupported(pos, "printing this type"),
         }
     }
@@ -603,10 +638,10 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// `panic(v)` → `g1c_gopanic(kind, type name, w0, w1)` (RUNTIME-ABI.md), until interfaces exist.
     fn panic_builtin(&mut self, arg: ExprId, pos: Pos) {
         use BasicKind::*;
-        let t = self.default_type(self.prog.type_of(arg));
-        if matches!(self.under(t), TypeKind::Interface { .. }) || t == TypeId::UNSAFE_POINTER && self.is_nil(arg) {
-            self.unsupported(pos, "panic with an interface value");
-            return;
+        let t = self.default_type(self.type_of(arg));
+        // The value goes to the runtime as an empty interface (`iface.rs`), as gc's gopanic takes it.
+        if t != TypeId::INVALID {
+            return self.panic_iface(arg, pos);
         }
         let v = self.expr_to(arg, t);
         self.set_pos(pos);
@@ -665,7 +700,7 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// gc's name of a defined type declared in a package (`main.E`); empty for other types.
     fn defined_type_name(&self, t: TypeId) -> String {
-        match self.prog.types.kind(t) {
+        match self.types.kind(t) {
             TypeKind::Named(n) => {
                 let o = self.prog.obj(n.obj);
                 match o.pkg {

@@ -54,7 +54,7 @@ fn stmt_has_defer(ast: &Ast, s: StmtId) -> bool {
 
 /// The element size of channel operations on `c` (and the element type).
 fn chan_elem(fb: &Fb, c: ExprId) -> TypeId {
-    match fb.under(fb.prog.type_of(c)) {
+    match fb.under(fb.type_of(c)) {
         TypeKind::Chan { elem, .. } => *elem,
         _ => TypeId::INVALID,
     }
@@ -146,7 +146,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let ast = self.ast;
         let ExprKind::Call { fun, .. } = &ast.expr(ast.unparen(e)).kind else { return None };
         let fun = ast.unparen(*fun);
-        if self.prog.tv(fun).mode != Mode::Builtin {
+        if self.tv(fun).mode != Mode::Builtin {
             return None;
         }
         match &ast.expr(fun).kind {
@@ -186,7 +186,6 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// function that receives them as parameters and makes the call.
     fn builtin_wrapper(&mut self, e: ExprId, wrap: &str) -> (VReg, VReg, u32) {
         let ast = self.ast;
-        let prog = self.prog;
         let args: Vec<ExprId> = match &ast.expr(e).kind {
             ExprKind::Call { args, .. } => args.clone(),
             _ => Vec::new(),
@@ -194,7 +193,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let mut captured: Vec<(ExprId, TypeId)> = Vec::new();
         let mut vals = Vec::new();
         for &a in &args {
-            let tv = prog.tv(a);
+            let tv = self.tv(a);
             if tv.mode == Mode::Constant || tv.mode == Mode::TypeExpr {
                 continue;
             }
@@ -445,6 +444,9 @@ impl<'a, 'b> Fb<'a, 'b> {
                         _ => self.lvalue(le),
                     };
                     let (v, t) = vals[i];
+                    // `case i = <-c` with an interface-typed `i`: the received value is converted.
+                    let lt = self.type_of(le);
+                    let (v, t) = if lt != t && self.is_iface(lt) { (self.convert_to_iface(v, t, lt), lt) } else { (v, t) };
                     self.assign(lv, v, t);
                 }
             }

@@ -19,10 +19,12 @@ impl<'a, 'b> Fb<'a, 'b> {
         let ast = self.ast;
         let prog = self.prog;
         let ex = ast.expr(e);
-        let Some(tv) = prog.info.types.get(&e) else {
+        if !prog.info.types.contains_key(&e) {
             self.lw.error(ex.pos, "internal: expression was not type-checked");
             return Val::S(self.iconst(INT, 0));
-        };
+        }
+        let tv = self.tv(e);
+        let tv = &tv;
         self.set_pos(ex.pos);
         if tv.mode == Mode::Constant {
             if let Some(v) = &tv.value {
@@ -40,17 +42,21 @@ impl<'a, 'b> Fb<'a, 'b> {
                     self.set_pos(ex.pos);
                     self.load_val(a, 0, t)
                 }
-                Some(crate::types::SelectionKind::MethodVal) => self.fail(ex.pos, "method values", tv.typ),
-                Some(crate::types::SelectionKind::MethodExpr) => self.fail(ex.pos, "method expressions", tv.typ),
+                Some(crate::types::SelectionKind::MethodVal | crate::types::SelectionKind::MethodExpr) => self.method_value(e, *x),
                 None => self.fail(ex.pos, "imported packages", tv.typ),
             },
             ExprKind::Index { x, indices, .. } => {
+                // `f[int]`: an instance of a generic function, used as a value.
+                if let Some(fsym) = self.func_ident(e).and_then(|p| self.lw.func_sym(p, self.subst)) {
+                    let sym = self.lw.static_closure(&fsym);
+                    return Val::S(self.sym_addr(&sym));
+                }
                 if indices.len() != 1 {
                     return self.fail(ex.pos, "generic instantiation", tv.typ);
                 }
-                let xt = prog.type_of(*x);
+                let xt = self.type_of(*x);
                 match self.under(xt) {
-                    TypeKind::Map { .. } => self.fail(ex.pos, "maps", tv.typ),
+                    TypeKind::Map { .. } => self.map_index(*x, indices[0], false, ex.pos).0,
                     TypeKind::Basic(_) => {
                         let s = self.expr(*x).v();
                         let (i, signed) = self.index_value(indices[0]);
@@ -68,7 +74,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 }
             }
             ExprKind::Slice { x, lo, hi, max, slice3, .. } => self.slice_expr(e, *x, *lo, *hi, *max, *slice3),
-            ExprKind::TypeAssert { .. } => self.fail(ex.pos, "interfaces", tv.typ),
+            ExprKind::TypeAssert { x, .. } => self.type_assert(*x, tv.typ, false, ex.pos).0,
             ExprKind::Call { .. } => {
                 let vs = self.call(e);
                 match vs.into_iter().next() {
@@ -103,10 +109,9 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// The value of `e` as a value of type `t` (the type it is assigned or converted to implicitly): an
     /// untyped constant or `nil` takes the type `t`.
     pub fn expr_to(&mut self, e: ExprId, t: TypeId) -> Val {
-        let prog = self.prog;
-        let tv = prog.tv(e);
-        if matches!(self.under(t), TypeKind::Interface { .. }) && !matches!(self.under(tv.typ), TypeKind::Interface { .. }) {
-            return self.fail(self.ast.expr(e).pos, "interfaces", TypeId::INT);
+        let tv = self.tv(e);
+        if tv.typ != t && matches!(self.under(t), TypeKind::Interface { .. }) {
+            return self.expr_to_iface(e, t);
         }
         if tv.mode == Mode::Constant {
             if let Some(v) = &tv.value {
@@ -178,7 +183,7 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     fn ident(&mut self, e: ExprId, id: &Ident) -> Val {
         let prog = self.prog;
-        let t = prog.type_of(e);
+        let t = self.type_of(e);
         let Some(&obj) = prog.info.uses.get(&id.pos).or(prog.info.defs.get(&id.pos)) else {
             return self.fail(id.pos, "internal: unresolved identifier", t);
         };
@@ -187,10 +192,10 @@ impl<'a, 'b> Fb<'a, 'b> {
             ObjKind::Nil => self.zero_val(t),
             ObjKind::Func { recv: None, .. } => {
                 // A top-level function used as a value: its static closure.
-                let Some(meta) = self.lw.metas.get(&obj).cloned() else {
+                let Some(fsym) = self.lw.func_sym(id.pos, self.subst) else {
                     return self.fail(id.pos, "this function value", t);
                 };
-                let sym = self.lw.static_closure(&meta.sym);
+                let sym = self.lw.static_closure(&fsym);
                 Val::S(self.sym_addr(&sym))
             }
             ObjKind::Const(v) => self.const_val(&v.clone(), t),
@@ -217,14 +222,14 @@ impl<'a, 'b> Fb<'a, 'b> {
                 Some(crate::types::SelectionKind::FieldVal) => Some(self.field_addr(e, *x).0),
                 _ => None,
             },
-            ExprKind::Index { x, indices, .. } if indices.len() == 1 => match self.under(prog.type_of(*x)) {
+            ExprKind::Index { x, indices, .. } if indices.len() == 1 => match self.under(self.type_of(*x)) {
                 TypeKind::Array { .. } | TypeKind::Slice(_) | TypeKind::Pointer(_) => {
                     Some(self.index_place(e, *x, indices[0]))
                 }
                 _ => None,
             },
             ExprKind::Star(x) => Some(self.expr(*x).v()),
-            _ => match self.scalar(prog.type_of(e)) {
+            _ => match self.scalar(self.type_of(e)) {
                 None => Some(self.expr(e).v()),
                 Some(_) => None,
             },
@@ -266,7 +271,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     pub fn field_addr(&mut self, e: ExprId, x: ExprId) -> (VReg, TypeId) {
         let prog = self.prog;
         let sel = &prog.info.selections[&e];
-        let xt = prog.type_of(x);
+        let xt = self.type_of(x);
         let (addr, t, via_pointer) = match self.under(xt) {
             TypeKind::Pointer(p) => (self.expr(x).v(), *p, true),
             _ => (self.expr(x).v(), xt, false),
@@ -277,7 +282,7 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// An index operand as an `INT`, and whether its type is signed (gc's bounds-check flag).
     pub fn index_value(&mut self, idx: ExprId) -> (VReg, bool) {
-        let tv = self.prog.tv(idx);
+        let tv = self.tv(idx);
         if tv.mode == Mode::Constant {
             if let Some(n) = tv.value.as_ref().and_then(|v| v.to_i64()) {
                 return (self.iconst(INT, n), true);
@@ -301,7 +306,7 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// Address of element `x[idx]` of an array, pointer to array or slice, after the bounds check.
     pub fn index_place(&mut self, e: ExprId, x: ExprId, idx: ExprId) -> VReg {
-        let xt = self.prog.type_of(x);
+        let xt = self.type_of(x);
         let pos = self.ast.expr(e).pos;
         match self.under(xt) {
             TypeKind::Array { len, elem } => {
@@ -350,8 +355,8 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// `x[lo:hi]` and `x[lo:hi:max]` with gc's bounds checks (checked from the right, so each comparison is
     /// against a value known to be non-negative) and its pointer masking for empty results.
     fn slice_expr(&mut self, e: ExprId, x: ExprId, lo: Option<ExprId>, hi: Option<ExprId>, max: Option<ExprId>, three: bool) -> Val {
-        let xt = self.prog.type_of(x);
-        let rt = self.prog.type_of(e);
+        let xt = self.type_of(x);
+        let rt = self.type_of(e);
         let pos = self.ast.expr(e).pos;
         let (ptr, len, cap, es, is_slice, is_string) = match self.under(xt) {
             TypeKind::Basic(_) => {
@@ -462,13 +467,13 @@ impl<'a, 'b> Fb<'a, 'b> {
     }
 
     fn unary(&mut self, e: ExprId, op: UnaryOp, x: ExprId) -> Val {
-        let t = self.prog.type_of(e);
+        let t = self.type_of(e);
         let pos = self.ast.expr(e).pos;
         match op {
             UnaryOp::Pos => self.expr_to(x, t),
             UnaryOp::Neg => {
                 if self.is_complex(t) {
-                    return self.fail(pos, "complex arithmetic", t);
+                    return self.complex_neg(x, t, pos);
                 }
                 let v = self.expr_to(x, t).v();
                 self.set_pos(pos);
@@ -487,14 +492,8 @@ impl<'a, 'b> Fb<'a, 'b> {
             UnaryOp::Addr => {
                 let xe = self.ast.unparen(x);
                 if let ExprKind::CompositeLit { .. } = self.ast.expr(xe).kind {
-                    let lt = self.prog.type_of(xe);
-                    if !matches!(self.under(lt), TypeKind::Pointer(_)) {
-                        let size = self.size(lt);
-                        let p = self.alloc(size);
-                        self.build_composite(xe, p, lt);
-                        return Val::S(p);
-                    }
-                    return self.composite(xe);
+                    // `&T{...}`: a new variable initialized with the literal, i.e. the literal as `*T`.
+                    return self.composite_as(xe, t);
                 }
                 match self.place(xe) {
                     Some(a) => Val::S(a),
@@ -507,8 +506,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     }
 
     fn binary_expr(&mut self, e: ExprId, op: BinaryOp, op_pos: Pos, x: ExprId, y: ExprId) -> Val {
-        let prog = self.prog;
-        let t = prog.type_of(e);
+        let t = self.type_of(e);
         match op {
             BinaryOp::LAnd | BinaryOp::LOr => {
                 let r = self.vreg(Ty::I8);
@@ -526,11 +524,11 @@ impl<'a, 'b> Fb<'a, 'b> {
                 Val::S(r)
             }
             _ if op.is_comparison() => {
-                let xt = prog.type_of(x);
-                let ot = if self.is_untyped(xt) { prog.type_of(y) } else { xt };
+                let xt = self.type_of(x);
+                let ot = if self.is_untyped(xt) { self.type_of(y) } else { xt };
                 let ot = self.default_type(ot);
-                if matches!(self.under(ot), TypeKind::Interface { .. }) {
-                    return self.fail(op_pos, "interfaces", TypeId::BOOL);
+                if self.is_iface(ot) || self.is_iface(self.type_of(y)) {
+                    return self.iface_compare(op, x, y, op_pos);
                 }
                 let xv = self.expr_to(x, ot);
                 let yv = self.expr_to(y, ot);
@@ -554,7 +552,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     fn concat_operands(&self, e: ExprId, out: &mut Vec<ExprId>) {
         let e = self.ast.unparen(e);
         if let ExprKind::Binary { op: BinaryOp::Add, x, y, .. } = &self.ast.expr(e).kind {
-            if self.prog.tv(e).mode != Mode::Constant {
+            if self.tv(e).mode != Mode::Constant {
                 self.concat_operands(*x, out);
                 self.concat_operands(*y, out);
                 return;
@@ -583,9 +581,8 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// `x op y` for arithmetic operators, `x` already evaluated (also used by `op=`).
     pub fn binary_vals(&mut self, op: BinaryOp, xv: Val, t: TypeId, y: ExprId, pos: Pos) -> Val {
-        let prog = self.prog;
         if matches!(op, BinaryOp::Shl | BinaryOp::Shr) {
-            let ytv = prog.tv(y);
+            let ytv = self.tv(y);
             let (yv, yconst) = match (&ytv.mode, &ytv.value) {
                 (Mode::Constant, Some(v)) => (self.iconst(INT, v.to_i64().unwrap_or(i64::MAX)), true),
                 _ => (self.expr(y).v(), false),
@@ -609,9 +606,9 @@ impl<'a, 'b> Fb<'a, 'b> {
             return self.concat_vals(&[xv, yv]);
         }
         if self.is_complex(t) {
-            return self.fail(pos, "complex arithmetic", t);
+            return self.complex_binary(op, xv, t, y, pos);
         }
-        let ytv = prog.tv(y);
+        let ytv = self.tv(y);
         let y_nonzero = ytv.mode == Mode::Constant && ytv.value.as_ref().and_then(|v| v.to_f64()).is_some_and(|f| f != 0.0);
         let yv = self.expr_to(y, t).v();
         self.set_pos(pos);
@@ -804,6 +801,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 self.switch_to(end);
                 r
             }
+            TypeKind::Interface { .. } => self.iface_eq(a, b, t),
             _ => {
                 self.unsupported(Pos::NONE, "comparison of this type");
                 self.iconst(Ty::I8, 0)
@@ -834,7 +832,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     pub fn cond(&mut self, e: ExprId, t: crate::ir::BlockId, f: crate::ir::BlockId) {
         let ast = self.ast;
         let e = ast.unparen(e);
-        let is_const = self.prog.tv(e).mode == Mode::Constant;
+        let is_const = self.tv(e).mode == Mode::Constant;
         match &ast.expr(e).kind {
             ExprKind::Binary { op: BinaryOp::LAnd, x, y, .. } if !is_const => {
                 let mid = self.new_block();
@@ -861,13 +859,25 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// A composite literal's value: structs and arrays in a fresh temporary, slices on the heap, `&T{}`
     /// (elided inside another literal) on the heap.
     pub fn composite(&mut self, e: ExprId) -> Val {
-        let t = self.prog.type_of(e);
+        let t = self.type_of(e);
+        self.composite_as(e, t)
+    }
+
+    /// The value of composite literal `e` as type `t`: its own type, or `*T` for an elided `&T{...}`.
+    fn composite_as(&mut self, e: ExprId, t: TypeId) -> Val {
         let pos = self.ast.expr(e).pos;
         match self.under(t) {
             TypeKind::Pointer(elem) => {
-                let size = self.size(*elem);
+                let elem = *elem;
+                let size = self.size(elem);
                 let p = self.alloc(size);
-                self.build_composite(e, p, *elem);
+                if matches!(self.under(elem), TypeKind::Struct { .. } | TypeKind::Array { .. }) {
+                    self.build_composite(e, p, elem);
+                } else {
+                    // `&[]T{...}`, `&map[K]V{...}`: the literal's value, stored in the new variable.
+                    let v = self.composite_as(e, elem);
+                    self.store_val(p, 0, v, elem);
+                }
                 Val::S(p)
             }
             TypeKind::Struct { .. } | TypeKind::Array { .. } => {
@@ -890,7 +900,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 self.store(a, 16, nv);
                 Val::M(a)
             }
-            TypeKind::Map { .. } => self.fail(pos, "maps", TypeId::INT),
+            TypeKind::Map { .. } => self.map_lit(e, t),
             _ => self.fail(pos, "internal: composite literal of this type", TypeId::INT),
         }
     }
@@ -901,7 +911,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let (mut i, mut max) = (0u64, 0u64);
         for &el in elts {
             if let ExprKind::KeyValue { key, .. } = &self.ast.expr(el).kind {
-                i = self.prog.tv(*key).value.as_ref().and_then(|v| v.to_u64()).unwrap_or(i);
+                i = self.tv(*key).value.as_ref().and_then(|v| v.to_u64()).unwrap_or(i);
             }
             i += 1;
             max = max.max(i);
@@ -942,7 +952,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         for &el in elts {
             let v = match &self.ast.expr(el).kind {
                 ExprKind::KeyValue { key, value } => {
-                    i = self.prog.tv(*key).value.as_ref().and_then(|v| v.to_u64()).unwrap_or(i);
+                    i = self.tv(*key).value.as_ref().and_then(|v| v.to_u64()).unwrap_or(i);
                     *value
                 }
                 _ => el,
@@ -958,8 +968,10 @@ impl<'a, 'b> Fb<'a, 'b> {
     fn store_elem(&mut self, addr: VReg, off: i64, v: ExprId, t: TypeId) {
         let ve = self.ast.unparen(v);
         if let ExprKind::CompositeLit { .. } = self.ast.expr(ve).kind {
-            let vt = self.prog.type_of(ve);
-            if matches!(self.under(vt), TypeKind::Struct { .. } | TypeKind::Array { .. }) {
+            let vt = self.type_of(ve);
+            // Built in place only when the element has the literal's own type: an element of interface
+            // type holds a converted (boxed) value instead.
+            if !self.is_iface(t) && matches!(self.under(vt), TypeKind::Struct { .. } | TypeKind::Array { .. }) {
                 let dst = self.add_off(addr, off);
                 self.build_composite(ve, dst, vt);
                 return;
@@ -974,12 +986,18 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// `T(x)` for a non-constant `x` (Go spec "Conversions").
     pub fn conversion(&mut self, e: ExprId, x: ExprId, to: TypeId) -> Val {
         let pos = self.ast.expr(e).pos;
-        let from = self.default_type(self.prog.type_of(x));
+        let from = self.default_type(self.type_of(x));
         let v = self.expr_to(x, from);
         self.set_pos(pos);
         let (fk, tk) = (self.under(from), self.under(to));
-        if matches!(tk, TypeKind::Interface { .. }) || matches!(fk, TypeKind::Interface { .. }) {
-            return self.fail(pos, "interfaces", TypeId::INT);
+        if matches!(tk, TypeKind::Interface { .. }) {
+            return if self.is_nil(x) {
+                self.zero_val(to)
+            } else if from == to {
+                v
+            } else {
+                self.convert_to_iface(v, from, to)
+            };
         }
         if self.is_string(to) {
             if self.is_integer(from) {
@@ -1024,6 +1042,9 @@ impl<'a, 'b> Fb<'a, 'b> {
         if self.is_complex(to) || self.is_complex(from) {
             if self.basic(to) == self.basic(from) {
                 return v;
+            }
+            if self.is_complex(to) && self.is_complex(from) {
+                return self.complex_convert(v, from, to);
             }
             return self.fail(pos, "complex conversions", to);
         }

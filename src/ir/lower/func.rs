@@ -15,7 +15,7 @@ use crate::ir::{Block, BlockId, BinOp, Cond, ConvOp, Func, Inst, Op, SlotId, Ter
 use crate::syntax::ast::{Ast, Block as AstBlock, ExprId};
 use crate::syntax::pos::Pos;
 use crate::types::sizes;
-use crate::types::{BasicKind, ObjId, ObjKind, Program, TypeId, TypeKind};
+use crate::types::{BasicKind, ObjId, ObjKind, Program, TypeAndValue, TypeId, TypeKind, TypeTable};
 
 /// A Go value during lowering: a scalar in a vreg, or an aggregate in memory (the vreg holds its address).
 /// An `M` value may alias a variable: copy it ([`Fb::to_temp`]) before the variable can change.
@@ -55,6 +55,8 @@ pub(super) enum LVal {
     Reg(VReg),
     Mem(VReg),
     Blank,
+    /// `m[key]` of map type `t` (`maps.rs`): the entry is created when stored to.
+    Map { t: TypeId, m: VReg, key: VReg },
 }
 
 /// Where `break` and `continue` go for an enclosing `for`, `range` or `switch`.
@@ -68,6 +70,10 @@ pub(super) struct Fb<'a, 'b> {
     pub lw: &'b mut Lowerer<'a>,
     pub ast: &'a Ast,
     pub prog: &'a Program,
+    /// The lowering's type table (`Lowerer::types`); `prog.types` lacks the instances of generic types.
+    pub types: &'a TypeTable,
+    /// Inside an instance of a generic function: generic type → concrete type (`generic.rs`).
+    pub subst: Option<&'a HashMap<TypeId, TypeId>>,
     pub f: Func,
     pub cur: BlockId,
     /// Source line given to the instructions emitted now.
@@ -104,11 +110,13 @@ impl<'a, 'b> Fb<'a, 'b> {
         let file = fset.file_of(pos).map(|id| fset.file(id).trace_name.clone()).unwrap_or_default();
         let line = fset.line(pos);
         let f = Func { name, file, line, args_size: 0, vregs: Vec::new(), slots: Vec::new(), blocks: Vec::new() };
-        let (ast, prog) = (lw.ast, lw.prog);
+        let (ast, prog, types, subst) = (lw.ast, lw.prog, lw.types, lw.subst);
         let mut fb = Fb {
             lw,
             ast,
             prog,
+            types,
+            subst,
             f,
             cur: BlockId(0),
             line,
@@ -370,27 +378,55 @@ impl<'a, 'b> Fb<'a, 'b> {
     }
 
     // ---- Types and layout ----
+    //
+    // Every type lowering asks about an expression or object goes through these, so that inside an
+    // instance of a generic function the type parameters are replaced by the instance's type arguments.
+
+    /// `t` with the current instance's type arguments substituted.
+    pub fn sub(&self, t: TypeId) -> TypeId {
+        match self.subst {
+            Some(m) => m.get(&t).copied().unwrap_or(t),
+            None => t,
+        }
+    }
+
+    /// The (substituted) type of expression `e`.
+    pub fn type_of(&self, e: ExprId) -> TypeId {
+        self.sub(self.prog.type_of(e))
+    }
+
+    /// The checker's verdict on `e`, its type substituted.
+    pub fn tv(&self, e: ExprId) -> TypeAndValue {
+        let mut tv = self.prog.tv(e).clone();
+        tv.typ = self.sub(tv.typ);
+        tv
+    }
+
+    /// The (substituted) type of object `o`.
+    pub fn obj_type(&self, o: ObjId) -> TypeId {
+        self.sub(self.prog.obj(o).typ)
+    }
 
     pub fn under(&self, t: TypeId) -> &'a TypeKind {
-        let prog: &'a Program = self.prog;
-        prog.types.under(t)
+        let types: &'a TypeTable = self.types;
+        types.under(t)
     }
 
     pub fn size(&self, t: TypeId) -> u64 {
-        sizes::size_of(&self.lw.sizes, &self.prog.types, self.default_type(t))
+        sizes::size_of(&self.lw.sizes, &self.types, self.default_type(t))
     }
 
     pub fn align(&self, t: TypeId) -> u64 {
-        sizes::align_of(&self.lw.sizes, &self.prog.types, self.default_type(t)).max(1)
+        sizes::align_of(&self.lw.sizes, &self.types, self.default_type(t)).max(1)
     }
 
     pub fn offsets(&self, t: TypeId) -> Vec<u64> {
-        sizes::field_offsets(&self.lw.sizes, &self.prog.types, t)
+        sizes::field_offsets(&self.lw.sizes, &self.types, t)
     }
 
     /// The default type of an untyped constant's type (Go spec "Constants"); other types unchanged.
     pub fn default_type(&self, t: TypeId) -> TypeId {
-        match self.prog.types.kind(t) {
+        match self.types.kind(t) {
             TypeKind::Basic(b) => match b {
                 BasicKind::UntypedBool => TypeId::BOOL,
                 BasicKind::UntypedInt => TypeId::INT,
@@ -407,7 +443,7 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     pub fn is_untyped(&self, t: TypeId) -> bool {
         matches!(
-            self.prog.types.kind(t),
+            self.types.kind(t),
             TypeKind::Basic(
                 BasicKind::UntypedBool
                     | BasicKind::UntypedInt
@@ -440,7 +476,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     }
 
     pub fn basic(&self, t: TypeId) -> Option<BasicKind> {
-        self.prog.types.basic(self.default_type(t))
+        self.types.basic(self.default_type(t))
     }
 
     pub fn is_signed(&self, t: TypeId) -> bool {
@@ -569,6 +605,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             }
             LVal::Mem(a) => self.store_val(a, 0, v, t),
             LVal::Blank => {}
+            LVal::Map { t, m, key } => self.map_store(t, m, key, v),
         }
     }
 
@@ -577,6 +614,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             LVal::Reg(r) => Val::S(r),
             LVal::Mem(a) => self.load_val(a, 0, t),
             LVal::Blank => self.zero_val(t),
+            LVal::Map { t, m, key } => self.map_load(t, m, key),
         }
     }
 
@@ -588,7 +626,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             ObjKind::Var(v) => v.address_taken || v.captured,
             _ => false,
         };
-        (heap, o.typ)
+        (heap, self.obj_type(obj))
     }
 
     /// Creates the storage of local variable `obj` (each execution of its declaration makes a new
@@ -653,7 +691,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     }
 
     pub fn read_var(&mut self, obj: ObjId) -> Val {
-        let t = self.prog.obj(obj).typ;
+        let t = self.obj_type(obj);
         let lv = self.lval_var(obj);
         self.read_lval(lv, t)
     }
@@ -662,7 +700,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     pub fn var_addr(&mut self, obj: ObjId) -> Option<VReg> {
         match self.lval_var(obj) {
             LVal::Mem(a) => Some(a),
-            LVal::Reg(_) | LVal::Blank => None,
+            LVal::Reg(_) | LVal::Blank | LVal::Map { .. } => None,
         }
     }
 

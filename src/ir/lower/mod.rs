@@ -22,10 +22,15 @@
 //! (calls, builtins, closures, methods), `conc.rs` (defer, recover, go, channels, select).
 
 mod call;
+mod complex;
 mod conc;
 mod expr;
 mod func;
+mod generic;
+mod iface;
+mod maps;
 mod stmt;
+mod typedesc;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -33,12 +38,13 @@ use super::{Data, DataKind, DataReloc, Func, Module};
 use crate::syntax::ast::{Ast, Decl, Field, FuncDecl};
 use crate::syntax::pos::{self, Error, FileSet, Pos};
 use crate::types::sizes::Sizes;
-use crate::types::{ObjId, ObjKind, Program, TypeId, TypeKind};
+use crate::types::{ObjId, ObjKind, Program, TypeId, TypeKind, TypeTable};
 
 use func::Fb;
 
 pub fn lower(fset: &FileSet, ast: &Ast, prog: &Program) -> Result<Module, Vec<Error>> {
-    let mut lw = Lowerer::new(fset, ast, prog);
+    let gen = generic::instantiate(ast, prog)?;
+    let mut lw = Lowerer::new(fset, ast, prog, &gen);
     lw.run();
     if lw.errors.is_empty() {
         Ok(Module { funcs: lw.funcs, data: lw.data })
@@ -61,6 +67,14 @@ pub(super) struct Lowerer<'a> {
     pub fset: &'a FileSet,
     pub ast: &'a Ast,
     pub prog: &'a Program,
+    /// The program's types plus the instances of generic types (`generic.rs`): every type query of
+    /// lowering goes here, never to `self.types`.
+    pub types: &'a TypeTable,
+    /// The instances of generic functions and methods, and their symbols.
+    pub gen: &'a generic::Generics,
+    pub inst_syms: Vec<String>,
+    /// While lowering an instance: its substitution of type parameters (see `Fb::type_of`).
+    pub subst: Option<&'a HashMap<TypeId, TypeId>>,
     pub sizes: Sizes,
     pub pkg: String,
     pub funcs: Vec<Func>,
@@ -69,15 +83,23 @@ pub(super) struct Lowerer<'a> {
     strings: BTreeMap<Vec<u8>, String>,
     pub metas: HashMap<ObjId, FuncMeta>,
     pub errors: Vec<Error>,
+    /// Type descriptors, itabs and method wrappers (`typedesc.rs`), and method-value functions (`iface.rs`).
+    pub tds: typedesc::TypeDescs,
+    pub fms: Vec<iface::FmWrapper>,
+    pub fm_syms: BTreeSet<String>,
 }
 
 impl<'a> Lowerer<'a> {
-    fn new(fset: &'a FileSet, ast: &'a Ast, prog: &'a Program) -> Lowerer<'a> {
+    fn new(fset: &'a FileSet, ast: &'a Ast, prog: &'a Program, gen: &'a generic::Generics) -> Lowerer<'a> {
         let pkg = prog.packages.first().map(|p| p.path.clone()).unwrap_or_else(|| "main".into());
         Lowerer {
             fset,
             ast,
             prog,
+            types: &gen.types,
+            gen,
+            inst_syms: Vec::new(),
+            subst: None,
             sizes: Sizes::AMD64,
             pkg,
             funcs: Vec::new(),
@@ -86,6 +108,9 @@ impl<'a> Lowerer<'a> {
             strings: BTreeMap::new(),
             metas: HashMap::new(),
             errors: Vec::new(),
+            tds: typedesc::TypeDescs::default(),
+            fms: Vec::new(),
+            fm_syms: BTreeSet::new(),
         }
     }
 
@@ -114,13 +139,14 @@ impl<'a> Lowerer<'a> {
                 decls.push(fd);
             }
         }
+        self.inst_syms = self.instance_syms();
         // 2. Package-level variables: zero-initialized data, sorted by name.
         if let Some(p) = prog.packages.first() {
             for (name, &obj) in &p.scope {
                 if let ObjKind::Var(_) = prog.obj(obj).kind {
                     let t = prog.obj(obj).typ;
-                    let size = crate::types::sizes::size_of(&self.sizes, &prog.types, t);
-                    let align = crate::types::sizes::align_of(&self.sizes, &prog.types, t) as u32;
+                    let size = crate::types::sizes::size_of(&self.sizes, &self.types, t);
+                    let align = crate::types::sizes::align_of(&self.sizes, &self.types, t) as u32;
                     let sym = format!("{}.{}", self.pkg, name);
                     self.add_data(Data { name: sym, kind: DataKind::Bss, align, size, bytes: vec![], relocs: vec![] });
                 }
@@ -139,7 +165,7 @@ impl<'a> Lowerer<'a> {
                 init_syms.push(sym.clone());
             }
             if !fd.tparams.is_empty() || fd.recv.as_ref().is_some_and(|r| self.recv_is_generic(r)) {
-                self.error(fd.pos, "generic functions not supported yet");
+                // Lowered once per instance, below.
                 continue;
             }
             let Some(body) = &fd.body else {
@@ -171,8 +197,44 @@ impl<'a> Lowerer<'a> {
             let f = fb.finish();
             self.funcs.push(f);
         }
-        // 4. main.init: package variables in dependency order, then the user's init functions.
+        // 4. Instances of generic functions and methods (`generic.rs`), in the order they were found.
+        for i in 0..self.gen.insts.len() {
+            self.lower_instance(i);
+        }
+        // 5. main.init: package variables in dependency order, then the user's init functions.
         self.lower_init(init_syms);
+        // 6. What the program's interfaces and maps need at run time.
+        self.finish_types();
+    }
+
+    /// Lowers instance `i` of a generic function or method: its body with the instance's substitution.
+    fn lower_instance(&mut self, i: usize) {
+        let gen = self.gen;
+        let fi = &gen.insts[i];
+        let prog = self.prog;
+        let Some(fd) = self.ast.files.iter().flat_map(|f| &f.decls).find_map(|d| match d {
+            Decl::Func(fd) if prog.info.defs.get(&fd.name.pos) == Some(&fi.obj) => Some(fd),
+            _ => None,
+        }) else {
+            return;
+        };
+        let Some(body) = &fd.body else { return };
+        pos::set_current(fd.pos);
+        let sym = self.inst_syms[i].clone();
+        self.subst = Some(&fi.subst);
+        let mut params = Vec::new();
+        if let (Some(recv), Some(rt)) = (&fd.recv, fi.recv) {
+            for f in recv {
+                params.push((f.names.first().and_then(|n| prog.info.defs.get(&n.pos).copied()), rt));
+            }
+        }
+        let (ps, rs) = self.signature_vars(fi.sig, &fd.typ.params, &fd.typ.results);
+        params.extend(ps);
+        let mut fb = Fb::new(self, sym.clone(), fd.pos, format!("{sym}.func"));
+        fb.lower_body(params, rs, body);
+        let f = fb.finish();
+        self.funcs.push(f);
+        self.subst = None;
     }
 
     /// Symbol and receiver of a function declaration; `n_init` numbers `func init()`s (`main.init.0`, ...).
@@ -180,11 +242,11 @@ impl<'a> Lowerer<'a> {
         let prog = self.prog;
         if let Some(recv) = &fd.recv {
             let rt = recv.first().and_then(|f| prog.info.types.get(&f.typ)).map(|tv| tv.typ).unwrap_or(TypeId::INVALID);
-            let (ptr, base) = match prog.types.kind(rt) {
+            let (ptr, base) = match self.types.kind(rt) {
                 TypeKind::Pointer(e) => (true, *e),
                 _ => (false, rt),
             };
-            let tname = match prog.types.kind(base) {
+            let tname = match self.types.kind(base) {
                 TypeKind::Named(n) => prog.obj(n.obj).name.clone(),
                 _ => "?".into(),
             };
@@ -205,11 +267,11 @@ impl<'a> Lowerer<'a> {
 
     fn recv_is_generic(&self, recv: &[Field]) -> bool {
         recv.first().and_then(|f| self.prog.info.types.get(&f.typ)).is_some_and(|tv| {
-            let t = match self.prog.types.kind(tv.typ) {
+            let t = match self.types.kind(tv.typ) {
                 TypeKind::Pointer(e) => *e,
                 _ => tv.typ,
             };
-            matches!(self.prog.types.kind(t), TypeKind::Named(n) if !n.targs.is_empty())
+            matches!(self.types.kind(t), TypeKind::Named(n) if !n.targs.is_empty())
         })
     }
 
@@ -221,7 +283,7 @@ impl<'a> Lowerer<'a> {
         results: &[Field],
     ) -> (Vec<(Option<ObjId>, TypeId)>, Vec<(Option<ObjId>, TypeId)>) {
         let prog = self.prog;
-        let (pt, rt) = match prog.types.under(sig_t) {
+        let (pt, rt) = match self.types.under(sig_t) {
             TypeKind::Func(s) => (s.params.clone(), s.results.clone()),
             _ => (Vec::new(), Vec::new()),
         };
@@ -294,7 +356,7 @@ impl<'a> Lowerer<'a> {
             align: 8,
             size: 8,
             bytes: vec![0; 8],
-            relocs: vec![DataReloc { offset: 0, target: fsym.to_string(), addend: 0 }],
+            relocs: vec![DataReloc::addr(0, fsym, 0)],
         });
         name
     }

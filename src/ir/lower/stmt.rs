@@ -62,7 +62,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 self.switch_to(end);
             }
             StmtKind::Switch { init, tag, body, .. } => self.switch_stmt(*init, *tag, body, label),
-            StmtKind::TypeSwitch { .. } => self.unsupported(st.pos, "type switches"),
+            StmtKind::TypeSwitch { init, assign, body, .. } => self.type_switch(*init, *assign, body, label),
             StmtKind::Select { body, .. } => self.select_stmt(st.pos, body, label),
             StmtKind::For { init, cond, post, body } => {
                 if let Some(i) = init {
@@ -169,7 +169,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 }
                 continue;
             }
-            let types: Vec<Option<TypeId>> = objs.iter().map(|o| o.map(|o| self.prog.obj(o).typ)).collect();
+            let types: Vec<Option<TypeId>> = objs.iter().map(|o| o.map(|o| self.obj_type(o))).collect();
             let vals = self.rhs_values(&vs.values, &types);
             for (o, (v, t)) in objs.into_iter().zip(vals) {
                 if let Some(o) = o {
@@ -185,16 +185,17 @@ impl<'a, 'b> Fb<'a, 'b> {
     fn rhs_values(&mut self, rhs: &[ExprId], types: &[Option<TypeId>]) -> Vec<(Val, TypeId)> {
         if rhs.len() == 1 && types.len() > 1 {
             let vals = self.call_multi(rhs[0]);
-            let rt = match self.prog.types.kind(self.prog.type_of(rhs[0])) {
+            let rt = match self.types.kind(self.type_of(rhs[0])) {
                 TypeKind::Tuple(ts) => ts.clone(),
-                _ => Vec::new(),
+                _ => self.comma_ok_types(rhs[0]).unwrap_or_default(),
             };
-            return vals.into_iter().zip(rt).collect();
+            let vals: Vec<(Val, TypeId)> = vals.into_iter().zip(rt).collect();
+            return self.to_iface_targets(vals, types);
         }
         let many = rhs.len() > 1;
         let mut out = Vec::new();
         for (i, &e) in rhs.iter().enumerate() {
-            let t = types.get(i).copied().flatten().unwrap_or_else(|| self.default_type(self.prog.type_of(e)));
+            let t = types.get(i).copied().flatten().unwrap_or_else(|| self.default_type(self.type_of(e)));
             let v = self.expr_to(e, t);
             let v = if many { self.to_temp(v, t) } else { v };
             out.push((v, t));
@@ -211,9 +212,8 @@ impl<'a, 'b> Fb<'a, 'b> {
                 Some(&o) => self.lval_var(o),
                 None => LVal::Blank,
             },
-            ExprKind::Index { x, .. } if matches!(self.under(self.prog.type_of(*x)), TypeKind::Map { .. }) => {
-                self.unsupported(ast.expr(e).pos, "maps");
-                LVal::Blank
+            ExprKind::Index { x, indices, .. } if matches!(self.under(self.type_of(*x)), TypeKind::Map { .. }) => {
+                self.map_lvalue(*x, indices[0])
             }
             _ => match self.place(e) {
                 Some(a) => LVal::Mem(a),
@@ -230,7 +230,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         match op {
             AssignOp::Op(bop) => {
                 let x = lhs[0];
-                let t = self.prog.type_of(x);
+                let t = self.type_of(x);
                 let lv = self.lvalue(x);
                 let cur = self.read_lval(lv, t);
                 let cur = if matches!(lv, LVal::Reg(_)) { cur } else { self.to_temp(cur, t) };
@@ -251,9 +251,9 @@ impl<'a, 'b> Fb<'a, 'b> {
                         types.push(None);
                     } else if define && self.def_obj(le).is_some() {
                         lvs.push(None);
-                        types.push(Some(self.prog.obj(self.def_obj(le).unwrap()).typ));
+                        types.push(Some(self.obj_type(self.def_obj(le).unwrap())));
                     } else {
-                        types.push(Some(self.prog.type_of(le)));
+                        types.push(Some(self.type_of(le)));
                         lvs.push(Some(self.lvalue(le)));
                     }
                 }
@@ -276,7 +276,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     }
 
     fn incdec(&mut self, x: ExprId, inc: bool) {
-        let t = self.prog.type_of(x);
+        let t = self.type_of(x);
         let lv = self.lvalue(x);
         let cur = self.read_lval(lv, t).v();
         let ty = self.ty(cur);
@@ -324,11 +324,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         }
         let tagv = match tag {
             Some(t) => {
-                let tt = self.default_type(self.prog.type_of(t));
-                if matches!(self.under(tt), TypeKind::Interface { .. }) {
-                    self.unsupported(self.ast.expr(t).pos, "interfaces");
-                    return;
-                }
+                let tt = self.default_type(self.type_of(t));
                 let v = self.expr_to(t, tt);
                 Some((self.to_temp(v, tt), tt))
             }
@@ -347,8 +343,17 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let next = self.new_block();
                 match tagv {
                     Some((tv, tt)) => {
-                        let cv = self.expr_to(e, tt);
-                        let c = self.eq_vals(tv, cv, tt);
+                        // A concrete tag against an interface case (possible in generic code, `switch t { case i: }`)
+                        // compares as interfaces (Go spec "Comparison operators").
+                        let ct = self.type_of(e);
+                        let c = if self.is_iface(ct) && !self.is_iface(tt) {
+                            let cv = self.expr(e);
+                            let tiv = self.convert_to_iface(tv, tt, ct);
+                            self.eq_vals(tiv, cv, ct)
+                        } else {
+                            let cv = self.expr_to(e, tt);
+                            self.eq_vals(tv, cv, tt)
+                        };
                         self.branch(c, bodies[i], next);
                     }
                     None => self.cond(e, bodies[i], next),
@@ -385,7 +390,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         label: Option<String>,
     ) {
         let ast = self.ast;
-        let xt = self.prog.type_of(x);
+        let xt = self.type_of(x);
         let is_blank = |e: Option<ExprId>| match e {
             None => true,
             Some(e) => matches!(&ast.expr(ast.unparen(e)).kind, ExprKind::Ident(id) if id.name == "_"),
@@ -420,7 +425,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let n = self.iconst(INT, *len as i64);
                 (v, n, *elem)
             }
-            TypeKind::Map { .. } => return self.unsupported(pos, "maps"),
+            TypeKind::Map { .. } => return self.range_map(key, value, define, x, body, label, want_key, want_value),
             TypeKind::Chan { elem, .. } => return self.range_chan(key, define, x, *elem, body, label),
             _ => return self.unsupported(pos, "this range expression"),
         };
@@ -512,7 +517,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     pub fn lower_global_init(&mut self, lhs: &[ObjId], rhs: ExprId) {
         pos::set_current(self.ast.expr(rhs).pos);
         self.set_pos(self.ast.expr(rhs).pos);
-        let types: Vec<Option<TypeId>> = lhs.iter().map(|&o| Some(self.prog.obj(o).typ)).collect();
+        let types: Vec<Option<TypeId>> = lhs.iter().map(|&o| Some(self.obj_type(o))).collect();
         let vals = self.rhs_values(&[rhs], &types);
         for (&o, (v, t)) in lhs.iter().zip(vals) {
             if self.prog.obj(o).name == "_" {

@@ -4,7 +4,7 @@
 //! In: a `Call` expression. Out: the call's operand: `NoValue` for a call without results, a single value,
 //! or a value of `Tuple` type for several results.
 
-use super::super::constant::{encode_rune, Value};
+use super::super::constant::{encode_rune, ConstStr, Value};
 use super::super::sizes;
 use super::super::{BasicKind, Builtin, ObjId, ObjKind, Signature, TypeId, TypeKind};
 use super::expr::{OpMode, Operand};
@@ -105,6 +105,7 @@ impl<'a> Checker<'a> {
                         }
                         let st = self.subst(f.typ, &tps, &targs);
                         self.record(*fun, super::super::Mode::Value, st, None);
+                        self.record_instance(*fun, targs, st);
                         let TypeKind::Func(s2) = self.t.kind(st).clone() else { return Operand::invalid(e) };
                         sig = s2;
                         self.check_args(e, &sig, argops, *ellipsis, *fun);
@@ -288,7 +289,18 @@ impl<'a> Checker<'a> {
             }
         }
         let st = self.subst(ft, &tps, &targs);
+        if let ExprKind::Index { x, .. } = &self.ast.expr(e).kind {
+            self.record_instance(*x, targs, st);
+        }
         Operand::new(OpMode::Value, st, e)
+    }
+
+    /// Records in `Info::instances` that the identifier `fun` (possibly parenthesized) denotes the generic
+    /// function instantiated with `targs`, of signature `typ`.
+    fn record_instance(&mut self, fun: ExprId, targs: Vec<TypeId>, typ: TypeId) {
+        if let ExprKind::Ident(id) = &self.ast.expr(self.ast.unparen(fun)).kind {
+            self.info.instances.insert(id.pos, super::super::Instance { targs, typ });
+        }
     }
 
     // ---- type assertions ----
@@ -327,7 +339,7 @@ impl<'a> Checker<'a> {
             let mut y = x.clone();
             if self.is_string(tu) && self.is_integer(x.typ) {
                 let r = x.val.as_ref().and_then(|v| v.as_int()).and_then(|i| i.to_i64()).unwrap_or(0xFFFD);
-                y.val = Some(Value::String(encode_rune(r)));
+                y.val = Some(Value::String(ConstStr::new(encode_rune(r))));
                 ok = true;
             } else {
                 ok = Checker::representable_static(self, &mut y, t).is_ok();

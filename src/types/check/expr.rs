@@ -6,7 +6,7 @@
 //! (`convert_untyped`), `update_expr_type` rewrites the recorded entries of the whole untyped subtree, so the
 //! final `Info` holds context-converted types and values (as go/types' `updateExprType`).
 
-use super::super::constant::{BigFloat, BigInt, Value};
+use super::super::constant::{BigFloat, BigInt, ConstStr, Value};
 use super::super::{BasicKind, Mode, ObjKind, SelectionKind, TypeId, TypeKind};
 use super::Checker;
 use crate::syntax::ast::*;
@@ -59,6 +59,16 @@ fn mode_of(m: OpMode) -> Mode {
     }
 }
 
+/// Integer, floating-point or complex kinds, typed or untyped.
+fn numeric_kind(b: BasicKind) -> bool {
+    use BasicKind::*;
+    matches!(
+        b,
+        Int | Int8 | Int16 | Int32 | Int64 | Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr | UntypedInt | UntypedRune
+            | Float32 | Float64 | UntypedFloat | Complex64 | Complex128 | UntypedComplex
+    )
+}
+
 impl<'a> Checker<'a> {
     // ---- type predicates ----
 
@@ -90,7 +100,12 @@ impl<'a> Checker<'a> {
         self.basic_is(t, |b| matches!(b, Complex64 | Complex128 | UntypedComplex))
     }
     pub fn is_numeric(&self, t: TypeId) -> bool {
-        self.is_integer(t) || self.is_float(t) || self.is_complex(t)
+        // Per term for a type parameter: `~int | ~float64` is numeric though neither integer nor float.
+        self.basic_is(t, numeric_kind)
+    }
+    /// Numeric or string (the operands `+` accepts), per term for a type parameter.
+    pub fn is_numeric_or_string(&self, t: TypeId) -> bool {
+        self.basic_is(t, |b| numeric_kind(b) || matches!(b, BasicKind::String | BasicKind::UntypedString))
     }
     pub fn is_string(&self, t: TypeId) -> bool {
         self.basic_is(t, |b| matches!(b, BasicKind::String | BasicKind::UntypedString))
@@ -395,10 +410,12 @@ impl<'a> Checker<'a> {
                 self.add_dep(o);
             }
         }
-        let obj = self.objs.get(o).clone();
-        match &obj.kind {
+        // (Copy out what is needed rather than cloning the object, name and all: this runs per identifier.)
+        let ob = self.objs.get(o);
+        let (kind, typ, universe_iota) = (ob.kind.clone(), ob.typ, ob.name == "iota" && ob.pkg.is_none());
+        match &kind {
             ObjKind::Const(v) => {
-                if obj.name == "iota" && obj.pkg.is_none() {
+                if universe_iota {
                     match &self.iota {
                         Some(iv) => {
                             return Operand { mode: OpMode::Constant, typ: TypeId::UNTYPED_INT, val: Some(iv.clone()), expr: e, builtin: None }
@@ -409,29 +426,29 @@ impl<'a> Checker<'a> {
                         }
                     }
                 }
-                if obj.typ == TypeId::INVALID {
+                if typ == TypeId::INVALID {
                     return Operand::invalid(e);
                 }
-                Operand { mode: OpMode::Constant, typ: obj.typ, val: Some(v.clone()), expr: e, builtin: None }
+                Operand { mode: OpMode::Constant, typ: typ, val: Some(v.clone()), expr: e, builtin: None }
             }
             ObjKind::TypeName => {
-                if obj.typ == TypeId::INVALID {
+                if typ == TypeId::INVALID {
                     return Operand::invalid(e);
                 }
-                Operand::new(OpMode::TypeExpr, obj.typ, e)
+                Operand::new(OpMode::TypeExpr, typ, e)
             }
             ObjKind::Var(_) => {
                 self.mark_var_use(o);
-                if obj.typ == TypeId::INVALID {
+                if typ == TypeId::INVALID {
                     return Operand::invalid(e);
                 }
-                Operand::new(OpMode::Variable, obj.typ, e)
+                Operand::new(OpMode::Variable, typ, e)
             }
             ObjKind::Func { .. } => {
-                if obj.typ == TypeId::INVALID {
+                if typ == TypeId::INVALID {
                     return Operand::invalid(e);
                 }
-                Operand::new(OpMode::Value, obj.typ, e)
+                Operand::new(OpMode::Value, typ, e)
             }
             ObjKind::Builtin(b) => Operand { mode: OpMode::Builtin, typ: TypeId::INVALID, val: None, expr: e, builtin: Some(*b) },
             ObjKind::PkgName(_) => {
@@ -697,7 +714,7 @@ impl<'a> Checker<'a> {
             return Operand::invalid(e);
         }
         let ok = match op {
-            BinaryOp::Add => self.is_numeric(x.typ) || self.is_string(x.typ),
+            BinaryOp::Add => self.is_numeric_or_string(x.typ),
             BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Quo => self.is_numeric(x.typ),
             BinaryOp::Rem | BinaryOp::And | BinaryOp::Or | BinaryOp::Xor | BinaryOp::AndNot => self.is_integer(x.typ),
             BinaryOp::LAnd | BinaryOp::LOr => self.is_boolean(x.typ),
@@ -1515,7 +1532,7 @@ impl<'a> Checker<'a> {
                     let i = self.index_value(ie, l);
                     if let (Some(i), Some(Value::String(s))) = (i, &x.val) {
                         if (i as usize) < s.len() {
-                            let _ = s[i as usize];
+                            let _ = s.as_bytes()[i as usize];
                         }
                     }
                     return Operand::new(OpMode::Value, TypeId::UINT8, e);
@@ -1861,7 +1878,7 @@ impl<'a> Checker<'a> {
         let ast = self.ast;
         let mut idx: u64 = 0;
         let mut max: u64 = 0;
-        let mut seen: std::collections::HashSet<u64> = std::collections::HashSet::new();
+        let mut seen: crate::types::fxhash::HashSet<u64> = Default::default();
         for &el in elts {
             let mut valid = false;
             let ve = match &ast.expr(el).kind {
@@ -1926,11 +1943,7 @@ pub fn const_binary(op: BinaryOp, x: &Value, y: &Value, int_div: bool) -> Value 
             LOr => Value::Bool(*a || *b),
             _ => Value::Unknown,
         },
-        (Value::String(a), Value::String(b)) if op == Add => {
-            let mut s = a.clone();
-            s.extend_from_slice(b);
-            Value::String(s)
-        }
+        (Value::String(a), Value::String(b)) if op == Add => Value::String(ConstStr::concat(a, b)),
         (Value::Int(a), Value::Int(b)) => match op {
             Add => Value::Int(a.add(b)),
             Sub => Value::Int(a.sub(b)),
@@ -1992,7 +2005,7 @@ pub fn const_compare(op: BinaryOp, x: &Value, y: &Value) -> bool {
                 _ => a != b,
             }
         }
-        (Value::String(a), Value::String(b)) => a.cmp(b),
+        (Value::String(a), Value::String(b)) => a.as_bytes().cmp(b.as_bytes()),
         (Value::Complex(..), _) | (_, Value::Complex(..)) => {
             let eq = x.as_complex() == y.as_complex();
             return if op == Eql { eq } else { !eq };

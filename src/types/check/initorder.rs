@@ -6,15 +6,15 @@
 
 use super::super::{Initializer, ObjId, ObjKind};
 use super::Checker;
-use std::collections::{HashMap, HashSet};
+use crate::types::fxhash::{HashMap, HashSet};
 
 impl<'a> Checker<'a> {
     pub fn init_order(&mut self) {
         // Transitive variable dependencies of each variable (through functions).
         let vars: Vec<(ObjId, &'a crate::syntax::ast::ValueSpec)> = self.pkg_vars.clone();
-        let mut var_deps: HashMap<ObjId, Vec<ObjId>> = HashMap::new();
+        let mut var_deps: HashMap<ObjId, Vec<ObjId>> = HashMap::default();
         for &(v, _) in &vars {
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             let mut out = Vec::new();
             let mut stack: Vec<ObjId> = self.deps.get(&v).cloned().unwrap_or_default();
             stack.reverse();
@@ -35,8 +35,8 @@ impl<'a> Checker<'a> {
             var_deps.insert(v, out);
         }
         // Initialization units: variables sharing one initializer.
-        let mut done: HashSet<ObjId> = HashSet::new();
-        let mut emitted_specs: HashSet<*const crate::syntax::ast::ValueSpec> = HashSet::new();
+        let mut done: HashSet<ObjId> = HashSet::default();
+        let mut emitted_specs: HashSet<*const crate::syntax::ast::ValueSpec> = HashSet::default();
         loop {
             let mut progress = false;
             for &(v, spec) in &vars {
@@ -76,12 +76,12 @@ impl<'a> Checker<'a> {
             if !progress {
                 // Cycles: report each once, starting at the earliest remaining variable on it.
                 {
-                    let mut in_cycle: HashSet<ObjId> = HashSet::new();
+                    let mut in_cycle: HashSet<ObjId> = HashSet::default();
                     for &(v, _) in &vars {
                         if done.contains(&v) || in_cycle.contains(&v) {
                             continue;
                         }
-                        let mut seen = HashSet::new();
+                        let mut seen = HashSet::default();
                         if let Some(mut path) = self.find_path(v, v, &mut seen) {
                             path.reverse();
                             path.insert(0, v);

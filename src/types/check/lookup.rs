@@ -5,7 +5,10 @@
 use super::super::{ObjKind, Signature, TypeId, TypeKind, VarInfo};
 use super::expr::{OpMode, Operand};
 use super::Checker;
-use std::collections::HashSet;
+use crate::types::fxhash::HashSet;
+
+/// The deepest nesting of generic type instantiations (see `instance`); real programs stay far below it.
+const MAX_INSTANCE_DEPTH: u32 = 100;
 
 /// The result of looking up `x.name`.
 pub enum Lookup {
@@ -66,44 +69,45 @@ impl<'a> Checker<'a> {
 
     fn lookup_in(&mut self, start: TypeId, is_ptr: bool, name: &str, from: Option<super::super::PkgId>) -> Lookup {
         let mut current: Vec<(TypeId, Vec<u32>, bool, bool)> = vec![(start, Vec::new(), is_ptr, false)];
-        let mut seen: HashSet<TypeId> = HashSet::new();
+        let mut seen: HashSet<TypeId> = HashSet::default();
         while !current.is_empty() {
             let mut next = Vec::new();
             let mut found: Option<(super::super::ObjId, Vec<u32>, bool, bool)> = None;
             let mut count = 0;
             for (typ, index, indirect, multiples) in current {
                 let mut typ = typ;
-                if let TypeKind::Named(n) = self.t.kind(typ).clone() {
+                // (Only ids are copied out of the type table: cloning kinds, field names and all, per selector
+                // was a tenth of the checker's time.)
+                if let TypeKind::Named(n) = self.t.kind(typ) {
+                    let (nobj, mtype) = (n.obj, n.origin.unwrap_or(typ));
                     if !seen.insert(typ) {
                         continue;
                     }
                     // make sure the type's declaration (and its methods) is checked
-                    self.obj_decl(n.obj);
-                    let methods = match &n.origin {
-                        Some(o) => match self.t.kind(*o) {
-                            TypeKind::Named(on) => on.methods.clone(),
-                            _ => Vec::new(),
-                        },
-                        None => n.methods.clone(),
+                    self.obj_decl(nobj);
+                    let method = match self.t.kind(mtype) {
+                        TypeKind::Named(on) => {
+                            on.methods.iter().position(|&m| {
+                                let o = self.objs.get(m);
+                                self.same_id(o.pkg, &o.name, name, from)
+                            }).map(|i| (i, on.methods[i]))
+                        }
+                        _ => None,
                     };
-                    if let Some(i) = methods.iter().position(|&m| {
-                        let o = self.objs.get(m);
-                        self.same_id(o.pkg, &o.name, name, from)
-                    }) {
+                    if let Some((i, m)) = method {
                         count += 1 + multiples as i32;
                         let mut idx = index.clone();
                         idx.push(i as u32);
-                        found = Some((methods[i], idx, indirect, true));
+                        found = Some((m, idx, indirect, true));
                         continue;
                     }
                     typ = self.t.underlying(typ);
-                    let _ = typ;
                     typ = match self.t.kind(typ) {
                         TypeKind::Named(nn) => nn.underlying,
                         _ => self.t.underlying(typ),
                     };
                 }
-                if let TypeKind::TypeParam { constraint, .. } = self.t.kind(typ).clone() {
+                if let TypeKind::TypeParam { constraint, .. } = *self.t.kind(typ) {
                     // methods of the constraint
                     let ms = self.iface_method_set(constraint);
                     if let Some(i) = ms.iter().position(|m| m.0 == name) {
@@ -113,18 +117,16 @@ impl<'a> Checker<'a> {
                     }
                     continue;
                 }
-                match self.t.kind(typ).clone() {
+                match self.t.kind(typ) {
                     TypeKind::Struct { fields } => {
+                        let mut hit = None;
                         for (i, f) in fields.iter().enumerate() {
                             if self.same_id(f.pkg, &f.name, name, from) {
                                 count += 1 + multiples as i32;
-                                let mut idx = index.clone();
-                                idx.push(i as u32);
-                                let o = self.field_obj(typ, i);
-                                found = Some((o, idx, indirect, false));
+                                hit = Some(i);
                                 continue;
                             }
-                            if f.embedded && found.is_none() {
+                            if f.embedded && found.is_none() && hit.is_none() {
                                 let (ft, p) = match self.t.kind(f.typ) {
                                     TypeKind::Pointer(b) => (*b, true),
                                     _ => (f.typ, false),
@@ -133,6 +135,12 @@ impl<'a> Checker<'a> {
                                 idx.push(i as u32);
                                 next.push((ft, idx, indirect || p, multiples));
                             }
+                        }
+                        if let Some(i) = hit {
+                            let mut idx = index.clone();
+                            idx.push(i as u32);
+                            let o = self.field_obj(typ, i);
+                            found = Some((o, idx, indirect, false));
                         }
                     }
                     TypeKind::Interface { .. } => {
@@ -231,7 +239,7 @@ impl<'a> Checker<'a> {
     /// The full method set of an interface type: (name, signature), sorted by name.
     pub fn iface_method_set(&mut self, t: TypeId) -> Vec<(String, TypeId)> {
         let mut out: Vec<(String, TypeId)> = Vec::new();
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         self.collect_iface_methods(t, &mut out, &mut seen);
         out.sort_by(|a, b| a.0.cmp(&b.0));
         out
@@ -531,7 +539,7 @@ impl<'a> Checker<'a> {
 
     /// Go spec "Comparison operators": values of type `t` can be compared with `==`.
     pub fn comparable(&self, t: TypeId) -> bool {
-        self.comparable_seen(t, &mut HashSet::new())
+        self.comparable_seen(t, &mut HashSet::default())
     }
 
     fn comparable_seen(&self, t: TypeId, seen: &mut HashSet<TypeId>) -> bool {
@@ -578,6 +586,17 @@ impl<'a> Checker<'a> {
             targs: targs.clone(),
         })));
         self.instances.insert((gen, targs.clone()), inst);
+        // Instances are expanded eagerly, so an instantiation cycle (gc's monomorphization check) shows as
+        // instances nested without end: stop it with gc's error at the type parameter.
+        if self.instance_depth >= MAX_INSTANCE_DEPTH {
+            let pos = match tps.first().map(|&p| self.t.kind(p)) {
+                Some(&TypeKind::TypeParam { obj, .. }) => self.objs.get(obj).pos,
+                _ => self.objs.get(n.obj).pos,
+            };
+            self.error(pos, "instantiation cycle");
+            return TypeId::INVALID;
+        }
+        self.instance_depth += 1;
         // the generic type may not be complete yet (recursive generic types): resolve now if possible
         self.obj_decl(n.obj);
         let under = match self.t.kind(gen) {
@@ -585,6 +604,7 @@ impl<'a> Checker<'a> {
             _ => TypeId::INVALID,
         };
         let su = self.subst(under, &tps, &targs);
+        self.instance_depth -= 1;
         let su = if matches!(self.t.kind(su), TypeKind::Named(_)) { self.t.underlying(su) } else { su };
         self.t.named_mut(inst).underlying = su;
         inst
@@ -649,11 +669,17 @@ impl<'a> Checker<'a> {
                 self.t.tuple(ts)
             }
             TypeKind::Named(n) => {
-                if n.targs.is_empty() {
+                // Inside its own declaration a generic type's name (`next *node[T]`) denotes the generic
+                // type itself, standing for the instance with its own type parameters.
+                let old = match (&n.origin, self.generic_types.get(&t)) {
+                    (None, Some(own)) if n.targs.is_empty() => own.clone(),
+                    _ => n.targs.clone(),
+                };
+                if old.is_empty() {
                     return t;
                 }
-                let new: Vec<TypeId> = n.targs.iter().map(|&a| self.subst(a, tps, targs)).collect();
-                if new == n.targs {
+                let new: Vec<TypeId> = old.iter().map(|&a| self.subst(a, tps, targs)).collect();
+                if new == old {
                     return t;
                 }
                 self.instance(n.origin.unwrap_or(t), new)
@@ -678,6 +704,8 @@ impl<'a> Checker<'a> {
         }
         let (pk, ak) = (self.t.kind(param).clone(), self.t.kind(arg).clone());
         let ak = if let (TypeKind::Named(_), false) = (&ak, matches!(pk, TypeKind::Named(_))) { self.t.under(arg).clone() } else { ak };
+        // A generic named parameter type (`Fn[A, B]`) against an unnamed argument type: unify the structure.
+        let pk = if let (TypeKind::Named(_), false) = (&pk, matches!(ak, TypeKind::Named(_))) { self.t.under(param).clone() } else { pk };
         match (pk, ak) {
             (TypeKind::Pointer(a), TypeKind::Pointer(b)) | (TypeKind::Slice(a), TypeKind::Slice(b)) => self.unify(a, b, tps, out),
             (TypeKind::Array { len: l1, elem: a }, TypeKind::Array { len: l2, elem: b }) => l1 == l2 && self.unify(a, b, tps, out),

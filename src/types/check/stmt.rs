@@ -9,7 +9,7 @@ use super::expr::{OpMode, Operand};
 use super::Checker;
 use crate::syntax::ast::*;
 use crate::syntax::pos::{self, Pos};
-use std::collections::HashMap;
+use crate::types::fxhash::HashMap;
 
 /// Where a statement sits: which branch statements are allowed.
 #[derive(Clone, Default)]
@@ -41,7 +41,7 @@ impl<'a> Checker<'a> {
 
     /// Declares every label of a function body (labels have function scope).
     fn collect_labels(&mut self, stmts: &'a [StmtId]) -> HashMap<String, LabelInfo> {
-        let mut out = HashMap::new();
+        let mut out = HashMap::default();
         self.collect_labels_into(stmts, &mut out);
         out
     }

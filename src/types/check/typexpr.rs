@@ -22,8 +22,10 @@ impl<'a> Checker<'a> {
     /// The type denoted by type expression `e` (reports an error and returns INVALID if it is not a type).
     pub fn typ(&mut self, e: ExprId) -> TypeId {
         let t = self.typ_inner(e, false);
+        // `List[T]` inside `List`'s own declaration denotes the generic type itself: it is instantiated.
+        let instantiated = matches!(self.ast.expr(self.ast.unparen(e)).kind, ExprKind::Index { .. });
         if let Some(tps) = self.generic_types.get(&t) {
-            if !tps.is_empty() {
+            if !tps.is_empty() && !instantiated {
                 let s = self.expr_string(e);
                 self.error(self.ast.expr(e).pos, format!("cannot use generic type {s} without instantiation"));
                 return TypeId::INVALID;
@@ -384,12 +386,12 @@ impl<'a> Checker<'a> {
     fn struct_type(&mut self, fields: &'a [Field]) -> TypeId {
         let mut out: Vec<FieldInfo> = Vec::new();
         let mut objs: Vec<ObjId> = Vec::new();
-        let mut seen: std::collections::HashMap<String, Pos> = std::collections::HashMap::new();
+        let mut seen: crate::types::fxhash::HashMap<String, Pos> = Default::default();
         for f in fields {
             let t = self.typ(f.typ);
             let tag = match &f.tag {
                 Some(raw) => match super::super::constant::from_literal(LitKind::String, raw) {
-                    Ok(Value::String(b)) => String::from_utf8_lossy(&b).into_owned(),
+                    Ok(Value::String(b)) => String::from_utf8_lossy(b.as_bytes()).into_owned(),
                     _ => String::new(),
                 },
                 None => String::new(),

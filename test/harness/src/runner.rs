@@ -182,7 +182,8 @@ pub fn first_line(s: &str) -> &str {
 /// A one-line summary of a failure: its first line, followed by the next line when the first only says
 /// that something failed ("exit status 1", "... Instead saw", "no match for ... in:").
 pub fn summary(s: &str) -> String {
-    let mut lines = s.lines().map(str::trim).filter(|l| !l.is_empty());
+    // `# pkg` lines are go build's package headers, not messages.
+    let mut lines = s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with("# "));
     let first = lines.next().unwrap_or("");
     let generic = first.starts_with("exit status")
         || first.starts_with("signal:")

@@ -1,0 +1,765 @@
+//! Interfaces: conversions to interface types, type assertions and switches, method calls through itabs,
+//! method values and expressions, interface comparison and printing, `panic(v)`; and the functions the
+//! type descriptors need (method wrappers, the ABI0 bodies of `equal` and `hasher`).
+//!
+//! In: expressions and statements whose types involve interfaces (dispatched here from `expr.rs`,
+//! `call.rs`, `stmt.rs`). Out: IR over gc's representations: an empty interface is `{*_type, data}`, a
+//! non-empty one `{*itab, data}`; `data` is the value itself when its type is pointer-shaped
+//! (`kindDirectIface`), else a pointer to a heap copy (`g1c_alloc`). Run-time work is in `rt/src/iface.rs`
+//! (docs/RUNTIME-ABI.md "Interfaces").
+//!
+//! Invariants: a type assertion compares dynamic type descriptors (`_type` pointers, unique per type in a
+//! program, see `typedesc.rs`), never itab pointers (itabs built at run time differ from static ones).
+
+use super::func::{Fb, Val};
+use super::typedesc::{Wrapper, ITAB_FUN};
+use crate::ir::{BinOp, Callee, Cond, Op, Ty, VReg};
+use crate::syntax::ast::{BinaryOp, CaseClause, ExprId, ExprKind, StmtId, StmtKind};
+use crate::syntax::pos::Pos;
+use crate::types::{Mode, ObjId, SelectionKind, Signature, TypeId, TypeKind};
+
+/// The ABI0 body behind every type's `equal` func value (closure context: `{code, *_type}`).
+pub const EQUAL_ABI0: &str = "runtime.typeequal·abi0";
+/// The ABI0 body behind every map type's `hasher` func value.
+pub const HASH_ABI0: &str = "runtime.typehash·abi0";
+
+/// A method-value wrapper `T.M-fm`: its closure holds the receiver after the code word.
+#[derive(Clone, Debug)]
+pub struct FmWrapper {
+    pub sym: String,
+    /// The receiver's type as stored in the closure (`T`, `*T`, or an interface type).
+    pub recv_t: TypeId,
+    /// The method to call: a symbol, or the index of an interface method.
+    pub target: FmTarget,
+    pub sig: Signature,
+}
+
+#[derive(Clone, Debug)]
+pub enum FmTarget {
+    Direct(String),
+    Iface(u32),
+    /// An interface method expression `I.M`: the receiver is the first parameter (`sig` includes it).
+    IfaceExpr(u32),
+}
+
+impl<'a, 'b> Fb<'a, 'b> {
+    pub fn is_iface(&self, t: TypeId) -> bool {
+        matches!(self.under(t), TypeKind::Interface { .. })
+    }
+
+    pub fn is_empty_iface(&self, t: TypeId) -> bool {
+        self.is_iface(t) && self.lw.iface_methods(t).is_empty()
+    }
+
+    /// `e` assigned to interface type `to` (from a concrete type, another interface type, or `nil`).
+    pub fn expr_to_iface(&mut self, e: ExprId, to: TypeId) -> Val {
+        let tv = self.tv(e);
+        if tv.typ == TypeId::UNTYPED_NIL || self.is_nil(e) {
+            return self.zero_val(to);
+        }
+        let from = self.default_type(tv.typ);
+        let v = match (&tv.mode, &tv.value) {
+            (Mode::Constant, Some(c)) => {
+                self.set_pos(self.ast.expr(e).pos);
+                self.const_val(c, from)
+            }
+            _ => self.expr(e),
+        };
+        self.convert_to_iface(v, from, to)
+    }
+
+    /// Converts value `v` of type `from` to interface type `to`.
+    pub fn convert_to_iface(&mut self, v: Val, from: TypeId, to: TypeId) -> Val {
+        let out = self.temp(to, "iface");
+        if self.is_iface(from) {
+            let tab = self.load(Ty::Ptr, v.v(), 0);
+            let data = self.load(Ty::Ptr, v.v(), 8);
+            let w0 = if self.is_empty_iface(to) {
+                if self.is_empty_iface(from) { tab } else { self.itab_type(tab) }
+            } else {
+                let typ = if self.is_empty_iface(from) { tab } else { self.itab_type(tab) };
+                let isym = self.lw.type_sym(to);
+                let ia = self.sym_addr(&isym);
+                self.call_rt("g1c_convI2I", vec![ia, typ], &[Ty::Ptr])[0]
+            };
+            self.store(out, 0, w0);
+            self.store(out, 8, data);
+            return Val::M(out);
+        }
+        let sym = if self.is_empty_iface(to) { self.lw.type_sym(from) } else { self.lw.itab_sym(to, from) };
+        let w0 = self.sym_addr(&sym);
+        let data = self.box_value(v, from);
+        self.store(out, 0, w0);
+        self.store(out, 8, data);
+        Val::M(out)
+    }
+
+    /// The data word of an interface holding `v` of concrete type `t`.
+    fn box_value(&mut self, v: Val, t: TypeId) -> VReg {
+        if self.lw.is_direct_iface(t) {
+            return match v {
+                Val::S(r) => r,
+                Val::M(a) => self.load(Ty::Ptr, a, 0),
+            };
+        }
+        let size = self.size(t);
+        let p = self.alloc(size);
+        self.store_val(p, 0, v, t);
+        p
+    }
+
+    /// `tab == nil ? nil : tab._type`.
+    pub fn itab_type(&mut self, tab: VReg) -> VReg {
+        let r = self.vreg(Ty::Ptr);
+        self.emit(Op::Copy { dst: r, src: tab });
+        let zero = self.iconst(Ty::Ptr, 0);
+        let nz = self.cmp(Cond::Ne, tab, zero);
+        let load = self.new_block();
+        let end = self.new_block();
+        self.branch(nz, load, end);
+        self.switch_to(load);
+        let t = self.load(Ty::Ptr, tab, 8);
+        self.emit(Op::Copy { dst: r, src: t });
+        self.jump(end);
+        self.switch_to(end);
+        r
+    }
+
+    /// The dynamic type descriptor of interface value `v` of type `t` (nil for a nil interface).
+    fn dyn_type(&mut self, v: VReg, t: TypeId) -> VReg {
+        let w0 = self.load(Ty::Ptr, v, 0);
+        if self.is_empty_iface(t) {
+            w0
+        } else {
+            self.itab_type(w0)
+        }
+    }
+
+    /// The value of concrete type `t` held in an interface whose data word is `data`, in a fresh temporary.
+    fn unbox(&mut self, data: VReg, t: TypeId) -> Val {
+        if self.lw.is_direct_iface(t) {
+            return match self.scalar(t) {
+                Some(_) => Val::S(self.copy(data)),
+                None => {
+                    let a = self.temp(t, "unbox");
+                    self.store(a, 0, data);
+                    Val::M(a)
+                }
+            };
+        }
+        let v = self.load_val(data, 0, t);
+        self.to_temp(v, t)
+    }
+
+    // ---- Type assertions ----
+
+    /// `x.(T)`; with `comma_ok`, also the success flag (else a failure panics as gc's `panicdottype`).
+    pub fn type_assert(&mut self, x: ExprId, t: TypeId, comma_ok: bool, pos: Pos) -> (Val, Option<VReg>) {
+        let xt = self.type_of(x);
+        let xv = self.expr(x);
+        let xv = self.to_temp(xv, xt);
+        self.set_pos(pos);
+        let data = self.load(Ty::Ptr, xv.v(), 8);
+        let typ = self.dyn_type(xv.v(), xt);
+        let xsym = self.lw.type_sym(xt);
+        if self.is_iface(t) {
+            let out = self.temp(t, "assert");
+            let zero = self.iconst(Ty::Ptr, 0);
+            let w0 = if self.is_empty_iface(t) {
+                if !comma_ok {
+                    let ok = self.cmp(Cond::Ne, typ, zero);
+                    let tsym = self.lw.type_sym(t);
+                    let want = self.sym_addr(&tsym);
+                    let xa = self.sym_addr(&xsym);
+                    self.check(ok, "g1c_panicdottype", vec![typ, want, xa]);
+                }
+                typ
+            } else {
+                let tsym = self.lw.type_sym(t);
+                let want = self.sym_addr(&tsym);
+                if comma_ok {
+                    self.call_rt("g1c_assertE2I2", vec![want, typ], &[Ty::Ptr])[0]
+                } else {
+                    let xa = self.sym_addr(&xsym);
+                    self.call_rt("g1c_assertE2I", vec![want, typ, xa], &[Ty::Ptr])[0]
+                }
+            };
+            let ok = self.cmp(Cond::Ne, w0, zero);
+            // A failed comma-ok assertion gives the zero value.
+            let d = self.vreg(Ty::Ptr);
+            self.emit(Op::Copy { dst: d, src: zero });
+            let yes = self.new_block();
+            let end = self.new_block();
+            self.branch(ok, yes, end);
+            self.switch_to(yes);
+            self.emit(Op::Copy { dst: d, src: data });
+            self.jump(end);
+            self.switch_to(end);
+            self.store(out, 0, w0);
+            self.store(out, 8, d);
+            return (Val::M(out), comma_ok.then_some(ok));
+        }
+        let tsym = self.lw.type_sym(t);
+        let want = self.sym_addr(&tsym);
+        let ok = self.cmp(Cond::Eq, typ, want);
+        if !comma_ok {
+            let xa = self.sym_addr(&xsym);
+            self.check(ok, "g1c_panicdottype", vec![typ, want, xa]);
+            return (self.unbox(data, t), None);
+        }
+        let out = self.temp(t, "assert");
+        let size = self.size(t);
+        self.memzero(out, size);
+        let yes = self.new_block();
+        let end = self.new_block();
+        self.branch(ok, yes, end);
+        self.switch_to(yes);
+        let v = self.unbox(data, t);
+        self.store_val(out, 0, v, t);
+        self.jump(end);
+        self.switch_to(end);
+        (self.load_val(out, 0, t), Some(ok))
+    }
+
+    /// The values of a comma-ok expression `e` used in a two-value assignment, or `None` when `e` is not one
+    /// that this module handles.
+    pub fn comma_ok_values(&mut self, e: ExprId) -> Option<Vec<Val>> {
+        let ast = self.ast;
+        let e = ast.unparen(e);
+        let pos = ast.expr(e).pos;
+        match &ast.expr(e).kind {
+            ExprKind::TypeAssert { x, typ: Some(_) } => {
+                let t = self.comma_ok_types(e)?[0];
+                let (v, ok) = self.type_assert(*x, t, true, pos);
+                Some(vec![v, Val::S(ok.unwrap())])
+            }
+            ExprKind::Index { x, indices, .. } if matches!(self.under(self.type_of(*x)), TypeKind::Map { .. }) => {
+                let (v, ok) = self.map_index(*x, indices[0], true, pos);
+                Some(vec![v, Val::S(ok.unwrap())])
+            }
+            _ => None,
+        }
+    }
+
+    /// Multiple values assigned to targets of the given types: those going to a variable of interface type
+    /// are converted to it.
+    pub fn to_iface_targets(&mut self, vals: Vec<(Val, TypeId)>, types: &[Option<TypeId>]) -> Vec<(Val, TypeId)> {
+        let mut out = Vec::new();
+        for (i, (v, t)) in vals.into_iter().enumerate() {
+            match types.get(i).copied().flatten() {
+                Some(w) if w != t && self.is_iface(w) => {
+                    let c = self.convert_to_iface(v, t, w);
+                    out.push((c, w));
+                }
+                _ => out.push((v, t)),
+            }
+        }
+        out
+    }
+
+    /// The types `(T, bool)` of comma-ok expression `e`.
+    pub fn comma_ok_types(&self, e: ExprId) -> Option<Vec<TypeId>> {
+        let tv = self.tv(self.ast.unparen(e));
+        match self.types.kind(tv.typ) {
+            TypeKind::Tuple(ts) => Some(ts.clone()),
+            _ => Some(vec![tv.typ, TypeId::BOOL]),
+        }
+    }
+
+    // ---- Type switches ----
+
+    /// `switch [init;] [v :=] x.(type) { case T1, T2: ... }`.
+    pub fn type_switch(&mut self, init: Option<StmtId>, assign: StmtId, body: &[CaseClause], label: Option<String>) {
+        let ast = self.ast;
+        let prog = self.prog;
+        if let Some(i) = init {
+            self.stmt(i);
+        }
+        let x = match &ast.stmt(assign).kind {
+            StmtKind::Expr(e) => *e,
+            StmtKind::Assign { rhs, .. } => rhs[0],
+            _ => return self.unsupported(ast.stmt(assign).pos, "internal: type switch guard"),
+        };
+        let ExprKind::TypeAssert { x, .. } = &ast.expr(ast.unparen(x)).kind else {
+            return self.unsupported(ast.stmt(assign).pos, "internal: type switch guard");
+        };
+        let x = *x;
+        let xt = self.type_of(x);
+        let xv = self.expr(x);
+        let xv = self.to_temp(xv, xt);
+        let typ = self.dyn_type(xv.v(), xt);
+        let data = self.load(Ty::Ptr, xv.v(), 8);
+        let end = self.new_block();
+        self.targets.push(super::func::Target { label, brk: end, cont: None });
+        let mut default: Option<(usize, crate::ir::BlockId)> = None;
+        let mut bodies = Vec::new();
+        for (ci, cc) in body.iter().enumerate() {
+            let bb = self.new_block();
+            bodies.push(bb);
+            let Some(list) = &cc.list else {
+                default = Some((ci, bb));
+                continue;
+            };
+            for &te in list {
+                let next = self.new_block();
+                let ok = if self.is_nil(te) {
+                    let zero = self.iconst(Ty::Ptr, 0);
+                    self.cmp(Cond::Eq, typ, zero)
+                } else {
+                    let t = self.type_of(te);
+                    if self.is_iface(t) {
+                        if self.is_empty_iface(t) {
+                            let zero = self.iconst(Ty::Ptr, 0);
+                            self.cmp(Cond::Ne, typ, zero)
+                        } else {
+                            let tsym = self.lw.type_sym(t);
+                            let want = self.sym_addr(&tsym);
+                            let tab = self.call_rt("g1c_assertE2I2", vec![want, typ], &[Ty::Ptr])[0];
+                            let zero = self.iconst(Ty::Ptr, 0);
+                            self.cmp(Cond::Ne, tab, zero)
+                        }
+                    } else {
+                        let tsym = self.lw.type_sym(t);
+                        let want = self.sym_addr(&tsym);
+                        self.cmp(Cond::Eq, typ, want)
+                    }
+                };
+                self.branch(ok, bb, next);
+                self.switch_to(next);
+            }
+        }
+        match default {
+            Some((_, bb)) => self.jump(bb),
+            None => self.jump(end),
+        }
+        for (ci, cc) in body.iter().enumerate() {
+            self.switch_to(bodies[ci]);
+            self.set_pos(cc.pos);
+            if let Some(&obj) = prog.info.implicits.get(&cc.pos) {
+                let vt = self.obj_type(obj);
+                let v = if self.is_iface(vt) {
+                    if vt == xt {
+                        xv
+                    } else {
+                        // One interface type in the case: assert to it (cannot fail here).
+                        let out = self.temp(vt, "case");
+                        let w0 = if self.is_empty_iface(vt) {
+                            typ
+                        } else {
+                            let tsym = self.lw.type_sym(vt);
+                            let want = self.sym_addr(&tsym);
+                            self.call_rt("g1c_assertE2I2", vec![want, typ], &[Ty::Ptr])[0]
+                        };
+                        self.store(out, 0, w0);
+                        self.store(out, 8, data);
+                        Val::M(out)
+                    }
+                } else {
+                    self.unbox(data, vt)
+                };
+                let lv = self.declare_local(obj, false);
+                self.assign(lv, v, vt);
+            }
+            self.lower_block_stmts(&cc.body);
+            self.jump(end);
+        }
+        self.targets.pop();
+        self.switch_to(end);
+    }
+
+    // ---- Method calls, values and expressions ----
+
+    /// The `(itab, data)` words of the interface reached from `x` through the embedded fields `path`.
+    fn iface_operand(&mut self, x: ExprId, path: &[u32]) -> (VReg, VReg, TypeId) {
+        let xt = self.type_of(x);
+        let xv = self.expr(x);
+        let (addr, t) = if path.is_empty() {
+            (xv.v(), xt)
+        } else {
+            let t = match self.under(xt) {
+                TypeKind::Pointer(p) => *p,
+                _ => xt,
+            };
+            self.walk_fields(xv.v(), t, path)
+        };
+        let tab = self.load(Ty::Ptr, addr, 0);
+        let data = self.load(Ty::Ptr, addr, 8);
+        (tab, data, t)
+    }
+
+    /// gc's nil check: a one-byte probe load at `p`, so a nil pointer faults at address 0 and the SIGSEGV
+    /// handler turns it into the nil dereference panic (with gc's `[signal SIGSEGV ...]` line).
+    fn nil_check(&mut self, p: VReg) {
+        self.load(Ty::I8, p, 0);
+    }
+
+    /// Index of method `name` in interface `t`'s itab.
+    fn iface_method_index(&self, t: TypeId, name: &str) -> u32 {
+        self.lw.iface_methods(t).iter().position(|m| m.0 == name).unwrap_or(0) as u32
+    }
+
+    /// The callee and arguments of `x.M(args)` where `M` is a method of an interface (possibly reached
+    /// through embedded fields): the itab's `fun[i]` slot, called as a closure, with the data word first.
+    pub fn prepare_iface_call(
+        &mut self,
+        x: ExprId,
+        obj: ObjId,
+        path: &[u32],
+        sig: &Signature,
+        args: &[ExprId],
+        spread: bool,
+    ) -> Option<(Callee, Vec<(Val, TypeId)>, Vec<TypeId>)> {
+        let (tab, data, it) = self.iface_operand(x, path);
+        // A nil interface panics here, before the arguments (and before a `defer` records the call).
+        self.nil_check(tab);
+        let idx = self.iface_method_index(it, &self.prog.obj(obj).name.clone());
+        let mut all = vec![(Val::S(data), TypeId::UNSAFE_POINTER)];
+        all.extend(self.call_args(args, &sig.params, sig.variadic, spread));
+        let slot = self.add_off(tab, ITAB_FUN + 8 * idx as i64);
+        Some((Callee::Closure(slot), all, sig.results.clone()))
+    }
+
+    /// A method value `x.M` (a closure binding the receiver) or a method expression `T.M` (a func value
+    /// taking the receiver first).
+    pub fn method_value(&mut self, e: ExprId, x: ExprId) -> Val {
+        let prog = self.prog;
+        let sel = prog.info.selections[&e].clone();
+        let pos = self.ast.expr(e).pos;
+        let mname = prog.obj(sel.obj).name.clone();
+        let recv0 = self.sub(sel.recv);
+        let decl_t = self.lw.path_type(recv0, &sel.index[..sel.index.len() - 1]);
+        let sig_t = if self.lw.is_generic_method(sel.obj) { self.lw.method_sig(sel.obj, decl_t) } else { self.obj_type(sel.obj) };
+        let sig = match self.under(sig_t) {
+            TypeKind::Func(s) => s.clone(),
+            _ => return self.fail(pos, "internal: method without a signature", TypeId::INT),
+        };
+        if sel.kind == SelectionKind::MethodExpr {
+            let recv = recv0;
+            if self.is_iface(recv) {
+                // `I.M`: a function taking the interface value first, calling through its itab.
+                let ts = self.lw.type_string(recv);
+                let sym = format!("{ts}.{mname}");
+                let idx = self.iface_method_index(recv, &mname);
+                let fsig = match self.under(self.type_of(e)) {
+                    TypeKind::Func(s) => s.clone(),
+                    _ => sig,
+                };
+                if self.lw.fm_syms.insert(sym.clone()) {
+                    self.lw.fms.push(FmWrapper { sym: sym.clone(), recv_t: recv, target: FmTarget::IfaceExpr(idx), sig: fsig });
+                }
+                let c = self.lw.static_closure(&sym);
+                return Val::S(self.sym_addr(&c));
+            }
+            let ms = self.lw.method_set(recv);
+            let Some(m) = ms.iter().find(|m| m.name == mname).cloned() else {
+                return self.fail(pos, "internal: method expression without a method", TypeId::INT);
+            };
+            let (_, tfn) = self.lw.method_fns(recv, &m);
+            let c = self.lw.static_closure(&tfn);
+            return Val::S(self.sym_addr(&c));
+        }
+        let path = &sel.index[..sel.index.len() - 1];
+        let (recv_t, recv_v, target, tname) = match self.lw.method_meta(sel.obj, decl_t) {
+            Some(meta) => {
+                let recv_t = meta.recv.unwrap_or(TypeId::INVALID);
+                let v = self.receiver(x, path, recv_t);
+                // `p.M` with a value method dereferences `p` now (Go spec "Method values").
+                let xt = self.type_of(x);
+                if let (Val::M(a), false) = (v, matches!(self.types.kind(recv_t), TypeKind::Pointer(_))) {
+                    if matches!(self.under(xt), TypeKind::Pointer(_)) || !path.is_empty() {
+                        self.nil_check(a);
+                    }
+                }
+                (recv_t, v, FmTarget::Direct(meta.sym.clone()), meta.sym)
+            }
+            None => {
+                let (tab, data, it) = self.iface_operand(x, path);
+                self.nil_check(tab);
+                let a = self.temp(it, "recv");
+                self.store(a, 0, tab);
+                self.store(a, 8, data);
+                let idx = self.iface_method_index(it, &mname);
+                let ts = self.lw.type_string(it);
+                (it, Val::M(a), FmTarget::Iface(idx), format!("{ts}.{mname}"))
+            }
+        };
+        let recv_v = self.to_temp(recv_v, recv_t);
+        self.set_pos(pos);
+        let sym = format!("{tname}-fm");
+        if self.lw.fm_syms.insert(sym.clone()) {
+            self.lw.fms.push(FmWrapper { sym: sym.clone(), recv_t, target, sig });
+        }
+        let rs = self.size(recv_t);
+        let clo = self.alloc(8 + rs.div_ceil(8) * 8);
+        let code = self.sym_addr(&sym);
+        self.store(clo, 0, code);
+        self.store_val(clo, 8, recv_v, recv_t);
+        Val::S(clo)
+    }
+
+    // ---- Comparison and printing ----
+
+    /// `x == y` / `x != y` where at least one operand has an interface type.
+    pub fn iface_compare(&mut self, op: BinaryOp, x: ExprId, y: ExprId, pos: Pos) -> Val {
+        let (xt, yt) = (self.type_of(x), self.type_of(y));
+        let t = if self.is_iface(xt) { xt } else { yt };
+        let xv = self.expr_to(x, t);
+        let xv = self.to_temp(xv, t);
+        let yv = self.expr_to(y, t);
+        self.set_pos(pos);
+        let eq = self.iface_eq(xv.v(), yv.v(), t);
+        if op == BinaryOp::Neq {
+            let one = self.iconst(Ty::I8, 1);
+            return Val::S(self.binary(BinOp::Xor, eq, one));
+        }
+        Val::S(eq)
+    }
+
+    /// `a == b` for interface values of type `t` in memory.
+    pub fn iface_eq(&mut self, a: VReg, b: VReg, t: TypeId) -> VReg {
+        let (a0, a1) = (self.load(Ty::Ptr, a, 0), self.load(Ty::Ptr, a, 8));
+        let (b0, b1) = (self.load(Ty::Ptr, b, 0), self.load(Ty::Ptr, b, 8));
+        let f = if self.is_empty_iface(t) { "g1c_efaceeq" } else { "g1c_ifaceeq" };
+        self.call_rt(f, vec![a0, a1, b0, b1], &[Ty::I8])[0]
+    }
+
+    /// `print(i)`: gc's `(0x…,0x…)`.
+    pub fn print_iface(&mut self, v: Val) {
+        let a = self.load(Ty::Ptr, v.v(), 0);
+        let b = self.load(Ty::Ptr, v.v(), 8);
+        self.call_rt("g1c_printiface", vec![a, b], &[]);
+    }
+
+    /// `panic(v)`: `v` as an empty interface to `g1c_gopanic_eface(type, data)`.
+    pub fn panic_iface(&mut self, arg: ExprId, pos: Pos) {
+        let t = self.default_type(self.type_of(arg));
+        let (w0, w1) = if self.is_nil(arg) || t == TypeId::UNTYPED_NIL {
+            (self.iconst(Ty::Ptr, 0), self.iconst(Ty::Ptr, 0))
+        } else {
+            let v = self.expr_to(arg, t);
+            self.set_pos(pos);
+            if self.is_iface(t) {
+                let w0 = self.dyn_type(v.v(), t);
+                (w0, self.load(Ty::Ptr, v.v(), 8))
+            } else {
+                let tsym = self.lw.type_sym(t);
+                let w0 = self.sym_addr(&tsym);
+                (w0, self.box_value(v, t))
+            }
+        };
+        self.set_pos(pos);
+        self.call_rt_noreturn("g1c_gopanic_eface", vec![w0, w1]);
+    }
+}
+
+// ---- Generated functions ----
+
+impl<'a> super::Lowerer<'a> {
+    /// Emits type descriptors, itabs, wrappers and `-fm` functions until none is left to emit.
+    pub fn finish_types(&mut self) {
+        self.emit_panic_value_type();
+        self.lower_panic_value_error();
+        let mut done_wrappers = 0;
+        let mut done_fms = 0;
+        loop {
+            self.drain_types();
+            if done_wrappers < self.tds.wrappers.len() {
+                let w = self.tds.wrappers[done_wrappers].clone();
+                done_wrappers += 1;
+                self.lower_wrapper(&w);
+                continue;
+            }
+            if done_fms < self.fms.len() {
+                let w = self.fms[done_fms].clone();
+                done_fms += 1;
+                self.lower_fm(&w);
+                continue;
+            }
+            break;
+        }
+        if self.tds.need_equal {
+            self.tds.need_equal = false;
+            self.lower_abi0_body(EQUAL_ABI0, "g1c_typeequal", Ty::I8);
+        }
+        if self.tds.need_hash {
+            self.tds.need_hash = false;
+            self.lower_abi0_body(HASH_ABI0, "g1c_typehash", Ty::I64);
+        }
+    }
+
+    /// `runtime.(*panicValue).Error`: `func(p) string` returning `g1c_panicvalue_error(p)`.
+    fn lower_panic_value_error(&mut self) {
+        let sym = "runtime.(*panicValue).Error";
+        let pos = self.ast.files.first().map(|f| f.package.pos).unwrap_or(Pos::NONE);
+        let mut fb = Fb::new(self, sym.to_string(), pos, format!("{sym}.func"));
+        fb.f.args_size = 24;
+        let a = fb.vreg(Ty::Ptr);
+        fb.emit(Op::ArgAddr { dst: a, offset: 0 });
+        let p = fb.load(Ty::Ptr, a, 0);
+        let r = fb.call_rt("g1c_panicvalue_error", vec![p], &[Ty::Ptr, Ty::I64]);
+        fb.store(a, 8, r[0]);
+        fb.store(a, 16, r[1]);
+        fb.finish_return();
+        let f = fb.finish();
+        self.funcs.push(f);
+    }
+
+    /// `func(p unsafe.Pointer, q uintptr-or-pointer) R` calling `rt(closure's type, p, q)`.
+    fn lower_abi0_body(&mut self, sym: &str, rt: &str, res: Ty) {
+        let pos = self.ast.files.first().map(|f| f.package.pos).unwrap_or(Pos::NONE);
+        let mut fb = Fb::new(self, sym.to_string(), pos, format!("{sym}.func"));
+        fb.f.args_size = 24;
+        fb.line = 0;
+        let ctx = fb.vreg(Ty::Ptr);
+        fb.emit(Op::ClosureCtx { dst: ctx });
+        let t = fb.load(Ty::Ptr, ctx, 8);
+        let a = fb.vreg(Ty::Ptr);
+        fb.emit(Op::ArgAddr { dst: a, offset: 0 });
+        let p = fb.load(Ty::Ptr, a, 0);
+        let q = fb.load(Ty::Ptr, a, 8);
+        let r = fb.call_rt(rt, vec![t, p, q], &[res])[0];
+        fb.store(a, 16, r);
+        fb.finish_return();
+        let f = fb.finish();
+        self.funcs.push(f);
+    }
+
+    /// A method wrapper (see [`Wrapper`]).
+    fn lower_wrapper(&mut self, w: &Wrapper) {
+        let prog = self.prog;
+        if let Some((idx, sig_t)) = w.iface {
+            return self.lower_iface_wrapper(w, idx, sig_t);
+        }
+        let types = self.types;
+        let decl_t = self.path_type(w.base, &w.path);
+        let Some(meta) = self.method_meta(w.method, decl_t) else { return };
+        let sig = match types.under(self.method_sig(w.method, decl_t)) {
+            TypeKind::Func(s) => s.clone(),
+            _ => return,
+        };
+        let pos = prog.obj(w.method).pos;
+        let mut fb = Fb::new(self, w.sym.clone(), pos, format!("{}.func", w.sym));
+        let recv_t = if w.recv_ptr { TypeId::UNSAFE_POINTER } else { w.base };
+        let mut pt = vec![recv_t];
+        pt.extend(sig.params.iter().copied());
+        let (po, ro, size) = fb.call_layout(&pt, &sig.results);
+        fb.f.args_size = size;
+        let a0 = fb.vreg(Ty::Ptr);
+        fb.emit(Op::ArgAddr { dst: a0, offset: 0 });
+        let base_addr = if w.recv_ptr { fb.load(Ty::Ptr, a0, 0) } else { a0 };
+        let (mut addr, t) = fb.walk_fields(base_addr, w.base, &w.path);
+        let target_recv = meta.recv.unwrap_or(TypeId::INVALID);
+        let want_ptr = matches!(types.kind(target_recv), TypeKind::Pointer(_));
+        if matches!(fb.under(t), TypeKind::Pointer(_)) && !w.path.is_empty() {
+            addr = fb.load(Ty::Ptr, addr, 0);
+        }
+        let recv = if want_ptr {
+            Val::S(addr)
+        } else {
+            let v = fb.load_val(addr, 0, target_recv);
+            fb.to_temp(v, target_recv)
+        };
+        let mut args = vec![(recv, target_recv)];
+        for (i, &p) in sig.params.iter().enumerate() {
+            let a = fb.vreg(Ty::Ptr);
+            fb.emit(Op::ArgAddr { dst: a, offset: po[i + 1] });
+            let v = fb.load_val(a, 0, p);
+            args.push((v, p));
+        }
+        let rs = fb.call_go(Callee::Direct(meta.sym.clone()), args, &sig.results);
+        for (i, (v, &t)) in rs.into_iter().zip(&sig.results).enumerate() {
+            let a = fb.vreg(Ty::Ptr);
+            fb.emit(Op::ArgAddr { dst: a, offset: ro[i] });
+            fb.store_val(a, 0, v, t);
+        }
+        fb.finish_return();
+        let f = fb.finish();
+        self.funcs.push(f);
+    }
+
+    /// A wrapper for a method promoted from an embedded interface field: calls through that field's itab.
+    fn lower_iface_wrapper(&mut self, w: &Wrapper, idx: u32, sig_t: TypeId) {
+        let sig = match self.types.under(sig_t) {
+            TypeKind::Func(s) => s.clone(),
+            _ => return,
+        };
+        let pos = self.ast.files.first().map(|f| f.package.pos).unwrap_or(Pos::NONE);
+        let mut fb = Fb::new(self, w.sym.clone(), pos, format!("{}.func", w.sym));
+        let recv_t = if w.recv_ptr { TypeId::UNSAFE_POINTER } else { w.base };
+        let mut pt = vec![recv_t];
+        pt.extend(sig.params.iter().copied());
+        let (po, ro, size) = fb.call_layout(&pt, &sig.results);
+        fb.f.args_size = size;
+        let a0 = fb.vreg(Ty::Ptr);
+        fb.emit(Op::ArgAddr { dst: a0, offset: 0 });
+        let base_addr = if w.recv_ptr { fb.load(Ty::Ptr, a0, 0) } else { a0 };
+        let (addr, _) = fb.walk_fields(base_addr, w.base, &w.path);
+        let tab = fb.load(Ty::Ptr, addr, 0);
+        let data = fb.load(Ty::Ptr, addr, 8);
+        let mut args = vec![(Val::S(data), TypeId::UNSAFE_POINTER)];
+        for (i, &p) in sig.params.iter().enumerate() {
+            let a = fb.vreg(Ty::Ptr);
+            fb.emit(Op::ArgAddr { dst: a, offset: po[i + 1] });
+            let v = fb.load_val(a, 0, p);
+            args.push((v, p));
+        }
+        let slot = fb.add_off(tab, ITAB_FUN + 8 * idx as i64);
+        let rs = fb.call_go(Callee::Closure(slot), args, &sig.results);
+        for (i, (v, &t)) in rs.into_iter().zip(&sig.results).enumerate() {
+            let a = fb.vreg(Ty::Ptr);
+            fb.emit(Op::ArgAddr { dst: a, offset: ro[i] });
+            fb.store_val(a, 0, v, t);
+        }
+        fb.finish_return();
+        let f = fb.finish();
+        self.funcs.push(f);
+    }
+
+    /// A method value's function `M-fm`: the receiver comes from the closure.
+    fn lower_fm(&mut self, w: &FmWrapper) {
+        let pos = self.ast.files.first().map(|f| f.package.pos).unwrap_or(Pos::NONE);
+        let mut fb = Fb::new(self, w.sym.clone(), pos, format!("{}.func", w.sym));
+        let (po, ro, size) = fb.call_layout(&w.sig.params, &w.sig.results);
+        fb.f.args_size = size;
+        let ctx = fb.vreg(Ty::Ptr);
+        fb.emit(Op::ClosureCtx { dst: ctx });
+        let mut args = Vec::new();
+        let callee = match &w.target {
+            FmTarget::Direct(s) => {
+                let v = fb.load_val(ctx, 8, w.recv_t);
+                args.push((v, w.recv_t));
+                Callee::Direct(s.clone())
+            }
+            FmTarget::Iface(idx) => {
+                let tab = fb.load(Ty::Ptr, ctx, 8);
+                let data = fb.load(Ty::Ptr, ctx, 16);
+                args.push((Val::S(data), TypeId::UNSAFE_POINTER));
+                Callee::Closure(fb.add_off(tab, ITAB_FUN + 8 * *idx as i64))
+            }
+            FmTarget::IfaceExpr(idx) => {
+                let a = fb.vreg(Ty::Ptr);
+                fb.emit(Op::ArgAddr { dst: a, offset: 0 });
+                let tab = fb.load(Ty::Ptr, a, 0);
+                let data = fb.load(Ty::Ptr, a, 8);
+                args.push((Val::S(data), TypeId::UNSAFE_POINTER));
+                Callee::Closure(fb.add_off(tab, ITAB_FUN + 8 * *idx as i64))
+            }
+        };
+        let skip = usize::from(matches!(w.target, FmTarget::IfaceExpr(_)));
+        for (i, &p) in w.sig.params.iter().enumerate().skip(skip) {
+            let a = fb.vreg(Ty::Ptr);
+            fb.emit(Op::ArgAddr { dst: a, offset: po[i] });
+            let v = fb.load_val(a, 0, p);
+            args.push((v, p));
+        }
+        let rs = fb.call_go(callee, args, &w.sig.results);
+        for (i, (v, &t)) in rs.into_iter().zip(&w.sig.results).enumerate() {
+            let a = fb.vreg(Ty::Ptr);
+            fb.emit(Op::ArgAddr { dst: a, offset: ro[i] });
+            fb.store_val(a, 0, v, t);
+        }
+        fb.finish_return();
+        let f = fb.finish();
+        self.funcs.push(f);
+    }
+}

@@ -1,0 +1,1039 @@
+//! Type descriptors, itabs and method sets, laid out exactly as gc 1.19's runtime and reflect read them.
+//!
+//! In: the types that lowering needs at run time (the dynamic type of an interface value, the target of a
+//! type assertion, a map's type), asked for with [`Lowerer::type_sym`] and [`Lowerer::itab_sym`]. Out: one
+//! read-only [`Data`] per type, named like gc (`type.int`, `type.*main.T`, `type.[]string`, `type.main.T`),
+//! holding `runtime._type` followed by the kind's extension (`ptrtype`, `slicetype`, `arraytype`,
+//! `chantype`, `functype` + parameter types, `interfacetype` + imethods, `maptype`, `structtype` + fields) and,
+//! for defined types and types with methods, `uncommontype` + methods; the `name` bytes
+//! (`type..namedata.…`), the pointer bitmaps (`runtime.gcbits.…`), the itabs (`go.itab.T,I`), the `equal`
+//! and `hasher` func values; and a list of method wrappers for `iface.rs` to generate.
+//!
+//! gc's 32-bit `nameOff`, `typeOff` and `textOff` are offsets from the image base (`g1c_modbase`, the ELF
+//! header's address), stored with `DataRelocKind::ImageOff32` (docs/RUNTIME-ABI.md "Type descriptors").
+//!
+//! Invariants: each type gets one symbol, named by its canonical type string (gc's, with `·N` appended to
+//! the names of types declared inside functions, numbered in order of first use), so structurally identical
+//! types share it; descriptors are emitted in the order they are first needed (deterministic); a descriptor
+//! only references symbols that are emitted too (the worklist drains in [`Lowerer::finish_types`]).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::{quote, Lowerer};
+use crate::ir::{Data, DataKind, DataReloc, DataRelocKind};
+use crate::syntax::ast::ChanDir;
+use crate::types::sizes;
+use crate::types::{BasicKind, ObjId, PkgId, TypeId, TypeKind};
+
+/// `runtime._type`'s size; the kind-specific part starts here.
+pub const TYPE_SIZE: u64 = 48;
+/// Offset of `itab.fun[0]`.
+pub const ITAB_FUN: i64 = 24;
+
+// tflag bits (runtime/type.go).
+const TFLAG_UNCOMMON: u8 = 1;
+const TFLAG_EXTRA_STAR: u8 = 2;
+const TFLAG_NAMED: u8 = 4;
+const TFLAG_REGULAR_MEMORY: u8 = 8;
+/// `kindDirectIface`: the interface data word holds the value itself.
+pub const KIND_DIRECT_IFACE: u8 = 1 << 5;
+
+/// A method wrapper that `iface.rs` must generate: `sym` takes a receiver of type `T` (or `*T` when
+/// `recv_ptr`), follows the embedded fields `path` and calls `method` with the rest of the arguments.
+#[derive(Clone, Debug)]
+pub struct Wrapper {
+    pub sym: String,
+    pub base: TypeId,
+    pub recv_ptr: bool,
+    pub path: Vec<u32>,
+    pub method: ObjId,
+    /// For a method promoted from an embedded interface (`path` ends at that field): its index in the
+    /// interface's itab and its signature; `method` is then unused.
+    pub iface: Option<(u32, TypeId)>,
+}
+
+/// One entry of a method set (Go spec "Method sets").
+#[derive(Clone, Debug)]
+pub struct MethodEntry {
+    pub name: String,
+    pub pkg: Option<PkgId>,
+    pub obj: ObjId,
+    /// Indices of the embedded fields from the receiver's base type to the method's declaring type.
+    pub path: Vec<u32>,
+    /// The method is declared with a pointer receiver.
+    pub ptr_recv: bool,
+    /// The method's signature (without receiver).
+    pub sig: TypeId,
+    /// A method of an embedded interface field: its index in that interface's method list. `obj` is then
+    /// meaningless (interface methods have no declaration objects in the type table).
+    pub iface: Option<u32>,
+}
+
+/// The type-descriptor state of a module.
+#[derive(Default)]
+pub struct TypeDescs {
+    /// Canonical string of each type seen (memo).
+    strings: HashMap<TypeId, String>,
+    /// Numbers of function-local defined types (`T·1`).
+    local: HashMap<TypeId, u32>,
+    local_count: BTreeMap<String, u32>,
+    /// Types whose descriptors are still to be emitted, and the ones already queued.
+    queue: Vec<TypeId>,
+    queued: HashSet<String>,
+    /// Itabs still to be emitted: (interface, concrete).
+    itab_queue: Vec<(TypeId, TypeId)>,
+    itabs: HashSet<String>,
+    pub wrappers: Vec<Wrapper>,
+    wrapper_syms: HashSet<String>,
+    /// The ABI0 bodies behind `equal` / `hasher` func values are needed.
+    pub need_equal: bool,
+    pub need_hash: bool,
+}
+
+/// Bytes of a read-only symbol under construction.
+struct Blob {
+    bytes: Vec<u8>,
+    relocs: Vec<DataReloc>,
+}
+
+impl Blob {
+    fn new() -> Blob {
+        Blob { bytes: Vec::new(), relocs: Vec::new() }
+    }
+    fn u8(&mut self, v: u8) {
+        self.bytes.push(v);
+    }
+    fn u16(&mut self, v: u16) {
+        self.bytes.extend_from_slice(&v.to_le_bytes());
+    }
+    fn u32(&mut self, v: u32) {
+        self.bytes.extend_from_slice(&v.to_le_bytes());
+    }
+    fn u64(&mut self, v: u64) {
+        self.bytes.extend_from_slice(&v.to_le_bytes());
+    }
+    fn pad_to(&mut self, align: usize) {
+        while self.bytes.len() % align != 0 {
+            self.bytes.push(0);
+        }
+    }
+    /// A word holding `&target + addend` (0 when `target` is empty).
+    fn addr(&mut self, target: &str, addend: i64) {
+        if !target.is_empty() {
+            self.relocs.push(DataReloc::addr(self.bytes.len() as u32, target, addend));
+        }
+        self.u64(0);
+    }
+    /// A 32-bit offset of `target` from the image base (0 when `target` is empty).
+    fn off32(&mut self, target: &str) {
+        if !target.is_empty() {
+            self.relocs.push(DataReloc {
+                offset: self.bytes.len() as u32,
+                target: target.to_string(),
+                addend: 0,
+                kind: DataRelocKind::ImageOff32,
+            });
+        }
+        self.u32(0);
+    }
+    fn len(&self) -> u64 {
+        self.bytes.len() as u64
+    }
+}
+
+/// gc's `name` encoding (reflect/type.go, Go 1.19): flags byte (1 exported, 2 has tag, 8 embedded), varint
+/// length, the bytes, then an optional varint tag length and tag.
+fn encode_name(name: &str, tag: &str, exported: bool, embedded: bool) -> Vec<u8> {
+    let mut flags = 0u8;
+    if exported {
+        flags |= 1;
+    }
+    if !tag.is_empty() {
+        flags |= 2;
+    }
+    if embedded {
+        flags |= 8;
+    }
+    let mut b = vec![flags];
+    varint(&mut b, name.len());
+    b.extend_from_slice(name.as_bytes());
+    if !tag.is_empty() {
+        varint(&mut b, tag.len());
+        b.extend_from_slice(tag.as_bytes());
+    }
+    b
+}
+
+fn varint(b: &mut Vec<u8>, mut n: usize) {
+    while n >= 0x80 {
+        b.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    b.push(n as u8);
+}
+
+/// 32-bit FNV-1a of the type string: the descriptor's `hash` (gc uses the first bytes of an MD5; any fixed
+/// function of the identity does for type switches and maps).
+fn fnv32(s: &str) -> u32 {
+    let mut h: u32 = 2166136261;
+    for &b in s.as_bytes() {
+        h ^= b as u32;
+        h = h.wrapping_mul(16777619);
+    }
+    h
+}
+
+fn is_exported(name: &str) -> bool {
+    name.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// gc's `Sym.Less` order for methods: exported names first, then by name.
+fn method_order(a: &str, b: &str) -> std::cmp::Ordering {
+    (!is_exported(a), a).cmp(&(!is_exported(b), b))
+}
+
+impl<'a> Lowerer<'a> {
+    // ---- Type strings ----
+
+    /// gc's string for type `t` as reflect prints it (`main.T`, `*main.T`, `map[string]int`, `func(int) bool`),
+    /// unique per type in this program.
+    pub fn type_string(&mut self, t: TypeId) -> String {
+        if let Some(s) = self.tds.strings.get(&t) {
+            return s.clone();
+        }
+        let prog = self.prog;
+        let s = match self.types.kind(t) {
+            TypeKind::Basic(b) => basic_name(*b).to_string(),
+            TypeKind::Named(n) => {
+                let o = prog.obj(n.obj);
+                let mut s = match o.pkg {
+                    Some(p) => format!("{}.{}", prog.packages.get(p.0 as usize).map(|p| p.name.as_str()).unwrap_or("main"), o.name),
+                    None => o.name.clone(),
+                };
+                if o.pkg.is_some() && !o.package_level {
+                    let n = match self.tds.local.get(&t) {
+                        Some(&n) => n,
+                        None => {
+                            let c = self.tds.local_count.entry(s.clone()).or_insert(0);
+                            *c += 1;
+                            let n = *c;
+                            self.tds.local.insert(t, n);
+                            n
+                        }
+                    };
+                    s = format!("{s}·{n}");
+                }
+                // An instance of a generic type: `main.Pair[int,string]`, as gc's reflect prints it.
+                if !n.targs.is_empty() {
+                    let args: Vec<String> = n.targs.clone().iter().map(|&a| self.type_string(a)).collect();
+                    s = format!("{s}[{}]", args.join(","));
+                }
+                s
+            }
+            TypeKind::Pointer(e) => format!("*{}", self.type_string(*e)),
+            TypeKind::Slice(e) => format!("[]{}", self.type_string(*e)),
+            TypeKind::Array { len, elem } => format!("[{len}]{}", self.type_string(*elem)),
+            TypeKind::Map { key, value } => format!("map[{}]{}", self.type_string(*key), self.type_string(*value)),
+            TypeKind::Chan { dir, elem } => {
+                let e = self.type_string(*elem);
+                match dir {
+                    ChanDir::Both => {
+                        if matches!(self.types.kind(*elem), TypeKind::Chan { dir: ChanDir::Recv, .. }) {
+                            format!("chan ({e})")
+                        } else {
+                            format!("chan {e}")
+                        }
+                    }
+                    ChanDir::Send => format!("chan<- {e}"),
+                    ChanDir::Recv => format!("<-chan {e}"),
+                }
+            }
+            TypeKind::Struct { fields } => {
+                if fields.is_empty() {
+                    "struct {}".to_string()
+                } else {
+                    let mut parts = Vec::new();
+                    for f in fields {
+                        let ts = self.type_string(f.typ);
+                        // An embedded field renamed through an alias (`type Int = int`) is gc's `Int = int`.
+                        let base = ts.trim_start_matches('*');
+                        let base = base.rsplit('.').next().unwrap_or(base).split('·').next().unwrap_or(base);
+                        let mut p = if f.embedded && base == f.name {
+                            ts
+                        } else if f.embedded {
+                            format!("{} = {}", f.name, ts)
+                        } else {
+                            format!("{} {}", f.name, ts)
+                        };
+                        if !f.tag.is_empty() {
+                            p.push(' ');
+                            p.push_str(&quote(f.tag.as_bytes()));
+                        }
+                        parts.push(p);
+                    }
+                    format!("struct {{ {} }}", parts.join("; "))
+                }
+            }
+            TypeKind::Func(sig) => {
+                let sig = sig.clone();
+                format!("func{}", self.sig_string(&sig))
+            }
+            TypeKind::Interface { .. } => {
+                let ms = self.iface_methods(t);
+                if ms.is_empty() {
+                    "interface {}".to_string()
+                } else {
+                    let mut parts = Vec::new();
+                    for (name, _, sig_t) in ms {
+                        let sig = match self.types.kind(sig_t) {
+                            TypeKind::Func(s) => s.clone(),
+                            _ => continue,
+                        };
+                        parts.push(format!("{}{}", name, self.sig_string(&sig)));
+                    }
+                    format!("interface {{ {} }}", parts.join("; "))
+                }
+            }
+            TypeKind::Union(_) | TypeKind::Tuple(_) | TypeKind::TypeParam { .. } => format!("?{}", t.0),
+        };
+        self.tds.strings.insert(t, s.clone());
+        s
+    }
+
+    /// `(int, ...string) (bool, error)` as in a func type's string.
+    fn sig_string(&mut self, sig: &crate::types::Signature) -> String {
+        let mut ps = Vec::new();
+        for (i, &p) in sig.params.iter().enumerate() {
+            if sig.variadic && i + 1 == sig.params.len() {
+                let e = match self.types.kind(p) {
+                    TypeKind::Slice(e) => *e,
+                    _ => p,
+                };
+                ps.push(format!("...{}", self.type_string(e)));
+            } else {
+                ps.push(self.type_string(p));
+            }
+        }
+        let mut s = format!("({})", ps.join(", "));
+        let rs: Vec<String> = sig.results.iter().map(|&r| self.type_string(r)).collect();
+        match rs.len() {
+            0 => {}
+            1 => {
+                s.push(' ');
+                s.push_str(&rs[0]);
+            }
+            _ => s.push_str(&format!(" ({})", rs.join(", "))),
+        }
+        s
+    }
+
+    // ---- Method sets ----
+
+    /// The full method set of interface type `t` (its methods and those of the interfaces it embeds), in
+    /// gc's order: `(name, package of an unexported name, signature)`.
+    pub fn iface_methods(&self, t: TypeId) -> Vec<(String, Option<PkgId>, TypeId)> {
+        let mut out: Vec<(String, Option<PkgId>, TypeId)> = Vec::new();
+        self.collect_iface_methods(t, &mut out, 0);
+        out.sort_by(|a, b| method_order(&a.0, &b.0));
+        out
+    }
+
+    fn collect_iface_methods(&self, t: TypeId, out: &mut Vec<(String, Option<PkgId>, TypeId)>, depth: u32) {
+        if depth > 64 {
+            return;
+        }
+        let TypeKind::Interface { methods, embeddeds } = self.types.under(t) else { return };
+        for m in methods {
+            if !out.iter().any(|o| o.0 == m.name) {
+                out.push((m.name.clone(), m.pkg, m.typ));
+            }
+        }
+        for &e in embeddeds {
+            self.collect_iface_methods(e, out, depth + 1);
+        }
+    }
+
+    /// Whether methods of `obj` are declared with a pointer receiver.
+    fn ptr_recv(&self, obj: ObjId) -> bool {
+        self.metas.get(&obj).and_then(|m| m.recv).is_some_and(|r| matches!(self.types.kind(r), TypeKind::Pointer(_)))
+    }
+
+    /// The method set of `t` (a defined type `T`, a pointer `*T`, or a struct type), promoted methods
+    /// included, in gc's order. Methods of embedded interfaces are not promoted yet.
+    pub fn method_set(&self, t: TypeId) -> Vec<MethodEntry> {
+        let prog = self.prog;
+        let (base, is_ptr) = match self.types.kind(t) {
+            TypeKind::Pointer(e) => (*e, true),
+            _ => (t, false),
+        };
+        let mut out: Vec<MethodEntry> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut visited: HashSet<TypeId> = HashSet::new();
+        // (type, path, reached through an embedded pointer at the last step)
+        let mut level: Vec<(TypeId, Vec<u32>, bool)> = vec![(base, Vec::new(), is_ptr)];
+        while !level.is_empty() {
+            let mut found: BTreeMap<String, Vec<Option<MethodEntry>>> = BTreeMap::new();
+            let mut next = Vec::new();
+            for (ty, path, via_ptr) in level {
+                if !visited.insert(ty) {
+                    continue;
+                }
+                if let TypeKind::Named(n) = self.types.kind(ty) {
+                    for &m in &n.methods {
+                        let o = prog.obj(m);
+                        let ptr_recv = self.ptr_recv(m);
+                        // A pointer method is in the set only when the receiver is addressable through a pointer.
+                        let entry = if ptr_recv && !via_ptr { None } else {
+                            Some(MethodEntry { name: o.name.clone(), pkg: o.pkg, obj: m, path: path.clone(), ptr_recv, sig: self.method_sig(m, ty), iface: None })
+                        };
+                        match entry {
+                            Some(e) => found.entry(o.name.clone()).or_default().push(Some(e)),
+                            // Still shadows deeper methods of the same name.
+                            None => {
+                                found.entry(o.name.clone()).or_default();
+                            }
+                        }
+                    }
+                }
+                if matches!(self.types.under(ty), TypeKind::Interface { .. }) && !path.is_empty() {
+                    // An embedded interface field: its methods are promoted.
+                    for (k, (name, pkg, sig)) in self.iface_methods(ty).into_iter().enumerate() {
+                        let e = MethodEntry { name: name.clone(), pkg, obj: ObjId(u32::MAX), path: path.clone(), ptr_recv: false, sig, iface: Some(k as u32) };
+                        found.entry(name).or_default().push(Some(e));
+                    }
+                }
+                if let TypeKind::Struct { fields } = self.types.under(ty) {
+                    for (i, f) in fields.iter().enumerate() {
+                        found.entry(f.name.clone()).or_default().push(None);
+                        if f.embedded {
+                            let (ft, p) = match self.types.kind(f.typ) {
+                                TypeKind::Pointer(e) => (*e, true),
+                                _ => (f.typ, false),
+                            };
+                            let mut np = path.clone();
+                            np.push(i as u32);
+                            next.push((ft, np, p || via_ptr));
+                        }
+                    }
+                }
+            }
+            for (name, cands) in found {
+                if !seen.insert(name) {
+                    continue;
+                }
+                if let [Some(e)] = cands.as_slice() {
+                    out.push(e.clone());
+                }
+            }
+            level = next;
+        }
+        out.sort_by(|a, b| method_order(&a.name, &b.name));
+        out
+    }
+
+    // ---- Queries used by lowering ----
+
+    /// The symbol of `t`'s descriptor (`type.main.T`), queued for emission.
+    pub fn type_sym(&mut self, t: TypeId) -> String {
+        let s = format!("type.{}", self.type_string(t));
+        if self.tds.queued.insert(s.clone()) {
+            self.tds.queue.push(t);
+        }
+        s
+    }
+
+    /// The symbol of the itab of concrete type `conc` as interface `iface` (`go.itab.*main.T,main.I`),
+    /// queued for emission.
+    pub fn itab_sym(&mut self, iface: TypeId, conc: TypeId) -> String {
+        let s = format!("go.itab.{},{}", self.type_string(conc), self.type_string(iface));
+        if self.tds.itabs.insert(s.clone()) {
+            self.tds.itab_queue.push((iface, conc));
+        }
+        s
+    }
+
+    /// Whether values of `t` are stored directly in an interface's data word (gc's `isdirectiface`).
+    pub fn is_direct_iface(&self, t: TypeId) -> bool {
+        match self.types.under(t) {
+            TypeKind::Pointer(_) | TypeKind::Map { .. } | TypeKind::Chan { .. } | TypeKind::Func(_) => true,
+            TypeKind::Basic(BasicKind::UnsafePointer) => true,
+            TypeKind::Array { len: 1, elem } => self.is_direct_iface(*elem),
+            TypeKind::Struct { fields } if fields.len() == 1 => self.is_direct_iface(fields[0].typ),
+            _ => false,
+        }
+    }
+
+    /// Whether `==` is defined on `t` (Go spec "Comparison operators"), as gc's `equal` is non-nil.
+    pub fn is_comparable(&self, t: TypeId) -> bool {
+        match self.types.under(t) {
+            TypeKind::Slice(_) | TypeKind::Map { .. } | TypeKind::Func(_) => false,
+            TypeKind::Array { elem, .. } => self.is_comparable(*elem),
+            TypeKind::Struct { fields } => fields.iter().all(|f| self.is_comparable(f.typ)),
+            _ => true,
+        }
+    }
+
+    /// The method symbols for entry `m` of the method set of `t`: `(ifn, tfn)`, the function an itab calls
+    /// (its receiver is the interface data word) and the one a direct call with receiver `t` uses. Queues
+    /// the wrappers they need.
+    pub fn method_fns(&mut self, t: TypeId, m: &MethodEntry) -> (String, String) {
+        let (base, is_ptr) = match self.types.kind(t) {
+            TypeKind::Pointer(e) => (*e, true),
+            _ => (t, false),
+        };
+        let decl_t = self.path_type(base, &m.path);
+        let msym = if m.iface.is_some() { String::new() } else { self.method_meta(m.obj, decl_t).map(|x| x.sym).unwrap_or_default() };
+        let iface = m.iface.map(|k| (k, m.sig));
+        let bname = self.type_string(base);
+        let pkg_dot = format!("{}.", self.pkg);
+        let short = bname.strip_prefix(&pkg_dot).unwrap_or(&bname).to_string();
+        let ptr_sym = format!("{}.(*{}).{}", self.pkg, short, m.name);
+        let val_sym = format!("{}.{}.{}", self.pkg, short, m.name);
+        if is_ptr {
+            if m.path.is_empty() && m.ptr_recv {
+                return (msym.clone(), msym);
+            }
+            self.add_wrapper(Wrapper { sym: ptr_sym.clone(), base, recv_ptr: true, path: m.path.clone(), method: m.obj, iface });
+            return (ptr_sym.clone(), ptr_sym);
+        }
+        let tfn = if m.path.is_empty() {
+            msym
+        } else {
+            self.add_wrapper(Wrapper { sym: val_sym.clone(), base, recv_ptr: false, path: m.path.clone(), method: m.obj, iface });
+            val_sym
+        };
+        if self.is_direct_iface(base) {
+            return (tfn.clone(), tfn);
+        }
+        self.add_wrapper(Wrapper { sym: ptr_sym.clone(), base, recv_ptr: true, path: m.path.clone(), method: m.obj, iface });
+        (ptr_sym, tfn)
+    }
+
+    fn add_wrapper(&mut self, w: Wrapper) {
+        if self.tds.wrapper_syms.insert(w.sym.clone()) {
+            self.tds.wrappers.push(w);
+        }
+    }
+
+    // ---- Emission ----
+
+    /// Emits every queued descriptor and itab, and whatever they reference, until nothing is left.
+    /// Returns the wrappers queued so far (the caller lowers them, which may queue more).
+    pub fn drain_types(&mut self) {
+        loop {
+            if let Some(t) = self.tds.queue.pop() {
+                self.emit_type(t);
+                continue;
+            }
+            if let Some((i, c)) = self.tds.itab_queue.pop() {
+                self.emit_itab(i, c);
+                continue;
+            }
+            break;
+        }
+    }
+
+    fn name_sym(&mut self, name: &str, tag: &str, exported: bool, embedded: bool) -> String {
+        let b = encode_name(name, tag, exported, embedded);
+        let sym = format!("type..namedata.{}", quote(&b));
+        self.add_data(Data { name: sym.clone(), kind: DataKind::ReadOnly, align: 1, size: b.len() as u64, bytes: b, relocs: vec![] });
+        sym
+    }
+
+    /// Size, alignment, pointer-prefix size and pointer bitmap (one bit per word) of `t`.
+    fn ptr_bitmap(&self, t: TypeId, base: u64, bits: &mut Vec<bool>) {
+        let s = &self.sizes;
+        let tt = &self.types;
+        let set = |w: u64, bits: &mut Vec<bool>| {
+            let i = (w / 8) as usize;
+            if bits.len() <= i {
+                bits.resize(i + 1, false);
+            }
+            bits[i] = true;
+        };
+        match tt.under(t) {
+            TypeKind::Pointer(_) | TypeKind::Map { .. } | TypeKind::Chan { .. } | TypeKind::Func(_) | TypeKind::Slice(_) => set(base, bits),
+            TypeKind::Basic(BasicKind::String | BasicKind::UnsafePointer) => set(base, bits),
+            TypeKind::Interface { .. } => {
+                set(base, bits);
+                set(base + 8, bits);
+            }
+            TypeKind::Array { len, elem } => {
+                let es = sizes::size_of(s, tt, *elem);
+                for i in 0..*len {
+                    self.ptr_bitmap(*elem, base + i * es, bits);
+                }
+            }
+            TypeKind::Struct { fields } => {
+                let offs = sizes::field_offsets(s, tt, t);
+                for (f, o) in fields.iter().zip(offs) {
+                    self.ptr_bitmap(f.typ, base + o, bits);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// `(ptrdata, gcdata symbol)` of `t`.
+    fn gcdata(&mut self, t: TypeId) -> (u64, String) {
+        let mut bits = Vec::new();
+        self.ptr_bitmap(t, 0, &mut bits);
+        while bits.last() == Some(&false) {
+            bits.pop();
+        }
+        let ptrdata = bits.len() as u64 * 8;
+        let mut bytes = vec![0u8; bits.len().div_ceil(8).max(1)];
+        for (i, &b) in bits.iter().enumerate() {
+            if b {
+                bytes[i / 8] |= 1 << (i % 8);
+            }
+        }
+        let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        let sym = format!("runtime.gcbits.{hex}");
+        self.add_data(Data { name: sym.clone(), kind: DataKind::ReadOnly, align: 1, size: bytes.len() as u64, bytes, relocs: vec![] });
+        (ptrdata, sym)
+    }
+
+    /// A func value `{code, &type.T}` whose code is one of the generic ABI0 bodies (`iface.rs`).
+    fn type_closure(&mut self, prefix: &str, code: &str, tsym: &str) -> String {
+        let name = format!("{prefix}{}", tsym.strip_prefix("type.").unwrap_or(tsym));
+        let mut b = Blob::new();
+        b.addr(code, 0);
+        b.addr(tsym, 0);
+        self.add_data(Data { name: name.clone(), kind: DataKind::ReadOnly, align: 8, size: 16, bytes: b.bytes, relocs: b.relocs });
+        name
+    }
+
+    fn kind_of(&self, t: TypeId) -> u8 {
+        use BasicKind::*;
+        match self.types.under(t) {
+            TypeKind::Basic(b) => match b {
+                Bool => 1,
+                Int => 2,
+                Int8 => 3,
+                Int16 => 4,
+                Int32 => 5,
+                Int64 => 6,
+                Uint => 7,
+                Uint8 => 8,
+                Uint16 => 9,
+                Uint32 => 10,
+                Uint64 => 11,
+                Uintptr => 12,
+                Float32 => 13,
+                Float64 => 14,
+                Complex64 => 15,
+                Complex128 => 16,
+                String => 24,
+                UnsafePointer => 26,
+                _ => 0,
+            },
+            TypeKind::Array { .. } => 17,
+            TypeKind::Chan { .. } => 18,
+            TypeKind::Func(_) => 19,
+            TypeKind::Interface { .. } => 20,
+            TypeKind::Map { .. } => 21,
+            TypeKind::Pointer(_) => 22,
+            TypeKind::Slice(_) => 23,
+            TypeKind::Struct { .. } => 25,
+            _ => 0,
+        }
+    }
+
+    /// Whether `t`'s equality is its memory's (gc's `tflagRegularMemory`).
+    fn regular_memory(&self, t: TypeId) -> bool {
+        use BasicKind::*;
+        let tt = &self.types;
+        match tt.under(t) {
+            TypeKind::Basic(b) => !matches!(b, Float32 | Float64 | Complex64 | Complex128 | String),
+            TypeKind::Pointer(_) | TypeKind::Chan { .. } => true,
+            TypeKind::Array { elem, .. } => self.regular_memory(*elem),
+            TypeKind::Struct { fields } => {
+                let offs = sizes::field_offsets(&self.sizes, tt, t);
+                let size = sizes::size_of(&self.sizes, tt, t);
+                let mut end = 0;
+                for (f, &o) in fields.iter().zip(&offs) {
+                    if o != end || f.name == "_" || !self.regular_memory(f.typ) {
+                        return false;
+                    }
+                    end = o + sizes::size_of(&self.sizes, tt, f.typ);
+                }
+                end == size
+            }
+            _ => false,
+        }
+    }
+
+    fn emit_type(&mut self, t: TypeId) {
+        let tstr = self.type_string(t);
+        let sym = format!("type.{tstr}");
+        let size = sizes::size_of(&self.sizes, &self.types, t);
+        let align = sizes::align_of(&self.sizes, &self.types, t).max(1);
+        let (ptrdata, gcsym) = self.gcdata(t);
+        let named = self.types.is_named(t);
+        let methods = match self.types.kind(t) {
+            TypeKind::Named(_) => self.method_set(t),
+            TypeKind::Pointer(e) if self.types.is_named(*e) && !matches!(self.types.under(*e), TypeKind::Interface { .. } | TypeKind::Pointer(_)) => self.method_set(t),
+            _ => Vec::new(),
+        };
+        let uncommon = named || !methods.is_empty();
+        let mut tflag = 0u8;
+        if uncommon {
+            tflag |= TFLAG_UNCOMMON;
+        }
+        if named {
+            tflag |= TFLAG_NAMED;
+        }
+        if self.is_comparable(t) && self.regular_memory(t) {
+            tflag |= TFLAG_REGULAR_MEMORY;
+        }
+        let str_bytes = if tstr.starts_with('*') {
+            tstr.clone()
+        } else {
+            tflag |= TFLAG_EXTRA_STAR;
+            format!("*{tstr}")
+        };
+        let str_sym = self.name_sym(&str_bytes, "", false, false);
+        let mut kind = self.kind_of(t);
+        if self.is_direct_iface(t) {
+            kind |= KIND_DIRECT_IFACE;
+        }
+        let equal = if self.is_comparable(t) {
+            self.tds.need_equal = true;
+            self.type_closure("type..eqfunc.", super::iface::EQUAL_ABI0, &sym)
+        } else {
+            String::new()
+        };
+
+        let mut b = Blob::new();
+        b.u64(size);
+        b.u64(ptrdata);
+        b.u32(fnv32(&tstr));
+        b.u8(tflag);
+        b.u8(align as u8);
+        b.u8(align as u8);
+        b.u8(kind);
+        b.addr(&equal, 0);
+        b.addr(&gcsym, 0);
+        b.off32(&str_sym);
+        b.u32(0); // ptrToThis: not recorded (reflect.PtrTo builds *T when it is absent)
+        debug_assert_eq!(b.len(), TYPE_SIZE);
+
+        // The kind's extension. `tail` is written after the uncommon part (func parameters, struct fields,
+        // interface methods), with the relocations that point at it fixed up below.
+        let mut tail: Vec<(usize, Tail)> = Vec::new();
+        match self.types.under(t).clone() {
+            TypeKind::Pointer(e) | TypeKind::Slice(e) => {
+                let es = self.type_sym(e);
+                b.addr(&es, 0);
+            }
+            TypeKind::Array { len, elem } => {
+                let es = self.type_sym(elem);
+                b.addr(&es, 0);
+                let ss = self.slice_desc(elem);
+                b.addr(&ss, 0);
+                b.u64(len);
+            }
+            TypeKind::Chan { dir, elem } => {
+                let es = self.type_sym(elem);
+                b.addr(&es, 0);
+                b.u64(match dir {
+                    ChanDir::Recv => 1,
+                    ChanDir::Send => 2,
+                    ChanDir::Both => 3,
+                });
+            }
+            TypeKind::Func(sig) => {
+                b.u16(sig.params.len() as u16);
+                b.u16(sig.results.len() as u16 | if sig.variadic { 1 << 15 } else { 0 });
+                b.u32(0);
+                let mut ts = Vec::new();
+                for &p in sig.params.iter().chain(&sig.results) {
+                    ts.push(self.type_sym(p));
+                }
+                tail.push((usize::MAX, Tail::Words(ts)));
+            }
+            TypeKind::Interface { .. } => {
+                let pkgname = self.name_sym(&self.pkg.clone(), "", false, false);
+                b.addr(&pkgname, 0);
+                let ms = self.iface_methods(t);
+                let mut entries = Vec::new();
+                for (name, _, sig) in &ms {
+                    let ns = self.name_sym(name, "", is_exported(name), false);
+                    let ts = self.type_sym(*sig);
+                    entries.push((ns, ts));
+                }
+                let at = b.bytes.len();
+                b.addr("", 0); // mhdr.ptr, fixed up to the imethods
+                b.u64(ms.len() as u64);
+                b.u64(ms.len() as u64);
+                tail.push((at, Tail::IMethods(entries)));
+            }
+            TypeKind::Map { key, value } => {
+                let ks = self.type_sym(key);
+                let vs = self.type_sym(value);
+                b.addr(&ks, 0);
+                b.addr(&vs, 0);
+                b.addr("", 0); // bucket: g1c's maps do not use gc's bucket layout (rt/src/map.rs)
+                self.tds.need_hash = true;
+                let hasher = self.type_closure("type..hashfunc.", super::iface::HASH_ABI0, &ks);
+                b.addr(&hasher, 0);
+                let ksz = sizes::size_of(&self.sizes, &self.types, key);
+                let vsz = sizes::size_of(&self.sizes, &self.types, value);
+                b.u8(ksz.min(255) as u8);
+                b.u8(vsz.min(255) as u8);
+                b.u16(0);
+                let mut flags = 0u32;
+                if !self.has_float(key) {
+                    flags |= 4; // reflexive key
+                }
+                if self.has_float(key) || self.is_string_like(key) {
+                    flags |= 8; // need key update
+                }
+                if matches!(self.types.under(key), TypeKind::Interface { .. }) {
+                    flags |= 16; // hash might panic
+                }
+                b.u32(flags);
+            }
+            TypeKind::Struct { fields } => {
+                let pkgname = self.name_sym(&self.pkg.clone(), "", false, false);
+                b.addr(&pkgname, 0);
+                let offs = sizes::field_offsets(&self.sizes, &self.types, t);
+                let mut entries = Vec::new();
+                for (f, o) in fields.iter().zip(offs) {
+                    let ns = self.name_sym(&f.name, &f.tag, is_exported(&f.name), f.embedded);
+                    let ts = self.type_sym(f.typ);
+                    entries.push((ns, ts, o << 1 | f.embedded as u64));
+                }
+                let at = b.bytes.len();
+                b.addr("", 0);
+                b.u64(fields.len() as u64);
+                b.u64(fields.len() as u64);
+                tail.push((at, Tail::Fields(entries)));
+            }
+            _ => {}
+        }
+        // uncommontype and methods.
+        let mut method_words = Vec::new();
+        if uncommon {
+            let pkgpath = if named { self.name_sym(&self.pkg.clone(), "", false, false) } else { String::new() };
+            let xcount = methods.iter().filter(|m| is_exported(&m.name)).count();
+            let ucom_at = b.bytes.len();
+            b.off32(&pkgpath);
+            b.u16(methods.len() as u16);
+            b.u16(xcount as u16);
+            let moff_at = b.bytes.len();
+            b.u32(0); // moff, set below
+            b.u32(0);
+            for m in &methods {
+                let ns = self.name_sym(&m.name, "", is_exported(&m.name), false);
+                let ts = self.type_sym(m.sig);
+                let (ifn, tfn) = self.method_fns(t, m);
+                method_words.push((ns, ts, ifn, tfn));
+            }
+            tail.insert(0, (ucom_at, Tail::Methods(moff_at, method_words)));
+        }
+        // The tails: func parameter types come right after the uncommon part (reflect's `funcType.in`).
+        tail.sort_by_key(|(at, tl)| match tl {
+            Tail::Words(_) => (0, *at),
+            Tail::Methods(..) => (2, *at),
+            _ => (1, *at),
+        });
+        for (at, tl) in tail {
+            b.pad_to(8);
+            let here = b.bytes.len() as i64;
+            match tl {
+                Tail::Words(ts) => {
+                    for s in ts {
+                        b.addr(&s, 0);
+                    }
+                }
+                Tail::IMethods(es) => {
+                    b.relocs.push(DataReloc::addr(at as u32, sym.clone(), here));
+                    for (n, ts) in es {
+                        b.off32(&n);
+                        b.off32(&ts);
+                    }
+                }
+                Tail::Fields(es) => {
+                    b.relocs.push(DataReloc::addr(at as u32, sym.clone(), here));
+                    for (n, ts, o) in es {
+                        b.addr(&n, 0);
+                        b.addr(&ts, 0);
+                        b.u64(o);
+                    }
+                }
+                Tail::Methods(moff_at, ms) => {
+                    let moff = (here as usize - at) as u32;
+                    b.bytes[moff_at..moff_at + 4].copy_from_slice(&moff.to_le_bytes());
+                    for (n, ts, ifn, tfn) in ms {
+                        b.off32(&n);
+                        b.off32(&ts);
+                        b.off32(&ifn);
+                        b.off32(&tfn);
+                    }
+                }
+            }
+        }
+        b.pad_to(8);
+        self.add_data(Data { name: sym, kind: DataKind::ReadOnly, align: 8, size: b.len(), bytes: b.bytes, relocs: b.relocs });
+    }
+
+    /// The descriptor of `[]elem` (an array's `slice` field), whether or not the program names that type.
+    fn slice_desc(&mut self, elem: TypeId) -> String {
+        let es = self.type_sym(elem);
+        let tstr = format!("[]{}", self.type_string(elem));
+        let sym = format!("type.{tstr}");
+        if !self.tds.queued.insert(sym.clone()) {
+            return sym;
+        }
+        let (_, gcsym) = self.gcdata(TypeId::UNSAFE_POINTER);
+        let str_sym = self.name_sym(&format!("*{tstr}"), "", false, false);
+        let mut b = Blob::new();
+        b.u64(24);
+        b.u64(8);
+        b.u32(fnv32(&tstr));
+        b.u8(TFLAG_EXTRA_STAR);
+        b.u8(8);
+        b.u8(8);
+        b.u8(23);
+        b.addr("", 0);
+        b.addr(&gcsym, 0);
+        b.off32(&str_sym);
+        b.u32(0);
+        b.addr(&es, 0);
+        self.add_data(Data { name: sym.clone(), kind: DataKind::ReadOnly, align: 8, size: b.len(), bytes: b.bytes, relocs: b.relocs });
+        sym
+    }
+
+    fn has_float(&self, t: TypeId) -> bool {
+        match self.types.under(t) {
+            TypeKind::Basic(b) => matches!(b, BasicKind::Float32 | BasicKind::Float64 | BasicKind::Complex64 | BasicKind::Complex128),
+            TypeKind::Interface { .. } => true,
+            TypeKind::Array { elem, .. } => self.has_float(*elem),
+            TypeKind::Struct { fields } => fields.iter().any(|f| self.has_float(f.typ)),
+            _ => false,
+        }
+    }
+
+    fn is_string_like(&self, t: TypeId) -> bool {
+        match self.types.under(t) {
+            TypeKind::Basic(b) => matches!(b, BasicKind::String),
+            TypeKind::Interface { .. } => true,
+            TypeKind::Array { elem, .. } => self.is_string_like(*elem),
+            TypeKind::Struct { fields } => fields.iter().any(|f| self.is_string_like(f.typ)),
+            _ => false,
+        }
+    }
+
+    /// `type.*runtime.panicValue`: the dynamic type `recover()` gives a runtime panic (rt's boxed panic
+    /// value), a pointer type with the method `Error() string` = `runtime.(*panicValue).Error`, which asks rt
+    /// for the message. Every program defines it (rt refers to it).
+    pub fn emit_panic_value_type(&mut self) {
+        const METHOD: &str = "runtime.(*panicValue).Error";
+        let tstr = "*runtime.panicValue";
+        let sym = format!("type.{tstr}");
+        // `func() string`, the signature of `error`'s method.
+        let prog = self.prog;
+        let err = (0..self.types.len() as u32).map(TypeId).find(|&t| match self.types.kind(t) {
+            TypeKind::Named(n) => prog.obj(n.obj).name == "error" && prog.obj(n.obj).pkg.is_none(),
+            _ => false,
+        });
+        let sig = err.and_then(|e| self.iface_methods(e).first().map(|m| m.2));
+        let sig_sym = match sig {
+            Some(s) => self.type_sym(s),
+            None => String::new(),
+        };
+        let (_, gcsym) = self.gcdata(TypeId::UNSAFE_POINTER);
+        let str_sym = self.name_sym(tstr, "", false, false);
+        let pkg = self.name_sym("runtime", "", false, false);
+        let mname = self.name_sym("Error", "", true, false);
+        let mut b = Blob::new();
+        b.u64(8);
+        b.u64(8);
+        b.u32(fnv32(tstr));
+        b.u8(TFLAG_UNCOMMON);
+        b.u8(8);
+        b.u8(8);
+        b.u8(22 | KIND_DIRECT_IFACE);
+        b.addr("", 0); // compared by pointer identity (direct interface)
+        b.addr(&gcsym, 0);
+        b.off32(&str_sym);
+        b.u32(0);
+        b.addr("", 0); // elem: rt's panic record has no Go type
+        b.off32(&pkg);
+        b.u16(1);
+        b.u16(1);
+        b.u32(16);
+        b.u32(0);
+        b.off32(&mname);
+        b.off32(&sig_sym);
+        b.off32(METHOD);
+        b.off32(METHOD);
+        self.add_data(Data { name: sym, kind: DataKind::ReadOnly, align: 8, size: b.len(), bytes: b.bytes, relocs: b.relocs });
+    }
+
+    /// `go.itab.T,I`: inter, _type, hash, pad, fun[len(I's methods)].
+    fn emit_itab(&mut self, iface: TypeId, conc: TypeId) {
+        let sym = format!("go.itab.{},{}", self.type_string(conc), self.type_string(iface));
+        let isym = self.type_sym(iface);
+        let csym = self.type_sym(conc);
+        let ims = self.iface_methods(iface);
+        let ms = self.method_set(conc);
+        let mut b = Blob::new();
+        b.addr(&isym, 0);
+        b.addr(&csym, 0);
+        let cs = self.type_string(conc);
+        b.u32(fnv32(&cs));
+        b.u32(0);
+        for (name, _, _) in &ims {
+            match ms.iter().find(|m| &m.name == name).cloned() {
+                Some(m) => {
+                    let (ifn, _) = self.method_fns(conc, &m);
+                    b.addr(&ifn, 0);
+                }
+                None => b.addr("", 0),
+            }
+        }
+        self.add_data(Data { name: sym, kind: DataKind::ReadOnly, align: 8, size: b.len(), bytes: b.bytes, relocs: b.relocs });
+    }
+}
+
+/// Data written after a descriptor's fixed part: `(offset of the slice pointer to patch, contents)`.
+enum Tail {
+    /// Func parameter and result types.
+    Words(Vec<String>),
+    /// Interface methods: (name, type).
+    IMethods(Vec<(String, String)>),
+    /// Struct fields: (name, type, offsetEmbed).
+    Fields(Vec<(String, String, u64)>),
+    /// uncommontype's methods: the offset of `moff`, then (name, mtyp, ifn, tfn).
+    Methods(usize, Vec<(String, String, String, String)>),
+}
+
+/// gc's name of a predeclared type.
+fn basic_name(b: BasicKind) -> &'static str {
+    use BasicKind::*;
+    match b {
+        Bool | UntypedBool => "bool",
+        Int | UntypedInt => "int",
+        Int8 => "int8",
+        Int16 => "int16",
+        Int32 | UntypedRune => "int32",
+        Int64 => "int64",
+        Uint => "uint",
+        Uint8 => "uint8",
+        Uint16 => "uint16",
+        Uint32 => "uint32",
+        Uint64 => "uint64",
+        Uintptr => "uintptr",
+        Float32 => "float32",
+        Float64 | UntypedFloat => "float64",
+        Complex64 => "complex64",
+        Complex128 | UntypedComplex => "complex128",
+        String | UntypedString => "string",
+        UnsafePointer => "unsafe.Pointer",
+        UntypedNil => "nil",
+        Invalid => "invalid type",
+    }
+}

@@ -1,0 +1,9 @@
+package main
+
+type S string
+
+func (s S) String() string { return "S:" + string(s) }
+
+func main() {
+	panic(S("q"))
+}
