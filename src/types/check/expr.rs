@@ -627,6 +627,8 @@ impl<'a> Checker<'a> {
             Some(Int8 | Uint8) => 8,
             Some(Int16 | Uint16) => 16,
             Some(Int32 | Uint32) => 32,
+            // int, uint and uintptr have the target's word size
+            Some(Int | Uint | Uintptr) if self.sizes.word == 4 => 32,
             _ => 64,
         }
     }
@@ -1252,6 +1254,12 @@ impl<'a> Checker<'a> {
                 }
                 let Some(i) = v.as_int() else {
                     return Err(if matches!(v, Value::Complex(_, ref im) if !im.is_zero()) { ConvErr::Truncated } else { ConvErr::Truncated });
+                };
+                // int, uint and uintptr have the target's word size
+                let b = match b {
+                    Int if c.sizes.word == 4 => Int32,
+                    Uint | Uintptr if c.sizes.word == 4 => Uint32,
+                    b => b,
                 };
                 let (lo, hi): (BigInt, BigInt) = match b {
                     Int8 => (BigInt::from_i64(i8::MIN as i64), BigInt::from_i64(i8::MAX as i64)),
