@@ -242,7 +242,8 @@ impl<'a> Checker<'a> {
                     continue;
                 }
             }
-            parts.push(self.type_string(*p));
+            // types2's typesSummary writes an invalid type as <T>
+            parts.push(if *p == TypeId::INVALID { "<T>".to_string() } else { self.type_string(*p) });
         }
         format!("({})", parts.join(", "))
     }
