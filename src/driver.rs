@@ -1,13 +1,20 @@
 //! The driver: runs the phases in order for `build`, `run`, `dump` and `check` (in `driver/check.rs`).
 //!
-//! In: file names from the command line. Out: diagnostics on stderr (gc's `file:line:col: message`, at most
-//! 10 then `too many errors`), an executable, or a phase dump on stdout.
+//! In: file names or one package pattern from the command line. Out: diagnostics on stderr as `go build`
+//! prints them (a `# import/path` header per failing package, then gc's `file:line:col: message`, at most 10
+//! then `too many errors` unless `-e`), an executable, or a phase dump on stdout.
+//!
+//! `build` and `run` load packages through `load` like `g1c check`: the named files (or directory) form the
+//! root package, everything it imports is loaded from GOROOT/GOPATH and checked from source, each package
+//! once in dependency order. Only programs without imports (other than `unsafe`) go on to the back end
+//! today; for any other, a checked program ends in a clear "not supported yet" error at its first import.
 //!
 //! Invariants: the pipeline runs on a thread with a large stack, and a Rust panic anywhere in it is reported
 //! as `internal compiler error` at the position the phases last recorded (`pos::set_current`), exit 1.
 //! The output path is replaced (write to a temporary file beside it, then rename) only when it is a regular
 //! file or does not exist; anything else (a device such as /dev/null) is never deleted or renamed.
 
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -21,7 +28,9 @@ use crate::rtbuild;
 use crate::syntax::ast::Ast;
 use crate::syntax::parser;
 use crate::syntax::pos::{self, Error, FileId, FileSet};
+use crate::load;
 use crate::types;
+use crate::types::check::PackageSrc;
 
 mod check;
 pub use check::check as check_packages;
@@ -49,65 +58,33 @@ struct Checked {
 }
 
 pub fn build(inputs: &[String], output: Option<&str>, all_errors: bool) -> i32 {
-    let files = match expand_inputs(inputs) {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("{e}");
-            return 1;
-        }
-    };
     let out = match output {
         Some(o) => o.to_string(),
-        None => default_output(inputs, &files),
+        None => default_output(inputs),
     };
     let discard = out == "/dev/null";
-    let fset = match read_files(&files) {
-        Ok(f) => f,
-        Err(Failure(msgs)) => {
-            print_errors(&msgs);
-            return 1;
-        }
-    };
-    match on_big_stack(fset, move |fset| compile(fset, !discard)) {
-        Ok(None) => 0,
-        Ok(Some(exe)) => match write_output(Path::new(&out), &exe) {
+    let limit = if all_errors { usize::MAX } else { MAX_ERRORS };
+    let patterns = inputs.to_vec();
+    match on_big_thread(move || front_end(&patterns, limit).and_then(|c| compile(c, !discard, limit))) {
+        Some(None) => 0,
+        Some(Some(exe)) => match write_output(Path::new(&out), &exe) {
             Ok(()) => 0,
             Err(e) => {
                 eprintln!("g1c: writing {out}: {e}");
                 1
             }
         },
-        Err(Failure(msgs)) => {
-            eprintln!("# command-line-arguments");
-            print_errors_limit(&msgs, if all_errors { usize::MAX } else { MAX_ERRORS });
-            1
-        }
+        None => 1,
     }
 }
 
 pub fn run(files: &[String], args: &[String]) -> i32 {
-    let files = match expand_inputs(files) {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("{e}");
-            return 1;
-        }
-    };
-    let fset = match read_files(&files) {
-        Ok(f) => f,
-        Err(Failure(msgs)) => {
-            print_errors(&msgs);
-            return 1;
-        }
-    };
-    let exe = match on_big_stack(fset, move |fset| compile(fset, true)) {
-        Ok(Some(exe)) => exe,
-        Ok(None) => unreachable!("linking was requested"),
-        Err(Failure(msgs)) => {
-            eprintln!("# command-line-arguments");
-            print_errors(&msgs);
-            return 1;
-        }
+    let patterns = files.to_vec();
+    let exe = match on_big_thread(move || front_end(&patterns, MAX_ERRORS).and_then(|c| compile(c, true, MAX_ERRORS)))
+    {
+        Some(Some(exe)) => exe,
+        Some(None) => unreachable!("linking was requested"),
+        None => return 1,
     };
     let dir = std::env::temp_dir().join(format!("g1c-run-{}", std::process::id()));
     if let Err(e) = fs::create_dir_all(&dir) {
@@ -133,6 +110,183 @@ pub fn run(files: &[String], args: &[String]) -> i32 {
         Err(e) => {
             eprintln!("g1c run: {e}");
             1
+        }
+    }
+}
+
+/// Errors already printed: the build failed.
+struct Reported;
+
+/// Loads the package named by `patterns` (`.go` files, or one package pattern such as `./dir`) with
+/// everything it imports, and type-checks them all, each once in dependency order (as `g1c check` does).
+/// Errors are printed as `go build` prints them: loader errors as they are; syntax and type errors under
+/// a `# import/path` header per package (`# command-line-arguments` for files), at most `limit` per package
+/// then `too many errors`. A package whose dependencies failed is not reported (go build never compiles it).
+fn front_end(patterns: &[String], limit: usize) -> Result<Loaded, Reported> {
+    let cfg = load::Config::from_env();
+    let loaded = load::load(&cfg, patterns);
+    // Syntax errors come first, as the compiler reports them before resolving imports (a malformed import
+    // is a syntax error, not a missing package).
+    if !loaded.syntax_errors.is_empty() {
+        // Each error under its package's header; a file left out of every package (cgo) stands alone.
+        let mut by_file: HashMap<u32, usize> = HashMap::new();
+        for (i, p) in loaded.packages.iter().enumerate() {
+            for &fi in &p.files {
+                by_file.insert(loaded.ast.files[fi].file_id, i);
+            }
+        }
+        let mut groups: BTreeMap<Option<usize>, Vec<Error>> = BTreeMap::new();
+        for e in &loaded.syntax_errors {
+            let pkg = loaded.fset.file_of(e.pos).and_then(|f| by_file.get(&f.0).copied());
+            groups.entry(pkg).or_default().push(e.clone());
+        }
+        for (pkg, errs) in groups {
+            if let Some(i) = pkg {
+                eprintln!("# {}", loaded.packages[i].path);
+            }
+            print_errors_limit(&render(&loaded.fset, errs).0, limit);
+        }
+        return Err(Reported);
+    }
+    if !loaded.errors.is_empty() {
+        for e in &loaded.errors {
+            eprintln!("{e}");
+        }
+        return Err(Reported);
+    }
+    let Some(root) = loaded.packages.iter().rposition(|p| p.root) else {
+        eprintln!("g1c: no packages to build");
+        return Err(Reported);
+    };
+    let sizes = check::sizes_for(&cfg.ctx.goarch);
+    // A command is checked as package `main` (gc's `-p main`), so that its symbols are `main.*`.
+    let paths: Vec<&str> = loaded
+        .packages
+        .iter()
+        .map(|p| if p.path == "command-line-arguments" && p.name == "main" { "main" } else { p.path.as_str() })
+        .collect();
+    let srcs: Vec<PackageSrc> = loaded
+        .packages
+        .iter()
+        .zip(&paths)
+        .map(|(p, path)| PackageSrc { path, files: &p.files, imports: &p.imports })
+        .collect();
+    let (prog, errs) = catch_ice(&loaded.fset, || types::check::check_program(&loaded.fset, &loaded.ast, &srcs, sizes))?;
+    drop(srcs);
+    let mut failed = vec![false; loaded.packages.len()];
+    let mut any = false;
+    for (i, (pkg, errs)) in loaded.packages.iter().zip(errs).enumerate() {
+        let dep_failed = pkg.imports.values().any(|&d| failed[d]);
+        failed[i] = dep_failed || !errs.is_empty();
+        if errs.is_empty() || dep_failed {
+            continue;
+        }
+        any = true;
+        eprintln!("# {}", pkg.path);
+        print_errors_limit(&render(&loaded.fset, errs).0, limit);
+    }
+    if any {
+        return Err(Reported);
+    }
+    Ok(Loaded { cfg, root, fset: Arc::new(loaded.fset), ast: loaded.ast, packages: loaded.packages, prog })
+}
+
+/// A checked program, ready for the back end.
+struct Loaded {
+    cfg: load::Config,
+    /// Index of the package to build in `packages`.
+    root: usize,
+    fset: Arc<FileSet>,
+    ast: Ast,
+    packages: Vec<load::Package>,
+    prog: types::Program,
+}
+
+/// The root package → executable bytes (or `None` when `link` is false: compile through code generation only,
+/// for `-o /dev/null`, where the package need not be `main`). Errors are printed under the package's header.
+fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Reported> {
+    let root = &c.packages[c.root];
+    let fail = |msgs: Vec<String>| {
+        eprintln!("# {}", root.path);
+        print_errors_limit(&msgs, limit);
+        Reported
+    };
+    if c.cfg.ctx.goos != "linux" || c.cfg.ctx.goarch != "amd64" {
+        return Err(fail(vec![format!(
+            "g1c: code generation for {}/{} is not supported yet",
+            c.cfg.ctx.goos, c.cfg.ctx.goarch
+        )]));
+    }
+    // Only the language itself compiles today: the standard library is not lowered yet (DESIGN §7).
+    if c.packages.len() > 1 {
+        let first = root
+            .files
+            .iter()
+            .flat_map(|&fi| c.ast.files[fi].imports.iter())
+            .filter(|imp| imp.path != "unsafe")
+            .min_by_key(|imp| imp.path_pos);
+        let msg = match first {
+            Some(imp) => Error::new(
+                imp.path_pos,
+                format!("g1c: compiling imported packages is not supported yet (import {:?})", imp.path),
+            )
+            .render(&c.fset),
+            None => "g1c: compiling imported packages is not supported yet".to_string(),
+        };
+        return Err(fail(vec![msg]));
+    }
+    let fset = c.fset.clone();
+    let out = catch_ice(&fset, move || -> Result<Option<Vec<u8>>, Failure> {
+        let pkg = &c.prog.packages[0];
+        if link && pkg.name != "main" {
+            return Err(Failure(vec![format!("g1c: package {} is not a main package", root.path)]));
+        }
+        if link && !pkg.scope.get("main").is_some_and(|&o| matches!(c.prog.obj(o).kind, types::ObjKind::Func { .. }))
+        {
+            return Err(Failure(vec!["function main is undeclared in the main package".into()]));
+        }
+        let checked = Checked { fset: c.fset.clone(), ast: c.ast, prog: c.prog };
+        let module = lower(&checked)?;
+        let obj = codegen::amd64::compile(&module).map_err(|e| Failure(vec![format!("g1c: {e}")]))?;
+        if !link {
+            return Ok(None);
+        }
+        let archive_path = rtbuild::runtime_archive("x86_64-unknown-linux-gnu")
+            .map_err(|e| Failure(vec![format!("g1c: building the runtime: {e}")]))?;
+        let archive =
+            fs::read(&archive_path).map_err(|e| Failure(vec![format!("g1c: {}: {e}", archive_path.display())]))?;
+        let exe = link::link(&obj, &archive).map_err(|e| Failure(vec![format!("g1c: link: {e}")]))?;
+        Ok(Some(exe))
+    });
+    match out {
+        Ok(Ok(exe)) => Ok(exe),
+        Ok(Err(Failure(msgs))) => Err(fail(msgs)),
+        Err(Reported) => Err(Reported),
+    }
+}
+
+/// Runs `f`, turning a Rust panic into an `internal compiler error` at the last recorded position (printed).
+fn catch_ice<T>(fset: &FileSet, f: impl FnOnce() -> T) -> Result<T, Reported> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|payload| {
+        let msg = payload
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_else(|| "unknown panic".into());
+        eprintln!("{}", Error::new(pos::current(), format!("internal compiler error: {msg}")).render(fset));
+        Reported
+    })
+}
+
+/// Runs `f` on a thread with a 512 MiB stack (deeply nested source must not overflow the compiler); `None`
+/// when it failed (its errors are printed).
+fn on_big_thread<T: Send + 'static>(f: impl FnOnce() -> Result<T, Reported> + Send + 'static) -> Option<T> {
+    std::panic::set_hook(Box::new(|_| {}));
+    match std::thread::Builder::new().stack_size(512 << 20).spawn(f).map(|h| h.join()) {
+        Ok(Ok(r)) => r.ok(),
+        _ => {
+            eprintln!("internal compiler error: compiler thread failed");
+            None
         }
     }
 }
@@ -179,29 +333,6 @@ pub fn dump(phase: DumpPhase, file: &str) -> i32 {
             1
         }
     }
-}
-
-/// Source → executable bytes (or `None` when `link` is false: compile through code generation only).
-fn compile(fset: Arc<FileSet>, link: bool) -> Result<Option<Vec<u8>>, Failure> {
-    let c = check(fset)?;
-    let pkg = &c.prog.packages[0];
-    if link && pkg.name != "main" {
-        return Err(Failure(vec![format!("g1c: package {} is not a main package", pkg.path)]));
-    }
-    if link && !pkg.scope.get("main").is_some_and(|&o| matches!(c.prog.obj(o).kind, types::ObjKind::Func { .. })) {
-        return Err(Failure(vec!["function main is undeclared in the main package".into()]));
-    }
-    let module = lower(&c)?;
-    let obj = codegen::amd64::compile(&module).map_err(|e| Failure(vec![format!("g1c: {e}")]))?;
-    if !link {
-        return Ok(None);
-    }
-    let archive_path = rtbuild::runtime_archive("x86_64-unknown-linux-gnu")
-        .map_err(|e| Failure(vec![format!("g1c: building the runtime: {e}")]))?;
-    let archive =
-        fs::read(&archive_path).map_err(|e| Failure(vec![format!("g1c: {}: {e}", archive_path.display())]))?;
-    let exe = link::link(&obj, &archive).map_err(|e| Failure(vec![format!("g1c: link: {e}")]))?;
-    Ok(Some(exe))
 }
 
 fn parse(fset: &FileSet) -> Result<Ast, Failure> {
@@ -286,40 +417,15 @@ fn position_prefix(msg: &str) -> Option<&str> {
     None
 }
 
-/// The files named on the command line: `.go` files, or one directory whose non-test `.go` files (sorted)
-/// form the package.
-fn expand_inputs(inputs: &[String]) -> Result<Vec<String>, String> {
-    if inputs.len() == 1 && Path::new(&inputs[0]).is_dir() {
-        let dir = &inputs[0];
-        let mut files: Vec<String> = fs::read_dir(dir)
-            .map_err(|e| format!("g1c: {dir}: {e}"))?
-            .filter_map(|e| e.ok())
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(".go") && !n.ends_with("_test.go") && !n.starts_with('.') && !n.starts_with('_'))
-            .map(|n| Path::new(dir).join(n).to_string_lossy().into_owned())
-            .collect();
-        files.sort();
-        if files.is_empty() {
-            return Err(format!("g1c: no Go files in {dir}"));
-        }
-        return Ok(files);
+/// `go build`'s default output name: the first file's base name without `.go`, else the package directory's
+/// name (the last element of an import path).
+fn default_output(inputs: &[String]) -> String {
+    let first = &inputs[0];
+    if first.ends_with(".go") {
+        return Path::new(first).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or("a.out".into());
     }
-    for f in inputs {
-        if !f.ends_with(".go") {
-            return Err(format!("g1c: {f}: not a .go file or directory"));
-        }
-    }
-    Ok(inputs.to_vec())
-}
-
-fn default_output(inputs: &[String], files: &[String]) -> String {
-    let base = if inputs.len() == 1 && Path::new(&inputs[0]).is_dir() {
-        let p = fs::canonicalize(&inputs[0]).unwrap_or_else(|_| PathBuf::from(&inputs[0]));
-        p.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or("a.out".into())
-    } else {
-        Path::new(&files[0]).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or("a.out".into())
-    };
-    base
+    let p = fs::canonicalize(first).unwrap_or_else(|_| PathBuf::from(first));
+    p.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or("a.out".into())
 }
 
 fn read_files(files: &[String]) -> Result<Arc<FileSet>, Failure> {
@@ -337,52 +443,9 @@ fn read_files(files: &[String]) -> Result<Arc<FileSet>, Failure> {
                 return Err(Failure(vec![format!("{f}:{line}:{col}: invalid UTF-8 encoding")]));
             }
         };
-        fset.add(display_path(f), src);
+        fset.add(load::display_path(f), src);
     }
     Ok(Arc::new(fset))
-}
-
-/// How `go build` shows a command-line file in messages: relative to the current directory when that is
-/// shorter than the absolute path, with `./` for a file in the current directory (`./x.go`, `sub/x.go`,
-/// `../y/x.go`).
-fn display_path(f: &str) -> String {
-    let Ok(cwd) = std::env::current_dir() else { return f.to_string() };
-    let abs = normalize(&cwd.join(f));
-    let rel = relative_to(&abs, &normalize(&cwd));
-    let abs = abs.to_string_lossy().into_owned();
-    if rel.len() >= abs.len() {
-        return abs;
-    }
-    if rel.contains('/') {
-        rel
-    } else {
-        format!("./{rel}")
-    }
-}
-
-/// `p` with `.` and `..` components resolved lexically (no symlinks followed, as the go command does).
-fn normalize(p: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// The path of `p` relative to the directory `base` (both absolute and normalized), using `..` as needed.
-fn relative_to(p: &Path, base: &Path) -> String {
-    let pc: Vec<_> = p.components().collect();
-    let bc: Vec<_> = base.components().collect();
-    let common = pc.iter().zip(&bc).take_while(|(a, b)| a == b).count();
-    let mut parts: Vec<String> = vec!["..".to_string(); bc.len() - common];
-    parts.extend(pc[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
-    parts.join("/")
 }
 
 /// Writes an executable without ever replacing a non-regular file (see the module invariants).

@@ -66,8 +66,8 @@ fn imports_qualified_names_and_constraints() {
         err,
         "# app\n\
          $GOPATH/src/app/app.go:4:2: imported and not used: \"os\"\n\
-         $GOPATH/src/app/app.go:12:11: undefined: l.hidden\n\
-         $GOPATH/src/app/app.go:14:11: undefined: l.OnlyOnWindows\n"
+         $GOPATH/src/app/app.go:12:11: undefined: lib.hidden\n\
+         $GOPATH/src/app/app.go:14:11: undefined: lib.OnlyOnWindows\n"
     );
     let (code, err) = g1c_check(&["app"], "windows");
     assert_eq!(code, 1);
@@ -75,8 +75,8 @@ fn imports_qualified_names_and_constraints() {
         err,
         "# app\n\
          $GOPATH/src/app/app.go:4:2: imported and not used: \"os\"\n\
-         $GOPATH/src/app/app.go:8:22: undefined: l.LinuxNot386\n\
-         $GOPATH/src/app/app.go:12:11: undefined: l.hidden\n"
+         $GOPATH/src/app/app.go:8:22: undefined: lib.LinuxNot386\n\
+         $GOPATH/src/app/app.go:12:11: undefined: lib.hidden\n"
     );
 }
 

@@ -116,10 +116,29 @@ impl FuncInfo {
     }
 }
 
+/// A function's name as gc's tracebacks print it: the type arguments of an instantiated generic function or
+/// method are elided (`main.Map[...]`, `main.(*List[...]).Push`), as gc's `funcNameForPrint` does.
+fn put_func_name(o: &mut impl Out, name: &[u8]) {
+    let mut depth = 0usize;
+    for &b in name {
+        match b {
+            b'[' => {
+                if depth == 0 {
+                    o.put(b"[...]");
+                }
+                depth += 1;
+            }
+            b']' if depth > 0 => depth -= 1,
+            _ if depth == 0 => o.put(&[b]),
+            _ => {}
+        }
+    }
+}
+
 /// Prints one frame: `name(args)` and `\tfile:line +0xOFF`. `line_pc` is the pc whose line is shown (a call
 /// instruction for an outer frame, the faulting instruction for a signal), `pc` the one whose offset is.
 pub fn print_frame(o: &mut impl Out, f: &FuncInfo, line_pc: u64, pc: u64, args: &[u64], more: bool) {
-    o.put(f.name());
+    put_func_name(o, f.name());
     o.put(b"(");
     for (i, w) in args.iter().enumerate() {
         if i > 0 {
@@ -206,7 +225,7 @@ pub fn created_by(o: &mut impl Out, g: *const crate::sched::G) {
     }
     if let Some(f) = find_func(pc - 1) {
         o.put(b"created by ");
-        o.put(f.name());
+        put_func_name(o, f.name());
         o.put(b"\n\t");
         o.put(f.file());
         o.put(b":");

@@ -20,7 +20,8 @@
 //! Invariants: the order is deterministic (patterns in command-line order, imports in sorted order, depth
 //! first); each directory is loaded (read, parsed) at most once; file names in the `FileSet` are
 //! machine-independent: `$GOROOT/src/fmt/print.go` in messages and `fmt/print.go` in tracebacks (gc's
-//! `-trimpath`), files named on the command line as given.
+//! `-trimpath`), files outside GOROOT and GOPATH relative to the current directory as `go build` shows them
+//! (`./x.go`, `sub/x.go`; see [`display_path`]).
 
 pub mod constraint;
 
@@ -279,7 +280,13 @@ impl Loader<'_> {
             }
         }
         for (ipath, pos) in imports {
-            if ipath == "unsafe" || ipath == "C" {
+            // Malformed paths are the checker's to report (`invalid import path`, `non-canonical`).
+            if ipath == "unsafe"
+                || ipath == "C"
+                || ipath.starts_with('/')
+                || validate_import_path(&ipath).is_err()
+                || clean_import_path(&ipath) != ipath
+            {
                 continue;
             }
             match self.find(&ipath, Some(&pkg.path)) {
@@ -319,6 +326,8 @@ impl Loader<'_> {
             }
         };
         let (name_prefix, trace_prefix) = self.display_prefixes(path, dir);
+        // A directory outside GOROOT and GOPATH: its files are shown relative to the current directory.
+        let local = name_prefix.is_empty();
         let mut files = Vec::new();
         for n in names {
             if !self.cfg.ctx.good_os_arch_file(&n) {
@@ -340,7 +349,8 @@ impl Loader<'_> {
                     continue;
                 }
             }
-            if let Some(fi) = self.parse(format!("{name_prefix}{n}"), format!("{trace_prefix}{n}"), src) {
+            let name = if local { display_path(&full.to_string_lossy()) } else { format!("{name_prefix}{n}") };
+            if let Some(fi) = self.parse(name, format!("{trace_prefix}{n}"), src) {
                 files.push(fi);
             }
         }
@@ -411,7 +421,9 @@ impl Loader<'_> {
         })
     }
 
-    /// The prefixes of a package's file names in messages and in tracebacks (see the module invariants).
+    /// The prefixes of a package's file names in messages and in tracebacks (see the module invariants); the
+    /// message prefix is empty for a directory outside GOROOT and GOPATH (its files are named by
+    /// [`display_path`]).
     fn display_prefixes(&self, path: &str, dir: &Path) -> (String, String) {
         let goroot_src = self.cfg.goroot.join("src");
         if dir.starts_with(&goroot_src) && !path.starts_with('_') {
@@ -422,7 +434,7 @@ impl Loader<'_> {
         }
         let d = dir.to_string_lossy();
         let d = d.trim_end_matches('/');
-        (format!("{d}/"), format!("{d}/"))
+        (String::new(), format!("{d}/"))
     }
 
     /// Files named on the command line form one package, `command-line-arguments`.
@@ -436,7 +448,7 @@ impl Loader<'_> {
                 Ok(src) => {
                     let base = Path::new(f.as_str()).file_name().map(|s| s.to_string_lossy().into_owned());
                     let trace = format!("./{}", base.unwrap_or_default());
-                    if let Some(fi) = self.parse(f.to_string(), trace, src) {
+                    if let Some(fi) = self.parse(display_path(f), trace, src) {
                         fis.push(fi);
                     }
                 }
@@ -507,6 +519,92 @@ fn shrink_lists(ast: &mut Ast, exprs_from: usize, stmts_from: usize) {
             }
         }
     }
+}
+
+/// types2's `validatedImportPath`: an import path is not empty and has no space, control or punctuation
+/// character that cannot appear in a path. `Err` holds the reason (`invalid character U+0021 '!'`).
+pub fn validate_import_path(path: &str) -> Result<(), String> {
+    if path.is_empty() {
+        return Err("empty string".into());
+    }
+    const ILLEGAL: &str = "!\"#$%&'()*,:;<=>?[\\]^{|}`\u{FFFD}";
+    for c in path.chars() {
+        if c.is_control() || c.is_whitespace() || ILLEGAL.contains(c) {
+            let printable = !c.is_control();
+            return Err(if printable {
+                format!("invalid character U+{:04X} '{c}'", c as u32)
+            } else {
+                format!("invalid character U+{:04X}", c as u32)
+            });
+        }
+    }
+    Ok(())
+}
+
+/// `path.Clean` for import paths: no empty or `.` elements, `..` resolved lexically. An import path that
+/// differs from its clean form is non-canonical.
+pub fn clean_import_path(path: &str) -> String {
+    let rooted = path.starts_with('/');
+    let mut out: Vec<&str> = Vec::new();
+    for elem in path.split('/') {
+        match elem {
+            "" | "." => {}
+            ".." if out.last().is_some_and(|l| *l != "..") => {
+                out.pop();
+            }
+            ".." if rooted => {}
+            e => out.push(e),
+        }
+    }
+    let joined = out.join("/");
+    match (rooted, joined.is_empty()) {
+        (true, _) => format!("/{joined}"),
+        (false, true) => ".".into(),
+        (false, false) => joined,
+    }
+}
+
+/// How `go build` shows a file outside GOROOT and GOPATH in messages: relative to the current directory
+/// when that is shorter than the absolute path, with `./` for a file in the current directory (`./x.go`,
+/// `sub/x.go`, `../y/x.go`).
+pub fn display_path(f: &str) -> String {
+    let Ok(cwd) = std::env::current_dir() else { return f.to_string() };
+    let abs = normalize(&cwd.join(f));
+    let rel = relative_to(&abs, &normalize(&cwd));
+    let abs = abs.to_string_lossy().into_owned();
+    if rel.len() >= abs.len() {
+        return abs;
+    }
+    if rel.contains('/') {
+        rel
+    } else {
+        format!("./{rel}")
+    }
+}
+
+/// `p` with `.` and `..` components resolved lexically (no symlinks followed, as the go command does).
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The path of `p` relative to the directory `base` (both absolute and normalized), using `..` as needed.
+fn relative_to(p: &Path, base: &Path) -> String {
+    let pc: Vec<_> = p.components().collect();
+    let bc: Vec<_> = base.components().collect();
+    let common = pc.iter().zip(&bc).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); bc.len() - common];
+    parts.extend(pc[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
+    parts.join("/")
 }
 
 /// A source file's text; invalid UTF-8 is reported with its position, as the scanner would.

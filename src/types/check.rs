@@ -158,6 +158,8 @@ pub(crate) struct Checker<'a> {
     pub bodies: Vec<(ObjId, &'a FuncDecl)>,
     /// Map key types to validate once all types are complete: (type, position).
     pub delayed_map_keys: Vec<(TypeId, Pos)>,
+    /// Embedded fields whose type was still being declared: (base type, embedded as `*T`, position).
+    pub delayed_embedded: Vec<(TypeId, bool, Pos)>,
     /// Type parameters of generic named types and generic functions.
     pub generic_types: HashMap<TypeId, Vec<TypeId>>,
     pub generic_funcs: HashMap<ObjId, Vec<TypeId>>,
@@ -318,6 +320,7 @@ impl<'a> Checker<'a> {
             pkg_vars: Vec::new(),
             bodies: Vec::new(),
             delayed_map_keys: Vec::new(),
+            delayed_embedded: Vec::new(),
             generic_types: HashMap::default(),
             generic_funcs: HashMap::default(),
             instances: HashMap::default(),
@@ -359,6 +362,7 @@ impl<'a> Checker<'a> {
         self.pkg_vars.clear();
         self.bodies.clear();
         self.delayed_map_keys.clear();
+        self.delayed_embedded.clear();
         self.func_scopes.clear();
         self.used_pkgs.clear();
         self.labels.clear();
@@ -403,7 +407,9 @@ impl<'a> Checker<'a> {
                 Some(m)
             }
             _ => {
-                self.error(sel.pos, format!("undefined: {}.{}", pid.name, sel.name));
+                // types2 names the package by its own name, not the local one (`import l "lib"`).
+                let pkg_name = self.pkg_meta[p.0 as usize].1.clone();
+                self.error(sel.pos, format!("undefined: {}.{}", pkg_name, sel.name));
                 None
             }
         }
@@ -412,6 +418,13 @@ impl<'a> Checker<'a> {
     // ---- errors ----
 
     pub fn error(&mut self, pos: Pos, msg: impl Into<String>) {
+        let msg = msg.into();
+        // types2's "cheap trick": once an error was reported, messages mentioning an invalid operand or
+        // type (not at their start) are follow-on errors and are dropped.
+        let follow_on = |m: &str, w: &str| m.find(w).is_some_and(|i| i > 0);
+        if !self.errs.is_empty() && (follow_on(&msg, "invalid operand") || follow_on(&msg, "invalid type")) {
+            return;
+        }
         self.errs.push(Error::new(pos, msg));
     }
 
@@ -507,6 +520,13 @@ impl<'a> Checker<'a> {
     // ---- package-level declarations ----
 
     fn check_files(&mut self) {
+        // types2's initFiles: a package cannot be named `_` (the first file names the package).
+        if let Some(&f) = self.files.first() {
+            let id = &self.ast.files[f].package;
+            if id.name == "_" {
+                self.error(id.pos, "invalid package name _");
+            }
+        }
         self.collect();
         // Check package-level objects in source order (each on demand first, if used earlier).
         let mut order: Vec<ObjId> = self.decls.keys().copied().collect();
@@ -610,20 +630,40 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        // Objects in the package block and in a file block must have different names (types2's
+        // collectObjects).
+        for fi in self.files.clone() {
+            let fid = self.ast.files[fi].file_id;
+            let Some(&fs) = self.file_scopes.get(&fid) else { continue };
+            let mut names: Vec<(String, ObjId)> =
+                self.scopes[fs.0 as usize].names.iter().map(|(k, v)| (k.clone(), *v)).collect();
+            names.sort();
+            for (name, obj) in names {
+                let Some(&alt) = self.scopes[self.pkg_scope.0 as usize].names.get(&name) else { continue };
+                let describe = |c: &Self, p: PkgId| {
+                    let (path, pname) = &c.pkg_meta[p.0 as usize];
+                    format!("package {pname} ({path:?})")
+                };
+                let mut msg = match self.objs.get(obj).kind {
+                    ObjKind::PkgName(p) => format!("{name} already declared through import of {}", describe(self, p)),
+                    _ => {
+                        let p = self.objs.get(obj).pkg.unwrap_or(self.pkg);
+                        format!("{name} already declared through dot-import of {}", describe(self, p))
+                    }
+                };
+                if matches!(self.objs.get(obj).kind, ObjKind::PkgName(_)) {
+                    if let Some(at) = self.fset.position(self.objs.get(obj).pos) {
+                        msg.push_str(&format!("\n\t{at}: other declaration of {name}"));
+                    }
+                }
+                self.error(self.objs.get(alt).pos, msg);
+            }
+        }
         // Associate methods with their receiver base types.
         for (obj, fd) in methods {
             let recv = fd.recv.as_ref().and_then(|r| r.first());
             let Some(recv) = recv else { continue };
-            let Some((base, _ptr)) = self.recv_base_name(recv.typ) else { continue };
-            let ps = self.pkg_scope;
-            let Some(&tobj) = self.scopes[ps.0 as usize].names.get(&base.name) else { continue };
-            if !matches!(self.objs.get(tobj).kind, ObjKind::TypeName) {
-                continue;
-            }
-            let Some(DeclSrc::Type(ts)) = self.decls.get(&tobj).copied() else { continue };
-            if ts.alias {
-                continue;
-            }
+            let Some(tobj) = self.resolve_base_type_name(recv.typ) else { continue };
             let named = self.objs.get(tobj).typ;
             if let TypeKind::Named(_) = self.t.kind(named) {
                 if fd.name.name != "_" {
@@ -654,7 +694,19 @@ impl<'a> Checker<'a> {
             match self.import_map.get(&imp.path) {
                 Some(&p) => p,
                 None => {
-                    self.error(imp.path_pos, format!("could not import {} (not supported yet)", imp.path));
+                    let path = &imp.path;
+                    let clean = crate::load::clean_import_path(path);
+                    let msg = match crate::load::validate_import_path(path) {
+                        Err(why) => format!("invalid import path ({why})"),
+                        Ok(()) if path.starts_with('/') => {
+                            format!("could not import {path} (import path cannot be absolute path)")
+                        }
+                        Ok(()) if clean != *path => {
+                            format!("could not import {path} (non-canonical import path {path:?} (should be {clean:?}))")
+                        }
+                        Ok(()) => format!("could not import {path} (not supported yet)"),
+                    };
+                    self.error(imp.path_pos, msg);
                     return;
                 }
             }
@@ -663,6 +715,10 @@ impl<'a> Checker<'a> {
             Some(n) => n.name.clone(),
             None => self.pkg_meta[p.0 as usize].1.clone(),
         };
+        if name == "init" {
+            self.error(imp.name.as_ref().map(|n| n.pos).unwrap_or(imp.path_pos), "cannot import package as init - init must be a func");
+            return;
+        }
         let pos = imp.name.as_ref().map(|n| n.pos).unwrap_or(imp.path_pos);
         let o = self.objs.add(Object {
             kind: ObjKind::PkgName(p),
@@ -688,6 +744,7 @@ impl<'a> Checker<'a> {
                         self.scopes[fscope.0 as usize].names.insert(n, obj);
                     }
                 }
+                self.imports.push((o, imp.path.clone(), imp.path_pos));
             }
             _ => {
                 if let Some(&alt) = self.scopes[fscope.0 as usize].names.get(&name) {
@@ -701,6 +758,57 @@ impl<'a> Checker<'a> {
                 }
                 self.imports.push((o, imp.path.clone(), imp.path_pos));
             }
+        }
+    }
+
+    /// types2's `arity`: a constant or variable declaration's names and initialization values must match
+    /// (`inherited`: the values are repeated from an earlier constant spec).
+    pub fn arity(&mut self, pos: Pos, names: &[Ident], inits: &[ExprId], const_decl: bool, inherited: bool) {
+        let (l, r) = (names.len(), inits.len());
+        if l < r {
+            let n = inits[l];
+            if inherited {
+                let at = self.fset.position(self.ast.expr(n).pos).map(|p| p.to_string()).unwrap_or_default();
+                self.error(pos, format!("extra init expr at {at}"));
+            } else {
+                let es = self.expr_string(n);
+                self.error(self.ast.expr(n).pos, format!("extra init expr {es}"));
+            }
+        } else if l > r && (const_decl || r != 1) {
+            let n = &names[r];
+            self.error(n.pos, format!("missing init expr for {}", n.name));
+        }
+    }
+
+    /// types2's `resolveBaseTypeName`: the defined type of this package a receiver type expression names,
+    /// following alias declarations (`type A = T; func (A) m()` declares a method of `T`); at most one `*`.
+    fn resolve_base_type_name(&self, mut e: ExprId) -> Option<ObjId> {
+        let ast = self.ast;
+        let mut ptr = false;
+        let mut seen = HashSet::default();
+        loop {
+            e = ast.unparen(e);
+            if let ExprKind::Star(x) = &ast.expr(e).kind {
+                if ptr {
+                    return None;
+                }
+                ptr = true;
+                e = ast.unparen(*x);
+            }
+            let e_base = match &ast.expr(e).kind {
+                ExprKind::Index { x, .. } => *x,
+                _ => e,
+            };
+            let ExprKind::Ident(name) = &ast.expr(e_base).kind else { return None };
+            let &tobj = self.scopes[self.pkg_scope.0 as usize].names.get(&name.name)?;
+            if !matches!(self.objs.get(tobj).kind, ObjKind::TypeName) || !seen.insert(tobj) {
+                return None;
+            }
+            let Some(DeclSrc::Type(ts)) = self.decls.get(&tobj).copied() else { return None };
+            if !ts.alias {
+                return Some(tobj);
+            }
+            e = ts.typ;
         }
     }
 
@@ -732,6 +840,9 @@ impl<'a> Checker<'a> {
             });
             match spec {
                 Spec::Type(ts) => {
+                    if !self.may_declare_pkg_obj(&ts.name) {
+                        continue;
+                    }
                     let obj = self.objs.add(Object {
                         kind: ObjKind::TypeName,
                         name: ts.name.name.clone(),
@@ -760,10 +871,10 @@ impl<'a> Checker<'a> {
                         if !(vs.values.is_empty() && vs.typ.is_none()) || last.is_none() {
                             last = Some(vs);
                         }
-                        if vs.values.is_empty() && vs.typ.is_some() {
-                            self.error(vs.pos, "missing init expr for const declaration");
-                        }
                         for (i, name) in vs.names.iter().enumerate() {
+                            if !self.may_declare_pkg_obj(name) {
+                                continue;
+                            }
                             let obj = self.objs.add(Object {
                                 kind: ObjKind::Const(Value::Unknown),
                                 name: name.name.clone(),
@@ -773,18 +884,11 @@ impl<'a> Checker<'a> {
                                 package_level: true,
                             });
                             let init = src.values.get(i).copied();
-                            if init.is_none() && i >= src.values.len() && !src.values.is_empty() && i == src.values.len() {
-                                self.error(name.pos, "missing init expr for const declaration");
-                            }
                             self.decls.insert(obj, DeclSrc::Const { typ: src.typ, init, iota: vs.iota });
                             self.color.insert(obj, Color::White);
                             self.declare(ps, name.pos, obj);
                         }
-                        if src.values.len() > vs.names.len() && std::ptr::eq(src, vs) {
-                            self.error(src.values[vs.names.len()].pos_of(self.ast), "extra init expr");
-                        } else if src.values.len() > vs.names.len() {
-                            self.error(vs.pos, "extra init expr");
-                        }
+                        self.arity(vs.pos, &vs.names, &src.values, true, !std::ptr::eq(src, vs));
                     }
                     GenKind::Var => {
                         let n = vs.names.len();
@@ -795,6 +899,9 @@ impl<'a> Checker<'a> {
                             // n:1, checked as a unit
                         }
                         for (i, name) in vs.names.iter().enumerate() {
+                            if !self.may_declare_pkg_obj(name) {
+                                continue;
+                            }
                             let obj = self.objs.add(Object {
                                 kind: ObjKind::Var(VarInfo { global: true, ..Default::default() }),
                                 name: name.name.clone(),
@@ -814,6 +921,19 @@ impl<'a> Checker<'a> {
                 },
             }
         }
+    }
+
+    /// types2's `declarePkgObj`: `init`, and `main` in package main, may only be functions.
+    fn may_declare_pkg_obj(&mut self, name: &Ident) -> bool {
+        if name.name == "init" {
+            self.error(name.pos, "cannot declare init - must be func");
+            return false;
+        }
+        if name.name == "main" && self.is_main() {
+            self.error(name.pos, "cannot declare main - must be func");
+            return false;
+        }
+        true
     }
 
     pub fn assign_count_error(&mut self, pos: Pos, l: usize, r: usize, _extra: Option<ExprId>) {
@@ -1027,7 +1147,7 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
-            self.init_vars(&lhs, std::slice::from_ref(&spec.values[0]), spec.pos);
+            self.init_vars(&lhs, std::slice::from_ref(&spec.values[0]), spec.pos, false);
             for &l in &lhs {
                 self.color.insert(l, Color::Black);
                 // every lhs var depends on the same things
@@ -1038,7 +1158,7 @@ impl<'a> Checker<'a> {
             }
         } else {
             let idx = spec.values.iter().position(|&v| v == init).unwrap_or(0);
-            self.init_vars(&lhs, std::slice::from_ref(&spec.values[idx]), spec.pos);
+            self.init_vars(&lhs, std::slice::from_ref(&spec.values[idx]), spec.pos, false);
         }
     }
 
@@ -1249,26 +1369,28 @@ impl<'a> Checker<'a> {
             }
         }
         if recv_t != TypeId::INVALID {
-            let named_here = matches!(self.t.kind(recv_t), TypeKind::Named(n) if self.objs.get(n.obj).pkg == Some(self.pkg) && self.objs.get(n.obj).package_level);
-            let bad = match self.t.kind(recv_t) {
-                TypeKind::Named(_) => {
-                    let u = self.t.underlying(recv_t);
-                    matches!(self.t.kind(u), TypeKind::Pointer(_) | TypeKind::Interface { .. })
+            // types2's receiver validation (signature.go): the base type must be a defined type of this
+            // package, not a pointer or interface.
+            let s = self.type_string(recv_t);
+            match self.t.kind(recv_t) {
+                TypeKind::Named(n) => {
+                    if !n.targs.is_empty() && !self.method_recv_tparams.contains_key(&o) {
+                        self.error(base.pos, format!("cannot define new methods on instantiated type {s}"));
+                    } else if self.objs.get(n.obj).pkg != Some(self.pkg) {
+                        self.error(base.pos, format!("cannot define new methods on non-local type {s}"));
+                    } else {
+                        let cause = match self.t.under(recv_t) {
+                            TypeKind::Basic(super::BasicKind::UnsafePointer) => "unsafe.Pointer",
+                            TypeKind::Pointer(_) | TypeKind::Interface { .. } => "pointer or interface type",
+                            _ => "",
+                        };
+                        if !cause.is_empty() {
+                            self.error(base.pos, format!("invalid receiver type {s} ({cause})"));
+                        }
+                    }
                 }
-                _ => true,
-            };
-            if !named_here && !bad {
-                let s = self.type_string(recv_t);
-                self.error(base.pos, format!("cannot define new methods on non-local type {s}"));
-            } else if bad {
-                let s = self.type_string(recv_t);
-                let why = match self.t.under(recv_t) {
-                    TypeKind::Pointer(_) => " (pointer or interface type)",
-                    TypeKind::Interface { .. } => " (pointer or interface type)",
-                    TypeKind::Basic(_) if !named_here => "",
-                    _ => "",
-                };
-                self.error(base.pos, format!("invalid receiver type {s}{why}"));
+                TypeKind::Basic(_) => self.error(base.pos, format!("cannot define new methods on non-local type {s}")),
+                _ => self.error(base.pos, format!("invalid receiver type {s}")),
             }
         }
         let rt = if ptr && recv_t != TypeId::INVALID { self.t.pointer(recv_t) } else { recv_t };
@@ -1341,6 +1463,21 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// An identifier that denotes an object of another package was found through a dot-import: that
+    /// import is used.
+    pub fn mark_dot_import(&mut self, o: ObjId) {
+        let Some(p) = self.objs.get(o).pkg else { return };
+        if p == self.pkg || matches!(self.objs.get(o).kind, ObjKind::PkgName(_)) {
+            return;
+        }
+        for i in 0..self.imports.len() {
+            let io = self.imports[i].0;
+            if matches!(self.objs.get(io).kind, ObjKind::PkgName(q) if q == p) && self.objs.get(io).name == "." {
+                self.used_pkgs.insert(io);
+            }
+        }
+    }
+
     fn unused_imports(&mut self) {
         for (o, path, _pos) in self.imports.clone() {
             let used = self.used_pkgs.contains(&o);
@@ -1348,7 +1485,7 @@ impl<'a> Checker<'a> {
                 let obj = self.objs.get(o);
                 let base = path.rsplit('/').next().unwrap_or(&path);
                 // gc 1.19's wording (cmd/compile, not go/types).
-                let msg = if obj.name != base {
+                let msg = if obj.name != base && obj.name != "." {
                     format!("imported and not used: {:?} as {}", path, obj.name)
                 } else {
                     format!("imported and not used: {:?}", path)
@@ -1360,6 +1497,9 @@ impl<'a> Checker<'a> {
     }
 
     fn check_map_keys(&mut self) {
+        for (t, ptr, pos) in std::mem::take(&mut self.delayed_embedded) {
+            self.check_embedded(t, ptr, pos);
+        }
         for (k, pos) in std::mem::take(&mut self.delayed_map_keys) {
             if !self.comparable(k) && !matches!(self.t.kind(k), TypeKind::TypeParam { .. }) {
                 let s = self.type_string(k);
@@ -1373,13 +1513,3 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// Position helper for expressions.
-pub(crate) trait ExprPos {
-    fn pos_of(&self, ast: &Ast) -> Pos;
-}
-
-impl ExprPos for ExprId {
-    fn pos_of(&self, ast: &Ast) -> Pos {
-        ast.expr(*self).pos
-    }
-}

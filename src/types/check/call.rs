@@ -242,7 +242,8 @@ impl<'a> Checker<'a> {
                     continue;
                 }
             }
-            parts.push(self.type_string(*p));
+            // types2's typesSummary writes an invalid type as <T>
+            parts.push(if *p == TypeId::INVALID { "<T>".to_string() } else { self.type_string(*p) });
         }
         format!("({})", parts.join(", "))
     }
@@ -315,8 +316,7 @@ impl<'a> Checker<'a> {
             let ts = self.type_string(t);
             let xs = self.type_string(x.typ);
             let es = self.expr_string(e);
-            let (why, m) = self.missing_method_reason(t, x.typ);
-            let _ = m;
+            let why = self.missing_method_reason(t, x.typ).unwrap_or_default();
             if switch_case {
                 let s = self.expr_string(x.expr);
                 self.error(self.ast.expr(e).pos, format!("impossible type switch case: {es}\n\t{s} (variable of type {xs}) cannot have dynamic type {ts} {why}"));
@@ -324,25 +324,6 @@ impl<'a> Checker<'a> {
                 self.error(self.ast.expr(e).pos, format!("impossible type assertion: {es}\n\t{ts} does not implement {xs} {why}"));
             }
         }
-    }
-
-    fn missing_method_reason(&mut self, t: TypeId, iface: TypeId) -> (String, String) {
-        let ms = self.iface_method_set(iface);
-        for (name, sig) in ms {
-            match self.lookup_field_or_method(t, false, &name) {
-                super::lookup::Lookup::Found { obj, is_method: true, indirect, .. } => {
-                    let msig = self.method_sig(obj, t);
-                    if msig != sig {
-                        return (format!("(wrong type for method {name})"), name);
-                    }
-                    if self.ptr_recv.contains(&obj) && !indirect && !matches!(self.t.kind(t), TypeKind::Pointer(_)) {
-                        return (format!("(method {name} has pointer receiver)"), name);
-                    }
-                }
-                _ => return (format!("(missing method {name})"), name),
-            }
-        }
-        (String::new(), String::new())
     }
 
     // ---- conversions ----
@@ -403,7 +384,11 @@ impl<'a> Checker<'a> {
         if !const_result && self.is_untyped(x.typ) && x.typ != TypeId::UNTYPED_NIL {
             let d = if self.is_interface(t) { self.default_type(x.typ) } else { t };
             let d = if self.is_const_type(d) || self.is_interface(t) { d } else { self.default_type(x.typ) };
-            let _ = self.try_convert_untyped(x, d);
+            if self.try_convert_untyped(x, d).is_err() && x.mode != OpMode::Constant {
+                // types2 gives the conversion's type to the operand regardless (`string(1 << s)` is a
+                // shift of type string, reported by update_expr_type)
+                self.update_expr_type(x.expr, d);
+            }
         } else if x.typ == TypeId::UNTYPED_NIL {
             let _ = self.try_convert_untyped(x, t);
         }
@@ -422,9 +407,10 @@ impl<'a> Checker<'a> {
     }
 
     /// Non-constant convertibility (Go spec "Conversions").
-    fn convertible(&mut self, x: &Operand, t: TypeId, _cause: &mut String) -> bool {
-        if self.assignable_to(x, t) {
-            return true;
+    fn convertible(&mut self, x: &Operand, t: TypeId, cause: &mut String) -> bool {
+        match self.assignable_reason(x, t) {
+            Ok(()) => return true,
+            Err(why) => *cause = why,
         }
         let v = x.typ;
         if self.is_untyped(v) {
@@ -439,7 +425,7 @@ impl<'a> Checker<'a> {
             if x.mode == OpMode::Constant && self.is_integer(v) && self.is_string(t) {
                 return true;
             }
-            return self.convertible(&y, t, _cause);
+            return self.convertible(&y, t, cause);
         }
         let vu = self.t.underlying(v);
         let tu = self.t.underlying(t);
@@ -952,40 +938,9 @@ impl<'a> Checker<'a> {
     }
 
     /// A `make` size argument: an integer (or untyped constant representable as int), non-negative.
+    /// A size argument of `make`: an index (types2 checks it with `index`).
     fn size_arg(&mut self, a: ExprId) -> Option<i64> {
-        let mut x = self.expr(a);
-        if x.mode == OpMode::Invalid {
-            return None;
-        }
-        let pos = self.ast.expr(a).pos;
-        if self.is_untyped(x.typ) {
-            if x.mode == OpMode::Constant && x.val.as_ref().and_then(|v| v.as_int()).is_none() {
-                let s = self.operand_string(&x);
-                self.error(pos, format!("{s} truncated to int"));
-                return None;
-            }
-            self.convert_untyped(&mut x, TypeId::INT);
-            if x.mode == OpMode::Invalid {
-                return None;
-            }
-        }
-        if !self.is_integer(x.typ) {
-            let s = self.operand_string(&x);
-            self.error(pos, format!("cannot convert {s} to type int"));
-            return None;
-        }
-        if x.mode == OpMode::Constant {
-            let v = x.val.as_ref().and_then(|v| v.to_i64());
-            if let Some(v) = v {
-                if v < 0 {
-                    let s = self.operand_string(&x);
-                    self.error(pos, format!("invalid argument: index {s} must not be negative"));
-                    return None;
-                }
-            }
-            return v;
-        }
-        None
+        self.index(a, None).ok().flatten()
     }
 
     /// `len(x)`/`cap(x)` of an array is constant unless `x` contains a function call or channel receive.

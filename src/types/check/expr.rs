@@ -197,6 +197,27 @@ impl<'a> Checker<'a> {
         x
     }
 
+    /// The one value assigned to one variable (`x = f()`, `var x = f()`): a call with several results is
+    /// types2's assignError, `assignment mismatch: 1 variable but f returns 2 values`.
+    pub fn assigned_expr(&mut self, e: ExprId, hint: Option<TypeId>) -> Operand {
+        let mut x = self.raw_expr(e, hint);
+        self.exclude(&mut x);
+        if x.mode == OpMode::Value {
+            if let TypeKind::Tuple(ts) = self.t.kind(x.typ) {
+                let n = ts.len();
+                if let ExprKind::Call { fun, .. } = &self.ast.expr(self.ast.unparen(e)).kind {
+                    let f = self.expr_string(*fun);
+                    let vals = if n == 1 { "1 value".to_string() } else { format!("{n} values") };
+                    self.error(self.ast.expr(e).pos, format!("assignment mismatch: 1 variable but {f} returns {vals}"));
+                    x.mode = OpMode::Invalid;
+                    return x;
+                }
+            }
+        }
+        self.single_value(&mut x);
+        x
+    }
+
     /// `e` possibly multi-valued (a call).
     pub fn multi_expr(&mut self, e: ExprId) -> Operand {
         let mut x = self.raw_expr(e, None);
@@ -374,6 +395,7 @@ impl<'a> Checker<'a> {
             return Operand::invalid(e);
         };
         self.info.uses.insert(id.pos, o);
+        self.mark_dot_import(o);
         // Package-level objects are checked on first use, and recorded as dependencies.
         if self.color.contains_key(&o) {
             if matches!(self.objs.get(o).kind, ObjKind::TypeName) && self.color.get(&o) == Some(&super::Color::Grey) {
@@ -430,8 +452,8 @@ impl<'a> Checker<'a> {
             }
             ObjKind::Builtin(b) => Operand { mode: OpMode::Builtin, typ: TypeId::INVALID, val: None, expr: e, builtin: Some(*b) },
             ObjKind::PkgName(_) => {
-                self.used_pkgs.insert(o);
-                self.error(id.pos, format!("use of package {} without selector", id.name));
+                // not a use of the package (types2 reports it unused as well)
+                self.error(id.pos, format!("use of package {} not in selector", id.name));
                 Operand::invalid(e)
             }
             ObjKind::Nil => Operand::new(OpMode::Value, TypeId::UNTYPED_NIL, e),
@@ -605,6 +627,8 @@ impl<'a> Checker<'a> {
             Some(Int8 | Uint8) => 8,
             Some(Int16 | Uint16) => 16,
             Some(Int32 | Uint32) => 32,
+            // int, uint and uintptr have the target's word size
+            Some(Int | Uint | Uintptr) if self.sizes.word == 4 => 32,
             _ => 64,
         }
     }
@@ -626,7 +650,20 @@ impl<'a> Checker<'a> {
         }
         if let Some(Value::Int(i)) = &x.val {
             if i.bit_len() > 512 {
-                self.error(op_pos, "constant overflow");
+                // types2's opName: the operations that can overflow are named in the message.
+                let op = match &self.ast.expr(x.expr).kind {
+                    ExprKind::Unary { op: UnaryOp::Xor, .. } => "bitwise complement ",
+                    ExprKind::Binary { op, .. } => match op {
+                        BinaryOp::Add => "addition ",
+                        BinaryOp::Sub => "subtraction ",
+                        BinaryOp::Xor => "bitwise XOR ",
+                        BinaryOp::Mul => "multiplication ",
+                        BinaryOp::Shl => "shift ",
+                        _ => "",
+                    },
+                    _ => "",
+                };
+                self.error(op_pos, format!("constant {op}overflow"));
                 x.mode = OpMode::Invalid;
             }
         }
@@ -997,9 +1034,9 @@ impl<'a> Checker<'a> {
             }
             if self.is_untyped(x.typ) {
                 // Non-constant shift of an untyped constant: the constant takes the type it would have if
-                // the shift were replaced by its left operand alone; we use the default type `int` here
-                // unless context converts the shift later (update_expr_type handles that).
-                return Operand::new(OpMode::Value, TypeId::UNTYPED_INT, e);
+                // the shift were replaced by its left operand alone. The shift keeps the operand's untyped
+                // type until context decides it; update_expr_type then requires an integer type.
+                return Operand::new(OpMode::Value, x.typ, e);
             }
         }
         Operand::new(OpMode::Value, x.typ, e)
@@ -1060,10 +1097,12 @@ impl<'a> Checker<'a> {
                     // non-constant untyped values: bool results of comparisons, shifted untyped constants
                     let ok = match x.typ {
                         TypeId::UNTYPED_BOOL => self.is_boolean(target),
-                        TypeId::UNTYPED_INT | TypeId::UNTYPED_RUNE => self.is_numeric(target),
+                        // types2's implicitTypeAndValue: any numeric target (the delayed shift operands
+                        // inside are checked when the type is pushed down)
+                        TypeId::UNTYPED_INT | TypeId::UNTYPED_RUNE | TypeId::UNTYPED_FLOAT | TypeId::UNTYPED_COMPLEX => {
+                            self.is_numeric(target)
+                        }
                         TypeId::UNTYPED_STRING => self.is_string(target),
-                        TypeId::UNTYPED_FLOAT => self.is_float(target) || self.is_complex(target),
-                        TypeId::UNTYPED_COMPLEX => self.is_complex(target),
                         TypeId::UNTYPED_NIL => b == BasicKind::UnsafePointer,
                         _ => false,
                     };
@@ -1215,6 +1254,12 @@ impl<'a> Checker<'a> {
                 }
                 let Some(i) = v.as_int() else {
                     return Err(if matches!(v, Value::Complex(_, ref im) if !im.is_zero()) { ConvErr::Truncated } else { ConvErr::Truncated });
+                };
+                // int, uint and uintptr have the target's word size
+                let b = match b {
+                    Int if c.sizes.word == 4 => Int32,
+                    Uint | Uintptr if c.sizes.word == 4 => Uint32,
+                    b => b,
                 };
                 let (lo, hi): (BigInt, BigInt) = match b {
                     Int8 => (BigInt::from_i64(i8::MIN as i64), BigInt::from_i64(i8::MAX as i64)),
@@ -1546,19 +1591,12 @@ impl<'a> Checker<'a> {
             return Err(());
         }
         let pos = self.ast.expr(ie).pos;
-        if self.is_untyped(i.typ) && i.mode == OpMode::Constant {
-            let saved = i.clone();
-            if self.try_convert_untyped(&mut i, TypeId::INT).is_err() {
-                let s = self.operand_string(&saved);
-                if saved.val.as_ref().and_then(|v| v.as_int()).is_some() {
-                    self.error(pos, format!("invalid argument: index {s} overflows int"));
-                } else {
-                    self.error(pos, format!("invalid argument: index {s} must be integer"));
-                }
+        // types2's isValidIndex: an untyped index is converted to int first
+        if self.is_untyped(i.typ) {
+            self.convert_untyped(&mut i, TypeId::INT);
+            if i.mode == OpMode::Invalid {
                 return Err(());
             }
-        } else if self.is_untyped(i.typ) {
-            self.convert_untyped(&mut i, TypeId::INT);
         }
         if !self.is_integer(i.typ) {
             let s = self.operand_string(&i);
@@ -1567,6 +1605,11 @@ impl<'a> Checker<'a> {
         }
         if i.mode == OpMode::Constant {
             let v = i.val.as_ref().and_then(|v| v.to_i64());
+            if v.is_none() && i.val.as_ref().is_some_and(|v| v.sign() > 0) {
+                let s = self.operand_string(&i);
+                self.error(pos, format!("invalid argument: index {s} overflows int"));
+                return Err(());
+            }
             if let Some(v) = v {
                 if v < 0 {
                     let s = self.operand_string(&i);
@@ -1729,9 +1772,12 @@ impl<'a> Checker<'a> {
                                 self.expr(*value);
                                 continue;
                             };
-                            let Some(fi) = fields.iter().position(|f| f.name == kid.name) else {
+                            // types2's fieldIndex: `_` never names a field
+                            let found = fields.iter().position(|f| self.same_id(f.pkg, &f.name, &kid.name, Some(self.pkg)));
+                            let Some(fi) = found.filter(|_| kid.name != "_")
+                            else {
                                 let ts = self.type_string(t);
-                                self.error(kid.pos, format!("unknown field {} in struct literal of type {ts}", kid.name));
+                                self.error(kid.pos, format!("unknown field '{}' in struct literal of type {ts}", kid.name));
                                 self.expr(*value);
                                 continue;
                             };
@@ -1763,6 +1809,12 @@ impl<'a> Checker<'a> {
                             }
                             let ft = fields[i].typ;
                             let mut v = self.expr(el);
+                            if fields[i].pkg.is_some_and(|p| p != self.pkg) {
+                                let ts = self.type_string(t);
+                                let name = &fields[i].name;
+                                self.error(ast.expr(el).pos, format!("implicit assignment to unexported field {name} in {ts} literal"));
+                                continue;
+                            }
                             self.assignment(&mut v, ft, "struct literal");
                         }
                     }

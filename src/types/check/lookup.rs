@@ -18,9 +18,26 @@ pub enum Lookup {
 }
 
 impl<'a> Checker<'a> {
+    /// go/types' `sameId`: does the field or method `obj_name` of package `obj_pkg` answer to `name` looked
+    /// up from the package being checked? Unexported names of other packages are distinct.
+    /// `from` is `None` for an interface's method, whose package the method set does not record: any
+    /// package's method of that name answers.
+    pub fn same_id(&self, obj_pkg: Option<super::super::PkgId>, obj_name: &str, name: &str, from: Option<super::super::PkgId>) -> bool {
+        obj_name == name && (super::typexpr::is_exported(name) || obj_pkg.is_none() || from.is_none() || obj_pkg == from)
+    }
+
+    /// Looks up method `name` of an interface's method set in `t` (for implementation checks).
+    pub fn lookup_iface_method(&mut self, t: TypeId, name: &str) -> Lookup {
+        self.lookup_from(t, name, None)
+    }
+
     /// Looks up field or method `name` in `t` (go/types' `LookupFieldOrMethod`): breadth-first through
     /// embedded fields; a name found twice at the same depth is ambiguous.
     pub fn lookup_field_or_method(&mut self, t: TypeId, _addressable: bool, name: &str) -> Lookup {
+        self.lookup_from(t, name, Some(self.pkg))
+    }
+
+    fn lookup_from(&mut self, t: TypeId, name: &str, from: Option<super::super::PkgId>) -> Lookup {
         if name == "_" {
             return Lookup::NotFound;
         }
@@ -28,17 +45,17 @@ impl<'a> Checker<'a> {
         if let TypeKind::Named(_) = self.t.kind(t) {
             let u = self.t.underlying(t);
             if let TypeKind::Pointer(_) = self.t.kind(u) {
-                return match self.lookup_deref(u, name) {
+                return match self.lookup_deref(u, name, from) {
                     Lookup::Found { is_method: true, .. } => Lookup::NotFound,
                     r => r,
                 };
             }
         }
-        self.lookup_deref(t, name)
+        self.lookup_deref(t, name, from)
     }
 
     /// go/types' lookupFieldOrMethod: an unnamed pointer `*T` finds what `T` has (with `indirect` set).
-    fn lookup_deref(&mut self, t: TypeId, name: &str) -> Lookup {
+    fn lookup_deref(&mut self, t: TypeId, name: &str, from: Option<super::super::PkgId>) -> Lookup {
         let (start, is_ptr) = match self.t.kind(t) {
             TypeKind::Pointer(b) => (*b, true),
             _ => (t, false),
@@ -47,10 +64,10 @@ impl<'a> Checker<'a> {
         if is_ptr && (self.is_interface(start) || self.is_type_param(start)) {
             return Lookup::NotFound;
         }
-        self.lookup_in(start, is_ptr, name)
+        self.lookup_in(start, is_ptr, name, from)
     }
 
-    fn lookup_in(&mut self, start: TypeId, is_ptr: bool, name: &str) -> Lookup {
+    fn lookup_in(&mut self, start: TypeId, is_ptr: bool, name: &str, from: Option<super::super::PkgId>) -> Lookup {
         let mut current: Vec<(TypeId, Vec<u32>, bool, bool)> = vec![(start, Vec::new(), is_ptr, false)];
         let mut seen: HashSet<TypeId> = HashSet::default();
         while !current.is_empty() {
@@ -70,7 +87,10 @@ impl<'a> Checker<'a> {
                     self.obj_decl(nobj);
                     let method = match self.t.kind(mtype) {
                         TypeKind::Named(on) => {
-                            on.methods.iter().position(|&m| self.objs.get(m).name == name).map(|i| (i, on.methods[i]))
+                            on.methods.iter().position(|&m| {
+                                let o = self.objs.get(m);
+                                self.same_id(o.pkg, &o.name, name, from)
+                            }).map(|i| (i, on.methods[i]))
                         }
                         _ => None,
                     };
@@ -101,7 +121,7 @@ impl<'a> Checker<'a> {
                     TypeKind::Struct { fields } => {
                         let mut hit = None;
                         for (i, f) in fields.iter().enumerate() {
-                            if f.name == name {
+                            if self.same_id(f.pkg, &f.name, name, from) {
                                 count += 1 + multiples as i32;
                                 hit = Some(i);
                                 continue;
@@ -202,23 +222,16 @@ impl<'a> Checker<'a> {
 
     /// A name differing only in case, for "but does have" hints.
     pub fn case_variant(&mut self, t: TypeId, name: &str) -> Option<String> {
-        let lower = name.to_lowercase();
-        let base = match self.t.kind(t) {
-            TypeKind::Pointer(b) => *b,
-            _ => t,
-        };
-        let mut names = Vec::new();
-        if let TypeKind::Named(n) = self.t.kind(base) {
-            for &m in &n.methods {
-                names.push(self.objs.get(m).name.clone());
-            }
+        // types2's selector hint: the name with its first letter's case changed, if that is found.
+        let mut cs = name.chars();
+        let first = cs.next()?;
+        let flipped: String =
+            if first.is_uppercase() { first.to_lowercase().collect() } else { first.to_uppercase().collect() };
+        let other = flipped + cs.as_str();
+        match self.lookup_field_or_method(t, false, &other) {
+            Lookup::Found { .. } => Some(other),
+            _ => None,
         }
-        if let TypeKind::Struct { fields } = self.t.under(base) {
-            for f in fields {
-                names.push(f.name.clone());
-            }
-        }
-        names.into_iter().find(|n| n.to_lowercase() == lower && n != name)
     }
 
     // ---- interfaces ----
@@ -335,45 +348,95 @@ impl<'a> Checker<'a> {
 
     /// Does `v` implement interface `t`? Returns a reason when not.
     pub fn implements(&mut self, v: TypeId, t: TypeId) -> Result<(), String> {
-        let ms = self.iface_method_set(t);
-        let vs = self.type_string(v);
-        if self.is_interface(v) {
-            let vms = self.iface_method_set(v);
-            for (name, sig) in &ms {
-                match vms.iter().find(|m| &m.0 == name) {
-                    None => return Err(format!("{vs} does not implement {} (missing method {name})", self.type_string(t))),
-                    Some(m) if m.1 != *sig => {
-                        return Err(format!("{vs} does not implement {} (wrong type for method {name})", self.type_string(t)))
-                    }
-                    _ => {}
-                }
-            }
+        if v == TypeId::INVALID || t == TypeId::INVALID {
             return Ok(());
         }
+        if !self.is_interface(t) {
+            let (vs, ts) = (self.type_string(v), self.type_string(t));
+            let cause = if matches!(self.t.under(t), TypeKind::Pointer(b) if self.is_interface(*b)) {
+                format!("type {ts} is pointer to interface, not interface")
+            } else {
+                format!("{ts} is not an interface")
+            };
+            return Err(format!("{vs} does not implement {ts} ({cause})"));
+        }
+        match self.missing_method_reason(v, t) {
+            None => Ok(()),
+            Some(why) => {
+                let (vs, ts) = (self.type_string(v), self.type_string(t));
+                Err(format!("{vs} does not implement {ts} {why}"))
+            }
+        }
+    }
+
+    /// types2's `missingMethod` and `missingMethodReason` (with gc's wording): why `v` lacks a method of
+    /// interface `t` — `(missing M method)`, `(M method has pointer receiver)`, `(wrong type for M method)`
+    /// with the signatures had and wanted, or a method whose name differs only in case — or `None`.
+    pub fn missing_method_reason(&mut self, v: TypeId, t: TypeId) -> Option<String> {
+        let ms = self.iface_method_set(t);
+        let v_iface = self.is_interface(v);
+        let vms = if v_iface { self.iface_method_set(v) } else { Vec::new() };
         for (name, sig) in &ms {
-            match self.lookup_field_or_method(v, false, name) {
-                Lookup::Found { obj, indirect, is_method: true, .. } => {
-                    let msig = self.method_sig(obj, v);
-                    if msig != *sig {
-                        let ts = self.type_string(t);
-                        let (have, want) = (self.sig_string(msig), self.sig_string(*sig));
-                        return Err(format!(
-                            "{vs} does not implement {ts} (wrong type for method {name})\n\t\thave {name}{have}\n\t\twant {name}{want}"
-                        ));
+            let want = format!("{name}{}", self.sig_string(*sig));
+            // A method of `v` with this name: its signature and whether only `*v` has it.
+            let found: Option<(TypeId, bool)> = if v_iface {
+                vms.iter().find(|m| &m.0 == name).map(|m| (m.1, false))
+            } else {
+                match self.lookup_iface_method(v, name) {
+                    Lookup::Found { obj, indirect, is_method: true, .. } => {
+                        let v_is_ptr = matches!(self.t.kind(v), TypeKind::Pointer(_));
+                        let ptr_only = self.ptr_recv.contains(&obj) && !indirect && !v_is_ptr;
+                        Some((self.method_sig(obj, v), ptr_only))
                     }
-                    let v_is_ptr = matches!(self.t.kind(v), TypeKind::Pointer(_));
-                    if self.ptr_recv.contains(&obj) && !indirect && !v_is_ptr {
-                        let ts = self.type_string(t);
-                        return Err(format!("{vs} does not implement {ts} (method {name} has pointer receiver)"));
-                    }
+                    _ => None,
                 }
-                _ => {
-                    let ts = self.type_string(t);
-                    return Err(format!("{vs} does not implement {ts} (missing method {name})"));
+            };
+            match found {
+                Some((msig, _)) if msig != *sig => {
+                    let have = format!("{name}{}", self.sig_string(msig));
+                    return Some(format!("(wrong type for {name} method)\n\t\thave {have}\n\t\twant {want}"));
+                }
+                Some((_, true)) => return Some(format!("({name} method has pointer receiver)")),
+                Some(_) => {}
+                None => {
+                    // a method whose name differs only in case
+                    if let Some((alt, asig)) = self.method_folding_case(v, name) {
+                        let have = format!("{alt}{}", self.sig_string(asig));
+                        return Some(format!("(missing {name} method)\n\t\thave {have}\n\t\twant {want}"));
+                    }
+                    if matches!(self.t.under(v), TypeKind::Pointer(b) if self.is_interface(*b)) {
+                        let vs = self.type_string(v);
+                        return Some(format!("(type {vs} is pointer to interface, not interface)"));
+                    }
+                    return Some(format!("(missing {name} method)"));
                 }
             }
         }
-        Ok(())
+        None
+    }
+
+    /// A method of `v` (or of `*v`'s base) whose name equals `name` up to case, with its signature.
+    fn method_folding_case(&mut self, v: TypeId, name: &str) -> Option<(String, TypeId)> {
+        let base = match self.t.kind(v) {
+            TypeKind::Pointer(b) => *b,
+            _ => v,
+        };
+        let candidates: Vec<String> = match self.t.kind(base) {
+            TypeKind::Named(n) => n.methods.iter().map(|&m| self.objs.get(m).name.clone()).collect(),
+            _ if self.is_interface(base) => self.iface_method_set(base).into_iter().map(|m| m.0).collect(),
+            _ => Vec::new(),
+        };
+        let alt = candidates.into_iter().find(|c| c != name && c.eq_ignore_ascii_case(name))?;
+        if self.is_interface(base) {
+            return self.iface_method_set(base).into_iter().find(|m| m.0 == alt).map(|m| (alt, m.1));
+        }
+        match self.lookup_iface_method(base, &alt) {
+            Lookup::Found { obj, is_method: true, .. } => {
+                let sig = self.method_sig(obj, base);
+                Some((alt, sig))
+            }
+            _ => None,
+        }
     }
 
     /// Does type argument `ta` satisfy the constraint of type parameter `tp`?
@@ -449,13 +512,20 @@ impl<'a> Checker<'a> {
         }
         let vu = self.t.underlying(v);
         let tu = self.t.underlying(t);
-        let v_named = matches!(self.t.kind(v), TypeKind::Named(_) | TypeKind::TypeParam { .. });
-        let t_named = matches!(self.t.kind(t), TypeKind::Named(_) | TypeKind::TypeParam { .. });
+        // Named types (Go spec "Types") are the predeclared ones, defined types and type parameters.
+        let named = |k: &TypeKind| matches!(k, TypeKind::Basic(_) | TypeKind::Named(_) | TypeKind::TypeParam { .. });
+        let v_named = named(self.t.kind(v));
+        let t_named = named(self.t.kind(t));
         if vu == tu && (!v_named || !t_named) && !self.is_type_param(v) && !self.is_type_param(t) {
             return Ok(());
         }
-        if self.is_interface(t) {
+        let t_iface_ptr = matches!(self.t.kind(tu), TypeKind::Pointer(b) if self.is_interface(*b));
+        if (self.is_interface(t) && !self.is_type_param(t)) || t_iface_ptr {
             return self.implements(v, t);
+        }
+        // `v` is an interface that `t` implements: a type assertion is missing.
+        if self.is_interface(v) && !self.is_type_param(v) && self.implements(t, v).is_ok() {
+            return Err("need type assertion".into());
         }
         if let (TypeKind::Chan { dir: ChanDir::Both, elem: ve }, TypeKind::Chan { elem: te, .. }) =
             (self.t.kind(vu).clone(), self.t.kind(tu).clone())

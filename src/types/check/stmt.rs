@@ -566,6 +566,8 @@ impl<'a> Checker<'a> {
                             None => self.typ(te),
                         };
                         if t == TypeId::INVALID {
+                            // types2's caseTypes: an invalid last case leaves the clause's variable invalid
+                            single = Some(TypeId::INVALID);
                             continue;
                         }
                         if let Some((_, prev)) = seen.iter().find(|(s, _)| *s == t) {
@@ -868,6 +870,10 @@ impl<'a> Checker<'a> {
             return Vec::new();
         }
         for (i, o) in ops.iter_mut().enumerate() {
+            // a result of invalid type (its declaration was reported) takes any value (types2's initVar)
+            if is_return && types[i] == TypeId::INVALID {
+                continue;
+            }
             self.assignment(o, types[i], context);
         }
         let _ = ast;
@@ -902,7 +908,9 @@ impl<'a> Checker<'a> {
     }
 
     /// Initializes variables `lhs` (already created, maybe with a declared type) from `rhs`.
-    pub fn init_vars(&mut self, lhs: &[ObjId], rhs: &'a [ExprId], pos: Pos) {
+    /// `short`: a short variable declaration, which reports a multi-valued call as an assignment mismatch
+    /// (a `var` declaration reports it as a multiple value in single-value context).
+    pub fn init_vars(&mut self, lhs: &[ObjId], rhs: &'a [ExprId], pos: Pos, short: bool) {
         let ast = self.ast;
         let declared: Vec<Option<TypeId>> = lhs
             .iter()
@@ -966,11 +974,13 @@ impl<'a> Checker<'a> {
             return;
         }
         if rhs.len() != lhs.len() {
+            // types2's exprList: each value is single-valued; no mismatch is reported after an error
+            let mut all_valid = true;
             for &r in rhs {
-                self.raw_expr(r, None);
+                all_valid &= self.expr(r).mode != OpMode::Invalid;
             }
             self.invalidate(lhs, &declared);
-            if !rhs.is_empty() {
+            if !rhs.is_empty() && all_valid {
                 let vars = if lhs.len() == 1 { "1 variable".to_string() } else { format!("{} variables", lhs.len()) };
                 let vals = if rhs.len() == 1 { "1 value".to_string() } else { format!("{} values", rhs.len()) };
                 let at = if rhs.len() > lhs.len() { ast.expr(rhs[lhs.len()]).pos } else { ast.expr(rhs[0]).pos };
@@ -981,7 +991,11 @@ impl<'a> Checker<'a> {
         }
         let mut failed = false;
         for (i, &o) in lhs.iter().enumerate() {
-            let mut x = self.expr_hint(rhs[i], declared[i]);
+            let mut x = if lhs.len() == 1 && short {
+                self.assigned_expr(rhs[i], declared[i])
+            } else {
+                self.expr_hint(rhs[i], declared[i])
+            };
             match declared[i] {
                 Some(dt) => self.assignment(&mut x, dt, "variable declaration"),
                 None => {
@@ -1100,18 +1114,12 @@ impl<'a> Checker<'a> {
                                             obj.kind = ObjKind::Const(x.val.unwrap_or(Value::Unknown));
                                         }
                                     }
-                                    None => {
-                                        if i == src.values.len() || src.values.is_empty() {
-                                            self.error(n.pos, "missing init expr for const declaration");
-                                        }
-                                    }
+                                    None => {}
                                 }
                                 self.iota = saved;
                                 objs.push((n.pos, o));
                             }
-                            if src.values.len() > vs.names.len() {
-                                self.error(ast.expr(src.values[vs.names.len()]).pos, "extra init expr");
-                            }
+                            self.arity(vs.pos, &vs.names, &src.values, true, !std::ptr::eq(src, vs));
                             let sc = self.scope;
                             for (p, o) in objs {
                                 self.declare(sc, p, o);
@@ -1125,7 +1133,7 @@ impl<'a> Checker<'a> {
                                 objs.push(o);
                             }
                             if !vs.values.is_empty() {
-                                self.init_vars(&objs, &vs.values, vs.pos);
+                                self.init_vars(&objs, &vs.values, vs.pos, false);
                             } else if t.is_none() {
                                 // syntax error case
                             }
@@ -1151,6 +1159,7 @@ impl<'a> Checker<'a> {
         let mut any_new = false;
         let mut names: Vec<String> = Vec::new();
         let mut bad = false;
+        let mut repeated = false;
         for &l in lhs {
             let ExprKind::Ident(id) = &ast.expr(l).kind else {
                 let s = self.expr_string(l);
@@ -1160,8 +1169,12 @@ impl<'a> Checker<'a> {
                 continue;
             };
             if names.contains(&id.name) && id.name != "_" {
+                // types2 goes on with a blank variable in its place, so the first one is still declared
                 self.error(id.pos, format!("{} repeated on left side of :=", id.name));
-                bad = true;
+                repeated = true;
+                let blank = Ident { pos: id.pos, name: "_".into() };
+                let o = self.new_var(&blank, TypeId::INVALID, VarInfo::default());
+                objs.push((l, o, true));
                 continue;
             }
             names.push(id.name.clone());
@@ -1201,7 +1214,7 @@ impl<'a> Checker<'a> {
             }
             return;
         }
-        if !any_new {
+        if !any_new && !repeated {
             self.error(op_pos, "no new variables on left side of :=");
         }
         // New variables get their types from rhs; existing ones are assigned to.
@@ -1241,7 +1254,7 @@ impl<'a> Checker<'a> {
     fn init_vars_short(&mut self, lhs: &[ObjId], _declared: &[Option<TypeId>], rhs: &'a [ExprId], pos: Pos) {
         // Reuse init_vars: existing variables have their types set, so it checks assignability.
         let saved_used: Vec<bool> = lhs.iter().map(|&o| matches!(&self.objs.get(o).kind, ObjKind::Var(v) if v.used)).collect();
-        self.init_vars(lhs, rhs, pos);
+        self.init_vars(lhs, rhs, pos, true);
         // init_vars marks variables used on error; keep the previous state for existing ones.
         let _ = saved_used;
     }
@@ -1286,24 +1299,29 @@ impl<'a> Checker<'a> {
                 self.lhs_var(l);
             }
             self.use_lhs_names(lhs);
+            let mut all_valid = true;
             for &r in rhs {
-                self.raw_expr(r, None);
+                all_valid &= self.expr(r).mode != OpMode::Invalid;
             }
-            let vars = if lhs.len() == 1 { "1 variable".to_string() } else { format!("{} variables", lhs.len()) };
-            let vals = if rhs.len() == 1 { "1 value".to_string() } else { format!("{} values", rhs.len()) };
-            self.error(ast.expr(rhs[0]).pos, format!("assignment mismatch: {vars} but {vals}"));
+            if all_valid {
+                let vars = if lhs.len() == 1 { "1 variable".to_string() } else { format!("{} variables", lhs.len()) };
+                let vals = if rhs.len() == 1 { "1 value".to_string() } else { format!("{} values", rhs.len()) };
+                self.error(ast.expr(rhs[0]).pos, format!("assignment mismatch: {vars} but {vals}"));
+            }
             return;
         }
         let mut ok = true;
         for (i, &l) in lhs.iter().enumerate() {
             let lt = self.lhs_var(l);
-            let mut x = self.expr_hint(rhs[i], lt);
+            let mut x = if lhs.len() == 1 { self.assigned_expr(rhs[i], lt) } else { self.expr_hint(rhs[i], lt) };
             if x.mode == OpMode::Invalid {
                 ok = false;
                 continue;
             }
             match lt {
                 Some(t) => self.assignment(&mut x, t, "assignment"),
+                // an invalid target was reported; the value is not checked further (types2's assignVar)
+                None if !self.is_blank(l) => {}
                 None => {
                     // blank identifier: untyped values get their default types
                     if self.is_untyped(x.typ) {
@@ -1338,6 +1356,11 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+    }
+
+    /// Is `l` the blank identifier (possibly parenthesized)?
+    fn is_blank(&self, l: ExprId) -> bool {
+        matches!(&self.ast.expr(self.ast.unparen(l)).kind, ExprKind::Ident(id) if id.name == "_")
     }
 
     /// Checks an assignment target; returns its type (`None` for `_` or errors).

@@ -4,7 +4,7 @@
 //! Types of the package being checked are written unqualified, as gc's messages do; `qualified` writes
 //! `main.T` for dumps.
 
-use super::super::{ObjKind, TypeId, TypeKind};
+use super::super::{ObjKind, PkgId, TypeId, TypeKind};
 use super::expr::{OpMode, Operand};
 use super::Checker;
 use crate::syntax::ast::*;
@@ -13,11 +13,26 @@ use crate::types::{universe, Objects, TypeTable};
 /// Writes type `t`; `qual` is the package name to prefix named types with (`None`: unqualified).
 pub fn type_string(tt: &TypeTable, objs: &Objects, t: TypeId, qual: Option<&str>) -> String {
     let mut s = String::new();
-    write_type(tt, objs, t, qual, &mut s, 0);
+    let q = match qual {
+        Some(p) => Qual::All(p),
+        None => Qual::None,
+    };
+    write_type(tt, objs, t, q, &mut s, 0);
     s
 }
 
-fn write_type(tt: &TypeTable, objs: &Objects, t: TypeId, qual: Option<&str>, s: &mut String, depth: u32) {
+/// How named types are qualified.
+#[derive(Clone, Copy)]
+enum Qual<'q> {
+    None,
+    /// Every package-level named type with this package name (dumps).
+    All(&'q str),
+    /// Named types of packages other than `current` with their package's name (types2's qualifier in
+    /// messages: `sync.Mutex`, but `T` for the package being checked). `names[pkg]` is (path, name).
+    Others { current: PkgId, names: &'q [(String, String)] },
+}
+
+fn write_type(tt: &TypeTable, objs: &Objects, t: TypeId, qual: Qual, s: &mut String, depth: u32) {
     if depth > 50 {
         s.push_str("...");
         return;
@@ -134,11 +149,18 @@ fn write_type(tt: &TypeTable, objs: &Objects, t: TypeId, qual: Option<&str>, s: 
         }
         TypeKind::Named(n) => {
             let o = objs.get(n.obj);
-            if let (Some(q), Some(_)) = (qual, o.pkg) {
-                if o.package_level || true {
+            match (qual, o.pkg) {
+                (Qual::All(q), Some(_)) => {
                     s.push_str(q);
                     s.push('.');
                 }
+                (Qual::Others { current, names }, Some(p)) if p != current => {
+                    if let Some((_, name)) = names.get(p.0 as usize) {
+                        s.push_str(name);
+                        s.push('.');
+                    }
+                }
+                _ => {}
             }
             s.push_str(&o.name);
             if !n.targs.is_empty() {
@@ -156,7 +178,7 @@ fn write_type(tt: &TypeTable, objs: &Objects, t: TypeId, qual: Option<&str>, s: 
     }
 }
 
-fn write_sig(tt: &TypeTable, objs: &Objects, sig: &crate::types::Signature, qual: Option<&str>, s: &mut String, d: u32) {
+fn write_sig(tt: &TypeTable, objs: &Objects, sig: &crate::types::Signature, qual: Qual, s: &mut String, d: u32) {
     s.push('(');
     for (i, p) in sig.params.iter().enumerate() {
         if i > 0 {
@@ -399,8 +421,11 @@ fn write_expr(ast: &Ast, e: ExprId, s: &mut String) {
 }
 
 impl<'a> Checker<'a> {
+    /// A type as gc's messages spell it: named types of other packages qualified by their package name.
     pub fn type_string(&self, t: TypeId) -> String {
-        type_string(&self.t, &self.objs, t, None)
+        let mut s = String::new();
+        write_type(&self.t, &self.objs, t, Qual::Others { current: self.pkg, names: &self.pkg_meta }, &mut s, 0);
+        s
     }
 
     pub fn sig_string(&self, t: TypeId) -> String {

@@ -167,6 +167,7 @@ impl<'a> Checker<'a> {
             return TypeId::INVALID;
         };
         self.info.uses.insert(id.pos, o);
+        self.mark_dot_import(o);
         match self.objs.get(o).kind {
             ObjKind::TypeName => {
                 if self.color.get(&o) == Some(&Color::Grey) {
@@ -181,8 +182,7 @@ impl<'a> Checker<'a> {
                 self.objs.get(o).typ
             }
             ObjKind::PkgName(_) => {
-                self.used_pkgs.insert(o);
-                self.error(id.pos, format!("use of package {} without selector", id.name));
+                self.error(id.pos, format!("use of package {} not in selector", id.name));
                 TypeId::INVALID
             }
             _ => {
@@ -235,43 +235,51 @@ impl<'a> Checker<'a> {
         self.obj_decl(o);
     }
 
-    /// `[N]T`: N must be a non-negative constant integer representable by `int`.
+    /// `[N]T`: N must be a non-negative constant integer representable by `int` (types2's `arrayLength`).
     fn array_len(&mut self, l: ExprId) -> Option<u64> {
-        let mut x = self.expr(l);
-        if x.mode == OpMode::Invalid {
-            return None;
+        // A name that is not a constant may be a type parameter list with a missing constraint: say so
+        // in terms of array lengths.
+        if let ExprKind::Ident(name) = &self.ast.expr(l).kind {
+            match self.lookup(&name.name) {
+                None => {
+                    self.error(name.pos, format!("undeclared name {} for array length", name.name));
+                    return None;
+                }
+                Some(o) if !matches!(self.objs.get(o).kind, ObjKind::Const(_)) => {
+                    self.error(name.pos, format!("invalid array length {}", name.name));
+                    return None;
+                }
+                Some(_) => {}
+            }
         }
+        let mut x = self.expr(l);
         let pos = self.ast.expr(l).pos;
         if x.mode != OpMode::Constant {
-            let s = self.expr_string(l);
-            if x.mode == OpMode::TypeExpr {
-                self.error(pos, format!("invalid array length {s}"));
-            } else {
-                self.error(pos, format!("array length {s} (value of type {}) must be constant", self.type_string(x.typ)));
+            if x.mode != OpMode::Invalid {
+                let s = self.operand_string(&x);
+                self.error(pos, format!("array length {s} must be constant"));
             }
             return None;
         }
         if self.is_untyped(x.typ) || self.is_integer(x.typ) {
             if let Some(v) = x.val.as_ref().and_then(|v| v.as_int()) {
-                if self.is_untyped(x.typ) {
-                    self.convert_untyped(&mut x, TypeId::INT);
-                }
-                if let Some(n) = v.to_i64() {
-                    if n >= 0 {
-                        return Some(n as u64);
+                let max_bits = if self.sizes.word == 4 { 31 } else { 63 };
+                let fits = v.bit_len() <= max_bits || (v.is_neg() && v.abs().bit_len() <= max_bits + 1);
+                if fits {
+                    if !v.is_neg() {
+                        if self.is_untyped(x.typ) {
+                            self.convert_untyped(&mut x, TypeId::INT);
+                        }
+                        return v.to_u64();
                     }
+                    let s = self.operand_string(&x);
+                    self.error(pos, format!("invalid array length {s}"));
+                    return None;
                 }
-                let s = self.expr_string(l);
-                self.error(pos, format!("invalid array length {s}"));
-                return None;
             }
         }
-        let s = self.expr_string(l);
-        if self.is_integer(x.typ) || self.is_untyped(x.typ) {
-            self.error(pos, format!("array length {s} (untyped float constant) must be integer"));
-        } else {
-            self.error(pos, format!("array length {s} must be integer"));
-        }
+        let s = self.operand_string(&x);
+        self.error(pos, format!("array length {s} must be integer"));
         None
     }
 
@@ -361,6 +369,20 @@ impl<'a> Checker<'a> {
         (types, vars, variadic)
     }
 
+    /// Go spec "Struct types": an embedded field's type `T` or `*T` (`ptr`) must not be a pointer type,
+    /// `*T` not a pointer to an interface, and `T` not `unsafe.Pointer`.
+    pub fn check_embedded(&mut self, base: TypeId, ptr: bool, pos: Pos) {
+        let bad = match self.t.under(base) {
+            TypeKind::Pointer(_) => Some("embedded field type cannot be a pointer"),
+            TypeKind::Interface { .. } if ptr => Some("embedded field type cannot be a pointer to an interface"),
+            TypeKind::Basic(super::super::BasicKind::UnsafePointer) => Some("embedded field type cannot be unsafe.Pointer"),
+            _ => None,
+        };
+        if let Some(msg) = bad {
+            self.error(pos, msg);
+        }
+    }
+
     fn struct_type(&mut self, fields: &'a [Field]) -> TypeId {
         let mut out: Vec<FieldInfo> = Vec::new();
         let mut objs: Vec<ObjId> = Vec::new();
@@ -383,21 +405,21 @@ impl<'a> Checker<'a> {
                 };
                 if t != TypeId::INVALID {
                     let base = ut.unwrap_or(t);
-                    let bad = match self.t.under(base) {
-                        TypeKind::Pointer(_) => Some("embedded field type cannot be a pointer"),
-                        TypeKind::Interface { .. } if ut.is_some() => Some("embedded field type cannot be a pointer to an interface"),
-                        TypeKind::Basic(super::super::BasicKind::UnsafePointer) => Some("embedded field type cannot be unsafe.Pointer"),
-                        _ => None,
-                    };
-                    if let Some(msg) = bad {
-                        self.error(self.ast.expr(f.typ).pos, msg);
+                    let epos = self.ast.expr(f.typ).pos;
+                    if matches!(self.t.kind(base), TypeKind::Named(_)) && self.t.underlying(base) == TypeId::INVALID {
+                        // a type still being declared (`type T *struct{ T }`): check once it is complete
+                        self.delayed_embedded.push((base, ut.is_some(), epos));
+                    } else {
+                        self.check_embedded(base, ut.is_some(), epos);
                     }
                     if ut.is_some() && matches!(self.t.kind(base), TypeKind::Pointer(_)) {
-                        self.error(self.ast.expr(f.typ).pos, "embedded field type cannot be a pointer");
+                        self.error(epos, "embedded field type cannot be a pointer");
                     }
                 }
+                // types2 leaves a duplicate field out of the struct (so selectors do not become ambiguous)
                 if let Some(&_p) = seen.get(&name) {
                     self.error(pos, format!("{name} redeclared"));
+                    continue;
                 } else if name != "_" {
                     seen.insert(name.clone(), pos);
                 }
@@ -417,6 +439,7 @@ impl<'a> Checker<'a> {
                 for n in &f.names {
                     if let Some(&_p) = seen.get(&n.name) {
                         self.error(n.pos, format!("{} redeclared", n.name));
+                        continue;
                     } else if n.name != "_" {
                         seen.insert(n.name.clone(), n.pos);
                     }
