@@ -188,6 +188,16 @@ pub extern "C" fn g1c_panic_makeslice_len() -> ! {
 }
 
 #[no_mangle]
+pub extern "C" fn g1c_panic_unsafeslice_len() -> ! {
+    runtime_error(b"unsafe.Slice: len out of range")
+}
+
+#[no_mangle]
+pub extern "C" fn g1c_panic_unsafeslice_nil() -> ! {
+    runtime_error(b"unsafe.Slice: ptr is nil and len is not zero")
+}
+
+#[no_mangle]
 pub extern "C" fn g1c_panic_makeslice_cap() -> ! {
     runtime_error(b"makeslice: cap out of range")
 }

@@ -314,16 +314,45 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     // ---- Built-in functions ----
 
+    /// `unsafe.Slice(ptr, len)`: the slice `{ptr, len, len}`, with gc 1.19's checks: a negative or too
+    /// large `len` panics `unsafe.Slice: len out of range`, a nil `ptr` with `len > 0` panics
+    /// `unsafe.Slice: ptr is nil and len is not zero`.
+    fn unsafe_slice(&mut self, e: ExprId, args: &[ExprId], pos: Pos) -> Val {
+        let st = self.type_of(e);
+        let es = self.size(self.elem(st));
+        let p = self.expr(args[0]).v();
+        let (n, _) = self.index_value(args[1]);
+        self.set_pos(pos);
+        // gc's maxAlloc on 64-bit Linux is 1<<48; an unsigned compare also rejects negative lengths.
+        let max = self.iconst(INT, ((1u64 << 48) / es.max(1)) as i64);
+        let ok = self.cmp(Cond::LeU, n, max);
+        self.check(ok, "g1c_panic_unsafeslice_len", vec![]);
+        let nilp = self.iconst(Ty::Ptr, 0);
+        let zero = self.iconst(INT, 0);
+        let has_ptr = self.cmp(Cond::Ne, p, nilp);
+        let empty = self.cmp(Cond::Eq, n, zero);
+        let ok = self.binary(crate::ir::BinOp::Or, has_ptr, empty);
+        self.check(ok, "g1c_panic_unsafeslice_nil", vec![]);
+        let a = self.temp(st, "unsafe.Slice");
+        self.store(a, 0, p);
+        self.store(a, 8, n);
+        self.store(a, 16, n);
+        Val::M(a)
+    }
+
     fn builtin(&mut self, e: ExprId, fun: ExprId, args: &[ExprId], spread: bool) -> Vec<Val> {
         let prog = self.prog;
         let pos = self.ast.expr(e).pos;
-        let b = match &self.ast.expr(fun).kind {
-            ExprKind::Ident(id) => prog.info.uses.get(&id.pos).and_then(|&o| match prog.obj(o).kind {
-                ObjKind::Builtin(b) => Some(b),
-                _ => None,
-            }),
+        // A builtin is named by an identifier, or by a selector of package unsafe (`unsafe.Add`).
+        let name_pos = match &self.ast.expr(self.ast.unparen(fun)).kind {
+            ExprKind::Ident(id) => Some(id.pos),
+            ExprKind::Selector { sel, .. } => Some(sel.pos),
             _ => None,
         };
+        let b = name_pos.and_then(|p| prog.info.uses.get(&p)).and_then(|&o| match prog.obj(o).kind {
+            ObjKind::Builtin(b) => Some(b),
+            _ => None,
+        });
         let Some(b) = b else {
             self.unsupported(pos, "package unsafe");
             return vec![];
@@ -387,9 +416,19 @@ impl<'a, 'b> Fb<'a, 'b> {
             }
             Builtin::Clear => vec![self.fail(pos, "clear", TypeId::INT)],
             Builtin::Recover => vec![self.recover_call()],
-            Builtin::Alignof | Builtin::Offsetof | Builtin::Sizeof | Builtin::Add | Builtin::Slice => {
-                vec![self.fail(pos, "package unsafe", TypeId::INT)]
+            // Sizeof, Alignof and Offsetof are constants, lowered as such before reaching here.
+            Builtin::Alignof | Builtin::Offsetof | Builtin::Sizeof => {
+                vec![self.fail(pos, "internal: non-constant unsafe.Sizeof", TypeId::INT)]
             }
+            Builtin::Add => {
+                // unsafe.Add(ptr, len): ptr + len, len of any integer type (sign-extended when signed).
+                let p = self.expr(args[0]).v();
+                let (n, _) = self.index_value(args[1]);
+                self.set_pos(pos);
+                let off = self.conv(ConvOp::Bitcast, Ty::Ptr, n);
+                vec![Val::S(self.binary(crate::ir::BinOp::Add, p, off))]
+            }
+            Builtin::Slice => vec![self.unsafe_slice(e, args, pos)],
         }
     }
 
