@@ -56,6 +56,9 @@ pub struct Wrapper {
 #[derive(Clone, Debug)]
 pub struct MethodEntry {
     pub name: String,
+    /// The package of an unexported method name: unread while only package main is compiled, needed to
+    /// tell apart same-named unexported methods once imported packages are compiled (gc's pkgpath).
+    #[allow(dead_code)]
     pub pkg: Option<PkgId>,
     pub obj: ObjId,
     /// Indices of the embedded fields from the receiver's base type to the method's declaring type.
