@@ -319,9 +319,12 @@ impl<'a, 'b> Fb<'a, 'b> {
                 lv = Some(self.lvalue(k));
             }
         }
-        if let Some(lv) = lv {
+        if let (Some(lv), Some(k)) = (lv, key) {
+            // `for i = range c` with an interface-typed `i` converts each element, as an assignment does.
             let v = self.load_val(slot, 0, elem);
-            self.assign(lv, v, elem);
+            let kt = self.type_of(ast.unparen(k));
+            let (v, t) = self.to_iface_targets(vec![(v, elem)], &[Some(kt)]).remove(0);
+            self.assign(lv, v, t);
         }
         self.targets.push(Target { label, brk: end, cont: Some(head) });
         self.lower_block_stmts(body);
@@ -429,7 +432,9 @@ impl<'a, 'b> Fb<'a, 'b> {
                 self.set_pos(cl.pos);
                 let v = self.load_val(slot, 0, elem);
                 let okv = self.conv(ConvOp::Trunc, Ty::I8, ok);
-                let vals = [(v, elem), (Val::S(okv), TypeId::BOOL)];
+                // `case i = <-c` with an interface-typed `i`: the received value is converted.
+                let lhs_types: Vec<Option<TypeId>> = lhs.iter().map(|&l| Some(self.type_of(ast.unparen(l)))).collect();
+                let vals = self.to_iface_targets(vec![(v, elem), (Val::S(okv), TypeId::BOOL)], &lhs_types);
                 for (i, &l) in lhs.iter().enumerate() {
                     let le = ast.unparen(l);
                     let blank = matches!(&ast.expr(le).kind, ExprKind::Ident(id) if id.name == "_");
@@ -444,9 +449,6 @@ impl<'a, 'b> Fb<'a, 'b> {
                         _ => self.lvalue(le),
                     };
                     let (v, t) = vals[i];
-                    // `case i = <-c` with an interface-typed `i`: the received value is converted.
-                    let lt = self.type_of(le);
-                    let (v, t) = if lt != t && self.is_iface(lt) { (self.convert_to_iface(v, t, lt), lt) } else { (v, t) };
                     self.assign(lv, v, t);
                 }
             }
