@@ -210,7 +210,7 @@ impl<'a> Lowerer<'a> {
             TypeKind::Named(n) => {
                 let o = prog.obj(n.obj);
                 let mut s = match o.pkg {
-                    Some(p) => format!("{}.{}", prog.packages.get(p.0 as usize).map(|p| p.name.as_str()).unwrap_or("main"), o.name),
+                    Some(p) => format!("{}.{}", self.pkg_qualifier(Some(p)), o.name),
                     None => o.name.clone(),
                 };
                 if o.pkg.is_some() && !o.package_level {
@@ -301,6 +301,19 @@ impl<'a> Lowerer<'a> {
         };
         self.tds.strings.insert(t, s.clone());
         s
+    }
+
+    /// How type strings qualify the names package `p` declares: its name, as reflect prints it (`a.T`), or
+    /// its import path when another package of the program has the same name, so that every type's
+    /// string (and so its descriptor's symbol) stays unique in the program.
+    pub fn pkg_qualifier(&self, p: Option<PkgId>) -> String {
+        let pkgs = &self.prog.packages;
+        let Some(pkg) = p.and_then(|p| pkgs.get(p.0 as usize)) else { return String::new() };
+        if pkgs.iter().filter(|q| q.name == pkg.name).count() > 1 {
+            pkg.path.clone()
+        } else {
+            pkg.name.clone()
+        }
     }
 
     /// `(int, ...string) (bool, error)` as in a func type's string.
@@ -487,11 +500,9 @@ impl<'a> Lowerer<'a> {
         let decl_t = self.path_type(base, &m.path);
         let msym = if m.iface.is_some() { String::new() } else { self.method_meta(m.obj, decl_t).map(|x| x.sym).unwrap_or_default() };
         let iface = m.iface.map(|k| (k, m.sig));
-        let bname = self.type_string(base);
-        let pkg_dot = format!("{}.", self.pkg);
-        let short = bname.strip_prefix(&pkg_dot).unwrap_or(&bname).to_string();
-        let ptr_sym = format!("{}.(*{}).{}", self.pkg, short, m.name);
-        let val_sym = format!("{}.{}.{}", self.pkg, short, m.name);
+        let (pkg, short) = self.method_prefix(base);
+        let ptr_sym = format!("{pkg}.(*{short}).{}", m.name);
+        let val_sym = format!("{pkg}.{short}.{}", m.name);
         if is_ptr {
             if m.path.is_empty() && m.ptr_recv {
                 return (msym.clone(), msym);
@@ -510,6 +521,18 @@ impl<'a> Lowerer<'a> {
         }
         self.add_wrapper(Wrapper { sym: ptr_sym.clone(), base, recv_ptr: true, path: m.path.clone(), method: m.obj, iface });
         (ptr_sym, tfn)
+    }
+
+    /// The package path and the receiver type's name that prefix the symbols of `base`'s methods and
+    /// method wrappers: `("example.com/a", "T")` for `a.(*T).M`, `("main", "Pair[int]")` for an instance.
+    /// A type that is not a defined type is named by its type string in the package being lowered.
+    pub fn method_prefix(&mut self, base: TypeId) -> (String, String) {
+        let bname = self.type_string(base);
+        let TypeKind::Named(n) = self.types.kind(base) else { return (self.pkg.clone(), bname) };
+        let pkg = self.prog.obj(n.obj).pkg;
+        let qual = format!("{}.", self.pkg_qualifier(pkg));
+        let short = bname.strip_prefix(&qual).unwrap_or(&bname).to_string();
+        (self.pkg_path(pkg), short)
     }
 
     fn add_wrapper(&mut self, w: Wrapper) {
@@ -533,6 +556,24 @@ impl<'a> Lowerer<'a> {
                 continue;
             }
             break;
+        }
+    }
+
+    /// The `name` holding package `p`'s import path (gc's `type..importpath.<path>.`), or "" (a nil
+    /// pointer) for no package.
+    fn pkgpath_sym(&mut self, p: Option<PkgId>) -> String {
+        if p.is_none() {
+            return String::new();
+        }
+        let path = self.pkg_path(p);
+        self.name_sym(&path, "", false, false)
+    }
+
+    /// The package that declares defined type `t` (none for predeclared types).
+    fn type_pkg(&self, t: TypeId) -> Option<PkgId> {
+        match self.types.kind(t) {
+            TypeKind::Named(n) => self.prog.obj(n.obj).pkg,
+            _ => None,
         }
     }
 
@@ -766,7 +807,12 @@ impl<'a> Lowerer<'a> {
                 tail.push((usize::MAX, Tail::Words(ts)));
             }
             TypeKind::Interface { .. } => {
-                let pkgname = self.name_sym(&self.pkg.clone(), "", false, false);
+                // gc's `tpkg`: the package of a defined interface type (none for a literal or `error`).
+                let tpkg = match self.types.kind(t) {
+                    TypeKind::Named(n) => self.prog.obj(n.obj).pkg,
+                    _ => None,
+                };
+                let pkgname = self.pkgpath_sym(tpkg);
                 b.addr(&pkgname, 0);
                 let ms = self.iface_methods(t);
                 let mut entries = Vec::new();
@@ -808,7 +854,9 @@ impl<'a> Lowerer<'a> {
                 b.u32(flags);
             }
             TypeKind::Struct { fields } => {
-                let pkgname = self.name_sym(&self.pkg.clone(), "", false, false);
+                // gc's `spkg`: the package of the first unexported field, which then names them all.
+                let spkg = fields.iter().find(|f| !is_exported(&f.name)).and_then(|f| f.pkg);
+                let pkgname = self.pkgpath_sym(spkg);
                 b.addr(&pkgname, 0);
                 let offs = sizes::field_offsets(&self.sizes, &self.types, t);
                 let mut entries = Vec::new();
@@ -828,7 +876,7 @@ impl<'a> Lowerer<'a> {
         // uncommontype and methods.
         let mut method_words = Vec::new();
         if uncommon {
-            let pkgpath = if named { self.name_sym(&self.pkg.clone(), "", false, false) } else { String::new() };
+            let pkgpath = if named { self.pkgpath_sym(self.type_pkg(t)) } else { String::new() };
             let xcount = methods.iter().filter(|m| is_exported(&m.name)).count();
             let ucom_at = b.bytes.len();
             b.off32(&pkgpath);
