@@ -75,8 +75,8 @@ pub struct MethodEntry {
 /// The type-descriptor state of a module.
 #[derive(Default)]
 pub struct TypeDescs {
-    /// Canonical string of each type seen (memo).
-    strings: HashMap<TypeId, String>,
+    /// The link (`true`) and reflect strings of each type seen (memo).
+    strings: HashMap<(TypeId, bool), String>,
     /// Numbers of function-local defined types (`T·1`).
     local: HashMap<TypeId, u32>,
     local_count: BTreeMap<String, u32>,
@@ -198,10 +198,34 @@ fn method_order(a: &str, b: &str) -> std::cmp::Ordering {
 impl<'a> Lowerer<'a> {
     // ---- Type strings ----
 
-    /// gc's string for type `t` as reflect prints it (`main.T`, `*main.T`, `map[string]int`, `func(int) bool`),
-    /// unique per type in this program.
+    /// The link string of type `t`: unique per type in this program, it names the type's symbols
+    /// (`type.main.T`, `go.itab.*main.T,main.I`). It is gc's string for the type as reflect prints it
+    /// ([`Lowerer::reflect_string`]), except that a defined type is qualified by its package's import path
+    /// (`example.com/a.T`), and so is an unexported field or method name of a package other than `main`
+    /// (`struct { example.com/a._ []int }`), since such names differ from package to package.
     pub fn type_string(&mut self, t: TypeId) -> String {
-        if let Some(s) = self.tds.strings.get(&t) {
+        self.type_str(t, true)
+    }
+
+    /// gc's string for type `t` as reflect prints it (`main.T`, `*a.T`, `map[string]int`, `func(int) bool`),
+    /// the descriptor's `str`; two types of different packages may share it.
+    pub fn reflect_string(&mut self, t: TypeId) -> String {
+        self.type_str(t, false)
+    }
+
+    /// A name of a struct field or interface method in a type string (see [`Lowerer::type_string`]).
+    fn member_name(&self, name: &str, pkg: Option<PkgId>, link: bool) -> String {
+        if link && !is_exported(name) {
+            let path = self.pkg_path(pkg);
+            if !path.is_empty() && path != "main" {
+                return format!("{path}.{name}");
+            }
+        }
+        name.to_string()
+    }
+
+    fn type_str(&mut self, t: TypeId, link: bool) -> String {
+        if let Some(s) = self.tds.strings.get(&(t, link)) {
             return s.clone();
         }
         let prog = self.prog;
@@ -209,15 +233,18 @@ impl<'a> Lowerer<'a> {
             TypeKind::Basic(b) => basic_name(*b).to_string(),
             TypeKind::Named(n) => {
                 let o = prog.obj(n.obj);
+                let path = self.pkg_path(o.pkg);
                 let mut s = match o.pkg {
-                    Some(p) => format!("{}.{}", self.pkg_qualifier(Some(p)), o.name),
+                    Some(_) if link => format!("{path}.{}", o.name),
+                    Some(p) => format!("{}.{}", prog.packages.get(p.0 as usize).map(|p| &*p.name).unwrap_or("main"), o.name),
                     None => o.name.to_string(),
                 };
                 if o.pkg.is_some() && !o.package_level {
+                    // Numbered per package-level name, in order of first use, whatever the mode.
                     let n = match self.tds.local.get(&t) {
                         Some(&n) => n,
                         None => {
-                            let c = self.tds.local_count.entry(s.clone()).or_insert(0);
+                            let c = self.tds.local_count.entry(format!("{path}.{}", o.name)).or_insert(0);
                             *c += 1;
                             let n = *c;
                             self.tds.local.insert(t, n);
@@ -228,17 +255,17 @@ impl<'a> Lowerer<'a> {
                 }
                 // An instance of a generic type: `main.Pair[int,string]`, as gc's reflect prints it.
                 if !n.targs.is_empty() {
-                    let args: Vec<String> = n.targs.clone().iter().map(|&a| self.type_string(a)).collect();
+                    let args: Vec<String> = n.targs.clone().iter().map(|&a| self.type_str(a, link)).collect();
                     s = format!("{s}[{}]", args.join(","));
                 }
                 s
             }
-            TypeKind::Pointer(e) => format!("*{}", self.type_string(*e)),
-            TypeKind::Slice(e) => format!("[]{}", self.type_string(*e)),
-            TypeKind::Array { len, elem } => format!("[{len}]{}", self.type_string(*elem)),
-            TypeKind::Map { key, value } => format!("map[{}]{}", self.type_string(*key), self.type_string(*value)),
+            TypeKind::Pointer(e) => format!("*{}", self.type_str(*e, link)),
+            TypeKind::Slice(e) => format!("[]{}", self.type_str(*e, link)),
+            TypeKind::Array { len, elem } => format!("[{len}]{}", self.type_str(*elem, link)),
+            TypeKind::Map { key, value } => format!("map[{}]{}", self.type_str(*key, link), self.type_str(*value, link)),
             TypeKind::Chan { dir, elem } => {
-                let e = self.type_string(*elem);
+                let e = self.type_str(*elem, link);
                 match dir {
                     ChanDir::Both => {
                         if matches!(self.types.kind(*elem), TypeKind::Chan { dir: ChanDir::Recv, .. }) {
@@ -257,16 +284,17 @@ impl<'a> Lowerer<'a> {
                 } else {
                     let mut parts = Vec::new();
                     for f in fields {
-                        let ts = self.type_string(f.typ);
+                        let ts = self.type_str(f.typ, link);
                         // An embedded field renamed through an alias (`type Int = int`) is gc's `Int = int`.
                         let base = ts.trim_start_matches('*');
                         let base = base.rsplit('.').next().unwrap_or(base).split('·').next().unwrap_or(base);
+                        let name = self.member_name(&f.name, f.pkg, link);
                         let mut p = if f.embedded && base == f.name {
                             ts
                         } else if f.embedded {
-                            format!("{} = {}", f.name, ts)
+                            format!("{name} = {ts}")
                         } else {
-                            format!("{} {}", f.name, ts)
+                            format!("{name} {ts}")
                         };
                         if !f.tag.is_empty() {
                             p.push(' ');
@@ -279,7 +307,7 @@ impl<'a> Lowerer<'a> {
             }
             TypeKind::Func(sig) => {
                 let sig = sig.clone();
-                format!("func{}", self.sig_string(&sig))
+                format!("func{}", self.sig_string(&sig, link))
             }
             TypeKind::Interface { .. } => {
                 let ms = self.iface_methods(t);
@@ -287,37 +315,25 @@ impl<'a> Lowerer<'a> {
                     "interface {}".to_string()
                 } else {
                     let mut parts = Vec::new();
-                    for (name, _, sig_t) in ms {
+                    for (name, pkg, sig_t) in ms {
                         let sig = match self.types.kind(sig_t) {
                             TypeKind::Func(s) => s.clone(),
                             _ => continue,
                         };
-                        parts.push(format!("{}{}", name, self.sig_string(&sig)));
+                        let name = self.member_name(&name, pkg, link);
+                        parts.push(format!("{}{}", name, self.sig_string(&sig, link)));
                     }
                     format!("interface {{ {} }}", parts.join("; "))
                 }
             }
             TypeKind::Union(_) | TypeKind::Tuple(_) | TypeKind::TypeParam { .. } => format!("?{}", t.0),
         };
-        self.tds.strings.insert(t, s.clone());
+        self.tds.strings.insert((t, link), s.clone());
         s
     }
 
-    /// How type strings qualify the names package `p` declares: its name, as reflect prints it (`a.T`), or
-    /// its import path when another package of the program has the same name, so that every type's
-    /// string (and so its descriptor's symbol) stays unique in the program.
-    pub fn pkg_qualifier(&self, p: Option<PkgId>) -> String {
-        let pkgs = &self.prog.packages;
-        let Some(pkg) = p.and_then(|p| pkgs.get(p.0 as usize)) else { return String::new() };
-        if pkgs.iter().filter(|q| q.name == pkg.name).count() > 1 {
-            pkg.path.clone()
-        } else {
-            pkg.name.clone()
-        }
-    }
-
     /// `(int, ...string) (bool, error)` as in a func type's string.
-    fn sig_string(&mut self, sig: &crate::types::Signature) -> String {
+    fn sig_string(&mut self, sig: &crate::types::Signature, link: bool) -> String {
         let mut ps = Vec::new();
         for (i, &p) in sig.params.iter().enumerate() {
             if sig.variadic && i + 1 == sig.params.len() {
@@ -325,13 +341,13 @@ impl<'a> Lowerer<'a> {
                     TypeKind::Slice(e) => *e,
                     _ => p,
                 };
-                ps.push(format!("...{}", self.type_string(e)));
+                ps.push(format!("...{}", self.type_str(e, link)));
             } else {
-                ps.push(self.type_string(p));
+                ps.push(self.type_str(p, link));
             }
         }
         let mut s = format!("({})", ps.join(", "));
-        let rs: Vec<String> = sig.results.iter().map(|&r| self.type_string(r)).collect();
+        let rs: Vec<String> = sig.results.iter().map(|&r| self.type_str(r, link)).collect();
         match rs.len() {
             0 => {}
             1 => {
@@ -529,10 +545,9 @@ impl<'a> Lowerer<'a> {
     pub fn method_prefix(&mut self, base: TypeId) -> (String, String) {
         let bname = self.type_string(base);
         let TypeKind::Named(n) = self.types.kind(base) else { return (self.pkg.clone(), bname) };
-        let pkg = self.prog.obj(n.obj).pkg;
-        let qual = format!("{}.", self.pkg_qualifier(pkg));
-        let short = bname.strip_prefix(&qual).unwrap_or(&bname).to_string();
-        (self.pkg_path(pkg), short)
+        let path = self.pkg_path(self.prog.obj(n.obj).pkg);
+        let short = bname.strip_prefix(&format!("{path}.")).unwrap_or(&bname).to_string();
+        (path, short)
     }
 
     fn add_wrapper(&mut self, w: Wrapper) {
@@ -575,6 +590,24 @@ impl<'a> Lowerer<'a> {
             TypeKind::Named(n) => self.prog.obj(n.obj).pkg,
             _ => None,
         }
+    }
+
+    /// The `name` of an unexported method of package `pkg`, which gc marks with that package's path (flag
+    /// 4 and a `nameOff` to the path after the name) where it differs from the type's own package, so that
+    /// same-named unexported methods of different packages stay apart (`runtime.getitab`).
+    fn method_name_sym(&mut self, name: &str, pkg: Option<PkgId>, type_pkg: Option<PkgId>) -> String {
+        if is_exported(name) || pkg.is_none() || pkg == type_pkg {
+            return self.name_sym(name, "", is_exported(name), false);
+        }
+        let path_sym = self.pkgpath_sym(pkg);
+        let mut b = encode_name(name, "", false, false);
+        b[0] |= 4;
+        let at = b.len() as u32;
+        b.extend_from_slice(&[0; 4]);
+        let sym = format!("type..namedata.{}-{}", quote(name.as_bytes()), self.pkg_path(pkg));
+        let reloc = DataReloc { offset: at, target: path_sym, addend: 0, kind: DataRelocKind::ImageOff32 };
+        self.add_data(Data { name: sym.clone(), kind: DataKind::ReadOnly, align: 1, size: b.len() as u64, bytes: b, relocs: vec![reloc] });
+        sym
     }
 
     fn name_sym(&mut self, name: &str, tag: &str, exported: bool, embedded: bool) -> String {
@@ -740,11 +773,12 @@ impl<'a> Lowerer<'a> {
         if self.is_comparable(t) && self.regular_memory(t) {
             tflag |= TFLAG_REGULAR_MEMORY;
         }
-        let str_bytes = if tstr.starts_with('*') {
-            tstr.clone()
+        let rstr = self.reflect_string(t);
+        let str_bytes = if rstr.starts_with('*') {
+            rstr
         } else {
             tflag |= TFLAG_EXTRA_STAR;
-            format!("*{tstr}")
+            format!("*{rstr}")
         };
         let str_sym = self.name_sym(&str_bytes, "", false, false);
         let mut kind = self.kind_of(t);
@@ -816,8 +850,8 @@ impl<'a> Lowerer<'a> {
                 b.addr(&pkgname, 0);
                 let ms = self.iface_methods(t);
                 let mut entries = Vec::new();
-                for (name, _, sig) in &ms {
-                    let ns = self.name_sym(name, "", is_exported(name), false);
+                for (name, pkg, sig) in &ms {
+                    let ns = self.method_name_sym(name, *pkg, tpkg);
                     let ts = self.type_sym(*sig);
                     entries.push((ns, ts));
                 }
@@ -877,6 +911,13 @@ impl<'a> Lowerer<'a> {
         let mut method_words = Vec::new();
         if uncommon {
             let pkgpath = if named { self.pkgpath_sym(self.type_pkg(t)) } else { String::new() };
+            // gc's `typePkg`: the package of the defined type, or of the element of `*T`, `[]T`, ....
+            let mpkg = match self.types.kind(t) {
+                TypeKind::Pointer(e) | TypeKind::Slice(e) | TypeKind::Array { elem: e, .. } | TypeKind::Chan { elem: e, .. } => {
+                    self.type_pkg(*e)
+                }
+                _ => self.type_pkg(t),
+            };
             let xcount = methods.iter().filter(|m| is_exported(&m.name)).count();
             let ucom_at = b.bytes.len();
             b.off32(&pkgpath);
@@ -886,7 +927,7 @@ impl<'a> Lowerer<'a> {
             b.u32(0); // moff, set below
             b.u32(0);
             for m in &methods {
-                let ns = self.name_sym(&m.name, "", is_exported(&m.name), false);
+                let ns = self.method_name_sym(&m.name, m.pkg, mpkg);
                 let ts = self.type_sym(m.sig);
                 let (ifn, tfn) = self.method_fns(t, m);
                 method_words.push((ns, ts, ifn, tfn));
@@ -948,7 +989,8 @@ impl<'a> Lowerer<'a> {
             return sym;
         }
         let (_, gcsym) = self.gcdata(TypeId::UNSAFE_POINTER);
-        let str_sym = self.name_sym(&format!("*{tstr}"), "", false, false);
+        let rstr = format!("*[]{}", self.reflect_string(elem));
+        let str_sym = self.name_sym(&rstr, "", false, false);
         let mut b = Blob::new();
         b.u64(24);
         b.u64(8);
