@@ -289,7 +289,9 @@ impl<'a> Lowerer<'a> {
                         let base = ts.trim_start_matches('*');
                         let base = base.rsplit('.').next().unwrap_or(base).split('·').next().unwrap_or(base);
                         let name = self.member_name(&f.name, f.pkg, link);
-                        let mut p = if f.embedded && base == f.name {
+                        // (An embedded field with an unexported name is qualified in a link string:
+                        // `struct { example.com/a.int = int }`.)
+                        let mut p = if f.embedded && base == f.name && name == *f.name {
                             ts
                         } else if f.embedded {
                             format!("{name} = {ts}")
