@@ -269,8 +269,16 @@ fn backend_ready(cfg: &load::Config, ast: &Ast, packages: &[load::Package]) -> V
     for p in packages {
         let deps_ready = p.imports.values().all(|&d| ready[d]);
         let own = !p.dir.starts_with(&goroot_src) || p.root || {
+            // Assembly files that a gc build would assemble (selected by name and build constraints).
             let has_asm = fs::read_dir(&p.dir)
-                .map(|es| es.flatten().any(|e| e.file_name().to_string_lossy().ends_with(".s")))
+                .map(|es| {
+                    es.flatten().any(|e| {
+                        let name = e.file_name().to_string_lossy().into_owned();
+                        name.ends_with(".s")
+                            && cfg.ctx.good_os_arch_file(&name)
+                            && fs::read_to_string(e.path()).map_or(true, |src| cfg.ctx.should_build(&src).unwrap_or(true))
+                    })
+                })
                 .unwrap_or(true);
             let files = || p.files.iter().map(|&fi| &ast.files[fi]);
             let bodyless = files().flat_map(|f| &f.decls).any(|d| {
