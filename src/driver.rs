@@ -6,8 +6,10 @@
 //!
 //! `build` and `run` load packages through `load` like `g1c check`: the named files (or directory) form the
 //! root package, everything it imports is loaded from GOROOT/GOPATH and checked from source, each package
-//! once in dependency order. Only programs without imports (other than `unsafe`) go on to the back end
-//! today; for any other, a checked program ends in a clear "not supported yet" error at its first import.
+//! once in dependency order. The back end then compiles all of them into one module (`ir::lower::
+//! lower_program`, packages in gc's initialization order, see `init_order`) and links it. The packages it
+//! cannot compile yet (DESIGN §7: the runtime-coupled standard library, see `backend_ready`) end the build
+//! with a clear "not supported yet" error at the root package's first import that leads to one.
 //!
 //! Invariants: the pipeline runs on a thread with a large stack, and a Rust panic anywhere in it is reported
 //! as `internal compiler error` at the position the phases last recorded (`pos::set_current`), exit 1.
