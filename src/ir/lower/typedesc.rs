@@ -175,6 +175,12 @@ fn varint(b: &mut Vec<u8>, mut n: usize) {
     b.push(n as u8);
 }
 
+/// What tells a method or field name apart from others: the name, and the package for an unexported one
+/// (Go spec "Uniqueness of identifiers").
+fn member_key(name: &Name, pkg: Option<PkgId>) -> (Name, Option<PkgId>) {
+    (name.clone(), if is_exported(name) { None } else { pkg })
+}
+
 /// 32-bit FNV-1a of the type string: the descriptor's `hash` (gc uses the first bytes of an MD5; any fixed
 /// function of the identity does for type switches and maps).
 fn fnv32(s: &str) -> u32 {
@@ -378,7 +384,7 @@ impl<'a> Lowerer<'a> {
         }
         let TypeKind::Interface { methods, embeddeds } = self.types.under(t) else { return };
         for m in methods {
-            if !out.iter().any(|o| o.0 == m.name) {
+            if !out.iter().any(|o| member_key(&o.0, o.1) == member_key(&m.name, m.pkg)) {
                 out.push((m.name.clone(), m.pkg, m.typ));
             }
         }
@@ -401,12 +407,13 @@ impl<'a> Lowerer<'a> {
             _ => (t, false),
         };
         let mut out: Vec<MethodEntry> = Vec::new();
-        let mut seen: HashSet<Name> = HashSet::new();
+        let mut seen: HashSet<(Name, Option<PkgId>)> = HashSet::new();
         let mut visited: HashSet<TypeId> = HashSet::new();
         // (type, path, reached through an embedded pointer at the last step)
         let mut level: Vec<(TypeId, Vec<u32>, bool)> = vec![(base, Vec::new(), is_ptr)];
         while !level.is_empty() {
-            let mut found: BTreeMap<Name, Vec<Option<MethodEntry>>> = BTreeMap::new();
+            // By name, and by package for unexported names (those of different packages are different).
+            let mut found: BTreeMap<(Name, Option<PkgId>), Vec<Option<MethodEntry>>> = BTreeMap::new();
             let mut next = Vec::new();
             for (ty, path, via_ptr) in level {
                 if !visited.insert(ty) {
@@ -421,10 +428,10 @@ impl<'a> Lowerer<'a> {
                             Some(MethodEntry { name: o.name.clone(), pkg: o.pkg, obj: m, path: path.clone(), ptr_recv, sig: self.method_sig(m, ty), iface: None })
                         };
                         match entry {
-                            Some(e) => found.entry(o.name.clone()).or_default().push(Some(e)),
+                            Some(e) => found.entry(member_key(&o.name, o.pkg)).or_default().push(Some(e)),
                             // Still shadows deeper methods of the same name.
                             None => {
-                                found.entry(o.name.clone()).or_default();
+                                found.entry(member_key(&o.name, o.pkg)).or_default();
                             }
                         }
                     }
@@ -433,12 +440,12 @@ impl<'a> Lowerer<'a> {
                     // An embedded interface field: its methods are promoted.
                     for (k, (name, pkg, sig)) in self.iface_methods(ty).into_iter().enumerate() {
                         let e = MethodEntry { name: name.clone(), pkg, obj: ObjId(u32::MAX), path: path.clone(), ptr_recv: false, sig, iface: Some(k as u32) };
-                        found.entry(name).or_default().push(Some(e));
+                        found.entry(member_key(&name, pkg)).or_default().push(Some(e));
                     }
                 }
                 if let TypeKind::Struct { fields } = self.types.under(ty) {
                     for (i, f) in fields.iter().enumerate() {
-                        found.entry(f.name.clone()).or_default().push(None);
+                        found.entry(member_key(&f.name, f.pkg)).or_default().push(None);
                         if f.embedded {
                             let (ft, p) = match self.types.kind(f.typ) {
                                 TypeKind::Pointer(e) => (*e, true),
@@ -1090,8 +1097,8 @@ impl<'a> Lowerer<'a> {
         let cs = self.type_string(conc);
         b.u32(fnv32(&cs));
         b.u32(0);
-        for (name, _, _) in &ims {
-            match ms.iter().find(|m| &m.name == name).cloned() {
+        for (name, ipkg, _) in &ims {
+            match ms.iter().find(|m| member_key(&m.name, m.pkg) == member_key(name, *ipkg)).cloned() {
                 Some(m) => {
                     let (ifn, _) = self.method_fns(conc, &m);
                     b.addr(&ifn, 0);
