@@ -24,6 +24,8 @@
 //! (`./x.go`, `sub/x.go`; see [`display_path`]).
 
 pub mod constraint;
+pub mod modfile;
+pub mod modload;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
@@ -40,6 +42,8 @@ pub struct Config {
     pub goroot: PathBuf,
     pub gopath: Vec<PathBuf>,
     pub ctx: Context,
+    /// Module mode (see `modload`); `None` is GOPATH mode.
+    pub modules: Option<modload::Modules>,
 }
 
 impl Config {
@@ -57,7 +61,8 @@ impl Config {
             goarch: var("GOARCH").unwrap_or_else(|| "amd64".into()),
             extra_tags: vec!["purego".into(), "math_big_pure_go".into()],
         };
-        Config { goroot, gopath, ctx }
+        let modules = modload::from_env(&gopath);
+        Config { goroot, gopath, ctx, modules }
     }
 }
 
@@ -108,6 +113,8 @@ struct Loader<'c> {
     state: HashMap<String, State>,
     /// Import paths being loaded, outermost first (for cycle reports).
     stack: Vec<String>,
+    /// Module mode: each found package's traceback directory name (`modload::Found::trace`).
+    traces: HashMap<String, String>,
     syntax_errors: Vec<Error>,
     errors: Vec<String>,
 }
@@ -121,18 +128,33 @@ pub fn load(cfg: &Config, patterns: &[String]) -> Loaded {
         packages: Vec::new(),
         state: HashMap::new(),
         stack: Vec::new(),
+        traces: HashMap::new(),
         syntax_errors: Vec::new(),
         errors: Vec::new(),
     };
+    if let Some(m) = &cfg.modules {
+        if !m.errors.is_empty() {
+            l.errors.extend(m.errors.iter().cloned());
+            return Loaded { fset: l.fset, ast: l.ast, packages: l.packages, syntax_errors: l.syntax_errors, errors: l.errors };
+        }
+    }
     let (files, others): (Vec<&String>, Vec<&String>) = patterns.iter().partition(|p| p.ends_with(".go"));
     if !files.is_empty() {
         l.load_files(&files);
     }
     for p in others {
+        let mut named = Vec::new();
         for (path, dir) in l.expand(p) {
             if let Some(i) = l.visit(&path, &dir, None) {
-                l.packages[i].root = true;
+                named.push(i);
             }
+        }
+        // `all` (module mode): the main module's packages and everything they import are all named.
+        if p == "all" && cfg.modules.is_some() {
+            named = closure(&l.packages, &named).into_iter().collect();
+        }
+        for i in named {
+            l.packages[i].root = true;
         }
     }
     Loaded { fset: l.fset, ast: l.ast, packages: l.packages, syntax_errors: l.syntax_errors, errors: l.errors }
@@ -148,6 +170,83 @@ impl Loader<'_> {
     /// A pattern's packages as (import path, directory), sorted by path for wildcards.
     fn expand(&mut self, pattern: &str) -> Vec<(String, PathBuf)> {
         let goroot_src = self.cfg.goroot.join("src");
+        let local = pattern == "." || pattern == ".." || pattern.starts_with("./") || pattern.starts_with("../")
+            || pattern.starts_with('/');
+        if local && pattern.contains("...") {
+            return self.expand_local_wildcard(pattern);
+        }
+        if let Some(m) = &self.cfg.modules {
+            if pattern == "all" {
+                let mut out = BTreeMap::new();
+                if let Some(main) = &m.main {
+                    for rel in walk_module(&main.root) {
+                        let path = if rel.is_empty() { main.path.clone() } else { format!("{}/{rel}", main.path) };
+                        let dir = main.root.join(&rel);
+                        if self.has_buildable_files(&dir) {
+                            self.traces.insert(path.clone(), path.clone());
+                            out.insert(path, dir);
+                        }
+                    }
+                } else {
+                    self.errors.push(
+                        "g1c: go.mod file not found in current directory or any parent directory; see 'go help modules'"
+                            .into(),
+                    );
+                }
+                if out.is_empty() {
+                    eprintln!("g1c: warning: \"all\" matched no packages");
+                }
+                return out.into_iter().collect();
+            }
+            if pattern.contains("...") && pattern != "std" && pattern != "cmd" {
+                let mut out = BTreeMap::new();
+                let mut roots = m.pattern_roots();
+                roots.insert(0, (String::new(), goroot_src.clone(), String::new()));
+                for (modpath, root, trace) in roots {
+                    let rels = if modpath.is_empty() {
+                        let mut v = Vec::new();
+                        walk_dirs(&root, &root, &mut v);
+                        v.retain(|r| !r.is_empty() && !r.starts_with("cmd/") && r != "cmd" && !has_vendor_elem(r));
+                        v
+                    } else {
+                        walk_module(&root)
+                    };
+                    for rel in rels {
+                        let join = |base: &str| if rel.is_empty() { base.to_string() } else if base.is_empty() { rel.clone() } else { format!("{base}/{rel}") };
+                        let path = join(&modpath);
+                        let dir = root.join(&rel);
+                        if match_pattern(pattern, &path) && !out.contains_key(&path) && self.has_buildable_files(&dir) {
+                            if !modpath.is_empty() {
+                                self.traces.insert(path.clone(), join(&trace));
+                            }
+                            out.insert(path, dir);
+                        }
+                    }
+                }
+                if out.is_empty() {
+                    eprintln!("g1c: warning: \"{pattern}\" matched no packages");
+                }
+                return out.into_iter().collect();
+            }
+            if local {
+                let abs = normalize(&std::env::current_dir().unwrap_or_default().join(pattern));
+                if !abs.is_dir() {
+                    self.errors.push(format!("stat {}: directory not found", abs.display()));
+                    return Vec::new();
+                }
+                return match m.dir_to_path(&abs, pattern) {
+                    Ok(path) => {
+                        let trace = m.trace_of(&path, &self.cfg.goroot);
+                        self.traces.insert(path.clone(), trace);
+                        vec![(path, abs)]
+                    }
+                    Err(e) => {
+                        self.errors.push(e);
+                        Vec::new()
+                    }
+                };
+            }
+        }
         if pattern == "std" || pattern == "cmd" || pattern.contains("...") {
             let mut out = BTreeMap::new();
             let roots = if pattern == "std" || pattern == "cmd" { vec![goroot_src.clone()] } else { self.src_roots() };
@@ -170,52 +269,117 @@ impl Loader<'_> {
             }
             return out.into_iter().collect();
         }
-        if pattern.starts_with('.') || pattern.starts_with('/') {
-            let dir = PathBuf::from(pattern);
-            let abs = fs::canonicalize(&dir).unwrap_or(dir.clone());
-            for root in self.src_roots() {
-                let root = fs::canonicalize(&root).unwrap_or(root);
-                if let Ok(rel) = abs.strip_prefix(&root) {
-                    return vec![(rel.to_string_lossy().into_owned(), dir)];
-                }
-            }
-            return vec![(format!("_{}", abs.display()), dir)];
+        if local {
+            return vec![self.gopath_local(Path::new(pattern))];
         }
         match self.find(pattern, None) {
-            Some((path, dir)) => vec![(path, dir)],
-            None => {
-                self.errors.push(self.not_found(pattern));
+            Ok((path, dir)) => vec![(path, dir)],
+            Err(msg) => {
+                self.errors.push(msg);
                 Vec::new()
             }
         }
     }
 
-    /// Resolves `path` imported by package `importer` to (canonical import path, directory).
-    fn find(&self, path: &str, importer: Option<&str>) -> Option<(String, PathBuf)> {
+    /// GOPATH mode: the import path of a directory named by a relative or absolute path — its path below a
+    /// source root, or `_` and its absolute path when it is outside GOROOT and GOPATH (a local package).
+    fn gopath_local(&self, dir: &Path) -> (String, PathBuf) {
+        let abs = fs::canonicalize(dir).unwrap_or_else(|_| normalize(&std::env::current_dir().unwrap_or_default().join(dir)));
+        for root in self.src_roots() {
+            let root = fs::canonicalize(&root).unwrap_or(root);
+            if let Ok(rel) = abs.strip_prefix(&root) {
+                return (rel.to_string_lossy().into_owned(), dir.to_path_buf());
+            }
+        }
+        (format!("_{}", abs.display()), dir.to_path_buf())
+    }
+
+    /// `./...`, `./sub/...`, `../x/...y`: the packages in the directory tree below the pattern's fixed prefix
+    /// whose relative directory matches the pattern, sorted by import path.
+    fn expand_local_wildcard(&mut self, pattern: &str) -> Vec<(String, PathBuf)> {
+        let fixed = &pattern[..pattern.find("...").unwrap_or(pattern.len())];
+        let base = match fixed.rfind('/') {
+            Some(i) => &fixed[..i + 1],
+            None => "./",
+        };
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let abs = normalize(&cwd.join(base));
+        if !abs.is_dir() {
+            self.errors.push(format!("pattern {pattern}: lstat {base}: no such file or directory"));
+            return Vec::new();
+        }
+        let rels = match &self.cfg.modules {
+            Some(_) => walk_module(&abs),
+            None => {
+                let mut v = Vec::new();
+                walk_dirs(&abs, &abs, &mut v);
+                v
+            }
+        };
+        let mut out = BTreeMap::new();
+        for rel in rels {
+            let shown = if rel.is_empty() { base.trim_end_matches('/').to_string() } else { format!("{base}{rel}") };
+            if !match_pattern(pattern, &shown) && !match_pattern(pattern, &format!("{shown}/")) {
+                continue;
+            }
+            let dir = abs.join(&rel);
+            if !self.has_buildable_files(&dir) {
+                continue;
+            }
+            match &self.cfg.modules {
+                Some(m) => match m.dir_to_path(&dir, &shown) {
+                    Ok(path) => {
+                        let trace = m.trace_of(&path, &self.cfg.goroot);
+                        self.traces.insert(path.clone(), trace);
+                        out.insert(path, dir);
+                    }
+                    Err(e) if !self.errors.contains(&e) => self.errors.push(e),
+                    Err(_) => {}
+                },
+                None => {
+                    let (path, _) = self.gopath_local(&dir);
+                    out.insert(path, dir);
+                }
+            }
+        }
+        if out.is_empty() {
+            eprintln!("g1c: warning: \"{pattern}\" matched no packages");
+        }
+        out.into_iter().collect()
+    }
+
+    /// Resolves `path` imported by package `importer` to (canonical import path, directory), or the message
+    /// saying why it cannot be found.
+    fn find(&mut self, path: &str, importer: Option<&str>) -> Result<(String, PathBuf), String> {
         let src = self.cfg.goroot.join("src");
         let first = path.split('/').next().unwrap_or("");
         if let Some(imp) = importer {
             if first.contains('.') {
-                let in_goroot = self.state.contains_key(imp) && self.is_goroot_path(imp);
+                let in_goroot = self.state.contains_key(imp) && self.is_goroot_path(imp) && src.join(imp).is_dir();
                 if in_goroot {
                     let vendor = if imp.starts_with("cmd/") { "cmd/vendor" } else { "vendor" };
                     let v = format!("{vendor}/{path}");
                     if src.join(&v).is_dir() {
-                        return Some((v.clone(), src.join(v)));
+                        return Ok((v.clone(), src.join(v)));
                     }
                 }
             }
         }
+        if let Some(m) = &self.cfg.modules {
+            let found = m.resolve(&self.cfg.goroot, path)?;
+            self.traces.insert(path.to_string(), found.trace);
+            return Ok((path.to_string(), found.dir));
+        }
         if src.join(path).is_dir() && !path.is_empty() {
-            return Some((path.to_string(), src.join(path)));
+            return Ok((path.to_string(), src.join(path)));
         }
         for gp in &self.cfg.gopath {
             let d = gp.join("src").join(path);
             if d.is_dir() {
-                return Some((path.to_string(), d));
+                return Ok((path.to_string(), d));
             }
         }
-        None
+        Err(self.not_found(path))
     }
 
     fn is_goroot_path(&self, path: &str) -> bool {
@@ -280,6 +444,10 @@ impl Loader<'_> {
             }
         }
         for (ipath, pos) in imports {
+            if is_local_import(&ipath) {
+                self.local_import(&mut pkg, &ipath, pos);
+                continue;
+            }
             // Malformed paths are the checker's to report (`invalid import path`, `non-canonical`).
             if ipath == "unsafe"
                 || ipath == "C"
@@ -290,14 +458,14 @@ impl Loader<'_> {
                 continue;
             }
             match self.find(&ipath, Some(&pkg.path)) {
-                Some((canon, dir)) => {
+                Ok((canon, dir)) => {
                     if let Some(i) = self.visit(&canon, &dir, Some(pos)) {
                         pkg.imports.insert(ipath, i);
                     }
                 }
-                None => {
-                    let msg = self.not_found(&ipath);
-                    self.errors.push(self.at(pos, msg));
+                Err(msg) => {
+                    let msg = self.at(pos, msg);
+                    self.errors.push(msg);
                 }
             }
         }
@@ -305,10 +473,43 @@ impl Loader<'_> {
         self.packages.len() - 1
     }
 
+    /// `msg` at `pos`, as the go command prints loader errors: a file in the current directory without the
+    /// `./` that compiler messages have (`o.go:3:8: ...`).
     fn at(&self, pos: Pos, msg: String) -> String {
         match self.fset.position(pos) {
-            Some(p) => format!("{p}: {msg}"),
+            Some(p) => {
+                let p = p.to_string();
+                format!("{}: {msg}", p.strip_prefix("./").unwrap_or(&p))
+            }
             None => msg,
+        }
+    }
+
+    /// A relative import (`./a`, `../b`): in GOPATH mode it names the directory relative to the importing
+    /// package's, allowed only in a local package (one outside GOROOT and GOPATH); module mode rejects it.
+    fn local_import(&mut self, pkg: &mut Package, ipath: &str, pos: Pos) {
+        if self.cfg.modules.is_some() {
+            let msg = format!("{ipath:?} is relative, but relative import paths are not supported in module mode");
+            let msg = self.at(pos, msg);
+            self.errors.push(msg);
+            return;
+        }
+        let importer_local = pkg.path.starts_with('_') || pkg.path == "command-line-arguments";
+        if !importer_local {
+            let msg = self.at(pos, format!("local import {ipath:?} in non-local package"));
+            self.errors.push(msg);
+            return;
+        }
+        let base = if pkg.dir.as_os_str().is_empty() { Path::new(".") } else { pkg.dir.as_path() };
+        let dir = normalize(&std::env::current_dir().unwrap_or_default().join(base).join(ipath));
+        if !dir.is_dir() {
+            let msg = self.at(pos, format!("cannot find package \".\" in:\n\t{}", dir.display()));
+            self.errors.push(msg);
+            return;
+        }
+        let (canon, dir) = self.gopath_local(&dir);
+        if let Some(i) = self.visit(&canon, &dir, Some(pos)) {
+            pkg.imports.insert(ipath.to_string(), i);
         }
     }
 
@@ -428,6 +629,11 @@ impl Loader<'_> {
         let goroot_src = self.cfg.goroot.join("src");
         if dir.starts_with(&goroot_src) && !path.starts_with('_') {
             return (format!("$GOROOT/src/{path}/"), format!("{path}/"));
+        }
+        if self.cfg.modules.is_some() {
+            if let Some(t) = self.traces.get(path) {
+                return (String::new(), format!("{t}/"));
+            }
         }
         if self.cfg.gopath.iter().any(|g| dir.starts_with(g.join("src"))) {
             return (format!("$GOPATH/src/{path}/"), format!("{path}/"));
@@ -648,6 +854,38 @@ fn walk_dirs(root: &Path, dir: &Path, out: &mut Vec<String>) {
     for s in subs {
         walk_dirs(root, &dir.join(s), out);
     }
+}
+
+/// Module mode's wildcard walk of a module tree: like [`walk_dirs`], and not into `vendor` directories or
+/// nested modules (directories with their own `go.mod`), which hold other modules' packages.
+fn walk_module(root: &Path) -> Vec<String> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
+        let Ok(rd) = fs::read_dir(dir) else { return };
+        let mut subs: Vec<String> = rd
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().map(|t| t.is_dir()).unwrap_or(false))
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n != "testdata" && n != "vendor" && !n.starts_with('_') && !n.starts_with('.'))
+            .collect();
+        subs.sort();
+        if let Ok(rel) = dir.strip_prefix(root) {
+            out.push(rel.to_string_lossy().into_owned());
+        }
+        for s in subs {
+            let sub = dir.join(s);
+            if !sub.join("go.mod").is_file() {
+                walk(root, &sub, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(root, root, &mut out);
+    out
+}
+
+/// `go/build.IsLocalImport`: `.`, `..`, or a path starting with `./` or `../`.
+pub fn is_local_import(path: &str) -> bool {
+    path == "." || path == ".." || path.starts_with("./") || path.starts_with("../")
 }
 
 fn has_vendor_elem(path: &str) -> bool {

@@ -1,0 +1,371 @@
+//! `go.mod` and `vendor/modules.txt`: the two files that describe a module and its dependencies.
+//!
+//! In: the text of a `go.mod` file (and its name, for messages). Out: a [`ModFile`] with the directives the
+//! loader needs: `module`, `go`, `require`, `replace`, `exclude`, `retract` — or the go command's parse
+//! errors (`go.mod:4: unknown directive: foo`, `go.mod:6:2: usage: require module/path v1.2.3`).
+//! And: the text of `vendor/modules.txt`, out: which module (and version) provides each vendored package.
+//!
+//! The syntax is `golang.org/x/mod/modfile`'s: a file is lines of tokens; `//` starts a comment that runs to
+//! the end of the line; a token is a run of characters other than space and `()`, or a Go string
+//! (`"..."` with escapes, or a raw `` `...` ``); a directive is a verb and its arguments on one line, or a
+//! verb followed by `(` ending the line, then one argument list per line, then `)` alone on a line (a block).
+//! `=>` separates the two sides of a `replace`.
+//!
+//! Invariants: directives keep their file order; every error carries the line (and column for a bad
+//! argument list inside a block, as the go command reports it); unknown verbs are errors.
+
+use std::fmt;
+
+/// A module path at a version (`example.com/m v1.2.3`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModVersion {
+    pub path: String,
+    pub version: String,
+}
+
+/// The right-hand side of a `replace`: a directory (a path starting with `./`, `../` or `/`) or another
+/// module at a version.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReplaceTarget {
+    Dir(String),
+    Module(ModVersion),
+}
+
+/// `replace old [version] => new`: a missing old version replaces every version of the module.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Replace {
+    pub old_path: String,
+    pub old_version: Option<String>,
+    pub new: ReplaceTarget,
+}
+
+/// A parsed `go.mod` file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ModFile {
+    /// The `module` directive's path (`None` when the file has none, which the go command rejects).
+    pub module: Option<String>,
+    /// The `go` directive's language version (`1.19`); `None` means the go command's default, 1.16.
+    pub go: Option<String>,
+    /// `require` directives; `indirect` records a `// indirect` comment.
+    pub require: Vec<(ModVersion, bool)>,
+    pub replace: Vec<Replace>,
+    pub exclude: Vec<ModVersion>,
+    /// `retract` directives as written: one version or a `[low, high]` interval.
+    pub retract: Vec<(String, String)>,
+}
+
+/// A `go.mod` syntax error: line, optional column, message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModError {
+    pub line: usize,
+    pub col: Option<usize>,
+    pub msg: String,
+}
+
+impl fmt::Display for ModError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.col {
+            Some(c) => write!(f, "{}:{}: {}", self.line, c, self.msg),
+            None => write!(f, "{}: {}", self.line, self.msg),
+        }
+    }
+}
+
+/// One token with its 1-based column; `quoted` tokens were Go strings (already unquoted).
+#[derive(Clone, Debug)]
+struct Token {
+    text: String,
+    col: usize,
+    quoted: bool,
+}
+
+/// Splits one line into tokens, dropping a `//` comment; `Err` for an unterminated string. The comment's
+/// text is returned too (for `// indirect`).
+fn tokenize(line: &str) -> Result<(Vec<Token>, String), String> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut toks = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == ' ' || c == '\t' || c == '\r' {
+            i += 1;
+            continue;
+        }
+        if c == '/' && chars.get(i + 1) == Some(&'/') {
+            let comment: String = chars[i + 2..].iter().collect();
+            return Ok((toks, comment.trim().to_string()));
+        }
+        let col = i + 1;
+        if c == '(' || c == ')' {
+            toks.push(Token { text: c.to_string(), col, quoted: false });
+            i += 1;
+            continue;
+        }
+        if c == '"' || c == '`' {
+            let mut text = String::new();
+            let mut j = i + 1;
+            loop {
+                match chars.get(j) {
+                    None => return Err("unterminated quoted string".into()),
+                    Some(&q) if q == c => break,
+                    Some('\\') if c == '"' => {
+                        let Some(&e) = chars.get(j + 1) else { return Err("unterminated quoted string".into()) };
+                        text.push(match e {
+                            'n' => '\n',
+                            't' => '\t',
+                            other => other,
+                        });
+                        j += 2;
+                    }
+                    Some(&other) => {
+                        text.push(other);
+                        j += 1;
+                    }
+                }
+            }
+            toks.push(Token { text, col, quoted: true });
+            i = j + 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && !matches!(chars[i], ' ' | '\t' | '\r' | '(' | ')') {
+            if chars[i] == '/' && chars.get(i + 1) == Some(&'/') {
+                break;
+            }
+            i += 1;
+        }
+        toks.push(Token { text: chars[start..i].iter().collect(), col, quoted: false });
+    }
+    Ok((toks, String::new()))
+}
+
+/// Parses a `go.mod` file; all errors are collected, in line order.
+pub fn parse_modfile(text: &str) -> Result<ModFile, Vec<ModError>> {
+    let mut mf = ModFile::default();
+    let mut errs = Vec::new();
+    // The verb of the block being read, and the line it started on.
+    let mut block: Option<(String, usize)> = None;
+    for (i, line) in text.lines().enumerate() {
+        let lineno = i + 1;
+        let (toks, comment) = match tokenize(line) {
+            Ok(t) => t,
+            Err(e) => {
+                errs.push(ModError { line: lineno, col: None, msg: e });
+                continue;
+            }
+        };
+        if toks.is_empty() {
+            continue;
+        }
+        if let Some((verb, _)) = &block {
+            if toks.len() == 1 && toks[0].text == ")" && !toks[0].quoted {
+                block = None;
+                continue;
+            }
+            let verb = verb.clone();
+            directive(&mut mf, &mut errs, &verb, &toks, &comment, lineno, true);
+            continue;
+        }
+        let verb = &toks[0].text;
+        if toks.len() == 2 && toks[1].text == "(" && !toks[1].quoted {
+            match verb.as_str() {
+                "require" | "replace" | "exclude" | "retract" => block = Some((verb.clone(), lineno)),
+                "module" | "go" => {
+                    errs.push(ModError { line: lineno, col: None, msg: format!("{verb} directive cannot be a block") });
+                    block = Some((String::new(), lineno));
+                }
+                _ => {
+                    errs.push(ModError { line: lineno, col: None, msg: format!("unknown block type: {verb}") });
+                    block = Some((String::new(), lineno));
+                }
+            }
+            continue;
+        }
+        directive(&mut mf, &mut errs, &verb.clone(), &toks[1..], &comment, lineno, false);
+    }
+    if let Some((_, start)) = block {
+        errs.push(ModError { line: start, col: None, msg: "unterminated block".into() });
+    }
+    if errs.is_empty() {
+        Ok(mf)
+    } else {
+        Err(errs)
+    }
+}
+
+/// One directive: `verb` with its arguments `args` (inside a block, `args` is the whole line).
+fn directive(
+    mf: &mut ModFile,
+    errs: &mut Vec<ModError>,
+    verb: &str,
+    args: &[Token],
+    comment: &str,
+    line: usize,
+    in_block: bool,
+) {
+    // Errors about a block's line point at its first token (the go command's `file:line:col`).
+    let col = if in_block { args.first().map(|t| t.col) } else { None };
+    let mut err = |msg: String| errs.push(ModError { line, col, msg });
+    let texts: Vec<&str> = args.iter().map(|t| t.text.as_str()).collect();
+    match verb {
+        "" => {} // inside a block already reported
+        "module" => {
+            if texts.len() != 1 {
+                return err("usage: module module/path".into());
+            }
+            if mf.module.is_some() {
+                return err("repeated module statement".into());
+            }
+            mf.module = Some(texts[0].to_string());
+        }
+        "go" => {
+            if texts.len() != 1 {
+                return err("usage: go 1.23".into());
+            }
+            if !is_go_version(texts[0]) {
+                return err(format!("invalid go version '{}': must match format 1.23", texts[0]));
+            }
+            if mf.go.is_some() {
+                return err("repeated go statement".into());
+            }
+            mf.go = Some(texts[0].to_string());
+        }
+        "require" | "exclude" => {
+            if texts.len() != 2 {
+                return err(format!("usage: {verb} module/path v1.2.3"));
+            }
+            if !is_semver(texts[1]) {
+                return err(format!("{verb} {}: version {:?} invalid: must be of the form v1.2.3", texts[0], texts[1]));
+            }
+            let mv = ModVersion { path: texts[0].to_string(), version: texts[1].to_string() };
+            if verb == "require" {
+                mf.require.push((mv, comment.split(';').any(|c| c.trim() == "indirect")));
+            } else {
+                mf.exclude.push(mv);
+            }
+        }
+        "replace" => {
+            let Some(arrow) = texts.iter().position(|t| *t == "=>") else {
+                return err("usage: replace module/path [v1.2.3] => other/module v1.4\n\t or replace module/path [v1.2.3] => ../local/directory".into());
+            };
+            let (old, new) = (&texts[..arrow], &texts[arrow + 1..]);
+            if old.is_empty() || old.len() > 2 || new.is_empty() || new.len() > 2 {
+                return err("usage: replace module/path [v1.2.3] => other/module v1.4\n\t or replace module/path [v1.2.3] => ../local/directory".into());
+            }
+            let target = if new.len() == 1 {
+                if !is_local_path(new[0]) {
+                    return err(format!(
+                        "replacement module without version must be directory path (rooted or starting with ./ or ../)"
+                    ));
+                }
+                ReplaceTarget::Dir(new[0].to_string())
+            } else {
+                if !is_semver(new[1]) {
+                    return err(format!("replace {}: version {:?} invalid: must be of the form v1.2.3", new[0], new[1]));
+                }
+                ReplaceTarget::Module(ModVersion { path: new[0].to_string(), version: new[1].to_string() })
+            };
+            mf.replace.push(Replace {
+                old_path: old[0].to_string(),
+                old_version: old.get(1).map(|v| v.to_string()),
+                new: target,
+            });
+        }
+        "retract" => {
+            // `retract v1.0.0` or `retract [v1.0.0, v1.2.0]` (the tokenizer keeps `[v1.0.0,` together).
+            let joined = texts.join(" ");
+            if let Some(inner) = joined.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
+                let parts: Vec<&str> = inner.split(',').map(str::trim).collect();
+                if parts.len() != 2 || !parts.iter().all(|v| is_semver(v)) {
+                    return err("usage: retract [v1.2.3, v1.2.4]".into());
+                }
+                mf.retract.push((parts[0].to_string(), parts[1].to_string()));
+            } else if texts.len() == 1 && is_semver(texts[0]) {
+                mf.retract.push((texts[0].to_string(), texts[0].to_string()));
+            } else {
+                return err("usage: retract v1.2.3".into());
+            }
+        }
+        _ => err(format!("unknown directive: {verb}")),
+    }
+}
+
+/// A `go` directive's version: `1.N` or `1.N.M` (digits only).
+fn is_go_version(v: &str) -> bool {
+    let parts: Vec<&str> = v.split('.').collect();
+    (2..=3).contains(&parts.len()) && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A canonical-enough semantic version: `v` then major.minor.patch, optionally `-pre` and `+incompatible`.
+pub fn is_semver(v: &str) -> bool {
+    let Some(rest) = v.strip_prefix('v') else { return false };
+    let core = rest.split(['-', '+']).next().unwrap_or("");
+    let parts: Vec<&str> = core.split('.').collect();
+    parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A directory path on the right of `replace`: rooted, or starting with `./` or `../`.
+fn is_local_path(p: &str) -> bool {
+    p.starts_with('/') || p.starts_with("./") || p.starts_with("../") || p == "." || p == ".."
+}
+
+/// `vendor/modules.txt`: which module provides each vendored package.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct VendorList {
+    /// Each vendored module in file order, with its packages.
+    pub modules: Vec<(ModVersion, Vec<String>)>,
+}
+
+impl VendorList {
+    /// The vendored module providing package `path`, if modules.txt lists the package.
+    pub fn module_of(&self, path: &str) -> Option<&ModVersion> {
+        self.modules.iter().find(|(_, pkgs)| pkgs.iter().any(|p| p == path)).map(|(m, _)| m)
+    }
+}
+
+/// Parses `vendor/modules.txt`: `# module version [=> replacement]` starts a module, `## ...` lines carry
+/// annotations (`## explicit`), other lines are package paths of the current module.
+pub fn parse_modules_txt(text: &str) -> VendorList {
+    let mut list = VendorList::default();
+    for line in text.lines() {
+        if let Some(rest) = line.strip_prefix("# ") {
+            let fields: Vec<&str> = rest.split_whitespace().collect();
+            if let Some(&path) = fields.first() {
+                let version = fields.get(1).filter(|v| **v != "=>").map(|v| v.to_string()).unwrap_or_default();
+                list.modules.push((ModVersion { path: path.to_string(), version }, Vec::new()));
+            }
+        } else if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        } else if let Some((_, pkgs)) = list.modules.last_mut() {
+            pkgs.push(line.trim().to_string());
+        }
+    }
+    list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_directives_and_blocks() {
+        let mf = parse_modfile(
+            "// header\nmodule \"example.com/m\" // c\n\ngo 1.19\n\nrequire (\n\tex.org/a v1.2.3 // indirect\n\tex.org/b v0.1.0\n)\nreplace ex.org/a => ../a\nreplace ex.org/b v0.1.0 => ex.org/c v1.0.0\nexclude ex.org/a v1.0.0\nretract [v1.0.0, v1.0.5]\nretract v0.9.0\n",
+        )
+        .unwrap();
+        assert_eq!(mf.module.as_deref(), Some("example.com/m"));
+        assert_eq!(mf.go.as_deref(), Some("1.19"));
+        assert_eq!(mf.require.len(), 2);
+        assert!(mf.require[0].1 && !mf.require[1].1);
+        assert_eq!(mf.replace[0].new, ReplaceTarget::Dir("../a".into()));
+        assert_eq!(mf.replace[1].old_version.as_deref(), Some("v0.1.0"));
+        assert_eq!(mf.retract, vec![("v1.0.0".into(), "v1.0.5".into()), ("v0.9.0".into(), "v0.9.0".into())]);
+    }
+
+    #[test]
+    fn reports_errors_like_the_go_command() {
+        let errs = parse_modfile("module m\n\ngo 1.19\nfoo bar\nrequire (\n\tx.org/a\n)\n").unwrap_err();
+        let msgs: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        assert_eq!(msgs, vec!["4: unknown directive: foo", "6:2: usage: require module/path v1.2.3"]);
+    }
+}
