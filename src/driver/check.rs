@@ -4,8 +4,9 @@
 //! line per package and a summary). Out: errors on stderr, exit 0 when clean, 1 otherwise.
 //!
 //! Output: loader errors first (missing packages, import cycles; nothing is checked then), else syntax errors,
-//! else each package's type errors under a `# path` header as `go build` prints them (no header when files
-//! were named), sorted by position, at most 10 per package and then `too many errors` unless `-e`.
+//! else each package's type errors under a `# path` header as `go build` prints them (no header for the
+//! package of named files), sorted by position, at most 10 per package and then `too many errors` unless `-e`. A package
+//! that imports a failed package is not reported (go build and go vet never compile it).
 
 use std::collections::BTreeSet;
 
@@ -96,6 +97,15 @@ fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> 
     };
     let mut failed = BTreeSet::new();
     for (i, (pkg, errs)) in loaded.packages.iter().zip(errs).enumerate() {
+        // Like go build and go vet: a package whose dependency failed is not reported (its errors are
+        // mostly echoes of the dependency's).
+        if pkg.imports.values().any(|d| failed.contains(d)) {
+            failed.insert(i);
+            if verbose {
+                eprintln!("skip {} (a dependency failed)", pkg.path);
+            }
+            continue;
+        }
         if errs.is_empty() {
             if verbose {
                 eprintln!("ok   {}", pkg.path);
@@ -104,7 +114,8 @@ fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> 
         }
         failed.insert(i);
         let n = errs.len();
-        if !files_named {
+        // The named files' own package has no header (gc's output for a file list); their imports do.
+        if !files_named || pkg.path != "command-line-arguments" {
             eprintln!("# {}", pkg.path);
         }
         print_errors_limit(&render(&loaded.fset, errs).0, limit);

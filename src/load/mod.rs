@@ -486,15 +486,18 @@ impl Loader<'_> {
     }
 
     /// A relative import (`./a`, `../b`): in GOPATH mode it names the directory relative to the importing
-    /// package's, allowed only in a local package (one outside GOROOT and GOPATH); module mode rejects it.
+    /// package's, allowed only in a local package (one outside GOROOT and GOPATH); module mode rejects it
+    /// (worded as the go command does, differently for named files and for a module's packages).
     fn local_import(&mut self, pkg: &mut Package, ipath: &str, pos: Pos) {
-        if self.cfg.modules.is_some() {
+        // Module mode: files named on the command line may not use them; a module's package is not local.
+        if self.cfg.modules.is_some() && pkg.path == "command-line-arguments" {
             let msg = format!("{ipath:?} is relative, but relative import paths are not supported in module mode");
             let msg = self.at(pos, msg);
             self.errors.push(msg);
             return;
         }
-        let importer_local = pkg.path.starts_with('_') || pkg.path == "command-line-arguments";
+        let importer_local =
+            self.cfg.modules.is_none() && (pkg.path.starts_with('_') || pkg.path == "command-line-arguments");
         if !importer_local {
             let msg = self.at(pos, format!("local import {ipath:?} in non-local package"));
             self.errors.push(msg);

@@ -331,8 +331,9 @@ impl Modules {
         };
         if let Ok(rel) = dir.strip_prefix(&main.root) {
             let rel = rel.to_string_lossy();
-            if rel.split('/').next() == Some("vendor") && self.vendor.is_some() {
-                return Err(outside());
+            // In vendor mode a vendored directory is the package it holds a copy of.
+            if let Some(vendored) = rel.strip_prefix("vendor/").filter(|_| self.vendor.is_some()) {
+                return Ok(vendored.to_string());
             }
             let path = if rel.is_empty() { main.path.clone() } else { format!("{}/{rel}", main.path) };
             if nested_module(&main.root, dir).is_some() {
