@@ -1,9 +1,14 @@
 //! The package loader: from command-line patterns to an ordered list of parsed packages (DESIGN §7, §10).
 //!
-//! In: patterns as the `go` command takes them (`fmt`, `net/...`, `std`, `cmd`, a directory, or a list of
-//! `.go` files) and a [`Config`] (GOROOT, GOPATH, GOOS, GOARCH from the environment). Out: a [`Loaded`]
-//! program: one [`FileSet`] and one [`Ast`] holding every selected file, and the packages in dependency
-//! order (every package after all the packages it imports), each with its files and resolved imports.
+//! In: patterns as the `go` command takes them (`fmt`, `net/...`, `std`, `cmd`, `all`, a directory `./x`,
+//! `./...`, or a list of `.go` files) and a [`Config`] (GOROOT, GOPATH, GOOS, GOARCH and the module mode from
+//! the environment). Out: a [`Loaded`] program: one [`FileSet`] and one [`Ast`] holding every selected file,
+//! and the packages in dependency order (every package after all the packages it imports), each with its
+//! files and resolved imports.
+//!
+//! Module mode (a `go.mod` above the current directory, or GO111MODULE=on) resolves import paths and
+//! directories through `modload` (`go.mod` parsed by `modfile`): the main module's directories, `replace`d
+//! directories, `vendor/`, the module cache. Everything else here is shared by both modes.
 //!
 //! Rules (the `go` command in GOPATH mode, Go 1.19):
 //! - An import path resolves to `$GOROOT/src/<path>`, or else to the first `$GOPATH/src/<path>`. A package
@@ -14,6 +19,8 @@
 //!   name suffix or build constraints exclude them (see `constraint`), files of `package documentation`, and
 //!   files that import `"C"` (cgo is off). `.s` files are never compiled.
 //! - `unsafe` is built into the checker and never loaded from source.
+//! - A relative import (`./a`) names a directory relative to the importer's; only a local package (outside
+//!   GOROOT and GOPATH, import path `_/abs/dir`, or named files) may use one.
 //! - An import cycle is an error, reported like the `go` command: `package a`, `imports b`, …,
 //!   `imports a: import cycle not allowed`.
 //!
