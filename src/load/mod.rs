@@ -623,7 +623,7 @@ impl Loader<'_> {
         }
         Some(Package {
             path: path.to_string(),
-            name,
+            name: name.to_string(),
             dir: dir.to_path_buf(),
             files,
             imports: BTreeMap::new(),

@@ -13,6 +13,7 @@
 //! identifier's `pos` is unique in the program, so the checker keys definitions and uses by it. The parser never
 //! produces a tree that refers to a missing id; syntax errors produce `ExprKind::Bad` / `StmtKind::Bad` nodes.
 
+pub use super::name::Name;
 use super::pos::Pos;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -57,7 +58,7 @@ impl Ast {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ident {
     pub pos: Pos,
-    pub name: String,
+    pub name: Name,
 }
 
 /// SourceFile = PackageClause ";" { ImportDecl ";" } { TopLevelDecl ";" } .
@@ -329,7 +330,7 @@ pub enum ExprKind {
     /// identifier, including `_`; `pos` equals `Expr::pos`.
     Ident(Ident),
     /// BasicLit: `raw` is the literal's exact source text (quotes and escapes kept).
-    BasicLit { kind: LitKind, raw: String },
+    BasicLit { kind: LitKind, raw: Name },
     /// CompositeLit = LiteralType LiteralValue. `typ` is `None` for an elided type inside another composite
     /// literal. Elements may be `KeyValue` expressions.
     CompositeLit { typ: Option<ExprId>, elts: Vec<ExprId>, rbrace: Pos },

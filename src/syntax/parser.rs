@@ -23,7 +23,7 @@
 pub mod branches;
 pub mod print;
 
-use super::ast::{
+use super::ast::{Name, 
     self, AssignOp, Ast, BinaryOp, Block, BranchKind, CaseClause, ChanDir, CommClause, Decl,
     Directive, ExprId, ExprKind, Field, FuncDecl, FuncType, GenDecl, GenKind, Ident, ImportSpec,
     InterfaceElem, LitKind, Spec, StmtId, StmtKind, Term, TypeSpec, UnaryOp, ValueSpec,
@@ -1087,7 +1087,7 @@ impl<'a> Parser<'a> {
     fn basic_lit(&mut self) -> ExprId {
         let pos = self.pos();
         let kind = self.s.kind;
-        let raw = self.s.lit.clone();
+        let raw = Name::new(&self.s.lit);
         self.next();
         self.new_expr(pos, ExprKind::BasicLit { kind, raw })
     }
@@ -2791,7 +2791,7 @@ impl<'a> Parser<'a> {
         if self.tok() == Tok::Name {
             let n = Ident {
                 pos: self.pos(),
-                name: self.s.lit.clone(),
+                name: Name::new(&self.s.lit),
             };
             self.next();
             return n;
