@@ -49,7 +49,7 @@ enum Cmd {
         #[arg(required = true)]
         inputs: Vec<String>,
     },
-    /// Compile and run a program; arguments after the `.go` files go to the program.
+    /// Compile and run a program (`.go` files or one package); the arguments after them go to the program.
     Run {
         #[command(flatten)]
         flags: BuildFlags,
@@ -129,11 +129,17 @@ pub fn main() -> i32 {
         }
         Cmd::Run { flags, args } => {
             flags.apply();
-            let split = args.iter().position(|a| !a.ends_with(".go")).unwrap_or(args.len());
-            if split == 0 {
-                eprintln!("g1c run: no go files listed");
-                return 1;
-            }
+            // Like go run: `.go` files, or one package (`.`, `./cmd/x`, an import path); the rest goes to
+            // the program.
+            let split = match args.iter().position(|a| !a.ends_with(".go")) {
+                Some(0) if args[0].starts_with('-') => {
+                    eprintln!("g1c run: no go files listed");
+                    return 1;
+                }
+                Some(0) => 1,
+                Some(i) => i,
+                None => args.len(),
+            };
             driver::run(&args[..split], &args[split..])
         }
         Cmd::Dump { phase, file } => {
