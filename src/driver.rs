@@ -159,11 +159,12 @@ fn front_end(patterns: &[String], limit: usize) -> Result<Loaded, Reported> {
         return Err(Reported);
     };
     let sizes = check::sizes_for(&cfg.ctx.goarch);
-    // A command is checked as package `main` (gc's `-p main`), so that its symbols are `main.*`.
+    // A command is checked as package `main` (gc's `-p main`, whatever its import path), so that its symbols
+    // are `main.*`.
     let paths: Vec<&str> = loaded
         .packages
         .iter()
-        .map(|p| if p.path == "command-line-arguments" && p.name == "main" { "main" } else { p.path.as_str() })
+        .map(|p| if p.root && p.name == "main" { "main" } else { p.path.as_str() })
         .collect();
     let srcs: Vec<PackageSrc> = loaded
         .packages

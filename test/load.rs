@@ -345,3 +345,30 @@ fn gopath_mode_local_imports() {
     let (_, err) = t.g1c("loc", &["check", "g"], &off);
     assert_eq!(err, "$GOPATH/src/g/g.go:3:8: local import \"./h\" in non-local package\n");
 }
+
+#[test]
+fn module_run_and_build_a_command() {
+    let t = Tree::new(
+        "run",
+        &[
+            ("r/go.mod", "module example.com/r\n\ngo 1.19\n"),
+            ("r/cmd/hello/main.go", "package main\n\nfunc main() { println(\"hello from a module\") }\n"),
+        ],
+    );
+    let run = |dir: &str, args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_g1c"))
+            .args(args)
+            .current_dir(t.0.join(dir))
+            .env_remove("GO111MODULE")
+            .env_remove("GOFLAGS")
+            .output()
+            .unwrap();
+        (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    // `println` writes to stderr.
+    assert_eq!(run("r", &["run", "./cmd/hello"]), (0, "hello from a module\n".into()));
+    assert_eq!(run("r", &["run", "example.com/r/cmd/hello"]), (0, "hello from a module\n".into()));
+    // `g1c build` with no arguments builds the current directory's package, named after the directory.
+    assert_eq!(run("r/cmd/hello", &["build"]), (0, String::new()));
+    assert!(t.0.join("r/cmd/hello/hello").is_file());
+}

@@ -45,8 +45,8 @@ enum Cmd {
         all_errors: bool,
         #[command(flatten)]
         flags: BuildFlags,
-        /// Go files or one directory.
-        #[arg(required = true)]
+        /// Go files or one package (default: the package in the current directory).
+        #[arg(default_value = ".")]
         inputs: Vec<String>,
     },
     /// Compile and run a program (`.go` files or one package); the arguments after them go to the program.
@@ -66,7 +66,8 @@ enum Cmd {
         verbose: bool,
         #[command(flatten)]
         flags: BuildFlags,
-        #[arg(required = true)]
+        /// Package patterns or `.go` files (default: the package in the current directory).
+        #[arg(default_value = ".")]
         patterns: Vec<String>,
     },
     /// Print the version.
