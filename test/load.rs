@@ -372,3 +372,26 @@ fn module_run_and_build_a_command() {
     assert_eq!(run("r/cmd/hello", &["build"]), (0, String::new()));
     assert!(t.0.join("r/cmd/hello/hello").is_file());
 }
+
+#[test]
+fn module_language_versions() {
+    use g1c::load::{load, modload, Config};
+    let t = Tree::new(
+        "lang",
+        &[
+            ("m/go.mod", "module example.com/m\n\ngo 1.17\n\nrequire x.org/a v0.0.0\n\nreplace x.org/a => ../a\n"),
+            ("m/p.go", "package p\n\nimport (\n\t\"strings\"\n\t\"x.org/a\"\n)\n\nvar _ = a.A + strings.ToUpper(\"\")\n"),
+            ("a/go.mod", "module x.org/a\n\ngo 1.18\n"),
+            ("a/a.go", "package a\n\nconst A = \"a\"\n"),
+        ],
+    );
+    let mut cfg = Config::from_env();
+    cfg.modules = modload::from_env_at(&t.0.join("m"), &cfg.gopath);
+    assert_eq!(cfg.modules.as_ref().and_then(|m| m.go_version()), Some("1.17"));
+    let loaded = load(&cfg, &["example.com/m/...".to_string()]);
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    let lang = |path: &str| loaded.packages.iter().find(|p| p.path == path).map(|p| p.lang.clone());
+    assert_eq!(lang("example.com/m"), Some(Some("1.17".into())));
+    assert_eq!(lang("x.org/a"), Some(Some("1.18".into())));
+    assert_eq!(lang("strings"), Some(None));
+}

@@ -90,6 +90,10 @@ pub struct Package {
     pub embeds: Vec<(Pos, String)>,
     /// Named by a pattern (not only loaded as a dependency).
     pub root: bool,
+    /// Module mode: the Go language version the package's module asks for in its `go.mod` (`1.17`: gc's
+    /// `-lang=go1.17`); `None` for the standard library, files named outside a module, and GOPATH mode (the
+    /// compiler's own version).
+    pub lang: Option<String>,
 }
 
 /// The result of loading.
@@ -120,8 +124,8 @@ struct Loader<'c> {
     state: HashMap<String, State>,
     /// Import paths being loaded, outermost first (for cycle reports).
     stack: Vec<String>,
-    /// Module mode: each found package's traceback directory name (`modload::Found::trace`).
-    traces: HashMap<String, String>,
+    /// Module mode: where each package was found (its traceback directory name and language version).
+    found: HashMap<String, modload::Found>,
     syntax_errors: Vec<Error>,
     errors: Vec<String>,
 }
@@ -135,7 +139,7 @@ pub fn load(cfg: &Config, patterns: &[String]) -> Loaded {
         packages: Vec::new(),
         state: HashMap::new(),
         stack: Vec::new(),
-        traces: HashMap::new(),
+        found: HashMap::new(),
         syntax_errors: Vec::new(),
         errors: Vec::new(),
     };
@@ -190,7 +194,8 @@ impl Loader<'_> {
                         let path = if rel.is_empty() { main.path.clone() } else { format!("{}/{rel}", main.path) };
                         let dir = main.root.join(&rel);
                         if self.has_buildable_files(&dir) {
-                            self.traces.insert(path.clone(), path.clone());
+                            let lang = Some(main.go_version().to_string());
+                            self.found.insert(path.clone(), modload::Found { dir: dir.clone(), trace: path.clone(), lang });
                             out.insert(path, dir);
                         }
                     }
@@ -224,7 +229,9 @@ impl Loader<'_> {
                         let dir = root.join(&rel);
                         if match_pattern(pattern, &path) && !out.contains_key(&path) && self.has_buildable_files(&dir) {
                             if !modpath.is_empty() {
-                                self.traces.insert(path.clone(), join(&trace));
+                                let mut found = m.found_of(&path, &dir, &self.cfg.goroot);
+                                found.trace = join(&trace);
+                                self.found.insert(path.clone(), found);
                             }
                             out.insert(path, dir);
                         }
@@ -243,8 +250,7 @@ impl Loader<'_> {
                 }
                 return match m.dir_to_path(&abs, pattern) {
                     Ok(path) => {
-                        let trace = m.trace_of(&path, &self.cfg.goroot);
-                        self.traces.insert(path.clone(), trace);
+                        self.found.insert(path.clone(), m.found_of(&path, &abs, &self.cfg.goroot));
                         vec![(path, abs)]
                     }
                     Err(e) => {
@@ -336,8 +342,7 @@ impl Loader<'_> {
             match &self.cfg.modules {
                 Some(m) => match m.dir_to_path(&dir, &shown) {
                     Ok(path) => {
-                        let trace = m.trace_of(&path, &self.cfg.goroot);
-                        self.traces.insert(path.clone(), trace);
+                        self.found.insert(path.clone(), m.found_of(&path, &dir, &self.cfg.goroot));
                         out.insert(path, dir);
                     }
                     Err(e) if !self.errors.contains(&e) => self.errors.push(e),
@@ -374,8 +379,9 @@ impl Loader<'_> {
         }
         if let Some(m) = &self.cfg.modules {
             let found = m.resolve(&self.cfg.goroot, path)?;
-            self.traces.insert(path.to_string(), found.trace);
-            return Ok((path.to_string(), found.dir));
+            let dir = found.dir.clone();
+            self.found.insert(path.to_string(), found);
+            return Ok((path.to_string(), dir));
         }
         if src.join(path).is_dir() && !path.is_empty() {
             return Ok((path.to_string(), src.join(path)));
@@ -629,6 +635,7 @@ impl Loader<'_> {
             imports: BTreeMap::new(),
             embeds,
             root: false,
+            lang: self.found.get(path).and_then(|f| f.lang.clone()),
         })
     }
 
@@ -641,8 +648,8 @@ impl Loader<'_> {
             return (format!("$GOROOT/src/{path}/"), format!("{path}/"));
         }
         if self.cfg.modules.is_some() {
-            if let Some(t) = self.traces.get(path) {
-                return (String::new(), format!("{t}/"));
+            if let Some(f) = self.found.get(path) {
+                return (String::new(), format!("{}/", f.trace));
             }
         }
         if self.cfg.gopath.iter().any(|g| dir.starts_with(g.join("src"))) {

@@ -309,35 +309,54 @@ fn is_local_path(p: &str) -> bool {
     p.starts_with('/') || p.starts_with("./") || p.starts_with("../") || p == "." || p == ".."
 }
 
+/// One module of `vendor/modules.txt`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VendorModule {
+    pub module: ModVersion,
+    /// The module's `go` version (`## explicit; go 1.17`), when recorded.
+    pub go: Option<String>,
+    /// Its vendored packages.
+    pub packages: Vec<String>,
+}
+
 /// `vendor/modules.txt`: which module provides each vendored package.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct VendorList {
-    /// Each vendored module in file order, with its packages.
-    pub modules: Vec<(ModVersion, Vec<String>)>,
+    /// Each vendored module in file order.
+    pub modules: Vec<VendorModule>,
 }
 
 impl VendorList {
     /// The vendored module providing package `path`, if modules.txt lists the package.
-    pub fn module_of(&self, path: &str) -> Option<&ModVersion> {
-        self.modules.iter().find(|(_, pkgs)| pkgs.iter().any(|p| p == path)).map(|(m, _)| m)
+    pub fn module_of(&self, path: &str) -> Option<&VendorModule> {
+        self.modules.iter().find(|m| m.packages.iter().any(|p| p == path))
     }
 }
 
 /// Parses `vendor/modules.txt`: `# module version [=> replacement]` starts a module, `## ...` lines carry
-/// annotations (`## explicit`), other lines are package paths of the current module.
+/// `;`-separated annotations (`## explicit; go 1.17`), other lines are package paths of the current module.
 pub fn parse_modules_txt(text: &str) -> VendorList {
     let mut list = VendorList::default();
     for line in text.lines() {
-        if let Some(rest) = line.strip_prefix("# ") {
+        if let Some(rest) = line.strip_prefix("## ") {
+            if let Some(m) = list.modules.last_mut() {
+                for ann in rest.split(';') {
+                    if let Some(v) = ann.trim().strip_prefix("go ") {
+                        m.go = Some(v.trim().to_string());
+                    }
+                }
+            }
+        } else if let Some(rest) = line.strip_prefix("# ") {
             let fields: Vec<&str> = rest.split_whitespace().collect();
             if let Some(&path) = fields.first() {
                 let version = fields.get(1).filter(|v| **v != "=>").map(|v| v.to_string()).unwrap_or_default();
-                list.modules.push((ModVersion { path: path.to_string(), version }, Vec::new()));
+                let module = ModVersion { path: path.to_string(), version };
+                list.modules.push(VendorModule { module, go: None, packages: Vec::new() });
             }
         } else if line.starts_with('#') || line.trim().is_empty() {
             continue;
-        } else if let Some((_, pkgs)) = list.modules.last_mut() {
-            pkgs.push(line.trim().to_string());
+        } else if let Some(m) = list.modules.last_mut() {
+            m.packages.push(line.trim().to_string());
         }
     }
     list
@@ -367,5 +386,13 @@ mod tests {
         let errs = parse_modfile("module m\n\ngo 1.19\nfoo bar\nrequire (\n\tx.org/a\n)\n").unwrap_err();
         let msgs: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
         assert_eq!(msgs, vec!["4: unknown directive: foo", "6:2: usage: require module/path v1.2.3"]);
+    }
+
+    #[test]
+    fn vendor_modules_txt() {
+        let l = parse_modules_txt("# ex.org/a v1.0.0\n## explicit; go 1.17\nex.org/a\nex.org/a/b\n# ex.org/c v0.1.0 => ../c\nex.org/c\n");
+        assert_eq!(l.module_of("ex.org/a/b").map(|m| m.go.as_deref()), Some(Some("1.17")));
+        assert_eq!(l.module_of("ex.org/c").map(|m| m.module.version.as_str()), Some("v0.1.0"));
+        assert!(l.module_of("ex.org/d").is_none());
     }
 }

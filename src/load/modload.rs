@@ -73,13 +73,20 @@ pub struct Found {
     /// How tracebacks name the package directory (gc's `-trimpath`): the import path for the main module
     /// and vendored packages, `module@version/sub/dir` for a module from the module cache.
     pub trace: String,
+    /// The language version its module's `go.mod` asks for; `None` for the standard library (the toolchain's
+    /// own version) and for a module without a `go.mod`.
+    pub lang: Option<String>,
 }
 
-/// Which mode the environment asks for: `None` for GOPATH mode.
+/// Which mode the environment asks for, from the current directory: `None` for GOPATH mode.
 pub fn from_env(gopath: &[PathBuf]) -> Option<Modules> {
+    from_env_at(&std::env::current_dir().ok()?, gopath)
+}
+
+/// Which mode the environment asks for when the go command runs in directory `cwd`.
+pub fn from_env_at(cwd: &Path, gopath: &[PathBuf]) -> Option<Modules> {
     let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
-    let cwd = std::env::current_dir().ok()?;
-    let gomod = find_go_mod(&cwd);
+    let gomod = find_go_mod(cwd);
     match var("GO111MODULE").as_deref() {
         Some("off") => return None,
         Some("on") => {}
@@ -195,6 +202,8 @@ struct ModSource {
     root: PathBuf,
     trace: String,
     missing: Option<String>,
+    /// The `go` directive of the module's own `go.mod`.
+    lang: Option<String>,
 }
 
 impl Modules {
@@ -236,15 +245,18 @@ impl Modules {
                 } else {
                     None
                 };
-                ModSource { module: req.path.clone(), root, trace: req.path.clone(), missing }
+                let lang = module_go_version(&root);
+                ModSource { module: req.path.clone(), root, trace: req.path.clone(), missing, lang }
             }
             Some(ReplaceTarget::Module(mv)) => {
                 let (root, missing) = cached(mv);
-                ModSource { module: req.path.clone(), root, trace: format!("{}@{}", mv.path, mv.version), missing }
+                let lang = module_go_version(&root);
+                ModSource { module: req.path.clone(), root, trace: format!("{}@{}", mv.path, mv.version), missing, lang }
             }
             None => {
                 let (root, missing) = cached(req);
-                ModSource { module: req.path.clone(), root, trace: format!("{}@{}", req.path, req.version), missing }
+                let lang = module_go_version(&root);
+                ModSource { module: req.path.clone(), root, trace: format!("{}@{}", req.path, req.version), missing, lang }
             }
         }
     }
@@ -267,7 +279,7 @@ impl Modules {
         let std_like = !path.split('/').next().unwrap_or("").contains('.');
         let std_dir = goroot.join("src").join(path);
         if std_like && std_dir.is_dir() {
-            return Ok(Found { dir: std_dir, trace: path.to_string() });
+            return Ok(Found { dir: std_dir, trace: path.to_string(), lang: None });
         }
         let Some(main) = &self.main else {
             return Err(if std_like {
@@ -283,7 +295,7 @@ impl Modules {
                 return Err(format!("main module ({}) does not contain package {path}", main.path));
             }
             if dir.is_dir() {
-                return Ok(Found { dir, trace: path.to_string() });
+                return Ok(Found { dir, trace: path.to_string(), lang: Some(main.go_version().to_string()) });
             }
             return Err(match &self.vendor {
                 Some(_) => format!("cannot find package \".\" in:\n\t{}", dir.display()),
@@ -293,7 +305,8 @@ impl Modules {
         if self.vendor.is_some() {
             let dir = main.root.join("vendor").join(path);
             if dir.is_dir() {
-                return Ok(Found { dir, trace: path.to_string() });
+                let lang = self.vendor.as_ref().and_then(|v| v.module_of(path)).and_then(|m| m.go.clone());
+                return Ok(Found { dir, trace: path.to_string(), lang });
             }
             return Err(format!("cannot find package \".\" in:\n\t{}", dir.display()));
         }
@@ -313,7 +326,7 @@ impl Modules {
                 None => {
                     let sub = below(path, &src.module);
                     let trace = if sub.is_empty() { src.trace } else { format!("{}/{sub}", src.trace) };
-                    Ok(Found { dir: src.root.join(sub), trace })
+                    Ok(Found { dir: src.root.join(sub), trace, lang: src.lang })
                 }
             },
             None if std_like => Err(format!("package {path} is not in GOROOT ({})", std_dir.display())),
@@ -361,10 +374,10 @@ impl Modules {
         let mut out = vec![(main.path.clone(), main.root.clone(), main.path.clone())];
         match &self.vendor {
             Some(list) => {
-                for (mv, _) in &list.modules {
-                    let root = main.root.join("vendor").join(&mv.path);
+                for m in &list.modules {
+                    let root = main.root.join("vendor").join(&m.module.path);
                     if root.is_dir() {
-                        out.push((mv.path.clone(), root, mv.path.clone()));
+                        out.push((m.module.path.clone(), root, m.module.path.clone()));
                     }
                 }
             }
@@ -379,10 +392,19 @@ impl Modules {
         out
     }
 
-    /// The traceback prefix of a directory found by a pattern (see [`Found::trace`]).
-    pub fn trace_of(&self, path: &str, goroot: &Path) -> String {
-        self.resolve(goroot, path).map(|f| f.trace).unwrap_or_else(|_| path.to_string())
+    /// Where package `path` of a directory found by a pattern is: as [`Modules::resolve`] says, or (a
+    /// directory that resolution would not reach) the directory itself, named by its import path.
+    pub fn found_of(&self, path: &str, dir: &Path, goroot: &Path) -> Found {
+        self.resolve(goroot, path).unwrap_or_else(|_| Found { dir: dir.to_path_buf(), trace: path.to_string(), lang: None })
     }
+}
+
+/// The `go` directive of the `go.mod` in module root `root` (`1.16` when it has none, as the go command
+/// assumes); `None` without a readable, valid `go.mod`.
+fn module_go_version(root: &Path) -> Option<String> {
+    let text = fs::read_to_string(root.join("go.mod")).ok()?;
+    let mf = modfile::parse_modfile(&text).ok()?;
+    Some(mf.go.unwrap_or_else(|| "1.16".into()))
 }
 
 /// The go command's message for an import no module provides.
