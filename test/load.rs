@@ -395,3 +395,35 @@ fn module_language_versions() {
     assert_eq!(lang("x.org/a"), Some(Some("1.18".into())));
     assert_eq!(lang("strings"), Some(None));
 }
+
+#[test]
+fn workspace_modules() {
+    let t = Tree::new(
+        "work",
+        &[
+            ("ws/go.work", "go 1.19\n\nuse (\n\t./a\n\t./b // the second module\n)\n"),
+            ("ws/a/go.mod", "module ex.com/a\n\ngo 1.18\n"),
+            ("ws/a/x/x.go", "package x\n\nimport \"ex.com/b\"\n\nvar X int = b.B\n"),
+            ("ws/b/go.mod", "module ex.com/b\n\ngo 1.19\n"),
+            ("ws/b/b.go", "package b\n\nimport \"ex.com/c\"\n\nvar B = c.C\n"),
+        ],
+    );
+    let missing = format!(
+        "b/b.go:3:8: no required module provides package ex.com/c; to add it:\n\tcd {}\n\tgo get ex.com/c\n",
+        t.0.join("ws/b").display()
+    );
+    let (code, err) = t.g1c("ws", &["check", "./a/..."], &[]);
+    assert_eq!((code, err.as_str()), (1, missing.as_str()));
+    let (_, err) = t.g1c("ws", &["check", "all"], &[]);
+    assert_eq!(err, missing);
+    let (_, err) = t.g1c("ws", &["check", "./..."], &[]);
+    assert_eq!(err, "pattern ./...: directory prefix . does not contain modules listed in go.work or their selected dependencies\n");
+    let (_, err) = t.g1c("ws/a", &["check", "-mod=vendor", "."], &[]);
+    assert!(err.starts_with("g1c: -mod may only be set to readonly when in workspace mode"), "{err}");
+    // GOWORK=off: module a alone, which does not require ex.com/b.
+    let (_, err) = t.g1c("ws/a", &["check", "./..."], &[("GOWORK", "off")]);
+    assert_eq!(err, "x/x.go:3:8: no required module provides package ex.com/b; to add it:\n\tgo get ex.com/b\n");
+    std::fs::write(t.0.join("ws/b/b.go"), "package b\n\nconst B = \"b\"\n").unwrap();
+    let (_, err) = t.g1c("ws/a", &["check", "./..."], &[]);
+    assert_eq!(err, "# ex.com/a/x\nx/x.go:5:13: cannot use b.B (untyped string constant \"b\") as int value in variable declaration\n");
+}

@@ -189,7 +189,7 @@ impl Loader<'_> {
         if let Some(m) = &self.cfg.modules {
             if pattern == "all" {
                 let mut out = BTreeMap::new();
-                if let Some(main) = &m.main {
+                for main in &m.mains {
                     for rel in walk_module(&main.root) {
                         let path = if rel.is_empty() { main.path.clone() } else { format!("{}/{rel}", main.path) };
                         let dir = main.root.join(&rel);
@@ -199,7 +199,8 @@ impl Loader<'_> {
                             out.insert(path, dir);
                         }
                     }
-                } else {
+                }
+                if m.mains.is_empty() && m.workspace.is_none() {
                     self.errors.push(
                         "g1c: go.mod file not found in current directory or any parent directory; see 'go help modules'"
                             .into(),
@@ -321,6 +322,13 @@ impl Loader<'_> {
             self.errors.push(format!("pattern {pattern}: lstat {base}: no such file or directory"));
             return Vec::new();
         }
+        if let Some(m) = &self.cfg.modules {
+            if !m.in_some_module(&abs) {
+                let shown = clean_import_path(base);
+                self.errors.push(m.prefix_outside(pattern, &shown));
+                return Vec::new();
+            }
+        }
         let rels = match &self.cfg.modules {
             Some(_) => walk_module(&abs),
             None => {
@@ -378,7 +386,7 @@ impl Loader<'_> {
             }
         }
         if let Some(m) = &self.cfg.modules {
-            let found = m.resolve(&self.cfg.goroot, path)?;
+            let found = m.resolve(&self.cfg.goroot, path, importer)?;
             let dir = found.dir.clone();
             self.found.insert(path.to_string(), found);
             return Ok((path.to_string(), dir));

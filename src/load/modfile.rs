@@ -3,6 +3,7 @@
 //! In: the text of a `go.mod` file (and its name, for messages). Out: a [`ModFile`] with the directives the
 //! loader needs: `module`, `go`, `require`, `replace`, `exclude`, `retract` — or the go command's parse
 //! errors (`go.mod:4: unknown directive: foo`, `go.mod:6:2: usage: require module/path v1.2.3`).
+//! The same syntax with `go`, `use` and `replace` directives is a workspace's `go.work` ([`WorkFile`]).
 //! And: the text of `vendor/modules.txt`, out: which module (and version) provides each vendored package.
 //!
 //! The syntax is `golang.org/x/mod/modfile`'s: a file is lines of tokens; `//` starts a comment that runs to
@@ -52,6 +53,8 @@ pub struct ModFile {
     pub exclude: Vec<ModVersion>,
     /// `retract` directives as written: one version or a `[low, high]` interval.
     pub retract: Vec<(String, String)>,
+    /// `use` directives (only in `go.work`).
+    pub use_dirs: Vec<String>,
 }
 
 /// A `go.mod` syntax error: line, optional column, message.
@@ -139,8 +142,28 @@ fn tokenize(line: &str) -> Result<(Vec<Token>, String), String> {
     Ok((toks, String::new()))
 }
 
+/// A parsed `go.work` file (Go 1.18 workspaces).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WorkFile {
+    pub go: Option<String>,
+    /// The `use` directives' module directories, relative to the `go.work` file's directory.
+    pub use_dirs: Vec<String>,
+    pub replace: Vec<Replace>,
+}
+
+/// Parses a `go.work` file: `go`, `use` and `replace` directives in `go.mod`'s syntax.
+pub fn parse_workfile(text: &str) -> Result<WorkFile, Vec<ModError>> {
+    let mf = parse(text, true)?;
+    Ok(WorkFile { go: mf.go, use_dirs: mf.use_dirs, replace: mf.replace })
+}
+
 /// Parses a `go.mod` file; all errors are collected, in line order.
 pub fn parse_modfile(text: &str) -> Result<ModFile, Vec<ModError>> {
+    parse(text, false)
+}
+
+/// The shared parser: `work` selects `go.work`'s directives instead of `go.mod`'s.
+fn parse(text: &str, work: bool) -> Result<ModFile, Vec<ModError>> {
     let mut mf = ModFile::default();
     let mut errs = Vec::new();
     // The verb of the block being read, and the line it started on.
@@ -163,14 +186,16 @@ pub fn parse_modfile(text: &str) -> Result<ModFile, Vec<ModError>> {
                 continue;
             }
             let verb = verb.clone();
-            directive(&mut mf, &mut errs, &verb, &toks, &comment, lineno, true);
+            directive(&mut mf, &mut errs, &verb, &toks, &comment, lineno, true, work);
             continue;
         }
         let verb = &toks[0].text;
         if toks.len() == 2 && toks[1].text == "(" && !toks[1].quoted {
             match verb.as_str() {
-                "require" | "replace" | "exclude" | "retract" => block = Some((verb.clone(), lineno)),
-                "module" | "go" => {
+                "require" | "exclude" | "retract" if !work => block = Some((verb.clone(), lineno)),
+                "replace" => block = Some((verb.clone(), lineno)),
+                "use" if work => block = Some((verb.clone(), lineno)),
+                "module" | "go" if !work || verb == "go" => {
                     errs.push(ModError { line: lineno, col: None, msg: format!("{verb} directive cannot be a block") });
                     block = Some((String::new(), lineno));
                 }
@@ -181,7 +206,7 @@ pub fn parse_modfile(text: &str) -> Result<ModFile, Vec<ModError>> {
             }
             continue;
         }
-        directive(&mut mf, &mut errs, &verb.clone(), &toks[1..], &comment, lineno, false);
+        directive(&mut mf, &mut errs, &verb.clone(), &toks[1..], &comment, lineno, false, work);
     }
     if let Some((_, start)) = block {
         errs.push(ModError { line: start, col: None, msg: "unterminated block".into() });
@@ -202,13 +227,23 @@ fn directive(
     comment: &str,
     line: usize,
     in_block: bool,
+    work: bool,
 ) {
     // Errors about a block's line point at its first token (the go command's `file:line:col`).
     let col = if in_block { args.first().map(|t| t.col) } else { None };
     let mut err = |msg: String| errs.push(ModError { line, col, msg });
     let texts: Vec<&str> = args.iter().map(|t| t.text.as_str()).collect();
+    // Each file kind has its own directives.
+    let known = if work { matches!(verb, "go" | "use" | "replace") } else { verb != "use" };
     match verb {
         "" => {} // inside a block already reported
+        _ if !known => err(format!("unknown directive: {verb}")),
+        "use" => {
+            if texts.len() != 1 {
+                return err("usage: use local/dir".into());
+            }
+            mf.use_dirs.push(texts[0].to_string());
+        }
         "module" => {
             if texts.len() != 1 {
                 return err("usage: module module/path".into());
@@ -386,6 +421,16 @@ mod tests {
         let errs = parse_modfile("module m\n\ngo 1.19\nfoo bar\nrequire (\n\tx.org/a\n)\n").unwrap_err();
         let msgs: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
         assert_eq!(msgs, vec!["4: unknown directive: foo", "6:2: usage: require module/path v1.2.3"]);
+    }
+
+    #[test]
+    fn work_files() {
+        let w = parse_workfile("go 1.19\n\nuse (\n\t./a\n\t../b // c\n)\nuse ./c\nreplace x.org/a => ./a2\n").unwrap();
+        assert_eq!(w.use_dirs, vec!["./a", "../b", "./c"]);
+        assert_eq!(w.replace.len(), 1);
+        let errs = parse_workfile("go 1.19\nuse ./a\nfoo\nmodule m\n").unwrap_err();
+        let msgs: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        assert_eq!(msgs, vec!["3: unknown directive: foo", "4: unknown directive: module"]);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Module mode: where an import path's directory is when the build runs inside a module (a tree with a
 //! `go.mod`), as the go command 1.19 decides it.
 //!
-//! In: the environment (GO111MODULE, GOFLAGS' `-mod=`, GOMODCACHE, GOPATH), the `-mod=` flag, the current
+//! In: the environment (GO111MODULE, GOWORK, GOFLAGS' `-mod=`, GOMODCACHE, GOPATH), the `-mod=` flag, the current
 //! directory. Out: a [`Modules`] value that resolves import paths ([`Modules::resolve`]) and directories
 //! ([`Modules::dir_to_path`]) for the loader, or the setup errors the go command would print
 //! (`errors parsing go.mod`, `-mod=foo not supported`).
@@ -10,8 +10,10 @@
 //! - The main module is the nearest `go.mod` at or above the current directory. GO111MODULE=off means GOPATH
 //!   mode; `on` means module mode even without a `go.mod` (then only the standard library and files named on
 //!   the command line can be built); unset or `auto` means module mode exactly when a `go.mod` is found.
+//! - Workspace mode (Go 1.18): a `go.work` at or above the current directory (or `$GOWORK`; `GOWORK=off`
+//!   disables it) makes every module it `use`s a main module; its `replace`s win over theirs; no vendor mode.
 //! - A path whose first element has no dot is the standard library's when `$GOROOT/src/<path>` exists.
-//!   A path inside the main module's path is a directory of the main module (not below a nested `go.mod`).
+//!   A path inside a main module's path (the longest) is its directory (not below a nested `go.mod`).
 //! - With `-mod=vendor` (the default when the main module says `go 1.14` or later and has a `vendor`
 //!   directory) every other path is `vendor/<path>` of the main module.
 //! - Otherwise the path belongs to the required module with the longest matching module path (only the main
@@ -56,8 +58,11 @@ impl MainModule {
 /// Module-mode state.
 #[derive(Clone, Debug)]
 pub struct Modules {
-    /// `None` when module mode is on but no `go.mod` was found.
-    pub main: Option<MainModule>,
+    /// The main modules: the one whose `go.mod` was found, or each module a `go.work` uses; none when
+    /// module mode is on but no `go.mod` was found.
+    pub mains: Vec<MainModule>,
+    /// Workspace mode: the `go.work` file and its contents.
+    pub workspace: Option<(PathBuf, modfile::WorkFile)>,
     /// `$GOMODCACHE`, by default `$GOPATH/pkg/mod` of the first GOPATH entry.
     pub modcache: PathBuf,
     /// `Some` in vendor mode (`-mod=vendor`): the contents of `vendor/modules.txt` (empty when absent).
@@ -86,73 +91,107 @@ pub fn from_env(gopath: &[PathBuf]) -> Option<Modules> {
 /// Which mode the environment asks for when the go command runs in directory `cwd`.
 pub fn from_env_at(cwd: &Path, gopath: &[PathBuf]) -> Option<Modules> {
     let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
-    let gomod = find_go_mod(cwd);
+    let gomod = find_upward(cwd, "go.mod");
+    let gowork = match var("GOWORK").as_deref() {
+        Some("off") => None,
+        Some(p) => Some(PathBuf::from(p)),
+        None => find_upward(cwd, "go.work"),
+    };
     match var("GO111MODULE").as_deref() {
         Some("off") => return None,
         Some("on") => {}
-        _ if gomod.is_none() => return None,
+        _ if gomod.is_none() && gowork.is_none() => return None,
         _ => {}
     }
     let modcache = var("GOMODCACHE")
         .map(PathBuf::from)
         .or_else(|| gopath.first().map(|g| g.join("pkg/mod")))
         .unwrap_or_else(|| PathBuf::from("pkg/mod"));
-    let mut m = Modules { main: None, modcache, vendor: None, errors: Vec::new() };
-    let Some(gomod) = gomod else { return Some(m) };
-    let root = gomod.parent().unwrap_or(Path::new("/")).to_path_buf();
-    let text = match fs::read_to_string(&gomod) {
-        Ok(t) => t,
-        Err(e) => {
-            m.errors.push(format!("g1c: reading {}: {e}", gomod.display()));
-            return Some(m);
-        }
-    };
-    let file = match modfile::parse_modfile(&text) {
-        Ok(f) => f,
-        Err(errs) => {
-            let mut msg = "g1c: errors parsing go.mod:".to_string();
-            for e in errs {
-                msg.push_str(&format!("\n{}:{e}", gomod.display()));
-            }
-            m.errors.push(msg);
-            return Some(m);
-        }
-    };
-    let Some(path) = file.module.clone() else {
-        m.errors.push(
-            "g1c: no module declaration in go.mod. To specify the module path:\n\tgo mod edit -module=example.com/mod"
-                .into(),
-        );
-        return Some(m);
-    };
-    let main = MainModule { path, root, file };
-    // -mod: the command line, else GOFLAGS, else vendor when the module asks for go 1.14+ and has vendor/.
+    let mut m = Modules { mains: Vec::new(), workspace: None, modcache, vendor: None, errors: Vec::new() };
+    // -mod: the command line, else GOFLAGS.
     let flag = MOD_FLAG.get().cloned().or_else(|| {
         var("GOFLAGS")?.split_whitespace().find_map(|f| f.strip_prefix("-mod=").map(str::to_string))
     });
+    if let Some(other) = flag.as_deref().filter(|f| !matches!(*f, "" | "mod" | "readonly" | "vendor")) {
+        m.errors.push(format!("g1c: -mod={other} not supported (can be '', 'mod', 'readonly', or 'vendor')"));
+        return Some(m);
+    }
+    if let Some(work) = gowork {
+        // Workspace mode: every module the go.work `use`s is a main module; there is no vendor mode.
+        if let Some(f) = flag.as_deref().filter(|f| *f != "readonly" && !f.is_empty()) {
+            m.errors.push(format!(
+                "g1c: -mod may only be set to readonly when in workspace mode, but it is set to {f:?}\n\tRemove the -mod flag to use the default readonly value,\n\tor set GOWORK=off to disable workspace mode."
+            ));
+            return Some(m);
+        }
+        let file = match fs::read_to_string(&work).map_err(|e| vec![e.to_string()]).and_then(|t| {
+            modfile::parse_workfile(&t).map_err(|es| es.iter().map(|e| format!("{}:{e}", work.display())).collect())
+        }) {
+            Ok(f) => f,
+            Err(errs) => {
+                m.errors.extend(errs.into_iter().map(|e| format!("reading go.work: {e}")));
+                return Some(m);
+            }
+        };
+        let base = work.parent().unwrap_or(Path::new("/")).to_path_buf();
+        for dir in &file.use_dirs {
+            let root = super::normalize(&base.join(dir));
+            match read_main_module(&root.join("go.mod")) {
+                Ok(main) => m.mains.push(main),
+                Err(e) => m.errors.push(e),
+            }
+        }
+        m.workspace = Some((work, file));
+        return Some(m);
+    }
+    let Some(gomod) = gomod else { return Some(m) };
+    let main = match read_main_module(&gomod) {
+        Ok(main) => main,
+        Err(e) => {
+            m.errors.push(e);
+            return Some(m);
+        }
+    };
+    // Vendor mode by default when the module asks for go 1.14 or later and has a vendor directory.
     let vendor_dir = main.root.join("vendor");
     let use_vendor = match flag.as_deref() {
         Some("vendor") => true,
-        Some("mod") | Some("readonly") => false,
         Some("") | None => vendor_dir.is_dir() && version_at_least(main.go_version(), 14),
-        Some(other) => {
-            m.errors.push(format!("g1c: -mod={other} not supported (can be '', 'mod', 'readonly', or 'vendor')"));
-            false
-        }
+        Some(_) => false,
     };
     if use_vendor {
         let txt = fs::read_to_string(vendor_dir.join("modules.txt")).unwrap_or_default();
         m.vendor = Some(modfile::parse_modules_txt(&txt));
     }
-    m.main = Some(main);
+    m.mains.push(main);
     Some(m)
 }
 
-/// The nearest `go.mod` at or above `dir`.
-fn find_go_mod(dir: &Path) -> Option<PathBuf> {
+/// Reads and parses a main module's `go.mod`; `Err` is the go command's message.
+fn read_main_module(gomod: &Path) -> Result<MainModule, String> {
+    let root = gomod.parent().unwrap_or(Path::new("/")).to_path_buf();
+    let text = fs::read_to_string(gomod).map_err(|e| format!("g1c: reading {}: {e}", gomod.display()))?;
+    let file = modfile::parse_modfile(&text).map_err(|errs| {
+        let mut msg = "g1c: errors parsing go.mod:".to_string();
+        for e in errs {
+            msg.push_str(&format!("\n{}:{e}", gomod.display()));
+        }
+        msg
+    })?;
+    let Some(path) = file.module.clone() else {
+        return Err(
+            "g1c: no module declaration in go.mod. To specify the module path:\n\tgo mod edit -module=example.com/mod"
+                .into(),
+        );
+    };
+    Ok(MainModule { path, root, file })
+}
+
+/// The nearest file `name` (`go.mod`, `go.work`) at or above `dir`.
+fn find_upward(dir: &Path, name: &str) -> Option<PathBuf> {
     let mut d = Some(dir);
     while let Some(cur) = d {
-        let f = cur.join("go.mod");
+        let f = cur.join(name);
         if f.is_file() {
             return Some(f);
         }
@@ -207,19 +246,35 @@ struct ModSource {
 }
 
 impl Modules {
-    /// The main module's `go` version, for the checker's language version.
+    /// The main module's `go` version (the workspace's in workspace mode), for the checker's language
+    /// version.
     pub fn go_version(&self) -> Option<&str> {
-        self.main.as_ref().map(|m| m.go_version())
+        match &self.workspace {
+            Some((_, w)) => Some(w.go.as_deref().unwrap_or("1.18")),
+            None => self.mains.first().map(|m| m.go_version()),
+        }
+    }
+
+    /// The single main module (not in workspace mode), if any.
+    pub fn main(&self) -> Option<&MainModule> {
+        self.mains.first().filter(|_| self.workspace.is_none())
+    }
+
+    /// The `replace` directive for module `req`: the workspace's win over the main modules'.
+    fn replacement(&self, req: &ModVersion) -> Option<(&modfile::Replace, &Path)> {
+        let matches = |r: &&modfile::Replace| {
+            r.old_path == req.path && r.old_version.as_ref().is_none_or(|v| *v == req.version)
+        };
+        if let Some((work, w)) = &self.workspace {
+            if let Some(r) = w.replace.iter().rev().find(matches) {
+                return Some((r, work.parent().unwrap_or(Path::new("/"))));
+            }
+        }
+        self.mains.iter().find_map(|m| m.file.replace.iter().rev().find(matches).map(|r| (r, m.root.as_path())))
     }
 
     /// The source of required module `req` after `replace` directives.
-    fn source(&self, main: &MainModule, req: &ModVersion) -> ModSource {
-        let rep = main
-            .file
-            .replace
-            .iter()
-            .rev()
-            .find(|r| r.old_path == req.path && r.old_version.as_ref().is_none_or(|v| *v == req.version));
+    fn source(&self, req: &ModVersion) -> ModSource {
         let cached = |mv: &ModVersion| {
             let root = self.modcache.join(format!("{}@{}", escape_path(&mv.path), escape_path(&mv.version)));
             let missing = (!root.is_dir()).then(|| {
@@ -230,9 +285,9 @@ impl Modules {
             });
             (root, missing)
         };
-        match rep.map(|r| &r.new) {
-            Some(ReplaceTarget::Dir(d)) => {
-                let root = super::normalize(&main.root.join(d));
+        match self.replacement(req) {
+            Some((modfile::Replace { new: ReplaceTarget::Dir(d), .. }, base)) => {
+                let root = super::normalize(&base.join(d));
                 let missing = if !root.is_dir() {
                     Some(format!("{}@{}: replacement directory {d} does not exist", req.path, req.version))
                 } else if !root.join("go.mod").is_file() {
@@ -248,7 +303,7 @@ impl Modules {
                 let lang = module_go_version(&root);
                 ModSource { module: req.path.clone(), root, trace: req.path.clone(), missing, lang }
             }
-            Some(ReplaceTarget::Module(mv)) => {
+            Some((modfile::Replace { new: ReplaceTarget::Module(mv), .. }, _)) => {
                 let (root, missing) = cached(mv);
                 let lang = module_go_version(&root);
                 ModSource { module: req.path.clone(), root, trace: format!("{}@{}", mv.path, mv.version), missing, lang }
@@ -261,37 +316,57 @@ impl Modules {
         }
     }
 
-    /// The main module's requirements with their sources (the highest version of a module required twice).
-    fn requirements(&self, main: &MainModule) -> Vec<ModSource> {
+    /// The main modules' requirements with their sources (the highest version of a module required twice;
+    /// never a main module itself).
+    fn requirements(&self) -> Vec<ModSource> {
         let mut reqs: Vec<&ModVersion> = Vec::new();
-        for (r, _) in &main.file.require {
+        for (r, _) in self.mains.iter().flat_map(|m| &m.file.require) {
+            if self.mains.iter().any(|m| m.path == r.path) {
+                continue;
+            }
             match reqs.iter_mut().find(|q| q.path == r.path) {
                 Some(q) if semver_less(&q.version, &r.version) => *q = r,
                 Some(_) => {}
                 None => reqs.push(r),
             }
         }
-        reqs.into_iter().map(|r| self.source(main, r)).collect()
+        reqs.into_iter().map(|r| self.source(r)).collect()
     }
 
-    /// The directory of package `path` (see the module rules), or the go command's message.
-    pub fn resolve(&self, goroot: &Path, path: &str) -> Result<Found, String> {
+    /// The main module whose path is the longest prefix of import path `path`.
+    fn main_of(&self, path: &str) -> Option<&MainModule> {
+        self.mains.iter().filter(|m| in_module(path, &m.path)).max_by_key(|m| m.path.len())
+    }
+
+    /// The directory of package `path` imported by package `importer` (see the module rules), or the go
+    /// command's message.
+    pub fn resolve(&self, goroot: &Path, path: &str, importer: Option<&str>) -> Result<Found, String> {
         let std_like = !path.split('/').next().unwrap_or("").contains('.');
         let std_dir = goroot.join("src").join(path);
         if std_like && std_dir.is_dir() {
             return Ok(Found { dir: std_dir, trace: path.to_string(), lang: None });
         }
-        let Some(main) = &self.main else {
+        if self.mains.is_empty() && self.workspace.is_none() {
             return Err(if std_like {
                 format!("package {path} is not in GOROOT ({})", std_dir.display())
             } else {
                 format!("cannot find module providing package {path}: working directory is not part of a module")
             });
+        }
+        // In a workspace the advice names the importing package's module, where `go get` must run.
+        let no_module = || {
+            let cd = importer.and_then(|i| self.main_of(i)).filter(|_| self.workspace.is_some());
+            match cd {
+                Some(m) => format!(
+                    "no required module provides package {path}; to add it:\n\tcd {}\n\tgo get {path}",
+                    m.root.display()
+                ),
+                None => format!("no required module provides package {path}; to add it:\n\tgo get {path}"),
+            }
         };
-        if in_module(path, &main.path) {
+        if let Some(main) = self.main_of(path) {
             let dir = main.root.join(below(path, &main.path));
-            if let Some(nested) = nested_module(&main.root, &dir) {
-                let _ = nested;
+            if nested_module(&main.root, &dir).is_some() {
                 return Err(format!("main module ({}) does not contain package {path}", main.path));
             }
             if dir.is_dir() {
@@ -299,19 +374,19 @@ impl Modules {
             }
             return Err(match &self.vendor {
                 Some(_) => format!("cannot find package \".\" in:\n\t{}", dir.display()),
-                None => no_module_provides(path),
+                None => no_module(),
             });
         }
-        if self.vendor.is_some() {
+        if let (Some(list), Some(main)) = (&self.vendor, self.mains.first()) {
             let dir = main.root.join("vendor").join(path);
             if dir.is_dir() {
-                let lang = self.vendor.as_ref().and_then(|v| v.module_of(path)).and_then(|m| m.go.clone());
+                let lang = list.module_of(path).and_then(|m| m.go.clone());
                 return Ok(Found { dir, trace: path.to_string(), lang });
             }
             return Err(format!("cannot find package \".\" in:\n\t{}", dir.display()));
         }
         let mut best: Option<ModSource> = None;
-        for src in self.requirements(main) {
+        for src in self.requirements() {
             if in_module(path, &src.module) && best.as_ref().is_none_or(|b| src.module.len() > b.module.len()) {
                 // A module whose source is present but lacks the package does not provide it.
                 let has = src.missing.is_some() || src.root.join(below(path, &src.module)).is_dir();
@@ -330,20 +405,26 @@ impl Modules {
                 }
             },
             None if std_like => Err(format!("package {path} is not in GOROOT ({})", std_dir.display())),
-            None => Err(no_module_provides(path)),
+            None => Err(no_module()),
         }
     }
 
-    /// The import path of the package in directory `dir` (absolute, normalized): inside the main module
-    /// (not below a nested module or `vendor`) or inside a required module's available source.
+    /// The import path of the package in directory `dir` (absolute, normalized): inside a main module (not
+    /// below a nested module or `vendor`) or inside a required module's available source. `shown` is the
+    /// directory as the command line named it.
     pub fn dir_to_path(&self, dir: &Path, shown: &str) -> Result<String, String> {
-        let outside = || format!("directory {shown} outside main module or its selected dependencies");
-        let Some(main) = &self.main else {
+        let outside = || match &self.workspace {
+            Some(_) => format!("directory {shown} outside modules listed in go.work or their selected dependencies"),
+            None => format!("directory {shown} outside main module or its selected dependencies"),
+        };
+        if self.mains.is_empty() && self.workspace.is_none() {
             return Err("g1c: go.mod file not found in current directory or any parent directory; see 'go help modules'"
                 .into());
-        };
-        if let Ok(rel) = dir.strip_prefix(&main.root) {
-            let rel = rel.to_string_lossy();
+        }
+        // The innermost main module holding the directory.
+        let main = self.mains.iter().filter(|m| dir.starts_with(&m.root)).max_by_key(|m| m.root.as_os_str().len());
+        if let Some(main) = main {
+            let rel = dir.strip_prefix(&main.root).map(|r| r.to_string_lossy().into_owned()).unwrap_or_default();
             // In vendor mode a vendored directory is the package it holds a copy of.
             if let Some(vendored) = rel.strip_prefix("vendor/").filter(|_| self.vendor.is_some()) {
                 return Ok(vendored.to_string());
@@ -355,7 +436,7 @@ impl Modules {
             return Ok(path);
         }
         if self.vendor.is_none() {
-            for src in self.requirements(main) {
+            for src in self.requirements() {
                 if src.missing.is_none() {
                     if let Ok(rel) = dir.strip_prefix(&src.root) {
                         let rel = rel.to_string_lossy();
@@ -367,13 +448,32 @@ impl Modules {
         Err(outside())
     }
 
-    /// Module roots a `...` import-path pattern walks: the main module, then every available requirement
+    /// Is directory `dir` (absolute, normalized) inside a main module or an available required module?
+    pub fn in_some_module(&self, dir: &Path) -> bool {
+        self.mains.iter().any(|m| dir.starts_with(&m.root))
+            || (self.vendor.is_none()
+                && self.requirements().iter().any(|s| s.missing.is_none() && dir.starts_with(&s.root)))
+    }
+
+    /// The message for a `./...`-style pattern whose fixed directory `shown` is in no module.
+    pub fn prefix_outside(&self, pattern: &str, shown: &str) -> String {
+        match &self.workspace {
+            Some(_) => format!(
+                "pattern {pattern}: directory prefix {shown} does not contain modules listed in go.work or their selected dependencies"
+            ),
+            None => format!(
+                "pattern {pattern}: directory prefix {shown} does not contain main module or its selected dependencies"
+            ),
+        }
+    }
+
+    /// Module roots a `...` import-path pattern walks: the main modules, then every available requirement
     /// (or the vendor tree), each as (module path, root directory, traceback prefix).
     pub fn pattern_roots(&self) -> Vec<(String, PathBuf, String)> {
-        let Some(main) = &self.main else { return Vec::new() };
-        let mut out = vec![(main.path.clone(), main.root.clone(), main.path.clone())];
-        match &self.vendor {
-            Some(list) => {
+        let mut out: Vec<(String, PathBuf, String)> =
+            self.mains.iter().map(|m| (m.path.clone(), m.root.clone(), m.path.clone())).collect();
+        match (&self.vendor, self.mains.first()) {
+            (Some(list), Some(main)) => {
                 for m in &list.modules {
                     let root = main.root.join("vendor").join(&m.module.path);
                     if root.is_dir() {
@@ -381,8 +481,8 @@ impl Modules {
                     }
                 }
             }
-            None => {
-                for src in self.requirements(main) {
+            _ => {
+                for src in self.requirements() {
                     if src.missing.is_none() {
                         out.push((src.module, src.root, src.trace));
                     }
@@ -395,7 +495,8 @@ impl Modules {
     /// Where package `path` of a directory found by a pattern is: as [`Modules::resolve`] says, or (a
     /// directory that resolution would not reach) the directory itself, named by its import path.
     pub fn found_of(&self, path: &str, dir: &Path, goroot: &Path) -> Found {
-        self.resolve(goroot, path).unwrap_or_else(|_| Found { dir: dir.to_path_buf(), trace: path.to_string(), lang: None })
+        self.resolve(goroot, path, None)
+            .unwrap_or_else(|_| Found { dir: dir.to_path_buf(), trace: path.to_string(), lang: None })
     }
 }
 
@@ -405,11 +506,6 @@ fn module_go_version(root: &Path) -> Option<String> {
     let text = fs::read_to_string(root.join("go.mod")).ok()?;
     let mf = modfile::parse_modfile(&text).ok()?;
     Some(mf.go.unwrap_or_else(|| "1.16".into()))
-}
-
-/// The go command's message for an import no module provides.
-fn no_module_provides(path: &str) -> String {
-    format!("no required module provides package {path}; to add it:\n\tgo get {path}")
 }
 
 /// The directory below `root` (exclusive) up to `dir` (inclusive) that holds its own `go.mod`, if any:
