@@ -220,7 +220,12 @@ fn module_missing_packages_and_modules() {
     );
     // Files named on the command line may not import relative paths in module mode.
     let (_, err) = t.g1c("m", &["check", "o.go"], &[]);
-    assert!(err.starts_with("o.go:8:2: \"./rel\" is relative, but relative import paths are not supported in module mode\n"), "{err}");
+    assert!(
+        err.starts_with(
+            "o.go:8:2: \"./rel\" is relative, but relative import paths are not supported in module mode\n"
+        ),
+        "{err}"
+    );
 }
 
 #[test]
@@ -246,7 +251,10 @@ fn module_replace_and_module_cache() {
     );
     // Patterns reach the required modules, by import path or by directory.
     let (code, err) = t.g1c("m", &["check", "-v", "x.org/a/...", "../a/b", "example.org/x/y"], &[]);
-    assert_eq!((code, err.as_str()), (0, "ok   x.org/a/b\nok   example.org/x/y\ng1c check: 2 packages, 2 clean, 0 with errors\n"));
+    assert_eq!(
+        (code, err.as_str()),
+        (0, "ok   x.org/a/b\nok   example.org/x/y\ng1c check: 2 packages, 2 clean, 0 with errors\n")
+    );
     // A replacement directory without go.mod.
     std::fs::remove_file(t.0.join("a/go.mod")).unwrap();
     let (_, err) = t.g1c("m", &["check", "."], &[]);
@@ -380,7 +388,10 @@ fn module_language_versions() {
         "lang",
         &[
             ("m/go.mod", "module example.com/m\n\ngo 1.17\n\nrequire x.org/a v0.0.0\n\nreplace x.org/a => ../a\n"),
-            ("m/p.go", "package p\n\nimport (\n\t\"strings\"\n\t\"x.org/a\"\n)\n\nvar _ = a.A + strings.ToUpper(\"\")\n"),
+            (
+                "m/p.go",
+                "package p\n\nimport (\n\t\"strings\"\n\t\"x.org/a\"\n)\n\nvar _ = a.A + strings.ToUpper(\"\")\n",
+            ),
             ("a/go.mod", "module x.org/a\n\ngo 1.18\n"),
             ("a/a.go", "package a\n\nconst A = \"a\"\n"),
         ],
@@ -417,7 +428,10 @@ fn workspace_modules() {
     let (_, err) = t.g1c("ws", &["check", "all"], &[]);
     assert_eq!(err, missing);
     let (_, err) = t.g1c("ws", &["check", "./..."], &[]);
-    assert_eq!(err, "pattern ./...: directory prefix . does not contain modules listed in go.work or their selected dependencies\n");
+    assert_eq!(
+        err,
+        "pattern ./...: directory prefix . does not contain modules listed in go.work or their selected dependencies\n"
+    );
     let (_, err) = t.g1c("ws/a", &["check", "-mod=vendor", "."], &[]);
     assert!(err.starts_with("g1c: -mod may only be set to readonly when in workspace mode"), "{err}");
     // GOWORK=off: module a alone, which does not require ex.com/b.

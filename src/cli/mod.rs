@@ -73,10 +73,7 @@ enum Cmd {
     /// Print the version.
     Version,
     /// Print one phase's view of a file.
-    Dump {
-        phase: Phase,
-        file: String,
-    },
+    Dump { phase: Phase, file: String },
 }
 
 #[derive(Clone, Copy, ValueEnum)]

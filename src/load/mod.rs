@@ -146,7 +146,13 @@ pub fn load(cfg: &Config, patterns: &[String]) -> Loaded {
     if let Some(m) = &cfg.modules {
         if !m.errors.is_empty() {
             l.errors.extend(m.errors.iter().cloned());
-            return Loaded { fset: l.fset, ast: l.ast, packages: l.packages, syntax_errors: l.syntax_errors, errors: l.errors };
+            return Loaded {
+                fset: l.fset,
+                ast: l.ast,
+                packages: l.packages,
+                syntax_errors: l.syntax_errors,
+                errors: l.errors,
+            };
         }
     }
     let (files, others): (Vec<&String>, Vec<&String>) = patterns.iter().partition(|p| p.ends_with(".go"));
@@ -181,7 +187,10 @@ impl Loader<'_> {
     /// A pattern's packages as (import path, directory), sorted by path for wildcards.
     fn expand(&mut self, pattern: &str) -> Vec<(String, PathBuf)> {
         let goroot_src = self.cfg.goroot.join("src");
-        let local = pattern == "." || pattern == ".." || pattern.starts_with("./") || pattern.starts_with("../")
+        let local = pattern == "."
+            || pattern == ".."
+            || pattern.starts_with("./")
+            || pattern.starts_with("../")
             || pattern.starts_with('/');
         if local && pattern.contains("...") {
             return self.expand_local_wildcard(pattern);
@@ -195,7 +204,8 @@ impl Loader<'_> {
                         let dir = main.root.join(&rel);
                         if self.has_buildable_files(&dir) {
                             let lang = Some(main.go_version().to_string());
-                            self.found.insert(path.clone(), modload::Found { dir: dir.clone(), trace: path.clone(), lang });
+                            self.found
+                                .insert(path.clone(), modload::Found { dir: dir.clone(), trace: path.clone(), lang });
                             out.insert(path, dir);
                         }
                     }
@@ -225,7 +235,15 @@ impl Loader<'_> {
                         walk_module(&root)
                     };
                     for rel in rels {
-                        let join = |base: &str| if rel.is_empty() { base.to_string() } else if base.is_empty() { rel.clone() } else { format!("{base}/{rel}") };
+                        let join = |base: &str| {
+                            if rel.is_empty() {
+                                base.to_string()
+                            } else if base.is_empty() {
+                                rel.clone()
+                            } else {
+                                format!("{base}/{rel}")
+                            }
+                        };
                         let path = join(&modpath);
                         let dir = root.join(&rel);
                         if match_pattern(pattern, &path) && !out.contains_key(&path) && self.has_buildable_files(&dir) {
@@ -298,7 +316,8 @@ impl Loader<'_> {
     /// GOPATH mode: the import path of a directory named by a relative or absolute path — its path below a
     /// source root, or `_` and its absolute path when it is outside GOROOT and GOPATH (a local package).
     fn gopath_local(&self, dir: &Path) -> (String, PathBuf) {
-        let abs = fs::canonicalize(dir).unwrap_or_else(|_| normalize(&std::env::current_dir().unwrap_or_default().join(dir)));
+        let abs =
+            fs::canonicalize(dir).unwrap_or_else(|_| normalize(&std::env::current_dir().unwrap_or_default().join(dir)));
         for root in self.src_roots() {
             let root = fs::canonicalize(&root).unwrap_or(root);
             if let Ok(rel) = abs.strip_prefix(&root) {

@@ -296,7 +296,10 @@ fn directive(
                 ReplaceTarget::Dir(new[0].to_string())
             } else {
                 if !is_semver(new[1]) {
-                    return err(format!("replace {}: version {:?} invalid: must be of the form v1.2.3", new[0], new[1]));
+                    return err(format!(
+                        "replace {}: version {:?} invalid: must be of the form v1.2.3",
+                        new[0], new[1]
+                    ));
                 }
                 ReplaceTarget::Module(ModVersion { path: new[0].to_string(), version: new[1].to_string() })
             };
@@ -435,7 +438,9 @@ mod tests {
 
     #[test]
     fn vendor_modules_txt() {
-        let l = parse_modules_txt("# ex.org/a v1.0.0\n## explicit; go 1.17\nex.org/a\nex.org/a/b\n# ex.org/c v0.1.0 => ../c\nex.org/c\n");
+        let l = parse_modules_txt(
+            "# ex.org/a v1.0.0\n## explicit; go 1.17\nex.org/a\nex.org/a/b\n# ex.org/c v0.1.0 => ../c\nex.org/c\n",
+        );
         assert_eq!(l.module_of("ex.org/a/b").map(|m| m.go.as_deref()), Some(Some("1.17")));
         assert_eq!(l.module_of("ex.org/c").map(|m| m.module.version.as_str()), Some("v0.1.0"));
         assert!(l.module_of("ex.org/d").is_none());

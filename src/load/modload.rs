@@ -109,9 +109,10 @@ pub fn from_env_at(cwd: &Path, gopath: &[PathBuf]) -> Option<Modules> {
         .unwrap_or_else(|| PathBuf::from("pkg/mod"));
     let mut m = Modules { mains: Vec::new(), workspace: None, modcache, vendor: None, errors: Vec::new() };
     // -mod: the command line, else GOFLAGS.
-    let flag = MOD_FLAG.get().cloned().or_else(|| {
-        var("GOFLAGS")?.split_whitespace().find_map(|f| f.strip_prefix("-mod=").map(str::to_string))
-    });
+    let flag = MOD_FLAG
+        .get()
+        .cloned()
+        .or_else(|| var("GOFLAGS")?.split_whitespace().find_map(|f| f.strip_prefix("-mod=").map(str::to_string)));
     if let Some(other) = flag.as_deref().filter(|f| !matches!(*f, "" | "mod" | "readonly" | "vendor")) {
         m.errors.push(format!("g1c: -mod={other} not supported (can be '', 'mod', 'readonly', or 'vendor')"));
         return Some(m);
@@ -262,9 +263,8 @@ impl Modules {
 
     /// The `replace` directive for module `req`: the workspace's win over the main modules'.
     fn replacement(&self, req: &ModVersion) -> Option<(&modfile::Replace, &Path)> {
-        let matches = |r: &&modfile::Replace| {
-            r.old_path == req.path && r.old_version.as_ref().is_none_or(|v| *v == req.version)
-        };
+        let matches =
+            |r: &&modfile::Replace| r.old_path == req.path && r.old_version.as_ref().is_none_or(|v| *v == req.version);
         if let Some((work, w)) = &self.workspace {
             if let Some(r) = w.replace.iter().rev().find(matches) {
                 return Some((r, work.parent().unwrap_or(Path::new("/"))));
@@ -306,12 +306,24 @@ impl Modules {
             Some((modfile::Replace { new: ReplaceTarget::Module(mv), .. }, _)) => {
                 let (root, missing) = cached(mv);
                 let lang = module_go_version(&root);
-                ModSource { module: req.path.clone(), root, trace: format!("{}@{}", mv.path, mv.version), missing, lang }
+                ModSource {
+                    module: req.path.clone(),
+                    root,
+                    trace: format!("{}@{}", mv.path, mv.version),
+                    missing,
+                    lang,
+                }
             }
             None => {
                 let (root, missing) = cached(req);
                 let lang = module_go_version(&root);
-                ModSource { module: req.path.clone(), root, trace: format!("{}@{}", req.path, req.version), missing, lang }
+                ModSource {
+                    module: req.path.clone(),
+                    root,
+                    trace: format!("{}@{}", req.path, req.version),
+                    missing,
+                    lang,
+                }
             }
         }
     }
@@ -418,8 +430,9 @@ impl Modules {
             None => format!("directory {shown} outside main module or its selected dependencies"),
         };
         if self.mains.is_empty() && self.workspace.is_none() {
-            return Err("g1c: go.mod file not found in current directory or any parent directory; see 'go help modules'"
-                .into());
+            return Err(
+                "g1c: go.mod file not found in current directory or any parent directory; see 'go help modules'".into(),
+            );
         }
         // The innermost main module holding the directory.
         let main = self.mains.iter().filter(|m| dir.starts_with(&m.root)).max_by_key(|m| m.root.as_os_str().len());
@@ -495,8 +508,11 @@ impl Modules {
     /// Where package `path` of a directory found by a pattern is: as [`Modules::resolve`] says, or (a
     /// directory that resolution would not reach) the directory itself, named by its import path.
     pub fn found_of(&self, path: &str, dir: &Path, goroot: &Path) -> Found {
-        self.resolve(goroot, path, None)
-            .unwrap_or_else(|_| Found { dir: dir.to_path_buf(), trace: path.to_string(), lang: None })
+        self.resolve(goroot, path, None).unwrap_or_else(|_| Found {
+            dir: dir.to_path_buf(),
+            trace: path.to_string(),
+            lang: None,
+        })
     }
 }
 
