@@ -200,7 +200,7 @@ impl Loader<'_> {
                 let mut out = BTreeMap::new();
                 for main in &m.mains {
                     for rel in walk_module(&main.root) {
-                        let path = if rel.is_empty() { main.path.clone() } else { format!("{}/{rel}", main.path) };
+                        let path = main.import_path(&rel);
                         let dir = main.root.join(&rel);
                         if self.has_buildable_files(&dir) {
                             let lang = Some(main.go_version().to_string());

@@ -49,6 +49,16 @@ pub struct MainModule {
 }
 
 impl MainModule {
+    /// The import path of the module's directory `rel` (relative, `/`-separated, empty for the root). In
+    /// `$GOROOT/src` the main module is `std`, whose packages' paths have no prefix (`fmt`).
+    pub fn import_path(&self, rel: &str) -> String {
+        match (rel.is_empty(), self.path == "std") {
+            (true, _) => self.path.clone(),
+            (false, true) => rel.to_string(),
+            (false, false) => format!("{}/{rel}", self.path),
+        }
+    }
+
     /// The `go` directive's language version (`1.16` when absent, as the go command assumes).
     pub fn go_version(&self) -> &str {
         self.file.go.as_deref().unwrap_or("1.16")
@@ -442,7 +452,7 @@ impl Modules {
             if let Some(vendored) = rel.strip_prefix("vendor/").filter(|_| self.vendor.is_some()) {
                 return Ok(vendored.to_string());
             }
-            let path = if rel.is_empty() { main.path.clone() } else { format!("{}/{rel}", main.path) };
+            let path = main.import_path(&rel);
             if nested_module(&main.root, dir).is_some() {
                 return Err(format!("main module ({}) does not contain package {path}", main.path));
             }
@@ -483,8 +493,13 @@ impl Modules {
     /// Module roots a `...` import-path pattern walks: the main modules, then every available requirement
     /// (or the vendor tree), each as (module path, root directory, traceback prefix).
     pub fn pattern_roots(&self) -> Vec<(String, PathBuf, String)> {
-        let mut out: Vec<(String, PathBuf, String)> =
-            self.mains.iter().map(|m| (m.path.clone(), m.root.clone(), m.path.clone())).collect();
+        // (`std` is walked as the standard library already.)
+        let mut out: Vec<(String, PathBuf, String)> = self
+            .mains
+            .iter()
+            .filter(|m| m.path != "std")
+            .map(|m| (m.path.clone(), m.root.clone(), m.path.clone()))
+            .collect();
         match (&self.vendor, self.mains.first()) {
             (Some(list), Some(main)) => {
                 for m in &list.modules {
