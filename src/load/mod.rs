@@ -724,8 +724,6 @@ fn shrink_lists(ast: &mut Ast, exprs_from: usize, stmts_from: usize) {
     }
     for e in &mut ast.exprs[exprs_from..] {
         match &mut e.kind {
-            ExprKind::CompositeLit { elts, .. } => elts.shrink_to_fit(),
-            ExprKind::Call { args, .. } => args.shrink_to_fit(),
             ExprKind::FuncLit { body, .. } => block(body),
             _ => {}
         }

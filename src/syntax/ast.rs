@@ -333,7 +333,7 @@ pub enum ExprKind {
     BasicLit { kind: LitKind, raw: Name },
     /// CompositeLit = LiteralType LiteralValue. `typ` is `None` for an elided type inside another composite
     /// literal. Elements may be `KeyValue` expressions.
-    CompositeLit { typ: Option<ExprId>, elts: Vec<ExprId>, rbrace: Pos },
+    CompositeLit { typ: Option<ExprId>, elts: Box<[ExprId]>, rbrace: Pos },
     /// FunctionLit = "func" Signature FunctionBody.
     /// (Boxed, as `FuncType` below: they are rare and large, and every `Expr` is as big as its largest kind.)
     FuncLit { typ: Box<FuncType>, body: Box<Block> },
@@ -342,13 +342,13 @@ pub enum ExprKind {
     /// `x.sel`
     Selector { x: ExprId, sel: Ident },
     /// `x[i]`, or a generic instantiation `f[int, string]` (several indices).
-    Index { x: ExprId, indices: Vec<ExprId>, rbrack: Pos },
+    Index { x: ExprId, indices: Box<[ExprId]>, rbrack: Pos },
     /// `x[lo:hi]` or `x[lo:hi:max]` (`slice3`).
     Slice { x: ExprId, lo: Option<ExprId>, hi: Option<ExprId>, max: Option<ExprId>, slice3: bool, rbrack: Pos },
     /// `x.(T)`; `typ` is `None` for `x.(type)` in a type switch guard.
     TypeAssert { x: ExprId, typ: Option<ExprId> },
     /// `fun(args)`, `fun(args...)` when `ellipsis` is set (position of `...`). Conversions `T(x)` are calls too.
-    Call { fun: ExprId, args: Vec<ExprId>, ellipsis: Option<Pos>, rparen: Pos },
+    Call { fun: ExprId, args: Box<[ExprId]>, ellipsis: Option<Pos>, rparen: Pos },
     /// `*x`: dereference, or pointer type.
     Star(ExprId),
     /// `op x`; `Expr::pos` is the operator's position.
