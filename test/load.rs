@@ -294,6 +294,26 @@ fn module_vendor_directory() {
     assert!(err.starts_with("o.go:3:8: example.org/x@v1.0.0: module not in the module cache"), "{err}");
     let (code, err) = t.g1c("m", &["check", "-mod=foo", "."], &[]);
     assert_eq!((code, err.as_str()), (1, "g1c: -mod=foo not supported (can be '', 'mod', 'readonly', or 'vendor')\n"));
+    // modules.txt must agree with go.mod.
+    std::fs::write(
+        t.0.join("m/vendor/modules.txt"),
+        "# example.org/x v1.0.0\nexample.org/x/y\n# x.org/q v1.0.0 => ../q\n## explicit\nx.org/q\n",
+    )
+    .unwrap();
+    let (code, err) = t.g1c("m", &["check", "."], &[]);
+    assert_eq!(code, 1);
+    pretty_assertions::assert_eq!(
+        err,
+        format!(
+            "g1c: inconsistent vendoring in {}:\n\
+             \texample.org/x@v1.0.0: is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt\n\
+             \tx.org/q@v1.0.0: is marked as explicit in vendor/modules.txt, but not explicitly required in go.mod\n\
+             \tx.org/q@v1.0.0: is marked as replaced in vendor/modules.txt, but not replaced in go.mod\n\
+             \n\tTo ignore the vendor directory, use -mod=readonly or -mod=mod.\n\
+             \tTo sync the vendor directory, run:\n\t\tgo mod vendor\n",
+            t.0.join("m").display()
+        )
+    );
 }
 
 #[test]

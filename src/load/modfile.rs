@@ -350,9 +350,14 @@ fn is_local_path(p: &str) -> bool {
 /// One module of `vendor/modules.txt`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VendorModule {
+    /// The module (an empty version for a wildcard replacement line `# path => new`).
     pub module: ModVersion,
+    /// `## explicit`: the main module's go.mod requires it.
+    pub explicit: bool,
     /// The module's `go` version (`## explicit; go 1.17`), when recorded.
     pub go: Option<String>,
+    /// `# path version => new [version]`: the replacement (a directory has an empty version).
+    pub replacement: Option<ModVersion>,
     /// Its vendored packages.
     pub packages: Vec<String>,
 }
@@ -360,7 +365,7 @@ pub struct VendorModule {
 /// `vendor/modules.txt`: which module provides each vendored package.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct VendorList {
-    /// Each vendored module in file order.
+    /// Each module header in file order.
     pub modules: Vec<VendorModule>,
 }
 
@@ -369,31 +374,66 @@ impl VendorList {
     pub fn module_of(&self, path: &str) -> Option<&VendorModule> {
         self.modules.iter().find(|m| m.packages.iter().any(|p| p == path))
     }
+
+    /// The entry of module `path` at `version` (an empty version: the wildcard replacement line).
+    pub fn get(&self, path: &str, version: &str) -> Option<&VendorModule> {
+        self.modules.iter().find(|m| m.module.path == path && m.module.version == version)
+    }
 }
 
-/// Parses `vendor/modules.txt`: `# module version [=> replacement]` starts a module, `## ...` lines carry
-/// `;`-separated annotations (`## explicit; go 1.17`), other lines are package paths of the current module.
+/// Parses `vendor/modules.txt` as the go command's `readVendorList`: `# module version [=> new [version]]`
+/// or `# module => new [version]` starts a module, `## ...` lines carry `;`-separated annotations
+/// (`## explicit; go 1.17`), other lines are package paths of the current module. Malformed headers are
+/// skipped with the lines under them.
 pub fn parse_modules_txt(text: &str) -> VendorList {
     let mut list = VendorList::default();
+    // The entry the lines below the last valid header belong to.
+    let mut current: Option<usize> = None;
     for line in text.lines() {
+        if line.starts_with("# ") {
+            let f: Vec<&str> = line.split_whitespace().collect();
+            current = None;
+            if f.len() < 3 {
+                continue;
+            }
+            let (module, rest) = if is_semver(f[2]) {
+                (ModVersion { path: f[1].into(), version: f[2].into() }, &f[3..])
+            } else if f[2] == "=>" {
+                (ModVersion { path: f[1].into(), version: String::new() }, &f[2..])
+            } else {
+                continue;
+            };
+            let replacement = match rest {
+                ["=>", new] => Some(ModVersion { path: new.to_string(), version: String::new() }),
+                ["=>", new, v] if is_semver(v) => Some(ModVersion { path: new.to_string(), version: v.to_string() }),
+                _ => None,
+            };
+            let i = match list.modules.iter().position(|m| m.module == module) {
+                Some(i) => i,
+                None => {
+                    let entry =
+                        VendorModule { module, explicit: false, go: None, replacement: None, packages: Vec::new() };
+                    list.modules.push(entry);
+                    list.modules.len() - 1
+                }
+            };
+            if replacement.is_some() {
+                list.modules[i].replacement = replacement;
+            }
+            current = Some(i);
+            continue;
+        }
+        let Some(m) = current.map(|i| &mut list.modules[i]) else { continue };
         if let Some(rest) = line.strip_prefix("## ") {
-            if let Some(m) = list.modules.last_mut() {
-                for ann in rest.split(';') {
-                    if let Some(v) = ann.trim().strip_prefix("go ") {
-                        m.go = Some(v.trim().to_string());
-                    }
+            for ann in rest.split(';') {
+                let ann = ann.trim();
+                if ann == "explicit" {
+                    m.explicit = true;
+                } else if let Some(v) = ann.strip_prefix("go ") {
+                    m.go = Some(v.trim().to_string());
                 }
             }
-        } else if let Some(rest) = line.strip_prefix("# ") {
-            let fields: Vec<&str> = rest.split_whitespace().collect();
-            if let Some(&path) = fields.first() {
-                let version = fields.get(1).filter(|v| **v != "=>").map(|v| v.to_string()).unwrap_or_default();
-                let module = ModVersion { path: path.to_string(), version };
-                list.modules.push(VendorModule { module, go: None, packages: Vec::new() });
-            }
-        } else if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        } else if let Some(m) = list.modules.last_mut() {
+        } else if line.split_whitespace().count() == 1 && !line.starts_with('#') {
             m.packages.push(line.trim().to_string());
         }
     }
@@ -443,6 +483,11 @@ mod tests {
         );
         assert_eq!(l.module_of("ex.org/a/b").map(|m| m.go.as_deref()), Some(Some("1.17")));
         assert_eq!(l.module_of("ex.org/c").map(|m| m.module.version.as_str()), Some("v0.1.0"));
+        assert_eq!(
+            l.get("ex.org/c", "v0.1.0").and_then(|m| m.replacement.as_ref()).map(|r| r.path.as_str()),
+            Some("../c")
+        );
+        assert!(l.get("ex.org/a", "v1.0.0").is_some_and(|m| m.explicit));
         assert!(l.module_of("ex.org/d").is_none());
     }
 }

@@ -172,10 +172,123 @@ pub fn from_env_at(cwd: &Path, gopath: &[PathBuf]) -> Option<Modules> {
     };
     if use_vendor {
         let txt = fs::read_to_string(vendor_dir.join("modules.txt")).unwrap_or_default();
-        m.vendor = Some(modfile::parse_modules_txt(&txt));
+        let list = modfile::parse_modules_txt(&txt);
+        if let Err(e) = check_vendor_consistency(&main, &list) {
+            m.errors.push(e);
+        }
+        m.vendor = Some(list);
     }
     m.mains.push(main);
     Some(m)
+}
+
+/// The go command's `checkVendorConsistency`: `vendor/modules.txt` must record exactly the go.mod's
+/// requirements (`## explicit`) and replacements, else the vendor directory is stale (`go mod vendor`).
+/// Before go 1.14 modules.txt held less, and only version mismatches are found.
+fn check_vendor_consistency(main: &MainModule, list: &VendorList) -> Result<(), String> {
+    let pre114 = !version_at_least(main.go_version(), 14);
+    let describe = |m: &ModVersion| {
+        if m.version.is_empty() {
+            m.path.clone()
+        } else {
+            format!("{}@{}", m.path, m.version)
+        }
+    };
+    let target = |t: &ReplaceTarget| match t {
+        ReplaceTarget::Dir(d) => ModVersion { path: d.clone(), version: String::new() },
+        ReplaceTarget::Module(mv) => mv.clone(),
+    };
+    // The version modules.txt vendors packages from, per module (the highest listed).
+    let vendored = |path: &str| {
+        list.modules
+            .iter()
+            .filter(|m| m.module.path == path && !m.packages.is_empty())
+            .map(|m| m.module.version.as_str())
+            .max_by(|a, b| if semver_less(a, b) { std::cmp::Ordering::Less } else { std::cmp::Ordering::Greater })
+    };
+    let mut errs: Vec<String> = Vec::new();
+    for (r, _) in &main.file.require {
+        if list.get(&r.path, &r.version).is_some_and(|m| m.explicit) {
+            continue;
+        }
+        if pre114 {
+            if let Some(vv) = vendored(&r.path).filter(|vv| *vv != r.version) {
+                errs.push(format!(
+                    "{}: is explicitly required in go.mod, but vendor/modules.txt indicates {}@{vv}",
+                    describe(r),
+                    r.path
+                ));
+            }
+        } else {
+            errs.push(format!(
+                "{}: is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt",
+                describe(r)
+            ));
+        }
+    }
+    for r in &main.file.replace {
+        let old = ModVersion { path: r.old_path.clone(), version: r.old_version.clone().unwrap_or_default() };
+        match list.get(&old.path, &old.version).and_then(|m| m.replacement.as_ref()) {
+            None => {
+                let relaxed = pre114 && (old.version.is_empty() || vendored(&old.path) != Some(old.version.as_str()));
+                if !relaxed {
+                    errs.push(format!(
+                        "{}: is replaced in go.mod, but not marked as replaced in vendor/modules.txt",
+                        describe(&old)
+                    ));
+                }
+            }
+            Some(vr) if *vr != target(&r.new) => errs.push(format!(
+                "{}: is replaced by {} in go.mod, but marked as replaced by {} in vendor/modules.txt",
+                describe(&old),
+                describe(&target(&r.new)),
+                describe(vr)
+            )),
+            Some(_) => {}
+        }
+    }
+    for m in list.modules.iter().filter(|m| m.explicit && !m.packages.is_empty()) {
+        if !main.file.require.iter().any(|(r, _)| *r == m.module) {
+            errs.push(format!(
+                "{}: is marked as explicit in vendor/modules.txt, but not explicitly required in go.mod",
+                describe(&m.module)
+            ));
+        }
+    }
+    for m in list.modules.iter() {
+        let Some(vr) = &m.replacement else { continue };
+        let rep = main
+            .file
+            .replace
+            .iter()
+            .rev()
+            .find(|r| r.old_path == m.module.path && r.old_version.as_deref().unwrap_or("") == m.module.version);
+        let rep = rep.or_else(|| {
+            main.file.replace.iter().rev().find(|r| r.old_path == m.module.path && r.old_version.is_none())
+        });
+        match rep {
+            None => errs.push(format!(
+                "{}: is marked as replaced in vendor/modules.txt, but not replaced in go.mod",
+                describe(&m.module)
+            )),
+            Some(r) if target(&r.new) != *vr => errs.push(format!(
+                "{}: is marked as replaced by {} in vendor/modules.txt, but replaced by {} in go.mod",
+                describe(&m.module),
+                describe(vr),
+                describe(&target(&r.new))
+            )),
+            Some(_) => {}
+        }
+    }
+    if errs.is_empty() {
+        return Ok(());
+    }
+    let mut msg = format!("g1c: inconsistent vendoring in {}:", main.root.display());
+    for e in errs {
+        msg.push_str(&format!("\n\t{e}"));
+    }
+    msg.push_str("\n\n\tTo ignore the vendor directory, use -mod=readonly or -mod=mod.\n\tTo sync the vendor directory, run:\n\t\tgo mod vendor");
+    Err(msg)
 }
 
 /// Reads and parses a main module's `go.mod`; `Err` is the go command's message.
