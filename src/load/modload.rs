@@ -79,6 +79,8 @@ pub struct Modules {
     pub vendor: Option<VendorList>,
     /// Errors found while setting up (reading go.mod, flags); nothing is loaded when there are any.
     pub errors: Vec<String>,
+    /// The requirements' sources, found once (see [`Modules::requirements`]).
+    sources: Vec<ModSource>,
 }
 
 /// Where a package was found.
@@ -117,7 +119,8 @@ pub fn from_env_at(cwd: &Path, gopath: &[PathBuf]) -> Option<Modules> {
         .map(PathBuf::from)
         .or_else(|| gopath.first().map(|g| g.join("pkg/mod")))
         .unwrap_or_else(|| PathBuf::from("pkg/mod"));
-    let mut m = Modules { mains: Vec::new(), workspace: None, modcache, vendor: None, errors: Vec::new() };
+    let mut m =
+        Modules { mains: Vec::new(), workspace: None, modcache, vendor: None, errors: Vec::new(), sources: Vec::new() };
     // -mod: the command line, else GOFLAGS.
     let flag = MOD_FLAG
         .get()
@@ -153,6 +156,7 @@ pub fn from_env_at(cwd: &Path, gopath: &[PathBuf]) -> Option<Modules> {
             }
         }
         m.workspace = Some((work, file));
+        m.sources = m.requirements();
         return Some(m);
     }
     let Some(gomod) = gomod else { return Some(m) };
@@ -179,6 +183,7 @@ pub fn from_env_at(cwd: &Path, gopath: &[PathBuf]) -> Option<Modules> {
         m.vendor = Some(list);
     }
     m.mains.push(main);
+    m.sources = m.requirements();
     Some(m)
 }
 
@@ -360,6 +365,7 @@ fn below<'a>(path: &'a str, module: &str) -> &'a str {
 
 /// A required module's source: its root directory, how tracebacks name it, and what to say when it is
 /// not available.
+#[derive(Clone, Debug)]
 struct ModSource {
     module: String,
     root: PathBuf,
@@ -452,7 +458,8 @@ impl Modules {
     }
 
     /// The main modules' requirements with their sources (the highest version of a module required twice;
-    /// never a main module itself).
+    /// never a main module itself). Computed once, at setup, into `sources`: finding a source reads its
+    /// `go.mod`.
     fn requirements(&self) -> Vec<ModSource> {
         let mut reqs: Vec<&ModVersion> = Vec::new();
         for (r, _) in self.mains.iter().flat_map(|m| &m.file.require) {
@@ -521,7 +528,7 @@ impl Modules {
             return Err(format!("cannot find package \".\" in:\n\t{}", dir.display()));
         }
         let mut best: Option<ModSource> = None;
-        for src in self.requirements() {
+        for src in self.sources.iter().cloned() {
             if in_module(path, &src.module) && best.as_ref().is_none_or(|b| src.module.len() > b.module.len()) {
                 // A module whose source is present but lacks the package does not provide it.
                 let has = src.missing.is_some() || src.root.join(below(path, &src.module)).is_dir();
@@ -572,7 +579,7 @@ impl Modules {
             return Ok(path);
         }
         if self.vendor.is_none() {
-            for src in self.requirements() {
+            for src in &self.sources {
                 if src.missing.is_none() {
                     if let Ok(rel) = dir.strip_prefix(&src.root) {
                         let rel = rel.to_string_lossy();
@@ -588,7 +595,7 @@ impl Modules {
     pub fn in_some_module(&self, dir: &Path) -> bool {
         self.mains.iter().any(|m| dir.starts_with(&m.root))
             || (self.vendor.is_none()
-                && self.requirements().iter().any(|s| s.missing.is_none() && dir.starts_with(&s.root)))
+                && self.sources.iter().any(|s| s.missing.is_none() && dir.starts_with(&s.root)))
     }
 
     /// The message for a `./...`-style pattern whose fixed directory `shown` is in no module.
@@ -623,7 +630,7 @@ impl Modules {
                 }
             }
             _ => {
-                for src in self.requirements() {
+                for src in self.sources.iter().cloned() {
                     if src.missing.is_none() {
                         out.push((src.module, src.root, src.trace));
                     }
