@@ -202,7 +202,7 @@ impl Loader<'_> {
                     for rel in walk_module(&main.root) {
                         let path = main.import_path(&rel);
                         let dir = main.root.join(&rel);
-                        if self.has_buildable_files(&dir) {
+                        if self.has_buildable_files(&dir) && !self.is_builtin_doc(&dir) {
                             let lang = Some(main.go_version().to_string());
                             self.found
                                 .insert(path.clone(), modload::Found { dir: dir.clone(), trace: path.clone(), lang });
@@ -363,7 +363,7 @@ impl Loader<'_> {
                 continue;
             }
             let dir = abs.join(&rel);
-            if !self.has_buildable_files(&dir) {
+            if !self.has_buildable_files(&dir) || self.is_builtin_doc(&dir) {
                 continue;
             }
             match &self.cfg.modules {
@@ -434,6 +434,12 @@ impl Loader<'_> {
             msg.push_str(&format!("\n\t{} (from $GOPATH)", gp.join("src").join(path).display()));
         }
         msg
+    }
+
+    /// Is `dir` `$GOROOT/src/builtin`, the documentation of the predeclared identifiers? Wildcards never
+    /// match it (like `std`), also in GOROOT's own module `std`.
+    fn is_builtin_doc(&self, dir: &Path) -> bool {
+        normalize(dir) == normalize(&self.cfg.goroot.join("src/builtin"))
     }
 
     /// Does `dir` hold at least one file selected for this build? (Directories without any are not packages.)
