@@ -203,6 +203,7 @@ fn module_missing_packages_and_modules() {
                 "m/o.go",
                 "package o\n\nimport (\n\t\"example.com/m/nothere\"\n\t\"example.org/x/y\"\n\t\"example.net/z\"\n\t\"fmtx\"\n\t\"./rel\"\n)\n",
             ),
+            ("m/go.sum", "example.org/x v1.0.0 h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n"),
         ],
     );
     let (code, err) = t.g1c("m", &["check", "."], &[]);
@@ -241,6 +242,7 @@ fn module_replace_and_module_cache() {
             ("a/go.mod", "module x.org/a\n"),
             ("a/b/b.go", "package b\n\nvar B = \"b\"\n"),
             ("gopath/pkg/mod/example.org/x@v1.0.0/y/y.go", "package y\n\nconst A = 2\n"),
+            ("m/go.sum", "example.org/x v1.0.0 h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n"),
         ],
     );
     let (code, err) = t.g1c("m", &["check", "."], &[]);
@@ -255,6 +257,42 @@ fn module_replace_and_module_cache() {
         (code, err.as_str()),
         (0, "ok   x.org/a/b\nok   example.org/x/y\ng1c check: 2 packages, 2 clean, 0 with errors\n")
     );
+    // A module from the module cache must be in go.sum (not its go.mod alone).
+    std::fs::write(
+        t.0.join("m/go.sum"),
+        "example.org/x v1.0.0/go.mod h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n",
+    )
+    .unwrap();
+    let (_, err) = t.g1c("m", &["check", "."], &[]);
+    assert_eq!(
+        err,
+        "o.go:4:2: missing go.sum entry for module providing package example.org/x/y (imported by example.com/m); \
+         to add:\n\tgo get example.com/m\n"
+    );
+    let (_, err) = t.g1c("m", &["check", "example.org/x/y"], &[]);
+    assert_eq!(
+        err,
+        "missing go.sum entry for module providing package example.org/x/y; to add:\n\tgo mod download example.org/x\n"
+    );
+    // A requirement of an excluded version.
+    std::fs::write(
+        t.0.join("m/go.mod"),
+        "module example.com/m\n\ngo 1.19\n\nrequire x.org/a v0.0.0\n\nexclude x.org/a v0.0.0\n",
+    )
+    .unwrap();
+    let (_, err) = t.g1c("m", &["check", "."], &[]);
+    assert_eq!(
+        err,
+        "g1c: ignoring requirement on excluded version x.org/a v0.0.0\n\
+         g1c: updates to go.mod needed; to update it:\n\tgo mod tidy\n"
+    );
+    std::fs::write(
+        t.0.join("m/go.mod"),
+        "module example.com/m\n\ngo 1.19\n\nrequire x.org/a v0.0.0\nrequire example.org/x v1.0.0\n\nreplace x.org/a => ../a\n",
+    )
+    .unwrap();
+    std::fs::write(t.0.join("m/go.sum"), "example.org/x v1.0.0 h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n")
+        .unwrap();
     // A replacement directory without go.mod.
     std::fs::remove_file(t.0.join("a/go.mod")).unwrap();
     let (_, err) = t.g1c("m", &["check", "."], &[]);
@@ -276,6 +314,7 @@ fn module_vendor_directory() {
             ("m/o.go", "package o\n\nimport \"example.org/x/y\"\n\nvar Z int = y.A\n"),
             ("m/vendor/modules.txt", "# example.org/x v1.0.0\n## explicit\nexample.org/x/y\n"),
             ("m/vendor/example.org/x/y/y.go", "package y\n\nconst A = \"q\"\n"),
+            ("m/go.sum", "example.org/x v1.0.0 h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n"),
         ],
     );
     // `-mod=vendor` is the default with go 1.14+ and a vendor directory.

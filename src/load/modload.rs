@@ -20,11 +20,14 @@
 //!   `go.mod`'s requirements are read: since go 1.17 it lists every module that provides a package). A
 //!   `replace` redirects a module to a directory (relative to the main module) or to another module version;
 //!   a module version's source is `$GOMODCACHE/<escaped path>@<version>` when it is already unpacked there.
+//! - A module read from the module cache must be listed in `go.sum` (presence only: g1c does not hash the
+//!   module's files); a requirement of an `exclude`d version is an error (go.mod needs `go mod tidy`).
 //! - Relative import paths are an error in module mode.
 //!
 //! Invariants: resolution reads the file system only (directory existence); its answers do not depend on
 //! the order of earlier questions; messages are worded as the go command's.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -81,6 +84,9 @@ pub struct Modules {
     pub errors: Vec<String>,
     /// The requirements' sources, found once (see [`Modules::requirements`]).
     sources: Vec<ModSource>,
+    /// The module versions the main modules' `go.sum` files (and `go.work.sum`) list with a hash of their
+    /// contents (the go command also checks the hash; g1c, which never downloads, checks presence).
+    sums: BTreeSet<(String, String)>,
 }
 
 /// Where a package was found.
@@ -119,8 +125,15 @@ pub fn from_env_at(cwd: &Path, gopath: &[PathBuf]) -> Option<Modules> {
         .map(PathBuf::from)
         .or_else(|| gopath.first().map(|g| g.join("pkg/mod")))
         .unwrap_or_else(|| PathBuf::from("pkg/mod"));
-    let mut m =
-        Modules { mains: Vec::new(), workspace: None, modcache, vendor: None, errors: Vec::new(), sources: Vec::new() };
+    let mut m = Modules {
+        mains: Vec::new(),
+        workspace: None,
+        modcache,
+        vendor: None,
+        errors: Vec::new(),
+        sources: Vec::new(),
+        sums: BTreeSet::new(),
+    };
     // -mod: the command line, else GOFLAGS.
     let flag = MOD_FLAG
         .get()
@@ -155,6 +168,10 @@ pub fn from_env_at(cwd: &Path, gopath: &[PathBuf]) -> Option<Modules> {
                 Err(e) => m.errors.push(e),
             }
         }
+        read_go_sum(&work.with_file_name("go.work.sum"), &mut m.sums);
+        for main in &m.mains {
+            read_go_sum(&main.root.join("go.sum"), &mut m.sums);
+        }
         m.workspace = Some((work, file));
         m.sources = m.requirements();
         return Some(m);
@@ -181,6 +198,10 @@ pub fn from_env_at(cwd: &Path, gopath: &[PathBuf]) -> Option<Modules> {
             m.errors.push(e);
         }
         m.vendor = Some(list);
+    }
+    read_go_sum(&main.root.join("go.sum"), &mut m.sums);
+    if let Some(e) = excluded_requirements(&main) {
+        m.errors.push(e);
     }
     m.mains.push(main);
     m.sources = m.requirements();
@@ -296,6 +317,32 @@ fn check_vendor_consistency(main: &MainModule, list: &VendorList) -> Result<(), 
     Err(msg)
 }
 
+/// A requirement of an excluded version: the go command ignores it, and then go.mod needs updating, which
+/// a build (`-mod=readonly`) may not do.
+fn excluded_requirements(main: &MainModule) -> Option<String> {
+    let mut msg = String::new();
+    for (r, _) in &main.file.require {
+        if main.file.exclude.contains(r) {
+            msg.push_str(&format!("g1c: ignoring requirement on excluded version {} {}\n", r.path, r.version));
+        }
+    }
+    (!msg.is_empty()).then(|| msg + "g1c: updates to go.mod needed; to update it:\n\tgo mod tidy")
+}
+
+/// Adds the module versions a `go.sum` file lists with a content hash (`path version h1:...`; the
+/// `path version/go.mod h1:...` lines hash only the go.mod file) to `sums`. A missing file lists none.
+fn read_go_sum(file: &Path, sums: &mut BTreeSet<(String, String)>) {
+    let Ok(text) = fs::read_to_string(file) else { return };
+    for line in text.lines() {
+        let f: Vec<&str> = line.split_whitespace().collect();
+        if let [path, version, _hash] = f[..] {
+            if !version.ends_with("/go.mod") {
+                sums.insert((path.to_string(), version.to_string()));
+            }
+        }
+    }
+}
+
 /// Reads and parses a main module's `go.mod`; `Err` is the go command's message.
 fn read_main_module(gomod: &Path) -> Result<MainModule, String> {
     let root = gomod.parent().unwrap_or(Path::new("/")).to_path_buf();
@@ -371,6 +418,9 @@ struct ModSource {
     root: PathBuf,
     trace: String,
     missing: Option<String>,
+    /// The module version read from the module cache (`None` for a directory replacement): go.sum must
+    /// list it.
+    download: Option<ModVersion>,
     /// The `go` directive of the module's own `go.mod`.
     lang: Option<String>,
 }
@@ -430,7 +480,7 @@ impl Modules {
                     None
                 };
                 let lang = module_go_version(&root);
-                ModSource { module: req.path.clone(), root, trace: req.path.clone(), missing, lang }
+                ModSource { module: req.path.clone(), root, trace: req.path.clone(), missing, download: None, lang }
             }
             Some((modfile::Replace { new: ReplaceTarget::Module(mv), .. }, _)) => {
                 let (root, missing) = cached(mv);
@@ -440,6 +490,7 @@ impl Modules {
                     root,
                     trace: format!("{}@{}", mv.path, mv.version),
                     missing,
+                    download: Some(mv.clone()),
                     lang,
                 }
             }
@@ -451,6 +502,7 @@ impl Modules {
                     root,
                     trace: format!("{}@{}", req.path, req.version),
                     missing,
+                    download: Some(req.clone()),
                     lang,
                 }
             }
@@ -539,6 +591,18 @@ impl Modules {
         }
         match best {
             Some(src) => match src.missing {
+                // go.sum is checked before the module is looked for.
+                _ if src.download.as_ref().is_some_and(|d| !self.sums.contains(&(d.path.clone(), d.version.clone()))) => {
+                    Err(match importer.filter(|i| *i != "command-line-arguments") {
+                        Some(i) => format!(
+                            "missing go.sum entry for module providing package {path} (imported by {i}); to add:\n\tgo get {i}"
+                        ),
+                        None => format!(
+                            "missing go.sum entry for module providing package {path}; to add:\n\tgo mod download {}",
+                            src.module
+                        ),
+                    })
+                }
                 Some(msg) => Err(msg),
                 None => {
                     let sub = below(path, &src.module);
@@ -594,8 +658,7 @@ impl Modules {
     /// Is directory `dir` (absolute, normalized) inside a main module or an available required module?
     pub fn in_some_module(&self, dir: &Path) -> bool {
         self.mains.iter().any(|m| dir.starts_with(&m.root))
-            || (self.vendor.is_none()
-                && self.sources.iter().any(|s| s.missing.is_none() && dir.starts_with(&s.root)))
+            || (self.vendor.is_none() && self.sources.iter().any(|s| s.missing.is_none() && dir.starts_with(&s.root)))
     }
 
     /// The message for a `./...`-style pattern whose fixed directory `shown` is in no module.
