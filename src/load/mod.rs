@@ -351,8 +351,10 @@ impl Loader<'_> {
         let rels = match &self.cfg.modules {
             Some(_) => walk_module(&abs),
             None => {
+                // GOPATH mode: vendor directories only when the pattern names them (as the go command).
                 let mut v = Vec::new();
                 walk_dirs(&abs, &abs, &mut v);
+                v.retain(|r| pattern.contains("vendor") || !has_vendor_elem(r));
                 v
             }
         };
