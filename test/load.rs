@@ -414,6 +414,30 @@ fn gopath_mode_local_imports() {
 }
 
 #[test]
+fn gc_local_import_dir() {
+    // The Go test suite's `x.dir` layout as gc compiles it: `-D test`, every `./p` is `test/p`, also from a
+    // package that is itself below `test/`.
+    let t = Tree::new(
+        "gcdir",
+        &[
+            ("tmp/test/bug0/bug0.go", "package bug0\n\ntype T struct{ i int }\n"),
+            ("tmp/test/bug1/bug1.go", "package bug1\n\nimport \"./bug0\"\n\ntype T struct{ t bug0.T }\n"),
+            (
+                "tmp/bug2.go",
+                "package bug2\n\nimport _ \"./bug1\"\nimport \"./bug0\"\n\nfunc f(t bug0.T) int { return t.i }\n",
+            ),
+        ],
+    );
+    let (code, err) = t.g1c("tmp", &["check", "-D", "test", "bug2.go"], &[("GO111MODULE", "off")]);
+    assert_eq!(code, 1);
+    assert_eq!(err, "./bug2.go:6:33: t.i undefined (type bug0.T has no field or method i)\n");
+    // Without -D (go build): relative to the importer's directory; errors in import path order.
+    let (_, err) = t.g1c("tmp", &["check", "bug2.go"], &[("GO111MODULE", "off")]);
+    let missing = |d: &str| format!("cannot find package \".\" in:\n\t{}\n", t.0.join(d).display());
+    assert_eq!(err, format!("bug2.go:4:8: {}bug2.go:3:10: {}", missing("tmp/bug0"), missing("tmp/bug1")));
+}
+
+#[test]
 fn module_run_and_build_a_command() {
     let t = Tree::new(
         "run",

@@ -22,6 +22,9 @@ struct BuildFlags {
     /// a vendor directory and says `go 1.14` or later.
     #[arg(long = "mod", value_name = "MODE")]
     module_mode: Option<String>,
+    /// gc's `-D`: relative imports (`./x`) name directories below DIR, whichever package imports them.
+    #[arg(short = 'D', value_name = "DIR")]
+    local_import_dir: Option<String>,
 }
 
 impl BuildFlags {
@@ -29,6 +32,9 @@ impl BuildFlags {
     fn apply(&self) {
         if let Some(m) = &self.module_mode {
             crate::load::modload::set_mod_flag(m);
+        }
+        if let Some(d) = &self.local_import_dir {
+            crate::load::set_local_import_dir(d);
         }
     }
 }
@@ -95,7 +101,7 @@ fn go_style_flags(mut args: Vec<String>) -> Vec<String> {
             args[i].insert(0, '-');
         }
         // A flag that takes a separate value skips it.
-        if args[i] == "-o" || args[i] == "--mod" {
+        if args[i] == "-o" || args[i] == "--mod" || args[i] == "-D" {
             i += 1;
         }
         i += 1;

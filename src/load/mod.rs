@@ -51,6 +51,19 @@ pub struct Config {
     pub ctx: Context,
     /// Module mode (see `modload`); `None` is GOPATH mode.
     pub modules: Option<modload::Modules>,
+    /// gc's `-D dir`: relative imports name directories below `dir`, in every package (see
+    /// [`set_local_import_dir`]).
+    pub local_import_dir: Option<PathBuf>,
+}
+
+/// The command line's `-D dir`, set once by the CLI before loading.
+static LOCAL_IMPORT_DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+/// Records gc's `-D dir` flag: a relative import `./x` then means the directory `dir/x` whichever package
+/// imports it (gc resolves local imports against `-D`, not against the importer's directory), and every
+/// package may use one. The Go test suite's `*.dir` tests are compiled this way.
+pub fn set_local_import_dir(dir: &str) {
+    let _ = LOCAL_IMPORT_DIR.set(PathBuf::from(dir));
 }
 
 impl Config {
@@ -69,7 +82,7 @@ impl Config {
             extra_tags: vec!["purego".into(), "math_big_pure_go".into()],
         };
         let modules = modload::from_env(&gopath);
-        Config { goroot, gopath, ctx, modules }
+        Config { goroot, gopath, ctx, modules, local_import_dir: LOCAL_IMPORT_DIR.get().cloned() }
     }
 }
 
@@ -535,10 +548,12 @@ impl Loader<'_> {
 
     /// A relative import (`./a`, `../b`): in GOPATH mode it names the directory relative to the importing
     /// package's, allowed only in a local package (one outside GOROOT and GOPATH); module mode rejects it
-    /// (worded as the go command does, differently for named files and for a module's packages).
+    /// (worded as the go command does, differently for named files and for a module's packages). With gc's
+    /// `-D dir` it is relative to `dir` and allowed everywhere.
     fn local_import(&mut self, pkg: &mut Package, ipath: &str, pos: Pos) {
+        let with_d = self.cfg.local_import_dir.is_some();
         // Module mode: files named on the command line may not use them; a module's package is not local.
-        if self.cfg.modules.is_some() && pkg.path == "command-line-arguments" {
+        if !with_d && self.cfg.modules.is_some() && pkg.path == "command-line-arguments" {
             let msg = format!("{ipath:?} is relative, but relative import paths are not supported in module mode");
             let msg = self.at(pos, msg);
             self.errors.push(msg);
@@ -546,12 +561,16 @@ impl Loader<'_> {
         }
         let importer_local =
             self.cfg.modules.is_none() && (pkg.path.starts_with('_') || pkg.path == "command-line-arguments");
-        if !importer_local {
+        if !importer_local && !with_d {
             let msg = self.at(pos, format!("local import {ipath:?} in non-local package"));
             self.errors.push(msg);
             return;
         }
-        let base = if pkg.dir.as_os_str().is_empty() { Path::new(".") } else { pkg.dir.as_path() };
+        let base = match &self.cfg.local_import_dir {
+            Some(d) => d.as_path(),
+            None if pkg.dir.as_os_str().is_empty() => Path::new("."),
+            None => pkg.dir.as_path(),
+        };
         let dir = normalize(&std::env::current_dir().unwrap_or_default().join(base).join(ipath));
         if !dir.is_dir() {
             let msg = self.at(pos, format!("cannot find package \".\" in:\n\t{}", dir.display()));
