@@ -328,10 +328,12 @@ fn directive(
     }
 }
 
-/// A `go` directive's version: `1.N` or `1.N.M` (digits only).
+/// A `go` directive's version as Go 1.19 accepts it (`GoVersionRE`): `N.M`, decimal numbers without
+/// leading zeros, N not zero (`1.21.0` is a later release's syntax).
 fn is_go_version(v: &str) -> bool {
-    let parts: Vec<&str> = v.split('.').collect();
-    (2..=3).contains(&parts.len()) && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    let Some((major, minor)) = v.split_once('.') else { return false };
+    let number = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) && (p == "0" || !p.starts_with('0'));
+    number(major) && major != "0" && number(minor)
 }
 
 /// A canonical-enough semantic version: `v` then major.minor.patch, optionally `-pre` and `+incompatible`.
@@ -464,6 +466,14 @@ mod tests {
         let errs = parse_modfile("module m\n\ngo 1.19\nfoo bar\nrequire (\n\tx.org/a\n)\n").unwrap_err();
         let msgs: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
         assert_eq!(msgs, vec!["4: unknown directive: foo", "6:2: usage: require module/path v1.2.3"]);
+    }
+
+    #[test]
+    fn go_versions() {
+        assert!(is_go_version("1.19") && is_go_version("1.0") && is_go_version("2.10"));
+        assert!(!is_go_version("1.21.0") && !is_go_version("1.019") && !is_go_version("0.1") && !is_go_version("1"));
+        let errs = parse_modfile("module m\ngo 1.21.0\n").unwrap_err();
+        assert_eq!(errs[0].to_string(), "2: invalid go version '1.21.0': must match format 1.23");
     }
 
     #[test]
