@@ -181,6 +181,11 @@ fn module_nested_packages_and_file_names() {
     assert!(err.starts_with("# example.com/m/sub\nsub/s.go:5:9:"), "{err}");
     let (code, err) = t.g1c("m", &["check", "./sub/deep", "example.com/m/sub/deep"], &[]);
     assert_eq!((code, err.as_str()), (0, ""));
+    // A module asking for a newer language: go build's note after the errors.
+    std::fs::write(t.0.join("m/go.mod"), "module example.com/m\n\ngo 1.20\n").unwrap();
+    let (_, err) = t.g1c("m", &["check", "./other"], &[]);
+    assert!(err.ends_with("in variable declaration\nnote: module requires Go 1.20\n"), "{err}");
+    std::fs::write(t.0.join("m/go.mod"), GO_MOD).unwrap();
     let (_, err) = t.g1c("m", &["check", "./nested"], &[]);
     assert_eq!(err, "main module (example.com/m) does not contain package example.com/m/nested\n");
     let (_, err) = t.g1c("m", &["check", "./nothere", "../m/nothere/..."], &[]);

@@ -118,6 +118,10 @@ fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> 
             eprintln!("# {}", pkg.path);
         }
         print_report(&loaded.fset, &errs, limit);
+        // Like go build: errors may come from language features newer than the compiler's.
+        if let Some(lang) = pkg.lang.as_deref().filter(|l| load::modload::newer_than_toolchain(l)) {
+            eprintln!("note: module requires Go {lang}");
+        }
         if verbose {
             eprintln!("FAIL {} ({n} errors)", pkg.path);
         }

@@ -376,6 +376,11 @@ fn find_upward(dir: &Path, name: &str) -> Option<PathBuf> {
     None
 }
 
+/// Is a `go.mod` language version newer than the language g1c implements (Go 1.19)?
+pub fn newer_than_toolchain(lang: &str) -> bool {
+    version_at_least(lang, 20)
+}
+
 /// Is the go version `1.N[.M]` at least `1.minor`?
 fn version_at_least(v: &str, minor: u32) -> bool {
     let mut parts = v.split('.');
