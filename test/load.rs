@@ -199,6 +199,33 @@ fn module_nested_packages_and_file_names() {
 }
 
 #[test]
+fn internal_packages() {
+    let t = Tree::new(
+        "internal",
+        &[
+            ("m/go.mod", GO_MOD),
+            ("m/sub/internal/x/x.go", "package x\n"),
+            ("m/sub/s.go", "package sub\n\nimport _ \"example.com/m/sub/internal/x\"\n"),
+            ("m/other/o.go", "package other\n\nimport (\n\t_ \"example.com/m/sub/internal/x\"\n\t_ \"internal/cpu\"\n)\n"),
+            ("m/main.go", "package main\n\nimport _ \"example.com/m/other\"\n\nfunc main() {}\n"),
+        ],
+    );
+    let (code, err) = t.g1c("m", &["check", "./sub/...", "example.com/m/sub/internal/x"], &[]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    let (code, err) = t.g1c("m", &["check", "main.go"], &[]);
+    assert_eq!(code, 1);
+    pretty_assertions::assert_eq!(
+        err,
+        "package command-line-arguments\n\
+         \timports example.com/m/other\n\
+         \tother/o.go:4:2: use of internal package example.com/m/sub/internal/x not allowed\n\
+         package command-line-arguments\n\
+         \timports example.com/m/other\n\
+         \tother/o.go:5:2: use of internal package internal/cpu not allowed\n"
+    );
+}
+
+#[test]
 fn module_missing_packages_and_modules() {
     let t = Tree::new(
         "missing",
@@ -439,7 +466,7 @@ fn gc_local_import_dir() {
     // Without -D (go build): relative to the importer's directory; errors in import path order.
     let (_, err) = t.g1c("tmp", &["check", "bug2.go"], &[("GO111MODULE", "off")]);
     let missing = |d: &str| format!("cannot find package \".\" in:\n\t{}\n", t.0.join(d).display());
-    assert_eq!(err, format!("bug2.go:4:8: {}bug2.go:3:10: {}", missing("tmp/bug0"), missing("tmp/bug1")));
+    assert_eq!(err, format!("bug2.go:4:8: {}bug2.go:3:8: {}", missing("tmp/bug0"), missing("tmp/bug1")));
 }
 
 #[test]

@@ -498,10 +498,11 @@ impl Loader<'_> {
     /// Resolves and visits a package's imports, then appends it to the list.
     fn finish(&mut self, mut pkg: Package) -> usize {
         // Every import path with its first position, in sorted order.
+        // (The position of an import spec is its name's when it has one, as go/build records it.)
         let mut imports: BTreeMap<String, Pos> = BTreeMap::new();
         for &fi in &pkg.files {
             for imp in &self.ast.files[fi].imports {
-                imports.entry(imp.path.clone()).or_insert(imp.path_pos);
+                imports.entry(imp.path.clone()).or_insert(imp.name.as_ref().map_or(imp.path_pos, |n| n.pos));
             }
         }
         for (ipath, pos) in imports {
@@ -519,6 +520,15 @@ impl Loader<'_> {
                 continue;
             }
             match self.find(&ipath, Some(&pkg.path)) {
+                Ok((canon, dir)) if !self.internal_allowed(&pkg, &canon, &dir) => {
+                    let mut msg = format!("package {}", self.stack[0]);
+                    for p in &self.stack[1..] {
+                        msg.push_str(&format!("\n\timports {p}"));
+                    }
+                    let at = self.at(pos, format!("use of internal package {canon} not allowed"));
+                    msg.push_str(&format!("\n\t{at}"));
+                    self.errors.push(msg);
+                }
                 Ok((canon, dir)) => {
                     if let Some(i) = self.visit(&canon, &dir, Some(pos)) {
                         pkg.imports.insert(ipath, i);
@@ -532,6 +542,39 @@ impl Loader<'_> {
         }
         self.packages.push(pkg);
         self.packages.len() - 1
+    }
+
+    /// The go command's rule for `internal` packages (`disallowInternal`): a package whose import path has
+    /// an `internal` element may be imported only from the tree rooted at the parent of that element — by
+    /// import path for a module's package, by directory otherwise (the standard library, GOPATH).
+    fn internal_allowed(&self, importer: &Package, path: &str, dir: &Path) -> bool {
+        let i = if path.ends_with("/internal") {
+            path.len() - "internal".len()
+        } else if let Some(j) = path.rfind("/internal/") {
+            j + 1
+        } else if path == "internal" || path.starts_with("internal/") {
+            0
+        } else {
+            return true;
+        };
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let in_module = self.cfg.modules.is_some() && !dir.starts_with(self.cfg.goroot.join("src"));
+        if let (true, Some(m)) = (in_module, &self.cfg.modules) {
+            let parent = &path[..i.saturating_sub(1)];
+            // Named files stand for the package of their directory.
+            let importer_path = if importer.path == "command-line-arguments" {
+                m.dir_to_path(&normalize(&cwd.join(&importer.dir)), ".").unwrap_or_else(|_| ".".into())
+            } else {
+                importer.path.clone()
+            };
+            return parent.is_empty() || importer_path == parent || importer_path.starts_with(&format!("{parent}/"));
+        }
+        // The directory `path[i..]`'s elements above `dir`.
+        let mut parent = normalize(&cwd.join(dir));
+        for _ in path[i..].split('/') {
+            parent.pop();
+        }
+        normalize(&cwd.join(&importer.dir)).starts_with(&parent)
     }
 
     /// `msg` at `pos`, as the go command prints loader errors: a file in the current directory without the
