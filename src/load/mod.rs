@@ -292,6 +292,8 @@ impl Loader<'_> {
                 };
             }
         }
+        // GOPATH mode's `all`: every package in GOROOT and GOPATH.
+        let pattern = if pattern == "all" { "..." } else { pattern };
         if pattern == "std" || pattern == "cmd" || pattern.contains("...") {
             let mut out = BTreeMap::new();
             let roots = if pattern == "std" || pattern == "cmd" { vec![goroot_src.clone()] } else { self.src_roots() };
