@@ -127,7 +127,8 @@ fn front_end(patterns: &[String], limit: usize) -> Result<Loaded, Reported> {
     let loaded = load::load(&cfg, patterns);
     // Syntax errors come first, as the compiler reports them before resolving imports (a malformed import
     // is a syntax error, not a missing package).
-    if !loaded.syntax_errors.is_empty() {
+    let mut soft = parse_errors_by_package(&loaded);
+    if !loaded.syntax_errors.is_empty() && soft.is_none() {
         // Each error under its package's header; a file left out of every package (cgo) stands alone.
         let mut by_file: HashMap<u32, usize> = HashMap::new();
         for (i, p) in loaded.packages.iter().enumerate() {
@@ -176,7 +177,11 @@ fn front_end(patterns: &[String], limit: usize) -> Result<Loaded, Reported> {
     drop(srcs);
     let mut failed = vec![false; loaded.packages.len()];
     let mut any = false;
-    for (i, (pkg, errs)) in loaded.packages.iter().zip(errs).enumerate() {
+    for (i, (pkg, mut errs)) in loaded.packages.iter().zip(errs).enumerate() {
+        if let Some(soft) = soft.as_mut() {
+            // Found first: the parser ran before the checker.
+            errs.splice(0..0, std::mem::take(&mut soft[i]));
+        }
         let dep_failed = pkg.imports.values().any(|&d| failed[d]);
         failed[i] = dep_failed || !errs.is_empty();
         if errs.is_empty() || dep_failed {
@@ -190,6 +195,29 @@ fn front_end(patterns: &[String], limit: usize) -> Result<Loaded, Reported> {
         return Err(Reported);
     }
     Ok(Loaded { cfg, root, fset: Arc::new(loaded.fset), ast: loaded.ast, packages: loaded.packages, prog })
+}
+
+/// gc reports a parse error that is not a `syntax error: ...` (`expression in defer must be function call`,
+/// `method has no receiver`, label errors) and still type-checks the package, so that its type errors follow;
+/// a `syntax error` ends the build before type checking (cmd/compile's noder: `base.SyntaxErrors()`).
+/// Returns each package's parse errors (by index in `packages`), or `None` when one of them is a syntax error
+/// or belongs to no package.
+pub(crate) fn parse_errors_by_package(loaded: &load::Loaded) -> Option<Vec<Vec<Error>>> {
+    if loaded.syntax_errors.iter().any(|e| e.msg.starts_with("syntax error")) {
+        return None;
+    }
+    let mut by_file: HashMap<u32, usize> = HashMap::new();
+    for (i, p) in loaded.packages.iter().enumerate() {
+        for &fi in &p.files {
+            by_file.insert(loaded.ast.files[fi].file_id, i);
+        }
+    }
+    let mut out = vec![Vec::new(); loaded.packages.len()];
+    for e in &loaded.syntax_errors {
+        let i = loaded.fset.file_of(e.pos).and_then(|f| by_file.get(&f.0).copied())?;
+        out[i].push(e.clone());
+    }
+    Some(out)
 }
 
 /// A checked program, ready for the back end.

@@ -10,7 +10,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{print_report, MAX_ERRORS};
+use super::{parse_errors_by_package, print_report, MAX_ERRORS};
 use crate::load;
 use crate::syntax::pos::{self, Error};
 use crate::types::check::{check_errors_only, PackageSrc};
@@ -40,7 +40,8 @@ fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> 
         }
         return 1;
     }
-    if !loaded.syntax_errors.is_empty() {
+    let mut soft = parse_errors_by_package(&loaded);
+    if !loaded.syntax_errors.is_empty() && soft.is_none() {
         print_report(&loaded.fset, &loaded.syntax_errors, limit);
         return 1;
     }
@@ -95,7 +96,7 @@ fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> 
         }
     };
     let mut failed = BTreeSet::new();
-    for (i, (pkg, errs)) in loaded.packages.iter().zip(errs).enumerate() {
+    for (i, (pkg, mut errs)) in loaded.packages.iter().zip(errs).enumerate() {
         // Like go build and go vet: a package whose dependency failed is not reported (its errors are
         // mostly echoes of the dependency's).
         if pkg.imports.values().any(|d| failed.contains(d)) {
@@ -104,6 +105,9 @@ fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> 
                 eprintln!("skip {} (a dependency failed)", pkg.path);
             }
             continue;
+        }
+        if let Some(soft) = soft.as_mut() {
+            errs.splice(0..0, std::mem::take(&mut soft[i]));
         }
         if errs.is_empty() {
             if verbose {
