@@ -1,8 +1,8 @@
 //! Module mode: where an import path's directory is when the build runs inside a module (a tree with a
 //! `go.mod`), as the go command 1.19 decides it.
 //!
-//! In: the environment (GO111MODULE, GOWORK, GOFLAGS' `-mod=`, GOMODCACHE, GOPATH), the `-mod=` flag, the current
-//! directory. Out: a [`Modules`] value that resolves import paths ([`Modules::resolve`]) and directories
+//! In: the environment (GO111MODULE, GOWORK, GOFLAGS' `-mod=`, GOMODCACHE, GOPATH), the `-mod=` flag, the
+//! current directory. Out: a [`Modules`] value that resolves import paths ([`Modules::resolve`]) and directories
 //! ([`Modules::dir_to_path`]) for the loader, or the setup errors the go command would print
 //! (`errors parsing go.mod`, `-mod=foo not supported`).
 //!
@@ -22,9 +22,10 @@
 //!   a module version's source is `$GOMODCACHE/<escaped path>@<version>` when it is already unpacked there.
 //! - A module read from the module cache must be listed in `go.sum` (presence only: g1c does not hash the
 //!   module's files); a requirement of an `exclude`d version is an error (go.mod needs `go mod tidy`).
-//! - Relative import paths are an error in module mode.
+//! - Relative import paths are an error in module mode. `vendor/modules.txt` must agree with go.mod.
 //!
-//! Invariants: resolution reads the file system only (directory existence); its answers do not depend on
+//! Invariants: setup reads go.mod, go.work, go.sum and modules.txt once; resolution then reads the file
+//! system only for directory existence; its answers do not depend on
 //! the order of earlier questions; messages are worded as the go command's.
 
 use std::collections::BTreeSet;
