@@ -25,8 +25,8 @@
 //! - Relative import paths are an error in module mode. `vendor/modules.txt` must agree with go.mod.
 //!
 //! Invariants: setup reads go.mod, go.work, go.sum and modules.txt once; resolution then reads the file
-//! system only for directory existence; its answers do not depend on
-//! the order of earlier questions; messages are worded as the go command's.
+//! system only for directory existence; its answers do not depend on the order of earlier questions;
+//! messages are worded as the go command's.
 
 use std::collections::BTreeSet;
 use std::fs;
