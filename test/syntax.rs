@@ -271,7 +271,7 @@ fn deep_nesting_is_an_error() {
 /// Import paths are unquoted; directives land where the contract says.
 #[test]
 fn imports_and_directives() {
-    let src = "//go:build ignore\n\n// +build ignore\n\npackage p\n\nimport (\n\tq \"a\\x2fb\"\n\t. `c/d`\n)\n\n\
+    let src = "//go:build ignore\n\n// +build ignore\n\npackage p\n\nimport (\n\tq \"a\\x2fb\"\n\t. `c/d`\n\t_ \"embed\"\n)\n\n\
                //go:linkname x runtime.x\nvar x int\n\n// Doc.\n//go:nosplit\n//go:noinline\nfunc f() {}\n\n\
                //go:embed foo\nvar y string\n"
         .to_string();
@@ -328,4 +328,37 @@ fn mangled_sources_never_panic() {
             }
         }
     });
+}
+
+/// `//line` and `/*line*/` directives change printed positions as gc's position bases do (expected
+/// positions from gc's messages for the same file); malformed ones are reported with gc's wording.
+#[test]
+fn line_directives() {
+    let src = "package p\n\nvar a int = \"x\"\n//line foo.go:100\nvar b int = \"x\"\n\
+               var c int = \"x\" /*line bar.go:7:20*/; var d int = \"x\"\nvar e int = \"x\"\n//line :50:5\n\
+               var f int = \"x\"\n//line baz.go:3:1\n\n  var g int = \"x\"\n//line nocol.go:10\n \
+               /*line :20:3*/var h int = \"x\"\n  //line ignored.go:1\nvar i int = \"x\"\n";
+    let (fset, _, errs) = parse_source("ld.go", src.to_string());
+    assert!(errs.is_empty(), "{errs:?}");
+    // The position of each `"x"`, in order.
+    let base = fset.file(g1c::syntax::pos::FileId(0)).base;
+    let got: Vec<String> = src
+        .match_indices("\"x\"")
+        .map(|(i, _)| fset.position(g1c::syntax::pos::Pos(base + i as u32)).unwrap().to_string())
+        .collect();
+    let want = [
+        "ld.go:3:13", "foo.go:100", "foo.go:101", "bar.go:7:34", "bar.go:8:13", "bar.go:50:17", "baz.go:4:15",
+        "nocol.go:20:15", "nocol.go:22:13",
+    ];
+    assert_eq!(got, want);
+    let (_, _, errs) =
+        parse_source("bad.go", "package p\n//line bad.go:x\n//line bad.go:0\n//line b.go:1:0\n".to_string());
+    assert_eq!(
+        errs,
+        [
+            "bad.go:2:15: invalid line number: x",
+            "bad.go:3:15: invalid line number: 0",
+            "bad.go:4:15: invalid column number: 0"
+        ]
+    );
 }

@@ -1,0 +1,252 @@
+//! Compiler directives: the `//go:name args` comments gc knows, and the checks gc's noder makes on where
+//! they appear (`cmd/compile/internal/noder`: `pragma`, `checkUnusedDuringParse`, `pragmaFlags`,
+//! `checkEmbed`), plus the `//line` directive's syntax (`syntax.parser.updateBase`).
+//!
+//! In: each directive as the parser meets it (its text after `//` or `/*`, its position, and whether only
+//! blanks precede it on its line), then the pragmas each declaration takes, with what the parser knows
+//! about that declaration ([`Taker`]). Out: gc's diagnostics, worded as gc words them. The directives
+//! themselves still reach the AST as before (`FuncDecl::pragmas`, `File::directives`); this module only
+//! judges them.
+//!
+//! Invariants: all directive validation lives here, in one place; the parser only calls in. Unknown
+//! directives (`//go:foo`) are never errors (outside the standard library gc ignores them), and a directive
+//! that is not alone on its line is reported and otherwise ignored, as gc does.
+
+use super::ast::Directive;
+use super::pos::{Error, LineDirective, Pos};
+
+/// A set of pragma flags (gc's `ir.PragmaFlag`); `0` for a directive gc does not know.
+pub type Flags = u32;
+
+pub const GO_BUILD: Flags = 1 << 0;
+pub const NOESCAPE: Flags = 1 << 1;
+pub const NORACE: Flags = 1 << 2;
+pub const NOSPLIT: Flags = 1 << 3;
+pub const NOINLINE: Flags = 1 << 4;
+pub const NOCHECKPTR: Flags = 1 << 5;
+pub const SYSTEMSTACK: Flags = 1 << 6;
+pub const NOWRITEBARRIER: Flags = 1 << 7;
+pub const NOWRITEBARRIERREC: Flags = 1 << 8;
+pub const YESWRITEBARRIERREC: Flags = 1 << 9;
+pub const CGO_UNSAFE_ARGS: Flags = 1 << 10;
+pub const UINTPTR_KEEPALIVE: Flags = 1 << 11;
+pub const UINTPTR_ESCAPES: Flags = 1 << 12;
+pub const REGISTER_PARAMS: Flags = 1 << 13;
+pub const NOT_IN_HEAP: Flags = 1 << 14;
+
+/// The flags a function declaration may carry (gc's `funcPragmas`; `go:nointerface` is known only with the
+/// fieldtrack experiment, which is off).
+pub const FUNC_PRAGMAS: Flags = NOESCAPE
+    | NORACE
+    | NOSPLIT
+    | NOINLINE
+    | NOCHECKPTR
+    | REGISTER_PARAMS
+    | CGO_UNSAFE_ARGS
+    | UINTPTR_KEEPALIVE
+    | UINTPTR_ESCAPES
+    | SYSTEMSTACK
+    | NOWRITEBARRIER
+    | NOWRITEBARRIERREC
+    | YESWRITEBARRIERREC;
+
+/// The flags a (non-alias) type declaration may carry.
+pub const TYPE_PRAGMAS: Flags = NOT_IN_HEAP;
+
+/// The directive's verb: `go:linkname` of `go:linkname x y`.
+pub fn verb(text: &str) -> &str {
+    text.split(' ').next().unwrap_or(text)
+}
+
+/// gc's `pragmaFlag`: the flags a verb sets (some imply others).
+pub fn flag(verb: &str) -> Flags {
+    match verb {
+        "go:build" => GO_BUILD,
+        "go:noescape" => NOESCAPE,
+        "go:norace" => NORACE,
+        "go:nosplit" => NOSPLIT | NOCHECKPTR,
+        "go:noinline" => NOINLINE,
+        "go:nocheckptr" => NOCHECKPTR,
+        "go:systemstack" => SYSTEMSTACK,
+        "go:nowritebarrier" => NOWRITEBARRIER,
+        "go:nowritebarrierrec" => NOWRITEBARRIERREC | NOWRITEBARRIER,
+        "go:yeswritebarrierrec" => YESWRITEBARRIERREC,
+        "go:cgo_unsafe_args" => CGO_UNSAFE_ARGS | NOCHECKPTR,
+        "go:uintptrkeepalive" => UINTPTR_KEEPALIVE,
+        "go:uintptrescapes" => UINTPTR_ESCAPES | UINTPTR_KEEPALIVE,
+        "go:registerparams" => REGISTER_PARAMS,
+        "go:notinheap" => NOT_IN_HEAP,
+        _ => 0,
+    }
+}
+
+fn is_embed(text: &str) -> bool {
+    text == "go:embed" || text.starts_with("go:embed ")
+}
+
+/// Checks one `//go:` directive as the parser meets it (gc's `noder.pragma`). `blank` says whether only
+/// blanks precede it on its line. Returns whether the directive counts (a misplaced one is dropped).
+pub fn check_new(d: &Directive, blank: bool, errs: &mut Vec<Error>) -> bool {
+    if !blank {
+        // A directive must be on a line by itself.
+        errs.push(Error::new(d.pos, "misplaced compiler directive"));
+        return false;
+    }
+    let text = d.text.as_str();
+    if text.starts_with("go:linkname ") {
+        let n = text.split_ascii_whitespace().count();
+        if !(2..=3).contains(&n) {
+            errs.push(Error::new(d.pos, "usage: //go:linkname localname [linkname]"));
+            return false;
+        }
+    } else if is_embed(text) && text["go:embed".len()..].trim().is_empty() {
+        errs.push(Error::new(d.pos, "usage: //go:embed pattern..."));
+        return false;
+    }
+    true
+}
+
+/// Pragmas no declaration takes (gc's `clearPragma` → `checkUnusedDuringParse`): known flags and
+/// `go:embed` are misplaced there.
+pub fn check_unused(pragmas: &[Directive], errs: &mut Vec<Error>) {
+    let all: Flags = pragmas.iter().map(|d| flag(verb(&d.text))).fold(0, |a, f| a | f);
+    report_unused(pragmas, all, errs);
+}
+
+/// gc's `reportUnused` after the declaration took the flags it allows: a directive is misplaced when one
+/// of its flags is among the `left` ones (so `go:nosplit` before a type is, as its flags are not allowed).
+fn report_unused(pragmas: &[Directive], left: Flags, errs: &mut Vec<Error>) {
+    for d in pragmas {
+        if flag(verb(&d.text)) & left != 0 {
+            errs.push(Error::new(d.pos, "misplaced compiler directive"));
+        }
+    }
+    for d in pragmas.iter().filter(|d| is_embed(&d.text)) {
+        errs.push(Error::new(d.pos, "misplaced go:embed directive"));
+    }
+}
+
+/// What takes a group of pragmas, with what the checks need to know about it.
+pub enum Taker {
+    /// The package clause (only `//go:build` belongs there).
+    Package,
+    Import,
+    Const,
+    Var {
+        /// Number of names, and whether there is an initializer or a type.
+        names: usize,
+        has_values: bool,
+        has_type: bool,
+        /// Inside a function body.
+        in_func: bool,
+        /// The file imports package `embed`.
+        imports_embed: bool,
+    },
+    Type {
+        alias: bool,
+    },
+    Func {
+        /// The function's name, where gc reports problems with its pragmas.
+        name_pos: Pos,
+        has_body: bool,
+    },
+}
+
+/// Checks the pragmas `taker` takes (gc's `pragmaFlags` with the allowed set of each declaration kind,
+/// `varEmbed`, and the function checks of `funcDecl`).
+pub fn check_taken(taker: &Taker, pragmas: &[Directive], errs: &mut Vec<Error>) {
+    if pragmas.is_empty() {
+        return;
+    }
+    let all: Flags = pragmas.iter().map(|d| flag(verb(&d.text))).fold(0, |a, f| a | f);
+    let allowed = match taker {
+        Taker::Package => GO_BUILD,
+        Taker::Import | Taker::Const | Taker::Var { .. } => 0,
+        Taker::Type { alias: true } => 0,
+        Taker::Type { alias: false } => TYPE_PRAGMAS,
+        Taker::Func { .. } => FUNC_PRAGMAS,
+    };
+    let (embeds, rest): (Vec<Directive>, Vec<Directive>) = match taker {
+        Taker::Var { .. } => pragmas.iter().cloned().partition(|d| is_embed(&d.text)),
+        _ => (Vec::new(), pragmas.to_vec()),
+    };
+    if let (Some(first), Taker::Var { names, has_values, has_type, in_func, imports_embed }) =
+        (embeds.first(), taker)
+    {
+        let msg = if !imports_embed {
+            Some("go:embed only allowed in Go files that import \"embed\"")
+        } else if *names > 1 {
+            Some("go:embed cannot apply to multiple vars")
+        } else if *has_values {
+            Some("go:embed cannot apply to var with initializer")
+        } else if !has_type {
+            Some("go:embed cannot apply to var without type")
+        } else if *in_func {
+            Some("go:embed cannot apply to var inside func")
+        } else {
+            None
+        };
+        if let Some(msg) = msg {
+            errs.push(Error::new(first.pos, msg));
+        }
+    }
+    report_unused(&rest, all & !allowed, errs);
+    if let Taker::Func { name_pos, has_body } = taker {
+        let present = all & allowed;
+        if present & SYSTEMSTACK != 0 && present & NOSPLIT != 0 {
+            errs.push(Error::new(*name_pos, "go:nosplit and go:systemstack cannot be combined"));
+        }
+        if *has_body && present & NOESCAPE != 0 {
+            errs.push(Error::new(*name_pos, "can only use //go:noescape with external func implementations"));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Line directives.
+
+/// Parses the text after `line ` of a line directive (`file:line`, `file:line:col`, `:line:col`), which
+/// takes effect at file offset `at`; `text_pos` is where the text starts (for errors) and `prev_file` the
+/// file name in effect before it. Returns `None` when the text is no line directive at all (no `:`), as gc
+/// ignores such comments.
+pub fn parse_line_directive(
+    text: &str,
+    at: u32,
+    text_pos: Pos,
+    prev_file: &str,
+) -> Option<Result<LineDirective, Error>> {
+    // gc's trailingDigits: the number after the last ':'.
+    fn trailing(text: &str) -> Option<(usize, Option<u32>)> {
+        let i = text.rfind(':')?;
+        Some((i + 1, text[i + 1..].parse::<u32>().ok()))
+    }
+    let (i, n) = trailing(text)?;
+    let bad_line =
+        |t: &str, i: usize| Error::new(text_pos.offset(i as u32), format!("invalid line number: {}", &t[i..]));
+    let Some(n) = n else {
+        return Some(Err(bad_line(text, i)));
+    };
+    // Positions keep lines and columns below 2^30, as gc's PosMax.
+    const POS_MAX: u32 = 1 << 30;
+    let (mut i, mut line, mut col, mut rest) = (i, n, 0, text);
+    let two = trailing(&text[..i - 1]);
+    let has_col = matches!(two, Some((_, Some(_))));
+    if let Some((i2, Some(n2))) = two {
+        // file:line:col
+        if n == 0 || n > POS_MAX {
+            return Some(Err(Error::new(text_pos.offset(i as u32), format!("invalid column number: {}", &text[i..]))));
+        }
+        col = n;
+        line = n2;
+        rest = &text[..i - 1];
+        i = i2;
+    }
+    if line == 0 || line > POS_MAX {
+        return Some(Err(bad_line(rest, i)));
+    }
+    let mut file = rest[..i - 1].to_string();
+    if file.is_empty() && has_col {
+        file = prev_file.to_string();
+    }
+    Some(Ok(LineDirective { at, file, line, col }))
+}
