@@ -740,6 +740,15 @@ impl<'a> Checker<'a> {
             self.error(self.ast.expr(y.expr).pos, "invalid operation: division by zero");
             return Operand::invalid(e);
         }
+        // types2: a complex divisor whose squared parts underflow to zero divides by zero too (issue 20227).
+        if op == BinaryOp::Quo && x.mode == OpMode::Constant && y.mode == OpMode::Constant && self.is_complex(x.typ) {
+            if let Some((re, im)) = y.val.as_ref().and_then(|v| v.as_complex()) {
+                if re.mul(&re).is_zero() && im.mul(&im).is_zero() {
+                    self.error(self.ast.expr(y.expr).pos, "invalid operation: division by zero");
+                    return Operand::invalid(e);
+                }
+            }
+        }
         if x.mode == OpMode::Constant && y.mode == OpMode::Constant {
             let xv = x.val.clone().unwrap_or(Value::Unknown);
             let yv = y.val.clone().unwrap_or(Value::Unknown);
