@@ -732,9 +732,14 @@ impl BigFloat {
         };
         let (mut a, mut b) = scaled(e);
         let lo = BigInt::from_u64(1).shl(mant - 1);
+        // n/d lies in (2^(mant-1), 2^(mant+1)) * 2^e: make the quotient exactly `mant` bits long before
+        // rounding (rounding a `mant+1`-bit quotient and then dropping a bit would round twice).
         let (q0, _) = a.quo_rem(&b).unwrap();
         if q0.cmp(&lo) == Ordering::Less {
             e -= 1;
+            (a, b) = scaled(e);
+        } else if q0.bit_len() > mant {
+            e += 1;
             (a, b) = scaled(e);
         }
         // Subnormals: the exponent cannot go below the smallest subnormal's.
@@ -754,6 +759,7 @@ impl BigFloat {
             Ordering::Less => {}
         }
         if q.bit_len() > mant {
+            // Rounded up to 2^mant: exact after the shift.
             q = q.shr(1);
             e += 1;
         }
@@ -830,6 +836,11 @@ impl BigFloat {
     /// Whether the binary exponent left big.Float's range (a literal that is then malformed).
     fn overflows_exponent(&self) -> bool {
         !self.is_exact() && self.exp2 + self.num.bit_len() as i64 > MAX_EXP2
+    }
+    /// Whether the value is within big.Float's exponent range (go/constant's result of an operation that
+    /// leaves it is unknown: big.Float overflows to infinity).
+    pub fn is_finite(&self) -> bool {
+        !self.overflows_exponent()
     }
 }
 
@@ -1303,5 +1314,15 @@ mod tests {
         assert_eq!(h.cmp(&h.add(&BigFloat::from_int(BigInt::from_u64(1)))), Ordering::Equal);
         assert_eq!(h.cmp(&v("1e99999").as_float().unwrap()), Ordering::Greater);
         assert_eq!(h.quo(&h).unwrap(), BigFloat::from_int(BigInt::from_u64(1)));
+    }
+
+    #[test]
+    fn rounding_to_ieee_rounds_once() {
+        // max float32 + half an ulp rounds (to even) up to 2^128: overflow (float_lit3.go).
+        let two = |k: u64| BigFloat::from_int(BigInt::from_u64(1).shl(k));
+        assert!(two(128).sub(&two(103)).round32().is_none());
+        assert!(two(128).sub(&two(103)).sub(&two(0)).round32().is_some());
+        assert!(two(1024).sub(&two(970)).round64().is_none());
+        assert_eq!(two(1024).sub(&two(970)).sub(&two(0)).to_f64(), f64::MAX);
     }
 }
