@@ -868,14 +868,20 @@ impl<'a> Checker<'a> {
                 if base.mode == OpMode::Invalid {
                     return Operand::invalid(e);
                 }
-                let r = self.lookup_field_or_method(base.typ, false, &sel.name);
+                // types2's derefStructPtr: `p.f` with `p` a pointer to a struct selects in the struct itself, so
+                // only pointers met along embedded fields count as "embedded via a pointer".
+                let base_t = match self.t.under(base.typ) {
+                    TypeKind::Pointer(p) if matches!(self.t.under(*p), TypeKind::Struct { .. }) => *p,
+                    _ => base.typ,
+                };
+                let r = self.lookup_field_or_method(base_t, false, &sel.name);
                 let super::lookup::Lookup::Found { obj, index, indirect, is_method: false } = r else {
                     let s = self.expr_string(args[0]);
                     self.error(ast.expr(args[0]).pos, format!("invalid argument: {s} is not a field selector"));
                     return Operand::invalid(e);
                 };
                 if indirect {
-                    let bs = self.type_string(base.typ);
+                    let bs = self.type_string(base_t);
                     self.error(ast.expr(args[0]).pos, format!("invalid argument: field {} is embedded via a pointer in {bs}", sel.name));
                     return Operand::invalid(e);
                 }
@@ -883,7 +889,7 @@ impl<'a> Checker<'a> {
                 let ft = self.objs.get(obj).typ;
                 self.info.selections.insert(
                     a,
-                    super::super::Selection { kind: super::super::SelectionKind::FieldVal, recv: base.typ, obj, index: index.clone(), indirect: false },
+                    super::super::Selection { kind: super::super::SelectionKind::FieldVal, recv: base_t, obj, index: index.clone(), indirect: false },
                 );
                 self.record(a, super::super::Mode::Variable, ft, None);
                 if args[0] != a {
@@ -891,7 +897,7 @@ impl<'a> Checker<'a> {
                 }
                 // sum the offsets along the path
                 let mut off = 0u64;
-                let mut t = base.typ;
+                let mut t = base_t;
                 for &i in &index {
                     let offs = sizes::field_offsets(&self.sizes, &self.t, t);
                     off += offs.get(i as usize).copied().unwrap_or(0);
