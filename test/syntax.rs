@@ -362,3 +362,40 @@ fn line_directives() {
         ]
     );
 }
+
+/// Package-wide `//go:linkname` checks: `unsafe` must be imported, and a name is linknamed once.
+#[test]
+fn linkname_checks() {
+    let src = "package p\n\nimport _ \"unsafe\"\n\nvar x int\n\n//go:linkname x a\n//go:linkname x b\n\
+               //go:linkname nonexist c\nfunc f() {}\n";
+    let (fset, ast, errs) = parse_source("l.go", src.to_string());
+    assert!(errs.is_empty(), "{errs:?}");
+    let files: Vec<&g1c::syntax::ast::File> = ast.files.iter().collect();
+    let got: Vec<String> =
+        g1c::syntax::directive::check_linknames(&files).iter().map(|e| e.render(&fset)).collect();
+    assert_eq!(got, ["l.go:8:3: duplicate //go:linkname for x"]);
+    let (fset, ast, _) = parse_source("m.go", "package p\n\n//go:linkname f g\nfunc f()\n".to_string());
+    let files: Vec<&g1c::syntax::ast::File> = ast.files.iter().collect();
+    let got: Vec<String> =
+        g1c::syntax::directive::check_linknames(&files).iter().map(|e| e.render(&fset)).collect();
+    assert_eq!(got, ["m.go:3:3: //go:linkname only allowed in Go files that import \"unsafe\""]);
+}
+
+/// Misplaced directives and the pragmas each declaration allows, worded as gc's noder words them.
+#[test]
+fn directive_checks() {
+    let src = "package p\n\nimport _ \"embed\"\n\n//go:noinline\nvar x int\n\n//go:notinheap\ntype T int\n\n\
+               func g() {} //go:noinline\n\n//go:noescape\nfunc h() {}\n\nfunc k() {\n\t//go:embed f\n\tvar s string\n\t_ = s\n}\n\
+               //go:nosplit\n";
+    let (_, _, errs) = parse_source("d.go", src.to_string());
+    assert_eq!(
+        errs,
+        [
+            "d.go:5:3: misplaced compiler directive",
+            "d.go:11:15: misplaced compiler directive",
+            "d.go:14:6: can only use //go:noescape with external func implementations",
+            "d.go:17:4: go:embed cannot apply to var inside func",
+            "d.go:21:3: misplaced compiler directive",
+        ]
+    );
+}

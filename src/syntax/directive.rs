@@ -4,7 +4,8 @@
 //!
 //! In: each directive as the parser meets it (its text after `//` or `/*`, its position, and whether only
 //! blanks precede it on its line), then the pragmas each declaration takes, with what the parser knows
-//! about that declaration ([`Taker`]). Out: gc's diagnostics, worded as gc words them. The directives
+//! about that declaration ([`Taker`]); for the package-wide `//go:linkname` checks, the parsed files of a
+//! package ([`check_linknames`], called by the checker). Out: gc's diagnostics, worded as gc words them. The directives
 //! themselves still reach the AST as before (`FuncDecl::pragmas`, `File::directives`); this module only
 //! judges them.
 //!
@@ -12,7 +13,7 @@
 //! directives (`//go:foo`) are never errors (outside the standard library gc ignores them), and a directive
 //! that is not alone on its line is reported and otherwise ignored, as gc does.
 
-use super::ast::Directive;
+use super::ast::{self, Directive};
 use super::pos::{Error, LineDirective, Pos};
 
 /// A set of pragma flags (gc's `ir.PragmaFlag`); `0` for a directive gc does not know.
@@ -249,4 +250,63 @@ pub fn parse_line_directive(
         file = prev_file.to_string();
     }
     Some(Ok(LineDirective { at, file, line, col }))
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Package-wide checks.
+
+/// The checks gc's noder makes on a package's `//go:linkname` directives once all its files are parsed
+/// (`processPragmas`): the file must import `unsafe`, and a package-level function or variable may be
+/// linknamed once (a directive naming anything else is ignored, as gc does before Go 1.18). `files` are the package's files, in order.
+pub fn check_linknames(files: &[&ast::File]) -> Vec<Error> {
+    // Package-level functions (not methods) and variables.
+    let mut declared: Vec<&str> = Vec::new();
+    for f in files {
+        for d in &f.decls {
+            match d {
+                ast::Decl::Func(fd) if fd.recv.is_none() => declared.push(&fd.name.name),
+                ast::Decl::Gen(g) if g.kind == ast::GenKind::Var => {
+                    for s in &g.specs {
+                        if let ast::Spec::Value(v) = s {
+                            declared.extend(v.names.iter().map(|n| &*n.name));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut errs = Vec::new();
+    let mut linked: Vec<&str> = Vec::new();
+    for f in files {
+        let imports_unsafe = f.imports.iter().any(|i| i.path == "unsafe");
+        // A file's linknames in source order, wherever the parser attached them.
+        let mut dirs: Vec<&Directive> = f.directives.iter().collect();
+        for d in &f.decls {
+            if let ast::Decl::Func(fd) = d {
+                dirs.extend(fd.pragmas.iter());
+            }
+        }
+        dirs.sort_by_key(|d| d.pos);
+        for d in dirs {
+            if !d.text.starts_with("go:linkname ") {
+                continue;
+            }
+            let Some(local) = d.text.split_ascii_whitespace().nth(1) else { continue };
+            if !imports_unsafe {
+                errs.push(Error::new(d.pos, "//go:linkname only allowed in Go files that import \"unsafe\""));
+            } else if !declared.contains(&local) {
+                // gc reports "//go:linkname must refer to declared function or variable" from -lang=go1.18
+                // on and ignores the directive before; g1c has no -lang flag yet and must keep compiling
+                // older code such as fixedbugs/issue55889.go (x/sys before go.dev/cl/274573), so it ignores
+                // the directive too.
+                continue;
+            } else if linked.contains(&local) {
+                errs.push(Error::new(d.pos, format!("duplicate //go:linkname for {local}")));
+            } else {
+                linked.push(local);
+            }
+        }
+    }
+    errs
 }
