@@ -399,3 +399,22 @@ fn directive_checks() {
         ]
     );
 }
+
+/// Directives that depend on the package: runtime-only ones, cgo ones outside cgo-generated files.
+#[test]
+fn package_directive_checks() {
+    let src = "package p\n\n//go:nowritebarrier\nfunc f() {}\n\n//go:cgo_import_static x\n\
+               //go:cgo_import_dynamic a b \"lib.so\"\n"
+        .to_string();
+    let (fset, ast, errs) = parse_source("c.go", src);
+    assert!(errs.is_empty(), "{errs:?}");
+    let files: Vec<&g1c::syntax::ast::File> = ast.files.iter().collect();
+    let render = |errs: Vec<g1c::syntax::pos::Error>| -> Vec<String> { errs.iter().map(|e| e.render(&fset)).collect() };
+    assert_eq!(
+        render(g1c::syntax::directive::check_package("main", &fset, &files)),
+        ["c.go:3:3: //go:nowritebarrier only allowed in runtime", "c.go:6:3: //go:cgo_import_static x only allowed in cgo-generated code"]
+    );
+    assert!(g1c::syntax::directive::check_package("runtime", &fset, &files).is_empty());
+    let (_, _, errs) = parse_source("u.go", "package p\n\n//go:cgo_ldflag x\n".to_string());
+    assert_eq!(errs, ["u.go:3:3: usage: //go:cgo_ldflag \"arg\""]);
+}

@@ -5,7 +5,7 @@
 //! In: each directive as the parser meets it (its text after `//` or `/*`, its position, and whether only
 //! blanks precede it on its line), then the pragmas each declaration takes, with what the parser knows
 //! about that declaration ([`Taker`]); for the package-wide `//go:linkname` checks, the parsed files of a
-//! package ([`check_linknames`], called by the checker). Out: gc's diagnostics, worded as gc words them. The directives
+//! package and its import path ([`check_package`], called by the checker). Out: gc's diagnostics, worded as gc words them. The directives
 //! themselves still reach the AST as before (`FuncDecl::pragmas`, `File::directives`); this module only
 //! judges them.
 //!
@@ -14,7 +14,7 @@
 //! that is not alone on its line is reported and otherwise ignored, as gc does.
 
 use super::ast::{self, Directive};
-use super::pos::{Error, LineDirective, Pos};
+use super::pos::{Error, FileId, FileSet, LineDirective, Pos};
 
 /// A set of pragma flags (gc's `ir.PragmaFlag`); `0` for a directive gc does not know.
 pub type Flags = u32;
@@ -103,8 +103,79 @@ pub fn check_new(d: &Directive, blank: bool, errs: &mut Vec<Error>) -> bool {
     } else if is_embed(text) && text["go:embed".len()..].trim().is_empty() {
         errs.push(Error::new(d.pos, "usage: //go:embed pattern..."));
         return false;
+    } else if text.starts_with("go:cgo_") {
+        if let Some(usage) = cgo_usage(text) {
+            errs.push(Error::new(d.pos, usage));
+        }
     }
     true
+}
+
+/// gc's `pragcgo`: the usage message for a malformed `//go:cgo_*` directive.
+fn cgo_usage(text: &str) -> Option<String> {
+    let f = pragma_fields(text);
+    let verb = f.first().map_or("", |v| v.trim_start_matches("go:"));
+    let quoted = |s: &str| s.len() >= 2 && s.starts_with('"') && s.ends_with('"');
+    let ok = match verb {
+        "cgo_export_static" | "cgo_export_dynamic" => match f.len() {
+            2 => !quoted(f[1]),
+            3 => !quoted(f[1]) && !quoted(f[2]),
+            _ => false,
+        },
+        "cgo_import_dynamic" => match f.len() {
+            2 => !quoted(f[1]),
+            3 => !quoted(f[1]) && !quoted(f[2]),
+            4 => !quoted(f[1]) && !quoted(f[2]) && quoted(f[3]),
+            _ => false,
+        },
+        "cgo_import_static" => f.len() == 2 && !quoted(f[1]),
+        "cgo_dynamic_linker" | "cgo_ldflag" => f.len() == 2 && quoted(f[1]),
+        _ => true,
+    };
+    if ok {
+        return None;
+    }
+    Some(match verb {
+        "cgo_export_static" | "cgo_export_dynamic" => format!("usage: //go:{verb} local [remote]"),
+        "cgo_import_dynamic" => "usage: //go:cgo_import_dynamic local [remote [\"library\"]]".to_string(),
+        "cgo_import_static" => "usage: //go:cgo_import_static local".to_string(),
+        "cgo_dynamic_linker" => "usage: //go:cgo_dynamic_linker \"path\"".to_string(),
+        _ => "usage: //go:cgo_ldflag \"arg\"".to_string(),
+    })
+}
+
+/// gc's `pragmaFields`: fields separated by blanks, a double-quoted string (quotes kept) being one field.
+fn pragma_fields(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut in_quote = false;
+    let mut start: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        if c == '"' {
+            if in_quote {
+                in_quote = false;
+                out.push(&s[start.unwrap_or(i)..i + 1]);
+                start = None;
+            } else {
+                in_quote = true;
+                if let Some(st) = start {
+                    out.push(&s[st..i]);
+                }
+                start = Some(i);
+            }
+        } else if !in_quote && matches!(c, ' ' | '\t' | '\n' | '\r') {
+            if let Some(st) = start.take() {
+                out.push(&s[st..i]);
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if !in_quote {
+        if let Some(st) = start {
+            out.push(&s[st..]);
+        }
+    }
+    out
 }
 
 /// Pragmas no declaration takes (gc's `clearPragma` → `checkUnusedDuringParse`): known flags and
@@ -255,9 +326,73 @@ pub fn parse_line_directive(
 // ---------------------------------------------------------------------------------------------------------
 // Package-wide checks.
 
+/// The packages gc compiles as the runtime (cmd/go passes them `-+`): only they may use the directives
+/// that control stacks and write barriers.
+const RUNTIME_PACKAGES: [&str; 10] = [
+    "internal/abi",
+    "internal/bytealg",
+    "internal/cpu",
+    "internal/goarch",
+    "internal/goos",
+    "runtime",
+    "runtime/internal/atomic",
+    "runtime/internal/math",
+    "runtime/internal/sys",
+    "runtime/internal/syscall",
+];
+
+/// Whether `path` names a standard-library package (cmd/go's rule: no dot in the first path element),
+/// as opposed to the program's own package (`main`, or the command line's files).
+pub fn is_std_path(path: &str) -> bool {
+    let first = path.split('/').next().unwrap_or(path);
+    !first.contains('.') && path != "main" && path != "command-line-arguments"
+}
+
+/// The checks gc makes on a package's directives that depend on the package being compiled: directives
+/// only the runtime may use, `//go:cgo_*` directives outside cgo-generated files (`_cgo_*.go`) of packages
+/// outside the standard library, and the `//go:linkname` checks of [`check_linknames`].
+pub fn check_package(path: &str, fset: &FileSet, files: &[&ast::File]) -> Vec<Error> {
+    let runtime = RUNTIME_PACKAGES.contains(&path);
+    let std = is_std_path(path);
+    let runtime_only = SYSTEMSTACK | NOWRITEBARRIER | NOWRITEBARRIERREC | YESWRITEBARRIERREC;
+    let mut errs = Vec::new();
+    for f in files {
+        let name = &fset.file(FileId(f.file_id)).name;
+        let cgo_generated = name.rsplit('/').next().unwrap_or(name).starts_with("_cgo_");
+        for d in file_directives(f) {
+            let verb = verb(&d.text);
+            if d.text.starts_with("go:cgo_") && !cgo_generated && !std {
+                // cgo_import_dynamic naming a library is allowed everywhere (golang.org/x/sys needs it).
+                let with_lib = verb == "go:cgo_import_dynamic" && pragma_fields(&d.text).len() >= 4;
+                if !with_lib {
+                    errs.push(Error::new(d.pos, format!("//{} only allowed in cgo-generated code", d.text)));
+                }
+            }
+            if !runtime && flag(verb) & runtime_only != 0 {
+                errs.push(Error::new(d.pos, format!("//{verb} only allowed in runtime")));
+            }
+        }
+    }
+    errs.extend(check_linknames(files));
+    errs
+}
+
+/// A file's directives in source order, wherever the parser attached them.
+fn file_directives(f: &ast::File) -> Vec<&Directive> {
+    let mut dirs: Vec<&Directive> = f.directives.iter().collect();
+    for d in &f.decls {
+        if let ast::Decl::Func(fd) = d {
+            dirs.extend(fd.pragmas.iter());
+        }
+    }
+    dirs.sort_by_key(|d| d.pos);
+    dirs
+}
+
 /// The checks gc's noder makes on a package's `//go:linkname` directives once all its files are parsed
 /// (`processPragmas`): the file must import `unsafe`, and a package-level function or variable may be
-/// linknamed once (a directive naming anything else is ignored, as gc does before Go 1.18). `files` are the package's files, in order.
+/// linknamed once (a directive naming anything else is ignored, as gc does before Go 1.18). `files` are
+/// the package's files, in order.
 pub fn check_linknames(files: &[&ast::File]) -> Vec<Error> {
     // Package-level functions (not methods) and variables.
     let mut declared: Vec<&str> = Vec::new();
@@ -280,15 +415,7 @@ pub fn check_linknames(files: &[&ast::File]) -> Vec<Error> {
     let mut linked: Vec<&str> = Vec::new();
     for f in files {
         let imports_unsafe = f.imports.iter().any(|i| i.path == "unsafe");
-        // A file's linknames in source order, wherever the parser attached them.
-        let mut dirs: Vec<&Directive> = f.directives.iter().collect();
-        for d in &f.decls {
-            if let ast::Decl::Func(fd) = d {
-                dirs.extend(fd.pragmas.iter());
-            }
-        }
-        dirs.sort_by_key(|d| d.pos);
-        for d in dirs {
+        for d in file_directives(f) {
             if !d.text.starts_with("go:linkname ") {
                 continue;
             }

@@ -243,9 +243,10 @@ fn check_packages(
         let first_scope = c.scopes.len();
         c.begin_package(PkgId(i as u32), p);
         c.check_files();
-        // gc's noder checks the package's //go:linkname directives after type checking.
+        // gc's noder checks the directives that depend on the package (//go:linkname targets,
+        // runtime-only and cgo directives) after type checking.
         let pkg_files: Vec<&crate::syntax::ast::File> = p.files.iter().map(|&f| &ast.files[f]).collect();
-        c.errs.extend(crate::syntax::directive::check_linknames(&pkg_files));
+        c.errs.extend(crate::syntax::directive::check_package(p.path, fset, &pkg_files));
         // `g1c check` reads no package's scope from the result: the copy is left empty there.
         let scope: BTreeMap<Name, ObjId> = if keep_node_info {
             c.scopes[c.pkg_scope.0 as usize].names.iter().map(|(k, v)| (k.clone(), *v)).collect()
