@@ -141,6 +141,9 @@ pub(crate) struct Checker<'a> {
     pub var_func: HashMap<ObjId, u32>,
     /// The value of `iota` in the constant declaration being checked.
     pub iota: Option<Value>,
+    /// While checking a constant's inherited (implicitly repeated) init expression, the constant's name:
+    /// errors are reported there, as types2's `errpos` does.
+    pub errpos: Option<Pos>,
     /// Methods whose receiver is a pointer `*T`.
     pub ptr_recv: HashSet<ObjId>,
     /// Function objects standing for interface methods, per (interface type, method name).
@@ -315,6 +318,7 @@ impl<'a> Checker<'a> {
             next_func: 0,
             var_func: HashMap::default(),
             iota: None,
+            errpos: None,
             ptr_recv: HashSet::default(),
             iface_method_objs: HashMap::default(),
             field_objs: HashMap::default(),
@@ -429,7 +433,7 @@ impl<'a> Checker<'a> {
         if !self.errs.is_empty() && (follow_on(&msg, "invalid operand") || follow_on(&msg, "invalid type")) {
             return;
         }
-        self.errs.push(Error::new(pos, msg));
+        self.errs.push(Error::new(self.errpos.unwrap_or(pos), msg));
     }
 
     // ---- scopes ----
@@ -967,6 +971,7 @@ impl<'a> Checker<'a> {
         let saved_scope = self.scope;
         let saved_funcs = std::mem::take(&mut self.funcs);
         let saved_iota = self.iota.take();
+        let saved_errpos = self.errpos.take();
         let saved_decl = self.cur_decl;
         self.scope = self.decl_scope(o);
         match src {
@@ -994,6 +999,7 @@ impl<'a> Checker<'a> {
         self.scope = saved_scope;
         self.funcs = saved_funcs;
         self.iota = saved_iota;
+        self.errpos = saved_errpos;
         self.cur_decl = saved_decl;
         self.obj_path.pop();
         self.color.insert(o, Color::Black);
@@ -1098,6 +1104,10 @@ impl<'a> Checker<'a> {
             }
             t
         });
+        // An init expression written before the constant's name is inherited by implicit repetition.
+        let name_pos = self.objs.get(o).pos;
+        let inherited = init.is_some_and(|e| self.ast.expr(e).pos < name_pos);
+        let saved_errpos = std::mem::replace(&mut self.errpos, if inherited { Some(name_pos) } else { None });
         let (ty, val) = match init {
             None => (TypeId::INVALID, Value::Unknown),
             Some(e) => {
@@ -1119,6 +1129,7 @@ impl<'a> Checker<'a> {
                 }
             }
         };
+        self.errpos = saved_errpos;
         let obj = self.objs.get_mut(o);
         obj.typ = ty;
         obj.kind = ObjKind::Const(val);
