@@ -271,6 +271,10 @@ pub fn check_taken(taker: &Taker, pragmas: &[Directive], errs: &mut Vec<Error>) 
         if *has_body && present & NOESCAPE != 0 {
             errs.push(Error::new(*name_pos, "can only use //go:noescape with external func implementations"));
         }
+        // Stack growth cannot tell which uintptr arguments are pointers: such functions must not grow it.
+        if *has_body && present & UINTPTR_KEEPALIVE != 0 && present & UINTPTR_ESCAPES == 0 && present & NOSPLIT == 0 {
+            errs.push(Error::new(*name_pos, "go:uintptrkeepalive requires go:nosplit"));
+        }
     }
 }
 
@@ -349,7 +353,7 @@ pub fn is_std_path(path: &str) -> bool {
 }
 
 /// The checks gc makes on a package's directives that depend on the package being compiled: directives
-/// only the runtime may use, `//go:cgo_*` directives outside cgo-generated files (`_cgo_*.go`) of packages
+/// only the runtime may use, `//go:uintptrkeepalive` outside the standard library, `//go:cgo_*` directives outside cgo-generated files (`_cgo_*.go`) of packages
 /// outside the standard library, and the `//go:linkname` checks of [`check_linknames`].
 pub fn check_package(path: &str, fset: &FileSet, files: &[&ast::File]) -> Vec<Error> {
     let runtime = RUNTIME_PACKAGES.contains(&path);
@@ -370,6 +374,9 @@ pub fn check_package(path: &str, fset: &FileSet, files: &[&ast::File]) -> Vec<Er
             }
             if !runtime && flag(verb) & runtime_only != 0 {
                 errs.push(Error::new(d.pos, format!("//{verb} only allowed in runtime")));
+            }
+            if flag(verb) == UINTPTR_KEEPALIVE && !std {
+                errs.push(Error::new(d.pos, format!("//{verb} is only allowed in the standard library")));
             }
         }
     }
