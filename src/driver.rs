@@ -127,7 +127,8 @@ fn front_end(patterns: &[String], limit: usize) -> Result<Loaded, Reported> {
     let loaded = load::load(&cfg, patterns);
     // Syntax errors come first, as the compiler reports them before resolving imports (a malformed import
     // is a syntax error, not a missing package).
-    if !loaded.syntax_errors.is_empty() {
+    let mut soft = parse_errors_by_package(&loaded);
+    if !loaded.syntax_errors.is_empty() && soft.is_none() {
         // Each error under its package's header; a file left out of every package (cgo) stands alone.
         let mut by_file: HashMap<u32, usize> = HashMap::new();
         for (i, p) in loaded.packages.iter().enumerate() {
@@ -144,7 +145,7 @@ fn front_end(patterns: &[String], limit: usize) -> Result<Loaded, Reported> {
             if let Some(i) = pkg {
                 eprintln!("# {}", loaded.packages[i].path);
             }
-            print_errors_limit(&render(&loaded.fset, errs).0, limit);
+            print_report(&loaded.fset, &errs, limit);
         }
         return Err(Reported);
     }
@@ -175,7 +176,11 @@ fn front_end(patterns: &[String], limit: usize) -> Result<Loaded, Reported> {
     drop(srcs);
     let mut failed = vec![false; loaded.packages.len()];
     let mut any = false;
-    for (i, (pkg, errs)) in loaded.packages.iter().zip(errs).enumerate() {
+    for (i, (pkg, mut errs)) in loaded.packages.iter().zip(errs).enumerate() {
+        if let Some(soft) = soft.as_mut() {
+            // Found first: the parser ran before the checker.
+            errs.splice(0..0, std::mem::take(&mut soft[i]));
+        }
         let dep_failed = pkg.imports.values().any(|&d| failed[d]);
         failed[i] = dep_failed || !errs.is_empty();
         if errs.is_empty() || dep_failed {
@@ -183,12 +188,35 @@ fn front_end(patterns: &[String], limit: usize) -> Result<Loaded, Reported> {
         }
         any = true;
         eprintln!("# {}", pkg.path);
-        print_errors_limit(&render(&loaded.fset, errs).0, limit);
+        print_report(&loaded.fset, &errs, limit);
     }
     if any {
         return Err(Reported);
     }
     Ok(Loaded { cfg, root, fset: Arc::new(loaded.fset), ast: loaded.ast, packages: loaded.packages, prog })
+}
+
+/// gc reports a parse error that is not a `syntax error: ...` (`expression in defer must be function call`,
+/// `method has no receiver`, label errors) and still type-checks the package, so that its type errors follow;
+/// a `syntax error` ends the build before type checking (cmd/compile's noder: `base.SyntaxErrors()`).
+/// Returns each package's parse errors (by index in `packages`), or `None` when one of them is a syntax error
+/// or belongs to no package.
+pub(crate) fn parse_errors_by_package(loaded: &load::Loaded) -> Option<Vec<Vec<Error>>> {
+    if loaded.syntax_errors.iter().any(|e| e.msg.starts_with("syntax error")) {
+        return None;
+    }
+    let mut by_file: HashMap<u32, usize> = HashMap::new();
+    for (i, p) in loaded.packages.iter().enumerate() {
+        for &fi in &p.files {
+            by_file.insert(loaded.ast.files[fi].file_id, i);
+        }
+    }
+    let mut out = vec![Vec::new(); loaded.packages.len()];
+    for e in &loaded.syntax_errors {
+        let i = loaded.fset.file_of(e.pos).and_then(|f| by_file.get(&f.0).copied())?;
+        out[i].push(e.clone());
+    }
+    Some(out)
 }
 
 /// A checked program, ready for the back end.
@@ -368,6 +396,57 @@ pub(crate) fn render(fset: &FileSet, mut errs: Vec<Error>) -> Failure {
     errs.sort_by_key(|e| e.pos);
     errs.dedup();
     Failure(errs.iter().map(|e| e.render(fset)).collect())
+}
+
+/// Prints a package's errors the way gc reports them (cmd/compile/internal/base `ErrorfAt` and `FlushErrors`):
+/// errors are taken in the order they were found, skipping a second syntax error on the same line and a repeat
+/// of the same message on the same line; the `limit`-th one found ends the report (0: no limit), and what was
+/// kept is printed sorted by position, then `file:line:col: too many errors` at the position of the last one
+/// found. So with many errors, gc shows the first ten the checker *met* (package-level declarations before
+/// function bodies, as types2 and our checker both go), not the first ten in the file.
+pub(crate) fn print_report(fset: &FileSet, errs: &[Error], limit: usize) {
+    let line_of = |p: pos::Pos| fset.position(p).map(|q| (q.file.to_string(), q.line));
+    let mut kept: Vec<&Error> = Vec::new();
+    let mut last_syntax = None;
+    let mut last_other: Option<((String, u32), &str)> = None;
+    let mut too_many = None;
+    for e in errs {
+        let line = line_of(e.pos);
+        if e.msg.starts_with("syntax error") {
+            if line.is_some() && last_syntax == line {
+                continue;
+            }
+            last_syntax = line;
+        } else {
+            if let (Some(l), Some((ll, lm))) = (&line, &last_other) {
+                if l == ll && *lm == e.msg {
+                    continue;
+                }
+            }
+            last_other = line.map(|l| (l, e.msg.as_str()));
+        }
+        kept.push(e);
+        if kept.len() == limit {
+            too_many = Some(e.pos);
+            break;
+        }
+    }
+    kept.sort_by_key(|e| e.pos);
+    kept.dedup_by(|a, b| a.pos == b.pos && a.msg == b.msg);
+    let mut err = std::io::stderr().lock();
+    for e in kept {
+        let _ = writeln!(err, "{}", e.render(fset));
+    }
+    if let Some(p) = too_many {
+        match fset.position(p) {
+            Some(q) => {
+                let _ = writeln!(err, "{q}: too many errors");
+            }
+            None => {
+                let _ = writeln!(err, "too many errors");
+            }
+        }
+    }
 }
 
 fn print_errors(msgs: &[String]) {

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{print_errors_limit, render, MAX_ERRORS};
+use super::{parse_errors_by_package, print_report, MAX_ERRORS};
 use crate::load;
 use crate::syntax::pos::{self, Error};
 use crate::types::check::{check_errors_only, PackageSrc};
@@ -39,9 +39,9 @@ fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> 
         }
         return 1;
     }
-    if !loaded.syntax_errors.is_empty() {
-        let msgs = render(&loaded.fset, loaded.syntax_errors.clone()).0;
-        print_errors_limit(&msgs, limit);
+    let mut soft = parse_errors_by_package(&loaded);
+    if !loaded.syntax_errors.is_empty() && soft.is_none() {
+        print_report(&loaded.fset, &loaded.syntax_errors, limit);
         return 1;
     }
     if std::env::var_os("G1C_STATS").is_some() {
@@ -95,7 +95,10 @@ fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> 
         }
     };
     let mut failed = BTreeSet::new();
-    for (i, (pkg, errs)) in loaded.packages.iter().zip(errs).enumerate() {
+    for (i, (pkg, mut errs)) in loaded.packages.iter().zip(errs).enumerate() {
+        if let Some(soft) = soft.as_mut() {
+            errs.splice(0..0, std::mem::take(&mut soft[i]));
+        }
         if errs.is_empty() {
             if verbose {
                 eprintln!("ok   {}", pkg.path);
@@ -107,7 +110,7 @@ fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> 
         if !files_named {
             eprintln!("# {}", pkg.path);
         }
-        print_errors_limit(&render(&loaded.fset, errs).0, limit);
+        print_report(&loaded.fset, &errs, limit);
         if verbose {
             eprintln!("FAIL {} ({n} errors)", pkg.path);
         }

@@ -904,14 +904,19 @@ impl<'a> Parser<'a> {
         let mut recv = None;
         if self.tok() == Tok::Lparen {
             self.next();
-            let list = self.param_list(None, None, Tok::Rparen, false);
+            let mut list = self.param_list(None, None, Tok::Rparen, false);
             let rpos = self.pos();
+            // As gc's parser: no receiver leaves a plain function, several keep the first one, so that the
+            // checker goes on with a well-formed declaration and adds no errors of its own about it.
             match list.len() {
                 0 => self.error_at(rpos, "method has no receiver".into()),
-                1 => {}
-                _ => self.error_at(rpos, "method has multiple receivers".into()),
+                1 => recv = Some(self.fields(list)),
+                _ => {
+                    self.error_at(rpos, "method has multiple receivers".into());
+                    list.truncate(1);
+                    recv = Some(self.fields(list));
+                }
             }
-            recv = Some(self.fields(list));
         }
         if self.tok() != Tok::Name {
             self.syntax_error("expecting name or (");
@@ -1166,8 +1171,9 @@ impl<'a> Parser<'a> {
         let pos = self.pos();
         let kind = self.s.kind;
         let raw = Name::new(&self.s.lit);
+        let bad = self.s.bad;
         self.next();
-        self.new_expr(pos, ExprKind::BasicLit { kind, raw })
+        self.new_expr(pos, ExprKind::BasicLit { kind, raw, bad })
     }
 
     // PrimaryExpr =

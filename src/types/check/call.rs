@@ -171,7 +171,7 @@ impl<'a> Checker<'a> {
             // still convert what we can
             return;
         }
-        let ExprKind::Call { args: arg_exprs, rparen, .. } = &ast.expr(e).kind else { return };
+        let ExprKind::Call { args: arg_exprs, .. } = &ast.expr(e).kind else { return };
         if let Some(ep) = ellipsis {
             if !sig.variadic {
                 let fs = self.expr_string(fun);
@@ -189,7 +189,14 @@ impl<'a> Checker<'a> {
         let ok_count = if sig.variadic && ellipsis.is_none() { nargs + 1 >= n } else { nargs == n };
         if !ok_count {
             let too_few = nargs < n;
-            let at_pos = if too_few { *rparen } else { ast.expr(args[n].expr).pos };
+            // types2: at the first extra argument, else at the last argument, else at the call itself.
+            let at_pos = if !too_few {
+                ast.expr(args[n].expr).pos
+            } else if let Some(last) = args.last() {
+                ast.expr(last.expr).pos
+            } else {
+                ast.expr(e).pos
+            };
             let have: Vec<String> = args.iter().map(|a| self.arg_type_string(a)).collect();
             let want = self.params_string(sig);
             let fs = self.expr_string(fun);

@@ -267,7 +267,9 @@ impl<'a> Checker<'a> {
         match &ex.kind {
             ExprKind::Bad => Operand::invalid(e),
             ExprKind::Ident(id) => self.ident(e, id),
-            ExprKind::BasicLit { kind, raw } => match super::super::constant::from_literal(*kind, raw) {
+            // The scanner already reported what is wrong with it.
+            ExprKind::BasicLit { bad: true, .. } => Operand::invalid(e),
+            ExprKind::BasicLit { kind, raw, .. } => match super::super::constant::from_literal(*kind, raw) {
                 Ok(v) => {
                     let t = match kind {
                         LitKind::Int => TypeId::UNTYPED_INT,
