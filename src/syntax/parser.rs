@@ -640,14 +640,14 @@ impl<'a> Parser<'a> {
         let path_pos = self.pos();
         let (raw, kind, bad) = (self.s.lit.clone(), self.s.kind, self.s.bad);
         self.next();
-        if !bad && kind != LitKind::String {
+        if bad {
+            // The scanner reported the malformed literal; like types2, nothing is imported.
+            return None;
+        }
+        if kind != LitKind::String {
             self.syntax_error("import path must be a string");
         }
-        let path = if !bad && kind == LitKind::String {
-            unquote(&raw).unwrap_or_default()
-        } else {
-            String::new()
-        };
+        let path = if kind == LitKind::String { unquote(&raw).unwrap_or_default() } else { String::new() };
         self.imports_embed |= path == "embed";
         Some(ImportSpec {
             pos,
