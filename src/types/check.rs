@@ -141,6 +141,9 @@ pub(crate) struct Checker<'a> {
     pub var_func: HashMap<ObjId, u32>,
     /// The value of `iota` in the constant declaration being checked.
     pub iota: Option<Value>,
+    /// While checking a constant's inherited (implicitly repeated) init expression, the constant's name:
+    /// errors are reported there, as types2's `errpos` does.
+    pub errpos: Option<Pos>,
     /// Methods whose receiver is a pointer `*T`.
     pub ptr_recv: HashSet<ObjId>,
     /// Function objects standing for interface methods, per (interface type, method name).
@@ -243,6 +246,10 @@ fn check_packages(
         let first_scope = c.scopes.len();
         c.begin_package(PkgId(i as u32), p);
         c.check_files();
+        // gc's noder checks the directives that depend on the package (//go:linkname targets,
+        // runtime-only and cgo directives) after type checking.
+        let pkg_files: Vec<&crate::syntax::ast::File> = p.files.iter().map(|&f| &ast.files[f]).collect();
+        c.errs.extend(crate::syntax::directive::check_package(p.path, fset, &pkg_files));
         // `g1c check` reads no package's scope from the result: the copy is left empty there.
         let scope: BTreeMap<Name, ObjId> = if keep_node_info {
             c.scopes[c.pkg_scope.0 as usize].names.iter().map(|(k, v)| (k.clone(), *v)).collect()
@@ -311,6 +318,7 @@ impl<'a> Checker<'a> {
             next_func: 0,
             var_func: HashMap::default(),
             iota: None,
+            errpos: None,
             ptr_recv: HashSet::default(),
             iface_method_objs: HashMap::default(),
             field_objs: HashMap::default(),
@@ -425,7 +433,7 @@ impl<'a> Checker<'a> {
         if !self.errs.is_empty() && (follow_on(&msg, "invalid operand") || follow_on(&msg, "invalid type")) {
             return;
         }
-        self.errs.push(Error::new(pos, msg));
+        self.errs.push(Error::new(self.errpos.unwrap_or(pos), msg));
     }
 
     // ---- scopes ----
@@ -963,6 +971,7 @@ impl<'a> Checker<'a> {
         let saved_scope = self.scope;
         let saved_funcs = std::mem::take(&mut self.funcs);
         let saved_iota = self.iota.take();
+        let saved_errpos = self.errpos.take();
         let saved_decl = self.cur_decl;
         self.scope = self.decl_scope(o);
         match src {
@@ -990,6 +999,7 @@ impl<'a> Checker<'a> {
         self.scope = saved_scope;
         self.funcs = saved_funcs;
         self.iota = saved_iota;
+        self.errpos = saved_errpos;
         self.cur_decl = saved_decl;
         self.obj_path.pop();
         self.color.insert(o, Color::Black);
@@ -1094,6 +1104,10 @@ impl<'a> Checker<'a> {
             }
             t
         });
+        // An init expression written before the constant's name is inherited by implicit repetition.
+        let name_pos = self.objs.get(o).pos;
+        let inherited = init.is_some_and(|e| self.ast.expr(e).pos < name_pos);
+        let saved_errpos = std::mem::replace(&mut self.errpos, if inherited { Some(name_pos) } else { None });
         let (ty, val) = match init {
             None => (TypeId::INVALID, Value::Unknown),
             Some(e) => {
@@ -1115,6 +1129,7 @@ impl<'a> Checker<'a> {
                 }
             }
         };
+        self.errpos = saved_errpos;
         let obj = self.objs.get_mut(o);
         obj.typ = ty;
         obj.kind = ObjKind::Const(val);

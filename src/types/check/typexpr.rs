@@ -639,12 +639,8 @@ impl<'a> Checker<'a> {
             return TypeId::INVALID;
         }
         if targs.len() != tps.len() {
-            let s = self.type_string(gen);
-            let msg = if targs.len() < tps.len() {
-                format!("not enough type arguments for type {s}: have {}, want {}", targs.len(), tps.len())
-            } else {
-                format!("too many type arguments for type {s}: have {}, want {}", targs.len(), tps.len())
-            };
+            // types2 1.19's validateTArgLen wording.
+            let msg = format!("got {} arguments but {} type parameters", targs.len(), tps.len());
             self.error(self.ast.expr(e).pos, msg);
             return TypeId::INVALID;
         }
