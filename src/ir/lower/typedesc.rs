@@ -500,6 +500,10 @@ impl<'a> Lowerer<'a> {
                 if let TypeKind::Named(n) = self.types.kind(ty) {
                     for &m in &n.methods {
                         let o = prog.obj(m);
+                        // Never found by any selector or interface (types2 does not associate it with the type).
+                        if o.name == "_" {
+                            continue;
+                        }
                         let ptr_recv = self.ptr_recv(m);
                         // A pointer method is in the set only when the receiver is addressable through a pointer.
                         let entry = if ptr_recv && !via_ptr { None } else {
