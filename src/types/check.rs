@@ -1330,6 +1330,20 @@ impl<'a> Checker<'a> {
         let (base, ptr) = match self.recv_base_name(f.typ) {
             Some(b) => b,
             None => {
+                // `func (b *pkg.T) m()`: a type of another package (types2's validRecv)
+                let mut te = self.ast.unparen(f.typ);
+                if let ExprKind::Star(x) = &self.ast.expr(te).kind {
+                    te = self.ast.unparen(*x);
+                }
+                if let ExprKind::Selector { .. } = &self.ast.expr(te).kind {
+                    let t = self.typ(te);
+                    if t != TypeId::INVALID {
+                        let s = self.type_string(t);
+                        let p = f.names.first().map_or(self.ast.expr(f.typ).pos, |n| n.pos);
+                        self.error(p, format!("cannot define new methods on non-local type {s}"));
+                    }
+                    return None;
+                }
                 let s = self.expr_string(f.typ);
                 self.error(self.ast.expr(f.typ).pos, format!("invalid receiver type {s}"));
                 return None;

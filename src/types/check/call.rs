@@ -215,6 +215,10 @@ impl<'a> Checker<'a> {
             } else {
                 sig.params[i]
             };
+            if pt == TypeId::INVALID {
+                // the parameter's type was reported invalid; its argument is not checked against it
+                continue;
+            }
             self.assignment(a, pt, &context);
         }
     }
@@ -868,14 +872,27 @@ impl<'a> Checker<'a> {
                 if base.mode == OpMode::Invalid {
                     return Operand::invalid(e);
                 }
-                let r = self.lookup_field_or_method(base.typ, false, &sel.name);
-                let super::lookup::Lookup::Found { obj, index, indirect, is_method: false } = r else {
-                    let s = self.expr_string(args[0]);
-                    self.error(ast.expr(args[0]).pos, format!("invalid argument: {s} is not a field selector"));
-                    return Operand::invalid(e);
+                // types2's derefStructPtr: `p.f` with `p` a pointer to a struct looks `f` up in the struct
+                let base_t = match self.t.under(base.typ) {
+                    TypeKind::Pointer(el) if matches!(self.t.under(*el), TypeKind::Struct { .. }) => *el,
+                    _ => base.typ,
+                };
+                let r = self.lookup_field_or_method(base_t, false, &sel.name);
+                let (obj, index, indirect) = match r {
+                    super::lookup::Lookup::Found { obj, index, indirect, is_method: false } => (obj, index, indirect),
+                    super::lookup::Lookup::Found { is_method: true, .. } => {
+                        let s = self.expr_string(args[0]);
+                        self.error(ast.expr(args[0]).pos, format!("invalid argument: {s} is a method value"));
+                        return Operand::invalid(e);
+                    }
+                    super::lookup::Lookup::Ambiguous | super::lookup::Lookup::NotFound => {
+                        let bs = self.type_string(base_t);
+                        self.error(ast.expr(*bx).pos, format!("invalid argument: {bs} has no single field {}", sel.name));
+                        return Operand::invalid(e);
+                    }
                 };
                 if indirect {
-                    let bs = self.type_string(base.typ);
+                    let bs = self.type_string(base_t);
                     self.error(ast.expr(args[0]).pos, format!("invalid argument: field {} is embedded via a pointer in {bs}", sel.name));
                     return Operand::invalid(e);
                 }
@@ -891,7 +908,7 @@ impl<'a> Checker<'a> {
                 }
                 // sum the offsets along the path
                 let mut off = 0u64;
-                let mut t = base.typ;
+                let mut t = base_t;
                 for &i in &index {
                     let offs = sizes::field_offsets(&self.sizes, &self.t, t);
                     off += offs.get(i as usize).copied().unwrap_or(0);

@@ -191,8 +191,9 @@ impl<'a> Checker<'a> {
     }
 
     pub fn expr_hint(&mut self, e: ExprId, hint: Option<TypeId>) -> Operand {
+        let errs = self.errs.len();
         let mut x = self.raw_expr(e, hint);
-        self.exclude(&mut x);
+        self.exclude(&mut x, errs);
         self.single_value(&mut x);
         x
     }
@@ -200,8 +201,9 @@ impl<'a> Checker<'a> {
     /// The one value assigned to one variable (`x = f()`, `var x = f()`): a call with several results is
     /// types2's assignError, `assignment mismatch: 1 variable but f returns 2 values`.
     pub fn assigned_expr(&mut self, e: ExprId, hint: Option<TypeId>) -> Operand {
+        let errs = self.errs.len();
         let mut x = self.raw_expr(e, hint);
-        self.exclude(&mut x);
+        self.exclude(&mut x, errs);
         if x.mode == OpMode::Value {
             if let TypeKind::Tuple(ts) = self.t.kind(x.typ) {
                 let n = ts.len();
@@ -220,13 +222,21 @@ impl<'a> Checker<'a> {
 
     /// `e` possibly multi-valued (a call).
     pub fn multi_expr(&mut self, e: ExprId) -> Operand {
+        let errs = self.errs.len();
         let mut x = self.raw_expr(e, None);
-        self.exclude(&mut x);
+        self.exclude(&mut x, errs);
         x
     }
 
-    fn exclude(&mut self, x: &mut Operand) {
+    /// Rejects operands that are not values. `errs_before` is the error count before `x` was checked: a type
+    /// whose expression had errors (`func(...A)` with `A` undefined) is not reported again as "not an
+    /// expression" (gc's old typechecker behaviour, which the suite expects; types2 1.19 reports both).
+    fn exclude(&mut self, x: &mut Operand, errs_before: usize) {
         let e = x.expr;
+        if x.mode == OpMode::TypeExpr && self.errs.len() > errs_before {
+            x.mode = OpMode::Invalid;
+            return;
+        }
         let msg = match x.mode {
             OpMode::NoValue => Some("used as value"),
             OpMode::Builtin => Some("must be called"),
@@ -1327,6 +1337,12 @@ impl<'a> Checker<'a> {
         if self.is_untyped(x.typ) {
             let target = if t == TypeId::INVALID || self.is_interface(t) && !self.is_type_param(t) {
                 if x.typ == TypeId::UNTYPED_NIL && t == TypeId::INVALID {
+                    // only the value `nil` itself: a variable of type untyped nil (declared by an invalid type
+                    // switch) was reported already (types2 tests `x.mode == nilvalue`)
+                    if x.mode == OpMode::Variable {
+                        x.mode = OpMode::Invalid;
+                        return;
+                    }
                     self.error(self.ast.expr(x.expr).pos, format!("use of untyped nil in {context}"));
                     x.mode = OpMode::Invalid;
                     return;
@@ -1831,7 +1847,10 @@ impl<'a> Checker<'a> {
                 self.indexed_elts(elts, elem, None);
             }
             TypeKind::Map { key, value } => {
-                let mut keys: Vec<Value> = Vec::new();
+                // constant keys seen so far, with their types: for an interface key type, the constant's
+                // (default) type is significant too (types2's `visited`)
+                let mut keys: Vec<(Value, TypeId)> = Vec::new();
+                let key_iface = self.is_interface(key);
                 for &el in elts {
                     match &ast.expr(el).kind {
                         ExprKind::KeyValue { key: k, value: v } => {
@@ -1839,11 +1858,12 @@ impl<'a> Checker<'a> {
                             self.assignment(&mut ko, key, "map literal");
                             if ko.mode == OpMode::Constant {
                                 if let Some(kv) = &ko.val {
-                                    if !self.is_interface(key) && keys.contains(kv) {
+                                    let kt = if key_iface { ko.typ } else { key };
+                                    if keys.iter().any(|(v, t)| v == kv && *t == kt) {
                                         let s = kv.describe();
                                         self.error(ast.expr(*k).pos, format!("duplicate key {s} in map literal"));
                                     }
-                                    keys.push(kv.clone());
+                                    keys.push((kv.clone(), kt));
                                 }
                             }
                             let mut vo = self.expr_hint(*v, Some(value));

@@ -1326,7 +1326,9 @@ impl<'a> Checker<'a> {
                     // blank identifier: untyped values get their default types
                     if self.is_untyped(x.typ) {
                         if x.typ == TypeId::UNTYPED_NIL {
-                            self.error(ast.expr(rhs[i]).pos, "use of untyped nil in assignment");
+                            if x.mode != OpMode::Variable {
+                                self.error(ast.expr(rhs[i]).pos, "use of untyped nil in assignment");
+                            }
                         } else {
                             let d = self.default_type(x.typ);
                             self.assignment(&mut x, d, "assignment");
