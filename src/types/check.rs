@@ -184,6 +184,9 @@ pub(crate) struct Checker<'a> {
     /// `valid_type`'s verdicts on defined types, kept across packages (1 = being walked, 2 = valid,
     /// 3 = invalid), as go/types' `infoMap`.
     pub valid_state: HashMap<TypeId, u8>,
+    /// Checking the constraints of a type parameter list (types2's `inTParamList`), where a reference to a
+    /// generic type being declared is an invalid cycle.
+    pub in_tparam_list: bool,
 }
 
 /// Type-checks the files of `ast` as one package with import path `path` (imports other than `unsafe` are
@@ -332,6 +335,7 @@ impl<'a> Checker<'a> {
             type_rhs: HashMap::default(),
             pending_under: Vec::new(),
             valid_state: HashMap::default(),
+            in_tparam_list: false,
         };
         c.universe = c.new_scope(None);
         c.unsafe_scope = c.new_scope(None);
@@ -553,6 +557,8 @@ impl<'a> Checker<'a> {
         for (obj, fd) in bodies {
             self.func_body(obj, fd);
         }
+        // the map key types and embedded fields of local type declarations
+        self.check_map_keys();
         self.init_order();
         self.unused_imports();
     }
@@ -1003,6 +1009,7 @@ impl<'a> Checker<'a> {
         let start = self.obj_path.iter().position(|&x| x == o).unwrap_or(0);
         let cycle: Vec<ObjId> = self.obj_path[start..].to_vec();
         let (mut nval, mut nconst, mut ndef) = (0, 0, 0);
+        let mut tpar_cycle = false;
         for &x in &cycle {
             match &self.objs.get(x).kind {
                 ObjKind::Const(_) => {
@@ -1011,12 +1018,20 @@ impl<'a> Checker<'a> {
                 }
                 ObjKind::Var(_) => nval += 1,
                 ObjKind::TypeName => {
+                    if self.in_tparam_list && matches!(self.decls.get(&x), Some(DeclSrc::Type(ts)) if !ts.tparams.is_empty()) {
+                        // a cycle through a type parameter list (see `valid_type_cycle`)
+                        tpar_cycle = true;
+                        break;
+                    }
                     if matches!(self.decls.get(&x), Some(DeclSrc::Type(ts)) if !ts.alias) {
                         ndef += 1;
                     }
                 }
                 _ => {}
             }
+        }
+        if tpar_cycle {
+            ndef = 0;
         }
         if nval == cycle.len() {
             for &x in &cycle {

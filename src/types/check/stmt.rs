@@ -1047,10 +1047,16 @@ impl<'a> Checker<'a> {
                     pos::set_current(ts.pos);
                     let o = self.new_obj(ObjKind::TypeName, &ts.name.name, ts.name.pos, TypeId::INVALID);
                     if ts.alias {
+                        // The alias is in scope in its own declaration (types2 declares it first): a reference
+                        // to it there is a cycle, which `ident_type` reports through `obj_path`.
                         let sc = self.scope;
-                        let t = self.typ(ts.typ);
-                        self.objs.get_mut(o).typ = t;
                         self.declare(sc, ts.name.pos, o);
+                        self.color.insert(o, super::Color::Grey);
+                        self.obj_path.push(o);
+                        let t = self.typ(ts.typ);
+                        self.obj_path.pop();
+                        self.color.insert(o, super::Color::Black);
+                        self.objs.get_mut(o).typ = t;
                         continue;
                     }
                     let named = self.t.add_unique(TypeKind::Named(Box::new(super::super::NamedType {
@@ -1069,10 +1075,14 @@ impl<'a> Checker<'a> {
                     }
                     let rhs = self.typ(ts.typ);
                     let u = self.t.underlying(rhs);
-                    let u = if matches!(self.t.kind(u), TypeKind::Named(_)) { TypeId::INVALID } else { u };
-                    if u == TypeId::INVALID && rhs != TypeId::INVALID && self.t.underlying(rhs) == TypeId::INVALID {
-                        self.error(ts.name.pos, format!("invalid recursive type {}", ts.name.name));
+                    let mut u = if matches!(self.t.kind(u), TypeKind::Named(_)) { TypeId::INVALID } else { u };
+                    // go/types' validType, as for package-level types: `type T struct{ T }` contains itself
+                    self.type_rhs.insert(named, rhs);
+                    let mut state = std::mem::take(&mut self.valid_state);
+                    if !self.valid_type(named, &mut Vec::new(), &mut state) {
+                        u = TypeId::INVALID;
                     }
+                    self.valid_state = state;
                     self.t.named_mut(named).underlying = u;
                 }
                 Spec::Value(vs) => {

@@ -208,6 +208,11 @@ impl<'a> Checker<'a> {
             match &self.objs.get(x).kind {
                 ObjKind::Const(_) | ObjKind::Var(_) => nval += 1,
                 ObjKind::TypeName => {
+                    // a generic type reached from inside a type parameter list: a cycle through the
+                    // list, invalid (types2's tparCycle: `type T[P interface{ m() T[P] }] int`)
+                    if self.in_tparam_list && matches!(self.decls.get(&x), Some(DeclSrc::Type(ts)) if !ts.tparams.is_empty()) {
+                        return false;
+                    }
                     if matches!(self.decls.get(&x), Some(DeclSrc::Type(ts)) if !ts.alias) {
                         ndef += 1;
                     }
@@ -559,6 +564,7 @@ impl<'a> Checker<'a> {
             }
         }
         let mut i = 0;
+        let saved = std::mem::replace(&mut self.in_tparam_list, true);
         for f in fields {
             let c = self.constraint_type(f.typ);
             for _ in &f.names {
@@ -569,6 +575,7 @@ impl<'a> Checker<'a> {
                 i += 1;
             }
         }
+        self.in_tparam_list = saved;
         tps
     }
 
