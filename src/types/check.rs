@@ -160,6 +160,9 @@ pub(crate) struct Checker<'a> {
     pub delayed_map_keys: Vec<(TypeId, Pos)>,
     /// Embedded fields whose type was still being declared: (base type, embedded as `*T`, position).
     pub delayed_embedded: Vec<(TypeId, bool, Pos)>,
+    /// Array and channel types written in the package, for gc's size limits (checked once the element
+    /// types are complete), with the positions of their type expressions.
+    pub delayed_sizes: Vec<(TypeId, Pos)>,
     /// Type parameters of generic named types and generic functions.
     pub generic_types: HashMap<TypeId, Vec<TypeId>>,
     pub generic_funcs: HashMap<ObjId, Vec<TypeId>>,
@@ -324,6 +327,7 @@ impl<'a> Checker<'a> {
             bodies: Vec::new(),
             delayed_map_keys: Vec::new(),
             delayed_embedded: Vec::new(),
+            delayed_sizes: Vec::new(),
             generic_types: HashMap::default(),
             generic_funcs: HashMap::default(),
             instances: HashMap::default(),
@@ -367,6 +371,7 @@ impl<'a> Checker<'a> {
         self.bodies.clear();
         self.delayed_map_keys.clear();
         self.delayed_embedded.clear();
+        self.delayed_sizes.clear();
         self.func_scopes.clear();
         self.used_pkgs.clear();
         self.labels.clear();
@@ -1528,6 +1533,26 @@ impl<'a> Checker<'a> {
     fn check_map_keys(&mut self) {
         for (t, ptr, pos) in std::mem::take(&mut self.delayed_embedded) {
             self.check_embedded(t, ptr, pos);
+        }
+        // gc's CalcSize limits (types2 has none): an array must fit the address space (MaxWidth = 1<<50 on
+        // amd64), a channel's element must be smaller than 64kB.
+        const MAX_WIDTH: u64 = 1 << 50;
+        for (t, pos) in std::mem::take(&mut self.delayed_sizes) {
+            match *self.t.kind(t) {
+                TypeKind::Array { len, elem } => {
+                    let w = super::sizes::size_of(&self.sizes, &self.t, elem);
+                    if w != 0 && len > (MAX_WIDTH - 1) / w {
+                        let s = self.type_string(t);
+                        self.error(pos, format!("type {s} larger than address space"));
+                    }
+                }
+                TypeKind::Chan { elem, .. } => {
+                    if super::sizes::size_of(&self.sizes, &self.t, elem) >= 1 << 16 {
+                        self.error(pos, "channel element type too large (>64kB)");
+                    }
+                }
+                _ => {}
+            }
         }
         for (k, pos) in std::mem::take(&mut self.delayed_map_keys) {
             if !self.comparable(k) && !matches!(self.t.kind(k), TypeKind::TypeParam { .. }) {

@@ -1045,6 +1045,12 @@ impl<'a> Checker<'a> {
             match spec {
                 Spec::Type(ts) => {
                     pos::set_current(ts.pos);
+                    // gc's noder (not types2) rejects these: it cannot export such types yet
+                    if let Some(f) = self.cur_decl {
+                        if self.generic_funcs.contains_key(&f) || self.method_recv_tparams.get(&f).is_some_and(|t| !t.is_empty()) {
+                            self.error(g.pos, "type declarations inside generic functions are not currently supported");
+                        }
+                    }
                     let o = self.new_obj(ObjKind::TypeName, &ts.name.name, ts.name.pos, TypeId::INVALID);
                     if ts.alias {
                         // The alias is in scope in its own declaration (types2 declares it first): a reference

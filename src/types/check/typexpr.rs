@@ -90,7 +90,11 @@ impl<'a> Checker<'a> {
                 };
                 let et = self.typ(*elem);
                 match n {
-                    Some(n) if et != TypeId::INVALID => self.t.array(n, et),
+                    Some(n) if et != TypeId::INVALID => {
+                        let at = self.t.array(n, et);
+                        self.delayed_sizes.push((at, pos));
+                        at
+                    }
                     _ => TypeId::INVALID,
                 }
             }
@@ -117,7 +121,9 @@ impl<'a> Checker<'a> {
                 if et == TypeId::INVALID {
                     TypeId::INVALID
                 } else {
-                    self.t.intern(TypeKind::Chan { dir: *dir, elem: et })
+                    let ct = self.t.intern(TypeKind::Chan { dir: *dir, elem: et });
+                    self.delayed_sizes.push((ct, pos));
+                    ct
                 }
             }
             ExprKind::FuncType(ft) => {
