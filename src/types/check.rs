@@ -538,8 +538,15 @@ impl<'a> Checker<'a> {
         }
         self.collect();
         // Check package-level objects in source order (each on demand first, if used earlier).
+        // As types2's packageObjects: defined types first, then aliases, then everything else, which avoids
+        // most uses of an alias's type before it is known (`type F = func(T); type T interface{ m(F) }`).
         let mut order: Vec<ObjId> = self.decls.keys().copied().collect();
-        order.sort_by_key(|o| (self.objs.get(*o).pos, o.0));
+        let phase = |d: Option<&DeclSrc>| match d {
+            Some(DeclSrc::Type(ts)) if !ts.alias => 0,
+            Some(DeclSrc::Type(_)) => 1,
+            _ => 2,
+        };
+        order.sort_by_key(|o| (phase(self.decls.get(o)), self.objs.get(*o).pos, o.0));
         for o in order {
             self.obj_decl(o);
         }

@@ -76,6 +76,7 @@ impl<'a> Checker<'a> {
                                 }
                             }
                         }
+                        self.infer_from_constraints(&tps, &mut out);
                         for (i, a) in argops.iter().enumerate() {
                             if let Some(p) = self.param_type(&sig, i, argops.len(), ellipsis.is_some()) {
                                 if let Some(k) = tps.iter().position(|&t| t == p) {
@@ -85,6 +86,7 @@ impl<'a> Checker<'a> {
                                 }
                             }
                         }
+                        self.infer_from_constraints(&tps, &mut out);
                         if let Some(k) = out.iter().position(|o| o.is_none()) {
                             let name = self.objs.get(self.t_obj(tps[k])).name.clone();
                             self.error(*rparen, format!("cannot infer {name}"));
@@ -223,6 +225,18 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The underlying types of the type set of `t` (types2's `underIs`): `t`'s underlying type, or for a
+    /// type parameter those of its constraint's terms; `[None]` when the constraint has no specific types.
+    pub fn under_terms(&self, t: TypeId) -> Vec<Option<TypeId>> {
+        match *self.t.kind(t) {
+            TypeKind::TypeParam { constraint, .. } => match self.type_terms(constraint) {
+                Some(terms) if !terms.is_empty() => terms.into_iter().map(|(_, tt)| Some(self.t.underlying(tt))).collect(),
+                _ => vec![None],
+            },
+            _ => vec![Some(self.t.underlying(t))],
+        }
+    }
+
     /// One entry of go/types' `typesSummary`.
     fn arg_type_string(&self, a: &Operand) -> String {
         if a.typ == TypeId::INVALID {
@@ -265,6 +279,54 @@ impl<'a> Checker<'a> {
         None
     }
 
+    /// Constraint type inference (types2's `inferB`): a type parameter whose constraint has a core type
+    /// (`B interface{ []A }`, `S ~[]E`) unifies that core type with its known type argument (the argument's
+    /// underlying type for a `~` core), or takes the core type itself when it is the only, exact, term.
+    /// Then type arguments that mention type parameters get the inferred arguments substituted.
+    pub fn infer_from_constraints(&mut self, tps: &[TypeId], out: &mut Vec<Option<TypeId>>) {
+        loop {
+            let before = out.clone();
+            for (i, &tp) in tps.iter().enumerate() {
+                let TypeKind::TypeParam { constraint, .. } = *self.t.kind(tp) else { continue };
+                let Some(terms) = self.type_terms(constraint) else { continue };
+                let Some(&(_, first)) = terms.first() else { continue };
+                let single = terms.len() == 1;
+                let core = self.t.underlying(first);
+                if !terms.iter().all(|&(_, t)| self.t.underlying(t) == core) {
+                    continue;
+                }
+                let tilde = terms.iter().any(|&(tl, _)| tl);
+                let (core, tilde) = if single { (first, tilde) } else { (core, true) };
+                match out[i] {
+                    Some(tx) => {
+                        let tx = if tilde && !self.is_type_param(tx) { self.t.underlying(tx) } else { tx };
+                        self.unify(core, tx, tps, out);
+                    }
+                    None if single && !tilde => out[i] = Some(core),
+                    None => {}
+                }
+            }
+            if *out == before {
+                break;
+            }
+        }
+        // substitute known arguments into the others (`B = []A` with `A = byte`), to a fixed point
+        for _ in 0..tps.len() {
+            let cur: Vec<TypeId> = out.iter().zip(tps).map(|(o, &tp)| o.unwrap_or(tp)).collect();
+            let mut changed = false;
+            for o in out.iter_mut().flatten() {
+                let n = self.subst(*o, tps, &cur);
+                if n != *o {
+                    *o = n;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+    }
+
     /// `f[int, string]`: explicit instantiation of a generic function.
     pub fn instantiate_func_expr(&mut self, e: ExprId, fo: ObjId, ft: TypeId, indices: &'a [ExprId]) -> Operand {
         let tps = self.generic_funcs.get(&fo).cloned().unwrap_or_default();
@@ -276,12 +338,20 @@ impl<'a> Checker<'a> {
             self.error(self.ast.expr(indices[tps.len()]).pos, format!("got {} type arguments but want {}", targs.len(), tps.len()));
             return Operand::invalid(e);
         }
-        if targs.len() < tps.len() {
-            // partial instantiation: remaining inferred at the call; unsupported outside calls
-            let name = self.objs.get(self.t_obj(tps[targs.len()])).name.clone();
-            self.error(self.ast.expr(e).pos, format!("cannot infer {name}"));
-            return Operand::invalid(e);
-        }
+        let targs = if targs.len() < tps.len() {
+            // partial instantiation `f[int]`: the rest from the constraints alone (types2's funcInst)
+            let mut out: Vec<Option<TypeId>> = targs.iter().map(|&t| Some(t)).collect();
+            out.resize(tps.len(), None);
+            self.infer_from_constraints(&tps, &mut out);
+            if let Some(k) = out.iter().position(|o| o.is_none()) {
+                let name = self.objs.get(self.t_obj(tps[k])).name.clone();
+                self.error(self.ast.expr(e).pos, format!("cannot infer {name}"));
+                return Operand::invalid(e);
+            }
+            out.into_iter().map(|o| o.unwrap()).collect()
+        } else {
+            targs
+        };
         for (i, (&tp, &ta)) in tps.iter().zip(&targs).enumerate() {
             if !self.satisfies(ta, tp, &tps, &targs) {
                 let c = match self.t.kind(tp) {
@@ -639,19 +709,22 @@ impl<'a> Checker<'a> {
                 Operand::new(OpMode::Value, s.typ, e)
             }
             Builtin::Close => {
+                // every type of the operand's type set must be a channel that can be sent on (types2's underIs)
                 let x = &ops[0];
-                match self.t.kind(self.core(x.typ)).clone() {
-                    TypeKind::Chan { dir, .. } => {
-                        if dir == ChanDir::Recv {
+                for u in self.under_terms(x.typ) {
+                    match u.map(|u| self.t.kind(u).clone()) {
+                        Some(TypeKind::Chan { dir, .. }) => {
+                            if dir == ChanDir::Recv {
+                                let s = self.operand_string(x);
+                                self.error(ast.expr(x.expr).pos, format!("invalid operation: cannot close receive-only channel {s}"));
+                                return Operand::invalid(e);
+                            }
+                        }
+                        _ => {
                             let s = self.operand_string(x);
-                            self.error(ast.expr(x.expr).pos, format!("invalid operation: cannot close receive-only channel {s}"));
+                            self.error(ast.expr(x.expr).pos, format!("invalid operation: cannot close non-channel {s}"));
                             return Operand::invalid(e);
                         }
-                    }
-                    _ => {
-                        let s = self.operand_string(x);
-                        self.error(ast.expr(x.expr).pos, format!("invalid operation: cannot close non-channel {s}"));
-                        return Operand::invalid(e);
                     }
                 }
                 Operand::new(OpMode::NoValue, TypeId::INVALID, e)
@@ -767,12 +840,23 @@ impl<'a> Checker<'a> {
                 }
             }
             Builtin::Delete => {
+                // every type of the operand's type set must be a map, all with identical key types
                 let x = ops[0].clone();
-                let TypeKind::Map { key, .. } = self.t.kind(self.core(x.typ)).clone() else {
-                    let s = self.operand_string(&x);
-                    self.error(ast.expr(x.expr).pos, format!("invalid argument: {s} is not a map"));
-                    return Operand::invalid(e);
-                };
+                let mut key = None;
+                for u in self.under_terms(x.typ) {
+                    let Some(TypeKind::Map { key: k, .. }) = u.map(|u| self.t.kind(u).clone()) else {
+                        let s = self.operand_string(&x);
+                        self.error(ast.expr(x.expr).pos, format!("invalid argument: {s} is not a map"));
+                        return Operand::invalid(e);
+                    };
+                    if key.is_some_and(|prev| prev != k) {
+                        let s = self.operand_string(&x);
+                        self.error(ast.expr(x.expr).pos, format!("invalid argument: maps of {s} must have identical key types"));
+                        return Operand::invalid(e);
+                    }
+                    key = Some(k);
+                }
+                let key = key.unwrap_or(TypeId::INVALID);
                 let mut k = ops[1].clone();
                 self.assignment(&mut k, key, "argument to delete");
                 Operand::new(OpMode::NoValue, TypeId::INVALID, e)

@@ -534,6 +534,36 @@ impl<'a> Checker<'a> {
                 return Ok(());
             }
         }
+        // Type parameters (types2's assignableTo): a value of an unnamed type is assignable to a type
+        // parameter if it is assignable to each type of its type set; a type parameter's value is assignable
+        // to an unnamed type if each type of its type set is.
+        if !v_named {
+            if let TypeKind::TypeParam { constraint, .. } = *self.t.kind(t) {
+                return match self.type_terms(constraint) {
+                    Some(terms) if !terms.is_empty() => {
+                        for (_, tt) in terms {
+                            self.assignable_reason(x, tt)?;
+                        }
+                        Ok(())
+                    }
+                    _ => Err(String::new()),
+                };
+            }
+        }
+        if !t_named {
+            if let TypeKind::TypeParam { constraint, .. } = *self.t.kind(v) {
+                return match self.type_terms(constraint) {
+                    Some(terms) if !terms.is_empty() => {
+                        for (_, vt) in terms {
+                            let y = Operand { typ: vt, ..x.clone() };
+                            self.assignable_reason(&y, t)?;
+                        }
+                        Ok(())
+                    }
+                    _ => Err(String::new()),
+                };
+            }
+        }
         Err(String::new())
     }
 
