@@ -191,7 +191,15 @@ impl<'a> Checker<'a> {
         let ok_count = if sig.variadic && ellipsis.is_none() { nargs + 1 >= n } else { nargs == n };
         if !ok_count {
             let too_few = nargs < n;
-            let at_pos = if too_few { *rparen } else { ast.expr(args[n].expr).pos };
+            // types2: at the first extra argument, else at the last argument, else at the call
+            let at_pos = if !too_few {
+                ast.expr(args[n].expr).pos
+            } else if let Some(last) = args.last() {
+                ast.expr(last.expr).pos
+            } else {
+                ast.expr(e).pos
+            };
+            let _ = rparen;
             let have: Vec<String> = args.iter().map(|a| self.arg_type_string(a)).collect();
             let want = self.params_string(sig);
             let fs = self.expr_string(fun);
@@ -688,7 +696,11 @@ impl<'a> Checker<'a> {
                 };
                 if ellipsis.is_some() {
                     if ops.len() != 2 {
-                        self.error(pos, format!("can only use ... with final argument in list"));
+                        // types2 checks the call against `func(S, ...T) S`: argument count errors
+                        let ExprKind::Call { fun, .. } = &ast.expr(e).kind else { return Operand::invalid(e) };
+                        let sl = self.t.slice(elem);
+                        let sig = Signature { params: vec![s.typ, sl], results: vec![s.typ], variadic: true };
+                        self.check_args(e, &sig, ops, ellipsis, *fun);
                         return Operand::invalid(e);
                     }
                     let mut t = ops[1].clone();
