@@ -99,6 +99,9 @@ pub(crate) struct FuncCtx {
     pub locals: Vec<ObjId>,
 }
 
+/// See `Checker::delayed_ifaces`.
+pub(crate) type DelayedIface = (Vec<(String, TypeId, Pos)>, Vec<(TypeId, Pos)>);
+
 pub(crate) struct Checker<'a> {
     pub fset: &'a FileSet,
     pub ast: &'a Ast,
@@ -163,6 +166,10 @@ pub(crate) struct Checker<'a> {
     /// Array and channel types written in the package, for gc's size limits (checked once the element
     /// types are complete), with the positions of their type expressions.
     pub delayed_sizes: Vec<(TypeId, Pos)>,
+    /// Interface types with embedded elements: their explicit methods (name, signature, position) and
+    /// embedded types with positions, checked for methods embedded twice with different signatures once
+    /// the embedded interfaces are complete.
+    pub delayed_ifaces: Vec<DelayedIface>,
     /// Type parameters of generic named types and generic functions.
     pub generic_types: HashMap<TypeId, Vec<TypeId>>,
     pub generic_funcs: HashMap<ObjId, Vec<TypeId>>,
@@ -328,6 +335,7 @@ impl<'a> Checker<'a> {
             delayed_map_keys: Vec::new(),
             delayed_embedded: Vec::new(),
             delayed_sizes: Vec::new(),
+            delayed_ifaces: Vec::new(),
             generic_types: HashMap::default(),
             generic_funcs: HashMap::default(),
             instances: HashMap::default(),
@@ -372,6 +380,7 @@ impl<'a> Checker<'a> {
         self.delayed_map_keys.clear();
         self.delayed_embedded.clear();
         self.delayed_sizes.clear();
+        self.delayed_ifaces.clear();
         self.func_scopes.clear();
         self.used_pkgs.clear();
         self.labels.clear();
@@ -1540,6 +1549,27 @@ impl<'a> Checker<'a> {
     fn check_map_keys(&mut self) {
         for (t, ptr, pos) in std::mem::take(&mut self.delayed_embedded) {
             self.check_embedded(t, ptr, pos);
+        }
+        // types2's computeInterfaceTypeSet: a method embedded twice must have identical signatures (an
+        // explicit method named twice is reported by `interface_type` at once)
+        for (explicit, embedded) in std::mem::take(&mut self.delayed_ifaces) {
+            let mut have: Vec<(String, TypeId, Pos)> = explicit;
+            for (t, pos) in embedded {
+                if !self.is_interface(t) || self.is_type_param(t) {
+                    continue;
+                }
+                for (name, sig) in self.iface_method_set(t) {
+                    match have.iter().find(|h| h.0 == name).map(|h| (h.1, h.2)) {
+                        Some((other, at)) => {
+                            if !self.identical(sig, other) {
+                                let at = self.pos_string(at);
+                                self.error(pos, format!("duplicate method {name}\n\t{at}: other declaration of {name}"));
+                            }
+                        }
+                        None => have.push((name, sig, pos)),
+                    }
+                }
+            }
         }
         // gc's CalcSize limits (types2 has none): an array must fit the address space (MaxWidth = 1<<50 on
         // amd64), a channel's element must be smaller than 64kB.

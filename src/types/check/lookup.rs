@@ -392,7 +392,7 @@ impl<'a> Checker<'a> {
                 }
             };
             match found {
-                Some((msig, _)) if msig != *sig => {
+                Some((msig, _)) if !self.identical(msig, *sig) => {
                     let have = format!("{name}{}", self.sig_string(msig));
                     return Some(format!("(wrong type for {name} method)\n\t\thave {have}\n\t\twant {want}"));
                 }
@@ -516,7 +516,7 @@ impl<'a> Checker<'a> {
         let named = |k: &TypeKind| matches!(k, TypeKind::Basic(_) | TypeKind::Named(_) | TypeKind::TypeParam { .. });
         let v_named = named(self.t.kind(v));
         let t_named = named(self.t.kind(t));
-        if vu == tu && (!v_named || !t_named) && !self.is_type_param(v) && !self.is_type_param(t) {
+        if (!v_named || !t_named) && !self.is_type_param(v) && !self.is_type_param(t) && self.identical(vu, tu) {
             return Ok(());
         }
         let t_iface_ptr = matches!(self.t.kind(tu), TypeKind::Pointer(b) if self.is_interface(*b));
@@ -565,6 +565,59 @@ impl<'a> Checker<'a> {
             }
         }
         Err(String::new())
+    }
+
+    /// Go spec "Type identity". Interned ids decide it except for interfaces, which are identical when their
+    /// method sets are (`interface{ I; J }` and the same methods written out; types whose methods mention
+    /// each other, as in bug398.go, assume identity of the pair being compared: types2's `ifacePair`).
+    pub fn identical(&mut self, a: TypeId, b: TypeId) -> bool {
+        self.identical_seen(a, b, &mut Vec::new())
+    }
+
+    fn identical_seen(&mut self, a: TypeId, b: TypeId, seen: &mut Vec<(TypeId, TypeId)>) -> bool {
+        if a == b {
+            return true;
+        }
+        let (ka, kb) = (self.t.kind(a).clone(), self.t.kind(b).clone());
+        match (ka, kb) {
+            (TypeKind::Pointer(x), TypeKind::Pointer(y)) | (TypeKind::Slice(x), TypeKind::Slice(y)) => self.identical_seen(x, y, seen),
+            (TypeKind::Array { len: l1, elem: x }, TypeKind::Array { len: l2, elem: y }) => l1 == l2 && self.identical_seen(x, y, seen),
+            (TypeKind::Map { key: k1, value: v1 }, TypeKind::Map { key: k2, value: v2 }) => {
+                self.identical_seen(k1, k2, seen) && self.identical_seen(v1, v2, seen)
+            }
+            (TypeKind::Chan { dir: d1, elem: x }, TypeKind::Chan { dir: d2, elem: y }) => d1 == d2 && self.identical_seen(x, y, seen),
+            (TypeKind::Func(s1), TypeKind::Func(s2)) => {
+                s1.variadic == s2.variadic
+                    && s1.params.len() == s2.params.len()
+                    && s1.results.len() == s2.results.len()
+                    && s1.params.iter().zip(&s2.params).all(|(&x, &y)| self.identical_seen(x, y, seen))
+                    && s1.results.iter().zip(&s2.results).all(|(&x, &y)| self.identical_seen(x, y, seen))
+            }
+            (TypeKind::Struct { fields: f1 }, TypeKind::Struct { fields: f2 }) => {
+                f1.len() == f2.len()
+                    && f1.iter().zip(&f2).all(|(x, y)| {
+                        x.name == y.name && x.embedded == y.embedded && x.tag == y.tag && x.pkg == y.pkg && self.identical_seen(x.typ, y.typ, seen)
+                    })
+            }
+            (TypeKind::Interface { .. }, TypeKind::Interface { .. }) => {
+                // type sets with terms (constraints) are compared by id only
+                if self.type_terms(a).is_some() || self.type_terms(b).is_some() {
+                    return false;
+                }
+                if seen.contains(&(a, b)) || seen.contains(&(b, a)) {
+                    return true;
+                }
+                let (ma, mb) = (self.iface_method_set(a), self.iface_method_set(b));
+                if ma.len() != mb.len() || ma.iter().zip(&mb).any(|(x, y)| x.0 != y.0) {
+                    return false;
+                }
+                seen.push((a, b));
+                let ok = ma.iter().zip(&mb).all(|(x, y)| self.identical_seen(x.1, y.1, seen));
+                seen.pop();
+                ok
+            }
+            _ => false,
+        }
     }
 
     /// Go spec "Comparison operators": values of type `t` can be compared with `==`.

@@ -493,6 +493,9 @@ impl<'a> Checker<'a> {
         let mut methods: Vec<FieldInfo> = Vec::new();
         let mut embeddeds: Vec<TypeId> = Vec::new();
         let mut method_objs: Vec<(String, ObjId)> = Vec::new();
+        // for the duplicate-method check through embedded interfaces (`delayed_ifaces`)
+        let mut explicit: Vec<(String, TypeId, Pos)> = Vec::new();
+        let mut embedded_at: Vec<(TypeId, Pos)> = Vec::new();
         for el in elems {
             match el {
                 InterfaceElem::Method { name, typ } => {
@@ -503,8 +506,9 @@ impl<'a> Checker<'a> {
                         self.error(name.pos, "methods must have a unique non-blank name");
                         continue;
                     }
-                    if methods.iter().any(|m| m.name == name.name) {
-                        self.error(name.pos, format!("duplicate method {}", name.name));
+                    if let Some(&(_, _, at)) = explicit.iter().find(|m| m.0 == *name.name) {
+                        let at = self.pos_string(at);
+                        self.error(name.pos, format!("duplicate method {}\n\t{at}: other declaration of {}", name.name, name.name));
                         continue;
                     }
                     let o = self.objs.add(super::super::Object {
@@ -517,6 +521,7 @@ impl<'a> Checker<'a> {
                     });
                     self.info.defs.insert(name.pos, o);
                     method_objs.push((name.name.clone(), o));
+                    explicit.push((name.name.to_string(), sig, name.pos));
                     let pkg = if is_exported(&name.name) { None } else { Some(self.pkg) };
                     methods.push(FieldInfo { name: name.name.clone(), typ: sig, embedded: false, tag: String::new(), pkg });
                 }
@@ -525,6 +530,7 @@ impl<'a> Checker<'a> {
                         let t = self.typ(terms[0].typ);
                         if t != TypeId::INVALID {
                             embeddeds.push(t);
+                            embedded_at.push((t, self.ast.expr(terms[0].typ).pos));
                         }
                         continue;
                     }
@@ -544,6 +550,9 @@ impl<'a> Checker<'a> {
                     embeddeds.push(u);
                 }
             }
+        }
+        if !embedded_at.is_empty() {
+            self.delayed_ifaces.push((explicit, embedded_at));
         }
         methods.sort_by(|a, b| (a.name.as_str(), a.pkg).cmp(&(b.name.as_str(), b.pkg)));
         let it = self.t.intern(TypeKind::Interface { methods, embeddeds });
