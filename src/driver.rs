@@ -144,7 +144,7 @@ fn front_end(patterns: &[String], limit: usize) -> Result<Loaded, Reported> {
             if let Some(i) = pkg {
                 eprintln!("# {}", loaded.packages[i].path);
             }
-            print_errors_limit(&render(&loaded.fset, errs).0, limit);
+            print_report(&loaded.fset, &errs, limit);
         }
         return Err(Reported);
     }
@@ -183,7 +183,7 @@ fn front_end(patterns: &[String], limit: usize) -> Result<Loaded, Reported> {
         }
         any = true;
         eprintln!("# {}", pkg.path);
-        print_errors_limit(&render(&loaded.fset, errs).0, limit);
+        print_report(&loaded.fset, &errs, limit);
     }
     if any {
         return Err(Reported);
@@ -368,6 +368,57 @@ pub(crate) fn render(fset: &FileSet, mut errs: Vec<Error>) -> Failure {
     errs.sort_by_key(|e| e.pos);
     errs.dedup();
     Failure(errs.iter().map(|e| e.render(fset)).collect())
+}
+
+/// Prints a package's errors the way gc reports them (cmd/compile/internal/base `ErrorfAt` and `FlushErrors`):
+/// errors are taken in the order they were found, skipping a second syntax error on the same line and a repeat
+/// of the same message on the same line; the `limit`-th one found ends the report (0: no limit), and what was
+/// kept is printed sorted by position, then `file:line:col: too many errors` at the position of the last one
+/// found. So with many errors, gc shows the first ten the checker *met* (package-level declarations before
+/// function bodies, as types2 and our checker both go), not the first ten in the file.
+pub(crate) fn print_report(fset: &FileSet, errs: &[Error], limit: usize) {
+    let line_of = |p: pos::Pos| fset.position(p).map(|q| (q.file.to_string(), q.line));
+    let mut kept: Vec<&Error> = Vec::new();
+    let mut last_syntax = None;
+    let mut last_other: Option<((String, u32), &str)> = None;
+    let mut too_many = None;
+    for e in errs {
+        let line = line_of(e.pos);
+        if e.msg.starts_with("syntax error") {
+            if line.is_some() && last_syntax == line {
+                continue;
+            }
+            last_syntax = line;
+        } else {
+            if let (Some(l), Some((ll, lm))) = (&line, &last_other) {
+                if l == ll && *lm == e.msg {
+                    continue;
+                }
+            }
+            last_other = line.map(|l| (l, e.msg.as_str()));
+        }
+        kept.push(e);
+        if kept.len() == limit {
+            too_many = Some(e.pos);
+            break;
+        }
+    }
+    kept.sort_by_key(|e| e.pos);
+    kept.dedup_by(|a, b| a.pos == b.pos && a.msg == b.msg);
+    let mut err = std::io::stderr().lock();
+    for e in kept {
+        let _ = writeln!(err, "{}", e.render(fset));
+    }
+    if let Some(p) = too_many {
+        match fset.position(p) {
+            Some(q) => {
+                let _ = writeln!(err, "{q}: too many errors");
+            }
+            None => {
+                let _ = writeln!(err, "too many errors");
+            }
+        }
+    }
 }
 
 fn print_errors(msgs: &[String]) {

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{print_errors_limit, render, MAX_ERRORS};
+use super::{print_report, MAX_ERRORS};
 use crate::load;
 use crate::syntax::pos::{self, Error};
 use crate::types::check::{check_errors_only, PackageSrc};
@@ -40,8 +40,7 @@ fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> 
         return 1;
     }
     if !loaded.syntax_errors.is_empty() {
-        let msgs = render(&loaded.fset, loaded.syntax_errors.clone()).0;
-        print_errors_limit(&msgs, limit);
+        print_report(&loaded.fset, &loaded.syntax_errors, limit);
         return 1;
     }
     if std::env::var_os("G1C_STATS").is_some() {
@@ -107,7 +106,7 @@ fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> 
         if !files_named {
             eprintln!("# {}", pkg.path);
         }
-        print_errors_limit(&render(&loaded.fset, errs).0, limit);
+        print_report(&loaded.fset, &errs, limit);
         if verbose {
             eprintln!("FAIL {} ({n} errors)", pkg.path);
         }

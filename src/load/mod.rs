@@ -412,7 +412,7 @@ impl Loader<'_> {
         }
         Some(Package {
             path: path.to_string(),
-            name,
+            name: name.to_string(),
             dir: dir.to_path_buf(),
             files,
             imports: BTreeMap::new(),
@@ -474,8 +474,6 @@ fn shrink_lists(ast: &mut Ast, exprs_from: usize, stmts_from: usize) {
     }
     for e in &mut ast.exprs[exprs_from..] {
         match &mut e.kind {
-            ExprKind::CompositeLit { elts, .. } => elts.shrink_to_fit(),
-            ExprKind::Call { args, .. } => args.shrink_to_fit(),
             ExprKind::FuncLit { body, .. } => block(body),
             _ => {}
         }

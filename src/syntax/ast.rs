@@ -13,6 +13,7 @@
 //! identifier's `pos` is unique in the program, so the checker keys definitions and uses by it. The parser never
 //! produces a tree that refers to a missing id; syntax errors produce `ExprKind::Bad` / `StmtKind::Bad` nodes.
 
+pub use super::name::Name;
 use super::pos::Pos;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -57,7 +58,7 @@ impl Ast {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ident {
     pub pos: Pos,
-    pub name: String,
+    pub name: Name,
 }
 
 /// SourceFile = PackageClause ";" { ImportDecl ";" } { TopLevelDecl ";" } .
@@ -329,10 +330,10 @@ pub enum ExprKind {
     /// identifier, including `_`; `pos` equals `Expr::pos`.
     Ident(Ident),
     /// BasicLit: `raw` is the literal's exact source text (quotes and escapes kept).
-    BasicLit { kind: LitKind, raw: String },
+    BasicLit { kind: LitKind, raw: Name },
     /// CompositeLit = LiteralType LiteralValue. `typ` is `None` for an elided type inside another composite
     /// literal. Elements may be `KeyValue` expressions.
-    CompositeLit { typ: Option<ExprId>, elts: Vec<ExprId>, rbrace: Pos },
+    CompositeLit { typ: Option<ExprId>, elts: Box<[ExprId]>, rbrace: Pos },
     /// FunctionLit = "func" Signature FunctionBody.
     /// (Boxed, as `FuncType` below: they are rare and large, and every `Expr` is as big as its largest kind.)
     FuncLit { typ: Box<FuncType>, body: Box<Block> },
@@ -341,13 +342,13 @@ pub enum ExprKind {
     /// `x.sel`
     Selector { x: ExprId, sel: Ident },
     /// `x[i]`, or a generic instantiation `f[int, string]` (several indices).
-    Index { x: ExprId, indices: Vec<ExprId>, rbrack: Pos },
+    Index { x: ExprId, indices: Box<[ExprId]>, rbrack: Pos },
     /// `x[lo:hi]` or `x[lo:hi:max]` (`slice3`).
     Slice { x: ExprId, lo: Option<ExprId>, hi: Option<ExprId>, max: Option<ExprId>, slice3: bool, rbrack: Pos },
     /// `x.(T)`; `typ` is `None` for `x.(type)` in a type switch guard.
     TypeAssert { x: ExprId, typ: Option<ExprId> },
     /// `fun(args)`, `fun(args...)` when `ellipsis` is set (position of `...`). Conversions `T(x)` are calls too.
-    Call { fun: ExprId, args: Vec<ExprId>, ellipsis: Option<Pos>, rparen: Pos },
+    Call { fun: ExprId, args: Box<[ExprId]>, ellipsis: Option<Pos>, rparen: Pos },
     /// `*x`: dereference, or pointer type.
     Star(ExprId),
     /// `op x`; `Expr::pos` is the operator's position.

@@ -23,7 +23,7 @@
 pub mod branches;
 pub mod print;
 
-use super::ast::{
+use super::ast::{Name, 
     self, AssignOp, Ast, BinaryOp, Block, BranchKind, CaseClause, ChanDir, CommClause, Decl,
     Directive, ExprId, ExprKind, Field, FuncDecl, FuncType, GenDecl, GenKind, Ident, ImportSpec,
     InterfaceElem, LitKind, Spec, StmtId, StmtKind, Term, TypeSpec, UnaryOp, ValueSpec,
@@ -1026,7 +1026,7 @@ impl<'a> Parser<'a> {
                 xp,
                 ExprKind::Call {
                     fun: x,
-                    args: Vec::new(),
+                    args: Box::default(),
                     ellipsis: None,
                     rparen: xp,
                 },
@@ -1087,7 +1087,7 @@ impl<'a> Parser<'a> {
     fn basic_lit(&mut self) -> ExprId {
         let pos = self.pos();
         let kind = self.s.kind;
-        let raw = self.s.lit.clone();
+        let raw = Name::new(&self.s.lit);
         self.next();
         self.new_expr(pos, ExprKind::BasicLit { kind, raw })
     }
@@ -1175,7 +1175,7 @@ impl<'a> Parser<'a> {
                                 xpos,
                                 ExprKind::Index {
                                     x,
-                                    indices: list,
+                                    indices: list.into(),
                                     rbrack,
                                 },
                             );
@@ -1231,7 +1231,7 @@ impl<'a> Parser<'a> {
                         xpos,
                         ExprKind::Call {
                             fun: x,
-                            args,
+                            args: args.into(),
                             ellipsis,
                             rparen,
                         },
@@ -1319,7 +1319,7 @@ impl<'a> Parser<'a> {
         });
         self.xnest -= 1;
         self.leave();
-        self.new_expr(pos, ExprKind::CompositeLit { typ, elts, rbrace })
+        self.new_expr(pos, ExprKind::CompositeLit { typ, elts: elts.into(), rbrace })
     }
 
     // ---- Types --------------------------------------------------------------------------------------
@@ -1441,7 +1441,7 @@ impl<'a> Parser<'a> {
             pos,
             ExprKind::Index {
                 x: typ,
-                indices,
+                indices: indices.into(),
                 rbrack,
             },
         )
@@ -1644,7 +1644,7 @@ impl<'a> Parser<'a> {
                     match self.array_or_targs() {
                         ArrayOrTArgs::Args(indices, rbrack) => {
                             let x = self.ident_expr(names[0].clone());
-                            let typ = self.new_expr(pos, ExprKind::Index { x, indices, rbrack });
+                            let typ = self.new_expr(pos, ExprKind::Index { x, indices: indices.into(), rbrack });
                             let tag = self.tag();
                             fields.push(Field {
                                 pos,
@@ -1798,7 +1798,7 @@ impl<'a> Parser<'a> {
                     xpos,
                     ExprKind::Index {
                         x,
-                        indices,
+                        indices: indices.into(),
                         rbrack: pos,
                     },
                 ))
@@ -1897,7 +1897,7 @@ impl<'a> Parser<'a> {
                         // name "[" ... "]": an instantiated type
                         let x = self.ident_expr(name);
                         let xpos = self.expr_pos(x);
-                        f.typ = Some(self.new_expr(xpos, ExprKind::Index { x, indices, rbrack }));
+                        f.typ = Some(self.new_expr(xpos, ExprKind::Index { x, indices: indices.into(), rbrack }));
                     }
                     ArrayOrTArgs::Type(t) => {
                         // name "[" n "]" E
@@ -2791,7 +2791,7 @@ impl<'a> Parser<'a> {
         if self.tok() == Tok::Name {
             let n = Ident {
                 pos: self.pos(),
-                name: self.s.lit.clone(),
+                name: Name::new(&self.s.lit),
             };
             self.next();
             return n;

@@ -54,7 +54,7 @@ pub(crate) struct ScopeId(pub u32);
 /// A block (Go spec "Blocks"): names declared in it, and the block around it.
 pub(crate) struct Scope {
     pub parent: Option<ScopeId>,
-    pub names: HashMap<String, ObjId>,
+    pub names: HashMap<Name, ObjId>,
     /// A file block (its objects are package-level, like the package block's).
     pub is_file: bool,
 }
@@ -147,7 +147,7 @@ pub(crate) struct Checker<'a> {
     /// Methods whose receiver is a pointer `*T`.
     pub ptr_recv: HashSet<ObjId>,
     /// Function objects standing for interface methods, per (interface type, method name).
-    pub iface_method_objs: HashMap<(TypeId, String), ObjId>,
+    pub iface_method_objs: HashMap<(TypeId, Name), ObjId>,
     /// Field objects of struct types, per (struct type, field index).
     pub field_objs: HashMap<(TypeId, usize), ObjId>,
     /// The universe's `error` and `comparable` types.
@@ -185,7 +185,7 @@ pub(crate) struct Checker<'a> {
     /// For methods of generic types: the receiver's own type parameters (`func (r T[P]) m()` declares P).
     pub method_recv_tparams: HashMap<ObjId, Vec<TypeId>>,
     /// Labels of the function body being checked.
-    pub labels: HashMap<String, stmt::LabelInfo>,
+    pub labels: HashMap<Name, stmt::LabelInfo>,
     /// The right-hand side of each defined type's declaration (go/types' `fromRHS`), for `valid_type`.
     pub type_rhs: HashMap<TypeId, TypeId>,
     /// Defined types `type T U` declared while `U`'s underlying type was still unknown (a valid cycle
@@ -251,13 +251,13 @@ fn check_packages(
     let mut errs = Vec::with_capacity(packages.len());
     let mut meta = Vec::with_capacity(packages.len() + 1);
     for (i, p) in packages.iter().enumerate() {
-        let name = p.files.first().map(|&f| ast.files[f].package.name.clone()).unwrap_or_default();
+        let name = p.files.first().map(|&f| ast.files[f].package.name.to_string()).unwrap_or_default();
         c.pkg_meta[i] = (p.path.to_string(), name.clone());
         let first_scope = c.scopes.len();
         c.begin_package(PkgId(i as u32), p);
         c.check_files();
         // `g1c check` reads no package's scope from the result: the copy is left empty there.
-        let scope: BTreeMap<String, ObjId> = if keep_node_info {
+        let scope: BTreeMap<Name, ObjId> = if keep_node_info {
             c.scopes[c.pkg_scope.0 as usize].names.iter().map(|(k, v)| (k.clone(), *v)).collect()
         } else {
             BTreeMap::new()
@@ -283,7 +283,7 @@ fn check_packages(
     info.generic_types = generic_types;
     info.generic_funcs = generic_funcs;
     info.method_recv_tparams = method_recv_tparams;
-    let unsafe_names: BTreeMap<String, ObjId> =
+    let unsafe_names: BTreeMap<Name, ObjId> =
         scopes[unsafe_scope.0 as usize].names.iter().map(|(k, v)| (k.clone(), *v)).collect();
     meta.push(Package { path: "unsafe".into(), name: "unsafe".into(), scope: unsafe_names });
     (Program { types: t, objs, info, packages: meta }, errs)
@@ -507,7 +507,7 @@ impl<'a> Checker<'a> {
 
     pub fn new_obj(&mut self, kind: ObjKind, name: &str, pos: Pos, typ: TypeId) -> ObjId {
         let package_level = self.scope == self.pkg_scope || self.scopes[self.scope.0 as usize].is_file;
-        self.objs.add(Object { kind, name: name.to_string(), pos, typ, pkg: Some(self.pkg), package_level })
+        self.objs.add(Object { kind, name: Name::new(name), pos, typ, pkg: Some(self.pkg), package_level })
     }
 
     pub fn new_var(&mut self, name: &Ident, typ: TypeId, info: VarInfo) -> ObjId {
@@ -662,7 +662,7 @@ impl<'a> Checker<'a> {
         for fi in self.files.clone() {
             let fid = self.ast.files[fi].file_id;
             let Some(&fs) = self.file_scopes.get(&fid) else { continue };
-            let mut names: Vec<(String, ObjId)> =
+            let mut names: Vec<(Name, ObjId)> =
                 self.scopes[fs.0 as usize].names.iter().map(|(k, v)| (k.clone(), *v)).collect();
             names.sort();
             for (name, obj) in names {
@@ -739,8 +739,8 @@ impl<'a> Checker<'a> {
             }
         };
         let name = match &imp.name {
-            Some(n) => n.name.clone(),
-            None => self.pkg_meta[p.0 as usize].1.clone(),
+            Some(n) => n.name,
+            None => Name::new(&self.pkg_meta[p.0 as usize].1),
         };
         if name == "init" {
             self.error(imp.name.as_ref().map(|n| n.pos).unwrap_or(imp.path_pos), "cannot import package as init - init must be a func");
@@ -762,7 +762,7 @@ impl<'a> Checker<'a> {
             "_" => {}
             "." => {
                 // Every exported name of the package joins the file block.
-                let names: Vec<(String, ObjId)> = match self.pkg_scopes.get(&p) {
+                let names: Vec<(Name, ObjId)> = match self.pkg_scopes.get(&p) {
                     Some(s) => self.scopes[s.0 as usize].names.iter().map(|(k, v)| (k.clone(), *v)).collect(),
                     None => Vec::new(),
                 };
@@ -1566,7 +1566,7 @@ impl<'a> Checker<'a> {
                                 self.error(pos, format!("duplicate method {name}\n\t{at}: other declaration of {name}"));
                             }
                         }
-                        None => have.push((name, sig, pos)),
+                        None => have.push((name.to_string(), sig, pos)),
                     }
                 }
             }

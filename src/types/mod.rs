@@ -23,7 +23,7 @@ pub mod fxhash;
 
 use fxhash::HashMap;
 
-use crate::syntax::ast::{ChanDir, ExprId};
+use crate::syntax::ast::{ChanDir, ExprId, Name};
 use crate::syntax::pos::Pos;
 pub use constant::Value;
 
@@ -106,7 +106,7 @@ impl TypeId {
 /// A struct field or an interface method, as part of a type's structure.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct FieldInfo {
-    pub name: String,
+    pub name: Name,
     pub typ: TypeId,
     /// An embedded field (`name` is then the type's name).
     pub embedded: bool,
@@ -335,7 +335,7 @@ pub enum Builtin {
 #[derive(Clone, Debug)]
 pub struct Object {
     pub kind: ObjKind,
-    pub name: String,
+    pub name: Name,
     /// Declaration position; `Pos::NONE` for predeclared objects.
     pub pos: Pos,
     pub typ: TypeId,
@@ -548,7 +548,7 @@ pub struct Package {
     pub path: String,
     pub name: String,
     /// Package-level objects by name (sorted, for deterministic iteration).
-    pub scope: std::collections::BTreeMap<String, ObjId>,
+    pub scope: std::collections::BTreeMap<Name, ObjId>,
 }
 
 /// The result of checking a whole program: every type, object and fact.

@@ -187,7 +187,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     fn builtin_wrapper(&mut self, e: ExprId, wrap: &str) -> (VReg, VReg, u32) {
         let ast = self.ast;
         let args: Vec<ExprId> = match &ast.expr(e).kind {
-            ExprKind::Call { args, .. } => args.clone(),
+            ExprKind::Call { args, .. } => args.to_vec(),
             _ => Vec::new(),
         };
         let mut captured: Vec<(ExprId, TypeId)> = Vec::new();

@@ -6,7 +6,7 @@
 
 use super::func::{Fb, Val, INT};
 use crate::ir::{BinOp, Cond, ConvOp, Op, Ty, VReg};
-use crate::syntax::ast::{BinaryOp, ExprId, ExprKind, Ident, UnaryOp};
+use crate::syntax::ast::{BinaryOp, Name, ExprId, ExprKind, Ident, UnaryOp};
 use crate::syntax::pos::Pos;
 use crate::types::{BasicKind, Mode, ObjKind, TypeId, TypeKind, Value};
 
@@ -928,7 +928,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                         ExprKind::KeyValue { key, value } => {
                             let name = match &self.ast.expr(*key).kind {
                                 ExprKind::Ident(id) => id.name.clone(),
-                                _ => String::new(),
+                                _ => Name::default(),
                             };
                             (fields.iter().position(|f| f.name == name).unwrap_or(0), *value)
                         }

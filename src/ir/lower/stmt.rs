@@ -32,7 +32,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let b = self.label_block(&l.name);
                 self.jump(b);
                 self.switch_to(b);
-                self.stmt_labeled(*stmt, Some(l.name.clone()));
+                self.stmt_labeled(*stmt, Some(l.name.to_string()));
             }
             StmtKind::Expr(e) => self.expr_stmt(*e),
             StmtKind::Send { ch, value } => self.send_stmt(*ch, *value),
@@ -41,7 +41,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             StmtKind::Go(e) => self.go_stmt(st.pos, *e),
             StmtKind::Defer(e) => self.defer_stmt(st.pos, *e),
             StmtKind::Return(results) => self.return_stmt(results),
-            StmtKind::Branch { kind, label: l } => self.branch_stmt(st.pos, *kind, l.as_ref().map(|i| i.name.clone())),
+            StmtKind::Branch { kind, label: l } => self.branch_stmt(st.pos, *kind, l.as_ref().map(|i| i.name.to_string())),
             StmtKind::Block(b) => self.lower_block_stmts(&b.stmts),
             StmtKind::If { init, cond, then, els } => {
                 if let Some(i) = init {

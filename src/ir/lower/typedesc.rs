@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::{quote, Lowerer};
 use crate::ir::{Data, DataKind, DataReloc, DataRelocKind};
-use crate::syntax::ast::ChanDir;
+use crate::syntax::ast::{ChanDir, Name};
 use crate::types::sizes;
 use crate::types::{BasicKind, ObjId, PkgId, TypeId, TypeKind};
 
@@ -55,7 +55,7 @@ pub struct Wrapper {
 /// One entry of a method set (Go spec "Method sets").
 #[derive(Clone, Debug)]
 pub struct MethodEntry {
-    pub name: String,
+    pub name: Name,
     /// The package of an unexported method name: unread while only package main is compiled, needed to
     /// tell apart same-named unexported methods once imported packages are compiled (gc's pkgpath).
     #[allow(dead_code)]
@@ -211,7 +211,7 @@ impl<'a> Lowerer<'a> {
                 let o = prog.obj(n.obj);
                 let mut s = match o.pkg {
                     Some(p) => format!("{}.{}", prog.packages.get(p.0 as usize).map(|p| p.name.as_str()).unwrap_or("main"), o.name),
-                    None => o.name.clone(),
+                    None => o.name.to_string(),
                 };
                 if o.pkg.is_some() && !o.package_level {
                     let n = match self.tds.local.get(&t) {
@@ -334,14 +334,14 @@ impl<'a> Lowerer<'a> {
 
     /// The full method set of interface type `t` (its methods and those of the interfaces it embeds), in
     /// gc's order: `(name, package of an unexported name, signature)`.
-    pub fn iface_methods(&self, t: TypeId) -> Vec<(String, Option<PkgId>, TypeId)> {
-        let mut out: Vec<(String, Option<PkgId>, TypeId)> = Vec::new();
+    pub fn iface_methods(&self, t: TypeId) -> Vec<(Name, Option<PkgId>, TypeId)> {
+        let mut out: Vec<(Name, Option<PkgId>, TypeId)> = Vec::new();
         self.collect_iface_methods(t, &mut out, 0);
         out.sort_by(|a, b| method_order(&a.0, &b.0));
         out
     }
 
-    fn collect_iface_methods(&self, t: TypeId, out: &mut Vec<(String, Option<PkgId>, TypeId)>, depth: u32) {
+    fn collect_iface_methods(&self, t: TypeId, out: &mut Vec<(Name, Option<PkgId>, TypeId)>, depth: u32) {
         if depth > 64 {
             return;
         }
@@ -370,12 +370,12 @@ impl<'a> Lowerer<'a> {
             _ => (t, false),
         };
         let mut out: Vec<MethodEntry> = Vec::new();
-        let mut seen: HashSet<String> = HashSet::new();
+        let mut seen: HashSet<Name> = HashSet::new();
         let mut visited: HashSet<TypeId> = HashSet::new();
         // (type, path, reached through an embedded pointer at the last step)
         let mut level: Vec<(TypeId, Vec<u32>, bool)> = vec![(base, Vec::new(), is_ptr)];
         while !level.is_empty() {
-            let mut found: BTreeMap<String, Vec<Option<MethodEntry>>> = BTreeMap::new();
+            let mut found: BTreeMap<Name, Vec<Option<MethodEntry>>> = BTreeMap::new();
             let mut next = Vec::new();
             for (ty, path, via_ptr) in level {
                 if !visited.insert(ty) {

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use crate::syntax::ast::{
+use crate::syntax::ast::{Name, 
     AssignOp, Ast, Block, BranchKind, GenKind, Ident, Spec, StmtId, StmtKind,
 };
 use crate::syntax::pos::{Error, FileSet, Pos};
@@ -90,7 +90,7 @@ struct LabelScope<'a> {
     ast: &'a Ast,
     fset: &'a FileSet,
     labels: Vec<Label>,
-    by_name: HashMap<String, usize>,
+    by_name: HashMap<Name, usize>,
     blocks: Vec<BlockInfo>,
     errors: Vec<Error>,
 }
@@ -209,7 +209,7 @@ impl LabelScope<'_> {
                             if let Some(Spec::Value(v)) = g.specs.first() {
                                 var_pos = v.pos;
                                 var_name =
-                                    v.names.first().map(|n| n.name.clone()).unwrap_or_default();
+                                    v.names.first().map(|n| n.name.to_string()).unwrap_or_default();
                                 bad_gotos = fwd_gotos.clone();
                             }
                         }

@@ -996,7 +996,7 @@ impl<'a> Checker<'a> {
                 let ft = self.objs.get(obj).typ;
                 self.info.selections.insert(
                     a,
-                    super::super::Selection { kind: super::super::SelectionKind::FieldVal, recv: base.typ, obj, index: index.clone(), indirect: false },
+                    super::super::Selection { kind: super::super::SelectionKind::FieldVal, recv: base_t, obj, index: index.clone(), indirect: false },
                 );
                 self.record(a, super::super::Mode::Variable, ft, None);
                 if args[0] != a {

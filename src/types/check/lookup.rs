@@ -237,15 +237,15 @@ impl<'a> Checker<'a> {
     // ---- interfaces ----
 
     /// The full method set of an interface type: (name, signature), sorted by name.
-    pub fn iface_method_set(&mut self, t: TypeId) -> Vec<(String, TypeId)> {
-        let mut out: Vec<(String, TypeId)> = Vec::new();
+    pub fn iface_method_set(&mut self, t: TypeId) -> Vec<(Name, TypeId)> {
+        let mut out: Vec<(Name, TypeId)> = Vec::new();
         let mut seen = HashSet::default();
         self.collect_iface_methods(t, &mut out, &mut seen);
         out.sort_by(|a, b| a.0.cmp(&b.0));
         out
     }
 
-    fn collect_iface_methods(&mut self, t: TypeId, out: &mut Vec<(String, TypeId)>, seen: &mut HashSet<TypeId>) {
+    fn collect_iface_methods(&mut self, t: TypeId, out: &mut Vec<(Name, TypeId)>, seen: &mut HashSet<TypeId>) {
         if !seen.insert(t) {
             return;
         }
@@ -269,19 +269,19 @@ impl<'a> Checker<'a> {
 
     pub fn iface_method_obj(&mut self, it: TypeId, name: &str, sig: TypeId) -> super::super::ObjId {
         let u = self.t.underlying(it);
-        if let Some(&o) = self.iface_method_objs.get(&(u, name.to_string())) {
+        if let Some(&o) = self.iface_method_objs.get(&(u, Name::new(name))) {
             return o;
         }
         // embedded method: find its object in an embedded interface, or make one
         let o = self.objs.add(super::super::Object {
             kind: ObjKind::Func { recv: None, has_body: false },
-            name: name.to_string(),
+            name: Name::new(name),
             pos: crate::syntax::pos::Pos::NONE,
             typ: sig,
             pkg: Some(self.pkg),
             package_level: false,
         });
-        self.iface_method_objs.insert((u, name.to_string()), o);
+        self.iface_method_objs.insert((u, Name::new(name)), o);
         o
     }
 
@@ -416,12 +416,12 @@ impl<'a> Checker<'a> {
     }
 
     /// A method of `v` (or of `*v`'s base) whose name equals `name` up to case, with its signature.
-    fn method_folding_case(&mut self, v: TypeId, name: &str) -> Option<(String, TypeId)> {
+    fn method_folding_case(&mut self, v: TypeId, name: &str) -> Option<(Name, TypeId)> {
         let base = match self.t.kind(v) {
             TypeKind::Pointer(b) => *b,
             _ => v,
         };
-        let candidates: Vec<String> = match self.t.kind(base) {
+        let candidates: Vec<Name> = match self.t.kind(base) {
             TypeKind::Named(n) => n.methods.iter().map(|&m| self.objs.get(m).name.clone()).collect(),
             _ if self.is_interface(base) => self.iface_method_set(base).into_iter().map(|m| m.0).collect(),
             _ => Vec::new(),
@@ -469,7 +469,7 @@ impl<'a> Checker<'a> {
         let methods_only = self.t.intern(TypeKind::Interface {
             methods: ms
                 .iter()
-                .map(|(n, s)| super::super::FieldInfo { name: n.clone(), typ: *s, embedded: false, tag: String::new(), pkg: None })
+                .map(|(n, s)| super::super::FieldInfo { name: *n, typ: *s, embedded: false, tag: String::new(), pkg: None })
                 .collect(),
             embeddeds: Vec::new(),
         });
@@ -816,4 +816,4 @@ impl<'a> Checker<'a> {
     }
 }
 
-use crate::syntax::ast::ChanDir;
+use crate::syntax::ast::{ChanDir, Name};

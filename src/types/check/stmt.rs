@@ -19,7 +19,7 @@ pub struct StmtCtx {
     pub fallthrough_ok: bool,
     pub final_switch_case: bool,
     /// Labels of enclosing labeled for/switch/select statements: (name, is_loop).
-    pub enclosing: Vec<(String, bool)>,
+    pub enclosing: Vec<(Name, bool)>,
 }
 
 impl<'a> Checker<'a> {
@@ -40,13 +40,13 @@ impl<'a> Checker<'a> {
     }
 
     /// Declares every label of a function body (labels have function scope).
-    fn collect_labels(&mut self, stmts: &'a [StmtId]) -> HashMap<String, LabelInfo> {
+    fn collect_labels(&mut self, stmts: &'a [StmtId]) -> HashMap<Name, LabelInfo> {
         let mut out = HashMap::default();
         self.collect_labels_into(stmts, &mut out);
         out
     }
 
-    fn collect_labels_into(&mut self, stmts: &'a [StmtId], out: &mut HashMap<String, LabelInfo>) {
+    fn collect_labels_into(&mut self, stmts: &'a [StmtId], out: &mut HashMap<Name, LabelInfo>) {
         let ast = self.ast;
         for &s in stmts {
             let mut s = s;
@@ -1173,7 +1173,7 @@ impl<'a> Checker<'a> {
         let mut objs = Vec::new();
         let mut new_vars = Vec::new();
         let mut any_new = false;
-        let mut names: Vec<String> = Vec::new();
+        let mut names: Vec<Name> = Vec::new();
         let mut bad = false;
         let mut repeated = false;
         for &l in lhs {

@@ -348,7 +348,7 @@ impl<'a> Checker<'a> {
                 anon = true;
                 let v = self.objs.add(super::super::Object {
                     kind: ObjKind::Var(VarInfo { param: !result, result, ..Default::default() }),
-                    name: String::new(),
+                    name: Name::default(),
                     pos: f.pos,
                     typ: t,
                     pkg: Some(self.pkg),
@@ -397,7 +397,7 @@ impl<'a> Checker<'a> {
     fn struct_type(&mut self, fields: &'a [Field]) -> TypeId {
         let mut out: Vec<FieldInfo> = Vec::new();
         let mut objs: Vec<ObjId> = Vec::new();
-        let mut seen: crate::types::fxhash::HashMap<String, Pos> = Default::default();
+        let mut seen: crate::types::fxhash::HashMap<Name, Pos> = Default::default();
         for f in fields {
             let t = self.typ(f.typ);
             let tag = match &f.tag {
@@ -477,14 +477,14 @@ impl<'a> Checker<'a> {
     }
 
     /// The implicit name of an embedded field, and the position of that name.
-    fn embedded_name(&self, mut e: ExprId) -> (String, Pos) {
+    fn embedded_name(&self, mut e: ExprId) -> (Name, Pos) {
         loop {
             match &self.ast.expr(e).kind {
                 ExprKind::Star(x) | ExprKind::Paren(x) => e = *x,
                 ExprKind::Index { x, .. } => e = *x,
                 ExprKind::Ident(id) => return (id.name.clone(), id.pos),
                 ExprKind::Selector { sel, .. } => return (sel.name.clone(), sel.pos),
-                _ => return ("_".into(), self.ast.expr(e).pos),
+                _ => return (Name::new("_"), self.ast.expr(e).pos),
             }
         }
     }
@@ -492,7 +492,7 @@ impl<'a> Checker<'a> {
     fn interface_type(&mut self, elems: &'a [InterfaceElem]) -> TypeId {
         let mut methods: Vec<FieldInfo> = Vec::new();
         let mut embeddeds: Vec<TypeId> = Vec::new();
-        let mut method_objs: Vec<(String, ObjId)> = Vec::new();
+        let mut method_objs: Vec<(Name, ObjId)> = Vec::new();
         // for the duplicate-method check through embedded interfaces (`delayed_ifaces`)
         let mut explicit: Vec<(String, TypeId, Pos)> = Vec::new();
         let mut embedded_at: Vec<(TypeId, Pos)> = Vec::new();
