@@ -194,6 +194,14 @@ pub(crate) struct Checker<'a> {
     /// `valid_type`'s verdicts on defined types, kept across packages (1 = being walked, 2 = valid,
     /// 3 = invalid), as go/types' `infoMap`.
     pub valid_state: HashMap<TypeId, u8>,
+    /// The declared signatures of functions, methods and interface methods (for spelling their parameter
+    /// types as written in messages: see `type_string_as_written`).
+    pub func_types: HashMap<ObjId, &'a FuncType>,
+    /// The spelling of the target type of the `assignment` being checked, when it differs from
+    /// `type_string` (a parameter declared `byte`).
+    pub spelled_target: Option<String>,
+    /// Variables declared with a type expression that mentions `byte` or `rune`, with that expression.
+    pub written_types: HashMap<ObjId, ExprId>,
     /// Checking the constraints of a type parameter list (types2's `inTParamList`), where a reference to a
     /// generic type being declared is an invalid cycle.
     pub in_tparam_list: bool,
@@ -348,6 +356,9 @@ impl<'a> Checker<'a> {
             pending_under: Vec::new(),
             valid_state: HashMap::default(),
             in_tparam_list: false,
+            func_types: HashMap::default(),
+            spelled_target: None,
+            written_types: HashMap::default(),
         };
         c.universe = c.new_scope(None);
         c.unsafe_scope = c.new_scope(None);
@@ -1161,6 +1172,7 @@ impl<'a> Checker<'a> {
         let t = typ.map(|te| self.typ(te));
         if let Some(t) = t {
             self.objs.get_mut(o).typ = t;
+            self.note_written_type(o, typ.unwrap());
         }
         let Some(init) = init else {
             if t.is_none() {
@@ -1328,6 +1340,7 @@ impl<'a> Checker<'a> {
     }
 
     fn func_decl(&mut self, o: ObjId, fd: &'a FuncDecl) {
+        self.func_types.insert(o, &fd.typ);
         self.open_scope();
         let fscope = self.scope;
         let mut recv_var = None;

@@ -212,6 +212,7 @@ impl<'a> Checker<'a> {
             return;
         }
         let context = format!("argument to {}", self.expr_string(fun));
+        let written = self.callee_param_exprs(fun);
         for (i, a) in args.iter_mut().enumerate() {
             let pt = if sig.variadic && i + 1 >= n {
                 if ellipsis.is_some() {
@@ -229,7 +230,19 @@ impl<'a> Checker<'a> {
                 // the parameter's type was reported invalid; its argument is not checked against it
                 continue;
             }
+            // the parameter's type as written, for the message (`byte`, not `uint8`)
+            self.spelled_target = written.as_ref().and_then(|w| {
+                let pe = *w.get(i.min(w.len().saturating_sub(1)))?;
+                match &self.ast.expr(pe).kind {
+                    ExprKind::Ellipsis { elem } => {
+                        let (s, _) = self.spelled(*elem)?;
+                        Some(if ellipsis.is_some() { format!("[]{s}") } else { s })
+                    }
+                    _ => self.spelled(pe).filter(|(_, t)| *t == pt).map(|(s, _)| s),
+                }
+            });
             self.assignment(a, pt, &context);
+            self.spelled_target = None;
         }
     }
 
@@ -243,6 +256,27 @@ impl<'a> Checker<'a> {
             },
             _ => vec![Some(self.t.underlying(t))],
         }
+    }
+
+    /// The parameter type expressions of the function or method `fun` denotes (one per parameter, a group
+    /// `a, b T` repeated), when its declaration was checked from source.
+    fn callee_param_exprs(&self, fun: ExprId) -> Option<Vec<ExprId>> {
+        let f = self.ast.unparen(fun);
+        let obj = match &self.ast.expr(f).kind {
+            ExprKind::Ident(id) => self.info.uses.get(&id.pos).copied(),
+            ExprKind::Selector { sel, .. } => {
+                self.info.selections.get(&f).map(|s| s.obj).or_else(|| self.info.uses.get(&sel.pos).copied())
+            }
+            _ => None,
+        }?;
+        let ft = self.func_types.get(&obj)?;
+        let mut out = Vec::new();
+        for p in &ft.params {
+            for _ in 0..p.names.len().max(1) {
+                out.push(p.typ);
+            }
+        }
+        Some(out)
     }
 
     /// One entry of go/types' `typesSummary`.
@@ -457,7 +491,11 @@ impl<'a> Checker<'a> {
         }
         if !ok {
             let s = self.operand_string(x);
-            let ts = self.type_string(t);
+            let written = match &self.ast.expr(call).kind {
+                ExprKind::Call { fun, .. } => Some(*fun),
+                _ => None,
+            };
+            let ts = self.type_string_as_written(t, written);
             let msg = if cause.is_empty() { format!("cannot convert {s} to type {ts}") } else { format!("cannot convert {s} to type {ts}:\n\t{cause}") };
             self.error(self.ast.expr(x.expr).pos, msg);
             x.mode = OpMode::Invalid;
@@ -840,7 +878,9 @@ impl<'a> Checker<'a> {
                     (Some(d), Some(s)) if d == s => Operand::new(OpMode::Value, int, e),
                     (Some(d), Some(s)) => {
                         let (xs, ys) = (self.operand_string(&x), self.operand_string(&y));
-                        let (ds, ss) = (self.type_string(d), self.type_string(s));
+                        // a string's elements are types2's universeByte, spelled `byte`
+                        let ss = if self.is_string(y.typ) { "byte".to_string() } else { self.type_string(s) };
+                        let ds = self.type_string(d);
                         self.error(ast.expr(x.expr).pos, format!("invalid argument: arguments to copy {xs} and {ys} have different element types {ds} and {ss}"));
                         Operand::invalid(e)
                     }

@@ -1380,7 +1380,7 @@ impl<'a> Checker<'a> {
         }
         if let Err(reason) = self.assignable_reason(x, t) {
             let s = self.operand_string(x);
-            let ts = self.type_string(t);
+            let ts = self.spelled_target.take().unwrap_or_else(|| self.type_string(t));
             let msg = if reason.is_empty() {
                 format!("cannot use {s} as type {ts} in {context}")
             } else {

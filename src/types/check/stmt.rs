@@ -911,6 +911,23 @@ impl<'a> Checker<'a> {
     /// `short`: a short variable declaration, which reports a multi-valued call as an assignment mismatch
     /// (a `var` declaration reports it as a multiple value in single-value context).
     pub fn init_vars(&mut self, lhs: &[ObjId], rhs: &'a [ExprId], pos: Pos, short: bool) {
+        self.init_vars_checked(lhs, rhs, pos, short);
+        // a variable initialized from a value whose type was written with `byte`/`rune` is spelled so too
+        if lhs.len() == rhs.len() {
+            for (&o, &r) in lhs.iter().zip(rhs) {
+                if self.written_types.contains_key(&o) {
+                    continue;
+                }
+                if let Some(te) = self.written_type_expr(r) {
+                    if self.spelled(te).is_some_and(|(_, t)| t == self.objs.get(o).typ) {
+                        self.written_types.insert(o, te);
+                    }
+                }
+            }
+        }
+    }
+
+    fn init_vars_checked(&mut self, lhs: &[ObjId], rhs: &'a [ExprId], pos: Pos, short: bool) {
         let ast = self.ast;
         let declared: Vec<Option<TypeId>> = lhs
             .iter()
@@ -1146,6 +1163,9 @@ impl<'a> Checker<'a> {
                             let mut objs = Vec::new();
                             for n in &vs.names {
                                 let o = self.new_var(n, t.unwrap_or(TypeId::INVALID), VarInfo::default());
+                                if let Some(te) = vs.typ {
+                                    self.note_written_type(o, te);
+                                }
                                 objs.push(o);
                             }
                             if !vs.values.is_empty() {

@@ -367,6 +367,9 @@ impl<'a> Checker<'a> {
                         pkg: Some(self.pkg),
                         package_level: false,
                     });
+                    if !is_var {
+                        self.note_written_type(v, te);
+                    }
                     names.push((n.pos, v));
                     types.push(t);
                     vars.push(v);
@@ -520,6 +523,7 @@ impl<'a> Checker<'a> {
                         package_level: false,
                     });
                     self.info.defs.insert(name.pos, o);
+                    self.func_types.insert(o, typ);
                     method_objs.push((name.name.clone(), o));
                     explicit.push((name.name.to_string(), sig, name.pos));
                     let pkg = if is_exported(&name.name) { None } else { Some(self.pkg) };
