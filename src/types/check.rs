@@ -200,6 +200,9 @@ pub(crate) struct Checker<'a> {
     /// The spelling of the target type of the `assignment` being checked, when it differs from
     /// `type_string` (a parameter declared `byte`).
     pub spelled_target: Option<String>,
+    /// Where errors are reported instead of at their own position: the name of a constant whose init
+    /// expression is inherited from an earlier spec (types2's `errpos`).
+    pub errpos: Option<Pos>,
     /// Variables declared with a type expression that mentions `byte` or `rune`, with that expression.
     pub written_types: HashMap<ObjId, ExprId>,
     /// Checking the constraints of a type parameter list (types2's `inTParamList`), where a reference to a
@@ -358,6 +361,7 @@ impl<'a> Checker<'a> {
             in_tparam_list: false,
             func_types: HashMap::default(),
             spelled_target: None,
+            errpos: None,
             written_types: HashMap::default(),
         };
         c.universe = c.new_scope(None);
@@ -448,6 +452,7 @@ impl<'a> Checker<'a> {
 
     pub fn error(&mut self, pos: Pos, msg: impl Into<String>) {
         let msg = msg.into();
+        let pos = self.errpos.unwrap_or(pos);
         // types2's "cheap trick": once an error was reported, messages mentioning an invalid operand or
         // type (not at their start) are follow-on errors and are dropped.
         let follow_on = |m: &str, w: &str| m.find(w).is_some_and(|i| i > 0);
@@ -1001,6 +1006,7 @@ impl<'a> Checker<'a> {
         let saved_scope = self.scope;
         let saved_funcs = std::mem::take(&mut self.funcs);
         let saved_iota = self.iota.take();
+        let saved_errpos = self.errpos.take();
         let saved_decl = self.cur_decl;
         self.scope = self.decl_scope(o);
         match src {
@@ -1028,6 +1034,7 @@ impl<'a> Checker<'a> {
         self.scope = saved_scope;
         self.funcs = saved_funcs;
         self.iota = saved_iota;
+        self.errpos = saved_errpos;
         self.cur_decl = saved_decl;
         self.obj_path.pop();
         self.color.insert(o, Color::Black);
@@ -1141,6 +1148,12 @@ impl<'a> Checker<'a> {
             }
             t
         });
+        // An expression inherited from an earlier spec (`const ( a = byte(iota + 253); b )`) reports its
+        // errors at the constant's name (types2's errpos).
+        let saved_errpos = self.errpos;
+        if init.is_some_and(|e| self.ast.expr(e).pos < self.objs.get(o).pos) {
+            self.errpos = Some(self.objs.get(o).pos);
+        }
         let (ty, val) = match init {
             None => (TypeId::INVALID, Value::Unknown),
             Some(e) => {
@@ -1162,6 +1175,7 @@ impl<'a> Checker<'a> {
                 }
             }
         };
+        self.errpos = saved_errpos;
         let obj = self.objs.get_mut(o);
         obj.typ = ty;
         obj.kind = ObjKind::Const(val);

@@ -471,7 +471,11 @@ impl<'a> Checker<'a> {
                 }
             } else if self.is_integer(x.typ) && self.is_integer(t) || self.is_float(x.typ) && self.is_integer(t) || self.is_numeric(x.typ) && self.is_numeric(t) {
                 let s = self.operand_string(x);
-                let ts = self.type_string(t);
+                let written = match &self.ast.expr(call).kind {
+                    ExprKind::Call { fun, .. } => Some(*fun),
+                    _ => None,
+                };
+                let ts = self.type_string_as_written(t, written);
                 let truncated = self.is_float(x.typ) && self.is_integer(t) && x.val.as_ref().is_some_and(|v| v.as_int().is_none());
                 let msg = if truncated { format!("cannot convert {s} to type {ts} (truncated)") } else { format!("cannot convert {s} to type {ts} (overflows)").replace(" (overflows)", "") };
                 let msg = if !truncated { format!("{s} overflows {ts}").replacen(&s, &format!("cannot convert {s} to type {ts}:\n\tconstant"), 0) } else { msg };

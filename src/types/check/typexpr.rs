@@ -665,14 +665,23 @@ impl<'a> Checker<'a> {
             return TypeId::INVALID;
         }
         if targs.len() != tps.len() {
-            let s = self.type_string(gen);
-            let msg = if targs.len() < tps.len() {
-                format!("not enough type arguments for type {s}: have {}, want {}", targs.len(), tps.len())
-            } else {
-                format!("too many type arguments for type {s}: have {}, want {}", targs.len(), tps.len())
-            };
+            // types2 1.19's validateTArgLen. As in types2, the instance still exists (so that its uses are
+            // checked too), with the generic type's structure: the program is invalid anyway.
+            let msg = format!("got {} arguments but {} type parameters", targs.len(), tps.len());
             self.error(self.ast.expr(e).pos, msg);
-            return TypeId::INVALID;
+            if let Some(&t) = self.instances.get(&(gen, targs.clone())) {
+                return t;
+            }
+            let TypeKind::Named(g) = self.t.kind(gen).clone() else { return TypeId::INVALID };
+            let inst = self.t.add_unique(TypeKind::Named(Box::new(super::super::NamedType {
+                obj: g.obj,
+                underlying: g.underlying,
+                methods: Vec::new(),
+                origin: Some(gen),
+                targs: targs.clone(),
+            })));
+            self.instances.insert((gen, targs), inst);
+            return inst;
         }
         let inst = self.instance(gen, targs.clone());
         for (i, (&tp, &ta)) in tps.iter().zip(&targs).enumerate() {
