@@ -200,6 +200,11 @@ pub(crate) struct Checker<'a> {
     /// The spelling of the target type of the `assignment` being checked, when it differs from
     /// `type_string` (a parameter declared `byte`).
     pub spelled_target: Option<String>,
+    /// The callee of a call is being checked: a partial instantiation `f[int]` may leave type arguments to
+    /// be inferred from the call's arguments; it then leaves (function, explicit type arguments, `f`'s
+    /// expression) in `partial_targs`.
+    pub partial_ok: bool,
+    pub partial_targs: Option<(ObjId, Vec<TypeId>, ExprId)>,
     /// Where errors are reported instead of at their own position: the name of a constant whose init
     /// expression is inherited from an earlier spec (types2's `errpos`).
     pub errpos: Option<Pos>,
@@ -361,6 +366,8 @@ impl<'a> Checker<'a> {
             in_tparam_list: false,
             func_types: HashMap::default(),
             spelled_target: None,
+            partial_ok: false,
+            partial_targs: None,
             errpos: None,
             written_types: HashMap::default(),
         };

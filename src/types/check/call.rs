@@ -16,7 +16,13 @@ impl<'a> Checker<'a> {
         let ast = self.ast;
         let ExprKind::Call { fun, args, ellipsis, rparen } = &ast.expr(e).kind else { unreachable!() };
         let pos = ast.expr(e).pos;
+        // `f[int](x, y)`: a partial instantiation is completed by inference from the arguments
+        let partial_fun = matches!(ast.expr(ast.unparen(*fun)).kind, ExprKind::Index { .. });
+        let saved_partial = std::mem::replace(&mut self.partial_ok, partial_fun);
+        self.partial_targs = None;
         let f = self.expr_or_type(*fun);
+        self.partial_ok = saved_partial;
+        let partial = self.partial_targs.take();
         match f.mode {
             OpMode::Invalid => {
                 for &a in args {
@@ -63,11 +69,23 @@ impl<'a> Checker<'a> {
                 };
                 let mut sig = sig;
                 // generic function: infer type arguments from the arguments
-                if let Some(fo) = self.generic_func_of(*fun) {
-                    if !self.info.types.get(fun).is_some_and(|tv| tv.typ != f.typ) {
+                let generic = match &partial {
+                    Some((fo, _, _)) => Some(*fo),
+                    None => self.generic_func_of(*fun),
+                };
+                if let Some(fo) = generic {
+                    if partial.is_some() || !self.info.types.get(fun).is_some_and(|tv| tv.typ != f.typ) {
                         let tps = self.generic_funcs.get(&fo).cloned().unwrap_or_default();
                         let argops = self.eval_args(args);
                         let mut out = vec![None; tps.len()];
+                        // the function's identifier, where the instance is recorded
+                        let mut ident_expr = *fun;
+                        if let Some((_, explicit, x)) = &partial {
+                            for (o, &t) in out.iter_mut().zip(explicit) {
+                                *o = Some(t);
+                            }
+                            ident_expr = *x;
+                        }
                         for (i, a) in argops.iter().enumerate() {
                             let p = self.param_type(&sig, i, argops.len(), ellipsis.is_some());
                             if let Some(p) = p {
@@ -107,7 +125,7 @@ impl<'a> Checker<'a> {
                         }
                         let st = self.subst(f.typ, &tps, &targs);
                         self.record(*fun, super::super::Mode::Value, st, None);
-                        self.record_instance(*fun, targs, st);
+                        self.record_instance(ident_expr, targs, st);
                         let TypeKind::Func(s2) = self.t.kind(st).clone() else { return Operand::invalid(e) };
                         sig = s2;
                         self.check_args(e, &sig, argops, *ellipsis, *fun);
@@ -386,6 +404,13 @@ impl<'a> Checker<'a> {
             out.resize(tps.len(), None);
             self.infer_from_constraints(&tps, &mut out);
             if let Some(k) = out.iter().position(|o| o.is_none()) {
+                if self.partial_ok {
+                    // the callee of a call: the arguments infer the rest (see `call`)
+                    if let ExprKind::Index { x, .. } = &self.ast.expr(e).kind {
+                        self.partial_targs = Some((fo, targs.clone(), *x));
+                        return Operand::new(OpMode::Value, ft, e);
+                    }
+                }
                 let name = self.objs.get(self.t_obj(tps[k])).name.clone();
                 self.error(self.ast.expr(e).pos, format!("cannot infer {name}"));
                 return Operand::invalid(e);

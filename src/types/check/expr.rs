@@ -1553,6 +1553,55 @@ impl<'a> Checker<'a> {
         }
         let ie = indices[0];
         let ct = self.core(x.typ);
+        // A type parameter without a core type (`[]int | [5]int`): every type of its type set must be
+        // indexable with the same element type, none a map; the shortest array bounds constant indices
+        // (types2's indexExpr over `underIs`).
+        if ct == TypeId::INVALID && self.is_type_param(x.typ) {
+            let mut elem: Option<TypeId> = None;
+            let mut len: Option<u64> = None;
+            let mut mode = OpMode::Variable;
+            let mut ok = true;
+            for u in self.under_terms(x.typ) {
+                let (e, l) = match u.map(|u| self.t.kind(u).clone()) {
+                    Some(TypeKind::Basic(_)) if u.is_some_and(|u| self.is_string(u)) => {
+                        mode = OpMode::Value;
+                        (TypeId::UINT8, None)
+                    }
+                    Some(TypeKind::Array { len, elem }) => {
+                        if x.mode != OpMode::Variable {
+                            mode = OpMode::Value;
+                        }
+                        (elem, Some(len))
+                    }
+                    Some(TypeKind::Pointer(p)) => match self.t.under(p).clone() {
+                        TypeKind::Array { len, elem } => (elem, Some(len)),
+                        _ => {
+                            ok = false;
+                            break;
+                        }
+                    },
+                    Some(TypeKind::Slice(elem)) => (elem, None),
+                    _ => {
+                        ok = false;
+                        break;
+                    }
+                };
+                if elem.is_some_and(|prev| prev != e) {
+                    ok = false;
+                    break;
+                }
+                elem = Some(e);
+                if let Some(l) = l {
+                    len = Some(len.map_or(l, |m: u64| m.min(l)));
+                }
+            }
+            if ok {
+                if let Some(elem) = elem {
+                    self.index_value(ie, len);
+                    return Operand::new(mode, elem, e);
+                }
+            }
+        }
         let (mode, elem, len): (OpMode, TypeId, Option<u64>) = match self.t.kind(ct).clone() {
             TypeKind::Basic(b) if b == BasicKind::String || b == BasicKind::UntypedString => {
                 let l = if x.mode == OpMode::Constant { x.val.as_ref().and_then(|v| v.as_bytes()).map(|b| b.len() as u64) } else { None };

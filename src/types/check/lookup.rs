@@ -785,6 +785,17 @@ impl<'a> Checker<'a> {
         if param == arg {
             return true;
         }
+        // An argument of an outer type parameter's type unifies through its core type with an unnamed
+        // parameter type (types2's enableCoreTypeUnification): `SetEq(a, b)` with `a T`, `T []E`.
+        if matches!(self.t.kind(arg), TypeKind::TypeParam { .. })
+            && !tps.contains(&arg)
+            && !matches!(self.t.kind(param), TypeKind::TypeParam { .. } | TypeKind::Named(_) | TypeKind::Basic(_))
+        {
+            let c = self.core(arg);
+            if c != TypeId::INVALID && c != arg {
+                return self.unify(param, c, tps, out);
+            }
+        }
         let (pk, ak) = (self.t.kind(param).clone(), self.t.kind(arg).clone());
         let ak = if let (TypeKind::Named(_), false) = (&ak, matches!(pk, TypeKind::Named(_))) { self.t.under(arg).clone() } else { ak };
         // A generic named parameter type (`Fn[A, B]`) against an unnamed argument type: unify the structure.
