@@ -204,6 +204,8 @@ pub(crate) struct Checker<'a> {
     /// be inferred from the call's arguments; it then leaves (function, explicit type arguments, `f`'s
     /// expression) in `partial_targs`.
     pub partial_ok: bool,
+    /// Instances of generic types created while the generic type was being declared: (instance, generic).
+    pub pending_instances: Vec<(TypeId, TypeId)>,
     pub partial_targs: Option<(ObjId, Vec<TypeId>, ExprId)>,
     /// Where errors are reported instead of at their own position: the name of a constant whose init
     /// expression is inherited from an earlier spec (types2's `errpos`).
@@ -367,6 +369,7 @@ impl<'a> Checker<'a> {
             func_types: HashMap::default(),
             spelled_target: None,
             partial_ok: false,
+            pending_instances: Vec::new(),
             partial_targs: None,
             errpos: None,
             written_types: HashMap::default(),
@@ -1264,6 +1267,9 @@ impl<'a> Checker<'a> {
         }
         self.t.named_mut(named).underlying = under;
         self.complete_pending_underlying();
+        if !self.pending_instances.is_empty() {
+            self.complete_pending_instances(named);
+        }
         if !ts.tparams.is_empty() {
             self.close_scope();
         }

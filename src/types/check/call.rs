@@ -449,7 +449,9 @@ impl<'a> Checker<'a> {
 
     /// Checks that `x.(T)` can succeed: T must implement x's interface if T is not an interface.
     pub fn type_assertion(&mut self, e: ExprId, x: &mut Operand, t: TypeId, switch_case: bool) {
-        if self.is_interface(t) {
+        // types2's assertableTo: no static check when T is an interface — or a type parameter, whose
+        // underlying type is its constraint interface
+        if self.is_interface(t) || self.is_type_param(t) {
             return;
         }
         if let Err(reason) = self.implements(t, x.typ) {

@@ -339,6 +339,17 @@ impl<'a> Checker<'a> {
         if t == self.comparable_t {
             return true;
         }
+        // `type C comparable`: a defined type denoting comparable (its underlying interface alone has lost
+        // that; its declaration's right-hand side has not)
+        // (followed a bounded number of steps: invalid declaration cycles `type A B; type B A` end too)
+        let mut r = t;
+        for _ in 0..16 {
+            match self.type_rhs.get(&r) {
+                Some(&rhs) if rhs == self.comparable_t => return true,
+                Some(&rhs) if rhs != r => r = rhs,
+                _ => break,
+            }
+        }
         let u = self.t.underlying(t);
         if let TypeKind::Interface { embeddeds, .. } = self.t.kind(u) {
             return embeddeds.iter().any(|&e| self.is_comparable_constraint(e));
@@ -686,11 +697,36 @@ impl<'a> Checker<'a> {
             TypeKind::Named(n) => n.underlying,
             _ => TypeId::INVALID,
         };
+        if under == TypeId::INVALID {
+            // the generic type is being declared (`type E[T any] struct{ l *L[T] }; type L[T any] struct{
+            // root E[T] }`): the instance is completed when its underlying type is known
+            self.pending_instances.push((inst, gen));
+        }
         let su = self.subst(under, &tps, &targs);
         self.instance_depth -= 1;
         let su = if matches!(self.t.kind(su), TypeKind::Named(_)) { self.t.underlying(su) } else { su };
         self.t.named_mut(inst).underlying = su;
         inst
+    }
+
+    /// Gives the instances of generic type `gen` created before its underlying type was known theirs.
+    pub fn complete_pending_instances(&mut self, gen: TypeId) {
+        let under = self.t.underlying(gen);
+        if under == TypeId::INVALID || matches!(self.t.kind(under), TypeKind::Named(_)) {
+            return;
+        }
+        let tps = self.generic_types.get(&gen).cloned().unwrap_or_default();
+        let (done, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut self.pending_instances).into_iter().partition(|p| p.1 == gen);
+        self.pending_instances = rest;
+        for (inst, _) in done {
+            let targs = match self.t.kind(inst) {
+                TypeKind::Named(n) => n.targs.clone(),
+                _ => continue,
+            };
+            let su = self.subst(under, &tps, &targs);
+            let su = if matches!(self.t.kind(su), TypeKind::Named(_)) { self.t.underlying(su) } else { su };
+            self.t.named_mut(inst).underlying = su;
+        }
     }
 
     /// Replaces type parameters `tps` by `targs` in `t`.
