@@ -773,8 +773,15 @@ impl<'a> Checker<'a> {
                         return Operand::invalid(e);
                     }
                     let mut t = ops[1].clone();
-                    // append([]byte, string...)
-                    if self.t.basic(elem) == Some(BasicKind::Uint8) && self.is_string(t.typ) {
+                    // append([]byte, string...), also for a type parameter whose types are all strings or
+                    // byte slices (types2's coreString)
+                    let string_like = |c: &Self, u: Option<TypeId>| {
+                        u.is_some_and(|u| c.is_string(u) || matches!(c.t.kind(u), TypeKind::Slice(el) if c.t.basic(*el) == Some(BasicKind::Uint8)))
+                    };
+                    let core_string = self.is_type_param(t.typ)
+                        && self.under_terms(t.typ).iter().any(|&u| u.is_some_and(|u| self.is_string(u)))
+                        && self.under_terms(t.typ).iter().all(|&u| string_like(self, u));
+                    if self.t.basic(elem) == Some(BasicKind::Uint8) && (self.is_string(t.typ) || core_string) {
                         if self.is_untyped(t.typ) {
                             self.convert_untyped(&mut t, TypeId::STRING);
                         }

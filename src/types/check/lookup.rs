@@ -211,10 +211,33 @@ impl<'a> Checker<'a> {
             TypeKind::Pointer(b) => *b,
             _ => recv,
         };
-        let targs = match self.t.kind(base) {
-            TypeKind::Named(n) if n.origin == Some(rn) => n.targs.clone(),
-            _ => return sig,
-        };
+        // The receiver's own type, or (a promoted method) an embedded field's, searched breadth-first
+        // through embedded fields as selector lookup does.
+        let mut level = vec![base];
+        let mut targs = None;
+        for _ in 0..8 {
+            let mut next = Vec::new();
+            for t in level {
+                let t = match self.t.kind(t) {
+                    TypeKind::Pointer(b) => *b,
+                    _ => t,
+                };
+                if let TypeKind::Named(n) = self.t.kind(t) {
+                    if n.origin == Some(rn) {
+                        targs = Some(n.targs.clone());
+                        break;
+                    }
+                }
+                if let TypeKind::Struct { fields } = self.t.under(t) {
+                    next.extend(fields.iter().filter(|f| f.embedded).map(|f| f.typ));
+                }
+            }
+            if targs.is_some() || next.is_empty() {
+                break;
+            }
+            level = next;
+        }
+        let Some(targs) = targs else { return sig };
         // The method's receiver type parameters were declared fresh; map them by index.
         let rtps = self.method_recv_tparams.get(&m).cloned().unwrap_or(tps);
         self.subst(sig, &rtps, &targs)
