@@ -1017,6 +1017,9 @@ impl<'a> Checker<'a> {
         let saved_funcs = std::mem::take(&mut self.funcs);
         let saved_iota = self.iota.take();
         let saved_errpos = self.errpos.take();
+        // a new declaration has its own environment (types2): not inside the type parameter list of the
+        // declaration that needed it
+        let saved_tparam_list = std::mem::replace(&mut self.in_tparam_list, false);
         let saved_decl = self.cur_decl;
         self.scope = self.decl_scope(o);
         match src {
@@ -1045,6 +1048,7 @@ impl<'a> Checker<'a> {
         self.funcs = saved_funcs;
         self.iota = saved_iota;
         self.errpos = saved_errpos;
+        self.in_tparam_list = saved_tparam_list;
         self.cur_decl = saved_decl;
         self.obj_path.pop();
         self.color.insert(o, Color::Black);
