@@ -1251,7 +1251,7 @@ impl<'a> Checker<'a> {
         let named = self.objs.get(o).typ;
         if !ts.tparams.is_empty() {
             self.open_scope();
-            let tps = self.declare_type_params(&ts.tparams);
+            let tps = self.declare_type_params(&ts.tparams, Some(named));
             self.generic_types.insert(named, tps);
         }
         let rhs = self.typ(ts.typ);
@@ -1382,7 +1382,7 @@ impl<'a> Checker<'a> {
             if fd.recv.is_some() {
                 self.error(fd.name.pos, "methods cannot have type parameters");
             }
-            let tps = self.declare_type_params(&fd.tparams);
+            let tps = self.declare_type_params(&fd.tparams, None);
             self.generic_funcs.insert(o, tps);
         }
         let (sig, params, results) = self.signature(&fd.typ, true);

@@ -567,7 +567,9 @@ impl<'a> Checker<'a> {
     }
 
     /// Declares the type parameters of a generic type or function in the current scope.
-    pub fn declare_type_params(&mut self, fields: &'a [Field]) -> Vec<TypeId> {
+    /// `generic_type`: the generic type being declared, registered as generic before the constraints are
+    /// checked, since they may lead back to it (`type I[T C] ...; type C interface{ S }; type S struct{ *I[X] }`).
+    pub fn declare_type_params(&mut self, fields: &'a [Field], generic_type: Option<TypeId>) -> Vec<TypeId> {
         let mut tps = Vec::new();
         let mut objs = Vec::new();
         // Declare all names first: constraints may refer to any of them.
@@ -581,6 +583,9 @@ impl<'a> Checker<'a> {
                 tps.push(tp);
                 objs.push(tp);
             }
+        }
+        if let Some(g) = generic_type {
+            self.generic_types.insert(g, tps.clone());
         }
         let mut i = 0;
         let saved = std::mem::replace(&mut self.in_tparam_list, true);
