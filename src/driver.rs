@@ -6,8 +6,10 @@
 //!
 //! `build` and `run` load packages through `load` like `g1c check`: the named files (or directory) form the
 //! root package, everything it imports is loaded from GOROOT/GOPATH and checked from source, each package
-//! once in dependency order. Only programs without imports (other than `unsafe`) go on to the back end
-//! today; for any other, a checked program ends in a clear "not supported yet" error at its first import.
+//! once in dependency order. The back end then compiles all of them into one module (`ir::lower::
+//! lower_program`, packages in gc's initialization order, see `init_order`) and links it. The packages it
+//! cannot compile yet (DESIGN §7: the runtime-coupled standard library, see `backend_ready`) end the build
+//! with a clear "not supported yet" error at the root package's first import that leads to one.
 //!
 //! Invariants: the pipeline runs on a thread with a large stack, and a Rust panic anywhere in it is reported
 //! as `internal compiler error` at the position the phases last recorded (`pos::set_current`), exit 1.
@@ -127,7 +129,8 @@ fn front_end(patterns: &[String], limit: usize) -> Result<Loaded, Reported> {
     let loaded = load::load(&cfg, patterns);
     // Syntax errors come first, as the compiler reports them before resolving imports (a malformed import
     // is a syntax error, not a missing package).
-    if !loaded.syntax_errors.is_empty() {
+    let mut soft = parse_errors_by_package(&loaded);
+    if !loaded.syntax_errors.is_empty() && soft.is_none() {
         // Each error under its package's header; a file left out of every package (cgo) stands alone.
         let mut by_file: HashMap<u32, usize> = HashMap::new();
         for (i, p) in loaded.packages.iter().enumerate() {
@@ -159,12 +162,10 @@ fn front_end(patterns: &[String], limit: usize) -> Result<Loaded, Reported> {
         return Err(Reported);
     };
     let sizes = check::sizes_for(&cfg.ctx.goarch);
-    // A command is checked as package `main` (gc's `-p main`), so that its symbols are `main.*`.
-    let paths: Vec<&str> = loaded
-        .packages
-        .iter()
-        .map(|p| if p.path == "command-line-arguments" && p.name == "main" { "main" } else { p.path.as_str() })
-        .collect();
+    // A command is checked as package `main` (gc's `-p main`, whatever its import path), so that its symbols
+    // are `main.*`.
+    let paths: Vec<&str> =
+        loaded.packages.iter().map(|p| if p.root && p.name == "main" { "main" } else { p.path.as_str() }).collect();
     let srcs: Vec<PackageSrc> = loaded
         .packages
         .iter()
@@ -175,7 +176,11 @@ fn front_end(patterns: &[String], limit: usize) -> Result<Loaded, Reported> {
     drop(srcs);
     let mut failed = vec![false; loaded.packages.len()];
     let mut any = false;
-    for (i, (pkg, errs)) in loaded.packages.iter().zip(errs).enumerate() {
+    for (i, (pkg, mut errs)) in loaded.packages.iter().zip(errs).enumerate() {
+        if let Some(soft) = soft.as_mut() {
+            // Found first: the parser ran before the checker.
+            errs.splice(0..0, std::mem::take(&mut soft[i]));
+        }
         let dep_failed = pkg.imports.values().any(|&d| failed[d]);
         failed[i] = dep_failed || !errs.is_empty();
         if errs.is_empty() || dep_failed {
@@ -189,6 +194,29 @@ fn front_end(patterns: &[String], limit: usize) -> Result<Loaded, Reported> {
         return Err(Reported);
     }
     Ok(Loaded { cfg, root, fset: Arc::new(loaded.fset), ast: loaded.ast, packages: loaded.packages, prog })
+}
+
+/// gc reports a parse error that is not a `syntax error: ...` (`expression in defer must be function call`,
+/// `method has no receiver`, label errors) and still type-checks the package, so that its type errors follow;
+/// a `syntax error` ends the build before type checking (cmd/compile's noder: `base.SyntaxErrors()`).
+/// Returns each package's parse errors (by index in `packages`), or `None` when one of them is a syntax error
+/// or belongs to no package.
+pub(crate) fn parse_errors_by_package(loaded: &load::Loaded) -> Option<Vec<Vec<Error>>> {
+    if loaded.syntax_errors.iter().any(|e| e.msg.starts_with("syntax error")) {
+        return None;
+    }
+    let mut by_file: HashMap<u32, usize> = HashMap::new();
+    for (i, p) in loaded.packages.iter().enumerate() {
+        for &fi in &p.files {
+            by_file.insert(loaded.ast.files[fi].file_id, i);
+        }
+    }
+    let mut out = vec![Vec::new(); loaded.packages.len()];
+    for e in &loaded.syntax_errors {
+        let i = loaded.fset.file_of(e.pos).and_then(|f| by_file.get(&f.0).copied())?;
+        out[i].push(e.clone());
+    }
+    Some(out)
 }
 
 /// A checked program, ready for the back end.
@@ -217,27 +245,24 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
             c.cfg.ctx.goos, c.cfg.ctx.goarch
         )]));
     }
-    // Only the language itself compiles today: the standard library is not lowered yet (DESIGN §7).
-    if c.packages.len() > 1 {
-        let first = root
-            .files
-            .iter()
-            .flat_map(|&fi| c.ast.files[fi].imports.iter())
-            .filter(|imp| imp.path != "unsafe")
-            .min_by_key(|imp| imp.path_pos);
-        let msg = match first {
-            Some(imp) => Error::new(
-                imp.path_pos,
-                format!("g1c: compiling imported packages is not supported yet (import {:?})", imp.path),
-            )
-            .render(&c.fset),
-            None => "g1c: compiling imported packages is not supported yet".to_string(),
-        };
+    // Packages the back end cannot compile yet (DESIGN §7: the runtime-coupled standard library) end the
+    // build at the root's first import that leads to one.
+    let ready = backend_ready(&c.cfg, &c.ast, &c.packages);
+    if let Some(imp) = root
+        .files
+        .iter()
+        .flat_map(|&fi| c.ast.files[fi].imports.iter())
+        .filter(|imp| root.imports.get(&imp.path).is_some_and(|&d| !ready[d]))
+        .min_by_key(|imp| imp.path_pos)
+    {
+        let msg = Error::new(imp.path_pos, format!("g1c: compiling imported packages is not supported yet (import {:?})", imp.path))
+            .render(&c.fset);
         return Err(fail(vec![msg]));
     }
+    let units = init_order(&c.ast, &c.packages, c.root);
     let fset = c.fset.clone();
     let out = catch_ice(&fset, move || -> Result<Option<Vec<u8>>, Failure> {
-        let pkg = &c.prog.packages[0];
+        let pkg = &c.prog.packages[c.root];
         if link && pkg.name != "main" {
             return Err(Failure(vec![format!("g1c: package {} is not a main package", root.path)]));
         }
@@ -246,7 +271,7 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
             return Err(Failure(vec!["function main is undeclared in the main package".into()]));
         }
         let checked = Checked { fset: c.fset.clone(), ast: c.ast, prog: c.prog };
-        let module = lower(&checked)?;
+        let module = lower_units(&checked, &units)?;
         let obj = codegen::amd64::compile(&module).map_err(|e| Failure(vec![format!("g1c: {e}")]))?;
         if !link {
             return Ok(None);
@@ -263,6 +288,64 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
         Ok(Err(Failure(msgs))) => Err(fail(msgs)),
         Err(Reported) => Err(Reported),
     }
+}
+
+/// Which loaded packages the back end can compile: every package outside GOROOT, and the GOROOT packages
+/// that compile as they are — no assembly (`.s` files), no body-less functions, no `//go:linkname`, not
+/// `runtime` — all provided their imports are ready too (`packages` is in dependency order).
+fn backend_ready(cfg: &load::Config, ast: &Ast, packages: &[load::Package]) -> Vec<bool> {
+    let goroot_src = cfg.goroot.join("src");
+    let mut ready: Vec<bool> = Vec::with_capacity(packages.len());
+    for p in packages {
+        let deps_ready = p.imports.values().all(|&d| ready[d]);
+        let own = !p.dir.starts_with(&goroot_src) || p.root || {
+            // Assembly files that a gc build would assemble (selected by name and build constraints).
+            let has_asm = fs::read_dir(&p.dir)
+                .map(|es| {
+                    es.flatten().any(|e| {
+                        let name = e.file_name().to_string_lossy().into_owned();
+                        name.ends_with(".s")
+                            && cfg.ctx.good_os_arch_file(&name)
+                            && fs::read_to_string(e.path()).map_or(true, |src| cfg.ctx.should_build(&src).unwrap_or(true))
+                    })
+                })
+                .unwrap_or(true);
+            let files = || p.files.iter().map(|&fi| &ast.files[fi]);
+            let bodyless = files().flat_map(|f| &f.decls).any(|d| {
+                matches!(d, crate::syntax::ast::Decl::Func(fd) if fd.body.is_none()
+                    || fd.pragmas.iter().any(|pr| pr.text.starts_with("go:linkname")))
+            });
+            let linkname = files().flat_map(|f| &f.directives).any(|d| d.text.starts_with("go:linkname"));
+            p.path != "runtime" && !p.path.starts_with("runtime/") && !has_asm && !bodyless && !linkname
+        };
+        ready.push(own && deps_ready);
+    }
+    ready
+}
+
+/// The packages of the program rooted at `root`, in gc 1.19's initialization order: depth first from the
+/// root, each package's imports in the order they first appear in its files (the order the compiler
+/// imports them, which `runtime.doInit` follows), every package after its imports and once; the root last.
+fn init_order(ast: &Ast, packages: &[load::Package], root: usize) -> Vec<ir::lower::Unit> {
+    fn visit(ast: &Ast, packages: &[load::Package], i: usize, seen: &mut Vec<bool>, out: &mut Vec<ir::lower::Unit>) {
+        if seen[i] {
+            return;
+        }
+        seen[i] = true;
+        let p = &packages[i];
+        for &fi in &p.files {
+            for imp in &ast.files[fi].imports {
+                if let Some(&d) = p.imports.get(&imp.path) {
+                    visit(ast, packages, d, seen, out);
+                }
+            }
+        }
+        out.push(ir::lower::Unit { pkg: types::PkgId(i as u32), files: p.files.clone() });
+    }
+    let mut seen = vec![false; packages.len()];
+    let mut out = Vec::new();
+    visit(ast, packages, root, &mut seen, &mut out);
+    out
 }
 
 /// Runs `f`, turning a Rust panic into an `internal compiler error` at the last recorded position (printed).
@@ -359,6 +442,13 @@ fn check(fset: Arc<FileSet>) -> Result<Checked, Failure> {
 
 fn lower(c: &Checked) -> Result<ir::Module, Failure> {
     let m = ir::lower::lower(&c.fset, &c.ast, &c.prog).map_err(|errs| render(&c.fset, errs))?;
+    ir::verify::verify(&m).map_err(|e| Failure(vec![format!("internal compiler error: invalid IR: {e}")]))?;
+    Ok(m)
+}
+
+/// Lowers the packages `units` of a checked program (see `ir::lower::lower_program`) and verifies the IR.
+fn lower_units(c: &Checked, units: &[ir::lower::Unit]) -> Result<ir::Module, Failure> {
+    let m = ir::lower::lower_program(&c.fset, &c.ast, &c.prog, units).map_err(|errs| render(&c.fset, errs))?;
     ir::verify::verify(&m).map_err(|e| Failure(vec![format!("internal compiler error: invalid IR: {e}")]))?;
     Ok(m)
 }

@@ -64,7 +64,13 @@ fn run_program(name: &str, tmp: &Path, gogc: Option<&str>) -> Option<String> {
     let dir = data_dir();
     let want = parse_expected(&std::fs::read_to_string(dir.join(format!("{name}.out"))).unwrap());
     let exe = tmp.join(name);
-    let b = Command::new(g1c()).arg("build").arg("-o").arg(&exe).arg(format!("{name}.go")).current_dir(&dir).env("TMPDIR", tmp).output().unwrap();
+    let b = Command::new(g1c()).arg("build").arg("-o").arg(&exe).arg(format!("{name}.go")).current_dir(&dir)
+        .env("TMPDIR", tmp)
+        // As test/run.rs: programs of several packages import from this GOPATH.
+        .env("GO111MODULE", "off")
+        .env("GOPATH", dir.join("gopath"))
+        .output()
+        .unwrap();
     if !b.status.success() {
         return Some(format!("{name}: build failed:\n{}", String::from_utf8_lossy(&b.stderr)));
     }

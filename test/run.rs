@@ -3,6 +3,7 @@
 //! exactly for programs that exit 0. For panics, stderr up to the `goroutine 1 [running]:` line matches
 //! exactly (with `pc=0x…` masked), and the traceback's last frame (`main.main()` and its `file:line`)
 //! matches; the frames in between may differ because gc inlines small functions and g1c does not yet.
+//! Programs may import the packages of the GOPATH `test/data/run/gopath` (programs of several packages).
 //! Also here: the determinism check (same bytes from different directories and temp dirs).
 
 use std::path::{Path, PathBuf};
@@ -58,6 +59,8 @@ fn build(src: &Path, out: &Path, cwd: &Path, tmpdir: &Path) -> std::process::Out
         .arg(src)
         .current_dir(cwd)
         .env("TMPDIR", tmpdir)
+        .env("GO111MODULE", "off")
+        .env("GOPATH", data_dir().join("gopath"))
         .output()
         .expect("running g1c")
 }
@@ -136,4 +139,22 @@ fn build_to_dev_null_writes_nothing() {
     let r = Command::new(g1c()).args(["build", "-o", "/dev/null"]).arg(&src).output().unwrap();
     assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
     assert!(Path::new("/dev/null").metadata().unwrap().file_type().is_char_device());
+}
+
+/// A program importing a package the back end cannot compile yet (here `math/bits`, which reaches into the
+/// runtime through `//go:linkname`, and `strings`, whose dependencies have assembly) fails with a clear
+/// error at the root package's first such import, while pure packages (`unicode/utf8`) are compiled.
+#[test]
+fn runtime_coupled_import_is_reported() {
+    let dir = std::env::temp_dir().join(format!("g1c-coupled-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let src = "package main\n\nimport (\n\t\"unicode/utf8\"\n\t\"strings\"\n\t\"math/bits\"\n)\n\nfunc main() { println(utf8.RuneLen('a'), bits.Len(3), strings.ToUpper(\"a\")) }\n";
+    std::fs::write(dir.join("x.go"), src).unwrap();
+    let b = build(Path::new("x.go"), &dir.join("x"), &dir, &dir);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(!b.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&b.stderr),
+        "# command-line-arguments\n./x.go:5:2: g1c: compiling imported packages is not supported yet (import \"strings\")\n"
+    );
 }

@@ -271,7 +271,7 @@ fn deep_nesting_is_an_error() {
 /// Import paths are unquoted; directives land where the contract says.
 #[test]
 fn imports_and_directives() {
-    let src = "//go:build ignore\n\n// +build ignore\n\npackage p\n\nimport (\n\tq \"a\\x2fb\"\n\t. `c/d`\n)\n\n\
+    let src = "//go:build ignore\n\n// +build ignore\n\npackage p\n\nimport (\n\tq \"a\\x2fb\"\n\t. `c/d`\n\t_ \"embed\"\n)\n\n\
                //go:linkname x runtime.x\nvar x int\n\n// Doc.\n//go:nosplit\n//go:noinline\nfunc f() {}\n\n\
                //go:embed foo\nvar y string\n"
         .to_string();
@@ -328,4 +328,93 @@ fn mangled_sources_never_panic() {
             }
         }
     });
+}
+
+/// `//line` and `/*line*/` directives change printed positions as gc's position bases do (expected
+/// positions from gc's messages for the same file); malformed ones are reported with gc's wording.
+#[test]
+fn line_directives() {
+    let src = "package p\n\nvar a int = \"x\"\n//line foo.go:100\nvar b int = \"x\"\n\
+               var c int = \"x\" /*line bar.go:7:20*/; var d int = \"x\"\nvar e int = \"x\"\n//line :50:5\n\
+               var f int = \"x\"\n//line baz.go:3:1\n\n  var g int = \"x\"\n//line nocol.go:10\n \
+               /*line :20:3*/var h int = \"x\"\n  //line ignored.go:1\nvar i int = \"x\"\n";
+    let (fset, _, errs) = parse_source("ld.go", src.to_string());
+    assert!(errs.is_empty(), "{errs:?}");
+    // The position of each `"x"`, in order.
+    let base = fset.file(g1c::syntax::pos::FileId(0)).base;
+    let got: Vec<String> = src
+        .match_indices("\"x\"")
+        .map(|(i, _)| fset.position(g1c::syntax::pos::Pos(base + i as u32)).unwrap().to_string())
+        .collect();
+    let want = [
+        "ld.go:3:13", "foo.go:100", "foo.go:101", "bar.go:7:34", "bar.go:8:13", "bar.go:50:17", "baz.go:4:15",
+        "nocol.go:20:15", "nocol.go:22:13",
+    ];
+    assert_eq!(got, want);
+    let (_, _, errs) =
+        parse_source("bad.go", "package p\n//line bad.go:x\n//line bad.go:0\n//line b.go:1:0\n".to_string());
+    assert_eq!(
+        errs,
+        [
+            "bad.go:2:15: invalid line number: x",
+            "bad.go:3:15: invalid line number: 0",
+            "bad.go:4:15: invalid column number: 0"
+        ]
+    );
+}
+
+/// Package-wide `//go:linkname` checks: `unsafe` must be imported, and a name is linknamed once.
+#[test]
+fn linkname_checks() {
+    let src = "package p\n\nimport _ \"unsafe\"\n\nvar x int\n\n//go:linkname x a\n//go:linkname x b\n\
+               //go:linkname nonexist c\nfunc f() {}\n";
+    let (fset, ast, errs) = parse_source("l.go", src.to_string());
+    assert!(errs.is_empty(), "{errs:?}");
+    let files: Vec<&g1c::syntax::ast::File> = ast.files.iter().collect();
+    let got: Vec<String> =
+        g1c::syntax::directive::check_linknames(&files).iter().map(|e| e.render(&fset)).collect();
+    assert_eq!(got, ["l.go:8:3: duplicate //go:linkname for x"]);
+    let (fset, ast, _) = parse_source("m.go", "package p\n\n//go:linkname f g\nfunc f()\n".to_string());
+    let files: Vec<&g1c::syntax::ast::File> = ast.files.iter().collect();
+    let got: Vec<String> =
+        g1c::syntax::directive::check_linknames(&files).iter().map(|e| e.render(&fset)).collect();
+    assert_eq!(got, ["m.go:3:3: //go:linkname only allowed in Go files that import \"unsafe\""]);
+}
+
+/// Misplaced directives and the pragmas each declaration allows, worded as gc's noder words them.
+#[test]
+fn directive_checks() {
+    let src = "package p\n\nimport _ \"embed\"\n\n//go:noinline\nvar x int\n\n//go:notinheap\ntype T int\n\n\
+               func g() {} //go:noinline\n\n//go:noescape\nfunc h() {}\n\nfunc k() {\n\t//go:embed f\n\tvar s string\n\t_ = s\n}\n\
+               //go:nosplit\n";
+    let (_, _, errs) = parse_source("d.go", src.to_string());
+    assert_eq!(
+        errs,
+        [
+            "d.go:5:3: misplaced compiler directive",
+            "d.go:11:15: misplaced compiler directive",
+            "d.go:14:6: can only use //go:noescape with external func implementations",
+            "d.go:17:4: go:embed cannot apply to var inside func",
+            "d.go:21:3: misplaced compiler directive",
+        ]
+    );
+}
+
+/// Directives that depend on the package: runtime-only ones, cgo ones outside cgo-generated files.
+#[test]
+fn package_directive_checks() {
+    let src = "package p\n\n//go:nowritebarrier\nfunc f() {}\n\n//go:cgo_import_static x\n\
+               //go:cgo_import_dynamic a b \"lib.so\"\n"
+        .to_string();
+    let (fset, ast, errs) = parse_source("c.go", src);
+    assert!(errs.is_empty(), "{errs:?}");
+    let files: Vec<&g1c::syntax::ast::File> = ast.files.iter().collect();
+    let render = |errs: Vec<g1c::syntax::pos::Error>| -> Vec<String> { errs.iter().map(|e| e.render(&fset)).collect() };
+    assert_eq!(
+        render(g1c::syntax::directive::check_package("main", &fset, &files)),
+        ["c.go:3:3: //go:nowritebarrier only allowed in runtime", "c.go:6:3: //go:cgo_import_static x only allowed in cgo-generated code"]
+    );
+    assert!(g1c::syntax::directive::check_package("runtime", &fset, &files).is_empty());
+    let (_, _, errs) = parse_source("u.go", "package p\n\n//go:cgo_ldflag x\n".to_string());
+    assert_eq!(errs, ["u.go:3:3: usage: //go:cgo_ldflag \"arg\""]);
 }

@@ -14,6 +14,31 @@ struct Cli {
     cmd: Cmd,
 }
 
+/// Flags shared by the commands that load packages, as the go command's build flags.
+#[derive(clap::Args)]
+struct BuildFlags {
+    /// Module download mode: `readonly`, `mod` or `vendor` (the go command's `-mod`; g1c never downloads, so
+    /// `mod` and `readonly` read the same sources). Default: GOFLAGS, else `vendor` when the main module has
+    /// a vendor directory and says `go 1.14` or later.
+    #[arg(long = "mod", value_name = "MODE")]
+    module_mode: Option<String>,
+    /// gc's `-D`: relative imports (`./x`) name directories below DIR, whichever package imports them.
+    #[arg(short = 'D', value_name = "DIR")]
+    local_import_dir: Option<String>,
+}
+
+impl BuildFlags {
+    /// Hands the flags to the loader (before any package is loaded).
+    fn apply(&self) {
+        if let Some(m) = &self.module_mode {
+            crate::load::modload::set_mod_flag(m);
+        }
+        if let Some(d) = &self.local_import_dir {
+            crate::load::set_local_import_dir(d);
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Cmd {
     /// Compile a package (files of package main, or a directory) into an executable.
@@ -24,12 +49,16 @@ enum Cmd {
         /// Report all errors, not just the first 10 (gc's -e).
         #[arg(short = 'e')]
         all_errors: bool,
-        /// Go files or one directory.
-        #[arg(required = true)]
+        #[command(flatten)]
+        flags: BuildFlags,
+        /// Go files or one package (default: the package in the current directory).
+        #[arg(default_value = ".")]
         inputs: Vec<String>,
     },
-    /// Compile and run a program; arguments after the `.go` files go to the program.
+    /// Compile and run a program (`.go` files or one package); the arguments after them go to the program.
     Run {
+        #[command(flatten)]
+        flags: BuildFlags,
         #[arg(required = true, trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
@@ -41,16 +70,16 @@ enum Cmd {
         /// Print a line per package and a summary.
         #[arg(short = 'v')]
         verbose: bool,
-        #[arg(required = true)]
+        #[command(flatten)]
+        flags: BuildFlags,
+        /// Package patterns or `.go` files (default: the package in the current directory).
+        #[arg(default_value = ".")]
         patterns: Vec<String>,
     },
     /// Print the version.
     Version,
     /// Print one phase's view of a file.
-    Dump {
-        phase: Phase,
-        file: String,
-    },
+    Dump { phase: Phase, file: String },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -62,8 +91,26 @@ enum Phase {
     Asm,
 }
 
+/// The go command spells its long flags with one dash (`-mod=vendor`); clap wants two. Rewrites them in
+/// the flags that follow the subcommand (up to the first argument that is not a flag, so that a program's
+/// own arguments after `g1c run x.go` are never touched).
+fn go_style_flags(mut args: Vec<String>) -> Vec<String> {
+    let mut i = 2;
+    while i < args.len() && args[i].starts_with('-') {
+        if args[i] == "-mod" || args[i].starts_with("-mod=") {
+            args[i].insert(0, '-');
+        }
+        // A flag that takes a separate value skips it.
+        if args[i] == "-o" || args[i] == "--mod" || args[i] == "-D" {
+            i += 1;
+        }
+        i += 1;
+    }
+    args
+}
+
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse_from(go_style_flags(std::env::args().collect())) {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
@@ -76,14 +123,27 @@ pub fn main() -> i32 {
             println!("g1c version {} (go1.19 language) {}/{}", env!("CARGO_PKG_VERSION"), "linux", "amd64");
             0
         }
-        Cmd::Build { output, all_errors, inputs } => driver::build(&inputs, output.as_deref(), all_errors),
-        Cmd::Check { all_errors, verbose, patterns } => driver::check_packages(&patterns, all_errors, verbose),
-        Cmd::Run { args } => {
-            let split = args.iter().position(|a| !a.ends_with(".go")).unwrap_or(args.len());
-            if split == 0 {
-                eprintln!("g1c run: no go files listed");
-                return 1;
-            }
+        Cmd::Build { output, all_errors, flags, inputs } => {
+            flags.apply();
+            driver::build(&inputs, output.as_deref(), all_errors)
+        }
+        Cmd::Check { all_errors, verbose, flags, patterns } => {
+            flags.apply();
+            driver::check_packages(&patterns, all_errors, verbose)
+        }
+        Cmd::Run { flags, args } => {
+            flags.apply();
+            // Like go run: `.go` files, or one package (`.`, `./cmd/x`, an import path); the rest goes to
+            // the program.
+            let split = match args.iter().position(|a| !a.ends_with(".go")) {
+                Some(0) if args[0].starts_with('-') => {
+                    eprintln!("g1c run: no go files listed");
+                    return 1;
+                }
+                Some(0) => 1,
+                Some(i) => i,
+                None => args.len(),
+            };
             driver::run(&args[..split], &args[split..])
         }
         Cmd::Dump { phase, file } => {

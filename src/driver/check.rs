@@ -4,12 +4,13 @@
 //! line per package and a summary). Out: errors on stderr, exit 0 when clean, 1 otherwise.
 //!
 //! Output: loader errors first (missing packages, import cycles; nothing is checked then), else syntax errors,
-//! else each package's type errors under a `# path` header as `go build` prints them (no header when files
-//! were named), sorted by position, at most 10 per package and then `too many errors` unless `-e`.
+//! else each package's type errors under a `# path` header as `go build` prints them (no header for the
+//! package of named files), sorted by position, at most 10 per package and then `too many errors` unless `-e`. A package
+//! that imports a failed package is not reported (go build and go vet never compile it).
 
 use std::collections::BTreeSet;
 
-use super::{print_report, MAX_ERRORS};
+use super::{parse_errors_by_package, print_report, MAX_ERRORS};
 use crate::load;
 use crate::syntax::pos::{self, Error};
 use crate::types::check::{check_errors_only, PackageSrc};
@@ -39,7 +40,8 @@ fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> 
         }
         return 1;
     }
-    if !loaded.syntax_errors.is_empty() {
+    let mut soft = parse_errors_by_package(&loaded);
+    if !loaded.syntax_errors.is_empty() && soft.is_none() {
         print_report(&loaded.fset, &loaded.syntax_errors, limit);
         return 1;
     }
@@ -94,7 +96,19 @@ fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> 
         }
     };
     let mut failed = BTreeSet::new();
-    for (i, (pkg, errs)) in loaded.packages.iter().zip(errs).enumerate() {
+    for (i, (pkg, mut errs)) in loaded.packages.iter().zip(errs).enumerate() {
+        // Like go build and go vet: a package whose dependency failed is not reported (its errors are
+        // mostly echoes of the dependency's).
+        if pkg.imports.values().any(|d| failed.contains(d)) {
+            failed.insert(i);
+            if verbose {
+                eprintln!("skip {} (a dependency failed)", pkg.path);
+            }
+            continue;
+        }
+        if let Some(soft) = soft.as_mut() {
+            errs.splice(0..0, std::mem::take(&mut soft[i]));
+        }
         if errs.is_empty() {
             if verbose {
                 eprintln!("ok   {}", pkg.path);
@@ -103,10 +117,15 @@ fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> 
         }
         failed.insert(i);
         let n = errs.len();
-        if !files_named {
+        // The named files' own package has no header (gc's output for a file list); their imports do.
+        if !files_named || pkg.path != "command-line-arguments" {
             eprintln!("# {}", pkg.path);
         }
         print_report(&loaded.fset, &errs, limit);
+        // Like go build: errors may come from language features newer than the compiler's.
+        if let Some(lang) = pkg.lang.as_deref().filter(|l| load::modload::newer_than_toolchain(l)) {
+            eprintln!("note: module requires Go {lang}");
+        }
         if verbose {
             eprintln!("FAIL {} ({n} errors)", pkg.path);
         }

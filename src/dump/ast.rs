@@ -389,7 +389,7 @@ impl Dumper<'_> {
         match &e.kind {
             ExprKind::Bad => self.line(depth, role, "BadExpr", pos),
             ExprKind::Ident(n) => self.line(depth, role, &format!("Ident {}", n.name), pos),
-            ExprKind::BasicLit { kind, raw } => {
+            ExprKind::BasicLit { kind, raw, .. } => {
                 let k = match kind {
                     LitKind::Int => "Int",
                     LitKind::Float => "Float",

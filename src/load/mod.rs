@@ -1,9 +1,14 @@
 //! The package loader: from command-line patterns to an ordered list of parsed packages (DESIGN §7, §10).
 //!
-//! In: patterns as the `go` command takes them (`fmt`, `net/...`, `std`, `cmd`, a directory, or a list of
-//! `.go` files) and a [`Config`] (GOROOT, GOPATH, GOOS, GOARCH from the environment). Out: a [`Loaded`]
-//! program: one [`FileSet`] and one [`Ast`] holding every selected file, and the packages in dependency
-//! order (every package after all the packages it imports), each with its files and resolved imports.
+//! In: patterns as the `go` command takes them (`fmt`, `net/...`, `std`, `cmd`, `all`, a directory `./x`,
+//! `./...`, or a list of `.go` files) and a [`Config`] (GOROOT, GOPATH, GOOS, GOARCH and the module mode from
+//! the environment). Out: a [`Loaded`] program: one [`FileSet`] and one [`Ast`] holding every selected file,
+//! and the packages in dependency order (every package after all the packages it imports), each with its
+//! files and resolved imports.
+//!
+//! Module mode (a `go.mod` above the current directory, or GO111MODULE=on) resolves import paths and
+//! directories through `modload` (`go.mod` parsed by `modfile`): the main module's directories, `replace`d
+//! directories, `vendor/`, the module cache. Everything else here is shared by both modes.
 //!
 //! Rules (the `go` command in GOPATH mode, Go 1.19):
 //! - An import path resolves to `$GOROOT/src/<path>`, or else to the first `$GOPATH/src/<path>`. A package
@@ -14,6 +19,8 @@
 //!   name suffix or build constraints exclude them (see `constraint`), files of `package documentation`, and
 //!   files that import `"C"` (cgo is off). `.s` files are never compiled.
 //! - `unsafe` is built into the checker and never loaded from source.
+//! - A relative import (`./a`) names a directory relative to the importer's; only a local package (outside
+//!   GOROOT and GOPATH, import path `_/abs/dir`, or named files) may use one.
 //! - An import cycle is an error, reported like the `go` command: `package a`, `imports b`, …,
 //!   `imports a: import cycle not allowed`.
 //!
@@ -24,6 +31,8 @@
 //! (`./x.go`, `sub/x.go`; see [`display_path`]).
 
 pub mod constraint;
+pub mod modfile;
+pub mod modload;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
@@ -40,6 +49,21 @@ pub struct Config {
     pub goroot: PathBuf,
     pub gopath: Vec<PathBuf>,
     pub ctx: Context,
+    /// Module mode (see `modload`); `None` is GOPATH mode.
+    pub modules: Option<modload::Modules>,
+    /// gc's `-D dir`: relative imports name directories below `dir`, in every package (see
+    /// [`set_local_import_dir`]).
+    pub local_import_dir: Option<PathBuf>,
+}
+
+/// The command line's `-D dir`, set once by the CLI before loading.
+static LOCAL_IMPORT_DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+/// Records gc's `-D dir` flag: a relative import `./x` then means the directory `dir/x` whichever package
+/// imports it (gc resolves local imports against `-D`, not against the importer's directory), and every
+/// package may use one. The Go test suite's `*.dir` tests are compiled this way.
+pub fn set_local_import_dir(dir: &str) {
+    let _ = LOCAL_IMPORT_DIR.set(PathBuf::from(dir));
 }
 
 impl Config {
@@ -57,7 +81,8 @@ impl Config {
             goarch: var("GOARCH").unwrap_or_else(|| "amd64".into()),
             extra_tags: vec!["purego".into(), "math_big_pure_go".into()],
         };
-        Config { goroot, gopath, ctx }
+        let modules = modload::from_env(&gopath);
+        Config { goroot, gopath, ctx, modules, local_import_dir: LOCAL_IMPORT_DIR.get().cloned() }
     }
 }
 
@@ -78,6 +103,10 @@ pub struct Package {
     pub embeds: Vec<(Pos, String)>,
     /// Named by a pattern (not only loaded as a dependency).
     pub root: bool,
+    /// Module mode: the Go language version the package's module asks for in its `go.mod` (`1.17`: gc's
+    /// `-lang=go1.17`); `None` for the standard library, files named outside a module, and GOPATH mode (the
+    /// compiler's own version).
+    pub lang: Option<String>,
 }
 
 /// The result of loading.
@@ -108,6 +137,8 @@ struct Loader<'c> {
     state: HashMap<String, State>,
     /// Import paths being loaded, outermost first (for cycle reports).
     stack: Vec<String>,
+    /// Module mode: where each package was found (its traceback directory name and language version).
+    found: HashMap<String, modload::Found>,
     syntax_errors: Vec<Error>,
     errors: Vec<String>,
 }
@@ -121,18 +152,39 @@ pub fn load(cfg: &Config, patterns: &[String]) -> Loaded {
         packages: Vec::new(),
         state: HashMap::new(),
         stack: Vec::new(),
+        found: HashMap::new(),
         syntax_errors: Vec::new(),
         errors: Vec::new(),
     };
+    if let Some(m) = &cfg.modules {
+        if !m.errors.is_empty() {
+            l.errors.extend(m.errors.iter().cloned());
+            return Loaded {
+                fset: l.fset,
+                ast: l.ast,
+                packages: l.packages,
+                syntax_errors: l.syntax_errors,
+                errors: l.errors,
+            };
+        }
+    }
     let (files, others): (Vec<&String>, Vec<&String>) = patterns.iter().partition(|p| p.ends_with(".go"));
     if !files.is_empty() {
         l.load_files(&files);
     }
     for p in others {
+        let mut named = Vec::new();
         for (path, dir) in l.expand(p) {
             if let Some(i) = l.visit(&path, &dir, None) {
-                l.packages[i].root = true;
+                named.push(i);
             }
+        }
+        // `all` (module mode): the main module's packages and everything they import are all named.
+        if p == "all" && cfg.modules.is_some() {
+            named = closure(&l.packages, &named).into_iter().collect();
+        }
+        for i in named {
+            l.packages[i].root = true;
         }
     }
     Loaded { fset: l.fset, ast: l.ast, packages: l.packages, syntax_errors: l.syntax_errors, errors: l.errors }
@@ -148,6 +200,100 @@ impl Loader<'_> {
     /// A pattern's packages as (import path, directory), sorted by path for wildcards.
     fn expand(&mut self, pattern: &str) -> Vec<(String, PathBuf)> {
         let goroot_src = self.cfg.goroot.join("src");
+        let local = pattern == "."
+            || pattern == ".."
+            || pattern.starts_with("./")
+            || pattern.starts_with("../")
+            || pattern.starts_with('/');
+        if local && pattern.contains("...") {
+            return self.expand_local_wildcard(pattern);
+        }
+        if let Some(m) = &self.cfg.modules {
+            if pattern == "all" {
+                let mut out = BTreeMap::new();
+                for main in &m.mains {
+                    for rel in walk_module(&main.root) {
+                        let path = main.import_path(&rel);
+                        let dir = main.root.join(&rel);
+                        if self.has_buildable_files(&dir) && !self.is_builtin_doc(&dir) {
+                            let lang = Some(main.go_version().to_string());
+                            self.found
+                                .insert(path.clone(), modload::Found { dir: dir.clone(), trace: path.clone(), lang });
+                            out.insert(path, dir);
+                        }
+                    }
+                }
+                if m.mains.is_empty() && m.workspace.is_none() {
+                    self.errors.push(
+                        "g1c: go.mod file not found in current directory or any parent directory; see 'go help modules'"
+                            .into(),
+                    );
+                }
+                if out.is_empty() {
+                    eprintln!("g1c: warning: \"all\" matched no packages");
+                }
+                return out.into_iter().collect();
+            }
+            if pattern.contains("...") && pattern != "std" && pattern != "cmd" {
+                let mut out = BTreeMap::new();
+                let mut roots = m.pattern_roots();
+                roots.insert(0, (String::new(), goroot_src.clone(), String::new()));
+                for (modpath, root, trace) in roots {
+                    let rels = if modpath.is_empty() {
+                        let mut v = Vec::new();
+                        walk_dirs(&root, &root, &mut v);
+                        v.retain(|r| !r.is_empty() && !r.starts_with("cmd/") && r != "cmd" && !has_vendor_elem(r));
+                        v
+                    } else {
+                        walk_module(&root)
+                    };
+                    for rel in rels {
+                        let join = |base: &str| {
+                            if rel.is_empty() {
+                                base.to_string()
+                            } else if base.is_empty() {
+                                rel.clone()
+                            } else {
+                                format!("{base}/{rel}")
+                            }
+                        };
+                        let path = join(&modpath);
+                        let dir = root.join(&rel);
+                        if match_pattern(pattern, &path) && !out.contains_key(&path) && self.has_buildable_files(&dir) {
+                            if !modpath.is_empty() {
+                                let mut found = m.found_of(&path, &dir, &self.cfg.goroot);
+                                found.trace = join(&trace);
+                                self.found.insert(path.clone(), found);
+                            }
+                            out.insert(path, dir);
+                        }
+                    }
+                }
+                if out.is_empty() {
+                    eprintln!("g1c: warning: \"{pattern}\" matched no packages");
+                }
+                return out.into_iter().collect();
+            }
+            if local {
+                let abs = normalize(&std::env::current_dir().unwrap_or_default().join(pattern));
+                if !abs.is_dir() {
+                    self.errors.push(format!("stat {}: directory not found", abs.display()));
+                    return Vec::new();
+                }
+                return match m.dir_to_path(&abs, pattern) {
+                    Ok(path) => {
+                        self.found.insert(path.clone(), m.found_of(&path, &abs, &self.cfg.goroot));
+                        vec![(path, abs)]
+                    }
+                    Err(e) => {
+                        self.errors.push(e);
+                        Vec::new()
+                    }
+                };
+            }
+        }
+        // GOPATH mode's `all`: every package in GOROOT and GOPATH.
+        let pattern = if pattern == "all" { "..." } else { pattern };
         if pattern == "std" || pattern == "cmd" || pattern.contains("...") {
             let mut out = BTreeMap::new();
             let roots = if pattern == "std" || pattern == "cmd" { vec![goroot_src.clone()] } else { self.src_roots() };
@@ -170,52 +316,127 @@ impl Loader<'_> {
             }
             return out.into_iter().collect();
         }
-        if pattern.starts_with('.') || pattern.starts_with('/') {
-            let dir = PathBuf::from(pattern);
-            let abs = fs::canonicalize(&dir).unwrap_or(dir.clone());
-            for root in self.src_roots() {
-                let root = fs::canonicalize(&root).unwrap_or(root);
-                if let Ok(rel) = abs.strip_prefix(&root) {
-                    return vec![(rel.to_string_lossy().into_owned(), dir)];
-                }
-            }
-            return vec![(format!("_{}", abs.display()), dir)];
+        if local {
+            return vec![self.gopath_local(Path::new(pattern))];
         }
         match self.find(pattern, None) {
-            Some((path, dir)) => vec![(path, dir)],
-            None => {
-                self.errors.push(self.not_found(pattern));
+            Ok((path, dir)) => vec![(path, dir)],
+            Err(msg) => {
+                self.errors.push(msg);
                 Vec::new()
             }
         }
     }
 
-    /// Resolves `path` imported by package `importer` to (canonical import path, directory).
-    fn find(&self, path: &str, importer: Option<&str>) -> Option<(String, PathBuf)> {
+    /// GOPATH mode: the import path of a directory named by a relative or absolute path — its path below a
+    /// source root, or `_` and its absolute path when it is outside GOROOT and GOPATH (a local package).
+    fn gopath_local(&self, dir: &Path) -> (String, PathBuf) {
+        let abs =
+            fs::canonicalize(dir).unwrap_or_else(|_| normalize(&std::env::current_dir().unwrap_or_default().join(dir)));
+        for root in self.src_roots() {
+            let root = fs::canonicalize(&root).unwrap_or(root);
+            if let Ok(rel) = abs.strip_prefix(&root) {
+                return (rel.to_string_lossy().into_owned(), dir.to_path_buf());
+            }
+        }
+        (format!("_{}", abs.display()), dir.to_path_buf())
+    }
+
+    /// `./...`, `./sub/...`, `../x/...y`: the packages in the directory tree below the pattern's fixed prefix
+    /// whose relative directory matches the pattern, sorted by import path.
+    fn expand_local_wildcard(&mut self, pattern: &str) -> Vec<(String, PathBuf)> {
+        let fixed = &pattern[..pattern.find("...").unwrap_or(pattern.len())];
+        let base = match fixed.rfind('/') {
+            Some(i) => &fixed[..i + 1],
+            None => "./",
+        };
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let abs = normalize(&cwd.join(base));
+        if !abs.is_dir() {
+            self.errors.push(format!("pattern {pattern}: lstat {base}: no such file or directory"));
+            return Vec::new();
+        }
+        if let Some(m) = &self.cfg.modules {
+            if !m.in_some_module(&abs) {
+                let shown = clean_import_path(base);
+                self.errors.push(m.prefix_outside(pattern, &shown));
+                return Vec::new();
+            }
+        }
+        let rels = match &self.cfg.modules {
+            Some(_) => walk_module(&abs),
+            None => {
+                // GOPATH mode: vendor directories only when the pattern names them (as the go command).
+                let mut v = Vec::new();
+                walk_dirs(&abs, &abs, &mut v);
+                v.retain(|r| pattern.contains("vendor") || !has_vendor_elem(r));
+                v
+            }
+        };
+        let mut out = BTreeMap::new();
+        for rel in rels {
+            let shown = if rel.is_empty() { base.trim_end_matches('/').to_string() } else { format!("{base}{rel}") };
+            if !match_pattern(pattern, &shown) && !match_pattern(pattern, &format!("{shown}/")) {
+                continue;
+            }
+            let dir = abs.join(&rel);
+            if !self.has_buildable_files(&dir) || self.is_builtin_doc(&dir) {
+                continue;
+            }
+            match &self.cfg.modules {
+                Some(m) => match m.dir_to_path(&dir, &shown) {
+                    Ok(path) => {
+                        self.found.insert(path.clone(), m.found_of(&path, &dir, &self.cfg.goroot));
+                        out.insert(path, dir);
+                    }
+                    Err(e) if !self.errors.contains(&e) => self.errors.push(e),
+                    Err(_) => {}
+                },
+                None => {
+                    let (path, _) = self.gopath_local(&dir);
+                    out.insert(path, dir);
+                }
+            }
+        }
+        if out.is_empty() {
+            eprintln!("g1c: warning: \"{pattern}\" matched no packages");
+        }
+        out.into_iter().collect()
+    }
+
+    /// Resolves `path` imported by package `importer` to (canonical import path, directory), or the message
+    /// saying why it cannot be found.
+    fn find(&mut self, path: &str, importer: Option<&str>) -> Result<(String, PathBuf), String> {
         let src = self.cfg.goroot.join("src");
         let first = path.split('/').next().unwrap_or("");
         if let Some(imp) = importer {
             if first.contains('.') {
-                let in_goroot = self.state.contains_key(imp) && self.is_goroot_path(imp);
+                let in_goroot = self.state.contains_key(imp) && self.is_goroot_path(imp) && src.join(imp).is_dir();
                 if in_goroot {
                     let vendor = if imp.starts_with("cmd/") { "cmd/vendor" } else { "vendor" };
                     let v = format!("{vendor}/{path}");
                     if src.join(&v).is_dir() {
-                        return Some((v.clone(), src.join(v)));
+                        return Ok((v.clone(), src.join(v)));
                     }
                 }
             }
         }
+        if let Some(m) = &self.cfg.modules {
+            let found = m.resolve(&self.cfg.goroot, path, importer)?;
+            let dir = found.dir.clone();
+            self.found.insert(path.to_string(), found);
+            return Ok((path.to_string(), dir));
+        }
         if src.join(path).is_dir() && !path.is_empty() {
-            return Some((path.to_string(), src.join(path)));
+            return Ok((path.to_string(), src.join(path)));
         }
         for gp in &self.cfg.gopath {
             let d = gp.join("src").join(path);
             if d.is_dir() {
-                return Some((path.to_string(), d));
+                return Ok((path.to_string(), d));
             }
         }
-        None
+        Err(self.not_found(path))
     }
 
     fn is_goroot_path(&self, path: &str) -> bool {
@@ -230,6 +451,12 @@ impl Loader<'_> {
             msg.push_str(&format!("\n\t{} (from $GOPATH)", gp.join("src").join(path).display()));
         }
         msg
+    }
+
+    /// Is `dir` `$GOROOT/src/builtin`, the documentation of the predeclared identifiers? Wildcards never
+    /// match it (like `std`), also in GOROOT's own module `std`.
+    fn is_builtin_doc(&self, dir: &Path) -> bool {
+        normalize(dir) == normalize(&self.cfg.goroot.join("src/builtin"))
     }
 
     /// Does `dir` hold at least one file selected for this build? (Directories without any are not packages.)
@@ -273,13 +500,18 @@ impl Loader<'_> {
     /// Resolves and visits a package's imports, then appends it to the list.
     fn finish(&mut self, mut pkg: Package) -> usize {
         // Every import path with its first position, in sorted order.
+        // (The position of an import spec is its name's when it has one, as go/build records it.)
         let mut imports: BTreeMap<String, Pos> = BTreeMap::new();
         for &fi in &pkg.files {
             for imp in &self.ast.files[fi].imports {
-                imports.entry(imp.path.clone()).or_insert(imp.path_pos);
+                imports.entry(imp.path.clone()).or_insert(imp.name.as_ref().map_or(imp.path_pos, |n| n.pos));
             }
         }
         for (ipath, pos) in imports {
+            if is_local_import(&ipath) {
+                self.local_import(&mut pkg, &ipath, pos);
+                continue;
+            }
             // Malformed paths are the checker's to report (`invalid import path`, `non-canonical`).
             if ipath == "unsafe"
                 || ipath == "C"
@@ -290,14 +522,23 @@ impl Loader<'_> {
                 continue;
             }
             match self.find(&ipath, Some(&pkg.path)) {
-                Some((canon, dir)) => {
+                Ok((canon, dir)) if !self.internal_allowed(&pkg, &canon, &dir) => {
+                    let mut msg = format!("package {}", self.stack[0]);
+                    for p in &self.stack[1..] {
+                        msg.push_str(&format!("\n\timports {p}"));
+                    }
+                    let at = self.at(pos, format!("use of internal package {canon} not allowed"));
+                    msg.push_str(&format!("\n\t{at}"));
+                    self.errors.push(msg);
+                }
+                Ok((canon, dir)) => {
                     if let Some(i) = self.visit(&canon, &dir, Some(pos)) {
                         pkg.imports.insert(ipath, i);
                     }
                 }
-                None => {
-                    let msg = self.not_found(&ipath);
-                    self.errors.push(self.at(pos, msg));
+                Err(msg) => {
+                    let msg = self.at(pos, msg);
+                    self.errors.push(msg);
                 }
             }
         }
@@ -305,10 +546,85 @@ impl Loader<'_> {
         self.packages.len() - 1
     }
 
+    /// The go command's rule for `internal` packages (`disallowInternal`): a package whose import path has
+    /// an `internal` element may be imported only from the tree rooted at the parent of that element — by
+    /// import path for a module's package, by directory otherwise (the standard library, GOPATH).
+    fn internal_allowed(&self, importer: &Package, path: &str, dir: &Path) -> bool {
+        let i = if path.ends_with("/internal") {
+            path.len() - "internal".len()
+        } else if let Some(j) = path.rfind("/internal/") {
+            j + 1
+        } else if path == "internal" || path.starts_with("internal/") {
+            0
+        } else {
+            return true;
+        };
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let in_module = self.cfg.modules.is_some() && !dir.starts_with(self.cfg.goroot.join("src"));
+        if let (true, Some(m)) = (in_module, &self.cfg.modules) {
+            let parent = &path[..i.saturating_sub(1)];
+            // Named files stand for the package of their directory.
+            let importer_path = if importer.path == "command-line-arguments" {
+                m.dir_to_path(&normalize(&cwd.join(&importer.dir)), ".").unwrap_or_else(|_| ".".into())
+            } else {
+                importer.path.clone()
+            };
+            return parent.is_empty() || importer_path == parent || importer_path.starts_with(&format!("{parent}/"));
+        }
+        // The directory `path[i..]`'s elements above `dir`.
+        let mut parent = normalize(&cwd.join(dir));
+        for _ in path[i..].split('/') {
+            parent.pop();
+        }
+        normalize(&cwd.join(&importer.dir)).starts_with(&parent)
+    }
+
+    /// `msg` at `pos`, as the go command prints loader errors: a file in the current directory without the
+    /// `./` that compiler messages have (`o.go:3:8: ...`).
     fn at(&self, pos: Pos, msg: String) -> String {
         match self.fset.position(pos) {
-            Some(p) => format!("{p}: {msg}"),
+            Some(p) => {
+                let p = p.to_string();
+                format!("{}: {msg}", p.strip_prefix("./").unwrap_or(&p))
+            }
             None => msg,
+        }
+    }
+
+    /// A relative import (`./a`, `../b`): in GOPATH mode it names the directory relative to the importing
+    /// package's, allowed only in a local package (one outside GOROOT and GOPATH); module mode rejects it
+    /// (worded as the go command does, differently for named files and for a module's packages). With gc's
+    /// `-D dir` it is relative to `dir` and allowed everywhere.
+    fn local_import(&mut self, pkg: &mut Package, ipath: &str, pos: Pos) {
+        let with_d = self.cfg.local_import_dir.is_some();
+        // Module mode: files named on the command line may not use them; a module's package is not local.
+        if !with_d && self.cfg.modules.is_some() && pkg.path == "command-line-arguments" {
+            let msg = format!("{ipath:?} is relative, but relative import paths are not supported in module mode");
+            let msg = self.at(pos, msg);
+            self.errors.push(msg);
+            return;
+        }
+        let importer_local =
+            self.cfg.modules.is_none() && (pkg.path.starts_with('_') || pkg.path == "command-line-arguments");
+        if !importer_local && !with_d {
+            let msg = self.at(pos, format!("local import {ipath:?} in non-local package"));
+            self.errors.push(msg);
+            return;
+        }
+        let base = match &self.cfg.local_import_dir {
+            Some(d) => d.as_path(),
+            None if pkg.dir.as_os_str().is_empty() => Path::new("."),
+            None => pkg.dir.as_path(),
+        };
+        let dir = normalize(&std::env::current_dir().unwrap_or_default().join(base).join(ipath));
+        if !dir.is_dir() {
+            let msg = self.at(pos, format!("cannot find package \".\" in:\n\t{}", dir.display()));
+            self.errors.push(msg);
+            return;
+        }
+        let (canon, dir) = self.gopath_local(&dir);
+        if let Some(i) = self.visit(&canon, &dir, Some(pos)) {
+            pkg.imports.insert(ipath.to_string(), i);
         }
     }
 
@@ -418,6 +734,7 @@ impl Loader<'_> {
             imports: BTreeMap::new(),
             embeds,
             root: false,
+            lang: self.found.get(path).and_then(|f| f.lang.clone()),
         })
     }
 
@@ -428,6 +745,11 @@ impl Loader<'_> {
         let goroot_src = self.cfg.goroot.join("src");
         if dir.starts_with(&goroot_src) && !path.starts_with('_') {
             return (format!("$GOROOT/src/{path}/"), format!("{path}/"));
+        }
+        if self.cfg.modules.is_some() {
+            if let Some(f) = self.found.get(path) {
+                return (String::new(), format!("{}/", f.trace));
+            }
         }
         if self.cfg.gopath.iter().any(|g| dir.starts_with(g.join("src"))) {
             return (format!("$GOPATH/src/{path}/"), format!("{path}/"));
@@ -646,6 +968,38 @@ fn walk_dirs(root: &Path, dir: &Path, out: &mut Vec<String>) {
     for s in subs {
         walk_dirs(root, &dir.join(s), out);
     }
+}
+
+/// Module mode's wildcard walk of a module tree: like [`walk_dirs`], and not into `vendor` directories or
+/// nested modules (directories with their own `go.mod`), which hold other modules' packages.
+fn walk_module(root: &Path) -> Vec<String> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
+        let Ok(rd) = fs::read_dir(dir) else { return };
+        let mut subs: Vec<String> = rd
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().map(|t| t.is_dir()).unwrap_or(false))
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n != "testdata" && n != "vendor" && !n.starts_with('_') && !n.starts_with('.'))
+            .collect();
+        subs.sort();
+        if let Ok(rel) = dir.strip_prefix(root) {
+            out.push(rel.to_string_lossy().into_owned());
+        }
+        for s in subs {
+            let sub = dir.join(s);
+            if !sub.join("go.mod").is_file() {
+                walk(root, &sub, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(root, root, &mut out);
+    out
+}
+
+/// `go/build.IsLocalImport`: `.`, `..`, or a path starting with `./` or `../`.
+pub fn is_local_import(path: &str) -> bool {
+    path == "." || path == ".." || path.starts_with("./") || path.starts_with("../")
 }
 
 fn has_vendor_elem(path: &str) -> bool {

@@ -329,8 +329,9 @@ pub enum ExprKind {
     Bad,
     /// identifier, including `_`; `pos` equals `Expr::pos`.
     Ident(Ident),
-    /// BasicLit: `raw` is the literal's exact source text (quotes and escapes kept).
-    BasicLit { kind: LitKind, raw: Name },
+    /// BasicLit: `raw` is the literal's exact source text (quotes and escapes kept); `bad` when the scanner
+    /// reported it malformed (the checker then reports nothing more about it, like types2 with `BasicLit.Bad`).
+    BasicLit { kind: LitKind, raw: Name, bad: bool },
     /// CompositeLit = LiteralType LiteralValue. `typ` is `None` for an elided type inside another composite
     /// literal. Elements may be `KeyValue` expressions.
     CompositeLit { typ: Option<ExprId>, elts: Box<[ExprId]>, rbrace: Pos },

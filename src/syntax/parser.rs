@@ -18,7 +18,10 @@
 //!   `File::plus_build`; `//go:` comments collected since the previous declaration become
 //!   `FuncDecl::pragmas` of the next function declaration (gc's pragma handling), every other `//go:`
 //!   comment goes to `File::directives`. A directive's position is that of the `go:` after `//`, as in gc.
-//! - `//line` directives are not interpreted (positions are always the physical ones).
+//!   Each directive is judged by [`directive`] (placement, the pragmas each declaration kind allows), as
+//!   gc's noder judges them while parsing.
+//! - `//line` directives (at the start of a line) and `/*line*/` ones are recorded in the [`FileSet`]
+//!   once the file is parsed; the parser itself works with physical positions.
 
 pub mod branches;
 pub mod print;
@@ -28,7 +31,8 @@ use super::ast::{Name,
     Directive, ExprId, ExprKind, Field, FuncDecl, FuncType, GenDecl, GenKind, Ident, ImportSpec,
     InterfaceElem, LitKind, Spec, StmtId, StmtKind, Term, TypeSpec, UnaryOp, ValueSpec,
 };
-use super::pos::{self, Error, FileId, FileSet, Pos};
+use super::directive::{self, Taker};
+use super::pos::{self, Error, FileId, FileSet, LineDirective, Pos};
 use super::scanner::Scanner;
 use super::token::{Operator, Tok};
 
@@ -43,9 +47,11 @@ const MAX_ERRORS: usize = 10_000;
 pub fn parse_file(fset: &FileSet, file: FileId, ast: &mut Ast) -> Vec<Error> {
     let f = fset.file(file);
     let mut p = Parser::new(fset, &f.src, f.base, ast);
+    p.file_name = &f.name;
     p.next();
     let parsed = p.file(file.0);
     let errors = std::mem::take(&mut p.errors);
+    fset.set_line_directives(file, std::mem::take(&mut p.line_dirs));
     ast.files.push(parsed);
     errors
 }
@@ -118,6 +124,11 @@ struct Parser<'a> {
     pragma: Vec<Directive>,
     directives: Vec<Directive>,
     comments_seen: usize,
+    /// The file's name, and its line directives so far.
+    file_name: &'a str,
+    line_dirs: Vec<LineDirective>,
+    /// The file imports package `embed` (`//go:embed` needs it).
+    imports_embed: bool,
     /// Operator positions of send and inc/dec statements, which gc uses as their positions in errors.
     op_pos: Vec<(StmtId, Pos)>,
 }
@@ -140,6 +151,9 @@ impl<'a> Parser<'a> {
             pragma: Vec::new(),
             directives: Vec::new(),
             comments_seen: 0,
+            file_name: "",
+            line_dirs: Vec::new(),
+            imports_embed: false,
             op_pos: Vec::new(),
         }
     }
@@ -173,19 +187,47 @@ impl<'a> Parser<'a> {
         while self.comments_seen < self.s.comments.len() {
             let c = self.s.comments[self.comments_seen];
             self.comments_seen += 1;
-            let text = &self.src[c.start as usize..c.end as usize];
+            let src = self.src;
+            let text = &src[c.start as usize..c.end as usize];
+            let before = &src.as_bytes()[..c.start as usize];
+            let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
             if let Some(rest) = text.strip_prefix("//") {
-                if rest.starts_with("go:") {
-                    let text = rest.trim_end_matches('\r').to_string();
-                    self.pragma.push(Directive {
+                let rest = rest.trim_end_matches('\r');
+                if let Some(t) = rest.strip_prefix("line ") {
+                    // Only at the start of a line; it applies from the next line on.
+                    if line_start == c.start as usize {
+                        let at = (c.end as usize + 1).min(src.len()) as u32;
+                        self.line_directive(t, at, c.start + 7);
+                    }
+                } else if rest.starts_with("go:") {
+                    let blank = before[line_start..].iter().all(|&b| matches!(b, b' ' | b'\t' | b'\r'));
+                    let d = Directive {
                         pos: self.s_pos(c.start + 2),
-                        text,
-                    });
+                        text: rest.to_string(),
+                    };
+                    let mut errs = Vec::new();
+                    if directive::check_new(&d, blank, &mut errs) {
+                        self.pragma.push(d);
+                    }
+                    self.errors.extend(errs);
                 }
+            } else if let Some(t) = text.strip_prefix("/*line ").and_then(|t| t.strip_suffix("*/")) {
+                self.line_directive(t, c.end, c.start + 7);
             }
         }
         if self.stopped {
             self.s.tok = Tok::EOF;
+        }
+    }
+
+    /// Records a line directive whose text after `line ` is `text` (at file offset `text_off`), taking
+    /// effect at file offset `at`.
+    fn line_directive(&mut self, text: &str, at: u32, text_off: u32) {
+        let prev = self.line_dirs.last().map_or(self.file_name, |d| d.file.as_str()).to_string();
+        match directive::parse_line_directive(text, at, self.s_pos(text_off), &prev) {
+            None => {}
+            Some(Ok(d)) => self.line_dirs.push(d),
+            Some(Err(e)) => self.error_at(e.pos, e.msg),
         }
     }
 
@@ -228,7 +270,7 @@ impl<'a> Parser<'a> {
     // ---- Errors ---------------------------------------------------------------------------------------
 
     fn line_of(&self, pos: Pos) -> u32 {
-        self.fset.line(pos)
+        self.fset.physical_line(pos)
     }
 
     /// Records an error, filtered as gc's `base.ErrorfAt` filters: one syntax error per line, and no
@@ -381,10 +423,32 @@ impl<'a> Parser<'a> {
         std::mem::take(&mut self.pragma)
     }
 
-    /// Pragmas that no declaration takes are file directives.
+    /// Pragmas that no declaration takes are file directives (and misplaced if gc knows them).
     fn clear_pragma(&mut self) {
         let p = std::mem::take(&mut self.pragma);
+        self.judge(None, &p);
         self.directives.extend(p);
+    }
+
+    /// Reports what [`directive`] finds wrong with pragmas taken by `taker` (or by nothing).
+    fn judge(&mut self, taker: Option<&Taker>, pragmas: &[Directive]) {
+        if pragmas.is_empty() {
+            return;
+        }
+        let mut errs = Vec::new();
+        match taker {
+            Some(t) => directive::check_taken(t, pragmas, &mut errs),
+            None => directive::check_unused(pragmas, &mut errs),
+        }
+        // gc's noder reports these, not the parser: they do not count as syntax errors (which stop the
+        // parse after a bad package clause).
+        self.errors.extend(errs);
+    }
+
+    /// Pragmas taken by a declaration that keeps none in the tree: judged, then file directives.
+    fn take_pragma_for(&mut self, taker: &Taker, pragmas: Vec<Directive>) {
+        self.judge(Some(taker), &pragmas);
+        self.directives.extend(pragmas);
     }
 
     // ---- Package files ------------------------------------------------------------------------------
@@ -431,6 +495,7 @@ impl<'a> Parser<'a> {
             return f;
         }
         let prag = self.take_pragma();
+        self.judge(Some(&Taker::Package), &prag);
         self.directives
             .extend(prag.into_iter().filter(|d| !is_go_build(&d.text)));
         f.package = self.name();
@@ -553,7 +618,8 @@ impl<'a> Parser<'a> {
     // ImportPath = string_lit .
     fn import_spec(&mut self) -> Option<ImportSpec> {
         let pos = self.pos();
-        self.clear_pragma();
+        let prag = self.take_pragma();
+        self.take_pragma_for(&Taker::Import, prag);
         let name = match self.tok() {
             Tok::Name => Some(self.name()),
             Tok::Dot => {
@@ -574,14 +640,15 @@ impl<'a> Parser<'a> {
         let path_pos = self.pos();
         let (raw, kind, bad) = (self.s.lit.clone(), self.s.kind, self.s.bad);
         self.next();
-        if !bad && kind != LitKind::String {
+        if bad {
+            // The scanner reported the malformed literal; like types2, nothing is imported.
+            return None;
+        }
+        if kind != LitKind::String {
             self.syntax_error("import path must be a string");
         }
-        let path = if !bad && kind == LitKind::String {
-            unquote(&raw).unwrap_or_default()
-        } else {
-            String::new()
-        };
+        let path = if kind == LitKind::String { unquote(&raw).unwrap_or_default() } else { String::new() };
+        self.imports_embed |= path == "embed";
         Some(ImportSpec {
             pos,
             name,
@@ -626,7 +693,8 @@ impl<'a> Parser<'a> {
     // ConstSpec = IdentifierList [ [ Type ] "=" ExpressionList ] .
     fn const_spec(&mut self, iota: u32) -> ValueSpec {
         let pos = self.pos();
-        self.clear_pragma();
+        let prag = self.take_pragma();
+        self.take_pragma_for(&Taker::Const, prag);
         let first = self.name();
         let names = self.name_list(first);
         let mut typ = None;
@@ -649,7 +717,7 @@ impl<'a> Parser<'a> {
     // TypeSpec = identifier [ TypeParams ] [ "=" ] Type .
     fn type_spec(&mut self) -> TypeSpec {
         let pos = self.pos();
-        self.clear_pragma();
+        let prag = self.take_pragma();
         let name = self.name();
         let mut tparams = Vec::new();
         let mut alias = false;
@@ -702,6 +770,7 @@ impl<'a> Parser<'a> {
                 b
             }
         };
+        self.take_pragma_for(&Taker::Type { alias }, prag);
         TypeSpec {
             pos,
             name,
@@ -793,7 +862,7 @@ impl<'a> Parser<'a> {
     // VarSpec = IdentifierList ( Type [ "=" ExpressionList ] | "=" ExpressionList ) .
     fn var_spec(&mut self) -> ValueSpec {
         let pos = self.pos();
-        self.clear_pragma();
+        let prag = self.take_pragma();
         let first = self.name();
         let names = self.name_list(first);
         let mut typ = None;
@@ -808,6 +877,14 @@ impl<'a> Parser<'a> {
                 Vec::new()
             };
         }
+        let taker = Taker::Var {
+            names: names.len(),
+            has_values: !values.is_empty(),
+            has_type: typ.is_some(),
+            in_func: self.fnest > 0,
+            imports_embed: self.imports_embed,
+        };
+        self.take_pragma_for(&taker, prag);
         ValueSpec {
             pos,
             names,
@@ -827,14 +904,19 @@ impl<'a> Parser<'a> {
         let mut recv = None;
         if self.tok() == Tok::Lparen {
             self.next();
-            let list = self.param_list(None, None, Tok::Rparen, false);
+            let mut list = self.param_list(None, None, Tok::Rparen, false);
             let rpos = self.pos();
+            // As gc's parser: no receiver leaves a plain function, several keep the first one, so that the
+            // checker goes on with a well-formed declaration and adds no errors of its own about it.
             match list.len() {
                 0 => self.error_at(rpos, "method has no receiver".into()),
-                1 => {}
-                _ => self.error_at(rpos, "method has multiple receivers".into()),
+                1 => recv = Some(self.fields(list)),
+                _ => {
+                    self.error_at(rpos, "method has multiple receivers".into());
+                    list.truncate(1);
+                    recv = Some(self.fields(list));
+                }
             }
-            recv = Some(self.fields(list));
         }
         if self.tok() != Tok::Name {
             self.syntax_error("expecting name or (");
@@ -850,6 +932,7 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
+        self.judge(Some(&Taker::Func { name_pos: name.pos, has_body: body.is_some() }), &pragmas);
         Some(FuncDecl {
             pos,
             recv,
@@ -1088,8 +1171,9 @@ impl<'a> Parser<'a> {
         let pos = self.pos();
         let kind = self.s.kind;
         let raw = Name::new(&self.s.lit);
+        let bad = self.s.bad;
         self.next();
-        self.new_expr(pos, ExprKind::BasicLit { kind, raw })
+        self.new_expr(pos, ExprKind::BasicLit { kind, raw, bad })
     }
 
     // PrimaryExpr =

@@ -3,11 +3,18 @@
 //! In: source files as they are added to a [`FileSet`]. Out: compact [`Pos`] values (one `u32`) that every
 //! later phase stores, and the `file:line:col` form gc prints, computed on demand.
 //!
+//! Line directives (`//line file:line[:col]` at the start of a line, `/*line file:line[:col]*/` anywhere),
+//! recorded by the parser through [`FileSet::set_line_directives`], change what [`FileSet::position`] prints
+//! for the text after them, as gc's position bases do: the line counts on from the directive's line, the
+//! column is relative on the directive's own line and unknown (0, printed as `file:line`) when the directive
+//! gives none. [`FileSet::physical`] ignores them.
+//!
 //! Invariants: each file occupies the half-open range `[base, base + len + 1)` of the global offset space, the
 //! extra one so that the end-of-file position of every file is distinct; `Pos(0)` is "no position". Positions
 //! of distinct source bytes are distinct, so a `Pos` can key a table (the checker keys identifiers by it).
 
 use std::fmt;
+use std::sync::OnceLock;
 
 /// A global byte offset into a [`FileSet`]; `Pos::NONE` means unknown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -41,9 +48,24 @@ pub struct SourceFile {
     /// Length of the text in bytes (kept when the text is released).
     len: u32,
     line_starts: Vec<u32>,
+    /// The file's line directives in source order, once the parser has recorded them.
+    line_directives: OnceLock<Box<[LineDirective]>>,
 }
 
-/// A resolved position, as printed: 1-based line, 1-based column in bytes (gc counts bytes, not runes).
+/// A `//line` or `/*line*/` directive: from byte offset `at` of its file on (the start of the next line for
+/// `//line`, just after the comment for `/*line*/`), positions print as `file:line:col` counted from here.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineDirective {
+    pub at: u32,
+    pub file: String,
+    /// The line of offset `at`, at least 1.
+    pub line: u32,
+    /// The column of offset `at`; 0 when the directive gives none (columns are then unknown).
+    pub col: u32,
+}
+
+/// A resolved position, as printed: 1-based line, 1-based column in bytes (gc counts bytes, not runes);
+/// column 0 means unknown (after a line directive without one) and is not printed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Position<'a> {
     pub file: &'a str,
@@ -53,7 +75,11 @@ pub struct Position<'a> {
 
 impl fmt::Display for Position<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}", self.file, self.line, self.col)
+        if self.col == 0 {
+            write!(f, "{}:{}", self.file, self.line)
+        } else {
+            write!(f, "{}:{}:{}", self.file, self.line, self.col)
+        }
     }
 }
 
@@ -87,7 +113,8 @@ impl FileSet {
         let base_name = name.rsplit('/').next().unwrap_or(&name);
         let trace_name = format!("./{base_name}");
         let len = src.len() as u32;
-        self.files.push(SourceFile { name, trace_name, src, base, len, line_starts });
+        let line_directives = OnceLock::new();
+        self.files.push(SourceFile { name, trace_name, src, base, len, line_starts, line_directives });
         FileId(self.files.len() as u32 - 1)
     }
 
@@ -126,19 +153,61 @@ impl FileSet {
         }
     }
 
-    /// Line and column of `pos`; `None` for `Pos::NONE`.
+    /// Records file `id`'s line directives (sorted by `at`); the parser calls this once per file.
+    pub fn set_line_directives(&self, id: FileId, dirs: Vec<LineDirective>) {
+        if !dirs.is_empty() {
+            let _ = self.files[id.0 as usize].line_directives.set(dirs.into_boxed_slice());
+        }
+    }
+
+    /// Line and column of `pos` in the file as stored, ignoring line directives; `None` for `Pos::NONE`.
+    pub fn physical(&self, pos: Pos) -> Option<Position<'_>> {
+        let id = self.file_of(pos)?;
+        let f = self.file(id);
+        let (line, col) = f.line_col(pos.0 - f.base);
+        Some(Position { file: &f.name, line, col })
+    }
+
+    /// The position of `pos` as gc prints it: physical, or relative to the last line directive before it.
     pub fn position(&self, pos: Pos) -> Option<Position<'_>> {
         let id = self.file_of(pos)?;
         let f = self.file(id);
         let off = pos.0 - f.base;
-        let line = f.line_starts.partition_point(|&s| s <= off);
-        let col = off - f.line_starts[line - 1] + 1;
-        Some(Position { file: &f.name, line: line as u32, col })
+        let (line, col) = f.line_col(off);
+        let dirs = f.line_directives.get().map(|d| &d[..]).unwrap_or(&[]);
+        let i = dirs.partition_point(|d| d.at <= off);
+        if i == 0 {
+            return Some(Position { file: &f.name, line, col });
+        }
+        let d = &dirs[i - 1];
+        let (dline, dcol) = f.line_col(d.at);
+        let rel_line = d.line + (line - dline);
+        let rel_col = if d.col == 0 {
+            0
+        } else if line == dline {
+            d.col + (col - dcol)
+        } else {
+            col
+        };
+        Some(Position { file: &d.file, line: rel_line, col: rel_col })
     }
 
-    /// Line of `pos`, 0 when unknown; what tracebacks print.
+    /// Physical line of `pos`, 0 when unknown.
+    pub fn physical_line(&self, pos: Pos) -> u32 {
+        self.physical(pos).map(|p| p.line).unwrap_or(0)
+    }
+
+    /// Line of `pos` (after line directives), 0 when unknown; what tracebacks print.
     pub fn line(&self, pos: Pos) -> u32 {
         self.position(pos).map(|p| p.line).unwrap_or(0)
+    }
+}
+
+impl SourceFile {
+    /// 1-based line and column of file offset `off`.
+    fn line_col(&self, off: u32) -> (u32, u32) {
+        let line = self.line_starts.partition_point(|&s| s <= off);
+        (line as u32, off - self.line_starts[line - 1] + 1)
     }
 }
 

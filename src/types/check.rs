@@ -144,6 +144,9 @@ pub(crate) struct Checker<'a> {
     pub var_func: HashMap<ObjId, u32>,
     /// The value of `iota` in the constant declaration being checked.
     pub iota: Option<Value>,
+    /// While checking a constant's inherited (implicitly repeated) init expression, the constant's name:
+    /// errors are reported there, as types2's `errpos` does.
+    pub errpos: Option<Pos>,
     /// Methods whose receiver is a pointer `*T`.
     pub ptr_recv: HashSet<ObjId>,
     /// Function objects standing for interface methods, per (interface type, method name).
@@ -207,9 +210,6 @@ pub(crate) struct Checker<'a> {
     /// Instances of generic types created while the generic type was being declared: (instance, generic).
     pub pending_instances: Vec<(TypeId, TypeId)>,
     pub partial_targs: Option<(ObjId, Vec<TypeId>, ExprId)>,
-    /// Where errors are reported instead of at their own position: the name of a constant whose init
-    /// expression is inherited from an earlier spec (types2's `errpos`).
-    pub errpos: Option<Pos>,
     /// Variables declared with a type expression that mentions `byte` or `rune`, with that expression.
     pub written_types: HashMap<ObjId, ExprId>,
     /// Checking the constraints of a type parameter list (types2's `inTParamList`), where a reference to a
@@ -274,6 +274,10 @@ fn check_packages(
         let first_scope = c.scopes.len();
         c.begin_package(PkgId(i as u32), p);
         c.check_files();
+        // gc's noder checks the directives that depend on the package (//go:linkname targets,
+        // runtime-only and cgo directives) after type checking.
+        let pkg_files: Vec<&crate::syntax::ast::File> = p.files.iter().map(|&f| &ast.files[f]).collect();
+        c.errs.extend(crate::syntax::directive::check_package(p.path, fset, &pkg_files));
         // `g1c check` reads no package's scope from the result: the copy is left empty there.
         let scope: BTreeMap<Name, ObjId> = if keep_node_info {
             c.scopes[c.pkg_scope.0 as usize].names.iter().map(|(k, v)| (k.clone(), *v)).collect()
@@ -342,6 +346,7 @@ impl<'a> Checker<'a> {
             next_func: 0,
             var_func: HashMap::default(),
             iota: None,
+            errpos: None,
             ptr_recv: HashSet::default(),
             iface_method_objs: HashMap::default(),
             field_objs: HashMap::default(),
@@ -371,7 +376,6 @@ impl<'a> Checker<'a> {
             partial_ok: false,
             pending_instances: Vec::new(),
             partial_targs: None,
-            errpos: None,
             written_types: HashMap::default(),
         };
         c.universe = c.new_scope(None);
@@ -462,14 +466,13 @@ impl<'a> Checker<'a> {
 
     pub fn error(&mut self, pos: Pos, msg: impl Into<String>) {
         let msg = msg.into();
-        let pos = self.errpos.unwrap_or(pos);
         // types2's "cheap trick": once an error was reported, messages mentioning an invalid operand or
         // type (not at their start) are follow-on errors and are dropped.
         let follow_on = |m: &str, w: &str| m.find(w).is_some_and(|i| i > 0);
         if !self.errs.is_empty() && (follow_on(&msg, "invalid operand") || follow_on(&msg, "invalid type")) {
             return;
         }
-        self.errs.push(Error::new(pos, msg));
+        self.errs.push(Error::new(self.errpos.unwrap_or(pos), msg));
     }
 
     // ---- scopes ----

@@ -438,6 +438,15 @@ impl BigInt {
         }
     }
     /// The low 64 bits in two's complement (wraps).
+    /// Number of trailing zero bits of the magnitude (0 for zero).
+    pub fn trailing_zeros(&self) -> u64 {
+        for (i, &l) in self.mag.iter().enumerate() {
+            if l != 0 {
+                return i as u64 * 32 + l.trailing_zeros() as u64;
+            }
+        }
+        0
+    }
     pub fn low_u64(&self) -> u64 {
         let t = self.twos(self.mag.len().max(2) + 1);
         t[0] as u64 | (t[1] as u64) << 32
@@ -512,11 +521,15 @@ impl std::fmt::Display for BigInt {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Exact rationals.
+// Floating-point constants: exact rationals, and 512-bit floats for the huge and the tiny.
 
-/// An exact rational number `num/den` in lowest terms, `den > 0`. Named `BigFloat` because it is the value
-/// of Go's floating-point constants. Boxed, so that a [`Value`] (stored per constant expression) stays the
-/// size of a `BigInt`.
+/// The value of a floating-point constant, as go/constant keeps it: an exact rational `num/den` in lowest
+/// terms (`den > 0`, `exp2 == 0`) while numerator and denominator have at most [`SMALL_BITS`] bits, else a
+/// binary float `num * 2^exp2` (`den == 1`, `num` odd with at most [`PREC`] bits, `exp2 != 0`), rounded to
+/// nearest as big.Float with 512-bit precision rounds. So `1e646456992` is a float with a huge exponent rather
+/// than a rational with two billion bits. Like big.Float the binary exponent (of the mantissa in [0.5, 1))
+/// stays within the range of an int32: a result below it is 0 (underflow), a literal above it is malformed.
+/// Boxed, so that a [`Value`] (stored per constant expression) stays the size of a `BigInt`.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct BigFloat(Box<Ratio>);
 
@@ -524,7 +537,16 @@ pub struct BigFloat(Box<Ratio>);
 pub struct Ratio {
     num: BigInt,
     den: BigInt,
+    exp2: i64,
 }
+
+/// go/constant keeps rationals whose parts have fewer bits than this exact (its `maxExp`).
+pub const SMALL_BITS: u64 = 4 << 10;
+/// Mantissa bits of go/constant's floats.
+pub const PREC: u64 = 512;
+/// big.Float's exponent range.
+const MIN_EXP2: i64 = i32::MIN as i64;
+const MAX_EXP2: i64 = i32::MAX as i64;
 
 impl std::ops::Deref for BigFloat {
     type Target = Ratio;
@@ -535,63 +557,166 @@ impl std::ops::Deref for BigFloat {
 
 impl std::fmt::Debug for BigFloat {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.debug_struct("BigFloat").field("num", &self.num).field("den", &self.den).finish()
+        f.debug_struct("BigFloat").field("num", &self.num).field("den", &self.den).field("exp2", &self.exp2).finish()
+    }
+}
+
+/// `round(a / b)` to nearest, ties to even (`b > 0`).
+fn div_round(a: &BigInt, b: &BigInt) -> BigInt {
+    let (q, r) = a.quo_rem(b).unwrap();
+    match r.abs().shl(1).cmp(b) {
+        Ordering::Greater => away(q, a),
+        Ordering::Equal if q.low_u64() & 1 == 1 => away(q, a),
+        _ => q,
+    }
+}
+
+/// `q` one further from zero, in the direction of `a`'s sign.
+fn away(q: BigInt, a: &BigInt) -> BigInt {
+    if a.is_neg() {
+        q.sub(&BigInt::from_u64(1))
+    } else {
+        q.add(&BigInt::from_u64(1))
     }
 }
 
 impl BigFloat {
+    /// The exact rational `num/den` (or its 512-bit rounding, if too large to keep exact).
     pub fn new(num: BigInt, den: BigInt) -> BigFloat {
-        let (num, den) = if den.is_neg() { (num.neg(), den.neg()) } else { (num, den) };
-        let g = num.gcd(&den);
-        if g.is_zero() || g == BigInt::from_u64(1) {
-            return BigFloat(Box::new(Ratio { num, den }));
-        }
-        BigFloat(Box::new(Ratio { num: num.quo_rem(&g).unwrap().0, den: den.quo_rem(&g).unwrap().0 }))
+        BigFloat::make(num, den, 0)
     }
+
+    /// The value `num/den * 2^exp2`, normalized to the representation described on [`BigFloat`].
+    fn make(num: BigInt, den: BigInt, exp2: i64) -> BigFloat {
+        let (mut num, mut den) = if den.is_neg() { (num.neg(), den.neg()) } else { (num, den) };
+        if num.is_zero() {
+            return BigFloat::zero();
+        }
+        // Small enough to be exact: fold the power of two in, reduce.
+        let nb = num.bit_len() as i64;
+        let db = den.bit_len() as i64;
+        let small = SMALL_BITS as i64;
+        if exp2 >= 0 && nb + exp2 < small && db < small {
+            num = num.shl(exp2 as u64);
+        } else if exp2 < 0 && nb < small && db - exp2 < small {
+            den = den.shl((-exp2) as u64);
+        } else {
+            return BigFloat::approx(&num, &den, exp2);
+        }
+        let g = num.gcd(&den);
+        if !(g.is_zero() || g == BigInt::from_u64(1)) {
+            num = num.quo_rem(&g).unwrap().0;
+            den = den.quo_rem(&g).unwrap().0;
+        }
+        BigFloat(Box::new(Ratio { num, den, exp2: 0 }))
+    }
+
+    /// `num/den * 2^exp2` (nonzero, too large to keep exact) rounded to [`PREC`] bits.
+    fn approx(num: &BigInt, den: &BigInt, exp2: i64) -> BigFloat {
+        // Scale so that the quotient has PREC bits (or PREC+1 after rounding up).
+        let k = PREC as i64 + den.bit_len() as i64 - num.bit_len() as i64;
+        let (a, b) = if k >= 0 { (num.shl(k as u64), den.clone()) } else { (num.clone(), den.shl((-k) as u64)) };
+        let mut m = div_round(&a, &b);
+        let mut e = exp2 - k;
+        // Canonical: an odd mantissa.
+        let tz = m.abs().trailing_zeros();
+        if tz > 0 {
+            m = m.shr(tz);
+            e += tz as i64;
+        }
+        if e + m.bit_len() as i64 <= MIN_EXP2 {
+            return BigFloat::zero(); // underflow, as big.Float
+        }
+        if e == 0 {
+            return BigFloat::from_int(m);
+        }
+        BigFloat(Box::new(Ratio { num: m, den: BigInt::from_u64(1), exp2: e }))
+    }
+
     pub fn from_int(i: BigInt) -> BigFloat {
-        BigFloat(Box::new(Ratio { num: i, den: BigInt::from_u64(1) }))
+        if i.bit_len() >= SMALL_BITS {
+            return BigFloat::make(i, BigInt::from_u64(1), 0);
+        }
+        BigFloat(Box::new(Ratio { num: i, den: BigInt::from_u64(1), exp2: 0 }))
     }
     pub fn zero() -> BigFloat {
-        BigFloat::from_int(BigInt::zero())
+        BigFloat(Box::new(Ratio { num: BigInt::zero(), den: BigInt::from_u64(1), exp2: 0 }))
     }
+    /// Numerator and denominator of an exact value (of the mantissa, for a rounded one).
     pub fn num(&self) -> &BigInt {
         &self.num
     }
     pub fn den(&self) -> &BigInt {
         &self.den
     }
+    /// Whether the value is kept exactly (not rounded to 512 bits).
+    pub fn is_exact(&self) -> bool {
+        self.exp2 == 0
+    }
     pub fn is_zero(&self) -> bool {
         self.num.is_zero()
     }
+    /// Whether the value is an integer that go/constant's `ToInt` yields: huge rounded floats are not.
     pub fn is_int(&self) -> bool {
-        self.den == BigInt::from_u64(1)
+        self.exp2 == 0 && self.den == BigInt::from_u64(1)
+    }
+    /// log2 of the magnitude, to within one.
+    fn ilog2(&self) -> i64 {
+        self.num.bit_len() as i64 - self.den.bit_len() as i64 + self.exp2
     }
     pub fn add(&self, o: &BigFloat) -> BigFloat {
-        BigFloat::new(self.num.mul(&o.den).add(&o.num.mul(&self.den)), self.den.mul(&o.den))
+        if self.is_zero() {
+            return o.clone();
+        }
+        if o.is_zero() {
+            return self.clone();
+        }
+        if self.is_exact() && o.is_exact() {
+            return BigFloat::new(self.num.mul(&o.den).add(&o.num.mul(&self.den)), self.den.mul(&o.den));
+        }
+        // An operand smaller than the other's last mantissa bit does not change the rounded sum.
+        let gap = PREC as i64 + 2 * SMALL_BITS as i64 + 8;
+        if self.ilog2() - o.ilog2() > gap {
+            return self.clone();
+        }
+        if o.ilog2() - self.ilog2() > gap {
+            return o.clone();
+        }
+        let e = self.exp2.min(o.exp2);
+        let a = self.num.mul(&o.den).shl((self.exp2 - e) as u64);
+        let b = o.num.mul(&self.den).shl((o.exp2 - e) as u64);
+        BigFloat::make(a.add(&b), self.den.mul(&o.den), e)
     }
     pub fn sub(&self, o: &BigFloat) -> BigFloat {
         self.add(&o.neg())
     }
     pub fn mul(&self, o: &BigFloat) -> BigFloat {
-        BigFloat::new(self.num.mul(&o.num), self.den.mul(&o.den))
+        BigFloat::make(self.num.mul(&o.num), self.den.mul(&o.den), self.exp2 + o.exp2)
     }
     pub fn quo(&self, o: &BigFloat) -> Option<BigFloat> {
         if o.is_zero() {
             return None;
         }
-        Some(BigFloat::new(self.num.mul(&o.den), self.den.mul(&o.num)))
+        Some(BigFloat::make(self.num.mul(&o.den), self.den.mul(&o.num), self.exp2 - o.exp2))
     }
     pub fn neg(&self) -> BigFloat {
-        BigFloat(Box::new(Ratio { num: self.num.neg(), den: self.den.clone() }))
+        BigFloat(Box::new(Ratio { num: self.num.neg(), den: self.den.clone(), exp2: self.exp2 }))
     }
     pub fn cmp(&self, o: &BigFloat) -> Ordering {
-        self.num.mul(&o.den).cmp(&o.num.mul(&self.den))
+        if self.is_exact() && o.is_exact() {
+            return self.num.mul(&o.den).cmp(&o.num.mul(&self.den));
+        }
+        self.sub(o).num.cmp(&BigInt::zero())
     }
     /// Rounds to the nearest value with `mant` mantissa bits and exponent range of an IEEE format;
     /// returns `None` on overflow. `(53, 1024, -1074)` for float64, `(24, 128, -149)` for float32.
     fn round_ieee(&self, mant: u64, max_exp: i64, min_sub_exp: i64) -> Option<BigFloat> {
         if self.is_zero() {
             return Some(self.clone());
+        }
+        if !self.is_exact() {
+            // Only huge and tiny values are kept rounded: they overflow, or round to zero.
+            return if self.ilog2() > 0 { None } else { Some(BigFloat::zero()) };
         }
         let neg = self.num.is_neg();
         let n = self.num.abs();
@@ -607,9 +732,14 @@ impl BigFloat {
         };
         let (mut a, mut b) = scaled(e);
         let lo = BigInt::from_u64(1).shl(mant - 1);
+        // n/d lies in (2^(mant-1), 2^(mant+1)) * 2^e: make the quotient exactly `mant` bits long before
+        // rounding (rounding a `mant+1`-bit quotient and then dropping a bit would round twice).
         let (q0, _) = a.quo_rem(&b).unwrap();
         if q0.cmp(&lo) == Ordering::Less {
             e -= 1;
+            (a, b) = scaled(e);
+        } else if q0.bit_len() > mant {
+            e += 1;
             (a, b) = scaled(e);
         }
         // Subnormals: the exponent cannot go below the smallest subnormal's.
@@ -629,6 +759,7 @@ impl BigFloat {
             Ordering::Less => {}
         }
         if q.bit_len() > mant {
+            // Rounded up to 2^mant: exact after the shift.
             q = q.shr(1);
             e += 1;
         }
@@ -636,11 +767,7 @@ impl BigFloat {
             return None;
         }
         let q = if neg { q.neg() } else { q };
-        Some(if e >= 0 {
-            BigFloat::from_int(q.shl(e as u64))
-        } else {
-            BigFloat::new(q, BigInt::from_u64(1).shl((-e) as u64))
-        })
+        Some(BigFloat::make(q, BigInt::from_u64(1), e))
     }
     /// The nearest float64, or `None` if it overflows.
     pub fn round64(&self) -> Option<BigFloat> {
@@ -661,7 +788,7 @@ impl BigFloat {
             }
             Some(r) => {
                 // r is exactly representable: num * 2^k or num / 2^k with num < 2^53.
-                let Ratio { num: n, den: dd } = *r.0;
+                let Ratio { num: n, den: dd, .. } = *r.0;
                 let nf = n.to_i64().map(|v| v as f64).unwrap_or_else(|| {
                     // large integer: exact multiple of a power of two
                     let sh = n.bit_len() - 53;
@@ -686,9 +813,34 @@ impl BigFloat {
             }
         }
     }
-    /// Truncates toward zero.
-    pub fn trunc(&self) -> BigInt {
-        self.num.quo_rem(&self.den).unwrap().0
+    /// `10^n` (exact while small, else rounded to 512 bits by squaring with rounding at each step).
+    pub fn pow10(n: i64) -> BigFloat {
+        let mut result = BigFloat::from_int(BigInt::from_u64(1));
+        let mut base = BigFloat::from_int(BigInt::from_u64(10));
+        let mut k = n.unsigned_abs();
+        while k > 0 {
+            if k & 1 == 1 {
+                result = result.mul(&base);
+            }
+            k >>= 1;
+            if k > 0 {
+                base = base.mul(&base);
+            }
+        }
+        if n < 0 {
+            BigFloat::from_int(BigInt::from_u64(1)).quo(&result).unwrap()
+        } else {
+            result
+        }
+    }
+    /// Whether the binary exponent left big.Float's range (a literal that is then malformed).
+    fn overflows_exponent(&self) -> bool {
+        !self.is_exact() && self.exp2 + self.num.bit_len() as i64 > MAX_EXP2
+    }
+    /// Whether the value is within big.Float's exponent range (go/constant's result of an operation that
+    /// leaves it is unknown: big.Float overflows to infinity).
+    pub fn is_finite(&self) -> bool {
+        !self.overflows_exponent()
     }
 }
 
@@ -811,28 +963,32 @@ pub fn format_float(f: &BigFloat) -> String {
     if v.is_finite() && (v != 0.0 || f.is_zero()) {
         return fmt_g6(v);
     }
-    // Out of float64 range: print mantissa and decimal exponent from the exact value.
+    // Out of float64 range: print mantissa and decimal exponent, m * 10^e with m in [1, 10).
     let neg = f.num.is_neg();
-    let n = f.num.abs();
-    let digits_n = n.to_string().len() as i64;
-    let digits_d = f.den.to_string().len() as i64;
-    let mut e = digits_n - digits_d;
-    // m = n / d / 10^e in [1, 10)
+    let a = if neg { f.neg() } else { f.clone() };
+    let mut e = (a.ilog2() as f64 * std::f64::consts::LOG10_2).floor() as i64;
     let m = |e: i64| -> f64 {
-        let (a, b) = if e >= 0 {
-            (n.clone(), f.den.mul(&BigInt::pow10(e as u32)))
-        } else {
-            (n.mul(&BigInt::pow10((-e) as u32)), f.den.clone())
-        };
-        BigFloat::new(a, b).to_f64()
+        let p = BigFloat::pow10(e.abs());
+        let q = if e >= 0 { a.quo(&p) } else { Some(a.mul(&p)) };
+        q.map_or(0.0, |q| q.to_f64())
     };
     let mut mv = m(e);
-    if mv < 1.0 {
-        e -= 1;
+    for _ in 0..4 {
+        if mv >= 10.0 {
+            e += 1;
+        } else if mv < 1.0 {
+            e -= 1;
+        } else {
+            break;
+        }
         mv = m(e);
     }
-    let s = format!("{}{}e{}{:02}", if neg { "-" } else { "" }, trim_g(&format!("{mv:.5}")), if e < 0 { "-" } else { "+" }, e.abs());
-    s
+    let mut digits = format!("{mv:.5}");
+    if digits.starts_with("10") {
+        e += 1;
+        digits = format!("{:.5}", mv / 10.0);
+    }
+    format!("{}{}e{}{:02}", if neg { "-" } else { "" }, trim_g(&digits), if e < 0 { "-" } else { "+" }, e.abs())
 }
 
 fn trim_g(s: &str) -> String {
@@ -1066,48 +1222,42 @@ fn parse_int_lit(raw: &str) -> Option<BigInt> {
     }
 }
 
-/// Exponents beyond this make exact rationals impractically large; gc would overflow any typed use anyway.
-const MAX_EXP: i64 = 10000;
-
+/// Decodes a floating-point literal. Huge and tiny values are rounded to 512 bits as go/constant does; an
+/// exponent beyond big.Float's range is an error (gc: `malformed constant`).
 fn parse_float_lit(raw: &str) -> Result<BigFloat, String> {
     let s = raw.replace('_', "").to_ascii_lowercase();
     let bad = || format!("invalid floating-point literal {raw}");
-    if let Some(h) = s.strip_prefix("0x") {
+    let (n, e2, e10) = if let Some(h) = s.strip_prefix("0x") {
         // hexadecimal mantissa, binary exponent p
         let (mant, exp) = h.split_once('p').ok_or_else(bad)?;
         let exp: i64 = exp.parse().map_err(|_| bad())?;
         let (ip, fp) = mant.split_once('.').unwrap_or((mant, ""));
         let digits = format!("{ip}{fp}");
         let n = if digits.is_empty() { None } else { BigInt::parse_radix(&digits, 16) }.ok_or_else(bad)?;
-        let e = exp - 4 * fp.len() as i64;
-        if e.abs() > MAX_EXP * 4 {
-            return Err("constant exponent too large".into());
-        }
-        return Ok(if e >= 0 {
-            BigFloat::from_int(n.shl(e as u64))
-        } else {
-            BigFloat::new(n, BigInt::from_u64(1).shl((-e) as u64))
-        });
-    }
-    let (mant, exp) = match s.split_once('e') {
-        Some((m, e)) => (m, e.parse::<i64>().map_err(|_| bad())?),
-        None => (s.as_str(), 0),
+        (n, exp.checked_sub(4 * fp.len() as i64).ok_or_else(bad)?, 0)
+    } else {
+        let (mant, exp) = match s.split_once('e') {
+            Some((m, e)) => (m, e.parse::<i64>().map_err(|_| bad())?),
+            None => (s.as_str(), 0),
+        };
+        let (ip, fp) = mant.split_once('.').unwrap_or((mant, ""));
+        let digits = format!("{ip}{fp}");
+        let n = BigInt::parse_radix(&digits, 10).ok_or_else(bad)?;
+        (n, 0, exp.checked_sub(fp.len() as i64).ok_or_else(bad)?)
     };
-    let (ip, fp) = mant.split_once('.').unwrap_or((mant, ""));
-    let digits = format!("{ip}{fp}");
-    let n = BigInt::parse_radix(&digits, 10).ok_or_else(bad)?;
-    let e = exp - fp.len() as i64;
     if n.is_zero() {
         return Ok(BigFloat::zero());
     }
-    if e.abs() > MAX_EXP {
-        return Err("constant exponent too large".into());
+    // Beyond this the binary exponent surely leaves big.Float's range (10^e10 needs 3.32 * e10 bits).
+    if e10.unsigned_abs() > 1 << 31 || e2.unsigned_abs() > 1 << 33 {
+        return Err("malformed constant".into());
     }
-    Ok(if e >= 0 {
-        BigFloat::from_int(n.mul(&BigInt::pow10(e as u32)))
-    } else {
-        BigFloat::new(n, BigInt::pow10((-e) as u32))
-    })
+    let v = BigFloat::make(n, BigInt::from_u64(1), e2);
+    let v = if e10 >= 0 { v.mul(&BigFloat::pow10(e10)) } else { v.quo(&BigFloat::pow10(-e10)).ok_or_else(bad)? };
+    if v.overflows_exponent() {
+        return Err("malformed constant".into());
+    }
+    Ok(v)
 }
 
 #[cfg(test)]
@@ -1141,5 +1291,38 @@ mod tests {
         assert_eq!(from_literal(LitKind::Float, "4.9e-324").unwrap().to_f64(), Some(4.9e-324));
         assert_eq!(Value::Float(BigFloat::new(BigInt::from_u64(1), BigInt::from_u64(3))).describe(), "0.333333");
         assert_eq!(from_literal(LitKind::Float, "1e100").unwrap().describe(), "1e+100");
+    }
+
+    #[test]
+    fn huge_and_tiny_floats() {
+        let v = |raw: &str| from_literal(LitKind::Float, raw).unwrap();
+        assert_eq!(v("1e646456992").describe(), "1e+646456992");
+        assert_eq!(v("1.23456789e10000000").describe(), "1.23457e+10000000");
+        assert_eq!(v("1e-1000000").to_f64(), Some(0.0));
+        assert_eq!(v("1e-1000000").describe(), "1e-1000000");
+        assert_eq!(v("1e309").to_f64(), Some(f64::INFINITY));
+        assert!(v("1e646456992").as_float().unwrap().round64().is_none());
+        assert_eq!(v("1e-600000000").as_float().unwrap().round64(), Some(BigFloat::zero()));
+        // Squaring underflows big.Float's exponent range: zero, as in gc.
+        let t = v("1e-600000000").as_float().unwrap();
+        assert!(t.mul(&t).is_zero());
+        // Beyond the exponent range: malformed.
+        assert!(from_literal(LitKind::Float, "6e5518446744").is_err());
+        assert!(from_literal(LitKind::Float, "1e+1000000000").is_err());
+        // Huge values still compare and add.
+        let h = v("1e100000").as_float().unwrap();
+        assert_eq!(h.cmp(&h.add(&BigFloat::from_int(BigInt::from_u64(1)))), Ordering::Equal);
+        assert_eq!(h.cmp(&v("1e99999").as_float().unwrap()), Ordering::Greater);
+        assert_eq!(h.quo(&h).unwrap(), BigFloat::from_int(BigInt::from_u64(1)));
+    }
+
+    #[test]
+    fn rounding_to_ieee_rounds_once() {
+        // max float32 + half an ulp rounds (to even) up to 2^128: overflow (float_lit3.go).
+        let two = |k: u64| BigFloat::from_int(BigInt::from_u64(1).shl(k));
+        assert!(two(128).sub(&two(103)).round32().is_none());
+        assert!(two(128).sub(&two(103)).sub(&two(0)).round32().is_some());
+        assert!(two(1024).sub(&two(970)).round64().is_none());
+        assert_eq!(two(1024).sub(&two(970)).sub(&two(0)).to_f64(), f64::MAX);
     }
 }

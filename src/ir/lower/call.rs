@@ -92,10 +92,15 @@ impl<'a, 'b> Fb<'a, 'b> {
     pub fn func_ident(&self, fun: ExprId) -> Option<Pos> {
         match &self.ast.expr(self.ast.unparen(fun)).kind {
             ExprKind::Ident(id) => Some(id.pos),
-            ExprKind::Index { x, .. } => match &self.ast.expr(self.ast.unparen(*x)).kind {
-                ExprKind::Ident(id) if self.prog.info.instances.contains_key(&id.pos) => Some(id.pos),
-                _ => None,
-            },
+            ExprKind::Selector { .. } => self.qualified_ident(fun).map(|id| id.pos),
+            ExprKind::Index { x, .. } => {
+                let id_pos = match &self.ast.expr(self.ast.unparen(*x)).kind {
+                    ExprKind::Ident(id) => id.pos,
+                    ExprKind::Selector { .. } => self.qualified_ident(*x)?.pos,
+                    _ => return None,
+                };
+                self.prog.info.instances.contains_key(&id_pos).then_some(id_pos)
+            }
             _ => None,
         }
     }

@@ -43,7 +43,10 @@ impl<'a, 'b> Fb<'a, 'b> {
                     self.load_val(a, 0, t)
                 }
                 Some(crate::types::SelectionKind::MethodVal | crate::types::SelectionKind::MethodExpr) => self.method_value(e, *x),
-                None => self.fail(ex.pos, "imported packages", tv.typ),
+                None => match self.qualified_ident(e) {
+                    Some(id) => self.ident(e, id),
+                    None => self.fail(ex.pos, "this selector", tv.typ),
+                },
             },
             ExprKind::Index { x, indices, .. } => {
                 // `f[int]`: an instance of a generic function, used as a value.
@@ -181,6 +184,16 @@ impl<'a, 'b> Fb<'a, 'b> {
         Val::M(a)
     }
 
+    /// The `Name` of a qualified identifier `pkg.Name` (Go spec "Qualified identifiers"): a selector whose
+    /// operand is an imported package's name.
+    pub fn qualified_ident(&self, e: ExprId) -> Option<&'a Ident> {
+        let ast = self.ast;
+        let ExprKind::Selector { x, sel } = &ast.expr(ast.unparen(e)).kind else { return None };
+        let ExprKind::Ident(pkg) = &ast.expr(*x).kind else { return None };
+        let &o = self.prog.info.uses.get(&pkg.pos)?;
+        matches!(self.prog.obj(o).kind, ObjKind::PkgName(_)).then_some(sel)
+    }
+
     fn ident(&mut self, e: ExprId, id: &Ident) -> Val {
         let prog = self.prog;
         let t = self.type_of(e);
@@ -220,7 +233,15 @@ impl<'a, 'b> Fb<'a, 'b> {
             }
             ExprKind::Selector { x, .. } => match prog.info.selections.get(&e).map(|s| s.kind) {
                 Some(crate::types::SelectionKind::FieldVal) => Some(self.field_addr(e, *x).0),
-                _ => None,
+                Some(_) => None,
+                None => {
+                    let id = self.qualified_ident(e)?;
+                    let &obj = prog.info.uses.get(&id.pos)?;
+                    match prog.obj(obj).kind {
+                        ObjKind::Var(_) => self.var_addr(obj),
+                        _ => None,
+                    }
+                }
             },
             ExprKind::Index { x, indices, .. } if indices.len() == 1 => match self.under(self.type_of(*x)) {
                 TypeKind::Array { .. } | TypeKind::Slice(_) | TypeKind::Pointer(_) => {

@@ -681,7 +681,9 @@ impl<'a, 'b> Fb<'a, 'b> {
         }
         let o = self.prog.obj(obj);
         match &o.kind {
-            ObjKind::Var(v) if v.global || o.package_level => Some(VarLoc::Global(format!("{}.{}", self.lw.pkg, o.name))),
+            ObjKind::Var(v) if v.global || o.package_level => {
+                Some(VarLoc::Global(format!("{}.{}", self.lw.pkg_path(o.pkg), o.name)))
+            }
             _ => None,
         }
     }

@@ -440,18 +440,16 @@ impl<'a> Lowerer<'a> {
                         TypeKind::Pointer(b) => (true, *b),
                         _ => (false, r),
                     };
-                    let bname = self.type_string(base);
-                    let pkg_dot = format!("{}.", self.pkg);
-                    let short = bname.strip_prefix(&pkg_dot).unwrap_or(&bname).to_string();
+                    let (pkg, short) = self.method_prefix(base);
                     if ptr {
-                        format!("{}.(*{}).{}", self.pkg, short, o.name)
+                        format!("{pkg}.(*{short}).{}", o.name)
                     } else {
-                        format!("{}.{}.{}", self.pkg, short, o.name)
+                        format!("{pkg}.{short}.{}", o.name)
                     }
                 }
                 None => {
                     let args: Vec<String> = fi.targs.iter().map(|&t| self.type_string(t)).collect();
-                    format!("{}.{}[{}]", self.pkg, o.name, args.join(","))
+                    format!("{}.{}[{}]", self.pkg_path(o.pkg), o.name, args.join(","))
                 }
             };
             out.push(sym);

@@ -1,17 +1,23 @@
 //! Lowering: checked AST → IR.
 //!
-//! In: the [`Ast`] of package `main` and the checker's [`Program`] (types, objects, `Info`). Out: an
-//! [`ir::Module`](super::Module) with one [`Func`] per Go function, method and function literal, the function
-//! `main.init` (always emitted: package variable initialization in `Info::init_order`, then the user's
-//! `func init()`s in source order), and [`Data`] for package variables, string bytes and static closures.
+//! In: the [`Ast`] of a program's packages and the checker's [`Program`] (types, objects, `Info`). Out: an
+//! [`ir::Module`](super::Module) with one [`Func`] per Go function, method and function literal of every
+//! package, one function `<path>.init` per package (always emitted: the package's variable initialization
+//! in `Info::init_order`, then its `func init()`s in source order), and [`Data`] for package variables,
+//! string bytes and static closures.
 //!
-//! Contract for the driver: `lower(fset, ast, prog) -> Result<ir::Module, Vec<Error>>`.
+//! Contract for the driver: `lower(fset, ast, prog) -> Result<ir::Module, Vec<Error>>` for a program of one
+//! package (`main`), and `lower_program(fset, ast, prog, units)` for several: the [`Unit`]s in gc's
+//! initialization order (every package after the packages it imports, depth first in the order of the
+//! importer's imports; the root package `main` last). `main.init`, which the runtime calls, first calls the
+//! init functions of the other units in that order, as gc's `runtime.doInit` runs the `.inittask`s.
 //!
 //! Memory model ("correct first", DESIGN §4): scalar locals live in vregs; aggregates (strings, slices,
 //! structs, arrays, complex numbers) live in stack slots; a variable whose address is taken or that a
 //! closure captures lives on the heap (`g1c_alloc`) and is reached through a pointer held in a vreg.
-//! Calls follow ABI0 (see [`call`]). Names follow gc: `main.f`, `main.T.M`, `main.(*T).M`, `main.f.func1`,
-//! `main.f.func1.1`, `main.init.0`, `main.glob..func1`, `main.x`, `main.f·f`, `go.string."…"`.
+//! Calls follow ABI0 (see [`call`]). Names follow gc, prefixed with the
+//! declaring package's import path: `main.f`, `main.T.M`, `main.(*T).M`, `main.f.func1`, `main.f.func1.1`,
+//! `main.init.0`, `main.glob..func1`, `main.x`, `main.f·f`, `example.com/a.F`, `go.string."…"`.
 //!
 //! Invariants: lowering never panics on checked input; a construct outside the supported language slice
 //! becomes an error `<feature> not supported yet` at its position. Output is deterministic: symbols are
@@ -38,14 +44,29 @@ use super::{Data, DataKind, DataReloc, Func, Module};
 use crate::syntax::ast::{Ast, Decl, Field, FuncDecl};
 use crate::syntax::pos::{self, Error, FileSet, Pos};
 use crate::types::sizes::Sizes;
-use crate::types::{ObjId, ObjKind, Program, TypeId, TypeKind, TypeTable};
+use crate::types::{ObjId, ObjKind, PkgId, Program, TypeId, TypeKind, TypeTable};
 
 use func::Fb;
 
+/// One package to lower: its index in `Program::packages` and its files (indices into `Ast::files`, in the
+/// order the checker saw them).
+#[derive(Clone, Debug)]
+pub struct Unit {
+    pub pkg: PkgId,
+    pub files: Vec<usize>,
+}
+
+/// Lowers a program of one package, the first of `prog.packages`, made of every file of `ast`.
 pub fn lower(fset: &FileSet, ast: &Ast, prog: &Program) -> Result<Module, Vec<Error>> {
+    lower_program(fset, ast, prog, &[Unit { pkg: PkgId(0), files: (0..ast.files.len()).collect() }])
+}
+
+/// Lowers the packages `units`, given in initialization order with the root package last (see the module
+/// comment).
+pub fn lower_program(fset: &FileSet, ast: &Ast, prog: &Program, units: &[Unit]) -> Result<Module, Vec<Error>> {
     let gen = generic::instantiate(ast, prog)?;
     let mut lw = Lowerer::new(fset, ast, prog, &gen);
-    lw.run();
+    lw.run(units);
     if lw.errors.is_empty() {
         Ok(Module { funcs: lw.funcs, data: lw.data })
     } else {
@@ -76,6 +97,8 @@ pub(super) struct Lowerer<'a> {
     /// While lowering an instance: its substitution of type parameters (see `Fb::type_of`).
     pub subst: Option<&'a HashMap<TypeId, TypeId>>,
     pub sizes: Sizes,
+    /// The import path of the package being lowered (the root package's while finishing types): the
+    /// prefix of the symbols it declares.
     pub pkg: String,
     pub funcs: Vec<Func>,
     pub data: Vec<Data>,
@@ -118,51 +141,56 @@ impl<'a> Lowerer<'a> {
         self.errors.push(Error::new(pos, msg));
     }
 
-    fn run(&mut self) {
+    fn run(&mut self, units: &[Unit]) {
         let ast = self.ast;
         let prog = self.prog;
-        // 1. Name every function and method, so calls can be lowered in any order.
-        let mut decls: Vec<&'a FuncDecl> = Vec::new();
-        let mut n_init = 0;
-        for file in &ast.files {
-            for d in &file.decls {
-                let Decl::Func(fd) = d else { continue };
-                let Some(&obj) = prog.info.defs.get(&fd.name.pos) else {
-                    // `func init()` may not be recorded in `defs`; it is in `Info::inits`.
-                    if fd.name.name == "init" && fd.recv.is_none() {
-                        decls.push(fd);
-                    }
-                    continue;
-                };
-                let meta = self.func_meta(fd, &mut n_init);
-                self.metas.insert(obj, meta);
-                decls.push(fd);
+        // 1. Name every function and method of every package, so calls can be lowered in any order.
+        let mut decls: Vec<(usize, &'a FuncDecl)> = Vec::new();
+        for (u, unit) in units.iter().enumerate() {
+            self.pkg = self.pkg_path(Some(unit.pkg));
+            let mut n_init = 0;
+            for &fi in &unit.files {
+                for d in &ast.files[fi].decls {
+                    let Decl::Func(fd) = d else { continue };
+                    let Some(&obj) = prog.info.defs.get(&fd.name.pos) else {
+                        // `func init()` may not be recorded in `defs`; it is in `Info::inits`.
+                        if fd.name.name == "init" && fd.recv.is_none() {
+                            decls.push((u, fd));
+                        }
+                        continue;
+                    };
+                    let meta = self.func_meta(fd, &mut n_init);
+                    self.metas.insert(obj, meta);
+                    decls.push((u, fd));
+                }
             }
         }
         self.inst_syms = self.instance_syms();
-        // 2. Package-level variables: zero-initialized data, sorted by name.
-        if let Some(p) = prog.packages.first() {
+        // 2. Package-level variables: zero-initialized data, sorted by name within each package.
+        for unit in units {
+            let Some(p) = prog.packages.get(unit.pkg.0 as usize) else { continue };
             for (name, &obj) in &p.scope {
                 if let ObjKind::Var(_) = prog.obj(obj).kind {
                     let t = prog.obj(obj).typ;
                     let size = crate::types::sizes::size_of(&self.sizes, &self.types, t);
                     let align = crate::types::sizes::align_of(&self.sizes, &self.types, t) as u32;
-                    let sym = format!("{}.{}", self.pkg, name);
+                    let sym = format!("{}.{}", p.path, name);
                     self.add_data(Data { name: sym, kind: DataKind::Bss, align, size, bytes: vec![], relocs: vec![] });
                 }
             }
         }
-        // 3. Functions and methods, in source order.
-        let mut init_syms = Vec::new();
-        let mut n_init = 0;
-        for fd in decls {
+        // 3. Functions and methods, package by package, in source order.
+        let mut init_syms: Vec<Vec<String>> = vec![Vec::new(); units.len()];
+        let mut n_init = vec![0; units.len()];
+        for (u, fd) in decls {
             pos::set_current(fd.pos);
+            self.pkg = self.pkg_path(Some(units[u].pkg));
             let sym = match prog.info.defs.get(&fd.name.pos).and_then(|o| self.metas.get(o)) {
                 Some(m) => m.sym.clone(),
-                None => self.func_meta(fd, &mut n_init).sym,
+                None => self.func_meta(fd, &mut n_init[u]).sym,
             };
             if fd.name.name == "init" && fd.recv.is_none() {
-                init_syms.push(sym.clone());
+                init_syms[u].push(sym.clone());
             }
             if !fd.tparams.is_empty() || fd.recv.as_ref().is_some_and(|r| self.recv_is_generic(r)) {
                 // Lowered once per instance, below.
@@ -197,14 +225,32 @@ impl<'a> Lowerer<'a> {
             let f = fb.finish();
             self.funcs.push(f);
         }
-        // 4. Instances of generic functions and methods (`generic.rs`), in the order they were found.
+        // 4. Instances of generic functions and methods (`generic.rs`), in the order they were found, each
+        //    named in the package that declares the generic function.
         for i in 0..self.gen.insts.len() {
+            self.pkg = self.pkg_path(prog.obj(self.gen.insts[i].obj).pkg);
             self.lower_instance(i);
         }
-        // 5. main.init: package variables in dependency order, then the user's init functions.
-        self.lower_init(init_syms);
+        // 5. `<path>.init` per package: its variables in dependency order, then its init functions; the
+        //    root's (`main.init`) starts by calling the others, in initialization order.
+        let mut dep_inits = Vec::new();
+        for (u, unit) in units.iter().enumerate() {
+            self.pkg = self.pkg_path(Some(unit.pkg));
+            let deps = if u + 1 == units.len() { std::mem::take(&mut dep_inits) } else { Vec::new() };
+            let inits = std::mem::take(&mut init_syms[u]);
+            self.lower_init(unit, deps, inits);
+            dep_inits.push(format!("{}.init", self.pkg));
+        }
         // 6. What the program's interfaces and maps need at run time.
+        if let Some(root) = units.last() {
+            self.pkg = self.pkg_path(Some(root.pkg));
+        }
         self.finish_types();
+    }
+
+    /// The import path of package `p` (`main` for the program's root package); "" for the universe.
+    pub fn pkg_path(&self, p: Option<PkgId>) -> String {
+        p.and_then(|p| self.prog.packages.get(p.0 as usize)).map(|p| p.path.clone()).unwrap_or_default()
     }
 
     /// Lowers instance `i` of a generic function or method: its body with the instance's substitution.
@@ -306,16 +352,24 @@ impl<'a> Lowerer<'a> {
         (ps, rs)
     }
 
-    fn lower_init(&mut self, init_syms: Vec<String>) {
+    /// The init function of `unit`: calls to `deps` (the init functions of the packages to initialize
+    /// first), its package variables in the checker's order, then calls to its `func init()`s, `inits`.
+    fn lower_init(&mut self, unit: &Unit, deps: Vec<String>, inits: Vec<String>) {
         let prog = self.prog;
         let sym = format!("{}.init", self.pkg);
         let prefix = format!("{}.glob..func", self.pkg);
-        let line_pos = self.ast.files.first().map(|f| f.package.pos).unwrap_or(Pos::NONE);
+        let line_pos = unit.files.first().map(|&f| self.ast.files[f].package.pos).unwrap_or(Pos::NONE);
         let mut fb = Fb::new(self, sym, line_pos, prefix);
-        for init in &prog.info.init_order {
-            fb.lower_global_init(&init.lhs, init.rhs);
+        for s in deps {
+            fb.call_direct_noargs(&s);
         }
-        for s in init_syms {
+        for init in &prog.info.init_order {
+            // `Info::init_order` holds every package's steps, package after package.
+            if init.lhs.first().is_some_and(|&o| prog.obj(o).pkg == Some(unit.pkg)) {
+                fb.lower_global_init(&init.lhs, init.rhs);
+            }
+        }
+        for s in inits {
             fb.call_direct_noargs(&s);
         }
         fb.finish_return();

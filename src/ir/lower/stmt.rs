@@ -215,6 +215,13 @@ impl<'a, 'b> Fb<'a, 'b> {
             ExprKind::Index { x, indices, .. } if matches!(self.under(self.type_of(*x)), TypeKind::Map { .. }) => {
                 self.map_lvalue(*x, indices[0])
             }
+            ExprKind::Selector { .. } if self.qualified_ident(e).is_some() => {
+                let id = self.qualified_ident(e).expect("checked above");
+                match self.prog.info.uses.get(&id.pos) {
+                    Some(&o) => self.lval_var(o),
+                    None => LVal::Blank,
+                }
+            }
             _ => match self.place(e) {
                 Some(a) => LVal::Mem(a),
                 None => {

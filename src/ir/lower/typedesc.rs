@@ -75,8 +75,8 @@ pub struct MethodEntry {
 /// The type-descriptor state of a module.
 #[derive(Default)]
 pub struct TypeDescs {
-    /// Canonical string of each type seen (memo).
-    strings: HashMap<TypeId, String>,
+    /// The link (`true`) and reflect strings of each type seen (memo).
+    strings: HashMap<(TypeId, bool), String>,
     /// Numbers of function-local defined types (`T·1`).
     local: HashMap<TypeId, u32>,
     local_count: BTreeMap<String, u32>,
@@ -175,6 +175,12 @@ fn varint(b: &mut Vec<u8>, mut n: usize) {
     b.push(n as u8);
 }
 
+/// What tells a method or field name apart from others: the name, and the package for an unexported one
+/// (Go spec "Uniqueness of identifiers").
+fn member_key(name: &Name, pkg: Option<PkgId>) -> (Name, Option<PkgId>) {
+    (name.clone(), if is_exported(name) { None } else { pkg })
+}
+
 /// 32-bit FNV-1a of the type string: the descriptor's `hash` (gc uses the first bytes of an MD5; any fixed
 /// function of the identity does for type switches and maps).
 fn fnv32(s: &str) -> u32 {
@@ -198,10 +204,34 @@ fn method_order(a: &str, b: &str) -> std::cmp::Ordering {
 impl<'a> Lowerer<'a> {
     // ---- Type strings ----
 
-    /// gc's string for type `t` as reflect prints it (`main.T`, `*main.T`, `map[string]int`, `func(int) bool`),
-    /// unique per type in this program.
+    /// The link string of type `t`: unique per type in this program, it names the type's symbols
+    /// (`type.main.T`, `go.itab.*main.T,main.I`). It is gc's string for the type as reflect prints it
+    /// ([`Lowerer::reflect_string`]), except that a defined type is qualified by its package's import path
+    /// (`example.com/a.T`), and so is an unexported field or method name of a package other than `main`
+    /// (`struct { example.com/a._ []int }`), since such names differ from package to package.
     pub fn type_string(&mut self, t: TypeId) -> String {
-        if let Some(s) = self.tds.strings.get(&t) {
+        self.type_str(t, true)
+    }
+
+    /// gc's string for type `t` as reflect prints it (`main.T`, `*a.T`, `map[string]int`, `func(int) bool`),
+    /// the descriptor's `str`; two types of different packages may share it.
+    pub fn reflect_string(&mut self, t: TypeId) -> String {
+        self.type_str(t, false)
+    }
+
+    /// A name of a struct field or interface method in a type string (see [`Lowerer::type_string`]).
+    fn member_name(&self, name: &str, pkg: Option<PkgId>, link: bool) -> String {
+        if link && !is_exported(name) {
+            let path = self.pkg_path(pkg);
+            if !path.is_empty() && path != "main" {
+                return format!("{path}.{name}");
+            }
+        }
+        name.to_string()
+    }
+
+    fn type_str(&mut self, t: TypeId, link: bool) -> String {
+        if let Some(s) = self.tds.strings.get(&(t, link)) {
             return s.clone();
         }
         let prog = self.prog;
@@ -209,15 +239,18 @@ impl<'a> Lowerer<'a> {
             TypeKind::Basic(b) => basic_name(*b).to_string(),
             TypeKind::Named(n) => {
                 let o = prog.obj(n.obj);
+                let path = self.pkg_path(o.pkg);
                 let mut s = match o.pkg {
-                    Some(p) => format!("{}.{}", prog.packages.get(p.0 as usize).map(|p| p.name.as_str()).unwrap_or("main"), o.name),
+                    Some(_) if link => format!("{path}.{}", o.name),
+                    Some(p) => format!("{}.{}", prog.packages.get(p.0 as usize).map(|p| &*p.name).unwrap_or("main"), o.name),
                     None => o.name.to_string(),
                 };
                 if o.pkg.is_some() && !o.package_level {
+                    // Numbered per package-level name, in order of first use, whatever the mode.
                     let n = match self.tds.local.get(&t) {
                         Some(&n) => n,
                         None => {
-                            let c = self.tds.local_count.entry(s.clone()).or_insert(0);
+                            let c = self.tds.local_count.entry(format!("{path}.{}", o.name)).or_insert(0);
                             *c += 1;
                             let n = *c;
                             self.tds.local.insert(t, n);
@@ -228,17 +261,17 @@ impl<'a> Lowerer<'a> {
                 }
                 // An instance of a generic type: `main.Pair[int,string]`, as gc's reflect prints it.
                 if !n.targs.is_empty() {
-                    let args: Vec<String> = n.targs.clone().iter().map(|&a| self.type_string(a)).collect();
+                    let args: Vec<String> = n.targs.clone().iter().map(|&a| self.type_str(a, link)).collect();
                     s = format!("{s}[{}]", args.join(","));
                 }
                 s
             }
-            TypeKind::Pointer(e) => format!("*{}", self.type_string(*e)),
-            TypeKind::Slice(e) => format!("[]{}", self.type_string(*e)),
-            TypeKind::Array { len, elem } => format!("[{len}]{}", self.type_string(*elem)),
-            TypeKind::Map { key, value } => format!("map[{}]{}", self.type_string(*key), self.type_string(*value)),
+            TypeKind::Pointer(e) => format!("*{}", self.type_str(*e, link)),
+            TypeKind::Slice(e) => format!("[]{}", self.type_str(*e, link)),
+            TypeKind::Array { len, elem } => format!("[{len}]{}", self.type_str(*elem, link)),
+            TypeKind::Map { key, value } => format!("map[{}]{}", self.type_str(*key, link), self.type_str(*value, link)),
             TypeKind::Chan { dir, elem } => {
-                let e = self.type_string(*elem);
+                let e = self.type_str(*elem, link);
                 match dir {
                     ChanDir::Both => {
                         if matches!(self.types.kind(*elem), TypeKind::Chan { dir: ChanDir::Recv, .. }) {
@@ -257,16 +290,19 @@ impl<'a> Lowerer<'a> {
                 } else {
                     let mut parts = Vec::new();
                     for f in fields {
-                        let ts = self.type_string(f.typ);
+                        let ts = self.type_str(f.typ, link);
                         // An embedded field renamed through an alias (`type Int = int`) is gc's `Int = int`.
                         let base = ts.trim_start_matches('*');
                         let base = base.rsplit('.').next().unwrap_or(base).split('·').next().unwrap_or(base);
-                        let mut p = if f.embedded && base == f.name {
+                        let name = self.member_name(&f.name, f.pkg, link);
+                        // (An embedded field with an unexported name is qualified in a link string:
+                        // `struct { example.com/a.int = int }`.)
+                        let mut p = if f.embedded && base == f.name && name == *f.name {
                             ts
                         } else if f.embedded {
-                            format!("{} = {}", f.name, ts)
+                            format!("{name} = {ts}")
                         } else {
-                            format!("{} {}", f.name, ts)
+                            format!("{name} {ts}")
                         };
                         if !f.tag.is_empty() {
                             p.push(' ');
@@ -279,7 +315,7 @@ impl<'a> Lowerer<'a> {
             }
             TypeKind::Func(sig) => {
                 let sig = sig.clone();
-                format!("func{}", self.sig_string(&sig))
+                format!("func{}", self.sig_string(&sig, link))
             }
             TypeKind::Interface { .. } => {
                 let ms = self.iface_methods(t);
@@ -287,24 +323,25 @@ impl<'a> Lowerer<'a> {
                     "interface {}".to_string()
                 } else {
                     let mut parts = Vec::new();
-                    for (name, _, sig_t) in ms {
+                    for (name, pkg, sig_t) in ms {
                         let sig = match self.types.kind(sig_t) {
                             TypeKind::Func(s) => s.clone(),
                             _ => continue,
                         };
-                        parts.push(format!("{}{}", name, self.sig_string(&sig)));
+                        let name = self.member_name(&name, pkg, link);
+                        parts.push(format!("{}{}", name, self.sig_string(&sig, link)));
                     }
                     format!("interface {{ {} }}", parts.join("; "))
                 }
             }
             TypeKind::Union(_) | TypeKind::Tuple(_) | TypeKind::TypeParam { .. } => format!("?{}", t.0),
         };
-        self.tds.strings.insert(t, s.clone());
+        self.tds.strings.insert((t, link), s.clone());
         s
     }
 
     /// `(int, ...string) (bool, error)` as in a func type's string.
-    fn sig_string(&mut self, sig: &crate::types::Signature) -> String {
+    fn sig_string(&mut self, sig: &crate::types::Signature, link: bool) -> String {
         let mut ps = Vec::new();
         for (i, &p) in sig.params.iter().enumerate() {
             if sig.variadic && i + 1 == sig.params.len() {
@@ -312,13 +349,13 @@ impl<'a> Lowerer<'a> {
                     TypeKind::Slice(e) => *e,
                     _ => p,
                 };
-                ps.push(format!("...{}", self.type_string(e)));
+                ps.push(format!("...{}", self.type_str(e, link)));
             } else {
-                ps.push(self.type_string(p));
+                ps.push(self.type_str(p, link));
             }
         }
         let mut s = format!("({})", ps.join(", "));
-        let rs: Vec<String> = sig.results.iter().map(|&r| self.type_string(r)).collect();
+        let rs: Vec<String> = sig.results.iter().map(|&r| self.type_str(r, link)).collect();
         match rs.len() {
             0 => {}
             1 => {
@@ -347,7 +384,7 @@ impl<'a> Lowerer<'a> {
         }
         let TypeKind::Interface { methods, embeddeds } = self.types.under(t) else { return };
         for m in methods {
-            if !out.iter().any(|o| o.0 == m.name) {
+            if !out.iter().any(|o| member_key(&o.0, o.1) == member_key(&m.name, m.pkg)) {
                 out.push((m.name.clone(), m.pkg, m.typ));
             }
         }
@@ -370,12 +407,13 @@ impl<'a> Lowerer<'a> {
             _ => (t, false),
         };
         let mut out: Vec<MethodEntry> = Vec::new();
-        let mut seen: HashSet<Name> = HashSet::new();
+        let mut seen: HashSet<(Name, Option<PkgId>)> = HashSet::new();
         let mut visited: HashSet<TypeId> = HashSet::new();
         // (type, path, reached through an embedded pointer at the last step)
         let mut level: Vec<(TypeId, Vec<u32>, bool)> = vec![(base, Vec::new(), is_ptr)];
         while !level.is_empty() {
-            let mut found: BTreeMap<Name, Vec<Option<MethodEntry>>> = BTreeMap::new();
+            // By name, and by package for unexported names (those of different packages are different).
+            let mut found: BTreeMap<(Name, Option<PkgId>), Vec<Option<MethodEntry>>> = BTreeMap::new();
             let mut next = Vec::new();
             for (ty, path, via_ptr) in level {
                 if !visited.insert(ty) {
@@ -390,10 +428,10 @@ impl<'a> Lowerer<'a> {
                             Some(MethodEntry { name: o.name.clone(), pkg: o.pkg, obj: m, path: path.clone(), ptr_recv, sig: self.method_sig(m, ty), iface: None })
                         };
                         match entry {
-                            Some(e) => found.entry(o.name.clone()).or_default().push(Some(e)),
+                            Some(e) => found.entry(member_key(&o.name, o.pkg)).or_default().push(Some(e)),
                             // Still shadows deeper methods of the same name.
                             None => {
-                                found.entry(o.name.clone()).or_default();
+                                found.entry(member_key(&o.name, o.pkg)).or_default();
                             }
                         }
                     }
@@ -402,12 +440,12 @@ impl<'a> Lowerer<'a> {
                     // An embedded interface field: its methods are promoted.
                     for (k, (name, pkg, sig)) in self.iface_methods(ty).into_iter().enumerate() {
                         let e = MethodEntry { name: name.clone(), pkg, obj: ObjId(u32::MAX), path: path.clone(), ptr_recv: false, sig, iface: Some(k as u32) };
-                        found.entry(name).or_default().push(Some(e));
+                        found.entry(member_key(&name, pkg)).or_default().push(Some(e));
                     }
                 }
                 if let TypeKind::Struct { fields } = self.types.under(ty) {
                     for (i, f) in fields.iter().enumerate() {
-                        found.entry(f.name.clone()).or_default().push(None);
+                        found.entry(member_key(&f.name, f.pkg)).or_default().push(None);
                         if f.embedded {
                             let (ft, p) = match self.types.kind(f.typ) {
                                 TypeKind::Pointer(e) => (*e, true),
@@ -487,11 +525,9 @@ impl<'a> Lowerer<'a> {
         let decl_t = self.path_type(base, &m.path);
         let msym = if m.iface.is_some() { String::new() } else { self.method_meta(m.obj, decl_t).map(|x| x.sym).unwrap_or_default() };
         let iface = m.iface.map(|k| (k, m.sig));
-        let bname = self.type_string(base);
-        let pkg_dot = format!("{}.", self.pkg);
-        let short = bname.strip_prefix(&pkg_dot).unwrap_or(&bname).to_string();
-        let ptr_sym = format!("{}.(*{}).{}", self.pkg, short, m.name);
-        let val_sym = format!("{}.{}.{}", self.pkg, short, m.name);
+        let (pkg, short) = self.method_prefix(base);
+        let ptr_sym = format!("{pkg}.(*{short}).{}", m.name);
+        let val_sym = format!("{pkg}.{short}.{}", m.name);
         if is_ptr {
             if m.path.is_empty() && m.ptr_recv {
                 return (msym.clone(), msym);
@@ -510,6 +546,17 @@ impl<'a> Lowerer<'a> {
         }
         self.add_wrapper(Wrapper { sym: ptr_sym.clone(), base, recv_ptr: true, path: m.path.clone(), method: m.obj, iface });
         (ptr_sym, tfn)
+    }
+
+    /// The package path and the receiver type's name that prefix the symbols of `base`'s methods and
+    /// method wrappers: `("example.com/a", "T")` for `a.(*T).M`, `("main", "Pair[int]")` for an instance.
+    /// A type that is not a defined type is named by its type string in the package being lowered.
+    pub fn method_prefix(&mut self, base: TypeId) -> (String, String) {
+        let bname = self.type_string(base);
+        let TypeKind::Named(n) = self.types.kind(base) else { return (self.pkg.clone(), bname) };
+        let path = self.pkg_path(self.prog.obj(n.obj).pkg);
+        let short = bname.strip_prefix(&format!("{path}.")).unwrap_or(&bname).to_string();
+        (path, short)
     }
 
     fn add_wrapper(&mut self, w: Wrapper) {
@@ -534,6 +581,42 @@ impl<'a> Lowerer<'a> {
             }
             break;
         }
+    }
+
+    /// The `name` holding package `p`'s import path (gc's `type..importpath.<path>.`), or "" (a nil
+    /// pointer) for no package.
+    fn pkgpath_sym(&mut self, p: Option<PkgId>) -> String {
+        if p.is_none() {
+            return String::new();
+        }
+        let path = self.pkg_path(p);
+        self.name_sym(&path, "", false, false)
+    }
+
+    /// The package that declares defined type `t` (none for predeclared types).
+    fn type_pkg(&self, t: TypeId) -> Option<PkgId> {
+        match self.types.kind(t) {
+            TypeKind::Named(n) => self.prog.obj(n.obj).pkg,
+            _ => None,
+        }
+    }
+
+    /// The `name` of an unexported method of package `pkg`, which gc marks with that package's path (flag
+    /// 4 and a `nameOff` to the path after the name) where it differs from the type's own package, so that
+    /// same-named unexported methods of different packages stay apart (`runtime.getitab`).
+    fn method_name_sym(&mut self, name: &str, pkg: Option<PkgId>, type_pkg: Option<PkgId>) -> String {
+        if is_exported(name) || pkg.is_none() || pkg == type_pkg {
+            return self.name_sym(name, "", is_exported(name), false);
+        }
+        let path_sym = self.pkgpath_sym(pkg);
+        let mut b = encode_name(name, "", false, false);
+        b[0] |= 4;
+        let at = b.len() as u32;
+        b.extend_from_slice(&[0; 4]);
+        let sym = format!("type..namedata.{}-{}", quote(name.as_bytes()), self.pkg_path(pkg));
+        let reloc = DataReloc { offset: at, target: path_sym, addend: 0, kind: DataRelocKind::ImageOff32 };
+        self.add_data(Data { name: sym.clone(), kind: DataKind::ReadOnly, align: 1, size: b.len() as u64, bytes: b, relocs: vec![reloc] });
+        sym
     }
 
     fn name_sym(&mut self, name: &str, tag: &str, exported: bool, embedded: bool) -> String {
@@ -699,11 +782,12 @@ impl<'a> Lowerer<'a> {
         if self.is_comparable(t) && self.regular_memory(t) {
             tflag |= TFLAG_REGULAR_MEMORY;
         }
-        let str_bytes = if tstr.starts_with('*') {
-            tstr.clone()
+        let rstr = self.reflect_string(t);
+        let str_bytes = if rstr.starts_with('*') {
+            rstr
         } else {
             tflag |= TFLAG_EXTRA_STAR;
-            format!("*{tstr}")
+            format!("*{rstr}")
         };
         let str_sym = self.name_sym(&str_bytes, "", false, false);
         let mut kind = self.kind_of(t);
@@ -766,12 +850,17 @@ impl<'a> Lowerer<'a> {
                 tail.push((usize::MAX, Tail::Words(ts)));
             }
             TypeKind::Interface { .. } => {
-                let pkgname = self.name_sym(&self.pkg.clone(), "", false, false);
+                // gc's `tpkg`: the package of a defined interface type (none for a literal or `error`).
+                let tpkg = match self.types.kind(t) {
+                    TypeKind::Named(n) => self.prog.obj(n.obj).pkg,
+                    _ => None,
+                };
+                let pkgname = self.pkgpath_sym(tpkg);
                 b.addr(&pkgname, 0);
                 let ms = self.iface_methods(t);
                 let mut entries = Vec::new();
-                for (name, _, sig) in &ms {
-                    let ns = self.name_sym(name, "", is_exported(name), false);
+                for (name, pkg, sig) in &ms {
+                    let ns = self.method_name_sym(name, *pkg, tpkg);
                     let ts = self.type_sym(*sig);
                     entries.push((ns, ts));
                 }
@@ -808,7 +897,9 @@ impl<'a> Lowerer<'a> {
                 b.u32(flags);
             }
             TypeKind::Struct { fields } => {
-                let pkgname = self.name_sym(&self.pkg.clone(), "", false, false);
+                // gc's `spkg`: the package of the first unexported field, which then names them all.
+                let spkg = fields.iter().find(|f| !is_exported(&f.name)).and_then(|f| f.pkg);
+                let pkgname = self.pkgpath_sym(spkg);
                 b.addr(&pkgname, 0);
                 let offs = sizes::field_offsets(&self.sizes, &self.types, t);
                 let mut entries = Vec::new();
@@ -828,7 +919,14 @@ impl<'a> Lowerer<'a> {
         // uncommontype and methods.
         let mut method_words = Vec::new();
         if uncommon {
-            let pkgpath = if named { self.name_sym(&self.pkg.clone(), "", false, false) } else { String::new() };
+            let pkgpath = if named { self.pkgpath_sym(self.type_pkg(t)) } else { String::new() };
+            // gc's `typePkg`: the package of the defined type, or of the element of `*T`, `[]T`, ....
+            let mpkg = match self.types.kind(t) {
+                TypeKind::Pointer(e) | TypeKind::Slice(e) | TypeKind::Array { elem: e, .. } | TypeKind::Chan { elem: e, .. } => {
+                    self.type_pkg(*e)
+                }
+                _ => self.type_pkg(t),
+            };
             let xcount = methods.iter().filter(|m| is_exported(&m.name)).count();
             let ucom_at = b.bytes.len();
             b.off32(&pkgpath);
@@ -838,7 +936,7 @@ impl<'a> Lowerer<'a> {
             b.u32(0); // moff, set below
             b.u32(0);
             for m in &methods {
-                let ns = self.name_sym(&m.name, "", is_exported(&m.name), false);
+                let ns = self.method_name_sym(&m.name, m.pkg, mpkg);
                 let ts = self.type_sym(m.sig);
                 let (ifn, tfn) = self.method_fns(t, m);
                 method_words.push((ns, ts, ifn, tfn));
@@ -900,7 +998,8 @@ impl<'a> Lowerer<'a> {
             return sym;
         }
         let (_, gcsym) = self.gcdata(TypeId::UNSAFE_POINTER);
-        let str_sym = self.name_sym(&format!("*{tstr}"), "", false, false);
+        let rstr = format!("*[]{}", self.reflect_string(elem));
+        let str_sym = self.name_sym(&rstr, "", false, false);
         let mut b = Blob::new();
         b.u64(24);
         b.u64(8);
@@ -998,8 +1097,8 @@ impl<'a> Lowerer<'a> {
         let cs = self.type_string(conc);
         b.u32(fnv32(&cs));
         b.u32(0);
-        for (name, _, _) in &ims {
-            match ms.iter().find(|m| &m.name == name).cloned() {
+        for (name, ipkg, _) in &ims {
+            match ms.iter().find(|m| member_key(&m.name, m.pkg) == member_key(name, *ipkg)).cloned() {
                 Some(m) => {
                     let (ifn, _) = self.method_fns(conc, &m);
                     b.addr(&ifn, 0);

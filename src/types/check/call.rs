@@ -191,7 +191,7 @@ impl<'a> Checker<'a> {
             // still convert what we can
             return;
         }
-        let ExprKind::Call { args: arg_exprs, rparen, .. } = &ast.expr(e).kind else { return };
+        let ExprKind::Call { args: arg_exprs, .. } = &ast.expr(e).kind else { return };
         if let Some(ep) = ellipsis {
             if !sig.variadic {
                 let fs = self.expr_string(fun);
@@ -217,7 +217,6 @@ impl<'a> Checker<'a> {
             } else {
                 ast.expr(e).pos
             };
-            let _ = rparen;
             let have: Vec<String> = args.iter().map(|a| self.arg_type_string(a)).collect();
             let want = self.params_string(sig);
             let fs = self.expr_string(fun);

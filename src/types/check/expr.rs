@@ -277,7 +277,9 @@ impl<'a> Checker<'a> {
         match &ex.kind {
             ExprKind::Bad => Operand::invalid(e),
             ExprKind::Ident(id) => self.ident(e, id),
-            ExprKind::BasicLit { kind, raw } => match super::super::constant::from_literal(*kind, raw) {
+            // The scanner already reported what is wrong with it.
+            ExprKind::BasicLit { bad: true, .. } => Operand::invalid(e),
+            ExprKind::BasicLit { kind, raw, .. } => match super::super::constant::from_literal(*kind, raw) {
                 Ok(v) => {
                     let t = match kind {
                         LitKind::Int => TypeId::UNTYPED_INT,
@@ -648,6 +650,12 @@ impl<'a> Checker<'a> {
         if x.mode != OpMode::Constant {
             return;
         }
+        if matches!(x.val, Some(Value::Unknown)) {
+            // A float result beyond go/constant's exponent range (types2 words it so).
+            self.error(op_pos, "constant result is not representable");
+            x.mode = OpMode::Invalid;
+            return;
+        }
         if !self.is_untyped(x.typ) {
             let t = x.typ;
             if let Err(_why) = self.representable(x, t) {
@@ -749,6 +757,15 @@ impl<'a> Checker<'a> {
         {
             self.error(self.ast.expr(y.expr).pos, "invalid operation: division by zero");
             return Operand::invalid(e);
+        }
+        // types2: a complex divisor whose squared parts underflow to zero divides by zero too (issue 20227).
+        if op == BinaryOp::Quo && x.mode == OpMode::Constant && y.mode == OpMode::Constant && self.is_complex(x.typ) {
+            if let Some((re, im)) = y.val.as_ref().and_then(|v| v.as_complex()) {
+                if re.mul(&re).is_zero() && im.mul(&im).is_zero() {
+                    self.error(self.ast.expr(y.expr).pos, "invalid operation: division by zero");
+                    return Operand::invalid(e);
+                }
+            }
         }
         if x.mode == OpMode::Constant && y.mode == OpMode::Constant {
             let xv = x.val.clone().unwrap_or(Value::Unknown);
@@ -1044,7 +1061,12 @@ impl<'a> Checker<'a> {
                     self.convert_untyped(x, typ);
                 }
                 let mut r = Operand { mode: OpMode::Constant, typ, val: Some(Value::Int(v)), expr: e, builtin: None };
-                self.check_overflow(&mut r, self.ast.expr(e).pos);
+                // Reported at the shift operator, as types2 does.
+                let op_pos = match &self.ast.expr(e).kind {
+                    ExprKind::Binary { op_pos, .. } => *op_pos,
+                    _ => self.ast.expr(e).pos,
+                };
+                self.check_overflow(&mut r, op_pos);
                 return r;
             }
             if self.is_untyped(x.typ) {
@@ -2067,12 +2089,21 @@ pub fn const_binary(op: BinaryOp, x: &Value, y: &Value, int_div: bool) -> Value 
         }
         _ => {
             let (Some(a), Some(b)) = (x.as_float_exact(), y.as_float_exact()) else { return Value::Unknown };
-            match op {
-                Add => Value::Float(a.add(&b)),
-                Sub => Value::Float(a.sub(&b)),
-                Mul => Value::Float(a.mul(&b)),
-                Quo => a.quo(&b).map(Value::Float).unwrap_or(Value::Unknown),
-                _ => Value::Unknown,
+            let r = match op {
+                Add => a.add(&b),
+                Sub => a.sub(&b),
+                Mul => a.mul(&b),
+                Quo => match a.quo(&b) {
+                    Some(q) => q,
+                    None => return Value::Unknown,
+                },
+                _ => return Value::Unknown,
+            };
+            // Beyond big.Float's exponent range go/constant's result is unknown.
+            if r.is_finite() {
+                Value::Float(r)
+            } else {
+                Value::Unknown
             }
         }
     }

@@ -1122,6 +1122,11 @@ impl<'a> Checker<'a> {
                                 let saved = self.iota.replace(Value::int(vs.iota as i64));
                                 let t = src.typ.map(|te| self.typ(te));
                                 let init = src.values.get(i).copied();
+                                // Errors in an inherited init expression are reported at the name (types2).
+                                let saved_errpos = std::mem::replace(
+                                    &mut self.errpos,
+                                    if std::ptr::eq(src, vs) { None } else { Some(n.pos) },
+                                );
                                 match init {
                                     Some(e) => {
                                         let mut x = self.expr(e);
@@ -1149,6 +1154,7 @@ impl<'a> Checker<'a> {
                                     }
                                     None => {}
                                 }
+                                self.errpos = saved_errpos;
                                 self.iota = saved;
                                 objs.push((n.pos, o));
                             }

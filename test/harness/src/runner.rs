@@ -208,6 +208,12 @@ enum Where<'a> {
     At(&'a Path),
 }
 
+/// The name of directory-test package `p` as an import path (`./a` for the package whose first file is
+/// `a.go`), as gc's `-D test -p test/a` names it.
+fn dir_pkg_stem(p: &DirPkg) -> String {
+    p.files[0].strip_suffix(".go").unwrap_or(&p.files[0]).to_string()
+}
+
 /// One package of a directory test (`goDirPkg`).
 struct DirPkg {
     name: String,
@@ -283,8 +289,9 @@ impl<'a> Run<'a> {
             Action::ErrorCheckOutput => self.errorcheckoutput(),
             Action::CompileDir => {
                 let longdir = self.long_dir();
-                for pkg in self.dir_packages(&longdir)? {
-                    self.must(self.compile_in_dir(&longdir, &self.recipe.flags, &pkg, None))?;
+                let pkgs = self.dir_packages(&longdir)?;
+                for (i, pkg) in pkgs.iter().enumerate() {
+                    self.must(self.compile_in_dir(&longdir, &self.recipe.flags, pkg, &pkgs[..i], None))?;
                 }
                 Ok(())
             }
@@ -599,6 +606,12 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// How a file of a compiled package is named in g1c's messages (it compiles the copy staged at the top of
+    /// the temporary directory, its working directory; see [`Run::stage_dir_pkg`]).
+    fn g1c_dir_file(name: &str) -> String {
+        format!("./{name}")
+    }
+
     /// `goDirPackages`: the `.go` files of `longdir` in name order, grouped by package clause (each file its
     /// own package with `-s`).
     fn dir_packages(&self, longdir: &Path) -> Result<Vec<DirPkg>, String> {
@@ -625,9 +638,12 @@ impl<'a> Run<'a> {
     }
 
     /// `compileInDir`. For g1c: `g1c build -e` of the package's files, to `exe` when given (the last package
-    /// of a `rundir`), else to /dev/null — g1c has no separate compilation yet, so packages that import their
-    /// siblings fail there with g1c's own error.
-    fn compile_in_dir(&self, longdir: &Path, flags: &[String], pkg: &DirPkg, exe: Option<&Path>) -> Output {
+    /// of a `rundir`), else to /dev/null. g1c has no separate compilation: it compiles a package with the
+    /// packages it imports from source, resolving a local import `./a` relative to the importing file's
+    /// directory as `go build` does, where gc's `-D test -I .` finds the `a.a` compiled before. So the
+    /// packages are laid out as `go build` needs them (see [`Run::stage_dir_pkg`]); `earlier` are the
+    /// packages of the directory compiled before this one.
+    fn compile_in_dir(&self, longdir: &Path, flags: &[String], pkg: &DirPkg, earlier: &[DirPkg], exe: Option<&Path>) -> Output {
         let files: Vec<String> = pkg.files.iter().map(|f| s(&longdir.join(f))).collect();
         match &self.cfg.compiler {
             Compiler::Gc => {
@@ -644,9 +660,41 @@ impl<'a> Run<'a> {
             }
             Compiler::G1c(_) => {
                 let out = exe.map_or_else(|| "/dev/null".to_string(), s);
+                let files = match self.stage_dir_pkg(longdir, pkg, earlier) {
+                    Ok(files) => files,
+                    Err(e) => {
+                        return Output { status: Status::NotStarted(format!("staging {}: {e}", pkg.name)), out: Vec::new() }
+                    }
+                };
                 self.g1c_build(true, &out, &files, Where::Tmp)
             }
         }
+    }
+
+    /// For g1c: copies the files of `pkg` (a package of directory test `longdir`) into the temporary
+    /// directory, both at its top (the files g1c is given: they show as `./x.go`, and their local imports
+    /// `./a` resolve to the directories below) and into the directory named after the package's first file
+    /// (`a.go` → `a/`, the name gc's `-D test` gives it), where later packages import it from. Inside that
+    /// directory, a symbolic link per earlier package (`a/b -> ../b`) lets it import its siblings too; the
+    /// loader names a local package by its real directory, so each package is loaded once. Returns the
+    /// files to compile.
+    fn stage_dir_pkg(&self, longdir: &Path, pkg: &DirPkg, earlier: &[DirPkg]) -> std::io::Result<Vec<String>> {
+        let dir = self.tmp.join(dir_pkg_stem(pkg));
+        std::fs::create_dir_all(&dir)?;
+        let mut files = Vec::new();
+        for f in &pkg.files {
+            std::fs::copy(longdir.join(f), dir.join(f))?;
+            std::fs::copy(longdir.join(f), self.tmp.join(f))?;
+            files.push(s(&self.tmp.join(f)));
+        }
+        for e in earlier {
+            let stem = dir_pkg_stem(e);
+            let link = dir.join(&stem);
+            if stem != dir_pkg_stem(pkg) && std::fs::symlink_metadata(&link).is_err() {
+                std::os::unix::fs::symlink(Path::new("..").join(&stem), &link)?;
+            }
+        }
+        Ok(files)
     }
 
     fn errorcheckdir(&self) -> Res {
@@ -659,7 +707,7 @@ impl<'a> Run<'a> {
         // errorcheckdir: the last package must fail; errorcheckandrundir -1: the one before it.
         let err_pkg = pkgs.len() as isize - 1 - (want_error && and_run) as isize;
         for (i, pkg) in pkgs.iter().enumerate() {
-            let out = self.compile_in_dir(&longdir, &flags, pkg, None);
+            let out = self.compile_in_dir(&longdir, &flags, pkg, &pkgs[..i], None);
             if let Some(crash) = self.crash(&out) {
                 return Err(crash);
             }
@@ -672,9 +720,16 @@ impl<'a> Run<'a> {
             } else if !out.ok() {
                 return Err(out.error());
             }
-            let fulls: Vec<String> = pkg.files.iter().map(|f| s(&longdir.join(f))).collect();
-            let srcs: Vec<String> =
-                fulls.iter().map(|f| String::from_utf8_lossy(&std::fs::read(f).unwrap_or_default()).into_owned()).collect();
+            let srcs: Vec<String> = pkg
+                .files
+                .iter()
+                .map(|f| String::from_utf8_lossy(&std::fs::read(longdir.join(f)).unwrap_or_default()).into_owned())
+                .collect();
+            // The file names as the compiler printed them.
+            let fulls: Vec<String> = match self.cfg.compiler {
+                Compiler::Gc => pkg.files.iter().map(|f| s(&longdir.join(f))).collect(),
+                Compiler::G1c(_) => pkg.files.iter().map(|f| Self::g1c_dir_file(f)).collect(),
+            };
             let files: Vec<CheckFile> = pkg
                 .files
                 .iter()
@@ -704,7 +759,7 @@ impl<'a> Run<'a> {
         for (i, pkg) in pkgs.iter().enumerate() {
             let last = i == pkgs.len() - 1;
             let g1c_exe = if last { Some(exe.as_path()) } else { None };
-            let out = self.compile_in_dir(&longdir, flags, pkg, g1c_exe);
+            let out = self.compile_in_dir(&longdir, flags, pkg, &pkgs[..i], g1c_exe);
             if let Some(crash) = self.crash(&out) {
                 return Err(crash);
             }
