@@ -327,15 +327,22 @@ impl<'a> Checker<'a> {
 
     /// The generic function object named by `e` (an identifier or `pkg.f`), if any and not instantiated.
     pub fn generic_func_of(&self, e: ExprId) -> Option<ObjId> {
-        let e = self.ast.unparen(e);
-        if let ExprKind::Ident(id) = &self.ast.expr(e).kind {
-            if let Some(&o) = self.info.uses.get(&id.pos) {
-                if self.generic_funcs.get(&o).is_some_and(|t| !t.is_empty()) {
-                    return Some(o);
-                }
-            }
+        let id = self.func_ident(e)?;
+        let &o = self.info.uses.get(&id.pos)?;
+        self.generic_funcs.get(&o).is_some_and(|t| !t.is_empty()).then_some(o)
+    }
+
+    /// The identifier a function value expression names: `f`, or `Sel` of a qualified `pkg.Sel`.
+    fn func_ident(&self, e: ExprId) -> Option<&'a Ident> {
+        let ast = self.ast;
+        match &ast.expr(ast.unparen(e)).kind {
+            ExprKind::Ident(id) => Some(id),
+            ExprKind::Selector { x, sel } => match &ast.expr(*x).kind {
+                ExprKind::Ident(pid) if self.info.uses.get(&pid.pos).is_some_and(|&o| matches!(self.objs.get(o).kind, ObjKind::PkgName(_))) => Some(sel),
+                _ => None,
+            },
+            _ => None,
         }
-        None
     }
 
     /// Constraint type inference (types2's `inferB`): a type parameter whose constraint has a core type
@@ -439,7 +446,7 @@ impl<'a> Checker<'a> {
     /// Records in `Info::instances` that the identifier `fun` (possibly parenthesized) denotes the generic
     /// function instantiated with `targs`, of signature `typ`.
     fn record_instance(&mut self, fun: ExprId, targs: Vec<TypeId>, typ: TypeId) {
-        if let ExprKind::Ident(id) = &self.ast.expr(self.ast.unparen(fun)).kind {
+        if let Some(id) = self.func_ident(fun) {
             self.info.instances.insert(id.pos, super::super::Instance { targs, typ });
         }
     }
