@@ -31,6 +31,19 @@ impl<'a> Checker<'a> {
         self.lookup_from(t, name, None)
     }
 
+    /// The package of interface `it`'s method `name` when it is unexported (found through embedded
+    /// interfaces too), so that only that package's methods of the name implement it.
+    fn iface_method_pkg(&self, it: TypeId, name: &str, depth: u32) -> Option<super::super::PkgId> {
+        if depth > 32 || super::typexpr::is_exported(name) {
+            return None;
+        }
+        let TypeKind::Interface { methods, embeddeds } = self.t.under(it) else { return None };
+        if let Some(m) = methods.iter().find(|m| *m.name == *name) {
+            return m.pkg;
+        }
+        embeddeds.iter().find_map(|&e| self.iface_method_pkg(e, name, depth + 1))
+    }
+
     /// Looks up field or method `name` in `t` (go/types' `LookupFieldOrMethod`): breadth-first through
     /// embedded fields; a name found twice at the same depth is ambiguous.
     pub fn lookup_field_or_method(&mut self, t: TypeId, _addressable: bool, name: &str) -> Lookup {
@@ -416,7 +429,8 @@ impl<'a> Checker<'a> {
             let found: Option<(TypeId, bool)> = if v_iface {
                 vms.iter().find(|m| &m.0 == name).map(|m| (m.1, false))
             } else {
-                match self.lookup_iface_method(v, name) {
+                let from = self.iface_method_pkg(t, name, 0);
+                match self.lookup_from(v, name, from) {
                     Lookup::Found { obj, indirect, is_method: true, .. } => {
                         let v_is_ptr = matches!(self.t.kind(v), TypeKind::Pointer(_));
                         let ptr_only = self.ptr_recv.contains(&obj) && !indirect && !v_is_ptr;
