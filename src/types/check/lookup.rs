@@ -158,7 +158,9 @@ impl<'a> Checker<'a> {
                     }
                     TypeKind::Interface { .. } => {
                         let ms = self.iface_method_set(typ);
-                        if let Some(i) = ms.iter().position(|m| m.0 == name) {
+                        // another package's unexported method is not selectable
+                        let visible = from.is_none() || self.same_id(self.iface_method_pkg(typ, name, 0), name, name, from);
+                        if let Some(i) = ms.iter().position(|m| m.0 == name).filter(|_| visible) {
                             count += 1 + multiples as i32;
                             let o = self.iface_method_obj(typ, name, ms[i].1);
                             let mut idx = index.clone();
@@ -427,7 +429,12 @@ impl<'a> Checker<'a> {
             let want = format!("{name}{}", self.sig_string(*sig));
             // A method of `v` with this name: its signature and whether only `*v` has it.
             let found: Option<(TypeId, bool)> = if v_iface {
-                vms.iter().find(|m| &m.0 == name).map(|m| (m.1, false))
+                // unexported methods of different packages differ (an unrecorded package matches any)
+                let same_pkg = match (self.iface_method_pkg(v, name, 0), self.iface_method_pkg(t, name, 0)) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                };
+                vms.iter().find(|m| &m.0 == name && same_pkg).map(|m| (m.1, false))
             } else {
                 let from = self.iface_method_pkg(t, name, 0);
                 match self.lookup_from(v, name, from) {
