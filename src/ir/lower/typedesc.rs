@@ -919,7 +919,6 @@ impl<'a> Lowerer<'a> {
         // uncommontype and methods.
         let mut method_words = Vec::new();
         if uncommon {
-            let pkgpath = if named { self.pkgpath_sym(self.type_pkg(t)) } else { String::new() };
             // gc's `typePkg`: the package of the defined type, or of the element of `*T`, `[]T`, ....
             let mpkg = match self.types.kind(t) {
                 TypeKind::Pointer(e) | TypeKind::Slice(e) | TypeKind::Array { elem: e, .. } | TypeKind::Chan { elem: e, .. } => {
@@ -927,6 +926,9 @@ impl<'a> Lowerer<'a> {
                 }
                 _ => self.type_pkg(t),
             };
+            // The package of the method names that carry none (`runtime.itab.init` reads it), as gc's
+            // `dextratype` writes it: `typePkg`, so `*T` has `T`'s package too.
+            let pkgpath = self.pkgpath_sym(mpkg);
             let xcount = methods.iter().filter(|m| is_exported(&m.name)).count();
             let ucom_at = b.bytes.len();
             b.off32(&pkgpath);
