@@ -14,6 +14,11 @@ func (Own) get() int { return 4 }
 
 type PtrOwn struct{}
 
+// W has two methods named get: its own (main.get) and hidden.V's, promoted (hidden.get).
+type W struct{ hidden.V }
+
+func (W) get() int { return 6 }
+
 func (*PtrOwn) get() int { return 5 }
 
 func try(name string, f func()) {
@@ -48,6 +53,15 @@ func main() {
 	println("hidden.V is main.I:", ok)
 	_, ok = v.(hidden.I)
 	println("hidden.V is hidden.I:", ok)
+	var w interface{} = W{}
+	wi, ok := w.(I)
+	println("W is main.I:", ok, wi.get())
+	wh, ok := w.(hidden.I)
+	println("W is hidden.I:", ok, hidden.F(wh))
+	var pw interface{} = &W{}
+	_, ok = pw.(I)
+	_, ok2 := pw.(hidden.I)
+	println("*W:", ok, ok2)
 	try("assert", func() { _ = x.(I) })
 	try("assert V", func() { _ = v.(I) })
 }
