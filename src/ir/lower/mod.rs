@@ -154,6 +154,11 @@ impl<'a> Lowerer<'a> {
             for &fi in &unit.files {
                 for d in &ast.files[fi].decls {
                     let Decl::Func(fd) = d else { continue };
+                    // A function or method named `_` can never be called (and is in no method set); gc
+                    // drops it after type checking, and so several of them need no distinct symbols.
+                    if fd.name.name == "_" {
+                        continue;
+                    }
                     let Some(&obj) = prog.info.defs.get(&fd.name.pos) else {
                         // `func init()` may not be recorded in `defs`; it is in `Info::inits`.
                         if fd.name.name == "init" && fd.recv.is_none() {
