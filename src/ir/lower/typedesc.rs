@@ -196,9 +196,27 @@ fn is_exported(name: &str) -> bool {
     name.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
-/// gc's `Sym.Less` order for methods: exported names first, then by name.
-fn method_order(a: &str, b: &str) -> std::cmp::Ordering {
-    (!is_exported(a), a).cmp(&(!is_exported(b), b))
+/// gc's `Sym.Less` order for methods: exported names first, then by name, then (same unexported name of
+/// different packages, `p.foo` and `main.foo`) by package path. `runtime.getitab` relies on interface and
+/// type method lists sharing this order.
+/// `pkg_path` is the path of the package of an unexported name ("" for an exported one).
+fn method_order_key(name: &Name, pkg_path: String) -> (bool, Name, String) {
+    (!is_exported(name), name.clone(), pkg_path)
+}
+
+/// gc's `objabi.PathToPrefix`: an import path as it appears in symbol names, with control characters,
+/// space, `%`, `"`, non-ASCII bytes and the dots of the last path element escaped as `%xx`.
+pub fn path_to_prefix(path: &str) -> String {
+    let slash = path.rfind('/').map_or(0, |i| i + 1);
+    let mut out = String::with_capacity(path.len());
+    for (i, &c) in path.as_bytes().iter().enumerate() {
+        if c <= b' ' || (c == b'.' && i >= slash) || c == b'%' || c == b'"' || c >= 0x7f {
+            out.push_str(&format!("%{c:02x}"));
+        } else {
+            out.push(c as char);
+        }
+    }
+    out
 }
 
 impl<'a> Lowerer<'a> {
@@ -452,7 +470,8 @@ impl<'a> Lowerer<'a> {
     pub fn iface_methods(&self, t: TypeId) -> Vec<(Name, Option<PkgId>, TypeId)> {
         let mut out: Vec<(Name, Option<PkgId>, TypeId)> = Vec::new();
         self.collect_iface_methods(t, &mut out, 0);
-        out.sort_by(|a, b| method_order(&a.0, &b.0));
+        let path = |p: Option<PkgId>, n: &str| if is_exported(n) { String::new() } else { self.pkg_path(p) };
+        out.sort_by_cached_key(|m| method_order_key(&m.0, path(m.1, &m.0)));
         out
     }
 
@@ -550,7 +569,8 @@ impl<'a> Lowerer<'a> {
             }
             level = next;
         }
-        out.sort_by(|a, b| method_order(&a.name, &b.name));
+        let path = |p: Option<PkgId>, n: &str| if is_exported(n) { String::new() } else { self.pkg_path(p) };
+        out.sort_by_cached_key(|m| method_order_key(&m.name, path(m.pkg, &m.name)));
         out
     }
 
@@ -608,8 +628,15 @@ impl<'a> Lowerer<'a> {
         let msym = if m.iface.is_some() { String::new() } else { self.method_meta(m.obj, decl_t).map(|x| x.sym).unwrap_or_default() };
         let iface = m.iface.map(|k| (k, m.sig));
         let (pkg, short) = self.method_prefix(base);
-        let ptr_sym = format!("{pkg}.(*{short}).{}", m.name);
-        let val_sym = format!("{pkg}.{short}.{}", m.name);
+        // gc's `MethodSymSuffix`: an unexported method of another package than the type's is qualified by
+        // that package (`main.X.p.foo` beside `main.X.foo`).
+        let mname = if !is_exported(&m.name) && m.pkg.is_some() && m.pkg != self.type_pkg(base) {
+            format!("{}.{}", path_to_prefix(&self.pkg_path(m.pkg)), m.name)
+        } else {
+            m.name.to_string()
+        };
+        let ptr_sym = format!("{pkg}.(*{short}).{mname}");
+        let val_sym = format!("{pkg}.{short}.{mname}");
         if is_ptr {
             if m.path.is_empty() && m.ptr_recv {
                 return (msym.clone(), msym);
@@ -1001,7 +1028,6 @@ impl<'a> Lowerer<'a> {
         // uncommontype and methods.
         let mut method_words = Vec::new();
         if uncommon {
-            let pkgpath = if named { self.pkgpath_sym(self.type_pkg(t)) } else { String::new() };
             // gc's `typePkg`: the package of the defined type, or of the element of `*T`, `[]T`, ....
             let mpkg = match self.types.kind(t) {
                 TypeKind::Pointer(e) | TypeKind::Slice(e) | TypeKind::Array { elem: e, .. } | TypeKind::Chan { elem: e, .. } => {
@@ -1009,6 +1035,9 @@ impl<'a> Lowerer<'a> {
                 }
                 _ => self.type_pkg(t),
             };
+            // The package of the method names that carry none (`runtime.itab.init` reads it), as gc's
+            // `dextratype` writes it: `typePkg`, so `*T` has `T`'s package too.
+            let pkgpath = self.pkgpath_sym(mpkg);
             let xcount = methods.iter().filter(|m| is_exported(&m.name)).count();
             let ucom_at = b.bytes.len();
             b.off32(&pkgpath);
