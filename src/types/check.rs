@@ -151,6 +151,8 @@ pub(crate) struct Checker<'a> {
     pub ptr_recv: HashSet<ObjId>,
     /// Function objects standing for interface methods, per (interface type, method name).
     pub iface_method_objs: HashMap<(TypeId, Name), ObjId>,
+    /// Method sets of interfaces whose embedded interfaces are all declared (see `iface_method_set`).
+    pub iface_method_sets: HashMap<TypeId, Vec<(Name, TypeId)>>,
     /// Field objects of struct types, per (struct type, field index).
     pub field_objs: HashMap<(TypeId, usize), ObjId>,
     /// The universe's `error` and `comparable` types.
@@ -349,6 +351,7 @@ impl<'a> Checker<'a> {
             errpos: None,
             ptr_recv: HashSet::default(),
             iface_method_objs: HashMap::default(),
+            iface_method_sets: HashMap::default(),
             field_objs: HashMap::default(),
             error_t: TypeId::INVALID,
             comparable_t: TypeId::INVALID,

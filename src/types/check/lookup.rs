@@ -276,22 +276,42 @@ impl<'a> Checker<'a> {
 
     /// The full method set of an interface type: (name, signature), sorted by name.
     pub fn iface_method_set(&mut self, t: TypeId) -> Vec<(Name, TypeId)> {
+        if let Some(ms) = self.iface_method_sets.get(&t) {
+            return ms.clone();
+        }
         let mut out: Vec<(Name, TypeId)> = Vec::new();
         let mut seen = HashSet::default();
-        self.collect_iface_methods(t, &mut out, &mut seen);
+        let mut complete = true;
+        self.collect_iface_methods(t, &mut out, &mut seen, &mut complete);
         out.sort_by(|a, b| a.0.cmp(&b.0));
+        // Kept once every interface it embeds is declared, so that nested embeddings (`interface{ interface{
+        // ... } }`, thousands deep in fuzzed input) cost one level each instead of their whole depth.
+        if complete {
+            self.iface_method_sets.insert(t, out.clone());
+        }
         out
     }
-
-    fn collect_iface_methods(&mut self, t: TypeId, out: &mut Vec<(Name, TypeId)>, seen: &mut HashSet<TypeId>) {
+    fn collect_iface_methods(&mut self, t: TypeId, out: &mut Vec<(Name, TypeId)>, seen: &mut HashSet<TypeId>, complete: &mut bool) {
         if !seen.insert(t) {
+            return;
+        }
+        if let Some(ms) = self.iface_method_sets.get(&t) {
+            for m in ms {
+                if !out.iter().any(|o| o.0 == m.0) {
+                    out.push(*m);
+                }
+            }
             return;
         }
         if let TypeKind::Named(n) = self.t.kind(t).clone() {
             self.obj_decl(n.obj);
         }
         let u = self.t.underlying(t);
-        if let TypeKind::Interface { methods, embeddeds } = self.t.kind(u).clone() {
+        if u == TypeId::INVALID {
+            *complete = false;
+        }
+        if let TypeKind::Interface { methods, embeddeds } = self.t.kind(u) {
+            let (methods, embeddeds) = (methods.clone(), embeddeds.clone());
             for m in methods {
                 if !out.iter().any(|o| o.0 == m.name) {
                     out.push((m.name, m.typ));
@@ -299,7 +319,7 @@ impl<'a> Checker<'a> {
             }
             for e in embeddeds {
                 if matches!(self.t.under(e), TypeKind::Interface { .. }) {
-                    self.collect_iface_methods(e, out, seen);
+                    self.collect_iface_methods(e, out, seen, complete);
                 }
             }
         }
