@@ -125,7 +125,8 @@ struct Reported;
 /// a `# import/path` header per package (`# command-line-arguments` for files), at most `limit` per package
 /// then `too many errors`. A package whose dependencies failed is not reported (go build never compiles it).
 fn front_end(patterns: &[String], limit: usize) -> Result<Loaded, Reported> {
-    let cfg = load::Config::from_env();
+    // The back end compiles the standard library with g1c's overlay (DESIGN §7).
+    let cfg = load::Config { overlay: true, ..load::Config::from_env() };
     let loaded = load::load(&cfg, patterns);
     // Syntax errors come first, as the compiler reports them before resolving imports (a malformed import
     // is a syntax error, not a missing package).
@@ -291,8 +292,11 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
 }
 
 /// Which loaded packages the back end can compile: every package outside GOROOT, and the GOROOT packages
-/// that compile as they are — no assembly (`.s` files), no body-less functions, no `//go:linkname`, not
-/// `runtime` — all provided their imports are ready too (`packages` is in dependency order).
+/// that compile as they are, or as g1c's overlay (DESIGN §7) makes them — no body-less functions and no
+/// `//go:linkname` (both need the Go-side `runtime` package and linkname support in the back end), no
+/// assembly that a gc build would assemble unless the package is overlaid (an overlay replaces or omits the
+/// Go files that declare assembly functions; the `.s` files themselves are never compiled), not `runtime`
+/// — all provided their imports are ready too (`packages` is in dependency order).
 fn backend_ready(cfg: &load::Config, ast: &Ast, packages: &[load::Package]) -> Vec<bool> {
     let goroot_src = cfg.goroot.join("src");
     let mut ready: Vec<bool> = Vec::with_capacity(packages.len());
@@ -300,16 +304,18 @@ fn backend_ready(cfg: &load::Config, ast: &Ast, packages: &[load::Package]) -> V
         let deps_ready = p.imports.values().all(|&d| ready[d]);
         let own = !p.dir.starts_with(&goroot_src) || p.root || {
             // Assembly files that a gc build would assemble (selected by name and build constraints).
-            let has_asm = fs::read_dir(&p.dir)
-                .map(|es| {
-                    es.flatten().any(|e| {
-                        let name = e.file_name().to_string_lossy().into_owned();
-                        name.ends_with(".s")
-                            && cfg.ctx.good_os_arch_file(&name)
-                            && fs::read_to_string(e.path()).map_or(true, |src| cfg.ctx.should_build(&src).unwrap_or(true))
+            let has_asm = !p.overlaid
+                && fs::read_dir(&p.dir)
+                    .map(|es| {
+                        es.flatten().any(|e| {
+                            let name = e.file_name().to_string_lossy().into_owned();
+                            name.ends_with(".s")
+                                && cfg.ctx.good_os_arch_file(&name)
+                                && fs::read_to_string(e.path())
+                                    .map_or(true, |src| cfg.ctx.should_build(&src).unwrap_or(true))
+                        })
                     })
-                })
-                .unwrap_or(true);
+                    .unwrap_or(true);
             let files = || p.files.iter().map(|&fi| &ast.files[fi]);
             let bodyless = files().flat_map(|f| &f.decls).any(|d| {
                 matches!(d, crate::syntax::ast::Decl::Func(fd) if fd.body.is_none()
