@@ -2,8 +2,10 @@
 // Use of this source code is governed by a BSD-style
 // license that can be found in the LICENSE file.
 
-// g1c overlay (DESIGN §7): GOROOT's file of the same name, without its build constraint.
-// g1c assembles no .s files: math uses its pure-Go implementations on every GOARCH (see omit).
+// g1c overlay (DESIGN §7): GOROOT's file of the same name, selected wherever floor_asm.go is not
+// overlaid: g1c assembles no .s files; on amd64 the overlaid floor_asm.go gives floor_amd64.s's and ROUNDSD's results.
+
+//go:build !amd64
 
 package math
 
