@@ -307,7 +307,8 @@ const RT_PROVIDES_BODIES: bool = false;
 /// that uses no such function, and the GOROOT packages
 /// that compile as they are, or as g1c's overlay (DESIGN §7, lib/) makes them — all provided their imports
 /// are ready too (`packages` is in dependency order). A GOROOT package is not ready when it
-/// - has a `//go:linkname` directive (the back end does not rename symbols);
+/// - has a `//go:linkname` directive (the back end does not rename symbols), except on a function whose own
+///   symbol rt defines;
 /// - is `runtime/...`, or is `runtime` other than g1c's own (lib/runtime);
 /// - uses a body-less function that rt does not provide (see `RT_PROVIDES_BODIES`; while that is off: has a
 ///   body-less function at all). Such a function is implemented in gc's assembly or runtime; which ones rt
@@ -324,8 +325,8 @@ fn backend_ready(
     let goroot_src = cfg.goroot.join("src");
     // Each package's first use of a body-less function rt does not provide.
     let mut uses_missing: Vec<Option<(pos::Pos, String)>> = vec![None; packages.len()];
+    let provided = if RT_PROVIDES_BODIES { rt_go_symbols() } else { Vec::new() };
     if RT_PROVIDES_BODIES {
-        let provided = rt_go_symbols();
         let mut pkg_of_file: HashMap<u32, usize> = HashMap::new();
         for (i, p) in packages.iter().enumerate() {
             for &fi in &p.files {
@@ -370,8 +371,17 @@ fn backend_ready(
             };
             let bodies_ok =
                 if RT_PROVIDES_BODIES { uses_missing[i].is_none() } else { funcs().all(|fd| fd.body.is_some()) };
-            let linkname = funcs().any(|fd| fd.pragmas.iter().any(|pr| pr.text.starts_with("go:linkname")))
-                || files().flat_map(|f| &f.directives).any(|d| d.text.starts_with("go:linkname"));
+            // A `//go:linkname local target` is fine only on a function whose own symbol rt defines (the back
+            // end ignores the directive and calls `pkg.local`): sync's runtime_LoadAcquintptr.
+            let renamed_ok = |text: &str| {
+                let local = text.split_whitespace().nth(1).unwrap_or("");
+                RT_PROVIDES_BODIES && provided.iter().any(|s| *s == format!("{}.{local}", p.path))
+            };
+            let linkname = funcs()
+                .flat_map(|fd| &fd.pragmas)
+                .map(|pr| pr.text.as_str())
+                .chain(files().flat_map(|f| &f.directives).map(|d| d.text.as_str()))
+                .any(|t| t.starts_with("go:linkname") && !renamed_ok(t));
             let runtime_ok = match p.path.as_str() {
                 "runtime" => RT_PROVIDES_BODIES && p.overlaid,
                 path => !path.starts_with("runtime/"),
@@ -383,11 +393,15 @@ fn backend_ready(
     (ready, uses_missing)
 }
 
-/// The Go symbols rt defines for body-less std functions: the `.globl "pkg.name"` labels of
-/// rt/src/gohooks.rs, read from rt's embedded sources (the same bytes the runtime archive is built from).
+/// The Go symbols rt defines for body-less std functions: the `.globl "pkg.name"` labels of its trampolines
+/// (rt/src/gohooks.rs, sema.rs), read from rt's embedded sources (the bytes the runtime archive is built from).
 fn rt_go_symbols() -> Vec<String> {
-    let Some((_, src)) = rtbuild::RT_SOURCES.iter().find(|(p, _)| *p == "src/gohooks.rs") else { return Vec::new() };
-    let src = String::from_utf8_lossy(src);
+    let src: String = rtbuild::RT_SOURCES
+        .iter()
+        .filter(|(p, _)| p.ends_with(".rs"))
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n");
     let mut out = Vec::new();
     for line in src.lines() {
         if let Some(rest) = line.trim().strip_prefix("\".globl \\\"") {

@@ -96,6 +96,14 @@ func GC()
 // suspend the current goroutine, so execution resumes automatically.
 func Gosched()
 
+// GOMAXPROCS sets the maximum number of CPUs that can be executing
+// simultaneously and returns the previous setting. It defaults to
+// the value of runtime.NumCPU. If n < 1, it does not change the current setting.
+// This call will go away when the scheduler improves.
+//
+// g1c: rt runs goroutines on one P (rt/src/sema.rs): the answer is 1, and the setting does not change.
+func GOMAXPROCS(n int) int
+
 // Not provided by rt yet: declared so that programs and packages type-check as with gc; using one ends
 // the build with "not supported yet".
 
@@ -103,7 +111,6 @@ func BlockProfile(p []BlockProfileRecord) (n int, ok bool)
 func Breakpoint()
 func CPUProfile() []byte
 func Callers(skip int, pc []uintptr) int
-func GOMAXPROCS(n int) int
 func Goexit()
 func GOROOT() string
 func GoroutineProfile(p []StackRecord) (n int, ok bool)
