@@ -264,7 +264,12 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
             .render(&c.fset);
         return Err(fail(vec![msg]));
     }
-    let units = init_order(&c.ast, &c.packages, c.root);
+    let mut units = init_order(&c.ast, &c.packages, c.root);
+    // Compiling without linking is `go tool compile` (the Go suite's `compile` and `errorcheck` tests): a
+    // body-less function may be defined elsewhere. An executable needs every body (`go build`'s -complete).
+    for u in &mut units {
+        u.complete = link;
+    }
     let fset = c.fset.clone();
     let out = catch_ice(&fset, move || -> Result<Option<Vec<u8>>, Failure> {
         let pkg = &c.prog.packages[c.root];
@@ -430,7 +435,7 @@ fn init_order(ast: &Ast, packages: &[load::Package], root: usize) -> Vec<ir::low
                 }
             }
         }
-        out.push(ir::lower::Unit { pkg: types::PkgId(i as u32), files: p.files.clone() });
+        out.push(ir::lower::Unit { pkg: types::PkgId(i as u32), files: p.files.clone(), complete: true });
     }
     let mut seen = vec![false; packages.len()];
     let mut out = Vec::new();

@@ -36,10 +36,16 @@ pub fn frontend(src: &[u8]) -> Result<Reached, String> {
     let mut fset = FileSet::new();
     let id = fset.add("fuzz.go".into(), String::from_utf8_lossy(src).into_owned());
     let mut ast = Ast::default();
-    if !parser::parse_file(&fset, id, &mut ast).is_empty() {
+    let parse_errors = parser::parse_file(&fset, id, &mut ast);
+    // As the driver: only a `syntax error` stops before type checking (see `driver::parse_errors_by_package`).
+    if parse_errors.iter().any(|e| e.msg.starts_with("syntax error")) {
         return Ok(Reached::SyntaxError);
     }
-    let Ok(prog) = types::check::check_package(&fset, &ast, "main") else { return Ok(Reached::TypeError) };
+    let checked = types::check::check_package(&fset, &ast, "main");
+    if !parse_errors.is_empty() {
+        return Ok(Reached::SyntaxError);
+    }
+    let Ok(prog) = checked else { return Ok(Reached::TypeError) };
     let Ok(module) = ir::lower::lower(&fset, &ast, &prog) else { return Ok(Reached::LowerError) };
     ir::verify::verify(&module).map_err(|e| format!("invalid IR: {e}"))?;
     Ok(Reached::Lowered)

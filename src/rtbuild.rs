@@ -245,7 +245,7 @@ mod tests {
         fs::remove_dir_all(&base).unwrap();
 
         let undefined = undefined_symbols(&bytes);
-        assert_eq!(undefined, ["g1c_functab", "g1c_functab_len", "g1c_modbase", "main.init", "main.main", "type.*runtime.panicValue"]);
+        assert_eq!(undefined, ["g1c_functab", "g1c_functab_len", "g1c_modbase", "main..inittask", "main.main", "type.*runtime.panicValue"]);
     }
 
     /// The global symbols some member of a System V `ar` archive of ELF64 objects uses and none defines.

@@ -852,6 +852,17 @@ fn e2e_module() -> Module {
     let mut init = FB::new("main.init", 0);
     init.term(Term::Return);
     m.funcs.splice(0..0, [b.done(), closure, sum_func(), f.done(), init.done()]);
+    // The runtime initializes packages from `main..inittask` (RUNTIME-ABI.md): no deps, one function.
+    let mut task = vec![0u8; 32];
+    task[16..24].copy_from_slice(&1u64.to_le_bytes());
+    m.data.push(Data {
+        name: "main..inittask".into(),
+        kind: DataKind::Data,
+        align: 8,
+        size: 32,
+        bytes: task,
+        relocs: vec![DataReloc::addr(24, "main.init", 0)],
+    });
     m
 }
 

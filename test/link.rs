@@ -79,6 +79,14 @@ fn data(name: &str, kind: SymKind, bytes: &[u8], relocs: Vec<Reloc>) -> Symbol {
     Symbol { name: name.into(), kind, data: bytes.to_vec(), size: bytes.len() as u64, align: 8, relocs, func: None }
 }
 
+/// `main..inittask` for the real runtime (RUNTIME-ABI.md "Program start"): no deps, the one function
+/// `main.init`.
+fn init_task() -> Symbol {
+    let mut task = [0u8; 32];
+    task[16] = 1;
+    data("main..inittask", SymKind::Data, &task, vec![Reloc { offset: 24, kind: RelocKind::Abs64, target: "main.init".into(), addend: 0 }])
+}
+
 /// A Go-like program: `main.init` sets a counter in .bss; `main.main` writes a string through a string
 /// header in .data (R_X86_64_64), prints the counter and the function table's length, writes the second
 /// table entry's name, and reports. `main.dead` is unreachable and must be collected.
@@ -252,7 +260,7 @@ fn real_rt_hello() {
         .hex("5d c3") // pop rbp; ret
         .func("main.main", 3);
     let init = c.hex("c3").func("main.init", 1);
-    let obj = Object { symbols: vec![main, init, data("main.msg", SymKind::RoData, b"hello, world\n", vec![])] };
+    let obj = Object { symbols: vec![main, init, init_task(), data("main.msg", SymKind::RoData, b"hello, world\n", vec![])] };
     let exe = link(&obj, &rt).unwrap();
     eprintln!("hello world with the real runtime: {} bytes", exe.len());
     let out = output(&write_exe(&exe, "real-hello"));
@@ -276,7 +284,7 @@ fn real_rt_traceback() {
         .hex("5d c3")
         .func("main.f", 5);
     let init = c.hex("c3").func("main.init", 1);
-    let obj = Object { symbols: vec![main, f, init] };
+    let obj = Object { symbols: vec![main, f, init, init_task()] };
     let exe = link(&obj, &rt).unwrap();
     let out = output(&write_exe(&exe, "real-panic"));
     let stderr = String::from_utf8_lossy(&out.stderr);

@@ -48,13 +48,31 @@ fn init() -> Symbol {
     Code::default().hex(PROLOGUE).hex(EPILOGUE).func("main.init", &[(0, 3)], 0)
 }
 
-/// Links `syms` (plus an empty main.init) with the runtime, runs the program: (stderr, exit status).
+/// `main..inittask` (docs/RUNTIME-ABI.md "Program start"): no imported packages, the one function
+/// `main.init`.
+fn init_task() -> Symbol {
+    let mut data = vec![0u8; 32];
+    data[16] = 1; // nfns
+    Symbol {
+        name: "main..inittask".into(),
+        kind: SymKind::Data,
+        size: 32,
+        data,
+        align: 8,
+        relocs: vec![Reloc { offset: 24, kind: RelocKind::Abs64, target: "main.init".into(), addend: 0 }],
+        func: None,
+    }
+}
+
+/// Links `syms` (plus an empty main.init and the init task running it) with the runtime, runs the
+/// program: (stderr, exit status).
 fn run(name: &str, mut syms: Vec<Symbol>) -> (String, i32) {
     use std::os::unix::fs::PermissionsExt;
     let archive = g1c::rtbuild::runtime_archive("x86_64-unknown-linux-gnu").unwrap();
     if !syms.iter().any(|s| s.name == "main.init") {
         syms.push(init());
     }
+    syms.push(init_task());
     let exe = link(&Object { symbols: syms }, &std::fs::read(archive).unwrap()).unwrap();
     let dir = std::env::temp_dir().join(format!("g1c-rt-e2e-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

@@ -219,6 +219,74 @@ fn off_name<'a>(off: i32) -> &'a [u8] {
     unsafe { name_bytes(resolve_off(off) as *const u8) }
 }
 
+/// gc's `name.pkgPath`: the package path a name carries (flag 4: a `nameOff` of the path follows the name
+/// and its tag), or "" when it carries none.
+///
+/// # Safety
+/// `p` must point at an encoded name.
+unsafe fn name_pkgpath<'a>(p: *const u8) -> &'a [u8] {
+    let flags = *p;
+    if flags & 4 == 0 {
+        return b"";
+    }
+    let mut at = 1;
+    let mut parts = if flags & 2 != 0 { 2 } else { 1 };
+    while parts > 0 {
+        let mut n = 0usize;
+        let mut shift = 0;
+        loop {
+            let b = *p.add(at);
+            at += 1;
+            n |= ((b & 0x7f) as usize) << shift;
+            if b & 0x80 == 0 {
+                break;
+            }
+            shift += 7;
+        }
+        at += n;
+        parts -= 1;
+    }
+    let off = core::ptr::read_unaligned(p.add(at) as *const i32);
+    off_name(off)
+}
+
+/// The name at a `nameOff`, "" for offset 0 (no name).
+fn off_name_or_empty<'a>(off: i32) -> &'a [u8] {
+    if off == 0 {
+        b""
+    } else {
+        off_name(off)
+    }
+}
+
+/// Whether method `m` of `typ` implements method `im` of `inter` (gc's `itab.init` test): same name and
+/// signature, and for an unexported name the same package (Go spec "Uniqueness of identifiers": `p.get`
+/// and `main.get` are different methods). A name without its own package path belongs to the package of
+/// the interface (`inter.pkgpath`) or of the type (`uncommon.pkgpath`).
+fn implements(inter: &InterfaceType, im: &IMethod, typ: &Type, m: &Method) -> bool {
+    let iname_p = resolve_off(im.name) as *const u8;
+    let tname_p = resolve_off(m.name) as *const u8;
+    // SAFETY: compiler-emitted names.
+    let (iname, tname) = unsafe { (name_bytes(iname_p), name_bytes(tname_p)) };
+    if iname != tname || resolve_off(im.ityp) != resolve_off(m.mtyp) {
+        return false;
+    }
+    // SAFETY: as above; flag 1 marks an exported name.
+    if unsafe { *tname_p } & 1 != 0 {
+        return true;
+    }
+    let mut ipkg = unsafe { name_pkgpath(iname_p) };
+    if ipkg.is_empty() && !inter.pkgpath.is_null() {
+        // SAFETY: `pkgpath` points at a name.
+        ipkg = unsafe { name_bytes(inter.pkgpath) };
+    }
+    let mut tpkg = unsafe { name_pkgpath(tname_p) };
+    if tpkg.is_empty() {
+        tpkg = typ.uncommon().map_or(&b""[..], |u| off_name_or_empty(u.pkgpath));
+    }
+    ipkg == tpkg
+}
+
 // ---- Itabs ----
 
 const CACHE_SIZE: usize = 1024;
@@ -260,13 +328,11 @@ pub fn getitab<'a>(inter: &'a InterfaceType, typ: &Type) -> Result<*const Itab, 
     // Both lists are sorted the same way: merge.
     let mut j = 0;
     for (k, im) in ims.iter().enumerate() {
-        let iname = off_name(im.name);
-        let ityp = resolve_off(im.ityp);
         let mut found = 0usize;
         while j < ms.len() {
             let m = &ms[j];
             j += 1;
-            if off_name(m.name) == iname && resolve_off(m.mtyp) == ityp {
+            if implements(inter, im, typ, m) {
                 found = resolve_off(m.ifn);
                 break;
             }
@@ -296,10 +362,8 @@ pub fn getitab<'a>(inter: &'a InterfaceType, typ: &Type) -> Result<*const Itab, 
 fn missing_method<'a>(inter: &'a InterfaceType, typ: &Type) -> &'a [u8] {
     let ms = typ.methods();
     for im in inter.methods() {
-        let iname = off_name(im.name);
-        let ityp = resolve_off(im.ityp);
-        if !ms.iter().any(|m| off_name(m.name) == iname && resolve_off(m.mtyp) == ityp) {
-            return iname;
+        if !ms.iter().any(|m| implements(inter, im, typ, m)) {
+            return off_name(im.name);
         }
     }
     b""

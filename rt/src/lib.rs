@@ -14,7 +14,7 @@
 //! channels, maps and interfaces can be added beside them:
 //! - `arch::amd64`: `_start`, the trampoline into Go code, the signal restorer, raw memory loops.
 //! - `os::linux`: system call numbers and wrappers.
-//! - `start`: program start after `_start` (arguments, heap, signals, `main.init`, `main.main`).
+//! - `start`: program start after `_start` (arguments, heap, signals, package initialization, `main.main`).
 //! - `mem`: OS pages, size classes and spans; `g1c_alloc`.
 //! - `gc`: the mark-sweep garbage collector over `mem`'s spans; `heapbits`: the heap bitmap (which heap
 //!   words hold pointers) it scans objects with.

@@ -69,7 +69,8 @@ global_asm!(
     "g1c_main_entry:",
     "    push rbp",
     "    mov rbp, rsp",
-    "    call main.init",
+    "    lea rdi, [rip + main..inittask]",
+    "    call g1c_doinit",
     "    call main.main",
     "    xor edi, edi",
     "    call g1c_exit",
@@ -130,6 +131,9 @@ pub struct G {
     pub param: usize,
     /// Bytes of stack segments in use (the 1 GB limit).
     pub stack_bytes: usize,
+    /// gc's `lockedm != 0`: the main goroutine while packages initialize (gc's `runtime.main` locks it to
+    /// the main thread then); tracebacks of a waiting goroutine say `locked to thread`.
+    pub locked: bool,
 }
 
 /// A thread (gc's `m`): its system stack context and the goroutine it runs.
@@ -279,6 +283,7 @@ fn new_g(id: u64) -> *mut G {
                 sig: SigInfo::default(),
                 param: 0,
                 stack_bytes: 0,
+                locked: false,
             },
         );
         stack::first_segment(g);
@@ -342,7 +347,8 @@ pub extern "C" fn g1c_goexit() -> ! {
 }
 
 /// The main goroutine's closure: one word, the code address of `g1c_main_entry` (arch::amd64), which
-/// calls `main.init`, then `main.main`, then exits with status 0.
+/// initializes the packages (`start::g1c_doinit` on `main..inittask`), calls `main.main`, then exits with
+/// status 0.
 #[cfg(not(test))]
 static MAIN_CLOSURE: Global<usize> = Global::new(0);
 
@@ -443,6 +449,9 @@ fn deadlock() -> ! {
                 crate::print::uint(&mut o, (*g).id);
                 o.put(b" [");
                 o.put((*g).wait_reason);
+                if (*g).locked {
+                    o.put(b", locked to thread");
+                }
                 o.put(b"]:\n");
                 // The saved RBP sits 40 bytes above the saved RSP (g1c_swap's frame).
                 let fp = *(((*g).sp + 40) as *const usize);

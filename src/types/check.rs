@@ -99,6 +99,9 @@ pub(crate) struct FuncCtx {
     pub locals: Vec<ObjId>,
 }
 
+/// See `Checker::delayed_ifaces`.
+pub(crate) type DelayedIface = (Vec<(String, TypeId, Pos)>, Vec<(TypeId, Pos)>);
+
 pub(crate) struct Checker<'a> {
     pub fset: &'a FileSet,
     pub ast: &'a Ast,
@@ -163,6 +166,13 @@ pub(crate) struct Checker<'a> {
     pub delayed_map_keys: Vec<(TypeId, Pos)>,
     /// Embedded fields whose type was still being declared: (base type, embedded as `*T`, position).
     pub delayed_embedded: Vec<(TypeId, bool, Pos)>,
+    /// Array and channel types written in the package, for gc's size limits (checked once the element
+    /// types are complete), with the positions of their type expressions.
+    pub delayed_sizes: Vec<(TypeId, Pos)>,
+    /// Interface types with embedded elements: their explicit methods (name, signature, position) and
+    /// embedded types with positions, checked for methods embedded twice with different signatures once
+    /// the embedded interfaces are complete.
+    pub delayed_ifaces: Vec<DelayedIface>,
     /// Type parameters of generic named types and generic functions.
     pub generic_types: HashMap<TypeId, Vec<TypeId>>,
     pub generic_funcs: HashMap<ObjId, Vec<TypeId>>,
@@ -187,6 +197,24 @@ pub(crate) struct Checker<'a> {
     /// `valid_type`'s verdicts on defined types, kept across packages (1 = being walked, 2 = valid,
     /// 3 = invalid), as go/types' `infoMap`.
     pub valid_state: HashMap<TypeId, u8>,
+    /// The declared signatures of functions, methods and interface methods (for spelling their parameter
+    /// types as written in messages: see `type_string_as_written`).
+    pub func_types: HashMap<ObjId, &'a FuncType>,
+    /// The spelling of the target type of the `assignment` being checked, when it differs from
+    /// `type_string` (a parameter declared `byte`).
+    pub spelled_target: Option<String>,
+    /// The callee of a call is being checked: a partial instantiation `f[int]` may leave type arguments to
+    /// be inferred from the call's arguments; it then leaves (function, explicit type arguments, `f`'s
+    /// expression) in `partial_targs`.
+    pub partial_ok: bool,
+    /// Instances of generic types created while the generic type was being declared: (instance, generic).
+    pub pending_instances: Vec<(TypeId, TypeId)>,
+    pub partial_targs: Option<(ObjId, Vec<TypeId>, ExprId)>,
+    /// Variables declared with a type expression that mentions `byte` or `rune`, with that expression.
+    pub written_types: HashMap<ObjId, ExprId>,
+    /// Checking the constraints of a type parameter list (types2's `inTParamList`), where a reference to a
+    /// generic type being declared is an invalid cycle.
+    pub in_tparam_list: bool,
 }
 
 /// Type-checks the files of `ast` as one package with import path `path` (imports other than `unsafe` are
@@ -329,6 +357,8 @@ impl<'a> Checker<'a> {
             bodies: Vec::new(),
             delayed_map_keys: Vec::new(),
             delayed_embedded: Vec::new(),
+            delayed_sizes: Vec::new(),
+            delayed_ifaces: Vec::new(),
             generic_types: HashMap::default(),
             generic_funcs: HashMap::default(),
             instances: HashMap::default(),
@@ -340,6 +370,13 @@ impl<'a> Checker<'a> {
             type_rhs: HashMap::default(),
             pending_under: Vec::new(),
             valid_state: HashMap::default(),
+            in_tparam_list: false,
+            func_types: HashMap::default(),
+            spelled_target: None,
+            partial_ok: false,
+            pending_instances: Vec::new(),
+            partial_targs: None,
+            written_types: HashMap::default(),
         };
         c.universe = c.new_scope(None);
         c.unsafe_scope = c.new_scope(None);
@@ -371,6 +408,8 @@ impl<'a> Checker<'a> {
         self.bodies.clear();
         self.delayed_map_keys.clear();
         self.delayed_embedded.clear();
+        self.delayed_sizes.clear();
+        self.delayed_ifaces.clear();
         self.func_scopes.clear();
         self.used_pkgs.clear();
         self.labels.clear();
@@ -537,8 +576,15 @@ impl<'a> Checker<'a> {
         }
         self.collect();
         // Check package-level objects in source order (each on demand first, if used earlier).
+        // As types2's packageObjects: defined types first, then aliases, then everything else, which avoids
+        // most uses of an alias's type before it is known (`type F = func(T); type T interface{ m(F) }`).
         let mut order: Vec<ObjId> = self.decls.keys().copied().collect();
-        order.sort_by_key(|o| (self.objs.get(*o).pos, o.0));
+        let phase = |d: Option<&DeclSrc>| match d {
+            Some(DeclSrc::Type(ts)) if !ts.alias => 0,
+            Some(DeclSrc::Type(_)) => 1,
+            _ => 2,
+        };
+        order.sort_by_key(|o| (phase(self.decls.get(o)), self.objs.get(*o).pos, o.0));
         for o in order {
             self.obj_decl(o);
         }
@@ -561,6 +607,8 @@ impl<'a> Checker<'a> {
         for (obj, fd) in bodies {
             self.func_body(obj, fd);
         }
+        // the map key types and embedded fields of local type declarations
+        self.check_map_keys();
         self.init_order();
         self.unused_imports();
     }
@@ -972,6 +1020,9 @@ impl<'a> Checker<'a> {
         let saved_funcs = std::mem::take(&mut self.funcs);
         let saved_iota = self.iota.take();
         let saved_errpos = self.errpos.take();
+        // a new declaration has its own environment (types2): not inside the type parameter list of the
+        // declaration that needed it
+        let saved_tparam_list = std::mem::replace(&mut self.in_tparam_list, false);
         let saved_decl = self.cur_decl;
         self.scope = self.decl_scope(o);
         match src {
@@ -1000,6 +1051,7 @@ impl<'a> Checker<'a> {
         self.funcs = saved_funcs;
         self.iota = saved_iota;
         self.errpos = saved_errpos;
+        self.in_tparam_list = saved_tparam_list;
         self.cur_decl = saved_decl;
         self.obj_path.pop();
         self.color.insert(o, Color::Black);
@@ -1013,6 +1065,7 @@ impl<'a> Checker<'a> {
         let start = self.obj_path.iter().position(|&x| x == o).unwrap_or(0);
         let cycle: Vec<ObjId> = self.obj_path[start..].to_vec();
         let (mut nval, mut nconst, mut ndef) = (0, 0, 0);
+        let mut tpar_cycle = false;
         for &x in &cycle {
             match &self.objs.get(x).kind {
                 ObjKind::Const(_) => {
@@ -1021,12 +1074,20 @@ impl<'a> Checker<'a> {
                 }
                 ObjKind::Var(_) => nval += 1,
                 ObjKind::TypeName => {
+                    if self.in_tparam_list && matches!(self.decls.get(&x), Some(DeclSrc::Type(ts)) if !ts.tparams.is_empty()) {
+                        // a cycle through a type parameter list (see `valid_type_cycle`)
+                        tpar_cycle = true;
+                        break;
+                    }
                     if matches!(self.decls.get(&x), Some(DeclSrc::Type(ts)) if !ts.alias) {
                         ndef += 1;
                     }
                 }
                 _ => {}
             }
+        }
+        if tpar_cycle {
+            ndef = 0;
         }
         if nval == cycle.len() {
             for &x in &cycle {
@@ -1104,10 +1165,12 @@ impl<'a> Checker<'a> {
             }
             t
         });
-        // An init expression written before the constant's name is inherited by implicit repetition.
-        let name_pos = self.objs.get(o).pos;
-        let inherited = init.is_some_and(|e| self.ast.expr(e).pos < name_pos);
-        let saved_errpos = std::mem::replace(&mut self.errpos, if inherited { Some(name_pos) } else { None });
+        // An expression inherited from an earlier spec (`const ( a = byte(iota + 253); b )`) reports its
+        // errors at the constant's name (types2's errpos).
+        let saved_errpos = self.errpos;
+        if init.is_some_and(|e| self.ast.expr(e).pos < self.objs.get(o).pos) {
+            self.errpos = Some(self.objs.get(o).pos);
+        }
         let (ty, val) = match init {
             None => (TypeId::INVALID, Value::Unknown),
             Some(e) => {
@@ -1140,6 +1203,7 @@ impl<'a> Checker<'a> {
         let t = typ.map(|te| self.typ(te));
         if let Some(t) = t {
             self.objs.get_mut(o).typ = t;
+            self.note_written_type(o, typ.unwrap());
         }
         let Some(init) = init else {
             if t.is_none() {
@@ -1190,7 +1254,7 @@ impl<'a> Checker<'a> {
         let named = self.objs.get(o).typ;
         if !ts.tparams.is_empty() {
             self.open_scope();
-            let tps = self.declare_type_params(&ts.tparams);
+            let tps = self.declare_type_params(&ts.tparams, Some(named));
             self.generic_types.insert(named, tps);
         }
         let rhs = self.typ(ts.typ);
@@ -1210,6 +1274,9 @@ impl<'a> Checker<'a> {
         }
         self.t.named_mut(named).underlying = under;
         self.complete_pending_underlying();
+        if !self.pending_instances.is_empty() {
+            self.complete_pending_instances(named);
+        }
         if !ts.tparams.is_empty() {
             self.close_scope();
         }
@@ -1307,6 +1374,7 @@ impl<'a> Checker<'a> {
     }
 
     fn func_decl(&mut self, o: ObjId, fd: &'a FuncDecl) {
+        self.func_types.insert(o, &fd.typ);
         self.open_scope();
         let fscope = self.scope;
         let mut recv_var = None;
@@ -1317,7 +1385,7 @@ impl<'a> Checker<'a> {
             if fd.recv.is_some() {
                 self.error(fd.name.pos, "methods cannot have type parameters");
             }
-            let tps = self.declare_type_params(&fd.tparams);
+            let tps = self.declare_type_params(&fd.tparams, None);
             self.generic_funcs.insert(o, tps);
         }
         let (sig, params, results) = self.signature(&fd.typ, true);
@@ -1345,6 +1413,20 @@ impl<'a> Checker<'a> {
         let (base, ptr) = match self.recv_base_name(f.typ) {
             Some(b) => b,
             None => {
+                // `func (b *pkg.T) m()`: a type of another package (types2's validRecv)
+                let mut te = self.ast.unparen(f.typ);
+                if let ExprKind::Star(x) = &self.ast.expr(te).kind {
+                    te = self.ast.unparen(*x);
+                }
+                if let ExprKind::Selector { .. } = &self.ast.expr(te).kind {
+                    let t = self.typ(te);
+                    if t != TypeId::INVALID {
+                        let s = self.type_string(t);
+                        let p = f.names.first().map_or(self.ast.expr(f.typ).pos, |n| n.pos);
+                        self.error(p, format!("cannot define new methods on non-local type {s}"));
+                    }
+                    return None;
+                }
                 let s = self.expr_string(f.typ);
                 self.error(self.ast.expr(f.typ).pos, format!("invalid receiver type {s}"));
                 return None;
@@ -1514,6 +1596,47 @@ impl<'a> Checker<'a> {
     fn check_map_keys(&mut self) {
         for (t, ptr, pos) in std::mem::take(&mut self.delayed_embedded) {
             self.check_embedded(t, ptr, pos);
+        }
+        // types2's computeInterfaceTypeSet: a method embedded twice must have identical signatures (an
+        // explicit method named twice is reported by `interface_type` at once)
+        for (explicit, embedded) in std::mem::take(&mut self.delayed_ifaces) {
+            let mut have: Vec<(String, TypeId, Pos)> = explicit;
+            for (t, pos) in embedded {
+                if !self.is_interface(t) || self.is_type_param(t) {
+                    continue;
+                }
+                for (name, sig) in self.iface_method_set(t) {
+                    match have.iter().find(|h| h.0 == name).map(|h| (h.1, h.2)) {
+                        Some((other, at)) => {
+                            if !self.identical(sig, other) {
+                                let at = self.pos_string(at);
+                                self.error(pos, format!("duplicate method {name}\n\t{at}: other declaration of {name}"));
+                            }
+                        }
+                        None => have.push((name.to_string(), sig, pos)),
+                    }
+                }
+            }
+        }
+        // gc's CalcSize limits (types2 has none): an array must fit the address space (MaxWidth = 1<<50 on
+        // amd64), a channel's element must be smaller than 64kB.
+        const MAX_WIDTH: u64 = 1 << 50;
+        for (t, pos) in std::mem::take(&mut self.delayed_sizes) {
+            match *self.t.kind(t) {
+                TypeKind::Array { len, elem } => {
+                    let w = super::sizes::size_of(&self.sizes, &self.t, elem);
+                    if w != 0 && len > (MAX_WIDTH - 1) / w {
+                        let s = self.type_string(t);
+                        self.error(pos, format!("type {s} larger than address space"));
+                    }
+                }
+                TypeKind::Chan { elem, .. } => {
+                    if super::sizes::size_of(&self.sizes, &self.t, elem) >= 1 << 16 {
+                        self.error(pos, "channel element type too large (>64kB)");
+                    }
+                }
+                _ => {}
+            }
         }
         for (k, pos) in std::mem::take(&mut self.delayed_map_keys) {
             if !self.comparable(k) && !matches!(self.t.kind(k), TypeKind::TypeParam { .. }) {

@@ -323,10 +323,15 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// large `len` panics `unsafe.Slice: len out of range`, a nil `ptr` with `len > 0` panics
     /// `unsafe.Slice: ptr is nil and len is not zero`.
     fn unsafe_slice(&mut self, e: ExprId, args: &[ExprId], pos: Pos) -> Val {
-        let st = self.type_of(e);
-        let es = self.size(self.elem(st));
         let p = self.expr(args[0]).v();
         let (n, _) = self.index_value(args[1]);
+        self.unsafe_slice_values(e, p, n, pos)
+    }
+
+    /// The rest of `unsafe.Slice`: pointer `p`, length `n` (an `INT`).
+    fn unsafe_slice_values(&mut self, e: ExprId, p: VReg, n: VReg, pos: Pos) -> Val {
+        let st = self.type_of(e);
+        let es = self.size(self.elem(st));
         self.set_pos(pos);
         // gc's maxAlloc on 64-bit Linux is 1<<48; an unsigned compare also rejects negative lengths.
         let max = self.iconst(INT, ((1u64 << 48) / es.max(1)) as i64);
@@ -363,6 +368,13 @@ impl<'a, 'b> Fb<'a, 'b> {
             return vec![];
         };
         let t = self.type_of(e);
+        if let [a] = args {
+            if matches!(self.types.kind(self.type_of(*a)), TypeKind::Tuple(_))
+                && matches!(b, Builtin::Copy | Builtin::Delete | Builtin::Add | Builtin::Slice)
+            {
+                return self.builtin_multi(b, e, *a, pos);
+            }
+        }
         match b {
             Builtin::Len | Builtin::Cap => vec![Val::S(self.len_cap(b == Builtin::Cap, args[0]))],
             Builtin::Append => vec![self.append(e, args, spread)],
@@ -434,6 +446,46 @@ impl<'a, 'b> Fb<'a, 'b> {
                 vec![Val::S(self.binary(crate::ir::BinOp::Add, p, off))]
             }
             Builtin::Slice => vec![self.unsafe_slice(e, args, pos)],
+        }
+    }
+
+    /// A builtin whose two arguments are the results of one call (`copy(f())`, `delete(f())`,
+    /// `unsafe.Add(f())`, `unsafe.Slice(f())`; Go spec "Calls": `f(g())` holds for builtins too).
+    /// `append`, `complex` and `print` handle the form themselves.
+    fn builtin_multi(&mut self, b: Builtin, e: ExprId, call: ExprId, pos: Pos) -> Vec<Val> {
+        let ts = match self.types.kind(self.type_of(call)) {
+            TypeKind::Tuple(ts) => ts.clone(),
+            _ => Vec::new(),
+        };
+        let vals = self.call_multi(call);
+        let ([v0, v1], [t0, t1]) = (vals.as_slice(), ts.as_slice()) else {
+            return vec![self.fail(pos, "internal: builtin of a call without two results", self.type_of(e))];
+        };
+        let (v0, v1, t0, t1) = (*v0, *v1, *t0, *t1);
+        match b {
+            Builtin::Copy => {
+                let es = self.size(self.elem(t0));
+                vec![Val::S(self.copy_values(v0.v(), v1.v(), es))]
+            }
+            Builtin::Delete => {
+                let (kt, _) = self.map_kv(t0);
+                let k = if t1 != kt && self.is_iface(kt) { self.convert_to_iface(v1, t1, kt) } else { v1 };
+                self.map_delete_values(t0, v0.v(), k, pos);
+                vec![]
+            }
+            Builtin::Add => {
+                let signed = self.is_signed(t1);
+                let n = self.to_int(v1.v(), signed);
+                self.set_pos(pos);
+                let off = self.conv(ConvOp::Bitcast, Ty::Ptr, n);
+                vec![Val::S(self.binary(crate::ir::BinOp::Add, v0.v(), off))]
+            }
+            Builtin::Slice => {
+                let signed = self.is_signed(t1);
+                let n = self.to_int(v1.v(), signed);
+                vec![self.unsafe_slice_values(e, v0.v(), n, pos)]
+            }
+            _ => vec![self.fail(pos, "internal: builtin of a multi-value call", self.type_of(e))],
         }
     }
 
@@ -572,6 +624,12 @@ impl<'a, 'b> Fb<'a, 'b> {
         let d = self.expr(args[0]).v();
         let st = self.default_type(self.type_of(args[1]));
         let s = self.expr_to(args[1], st).v();
+        self.copy_values(d, s, es)
+    }
+
+    /// The rest of `copy`: slice headers at `d` and `s` (a string's header starts the same way), elements
+    /// of size `es`.
+    fn copy_values(&mut self, d: VReg, s: VReg, es: u64) -> VReg {
         let (dp, dl) = (self.load(Ty::Ptr, d, 0), self.load(INT, d, 8));
         let (sp, sl) = (self.load(Ty::Ptr, s, 0), self.load(INT, s, 8));
         let n = self.copy(dl);

@@ -392,9 +392,13 @@ impl<'a, 'b> Fb<'a, 'b> {
         self.load(Ty::I8, p, 0);
     }
 
-    /// Index of method `name` in interface `t`'s itab.
-    fn iface_method_index(&self, t: TypeId, name: &str) -> u32 {
-        self.lw.iface_methods(t).iter().position(|m| m.0 == name).unwrap_or(0) as u32
+    /// Index in interface `t`'s itab of method `obj`: found by name, and for an unexported name also by
+    /// package (an interface may hold both `p.m` and `q.m`, Go spec "Uniqueness of identifiers").
+    fn iface_method_index(&self, t: TypeId, obj: ObjId) -> u32 {
+        let o = self.prog.obj(obj);
+        let exported = o.name.chars().next().is_some_and(|c| c.is_uppercase());
+        let ms = self.lw.iface_methods(t);
+        ms.iter().position(|m| m.0 == o.name && (exported || m.1 == o.pkg)).unwrap_or(0) as u32
     }
 
     /// The callee and arguments of `x.M(args)` where `M` is a method of an interface (possibly reached
@@ -411,7 +415,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let (tab, data, it) = self.iface_operand(x, path);
         // A nil interface panics here, before the arguments (and before a `defer` records the call).
         self.nil_check(tab);
-        let idx = self.iface_method_index(it, &self.prog.obj(obj).name.clone());
+        let idx = self.iface_method_index(it, obj);
         let mut all = vec![(Val::S(data), TypeId::UNSAFE_POINTER)];
         all.extend(self.call_args(args, &sig.params, sig.variadic, spread));
         let slot = self.add_off(tab, ITAB_FUN + 8 * idx as i64);
@@ -438,7 +442,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 // `I.M`: a function taking the interface value first, calling through its itab.
                 let ts = self.lw.type_string(recv);
                 let sym = format!("{ts}.{mname}");
-                let idx = self.iface_method_index(recv, &mname);
+                let idx = self.iface_method_index(recv, sel.obj);
                 let fsig = match self.under(self.type_of(e)) {
                     TypeKind::Func(s) => s.clone(),
                     _ => sig,
@@ -450,7 +454,9 @@ impl<'a, 'b> Fb<'a, 'b> {
                 return Val::S(self.sym_addr(&c));
             }
             let ms = self.lw.method_set(recv);
-            let Some(m) = ms.iter().find(|m| m.name == mname).cloned() else {
+            let mpkg = prog.obj(sel.obj).pkg;
+            let exported = mname.chars().next().is_some_and(|c| c.is_uppercase());
+            let Some(m) = ms.iter().find(|m| m.name == mname && (exported || m.pkg == mpkg)).cloned() else {
                 return self.fail(pos, "internal: method expression without a method", TypeId::INT);
             };
             let (_, tfn) = self.lw.method_fns(recv, &m);
@@ -477,7 +483,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let a = self.temp(it, "recv");
                 self.store(a, 0, tab);
                 self.store(a, 8, data);
-                let idx = self.iface_method_index(it, &mname);
+                let idx = self.iface_method_index(it, sel.obj);
                 let ts = self.lw.type_string(it);
                 (it, Val::M(a), FmTarget::Iface(idx), format!("{ts}.{mname}"))
             }

@@ -110,10 +110,18 @@ impl<'a, 'b> Fb<'a, 'b> {
         let mt = self.type_of(m);
         let (kt, _) = self.map_kv(mt);
         let mv = self.expr(m).v();
-        let ka = self.key_temp(k, kt);
+        let kv = self.expr_to(k, kt);
+        self.map_delete_values(mt, mv, kv, pos);
+    }
+
+    /// The rest of `delete`: map `m` of type `mt`, key `k` already of the key type.
+    pub fn map_delete_values(&mut self, mt: TypeId, m: VReg, k: Val, pos: Pos) {
+        let (kt, _) = self.map_kv(mt);
+        let ka = self.temp(kt, "mapkey");
+        self.store_val(ka, 0, k, kt);
         self.set_pos(pos);
         let d = self.map_desc(mt);
-        self.call_rt("g1c_mapdelete", vec![d, mv, ka], &[]);
+        self.call_rt("g1c_mapdelete", vec![d, m, ka], &[]);
     }
 
     /// `len(m)`: the count in the header's first word, 0 for a nil map.

@@ -3,14 +3,16 @@
 //! In: the [`Ast`] of a program's packages and the checker's [`Program`] (types, objects, `Info`). Out: an
 //! [`ir::Module`](super::Module) with one [`Func`] per Go function, method and function literal of every
 //! package, one function `<path>.init` per package (always emitted: the package's variable initialization
-//! in `Info::init_order`, then its `func init()`s in source order), and [`Data`] for package variables,
-//! string bytes and static closures.
+//! in `Info::init_order`), and [`Data`] for package variables, string bytes, static closures and each
+//! package's `<path>..inittask` (gc's init task: the tasks of its imports, then `<path>.init` and its
+//! `func init()`s in source order; docs/RUNTIME-ABI.md "Program start").
 //!
 //! Contract for the driver: `lower(fset, ast, prog) -> Result<ir::Module, Vec<Error>>` for a program of one
 //! package (`main`), and `lower_program(fset, ast, prog, units)` for several: the [`Unit`]s in gc's
 //! initialization order (every package after the packages it imports, depth first in the order of the
-//! importer's imports; the root package `main` last). `main.init`, which the runtime calls, first calls the
-//! init functions of the other units in that order, as gc's `runtime.doInit` runs the `.inittask`s.
+//! importer's imports; the root package `main` last). The runtime's `doInit` runs `main..inittask`, whose
+//! deps lead to every other unit's task: no Go function calls another package's initialization, so a
+//! traceback during initialization shows only the init function that panicked, as with gc.
 //!
 //! Memory model ("correct first", DESIGN §4): scalar locals live in vregs; aggregates (strings, slices,
 //! structs, arrays, complex numbers) live in stack slots; a variable whose address is taken or that a
@@ -23,7 +25,7 @@
 //! becomes an error `<feature> not supported yet` at its position. Output is deterministic: symbols are
 //! emitted in source order or sorted.
 //!
-//! Files: `mod.rs` (package level: symbols, globals, `main.init`), `func.rs` (the per-function builder: blocks,
+//! Files: `mod.rs` (package level: symbols, globals, `<path>.init`, `..inittask`), `func.rs` (the per-function builder: blocks,
 //! variables, layout), `stmt.rs` (statements), `expr.rs` (expressions, conversions, comparisons), `call.rs`
 //! (calls, builtins, closures, methods), `conc.rs` (defer, recover, go, channels, select).
 
@@ -54,11 +56,15 @@ use func::Fb;
 pub struct Unit {
     pub pkg: PkgId,
     pub files: Vec<usize>,
+    /// Every function must have a body (gc's `-complete`, which `go build` passes for a package without
+    /// assembly). Off, a body-less declaration is left for another object to define, as `go tool compile`
+    /// alone allows: the build stops at code generation or the symbol comes from elsewhere.
+    pub complete: bool,
 }
 
 /// Lowers a program of one package, the first of `prog.packages`, made of every file of `ast`.
 pub fn lower(fset: &FileSet, ast: &Ast, prog: &Program) -> Result<Module, Vec<Error>> {
-    lower_program(fset, ast, prog, &[Unit { pkg: PkgId(0), files: (0..ast.files.len()).collect() }])
+    lower_program(fset, ast, prog, &[Unit { pkg: PkgId(0), files: (0..ast.files.len()).collect(), complete: true }])
 }
 
 /// Lowers the packages `units`, given in initialization order with the root package last (see the module
@@ -152,6 +158,11 @@ impl<'a> Lowerer<'a> {
             for &fi in &unit.files {
                 for d in &ast.files[fi].decls {
                     let Decl::Func(fd) = d else { continue };
+                    // A function or method named `_` can never be called (and is in no method set); gc
+                    // drops it after type checking, and so several of them need no distinct symbols.
+                    if fd.name.name == "_" {
+                        continue;
+                    }
                     let Some(&obj) = prog.info.defs.get(&fd.name.pos) else {
                         // `func init()` may not be recorded in `defs`; it is in `Info::inits`.
                         if fd.name.name == "init" && fd.recv.is_none() {
@@ -197,7 +208,9 @@ impl<'a> Lowerer<'a> {
                 continue;
             }
             let Some(body) = &fd.body else {
-                self.error(fd.pos, "missing function body");
+                if units[u].complete {
+                    self.error(fd.pos, "missing function body");
+                }
                 continue;
             };
             let Some(sig_t) = prog.info.defs.get(&fd.name.pos).map(|&o| prog.obj(o).typ) else {
@@ -231,15 +244,31 @@ impl<'a> Lowerer<'a> {
             self.pkg = self.pkg_path(prog.obj(self.gen.insts[i].obj).pkg);
             self.lower_instance(i);
         }
-        // 5. `<path>.init` per package: its variables in dependency order, then its init functions; the
-        //    root's (`main.init`) starts by calling the others, in initialization order.
-        let mut dep_inits = Vec::new();
+        // 5. Per package, gc's initialization records: `<path>.init` (its variables in dependency order)
+        //    and `<path>..inittask` (the tasks of the packages it imports, then `<path>.init` and its
+        //    `func init()`s), which the runtime's `doInit` runs from `main..inittask`.
+        let imported = self.imported_packages();
         for (u, unit) in units.iter().enumerate() {
             self.pkg = self.pkg_path(Some(unit.pkg));
-            let deps = if u + 1 == units.len() { std::mem::take(&mut dep_inits) } else { Vec::new() };
-            let inits = std::mem::take(&mut init_syms[u]);
-            self.lower_init(unit, deps, inits);
-            dep_inits.push(format!("{}.init", self.pkg));
+            self.lower_init(unit);
+            let mut deps: Vec<String> = Vec::new();
+            for &fi in &unit.files {
+                for imp in &ast.files[fi].imports {
+                    let at = imp.name.as_ref().map_or(imp.path_pos, |n| n.pos);
+                    // Only packages of the program have tasks (not `unsafe`).
+                    let Some(&p) = imported.get(&at) else { continue };
+                    if !units.iter().any(|d| d.pkg == p) {
+                        continue;
+                    }
+                    let task = format!("{}..inittask", self.pkg_path(Some(p)));
+                    if !deps.contains(&task) {
+                        deps.push(task);
+                    }
+                }
+            }
+            let mut fns = vec![format!("{}.init", self.pkg)];
+            fns.append(&mut init_syms[u]);
+            self.init_task(deps, fns);
         }
         // 6. What the program's interfaces and maps need at run time.
         if let Some(root) = units.last() {
@@ -352,29 +381,53 @@ impl<'a> Lowerer<'a> {
         (ps, rs)
     }
 
-    /// The init function of `unit`: calls to `deps` (the init functions of the packages to initialize
-    /// first), its package variables in the checker's order, then calls to its `func init()`s, `inits`.
-    fn lower_init(&mut self, unit: &Unit, deps: Vec<String>, inits: Vec<String>) {
+    /// The package of each import declaration of the program, by the position of its name (the path's
+    /// position when it has no explicit name), where the checker declares the `PkgName`.
+    fn imported_packages(&self) -> HashMap<Pos, PkgId> {
+        let mut out = HashMap::new();
+        for o in &self.prog.objs.objs {
+            if let ObjKind::PkgName(p) = o.kind {
+                out.insert(o.pos, p);
+            }
+        }
+        out
+    }
+
+    /// The variable initialization of `unit` (gc's `<path>.init`): its package variables in the checker's
+    /// order. Always emitted, possibly empty (an empty one cannot show in a traceback, so always listing
+    /// it in the task is indistinguishable from gc, which leaves it out).
+    fn lower_init(&mut self, unit: &Unit) {
         let prog = self.prog;
         let sym = format!("{}.init", self.pkg);
         let prefix = format!("{}.glob..func", self.pkg);
         let line_pos = unit.files.first().map(|&f| self.ast.files[f].package.pos).unwrap_or(Pos::NONE);
         let mut fb = Fb::new(self, sym, line_pos, prefix);
-        for s in deps {
-            fb.call_direct_noargs(&s);
-        }
         for init in &prog.info.init_order {
             // `Info::init_order` holds every package's steps, package after package.
             if init.lhs.first().is_some_and(|&o| prog.obj(o).pkg == Some(unit.pkg)) {
                 fb.lower_global_init(&init.lhs, init.rhs);
             }
         }
-        for s in inits {
-            fb.call_direct_noargs(&s);
-        }
         fb.finish_return();
         let f = fb.finish();
         self.funcs.push(f);
+    }
+
+    /// The current package's `..inittask` (gc 1.19's `runtime.initTask`, docs/RUNTIME-ABI.md): words
+    /// `state` (0: not started), `ndeps`, `nfns`, then the addresses of the tasks in `deps` (the packages
+    /// imported, in import order) and of the functions in `fns` (called in order once the deps are done).
+    fn init_task(&mut self, deps: Vec<String>, fns: Vec<String>) {
+        let mut bytes = Vec::with_capacity(8 * (3 + deps.len() + fns.len()));
+        for w in [0, deps.len() as u64, fns.len() as u64] {
+            bytes.extend_from_slice(&w.to_le_bytes());
+        }
+        let mut relocs = Vec::new();
+        for target in deps.into_iter().chain(fns) {
+            relocs.push(DataReloc::addr(bytes.len() as u32, target, 0));
+            bytes.extend_from_slice(&[0; 8]);
+        }
+        let name = format!("{}..inittask", self.pkg);
+        self.add_data(Data { name, kind: DataKind::Data, align: 8, size: bytes.len() as u64, bytes, relocs });
     }
 
     pub fn add_data(&mut self, d: Data) {

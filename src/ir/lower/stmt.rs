@@ -3,7 +3,7 @@
 //! to right).
 
 use super::func::{Fb, LVal, Target, Val, INT};
-use crate::ir::{BinOp, Callee, Cond, ConvOp, Op, Ty};
+use crate::ir::{BinOp, Cond, ConvOp, Op, Ty};
 use crate::syntax::ast::{AssignOp, BranchKind, CaseClause, ExprId, ExprKind, GenDecl, GenKind, Spec, StmtId, StmtKind};
 use crate::syntax::pos::{self, Pos};
 use crate::types::{ObjId, TypeId, TypeKind};
@@ -519,7 +519,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         self.switch_to(end);
     }
 
-    // ---- Package initialization (main.init) ----
+    // ---- Package initialization (`<path>.init`) ----
 
     pub fn lower_global_init(&mut self, lhs: &[ObjId], rhs: ExprId) {
         pos::set_current(self.ast.expr(rhs).pos);
@@ -533,9 +533,5 @@ impl<'a, 'b> Fb<'a, 'b> {
             let lv = self.lval_var(o);
             self.assign(lv, v, t);
         }
-    }
-
-    pub fn call_direct_noargs(&mut self, sym: &str) {
-        self.emit(Op::CallGo { callee: Callee::Direct(sym.to_string()), args_size: 0 });
     }
 }

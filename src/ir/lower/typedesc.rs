@@ -196,9 +196,27 @@ fn is_exported(name: &str) -> bool {
     name.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
-/// gc's `Sym.Less` order for methods: exported names first, then by name.
-fn method_order(a: &str, b: &str) -> std::cmp::Ordering {
-    (!is_exported(a), a).cmp(&(!is_exported(b), b))
+/// gc's `Sym.Less` order for methods: exported names first, then by name, then (same unexported name of
+/// different packages, `p.foo` and `main.foo`) by package path. `runtime.getitab` relies on interface and
+/// type method lists sharing this order.
+/// `pkg_path` is the path of the package of an unexported name ("" for an exported one).
+fn method_order_key(name: &Name, pkg_path: String) -> (bool, Name, String) {
+    (!is_exported(name), name.clone(), pkg_path)
+}
+
+/// gc's `objabi.PathToPrefix`: an import path as it appears in symbol names, with control characters,
+/// space, `%`, `"`, non-ASCII bytes and the dots of the last path element escaped as `%xx`.
+pub fn path_to_prefix(path: &str) -> String {
+    let slash = path.rfind('/').map_or(0, |i| i + 1);
+    let mut out = String::with_capacity(path.len());
+    for (i, &c) in path.as_bytes().iter().enumerate() {
+        if c <= b' ' || (c == b'.' && i >= slash) || c == b'%' || c == b'"' || c >= 0x7f {
+            out.push_str(&format!("%{c:02x}"));
+        } else {
+            out.push(c as char);
+        }
+    }
+    out
 }
 
 impl<'a> Lowerer<'a> {
@@ -234,10 +252,33 @@ impl<'a> Lowerer<'a> {
         if let Some(s) = self.tds.strings.get(&(t, link)) {
             return s.clone();
         }
+        let mut b = String::new();
+        self.write_type(&mut b, t, link, &mut Vec::new());
+        self.tds.strings.insert((t, link), b.clone());
+        b
+    }
+
+    /// Appends the string of `t` to `b`. A type met again inside itself (`type I interface{ m() interface{ I } }`
+    /// makes the literal `interface{ I }` contain itself) is written `@N`, N being the byte offset in `b` where
+    /// its first occurrence starts, as gc's `tconv2` does with its `visited` map; only unnamed types can recur
+    /// (a defined type is written by name). `visiting` holds the unnamed types being written, with offsets.
+    fn write_type(&mut self, b: &mut String, t: TypeId, link: bool, visiting: &mut Vec<(TypeId, usize)>) {
+        if let Some(&(_, off)) = visiting.iter().find(|v| v.0 == t) {
+            b.push_str(&format!("@{off}"));
+            return;
+        }
+        // A string computed on its own is context-free unless it refers back into itself.
+        if let Some(s) = self.tds.strings.get(&(t, link)) {
+            if !s.contains('@') {
+                b.push_str(s);
+                return;
+            }
+        }
         let prog = self.prog;
-        let s = match self.types.kind(t) {
-            TypeKind::Basic(b) => basic_name(*b).to_string(),
+        match self.types.kind(t) {
+            TypeKind::Basic(bk) => b.push_str(basic_name(*bk)),
             TypeKind::Named(n) => {
+                let n = n.clone();
                 let o = prog.obj(n.obj);
                 let path = self.pkg_path(o.pkg);
                 let mut s = match o.pkg {
@@ -259,112 +300,167 @@ impl<'a> Lowerer<'a> {
                     };
                     s = format!("{s}·{n}");
                 }
+                b.push_str(&s);
                 // An instance of a generic type: `main.Pair[int,string]`, as gc's reflect prints it.
                 if !n.targs.is_empty() {
-                    let args: Vec<String> = n.targs.clone().iter().map(|&a| self.type_str(a, link)).collect();
-                    s = format!("{s}[{}]", args.join(","));
+                    b.push('[');
+                    for (i, &a) in n.targs.iter().enumerate() {
+                        if i > 0 {
+                            b.push(',');
+                        }
+                        self.write_type(b, a, link, visiting);
+                    }
+                    b.push(']');
                 }
-                s
             }
-            TypeKind::Pointer(e) => format!("*{}", self.type_str(*e, link)),
-            TypeKind::Slice(e) => format!("[]{}", self.type_str(*e, link)),
-            TypeKind::Array { len, elem } => format!("[{len}]{}", self.type_str(*elem, link)),
-            TypeKind::Map { key, value } => format!("map[{}]{}", self.type_str(*key, link), self.type_str(*value, link)),
+            kind => {
+                let kind = kind.clone();
+                visiting.push((t, b.len()));
+                self.write_composite(b, t, &kind, link, visiting);
+                visiting.pop();
+            }
+        }
+    }
+
+    /// The string of an unnamed type (see [`Lowerer::write_type`]).
+    fn write_composite(&mut self, b: &mut String, t: TypeId, kind: &TypeKind, link: bool, visiting: &mut Vec<(TypeId, usize)>) {
+        match kind {
+            TypeKind::Basic(_) | TypeKind::Named(_) => unreachable!("written by write_type"),
+            TypeKind::Pointer(e) => {
+                b.push('*');
+                self.write_type(b, *e, link, visiting);
+            }
+            TypeKind::Slice(e) => {
+                b.push_str("[]");
+                self.write_type(b, *e, link, visiting);
+            }
+            TypeKind::Array { len, elem } => {
+                b.push_str(&format!("[{len}]"));
+                self.write_type(b, *elem, link, visiting);
+            }
+            TypeKind::Map { key, value } => {
+                b.push_str("map[");
+                self.write_type(b, *key, link, visiting);
+                b.push(']');
+                self.write_type(b, *value, link, visiting);
+            }
             TypeKind::Chan { dir, elem } => {
-                let e = self.type_str(*elem, link);
                 match dir {
                     ChanDir::Both => {
                         if matches!(self.types.kind(*elem), TypeKind::Chan { dir: ChanDir::Recv, .. }) {
-                            format!("chan ({e})")
-                        } else {
-                            format!("chan {e}")
+                            b.push_str("chan (");
+                            self.write_type(b, *elem, link, visiting);
+                            b.push(')');
+                            return;
                         }
+                        b.push_str("chan ");
                     }
-                    ChanDir::Send => format!("chan<- {e}"),
-                    ChanDir::Recv => format!("<-chan {e}"),
+                    ChanDir::Send => b.push_str("chan<- "),
+                    ChanDir::Recv => b.push_str("<-chan "),
                 }
+                self.write_type(b, *elem, link, visiting);
             }
             TypeKind::Struct { fields } => {
                 if fields.is_empty() {
-                    "struct {}".to_string()
-                } else {
-                    let mut parts = Vec::new();
-                    for f in fields {
+                    b.push_str("struct {}");
+                    return;
+                }
+                b.push_str("struct { ");
+                for (i, f) in fields.iter().enumerate() {
+                    if i > 0 {
+                        b.push_str("; ");
+                    }
+                    let name = self.member_name(&f.name, f.pkg, link);
+                    if f.embedded {
+                        // An embedded field's type is a (pointer to a) defined type: its string stands alone.
                         let ts = self.type_str(f.typ, link);
                         // An embedded field renamed through an alias (`type Int = int`) is gc's `Int = int`.
                         let base = ts.trim_start_matches('*');
                         let base = base.rsplit('.').next().unwrap_or(base).split('·').next().unwrap_or(base);
-                        let name = self.member_name(&f.name, f.pkg, link);
                         // (An embedded field with an unexported name is qualified in a link string:
                         // `struct { example.com/a.int = int }`.)
-                        let mut p = if f.embedded && base == f.name && name == *f.name {
-                            ts
-                        } else if f.embedded {
-                            format!("{name} = {ts}")
-                        } else {
-                            format!("{name} {ts}")
-                        };
-                        if !f.tag.is_empty() {
-                            p.push(' ');
-                            p.push_str(&quote(f.tag.as_bytes()));
+                        if !(base == f.name && name == *f.name) {
+                            b.push_str(&name);
+                            b.push_str(" = ");
                         }
-                        parts.push(p);
+                    } else {
+                        b.push_str(&name);
+                        b.push(' ');
                     }
-                    format!("struct {{ {} }}", parts.join("; "))
+                    self.write_type(b, f.typ, link, visiting);
+                    if !f.tag.is_empty() {
+                        b.push(' ');
+                        b.push_str(&quote(f.tag.as_bytes()));
+                    }
                 }
+                b.push_str(" }");
             }
             TypeKind::Func(sig) => {
-                let sig = sig.clone();
-                format!("func{}", self.sig_string(&sig, link))
+                b.push_str("func");
+                self.write_sig(b, sig, link, visiting);
             }
             TypeKind::Interface { .. } => {
                 let ms = self.iface_methods(t);
                 if ms.is_empty() {
-                    "interface {}".to_string()
-                } else {
-                    let mut parts = Vec::new();
-                    for (name, pkg, sig_t) in ms {
-                        let sig = match self.types.kind(sig_t) {
-                            TypeKind::Func(s) => s.clone(),
-                            _ => continue,
-                        };
-                        let name = self.member_name(&name, pkg, link);
-                        parts.push(format!("{}{}", name, self.sig_string(&sig, link)));
-                    }
-                    format!("interface {{ {} }}", parts.join("; "))
+                    b.push_str("interface {}");
+                    return;
                 }
+                b.push_str("interface { ");
+                let mut first = true;
+                for (name, pkg, sig_t) in ms {
+                    let sig = match self.types.kind(sig_t) {
+                        TypeKind::Func(s) => s.clone(),
+                        _ => continue,
+                    };
+                    if !first {
+                        b.push_str("; ");
+                    }
+                    first = false;
+                    b.push_str(&self.member_name(&name, pkg, link));
+                    self.write_sig(b, &sig, link, visiting);
+                }
+                b.push_str(" }");
             }
-            TypeKind::Union(_) | TypeKind::Tuple(_) | TypeKind::TypeParam { .. } => format!("?{}", t.0),
-        };
-        self.tds.strings.insert((t, link), s.clone());
-        s
+            TypeKind::Union(_) | TypeKind::Tuple(_) | TypeKind::TypeParam { .. } => b.push_str(&format!("?{}", t.0)),
+        }
     }
 
     /// `(int, ...string) (bool, error)` as in a func type's string.
-    fn sig_string(&mut self, sig: &crate::types::Signature, link: bool) -> String {
-        let mut ps = Vec::new();
+    fn write_sig(&mut self, b: &mut String, sig: &crate::types::Signature, link: bool, visiting: &mut Vec<(TypeId, usize)>) {
+        b.push('(');
         for (i, &p) in sig.params.iter().enumerate() {
+            if i > 0 {
+                b.push_str(", ");
+            }
             if sig.variadic && i + 1 == sig.params.len() {
                 let e = match self.types.kind(p) {
                     TypeKind::Slice(e) => *e,
                     _ => p,
                 };
-                ps.push(format!("...{}", self.type_str(e, link)));
+                b.push_str("...");
+                self.write_type(b, e, link, visiting);
             } else {
-                ps.push(self.type_str(p, link));
+                self.write_type(b, p, link, visiting);
             }
         }
-        let mut s = format!("({})", ps.join(", "));
-        let rs: Vec<String> = sig.results.iter().map(|&r| self.type_str(r, link)).collect();
-        match rs.len() {
+        b.push(')');
+        match sig.results.len() {
             0 => {}
             1 => {
-                s.push(' ');
-                s.push_str(&rs[0]);
+                b.push(' ');
+                self.write_type(b, sig.results[0], link, visiting);
             }
-            _ => s.push_str(&format!(" ({})", rs.join(", "))),
+            _ => {
+                b.push_str(" (");
+                for (i, &r) in sig.results.iter().enumerate() {
+                    if i > 0 {
+                        b.push_str(", ");
+                    }
+                    self.write_type(b, r, link, visiting);
+                }
+                b.push(')');
+            }
         }
-        s
     }
 
     // ---- Method sets ----
@@ -374,7 +470,8 @@ impl<'a> Lowerer<'a> {
     pub fn iface_methods(&self, t: TypeId) -> Vec<(Name, Option<PkgId>, TypeId)> {
         let mut out: Vec<(Name, Option<PkgId>, TypeId)> = Vec::new();
         self.collect_iface_methods(t, &mut out, 0);
-        out.sort_by(|a, b| method_order(&a.0, &b.0));
+        let path = |p: Option<PkgId>, n: &str| if is_exported(n) { String::new() } else { self.pkg_path(p) };
+        out.sort_by_cached_key(|m| method_order_key(&m.0, path(m.1, &m.0)));
         out
     }
 
@@ -422,6 +519,10 @@ impl<'a> Lowerer<'a> {
                 if let TypeKind::Named(n) = self.types.kind(ty) {
                     for &m in &n.methods {
                         let o = prog.obj(m);
+                        // Never found by any selector or interface (types2 does not associate it with the type).
+                        if o.name == "_" {
+                            continue;
+                        }
                         let ptr_recv = self.ptr_recv(m);
                         // A pointer method is in the set only when the receiver is addressable through a pointer.
                         let entry = if ptr_recv && !via_ptr { None } else {
@@ -468,7 +569,8 @@ impl<'a> Lowerer<'a> {
             }
             level = next;
         }
-        out.sort_by(|a, b| method_order(&a.name, &b.name));
+        let path = |p: Option<PkgId>, n: &str| if is_exported(n) { String::new() } else { self.pkg_path(p) };
+        out.sort_by_cached_key(|m| method_order_key(&m.name, path(m.pkg, &m.name)));
         out
     }
 
@@ -526,8 +628,15 @@ impl<'a> Lowerer<'a> {
         let msym = if m.iface.is_some() { String::new() } else { self.method_meta(m.obj, decl_t).map(|x| x.sym).unwrap_or_default() };
         let iface = m.iface.map(|k| (k, m.sig));
         let (pkg, short) = self.method_prefix(base);
-        let ptr_sym = format!("{pkg}.(*{short}).{}", m.name);
-        let val_sym = format!("{pkg}.{short}.{}", m.name);
+        // gc's `MethodSymSuffix`: an unexported method of another package than the type's is qualified by
+        // that package (`main.X.p.foo` beside `main.X.foo`).
+        let mname = if !is_exported(&m.name) && m.pkg.is_some() && m.pkg != self.type_pkg(base) {
+            format!("{}.{}", path_to_prefix(&self.pkg_path(m.pkg)), m.name)
+        } else {
+            m.name.to_string()
+        };
+        let ptr_sym = format!("{pkg}.(*{short}).{mname}");
+        let val_sym = format!("{pkg}.{short}.{mname}");
         if is_ptr {
             if m.path.is_empty() && m.ptr_recv {
                 return (msym.clone(), msym);
@@ -919,7 +1028,6 @@ impl<'a> Lowerer<'a> {
         // uncommontype and methods.
         let mut method_words = Vec::new();
         if uncommon {
-            let pkgpath = if named { self.pkgpath_sym(self.type_pkg(t)) } else { String::new() };
             // gc's `typePkg`: the package of the defined type, or of the element of `*T`, `[]T`, ....
             let mpkg = match self.types.kind(t) {
                 TypeKind::Pointer(e) | TypeKind::Slice(e) | TypeKind::Array { elem: e, .. } | TypeKind::Chan { elem: e, .. } => {
@@ -927,6 +1035,9 @@ impl<'a> Lowerer<'a> {
                 }
                 _ => self.type_pkg(t),
             };
+            // The package of the method names that carry none (`runtime.itab.init` reads it), as gc's
+            // `dextratype` writes it: `typePkg`, so `*T` has `T`'s package too.
+            let pkgpath = self.pkgpath_sym(mpkg);
             let xcount = methods.iter().filter(|m| is_exported(&m.name)).count();
             let ucom_at = b.bytes.len();
             b.off32(&pkgpath);

@@ -16,7 +16,13 @@ impl<'a> Checker<'a> {
         let ast = self.ast;
         let ExprKind::Call { fun, args, ellipsis, rparen } = &ast.expr(e).kind else { unreachable!() };
         let pos = ast.expr(e).pos;
+        // `f[int](x, y)`: a partial instantiation is completed by inference from the arguments
+        let partial_fun = matches!(ast.expr(ast.unparen(*fun)).kind, ExprKind::Index { .. });
+        let saved_partial = std::mem::replace(&mut self.partial_ok, partial_fun);
+        self.partial_targs = None;
         let f = self.expr_or_type(*fun);
+        self.partial_ok = saved_partial;
+        let partial = self.partial_targs.take();
         match f.mode {
             OpMode::Invalid => {
                 for &a in args {
@@ -63,11 +69,23 @@ impl<'a> Checker<'a> {
                 };
                 let mut sig = sig;
                 // generic function: infer type arguments from the arguments
-                if let Some(fo) = self.generic_func_of(*fun) {
-                    if !self.info.types.get(fun).is_some_and(|tv| tv.typ != f.typ) {
+                let generic = match &partial {
+                    Some((fo, _, _)) => Some(*fo),
+                    None => self.generic_func_of(*fun),
+                };
+                if let Some(fo) = generic {
+                    if partial.is_some() || !self.info.types.get(fun).is_some_and(|tv| tv.typ != f.typ) {
                         let tps = self.generic_funcs.get(&fo).cloned().unwrap_or_default();
                         let argops = self.eval_args(args);
                         let mut out = vec![None; tps.len()];
+                        // the function's identifier, where the instance is recorded
+                        let mut ident_expr = *fun;
+                        if let Some((_, explicit, x)) = &partial {
+                            for (o, &t) in out.iter_mut().zip(explicit) {
+                                *o = Some(t);
+                            }
+                            ident_expr = *x;
+                        }
                         for (i, a) in argops.iter().enumerate() {
                             let p = self.param_type(&sig, i, argops.len(), ellipsis.is_some());
                             if let Some(p) = p {
@@ -76,6 +94,7 @@ impl<'a> Checker<'a> {
                                 }
                             }
                         }
+                        self.infer_from_constraints(&tps, &mut out);
                         for (i, a) in argops.iter().enumerate() {
                             if let Some(p) = self.param_type(&sig, i, argops.len(), ellipsis.is_some()) {
                                 if let Some(k) = tps.iter().position(|&t| t == p) {
@@ -85,6 +104,7 @@ impl<'a> Checker<'a> {
                                 }
                             }
                         }
+                        self.infer_from_constraints(&tps, &mut out);
                         if let Some(k) = out.iter().position(|o| o.is_none()) {
                             let name = self.objs.get(self.t_obj(tps[k])).name.clone();
                             self.error(*rparen, format!("cannot infer {name}"));
@@ -105,7 +125,7 @@ impl<'a> Checker<'a> {
                         }
                         let st = self.subst(f.typ, &tps, &targs);
                         self.record(*fun, super::super::Mode::Value, st, None);
-                        self.record_instance(*fun, targs, st);
+                        self.record_instance(ident_expr, targs, st);
                         let TypeKind::Func(s2) = self.t.kind(st).clone() else { return Operand::invalid(e) };
                         sig = s2;
                         self.check_args(e, &sig, argops, *ellipsis, *fun);
@@ -189,7 +209,7 @@ impl<'a> Checker<'a> {
         let ok_count = if sig.variadic && ellipsis.is_none() { nargs + 1 >= n } else { nargs == n };
         if !ok_count {
             let too_few = nargs < n;
-            // types2: at the first extra argument, else at the last argument, else at the call itself.
+            // types2: at the first extra argument, else at the last argument, else at the call
             let at_pos = if !too_few {
                 ast.expr(args[n].expr).pos
             } else if let Some(last) = args.last() {
@@ -209,6 +229,7 @@ impl<'a> Checker<'a> {
             return;
         }
         let context = format!("argument to {}", self.expr_string(fun));
+        let written = self.callee_param_exprs(fun);
         for (i, a) in args.iter_mut().enumerate() {
             let pt = if sig.variadic && i + 1 >= n {
                 if ellipsis.is_some() {
@@ -222,8 +243,57 @@ impl<'a> Checker<'a> {
             } else {
                 sig.params[i]
             };
+            if pt == TypeId::INVALID {
+                // the parameter's type was reported invalid; its argument is not checked against it
+                continue;
+            }
+            // the parameter's type as written, for the message (`byte`, not `uint8`)
+            self.spelled_target = written.as_ref().and_then(|w| {
+                let pe = *w.get(i.min(w.len().saturating_sub(1)))?;
+                match &self.ast.expr(pe).kind {
+                    ExprKind::Ellipsis { elem } => {
+                        let (s, _) = self.spelled(*elem)?;
+                        Some(if ellipsis.is_some() { format!("[]{s}") } else { s })
+                    }
+                    _ => self.spelled(pe).filter(|(_, t)| *t == pt).map(|(s, _)| s),
+                }
+            });
             self.assignment(a, pt, &context);
+            self.spelled_target = None;
         }
+    }
+
+    /// The underlying types of the type set of `t` (types2's `underIs`): `t`'s underlying type, or for a
+    /// type parameter those of its constraint's terms; `[None]` when the constraint has no specific types.
+    pub fn under_terms(&self, t: TypeId) -> Vec<Option<TypeId>> {
+        match *self.t.kind(t) {
+            TypeKind::TypeParam { constraint, .. } => match self.type_terms(constraint) {
+                Some(terms) if !terms.is_empty() => terms.into_iter().map(|(_, tt)| Some(self.t.underlying(tt))).collect(),
+                _ => vec![None],
+            },
+            _ => vec![Some(self.t.underlying(t))],
+        }
+    }
+
+    /// The parameter type expressions of the function or method `fun` denotes (one per parameter, a group
+    /// `a, b T` repeated), when its declaration was checked from source.
+    fn callee_param_exprs(&self, fun: ExprId) -> Option<Vec<ExprId>> {
+        let f = self.ast.unparen(fun);
+        let obj = match &self.ast.expr(f).kind {
+            ExprKind::Ident(id) => self.info.uses.get(&id.pos).copied(),
+            ExprKind::Selector { sel, .. } => {
+                self.info.selections.get(&f).map(|s| s.obj).or_else(|| self.info.uses.get(&sel.pos).copied())
+            }
+            _ => None,
+        }?;
+        let ft = self.func_types.get(&obj)?;
+        let mut out = Vec::new();
+        for p in &ft.params {
+            for _ in 0..p.names.len().max(1) {
+                out.push(p.typ);
+            }
+        }
+        Some(out)
     }
 
     /// One entry of go/types' `typesSummary`.
@@ -257,15 +327,70 @@ impl<'a> Checker<'a> {
 
     /// The generic function object named by `e` (an identifier or `pkg.f`), if any and not instantiated.
     pub fn generic_func_of(&self, e: ExprId) -> Option<ObjId> {
-        let e = self.ast.unparen(e);
-        if let ExprKind::Ident(id) = &self.ast.expr(e).kind {
-            if let Some(&o) = self.info.uses.get(&id.pos) {
-                if self.generic_funcs.get(&o).is_some_and(|t| !t.is_empty()) {
-                    return Some(o);
+        let id = self.func_ident(e)?;
+        let &o = self.info.uses.get(&id.pos)?;
+        self.generic_funcs.get(&o).is_some_and(|t| !t.is_empty()).then_some(o)
+    }
+
+    /// The identifier a function value expression names: `f`, or `Sel` of a qualified `pkg.Sel`.
+    fn func_ident(&self, e: ExprId) -> Option<&'a Ident> {
+        let ast = self.ast;
+        match &ast.expr(ast.unparen(e)).kind {
+            ExprKind::Ident(id) => Some(id),
+            ExprKind::Selector { x, sel } => match &ast.expr(*x).kind {
+                ExprKind::Ident(pid) if self.info.uses.get(&pid.pos).is_some_and(|&o| matches!(self.objs.get(o).kind, ObjKind::PkgName(_))) => Some(sel),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Constraint type inference (types2's `inferB`): a type parameter whose constraint has a core type
+    /// (`B interface{ []A }`, `S ~[]E`) unifies that core type with its known type argument (the argument's
+    /// underlying type for a `~` core), or takes the core type itself when it is the only, exact, term.
+    /// Then type arguments that mention type parameters get the inferred arguments substituted.
+    pub fn infer_from_constraints(&mut self, tps: &[TypeId], out: &mut Vec<Option<TypeId>>) {
+        loop {
+            let before = out.clone();
+            for (i, &tp) in tps.iter().enumerate() {
+                let TypeKind::TypeParam { constraint, .. } = *self.t.kind(tp) else { continue };
+                let Some(terms) = self.type_terms(constraint) else { continue };
+                let Some(&(_, first)) = terms.first() else { continue };
+                let single = terms.len() == 1;
+                let core = self.t.underlying(first);
+                if !terms.iter().all(|&(_, t)| self.t.underlying(t) == core) {
+                    continue;
+                }
+                let tilde = terms.iter().any(|&(tl, _)| tl);
+                let (core, tilde) = if single { (first, tilde) } else { (core, true) };
+                match out[i] {
+                    Some(tx) => {
+                        let tx = if tilde && !self.is_type_param(tx) { self.t.underlying(tx) } else { tx };
+                        self.unify(core, tx, tps, out);
+                    }
+                    None if single && !tilde => out[i] = Some(core),
+                    None => {}
                 }
             }
+            if *out == before {
+                break;
+            }
         }
-        None
+        // substitute known arguments into the others (`B = []A` with `A = byte`), to a fixed point
+        for _ in 0..tps.len() {
+            let cur: Vec<TypeId> = out.iter().zip(tps).map(|(o, &tp)| o.unwrap_or(tp)).collect();
+            let mut changed = false;
+            for o in out.iter_mut().flatten() {
+                let n = self.subst(*o, tps, &cur);
+                if n != *o {
+                    *o = n;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
     }
 
     /// `f[int, string]`: explicit instantiation of a generic function.
@@ -279,12 +404,27 @@ impl<'a> Checker<'a> {
             self.error(self.ast.expr(indices[tps.len()]).pos, format!("got {} type arguments but want {}", targs.len(), tps.len()));
             return Operand::invalid(e);
         }
-        if targs.len() < tps.len() {
-            // partial instantiation: remaining inferred at the call; unsupported outside calls
-            let name = self.objs.get(self.t_obj(tps[targs.len()])).name.clone();
-            self.error(self.ast.expr(e).pos, format!("cannot infer {name}"));
-            return Operand::invalid(e);
-        }
+        let targs = if targs.len() < tps.len() {
+            // partial instantiation `f[int]`: the rest from the constraints alone (types2's funcInst)
+            let mut out: Vec<Option<TypeId>> = targs.iter().map(|&t| Some(t)).collect();
+            out.resize(tps.len(), None);
+            self.infer_from_constraints(&tps, &mut out);
+            if let Some(k) = out.iter().position(|o| o.is_none()) {
+                if self.partial_ok {
+                    // the callee of a call: the arguments infer the rest (see `call`)
+                    if let ExprKind::Index { x, .. } = &self.ast.expr(e).kind {
+                        self.partial_targs = Some((fo, targs.clone(), *x));
+                        return Operand::new(OpMode::Value, ft, e);
+                    }
+                }
+                let name = self.objs.get(self.t_obj(tps[k])).name.clone();
+                self.error(self.ast.expr(e).pos, format!("cannot infer {name}"));
+                return Operand::invalid(e);
+            }
+            out.into_iter().map(|o| o.unwrap()).collect()
+        } else {
+            targs
+        };
         for (i, (&tp, &ta)) in tps.iter().zip(&targs).enumerate() {
             if !self.satisfies(ta, tp, &tps, &targs) {
                 let c = match self.t.kind(tp) {
@@ -306,7 +446,7 @@ impl<'a> Checker<'a> {
     /// Records in `Info::instances` that the identifier `fun` (possibly parenthesized) denotes the generic
     /// function instantiated with `targs`, of signature `typ`.
     fn record_instance(&mut self, fun: ExprId, targs: Vec<TypeId>, typ: TypeId) {
-        if let ExprKind::Ident(id) = &self.ast.expr(self.ast.unparen(fun)).kind {
+        if let Some(id) = self.func_ident(fun) {
             self.info.instances.insert(id.pos, super::super::Instance { targs, typ });
         }
     }
@@ -315,7 +455,9 @@ impl<'a> Checker<'a> {
 
     /// Checks that `x.(T)` can succeed: T must implement x's interface if T is not an interface.
     pub fn type_assertion(&mut self, e: ExprId, x: &mut Operand, t: TypeId, switch_case: bool) {
-        if self.is_interface(t) {
+        // types2's assertableTo: no static check when T is an interface — or a type parameter, whose
+        // underlying type is its constraint interface
+        if self.is_interface(t) || self.is_type_param(t) {
             return;
         }
         if let Err(reason) = self.implements(t, x.typ) {
@@ -362,7 +504,11 @@ impl<'a> Checker<'a> {
                 }
             } else if self.is_integer(x.typ) && self.is_integer(t) || self.is_float(x.typ) && self.is_integer(t) || self.is_numeric(x.typ) && self.is_numeric(t) {
                 let s = self.operand_string(x);
-                let ts = self.type_string(t);
+                let written = match &self.ast.expr(call).kind {
+                    ExprKind::Call { fun, .. } => Some(*fun),
+                    _ => None,
+                };
+                let ts = self.type_string_as_written(t, written);
                 let truncated = self.is_float(x.typ) && self.is_integer(t) && x.val.as_ref().is_some_and(|v| v.as_int().is_none());
                 let msg = if truncated { format!("cannot convert {s} to type {ts} (truncated)") } else { format!("cannot convert {s} to type {ts} (overflows)").replace(" (overflows)", "") };
                 let msg = if !truncated { format!("{s} overflows {ts}").replacen(&s, &format!("cannot convert {s} to type {ts}:\n\tconstant"), 0) } else { msg };
@@ -382,7 +528,11 @@ impl<'a> Checker<'a> {
         }
         if !ok {
             let s = self.operand_string(x);
-            let ts = self.type_string(t);
+            let written = match &self.ast.expr(call).kind {
+                ExprKind::Call { fun, .. } => Some(*fun),
+                _ => None,
+            };
+            let ts = self.type_string_as_written(t, written);
             let msg = if cause.is_empty() { format!("cannot convert {s} to type {ts}") } else { format!("cannot convert {s} to type {ts}:\n\t{cause}") };
             self.error(self.ast.expr(x.expr).pos, msg);
             x.mode = OpMode::Invalid;
@@ -621,12 +771,23 @@ impl<'a> Checker<'a> {
                 };
                 if ellipsis.is_some() {
                     if ops.len() != 2 {
-                        self.error(pos, format!("can only use ... with final argument in list"));
+                        // types2 checks the call against `func(S, ...T) S`: argument count errors
+                        let ExprKind::Call { fun, .. } = &ast.expr(e).kind else { return Operand::invalid(e) };
+                        let sl = self.t.slice(elem);
+                        let sig = Signature { params: vec![s.typ, sl], results: vec![s.typ], variadic: true };
+                        self.check_args(e, &sig, ops, ellipsis, *fun);
                         return Operand::invalid(e);
                     }
                     let mut t = ops[1].clone();
-                    // append([]byte, string...)
-                    if self.t.basic(elem) == Some(BasicKind::Uint8) && self.is_string(t.typ) {
+                    // append([]byte, string...), also for a type parameter whose types are all strings or
+                    // byte slices (types2's coreString)
+                    let string_like = |c: &Self, u: Option<TypeId>| {
+                        u.is_some_and(|u| c.is_string(u) || matches!(c.t.kind(u), TypeKind::Slice(el) if c.t.basic(*el) == Some(BasicKind::Uint8)))
+                    };
+                    let core_string = self.is_type_param(t.typ)
+                        && self.under_terms(t.typ).iter().any(|&u| u.is_some_and(|u| self.is_string(u)))
+                        && self.under_terms(t.typ).iter().all(|&u| string_like(self, u));
+                    if self.t.basic(elem) == Some(BasicKind::Uint8) && (self.is_string(t.typ) || core_string) {
                         if self.is_untyped(t.typ) {
                             self.convert_untyped(&mut t, TypeId::STRING);
                         }
@@ -642,19 +803,22 @@ impl<'a> Checker<'a> {
                 Operand::new(OpMode::Value, s.typ, e)
             }
             Builtin::Close => {
+                // every type of the operand's type set must be a channel that can be sent on (types2's underIs)
                 let x = &ops[0];
-                match self.t.kind(self.core(x.typ)).clone() {
-                    TypeKind::Chan { dir, .. } => {
-                        if dir == ChanDir::Recv {
+                for u in self.under_terms(x.typ) {
+                    match u.map(|u| self.t.kind(u).clone()) {
+                        Some(TypeKind::Chan { dir, .. }) => {
+                            if dir == ChanDir::Recv {
+                                let s = self.operand_string(x);
+                                self.error(ast.expr(x.expr).pos, format!("invalid operation: cannot close receive-only channel {s}"));
+                                return Operand::invalid(e);
+                            }
+                        }
+                        _ => {
                             let s = self.operand_string(x);
-                            self.error(ast.expr(x.expr).pos, format!("invalid operation: cannot close receive-only channel {s}"));
+                            self.error(ast.expr(x.expr).pos, format!("invalid operation: cannot close non-channel {s}"));
                             return Operand::invalid(e);
                         }
-                    }
-                    _ => {
-                        let s = self.operand_string(x);
-                        self.error(ast.expr(x.expr).pos, format!("invalid operation: cannot close non-channel {s}"));
-                        return Operand::invalid(e);
                     }
                 }
                 Operand::new(OpMode::NoValue, TypeId::INVALID, e)
@@ -758,7 +922,9 @@ impl<'a> Checker<'a> {
                     (Some(d), Some(s)) if d == s => Operand::new(OpMode::Value, int, e),
                     (Some(d), Some(s)) => {
                         let (xs, ys) = (self.operand_string(&x), self.operand_string(&y));
-                        let (ds, ss) = (self.type_string(d), self.type_string(s));
+                        // a string's elements are types2's universeByte, spelled `byte`
+                        let ss = if self.is_string(y.typ) { "byte".to_string() } else { self.type_string(s) };
+                        let ds = self.type_string(d);
                         self.error(ast.expr(x.expr).pos, format!("invalid argument: arguments to copy {xs} and {ys} have different element types {ds} and {ss}"));
                         Operand::invalid(e)
                     }
@@ -770,12 +936,23 @@ impl<'a> Checker<'a> {
                 }
             }
             Builtin::Delete => {
+                // every type of the operand's type set must be a map, all with identical key types
                 let x = ops[0].clone();
-                let TypeKind::Map { key, .. } = self.t.kind(self.core(x.typ)).clone() else {
-                    let s = self.operand_string(&x);
-                    self.error(ast.expr(x.expr).pos, format!("invalid argument: {s} is not a map"));
-                    return Operand::invalid(e);
-                };
+                let mut key = None;
+                for u in self.under_terms(x.typ) {
+                    let Some(TypeKind::Map { key: k, .. }) = u.map(|u| self.t.kind(u).clone()) else {
+                        let s = self.operand_string(&x);
+                        self.error(ast.expr(x.expr).pos, format!("invalid argument: {s} is not a map"));
+                        return Operand::invalid(e);
+                    };
+                    if key.is_some_and(|prev| prev != k) {
+                        let s = self.operand_string(&x);
+                        self.error(ast.expr(x.expr).pos, format!("invalid argument: maps of {s} must have identical key types"));
+                        return Operand::invalid(e);
+                    }
+                    key = Some(k);
+                }
+                let key = key.unwrap_or(TypeId::INVALID);
                 let mut k = ops[1].clone();
                 self.assignment(&mut k, key, "argument to delete");
                 Operand::new(OpMode::NoValue, TypeId::INVALID, e)
@@ -875,17 +1052,24 @@ impl<'a> Checker<'a> {
                 if base.mode == OpMode::Invalid {
                     return Operand::invalid(e);
                 }
-                // types2's derefStructPtr: `p.f` with `p` a pointer to a struct selects in the struct itself, so
-                // only pointers met along embedded fields count as "embedded via a pointer".
+                // types2's derefStructPtr: `p.f` with `p` a pointer to a struct looks `f` up in the struct
                 let base_t = match self.t.under(base.typ) {
-                    TypeKind::Pointer(p) if matches!(self.t.under(*p), TypeKind::Struct { .. }) => *p,
+                    TypeKind::Pointer(el) if matches!(self.t.under(*el), TypeKind::Struct { .. }) => *el,
                     _ => base.typ,
                 };
                 let r = self.lookup_field_or_method(base_t, false, &sel.name);
-                let super::lookup::Lookup::Found { obj, index, indirect, is_method: false } = r else {
-                    let s = self.expr_string(args[0]);
-                    self.error(ast.expr(args[0]).pos, format!("invalid argument: {s} is not a field selector"));
-                    return Operand::invalid(e);
+                let (obj, index, indirect) = match r {
+                    super::lookup::Lookup::Found { obj, index, indirect, is_method: false } => (obj, index, indirect),
+                    super::lookup::Lookup::Found { is_method: true, .. } => {
+                        let s = self.expr_string(args[0]);
+                        self.error(ast.expr(args[0]).pos, format!("invalid argument: {s} is a method value"));
+                        return Operand::invalid(e);
+                    }
+                    super::lookup::Lookup::Ambiguous | super::lookup::Lookup::NotFound => {
+                        let bs = self.type_string(base_t);
+                        self.error(ast.expr(*bx).pos, format!("invalid argument: {bs} has no single field {}", sel.name));
+                        return Operand::invalid(e);
+                    }
                 };
                 if indirect {
                     let bs = self.type_string(base_t);

@@ -31,6 +31,19 @@ impl<'a> Checker<'a> {
         self.lookup_from(t, name, None)
     }
 
+    /// The package of interface `it`'s method `name` when it is unexported (found through embedded
+    /// interfaces too), so that only that package's methods of the name implement it.
+    fn iface_method_pkg(&self, it: TypeId, name: &str, depth: u32) -> Option<super::super::PkgId> {
+        if depth > 32 || super::typexpr::is_exported(name) {
+            return None;
+        }
+        let TypeKind::Interface { methods, embeddeds } = self.t.under(it) else { return None };
+        if let Some(m) = methods.iter().find(|m| *m.name == *name) {
+            return m.pkg;
+        }
+        embeddeds.iter().find_map(|&e| self.iface_method_pkg(e, name, depth + 1))
+    }
+
     /// Looks up field or method `name` in `t` (go/types' `LookupFieldOrMethod`): breadth-first through
     /// embedded fields; a name found twice at the same depth is ambiguous.
     pub fn lookup_field_or_method(&mut self, t: TypeId, _addressable: bool, name: &str) -> Lookup {
@@ -145,7 +158,9 @@ impl<'a> Checker<'a> {
                     }
                     TypeKind::Interface { .. } => {
                         let ms = self.iface_method_set(typ);
-                        if let Some(i) = ms.iter().position(|m| m.0 == name) {
+                        // another package's unexported method is not selectable
+                        let visible = from.is_none() || self.same_id(self.iface_method_pkg(typ, name, 0), name, name, from);
+                        if let Some(i) = ms.iter().position(|m| m.0 == name).filter(|_| visible) {
                             count += 1 + multiples as i32;
                             let o = self.iface_method_obj(typ, name, ms[i].1);
                             let mut idx = index.clone();
@@ -211,10 +226,33 @@ impl<'a> Checker<'a> {
             TypeKind::Pointer(b) => *b,
             _ => recv,
         };
-        let targs = match self.t.kind(base) {
-            TypeKind::Named(n) if n.origin == Some(rn) => n.targs.clone(),
-            _ => return sig,
-        };
+        // The receiver's own type, or (a promoted method) an embedded field's, searched breadth-first
+        // through embedded fields as selector lookup does.
+        let mut level = vec![base];
+        let mut targs = None;
+        for _ in 0..8 {
+            let mut next = Vec::new();
+            for t in level {
+                let t = match self.t.kind(t) {
+                    TypeKind::Pointer(b) => *b,
+                    _ => t,
+                };
+                if let TypeKind::Named(n) = self.t.kind(t) {
+                    if n.origin == Some(rn) {
+                        targs = Some(n.targs.clone());
+                        break;
+                    }
+                }
+                if let TypeKind::Struct { fields } = self.t.under(t) {
+                    next.extend(fields.iter().filter(|f| f.embedded).map(|f| f.typ));
+                }
+            }
+            if targs.is_some() || next.is_empty() {
+                break;
+            }
+            level = next;
+        }
+        let Some(targs) = targs else { return sig };
         // The method's receiver type parameters were declared fresh; map them by index.
         let rtps = self.method_recv_tparams.get(&m).cloned().unwrap_or(tps);
         self.subst(sig, &rtps, &targs)
@@ -339,6 +377,17 @@ impl<'a> Checker<'a> {
         if t == self.comparable_t {
             return true;
         }
+        // `type C comparable`: a defined type denoting comparable (its underlying interface alone has lost
+        // that; its declaration's right-hand side has not)
+        // (followed a bounded number of steps: invalid declaration cycles `type A B; type B A` end too)
+        let mut r = t;
+        for _ in 0..16 {
+            match self.type_rhs.get(&r) {
+                Some(&rhs) if rhs == self.comparable_t => return true,
+                Some(&rhs) if rhs != r => r = rhs,
+                _ => break,
+            }
+        }
         let u = self.t.underlying(t);
         if let TypeKind::Interface { embeddeds, .. } = self.t.kind(u) {
             return embeddeds.iter().any(|&e| self.is_comparable_constraint(e));
@@ -380,9 +429,15 @@ impl<'a> Checker<'a> {
             let want = format!("{name}{}", self.sig_string(*sig));
             // A method of `v` with this name: its signature and whether only `*v` has it.
             let found: Option<(TypeId, bool)> = if v_iface {
-                vms.iter().find(|m| &m.0 == name).map(|m| (m.1, false))
+                // unexported methods of different packages differ (an unrecorded package matches any)
+                let same_pkg = match (self.iface_method_pkg(v, name, 0), self.iface_method_pkg(t, name, 0)) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                };
+                vms.iter().find(|m| &m.0 == name && same_pkg).map(|m| (m.1, false))
             } else {
-                match self.lookup_iface_method(v, name) {
+                let from = self.iface_method_pkg(t, name, 0);
+                match self.lookup_from(v, name, from) {
                     Lookup::Found { obj, indirect, is_method: true, .. } => {
                         let v_is_ptr = matches!(self.t.kind(v), TypeKind::Pointer(_));
                         let ptr_only = self.ptr_recv.contains(&obj) && !indirect && !v_is_ptr;
@@ -392,7 +447,7 @@ impl<'a> Checker<'a> {
                 }
             };
             match found {
-                Some((msig, _)) if msig != *sig => {
+                Some((msig, _)) if !self.identical(msig, *sig) => {
                     let have = format!("{name}{}", self.sig_string(msig));
                     return Some(format!("(wrong type for {name} method)\n\t\thave {have}\n\t\twant {want}"));
                 }
@@ -516,7 +571,7 @@ impl<'a> Checker<'a> {
         let named = |k: &TypeKind| matches!(k, TypeKind::Basic(_) | TypeKind::Named(_) | TypeKind::TypeParam { .. });
         let v_named = named(self.t.kind(v));
         let t_named = named(self.t.kind(t));
-        if vu == tu && (!v_named || !t_named) && !self.is_type_param(v) && !self.is_type_param(t) {
+        if (!v_named || !t_named) && !self.is_type_param(v) && !self.is_type_param(t) && self.identical(vu, tu) {
             return Ok(());
         }
         let t_iface_ptr = matches!(self.t.kind(tu), TypeKind::Pointer(b) if self.is_interface(*b));
@@ -534,7 +589,90 @@ impl<'a> Checker<'a> {
                 return Ok(());
             }
         }
+        // Type parameters (types2's assignableTo): a value of an unnamed type is assignable to a type
+        // parameter if it is assignable to each type of its type set; a type parameter's value is assignable
+        // to an unnamed type if each type of its type set is.
+        if !v_named {
+            if let TypeKind::TypeParam { constraint, .. } = *self.t.kind(t) {
+                return match self.type_terms(constraint) {
+                    Some(terms) if !terms.is_empty() => {
+                        for (_, tt) in terms {
+                            self.assignable_reason(x, tt)?;
+                        }
+                        Ok(())
+                    }
+                    _ => Err(String::new()),
+                };
+            }
+        }
+        if !t_named {
+            if let TypeKind::TypeParam { constraint, .. } = *self.t.kind(v) {
+                return match self.type_terms(constraint) {
+                    Some(terms) if !terms.is_empty() => {
+                        for (_, vt) in terms {
+                            let y = Operand { typ: vt, ..x.clone() };
+                            self.assignable_reason(&y, t)?;
+                        }
+                        Ok(())
+                    }
+                    _ => Err(String::new()),
+                };
+            }
+        }
         Err(String::new())
+    }
+
+    /// Go spec "Type identity". Interned ids decide it except for interfaces, which are identical when their
+    /// method sets are (`interface{ I; J }` and the same methods written out; types whose methods mention
+    /// each other, as in bug398.go, assume identity of the pair being compared: types2's `ifacePair`).
+    pub fn identical(&mut self, a: TypeId, b: TypeId) -> bool {
+        self.identical_seen(a, b, &mut Vec::new())
+    }
+
+    fn identical_seen(&mut self, a: TypeId, b: TypeId, seen: &mut Vec<(TypeId, TypeId)>) -> bool {
+        if a == b {
+            return true;
+        }
+        let (ka, kb) = (self.t.kind(a).clone(), self.t.kind(b).clone());
+        match (ka, kb) {
+            (TypeKind::Pointer(x), TypeKind::Pointer(y)) | (TypeKind::Slice(x), TypeKind::Slice(y)) => self.identical_seen(x, y, seen),
+            (TypeKind::Array { len: l1, elem: x }, TypeKind::Array { len: l2, elem: y }) => l1 == l2 && self.identical_seen(x, y, seen),
+            (TypeKind::Map { key: k1, value: v1 }, TypeKind::Map { key: k2, value: v2 }) => {
+                self.identical_seen(k1, k2, seen) && self.identical_seen(v1, v2, seen)
+            }
+            (TypeKind::Chan { dir: d1, elem: x }, TypeKind::Chan { dir: d2, elem: y }) => d1 == d2 && self.identical_seen(x, y, seen),
+            (TypeKind::Func(s1), TypeKind::Func(s2)) => {
+                s1.variadic == s2.variadic
+                    && s1.params.len() == s2.params.len()
+                    && s1.results.len() == s2.results.len()
+                    && s1.params.iter().zip(&s2.params).all(|(&x, &y)| self.identical_seen(x, y, seen))
+                    && s1.results.iter().zip(&s2.results).all(|(&x, &y)| self.identical_seen(x, y, seen))
+            }
+            (TypeKind::Struct { fields: f1 }, TypeKind::Struct { fields: f2 }) => {
+                f1.len() == f2.len()
+                    && f1.iter().zip(&f2).all(|(x, y)| {
+                        x.name == y.name && x.embedded == y.embedded && x.tag == y.tag && x.pkg == y.pkg && self.identical_seen(x.typ, y.typ, seen)
+                    })
+            }
+            (TypeKind::Interface { .. }, TypeKind::Interface { .. }) => {
+                // type sets with terms (constraints) are compared by id only
+                if self.type_terms(a).is_some() || self.type_terms(b).is_some() {
+                    return false;
+                }
+                if seen.contains(&(a, b)) || seen.contains(&(b, a)) {
+                    return true;
+                }
+                let (ma, mb) = (self.iface_method_set(a), self.iface_method_set(b));
+                if ma.len() != mb.len() || ma.iter().zip(&mb).any(|(x, y)| x.0 != y.0) {
+                    return false;
+                }
+                seen.push((a, b));
+                let ok = ma.iter().zip(&mb).all(|(x, y)| self.identical_seen(x.1, y.1, seen));
+                seen.pop();
+                ok
+            }
+            _ => false,
+        }
     }
 
     /// Go spec "Comparison operators": values of type `t` can be compared with `==`.
@@ -603,11 +741,36 @@ impl<'a> Checker<'a> {
             TypeKind::Named(n) => n.underlying,
             _ => TypeId::INVALID,
         };
+        if under == TypeId::INVALID {
+            // the generic type is being declared (`type E[T any] struct{ l *L[T] }; type L[T any] struct{
+            // root E[T] }`): the instance is completed when its underlying type is known
+            self.pending_instances.push((inst, gen));
+        }
         let su = self.subst(under, &tps, &targs);
         self.instance_depth -= 1;
         let su = if matches!(self.t.kind(su), TypeKind::Named(_)) { self.t.underlying(su) } else { su };
         self.t.named_mut(inst).underlying = su;
         inst
+    }
+
+    /// Gives the instances of generic type `gen` created before its underlying type was known theirs.
+    pub fn complete_pending_instances(&mut self, gen: TypeId) {
+        let under = self.t.underlying(gen);
+        if under == TypeId::INVALID || matches!(self.t.kind(under), TypeKind::Named(_)) {
+            return;
+        }
+        let tps = self.generic_types.get(&gen).cloned().unwrap_or_default();
+        let (done, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut self.pending_instances).into_iter().partition(|p| p.1 == gen);
+        self.pending_instances = rest;
+        for (inst, _) in done {
+            let targs = match self.t.kind(inst) {
+                TypeKind::Named(n) => n.targs.clone(),
+                _ => continue,
+            };
+            let su = self.subst(under, &tps, &targs);
+            let su = if matches!(self.t.kind(su), TypeKind::Named(_)) { self.t.underlying(su) } else { su };
+            self.t.named_mut(inst).underlying = su;
+        }
     }
 
     /// Replaces type parameters `tps` by `targs` in `t`.
@@ -701,6 +864,17 @@ impl<'a> Checker<'a> {
         }
         if param == arg {
             return true;
+        }
+        // An argument of an outer type parameter's type unifies through its core type with an unnamed
+        // parameter type (types2's enableCoreTypeUnification): `SetEq(a, b)` with `a T`, `T []E`.
+        if matches!(self.t.kind(arg), TypeKind::TypeParam { .. })
+            && !tps.contains(&arg)
+            && !matches!(self.t.kind(param), TypeKind::TypeParam { .. } | TypeKind::Named(_) | TypeKind::Basic(_))
+        {
+            let c = self.core(arg);
+            if c != TypeId::INVALID && c != arg {
+                return self.unify(param, c, tps, out);
+            }
         }
         let (pk, ak) = (self.t.kind(param).clone(), self.t.kind(arg).clone());
         let ak = if let (TypeKind::Named(_), false) = (&ak, matches!(pk, TypeKind::Named(_))) { self.t.under(arg).clone() } else { ak };

@@ -911,6 +911,23 @@ impl<'a> Checker<'a> {
     /// `short`: a short variable declaration, which reports a multi-valued call as an assignment mismatch
     /// (a `var` declaration reports it as a multiple value in single-value context).
     pub fn init_vars(&mut self, lhs: &[ObjId], rhs: &'a [ExprId], pos: Pos, short: bool) {
+        self.init_vars_checked(lhs, rhs, pos, short);
+        // a variable initialized from a value whose type was written with `byte`/`rune` is spelled so too
+        if lhs.len() == rhs.len() {
+            for (&o, &r) in lhs.iter().zip(rhs) {
+                if self.written_types.contains_key(&o) {
+                    continue;
+                }
+                if let Some(te) = self.written_type_expr(r) {
+                    if self.spelled(te).is_some_and(|(_, t)| t == self.objs.get(o).typ) {
+                        self.written_types.insert(o, te);
+                    }
+                }
+            }
+        }
+    }
+
+    fn init_vars_checked(&mut self, lhs: &[ObjId], rhs: &'a [ExprId], pos: Pos, short: bool) {
         let ast = self.ast;
         let declared: Vec<Option<TypeId>> = lhs
             .iter()
@@ -1045,12 +1062,24 @@ impl<'a> Checker<'a> {
             match spec {
                 Spec::Type(ts) => {
                     pos::set_current(ts.pos);
+                    // gc's noder (not types2) rejects these: it cannot export such types yet
+                    if let Some(f) = self.cur_decl {
+                        if self.generic_funcs.contains_key(&f) || self.method_recv_tparams.get(&f).is_some_and(|t| !t.is_empty()) {
+                            self.error(g.pos, "type declarations inside generic functions are not currently supported");
+                        }
+                    }
                     let o = self.new_obj(ObjKind::TypeName, &ts.name.name, ts.name.pos, TypeId::INVALID);
                     if ts.alias {
+                        // The alias is in scope in its own declaration (types2 declares it first): a reference
+                        // to it there is a cycle, which `ident_type` reports through `obj_path`.
                         let sc = self.scope;
-                        let t = self.typ(ts.typ);
-                        self.objs.get_mut(o).typ = t;
                         self.declare(sc, ts.name.pos, o);
+                        self.color.insert(o, super::Color::Grey);
+                        self.obj_path.push(o);
+                        let t = self.typ(ts.typ);
+                        self.obj_path.pop();
+                        self.color.insert(o, super::Color::Black);
+                        self.objs.get_mut(o).typ = t;
                         continue;
                     }
                     let named = self.t.add_unique(TypeKind::Named(Box::new(super::super::NamedType {
@@ -1069,10 +1098,14 @@ impl<'a> Checker<'a> {
                     }
                     let rhs = self.typ(ts.typ);
                     let u = self.t.underlying(rhs);
-                    let u = if matches!(self.t.kind(u), TypeKind::Named(_)) { TypeId::INVALID } else { u };
-                    if u == TypeId::INVALID && rhs != TypeId::INVALID && self.t.underlying(rhs) == TypeId::INVALID {
-                        self.error(ts.name.pos, format!("invalid recursive type {}", ts.name.name));
+                    let mut u = if matches!(self.t.kind(u), TypeKind::Named(_)) { TypeId::INVALID } else { u };
+                    // go/types' validType, as for package-level types: `type T struct{ T }` contains itself
+                    self.type_rhs.insert(named, rhs);
+                    let mut state = std::mem::take(&mut self.valid_state);
+                    if !self.valid_type(named, &mut Vec::new(), &mut state) {
+                        u = TypeId::INVALID;
                     }
+                    self.valid_state = state;
                     self.t.named_mut(named).underlying = u;
                 }
                 Spec::Value(vs) => {
@@ -1136,6 +1169,9 @@ impl<'a> Checker<'a> {
                             let mut objs = Vec::new();
                             for n in &vs.names {
                                 let o = self.new_var(n, t.unwrap_or(TypeId::INVALID), VarInfo::default());
+                                if let Some(te) = vs.typ {
+                                    self.note_written_type(o, te);
+                                }
                                 objs.push(o);
                             }
                             if !vs.values.is_empty() {
@@ -1332,7 +1368,9 @@ impl<'a> Checker<'a> {
                     // blank identifier: untyped values get their default types
                     if self.is_untyped(x.typ) {
                         if x.typ == TypeId::UNTYPED_NIL {
-                            self.error(ast.expr(rhs[i]).pos, "use of untyped nil in assignment");
+                            if x.mode != OpMode::Variable {
+                                self.error(ast.expr(rhs[i]).pos, "use of untyped nil in assignment");
+                            }
                         } else {
                             let d = self.default_type(x.typ);
                             self.assignment(&mut x, d, "assignment");

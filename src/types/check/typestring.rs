@@ -428,6 +428,99 @@ impl<'a> Checker<'a> {
         s
     }
 
+    /// `t` as gc spells it when it was written as type expression `e`. `byte` and `rune` share the ids of
+    /// `uint8` and `int32` here (identity is id equality), but types2 keeps them as distinct universe
+    /// objects and prints the name that was written: `[]rune(sb)` fails "to type []rune". So a type written
+    /// with `byte`/`rune` is spelled from its expression; any other is `type_string(t)`.
+    pub fn type_string_as_written(&self, t: TypeId, e: Option<ExprId>) -> String {
+        match e.and_then(|e| self.spelled(e)) {
+            Some((s, tt)) if tt == t => s,
+            _ => self.type_string(t),
+        }
+    }
+
+    /// Remembers that variable `v` was declared with type expression `te`, if that mentions `byte`/`rune`.
+    pub fn note_written_type(&mut self, v: super::super::ObjId, te: ExprId) {
+        if self.spelled(te).is_some() {
+            self.written_types.insert(v, te);
+        }
+    }
+
+    /// The type expression that spells the type of value expression `e`, if it mentions `byte`/`rune`: the
+    /// declared type of a variable, or the type of a conversion.
+    pub fn written_type_expr(&self, e: ExprId) -> Option<ExprId> {
+        let e = self.ast.unparen(e);
+        match &self.ast.expr(e).kind {
+            ExprKind::Ident(id) => self.info.uses.get(&id.pos).and_then(|o| self.written_types.get(o)).copied(),
+            ExprKind::Call { fun, .. } if self.info.types.get(fun).is_some_and(|tv| tv.mode == super::super::Mode::TypeExpr) => {
+                self.spelled(*fun).map(|_| *fun)
+            }
+            _ => None,
+        }
+    }
+
+    /// The type of operand `x` as types2 would print it: as its variable was declared, `byte` for an
+    /// element of a string (types2's `universeByte`), or as a conversion's type was written.
+    fn operand_type_string(&self, x: &Operand) -> String {
+        let e = self.ast.unparen(x.expr);
+        let written = match &self.ast.expr(e).kind {
+            ExprKind::Index { x: base, .. } if x.typ == TypeId::UINT8 => {
+                let bt = self.info.types.get(base).map(|tv| tv.typ);
+                bt.filter(|&t| self.is_string(t)).map(|_| ("byte".to_string(), TypeId::UINT8))
+            }
+            _ => self.written_type_expr(e).and_then(|te| self.spelled(te)),
+        };
+        match written {
+            Some((s, t)) if t == x.typ => s,
+            _ => self.type_string(x.typ),
+        }
+    }
+
+    /// The spelling of type expression `e` and its type, if `e` mentions the universe's `byte` or `rune`.
+    pub fn spelled(&self, e: ExprId) -> Option<(String, TypeId)> {
+        let (s, mentions) = self.spell(e)?;
+        let t = self.info.types.get(&e).map(|tv| tv.typ)?;
+        mentions.then_some((s, t))
+    }
+
+    /// `spelled`'s walk: the spelling and whether `byte`/`rune` occur (`None` when `e` was not checked).
+    fn spell(&self, e: ExprId) -> Option<(String, bool)> {
+        let recorded = |c: &Checker| c.info.types.get(&e).map(|tv| (c.type_string(tv.typ), false));
+        match &self.ast.expr(e).kind {
+            ExprKind::Ident(id) if id.name == "byte" || id.name == "rune" => {
+                let universe = self.scopes[self.universe.0 as usize].names.get(&*id.name).copied();
+                if universe.is_some() && self.info.uses.get(&id.pos).copied() == universe {
+                    Some((id.name.to_string(), true))
+                } else {
+                    recorded(self)
+                }
+            }
+            ExprKind::Paren(x) => self.spell(*x),
+            ExprKind::Star(x) => self.spell(*x).map(|(s, m)| (format!("*{s}"), m)),
+            ExprKind::SliceType { elem } => self.spell(*elem).map(|(s, m)| (format!("[]{s}"), m)),
+            ExprKind::Ellipsis { elem } => self.spell(*elem).map(|(s, m)| (format!("...{s}"), m)),
+            ExprKind::ArrayType { elem, .. } => {
+                let TypeKind::Array { len, .. } = self.t.kind(self.info.types.get(&e)?.typ) else { return recorded(self) };
+                self.spell(*elem).map(|(s, m)| (format!("[{len}]{s}"), m))
+            }
+            ExprKind::MapType { key, value } => {
+                let (k, mk) = self.spell(*key)?;
+                let (v, mv) = self.spell(*value)?;
+                Some((format!("map[{k}]{v}"), mk || mv))
+            }
+            ExprKind::ChanType { dir, elem } => {
+                let (s, m) = self.spell(*elem)?;
+                let prefix = match dir {
+                    ChanDir::Both => "chan ",
+                    ChanDir::Send => "chan<- ",
+                    ChanDir::Recv => "<-chan ",
+                };
+                Some((format!("{prefix}{s}"), m))
+            }
+            _ => recorded(self),
+        }
+    }
+
     pub fn sig_string(&self, t: TypeId) -> String {
         let s = self.type_string(t);
         s.strip_prefix("func").map(|x| x.to_string()).unwrap_or(s)
@@ -479,7 +572,7 @@ impl<'a> Checker<'a> {
         if has_type {
             if x.typ != TypeId::INVALID {
                 s.push_str(" of type ");
-                s.push_str(&self.type_string(x.typ));
+                s.push_str(&self.operand_type_string(x));
                 if let TypeKind::TypeParam { constraint, .. } = self.t.kind(x.typ) {
                     s.push_str(" constrained by ");
                     s.push_str(&self.type_string(*constraint));

@@ -90,7 +90,11 @@ impl<'a> Checker<'a> {
                 };
                 let et = self.typ(*elem);
                 match n {
-                    Some(n) if et != TypeId::INVALID => self.t.array(n, et),
+                    Some(n) if et != TypeId::INVALID => {
+                        let at = self.t.array(n, et);
+                        self.delayed_sizes.push((at, pos));
+                        at
+                    }
                     _ => TypeId::INVALID,
                 }
             }
@@ -117,7 +121,9 @@ impl<'a> Checker<'a> {
                 if et == TypeId::INVALID {
                     TypeId::INVALID
                 } else {
-                    self.t.intern(TypeKind::Chan { dir: *dir, elem: et })
+                    let ct = self.t.intern(TypeKind::Chan { dir: *dir, elem: et });
+                    self.delayed_sizes.push((ct, pos));
+                    ct
                 }
             }
             ExprKind::FuncType(ft) => {
@@ -208,6 +214,11 @@ impl<'a> Checker<'a> {
             match &self.objs.get(x).kind {
                 ObjKind::Const(_) | ObjKind::Var(_) => nval += 1,
                 ObjKind::TypeName => {
+                    // a generic type reached from inside a type parameter list: a cycle through the
+                    // list, invalid (types2's tparCycle: `type T[P interface{ m() T[P] }] int`)
+                    if self.in_tparam_list && matches!(self.decls.get(&x), Some(DeclSrc::Type(ts)) if !ts.tparams.is_empty()) {
+                        return false;
+                    }
                     if matches!(self.decls.get(&x), Some(DeclSrc::Type(ts)) if !ts.alias) {
                         ndef += 1;
                     }
@@ -356,6 +367,9 @@ impl<'a> Checker<'a> {
                         pkg: Some(self.pkg),
                         package_level: false,
                     });
+                    if !is_var {
+                        self.note_written_type(v, te);
+                    }
                     names.push((n.pos, v));
                     types.push(t);
                     vars.push(v);
@@ -482,6 +496,9 @@ impl<'a> Checker<'a> {
         let mut methods: Vec<FieldInfo> = Vec::new();
         let mut embeddeds: Vec<TypeId> = Vec::new();
         let mut method_objs: Vec<(Name, ObjId)> = Vec::new();
+        // for the duplicate-method check through embedded interfaces (`delayed_ifaces`)
+        let mut explicit: Vec<(String, TypeId, Pos)> = Vec::new();
+        let mut embedded_at: Vec<(TypeId, Pos)> = Vec::new();
         for el in elems {
             match el {
                 InterfaceElem::Method { name, typ } => {
@@ -492,8 +509,9 @@ impl<'a> Checker<'a> {
                         self.error(name.pos, "methods must have a unique non-blank name");
                         continue;
                     }
-                    if methods.iter().any(|m| m.name == name.name) {
-                        self.error(name.pos, format!("duplicate method {}", name.name));
+                    if let Some(&(_, _, at)) = explicit.iter().find(|m| m.0 == *name.name) {
+                        let at = self.pos_string(at);
+                        self.error(name.pos, format!("duplicate method {}\n\t{at}: other declaration of {}", name.name, name.name));
                         continue;
                     }
                     let o = self.objs.add(super::super::Object {
@@ -505,7 +523,9 @@ impl<'a> Checker<'a> {
                         package_level: false,
                     });
                     self.info.defs.insert(name.pos, o);
+                    self.func_types.insert(o, typ);
                     method_objs.push((name.name.clone(), o));
+                    explicit.push((name.name.to_string(), sig, name.pos));
                     let pkg = if is_exported(&name.name) { None } else { Some(self.pkg) };
                     methods.push(FieldInfo { name: name.name.clone(), typ: sig, embedded: false, tag: String::new(), pkg });
                 }
@@ -514,6 +534,7 @@ impl<'a> Checker<'a> {
                         let t = self.typ(terms[0].typ);
                         if t != TypeId::INVALID {
                             embeddeds.push(t);
+                            embedded_at.push((t, self.ast.expr(terms[0].typ).pos));
                         }
                         continue;
                     }
@@ -534,6 +555,9 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        if !embedded_at.is_empty() {
+            self.delayed_ifaces.push((explicit, embedded_at));
+        }
         methods.sort_by(|a, b| (a.name.as_str(), a.pkg).cmp(&(b.name.as_str(), b.pkg)));
         let it = self.t.intern(TypeKind::Interface { methods, embeddeds });
         for (n, o) in method_objs {
@@ -543,7 +567,9 @@ impl<'a> Checker<'a> {
     }
 
     /// Declares the type parameters of a generic type or function in the current scope.
-    pub fn declare_type_params(&mut self, fields: &'a [Field]) -> Vec<TypeId> {
+    /// `generic_type`: the generic type being declared, registered as generic before the constraints are
+    /// checked, since they may lead back to it (`type I[T C] ...; type C interface{ S }; type S struct{ *I[X] }`).
+    pub fn declare_type_params(&mut self, fields: &'a [Field], generic_type: Option<TypeId>) -> Vec<TypeId> {
         let mut tps = Vec::new();
         let mut objs = Vec::new();
         // Declare all names first: constraints may refer to any of them.
@@ -558,7 +584,11 @@ impl<'a> Checker<'a> {
                 objs.push(tp);
             }
         }
+        if let Some(g) = generic_type {
+            self.generic_types.insert(g, tps.clone());
+        }
         let mut i = 0;
+        let saved = std::mem::replace(&mut self.in_tparam_list, true);
         for f in fields {
             let c = self.constraint_type(f.typ);
             for _ in &f.names {
@@ -569,6 +599,7 @@ impl<'a> Checker<'a> {
                 i += 1;
             }
         }
+        self.in_tparam_list = saved;
         tps
     }
 
@@ -639,10 +670,23 @@ impl<'a> Checker<'a> {
             return TypeId::INVALID;
         }
         if targs.len() != tps.len() {
-            // types2 1.19's validateTArgLen wording.
+            // types2 1.19's validateTArgLen. As in types2, the instance still exists (so that its uses are
+            // checked too), with the generic type's structure: the program is invalid anyway.
             let msg = format!("got {} arguments but {} type parameters", targs.len(), tps.len());
             self.error(self.ast.expr(e).pos, msg);
-            return TypeId::INVALID;
+            if let Some(&t) = self.instances.get(&(gen, targs.clone())) {
+                return t;
+            }
+            let TypeKind::Named(g) = self.t.kind(gen).clone() else { return TypeId::INVALID };
+            let inst = self.t.add_unique(TypeKind::Named(Box::new(super::super::NamedType {
+                obj: g.obj,
+                underlying: g.underlying,
+                methods: Vec::new(),
+                origin: Some(gen),
+                targs: targs.clone(),
+            })));
+            self.instances.insert((gen, targs), inst);
+            return inst;
         }
         let inst = self.instance(gen, targs.clone());
         for (i, (&tp, &ta)) in tps.iter().zip(&targs).enumerate() {
