@@ -266,9 +266,13 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
     }
     let mut units = init_order(&c.ast, &c.packages, c.root);
     // Compiling without linking is `go tool compile` (the Go suite's `compile` and `errorcheck` tests): a
-    // body-less function may be defined elsewhere. An executable needs every body (`go build`'s -complete).
+    // body-less function may be defined elsewhere. An executable needs every body (`go build`'s -complete),
+    // except in the standard library, whose body-less functions rt defines (`backend_ready` admitted only
+    // packages that use no other).
+    let goroot_src = c.cfg.goroot.join("src");
     for u in &mut units {
-        u.complete = link;
+        let p = &c.packages[u.pkg.0 as usize];
+        u.complete = link && !(RT_PROVIDES_BODIES && p.dir.starts_with(&goroot_src) && !p.root);
     }
     let fset = c.fset.clone();
     let out = catch_ice(&fset, move || -> Result<Option<Vec<u8>>, Failure> {
@@ -300,12 +304,12 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
     }
 }
 
-/// Whether the back end accepts body-less functions whose symbols rt provides (`rt/src/gohooks.rs`: the
-/// functions gc's runtime gives other std packages through `//go:linkname`, and `runtime`'s own API in
-/// lib/runtime). Off until `ir::lower` skips a body-less declaration instead of reporting gc's `missing
-/// function body` (the change is described in lib/README.md); while off, a GOROOT package with a body-less
-/// function is not admitted, and neither is `runtime`.
-const RT_PROVIDES_BODIES: bool = false;
+/// Whether the back end accepts body-less functions whose symbols rt provides (`rt/src/gohooks.rs`,
+/// `rt/src/sema.rs`: the functions gc's runtime gives other std packages through `//go:linkname`, and
+/// `runtime`'s own API in lib/runtime): lowering then skips such a declaration in a standard package
+/// (`Unit::complete` false) and calls reach rt's symbol. Off, a GOROOT package with a body-less function is
+/// not admitted, and neither is `runtime` (the state before rt defined them).
+const RT_PROVIDES_BODIES: bool = true;
 
 /// Which loaded packages the back end can compile, and for each package its first use (in position order) of
 /// a body-less function rt does not provide, with that function's name. Ready: every package outside GOROOT
