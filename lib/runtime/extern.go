@@ -37,6 +37,16 @@ const GOARCH string = goarch.GOARCH
 // call. The boolean ok is false if it was not possible to recover the information.
 func Caller(skip int) (pc uintptr, file string, line int, ok bool)
 
+// Callers fills the slice pc with the return program counters of function invocations
+// on the calling goroutine's stack. The argument skip is the number of stack frames
+// to skip before recording in pc, with 0 identifying the frame for Callers itself and
+// 1 identifying the caller of Callers.
+// It returns the number of entries written to pc.
+//
+// g1c: skip 0 is taken as 1 (rt's Callers is not a Go frame), and the frames outside Go code (gc's
+// runtime.main and runtime.goexit) are not recorded.
+func Callers(skip int, pc []uintptr) int
+
 // funcinfo describes the function whose code holds pc (rt: g1c_funcinfo): its name and entry, and the file
 // and line of the instruction at pc.
 func funcinfo(pc uintptr) (name string, file string, line int, entry uintptr, ok bool)
@@ -110,7 +120,6 @@ func GOMAXPROCS(n int) int
 func BlockProfile(p []BlockProfileRecord) (n int, ok bool)
 func Breakpoint()
 func CPUProfile() []byte
-func Callers(skip int, pc []uintptr) int
 func Goexit()
 func GOROOT() string
 func GoroutineProfile(p []StackRecord) (n int, ok bool)

@@ -323,6 +323,7 @@ pub unsafe extern "C" fn g1c_typedmemmove(t: *const Type, dst: *mut u8, src: *co
 }
 
 // runtime.Caller(skip int) (pc uintptr, file string, line int, ok bool): skip +16, results +24 .. +56.
+// runtime.Callers(skip int, pc []uintptr) int: skip +16, pc +24 (pointer, length, capacity), result +48.
 // runtime.funcinfo(pc uintptr) (name string, file string, line int, entry uintptr, ok bool): pc +16, results
 // +24 .. +72.
 // runtime.GC(), runtime.Gosched(): no arguments.
@@ -336,6 +337,18 @@ core::arch::global_asm!(
     "    mov rsi, rbp",
     "    lea rdx, [rbp + 24]",
     "    call g1c_caller",
+    "    pop rbp",
+    "    ret",
+    ".globl \"runtime.Callers\"",
+    "\"runtime.Callers\":",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    mov rdi, [rbp + 16]",
+    "    mov rsi, [rbp + 24]",
+    "    mov rdx, [rbp + 32]",
+    "    mov rcx, rbp",
+    "    call g1c_callers",
+    "    mov [rbp + 48], rax",
     "    pop rbp",
     "    ret",
     ".globl \"runtime.funcinfo\"",
@@ -369,9 +382,39 @@ pub extern "C" fn g1c_gc() {
     crate::gc::collect();
 }
 
-/// `runtime.Caller(skip)` for the Go function that called the trampoline whose frame is `fp`: walks `skip`
-/// frames up the frame-pointer chain and writes (pc, file pointer, file length, line, ok) to `out`. The pc
-/// is the return address, as gc's Caller reports it; file and line are those of the call (pc - 1).
+/// The return addresses of the Go frames above the trampoline frame `fp`, innermost first, each given to
+/// `f` until it returns false: the frame-pointer chain of the running goroutine, where a frame that ran on a
+/// new stack segment returns through `g1c_lessstack` and the segment records the real return address
+/// (as `traceback::traceback_g` reads it). The walk ends at the first return address outside Go code (the
+/// goroutine's entry, `_start`).
+///
+/// # Safety
+/// `fp` is a frame pointer of the running goroutine's chain.
+unsafe fn go_frames(fp: usize, f: &mut dyn FnMut(u64) -> bool) {
+    let g = crate::sched::curg();
+    let lessstack = crate::stack::g1c_lessstack as *const () as u64;
+    let mut fp = fp;
+    let mut steps = 0;
+    while fp != 0 && fp.is_multiple_of(8) && steps < 1_000_000 {
+        steps += 1;
+        let (next, mut ra) = (*(fp as *const usize), *((fp + 8) as *const u64));
+        if ra == lessstack {
+            let seg = crate::stack::seg_of(g, fp);
+            if seg.is_null() || (*seg).old_sp == 0 {
+                return;
+            }
+            ra = *(((*seg).old_sp + 8) as *const u64);
+        }
+        if crate::traceback::find_func(ra.wrapping_sub(1)).is_none() || !f(ra) {
+            return;
+        }
+        fp = next;
+    }
+}
+
+/// `runtime.Caller(skip)` for the Go function that called the trampoline whose frame is `fp`: the `skip`-th
+/// frame up from it; writes (pc, file pointer, file length, line, ok) to `out`. The pc is the return
+/// address, as gc's Caller reports it; file and line are those of the call (pc - 1).
 ///
 /// # Safety
 /// `fp` is the trampoline's frame pointer; `out` has room for five words.
@@ -379,29 +422,48 @@ pub extern "C" fn g1c_gc() {
 pub unsafe extern "C" fn g1c_caller(skip: i64, fp: usize, out: *mut u64) {
     let out = core::slice::from_raw_parts_mut(out, 5);
     out.fill(0);
-    if skip < 0 {
-        return;
-    }
-    let mut fp = fp;
     let mut n = 0;
-    while fp != 0 && fp.is_multiple_of(8) {
-        let (next, ra) = (*(fp as *const usize), *((fp + 8) as *const u64));
-        let Some(f) = crate::traceback::find_func(ra.wrapping_sub(1)) else { return };
-        if n == skip {
+    go_frames(fp, &mut |ra| {
+        if n < skip {
+            n += 1;
+            return true;
+        }
+        if let Some(f) = crate::traceback::find_func(ra.wrapping_sub(1)) {
             let file = f.file();
             out[0] = ra;
             out[1] = file.as_ptr() as u64;
             out[2] = file.len() as u64;
             out[3] = f.line(ra.wrapping_sub(1)) as u64;
             out[4] = 1;
-            return;
         }
+        false
+    });
+}
+
+/// `runtime.Callers(skip, pc)`: the return addresses of the calling goroutine's frames into `pc[..len]`,
+/// skipping `skip - 1` frames above the caller of Callers (gc's skip 1); returns how many were written.
+/// gc's skip 0 also records a pc inside runtime.Callers itself, which rt's trampoline has not: it is
+/// treated as 1. Frames outside Go code (gc's runtime.main, runtime.goexit) are not recorded.
+///
+/// # Safety
+/// `fp` is the trampoline's frame pointer; `pc` has room for `len` words.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_callers(skip: i64, pc: *mut u64, len: usize, fp: usize) -> usize {
+    let skip = skip.max(1) - 1;
+    let (mut seen, mut n) = (0, 0);
+    go_frames(fp, &mut |ra| {
+        if seen < skip {
+            seen += 1;
+            return true;
+        }
+        if n == len {
+            return false;
+        }
+        *pc.add(n) = ra;
         n += 1;
-        if next <= fp {
-            return;
-        }
-        fp = next;
-    }
+        true
+    });
+    n
 }
 
 /// `runtime.funcinfo(pc)`: the function containing `pc` — name (pointer, length), the file (pointer, length)
