@@ -345,6 +345,22 @@ impl<'a> Checker<'a> {
 
     /// The type terms of a constraint interface (`None`: unrestricted, i.e. any type).
     pub fn type_terms(&self, t: TypeId) -> Option<Vec<(bool, TypeId)>> {
+        self.type_terms_in(t, &mut Vec::new())
+    }
+
+    /// `type_terms`, with the interfaces being expanded in `visiting`: an interface that embeds itself
+    /// (`type I interface{ I }`, already reported as an invalid cycle) adds no terms instead of recursing forever.
+    fn type_terms_in(&self, t: TypeId, visiting: &mut Vec<TypeId>) -> Option<Vec<(bool, TypeId)>> {
+        if visiting.contains(&t) {
+            return None;
+        }
+        visiting.push(t);
+        let r = self.type_terms_step(t, visiting);
+        visiting.pop();
+        r
+    }
+
+    fn type_terms_step(&self, t: TypeId, visiting: &mut Vec<TypeId>) -> Option<Vec<(bool, TypeId)>> {
         let u = self.t.underlying(t);
         if t == self.comparable_t {
             return None;
@@ -358,7 +374,7 @@ impl<'a> Checker<'a> {
                     let mut unbounded = false;
                     for &(tilde, tt) in ts {
                         if matches!(self.t.under(tt), TypeKind::Interface { .. }) {
-                            match self.type_terms(tt) {
+                            match self.type_terms_in(tt, visiting) {
                                 Some(inner) => all.extend(inner),
                                 None => unbounded = true,
                             }
@@ -372,7 +388,7 @@ impl<'a> Checker<'a> {
                         Some(all)
                     }
                 }
-                _ if matches!(self.t.under(e), TypeKind::Interface { .. }) => self.type_terms(e),
+                _ if matches!(self.t.under(e), TypeKind::Interface { .. }) => self.type_terms_in(e, visiting),
                 _ => Some(vec![(false, e)]),
             };
             if let Some(ts) = terms {
@@ -394,6 +410,14 @@ impl<'a> Checker<'a> {
     }
 
     fn is_comparable_constraint(&self, t: TypeId) -> bool {
+        self.is_comparable_constraint_in(t, &mut Vec::new())
+    }
+
+    /// (`visiting`: the interfaces being looked through, so that an invalid `type I interface{ I }` ends.)
+    fn is_comparable_constraint_in(&self, t: TypeId, visiting: &mut Vec<TypeId>) -> bool {
+        if visiting.contains(&t) {
+            return false;
+        }
         if t == self.comparable_t {
             return true;
         }
@@ -410,7 +434,10 @@ impl<'a> Checker<'a> {
         }
         let u = self.t.underlying(t);
         if let TypeKind::Interface { embeddeds, .. } = self.t.kind(u) {
-            return embeddeds.iter().any(|&e| self.is_comparable_constraint(e));
+            visiting.push(t);
+            let r = embeddeds.iter().any(|&e| self.is_comparable_constraint_in(e, visiting));
+            visiting.pop();
+            return r;
         }
         false
     }
