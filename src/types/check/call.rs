@@ -1100,6 +1100,11 @@ impl<'a> Checker<'a> {
                 Operand { mode: OpMode::Constant, typ: TypeId::UINTPTR, val: Some(Value::int(off as i64)), expr: e, builtin: None }
             }
             Builtin::Add => {
+                if !self.allow_version(1, 17) {
+                    let ExprKind::Call { fun, .. } = &ast.expr(e).kind else { unreachable!("builtin call") };
+                    self.version_error(ast.expr(*fun).pos, "go1.17", "unsafe.Add");
+                    return Operand::invalid(e);
+                }
                 let mut p = ops[0].clone();
                 self.assignment(&mut p, TypeId::UNSAFE_POINTER, "argument to unsafe.Add");
                 let mut l = ops[1].clone();
@@ -1114,6 +1119,11 @@ impl<'a> Checker<'a> {
                 Operand::new(OpMode::Value, TypeId::UNSAFE_POINTER, e)
             }
             Builtin::Slice => {
+                if !self.allow_version(1, 17) {
+                    let ExprKind::Call { fun, .. } = &ast.expr(e).kind else { unreachable!("builtin call") };
+                    self.version_error(ast.expr(*fun).pos, "go1.17", "unsafe.Slice");
+                    return Operand::invalid(e);
+                }
                 let p = ops[0].clone();
                 let TypeKind::Pointer(el) = self.t.kind(self.core(p.typ)).clone() else {
                     let s = self.operand_string(&p);

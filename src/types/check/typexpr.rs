@@ -174,6 +174,9 @@ impl<'a> Checker<'a> {
         };
         self.info.uses.insert(id.pos, o);
         self.mark_dot_import(o);
+        if !self.allow_predeclared(o, id.pos) {
+            return TypeId::INVALID;
+        }
         match self.objs.get(o).kind {
             ObjKind::TypeName => {
                 if self.color.get(&o) == Some(&Color::Grey) {
@@ -551,6 +554,12 @@ impl<'a> Checker<'a> {
                         ts.push((term.tilde, t));
                     }
                     let u = self.t.intern(TypeKind::Union(ts));
+                    if !self.allow_version(1, 18) {
+                        // types2 drops the element after reporting it.
+                        let s = self.type_string(u);
+                        self.version_error(terms[0].pos, "go1.18", &format!("embedding interface element {s}"));
+                        continue;
+                    }
                     embeddeds.push(u);
                 }
             }

@@ -363,6 +363,9 @@ impl<'a> Run<'a> {
             argv.push("-e".into());
         }
         argv.extend(["-o".into(), out.to_string()]);
+        // gc's -lang (the language version the test is written for) is a checker flag g1c shares; the other
+        // compiler flags are gc's own.
+        argv.extend(self.recipe.flags.iter().filter(|f| f.starts_with("-lang=")).cloned());
         argv.extend(files.iter().cloned());
         self.cmd(argv, at)
     }
