@@ -533,6 +533,24 @@ impl<'a> Checker<'a> {
         false
     }
 
+    /// Is `t` a defined type of another package denoting a constraint interface (one with type terms or
+    /// `comparable`)? Before Go 1.18 such a type may not be used (types2's `isImportedConstraint`; a local
+    /// one was already reported where it is declared).
+    pub fn is_imported_constraint(&self, t: TypeId) -> bool {
+        let TypeKind::Named(n) = self.t.kind(t) else { return false };
+        let pkg = self.objs.get(n.obj).pkg;
+        pkg.is_some() && pkg != Some(self.pkg) && !self.is_method_set(self.t.underlying(t), 0)
+    }
+
+    /// Is interface `t`'s type set fully described by its methods (types2's `IsMethodSet`)? False for
+    /// other types.
+    fn is_method_set(&self, t: TypeId, depth: u32) -> bool {
+        let TypeKind::Interface { embeddeds, .. } = self.t.kind(t) else { return false };
+        // (Embedding cycles are invalid and reported elsewhere: a bounded walk ends them.)
+        depth < 64
+            && embeddeds.iter().all(|&e| e != self.comparable_t && self.is_method_set(self.t.underlying(e), depth + 1))
+    }
+
     /// Reports that `what` needs a newer language version than the package's (types2's `versionErrorf`
     /// with gc's wording).
     pub fn version_error(&mut self, pos: Pos, need: &str, what: &str) {
@@ -1337,13 +1355,25 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// `type T C` with `C` an imported constraint needs Go 1.18 (types2's `typeDecl`).
+    fn imported_constraint_version(&mut self, rhs: TypeId, e: ExprId) {
+        if self.is_imported_constraint(rhs) && !self.allow_version(1, 18) {
+            let s = self.type_string(rhs);
+            self.version_error(self.ast.expr(e).pos, "go1.18", &format!("using type constraint {s}"));
+        }
+    }
+
     fn type_decl(&mut self, o: ObjId, ts: &'a TypeSpec) {
         if ts.alias {
             if !ts.tparams.is_empty() {
                 self.error(ts.pos, "generic type cannot be alias");
             }
+            if !self.allow_version(1, 9) {
+                self.version_error(ts.name.pos, "go1.9", "type aliases");
+            }
             self.objs.get_mut(o).typ = TypeId::INVALID;
             let t = self.typ(ts.typ);
+            self.imported_constraint_version(t, ts.typ);
             self.objs.get_mut(o).typ = t;
             return;
         }
@@ -1354,6 +1384,7 @@ impl<'a> Checker<'a> {
             self.generic_types.insert(named, tps);
         }
         let rhs = self.typ(ts.typ);
+        self.imported_constraint_version(rhs, ts.typ);
         self.type_rhs.insert(named, rhs);
         let under = self.t.underlying(rhs);
         let under = if matches!(self.t.kind(under), TypeKind::Named(_)) { TypeId::INVALID } else { under };
@@ -1699,6 +1730,11 @@ impl<'a> Checker<'a> {
             let mut have: Vec<(String, TypeId, Pos)> = explicit;
             for (t, pos) in embedded {
                 if self.is_type_param(t) {
+                    continue;
+                }
+                if self.is_interface(t) && self.is_imported_constraint(t) && !self.allow_version(1, 18) {
+                    let s = self.type_string(t);
+                    self.version_error(pos, "go1.18", &format!("embedding constraint interface {s}"));
                     continue;
                 }
                 if !self.is_interface(t) {
