@@ -125,7 +125,8 @@ struct Reported;
 /// a `# import/path` header per package (`# command-line-arguments` for files), at most `limit` per package
 /// then `too many errors`. A package whose dependencies failed is not reported (go build never compiles it).
 fn front_end(patterns: &[String], limit: usize) -> Result<Loaded, Reported> {
-    let cfg = load::Config::from_env();
+    // The back end compiles the standard library with g1c's overlay (DESIGN §7).
+    let cfg = load::Config { overlay: true, ..load::Config::from_env() };
     let loaded = load::load(&cfg, patterns);
     // Syntax errors come first, as the compiler reports them before resolving imports (a malformed import
     // is a syntax error, not a missing package).
@@ -247,7 +248,11 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
     }
     // Packages the back end cannot compile yet (DESIGN §7: the runtime-coupled standard library) end the
     // build at the root's first import that leads to one.
-    let ready = backend_ready(&c.cfg, &c.ast, &c.packages);
+    let (ready, missing) = backend_ready(&c.cfg, &c.fset, &c.ast, &c.prog, &c.packages);
+    if let Some((pos, sym)) = &missing[c.root] {
+        let msg = Error::new(*pos, format!("g1c: {sym} is not supported yet")).render(&c.fset);
+        return Err(fail(vec![msg]));
+    }
     if let Some(imp) = root
         .files
         .iter()
@@ -261,9 +266,13 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
     }
     let mut units = init_order(&c.ast, &c.packages, c.root);
     // Compiling without linking is `go tool compile` (the Go suite's `compile` and `errorcheck` tests): a
-    // body-less function may be defined elsewhere. An executable needs every body (`go build`'s -complete).
+    // body-less function may be defined elsewhere. An executable needs every body (`go build`'s -complete),
+    // except in the standard library, whose body-less functions rt defines (`backend_ready` admitted only
+    // packages that use no other).
+    let goroot_src = c.cfg.goroot.join("src");
     for u in &mut units {
-        u.complete = link;
+        let p = &c.packages[u.pkg.0 as usize];
+        u.complete = link && !(RT_PROVIDES_BODIES && p.dir.starts_with(&goroot_src) && !p.root);
     }
     let fset = c.fset.clone();
     let out = catch_ice(&fset, move || -> Result<Option<Vec<u8>>, Failure> {
@@ -295,37 +304,122 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
     }
 }
 
-/// Which loaded packages the back end can compile: every package outside GOROOT, and the GOROOT packages
-/// that compile as they are — no assembly (`.s` files), no body-less functions, no `//go:linkname`, not
-/// `runtime` — all provided their imports are ready too (`packages` is in dependency order).
-fn backend_ready(cfg: &load::Config, ast: &Ast, packages: &[load::Package]) -> Vec<bool> {
+/// Whether the back end accepts body-less functions whose symbols rt provides (`rt/src/gohooks.rs`,
+/// `rt/src/sema.rs`: the functions gc's runtime gives other std packages through `//go:linkname`, and
+/// `runtime`'s own API in lib/runtime): lowering then skips such a declaration in a standard package
+/// (`Unit::complete` false) and calls reach rt's symbol. Off, a GOROOT package with a body-less function is
+/// not admitted, and neither is `runtime` (the state before rt defined them).
+const RT_PROVIDES_BODIES: bool = true;
+
+/// Which loaded packages the back end can compile, and for each package its first use (in position order) of
+/// a body-less function rt does not provide, with that function's name. Ready: every package outside GOROOT
+/// that uses no such function, and the GOROOT packages
+/// that compile as they are, or as g1c's overlay (DESIGN §7, lib/) makes them — all provided their imports
+/// are ready too (`packages` is in dependency order). A GOROOT package is not ready when it
+/// - has a `//go:linkname` directive (the back end does not rename symbols), except on a function whose own
+///   symbol rt defines;
+/// - is `runtime/...`, or is `runtime` other than g1c's own (lib/runtime);
+/// - uses a body-less function that rt does not provide (see `RT_PROVIDES_BODIES`; while that is off: has a
+///   body-less function at all). Such a function is implemented in gc's assembly or runtime; which ones rt
+///   provides is read from its sources (`rt_go_symbols`).
+/// Assembly files do not matter by themselves: they are never compiled, and what they implement is reached
+/// only through body-less declarations or `//go:linkname`, both checked.
+fn backend_ready(
+    cfg: &load::Config,
+    fset: &FileSet,
+    ast: &Ast,
+    prog: &types::Program,
+    packages: &[load::Package],
+) -> (Vec<bool>, Vec<Option<(pos::Pos, String)>>) {
     let goroot_src = cfg.goroot.join("src");
+    // Each package's first use of a body-less function rt does not provide.
+    let mut uses_missing: Vec<Option<(pos::Pos, String)>> = vec![None; packages.len()];
+    let provided = if RT_PROVIDES_BODIES { rt_go_symbols() } else { Vec::new() };
+    if RT_PROVIDES_BODIES {
+        let mut pkg_of_file: HashMap<u32, usize> = HashMap::new();
+        for (i, p) in packages.iter().enumerate() {
+            for &fi in &p.files {
+                pkg_of_file.insert(ast.files[fi].file_id, i);
+            }
+        }
+        for (&pos, &o) in &prog.info.uses {
+            let obj = prog.obj(o);
+            // Package-level functions only: an interface's methods have no body either. (No std method is
+            // body-less.)
+            let types::ObjKind::Func { recv: None, has_body: false } = &obj.kind else { continue };
+            if !obj.package_level {
+                continue;
+            }
+            let Some(user) = fset.file_of(pos).and_then(|f| pkg_of_file.get(&f.0)) else { continue };
+            // A body-less function of a package outside GOROOT is the back end's to report (gc's
+            // `missing function body`).
+            let Some(decl_pkg) = obj.pkg.and_then(|p| packages.get(p.0 as usize)) else { continue };
+            if !decl_pkg.dir.starts_with(&goroot_src) {
+                continue;
+            }
+            let path = prog.packages[obj.pkg.map_or(0, |p| p.0 as usize)].path.as_str();
+            let sym = format!("{path}.{}", &*obj.name);
+            if !provided.contains(&sym) {
+                let first = &mut uses_missing[*user];
+                if first.as_ref().is_none_or(|(p, _)| pos < *p) {
+                    *first = Some((pos, sym));
+                }
+            }
+        }
+    }
     let mut ready: Vec<bool> = Vec::with_capacity(packages.len());
-    for p in packages {
+    for (i, p) in packages.iter().enumerate() {
         let deps_ready = p.imports.values().all(|&d| ready[d]);
-        let own = !p.dir.starts_with(&goroot_src) || p.root || {
-            // Assembly files that a gc build would assemble (selected by name and build constraints).
-            let has_asm = fs::read_dir(&p.dir)
-                .map(|es| {
-                    es.flatten().any(|e| {
-                        let name = e.file_name().to_string_lossy().into_owned();
-                        name.ends_with(".s")
-                            && cfg.ctx.good_os_arch_file(&name)
-                            && fs::read_to_string(e.path()).map_or(true, |src| cfg.ctx.should_build(&src).unwrap_or(true))
-                    })
-                })
-                .unwrap_or(true);
+        let own = (!p.dir.starts_with(&goroot_src) || p.root) && uses_missing[i].is_none() || {
             let files = || p.files.iter().map(|&fi| &ast.files[fi]);
-            let bodyless = files().flat_map(|f| &f.decls).any(|d| {
-                matches!(d, crate::syntax::ast::Decl::Func(fd) if fd.body.is_none()
-                    || fd.pragmas.iter().any(|pr| pr.text.starts_with("go:linkname")))
-            });
-            let linkname = files().flat_map(|f| &f.directives).any(|d| d.text.starts_with("go:linkname"));
-            p.path != "runtime" && !p.path.starts_with("runtime/") && !has_asm && !bodyless && !linkname
+            let funcs = || {
+                files().flat_map(|f| &f.decls).filter_map(|d| match d {
+                    crate::syntax::ast::Decl::Func(fd) => Some(fd),
+                    _ => None,
+                })
+            };
+            let bodies_ok =
+                if RT_PROVIDES_BODIES { uses_missing[i].is_none() } else { funcs().all(|fd| fd.body.is_some()) };
+            // A `//go:linkname local target` is fine only on a function whose own symbol rt defines (the back
+            // end ignores the directive and calls `pkg.local`): sync's runtime_LoadAcquintptr.
+            let renamed_ok = |text: &str| {
+                let local = text.split_whitespace().nth(1).unwrap_or("");
+                RT_PROVIDES_BODIES && provided.iter().any(|s| *s == format!("{}.{local}", p.path))
+            };
+            let linkname = funcs()
+                .flat_map(|fd| &fd.pragmas)
+                .map(|pr| pr.text.as_str())
+                .chain(files().flat_map(|f| &f.directives).map(|d| d.text.as_str()))
+                .any(|t| t.starts_with("go:linkname") && !renamed_ok(t));
+            let runtime_ok = match p.path.as_str() {
+                "runtime" => RT_PROVIDES_BODIES && p.overlaid,
+                path => !path.starts_with("runtime/"),
+            };
+            runtime_ok && bodies_ok && !linkname
         };
         ready.push(own && deps_ready);
     }
-    ready
+    (ready, uses_missing)
+}
+
+/// The Go symbols rt defines for body-less std functions: the `.globl "pkg.name"` labels of its trampolines
+/// (rt/src/gohooks.rs, sema.rs), read from rt's embedded sources (the bytes the runtime archive is built from).
+fn rt_go_symbols() -> Vec<String> {
+    let src: String = rtbuild::RT_SOURCES
+        .iter()
+        .filter(|(p, _)| p.ends_with(".rs"))
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut out = Vec::new();
+    for line in src.lines() {
+        if let Some(rest) = line.trim().strip_prefix("\".globl \\\"") {
+            if let Some(end) = rest.find("\\\"") {
+                out.push(rest[..end].to_string());
+            }
+        }
+    }
+    out
 }
 
 /// The packages of the program rooted at `root`, in gc 1.19's initialization order: depth first from the
@@ -655,5 +749,16 @@ fn signal_name(sig: i32) -> &'static str {
         9 => "killed",
         11 => "segmentation fault",
         _ => "signal",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The admission reads rt's hook symbols from its embedded source.
+    #[test]
+    fn rt_go_symbols_are_read() {
+        let syms = super::rt_go_symbols();
+        assert!(syms.iter().any(|s| s == "internal/reflectlite.unsafe_New"), "{syms:?}");
+        assert!(syms.iter().any(|s| s == "runtime.Caller"), "{syms:?}");
     }
 }

@@ -27,6 +27,8 @@
 //! - `signal`: SIGSEGV/SIGBUS/SIGFPE become Go panics.
 //! - `string`, `utf8`, `slice`: the string and slice helpers.
 //! - `iface`: type descriptors, itabs, type assertions, interface equality; `map` and `hash`: maps.
+//! - `gohooks`: the functions gc's runtime gives other std packages by `//go:linkname`, under their Go
+//!   symbols (ABI0 trampolines into Rust); `sema`: package sync's semaphores and notify lists.
 #![cfg_attr(not(test), no_std)]
 
 pub mod arch;
@@ -34,6 +36,7 @@ pub mod chan;
 pub mod complex;
 pub mod defer;
 pub mod gc;
+pub mod gohooks;
 pub mod hash;
 pub mod heapbits;
 pub mod iface;
@@ -45,6 +48,7 @@ pub mod panic;
 pub mod print;
 pub mod sched;
 pub mod select;
+pub mod sema;
 pub mod signal;
 pub mod slice;
 pub mod stack;

@@ -19,6 +19,8 @@
 //!   name suffix or build constraints exclude them (see `constraint`), files of `package documentation`, and
 //!   files that import `"C"` (cgo is off). `.s` files are never compiled.
 //! - `unsafe` is built into the checker and never loaded from source.
+//! - With `Config::overlay` (build, run), a standard package that g1c overlays (`overlay`, DESIGN §7) gets
+//!   the overlay's files added to, or in place of, GOROOT's of the same name, without the files it omits.
 //! - A relative import (`./a`) names a directory relative to the importer's; only a local package (outside
 //!   GOROOT and GOPATH, import path `_/abs/dir`, or named files) may use one.
 //! - An import cycle is an error, reported like the `go` command: `package a`, `imports b`, …,
@@ -33,6 +35,7 @@
 pub mod constraint;
 pub mod modfile;
 pub mod modload;
+pub mod overlay;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
@@ -54,6 +57,9 @@ pub struct Config {
     /// gc's `-D dir`: relative imports name directories below `dir`, in every package (see
     /// [`set_local_import_dir`]).
     pub local_import_dir: Option<PathBuf>,
+    /// Apply g1c's std overlay (`overlay`, DESIGN §7) to GOROOT packages: set for `build` and `run`, not for
+    /// `check` (which checks GOROOT as it is, as `go vet` does).
+    pub overlay: bool,
 }
 
 /// The command line's `-D dir`, set once by the CLI before loading.
@@ -82,7 +88,7 @@ impl Config {
             extra_tags: vec!["purego".into(), "math_big_pure_go".into()],
         };
         let modules = modload::from_env(&gopath);
-        Config { goroot, gopath, ctx, modules, local_import_dir: LOCAL_IMPORT_DIR.get().cloned() }
+        Config { goroot, gopath, ctx, modules, local_import_dir: LOCAL_IMPORT_DIR.get().cloned(), overlay: false }
     }
 }
 
@@ -107,6 +113,8 @@ pub struct Package {
     /// `-lang=go1.17`); `None` for the standard library, files named outside a module, and GOPATH mode (the
     /// compiler's own version).
     pub lang: Option<String>,
+    /// Some of its files come from g1c's std overlay (`overlay`), or were left out by it.
+    pub overlaid: bool,
 }
 
 /// The result of loading.
@@ -644,33 +652,61 @@ impl Loader<'_> {
         let (name_prefix, trace_prefix) = self.display_prefixes(path, dir);
         // A directory outside GOROOT and GOPATH: its files are shown relative to the current directory.
         let local = name_prefix.is_empty();
+        // g1c's overlay of a standard package: its files join GOROOT's, in file-name order like the others.
+        let overlay = self.std_overlay(path, dir);
+        let mut names: Vec<(String, Option<&'static str>)> = names
+            .into_iter()
+            .filter(|n| !overlay.as_ref().is_some_and(|o| o.hides(n)))
+            .map(|n| (n, None))
+            .collect();
+        if let Some(o) = &overlay {
+            names.extend(o.files.iter().map(|&(n, src)| (n.to_string(), Some(src))));
+            names.sort();
+        }
         let mut files = Vec::new();
-        for n in names {
+        for (n, overlay_src) in names {
             if !self.cfg.ctx.good_os_arch_file(&n) {
                 continue;
             }
             let full = dir.join(&n);
-            let src = match read_source(&full) {
-                Ok(s) => s,
-                Err(e) => {
-                    self.errors.push(format!("{}: {e}", full.display()));
-                    continue;
-                }
+            let src = match overlay_src {
+                Some(src) => src.to_string(),
+                None => match read_source(&full) {
+                    Ok(s) => s,
+                    Err(e) => {
+                        self.errors.push(format!("{}: {e}", full.display()));
+                        continue;
+                    }
+                },
+            };
+            let name = match overlay_src {
+                Some(_) => format!("lib/{path}/{n}"),
+                None if local => display_path(&full.to_string_lossy()),
+                None => format!("{name_prefix}{n}"),
             };
             match self.cfg.ctx.should_build(&src) {
                 Ok(true) => {}
                 Ok(false) => continue,
                 Err(e) => {
-                    self.errors.push(format!("{name_prefix}{n}: {e}"));
+                    self.errors.push(format!("{name}: {e}"));
                     continue;
                 }
             }
-            let name = if local { display_path(&full.to_string_lossy()) } else { format!("{name_prefix}{n}") };
             if let Some(fi) = self.parse(name, format!("{trace_prefix}{n}"), src) {
                 files.push(fi);
             }
         }
-        self.make_package(path, dir, files, import_pos)
+        let mut pkg = self.make_package(path, dir, files, import_pos)?;
+        pkg.overlaid = overlay.is_some();
+        Some(pkg)
+    }
+
+    /// The overlay of the standard package `path` in `dir`, when overlays are on and g1c has one for it.
+    fn std_overlay(&self, path: &str, dir: &Path) -> Option<overlay::Overlay> {
+        if !self.cfg.overlay || !dir.starts_with(self.cfg.goroot.join("src")) || !self.is_goroot_path(path) {
+            return None;
+        }
+        overlay::lookup(path)
     }
 
     /// Adds and parses one file; `None` when it is left out (package documentation, cgo).
@@ -735,6 +771,7 @@ impl Loader<'_> {
             embeds,
             root: false,
             lang: self.found.get(path).and_then(|f| f.lang.clone()),
+            overlaid: false,
         })
     }
 

@@ -1,0 +1,488 @@
+//! The functions gc's runtime gives other standard packages through `//go:linkname` (DESIGN §7,
+//! std-runtime-hooks.md), provided by rt under the Go symbols those packages call.
+//!
+//! In: ABI0 calls from compiled Go code to a package's body-less function (`internal/reflectlite.unsafe_New`):
+//! arguments, then results, in the caller's outgoing area above the return address. Out: the results
+//! written back there. Each hook is a small amd64 trampoline named exactly like the Go function (the linker
+//! resolves the call by name, as it resolves any Go symbol) that moves the arguments into System V registers,
+//! calls the Rust function that does the work (an `extern "C" fn g1c_*`, or an existing one), and stores the
+//! result words; it keeps RBP's frame chain (`push rbp; mov rbp, rsp`) so tracebacks walk through it, and
+//! RSP is 16-byte aligned at the inner call (Go frames keep RSP aligned at every call, so it is 8 mod 16 on
+//! entry). Rust code runs in the goroutine segment's headroom, like every `CallRt` (see `stack`).
+//!
+//! Argument offsets follow gc's ABI0 layout for each Go signature (noted beside each trampoline, relative to
+//! RBP after the prologue: return address at +8, the first argument at +16).
+
+use crate::iface::Type;
+
+// internal/reflectlite.unsafe_New(t *rtype) unsafe.Pointer: t +16, result +24.
+// internal/reflectlite.typedmemmove(t *rtype, dst, src unsafe.Pointer): t +16, dst +24, src +32.
+// internal/reflectlite.maplen(m unsafe.Pointer) int: m +16, result +24 (rt's hmap starts with the count).
+// internal/reflectlite.chanlen(c unsafe.Pointer) int: c +16, result +24.
+// internal/reflectlite.resolveNameOff(ptrInModule unsafe.Pointer, off int32) unsafe.Pointer and
+// resolveTypeOff(rtype unsafe.Pointer, off int32) unsafe.Pointer: off (int32) +24, result +32.
+// internal/reflectlite.ifaceE2I(t *rtype, src any, dst unsafe.Pointer): t +16, src +24 (type) and +32 (data),
+// dst +40.
+#[cfg(not(test))]
+core::arch::global_asm!(
+    ".globl \"internal/reflectlite.unsafe_New\"",
+    "\"internal/reflectlite.unsafe_New\":",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    mov rdi, [rbp + 16]",
+    "    call g1c_newobject",
+    "    mov [rbp + 24], rax",
+    "    pop rbp",
+    "    ret",
+    ".globl \"internal/reflectlite.typedmemmove\"",
+    "\"internal/reflectlite.typedmemmove\":",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    mov rdi, [rbp + 16]",
+    "    mov rsi, [rbp + 24]",
+    "    mov rdx, [rbp + 32]",
+    "    call g1c_typedmemmove",
+    "    pop rbp",
+    "    ret",
+    ".globl \"internal/reflectlite.maplen\"",
+    "\"internal/reflectlite.maplen\":",
+    "    mov rax, [rsp + 8]",
+    "    test rax, rax",
+    "    jz 1f",
+    "    mov rax, [rax]",
+    "1:  mov [rsp + 16], rax",
+    "    ret",
+    ".globl \"internal/reflectlite.chanlen\"",
+    "\"internal/reflectlite.chanlen\":",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    mov rdi, [rbp + 16]",
+    "    call g1c_chanlen",
+    "    mov [rbp + 24], rax",
+    "    pop rbp",
+    "    ret",
+    ".globl \"internal/reflectlite.resolveNameOff\"",
+    "\"internal/reflectlite.resolveNameOff\":",
+    ".globl \"internal/reflectlite.resolveTypeOff\"",
+    "\"internal/reflectlite.resolveTypeOff\":",
+    "    movsxd rax, dword ptr [rsp + 16]",
+    "    lea rcx, [rip + g1c_modbase]",
+    "    add rax, rcx",
+    "    mov [rsp + 24], rax",
+    "    ret",
+    ".globl \"internal/reflectlite.ifaceE2I\"",
+    "\"internal/reflectlite.ifaceE2I\":",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    mov rdi, [rbp + 16]",
+    "    mov rsi, [rbp + 24]",
+    "    call g1c_convI2I",
+    "    mov rcx, [rbp + 40]",
+    "    mov [rcx], rax",
+    "    mov rax, [rbp + 32]",
+    "    mov [rcx + 8], rax",
+    "    pop rbp",
+    "    ret",
+);
+
+// sync/atomic: its functions are gc's assembly (asm.s, jumping to runtime/internal/atomic); here the same
+// instructions (Intel SDM: LOCK CMPXCHG, LOCK XADD, XCHG, which is locked by itself; a plain MOV loads, as
+// on amd64 every aligned load is atomic and ordered) on gc's ABI0 frame: the address at +8, the operands
+// after it, the result at the next 8-aligned offset. Stores use XCHG, as gc's do, for sequential
+// consistency. No write barrier for the Pointer forms: the collector stops the world and does not move
+// objects. runtime_procPin/Unpin (for atomic.Value): rt runs goroutines on one P that is never preempted
+// inside Go code, so pinning has nothing to do and the P's id is 0.
+#[cfg(not(test))]
+core::arch::global_asm!(
+    ".globl \"sync/atomic.SwapInt32\"",
+    "\"sync/atomic.SwapInt32\":",
+    "    mov rcx, [rsp + 8]",
+    "    mov eax, [rsp + 16]",
+    "    xchg [rcx], eax",
+    "    mov [rsp + 24], eax",
+    "    ret",
+    ".globl \"sync/atomic.CompareAndSwapInt32\"",
+    "\"sync/atomic.CompareAndSwapInt32\":",
+    "    mov rcx, [rsp + 8]",
+    "    mov eax, [rsp + 16]",
+    "    mov edx, [rsp + 20]",
+    "    lock cmpxchg [rcx], edx",
+    "    sete byte ptr [rsp + 24]",
+    "    ret",
+    ".globl \"sync/atomic.AddInt32\"",
+    "\"sync/atomic.AddInt32\":",
+    "    mov rcx, [rsp + 8]",
+    "    mov eax, [rsp + 16]",
+    "    mov edx, eax",
+    "    lock xadd [rcx], eax",
+    "    add eax, edx",
+    "    mov [rsp + 24], eax",
+    "    ret",
+    ".globl \"sync/atomic.LoadInt32\"",
+    "\"sync/atomic.LoadInt32\":",
+    "    mov rcx, [rsp + 8]",
+    "    mov eax, [rcx]",
+    "    mov [rsp + 16], eax",
+    "    ret",
+    ".globl \"sync/atomic.StoreInt32\"",
+    "\"sync/atomic.StoreInt32\":",
+    "    mov rcx, [rsp + 8]",
+    "    mov eax, [rsp + 16]",
+    "    xchg [rcx], eax",
+    "    ret",
+    ".globl \"sync/atomic.SwapUint32\"",
+    "\"sync/atomic.SwapUint32\":",
+    "    mov rcx, [rsp + 8]",
+    "    mov eax, [rsp + 16]",
+    "    xchg [rcx], eax",
+    "    mov [rsp + 24], eax",
+    "    ret",
+    ".globl \"sync/atomic.CompareAndSwapUint32\"",
+    "\"sync/atomic.CompareAndSwapUint32\":",
+    "    mov rcx, [rsp + 8]",
+    "    mov eax, [rsp + 16]",
+    "    mov edx, [rsp + 20]",
+    "    lock cmpxchg [rcx], edx",
+    "    sete byte ptr [rsp + 24]",
+    "    ret",
+    ".globl \"sync/atomic.AddUint32\"",
+    "\"sync/atomic.AddUint32\":",
+    "    mov rcx, [rsp + 8]",
+    "    mov eax, [rsp + 16]",
+    "    mov edx, eax",
+    "    lock xadd [rcx], eax",
+    "    add eax, edx",
+    "    mov [rsp + 24], eax",
+    "    ret",
+    ".globl \"sync/atomic.LoadUint32\"",
+    "\"sync/atomic.LoadUint32\":",
+    "    mov rcx, [rsp + 8]",
+    "    mov eax, [rcx]",
+    "    mov [rsp + 16], eax",
+    "    ret",
+    ".globl \"sync/atomic.StoreUint32\"",
+    "\"sync/atomic.StoreUint32\":",
+    "    mov rcx, [rsp + 8]",
+    "    mov eax, [rsp + 16]",
+    "    xchg [rcx], eax",
+    "    ret",
+    ".globl \"sync/atomic.SwapInt64\"",
+    "\"sync/atomic.SwapInt64\":",
+    "    mov rcx, [rsp + 8]",
+    "    mov rax, [rsp + 16]",
+    "    xchg [rcx], rax",
+    "    mov [rsp + 24], rax",
+    "    ret",
+    ".globl \"sync/atomic.CompareAndSwapInt64\"",
+    "\"sync/atomic.CompareAndSwapInt64\":",
+    "    mov rcx, [rsp + 8]",
+    "    mov rax, [rsp + 16]",
+    "    mov rdx, [rsp + 24]",
+    "    lock cmpxchg [rcx], rdx",
+    "    sete byte ptr [rsp + 32]",
+    "    ret",
+    ".globl \"sync/atomic.AddInt64\"",
+    "\"sync/atomic.AddInt64\":",
+    "    mov rcx, [rsp + 8]",
+    "    mov rax, [rsp + 16]",
+    "    mov rdx, rax",
+    "    lock xadd [rcx], rax",
+    "    add rax, rdx",
+    "    mov [rsp + 24], rax",
+    "    ret",
+    ".globl \"sync/atomic.LoadInt64\"",
+    "\"sync/atomic.LoadInt64\":",
+    "    mov rcx, [rsp + 8]",
+    "    mov rax, [rcx]",
+    "    mov [rsp + 16], rax",
+    "    ret",
+    ".globl \"sync/atomic.StoreInt64\"",
+    "\"sync/atomic.StoreInt64\":",
+    "    mov rcx, [rsp + 8]",
+    "    mov rax, [rsp + 16]",
+    "    xchg [rcx], rax",
+    "    ret",
+    ".globl \"sync/atomic.SwapUint64\"",
+    "\"sync/atomic.SwapUint64\":",
+    "    mov rcx, [rsp + 8]",
+    "    mov rax, [rsp + 16]",
+    "    xchg [rcx], rax",
+    "    mov [rsp + 24], rax",
+    "    ret",
+    ".globl \"sync/atomic.CompareAndSwapUint64\"",
+    "\"sync/atomic.CompareAndSwapUint64\":",
+    "    mov rcx, [rsp + 8]",
+    "    mov rax, [rsp + 16]",
+    "    mov rdx, [rsp + 24]",
+    "    lock cmpxchg [rcx], rdx",
+    "    sete byte ptr [rsp + 32]",
+    "    ret",
+    ".globl \"sync/atomic.AddUint64\"",
+    "\"sync/atomic.AddUint64\":",
+    "    mov rcx, [rsp + 8]",
+    "    mov rax, [rsp + 16]",
+    "    mov rdx, rax",
+    "    lock xadd [rcx], rax",
+    "    add rax, rdx",
+    "    mov [rsp + 24], rax",
+    "    ret",
+    ".globl \"sync/atomic.LoadUint64\"",
+    "\"sync/atomic.LoadUint64\":",
+    "    mov rcx, [rsp + 8]",
+    "    mov rax, [rcx]",
+    "    mov [rsp + 16], rax",
+    "    ret",
+    ".globl \"sync/atomic.StoreUint64\"",
+    "\"sync/atomic.StoreUint64\":",
+    "    mov rcx, [rsp + 8]",
+    "    mov rax, [rsp + 16]",
+    "    xchg [rcx], rax",
+    "    ret",
+    ".globl \"sync/atomic.SwapUintptr\"",
+    "\"sync/atomic.SwapUintptr\":",
+    "    mov rcx, [rsp + 8]",
+    "    mov rax, [rsp + 16]",
+    "    xchg [rcx], rax",
+    "    mov [rsp + 24], rax",
+    "    ret",
+    ".globl \"sync/atomic.CompareAndSwapUintptr\"",
+    "\"sync/atomic.CompareAndSwapUintptr\":",
+    "    mov rcx, [rsp + 8]",
+    "    mov rax, [rsp + 16]",
+    "    mov rdx, [rsp + 24]",
+    "    lock cmpxchg [rcx], rdx",
+    "    sete byte ptr [rsp + 32]",
+    "    ret",
+    ".globl \"sync/atomic.AddUintptr\"",
+    "\"sync/atomic.AddUintptr\":",
+    "    mov rcx, [rsp + 8]",
+    "    mov rax, [rsp + 16]",
+    "    mov rdx, rax",
+    "    lock xadd [rcx], rax",
+    "    add rax, rdx",
+    "    mov [rsp + 24], rax",
+    "    ret",
+    ".globl \"sync/atomic.LoadUintptr\"",
+    "\"sync/atomic.LoadUintptr\":",
+    "    mov rcx, [rsp + 8]",
+    "    mov rax, [rcx]",
+    "    mov [rsp + 16], rax",
+    "    ret",
+    ".globl \"sync/atomic.StoreUintptr\"",
+    "\"sync/atomic.StoreUintptr\":",
+    "    mov rcx, [rsp + 8]",
+    "    mov rax, [rsp + 16]",
+    "    xchg [rcx], rax",
+    "    ret",
+    ".globl \"sync/atomic.SwapPointer\"",
+    "\"sync/atomic.SwapPointer\":",
+    "    mov rcx, [rsp + 8]",
+    "    mov rax, [rsp + 16]",
+    "    xchg [rcx], rax",
+    "    mov [rsp + 24], rax",
+    "    ret",
+    ".globl \"sync/atomic.CompareAndSwapPointer\"",
+    "\"sync/atomic.CompareAndSwapPointer\":",
+    "    mov rcx, [rsp + 8]",
+    "    mov rax, [rsp + 16]",
+    "    mov rdx, [rsp + 24]",
+    "    lock cmpxchg [rcx], rdx",
+    "    sete byte ptr [rsp + 32]",
+    "    ret",
+    ".globl \"sync/atomic.LoadPointer\"",
+    "\"sync/atomic.LoadPointer\":",
+    "    mov rcx, [rsp + 8]",
+    "    mov rax, [rcx]",
+    "    mov [rsp + 16], rax",
+    "    ret",
+    ".globl \"sync/atomic.StorePointer\"",
+    "\"sync/atomic.StorePointer\":",
+    "    mov rcx, [rsp + 8]",
+    "    mov rax, [rsp + 16]",
+    "    xchg [rcx], rax",
+    "    ret",
+    ".globl \"sync/atomic.runtime_procPin\"",
+    "\"sync/atomic.runtime_procPin\":",
+    "    mov qword ptr [rsp + 8], 0",
+    "    ret",
+    ".globl \"sync/atomic.runtime_procUnpin\"",
+    "\"sync/atomic.runtime_procUnpin\":",
+    "    ret",
+);
+
+/// `typedmemmove(t, dst, src)`: copies a value of type `t`. The collector stops the world and never moves
+/// objects, so no write barrier is needed: a copy of `t.size` bytes.
+///
+/// # Safety
+/// `t` is a type descriptor; `dst` and `src` point at values of that type.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_typedmemmove(t: *const Type, dst: *mut u8, src: *const u8) {
+    if dst as *const u8 != src {
+        crate::memops::g1c_memmove(dst, src, (*t).size);
+    }
+}
+
+// runtime.Caller(skip int) (pc uintptr, file string, line int, ok bool): skip +16, results +24 .. +56.
+// runtime.Callers(skip int, pc []uintptr) int: skip +16, pc +24 (pointer, length, capacity), result +48.
+// runtime.funcinfo(pc uintptr) (name string, file string, line int, entry uintptr, ok bool): pc +16, results
+// +24 .. +72.
+// runtime.GC(), runtime.Gosched(): no arguments.
+#[cfg(not(test))]
+core::arch::global_asm!(
+    ".globl \"runtime.Caller\"",
+    "\"runtime.Caller\":",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    mov rdi, [rbp + 16]",
+    "    mov rsi, rbp",
+    "    lea rdx, [rbp + 24]",
+    "    call g1c_caller",
+    "    pop rbp",
+    "    ret",
+    ".globl \"runtime.Callers\"",
+    "\"runtime.Callers\":",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    mov rdi, [rbp + 16]",
+    "    mov rsi, [rbp + 24]",
+    "    mov rdx, [rbp + 32]",
+    "    mov rcx, rbp",
+    "    call g1c_callers",
+    "    mov [rbp + 48], rax",
+    "    pop rbp",
+    "    ret",
+    ".globl \"runtime.funcinfo\"",
+    "\"runtime.funcinfo\":",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    mov rdi, [rbp + 16]",
+    "    lea rsi, [rbp + 24]",
+    "    call g1c_funcinfo",
+    "    pop rbp",
+    "    ret",
+    ".globl \"runtime.GC\"",
+    "\"runtime.GC\":",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    call g1c_gc",
+    "    pop rbp",
+    "    ret",
+    ".globl \"runtime.Gosched\"",
+    "\"runtime.Gosched\":",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    call g1c_gosched",
+    "    pop rbp",
+    "    ret",
+);
+
+/// `runtime.GC()`: a collection now (the collector stops the world; it is not concurrent).
+#[no_mangle]
+pub extern "C" fn g1c_gc() {
+    crate::gc::collect();
+}
+
+/// The return addresses of the Go frames above the trampoline frame `fp`, innermost first, each given to
+/// `f` until it returns false: the frame-pointer chain of the running goroutine, where a frame that ran on a
+/// new stack segment returns through `g1c_lessstack` and the segment records the real return address
+/// (as `traceback::traceback_g` reads it). The walk ends at the first return address outside Go code (the
+/// goroutine's entry, `_start`).
+///
+/// # Safety
+/// `fp` is a frame pointer of the running goroutine's chain.
+unsafe fn go_frames(fp: usize, f: &mut dyn FnMut(u64) -> bool) {
+    let g = crate::sched::curg();
+    let lessstack = crate::stack::g1c_lessstack as *const () as u64;
+    let mut fp = fp;
+    let mut steps = 0;
+    while fp != 0 && fp.is_multiple_of(8) && steps < 1_000_000 {
+        steps += 1;
+        let (next, mut ra) = (*(fp as *const usize), *((fp + 8) as *const u64));
+        if ra == lessstack {
+            let seg = crate::stack::seg_of(g, fp);
+            if seg.is_null() || (*seg).old_sp == 0 {
+                return;
+            }
+            ra = *(((*seg).old_sp + 8) as *const u64);
+        }
+        if crate::traceback::find_func(ra.wrapping_sub(1)).is_none() || !f(ra) {
+            return;
+        }
+        fp = next;
+    }
+}
+
+/// `runtime.Caller(skip)` for the Go function that called the trampoline whose frame is `fp`: the `skip`-th
+/// frame up from it; writes (pc, file pointer, file length, line, ok) to `out`. The pc is the return
+/// address, as gc's Caller reports it; file and line are those of the call (pc - 1).
+///
+/// # Safety
+/// `fp` is the trampoline's frame pointer; `out` has room for five words.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_caller(skip: i64, fp: usize, out: *mut u64) {
+    let out = core::slice::from_raw_parts_mut(out, 5);
+    out.fill(0);
+    let mut n = 0;
+    go_frames(fp, &mut |ra| {
+        if n < skip {
+            n += 1;
+            return true;
+        }
+        if let Some(f) = crate::traceback::find_func(ra.wrapping_sub(1)) {
+            let file = f.file();
+            out[0] = ra;
+            out[1] = file.as_ptr() as u64;
+            out[2] = file.len() as u64;
+            out[3] = f.line(ra.wrapping_sub(1)) as u64;
+            out[4] = 1;
+        }
+        false
+    });
+}
+
+/// `runtime.Callers(skip, pc)`: the return addresses of the calling goroutine's frames into `pc[..len]`,
+/// skipping `skip - 1` frames above the caller of Callers (gc's skip 1); returns how many were written.
+/// gc's skip 0 also records a pc inside runtime.Callers itself, which rt's trampoline has not: it is
+/// treated as 1. Frames outside Go code (gc's runtime.main, runtime.goexit) are not recorded.
+///
+/// # Safety
+/// `fp` is the trampoline's frame pointer; `pc` has room for `len` words.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_callers(skip: i64, pc: *mut u64, len: usize, fp: usize) -> usize {
+    let skip = skip.max(1) - 1;
+    let (mut seen, mut n) = (0, 0);
+    go_frames(fp, &mut |ra| {
+        if seen < skip {
+            seen += 1;
+            return true;
+        }
+        if n == len {
+            return false;
+        }
+        *pc.add(n) = ra;
+        n += 1;
+        true
+    });
+    n
+}
+
+/// `runtime.funcinfo(pc)`: the function containing `pc` — name (pointer, length), the file (pointer, length)
+/// and line of the instruction at `pc`, its entry, ok — written to `out` (seven words).
+///
+/// # Safety
+/// `out` has room for seven words.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_funcinfo(pc: u64, out: *mut u64) {
+    let out = core::slice::from_raw_parts_mut(out, 7);
+    out.fill(0);
+    if let Some(f) = crate::traceback::find_func(pc) {
+        let (name, file) = (f.name(), f.file());
+        out[0] = name.as_ptr() as u64;
+        out[1] = name.len() as u64;
+        out[2] = file.as_ptr() as u64;
+        out[3] = file.len() as u64;
+        out[4] = f.line(pc) as u64;
+        out[5] = f.entry;
+        out[6] = 1;
+    }
+}
