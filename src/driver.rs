@@ -34,7 +34,7 @@ use crate::load;
 use crate::types;
 use crate::types::check::PackageSrc;
 
-mod check;
+pub(crate) mod check;
 pub use check::check as check_packages;
 
 #[derive(Clone, Copy)]
@@ -171,7 +171,7 @@ fn front_end(patterns: &[String], limit: usize) -> Result<Loaded, Reported> {
         .packages
         .iter()
         .zip(&paths)
-        .map(|(p, path)| PackageSrc { path, files: &p.files, imports: &p.imports })
+        .map(|(p, path)| PackageSrc { path, files: &p.files, imports: &p.imports, lang: check::package_lang(p) })
         .collect();
     let (prog, errs) = catch_ice(&loaded.fset, || types::check::check_program(&loaded.fset, &loaded.ast, &srcs, sizes))?;
     drop(srcs);

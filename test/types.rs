@@ -51,3 +51,78 @@ fn golden_types() {
         f.write_all(out.as_bytes()).unwrap();
     }
 }
+
+/// Checks `src` as package `p` with language version `lang` (gc's `-lang`); returns the sorted errors.
+fn check_with_lang(src: &str, lang: Option<&str>) -> Vec<String> {
+    use g1c::types::check::{check_program, GoVersion, PackageSrc};
+    let mut fset = FileSet::new();
+    let id = fset.add("x.go".to_string(), src.to_string());
+    let mut ast = Ast::default();
+    assert!(parse_file(&fset, id, &mut ast).is_empty());
+    let files = [0usize];
+    let imports = Default::default();
+    let lang = lang.map(|l| GoVersion::parse_flag(l).unwrap());
+    let pkgs = [PackageSrc { path: "p", files: &files, imports: &imports, lang }];
+    let (_, errs) = check_program(&fset, &ast, &pkgs, g1c::types::sizes::Sizes::AMD64);
+    let mut errs: Vec<_> = errs.into_iter().flatten().collect();
+    errs.sort_by_key(|e| e.pos);
+    errs.iter().map(|e| e.render(&fset)).collect()
+}
+
+/// types2's `allowVersion` checks, with gc's wording (`-lang was set to ...; check go.mod`).
+#[test]
+fn language_versions() {
+    let src = "package p
+
+var s []int
+var _ = 0b1 + 1_000 + 0o7
+var _ = 0x1p4
+var _ = 1 << len(s)
+
+type I interface{ M() }
+type J interface{ M() }
+type K interface {
+\tI
+\tJ
+}
+type E interface{ int }
+type U interface{ ~int | string }
+type G[T any] struct{ x T }
+
+func F[T any](x T) {}
+
+var _ G[int]
+var _ = (*[1]int)(s)
+";
+    let want = [
+        "x.go:4:9: binary literals requires go1.13 or later (-lang was set to go1.12; check go.mod)",
+        "x.go:4:15: underscores in numeric literals requires go1.13 or later (-lang was set to go1.12; check go.mod)",
+        "x.go:4:23: 0o/0O-style octal literals requires go1.13 or later (-lang was set to go1.12; check go.mod)",
+        "x.go:5:9: hexadecimal floating-point literals requires go1.13 or later (-lang was set to go1.12; check go.mod)",
+        "x.go:6:14: invalid operation: signed shift count len(s) (value of type int) requires go1.13 or later",
+        "x.go:12:2: duplicate method M\n\tx.go:11:2: other declaration of M",
+        "x.go:14:19: embedding non-interface type int requires go1.18 or later (-lang was set to go1.12; check go.mod)",
+        "x.go:15:19: embedding interface element ~int|string requires go1.18 or later (-lang was set to go1.12; check go.mod)",
+        "x.go:16:8: type parameter requires go1.18 or later (-lang was set to go1.12; check go.mod)",
+        "x.go:16:10: predeclared any requires go1.18 or later (-lang was set to go1.12; check go.mod)",
+        "x.go:18:8: type parameter requires go1.18 or later (-lang was set to go1.12; check go.mod)",
+        "x.go:18:10: predeclared any requires go1.18 or later (-lang was set to go1.12; check go.mod)",
+        "x.go:20:7: type instantiation requires go1.18 or later (-lang was set to go1.12; check go.mod)",
+    ];
+    let got = check_with_lang(src, Some("go1.12"));
+    let conv = got.iter().any(|e| e.contains("conversion of slices to array pointers requires go1.17 or later"));
+    let got: Vec<&String> = got.iter().filter(|e| !e.contains("cannot convert")).collect();
+    pretty_assertions::assert_eq!(got, want.iter().collect::<Vec<_>>());
+    assert!(conv, "slice to array pointer conversion accepted under go1.12");
+    // Go 1.19 (or no limit) accepts all of it (`E` and `U` are declared, never used as value types).
+    assert!(check_with_lang(src, Some("go1.19")).is_empty(), "{:?}", check_with_lang(src, Some("go1.19")));
+    assert!(check_with_lang(src, None).is_empty());
+    assert!(go_version_parsing());
+}
+
+/// `-lang` values are spelled `go1.N` without leading zeros (types2's `goVersionRx`).
+fn go_version_parsing() -> bool {
+    use g1c::types::check::GoVersion;
+    ["1.12", "go1", "go1.012", "go0.1", "go1.x"].iter().all(|s| GoVersion::parse_flag(s).is_err())
+        && GoVersion::parse_flag("go1.17") == Ok(GoVersion { major: 1, minor: 17 })
+}

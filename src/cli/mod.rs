@@ -25,17 +25,29 @@ struct BuildFlags {
     /// gc's `-D`: relative imports (`./x`) name directories below DIR, whichever package imports them.
     #[arg(short = 'D', value_name = "DIR")]
     local_import_dir: Option<String>,
+    /// gc's `-lang=go1.N`: the Go language version the named packages may use (default: their module's
+    /// `go` line; none for the standard library and files outside a module).
+    #[arg(long = "lang", value_name = "VERSION")]
+    lang: Option<String>,
 }
 
 impl BuildFlags {
-    /// Hands the flags to the loader (before any package is loaded).
-    fn apply(&self) {
+    /// Hands the flags to the loader and the checker (before any package is loaded). Returns false after
+    /// reporting an invalid flag.
+    fn apply(&self) -> bool {
+        if let Some(l) = &self.lang {
+            if let Err(e) = driver::check::set_lang_flag(l) {
+                eprintln!("g1c: {e}");
+                return false;
+            }
+        }
         if let Some(m) = &self.module_mode {
             crate::load::modload::set_mod_flag(m);
         }
         if let Some(d) = &self.local_import_dir {
             crate::load::set_local_import_dir(d);
         }
+        true
     }
 }
 
@@ -97,11 +109,11 @@ enum Phase {
 fn go_style_flags(mut args: Vec<String>) -> Vec<String> {
     let mut i = 2;
     while i < args.len() && args[i].starts_with('-') {
-        if args[i] == "-mod" || args[i].starts_with("-mod=") {
+        if args[i] == "-mod" || args[i].starts_with("-mod=") || args[i] == "-lang" || args[i].starts_with("-lang=") {
             args[i].insert(0, '-');
         }
         // A flag that takes a separate value skips it.
-        if args[i] == "-o" || args[i] == "--mod" || args[i] == "-D" {
+        if args[i] == "-o" || args[i] == "--mod" || args[i] == "--lang" || args[i] == "-D" {
             i += 1;
         }
         i += 1;
@@ -124,15 +136,21 @@ pub fn main() -> i32 {
             0
         }
         Cmd::Build { output, all_errors, flags, inputs } => {
-            flags.apply();
+            if !flags.apply() {
+                return 2;
+            }
             driver::build(&inputs, output.as_deref(), all_errors)
         }
         Cmd::Check { all_errors, verbose, flags, patterns } => {
-            flags.apply();
+            if !flags.apply() {
+                return 2;
+            }
             driver::check_packages(&patterns, all_errors, verbose)
         }
         Cmd::Run { flags, args } => {
-            flags.apply();
+            if !flags.apply() {
+                return 2;
+            }
             // Like go run: `.go` files, or one package (`.`, `./cmd/x`, an import path); the rest goes to
             // the program.
             let split = match args.iter().position(|a| !a.ends_with(".go")) {

@@ -13,8 +13,30 @@ use std::collections::BTreeSet;
 use super::{parse_errors_by_package, print_report, MAX_ERRORS};
 use crate::load;
 use crate::syntax::pos::{self, Error};
-use crate::types::check::{check_errors_only, PackageSrc};
+use crate::types::check::{check_errors_only, GoVersion, PackageSrc};
 use crate::types::sizes::Sizes;
+
+/// The `-lang=go1.N` flag of `g1c build`, `run` and `check` (gc's `-lang`), set once before loading.
+static LANG_FLAG: std::sync::OnceLock<GoVersion> = std::sync::OnceLock::new();
+
+/// Sets the `-lang` flag; the error is gc's (`invalid value "x" for -lang: ...`).
+pub fn set_lang_flag(s: &str) -> Result<(), String> {
+    let v = GoVersion::parse_flag(s).map_err(|e| format!("invalid value {s:?} for -lang: {e}"))?;
+    if v > (GoVersion { major: 1, minor: 19 }) {
+        return Err(format!("invalid value {s:?} for -lang: max known version is \"go1.19\""));
+    }
+    let _ = LANG_FLAG.set(v);
+    Ok(())
+}
+
+/// The language version package `p` is checked with: the `-lang` flag for the packages named on the command
+/// line (as `go build -gcflags=-lang=...` applies to them), else its module's `go` line, else no limit.
+pub fn package_lang(p: &load::Package) -> Option<GoVersion> {
+    match LANG_FLAG.get() {
+        Some(&v) if p.root => Some(v),
+        _ => p.lang.as_deref().and_then(GoVersion::parse_number),
+    }
+}
 
 pub fn check(patterns: &[String], all_errors: bool, verbose: bool) -> i32 {
     let cfg = load::Config::from_env();
@@ -53,7 +75,7 @@ fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> 
     }
     let sizes = sizes_for(&cfg.ctx.goarch);
     let srcs: Vec<PackageSrc> =
-        loaded.packages.iter().map(|p| PackageSrc { path: &p.path, files: &p.files, imports: &p.imports }).collect();
+        loaded.packages.iter().map(|p| PackageSrc { path: &p.path, files: &p.files, imports: &p.imports, lang: package_lang(p) }).collect();
     std::panic::set_hook(Box::new(|_| {}));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         check_errors_only(&loaded.fset, &loaded.ast, &srcs, sizes)

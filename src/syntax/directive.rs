@@ -384,6 +384,23 @@ pub fn check_package(path: &str, fset: &FileSet, files: &[&ast::File]) -> Vec<Er
     errs
 }
 
+/// `//go:embed` needs Go 1.16: the error for a package whose language version `lang` (major, minor) is older
+/// (gc's noder reports it after the checks of `check_taken`, which the parser made, in files importing
+/// `embed`).
+pub fn check_embed_version(files: &[&ast::File], lang: (u32, u32)) -> Vec<Error> {
+    let mut errs = Vec::new();
+    if lang >= (1, 16) {
+        return errs;
+    }
+    for f in files.iter().filter(|f| f.imports.iter().any(|i| i.path == "embed")) {
+        for d in file_directives(f).into_iter().filter(|d| is_embed(&d.text)) {
+            let msg = format!("go:embed requires go1.16 or later (-lang was set to go{}.{}; check go.mod)", lang.0, lang.1);
+            errs.push(Error::new(d.pos, msg));
+        }
+    }
+    errs
+}
+
 /// A file's directives in source order, wherever the parser attached them.
 fn file_directives(f: &ast::File) -> Vec<&Directive> {
     let mut dirs: Vec<&Directive> = f.directives.iter().collect();

@@ -66,6 +66,45 @@ pub struct PackageSrc<'s> {
     pub files: &'s [usize],
     /// Import path as written → index of the imported package in the same list (checked earlier).
     pub imports: &'s BTreeMap<String, usize>,
+    /// The Go language version the package may use (gc's `-lang`, from the flag or the module's `go.mod`);
+    /// `None`: no limit (the standard library, files outside a module).
+    pub lang: Option<GoVersion>,
+}
+
+/// A Go language version `go1.N` (types2's `version`), as gc's `-lang` flag and go.mod's `go` line name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct GoVersion {
+    pub major: u32,
+    pub minor: u32,
+}
+
+impl GoVersion {
+    /// Parses `go1.12` (gc's `-lang` spelling; types2's `goVersionRx`: no leading zeros).
+    pub fn parse_flag(s: &str) -> Result<GoVersion, String> {
+        s.strip_prefix("go").and_then(Self::parse_number).ok_or_else(|| "should be something like \"go1.12\"".into())
+    }
+
+    /// Parses `1.12` (go.mod's `go` line; a patch release `1.21.0` counts as its minor version).
+    pub fn parse_number(s: &str) -> Option<GoVersion> {
+        let mut parts = s.split('.');
+        let num = |p: Option<&str>| -> Option<u32> {
+            let p = p?;
+            let ok = !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) && (p == "0" || !p.starts_with('0'));
+            if ok { p.parse().ok() } else { None }
+        };
+        let major = num(parts.next())?;
+        let minor = num(parts.next())?;
+        if major == 0 {
+            return None;
+        }
+        Some(GoVersion { major, minor })
+    }
+}
+
+impl std::fmt::Display for GoVersion {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "go{}.{}", self.major, self.minor)
+    }
 }
 
 /// The source of a package-level object, kept until the object is checked.
@@ -217,6 +256,8 @@ pub(crate) struct Checker<'a> {
     /// Checking the constraints of a type parameter list (types2's `inTParamList`), where a reference to a
     /// generic type being declared is an invalid cycle.
     pub in_tparam_list: bool,
+    /// The language version of the package being checked (`PackageSrc::lang`).
+    pub lang: Option<GoVersion>,
 }
 
 /// Type-checks the files of `ast` as one package with import path `path` (imports other than `unsafe` are
@@ -224,7 +265,7 @@ pub(crate) struct Checker<'a> {
 pub fn check_package(fset: &FileSet, ast: &Ast, path: &str) -> Result<Program, Vec<Error>> {
     let files: Vec<usize> = (0..ast.files.len()).collect();
     let imports = BTreeMap::new();
-    let src = [PackageSrc { path, files: &files, imports: &imports }];
+    let src = [PackageSrc { path, files: &files, imports: &imports, lang: None }];
     let (prog, errs) = check_program(fset, ast, &src, Sizes::AMD64);
     let errs: Vec<Error> = errs.into_iter().flatten().collect();
     if errs.is_empty() {
@@ -280,6 +321,9 @@ fn check_packages(
         // runtime-only and cgo directives) after type checking.
         let pkg_files: Vec<&crate::syntax::ast::File> = p.files.iter().map(|&f| &ast.files[f]).collect();
         c.errs.extend(crate::syntax::directive::check_package(p.path, fset, &pkg_files));
+        if let Some(v) = p.lang {
+            c.errs.extend(crate::syntax::directive::check_embed_version(&pkg_files, (v.major, v.minor)));
+        }
         // `g1c check` reads no package's scope from the result: the copy is left empty there.
         let scope: BTreeMap<Name, ObjId> = if keep_node_info {
             c.scopes[c.pkg_scope.0 as usize].names.iter().map(|(k, v)| (k.clone(), *v)).collect()
@@ -374,6 +418,7 @@ impl<'a> Checker<'a> {
             pending_under: Vec::new(),
             valid_state: HashMap::default(),
             in_tparam_list: false,
+            lang: None,
             func_types: HashMap::default(),
             spelled_target: None,
             partial_ok: false,
@@ -394,6 +439,7 @@ impl<'a> Checker<'a> {
     fn begin_package(&mut self, pkg: PkgId, src: &PackageSrc) {
         self.pkg = pkg;
         self.path = src.path.to_string();
+        self.lang = src.lang;
         self.files = src.files.to_vec();
         self.pkg_scope = self.new_scope(Some(self.universe));
         self.pkg_scopes.insert(pkg, self.pkg_scope);
@@ -466,6 +512,57 @@ impl<'a> Checker<'a> {
     }
 
     // ---- errors ----
+
+    /// May the package being checked use a feature of Go `major.minor` (types2's `allowVersion`)? Imported
+    /// packages were checked with their own version.
+    pub fn allow_version(&self, major: u32, minor: u32) -> bool {
+        self.lang.map_or(true, |v| v >= GoVersion { major, minor })
+    }
+
+    /// The predeclared `any` and `comparable` need Go 1.18 (types2's `ident`); false after reporting.
+    pub fn allow_predeclared(&mut self, o: ObjId, pos: Pos) -> bool {
+        let ob = self.objs.get(o);
+        if ob.pkg.is_some() || !matches!(ob.kind, ObjKind::TypeName) || !(ob.name == "any" || ob.name == "comparable") {
+            return true;
+        }
+        if self.allow_version(1, 18) {
+            return true;
+        }
+        let what = format!("predeclared {}", ob.name);
+        self.version_error(pos, "go1.18", &what);
+        false
+    }
+
+    /// Is `t` a defined type of another package denoting a constraint interface (one with type terms or
+    /// `comparable`)? Before Go 1.18 such a type may not be used (types2's `isImportedConstraint`; a local
+    /// one was already reported where it is declared).
+    pub fn is_imported_constraint(&self, t: TypeId) -> bool {
+        let TypeKind::Named(n) = self.t.kind(t) else { return false };
+        let pkg = self.objs.get(n.obj).pkg;
+        pkg.is_some() && pkg != Some(self.pkg) && !self.is_method_set(self.t.underlying(t), 0)
+    }
+
+    /// Is interface `t`'s type set fully described by its methods (types2's `IsMethodSet`)? False for
+    /// other types.
+    fn is_method_set(&self, t: TypeId, depth: u32) -> bool {
+        let TypeKind::Interface { embeddeds, .. } = self.t.kind(t) else { return false };
+        // (Embedding cycles are invalid and reported elsewhere: a bounded walk ends them.)
+        depth < 64
+            && embeddeds.iter().all(|&e| e != self.comparable_t && self.is_method_set(self.t.underlying(e), depth + 1))
+    }
+
+    /// Reports that `what` needs a newer language version than the package's (types2's `versionErrorf`
+    /// with gc's wording).
+    pub fn version_error(&mut self, pos: Pos, need: &str, what: &str) {
+        let msg = self.version_message(need, what);
+        self.error(pos, msg);
+    }
+
+    /// `what requires goX.Y or later (-lang was set to goA.B; check go.mod)`.
+    pub fn version_message(&self, need: &str, what: &str) -> String {
+        let lang = self.lang.map(|v| v.to_string()).unwrap_or_default();
+        format!("{what} requires {need} or later (-lang was set to {lang}; check go.mod)")
+    }
 
     pub fn error(&mut self, pos: Pos, msg: impl Into<String>) {
         let msg = msg.into();
@@ -616,6 +713,16 @@ impl<'a> Checker<'a> {
         self.unused_imports();
     }
 
+    /// Type parameters need Go 1.18 (types2's `collectObjects`).
+    fn tparams_version(&mut self, tparams: &[Field]) {
+        if let Some(f) = tparams.first() {
+            if !self.allow_version(1, 18) {
+                let pos = f.names.first().map_or(f.pos, |n| n.pos);
+                self.version_error(pos, "go1.18", "type parameter");
+            }
+        }
+    }
+
     /// Enters every package-level object into the package scope (go/types' `collectObjects`).
     fn collect(&mut self) {
         let ast = self.ast;
@@ -663,6 +770,9 @@ impl<'a> Checker<'a> {
                             continue;
                         }
                         let name = fd.name.name.as_str();
+                        if !(name == "init" || (name == "main" && self.is_main())) {
+                            self.tparams_version(&fd.tparams);
+                        }
                         if name == "init" || (name == "main" && self.is_main()) {
                             if !fd.tparams.is_empty() {
                                 self.error(fd.name.pos, format!("func {name} must have no type parameters"));
@@ -899,6 +1009,7 @@ impl<'a> Checker<'a> {
             });
             match spec {
                 Spec::Type(ts) => {
+                    self.tparams_version(&ts.tparams);
                     if !self.may_declare_pkg_obj(&ts.name) {
                         continue;
                     }
@@ -1244,13 +1355,25 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// `type T C` with `C` an imported constraint needs Go 1.18 (types2's `typeDecl`).
+    fn imported_constraint_version(&mut self, rhs: TypeId, e: ExprId) {
+        if self.is_imported_constraint(rhs) && !self.allow_version(1, 18) {
+            let s = self.type_string(rhs);
+            self.version_error(self.ast.expr(e).pos, "go1.18", &format!("using type constraint {s}"));
+        }
+    }
+
     fn type_decl(&mut self, o: ObjId, ts: &'a TypeSpec) {
         if ts.alias {
             if !ts.tparams.is_empty() {
                 self.error(ts.pos, "generic type cannot be alias");
             }
+            if !self.allow_version(1, 9) {
+                self.version_error(ts.name.pos, "go1.9", "type aliases");
+            }
             self.objs.get_mut(o).typ = TypeId::INVALID;
             let t = self.typ(ts.typ);
+            self.imported_constraint_version(t, ts.typ);
             self.objs.get_mut(o).typ = t;
             return;
         }
@@ -1261,6 +1384,7 @@ impl<'a> Checker<'a> {
             self.generic_types.insert(named, tps);
         }
         let rhs = self.typ(ts.typ);
+        self.imported_constraint_version(rhs, ts.typ);
         self.type_rhs.insert(named, rhs);
         let under = self.t.underlying(rhs);
         let under = if matches!(self.t.kind(under), TypeKind::Named(_)) { TypeId::INVALID } else { under };
@@ -1605,13 +1729,28 @@ impl<'a> Checker<'a> {
         for (explicit, embedded) in std::mem::take(&mut self.delayed_ifaces) {
             let mut have: Vec<(String, TypeId, Pos)> = explicit;
             for (t, pos) in embedded {
-                if !self.is_interface(t) || self.is_type_param(t) {
+                if self.is_type_param(t) {
+                    continue;
+                }
+                if self.is_interface(t) && self.is_imported_constraint(t) && !self.allow_version(1, 18) {
+                    let s = self.type_string(t);
+                    self.version_error(pos, "go1.18", &format!("embedding constraint interface {s}"));
+                    continue;
+                }
+                if !self.is_interface(t) {
+                    // (A type in an invalid cycle has an invalid underlying type in types2: nothing to report.)
+                    let cyclic = self.valid_state.get(&t) == Some(&3);
+                    if self.t.underlying(t) != TypeId::INVALID && !cyclic && !self.allow_version(1, 18) {
+                        let s = self.type_string(t);
+                        self.version_error(pos, "go1.18", &format!("embedding non-interface type {s}"));
+                    }
                     continue;
                 }
                 for (name, sig) in self.iface_method_set(t) {
                     match have.iter().find(|h| h.0 == name).map(|h| (h.1, h.2)) {
                         Some((other, at)) => {
-                            if !self.identical(sig, other) {
+                            // Before Go 1.14 even identical methods could not come twice.
+                            if !self.allow_version(1, 14) || !self.identical(sig, other) {
                                 let at = self.pos_string(at);
                                 self.error(pos, format!("duplicate method {name}\n\t{at}: other declaration of {name}"));
                             }

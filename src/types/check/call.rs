@@ -75,6 +75,9 @@ impl<'a> Checker<'a> {
                 };
                 if let Some(fo) = generic {
                     if partial.is_some() || !self.info.types.get(fun).is_some_and(|tv| tv.typ != f.typ) {
+                        if partial.is_none() && !self.allow_version(1, 18) {
+                            self.version_error(pos, "go1.18", "implicit function instantiation");
+                        }
                         let tps = self.generic_funcs.get(&fo).cloned().unwrap_or_default();
                         let argops = self.eval_args(args);
                         let mut out = vec![None; tps.len()];
@@ -395,6 +398,9 @@ impl<'a> Checker<'a> {
 
     /// `f[int, string]`: explicit instantiation of a generic function.
     pub fn instantiate_func_expr(&mut self, e: ExprId, fo: ObjId, ft: TypeId, indices: &'a [ExprId]) -> Operand {
+        if !self.allow_version(1, 18) {
+            self.version_error(self.ast.expr(e).pos, "go1.18", "function instantiation");
+        }
         let tps = self.generic_funcs.get(&fo).cloned().unwrap_or_default();
         let targs: Vec<TypeId> = indices.iter().map(|&i| self.typ(i)).collect();
         if targs.contains(&TypeId::INVALID) {
@@ -628,7 +634,11 @@ impl<'a> Checker<'a> {
         if let (TypeKind::Slice(se), TypeKind::Pointer(p)) = (self.t.kind(vu).clone(), self.t.kind(tu).clone()) {
             if let TypeKind::Array { elem, .. } = self.t.under(p) {
                 if *elem == se {
-                    return true;
+                    if self.allow_version(1, 17) {
+                        return true;
+                    }
+                    *cause = self.version_message("go1.17", "conversion of slices to array pointers");
+                    return false;
                 }
             }
         }
@@ -1100,6 +1110,11 @@ impl<'a> Checker<'a> {
                 Operand { mode: OpMode::Constant, typ: TypeId::UINTPTR, val: Some(Value::int(off as i64)), expr: e, builtin: None }
             }
             Builtin::Add => {
+                if !self.allow_version(1, 17) {
+                    let ExprKind::Call { fun, .. } = &ast.expr(e).kind else { unreachable!("builtin call") };
+                    self.version_error(ast.expr(*fun).pos, "go1.17", "unsafe.Add");
+                    return Operand::invalid(e);
+                }
                 let mut p = ops[0].clone();
                 self.assignment(&mut p, TypeId::UNSAFE_POINTER, "argument to unsafe.Add");
                 let mut l = ops[1].clone();
@@ -1114,6 +1129,11 @@ impl<'a> Checker<'a> {
                 Operand::new(OpMode::Value, TypeId::UNSAFE_POINTER, e)
             }
             Builtin::Slice => {
+                if !self.allow_version(1, 17) {
+                    let ExprKind::Call { fun, .. } = &ast.expr(e).kind else { unreachable!("builtin call") };
+                    self.version_error(ast.expr(*fun).pos, "go1.17", "unsafe.Slice");
+                    return Operand::invalid(e);
+                }
                 let p = ops[0].clone();
                 let TypeKind::Pointer(el) = self.t.kind(self.core(p.typ)).clone() else {
                     let s = self.operand_string(&p);

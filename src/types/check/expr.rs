@@ -279,7 +279,12 @@ impl<'a> Checker<'a> {
             ExprKind::Ident(id) => self.ident(e, id),
             // The scanner already reported what is wrong with it.
             ExprKind::BasicLit { bad: true, .. } => Operand::invalid(e),
-            ExprKind::BasicLit { kind, raw, .. } => match super::super::constant::from_literal(*kind, raw) {
+            ExprKind::BasicLit { kind, raw, .. } => match {
+                if matches!(kind, LitKind::Int | LitKind::Float | LitKind::Imag) {
+                    self.lang_compat(pos, *kind, raw);
+                }
+                super::super::constant::from_literal(*kind, raw)
+            } {
                 Ok(v) => {
                     let t = match kind {
                         LitKind::Int => TypeId::UNTYPED_INT,
@@ -408,6 +413,9 @@ impl<'a> Checker<'a> {
         };
         self.info.uses.insert(id.pos, o);
         self.mark_dot_import(o);
+        if !self.allow_predeclared(o, id.pos) {
+            return Operand::invalid(e);
+        }
         // Package-level objects are checked on first use, and recorded as dependencies.
         if self.color.contains_key(&o) {
             if matches!(self.objs.get(o).kind, ObjKind::TypeName) && self.color.get(&o) == Some(&super::Color::Grey) {
@@ -1000,6 +1008,29 @@ impl<'a> Checker<'a> {
         )
     }
 
+    /// Reports a numeric literal spelled in a way Go 1.13 introduced when the package's language is older
+    /// (types2's `langCompat`).
+    fn lang_compat(&mut self, pos: Pos, kind: LitKind, raw: &str) {
+        if raw.len() <= 2 || self.allow_version(1, 13) {
+            return;
+        }
+        let b = raw.as_bytes();
+        let what = if raw.contains('_') {
+            "underscores in numeric literals"
+        } else if b[0] != b'0' {
+            return;
+        } else if matches!(b[1], b'b' | b'B') {
+            "binary literals"
+        } else if matches!(b[1], b'o' | b'O') {
+            "0o/0O-style octal literals"
+        } else if kind != LitKind::Int && matches!(b[1], b'x' | b'X') {
+            "hexadecimal floating-point literals"
+        } else {
+            return;
+        };
+        self.version_error(pos, "go1.13", what);
+    }
+
     fn shift(&mut self, e: ExprId, op: BinaryOp, _op_pos: Pos, x: &mut Operand, y: &mut Operand) -> Operand {
         // The left operand must be an integer, or an untyped constant representable as one.
         let xval_int = if x.mode == OpMode::Constant { x.val.as_ref().and_then(|v| v.as_int()) } else { None };
@@ -1035,6 +1066,12 @@ impl<'a> Checker<'a> {
                 }
             }
         } else if self.is_integer(y.typ) {
+            if !self.is_unsigned(y.typ) && !self.allow_version(1, 13) {
+                let s = self.operand_string(y);
+                let msg = format!("invalid operation: signed shift count {s} requires go1.13 or later");
+                self.error(self.ast.expr(y.expr).pos, msg);
+                return Operand::invalid(e);
+            }
         } else if self.is_untyped(y.typ) {
             self.convert_untyped(y, TypeId::UINT);
             if y.mode == OpMode::Invalid {

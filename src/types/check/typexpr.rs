@@ -135,6 +135,9 @@ impl<'a> Checker<'a> {
             ExprKind::StructType { fields } => self.struct_type(fields),
             ExprKind::InterfaceType { elems } => self.interface_type(elems),
             ExprKind::Index { x, indices, .. } => {
+                if !self.allow_version(1, 18) {
+                    self.version_error(pos, "go1.18", "type instantiation");
+                }
                 let gen = self.typ_inner(*x, true);
                 if gen == TypeId::INVALID {
                     return TypeId::INVALID;
@@ -174,6 +177,9 @@ impl<'a> Checker<'a> {
         };
         self.info.uses.insert(id.pos, o);
         self.mark_dot_import(o);
+        if !self.allow_predeclared(o, id.pos) {
+            return TypeId::INVALID;
+        }
         match self.objs.get(o).kind {
             ObjKind::TypeName => {
                 if self.color.get(&o) == Some(&Color::Grey) {
@@ -549,6 +555,16 @@ impl<'a> Checker<'a> {
                             self.error(term.pos, format!("invalid use of ~ ({s} is not the underlying type of {s})"));
                         }
                         ts.push((term.tilde, t));
+                    }
+                    if !self.allow_version(1, 18) {
+                        // types2 drops the element after reporting it; gc spells the union without spaces.
+                        let s = ts
+                            .iter()
+                            .map(|&(tilde, t)| format!("{}{}", if tilde { "~" } else { "" }, self.type_string(t)))
+                            .collect::<Vec<_>>()
+                            .join("|");
+                        self.version_error(terms[0].pos, "go1.18", &format!("embedding interface element {s}"));
+                        continue;
                     }
                     let u = self.t.intern(TypeKind::Union(ts));
                     embeddeds.push(u);

@@ -6,7 +6,7 @@
 //!
 //! For gc every command is the one run.go runs. For g1c each gc step maps to the nearest `g1c build`:
 //! compile-only steps build to /dev/null, link steps build an executable directly, gc-only flags (`-m`,
-//! `-d=...`, `-gcflags=...`) are not passed. What g1c cannot do at all (assemble `.s` files, print gc's
+//! `-d=...`, `-gcflags=...`) are not passed; gc's `-lang=go1.N`, which g1c shares, is. What g1c cannot do at all (assemble `.s` files, print gc's
 //! assembly listing) fails with a reason instead of being skipped.
 
 use crate::asmcheck;
@@ -363,6 +363,9 @@ impl<'a> Run<'a> {
             argv.push("-e".into());
         }
         argv.extend(["-o".into(), out.to_string()]);
+        // gc's -lang (the language version the test is written for) is a checker flag g1c shares; the other
+        // compiler flags are gc's own.
+        argv.extend(self.recipe.flags.iter().filter(|f| f.starts_with("-lang=")).cloned());
         argv.extend(files.iter().cloned());
         self.cmd(argv, at)
     }
