@@ -1535,7 +1535,7 @@ impl<'a> Checker<'a> {
                     if is_ptr_method && !indirect && !addressable && !self.is_interface(x.typ) {
                         let s = self.expr_string(e);
                         let ts = self.type_string(x.typ);
-                        self.error(ast.expr(e).pos, format!("cannot call pointer method {} on {ts}", sel.name));
+                        self.error(sel.pos, format!("cannot call pointer method {} on {ts}", sel.name));
                         let _ = s;
                         return Operand::invalid(e);
                     }
