@@ -260,8 +260,33 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
         .filter(|imp| root.imports.get(&imp.path).is_some_and(|&d| !ready[d]))
         .min_by_key(|imp| imp.path_pos)
     {
-        let msg = Error::new(imp.path_pos, format!("g1c: compiling imported packages is not supported yet (import {:?})", imp.path))
-            .render(&c.fset);
+        // Say why: follow not-yet-compilable imports down to a package that uses a runtime function rt
+        // does not define.
+        let first_blocked = |i: usize| {
+            c.packages[i]
+                .files
+                .iter()
+                .flat_map(|&fi| c.ast.files[fi].imports.iter())
+                .filter_map(|imp| c.packages[i].imports.get(&imp.path).copied())
+                .find(|&d| !ready[d])
+        };
+        let mut cur = root.imports[&imp.path];
+        let mut via = Vec::new();
+        while missing[cur].is_none() && via.len() < 64 {
+            let Some(next) = first_blocked(cur) else { break };
+            via.push(c.packages[next].path.clone());
+            cur = next;
+        }
+        let why = match &missing[cur] {
+            Some((_, sym)) if via.is_empty() => format!(": it needs {sym}"),
+            Some((_, sym)) => format!(": through {}, which needs {sym}", via.join(" → ")),
+            None => String::new(),
+        };
+        let msg = Error::new(
+            imp.path_pos,
+            format!("g1c: compiling imported packages is not supported yet (import {:?}{why})", imp.path),
+        )
+        .render(&c.fset);
         return Err(fail(vec![msg]));
     }
     let mut units = init_order(&c.ast, &c.packages, c.root);
