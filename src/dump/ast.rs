@@ -498,7 +498,7 @@ impl Dumper<'_> {
                 self.expr(d, "x", *x);
                 self.expr(d, "y", *y);
             }
-            ExprKind::KeyValue { key, value } => {
+            ExprKind::KeyValue { key, value, .. } => {
                 self.line(depth, role, "KeyValueExpr", pos);
                 self.expr(d, "key", *key);
                 self.expr(d, "value", *value);

@@ -357,7 +357,9 @@ pub enum ExprKind {
     /// `x op y`; `Expr::pos` is the position of `x`, `op_pos` that of the operator.
     Binary { op: BinaryOp, op_pos: Pos, x: ExprId, y: ExprId },
     /// `key: value` inside a composite literal.
-    KeyValue { key: ExprId, value: ExprId },
+    /// (`colon` is where gc's syntax tree puts the node: types2 1.19 reports errors about the whole element
+    /// there, such as `duplicate index`.)
+    KeyValue { key: ExprId, value: ExprId, colon: Pos },
 
     // ---- Type expressions ----
     /// `[N]T`; `len` is `None` for `[...]T` in a composite literal.

@@ -1393,10 +1393,11 @@ impl<'a> Parser<'a> {
         let rbrace = self.list("composite literal", Tok::Comma, Tok::Rbrace, &mut |p| {
             let mut e = p.bare_complit_expr();
             if p.tok() == Tok::Colon {
+                let colon = p.pos();
                 p.next();
                 let value = p.bare_complit_expr();
                 let kpos = p.expr_pos(e);
-                e = p.new_expr(kpos, ExprKind::KeyValue { key: e, value });
+                e = p.new_expr(kpos, ExprKind::KeyValue { key: e, value, colon });
             }
             elts.push(e);
             false

@@ -886,7 +886,7 @@ fn walk_expr(ast: &crate::syntax::ast::Ast, e: ExprId, out: &mut Vec<Pos>) {
             walk_expr(ast, *x, out);
             walk_expr(ast, *y, out);
         }
-        KeyValue { key, value } => {
+        KeyValue { key, value, .. } => {
             walk_expr(ast, *key, out);
             walk_expr(ast, *value, out);
         }

@@ -946,7 +946,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let offs = self.offsets(t);
                 for (i, &el) in elts.iter().enumerate() {
                     let (fi, v) = match &self.ast.expr(el).kind {
-                        ExprKind::KeyValue { key, value } => {
+                        ExprKind::KeyValue { key, value, .. } => {
                             let name = match &self.ast.expr(*key).kind {
                                 ExprKind::Ident(id) => id.name.clone(),
                                 _ => Name::default(),
@@ -970,7 +970,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let mut i = 0u64;
         for &el in elts {
             let v = match &self.ast.expr(el).kind {
-                ExprKind::KeyValue { key, value } => {
+                ExprKind::KeyValue { key, value, .. } => {
                     i = self.tv(*key).value.as_ref().and_then(|v| v.to_u64()).unwrap_or(i);
                     *value
                 }

@@ -151,7 +151,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let d = self.map_desc(t);
         let m = self.call_rt("g1c_makemap", vec![d, n], &[Ty::Ptr])[0];
         for el in elts {
-            let ExprKind::KeyValue { key, value } = &self.ast.expr(el).kind else { continue };
+            let ExprKind::KeyValue { key, value, .. } = &self.ast.expr(el).kind else { continue };
             let (key, value) = (*key, *value);
             self.set_pos(self.ast.expr(el).pos);
             let ka = self.key_temp_elided(key, kt);

@@ -157,7 +157,7 @@ fn expr(ast: &Ast, id: ExprId, s: &mut String, depth: u32) {
             s.push(' ');
             expr(ast, *y, s, d);
         }
-        ExprKind::KeyValue { key, value } => {
+        ExprKind::KeyValue { key, value, .. } => {
             expr(ast, *key, s, d);
             s.push_str(": ");
             expr(ast, *value, s, d);

@@ -1174,7 +1174,7 @@ impl<'a> Checker<'a> {
             ExprKind::Index { x, indices, .. } => self.contains_call_or_recv(*x) || indices.iter().any(|&i| self.contains_call_or_recv(i)),
             ExprKind::Binary { x, y, .. } => self.contains_call_or_recv(*x) || self.contains_call_or_recv(*y),
             ExprKind::CompositeLit { elts, .. } => elts.iter().any(|&i| self.contains_call_or_recv(i)),
-            ExprKind::KeyValue { key, value } => self.contains_call_or_recv(*key) || self.contains_call_or_recv(*value),
+            ExprKind::KeyValue { key, value, .. } => self.contains_call_or_recv(*key) || self.contains_call_or_recv(*value),
             ExprKind::Slice { x, lo, hi, max, .. } => {
                 self.contains_call_or_recv(*x) || [lo, hi, max].iter().any(|o| o.is_some_and(|i| self.contains_call_or_recv(i)))
             }

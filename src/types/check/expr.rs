@@ -1894,10 +1894,10 @@ impl<'a> Checker<'a> {
                 let mut seen = vec![false; fields.len()];
                 for (i, &el) in elts.iter().enumerate() {
                     match (&ast.expr(el).kind, keyed) {
-                        (ExprKind::KeyValue { key, value }, true) => {
+                        (ExprKind::KeyValue { key, value, colon }, true) => {
                             let ExprKind::Ident(kid) = &ast.expr(*key).kind else {
                                 let s = self.expr_string(*key);
-                                self.error(ast.expr(el).pos, format!("invalid field name {s} in struct literal"));
+                                self.error(*colon, format!("invalid field name {s} in struct literal"));
                                 self.expr(*value);
                                 continue;
                             };
@@ -1917,12 +1917,12 @@ impl<'a> Checker<'a> {
                             let mut v = self.expr(*value);
                             self.assignment(&mut v, ft, "struct literal");
                             if seen[fi] {
-                                self.error(ast.expr(el).pos, format!("duplicate field name {} in struct literal", kid.name));
+                                self.error(*colon, format!("duplicate field name {} in struct literal", kid.name));
                             }
                             seen[fi] = true;
                         }
-                        (ExprKind::KeyValue { value, .. }, false) => {
-                            self.error(ast.expr(el).pos, "mixture of field:value and value elements in struct literal");
+                        (ExprKind::KeyValue { value, colon, .. }, false) => {
+                            self.error(*colon, "mixture of field:value and value elements in struct literal");
                             self.expr(*value);
                         }
                         (_, true) => {
@@ -1966,7 +1966,7 @@ impl<'a> Checker<'a> {
                 let key_iface = self.is_interface(key);
                 for &el in elts {
                     match &ast.expr(el).kind {
-                        ExprKind::KeyValue { key: k, value: v } => {
+                        ExprKind::KeyValue { key: k, value: v, .. } => {
                             let mut ko = self.expr_hint(*k, Some(key));
                             self.assignment(&mut ko, key, "map literal");
                             if ko.mode == OpMode::Constant {
@@ -2023,7 +2023,7 @@ impl<'a> Checker<'a> {
         for &el in elts {
             let mut valid = false;
             let ve = match &ast.expr(el).kind {
-                ExprKind::KeyValue { key, value } => {
+                ExprKind::KeyValue { key, value, .. } => {
                     match self.index(*key, len) {
                         Ok(Some(v)) => {
                             idx = v as u64;
@@ -2048,7 +2048,12 @@ impl<'a> Checker<'a> {
                 }
             };
             if valid && !seen.insert(idx) {
-                self.error(ast.expr(el).pos, format!("duplicate index {idx} in array or slice literal"));
+                // at the element, which for `i: v` is gc's KeyValueExpr position, the colon
+                let at = match &ast.expr(el).kind {
+                    ExprKind::KeyValue { colon, .. } => *colon,
+                    _ => ast.expr(el).pos,
+                };
+                self.error(at, format!("duplicate index {idx} in array or slice literal"));
             }
             let mut v = self.expr_hint(ve, Some(elem));
             self.assignment(&mut v, elem, "array or slice literal");

@@ -346,7 +346,7 @@ fn write_expr(ast: &Ast, e: ExprId, s: &mut String) {
             s.push(' ');
             write_expr(ast, *y, s);
         }
-        ExprKind::KeyValue { key, value } => {
+        ExprKind::KeyValue { key, value, .. } => {
             write_expr(ast, *key, s);
             s.push_str(": ");
             write_expr(ast, *value, s);
