@@ -17,7 +17,7 @@
 //! - Channel values are pointers to the runtime's channel; elements are passed by address (a stack slot).
 
 use super::func::{Fb, Target, Val, INT};
-use crate::ir::{BlockId, Callee, Cond, ConvOp, Op, Term, Ty, VReg};
+use crate::ir::{BlockId, Callee, Cond, ConvOp, Op, Ty, VReg};
 use crate::syntax::ast::{Ast, AssignOp, CommClause, ExprId, ExprKind, StmtId, StmtKind, UnaryOp};
 use crate::syntax::pos::{self, Pos};
 use crate::types::{Builtin, Mode, ObjKind, TypeId, TypeKind};
@@ -99,16 +99,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         self.switch_to(b);
         let argp = self.argp();
         self.call_rt("g1c_deferreturn", vec![argp], &[]);
-        let results = self.results.clone();
-        for (obj, t, off) in results {
-            if let Some(obj) = obj {
-                let v = self.read_var(obj);
-                let dst = self.vreg(Ty::Ptr);
-                self.emit(Op::ArgAddr { dst, offset: off });
-                self.store_val(dst, 0, v, t);
-            }
-        }
-        self.terminate(Term::Return);
+        self.store_named_results_and_return();
         self.switch_to(saved);
         b
     }

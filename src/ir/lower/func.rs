@@ -783,6 +783,12 @@ impl<'a, 'b> Fb<'a, 'b> {
             self.jump(exit);
             return;
         }
+        self.store_named_results_and_return();
+    }
+
+    /// Copies the named results from their variables into their slots in the caller's frame, then returns:
+    /// the end of a bare `return`, and of the shared exit path of a function with defers (`defer_exit`).
+    pub fn store_named_results_and_return(&mut self) {
         let results = self.results.clone();
         for (obj, t, off) in results {
             if let Some(obj) = obj {
