@@ -192,27 +192,13 @@ impl<'a, 'b> Fb<'a, 'b> {
         want_key: bool,
         want_value: bool,
     ) {
-        let ast = self.ast;
         let mt = self.type_of(x);
         let (kt, vt) = self.map_kv(mt);
         let m = self.expr(x).v();
         let it = self.temp_raw(96, 8, "hiter");
         let d = self.map_desc(mt);
         self.call_rt("g1c_mapiterinit", vec![d, m, it], &[]);
-        let mut key_lv = None;
-        let mut val_lv = None;
-        let def_obj = |fb: &Self, e: ExprId| match &ast.expr(ast.unparen(e)).kind {
-            ExprKind::Ident(id) if id.name != "_" => fb.prog.info.defs.get(&id.pos).copied(),
-            _ => None,
-        };
-        if define {
-            if want_key {
-                key_lv = def_obj(self, key.unwrap()).map(|o| self.declare_local(o, true));
-            }
-            if want_value {
-                val_lv = def_obj(self, value.unwrap()).map(|o| self.declare_local(o, true));
-            }
-        }
+        let (mut key_lv, mut val_lv) = if define { self.range_defined(key, value, want_key, want_value) } else { (None, None) };
         let head = self.new_block();
         let body_b = self.new_block();
         let post = self.new_block();
@@ -234,12 +220,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             None
         };
         if !define {
-            if want_key {
-                key_lv = Some(self.lvalue(key.unwrap()));
-            }
-            if want_value {
-                val_lv = Some(self.lvalue(value.unwrap()));
-            }
+            (key_lv, val_lv) = self.range_assigned(key, value, want_key, want_value);
         }
         if let Some(lv) = key_lv {
             self.assign(lv, kv, kt);

@@ -152,6 +152,26 @@ impl<'a, 'b> Fb<'a, 'b> {
         }
     }
 
+    /// The iteration variables of `for k, v := range x`, declared once for the whole loop (Go 1.19); `None`
+    /// for one that is absent, blank or unwanted.
+    pub fn range_defined(&mut self, key: Option<ExprId>, value: Option<ExprId>, want_key: bool, want_value: bool) -> (Option<LVal>, Option<LVal>) {
+        let ast = self.ast;
+        let declare = |fb: &mut Self, e: Option<ExprId>, want: bool| {
+            let o = e.filter(|_| want).and_then(|e| fb.def_obj(ast.unparen(e)))?;
+            Some(fb.declare_local(o, true))
+        };
+        let k = declare(self, key, want_key);
+        let v = declare(self, value, want_value);
+        (k, v)
+    }
+
+    /// The operands of `for k, v = range x`, evaluated in each iteration once its element has been read.
+    pub fn range_assigned(&mut self, key: Option<ExprId>, value: Option<ExprId>, want_key: bool, want_value: bool) -> (Option<LVal>, Option<LVal>) {
+        let k = key.filter(|_| want_key).map(|e| self.lvalue(e));
+        let v = value.filter(|_| want_value).map(|e| self.lvalue(e));
+        (k, v)
+    }
+
     fn decl_stmt(&mut self, d: &GenDecl) {
         if d.kind != GenKind::Var {
             return;
@@ -436,17 +456,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             TypeKind::Chan { elem, .. } => return self.range_chan(key, define, x, *elem, body, label),
             _ => return self.unsupported(pos, "this range expression"),
         };
-        // With `:=`, the iteration variables are declared once for the whole loop (Go 1.19).
-        let mut key_lv = None;
-        let mut val_lv = None;
-        if define {
-            if want_key {
-                key_lv = self.def_obj(ast.unparen(key.unwrap())).map(|o| self.declare_local(o, true));
-            }
-            if want_value {
-                val_lv = self.def_obj(ast.unparen(value.unwrap())).map(|o| self.declare_local(o, true));
-            }
-        }
+        let (mut key_lv, mut val_lv) = if define { self.range_defined(key, value, want_key, want_value) } else { (None, None) };
         // The hidden index is reassigned each iteration, so it is not a constant vreg.
         let hv = self.vreg(INT);
         self.emit(Op::Const { dst: hv, value: 0 });
@@ -496,12 +506,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             }
         };
         if !define {
-            if want_key {
-                key_lv = Some(self.lvalue(key.unwrap()));
-            }
-            if want_value {
-                val_lv = Some(self.lvalue(value.unwrap()));
-            }
+            (key_lv, val_lv) = self.range_assigned(key, value, want_key, want_value);
         }
         if let Some(lv) = key_lv {
             self.assign(lv, Val::S(hv), TypeId::INT);
