@@ -506,7 +506,7 @@ pub fn dump(phase: DumpPhase, file: &str) -> i32 {
             return 1;
         }
     };
-    let result = on_big_stack(fset, move |fset| -> Result<Option<Vec<u8>>, Failure> {
+    let phases = move |fset: Arc<FileSet>| -> Result<Option<Vec<u8>>, Failure> {
         let text = match phase {
             DumpPhase::Tokens => dump::tokens::dump_tokens(&fset, FileId(0)),
             DumpPhase::Ast => {
@@ -528,17 +528,21 @@ pub fn dump(phase: DumpPhase, file: &str) -> i32 {
             }
         };
         Ok(Some(text.into_bytes()))
+    };
+    let result = on_big_thread(move || {
+        let at = fset.clone();
+        catch_ice(&at, move || phases(fset))?.map_err(|Failure(msgs)| {
+            print_errors(&msgs);
+            Reported
+        })
     });
     match result {
-        Ok(Some(text)) => {
+        Some(Some(text)) => {
             let _ = std::io::stdout().write_all(&text);
             0
         }
-        Ok(None) => 0,
-        Err(Failure(msgs)) => {
-            print_errors(&msgs);
-            1
-        }
+        Some(None) => 0,
+        None => 1,
     }
 }
 
@@ -733,36 +737,6 @@ fn write_output(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     fs::rename(&tmp, path).inspect_err(|_| {
         let _ = fs::remove_file(&tmp);
     })
-}
-
-/// Runs `f` on a thread with a 512 MiB stack (deeply nested source must not overflow the compiler), and
-/// turns a panic into an `internal compiler error` at the last recorded position.
-fn on_big_stack<T: Send + 'static>(
-    fset: Arc<FileSet>,
-    f: impl FnOnce(Arc<FileSet>) -> Result<T, Failure> + Send + 'static,
-) -> Result<T, Failure> {
-    std::panic::set_hook(Box::new(|_| {}));
-    let fset2 = fset.clone();
-    let handle = std::thread::Builder::new().stack_size(512 << 20).spawn(move || {
-        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(fset2)));
-        let at = pos::current();
-        (r, at)
-    });
-    let (r, at) = match handle.map(|h| h.join()) {
-        Ok(Ok(x)) => x,
-        _ => return Err(Failure(vec!["internal compiler error: compiler thread failed".into()])),
-    };
-    match r {
-        Ok(v) => v,
-        Err(payload) => {
-            let msg = payload
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_else(|| "unknown panic".into());
-            Err(Failure(vec![Error::new(at, format!("internal compiler error: {msg}")).render(&fset)]))
-        }
-    }
 }
 
 fn signal_name(sig: i32) -> &'static str {

@@ -10,9 +10,8 @@
 
 use std::collections::BTreeSet;
 
-use super::{parse_errors_by_package, print_report, MAX_ERRORS};
+use super::{catch_ice, parse_errors_by_package, print_report, Reported, MAX_ERRORS};
 use crate::load;
-use crate::syntax::pos::{self, Error};
 use crate::types::check::{check_errors_only, GoVersion, PackageSrc};
 use crate::types::sizes::Sizes;
 
@@ -77,9 +76,7 @@ fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> 
     let srcs: Vec<PackageSrc> =
         loaded.packages.iter().map(|p| PackageSrc { path: &p.path, files: &p.files, imports: &p.imports, lang: package_lang(p) }).collect();
     std::panic::set_hook(Box::new(|_| {}));
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        check_errors_only(&loaded.fset, &loaded.ast, &srcs, sizes)
-    }));
+    let result = catch_ice(&loaded.fset, || check_errors_only(&loaded.fset, &loaded.ast, &srcs, sizes));
     let errs = match result {
         Ok((prog, errs)) => {
             // The process ends soon: freeing millions of table entries one by one would only cost time.
@@ -107,15 +104,7 @@ fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> 
             std::mem::forget(prog);
             errs
         }
-        Err(payload) => {
-            let msg = payload
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_else(|| "unknown panic".into());
-            eprintln!("{}", Error::new(pos::current(), format!("internal compiler error: {msg}")).render(&loaded.fset));
-            return 1;
-        }
+        Err(Reported) => return 1,
     };
     let mut failed = BTreeSet::new();
     for (i, (pkg, mut errs)) in loaded.packages.iter().zip(errs).enumerate() {
