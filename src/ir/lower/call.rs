@@ -9,6 +9,7 @@
 //! value, is a read-only static closure `name·f`.
 
 use super::func::{Fb, Val, INT};
+use super::typedesc::reflect_kind;
 use crate::ir::{Callee, Cond, ConvOp, Op, Ty, VReg};
 use crate::syntax::ast::{Block, ExprId, ExprKind, FuncType, StmtId, StmtKind};
 use crate::syntax::pos::{self, Pos};
@@ -815,32 +816,6 @@ impl<'a, 'b> Fb<'a, 'b> {
             }
             _ => String::new(),
         }
-    }
-}
-
-/// gc's `reflect.Kind` of a basic type.
-fn reflect_kind(b: BasicKind) -> i64 {
-    use BasicKind::*;
-    match b {
-        Bool | UntypedBool => 1,
-        Int | UntypedInt => 2,
-        Int8 => 3,
-        Int16 => 4,
-        Int32 | UntypedRune => 5,
-        Int64 => 6,
-        Uint => 7,
-        Uint8 => 8,
-        Uint16 => 9,
-        Uint32 => 10,
-        Uint64 => 11,
-        Uintptr => 12,
-        Float32 => 13,
-        Float64 | UntypedFloat => 14,
-        Complex64 => 15,
-        Complex128 | UntypedComplex => 16,
-        String | UntypedString => 24,
-        UnsafePointer | UntypedNil => 26,
-        Invalid => 0,
     }
 }
 

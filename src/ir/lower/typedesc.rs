@@ -809,29 +809,8 @@ impl<'a> Lowerer<'a> {
     }
 
     fn kind_of(&self, t: TypeId) -> u8 {
-        use BasicKind::*;
         match self.types.under(t) {
-            TypeKind::Basic(b) => match b {
-                Bool => 1,
-                Int => 2,
-                Int8 => 3,
-                Int16 => 4,
-                Int32 => 5,
-                Int64 => 6,
-                Uint => 7,
-                Uint8 => 8,
-                Uint16 => 9,
-                Uint32 => 10,
-                Uint64 => 11,
-                Uintptr => 12,
-                Float32 => 13,
-                Float64 => 14,
-                Complex64 => 15,
-                Complex128 => 16,
-                String => 24,
-                UnsafePointer => 26,
-                _ => 0,
-            },
+            TypeKind::Basic(b) => reflect_kind(*b) as u8,
             TypeKind::Array { .. } => 17,
             TypeKind::Chan { .. } => 18,
             TypeKind::Func(_) => 19,
@@ -1257,5 +1236,32 @@ fn basic_name(b: BasicKind) -> &'static str {
         UnsafePointer => "unsafe.Pointer",
         UntypedNil => "nil",
         Invalid => "invalid type",
+    }
+}
+
+/// gc's `reflect.Kind` of a basic type (an untyped constant's is its default type's: what `print` of a
+/// constant and the type descriptors use).
+pub(super) fn reflect_kind(b: BasicKind) -> i64 {
+    use BasicKind::*;
+    match b {
+        Bool | UntypedBool => 1,
+        Int | UntypedInt => 2,
+        Int8 => 3,
+        Int16 => 4,
+        Int32 | UntypedRune => 5,
+        Int64 => 6,
+        Uint => 7,
+        Uint8 => 8,
+        Uint16 => 9,
+        Uint32 => 10,
+        Uint64 => 11,
+        Uintptr => 12,
+        Float32 => 13,
+        Float64 | UntypedFloat => 14,
+        Complex64 => 15,
+        Complex128 | UntypedComplex => 16,
+        String | UntypedString => 24,
+        UnsafePointer | UntypedNil => 26,
+        Invalid => 0,
     }
 }
