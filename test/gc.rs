@@ -2,25 +2,18 @@
 //! - precision: `test/data/run/gc_precise_*.go` keep, in pointer-free data and in the scalar fields of live
 //!   objects, the addresses of hundreds of MiB of blocks that nothing points to; the heap is scanned
 //!   precisely, so those blocks are freed and every program's peak RSS stays far below what conservative
-//!   scanning needs (measured with `getrusage(RUSAGE_CHILDREN)`: the largest child waited for);
+//!   scanning needs (measured per program with `wait4`, so builds and rustc do not count);
 //! - stress: the end-to-end programs run with GOGC=1 (a collection every 1 % of heap growth, so nearly
 //!   every object is allocated right after a collection) and must still behave exactly as under gc. The
 //!   few programs that allocate hundreds of MiB are left out here to keep `cargo test` quick;
 //!   `scripts/gc-stress` runs them all, and the conformance suite's passing list, with GOGC=1.
-//!
-//! Both parts are one test function: the RSS measure covers every child of this process, so nothing else
-//! may run children at the same time.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-fn g1c() -> &'static str {
-    env!("CARGO_BIN_EXE_g1c")
-}
-
-fn data_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("test/data/run")
-}
+#[path = "common/run_data.rs"]
+mod run_data;
+use run_data::{data_dir, g1c, parse_expected};
 
 /// Programs too slow under GOGC=1 for `cargo test` (seconds each: they allocate hundreds of MiB or start
 /// 100,000 goroutines, and GOGC=1 collects every 1 % of growth); `scripts/gc-stress` runs them.
@@ -53,19 +46,6 @@ fn run_measured(mut cmd: Command, tmp: &Path, name: &str) -> (String, String, i3
     let stdout = String::from_utf8_lossy(&std::fs::read(&out_path).unwrap()).into_owned();
     let stderr = String::from_utf8_lossy(&std::fs::read(&err_path).unwrap()).into_owned();
     (stdout, stderr, exit, ru[4])
-}
-
-struct Expected {
-    stdout: String,
-    stderr: String,
-    exit: i32,
-}
-
-fn parse_expected(text: &str) -> Expected {
-    let rest = text.strip_prefix("--- stdout\n").expect("missing --- stdout");
-    let (stdout, rest) = rest.split_once("--- stderr\n").expect("missing --- stderr");
-    let (stderr, exit) = rest.rsplit_once("--- exit ").expect("missing --- exit");
-    Expected { stdout: stdout.to_string(), stderr: stderr.to_string(), exit: exit.trim().parse().unwrap() }
 }
 
 /// Builds `test/data/run/NAME.go` into `tmp`, runs it with `gogc` (None: the default), and returns what

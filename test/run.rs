@@ -6,29 +6,12 @@
 //! Programs may import the packages of the GOPATH `test/data/run/gopath` (programs of several packages).
 //! Also here: the determinism check (same bytes from different directories and temp dirs).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-fn g1c() -> &'static str {
-    env!("CARGO_BIN_EXE_g1c")
-}
-
-fn data_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("test/data/run")
-}
-
-struct Expected {
-    stdout: String,
-    stderr: String,
-    exit: i32,
-}
-
-fn parse_expected(text: &str) -> Expected {
-    let rest = text.strip_prefix("--- stdout\n").expect("missing --- stdout");
-    let (stdout, rest) = rest.split_once("--- stderr\n").expect("missing --- stderr");
-    let (stderr, exit) = rest.rsplit_once("--- exit ").expect("missing --- exit");
-    Expected { stdout: stdout.to_string(), stderr: stderr.to_string(), exit: exit.trim().parse().unwrap() }
-}
+#[path = "common/run_data.rs"]
+mod run_data;
+use run_data::{data_dir, g1c, parse_expected};
 
 /// Masks what legitimately differs between runs and compilers: program counters and frame offsets.
 fn mask(line: &str) -> String {
