@@ -801,6 +801,27 @@ impl<'a, 'b> Fb<'a, 'b> {
         self.terminate(Term::Return);
     }
 
+    /// This function's incoming arguments at `offsets` in its ABI0 argument area, as values of `types`: what a
+    /// wrapper forwards.
+    pub fn load_args(&mut self, offsets: &[u32], types: &[TypeId]) -> Vec<(Val, TypeId)> {
+        let mut out = Vec::with_capacity(types.len());
+        for (&off, &t) in offsets.iter().zip(types) {
+            let a = self.vreg(Ty::Ptr);
+            self.emit(Op::ArgAddr { dst: a, offset: off });
+            out.push((self.load_val(a, 0, t), t));
+        }
+        out
+    }
+
+    /// Stores `vals` (of `types`) into this function's result slots at `offsets`.
+    pub fn store_results(&mut self, offsets: &[u32], vals: Vec<Val>, types: &[TypeId]) {
+        for ((&off, v), &t) in offsets.iter().zip(vals).zip(types) {
+            let a = self.vreg(Ty::Ptr);
+            self.emit(Op::ArgAddr { dst: a, offset: off });
+            self.store_val(a, 0, v, t);
+        }
+    }
+
     pub fn finish_return(&mut self) {
         self.terminate(Term::Return);
     }

@@ -667,18 +667,9 @@ impl<'a> super::Lowerer<'a> {
             fb.to_temp(v, target_recv)
         };
         let mut args = vec![(recv, target_recv)];
-        for (i, &p) in sig.params.iter().enumerate() {
-            let a = fb.vreg(Ty::Ptr);
-            fb.emit(Op::ArgAddr { dst: a, offset: po[i + 1] });
-            let v = fb.load_val(a, 0, p);
-            args.push((v, p));
-        }
+        args.extend(fb.load_args(&po[1..], &sig.params));
         let rs = fb.call_go(Callee::Direct(meta.sym.clone()), args, &sig.results);
-        for (i, (v, &t)) in rs.into_iter().zip(&sig.results).enumerate() {
-            let a = fb.vreg(Ty::Ptr);
-            fb.emit(Op::ArgAddr { dst: a, offset: ro[i] });
-            fb.store_val(a, 0, v, t);
-        }
+        fb.store_results(&ro, rs, &sig.results);
         fb.finish_return();
         let f = fb.finish();
         self.funcs.push(f);
@@ -704,19 +695,10 @@ impl<'a> super::Lowerer<'a> {
         let tab = fb.load(Ty::Ptr, addr, 0);
         let data = fb.load(Ty::Ptr, addr, 8);
         let mut args = vec![(Val::S(data), TypeId::UNSAFE_POINTER)];
-        for (i, &p) in sig.params.iter().enumerate() {
-            let a = fb.vreg(Ty::Ptr);
-            fb.emit(Op::ArgAddr { dst: a, offset: po[i + 1] });
-            let v = fb.load_val(a, 0, p);
-            args.push((v, p));
-        }
+        args.extend(fb.load_args(&po[1..], &sig.params));
         let slot = fb.add_off(tab, ITAB_FUN + 8 * idx as i64);
         let rs = fb.call_go(Callee::Closure(slot), args, &sig.results);
-        for (i, (v, &t)) in rs.into_iter().zip(&sig.results).enumerate() {
-            let a = fb.vreg(Ty::Ptr);
-            fb.emit(Op::ArgAddr { dst: a, offset: ro[i] });
-            fb.store_val(a, 0, v, t);
-        }
+        fb.store_results(&ro, rs, &sig.results);
         fb.finish_return();
         let f = fb.finish();
         self.funcs.push(f);
@@ -753,18 +735,9 @@ impl<'a> super::Lowerer<'a> {
             }
         };
         let skip = usize::from(matches!(w.target, FmTarget::IfaceExpr(_)));
-        for (i, &p) in w.sig.params.iter().enumerate().skip(skip) {
-            let a = fb.vreg(Ty::Ptr);
-            fb.emit(Op::ArgAddr { dst: a, offset: po[i] });
-            let v = fb.load_val(a, 0, p);
-            args.push((v, p));
-        }
+        args.extend(fb.load_args(&po[skip..], &w.sig.params[skip..]));
         let rs = fb.call_go(callee, args, &w.sig.results);
-        for (i, (v, &t)) in rs.into_iter().zip(&w.sig.results).enumerate() {
-            let a = fb.vreg(Ty::Ptr);
-            fb.emit(Op::ArgAddr { dst: a, offset: ro[i] });
-            fb.store_val(a, 0, v, t);
-        }
+        fb.store_results(&ro, rs, &w.sig.results);
         fb.finish_return();
         let f = fb.finish();
         self.funcs.push(f);
