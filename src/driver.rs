@@ -26,11 +26,11 @@ use crate::codegen;
 use crate::dump;
 use crate::ir;
 use crate::link;
+use crate::load;
 use crate::rtbuild;
 use crate::syntax::ast::Ast;
 use crate::syntax::parser;
 use crate::syntax::pos::{self, Error, FileId, FileSet};
-use crate::load;
 use crate::types;
 use crate::types::check::PackageSrc;
 
@@ -82,8 +82,7 @@ pub fn build(inputs: &[String], output: Option<&str>, all_errors: bool) -> i32 {
 
 pub fn run(files: &[String], args: &[String]) -> i32 {
     let patterns = files.to_vec();
-    let exe = match on_big_thread(move || front_end(&patterns, MAX_ERRORS).and_then(|c| compile(c, true, MAX_ERRORS)))
-    {
+    let exe = match on_big_thread(move || front_end(&patterns, MAX_ERRORS).and_then(|c| compile(c, true, MAX_ERRORS))) {
         Some(Some(exe)) => exe,
         Some(None) => unreachable!("linking was requested"),
         None => return 1,
@@ -173,7 +172,8 @@ fn front_end(patterns: &[String], limit: usize) -> Result<Loaded, Reported> {
         .zip(&paths)
         .map(|(p, path)| PackageSrc { path, files: &p.files, imports: &p.imports, lang: check::package_lang(p) })
         .collect();
-    let (prog, errs) = catch_ice(&loaded.fset, || types::check::check_program(&loaded.fset, &loaded.ast, &srcs, sizes))?;
+    let (prog, errs) =
+        catch_ice(&loaded.fset, || types::check::check_program(&loaded.fset, &loaded.ast, &srcs, sizes))?;
     drop(srcs);
     let mut failed = vec![false; loaded.packages.len()];
     let mut any = false;
@@ -305,8 +305,7 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
         if link && pkg.name != "main" {
             return Err(Failure(vec![format!("g1c: package {} is not a main package", root.path)]));
         }
-        if link && !pkg.scope.get("main").is_some_and(|&o| matches!(c.prog.obj(o).kind, types::ObjKind::Func { .. }))
-        {
+        if link && !pkg.scope.get("main").is_some_and(|&o| matches!(c.prog.obj(o).kind, types::ObjKind::Func { .. })) {
             return Err(Failure(vec!["function main is undeclared in the main package".into()]));
         }
         let checked = Checked { fset: c.fset.clone(), ast: c.ast, prog: c.prog };
@@ -728,7 +727,8 @@ fn write_output(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         _ => {}
     }
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(".{}.g1c-tmp{}", path.file_name().unwrap_or_default().to_string_lossy(), std::process::id()));
+    let tmp =
+        dir.join(format!(".{}.g1c-tmp{}", path.file_name().unwrap_or_default().to_string_lossy(), std::process::id()));
     {
         let mut f = fs::File::create(&tmp)?;
         f.write_all(bytes)?;

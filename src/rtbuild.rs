@@ -245,7 +245,17 @@ mod tests {
         fs::remove_dir_all(&base).unwrap();
 
         let undefined = undefined_symbols(&bytes);
-        assert_eq!(undefined, ["g1c_functab", "g1c_functab_len", "g1c_modbase", "main..inittask", "main.main", "type.*runtime.panicValue"]);
+        assert_eq!(
+            undefined,
+            [
+                "g1c_functab",
+                "g1c_functab_len",
+                "g1c_modbase",
+                "main..inittask",
+                "main.main",
+                "type.*runtime.panicValue"
+            ]
+        );
     }
 
     /// The global symbols some member of a System V `ar` archive of ELF64 objects uses and none defines.
@@ -289,7 +299,11 @@ mod tests {
                 let name_off = strtab + u32_at(sym);
                 let end = elf[name_off..].iter().position(|&c| c == 0).unwrap();
                 let name = String::from_utf8_lossy(&elf[name_off..name_off + end]).into_owned();
-                if u16_at(sym + 6) == 0 { used.insert(name) } else { defined.insert(name) };
+                if u16_at(sym + 6) == 0 {
+                    used.insert(name)
+                } else {
+                    defined.insert(name)
+                };
             }
         }
     }

@@ -55,7 +55,12 @@ fn run_program(name: &str, tmp: &Path, gogc: Option<&str>, peak_rss: &mut i64) -
     let dir = data_dir();
     let want = parse_expected(&std::fs::read_to_string(dir.join(format!("{name}.out"))).unwrap());
     let exe = tmp.join(name);
-    let b = Command::new(g1c()).arg("build").arg("-o").arg(&exe).arg(format!("{name}.go")).current_dir(&dir)
+    let b = Command::new(g1c())
+        .arg("build")
+        .arg("-o")
+        .arg(&exe)
+        .arg(format!("{name}.go"))
+        .current_dir(&dir)
         .env("TMPDIR", tmp)
         // As test/run.rs: programs of several packages import from this GOPATH.
         .env("GO111MODULE", "off")
@@ -73,11 +78,18 @@ fn run_program(name: &str, tmp: &Path, gogc: Option<&str>, peak_rss: &mut i64) -
     };
     let (stdout, stderr, exit, rss) = run_measured(cmd, tmp, name);
     *peak_rss = (*peak_rss).max(rss);
-    let stderr_ok = if want.exit == 0 { stderr == want.stderr } else { stderr.lines().next() == want.stderr.lines().next() };
+    let stderr_ok =
+        if want.exit == 0 { stderr == want.stderr } else { stderr.lines().next() == want.stderr.lines().next() };
     if stdout == want.stdout && exit == want.exit && stderr_ok {
         return None;
     }
-    Some(format!("{name} (GOGC={}): exit {exit} (want {})\nstdout:\n{stdout}\nwant:\n{}\nstderr:\n{stderr}\nwant:\n{}", gogc.unwrap_or("default"), want.exit, want.stdout, want.stderr))
+    Some(format!(
+        "{name} (GOGC={}): exit {exit} (want {})\nstdout:\n{stdout}\nwant:\n{}\nstderr:\n{stderr}\nwant:\n{}",
+        gogc.unwrap_or("default"),
+        want.exit,
+        want.stdout,
+        want.stderr
+    ))
 }
 
 #[test]
@@ -101,7 +113,10 @@ fn heap_is_scanned_precisely_and_survives_gogc_1() {
     }
     eprintln!("peak RSS of the gc_precise_* programs: {rss} KiB");
     assert!(rss > 0, "no RSS measured");
-    assert!(rss < PRECISE_MAX_RSS_KIB, "peak RSS of the gc_precise_* programs is {rss} KiB: memory referenced only from scalars was retained");
+    assert!(
+        rss < PRECISE_MAX_RSS_KIB,
+        "peak RSS of the gc_precise_* programs is {rss} KiB: memory referenced only from scalars was retained"
+    );
 
     let mut ignored = 0;
     for name in names.iter().filter(|n| !STRESS_SKIP.contains(&n.as_str())) {

@@ -11,8 +11,11 @@ use goldenfile::Mint;
 
 fn programs() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("test/data/ir");
-    let mut v: Vec<PathBuf> =
-        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "go")).collect();
+    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "go"))
+        .collect();
     v.sort();
     v
 }
@@ -38,7 +41,8 @@ fn unsupported_features_are_errors() {
     // A std package the back end cannot compile yet (fmt needs reflect, os, time): a clear error at the
     // import, exit 1, never a crash or a silent success.
     std::fs::write(&p, "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"x\")\n}\n").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_g1c")).arg("build").arg("-o").arg(dir.join("m")).arg(&p).output().unwrap();
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_g1c")).arg("build").arg("-o").arg(dir.join("m")).arg(&p).output().unwrap();
     let _ = std::fs::remove_dir_all(&dir);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");

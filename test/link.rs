@@ -57,7 +57,12 @@ impl Code {
     }
     /// A 4-byte PC-relative field aimed at `target + off`; `tail` counts the instruction bytes after it.
     fn pc32(&mut self, target: &str, off: i64, tail: i64) -> &mut Self {
-        self.relocs.push(Reloc { offset: self.bytes.len() as u32, kind: RelocKind::Pc32, target: target.into(), addend: off - 4 - tail });
+        self.relocs.push(Reloc {
+            offset: self.bytes.len() as u32,
+            kind: RelocKind::Pc32,
+            target: target.into(),
+            addend: off - 4 - tail,
+        });
         self.bytes.extend_from_slice(&[0; 4]);
         self
     }
@@ -70,7 +75,12 @@ impl Code {
             data,
             align: 16,
             relocs: std::mem::take(&mut self.relocs),
-            func: Some(FuncMeta { file: "./hello.go".into(), lines: vec![(0, line), (4, line + 1)], args_size: 0, frame_size: 0 }),
+            func: Some(FuncMeta {
+                file: "./hello.go".into(),
+                lines: vec![(0, line), (4, line + 1)],
+                args_size: 0,
+                frame_size: 0,
+            }),
         }
     }
 }
@@ -84,7 +94,12 @@ fn data(name: &str, kind: SymKind, bytes: &[u8], relocs: Vec<Reloc>) -> Symbol {
 fn init_task() -> Symbol {
     let mut task = [0u8; 32];
     task[16] = 1;
-    data("main..inittask", SymKind::Data, &task, vec![Reloc { offset: 24, kind: RelocKind::Abs64, target: "main.init".into(), addend: 0 }])
+    data(
+        "main..inittask",
+        SymKind::Data,
+        &task,
+        vec![Reloc { offset: 24, kind: RelocKind::Abs64, target: "main.init".into(), addend: 0 }],
+    )
 }
 
 /// A Go-like program: `main.init` sets a counter in .bss; `main.main` writes a string through a string
@@ -97,20 +112,33 @@ fn hello() -> Object {
     let main = c
         .hex("55") // push rbp
         .hex("48 89 e5") // mov rbp, rsp
-        .hex("48 8b 3d").pc32("main.hdr", 0, 0) // mov rdi, [rip+main.hdr]
-        .hex("48 8b 35").pc32("main.hdr", 8, 0) // mov rsi, [rip+main.hdr+8]
-        .hex("e8").pc32("g1c_write", 0, 0) // call g1c_write
-        .hex("48 8b 3d").pc32("main.counter", 0, 0) // mov rdi, [rip+main.counter]
-        .hex("e8").pc32("g1c_printint", 0, 0)
-        .hex("48 8b 3d").pc32("g1c_functab_len", 0, 0) // mov rdi, [rip+g1c_functab_len]
-        .hex("e8").pc32("g1c_printint", 0, 0)
-        .hex("48 8b 3d").pc32("g1c_functab", 72 + 16, 0) // mov rdi, [rip+g1c_functab+72+16]: entry 1's name
-        .hex("48 8b 35").pc32("g1c_functab", 72 + 24, 0) // mov rsi, [rip+g1c_functab+72+24]: its length
-        .hex("e8").pc32("g1c_write", 0, 0)
-        .hex("48 8d 3d").pc32("main.nl", 0, 0) // lea rdi, [rip+main.nl]
+        .hex("48 8b 3d")
+        .pc32("main.hdr", 0, 0) // mov rdi, [rip+main.hdr]
+        .hex("48 8b 35")
+        .pc32("main.hdr", 8, 0) // mov rsi, [rip+main.hdr+8]
+        .hex("e8")
+        .pc32("g1c_write", 0, 0) // call g1c_write
+        .hex("48 8b 3d")
+        .pc32("main.counter", 0, 0) // mov rdi, [rip+main.counter]
+        .hex("e8")
+        .pc32("g1c_printint", 0, 0)
+        .hex("48 8b 3d")
+        .pc32("g1c_functab_len", 0, 0) // mov rdi, [rip+g1c_functab_len]
+        .hex("e8")
+        .pc32("g1c_printint", 0, 0)
+        .hex("48 8b 3d")
+        .pc32("g1c_functab", 72 + 16, 0) // mov rdi, [rip+g1c_functab+72+16]: entry 1's name
+        .hex("48 8b 35")
+        .pc32("g1c_functab", 72 + 24, 0) // mov rsi, [rip+g1c_functab+72+24]: its length
+        .hex("e8")
+        .pc32("g1c_write", 0, 0)
+        .hex("48 8d 3d")
+        .pc32("main.nl", 0, 0) // lea rdi, [rip+main.nl]
         .hex("be 01 00 00 00") // mov esi, 1
-        .hex("e8").pc32("g1c_write", 0, 0)
-        .hex("e8").pc32("g1c_report", 0, 0)
+        .hex("e8")
+        .pc32("g1c_write", 0, 0)
+        .hex("e8")
+        .pc32("g1c_report", 0, 0)
         .hex("5d c3") // pop rbp; ret
         .func("main.main", 10);
     let dead = c.hex("e8").pc32("g1c_exit", 0, 0).hex("c3").func("main.dead", 20);
@@ -124,8 +152,21 @@ fn hello() -> Object {
             dead,
             data("main.msg", SymKind::RoData, msg, vec![]),
             data("main.nl", SymKind::RoData, b"\n", vec![]),
-            data("main.hdr", SymKind::Data, &hdr, vec![Reloc { offset: 0, kind: RelocKind::Abs64, target: "main.msg".into(), addend: 0 }]),
-            Symbol { name: "main.counter".into(), kind: SymKind::Bss, data: vec![], size: 8, align: 8, relocs: vec![], func: None },
+            data(
+                "main.hdr",
+                SymKind::Data,
+                &hdr,
+                vec![Reloc { offset: 0, kind: RelocKind::Abs64, target: "main.msg".into(), addend: 0 }],
+            ),
+            Symbol {
+                name: "main.counter".into(),
+                kind: SymKind::Bss,
+                data: vec![],
+                size: 8,
+                align: 8,
+                relocs: vec![],
+                func: None,
+            },
         ],
     }
 }
@@ -189,7 +230,18 @@ fn readobj_headers() {
     };
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "llvm-readobj failed: {}", String::from_utf8_lossy(&out.stderr));
-    for want in ["Type: Executable (0x2)", "Machine: EM_X86_64", "PT_LOAD", "PT_GNU_STACK", "Name: .text", "Name: .rodata", "Name: .bss", "Name: main.main", "Name: g1c_functab", "Name: _start"] {
+    for want in [
+        "Type: Executable (0x2)",
+        "Machine: EM_X86_64",
+        "PT_LOAD",
+        "PT_GNU_STACK",
+        "Name: .text",
+        "Name: .rodata",
+        "Name: .bss",
+        "Name: main.main",
+        "Name: g1c_functab",
+        "Name: _start",
+    ] {
         assert!(text.contains(want), "llvm-readobj output lacks {want:?}:\n{text}");
     }
     for unwanted in ["PT_INTERP", "PT_DYNAMIC", "Name: main.dead"] {
@@ -254,13 +306,16 @@ fn real_rt_hello() {
     let mut c = Code::default();
     let main = c
         .hex("55 48 89 e5") // push rbp; mov rbp, rsp
-        .hex("48 8d 3d").pc32("main.msg", 0, 0) // lea rdi, [rip+main.msg]
+        .hex("48 8d 3d")
+        .pc32("main.msg", 0, 0) // lea rdi, [rip+main.msg]
         .hex("be 0d 00 00 00") // mov esi, 13
-        .hex("e8").pc32("g1c_printstring", 0, 0)
+        .hex("e8")
+        .pc32("g1c_printstring", 0, 0)
         .hex("5d c3") // pop rbp; ret
         .func("main.main", 3);
     let init = c.hex("c3").func("main.init", 1);
-    let obj = Object { symbols: vec![main, init, init_task(), data("main.msg", SymKind::RoData, b"hello, world\n", vec![])] };
+    let obj =
+        Object { symbols: vec![main, init, init_task(), data("main.msg", SymKind::RoData, b"hello, world\n", vec![])] };
     let exe = link(&obj, &rt).unwrap();
     eprintln!("hello world with the real runtime: {} bytes", exe.len());
     let out = output(&write_exe(&exe, "real-hello"));
@@ -275,12 +330,14 @@ fn real_rt_traceback() {
     let mut c = Code::default();
     let main = c
         .hex("55 48 89 e5") // push rbp; mov rbp, rsp
-        .hex("e8").pc32("main.f", 0, 0) // call main.f
+        .hex("e8")
+        .pc32("main.f", 0, 0) // call main.f
         .hex("5d c3")
         .func("main.main", 10);
     let f = c
         .hex("55 48 89 e5") // push rbp; mov rbp, rsp
-        .hex("e8").pc32("g1c_panic_divide", 0, 0)
+        .hex("e8")
+        .pc32("g1c_panic_divide", 0, 0)
         .hex("5d c3")
         .func("main.f", 5);
     let init = c.hex("c3").func("main.init", 1);
@@ -291,7 +348,10 @@ fn real_rt_traceback() {
     eprintln!("{stderr}");
     assert!(stderr.starts_with("panic: runtime error: integer divide by zero\n"), "{stderr}");
     // Return addresses: main.f's is 9 bytes in (line 6: pc offset 4 and up), main.main's 9 bytes in (line 11).
-    assert!(stderr.contains("main.f(...)\n\t./hello.go:6 +0x9\n") || stderr.contains("main.f()\n\t./hello.go:6 +0x9\n"), "{stderr}");
+    assert!(
+        stderr.contains("main.f(...)\n\t./hello.go:6 +0x9\n") || stderr.contains("main.f()\n\t./hello.go:6 +0x9\n"),
+        "{stderr}"
+    );
     assert!(stderr.contains("main.main()\n\t./hello.go:11 +0x9\n"), "{stderr}");
     assert_eq!(out.status.code(), Some(2));
 }
@@ -329,7 +389,13 @@ fn corrupted_archive_never_panics() {
 fn assemble(name: &str) -> Option<Vec<u8>> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("test/data/link/{name}.s"));
     let out = temp_dir().join(format!("{name}.o"));
-    match Command::new("llvm-mc").args(["-filetype=obj", "-triple=x86_64-unknown-linux-gnu"]).arg(&src).arg("-o").arg(&out).status() {
+    match Command::new("llvm-mc")
+        .args(["-filetype=obj", "-triple=x86_64-unknown-linux-gnu"])
+        .arg(&src)
+        .arg("-o")
+        .arg(&out)
+        .status()
+    {
         Ok(s) if s.success() => Some(std::fs::read(&out).unwrap()),
         Ok(s) => panic!("llvm-mc failed on {name}.s: {s}"),
         Err(_) => {
@@ -375,8 +441,10 @@ fn probe_program() -> Object {
     let mut c = Code::default();
     let main = c
         .hex("55 48 89 e5")
-        .hex("e8").pc32("g1c_probe", 0, 0)
-        .hex("e8").pc32("g1c_report", 0, 0)
+        .hex("e8")
+        .pc32("g1c_probe", 0, 0)
+        .hex("e8")
+        .pc32("g1c_report", 0, 0)
         .hex("5d c3")
         .func("main.main", 1);
     let init = c.hex("c3").func("main.init", 1);
@@ -399,7 +467,10 @@ fn tls_and_unknown_relocations_are_errors() {
     let Some(rt) = minirt() else { return };
     let Some(tls) = assemble("tls") else { return };
     let err = link(&probe_program(), &archive_with(&[("tls.o", tls)], rt)).unwrap_err();
-    assert!(err.contains("R_X86_64_TPOFF32") && err.contains("thread-local storage") && err.contains("rt.a(tls.o)"), "{err}");
+    assert!(
+        err.contains("R_X86_64_TPOFF32") && err.contains("thread-local storage") && err.contains("rt.a(tls.o)"),
+        "{err}"
+    );
     let Some(gotoff) = assemble("gotoff") else { return };
     let err = link(&probe_program(), &archive_with(&[("gotoff.o", gotoff)], rt)).unwrap_err();
     assert_eq!(err, "rt.a(gotoff.o): unsupported relocation R_X86_64_GOTOFF64 at g1c_probe+0x2, in .text.g1c_probe");

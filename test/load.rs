@@ -206,7 +206,10 @@ fn internal_packages() {
             ("m/go.mod", GO_MOD),
             ("m/sub/internal/x/x.go", "package x\n"),
             ("m/sub/s.go", "package sub\n\nimport _ \"example.com/m/sub/internal/x\"\n"),
-            ("m/other/o.go", "package other\n\nimport (\n\t_ \"example.com/m/sub/internal/x\"\n\t_ \"internal/cpu\"\n)\n"),
+            (
+                "m/other/o.go",
+                "package other\n\nimport (\n\t_ \"example.com/m/sub/internal/x\"\n\t_ \"internal/cpu\"\n)\n",
+            ),
             ("m/main.go", "package main\n\nimport _ \"example.com/m/other\"\n\nfunc main() {}\n"),
         ],
     );

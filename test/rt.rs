@@ -22,7 +22,12 @@ impl Code {
 
     /// A rel32 field that ends the instruction (call, lea), aimed at `target`.
     fn rel(mut self, target: &str) -> Self {
-        self.relocs.push(Reloc { offset: self.bytes.len() as u32, kind: RelocKind::Pc32, target: target.into(), addend: -4 });
+        self.relocs.push(Reloc {
+            offset: self.bytes.len() as u32,
+            kind: RelocKind::Pc32,
+            target: target.into(),
+            addend: -4,
+        });
         self.bytes.extend([0; 4]);
         self
     }
@@ -103,26 +108,36 @@ fn after_signal_line(s: &str) -> (&str, &str) {
 fn init_then_main_then_exit_0_and_print_formats() {
     let init = Code::default()
         .hex(PROLOGUE)
-        .hex("48 8d 3d").rel("main.s") // lea rdi, [rip+main.s]
+        .hex("48 8d 3d")
+        .rel("main.s") // lea rdi, [rip+main.s]
         .hex("be 05 00 00 00") // mov esi, 5
-        .hex("e8").rel("g1c_printstring")
+        .hex("e8")
+        .rel("g1c_printstring")
         .hex(EPILOGUE)
         .func("main.init", &[(0, 3)], 0);
     let main = Code::default()
         .hex(PROLOGUE)
         .hex("48 b8 00 00 00 00 00 00 f8 3f") // mov rax, 1.5
         .hex("66 48 0f 6e c0") // movq xmm0, rax
-        .hex("e8").rel("g1c_printfloat")
-        .hex("e8").rel("g1c_printsp")
+        .hex("e8")
+        .rel("g1c_printfloat")
+        .hex("e8")
+        .rel("g1c_printsp")
         .hex("48 c7 c7 d6 ff ff ff") // mov rdi, -42
-        .hex("e8").rel("g1c_printint")
-        .hex("e8").rel("g1c_printsp")
+        .hex("e8")
+        .rel("g1c_printint")
+        .hex("e8")
+        .rel("g1c_printsp")
         .hex("bf 01 00 00 00") // mov edi, 1
-        .hex("e8").rel("g1c_printbool")
-        .hex("e8").rel("g1c_printsp")
+        .hex("e8")
+        .rel("g1c_printbool")
+        .hex("e8")
+        .rel("g1c_printsp")
         .hex("48 c7 c7 ff ff ff ff") // mov rdi, -1
-        .hex("e8").rel("g1c_printhex")
-        .hex("e8").rel("g1c_printnl")
+        .hex("e8")
+        .rel("g1c_printhex")
+        .hex("e8")
+        .rel("g1c_printnl")
         .hex(EPILOGUE)
         .func("main.main", &[(0, 10)], 0);
     let s = Symbol {
@@ -152,7 +167,8 @@ fn nil_dereference_is_a_go_panic_with_the_faulting_line() {
         .hex("48 83 ec 10") // sub rsp, 16
         .hex("48 c7 04 24 00 00 00 00") // mov qword [rsp], 0
         .hex("48 c7 44 24 08 07 00 00 00") // mov qword [rsp+8], 7
-        .hex("e8").rel("main.f") // call main.f (returns to offset 0x1e)
+        .hex("e8")
+        .rel("main.f") // call main.f (returns to offset 0x1e)
         .hex("48 83 c4 10") // add rsp, 16
         .hex(EPILOGUE)
         .func("main.main", &[(0, 10), (0x19, 11), (0x1e, 12)], 0);
@@ -163,7 +179,10 @@ fn nil_dereference_is_a_go_panic_with_the_faulting_line() {
         "panic: runtime error: invalid memory address or nil pointer dereference\n\
          [signal SIGSEGV: segmentation violation code=0x1 addr=0x0"
     );
-    assert_eq!(tail, "]\n\ngoroutine 1 [running]:\nmain.f(0x0, 0x7)\n\t./a.go:6 +0x6\nmain.main()\n\t./a.go:11 +0x1e\n");
+    assert_eq!(
+        tail,
+        "]\n\ngoroutine 1 [running]:\nmain.f(0x0, 0x7)\n\t./a.go:6 +0x6\nmain.main()\n\t./a.go:11 +0x1e\n"
+    );
     assert_eq!(code, 2);
 }
 
@@ -179,7 +198,12 @@ fn hardware_divide_by_zero() {
         .func("main.main", &[(0, 10), (0xc, 11)], 0);
     let (err, code) = run("fpe", vec![main]);
     let (head, tail) = after_signal_line(&err);
-    assert!(head.starts_with("panic: runtime error: integer divide by zero\n[signal SIGFPE: floating-point exception code=0x1 addr=0x"), "{err}");
+    assert!(
+        head.starts_with(
+            "panic: runtime error: integer divide by zero\n[signal SIGFPE: floating-point exception code=0x1 addr=0x"
+        ),
+        "{err}"
+    );
     assert_eq!(tail, "]\n\ngoroutine 1 [running]:\nmain.main()\n\t./a.go:11 +0xc\n");
     assert_eq!(code, 2);
 }
@@ -191,9 +215,11 @@ fn panic_with_a_string_value() {
         .hex("bf 18 00 00 00") // mov edi, 24 (reflect.String)
         .hex("31 f6") // xor esi, esi
         .hex("31 d2") // xor edx, edx
-        .hex("48 8d 0d").rel("main.msg") // lea rcx, [rip+main.msg]
+        .hex("48 8d 0d")
+        .rel("main.msg") // lea rcx, [rip+main.msg]
         .hex("41 b8 04 00 00 00") // mov r8d, 4
-        .hex("e8").rel("g1c_gopanic") // returns (never) to offset 0x1f
+        .hex("e8")
+        .rel("g1c_gopanic") // returns (never) to offset 0x1f
         .hex(EPILOGUE)
         .func("main.main", &[(0, 10), (4, 11)], 0);
     let msg = Symbol {
@@ -217,14 +243,17 @@ fn deep_recursion_elides_frames_after_100() {
         .hex(PROLOGUE)
         .hex("ff cf") // dec edi
         .hex("74 05") // jz +5
-        .hex("e8").rel("main.r") // call main.r (returns to 0xd)
-        .hex("e8").rel("g1c_panic_shift") // (returns to 0x12)
+        .hex("e8")
+        .rel("main.r") // call main.r (returns to 0xd)
+        .hex("e8")
+        .rel("g1c_panic_shift") // (returns to 0x12)
         .hex(EPILOGUE)
         .func("main.r", &[(0, 20), (8, 21), (0xd, 22)], 0);
     let main = Code::default()
         .hex(PROLOGUE)
         .hex("bf 96 00 00 00") // mov edi, 150
-        .hex("e8").rel("main.r")
+        .hex("e8")
+        .rel("main.r")
         .hex(EPILOGUE)
         .func("main.main", &[(0, 10)], 0);
     let (err, code) = run("deep", vec![r, main]);
@@ -250,7 +279,8 @@ fn fault_on_a_functions_first_instruction() {
         .hex(PROLOGUE)
         .hex("48 83 ec 10") // sub rsp, 16
         .hex("48 c7 04 24 2a 00 00 00") // mov qword [rsp], 42
-        .hex("e8").rel("main.g") // returns to 0x15
+        .hex("e8")
+        .rel("main.g") // returns to 0x15
         .hex("48 83 c4 10")
         .hex(EPILOGUE)
         .func("main.main", &[(0, 10), (0x10, 11)], 0);

@@ -81,7 +81,8 @@ fn programs_behave_like_gc() {
         if exit != want.exit {
             problems.push(format!("exit {exit}, want {}", want.exit));
         }
-        let stderr_ok = if want.exit == 0 { stderr == want.stderr } else { panic_shape(&stderr) == panic_shape(&want.stderr) };
+        let stderr_ok =
+            if want.exit == 0 { stderr == want.stderr } else { panic_shape(&stderr) == panic_shape(&want.stderr) };
         if !stderr_ok {
             problems.push(format!("stderr:\n{stderr}\nwant:\n{}", want.stderr));
         }
@@ -90,7 +91,13 @@ fn programs_behave_like_gc() {
         }
     }
     let _ = std::fs::remove_dir_all(&tmp);
-    assert!(failures.is_empty(), "{} of {} programs differ from gc:\n{}", failures.len(), names.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} programs differ from gc:\n{}",
+        failures.len(),
+        names.len(),
+        failures.join("\n\n")
+    );
 }
 
 #[test]
@@ -107,7 +114,12 @@ fn output_is_deterministic() {
     }
     let b1 = build(Path::new("prog.go"), &d1.join("out"), &d1, &t1);
     let b2 = build(&d2.join("prog.go"), &d2.join("out"), &base, &t2);
-    assert!(b1.status.success() && b2.status.success(), "{}{}", String::from_utf8_lossy(&b1.stderr), String::from_utf8_lossy(&b2.stderr));
+    assert!(
+        b1.status.success() && b2.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&b1.stderr),
+        String::from_utf8_lossy(&b2.stderr)
+    );
     let (o1, o2) = (std::fs::read(d1.join("out")).unwrap(), std::fs::read(d2.join("out")).unwrap());
     let _ = std::fs::remove_dir_all(&base);
     assert!(o1 == o2, "two builds of the same program differ ({} vs {} bytes)", o1.len(), o2.len());

@@ -15,12 +15,7 @@ const GOROOT: &str = "/usr/share/go-1.19";
 
 /// Runs `f` on a thread with a stack as large as the driver's, as deep nesting needs it.
 fn on_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-    std::thread::Builder::new()
-        .stack_size(512 << 20)
-        .spawn(f)
-        .unwrap()
-        .join()
-        .unwrap()
+    std::thread::Builder::new().stack_size(512 << 20).spawn(f).unwrap().join().unwrap()
 }
 
 fn parse_source(name: &str, src: String) -> (FileSet, Ast, Vec<String>) {
@@ -54,14 +49,12 @@ fn golden_tokens_and_ast() {
         let mut fset = FileSet::new();
         let id = fset.add(name.clone(), src.clone());
         let mut f = mint.new_goldenfile(format!("tokens/{stem}.txt")).unwrap();
-        f.write_all(dump::tokens::dump_tokens(&fset, id).as_bytes())
-            .unwrap();
+        f.write_all(dump::tokens::dump_tokens(&fset, id).as_bytes()).unwrap();
 
         let (fset, ast, errs) = on_big_stack(move || parse_source(&name, src));
         let mut f = mint.new_goldenfile(format!("ast/{stem}.txt")).unwrap();
         if errs.is_empty() {
-            f.write_all(dump::ast::dump_ast(&fset, &ast).as_bytes())
-                .unwrap();
+            f.write_all(dump::ast::dump_ast(&fset, &ast).as_bytes()).unwrap();
         } else {
             for e in errs {
                 writeln!(f, "{e}").unwrap();
@@ -110,18 +103,11 @@ fn goroot_src_parses_without_errors() {
         }
         (files.len(), failures, start.elapsed())
     });
-    eprintln!(
-        "parsed {n} files of {GOROOT}/src in {elapsed:.2?}; {} with errors",
-        failures.len()
-    );
+    eprintln!("parsed {n} files of {GOROOT}/src in {elapsed:.2?}; {} with errors", failures.len());
     for f in failures.iter().take(30) {
         eprintln!("  {f}");
     }
-    assert!(
-        failures.is_empty(),
-        "{} files with syntax errors",
-        failures.len()
-    );
+    assert!(failures.is_empty(), "{} files with syntax errors", failures.len());
 }
 
 #[test]
@@ -179,14 +165,8 @@ fn first_syntax_error_matches_gc() {
             continue;
         }
         let name = p.display().to_string();
-        let out = std::process::Command::new(gc)
-            .args(["tool", "compile", "-o"])
-            .arg(&obj)
-            .arg(&name)
-            .output()
-            .unwrap();
-        let gc_out = String::from_utf8_lossy(&out.stdout).into_owned()
-            + &String::from_utf8_lossy(&out.stderr);
+        let out = std::process::Command::new(gc).args(["tool", "compile", "-o"]).arg(&obj).arg(&name).output().unwrap();
+        let gc_out = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
         let gc_first = gc_out.lines().next().unwrap_or("").to_string();
         let n = name.clone();
         let (_, _, ours) = on_big_stack(move || parse_source(&n, src));
@@ -236,34 +216,18 @@ fn deep_nesting_is_an_error() {
     let n = 100_000;
     let cases = [
         format!("package p\nvar x = {}1{}\n", "(".repeat(n), ")".repeat(n)),
-        format!(
-            "package p\nfunc f() {{\n{}{}\n}}\n",
-            "{".repeat(n),
-            "}".repeat(n)
-        ),
+        format!("package p\nfunc f() {{\n{}{}\n}}\n", "{".repeat(n), "}".repeat(n)),
         format!("package p\nvar x {}int\n", "*".repeat(n)),
-        format!(
-            "package p\nvar x = []int{}{}\n",
-            "{".repeat(n),
-            "}".repeat(n)
-        ),
+        format!("package p\nvar x = []int{}{}\n", "{".repeat(n), "}".repeat(n)),
         format!("package p\nvar x = {}1\n", "- ".repeat(n)),
     ];
     for src in cases {
         let (_, _, errs) = on_big_stack(move || parse_source("deep.go", src));
         assert_eq!(errs.len(), 1, "{errs:?}");
-        assert!(
-            errs[0].ends_with("exceeded maximum nesting depth"),
-            "{}",
-            errs[0]
-        );
+        assert!(errs[0].ends_with("exceeded maximum nesting depth"), "{}", errs[0]);
     }
     // Deep but reasonable nesting parses.
-    let src = format!(
-        "package p\nvar x = {}1{}\n",
-        "(".repeat(2000),
-        ")".repeat(2000)
-    );
+    let src = format!("package p\nvar x = {}1{}\n", "(".repeat(2000), ")".repeat(2000));
     let (_, _, errs) = on_big_stack(move || parse_source("ok.go", src));
     assert!(errs.is_empty(), "{errs:?}");
 }
@@ -286,9 +250,7 @@ fn imports_and_directives() {
     assert_eq!(f.imports[1].name.as_ref().unwrap().name, ".");
     let dirs: Vec<&str> = f.directives.iter().map(|d| d.text.as_str()).collect();
     assert_eq!(dirs, vec!["go:linkname x runtime.x", "go:embed foo"]);
-    let g1c::syntax::ast::Decl::Func(fd) = &f.decls[1] else {
-        panic!("not a func")
-    };
+    let g1c::syntax::ast::Decl::Func(fd) = &f.decls[1] else { panic!("not a func") };
     let pragmas: Vec<&str> = fd.pragmas.iter().map(|d| d.text.as_str()).collect();
     assert_eq!(pragmas, vec!["go:nosplit", "go:noinline"]);
 }
@@ -305,9 +267,7 @@ fn mangled_sources_never_panic() {
     on_big_stack(move || {
         let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
         let mut rand = move |n: usize| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             ((seed >> 33) as usize) % n.max(1)
         };
         for p in files.iter().take(12) {
@@ -347,8 +307,15 @@ fn line_directives() {
         .map(|(i, _)| fset.position(g1c::syntax::pos::Pos(base + i as u32)).unwrap().to_string())
         .collect();
     let want = [
-        "ld.go:3:13", "foo.go:100", "foo.go:101", "bar.go:7:34", "bar.go:8:13", "bar.go:50:17", "baz.go:4:15",
-        "nocol.go:20:15", "nocol.go:22:13",
+        "ld.go:3:13",
+        "foo.go:100",
+        "foo.go:101",
+        "bar.go:7:34",
+        "bar.go:8:13",
+        "bar.go:50:17",
+        "baz.go:4:15",
+        "nocol.go:20:15",
+        "nocol.go:22:13",
     ];
     assert_eq!(got, want);
     let (_, _, errs) =
@@ -371,13 +338,11 @@ fn linkname_checks() {
     let (fset, ast, errs) = parse_source("l.go", src.to_string());
     assert!(errs.is_empty(), "{errs:?}");
     let files: Vec<&g1c::syntax::ast::File> = ast.files.iter().collect();
-    let got: Vec<String> =
-        g1c::syntax::directive::check_linknames(&files).iter().map(|e| e.render(&fset)).collect();
+    let got: Vec<String> = g1c::syntax::directive::check_linknames(&files).iter().map(|e| e.render(&fset)).collect();
     assert_eq!(got, ["l.go:8:3: duplicate //go:linkname for x"]);
     let (fset, ast, _) = parse_source("m.go", "package p\n\n//go:linkname f g\nfunc f()\n".to_string());
     let files: Vec<&g1c::syntax::ast::File> = ast.files.iter().collect();
-    let got: Vec<String> =
-        g1c::syntax::directive::check_linknames(&files).iter().map(|e| e.render(&fset)).collect();
+    let got: Vec<String> = g1c::syntax::directive::check_linknames(&files).iter().map(|e| e.render(&fset)).collect();
     assert_eq!(got, ["m.go:3:3: //go:linkname only allowed in Go files that import \"unsafe\""]);
 }
 
@@ -412,7 +377,10 @@ fn package_directive_checks() {
     let render = |errs: Vec<g1c::syntax::pos::Error>| -> Vec<String> { errs.iter().map(|e| e.render(&fset)).collect() };
     assert_eq!(
         render(g1c::syntax::directive::check_package("main", &fset, &files)),
-        ["c.go:3:3: //go:nowritebarrier only allowed in runtime", "c.go:6:3: //go:cgo_import_static x only allowed in cgo-generated code"]
+        [
+            "c.go:3:3: //go:nowritebarrier only allowed in runtime",
+            "c.go:6:3: //go:cgo_import_static x only allowed in cgo-generated code"
+        ]
     );
     assert!(g1c::syntax::directive::check_package("runtime", &fset, &files).is_empty());
     let (_, _, errs) = parse_source("u.go", "package p\n\n//go:cgo_ldflag x\n".to_string());

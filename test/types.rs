@@ -46,7 +46,12 @@ fn golden_types() {
         let stem = path.file_stem().unwrap().to_str().unwrap().to_string();
         let name = format!("test/data/types/{stem}.go");
         let src = std::fs::read_to_string(&path).unwrap();
-        let out = std::thread::Builder::new().stack_size(256 << 20).spawn(move || check_file(name, src)).unwrap().join().unwrap();
+        let out = std::thread::Builder::new()
+            .stack_size(256 << 20)
+            .spawn(move || check_file(name, src))
+            .unwrap()
+            .join()
+            .unwrap();
         let mut f = mint.new_goldenfile(format!("{stem}.txt")).unwrap();
         f.write_all(out.as_bytes()).unwrap();
     }

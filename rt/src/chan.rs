@@ -319,12 +319,20 @@ pub extern "C" fn g1c_closechan(c: *mut Chan) {
 #[no_mangle]
 pub extern "C" fn g1c_chanlen(c: *const Chan) -> i64 {
     // SAFETY: a channel or nil.
-    if c.is_null() { 0 } else { unsafe { (*c).qcount as i64 } }
+    if c.is_null() {
+        0
+    } else {
+        unsafe { (*c).qcount as i64 }
+    }
 }
 
 /// `cap(c)` (0 for nil).
 #[no_mangle]
 pub extern "C" fn g1c_chancap(c: *const Chan) -> i64 {
     // SAFETY: a channel or nil.
-    if c.is_null() { 0 } else { unsafe { (*c).dataqsiz as i64 } }
+    if c.is_null() {
+        0
+    } else {
+        unsafe { (*c).dataqsiz as i64 }
+    }
 }

@@ -171,7 +171,14 @@ fn g() -> &'static mut G {
 /// # Safety
 /// Called only from the stub, with `args` valid for `size` bytes.
 #[no_mangle]
-pub unsafe extern "C" fn g1c_deferproc1(fv: usize, args: *const u8, size: usize, argp: usize, pc: usize, sp: usize) -> u64 {
+pub unsafe extern "C" fn g1c_deferproc1(
+    fv: usize,
+    args: *const u8,
+    size: usize,
+    argp: usize,
+    pc: usize,
+    sp: usize,
+) -> u64 {
     // The stub leaves RBP alone: the RBP this frame saved is the deferring function's.
     let fp = *((crate::arch::amd64::frame_pointer()) as *const usize);
     let g = g();

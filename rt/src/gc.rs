@@ -445,7 +445,12 @@ mod tests {
 
     /// A type descriptor for tests: `size` bytes, pointer words given by `bits` (word 0 = bit 0).
     fn test_type(size: usize, bits: &'static [u8]) -> crate::iface::Type {
-        let nbits = bits.iter().enumerate().filter(|(_, &b)| b != 0).map(|(i, &b)| i * 8 + 8 - b.leading_zeros() as usize).max();
+        let nbits = bits
+            .iter()
+            .enumerate()
+            .filter(|(_, &b)| b != 0)
+            .map(|(i, &b)| i * 8 + 8 - b.leading_zeros() as usize)
+            .max();
         crate::iface::Type {
             size,
             ptrdata: nbits.unwrap_or(0) * 8,

@@ -7,7 +7,10 @@
 //!
 //! Invariants: equal values (by the type's `equal`) hash equally (+0 and -0 included); NaNs hash randomly.
 
-use crate::iface::{self, Type, K_ARRAY, K_COMPLEX128, K_COMPLEX64, K_FLOAT32, K_FLOAT64, K_INTERFACE, K_STRING, K_STRUCT, TFLAG_REGULAR_MEMORY};
+use crate::iface::{
+    self, Type, K_ARRAY, K_COMPLEX128, K_COMPLEX64, K_FLOAT32, K_FLOAT64, K_INTERFACE, K_STRING, K_STRUCT,
+    TFLAG_REGULAR_MEMORY,
+};
 use crate::Global;
 
 const M1: u64 = 0xa0761d6478bd642f;

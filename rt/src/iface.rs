@@ -184,13 +184,13 @@ impl Type {
             return None;
         }
         let ext = match self.kind() {
-            17 => 24,             // arraytype: elem, slice, len
-            18 => 16,             // chantype: elem, dir
-            19 => 8,              // functype: inCount, outCount
-            K_INTERFACE => 32,    // pkgpath, mhdr
-            21 => 40,             // maptype: key, elem, bucket, hasher, sizes, flags
-            22 | 23 => 8,         // ptrtype, slicetype: elem
-            K_STRUCT => 32,       // pkgpath, fields
+            17 => 24,          // arraytype: elem, slice, len
+            18 => 16,          // chantype: elem, dir
+            19 => 8,           // functype: inCount, outCount
+            K_INTERFACE => 32, // pkgpath, mhdr
+            21 => 40,          // maptype: key, elem, bucket, hasher, sizes, flags
+            22 | 23 => 8,      // ptrtype, slicetype: elem
+            K_STRUCT => 32,    // pkgpath, fields
             _ => 0,
         };
         // SAFETY: the compiler lays the uncommon part there when the flag is set.
@@ -200,7 +200,10 @@ impl Type {
         match self.uncommon() {
             // SAFETY: `moff` and `mcount` describe the method array.
             Some(u) => unsafe {
-                core::slice::from_raw_parts((u as *const Uncommon as *const u8).add(u.moff as usize) as *const Method, u.mcount as usize)
+                core::slice::from_raw_parts(
+                    (u as *const Uncommon as *const u8).add(u.moff as usize) as *const Method,
+                    u.mcount as usize,
+                )
             },
             None => &[],
         }
@@ -700,9 +703,9 @@ core::arch::global_asm!(
     "    push r13",
     "    push r14",
     "    push r15",
-    "    mov rbx, rdx",        // area
-    "    mov r12, rcx",        // nwords
-    "    mov r13, rdi",        // code
+    "    mov rbx, rdx", // area
+    "    mov r12, rcx", // nwords
+    "    mov r13, rdi", // code
     "    lea rax, [rcx*8 + 15]",
     "    and rax, -16",
     "    sub rsp, rax",

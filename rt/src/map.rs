@@ -107,7 +107,6 @@ fn new_buckets(l: &Layout, b: usize) -> *mut u8 {
     })
 }
 
-
 /// `make(map[K]V, hint)`.
 #[no_mangle]
 pub extern "C" fn g1c_makemap(t: *const MapType, hint: i64) -> *mut HMap {

@@ -11,10 +11,10 @@
 //! reaches the report. Not yet: error and Stringer values (they need interfaces).
 
 use crate::arch::amd64::frame_pointer;
+use crate::defer::{gopanic, Value};
 use crate::os::linux;
 use crate::print::{self, go_str, Out, Stderr};
 use crate::traceback;
-use crate::defer::{gopanic, Value};
 use crate::Global;
 
 /// Set once a panic or fatal error starts printing; a fault while it is set ends the program at once.
@@ -243,7 +243,10 @@ mod tests {
         assert_eq!(bounds(6, -3, 2, true), format!("{p}slice bounds out of range [:-3:]"));
         assert_eq!(bounds(7, 3, 2, true), format!("{p}slice bounds out of range [3:2:]"));
         assert_eq!(bounds(7, -3, 2, true), format!("{p}slice bounds out of range [-3::]"));
-        assert_eq!(bounds(8, 4, 3, true), format!("{p}cannot convert slice with length 3 to pointer to array with length 4"));
+        assert_eq!(
+            bounds(8, 4, 3, true),
+            format!("{p}cannot convert slice with length 3 to pointer to array with length 4")
+        );
     }
 
     #[test]

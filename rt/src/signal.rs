@@ -12,7 +12,6 @@ use crate::os::linux::{self, SigAction, SigInfo, StackT};
 use crate::panic::{die, start_panicking};
 use crate::print::{hex, Out, Stderr};
 
-
 /// Size of the alternate signal stack (gc uses 32 KiB; the handler's printing needs little).
 const SIGSTACK_SIZE: usize = 64 << 10;
 
@@ -88,7 +87,11 @@ extern "C" fn handler(sig: i32, info: *const SigInfo, ctx: *mut u8) {
     let mut o = Stderr::new();
     if sig == linux::SIGFPE || nil_fault {
         o.put(b"panic: runtime error: ");
-        o.put(if sig == linux::SIGFPE { b"integer divide by zero" as &[u8] } else { b"invalid memory address or nil pointer dereference" });
+        o.put(if sig == linux::SIGFPE {
+            b"integer divide by zero" as &[u8]
+        } else {
+            b"invalid memory address or nil pointer dereference"
+        });
         o.put(b"\n");
     } else {
         o.put(b"unexpected fault address ");

@@ -73,8 +73,11 @@ fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> 
         }
     }
     let sizes = sizes_for(&cfg.ctx.goarch);
-    let srcs: Vec<PackageSrc> =
-        loaded.packages.iter().map(|p| PackageSrc { path: &p.path, files: &p.files, imports: &p.imports, lang: package_lang(p) }).collect();
+    let srcs: Vec<PackageSrc> = loaded
+        .packages
+        .iter()
+        .map(|p| PackageSrc { path: &p.path, files: &p.files, imports: &p.imports, lang: package_lang(p) })
+        .collect();
     std::panic::set_hook(Box::new(|_| {}));
     let result = catch_ice(&loaded.fset, || check_errors_only(&loaded.fset, &loaded.ast, &srcs, sizes));
     let errs = match result {
@@ -142,7 +145,12 @@ fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> 
         }
     }
     if verbose {
-        eprintln!("g1c check: {} packages, {} clean, {} with errors", loaded.packages.len(), loaded.packages.len() - failed.len(), failed.len());
+        eprintln!(
+            "g1c check: {} packages, {} clean, {} with errors",
+            loaded.packages.len(),
+            loaded.packages.len() - failed.len(),
+            failed.len()
+        );
     }
     std::mem::forget(loaded);
     i32::from(!failed.is_empty())

@@ -6,23 +6,15 @@
 //! `@line:col`. The output depends only on the tree, so it is deterministic.
 
 use crate::syntax::ast::{
-    AssignOp, Ast, Block, BranchKind, CaseClause, ChanDir, CommClause, Decl, ExprId, ExprKind,
-    Field, FuncType, GenDecl, GenKind, Ident, InterfaceElem, LitKind, Spec, StmtId, StmtKind,
+    AssignOp, Ast, Block, BranchKind, CaseClause, ChanDir, CommClause, Decl, ExprId, ExprKind, Field, FuncType,
+    GenDecl, GenKind, Ident, InterfaceElem, LitKind, Spec, StmtId, StmtKind,
 };
 use crate::syntax::pos::{FileSet, Pos};
 
 pub fn dump_ast(fset: &FileSet, ast: &Ast) -> String {
-    let mut d = Dumper {
-        fset,
-        ast,
-        out: String::new(),
-    };
+    let mut d = Dumper { fset, ast, out: String::new() };
     for f in &ast.files {
-        let name = fset
-            .files()
-            .nth(f.file_id as usize)
-            .map(|(_, sf)| sf.name.clone())
-            .unwrap_or_default();
+        let name = fset.files().nth(f.file_id as usize).map(|(_, sf)| sf.name.clone()).unwrap_or_default();
         d.line(0, "", &format!("File {name}"), Pos::NONE);
         d.line(1, "", &format!("Package {}", f.package.name), f.package.pos);
         if let Some(b) = &f.go_build {
@@ -35,11 +27,7 @@ pub fn dump_ast(fset: &FileSet, ast: &Ast) -> String {
             d.line(1, "", &format!("Directive //{}", dir.text), dir.pos);
         }
         for imp in &f.imports {
-            let name = imp
-                .name
-                .as_ref()
-                .map(|n| format!("{} ", n.name))
-                .unwrap_or_default();
+            let name = imp.name.as_ref().map(|n| format!("{} ", n.name)).unwrap_or_default();
             d.line(1, "", &format!("Import {name}{:?}", imp.path), imp.pos);
         }
         for decl in &f.decls {
@@ -75,11 +63,7 @@ impl Dumper<'_> {
         match decl {
             Decl::Gen(g) => self.gen_decl(depth, g),
             Decl::Func(f) => {
-                let kind = if f.recv.is_some() {
-                    "MethodDecl"
-                } else {
-                    "FuncDecl"
-                };
+                let kind = if f.recv.is_some() { "MethodDecl" } else { "FuncDecl" };
                 self.line(depth, "", &format!("{kind} {}", f.name.name), f.pos);
                 for p in &f.pragmas {
                     self.line(depth + 1, "pragma", &format!("//{}", p.text), p.pos);
@@ -109,17 +93,8 @@ impl Dumper<'_> {
         for s in &g.specs {
             match s {
                 Spec::Value(v) => {
-                    let iota = if g.kind == GenKind::Const {
-                        format!(" iota={}", v.iota)
-                    } else {
-                        String::new()
-                    };
-                    self.line(
-                        depth + 1,
-                        "",
-                        &format!("ValueSpec {}{iota}", names(&v.names)),
-                        v.pos,
-                    );
+                    let iota = if g.kind == GenKind::Const { format!(" iota={}", v.iota) } else { String::new() };
+                    self.line(depth + 1, "", &format!("ValueSpec {}{iota}", names(&v.names)), v.pos);
                     if let Some(t) = v.typ {
                         self.expr(depth + 2, "type", t);
                     }
@@ -129,12 +104,7 @@ impl Dumper<'_> {
                 }
                 Spec::Type(t) => {
                     let alias = if t.alias { " (alias)" } else { "" };
-                    self.line(
-                        depth + 1,
-                        "",
-                        &format!("TypeSpec {}{alias}", t.name.name),
-                        t.pos,
-                    );
+                    self.line(depth + 1, "", &format!("TypeSpec {}{alias}", t.name.name), t.pos);
                     self.fields(depth + 2, "tparams", &t.tparams);
                     self.expr(depth + 2, "type", t.typ);
                 }
@@ -207,35 +177,17 @@ impl Dumper<'_> {
                 self.expr(d, "value", *value);
             }
             StmtKind::IncDec { x, inc } => {
-                self.line(
-                    depth,
-                    role,
-                    &format!("IncDecStmt {}", if *inc { "++" } else { "--" }),
-                    pos,
-                );
+                self.line(depth, role, &format!("IncDecStmt {}", if *inc { "++" } else { "--" }), pos);
                 self.expr(d, "", *x);
             }
-            StmtKind::Assign {
-                lhs,
-                op,
-                op_pos,
-                rhs,
-            } => {
+            StmtKind::Assign { lhs, op, op_pos, rhs } => {
                 let op = match op {
                     AssignOp::Assign => "=".to_string(),
                     AssignOp::Define => ":=".to_string(),
                     AssignOp::Op(b) => format!("{}=", b.as_str()),
                 };
-                let at = self
-                    .fset
-                    .position(*op_pos)
-                    .map(|p| format!(" (op @{}:{})", p.line, p.col));
-                self.line(
-                    depth,
-                    role,
-                    &format!("AssignStmt {op}{}", at.unwrap_or_default()),
-                    pos,
-                );
+                let at = self.fset.position(*op_pos).map(|p| format!(" (op @{}:{})", p.line, p.col));
+                self.line(depth, role, &format!("AssignStmt {op}{}", at.unwrap_or_default()), pos);
                 for &x in lhs {
                     self.expr(d, "lhs", x);
                 }
@@ -264,28 +216,18 @@ impl Dumper<'_> {
                     BranchKind::Goto => "goto",
                     BranchKind::Fallthrough => "fallthrough",
                 };
-                let l = label
-                    .as_ref()
-                    .map(|l| format!(" {}", l.name))
-                    .unwrap_or_default();
+                let l = label.as_ref().map(|l| format!(" {}", l.name)).unwrap_or_default();
                 self.line(depth, role, &format!("BranchStmt {k}{l}"), pos);
             }
             StmtKind::Block(b) => self.block(depth, role, b),
-            StmtKind::If {
-                init,
-                cond,
-                then,
-                els,
-            } => {
+            StmtKind::If { init, cond, then, els } => {
                 self.line(depth, role, "IfStmt", pos);
                 self.opt_stmt(d, "init", *init);
                 self.expr(d, "cond", *cond);
                 self.block(d, "then", then);
                 self.opt_stmt(d, "else", *els);
             }
-            StmtKind::Switch {
-                init, tag, body, ..
-            } => {
+            StmtKind::Switch { init, tag, body, .. } => {
                 self.line(depth, role, "SwitchStmt", pos);
                 self.opt_stmt(d, "init", *init);
                 if let Some(t) = tag {
@@ -293,9 +235,7 @@ impl Dumper<'_> {
                 }
                 self.case_clauses(d, body);
             }
-            StmtKind::TypeSwitch {
-                init, assign, body, ..
-            } => {
+            StmtKind::TypeSwitch { init, assign, body, .. } => {
                 self.line(depth, role, "TypeSwitchStmt", pos);
                 self.opt_stmt(d, "init", *init);
                 self.stmt(d, "assign", *assign);
@@ -305,12 +245,7 @@ impl Dumper<'_> {
                 self.line(depth, role, "SelectStmt", pos);
                 self.comm_clauses(d, body);
             }
-            StmtKind::For {
-                init,
-                cond,
-                post,
-                body,
-            } => {
+            StmtKind::For { init, cond, post, body } => {
                 self.line(depth, role, "ForStmt", pos);
                 self.opt_stmt(d, "init", *init);
                 if let Some(c) = cond {
@@ -319,13 +254,7 @@ impl Dumper<'_> {
                 self.opt_stmt(d, "post", *post);
                 self.block(d, "body", body);
             }
-            StmtKind::Range {
-                key,
-                value,
-                define,
-                x,
-                body,
-            } => {
+            StmtKind::Range { key, value, define, x, body } => {
                 let tok = match (key, define) {
                     (None, _) => "",
                     (Some(_), true) => " :=",
@@ -426,24 +355,8 @@ impl Dumper<'_> {
                     self.expr(d, "index", i);
                 }
             }
-            ExprKind::Slice {
-                x,
-                lo,
-                hi,
-                max,
-                slice3,
-                ..
-            } => {
-                self.line(
-                    depth,
-                    role,
-                    if *slice3 {
-                        "SliceExpr (3-index)"
-                    } else {
-                        "SliceExpr"
-                    },
-                    pos,
-                );
+            ExprKind::Slice { x, lo, hi, max, slice3, .. } => {
+                self.line(depth, role, if *slice3 { "SliceExpr (3-index)" } else { "SliceExpr" }, pos);
                 self.expr(d, "x", *x);
                 self.opt_expr(d, "lo", *lo);
                 self.opt_expr(d, "hi", *hi);
@@ -455,22 +368,8 @@ impl Dumper<'_> {
                 self.expr(d, "x", *x);
                 self.opt_expr(d, "type", *typ);
             }
-            ExprKind::Call {
-                fun,
-                args,
-                ellipsis,
-                ..
-            } => {
-                self.line(
-                    depth,
-                    role,
-                    if ellipsis.is_some() {
-                        "CallExpr (...)"
-                    } else {
-                        "CallExpr"
-                    },
-                    pos,
-                );
+            ExprKind::Call { fun, args, ellipsis, .. } => {
+                self.line(depth, role, if ellipsis.is_some() { "CallExpr (...)" } else { "CallExpr" }, pos);
                 self.expr(d, "fun", *fun);
                 for &a in args {
                     self.expr(d, "arg", a);
@@ -485,16 +384,8 @@ impl Dumper<'_> {
                 self.expr(d, "", *x);
             }
             ExprKind::Binary { op, op_pos, x, y } => {
-                let at = self
-                    .fset
-                    .position(*op_pos)
-                    .map(|p| format!(" (op @{}:{})", p.line, p.col));
-                self.line(
-                    depth,
-                    role,
-                    &format!("BinaryExpr {}{}", op.as_str(), at.unwrap_or_default()),
-                    pos,
-                );
+                let at = self.fset.position(*op_pos).map(|p| format!(" (op @{}:{})", p.line, p.col));
+                self.line(depth, role, &format!("BinaryExpr {}{}", op.as_str(), at.unwrap_or_default()), pos);
                 self.expr(d, "x", *x);
                 self.expr(d, "y", *y);
             }
@@ -504,16 +395,7 @@ impl Dumper<'_> {
                 self.expr(d, "value", *value);
             }
             ExprKind::ArrayType { len, elem } => {
-                self.line(
-                    depth,
-                    role,
-                    if len.is_none() {
-                        "ArrayType [...]"
-                    } else {
-                        "ArrayType"
-                    },
-                    pos,
-                );
+                self.line(depth, role, if len.is_none() { "ArrayType [...]" } else { "ArrayType" }, pos);
                 self.opt_expr(d, "len", *len);
                 self.expr(d, "elem", *elem);
             }
@@ -540,12 +422,7 @@ impl Dumper<'_> {
                             self.fields(d + 1, "results", &typ.results);
                         }
                         InterfaceElem::Union(terms) => {
-                            self.line(
-                                d,
-                                "",
-                                "Union",
-                                terms.first().map(|t| t.pos).unwrap_or(Pos::NONE),
-                            );
+                            self.line(d, "", "Union", terms.first().map(|t| t.pos).unwrap_or(Pos::NONE));
                             for t in terms {
                                 self.expr(d + 1, if t.tilde { "~term" } else { "term" }, t.typ);
                             }
@@ -576,8 +453,5 @@ impl Dumper<'_> {
 }
 
 fn names(ns: &[Ident]) -> String {
-    ns.iter()
-        .map(|n| n.name.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+    ns.iter().map(|n| n.name.as_str()).collect::<Vec<_>>().join(", ")
 }

@@ -20,7 +20,13 @@ pub fn dump_types(fset: &FileSet, ast: &Ast, prog: &Program) -> String {
         let obj = prog.obj(o);
         let kind = match &obj.kind {
             ObjKind::Var(v) => {
-                let mut k = String::from(if v.field { "field" } else if v.param || v.receiver || v.result { "param" } else { "var" });
+                let mut k = String::from(if v.field {
+                    "field"
+                } else if v.param || v.receiver || v.result {
+                    "param"
+                } else {
+                    "var"
+                });
                 for (flag, name) in [(v.address_taken, "addr"), (v.captured, "captured"), (v.global, "global")] {
                     if flag {
                         k.push_str(&format!(" [{name}]"));
@@ -57,7 +63,15 @@ pub fn dump_types(fset: &FileSet, ast: &Ast, prog: &Program) -> String {
         let val = tv.value.as_ref().map(|v| format!(" = {}", v.describe())).unwrap_or_default();
         let mut src = expr_string(ast, e);
         if src.len() > 40 {
-            src = format!("{}…", &src[..src.char_indices().take_while(|(i, _)| *i < 39).last().map(|(i, c)| i + c.len_utf8()).unwrap_or(0)]);
+            src = format!(
+                "{}…",
+                &src[..src
+                    .char_indices()
+                    .take_while(|(i, _)| *i < 39)
+                    .last()
+                    .map(|(i, c)| i + c.len_utf8())
+                    .unwrap_or(0)]
+            );
         }
         out.push_str(&format!("  {:<8} {:<40} {mode:<8} {}{val}\n", loc(ast.expr(e).pos), src, ts(tv.typ)));
     }

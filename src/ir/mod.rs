@@ -162,41 +162,105 @@ pub enum Callee {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Op {
     /// `dst = value` for integer and pointer types (truncated to `dst`'s width).
-    Const { dst: VReg, value: i64 },
+    Const {
+        dst: VReg,
+        value: i64,
+    },
     /// `dst = value` for float types (rounded to F32 if `dst` is F32).
-    FConst { dst: VReg, value: f64 },
+    FConst {
+        dst: VReg,
+        value: f64,
+    },
     /// `dst = &slot`
-    SlotAddr { dst: VReg, slot: SlotId },
+    SlotAddr {
+        dst: VReg,
+        slot: SlotId,
+    },
     /// `dst = &incoming_args[offset]`: the caller's outgoing area as seen by this function (ABI0).
-    ArgAddr { dst: VReg, offset: u32 },
+    ArgAddr {
+        dst: VReg,
+        offset: u32,
+    },
     /// `dst = &outgoing_args[offset]`: the area at the bottom of this frame where the next `CallGo` finds
     /// its arguments and leaves its results.
-    OutArgAddr { dst: VReg, offset: u32 },
+    OutArgAddr {
+        dst: VReg,
+        offset: u32,
+    },
     /// `dst = &sym + offset`: a global variable, read-only data, or a function's code.
-    SymAddr { dst: VReg, sym: String, offset: i64 },
+    SymAddr {
+        dst: VReg,
+        sym: String,
+        offset: i64,
+    },
     /// `dst = *(addr + offset)`, width of `dst`'s type.
-    Load { dst: VReg, addr: VReg, offset: i32 },
+    Load {
+        dst: VReg,
+        addr: VReg,
+        offset: i32,
+    },
     /// `*(addr + offset) = src`, width of `src`'s type.
-    Store { addr: VReg, offset: i32, src: VReg },
+    Store {
+        addr: VReg,
+        offset: i32,
+        src: VReg,
+    },
     /// `dst = src` (same type).
-    Copy { dst: VReg, src: VReg },
-    Unary { op: UnOp, dst: VReg, x: VReg },
-    Binary { op: BinOp, dst: VReg, x: VReg, y: VReg },
+    Copy {
+        dst: VReg,
+        src: VReg,
+    },
+    Unary {
+        op: UnOp,
+        dst: VReg,
+        x: VReg,
+    },
+    Binary {
+        op: BinOp,
+        dst: VReg,
+        x: VReg,
+        y: VReg,
+    },
     /// `dst = x cond y ? 1 : 0`; `dst` is I8.
-    Cmp { cond: Cond, dst: VReg, x: VReg, y: VReg },
-    Convert { op: ConvOp, dst: VReg, src: VReg },
+    Cmp {
+        cond: Cond,
+        dst: VReg,
+        x: VReg,
+        y: VReg,
+    },
+    Convert {
+        op: ConvOp,
+        dst: VReg,
+        src: VReg,
+    },
     /// Copy `size` bytes; the ranges may overlap (memmove semantics).
-    MemCopy { dst: VReg, src: VReg, size: u64 },
+    MemCopy {
+        dst: VReg,
+        src: VReg,
+        size: u64,
+    },
     /// Zero `size` bytes at `addr`.
-    MemZero { addr: VReg, size: u64 },
+    MemZero {
+        addr: VReg,
+        size: u64,
+    },
     /// Call a Go function (ABI0). `args_size` is the size of the argument + result area it uses.
-    CallGo { callee: Callee, args_size: u32 },
+    CallGo {
+        callee: Callee,
+        args_size: u32,
+    },
     /// Call a runtime function with the platform C ABI. `args` are scalars (integers in order in integer
     /// registers, floats in float registers); `rets` receives up to two scalar results (amd64: RAX, RDX or
     /// XMM0).
-    CallRt { sym: String, args: Vec<VReg>, rets: Vec<VReg> },
+    CallRt {
+        sym: String,
+        args: Vec<VReg>,
+        rets: Vec<VReg>,
+    },
     /// `dst` = the closure context this function was called with (the func value), for function literals.
-    ClosureCtx { dst: VReg },
+    ClosureCtx {
+        dst: VReg,
+    },
 }
 
 /// A block's single exit.
@@ -204,7 +268,11 @@ pub enum Op {
 pub enum Term {
     Jump(BlockId),
     /// Go to `then` if `cond` (I8) is non-zero, else to `els`.
-    Branch { cond: VReg, then: BlockId, els: BlockId },
+    Branch {
+        cond: VReg,
+        then: BlockId,
+        els: BlockId,
+    },
     /// Return to the caller; results have been stored in the incoming area.
     Return,
     /// Control never gets here (after a call that does not return, e.g. a runtime panic).

@@ -141,7 +141,9 @@ pub fn op_text(f: &Func, op: &Op) -> String {
             }
         }
         Op::Load { dst, addr, offset } => format!("{} = load {}", def(f, *dst), mem(*addr, *offset)),
-        Op::Store { addr, offset, src } => format!("store.{} {}, {}", ty_name(f.ty(*src)), mem(*addr, *offset), v(*src)),
+        Op::Store { addr, offset, src } => {
+            format!("store.{} {}, {}", ty_name(f.ty(*src)), mem(*addr, *offset), v(*src))
+        }
         Op::Copy { dst, src } => format!("{} = copy {}", def(f, *dst), v(*src)),
         Op::Unary { op, dst, x } => {
             let n = match op {

@@ -70,7 +70,10 @@ fn verify_func(f: &Func) -> Result<(), String> {
                         return fail("address into a non-pointer vreg");
                     }
                 }
-                Op::ArgAddr { dst, .. } | Op::OutArgAddr { dst, .. } | Op::SymAddr { dst, .. } | Op::ClosureCtx { dst }
+                Op::ArgAddr { dst, .. }
+                | Op::OutArgAddr { dst, .. }
+                | Op::SymAddr { dst, .. }
+                | Op::ClosureCtx { dst }
                     if ty(dst) != Ty::Ptr =>
                 {
                     return fail("address into a non-pointer vreg")

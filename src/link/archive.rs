@@ -43,9 +43,8 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Member<'_>>, String> {
         }
         let raw_name = field(&header[0..16]);
         let size_text = field(&header[48..58]);
-        let size: usize = size_text
-            .parse()
-            .map_err(|_| format!("runtime archive: bad member size {size_text:?} at offset {pos}"))?;
+        let size: usize =
+            size_text.parse().map_err(|_| format!("runtime archive: bad member size {size_text:?} at offset {pos}"))?;
         let start = pos + HEADER_LEN;
         let end = start
             .checked_add(size)
@@ -76,9 +75,8 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Member<'_>>, String> {
             }
             _ if raw_name.starts_with('/') => {
                 // GNU: `/N` is offset N in the long-name table; names there end with "/\n".
-                let off: usize = raw_name[1..]
-                    .parse()
-                    .map_err(|_| format!("runtime archive: bad member name {raw_name:?}"))?;
+                let off: usize =
+                    raw_name[1..].parse().map_err(|_| format!("runtime archive: bad member name {raw_name:?}"))?;
                 if off >= long_names.len() {
                     return Err(format!("runtime archive: long name offset {off} outside the name table"));
                 }

@@ -9,7 +9,7 @@
 //! Reference: System V gABI, "ELF Header", "Program Header", "Sections", "Symbol Table".
 
 use super::input::*;
-use super::layout::{Layout, EHDR_SIZE, PAGE, PHDR_SIZE, PF_R, PF_W};
+use super::layout::{Layout, EHDR_SIZE, PAGE, PF_R, PF_W, PHDR_SIZE};
 
 const PT_LOAD: u32 = 1;
 const PT_GNU_STACK: u32 = 0x6474_e551;
@@ -118,7 +118,8 @@ pub fn write(inputs: &Inputs, live: &[bool], layout: &Layout, entry: u64) -> Vec
 
     // Section headers: null, the output sections, then .symtab, .strtab, .shstrtab.
     let mut shstrtab = StrTab::new();
-    let mut shdrs = vec![Shdr { name: 0, ty: 0, flags: 0, addr: 0, offset: 0, size: 0, link: 0, info: 0, align: 0, entsize: 0 }];
+    let mut shdrs =
+        vec![Shdr { name: 0, ty: 0, flags: 0, addr: 0, offset: 0, size: 0, link: 0, info: 0, align: 0, entsize: 0 }];
     for os in &layout.sections {
         let (ty, flags) = match os.kind {
             OutKind::Text => (SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR),
@@ -127,19 +128,63 @@ pub fn write(inputs: &Inputs, live: &[bool], layout: &Layout, entry: u64) -> Vec
             OutKind::Bss => (SHT_NOBITS, SHF_ALLOC | SHF_WRITE),
         };
         let name = shstrtab.add(os.kind.name());
-        shdrs.push(Shdr { name, ty, flags, addr: os.addr, offset: os.offset, size: os.size, link: 0, info: 0, align: os.align, entsize: 0 });
+        shdrs.push(Shdr {
+            name,
+            ty,
+            flags,
+            addr: os.addr,
+            offset: os.offset,
+            size: os.size,
+            link: 0,
+            info: 0,
+            align: os.align,
+            entsize: 0,
+        });
     }
     let symtab_index = shdrs.len() as u32;
     pad_to(&mut out, 8);
     let name = shstrtab.add(".symtab");
-    shdrs.push(Shdr { name, ty: SHT_SYMTAB, flags: 0, addr: 0, offset: out.len() as u64, size: symtab.len() as u64, link: symtab_index + 1, info: first_global, align: 8, entsize: 24 });
+    shdrs.push(Shdr {
+        name,
+        ty: SHT_SYMTAB,
+        flags: 0,
+        addr: 0,
+        offset: out.len() as u64,
+        size: symtab.len() as u64,
+        link: symtab_index + 1,
+        info: first_global,
+        align: 8,
+        entsize: 24,
+    });
     out.extend_from_slice(&symtab);
     let name = shstrtab.add(".strtab");
-    shdrs.push(Shdr { name, ty: SHT_STRTAB, flags: 0, addr: 0, offset: out.len() as u64, size: strtab.0.len() as u64, link: 0, info: 0, align: 1, entsize: 0 });
+    shdrs.push(Shdr {
+        name,
+        ty: SHT_STRTAB,
+        flags: 0,
+        addr: 0,
+        offset: out.len() as u64,
+        size: strtab.0.len() as u64,
+        link: 0,
+        info: 0,
+        align: 1,
+        entsize: 0,
+    });
     out.extend_from_slice(&strtab.0);
     let name = shstrtab.add(".shstrtab");
     let shstrndx = shdrs.len() as u16;
-    shdrs.push(Shdr { name, ty: SHT_STRTAB, flags: 0, addr: 0, offset: out.len() as u64, size: 0, link: 0, info: 0, align: 1, entsize: 0 });
+    shdrs.push(Shdr {
+        name,
+        ty: SHT_STRTAB,
+        flags: 0,
+        addr: 0,
+        offset: out.len() as u64,
+        size: 0,
+        link: 0,
+        info: 0,
+        align: 1,
+        entsize: 0,
+    });
     shdrs.last_mut().unwrap().size = shstrtab.0.len() as u64;
     out.extend_from_slice(&shstrtab.0);
     pad_to(&mut out, 8);

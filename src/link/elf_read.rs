@@ -273,7 +273,12 @@ impl<'a> ElfObject<'a> {
             if sym as usize >= self.symbols.len().max(1) {
                 return Err(format!("section {}: relocation names symbol {sym}, outside the table", s.name));
             }
-            out.push(ElfRela { offset: u64_at(s.data, e)?, ty: info as u32, sym, addend: u64_at(s.data, e + 16)? as i64 });
+            out.push(ElfRela {
+                offset: u64_at(s.data, e)?,
+                ty: info as u32,
+                sym,
+                addend: u64_at(s.data, e + 16)? as i64,
+            });
         }
         Ok(out)
     }

@@ -21,7 +21,14 @@ use super::object::{Object, SymKind};
 pub const ENTRY_SIZE: u64 = 72;
 
 /// Fills the function table; returns the Go functions it lists, in table order.
-pub fn build(inputs: &mut Inputs, obj: &Object, go_sections: &[SecId], live: &mut Vec<bool>, functab: SecId, functab_len: SecId) -> Result<Vec<SecId>, String> {
+pub fn build(
+    inputs: &mut Inputs,
+    obj: &Object,
+    go_sections: &[SecId],
+    live: &mut Vec<bool>,
+    functab: SecId,
+    functab_len: SecId,
+) -> Result<Vec<SecId>, String> {
     let linker = inputs.sec(functab).file;
 
     let mut strings: Vec<u8> = Vec::new();
@@ -63,9 +70,25 @@ pub fn build(inputs: &mut Inputs, obj: &Object, go_sections: &[SecId], live: &mu
     // The two data sections the table points into, each with a local symbol to aim relocations at.
     let blob = |inputs: &mut Inputs, live: &mut Vec<bool>, name: &str, data: Vec<u8>, align: u64| -> SymId {
         let size = data.len() as u64;
-        let sec = inputs.add_section(Section { file: linker, name: name.into(), out: OutKind::RoData, data, size, align, relocs: Vec::new() });
+        let sec = inputs.add_section(Section {
+            file: linker,
+            name: name.into(),
+            out: OutKind::RoData,
+            data,
+            size,
+            align,
+            relocs: Vec::new(),
+        });
         live.push(true);
-        inputs.add_symbol(Symbol { name: name.into(), def: Def::Section { sec, value: 0 }, binding: Binding::Local, ty: SymType::Object, size, file: linker, strong_ref: false })
+        inputs.add_symbol(Symbol {
+            name: name.into(),
+            def: Def::Section { sec, value: 0 },
+            binding: Binding::Local,
+            ty: SymType::Object,
+            size,
+            file: linker,
+            strong_ref: false,
+        })
     };
     let strings_sym = blob(inputs, live, "g1c_funcstrings", strings, 1);
     let pcline_sym = blob(inputs, live, "g1c_pcline", pcline, 4);
@@ -118,7 +141,9 @@ fn lookup_or_add<'a>(strings: &mut Vec<u8>, seen: &mut BTreeMap<&'a str, u64>, s
 /// Checks the invariant the runtime relies on: table entries in increasing address order.
 pub fn check_sorted(funcs: &[SecId], layout: &super::layout::Layout) -> Result<(), String> {
     let addrs: Vec<Option<u64>> = funcs.iter().map(|s| layout.addr[s.0 as usize]).collect();
-    if addrs.windows(2).all(|w| matches!((w[0], w[1]), (Some(a), Some(b)) if a <= b)) && addrs.iter().all(Option::is_some) {
+    if addrs.windows(2).all(|w| matches!((w[0], w[1]), (Some(a), Some(b)) if a <= b))
+        && addrs.iter().all(Option::is_some)
+    {
         Ok(())
     } else {
         Err("internal error: the function table is not sorted by address".into())

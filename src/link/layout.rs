@@ -78,14 +78,16 @@ pub fn layout(inputs: &Inputs, live: &[bool]) -> Result<Layout, String> {
     for members in &mut by_kind {
         members.sort_by_key(|&id| (inputs.files[inputs.sec(id).file.0 as usize].kind.order(), id));
     }
-    let has_bytes = |kinds: &[OutKind]| kinds.iter().any(|&k| by_kind[k as usize].iter().any(|&id| inputs.sec(id).size > 0));
+    let has_bytes =
+        |kinds: &[OutKind]| kinds.iter().any(|&k| by_kind[k as usize].iter().any(|&id| inputs.sec(id).size > 0));
     let segment_kinds: [(u32, &[OutKind]); 3] = [
         (PF_R | PF_X, &[OutKind::Text]),
         (PF_R, &[OutKind::RoData]),
         (PF_R | PF_W, &[OutKind::Data, OutKind::Got, OutKind::Bss]),
     ];
     // The text segment always exists: it holds the headers.
-    let present: Vec<bool> = segment_kinds.iter().enumerate().map(|(n, (_, kinds))| n == 0 || has_bytes(kinds)).collect();
+    let present: Vec<bool> =
+        segment_kinds.iter().enumerate().map(|(n, (_, kinds))| n == 0 || has_bytes(kinds)).collect();
     let phnum = present.iter().filter(|&&p| p).count() as u64 + 1;
 
     let mut lay = Layout {
@@ -141,11 +143,24 @@ pub fn layout(inputs: &Inputs, live: &[bool]) -> Result<Layout, String> {
                 for &id in members {
                     lay.out_index[id.0 as usize] = Some(lay.sections.len());
                 }
-                lay.sections.push(OutSection { kind, addr: start_addr, offset: start_offset, size, align, members: members.clone() });
+                lay.sections.push(OutSection {
+                    kind,
+                    addr: start_addr,
+                    offset: start_offset,
+                    size,
+                    align,
+                    members: members.clone(),
+                });
             }
         }
         if present[n] {
-            lay.segments.push(Segment { flags: *flags, offset: seg_offset, vaddr: seg_vaddr, filesz: file_end - seg_offset, memsz: vaddr - seg_vaddr });
+            lay.segments.push(Segment {
+                flags: *flags,
+                offset: seg_offset,
+                vaddr: seg_vaddr,
+                filesz: file_end - seg_offset,
+                memsz: vaddr - seg_vaddr,
+            });
         }
         lay.file_end = file_end;
     }

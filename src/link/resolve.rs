@@ -65,7 +65,15 @@ pub fn resolve(obj: &Object, members: &[Member], archive_name: &str) -> Result<R
         if !align.is_power_of_two() {
             return Err(format!("{}: alignment {align} is not a power of two", s.name));
         }
-        let sec = inputs.add_section(Section { file: go, name: s.name.clone(), out, data, size: s.size, align, relocs: Vec::new() });
+        let sec = inputs.add_section(Section {
+            file: go,
+            name: s.name.clone(),
+            out,
+            data,
+            size: s.size,
+            align,
+            relocs: Vec::new(),
+        });
         go_sections.push(sec);
         let ty = if s.kind == SymKind::Text { SymType::Func } else { SymType::Object };
         define(&mut inputs, &s.name, Def::Section { sec, value: 0 }, Binding::Global, ty, s.size, go)?;
@@ -81,7 +89,12 @@ pub fn resolve(obj: &Object, members: &[Member], archive_name: &str) -> Result<R
                 RelocKind::ImageRel32 => (RelocType::Abs32S, r.addend - super::layout::BASE as i64),
             };
             if r.offset as u64 + ty.width() > s.data.len() as u64 {
-                return Err(format!("{}: relocation at offset {:#x} lies outside its {} bytes", s.name, r.offset, s.data.len()));
+                return Err(format!(
+                    "{}: relocation at offset {:#x} lies outside its {} bytes",
+                    s.name,
+                    r.offset,
+                    s.data.len()
+                ));
             }
             let target = inputs.global_ref(&r.target, go, false);
             relocs.push(Reloc { offset: r.offset as u64, ty, target, addend });
@@ -92,7 +105,15 @@ pub fn resolve(obj: &Object, members: &[Member], archive_name: &str) -> Result<R
     // 2. The linker's own definitions; `functab.rs` fills them once the live functions are known.
     let linker = inputs.add_file("<linker>".into(), FileKind::Linker);
     let placeholder = |inputs: &mut Inputs, name: &str, align: u64| -> Result<SecId, String> {
-        let sec = inputs.add_section(Section { file: linker, name: name.into(), out: OutKind::RoData, data: Vec::new(), size: 0, align, relocs: Vec::new() });
+        let sec = inputs.add_section(Section {
+            file: linker,
+            name: name.into(),
+            out: OutKind::RoData,
+            data: Vec::new(),
+            size: 0,
+            align,
+            relocs: Vec::new(),
+        });
         define(inputs, name, Def::Section { sec, value: 0 }, Binding::Global, SymType::Object, 0, linker)?;
         Ok(sec)
     };
@@ -176,7 +197,15 @@ pub fn resolve(obj: &Object, members: &[Member], archive_name: &str) -> Result<R
 }
 
 /// Adds the definition `def` of global `name`, merging it with what is already known about the name.
-fn define(inputs: &mut Inputs, name: &str, def: Def, binding: Binding, ty: SymType, size: u64, file: FileId) -> Result<SymId, String> {
+fn define(
+    inputs: &mut Inputs,
+    name: &str,
+    def: Def,
+    binding: Binding,
+    ty: SymType,
+    size: u64,
+    file: FileId,
+) -> Result<SymId, String> {
     // How strongly a definition claims the name.
     fn rank(def: Def, binding: Binding) -> u8 {
         match (def, binding) {
@@ -212,7 +241,13 @@ fn define(inputs: &mut Inputs, name: &str, def: Def, binding: Binding, ty: SymTy
 }
 
 /// Adds one archive member's sections, symbols and relocations.
-fn load_member(inputs: &mut Inputs, elf: &ElfObject, name: String, index: u32, comdats: &mut BTreeSet<String>) -> Result<(), String> {
+fn load_member(
+    inputs: &mut Inputs,
+    elf: &ElfObject,
+    name: String,
+    index: u32,
+    comdats: &mut BTreeSet<String>,
+) -> Result<(), String> {
     use elf_read::*;
     let file = inputs.add_file(name, FileKind::Member { index });
 
@@ -234,17 +269,31 @@ fn load_member(inputs: &mut Inputs, elf: &ElfObject, name: String, index: u32, c
     // Sections: keep what is loaded into memory, sorted into the four kinds of output section.
     let mut sec_map: Vec<Option<SecId>> = vec![None; elf.sections.len()];
     for (i, s) in elf.sections.iter().enumerate() {
-        if matches!(s.ty, SHT_INIT_ARRAY | SHT_FINI_ARRAY | SHT_PREINIT_ARRAY) || s.name.starts_with(".init_array") || s.name.starts_with(".ctors") {
+        if matches!(s.ty, SHT_INIT_ARRAY | SHT_FINI_ARRAY | SHT_PREINIT_ARRAY)
+            || s.name.starts_with(".init_array")
+            || s.name.starts_with(".ctors")
+        {
             if s.size != 0 && !discarded[i] {
-                return Err(format!("section {}: static initializers are not supported (the runtime must not need them)", s.name));
+                return Err(format!(
+                    "section {}: static initializers are not supported (the runtime must not need them)",
+                    s.name
+                ));
             }
             continue;
         }
-        if s.flags & SHF_ALLOC == 0 || discarded[i] || s.ty == SHT_NOTE || s.ty == SHT_X86_64_UNWIND || s.name == ".eh_frame" {
+        if s.flags & SHF_ALLOC == 0
+            || discarded[i]
+            || s.ty == SHT_NOTE
+            || s.ty == SHT_X86_64_UNWIND
+            || s.name == ".eh_frame"
+        {
             continue;
         }
         if s.flags & SHF_TLS != 0 {
-            return Err(format!("section {}: thread-local storage is not supported (the runtime must not use it)", s.name));
+            return Err(format!(
+                "section {}: thread-local storage is not supported (the runtime must not use it)",
+                s.name
+            ));
         }
         let out = match s.ty {
             SHT_NOBITS => OutKind::Bss,
@@ -294,7 +343,15 @@ fn load_member(inputs: &mut Inputs, elf: &ElfObject, name: String, index: u32, c
         };
         let id = if j == 0 || s.bind == STB_LOCAL {
             let def = if j == 0 { Def::Absolute(0) } else { def };
-            inputs.add_symbol(Symbol { name: s.name.clone(), def, binding: Binding::Local, ty, size: s.size, file, strong_ref: false })
+            inputs.add_symbol(Symbol {
+                name: s.name.clone(),
+                def,
+                binding: Binding::Local,
+                ty,
+                size: s.size,
+                file,
+                strong_ref: false,
+            })
         } else {
             let weak = match s.bind {
                 STB_GLOBAL => false,
@@ -304,7 +361,9 @@ fn load_member(inputs: &mut Inputs, elf: &ElfObject, name: String, index: u32, c
             match def {
                 // A definition inside a dropped COMDAT copy is a reference to the kept copy.
                 Def::Undefined => inputs.global_ref(&s.name, file, weak),
-                Def::Dropped if discarded.get(s.shndx as usize) == Some(&true) => inputs.global_ref(&s.name, file, weak),
+                Def::Dropped if discarded.get(s.shndx as usize) == Some(&true) => {
+                    inputs.global_ref(&s.name, file, weak)
+                }
                 _ => {
                     let binding = if weak { Binding::Weak } else { Binding::Global };
                     define(inputs, &s.name, def, binding, ty, s.size, file)?
@@ -326,7 +385,10 @@ fn load_member(inputs: &mut Inputs, elf: &ElfObject, name: String, index: u32, c
         for r in elf.relocations(rela)? {
             let ty = RelocType::from_elf(r.ty);
             if r.offset.checked_add(ty.width()).map_or(true, |end| end > size) {
-                return Err(format!("section {}: relocation at offset {:#x} lies outside the section", elf.sections[i].name, r.offset));
+                return Err(format!(
+                    "section {}: relocation at offset {:#x} lies outside the section",
+                    elf.sections[i].name, r.offset
+                ));
             }
             let target = *sym_map.get(r.sym as usize).ok_or("relocation against a missing symbol")?;
             relocs.push(Reloc { offset: r.offset, ty, target, addend: r.addend });

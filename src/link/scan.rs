@@ -34,7 +34,8 @@ pub fn scan(inputs: &mut Inputs, live: &mut Vec<bool>) -> Result<Got, String> {
             let target = inputs.sym(r.target);
             match r.ty {
                 RelocType::Tls(ty) | RelocType::Unsupported(ty) => {
-                    let why = if matches!(r.ty, RelocType::Tls(_)) { " (thread-local storage is not supported)" } else { "" };
+                    let why =
+                        if matches!(r.ty, RelocType::Tls(_)) { " (thread-local storage is not supported)" } else { "" };
                     return Err(format!(
                         "{}: unsupported relocation {}{why} at {}+{:#x}, in {}",
                         inputs.files[inputs.sec(sec).file.0 as usize].name,
@@ -48,7 +49,11 @@ pub fn scan(inputs: &mut Inputs, live: &mut Vec<bool>) -> Result<Got, String> {
             }
             match target.def {
                 Def::Undefined if target.strong_ref || target.binding != Binding::Weak => {
-                    return Err(format!("undefined: {} (referenced from {})", target.name, inputs.describe_place(sec, r.offset)));
+                    return Err(format!(
+                        "undefined: {} (referenced from {})",
+                        target.name,
+                        inputs.describe_place(sec, r.offset)
+                    ));
                 }
                 Def::Dropped => {
                     return Err(format!(
@@ -61,7 +66,9 @@ pub fn scan(inputs: &mut Inputs, live: &mut Vec<bool>) -> Result<Got, String> {
             }
             let in_section = matches!(target.def, Def::Section { .. });
             match r.ty {
-                RelocType::GotPcRelX if in_section && r.offset >= 2 && inputs.sections[i].data[r.offset as usize - 2] == 0x8b => {
+                RelocType::GotPcRelX
+                    if in_section && r.offset >= 2 && inputs.sections[i].data[r.offset as usize - 2] == 0x8b =>
+                {
                     let s = &mut inputs.sections[i];
                     s.data[r.offset as usize - 2] = 0x8d;
                     s.relocs[k].ty = RelocType::Pc32;
@@ -80,10 +87,24 @@ pub fn scan(inputs: &mut Inputs, live: &mut Vec<bool>) -> Result<Got, String> {
         return Ok(Got { section: None, slots });
     }
     // The GOT holds each symbol's address: an R_X86_64_64 relocation per slot fills it in.
-    let relocs = order.iter().enumerate().map(|(n, &target)| Reloc { offset: n as u64 * 8, ty: RelocType::Abs64, target, addend: 0 }).collect();
+    let relocs = order
+        .iter()
+        .enumerate()
+        .map(|(n, &target)| Reloc { offset: n as u64 * 8, ty: RelocType::Abs64, target, addend: 0 })
+        .collect();
     let size = order.len() as u64 * 8;
-    let linker = FileId(inputs.files.iter().position(|f| f.kind == FileKind::Linker).ok_or("internal error: no linker file")? as u32);
-    let sec = inputs.add_section(Section { file: linker, name: ".got".into(), out: OutKind::Got, data: vec![0; size as usize], size, align: 8, relocs });
+    let linker =
+        FileId(inputs.files.iter().position(|f| f.kind == FileKind::Linker).ok_or("internal error: no linker file")?
+            as u32);
+    let sec = inputs.add_section(Section {
+        file: linker,
+        name: ".got".into(),
+        out: OutKind::Got,
+        data: vec![0; size as usize],
+        size,
+        align: 8,
+        relocs,
+    });
     live.push(true);
     Ok(Got { section: Some(sec), slots })
 }

@@ -654,11 +654,8 @@ impl Loader<'_> {
         let local = name_prefix.is_empty();
         // g1c's overlay of a standard package: its files join GOROOT's, in file-name order like the others.
         let overlay = self.std_overlay(path, dir);
-        let mut names: Vec<(String, Option<&'static str>)> = names
-            .into_iter()
-            .filter(|n| !overlay.as_ref().is_some_and(|o| o.hides(n)))
-            .map(|n| (n, None))
-            .collect();
+        let mut names: Vec<(String, Option<&'static str>)> =
+            names.into_iter().filter(|n| !overlay.as_ref().is_some_and(|o| o.hides(n))).map(|n| (n, None)).collect();
         if let Some(o) = &overlay {
             names.extend(o.files.iter().map(|&(n, src)| (n.to_string(), Some(src))));
             names.sort();

@@ -194,7 +194,10 @@ pub struct FuncType {
 /// term union `~int | ~string`.
 #[derive(Clone, Debug)]
 pub enum InterfaceElem {
-    Method { name: Ident, typ: FuncType },
+    Method {
+        name: Ident,
+        typ: FuncType,
+    },
     /// An embedded interface, or a union of terms (a single term is a one-element union).
     Union(Vec<Term>),
 }

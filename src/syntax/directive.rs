@@ -242,9 +242,7 @@ pub fn check_taken(taker: &Taker, pragmas: &[Directive], errs: &mut Vec<Error>) 
         Taker::Var { .. } => pragmas.iter().cloned().partition(|d| is_embed(&d.text)),
         _ => (Vec::new(), pragmas.to_vec()),
     };
-    if let (Some(first), Taker::Var { names, has_values, has_type, in_func, imports_embed }) =
-        (embeds.first(), taker)
-    {
+    if let (Some(first), Taker::Var { names, has_values, has_type, in_func, imports_embed }) = (embeds.first(), taker) {
         let msg = if !imports_embed {
             Some("go:embed only allowed in Go files that import \"embed\"")
         } else if *names > 1 {
@@ -394,7 +392,8 @@ pub fn check_embed_version(files: &[&ast::File], lang: (u32, u32)) -> Vec<Error>
     }
     for f in files.iter().filter(|f| f.imports.iter().any(|i| i.path == "embed")) {
         for d in file_directives(f).into_iter().filter(|d| is_embed(&d.text)) {
-            let msg = format!("go:embed requires go1.16 or later (-lang was set to go{}.{}; check go.mod)", lang.0, lang.1);
+            let msg =
+                format!("go:embed requires go1.16 or later (-lang was set to go{}.{}; check go.mod)", lang.0, lang.1);
             errs.push(Error::new(d.pos, msg));
         }
     }

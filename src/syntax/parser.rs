@@ -26,10 +26,10 @@
 pub mod branches;
 pub mod print;
 
-use super::ast::{Name, 
-    self, AssignOp, Ast, BinaryOp, Block, BranchKind, CaseClause, ChanDir, CommClause, Decl,
-    Directive, ExprId, ExprKind, Field, FuncDecl, FuncType, GenDecl, GenKind, Ident, ImportSpec,
-    InterfaceElem, LitKind, Spec, StmtId, StmtKind, Term, TypeSpec, UnaryOp, ValueSpec,
+use super::ast::{
+    self, AssignOp, Ast, BinaryOp, Block, BranchKind, CaseClause, ChanDir, CommClause, Decl, Directive, ExprId,
+    ExprKind, Field, FuncDecl, FuncType, GenDecl, GenKind, Ident, ImportSpec, InterfaceElem, LitKind, Name, Spec,
+    StmtId, StmtKind, Term, TypeSpec, UnaryOp, ValueSpec,
 };
 use super::directive::{self, Taker};
 use super::pos::{self, Error, FileId, FileSet, LineDirective, Pos};
@@ -67,12 +67,7 @@ struct Param {
 /// The result of a simple statement in a `for` header: a statement, or a range clause.
 enum Simple {
     Stmt(StmtId),
-    Range {
-        pos: Pos,
-        lhs: Vec<ExprId>,
-        define: bool,
-        x: ExprId,
-    },
+    Range { pos: Pos, lhs: Vec<ExprId>, define: bool, x: ExprId },
 }
 
 /// What `methodDecl` found inside an interface: a method, or the start of an embedded element.
@@ -201,10 +196,7 @@ impl<'a> Parser<'a> {
                     }
                 } else if rest.starts_with("go:") {
                     let blank = before[line_start..].iter().all(|&b| matches!(b, b' ' | b'\t' | b'\r'));
-                    let d = Directive {
-                        pos: self.s_pos(c.start + 2),
-                        text: rest.to_string(),
-                    };
+                    let d = Directive { pos: self.s_pos(c.start + 2), text: rest.to_string() };
                     let mut errs = Vec::new();
                     if directive::check_new(&d, blank, &mut errs) {
                         self.pragma.push(d);
@@ -457,10 +449,7 @@ impl<'a> Parser<'a> {
     fn file(&mut self, file_id: u32) -> ast::File {
         let mut f = ast::File {
             file_id,
-            package: Ident {
-                pos: self.pos(),
-                name: "_".into(),
-            },
+            package: Ident { pos: self.pos(), name: "_".into() },
             imports: Vec::new(),
             decls: Vec::new(),
             go_build: None,
@@ -496,8 +485,7 @@ impl<'a> Parser<'a> {
         }
         let prag = self.take_pragma();
         self.judge(Some(&Taker::Package), &prag);
-        self.directives
-            .extend(prag.into_iter().filter(|d| !is_go_build(&d.text)));
+        self.directives.extend(prag.into_iter().filter(|d| !is_go_build(&d.text)));
         f.package = self.name();
         self.want(Tok::Semi);
         // Don't bother continuing if the package clause has errors.
@@ -536,10 +524,7 @@ impl<'a> Parser<'a> {
                     }
                 }
                 _ => {
-                    let after_empty_func = matches!(
-                        f.decls.last(),
-                        Some(Decl::Func(FuncDecl { body: None, .. }))
-                    );
+                    let after_empty_func = matches!(f.decls.last(), Some(Decl::Func(FuncDecl { body: None, .. })));
                     if self.tok() == Tok::Lbrace && after_empty_func {
                         // The opening { of a function body on the next line.
                         self.syntax_error("unexpected semicolon or newline before {");
@@ -570,13 +555,7 @@ impl<'a> Parser<'a> {
 
     /// `list = [ f { sep f } [sep] ] close .` Calls `f` for each element until it returns true; returns the
     /// position of the closing token.
-    fn list(
-        &mut self,
-        context: &str,
-        sep: Tok,
-        close: Tok,
-        f: &mut dyn FnMut(&mut Self) -> bool,
-    ) -> Pos {
+    fn list(&mut self, context: &str, sep: Tok, close: Tok, f: &mut dyn FnMut(&mut Self) -> bool) -> Pos {
         let mut done = false;
         while self.tok() != Tok::EOF && self.tok() != close && !done {
             done = f(self);
@@ -623,10 +602,7 @@ impl<'a> Parser<'a> {
         let name = match self.tok() {
             Tok::Name => Some(self.name()),
             Tok::Dot => {
-                let n = Ident {
-                    pos: self.pos(),
-                    name: ".".into(),
-                };
+                let n = Ident { pos: self.pos(), name: ".".into() };
                 self.next();
                 Some(n)
             }
@@ -649,12 +625,7 @@ impl<'a> Parser<'a> {
         }
         let path = if kind == LitKind::String { unquote(&raw).unwrap_or_default() } else { String::new() };
         self.imports_embed |= path == "embed";
-        Some(ImportSpec {
-            pos,
-            name,
-            path,
-            path_pos,
-        })
+        Some(ImportSpec { pos, name, path, path_pos })
     }
 
     /// `appendGroup(f) = f | "(" { f ";" } ")" .` for const, var and type declarations.
@@ -673,12 +644,7 @@ impl<'a> Parser<'a> {
         } else {
             specs.push(self.spec(kind, 0));
         }
-        GenDecl {
-            pos,
-            kind,
-            grouped,
-            specs,
-        }
+        GenDecl { pos, kind, grouped, specs }
     }
 
     fn spec(&mut self, kind: GenKind, iota: u32) -> Spec {
@@ -705,13 +671,7 @@ impl<'a> Parser<'a> {
                 values = self.expr_list();
             }
         }
-        ValueSpec {
-            pos,
-            names,
-            typ,
-            values,
-            iota,
-        }
+        ValueSpec { pos, names, typ, values, iota }
     }
 
     // TypeSpec = identifier [ TypeParams ] [ "=" ] Type .
@@ -771,13 +731,7 @@ impl<'a> Parser<'a> {
             }
         };
         self.take_pragma_for(&Taker::Type { alias }, prag);
-        TypeSpec {
-            pos,
-            name,
-            tparams,
-            alias,
-            typ,
-        }
+        TypeSpec { pos, name, tparams, alias, typ }
     }
 
     /// gc's `extractName`: splits `x` into a type parameter name and its constraint when `x` can be read as
@@ -787,13 +741,7 @@ impl<'a> Parser<'a> {
         let kind = self.ast.expr(x).kind.clone();
         match kind {
             ExprKind::Ident(n) => return (Some(n), None),
-            ExprKind::Binary {
-                op: BinaryOp::Mul,
-                op_pos,
-                x: l,
-                y,
-                ..
-            } => {
+            ExprKind::Binary { op: BinaryOp::Mul, op_pos, x: l, y, .. } => {
                 if let ExprKind::Ident(n) = &self.ast.expr(l).kind {
                     if force || self.is_type_elem(y) {
                         let n = n.clone();
@@ -802,34 +750,15 @@ impl<'a> Parser<'a> {
                     }
                 }
             }
-            ExprKind::Binary {
-                op: BinaryOp::Or,
-                op_pos,
-                x: l,
-                y,
-                ..
-            } => {
+            ExprKind::Binary { op: BinaryOp::Or, op_pos, x: l, y, .. } => {
                 let f = force || self.is_type_elem(y);
                 if let (Some(n), Some(lhs)) = self.extract_name(l, f) {
                     let lpos = self.expr_pos(lhs);
-                    let or = self.new_expr(
-                        lpos,
-                        ExprKind::Binary {
-                            op: BinaryOp::Or,
-                            op_pos,
-                            x: lhs,
-                            y,
-                        },
-                    );
+                    let or = self.new_expr(lpos, ExprKind::Binary { op: BinaryOp::Or, op_pos, x: lhs, y });
                     return (Some(n), Some(or));
                 }
             }
-            ExprKind::Call {
-                fun,
-                args,
-                ellipsis: None,
-                ..
-            } => {
+            ExprKind::Call { fun, args, ellipsis: None, .. } => {
                 if let ExprKind::Ident(n) = &self.ast.expr(fun).kind {
                     if args.len() == 1 && (force || self.is_type_elem(args[0])) {
                         return (Some(n.clone()), Some(args[0]));
@@ -871,11 +800,7 @@ impl<'a> Parser<'a> {
             values = self.expr_list();
         } else {
             typ = Some(self.type_());
-            values = if self.got_assign() {
-                self.expr_list()
-            } else {
-                Vec::new()
-            };
+            values = if self.got_assign() { self.expr_list() } else { Vec::new() };
         }
         let taker = Taker::Var {
             names: names.len(),
@@ -885,13 +810,7 @@ impl<'a> Parser<'a> {
             imports_embed: self.imports_embed,
         };
         self.take_pragma_for(&taker, prag);
-        ValueSpec {
-            pos,
-            names,
-            typ,
-            values,
-            iota: 0,
-        }
+        ValueSpec { pos, names, typ, values, iota: 0 }
     }
 
     // FunctionDecl = "func" FunctionName [ TypeParams ] ( Function | Signature ) .
@@ -927,21 +846,9 @@ impl<'a> Parser<'a> {
         let name = self.name();
         let context = if recv.is_some() { "method" } else { "" };
         let (tparams, typ) = self.func_type(context, pos);
-        let body = if self.tok() == Tok::Lbrace {
-            Some(self.func_body())
-        } else {
-            None
-        };
+        let body = if self.tok() == Tok::Lbrace { Some(self.func_body()) } else { None };
         self.judge(Some(&Taker::Func { name_pos: name.pos, has_body: body.is_some() }), &pragmas);
-        Some(FuncDecl {
-            pos,
-            recv,
-            name,
-            tparams,
-            typ,
-            body,
-            pragmas,
-        })
+        Some(FuncDecl { pos, recv, name, tparams, typ, body, pragmas })
     }
 
     // FunctionBody = Block .
@@ -1007,12 +914,7 @@ impl<'a> Parser<'a> {
     fn unary_expr_inner(&mut self) -> ExprId {
         match self.tok() {
             Tok::Operator | Tok::Star => match self.s.op {
-                Operator::Mul
-                | Operator::Add
-                | Operator::Sub
-                | Operator::Not
-                | Operator::Xor
-                | Operator::Tilde => {
+                Operator::Mul | Operator::Add | Operator::Sub | Operator::Not | Operator::Xor | Operator::Tilde => {
                     let pos = self.pos();
                     let op = self.s.op;
                     self.next();
@@ -1028,13 +930,7 @@ impl<'a> Parser<'a> {
                     // unary_expr may have returned a parenthesized composite literal: &(T{}) is &T{}.
                     let x = self.unary_expr();
                     let x = self.unparen(x);
-                    return self.new_expr(
-                        pos,
-                        ExprKind::Unary {
-                            op: UnaryOp::Addr,
-                            x,
-                        },
-                    );
+                    return self.new_expr(pos, ExprKind::Unary { op: UnaryOp::Addr, x });
                 }
                 _ => {}
             },
@@ -1058,10 +954,7 @@ impl<'a> Parser<'a> {
                             // <-<-chan E is not permitted.
                             self.syntax_error("unexpected <-, expecting chan");
                         }
-                        self.ast.exprs[t.0 as usize].kind = ExprKind::ChanType {
-                            dir: ChanDir::Recv,
-                            elem,
-                        };
+                        self.ast.exprs[t.0 as usize].kind = ExprKind::ChanType { dir: ChanDir::Recv, elem };
                         t = elem;
                     }
                     if dir == ChanDir::Send {
@@ -1071,13 +964,7 @@ impl<'a> Parser<'a> {
                     self.ast.exprs[x.0 as usize].pos = pos;
                     return x;
                 }
-                return self.new_expr(
-                    pos,
-                    ExprKind::Unary {
-                        op: UnaryOp::Recv,
-                        x,
-                    },
-                );
+                return self.new_expr(pos, ExprKind::Unary { op: UnaryOp::Recv, x });
             }
             _ => {}
         }
@@ -1096,33 +983,15 @@ impl<'a> Parser<'a> {
         let t = self.unparen(x);
         if t != x {
             let xp = self.expr_pos(x);
-            self.error_at(
-                xp,
-                format!("expression in {word} must not be parenthesized"),
-            );
+            self.error_at(xp, format!("expression in {word} must not be parenthesized"));
             x = t;
         }
         if !matches!(self.ast.expr(x).kind, ExprKind::Call { .. }) {
             let xp = self.expr_pos(x);
             self.error_at(xp, format!("expression in {word} must be function call"));
-            x = self.new_expr(
-                xp,
-                ExprKind::Call {
-                    fun: x,
-                    args: Box::default(),
-                    ellipsis: None,
-                    rparen: xp,
-                },
-            );
+            x = self.new_expr(xp, ExprKind::Call { fun: x, args: Box::default(), ellipsis: None, rparen: xp });
         }
-        self.new_stmt(
-            pos,
-            if is_go {
-                StmtKind::Go(x)
-            } else {
-                StmtKind::Defer(x)
-            },
-        )
+        self.new_stmt(pos, if is_go { StmtKind::Go(x) } else { StmtKind::Defer(x) })
     }
 
     // Operand     = Literal | OperandName | MethodExpr | "(" Expression ")" .
@@ -1226,11 +1095,7 @@ impl<'a> Parser<'a> {
                         }
                         Tok::Lparen => {
                             self.next();
-                            let typ = if self.got(Tok::Type) {
-                                None
-                            } else {
-                                Some(self.type_())
-                            };
+                            let typ = if self.got(Tok::Type) { None } else { Some(self.type_()) };
                             x = self.new_expr(xpos, ExprKind::TypeAssert { x, typ });
                             self.want(Tok::Rparen);
                         }
@@ -1255,14 +1120,7 @@ impl<'a> Parser<'a> {
                             let rbrack = self.pos();
                             self.want(Tok::Rbrack);
                             // x[i,] or x[i, j, ...]
-                            x = self.new_expr(
-                                xpos,
-                                ExprKind::Index {
-                                    x,
-                                    indices: list.into(),
-                                    rbrack,
-                                },
-                            );
+                            x = self.new_expr(xpos, ExprKind::Index { x, indices: list.into(), rbrack });
                             continue;
                         }
                         lo = list.first().copied();
@@ -1296,30 +1154,12 @@ impl<'a> Parser<'a> {
                     self.xnest -= 1;
                     let rbrack = self.pos();
                     self.want(Tok::Rbrack);
-                    x = self.new_expr(
-                        xpos,
-                        ExprKind::Slice {
-                            x,
-                            lo,
-                            hi,
-                            max,
-                            slice3,
-                            rbrack,
-                        },
-                    );
+                    x = self.new_expr(xpos, ExprKind::Slice { x, lo, hi, max, slice3, rbrack });
                 }
                 Tok::Lparen => {
                     self.next();
                     let (args, ellipsis, rparen) = self.arg_list();
-                    x = self.new_expr(
-                        xpos,
-                        ExprKind::Call {
-                            fun: x,
-                            args: args.into(),
-                            ellipsis,
-                            rparen,
-                        },
-                    );
+                    x = self.new_expr(xpos, ExprKind::Call { fun: x, args: args.into(), ellipsis, rparen });
                 }
                 Tok::Lbrace => {
                     // Does '{' start a composite literal or a block? The operand may be a parenthesized
@@ -1415,14 +1255,7 @@ impl<'a> Parser<'a> {
             None => {
                 let t = self.bad_expr();
                 self.syntax_error("expecting type");
-                self.advance(&[
-                    Tok::Comma,
-                    Tok::Colon,
-                    Tok::Semi,
-                    Tok::Rparen,
-                    Tok::Rbrack,
-                    Tok::Rbrace,
-                ]);
+                self.advance(&[Tok::Comma, Tok::Colon, Tok::Semi, Tok::Rparen, Tok::Rbrack, Tok::Rbrace]);
                 t
             }
         }
@@ -1455,13 +1288,7 @@ impl<'a> Parser<'a> {
                 self.next();
                 self.want(Tok::Chan);
                 let elem = self.chan_elem();
-                self.new_expr(
-                    pos,
-                    ExprKind::ChanType {
-                        dir: ChanDir::Recv,
-                        elem,
-                    },
-                )
+                self.new_expr(pos, ExprKind::ChanType { dir: ChanDir::Recv, elem })
             }
             // FunctionType = "func" Signature .
             Tok::Func => {
@@ -1480,11 +1307,7 @@ impl<'a> Parser<'a> {
             }
             Tok::Chan => {
                 self.next();
-                let dir = if self.got(Tok::Arrow) {
-                    ChanDir::Send
-                } else {
-                    ChanDir::Both
-                };
+                let dir = if self.got(Tok::Arrow) { ChanDir::Send } else { ChanDir::Both };
                 let elem = self.chan_elem();
                 self.new_expr(pos, ExprKind::ChanType { dir, elem })
             }
@@ -1522,14 +1345,7 @@ impl<'a> Parser<'a> {
         };
         let rbrack = self.pos();
         self.want(Tok::Rbrack);
-        self.new_expr(
-            pos,
-            ExprKind::Index {
-                x: typ,
-                indices: indices.into(),
-                rbrack,
-            },
-        )
+        self.new_expr(pos, ExprKind::Index { x: typ, indices: indices.into(), rbrack })
     }
 
     // Signature  = Parameters [ Result ] .
@@ -1554,14 +1370,7 @@ impl<'a> Parser<'a> {
         let list = self.param_list(None, None, Tok::Rparen, false);
         let params = self.fields(list);
         let results = self.func_result();
-        (
-            tparams,
-            FuncType {
-                pos,
-                params,
-                results,
-            },
-        )
+        (tparams, FuncType { pos, params, results })
     }
 
     /// "[" has been consumed, at `pos`; `len` is the already parsed length, if any.
@@ -1626,11 +1435,7 @@ impl<'a> Parser<'a> {
         self.want(Tok::Lbrace);
         let mut elems = Vec::new();
         self.list("interface type", Tok::Semi, Tok::Rbrace, &mut |p| {
-            let first = if p.tok() == Tok::Name {
-                Some(p.method_decl())
-            } else {
-                None
-            };
+            let first = if p.tok() == Tok::Name { Some(p.method_decl()) } else { None };
             let elem = match first {
                 Some(MethodOrType::Method(name, typ)) => InterfaceElem::Method { name, typ },
                 Some(MethodOrType::Type(t)) => {
@@ -1654,28 +1459,14 @@ impl<'a> Parser<'a> {
         let mut stack = vec![t];
         while let Some(t) = stack.pop() {
             match &self.ast.expr(t).kind {
-                ExprKind::Binary {
-                    op: BinaryOp::Or,
-                    x,
-                    y,
-                    ..
-                } => {
+                ExprKind::Binary { op: BinaryOp::Or, x, y, .. } => {
                     stack.push(*y);
                     stack.push(*x);
                 }
-                ExprKind::Unary {
-                    op: UnaryOp::Tilde,
-                    x,
-                } => out.push(Term {
-                    pos: self.expr_pos(t),
-                    tilde: true,
-                    typ: *x,
-                }),
-                _ => out.push(Term {
-                    pos: self.expr_pos(t),
-                    tilde: false,
-                    typ: t,
-                }),
+                ExprKind::Unary { op: UnaryOp::Tilde, x } => {
+                    out.push(Term { pos: self.expr_pos(t), tilde: true, typ: *x })
+                }
+                _ => out.push(Term { pos: self.expr_pos(t), tilde: false, typ: t }),
             }
         }
         out
@@ -1689,12 +1480,7 @@ impl<'a> Parser<'a> {
         }
         let pos = self.pos();
         match self.type_or_nil() {
-            Some(typ) => vec![Field {
-                pos,
-                names: Vec::new(),
-                typ,
-                tag: None,
-            }],
+            Some(typ) => vec![Field { pos, names: Vec::new(), typ, tag: None }],
             None => Vec::new(),
         }
     }
@@ -1707,19 +1493,11 @@ impl<'a> Parser<'a> {
         match self.tok() {
             Tok::Name => {
                 let name = self.name();
-                if matches!(
-                    self.tok(),
-                    Tok::Dot | Tok::Literal | Tok::Semi | Tok::Rbrace
-                ) {
+                if matches!(self.tok(), Tok::Dot | Tok::Literal | Tok::Semi | Tok::Rbrace) {
                     // embedded type
                     let typ = self.qualified_name(Some(name));
                     let tag = self.tag();
-                    fields.push(Field {
-                        pos,
-                        names: Vec::new(),
-                        typ,
-                        tag,
-                    });
+                    fields.push(Field { pos, names: Vec::new(), typ, tag });
                     return;
                 }
                 // name1, name2, ... Type [ tag ]
@@ -1731,12 +1509,7 @@ impl<'a> Parser<'a> {
                             let x = self.ident_expr(names[0].clone());
                             let typ = self.new_expr(pos, ExprKind::Index { x, indices: indices.into(), rbrack });
                             let tag = self.tag();
-                            fields.push(Field {
-                                pos,
-                                names: Vec::new(),
-                                typ,
-                                tag,
-                            });
+                            fields.push(Field { pos, names: Vec::new(), typ, tag });
                             return;
                         }
                         ArrayOrTArgs::Type(t) => t,
@@ -1745,12 +1518,7 @@ impl<'a> Parser<'a> {
                     self.type_()
                 };
                 let tag = self.tag();
-                fields.push(Field {
-                    pos,
-                    names,
-                    typ,
-                    tag,
-                });
+                fields.push(Field { pos, names, typ, tag });
             }
             Tok::Star => {
                 self.next();
@@ -1766,12 +1534,7 @@ impl<'a> Parser<'a> {
                 };
                 let tag = self.tag();
                 let typ = self.new_expr(pos, ExprKind::Star(typ));
-                fields.push(Field {
-                    pos,
-                    names: Vec::new(),
-                    typ,
-                    tag,
-                });
+                fields.push(Field { pos, names: Vec::new(), typ, tag });
             }
             Tok::Lparen => {
                 self.syntax_error("cannot parenthesize embedded type");
@@ -1787,12 +1550,7 @@ impl<'a> Parser<'a> {
                 };
                 self.got(Tok::Rparen);
                 let tag = self.tag();
-                fields.push(Field {
-                    pos,
-                    names: Vec::new(),
-                    typ,
-                    tag,
-                });
+                fields.push(Field { pos, names: Vec::new(), typ, tag });
             }
             _ => {
                 self.syntax_error("expecting field name or embedded type");
@@ -1879,14 +1637,7 @@ impl<'a> Parser<'a> {
                 let indices: Vec<ExprId> = list.iter().filter_map(|p| p.typ).collect();
                 let x = self.ident_expr(name);
                 let xpos = self.expr_pos(x);
-                MethodOrType::Type(self.new_expr(
-                    xpos,
-                    ExprKind::Index {
-                        x,
-                        indices: indices.into(),
-                        rbrack: pos,
-                    },
-                ))
+                MethodOrType::Type(self.new_expr(xpos, ExprKind::Index { x, indices: indices.into(), rbrack: pos }))
             }
             _ => MethodOrType::Type(self.qualified_name(Some(name))),
         }
@@ -1903,15 +1654,7 @@ impl<'a> Parser<'a> {
             self.next();
             let y = self.embedded_term();
             let xpos = self.expr_pos(x);
-            x = self.new_expr(
-                xpos,
-                ExprKind::Binary {
-                    op: BinaryOp::Or,
-                    op_pos,
-                    x,
-                    y,
-                },
-            );
+            x = self.new_expr(xpos, ExprKind::Binary { op: BinaryOp::Or, op_pos, x, y });
         }
         x
     }
@@ -1923,26 +1666,14 @@ impl<'a> Parser<'a> {
             let pos = self.pos();
             self.next();
             let x = self.type_();
-            return self.new_expr(
-                pos,
-                ExprKind::Unary {
-                    op: UnaryOp::Tilde,
-                    x,
-                },
-            );
+            return self.new_expr(pos, ExprKind::Unary { op: UnaryOp::Tilde, x });
         }
         match self.type_or_nil() {
             Some(t) => t,
             None => {
                 let t = self.bad_expr();
                 self.syntax_error("expecting ~ term or type");
-                self.advance(&[
-                    Tok::Operator,
-                    Tok::Semi,
-                    Tok::Rparen,
-                    Tok::Rbrack,
-                    Tok::Rbrace,
-                ]);
+                self.advance(&[Tok::Operator, Tok::Semi, Tok::Rparen, Tok::Rbrack, Tok::Rbrace]);
                 t
             }
         }
@@ -1958,18 +1689,10 @@ impl<'a> Parser<'a> {
         } else if type_sets_ok && self.is_op(Operator::Tilde) {
             // "~" ...
             let t = self.embedded_elem(None);
-            return Some(Param {
-                pos,
-                name: None,
-                typ: Some(t),
-            });
+            return Some(Param { pos, name: None, typ: Some(t) });
         }
 
-        let mut f = Param {
-            pos,
-            name: None,
-            typ: None,
-        };
+        let mut f = Param { pos, name: None, typ: None };
         if self.tok() == Tok::Name || name.is_some() {
             let name = match name {
                 Some(n) => n,
@@ -2054,22 +1777,12 @@ impl<'a> Parser<'a> {
     // TypeParamDecl = IdentifierList TypeConstraint .
     // "(" or "[" has been consumed. `name` is an already parsed first name and `typ` its type, if any.
     // In the result either every parameter has a name or none has.
-    fn param_list(
-        &mut self,
-        name: Option<Ident>,
-        typ: Option<ExprId>,
-        close: Tok,
-        require_names: bool,
-    ) -> Vec<Param> {
+    fn param_list(&mut self, name: Option<Ident>, typ: Option<ExprId>, close: Tok, require_names: bool) -> Vec<Param> {
         if let (Some(n), Some(t)) = (&name, typ) {
             if self.tok() == close {
                 // A complete single field.
                 self.next();
-                return vec![Param {
-                    pos: n.pos,
-                    name: Some(n.clone()),
-                    typ: Some(t),
-                }];
+                return vec![Param { pos: n.pos, name: Some(n.clone()), typ: Some(t) }];
             }
         }
         let mut list: Vec<Param> = Vec::new();
@@ -2080,11 +1793,7 @@ impl<'a> Parser<'a> {
         let end = self.list("parameter list", Tok::Comma, close, &mut |p| {
             let par = if let Some(t) = typ.take() {
                 let n = name.take();
-                Some(Param {
-                    pos: n.as_ref().map(|n| n.pos).unwrap_or(Pos::NONE),
-                    name: n,
-                    typ: Some(t),
-                })
+                Some(Param { pos: n.as_ref().map(|n| n.pos).unwrap_or(Pos::NONE), name: n, typ: Some(t) })
             } else {
                 p.param_decl_or_nil(name.take(), close)
             };
@@ -2120,10 +1829,7 @@ impl<'a> Parser<'a> {
                     typ = Some(t);
                     if list[i].name.is_none() {
                         err_pos = self.expr_pos(t);
-                        list[i].name = Some(Ident {
-                            pos: err_pos,
-                            name: "_".into(),
-                        });
+                        list[i].name = Some(Ident { pos: err_pos, name: "_".into() });
                     }
                 } else if typ.is_some() {
                     list[i].typ = typ;
@@ -2167,21 +1873,11 @@ impl<'a> Parser<'a> {
                             continue;
                         }
                     }
-                    out.push(Field {
-                        pos: n.pos,
-                        names: vec![n],
-                        typ,
-                        tag: None,
-                    });
+                    out.push(Field { pos: n.pos, names: vec![n], typ, tag: None });
                 }
                 None => {
                     let pos = self.expr_pos(typ);
-                    out.push(Field {
-                        pos,
-                        names: Vec::new(),
-                        typ,
-                        tag: None,
-                    });
+                    out.push(Field { pos, names: Vec::new(), typ, tag: None });
                 }
             }
         }
@@ -2212,12 +1908,7 @@ impl<'a> Parser<'a> {
                     let op = self.s.op.binary().unwrap_or(BinaryOp::Add);
                     self.next();
                     let rhs = self.expr();
-                    StmtKind::Assign {
-                        lhs,
-                        op: AssignOp::Op(op),
-                        op_pos: pos,
-                        rhs: vec![rhs],
-                    }
+                    StmtKind::Assign { lhs, op: AssignOp::Op(op), op_pos: pos, rhs: vec![rhs] }
                 }
                 Tok::IncOp => {
                     // lhs++ or lhs--
@@ -2251,20 +1942,8 @@ impl<'a> Parser<'a> {
                     return self.range_clause(lhs, define);
                 }
                 let rhs = self.expr_list();
-                let op = if define {
-                    AssignOp::Define
-                } else {
-                    AssignOp::Assign
-                };
-                Simple::Stmt(self.new_stmt(
-                    lpos,
-                    StmtKind::Assign {
-                        lhs,
-                        op,
-                        op_pos,
-                        rhs,
-                    },
-                ))
+                let op = if define { AssignOp::Define } else { AssignOp::Assign };
+                Simple::Stmt(self.new_stmt(lpos, StmtKind::Assign { lhs, op, op_pos, rhs }))
             }
             _ => {
                 self.syntax_error("expecting := or = or comma");
@@ -2278,12 +1957,7 @@ impl<'a> Parser<'a> {
         let pos = self.pos();
         self.next(); // "range"
         let x = self.expr();
-        Simple::Range {
-            pos,
-            lhs,
-            define,
-            x,
-        }
+        Simple::Range { pos, lhs, define, x }
     }
 
     /// A simple statement where a range clause is not permitted.
@@ -2322,21 +1996,13 @@ impl<'a> Parser<'a> {
             self.advance(&[Tok::Name, Tok::Rbrace]);
             let rbrace = self.pos();
             if self.got(Tok::Rbrace) {
-                return Block {
-                    lbrace,
-                    stmts: Vec::new(),
-                    rbrace,
-                };
+                return Block { lbrace, stmts: Vec::new(), rbrace };
             }
         }
         let stmts = self.stmt_list();
         let rbrace = self.pos();
         self.want(Tok::Rbrace);
-        Block {
-            lbrace,
-            stmts,
-            rbrace,
-        }
+        Block { lbrace, stmts, rbrace }
     }
 
     // Declaration = ConstDecl | TypeDecl | VarDecl .
@@ -2356,34 +2022,14 @@ impl<'a> Parser<'a> {
         if let Some((rpos, lhs, define, x)) = h.range {
             if lhs.len() > 2 {
                 let p = self.expr_pos(lhs[2]);
-                self.error_at(
-                    p,
-                    "range clause permits at most two iteration variables".into(),
-                );
+                self.error_at(p, "range clause permits at most two iteration variables".into());
             }
             let _ = rpos;
             let key = lhs.first().copied();
             let value = lhs.get(1).copied();
-            return self.new_stmt(
-                pos,
-                StmtKind::Range {
-                    key,
-                    value,
-                    define,
-                    x,
-                    body,
-                },
-            );
+            return self.new_stmt(pos, StmtKind::Range { key, value, define, x, body });
         }
-        self.new_stmt(
-            pos,
-            StmtKind::For {
-                init: h.init,
-                cond: h.cond,
-                post: h.post,
-                body,
-            },
-        )
+        self.new_stmt(pos, StmtKind::For { init: h.init, cond: h.cond, post: h.post, body })
     }
 
     /// The header of an `if`, `for` or `switch`: `[ init ; ] cond`, `init ; cond ; post` or a range clause.
@@ -2404,18 +2050,10 @@ impl<'a> Parser<'a> {
         if self.tok() != Tok::Semi {
             // Accept a var declaration, with an error.
             if self.got(Tok::Var) {
-                self.syntax_error(&format!(
-                    "var declaration not allowed in {} initializer",
-                    keyword.describe()
-                ));
+                self.syntax_error(&format!("var declaration not allowed in {} initializer", keyword.describe()));
             }
             match self.simple_stmt(None, Some(keyword)) {
-                Simple::Range {
-                    pos,
-                    lhs,
-                    define,
-                    x,
-                } => {
+                Simple::Range { pos, lhs, define, x } => {
                     h.range = Some((pos, lhs, define, x));
                     self.xnest = outer;
                     return h;
@@ -2451,11 +2089,7 @@ impl<'a> Parser<'a> {
                     self.want(Tok::Semi);
                     if self.tok() != Tok::Lbrace {
                         let post = self.simple_stmt_only(None, None);
-                        if let StmtKind::Assign {
-                            op: AssignOp::Define,
-                            ..
-                        } = self.ast.stmt(post).kind
-                        {
+                        if let StmtKind::Assign { op: AssignOp::Define, .. } = self.ast.stmt(post).kind {
                             let p = self.gc_stmt_pos(post);
                             self.syntax_error_at(p, "cannot declare in post statement of for loop");
                         }
@@ -2475,10 +2109,7 @@ impl<'a> Parser<'a> {
                 if keyword == Tok::If {
                     if let Some((spos, lit)) = semi {
                         if lit != "semicolon" {
-                            self.syntax_error_at(
-                                spos,
-                                &format!("unexpected {lit}, expecting {{ after if clause"),
-                            );
+                            self.syntax_error_at(spos, &format!("unexpected {lit}, expecting {{ after if clause"));
                         } else {
                             self.syntax_error_at(spos, "missing condition in if statement");
                         }
@@ -2495,26 +2126,17 @@ impl<'a> Parser<'a> {
                             h.guard = Some(s);
                         }
                     }
-                    StmtKind::Assign {
-                        ref lhs,
-                        op: AssignOp::Define,
-                        ref rhs,
-                        ..
-                    } if keyword == Tok::Switch
-                        && lhs.len() == 1
-                        && rhs.len() == 1
-                        && matches!(self.ast.expr(lhs[0]).kind, ExprKind::Ident(_))
-                        && self.is_guard(rhs[0]) =>
+                    StmtKind::Assign { ref lhs, op: AssignOp::Define, ref rhs, .. }
+                        if keyword == Tok::Switch
+                            && lhs.len() == 1
+                            && rhs.len() == 1
+                            && matches!(self.ast.expr(lhs[0]).kind, ExprKind::Ident(_))
+                            && self.is_guard(rhs[0]) =>
                     {
                         // switch … x := y.(type)
                         h.guard = Some(s);
                     }
-                    StmtKind::Assign {
-                        lhs,
-                        op: AssignOp::Assign,
-                        rhs,
-                        ..
-                    } => {
+                    StmtKind::Assign { lhs, op: AssignOp::Assign, rhs, .. } => {
                         // A common mistake is '=' for '==': emphasize both sides.
                         let str = format!(
                             "assignment ({}) = ({})",
@@ -2543,22 +2165,15 @@ impl<'a> Parser<'a> {
     fn gc_stmt_pos(&self, s: StmtId) -> Pos {
         match &self.ast.stmt(s).kind {
             StmtKind::Assign { op_pos, .. } => *op_pos,
-            StmtKind::Send { .. } | StmtKind::IncDec { .. } => self
-                .op_pos
-                .iter()
-                .rev()
-                .find(|(id, _)| *id == s)
-                .map(|p| p.1)
-                .unwrap_or(self.ast.stmt(s).pos),
+            StmtKind::Send { .. } | StmtKind::IncDec { .. } => {
+                self.op_pos.iter().rev().find(|(id, _)| *id == s).map(|p| p.1).unwrap_or(self.ast.stmt(s).pos)
+            }
             _ => self.ast.stmt(s).pos,
         }
     }
 
     fn is_guard(&self, x: ExprId) -> bool {
-        matches!(
-            self.ast.expr(x).kind,
-            ExprKind::TypeAssert { typ: None, .. }
-        )
+        matches!(self.ast.expr(x).kind, ExprKind::TypeAssert { typ: None, .. })
     }
 
     // IfStmt = "if" [ SimpleStmt ";" ] Expression Block [ "else" ( IfStmt | Block ) ] .
@@ -2589,15 +2204,7 @@ impl<'a> Parser<'a> {
             Some(c) => c,
             None => self.new_expr(pos, ExprKind::Bad),
         };
-        self.new_stmt(
-            pos,
-            StmtKind::If {
-                init: h.init,
-                cond,
-                then,
-                els,
-            },
-        )
+        self.new_stmt(pos, StmtKind::If { init: h.init, cond, then, els })
     }
 
     // SwitchStmt = ExprSwitchStmt | TypeSwitchStmt .
@@ -2618,24 +2225,8 @@ impl<'a> Parser<'a> {
         let rbrace = self.pos();
         self.want(Tok::Rbrace);
         match h.guard {
-            Some(assign) => self.new_stmt(
-                pos,
-                StmtKind::TypeSwitch {
-                    init: h.init,
-                    assign,
-                    body,
-                    rbrace,
-                },
-            ),
-            None => self.new_stmt(
-                pos,
-                StmtKind::Switch {
-                    init: h.init,
-                    tag: h.cond,
-                    body,
-                    rbrace,
-                },
-            ),
+            Some(assign) => self.new_stmt(pos, StmtKind::TypeSwitch { init: h.init, assign, body, rbrace }),
+            None => self.new_stmt(pos, StmtKind::Switch { init: h.init, tag: h.cond, body, rbrace }),
         }
     }
 
@@ -2677,12 +2268,7 @@ impl<'a> Parser<'a> {
         let colon = self.pos();
         self.want(Tok::Colon);
         let body = self.stmt_list();
-        CaseClause {
-            pos,
-            list,
-            colon,
-            body,
-        }
+        CaseClause { pos, list, colon, body }
     }
 
     // CommClause = CommCase ":" StatementList .
@@ -2706,12 +2292,7 @@ impl<'a> Parser<'a> {
         let colon = self.pos();
         self.want(Tok::Colon);
         let body = self.stmt_list();
-        CommClause {
-            pos,
-            comm,
-            colon,
-            body,
-        }
+        CommClause { pos, comm, colon, body }
     }
 
     // Statement =
@@ -2757,12 +2338,7 @@ impl<'a> Parser<'a> {
                 Some(self.new_stmt(pos, StmtKind::Block(b)))
             }
             Tok::Operator | Tok::Star => match self.s.op {
-                Operator::Add
-                | Operator::Sub
-                | Operator::Mul
-                | Operator::And
-                | Operator::Xor
-                | Operator::Not => {
+                Operator::Add | Operator::Sub | Operator::Mul | Operator::And | Operator::Xor | Operator::Not => {
                     Some(self.simple_stmt_only(None, None)) // unary operators
                 }
                 _ => None,
@@ -2782,47 +2358,24 @@ impl<'a> Parser<'a> {
             Tok::If => Some(self.if_stmt()),
             Tok::Fallthrough => {
                 self.next();
-                Some(self.new_stmt(
-                    pos,
-                    StmtKind::Branch {
-                        kind: BranchKind::Fallthrough,
-                        label: None,
-                    },
-                ))
+                Some(self.new_stmt(pos, StmtKind::Branch { kind: BranchKind::Fallthrough, label: None }))
             }
             Tok::Break | Tok::Continue => {
-                let kind = if self.tok() == Tok::Break {
-                    BranchKind::Break
-                } else {
-                    BranchKind::Continue
-                };
+                let kind = if self.tok() == Tok::Break { BranchKind::Break } else { BranchKind::Continue };
                 self.next();
-                let label = if self.tok() == Tok::Name {
-                    Some(self.name())
-                } else {
-                    None
-                };
+                let label = if self.tok() == Tok::Name { Some(self.name()) } else { None };
                 Some(self.new_stmt(pos, StmtKind::Branch { kind, label }))
             }
             Tok::Go | Tok::Defer => Some(self.call_stmt()),
             Tok::Goto => {
                 self.next();
                 let label = Some(self.name());
-                Some(self.new_stmt(
-                    pos,
-                    StmtKind::Branch {
-                        kind: BranchKind::Goto,
-                        label,
-                    },
-                ))
+                Some(self.new_stmt(pos, StmtKind::Branch { kind: BranchKind::Goto, label }))
             }
             Tok::Return => {
                 self.next();
-                let results = if self.tok() != Tok::Semi && self.tok() != Tok::Rbrace {
-                    self.expr_list()
-                } else {
-                    Vec::new()
-                };
+                let results =
+                    if self.tok() != Tok::Semi && self.tok() != Tok::Rbrace { self.expr_list() } else { Vec::new() };
                 Some(self.new_stmt(pos, StmtKind::Return(results)))
             }
             Tok::Semi => Some(self.new_stmt(pos, StmtKind::Empty)),
@@ -2833,10 +2386,7 @@ impl<'a> Parser<'a> {
     // StatementList = { Statement ";" } .
     fn stmt_list(&mut self) -> Vec<StmtId> {
         let mut l = Vec::new();
-        while !matches!(
-            self.tok(),
-            Tok::EOF | Tok::Rbrace | Tok::Case | Tok::Default
-        ) {
+        while !matches!(self.tok(), Tok::EOF | Tok::Rbrace | Tok::Case | Tok::Default) {
             pos::set_current(self.pos());
             let s = self.stmt_or_nil();
             self.clear_pragma();
@@ -2874,17 +2424,11 @@ impl<'a> Parser<'a> {
 
     fn name(&mut self) -> Ident {
         if self.tok() == Tok::Name {
-            let n = Ident {
-                pos: self.pos(),
-                name: Name::new(&self.s.lit),
-            };
+            let n = Ident { pos: self.pos(), name: Name::new(&self.s.lit) };
             self.next();
             return n;
         }
-        let n = Ident {
-            pos: self.pos(),
-            name: "_".into(),
-        };
+        let n = Ident { pos: self.pos(), name: "_".into() };
         self.syntax_error("expecting name");
         self.advance(&[]);
         n
@@ -2909,10 +2453,7 @@ impl<'a> Parser<'a> {
                 self.ident_expr(n)
             }
             None => {
-                let n = Ident {
-                    pos: self.pos(),
-                    name: "_".into(),
-                };
+                let n = Ident { pos: self.pos(), name: "_".into() };
                 let x = self.ident_expr(n);
                 self.syntax_error("expecting name");
                 self.advance(&[Tok::Dot, Tok::Semi, Tok::Rbrace]);

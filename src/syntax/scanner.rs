@@ -240,11 +240,7 @@ impl<'a> Scanner<'a> {
                     }
                 }
                 0x2B | 0x2D => {
-                    let op = if ch == 0x2B {
-                        Operator::Add
-                    } else {
-                        Operator::Sub
-                    };
+                    let op = if ch == 0x2B { Operator::Add } else { Operator::Sub };
                     self.nextch();
                     if self.ch == ch {
                         self.nextch();
@@ -395,10 +391,7 @@ impl<'a> Scanner<'a> {
         let text = &self.src[self.start..self.off];
         if text.len() >= 2 {
             if let Some(kw) = keyword(text) {
-                self.nlsemi = matches!(
-                    kw,
-                    Tok::Break | Tok::Continue | Tok::Fallthrough | Tok::Return
-                );
+                self.nlsemi = matches!(kw, Tok::Break | Tok::Continue | Tok::Fallthrough | Tok::Return);
                 self.tok = kw;
                 return;
             }
@@ -421,18 +414,12 @@ impl<'a> Scanner<'a> {
         }
         if is_unicode_digit(c) {
             if first {
-                self.error(format!(
-                    "identifier cannot begin with digit {}",
-                    fmt_u(c as u32)
-                ));
+                self.error(format!("identifier cannot begin with digit {}", fmt_u(c as u32)));
             }
             return true;
         }
         if self.ch >= 0x80 {
-            self.error(format!(
-                "invalid character {} in identifier",
-                fmt_u(c as u32)
-            ));
+            self.error(format!("invalid character {} in identifier", fmt_u(c as u32)));
             return true;
         }
         false
@@ -502,10 +489,7 @@ impl<'a> Scanner<'a> {
             digsep |= self.digits(base, &mut invalid);
             if self.at(b'.') {
                 if prefix == b'o' || prefix == b'b' {
-                    self.error(format!(
-                        "invalid radix point in {} literal",
-                        base_name(base)
-                    ));
+                    self.error(format!("invalid radix point in {} literal", base_name(base)));
                     ok = false;
                 }
                 self.nextch();
@@ -527,16 +511,10 @@ impl<'a> Scanner<'a> {
         if e == 'e' as i32 || e == 'p' as i32 {
             if ok {
                 if e == 'e' as i32 && prefix != 0 && prefix != b'0' {
-                    self.error(format!(
-                        "{} exponent requires decimal mantissa",
-                        quote_rune(self.ch as u32)
-                    ));
+                    self.error(format!("{} exponent requires decimal mantissa", quote_rune(self.ch as u32)));
                     ok = false;
                 } else if e == 'p' as i32 && prefix != b'x' {
-                    self.error(format!(
-                        "{} exponent requires hexadecimal mantissa",
-                        quote_rune(self.ch as u32)
-                    ));
+                    self.error(format!("{} exponent requires hexadecimal mantissa", quote_rune(self.ch as u32)));
                     ok = false;
                 }
             }
@@ -567,14 +545,7 @@ impl<'a> Scanner<'a> {
         if kind == LitKind::Int && ok {
             if let Some(i) = invalid {
                 let d = self.bytes[self.start + i];
-                self.error_at(
-                    i,
-                    format!(
-                        "invalid digit {} in {} literal",
-                        quote_rune(d as u32),
-                        base_name(base)
-                    ),
-                );
+                self.error_at(i, format!("invalid digit {} in {} literal", quote_rune(d as u32), base_name(base)));
                 ok = false;
             }
         }
@@ -704,10 +675,7 @@ impl<'a> Scanner<'a> {
     // semicolon).
     fn line_comment(&mut self) {
         self.skip_line();
-        self.comments.push(Comment {
-            start: self.start as u32,
-            end: self.off as u32,
-        });
+        self.comments.push(Comment { start: self.start as u32, end: self.off as u32 });
     }
 
     /// A general comment: `/*` (already consumed) up to `*/`. Returns whether it spans lines.
@@ -718,10 +686,7 @@ impl<'a> Scanner<'a> {
                 self.nextch();
                 if self.at(b'/') {
                     self.nextch();
-                    self.comments.push(Comment {
-                        start: self.start as u32,
-                        end: self.off as u32,
-                    });
+                    self.comments.push(Comment { start: self.start as u32, end: self.off as u32 });
                     return newline;
                 }
             }
@@ -791,11 +756,7 @@ impl<'a> Scanner<'a> {
                 base
             };
             if d >= base {
-                let msg = format!(
-                    "invalid character {} in {} escape",
-                    quote_rune(c as u32),
-                    base_name(base)
-                );
+                let msg = format!("invalid character {} in {} escape", quote_rune(c as u32), base_name(base));
                 self.error(msg);
                 return false;
             }
@@ -951,17 +912,8 @@ pub fn scan_file(fset: &FileSet, file: FileId) -> (Vec<TokenInfo>, Vec<Error>) {
             Tok::EOF => String::new(),
             _ => s.text().to_string(),
         };
-        let kind = if s.tok == Tok::Literal {
-            Some(s.kind)
-        } else {
-            None
-        };
-        toks.push(TokenInfo {
-            tok: s.tok,
-            pos: s.pos,
-            text,
-            kind,
-        });
+        let kind = if s.tok == Tok::Literal { Some(s.kind) } else { None };
+        toks.push(TokenInfo { tok: s.tok, pos: s.pos, text, kind });
         if s.tok == Tok::EOF {
             break;
         }

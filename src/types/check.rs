@@ -39,11 +39,9 @@ use std::collections::BTreeMap;
 use super::fxhash::{HashMap, HashSet};
 
 use super::constant::Value;
-use super::universe;
 use super::sizes::Sizes;
-use super::{
-    Info, ObjId, ObjKind, Object, Objects, Package, PkgId, Program, TypeId, TypeKind, TypeTable, VarInfo,
-};
+use super::universe;
+use super::{Info, ObjId, ObjKind, Object, Objects, Package, PkgId, Program, TypeId, TypeKind, TypeTable, VarInfo};
 use crate::syntax::ast::*;
 use crate::syntax::pos::{self, Error, FileSet, Pos};
 
@@ -90,7 +88,11 @@ impl GoVersion {
         let num = |p: Option<&str>| -> Option<u32> {
             let p = p?;
             let ok = !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) && (p == "0" || !p.starts_with('0'));
-            if ok { p.parse().ok() } else { None }
+            if ok {
+                p.parse().ok()
+            } else {
+                None
+            }
         };
         let major = num(parts.next())?;
         let minor = num(parts.next())?;
@@ -111,9 +113,17 @@ impl std::fmt::Display for GoVersion {
 #[derive(Clone, Copy)]
 pub(crate) enum DeclSrc<'a> {
     /// A constant: its spec (type and values, possibly inherited by repetition) and its index in the spec.
-    Const { typ: Option<ExprId>, init: Option<ExprId>, iota: u32 },
+    Const {
+        typ: Option<ExprId>,
+        init: Option<ExprId>,
+        iota: u32,
+    },
     /// A variable: its type, and its initializer (`n_lhs > 1` for `var a, b = f()`, where `init` is shared).
-    Var { typ: Option<ExprId>, init: Option<ExprId>, spec: &'a ValueSpec },
+    Var {
+        typ: Option<ExprId>,
+        init: Option<ExprId>,
+        spec: &'a ValueSpec,
+    },
     Type(&'a TypeSpec),
     Func(&'a FuncDecl),
 }
@@ -690,11 +700,14 @@ impl<'a> Checker<'a> {
         }
         // Types that contain themselves, in source order of their declarations. Only this package's: earlier
         // packages' types were validated when they were checked, and their verdicts stay in `valid_state`.
-        let mut named: Vec<(Pos, TypeId)> =
-            self.type_rhs.keys().filter_map(|&t| match self.t.kind(t) {
+        let mut named: Vec<(Pos, TypeId)> = self
+            .type_rhs
+            .keys()
+            .filter_map(|&t| match self.t.kind(t) {
                 TypeKind::Named(n) if self.objs.get(n.obj).pkg == Some(self.pkg) => Some((self.objs.get(n.obj).pos, t)),
                 _ => None,
-            }).collect();
+            })
+            .collect();
         named.sort();
         let mut state = std::mem::take(&mut self.valid_state);
         for (_, t) in named {
@@ -836,7 +849,13 @@ impl<'a> Checker<'a> {
             let named = self.objs.get(tobj).typ;
             if let TypeKind::Named(_) = self.t.kind(named) {
                 if fd.name.name != "_" {
-                    let dup = self.t.named_mut(named).methods.iter().copied().find(|&m| self.objs.get(m).name == fd.name.name);
+                    let dup = self
+                        .t
+                        .named_mut(named)
+                        .methods
+                        .iter()
+                        .copied()
+                        .find(|&m| self.objs.get(m).name == fd.name.name);
                     if let Some(alt) = dup {
                         let tname = self.objs.get(tobj).name.clone();
                         let mut msg = format!("{tname}.{} redeclared in this block", fd.name.name);
@@ -871,7 +890,9 @@ impl<'a> Checker<'a> {
                             format!("could not import {path} (import path cannot be absolute path)")
                         }
                         Ok(()) if clean != *path => {
-                            format!("could not import {path} (non-canonical import path {path:?} (should be {clean:?}))")
+                            format!(
+                                "could not import {path} (non-canonical import path {path:?} (should be {clean:?}))"
+                            )
                         }
                         Ok(()) => format!("could not import {path} (not supported yet)"),
                     };
@@ -885,7 +906,10 @@ impl<'a> Checker<'a> {
             None => Name::new(&self.pkg_meta[p.0 as usize].1),
         };
         if name == "init" {
-            self.error(imp.name.as_ref().map(|n| n.pos).unwrap_or(imp.path_pos), "cannot import package as init - init must be a func");
+            self.error(
+                imp.name.as_ref().map(|n| n.pos).unwrap_or(imp.path_pos),
+                "cannot import package as init - init must be a func",
+            );
             return;
         }
         let pos = imp.name.as_ref().map(|n| n.pos).unwrap_or(imp.path_pos);
@@ -1080,7 +1104,13 @@ impl<'a> Checker<'a> {
                                 pkg: Some(self.pkg),
                                 package_level: true,
                             });
-                            let init = if m == n { vs.values.get(i).copied() } else if m == 1 { Some(vs.values[0]) } else { None };
+                            let init = if m == n {
+                                vs.values.get(i).copied()
+                            } else if m == 1 {
+                                Some(vs.values[0])
+                            } else {
+                                None
+                            };
                             self.decls.insert(obj, DeclSrc::Var { typ: vs.typ, init, spec: vs });
                             self.color.insert(obj, Color::White);
                             self.declare(ps, name.pos, obj);
@@ -1109,9 +1139,15 @@ impl<'a> Checker<'a> {
     pub fn assign_count_error(&mut self, pos: Pos, l: usize, r: usize, _extra: Option<ExprId>) {
         let vals = if r == 1 { "value" } else { "values" };
         if r > l {
-            self.error(pos, format!("assignment mismatch: {l} variable{} but {r} {vals}", if l == 1 { "" } else { "s" }));
+            self.error(
+                pos,
+                format!("assignment mismatch: {l} variable{} but {r} {vals}", if l == 1 { "" } else { "s" }),
+            );
         } else {
-            self.error(pos, format!("assignment mismatch: {l} variable{} but {r} {vals}", if l == 1 { "" } else { "s" }));
+            self.error(
+                pos,
+                format!("assignment mismatch: {l} variable{} but {r} {vals}", if l == 1 { "" } else { "s" }),
+            );
         }
     }
 
@@ -1188,7 +1224,9 @@ impl<'a> Checker<'a> {
                 }
                 ObjKind::Var(_) => nval += 1,
                 ObjKind::TypeName => {
-                    if self.in_tparam_list && matches!(self.decls.get(&x), Some(DeclSrc::Type(ts)) if !ts.tparams.is_empty()) {
+                    if self.in_tparam_list
+                        && matches!(self.decls.get(&x), Some(DeclSrc::Type(ts)) if !ts.tparams.is_empty())
+                    {
                         // a cycle through a type parameter list (see `valid_type_cycle`)
                         tpar_cycle = true;
                         break;
@@ -1752,7 +1790,10 @@ impl<'a> Checker<'a> {
                             // Before Go 1.14 even identical methods could not come twice.
                             if !self.allow_version(1, 14) || !self.identical(sig, other) {
                                 let at = self.pos_string(at);
-                                self.error(pos, format!("duplicate method {name}\n\t{at}: other declaration of {name}"));
+                                self.error(
+                                    pos,
+                                    format!("duplicate method {name}\n\t{at}: other declaration of {name}"),
+                                );
                             }
                         }
                         None => have.push((name.to_string(), sig, pos)),
@@ -1792,4 +1833,3 @@ impl<'a> Checker<'a> {
         matches!(self.t.under(t), TypeKind::Basic(b) if *b != super::BasicKind::UnsafePointer && *b != super::BasicKind::Invalid && *b != super::BasicKind::UntypedNil)
     }
 }
-

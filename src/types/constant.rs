@@ -801,7 +801,7 @@ impl BigFloat {
                     }
                 });
                 let dbits = dd.bit_len() - 1; // den is a power of two
-                // divide in two steps so subnormals are exact
+                                              // divide in two steps so subnormals are exact
                 let mut v = nf;
                 let mut k = dbits as i32;
                 while k > 0 {

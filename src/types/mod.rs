@@ -15,11 +15,11 @@
 //!   expressions too, with mode `TypeExpr`), every identifier has an entry in `defs` or `uses` (keyed by its
 //!   unique `Pos`), except the package name in the package clause.
 
+pub mod check;
 pub mod constant;
+pub mod fxhash;
 pub mod sizes;
 pub mod universe;
-pub mod check;
-pub mod fxhash;
 
 use fxhash::HashMap;
 
@@ -131,15 +131,29 @@ pub enum TypeKind {
     Basic(BasicKind),
     Pointer(TypeId),
     Slice(TypeId),
-    Array { len: u64, elem: TypeId },
-    Map { key: TypeId, value: TypeId },
-    Chan { dir: ChanDir, elem: TypeId },
-    Struct { fields: Vec<FieldInfo> },
+    Array {
+        len: u64,
+        elem: TypeId,
+    },
+    Map {
+        key: TypeId,
+        value: TypeId,
+    },
+    Chan {
+        dir: ChanDir,
+        elem: TypeId,
+    },
+    Struct {
+        fields: Vec<FieldInfo>,
+    },
     /// A function type; methods' signatures do not include the receiver.
     Func(Signature),
     /// Explicit methods (sorted by name, then package, for identity) and embedded elements (interfaces or
     /// union terms) in source order; see `check` for the computed type set.
-    Interface { methods: Vec<FieldInfo>, embeddeds: Vec<TypeId> },
+    Interface {
+        methods: Vec<FieldInfo>,
+        embeddeds: Vec<TypeId>,
+    },
     /// A union of terms `~A | B` inside a constraint; `(tilde, type)` pairs.
     Union(Vec<(bool, TypeId)>),
     /// The type of a multi-valued expression (call results); never the type of a variable.
@@ -149,7 +163,11 @@ pub enum TypeKind {
     /// for an instance of a generic type, whose `origin` is the generic `Named`.
     Named(Box<NamedType>),
     /// A type parameter: its declaring `TypeName` object, index, and constraint (an interface type).
-    TypeParam { obj: ObjId, index: u32, constraint: TypeId },
+    TypeParam {
+        obj: ObjId,
+        index: u32,
+        constraint: TypeId,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -281,7 +299,10 @@ pub enum ObjKind {
     /// A type name; its type is the declared (`Named`, alias target, or `TypeParam`) type.
     TypeName,
     /// A function or method. `recv` is set for methods (the receiver's base `Named` type).
-    Func { recv: Option<TypeId>, has_body: bool },
+    Func {
+        recv: Option<TypeId>,
+        has_body: bool,
+    },
     Builtin(Builtin),
     /// An imported package name.
     PkgName(PkgId),

@@ -7,9 +7,32 @@ use super::BasicKind;
 pub fn basic_kind_from_index(i: u32) -> BasicKind {
     use BasicKind::*;
     const ALL: [BasicKind; 26] = [
-        Invalid, Bool, Int, Int8, Int16, Int32, Int64, Uint, Uint8, Uint16, Uint32, Uint64, Uintptr, Float32,
-        Float64, Complex64, Complex128, String, UnsafePointer, UntypedBool, UntypedInt, UntypedRune, UntypedFloat,
-        UntypedComplex, UntypedString, UntypedNil,
+        Invalid,
+        Bool,
+        Int,
+        Int8,
+        Int16,
+        Int32,
+        Int64,
+        Uint,
+        Uint8,
+        Uint16,
+        Uint32,
+        Uint64,
+        Uintptr,
+        Float32,
+        Float64,
+        Complex64,
+        Complex128,
+        String,
+        UnsafePointer,
+        UntypedBool,
+        UntypedInt,
+        UntypedRune,
+        UntypedFloat,
+        UntypedComplex,
+        UntypedString,
+        UntypedNil,
     ];
     ALL[i as usize]
 }
@@ -67,20 +90,40 @@ pub(crate) fn populate(c: &mut super::check::Checker) {
     add(c, u, ObjKind::TypeName, "any", empty);
     // type error interface { Error() string }
     let err_obj = add(c, u, ObjKind::TypeName, "error", TypeId::INVALID);
-    let sig = c.t.intern(TypeKind::Func(Signature { params: Vec::new(), results: vec![TypeId::STRING], variadic: false }));
+    let sig =
+        c.t.intern(TypeKind::Func(Signature { params: Vec::new(), results: vec![TypeId::STRING], variadic: false }));
     let iface = c.t.intern(TypeKind::Interface {
         methods: vec![FieldInfo { name: "Error".into(), typ: sig, embedded: false, tag: String::new(), pkg: None }],
         embeddeds: Vec::new(),
     });
-    let err_t = c.t.add_unique(TypeKind::Named(Box::new(NamedType { obj: err_obj, underlying: iface, methods: Vec::new(), origin: None, targs: Vec::new() })));
+    let err_t = c.t.add_unique(TypeKind::Named(Box::new(NamedType {
+        obj: err_obj,
+        underlying: iface,
+        methods: Vec::new(),
+        origin: None,
+        targs: Vec::new(),
+    })));
     c.objs.get_mut(err_obj).typ = err_t;
     c.error_t = err_t;
-    let m = c.objs.add(Object { kind: ObjKind::Func { recv: None, has_body: false }, name: "Error".into(), pos: Pos::NONE, typ: sig, pkg: None, package_level: false });
+    let m = c.objs.add(Object {
+        kind: ObjKind::Func { recv: None, has_body: false },
+        name: "Error".into(),
+        pos: Pos::NONE,
+        typ: sig,
+        pkg: None,
+        package_level: false,
+    });
     c.iface_method_objs.insert((iface, "Error".into()), m);
     // comparable: a named empty interface recognized by identity
     let cmp_obj = add(c, u, ObjKind::TypeName, "comparable", TypeId::INVALID);
     let cmp_iface = c.t.intern(TypeKind::Interface { methods: Vec::new(), embeddeds: Vec::new() });
-    let cmp_t = c.t.add_unique(TypeKind::Named(Box::new(NamedType { obj: cmp_obj, underlying: cmp_iface, methods: Vec::new(), origin: None, targs: Vec::new() })));
+    let cmp_t = c.t.add_unique(TypeKind::Named(Box::new(NamedType {
+        obj: cmp_obj,
+        underlying: cmp_iface,
+        methods: Vec::new(),
+        origin: None,
+        targs: Vec::new(),
+    })));
     c.objs.get_mut(cmp_obj).typ = cmp_t;
     c.comparable_t = cmp_t;
     add(c, u, ObjKind::Const(super::Value::Bool(true)), "true", TypeId::UNTYPED_BOOL);

@@ -104,8 +104,7 @@ pub fn write_all(fd: i32, mut b: &[u8]) {
 pub fn mmap_anon(size: usize) -> Option<usize> {
     // SAFETY: an anonymous private mapping at an address of the kernel's choosing touches no existing memory.
     let p = unsafe {
-        syscall6(SYS_MMAP, 0, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
-                 usize::MAX, 0)
+        syscall6(SYS_MMAP, 0, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, usize::MAX, 0)
     };
     if p < 0 {
         None
@@ -146,4 +145,3 @@ pub unsafe fn rt_sigaction(sig: i32, act: &SigAction) -> isize {
 pub unsafe fn sigaltstack(st: &StackT) -> isize {
     syscall6(SYS_SIGALTSTACK, st as *const StackT as usize, 0, 0, 0, 0, 0)
 }
-

@@ -167,7 +167,13 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// Evaluates call arguments in order, each converted to its parameter type; packs the variadic tail
     /// into a new slice unless the call passes `s...`.
-    pub fn call_args(&mut self, args: &[ExprId], params: &[TypeId], variadic: bool, spread: bool) -> Vec<(Val, TypeId)> {
+    pub fn call_args(
+        &mut self,
+        args: &[ExprId],
+        params: &[TypeId],
+        variadic: bool,
+        spread: bool,
+    ) -> Vec<(Val, TypeId)> {
         // f(g()) with g returning several values.
         if args.len() == 1 {
             if let TypeKind::Tuple(ts) = self.types.kind(self.type_of(args[0])) {
@@ -810,7 +816,11 @@ impl<'a, 'b> Fb<'a, 'b> {
             TypeKind::Named(n) => {
                 let o = self.prog.obj(n.obj);
                 match o.pkg {
-                    Some(p) => format!("{}.{}", self.prog.packages.get(p.0 as usize).map(|p| p.name.as_str()).unwrap_or("main"), o.name),
+                    Some(p) => format!(
+                        "{}.{}",
+                        self.prog.packages.get(p.0 as usize).map(|p| p.name.as_str()).unwrap_or("main"),
+                        o.name
+                    ),
                     None => String::new(),
                 }
             }
@@ -866,8 +876,14 @@ fn walk_expr(ast: &crate::syntax::ast::Ast, e: ExprId, out: &mut Vec<Pos>) {
             walk_expr(ast, *value, out);
         }
         // Type expressions name no variables (array lengths are constants).
-        ArrayType { .. } | SliceType { .. } | StructType { .. } | FuncType(_) | InterfaceType { .. } | MapType { .. }
-        | ChanType { .. } | Ellipsis { .. } => {}
+        ArrayType { .. }
+        | SliceType { .. }
+        | StructType { .. }
+        | FuncType(_)
+        | InterfaceType { .. }
+        | MapType { .. }
+        | ChanType { .. }
+        | Ellipsis { .. } => {}
     }
 }
 

@@ -18,7 +18,7 @@
 
 use super::func::{Fb, Target, Val, INT};
 use crate::ir::{BlockId, Callee, Cond, ConvOp, Op, Ty, VReg};
-use crate::syntax::ast::{Ast, AssignOp, CommClause, ExprId, ExprKind, StmtId, StmtKind, UnaryOp};
+use crate::syntax::ast::{AssignOp, Ast, CommClause, ExprId, ExprKind, StmtId, StmtKind, UnaryOp};
 use crate::syntax::pos::{self, Pos};
 use crate::types::{Builtin, Mode, ObjKind, TypeId, TypeKind};
 

@@ -6,7 +6,7 @@
 
 use super::func::{Fb, Val, INT};
 use crate::ir::{BinOp, Cond, ConvOp, Op, Ty, VReg};
-use crate::syntax::ast::{BinaryOp, Name, ExprId, ExprKind, Ident, UnaryOp};
+use crate::syntax::ast::{BinaryOp, ExprId, ExprKind, Ident, Name, UnaryOp};
 use crate::syntax::pos::Pos;
 use crate::types::{BasicKind, Mode, ObjKind, TypeId, TypeKind, Value};
 
@@ -42,7 +42,9 @@ impl<'a, 'b> Fb<'a, 'b> {
                     self.set_pos(ex.pos);
                     self.load_val(a, 0, t)
                 }
-                Some(crate::types::SelectionKind::MethodVal | crate::types::SelectionKind::MethodExpr) => self.method_value(e, *x),
+                Some(crate::types::SelectionKind::MethodVal | crate::types::SelectionKind::MethodExpr) => {
+                    self.method_value(e, *x)
+                }
                 None => match self.qualified_ident(e) {
                     Some(id) => self.ident(e, id),
                     None => self.fail(ex.pos, "this selector", tv.typ),
@@ -101,7 +103,11 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// Reports `feature not supported yet` and returns a placeholder of type `t`.
     pub fn fail(&mut self, pos: Pos, feature: &str, t: TypeId) -> Val {
         self.unsupported(pos, feature);
-        let t = if self.scalar(t).is_some() || matches!(self.under(t), TypeKind::Struct { .. } | TypeKind::Array { .. } | TypeKind::Slice(_) | TypeKind::Basic(_)) {
+        let t = if self.scalar(t).is_some()
+            || matches!(
+                self.under(t),
+                TypeKind::Struct { .. } | TypeKind::Array { .. } | TypeKind::Slice(_) | TypeKind::Basic(_)
+            ) {
             t
         } else {
             TypeId::INT
@@ -266,7 +272,13 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// `walk_fields`, where `via_pointer` says `addr` was loaded from a pointer that may be nil. Before
     /// offsetting such an address gc probes it (its nil check), so a nil pointer faults at address 0,
     /// not at the field's offset; the SIGSEGV message then says `addr=0x0` as gc's does.
-    fn walk_fields_from(&mut self, mut addr: VReg, mut t: TypeId, path: &[u32], mut via_pointer: bool) -> (VReg, TypeId) {
+    fn walk_fields_from(
+        &mut self,
+        mut addr: VReg,
+        mut t: TypeId,
+        path: &[u32],
+        mut via_pointer: bool,
+    ) -> (VReg, TypeId) {
         for &i in path {
             if let TypeKind::Pointer(p) = self.under(t) {
                 addr = self.load(Ty::Ptr, addr, 0);
@@ -375,7 +387,15 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// `x[lo:hi]` and `x[lo:hi:max]` with gc's bounds checks (checked from the right, so each comparison is
     /// against a value known to be non-negative) and its pointer masking for empty results.
-    fn slice_expr(&mut self, e: ExprId, x: ExprId, lo: Option<ExprId>, hi: Option<ExprId>, max: Option<ExprId>, three: bool) -> Val {
+    fn slice_expr(
+        &mut self,
+        e: ExprId,
+        x: ExprId,
+        lo: Option<ExprId>,
+        hi: Option<ExprId>,
+        max: Option<ExprId>,
+        three: bool,
+    ) -> Val {
         let xt = self.type_of(x);
         let rt = self.type_of(e);
         let pos = self.ast.expr(e).pos;
@@ -630,16 +650,35 @@ impl<'a, 'b> Fb<'a, 'b> {
             return self.complex_binary(op, xv, t, y, pos);
         }
         let ytv = self.tv(y);
-        let y_nonzero = ytv.mode == Mode::Constant && ytv.value.as_ref().and_then(|v| v.to_f64()).is_some_and(|f| f != 0.0);
+        let y_nonzero =
+            ytv.mode == Mode::Constant && ytv.value.as_ref().and_then(|v| v.to_f64()).is_some_and(|f| f != 0.0);
         let yv = self.expr_to(y, t).v();
         self.set_pos(pos);
         let x = xv.v();
         let float = self.ty(x).is_float();
         let signed = self.is_signed(t);
         let bop = match op {
-            BinaryOp::Add => if float { BinOp::FAdd } else { BinOp::Add },
-            BinaryOp::Sub => if float { BinOp::FSub } else { BinOp::Sub },
-            BinaryOp::Mul => if float { BinOp::FMul } else { BinOp::Mul },
+            BinaryOp::Add => {
+                if float {
+                    BinOp::FAdd
+                } else {
+                    BinOp::Add
+                }
+            }
+            BinaryOp::Sub => {
+                if float {
+                    BinOp::FSub
+                } else {
+                    BinOp::Sub
+                }
+            }
+            BinaryOp::Mul => {
+                if float {
+                    BinOp::FMul
+                } else {
+                    BinOp::Mul
+                }
+            }
             BinaryOp::Quo | BinaryOp::Rem if float => BinOp::FDiv,
             BinaryOp::Quo | BinaryOp::Rem => {
                 if !y_nonzero {
@@ -726,7 +765,11 @@ impl<'a, 'b> Fb<'a, 'b> {
         match self.under(t) {
             TypeKind::Basic(b) => !matches!(
                 b,
-                BasicKind::Float32 | BasicKind::Float64 | BasicKind::Complex64 | BasicKind::Complex128 | BasicKind::String
+                BasicKind::Float32
+                    | BasicKind::Float64
+                    | BasicKind::Complex64
+                    | BasicKind::Complex128
+                    | BasicKind::String
             ),
             TypeKind::Pointer(_) | TypeKind::Chan { .. } => true,
             TypeKind::Array { elem, .. } => self.regular_memory(*elem),
@@ -1027,7 +1070,11 @@ impl<'a, 'b> Fb<'a, 'b> {
             }
             if let TypeKind::Slice(el) = fk {
                 let (p, n) = (self.load(Ty::Ptr, v.v(), 0), self.load(INT, v.v(), 8));
-                let f = if self.basic(*el) == Some(BasicKind::Int32) { "g1c_slicerunetostring" } else { "g1c_slicebytetostring" };
+                let f = if self.basic(*el) == Some(BasicKind::Int32) {
+                    "g1c_slicerunetostring"
+                } else {
+                    "g1c_slicebytetostring"
+                };
                 let r = self.call_rt(f, vec![p, n], &[Ty::Ptr, INT]);
                 return self.string_from(r[0], r[1]);
             }
@@ -1036,7 +1083,11 @@ impl<'a, 'b> Fb<'a, 'b> {
         if let (TypeKind::Slice(el), true) = (tk, self.is_string(from)) {
             let (p, n) = (self.load(Ty::Ptr, v.v(), 0), self.load(INT, v.v(), 8));
             let out = self.temp(to, "conv");
-            let f = if self.basic(*el) == Some(BasicKind::Int32) { "g1c_stringtoslicerune" } else { "g1c_stringtoslicebyte" };
+            let f = if self.basic(*el) == Some(BasicKind::Int32) {
+                "g1c_stringtoslicerune"
+            } else {
+                "g1c_stringtoslicebyte"
+            };
             self.call_rt(f, vec![out, p, n], &[]);
             return Val::M(out);
         }

@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use super::Lowerer;
-use crate::ir::{Block, BlockId, BinOp, Cond, ConvOp, Func, Inst, Op, SlotId, Term, Ty, VReg};
+use crate::ir::{BinOp, Block, BlockId, Cond, ConvOp, Func, Inst, Op, SlotId, Term, Ty, VReg};
 use crate::syntax::ast::{Ast, Block as AstBlock, ExprId};
 use crate::syntax::pos::Pos;
 use crate::types::sizes;
@@ -56,7 +56,11 @@ pub(super) enum LVal {
     Mem(VReg),
     Blank,
     /// `m[key]` of map type `t` (`maps.rs`): the entry is created when stored to.
-    Map { t: TypeId, m: VReg, key: VReg },
+    Map {
+        t: TypeId,
+        m: VReg,
+        key: VReg,
+    },
 }
 
 /// Where `break` and `continue` go for an enclosing `for`, `range` or `switch`.
@@ -724,7 +728,12 @@ impl<'a, 'b> Fb<'a, 'b> {
     // ---- Function bodies ----
 
     /// Lays out the incoming area, moves parameters where they live, zeroes named results, lowers the body.
-    pub fn lower_body(&mut self, params: Vec<(Option<ObjId>, TypeId)>, results: Vec<(Option<ObjId>, TypeId)>, body: &AstBlock) {
+    pub fn lower_body(
+        &mut self,
+        params: Vec<(Option<ObjId>, TypeId)>,
+        results: Vec<(Option<ObjId>, TypeId)>,
+        body: &AstBlock,
+    ) {
         self.lower_prologue(params, results, &[]);
         self.begin_defers(&body.stmts);
         self.lower_block_stmts(&body.stmts);

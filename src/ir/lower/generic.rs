@@ -33,7 +33,7 @@ use super::func::Fb;
 use super::{FuncMeta, Lowerer};
 use crate::syntax::ast::{Ast, Decl, ExprId, FuncDecl};
 use crate::syntax::pos::{Error, Pos};
-use crate::types::{NamedType, Selection, ObjId, ObjKind, Program, Signature, TypeId, TypeKind, TypeTable};
+use crate::types::{NamedType, ObjId, ObjKind, Program, Selection, Signature, TypeId, TypeKind, TypeTable};
 
 /// More instances than this means an instantiation cycle (`func f[T any]() { f[[]T]() }`).
 const MAX_INSTANCES: usize = 5000;
@@ -219,7 +219,8 @@ impl<'a> Collector<'a> {
         let (start, end) = (fd.pos, end);
         let mut memo = HashMap::new();
         let sig = self.subst(self.prog.obj(obj).typ, &tps, &targs, &mut memo);
-        let recv = fd.recv.as_ref().and_then(|r| r.first()).and_then(|f| self.prog.info.types.get(&f.typ)).map(|tv| tv.typ);
+        let recv =
+            fd.recv.as_ref().and_then(|r| r.first()).and_then(|f| self.prog.info.types.get(&f.typ)).map(|tv| tv.typ);
         let recv = recv.map(|r| self.subst(r, &tps, &targs, &mut memo));
         let lo = self.exprs.partition_point(|&(p, _)| p < start);
         let hi = self.exprs.partition_point(|&(p, _)| p <= end);
@@ -383,9 +384,10 @@ impl<'a> Collector<'a> {
         let c = match self.types.kind(t).clone() {
             TypeKind::TypeParam { .. } => false,
             TypeKind::Basic(_) => true,
-            TypeKind::Pointer(e) | TypeKind::Slice(e) | TypeKind::Array { elem: e, .. } | TypeKind::Chan { elem: e, .. } => {
-                self.is_concrete(e)
-            }
+            TypeKind::Pointer(e)
+            | TypeKind::Slice(e)
+            | TypeKind::Array { elem: e, .. }
+            | TypeKind::Chan { elem: e, .. } => self.is_concrete(e),
             TypeKind::Map { key, value } => self.is_concrete(key) && self.is_concrete(value),
             TypeKind::Struct { fields } => fields.iter().all(|f| self.is_concrete(f.typ)),
             TypeKind::Func(s) => s.params.iter().chain(&s.results).all(|&p| self.is_concrete(p)),
@@ -518,7 +520,8 @@ impl<'a> Lowerer<'a> {
             return None;
         }
         if let Some(inst) = self.prog.info.instances.get(&id_pos) {
-            let targs: Vec<TypeId> = inst.targs.iter().map(|t| subst.and_then(|s| s.get(t)).copied().unwrap_or(*t)).collect();
+            let targs: Vec<TypeId> =
+                inst.targs.iter().map(|t| subst.and_then(|s| s.get(t)).copied().unwrap_or(*t)).collect();
             return self.gen.find(o, &targs).map(|i| self.inst_syms[i].clone());
         }
         self.metas.get(&o).map(|m| m.sym.clone())

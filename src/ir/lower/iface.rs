@@ -75,7 +75,11 @@ impl<'a, 'b> Fb<'a, 'b> {
             let tab = self.load(Ty::Ptr, v.v(), 0);
             let data = self.load(Ty::Ptr, v.v(), 8);
             let w0 = if self.is_empty_iface(to) {
-                if self.is_empty_iface(from) { tab } else { self.itab_type(tab) }
+                if self.is_empty_iface(from) {
+                    tab
+                } else {
+                    self.itab_type(tab)
+                }
             } else {
                 let typ = if self.is_empty_iface(from) { tab } else { self.itab_type(tab) };
                 let isym = self.lw.type_sym(to);
@@ -431,7 +435,11 @@ impl<'a, 'b> Fb<'a, 'b> {
         let mname = prog.obj(sel.obj).name.clone();
         let recv0 = self.sub(sel.recv);
         let decl_t = self.lw.path_type(recv0, &sel.index[..sel.index.len() - 1]);
-        let sig_t = if self.lw.is_generic_method(sel.obj) { self.lw.method_sig(sel.obj, decl_t) } else { self.obj_type(sel.obj) };
+        let sig_t = if self.lw.is_generic_method(sel.obj) {
+            self.lw.method_sig(sel.obj, decl_t)
+        } else {
+            self.obj_type(sel.obj)
+        };
         let sig = match self.under(sig_t) {
             TypeKind::Func(s) => s.clone(),
             _ => return self.fail(pos, "internal: method without a signature", TypeId::INT),
@@ -448,7 +456,12 @@ impl<'a, 'b> Fb<'a, 'b> {
                     _ => sig,
                 };
                 if self.lw.fm_syms.insert(sym.clone()) {
-                    self.lw.fms.push(FmWrapper { sym: sym.clone(), recv_t: recv, target: FmTarget::IfaceExpr(idx), sig: fsig });
+                    self.lw.fms.push(FmWrapper {
+                        sym: sym.clone(),
+                        recv_t: recv,
+                        target: FmTarget::IfaceExpr(idx),
+                        sig: fsig,
+                    });
                 }
                 let c = self.lw.static_closure(&sym);
                 return Val::S(self.sym_addr(&c));

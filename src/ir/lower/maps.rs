@@ -198,7 +198,8 @@ impl<'a, 'b> Fb<'a, 'b> {
         let it = self.temp_raw(96, 8, "hiter");
         let d = self.map_desc(mt);
         self.call_rt("g1c_mapiterinit", vec![d, m, it], &[]);
-        let (mut key_lv, mut val_lv) = if define { self.range_defined(key, value, want_key, want_value) } else { (None, None) };
+        let (mut key_lv, mut val_lv) =
+            if define { self.range_defined(key, value, want_key, want_value) } else { (None, None) };
         let head = self.new_block();
         let body_b = self.new_block();
         let post = self.new_block();

@@ -4,7 +4,9 @@
 
 use super::func::{Fb, LVal, Target, Val, INT};
 use crate::ir::{BinOp, Cond, ConvOp, Op, Ty};
-use crate::syntax::ast::{AssignOp, BranchKind, CaseClause, ExprId, ExprKind, GenDecl, GenKind, Spec, StmtId, StmtKind};
+use crate::syntax::ast::{
+    AssignOp, BranchKind, CaseClause, ExprId, ExprKind, GenDecl, GenKind, Spec, StmtId, StmtKind,
+};
 use crate::syntax::pos::{self, Pos};
 use crate::types::{ObjId, TypeId, TypeKind};
 
@@ -41,7 +43,9 @@ impl<'a, 'b> Fb<'a, 'b> {
             StmtKind::Go(e) => self.go_stmt(st.pos, *e),
             StmtKind::Defer(e) => self.defer_stmt(st.pos, *e),
             StmtKind::Return(results) => self.return_stmt(results),
-            StmtKind::Branch { kind, label: l } => self.branch_stmt(st.pos, *kind, l.as_ref().map(|i| i.name.to_string())),
+            StmtKind::Branch { kind, label: l } => {
+                self.branch_stmt(st.pos, *kind, l.as_ref().map(|i| i.name.to_string()))
+            }
             StmtKind::Block(b) => self.lower_block_stmts(&b.stmts),
             StmtKind::If { init, cond, then, els } => {
                 if let Some(i) = init {
@@ -154,7 +158,13 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// The iteration variables of `for k, v := range x`, declared once for the whole loop (Go 1.19); `None`
     /// for one that is absent, blank or unwanted.
-    pub fn range_defined(&mut self, key: Option<ExprId>, value: Option<ExprId>, want_key: bool, want_value: bool) -> (Option<LVal>, Option<LVal>) {
+    pub fn range_defined(
+        &mut self,
+        key: Option<ExprId>,
+        value: Option<ExprId>,
+        want_key: bool,
+        want_value: bool,
+    ) -> (Option<LVal>, Option<LVal>) {
         let ast = self.ast;
         let declare = |fb: &mut Self, e: Option<ExprId>, want: bool| {
             let o = e.filter(|_| want).and_then(|e| fb.def_obj(ast.unparen(e)))?;
@@ -166,7 +176,13 @@ impl<'a, 'b> Fb<'a, 'b> {
     }
 
     /// The operands of `for k, v = range x`, evaluated in each iteration once its element has been read.
-    pub fn range_assigned(&mut self, key: Option<ExprId>, value: Option<ExprId>, want_key: bool, want_value: bool) -> (Option<LVal>, Option<LVal>) {
+    pub fn range_assigned(
+        &mut self,
+        key: Option<ExprId>,
+        value: Option<ExprId>,
+        want_key: bool,
+        want_value: bool,
+    ) -> (Option<LVal>, Option<LVal>) {
         let k = key.filter(|_| want_key).map(|e| self.lvalue(e));
         let v = value.filter(|_| want_value).map(|e| self.lvalue(e));
         (k, v)
@@ -456,7 +472,8 @@ impl<'a, 'b> Fb<'a, 'b> {
             TypeKind::Chan { elem, .. } => return self.range_chan(key, define, x, *elem, body, label),
             _ => return self.unsupported(pos, "this range expression"),
         };
-        let (mut key_lv, mut val_lv) = if define { self.range_defined(key, value, want_key, want_value) } else { (None, None) };
+        let (mut key_lv, mut val_lv) =
+            if define { self.range_defined(key, value, want_key, want_value) } else { (None, None) };
         // The hidden index is reassigned each iteration, so it is not a constant vreg.
         let hv = self.vreg(INT);
         self.emit(Op::Const { dst: hv, value: 0 });

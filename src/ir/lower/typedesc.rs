@@ -283,7 +283,9 @@ impl<'a> Lowerer<'a> {
                 let path = self.pkg_path(o.pkg);
                 let mut s = match o.pkg {
                     Some(_) if link => format!("{path}.{}", o.name),
-                    Some(p) => format!("{}.{}", prog.packages.get(p.0 as usize).map(|p| &*p.name).unwrap_or("main"), o.name),
+                    Some(p) => {
+                        format!("{}.{}", prog.packages.get(p.0 as usize).map(|p| &*p.name).unwrap_or("main"), o.name)
+                    }
                     None => o.name.to_string(),
                 };
                 if o.pkg.is_some() && !o.package_level {
@@ -323,7 +325,14 @@ impl<'a> Lowerer<'a> {
     }
 
     /// The string of an unnamed type (see [`Lowerer::write_type`]).
-    fn write_composite(&mut self, b: &mut String, t: TypeId, kind: &TypeKind, link: bool, visiting: &mut Vec<(TypeId, usize)>) {
+    fn write_composite(
+        &mut self,
+        b: &mut String,
+        t: TypeId,
+        kind: &TypeKind,
+        link: bool,
+        visiting: &mut Vec<(TypeId, usize)>,
+    ) {
         match kind {
             TypeKind::Basic(_) | TypeKind::Named(_) => unreachable!("written by write_type"),
             TypeKind::Pointer(e) => {
@@ -426,7 +435,13 @@ impl<'a> Lowerer<'a> {
     }
 
     /// `(int, ...string) (bool, error)` as in a func type's string.
-    fn write_sig(&mut self, b: &mut String, sig: &crate::types::Signature, link: bool, visiting: &mut Vec<(TypeId, usize)>) {
+    fn write_sig(
+        &mut self,
+        b: &mut String,
+        sig: &crate::types::Signature,
+        link: bool,
+        visiting: &mut Vec<(TypeId, usize)>,
+    ) {
         b.push('(');
         for (i, &p) in sig.params.iter().enumerate() {
             if i > 0 {
@@ -525,8 +540,18 @@ impl<'a> Lowerer<'a> {
                         }
                         let ptr_recv = self.ptr_recv(m);
                         // A pointer method is in the set only when the receiver is addressable through a pointer.
-                        let entry = if ptr_recv && !via_ptr { None } else {
-                            Some(MethodEntry { name: o.name.clone(), pkg: o.pkg, obj: m, path: path.clone(), ptr_recv, sig: self.method_sig(m, ty), iface: None })
+                        let entry = if ptr_recv && !via_ptr {
+                            None
+                        } else {
+                            Some(MethodEntry {
+                                name: o.name.clone(),
+                                pkg: o.pkg,
+                                obj: m,
+                                path: path.clone(),
+                                ptr_recv,
+                                sig: self.method_sig(m, ty),
+                                iface: None,
+                            })
                         };
                         match entry {
                             Some(e) => found.entry(member_key(&o.name, o.pkg)).or_default().push(Some(e)),
@@ -540,7 +565,15 @@ impl<'a> Lowerer<'a> {
                 if matches!(self.types.under(ty), TypeKind::Interface { .. }) && !path.is_empty() {
                     // An embedded interface field: its methods are promoted.
                     for (k, (name, pkg, sig)) in self.iface_methods(ty).into_iter().enumerate() {
-                        let e = MethodEntry { name: name.clone(), pkg, obj: ObjId(u32::MAX), path: path.clone(), ptr_recv: false, sig, iface: Some(k as u32) };
+                        let e = MethodEntry {
+                            name: name.clone(),
+                            pkg,
+                            obj: ObjId(u32::MAX),
+                            path: path.clone(),
+                            ptr_recv: false,
+                            sig,
+                            iface: Some(k as u32),
+                        };
                         found.entry(member_key(&name, pkg)).or_default().push(Some(e));
                     }
                 }
@@ -625,7 +658,11 @@ impl<'a> Lowerer<'a> {
             _ => (t, false),
         };
         let decl_t = self.path_type(base, &m.path);
-        let msym = if m.iface.is_some() { String::new() } else { self.method_meta(m.obj, decl_t).map(|x| x.sym).unwrap_or_default() };
+        let msym = if m.iface.is_some() {
+            String::new()
+        } else {
+            self.method_meta(m.obj, decl_t).map(|x| x.sym).unwrap_or_default()
+        };
         let iface = m.iface.map(|k| (k, m.sig));
         let (pkg, short) = self.method_prefix(base);
         // gc's `MethodSymSuffix`: an unexported method of another package than the type's is qualified by
@@ -641,19 +678,40 @@ impl<'a> Lowerer<'a> {
             if m.path.is_empty() && m.ptr_recv {
                 return (msym.clone(), msym);
             }
-            self.add_wrapper(Wrapper { sym: ptr_sym.clone(), base, recv_ptr: true, path: m.path.clone(), method: m.obj, iface });
+            self.add_wrapper(Wrapper {
+                sym: ptr_sym.clone(),
+                base,
+                recv_ptr: true,
+                path: m.path.clone(),
+                method: m.obj,
+                iface,
+            });
             return (ptr_sym.clone(), ptr_sym);
         }
         let tfn = if m.path.is_empty() {
             msym
         } else {
-            self.add_wrapper(Wrapper { sym: val_sym.clone(), base, recv_ptr: false, path: m.path.clone(), method: m.obj, iface });
+            self.add_wrapper(Wrapper {
+                sym: val_sym.clone(),
+                base,
+                recv_ptr: false,
+                path: m.path.clone(),
+                method: m.obj,
+                iface,
+            });
             val_sym
         };
         if self.is_direct_iface(base) {
             return (tfn.clone(), tfn);
         }
-        self.add_wrapper(Wrapper { sym: ptr_sym.clone(), base, recv_ptr: true, path: m.path.clone(), method: m.obj, iface });
+        self.add_wrapper(Wrapper {
+            sym: ptr_sym.clone(),
+            base,
+            recv_ptr: true,
+            path: m.path.clone(),
+            method: m.obj,
+            iface,
+        });
         (ptr_sym, tfn)
     }
 
@@ -724,14 +782,28 @@ impl<'a> Lowerer<'a> {
         b.extend_from_slice(&[0; 4]);
         let sym = format!("type..namedata.{}-{}", quote(name.as_bytes()), self.pkg_path(pkg));
         let reloc = DataReloc { offset: at, target: path_sym, addend: 0, kind: DataRelocKind::ImageOff32 };
-        self.add_data(Data { name: sym.clone(), kind: DataKind::ReadOnly, align: 1, size: b.len() as u64, bytes: b, relocs: vec![reloc] });
+        self.add_data(Data {
+            name: sym.clone(),
+            kind: DataKind::ReadOnly,
+            align: 1,
+            size: b.len() as u64,
+            bytes: b,
+            relocs: vec![reloc],
+        });
         sym
     }
 
     fn name_sym(&mut self, name: &str, tag: &str, exported: bool, embedded: bool) -> String {
         let b = encode_name(name, tag, exported, embedded);
         let sym = format!("type..namedata.{}", quote(&b));
-        self.add_data(Data { name: sym.clone(), kind: DataKind::ReadOnly, align: 1, size: b.len() as u64, bytes: b, relocs: vec![] });
+        self.add_data(Data {
+            name: sym.clone(),
+            kind: DataKind::ReadOnly,
+            align: 1,
+            size: b.len() as u64,
+            bytes: b,
+            relocs: vec![],
+        });
         sym
     }
 
@@ -747,7 +819,11 @@ impl<'a> Lowerer<'a> {
             bits[i] = true;
         };
         match tt.under(t) {
-            TypeKind::Pointer(_) | TypeKind::Map { .. } | TypeKind::Chan { .. } | TypeKind::Func(_) | TypeKind::Slice(_) => set(base, bits),
+            TypeKind::Pointer(_)
+            | TypeKind::Map { .. }
+            | TypeKind::Chan { .. }
+            | TypeKind::Func(_)
+            | TypeKind::Slice(_) => set(base, bits),
             TypeKind::Basic(BasicKind::String | BasicKind::UnsafePointer) => set(base, bits),
             TypeKind::Interface { .. } => {
                 set(base, bits);
@@ -794,7 +870,14 @@ impl<'a> Lowerer<'a> {
         }
         let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
         let sym = format!("runtime.gcbits.{hex}");
-        self.add_data(Data { name: sym.clone(), kind: DataKind::ReadOnly, align: 1, size: bytes.len() as u64, bytes, relocs: vec![] });
+        self.add_data(Data {
+            name: sym.clone(),
+            kind: DataKind::ReadOnly,
+            align: 1,
+            size: bytes.len() as u64,
+            bytes,
+            relocs: vec![],
+        });
         (ptrdata, sym)
     }
 
@@ -804,7 +887,14 @@ impl<'a> Lowerer<'a> {
         let mut b = Blob::new();
         b.addr(code, 0);
         b.addr(tsym, 0);
-        self.add_data(Data { name: name.clone(), kind: DataKind::ReadOnly, align: 8, size: 16, bytes: b.bytes, relocs: b.relocs });
+        self.add_data(Data {
+            name: name.clone(),
+            kind: DataKind::ReadOnly,
+            align: 8,
+            size: 16,
+            bytes: b.bytes,
+            relocs: b.relocs,
+        });
         name
     }
 
@@ -856,7 +946,12 @@ impl<'a> Lowerer<'a> {
         let named = self.types.is_named(t);
         let methods = match self.types.kind(t) {
             TypeKind::Named(_) => self.method_set(t),
-            TypeKind::Pointer(e) if self.types.is_named(*e) && !matches!(self.types.under(*e), TypeKind::Interface { .. } | TypeKind::Pointer(_)) => self.method_set(t),
+            TypeKind::Pointer(e)
+                if self.types.is_named(*e)
+                    && !matches!(self.types.under(*e), TypeKind::Interface { .. } | TypeKind::Pointer(_)) =>
+            {
+                self.method_set(t)
+            }
             _ => Vec::new(),
         };
         let uncommon = named || !methods.is_empty();
@@ -1009,9 +1104,10 @@ impl<'a> Lowerer<'a> {
         if uncommon {
             // gc's `typePkg`: the package of the defined type, or of the element of `*T`, `[]T`, ....
             let mpkg = match self.types.kind(t) {
-                TypeKind::Pointer(e) | TypeKind::Slice(e) | TypeKind::Array { elem: e, .. } | TypeKind::Chan { elem: e, .. } => {
-                    self.type_pkg(*e)
-                }
+                TypeKind::Pointer(e)
+                | TypeKind::Slice(e)
+                | TypeKind::Array { elem: e, .. }
+                | TypeKind::Chan { elem: e, .. } => self.type_pkg(*e),
                 _ => self.type_pkg(t),
             };
             // The package of the method names that carry none (`runtime.itab.init` reads it), as gc's
@@ -1076,7 +1172,14 @@ impl<'a> Lowerer<'a> {
             }
         }
         b.pad_to(8);
-        self.add_data(Data { name: sym, kind: DataKind::ReadOnly, align: 8, size: b.len(), bytes: b.bytes, relocs: b.relocs });
+        self.add_data(Data {
+            name: sym,
+            kind: DataKind::ReadOnly,
+            align: 8,
+            size: b.len(),
+            bytes: b.bytes,
+            relocs: b.relocs,
+        });
     }
 
     /// The descriptor of `[]elem` (an array's `slice` field), whether or not the program names that type.
@@ -1103,13 +1206,22 @@ impl<'a> Lowerer<'a> {
         b.off32(&str_sym);
         b.u32(0);
         b.addr(&es, 0);
-        self.add_data(Data { name: sym.clone(), kind: DataKind::ReadOnly, align: 8, size: b.len(), bytes: b.bytes, relocs: b.relocs });
+        self.add_data(Data {
+            name: sym.clone(),
+            kind: DataKind::ReadOnly,
+            align: 8,
+            size: b.len(),
+            bytes: b.bytes,
+            relocs: b.relocs,
+        });
         sym
     }
 
     fn has_float(&self, t: TypeId) -> bool {
         match self.types.under(t) {
-            TypeKind::Basic(b) => matches!(b, BasicKind::Float32 | BasicKind::Float64 | BasicKind::Complex64 | BasicKind::Complex128),
+            TypeKind::Basic(b) => {
+                matches!(b, BasicKind::Float32 | BasicKind::Float64 | BasicKind::Complex64 | BasicKind::Complex128)
+            }
             TypeKind::Interface { .. } => true,
             TypeKind::Array { elem, .. } => self.has_float(*elem),
             TypeKind::Struct { fields } => fields.iter().any(|f| self.has_float(f.typ)),
@@ -1171,7 +1283,14 @@ impl<'a> Lowerer<'a> {
         b.off32(&sig_sym);
         b.off32(METHOD);
         b.off32(METHOD);
-        self.add_data(Data { name: sym, kind: DataKind::ReadOnly, align: 8, size: b.len(), bytes: b.bytes, relocs: b.relocs });
+        self.add_data(Data {
+            name: sym,
+            kind: DataKind::ReadOnly,
+            align: 8,
+            size: b.len(),
+            bytes: b.bytes,
+            relocs: b.relocs,
+        });
     }
 
     /// `go.itab.T,I`: inter, _type, hash, pad, fun[len(I's methods)].
@@ -1196,7 +1315,14 @@ impl<'a> Lowerer<'a> {
                 None => b.addr("", 0),
             }
         }
-        self.add_data(Data { name: sym, kind: DataKind::ReadOnly, align: 8, size: b.len(), bytes: b.bytes, relocs: b.relocs });
+        self.add_data(Data {
+            name: sym,
+            kind: DataKind::ReadOnly,
+            align: 8,
+            size: b.len(),
+            bytes: b.bytes,
+            relocs: b.relocs,
+        });
     }
 }
 

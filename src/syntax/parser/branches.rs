@@ -7,22 +7,14 @@
 
 use std::collections::HashMap;
 
-use crate::syntax::ast::{Name, 
-    AssignOp, Ast, Block, BranchKind, GenKind, Ident, Spec, StmtId, StmtKind,
-};
+use crate::syntax::ast::{AssignOp, Ast, Block, BranchKind, GenKind, Ident, Name, Spec, StmtId, StmtKind};
 use crate::syntax::pos::{Error, FileSet, Pos};
 
 use super::print::list_string;
 
 pub fn check_branches(ast: &Ast, fset: &FileSet, body: &Block) -> Vec<Error> {
-    let mut ls = LabelScope {
-        ast,
-        fset,
-        labels: Vec::new(),
-        by_name: HashMap::new(),
-        blocks: Vec::new(),
-        errors: Vec::new(),
-    };
+    let mut ls =
+        LabelScope { ast, fset, labels: Vec::new(), by_name: HashMap::new(), blocks: Vec::new(), errors: Vec::new() };
     let fwd = ls.block_branches(None, Targets::default(), None, body.lbrace, &body.stmts);
     for g in fwd {
         let label = goto_label(ast, g);
@@ -30,11 +22,7 @@ pub fn check_branches(ast: &Ast, fset: &FileSet, body: &Block) -> Vec<Error> {
             Some(l) => {
                 ls.labels[l].used = true; // avoid "defined and not used"
                 let start = ls.blocks[ls.labels[l].block].start;
-                let msg = format!(
-                    "goto {} jumps into block starting at {}",
-                    label.name,
-                    ls.pos_string(start)
-                );
+                let msg = format!("goto {} jumps into block starting at {}", label.name, ls.pos_string(start));
                 ls.err(label.pos, msg);
             }
             None => ls.err(label.pos, format!("label {} not defined", label.name)),
@@ -52,10 +40,7 @@ pub fn check_branches(ast: &Ast, fset: &FileSet, body: &Block) -> Vec<Error> {
 fn goto_label(ast: &Ast, s: StmtId) -> Ident {
     match &ast.stmt(s).kind {
         StmtKind::Branch { label: Some(l), .. } => l.clone(),
-        _ => Ident {
-            pos: ast.stmt(s).pos,
-            name: "_".into(),
-        },
+        _ => Ident { pos: ast.stmt(s).pos, name: "_".into() },
     }
 }
 
@@ -108,27 +93,16 @@ impl LabelScope<'_> {
     }
 
     fn pos_string(&self, pos: Pos) -> String {
-        self.fset
-            .position(pos)
-            .map(|p| p.to_string())
-            .unwrap_or_default()
+        self.fset.position(pos).map(|p| p.to_string()).unwrap_or_default()
     }
 
     fn declare(&mut self, block: usize, lstmt: StmtId, ident: &Ident) -> usize {
         if let Some(&alt) = self.by_name.get(&ident.name) {
             let at = self.pos_string(self.labels[alt].ident.pos);
-            self.err(
-                ident.pos,
-                format!("label {} already defined at {at}", ident.name),
-            );
+            self.err(ident.pos, format!("label {} already defined at {at}", ident.name));
             return alt;
         }
-        self.labels.push(Label {
-            block,
-            lstmt,
-            ident: ident.clone(),
-            used: false,
-        });
+        self.labels.push(Label { block, lstmt, ident: ident.clone(), used: false });
         let i = self.labels.len() - 1;
         self.by_name.insert(ident.name.clone(), i);
         i
@@ -178,11 +152,7 @@ impl LabelScope<'_> {
         start: Pos,
         body: &[StmtId],
     ) -> Vec<StmtId> {
-        self.blocks.push(BlockInfo {
-            parent,
-            start,
-            lstmt,
-        });
+        self.blocks.push(BlockInfo { parent, start, lstmt });
         let b = self.blocks.len() - 1;
         let ast = self.ast;
 
@@ -208,8 +178,7 @@ impl LabelScope<'_> {
                         if g.kind == GenKind::Var {
                             if let Some(Spec::Value(v)) = g.specs.first() {
                                 var_pos = v.pos;
-                                var_name =
-                                    v.names.first().map(|n| n.name.to_string()).unwrap_or_default();
+                                var_name = v.names.first().map(|n| n.name.to_string()).unwrap_or_default();
                                 bad_gotos = fwd_gotos.clone();
                             }
                         }
@@ -224,10 +193,8 @@ impl LabelScope<'_> {
                                     self.labels[l].used = true;
                                     if var_pos.is_known() && bad_gotos.contains(&fwd) {
                                         let at = self.pos_string(var_pos);
-                                        let msg = format!(
-                                            "goto {} jumps over declaration of {var_name} at {at}",
-                                            label.name
-                                        );
+                                        let msg =
+                                            format!("goto {} jumps over declaration of {var_name} at {at}", label.name);
                                         self.err(fl.pos, msg);
                                     }
                                 } else {
@@ -255,11 +222,8 @@ impl LabelScope<'_> {
                             let mut msg = Some("fallthrough statement out of place");
                             if let Some(t) = ctxt.breaks {
                                 match &ast.stmt(t).kind {
-                                    StmtKind::TypeSwitch { .. } => {
-                                        msg = Some("cannot fallthrough in type switch")
-                                    }
-                                    StmtKind::Switch { body: clauses, .. } => match ctxt.case_index
-                                    {
+                                    StmtKind::TypeSwitch { .. } => msg = Some("cannot fallthrough in type switch"),
+                                    StmtKind::Switch { body: clauses, .. } => match ctxt.case_index {
                                         None => {}
                                         Some(_) if index + 1 < list.len() => {}
                                         Some(ci) if ci + 1 == clauses.len() => {
@@ -276,10 +240,7 @@ impl LabelScope<'_> {
                         }
                         BranchKind::Goto => {}
                     },
-                    StmtKind::Branch {
-                        kind,
-                        label: Some(label),
-                    } => {
+                    StmtKind::Branch { kind, label: Some(label) } => {
                         let name = label.name.as_str();
                         match kind {
                             BranchKind::Break => match self.enclosing_target(Some(b), name) {
@@ -306,24 +267,15 @@ impl LabelScope<'_> {
                             BranchKind::Continue => match self.enclosing_target(Some(b), name) {
                                 Enclosing::Found(t) => {
                                     let t = self.labeled_inner(t);
-                                    if !matches!(
-                                        ast.stmt(t).kind,
-                                        StmtKind::For { .. } | StmtKind::Range { .. }
-                                    ) {
-                                        self.err(
-                                            label.pos,
-                                            format!("invalid continue label {name}"),
-                                        );
+                                    if !matches!(ast.stmt(t).kind, StmtKind::For { .. } | StmtKind::Range { .. }) {
+                                        self.err(label.pos, format!("invalid continue label {name}"));
                                     }
                                 }
                                 Enclosing::NotEnclosing => {
                                     self.err(label.pos, format!("invalid continue label {name}"));
                                 }
                                 Enclosing::NotDeclared => {
-                                    self.err(
-                                        label.pos,
-                                        format!("continue label not defined: {name}"),
-                                    );
+                                    self.err(label.pos, format!("continue label not defined: {name}"));
                                 }
                             },
                             BranchKind::Goto => {
@@ -334,31 +286,19 @@ impl LabelScope<'_> {
                             BranchKind::Fallthrough => {}
                         }
                     }
-                    StmtKind::Assign {
-                        op: AssignOp::Define,
-                        op_pos,
-                        lhs,
-                        ..
-                    } => {
+                    StmtKind::Assign { op: AssignOp::Define, op_pos, lhs, .. } => {
                         var_pos = *op_pos;
                         var_name = list_string(ast, lhs);
                         bad_gotos = fwd_gotos.clone();
                     }
                     StmtKind::Block(blk) => {
-                        let inner = Targets {
-                            case_index: None,
-                            ..ctxt
-                        };
+                        let inner = Targets { case_index: None, ..ctxt };
                         let f = self.block_branches(Some(b), inner, lstmt, blk.lbrace, &blk.stmts);
                         fwd_gotos.extend(f);
                     }
                     StmtKind::If { then, els, .. } => {
-                        let inner = Targets {
-                            case_index: None,
-                            ..ctxt
-                        };
-                        let f =
-                            self.block_branches(Some(b), inner, lstmt, then.lbrace, &then.stmts);
+                        let inner = Targets { case_index: None, ..ctxt };
+                        let f = self.block_branches(Some(b), inner, lstmt, then.lbrace, &then.stmts);
                         fwd_gotos.extend(f);
                         if let Some(e) = els {
                             let epos = ast.stmt(*e).pos;
@@ -367,33 +307,20 @@ impl LabelScope<'_> {
                         }
                     }
                     StmtKind::For { body: blk, .. } | StmtKind::Range { body: blk, .. } => {
-                        let inner = Targets {
-                            breaks: Some(stmt),
-                            continues: Some(stmt),
-                            case_index: None,
-                        };
+                        let inner = Targets { breaks: Some(stmt), continues: Some(stmt), case_index: None };
                         let f = self.block_branches(Some(b), inner, lstmt, blk.lbrace, &blk.stmts);
                         fwd_gotos.extend(f);
                     }
-                    StmtKind::Switch { body: clauses, .. }
-                    | StmtKind::TypeSwitch { body: clauses, .. } => {
+                    StmtKind::Switch { body: clauses, .. } | StmtKind::TypeSwitch { body: clauses, .. } => {
                         for (i, cc) in clauses.iter().enumerate() {
-                            let inner = Targets {
-                                breaks: Some(stmt),
-                                continues: ctxt.continues,
-                                case_index: Some(i),
-                            };
+                            let inner = Targets { breaks: Some(stmt), continues: ctxt.continues, case_index: Some(i) };
                             let f = self.block_branches(Some(b), inner, lstmt, cc.pos, &cc.body);
                             fwd_gotos.extend(f);
                         }
                     }
                     StmtKind::Select { body: clauses, .. } => {
                         for cc in clauses {
-                            let inner = Targets {
-                                breaks: Some(stmt),
-                                continues: ctxt.continues,
-                                case_index: None,
-                            };
+                            let inner = Targets { breaks: Some(stmt), continues: ctxt.continues, case_index: None };
                             let f = self.block_branches(Some(b), inner, lstmt, cc.pos, &cc.body);
                             fwd_gotos.extend(f);
                         }

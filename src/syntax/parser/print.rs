@@ -4,9 +4,7 @@
 //! In: an [`Ast`] and a node id. Out: a one-line string. Used by the parser's error messages and available
 //! to later phases that quote expressions the way gc does.
 
-use crate::syntax::ast::{
-    AssignOp, Ast, ChanDir, ExprId, ExprKind, Field, FuncType, InterfaceElem, StmtId, StmtKind,
-};
+use crate::syntax::ast::{AssignOp, Ast, ChanDir, ExprId, ExprKind, Field, FuncType, InterfaceElem, StmtId, StmtKind};
 
 /// gc's `syntax.String(x)` for an expression.
 pub fn expr_string(ast: &Ast, id: ExprId) -> String {
@@ -81,11 +79,7 @@ fn expr(ast: &Ast, id: ExprId, s: &mut String, depth: u32) {
         }
         ExprKind::FuncLit { typ, body } => {
             func_type(ast, typ, s, d);
-            s.push_str(if body.stmts.is_empty() {
-                " {}"
-            } else {
-                " {…}"
-            });
+            s.push_str(if body.stmts.is_empty() { " {}" } else { " {…}" });
         }
         ExprKind::Paren(x) => {
             s.push('(');
@@ -128,12 +122,7 @@ fn expr(ast: &Ast, id: ExprId, s: &mut String, depth: u32) {
             }
             s.push(')');
         }
-        ExprKind::Call {
-            fun,
-            args,
-            ellipsis,
-            ..
-        } => {
+        ExprKind::Call { fun, args, ellipsis, .. } => {
             expr(ast, *fun, s, d);
             s.push('(');
             list(ast, args, s, d);
@@ -228,14 +217,8 @@ fn expr(ast: &Ast, id: ExprId, s: &mut String, depth: u32) {
                 ChanDir::Send => "chan<- ",
                 ChanDir::Recv => "<-chan ",
             });
-            let paren = *dir == ChanDir::Both
-                && matches!(
-                    ast.expr(*elem).kind,
-                    ExprKind::ChanType {
-                        dir: ChanDir::Recv,
-                        ..
-                    }
-                );
+            let paren =
+                *dir == ChanDir::Both && matches!(ast.expr(*elem).kind, ExprKind::ChanType { dir: ChanDir::Recv, .. });
             if paren {
                 s.push('(');
             }

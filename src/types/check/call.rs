@@ -37,7 +37,10 @@ impl<'a> Checker<'a> {
                     if args.is_empty() {
                         self.error(*rparen, format!("missing argument in conversion to {ts}"));
                     } else {
-                        self.error(ast.expr(args[args.len() - 1]).pos, format!("too many arguments in conversion to {ts}"));
+                        self.error(
+                            ast.expr(args[args.len() - 1]).pos,
+                            format!("too many arguments in conversion to {ts}"),
+                        );
                     }
                     for &a in args {
                         self.raw_expr(a, None);
@@ -181,14 +184,24 @@ impl<'a> Checker<'a> {
                 return vec![x];
             }
             if let TypeKind::Tuple(ts) = self.t.kind(x.typ).clone() {
-                return ts.iter().map(|&t| Operand { mode: OpMode::Value, typ: t, val: None, expr: args[0], builtin: None }).collect();
+                return ts
+                    .iter()
+                    .map(|&t| Operand { mode: OpMode::Value, typ: t, val: None, expr: args[0], builtin: None })
+                    .collect();
             }
             return vec![x];
         }
         args.iter().map(|&a| self.expr(a)).collect()
     }
 
-    fn check_args(&mut self, e: ExprId, sig: &Signature, mut args: Vec<Operand>, ellipsis: Option<crate::syntax::pos::Pos>, fun: ExprId) {
+    fn check_args(
+        &mut self,
+        e: ExprId,
+        sig: &Signature,
+        mut args: Vec<Operand>,
+        ellipsis: Option<crate::syntax::pos::Pos>,
+        fun: ExprId,
+    ) {
         let ast = self.ast;
         if args.iter().any(|a| a.mode == OpMode::Invalid) {
             // still convert what we can
@@ -198,7 +211,13 @@ impl<'a> Checker<'a> {
         if let Some(ep) = ellipsis {
             if !sig.variadic {
                 let fs = self.expr_string(fun);
-                self.error(ep, format!("have (...) but function is not variadic: {fs}").replace("have (...) but function is not variadic: ", "cannot use ... in call to non-variadic "));
+                self.error(
+                    ep,
+                    format!("have (...) but function is not variadic: {fs}").replace(
+                        "have (...) but function is not variadic: ",
+                        "cannot use ... in call to non-variadic ",
+                    ),
+                );
                 return;
             }
             if arg_exprs.len() == 1 && args.len() > 1 {
@@ -271,7 +290,9 @@ impl<'a> Checker<'a> {
     pub fn under_terms(&self, t: TypeId) -> Vec<Option<TypeId>> {
         match *self.t.kind(t) {
             TypeKind::TypeParam { constraint, .. } => match self.type_terms(constraint) {
-                Some(terms) if !terms.is_empty() => terms.into_iter().map(|(_, tt)| Some(self.t.underlying(tt))).collect(),
+                Some(terms) if !terms.is_empty() => {
+                    terms.into_iter().map(|(_, tt)| Some(self.t.underlying(tt))).collect()
+                }
                 _ => vec![None],
             },
             _ => vec![Some(self.t.underlying(t))],
@@ -341,7 +362,15 @@ impl<'a> Checker<'a> {
         match &ast.expr(ast.unparen(e)).kind {
             ExprKind::Ident(id) => Some(id),
             ExprKind::Selector { x, sel } => match &ast.expr(*x).kind {
-                ExprKind::Ident(pid) if self.info.uses.get(&pid.pos).is_some_and(|&o| matches!(self.objs.get(o).kind, ObjKind::PkgName(_))) => Some(sel),
+                ExprKind::Ident(pid)
+                    if self
+                        .info
+                        .uses
+                        .get(&pid.pos)
+                        .is_some_and(|&o| matches!(self.objs.get(o).kind, ObjKind::PkgName(_))) =>
+                {
+                    Some(sel)
+                }
                 _ => None,
             },
             _ => None,
@@ -407,7 +436,10 @@ impl<'a> Checker<'a> {
             return Operand::invalid(e);
         }
         if targs.len() > tps.len() {
-            self.error(self.ast.expr(indices[tps.len()]).pos, format!("got {} type arguments but want {}", targs.len(), tps.len()));
+            self.error(
+                self.ast.expr(indices[tps.len()]).pos,
+                format!("got {} type arguments but want {}", targs.len(), tps.len()),
+            );
             return Operand::invalid(e);
         }
         let targs = if targs.len() < tps.len() {
@@ -476,7 +508,10 @@ impl<'a> Checker<'a> {
                 let s = self.expr_string(x.expr);
                 self.error(self.ast.expr(e).pos, format!("impossible type switch case: {es}\n\t{s} (variable of type {xs}) cannot have dynamic type {ts} {why}"));
             } else {
-                self.error(self.ast.expr(e).pos, format!("impossible type assertion: {es}\n\t{ts} does not implement {xs} {why}"));
+                self.error(
+                    self.ast.expr(e).pos,
+                    format!("impossible type assertion: {es}\n\t{ts} does not implement {xs} {why}"),
+                );
             }
         }
     }
@@ -506,18 +541,37 @@ impl<'a> Checker<'a> {
                 if self.is_untyped(x.typ) {
                     // the operand keeps its own (untyped→default-converted) recorded type
                     let d = if self.is_string(tu) && self.is_integer(x.typ) { x.typ } else { t };
-                    let _ = self.try_convert_untyped(&mut x.clone(), if self.is_numeric(t) || self.is_string(t) || self.is_boolean(t) { d } else { d });
+                    let _ = self.try_convert_untyped(
+                        &mut x.clone(),
+                        if self.is_numeric(t) || self.is_string(t) || self.is_boolean(t) { d } else { d },
+                    );
                 }
-            } else if self.is_integer(x.typ) && self.is_integer(t) || self.is_float(x.typ) && self.is_integer(t) || self.is_numeric(x.typ) && self.is_numeric(t) {
+            } else if self.is_integer(x.typ) && self.is_integer(t)
+                || self.is_float(x.typ) && self.is_integer(t)
+                || self.is_numeric(x.typ) && self.is_numeric(t)
+            {
                 let s = self.operand_string(x);
                 let written = match &self.ast.expr(call).kind {
                     ExprKind::Call { fun, .. } => Some(*fun),
                     _ => None,
                 };
                 let ts = self.type_string_as_written(t, written);
-                let truncated = self.is_float(x.typ) && self.is_integer(t) && x.val.as_ref().is_some_and(|v| v.as_int().is_none());
-                let msg = if truncated { format!("cannot convert {s} to type {ts} (truncated)") } else { format!("cannot convert {s} to type {ts} (overflows)").replace(" (overflows)", "") };
-                let msg = if !truncated { format!("{s} overflows {ts}").replacen(&s, &format!("cannot convert {s} to type {ts}:\n\tconstant"), 0) } else { msg };
+                let truncated =
+                    self.is_float(x.typ) && self.is_integer(t) && x.val.as_ref().is_some_and(|v| v.as_int().is_none());
+                let msg = if truncated {
+                    format!("cannot convert {s} to type {ts} (truncated)")
+                } else {
+                    format!("cannot convert {s} to type {ts} (overflows)").replace(" (overflows)", "")
+                };
+                let msg = if !truncated {
+                    format!("{s} overflows {ts}").replacen(
+                        &s,
+                        &format!("cannot convert {s} to type {ts}:\n\tconstant"),
+                        0,
+                    )
+                } else {
+                    msg
+                };
                 let msg = if !truncated { format!("cannot convert {s} to type {ts}") } else { msg };
                 self.error(self.ast.expr(x.expr).pos, msg);
                 x.mode = OpMode::Invalid;
@@ -527,8 +581,13 @@ impl<'a> Checker<'a> {
             ok = self.convertible(x, t, &mut cause);
             if ok && const_arg && self.is_untyped(x.typ) {
                 // untyped constant converted to a non-constant type: give it its default (or target) type
-                let target = if self.is_interface(t) || !self.is_const_type(tu) && x.typ != TypeId::UNTYPED_NIL { self.default_type(x.typ) } else { t };
-                let target = if matches!(self.t.under(t), TypeKind::Slice(_)) { self.default_type(x.typ) } else { target };
+                let target = if self.is_interface(t) || !self.is_const_type(tu) && x.typ != TypeId::UNTYPED_NIL {
+                    self.default_type(x.typ)
+                } else {
+                    t
+                };
+                let target =
+                    if matches!(self.t.under(t), TypeKind::Slice(_)) { self.default_type(x.typ) } else { target };
                 self.convert_untyped(x, target);
             }
         }
@@ -539,7 +598,11 @@ impl<'a> Checker<'a> {
                 _ => None,
             };
             let ts = self.type_string_as_written(t, written);
-            let msg = if cause.is_empty() { format!("cannot convert {s} to type {ts}") } else { format!("cannot convert {s} to type {ts}:\n\t{cause}") };
+            let msg = if cause.is_empty() {
+                format!("cannot convert {s} to type {ts}")
+            } else {
+                format!("cannot convert {s} to type {ts}:\n\t{cause}")
+            };
             self.error(self.ast.expr(x.expr).pos, msg);
             x.mode = OpMode::Invalid;
             return;
@@ -624,10 +687,14 @@ impl<'a> Checker<'a> {
             }
         }
         let is_uptr = |c: &Checker, t: TypeId| c.t.basic(t) == Some(BasicKind::UnsafePointer);
-        if is_uptr(self, v) && (matches!(self.t.kind(tu), TypeKind::Pointer(_)) || self.t.basic(t) == Some(BasicKind::Uintptr)) {
+        if is_uptr(self, v)
+            && (matches!(self.t.kind(tu), TypeKind::Pointer(_)) || self.t.basic(t) == Some(BasicKind::Uintptr))
+        {
             return true;
         }
-        if is_uptr(self, t) && (matches!(self.t.kind(vu), TypeKind::Pointer(_)) || self.t.basic(v) == Some(BasicKind::Uintptr)) {
+        if is_uptr(self, t)
+            && (matches!(self.t.kind(vu), TypeKind::Pointer(_)) || self.t.basic(v) == Some(BasicKind::Uintptr))
+        {
             return true;
         }
         // slice to array pointer
@@ -658,11 +725,17 @@ impl<'a> Checker<'a> {
         match (self.t.kind(a), self.t.kind(b)) {
             (TypeKind::Struct { fields: f1 }, TypeKind::Struct { fields: f2 }) => {
                 f1.len() == f2.len()
-                    && f1.iter().zip(f2).all(|(x, y)| x.name == y.name && x.embedded == y.embedded && x.pkg == y.pkg && same(x.typ, y.typ))
+                    && f1.iter().zip(f2).all(|(x, y)| {
+                        x.name == y.name && x.embedded == y.embedded && x.pkg == y.pkg && same(x.typ, y.typ)
+                    })
             }
             (TypeKind::Pointer(x), TypeKind::Pointer(y)) | (TypeKind::Slice(x), TypeKind::Slice(y)) => same(*x, *y),
-            (TypeKind::Array { len: l1, elem: e1 }, TypeKind::Array { len: l2, elem: e2 }) => l1 == l2 && same(*e1, *e2),
-            (TypeKind::Map { key: k1, value: v1 }, TypeKind::Map { key: k2, value: v2 }) => same(*k1, *k2) && same(*v1, *v2),
+            (TypeKind::Array { len: l1, elem: e1 }, TypeKind::Array { len: l2, elem: e2 }) => {
+                l1 == l2 && same(*e1, *e2)
+            }
+            (TypeKind::Map { key: k1, value: v1 }, TypeKind::Map { key: k2, value: v2 }) => {
+                same(*k1, *k2) && same(*v1, *v2)
+            }
             (TypeKind::Chan { dir: d1, elem: e1 }, TypeKind::Chan { dir: d2, elem: e2 }) => d1 == d2 && same(*e1, *e2),
             (TypeKind::Func(s1), TypeKind::Func(s2)) => {
                 s1.variadic == s2.variadic
@@ -677,7 +750,13 @@ impl<'a> Checker<'a> {
 
     // ---- built-in functions ----
 
-    fn builtin_call(&mut self, e: ExprId, b: Builtin, args: &'a [ExprId], ellipsis: Option<crate::syntax::pos::Pos>) -> Operand {
+    fn builtin_call(
+        &mut self,
+        e: ExprId,
+        b: Builtin,
+        args: &'a [ExprId],
+        ellipsis: Option<crate::syntax::pos::Pos>,
+    ) -> Operand {
         let ast = self.ast;
         let pos = ast.expr(e).pos;
         let name = builtin_name(b);
@@ -691,7 +770,13 @@ impl<'a> Checker<'a> {
         }
         let (min, variadic) = match b {
             Builtin::Append => (1, true),
-            Builtin::Cap | Builtin::Len | Builtin::Close | Builtin::Imag | Builtin::Real | Builtin::New | Builtin::Panic => (1, false),
+            Builtin::Cap
+            | Builtin::Len
+            | Builtin::Close
+            | Builtin::Imag
+            | Builtin::Real
+            | Builtin::New
+            | Builtin::Panic => (1, false),
             Builtin::Alignof | Builtin::Offsetof | Builtin::Sizeof => (1, false),
             Builtin::Complex | Builtin::Copy | Builtin::Delete | Builtin::Add | Builtin::Slice => (2, false),
             Builtin::Make => (1, true),
@@ -763,7 +848,9 @@ impl<'a> Checker<'a> {
                     self.convert_untyped(&mut y, TypeId::STRING);
                 }
                 match constant {
-                    Some(c) => Operand { mode: OpMode::Constant, typ: int, val: Some(Value::int(c)), expr: e, builtin: None },
+                    Some(c) => {
+                        Operand { mode: OpMode::Constant, typ: int, val: Some(Value::int(c)), expr: e, builtin: None }
+                    }
                     None => Operand::new(OpMode::Value, int, e),
                 }
             }
@@ -772,10 +859,20 @@ impl<'a> Checker<'a> {
                 let st = self.core(s.typ);
                 let TypeKind::Slice(elem) = self.t.kind(st).clone() else {
                     if s.typ == TypeId::UNTYPED_NIL {
-                        self.error(ast.expr(s.expr).pos, "first argument to append must be a typed slice; found untyped nil");
+                        self.error(
+                            ast.expr(s.expr).pos,
+                            "first argument to append must be a typed slice; found untyped nil",
+                        );
                     } else {
                         let ss = self.operand_string(&s);
-                        self.error(ast.expr(s.expr).pos, format!("invalid argument: {ss} (variable of type {}) is not a slice", self.type_string(s.typ)).replace(&format!(" (variable of type {})", self.type_string(s.typ)), ""));
+                        self.error(
+                            ast.expr(s.expr).pos,
+                            format!(
+                                "invalid argument: {ss} (variable of type {}) is not a slice",
+                                self.type_string(s.typ)
+                            )
+                            .replace(&format!(" (variable of type {})", self.type_string(s.typ)), ""),
+                        );
                     }
                     return Operand::invalid(e);
                 };
@@ -820,13 +917,19 @@ impl<'a> Checker<'a> {
                         Some(TypeKind::Chan { dir, .. }) => {
                             if dir == ChanDir::Recv {
                                 let s = self.operand_string(x);
-                                self.error(ast.expr(x.expr).pos, format!("invalid operation: cannot close receive-only channel {s}"));
+                                self.error(
+                                    ast.expr(x.expr).pos,
+                                    format!("invalid operation: cannot close receive-only channel {s}"),
+                                );
                                 return Operand::invalid(e);
                             }
                         }
                         _ => {
                             let s = self.operand_string(x);
-                            self.error(ast.expr(x.expr).pos, format!("invalid operation: cannot close non-channel {s}"));
+                            self.error(
+                                ast.expr(x.expr).pos,
+                                format!("invalid operation: cannot close non-channel {s}"),
+                            );
                             return Operand::invalid(e);
                         }
                     }
@@ -846,17 +949,27 @@ impl<'a> Checker<'a> {
                     self.convert_untyped(&mut y, t);
                 } else if xu && yu {
                     if x.mode == OpMode::Constant && y.mode == OpMode::Constant {
-                        let ok = x.val.as_ref().and_then(|v| v.as_float()).is_some() && y.val.as_ref().and_then(|v| v.as_float()).is_some();
+                        let ok = x.val.as_ref().and_then(|v| v.as_float()).is_some()
+                            && y.val.as_ref().and_then(|v| v.as_float()).is_some();
                         if !ok {
                             let s = self.operand_string(&x);
-                            self.error(ast.expr(x.expr).pos, format!("invalid argument: arguments have type {}, expected floating-point", s));
+                            self.error(
+                                ast.expr(x.expr).pos,
+                                format!("invalid argument: arguments have type {}, expected floating-point", s),
+                            );
                             return Operand::invalid(e);
                         }
                         let r = x.val.as_ref().unwrap().as_float().unwrap();
                         let i = y.val.as_ref().unwrap().as_float().unwrap();
                         self.convert_untyped(&mut x, TypeId::UNTYPED_FLOAT);
                         self.convert_untyped(&mut y, TypeId::UNTYPED_FLOAT);
-                        return Operand { mode: OpMode::Constant, typ: TypeId::UNTYPED_COMPLEX, val: Some(Value::Complex(r, i)), expr: e, builtin: None };
+                        return Operand {
+                            mode: OpMode::Constant,
+                            typ: TypeId::UNTYPED_COMPLEX,
+                            val: Some(Value::Complex(r, i)),
+                            expr: e,
+                            builtin: None,
+                        };
                     }
                     self.convert_untyped(&mut x, TypeId::FLOAT64);
                     self.convert_untyped(&mut y, TypeId::FLOAT64);
@@ -866,7 +979,10 @@ impl<'a> Checker<'a> {
                 }
                 if x.typ != y.typ {
                     let (xs, ys) = (self.type_string(x.typ), self.type_string(y.typ));
-                    self.error(ast.expr(x.expr).pos, format!("invalid operation: {cs} (mismatched types {xs} and {ys})"));
+                    self.error(
+                        ast.expr(x.expr).pos,
+                        format!("invalid operation: {cs} (mismatched types {xs} and {ys})"),
+                    );
                     return Operand::invalid(e);
                 }
                 let rt = match self.t.basic(x.typ) {
@@ -874,14 +990,23 @@ impl<'a> Checker<'a> {
                     Some(BasicKind::Float64) => TypeId::COMPLEX128,
                     _ => {
                         let ts = self.type_string(x.typ);
-                        self.error(ast.expr(x.expr).pos, format!("invalid argument: arguments have type {ts}, expected floating-point"));
+                        self.error(
+                            ast.expr(x.expr).pos,
+                            format!("invalid argument: arguments have type {ts}, expected floating-point"),
+                        );
                         return Operand::invalid(e);
                     }
                 };
                 if x.mode == OpMode::Constant && y.mode == OpMode::Constant {
                     let r = x.val.as_ref().unwrap().as_float().unwrap();
                     let i = y.val.as_ref().unwrap().as_float().unwrap();
-                    return Operand { mode: OpMode::Constant, typ: rt, val: Some(Value::Complex(r, i)), expr: e, builtin: None };
+                    return Operand {
+                        mode: OpMode::Constant,
+                        typ: rt,
+                        val: Some(Value::Complex(r, i)),
+                        expr: e,
+                        builtin: None,
+                    };
                 }
                 Operand::new(OpMode::Value, rt, e)
             }
@@ -893,7 +1018,13 @@ impl<'a> Checker<'a> {
                         if let Some((r, i)) = v.as_complex() {
                             self.convert_untyped(&mut x, TypeId::UNTYPED_COMPLEX);
                             let res = if b == Builtin::Real { r } else { i };
-                            return Operand { mode: OpMode::Constant, typ: TypeId::UNTYPED_FLOAT, val: Some(Value::Float(res)), expr: e, builtin: None };
+                            return Operand {
+                                mode: OpMode::Constant,
+                                typ: TypeId::UNTYPED_FLOAT,
+                                val: Some(Value::Float(res)),
+                                expr: e,
+                                builtin: None,
+                            };
                         }
                     }
                     self.convert_untyped(&mut x, TypeId::COMPLEX128);
@@ -903,14 +1034,23 @@ impl<'a> Checker<'a> {
                     Some(BasicKind::Complex128) => TypeId::FLOAT64,
                     _ => {
                         let ts = self.type_string(x.typ);
-                        self.error(ast.expr(x.expr).pos, format!("invalid argument: argument has type {ts}, expected complex type"));
+                        self.error(
+                            ast.expr(x.expr).pos,
+                            format!("invalid argument: argument has type {ts}, expected complex type"),
+                        );
                         return Operand::invalid(e);
                     }
                 };
                 if x.mode == OpMode::Constant {
                     let (r, i) = x.val.as_ref().unwrap().as_complex().unwrap();
                     let res = if b == Builtin::Real { r } else { i };
-                    return Operand { mode: OpMode::Constant, typ: rt, val: Some(Value::Float(res)), expr: e, builtin: None };
+                    return Operand {
+                        mode: OpMode::Constant,
+                        typ: rt,
+                        val: Some(Value::Float(res)),
+                        expr: e,
+                        builtin: None,
+                    };
                 }
                 Operand::new(OpMode::Value, rt, e)
             }
@@ -940,7 +1080,10 @@ impl<'a> Checker<'a> {
                     }
                     _ => {
                         let (xs, ys) = (self.operand_string(&x), self.operand_string(&y));
-                        self.error(ast.expr(x.expr).pos, format!("invalid argument: copy expects slice arguments; found {xs} and {ys}"));
+                        self.error(
+                            ast.expr(x.expr).pos,
+                            format!("invalid argument: copy expects slice arguments; found {xs} and {ys}"),
+                        );
                         Operand::invalid(e)
                     }
                 }
@@ -957,7 +1100,10 @@ impl<'a> Checker<'a> {
                     };
                     if key.is_some_and(|prev| prev != k) {
                         let s = self.operand_string(&x);
-                        self.error(ast.expr(x.expr).pos, format!("invalid argument: maps of {s} must have identical key types"));
+                        self.error(
+                            ast.expr(x.expr).pos,
+                            format!("invalid argument: maps of {s} must have identical key types"),
+                        );
                         return Operand::invalid(e);
                     }
                     key = Some(k);
@@ -980,7 +1126,10 @@ impl<'a> Checker<'a> {
                     TypeKind::Map { .. } | TypeKind::Chan { .. } => 1,
                     _ => {
                         let s = self.expr_string(args[0]);
-                        self.error(ast.expr(args[0]).pos, format!("invalid argument: cannot make {s}; type must be slice, map, or channel"));
+                        self.error(
+                            ast.expr(args[0]).pos,
+                            format!("invalid argument: cannot make {s}; type must be slice, map, or channel"),
+                        );
                         for &a in &args[1..] {
                             self.expr(a);
                         }
@@ -988,7 +1137,10 @@ impl<'a> Checker<'a> {
                     }
                 };
                 if n < min || n > min + 1 {
-                    self.error(pos, format!("invalid operation: {cs} expects {min} or {} arguments; found {n}", min + 1));
+                    self.error(
+                        pos,
+                        format!("invalid operation: {cs} expects {min} or {} arguments; found {n}", min + 1),
+                    );
                     for &a in &args[1..] {
                         self.expr(a);
                     }
@@ -1048,7 +1200,13 @@ impl<'a> Checker<'a> {
                 } else {
                     sizes::align_of(&self.sizes, &self.t, x.typ)
                 };
-                Operand { mode: OpMode::Constant, typ: TypeId::UINTPTR, val: Some(Value::int(v as i64)), expr: e, builtin: None }
+                Operand {
+                    mode: OpMode::Constant,
+                    typ: TypeId::UINTPTR,
+                    val: Some(Value::int(v as i64)),
+                    expr: e,
+                    builtin: None,
+                }
             }
             Builtin::Offsetof => {
                 let a = ast.unparen(args[0]);
@@ -1077,20 +1235,32 @@ impl<'a> Checker<'a> {
                     }
                     super::lookup::Lookup::Ambiguous | super::lookup::Lookup::NotFound => {
                         let bs = self.type_string(base_t);
-                        self.error(ast.expr(*bx).pos, format!("invalid argument: {bs} has no single field {}", sel.name));
+                        self.error(
+                            ast.expr(*bx).pos,
+                            format!("invalid argument: {bs} has no single field {}", sel.name),
+                        );
                         return Operand::invalid(e);
                     }
                 };
                 if indirect {
                     let bs = self.type_string(base_t);
-                    self.error(ast.expr(args[0]).pos, format!("invalid argument: field {} is embedded via a pointer in {bs}", sel.name));
+                    self.error(
+                        ast.expr(args[0]).pos,
+                        format!("invalid argument: field {} is embedded via a pointer in {bs}", sel.name),
+                    );
                     return Operand::invalid(e);
                 }
                 self.info.uses.insert(sel.pos, obj);
                 let ft = self.objs.get(obj).typ;
                 self.info.selections.insert(
                     a,
-                    super::super::Selection { kind: super::super::SelectionKind::FieldVal, recv: base_t, obj, index: index.clone(), indirect: false },
+                    super::super::Selection {
+                        kind: super::super::SelectionKind::FieldVal,
+                        recv: base_t,
+                        obj,
+                        index: index.clone(),
+                        indirect: false,
+                    },
                 );
                 self.record(a, super::super::Mode::Variable, ft, None);
                 if args[0] != a {
@@ -1107,7 +1277,13 @@ impl<'a> Checker<'a> {
                         _ => TypeId::INVALID,
                     };
                 }
-                Operand { mode: OpMode::Constant, typ: TypeId::UINTPTR, val: Some(Value::int(off as i64)), expr: e, builtin: None }
+                Operand {
+                    mode: OpMode::Constant,
+                    typ: TypeId::UINTPTR,
+                    val: Some(Value::int(off as i64)),
+                    expr: e,
+                    builtin: None,
+                }
             }
             Builtin::Add => {
                 if !self.allow_version(1, 17) {
@@ -1171,12 +1347,17 @@ impl<'a> Checker<'a> {
             ExprKind::Unary { op: UnaryOp::Recv, .. } => true,
             ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary { x, .. } => self.contains_call_or_recv(*x),
             ExprKind::Selector { x, .. } => self.contains_call_or_recv(*x),
-            ExprKind::Index { x, indices, .. } => self.contains_call_or_recv(*x) || indices.iter().any(|&i| self.contains_call_or_recv(i)),
+            ExprKind::Index { x, indices, .. } => {
+                self.contains_call_or_recv(*x) || indices.iter().any(|&i| self.contains_call_or_recv(i))
+            }
             ExprKind::Binary { x, y, .. } => self.contains_call_or_recv(*x) || self.contains_call_or_recv(*y),
             ExprKind::CompositeLit { elts, .. } => elts.iter().any(|&i| self.contains_call_or_recv(i)),
-            ExprKind::KeyValue { key, value, .. } => self.contains_call_or_recv(*key) || self.contains_call_or_recv(*value),
+            ExprKind::KeyValue { key, value, .. } => {
+                self.contains_call_or_recv(*key) || self.contains_call_or_recv(*value)
+            }
             ExprKind::Slice { x, lo, hi, max, .. } => {
-                self.contains_call_or_recv(*x) || [lo, hi, max].iter().any(|o| o.is_some_and(|i| self.contains_call_or_recv(i)))
+                self.contains_call_or_recv(*x)
+                    || [lo, hi, max].iter().any(|o| o.is_some_and(|i| self.contains_call_or_recv(i)))
             }
             ExprKind::TypeAssert { x, .. } => self.contains_call_or_recv(*x),
             _ => false,

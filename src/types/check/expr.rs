@@ -64,8 +64,24 @@ fn numeric_kind(b: BasicKind) -> bool {
     use BasicKind::*;
     matches!(
         b,
-        Int | Int8 | Int16 | Int32 | Int64 | Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr | UntypedInt | UntypedRune
-            | Float32 | Float64 | UntypedFloat | Complex64 | Complex128 | UntypedComplex
+        Int | Int8
+            | Int16
+            | Int32
+            | Int64
+            | Uint
+            | Uint8
+            | Uint16
+            | Uint32
+            | Uint64
+            | Uintptr
+            | UntypedInt
+            | UntypedRune
+            | Float32
+            | Float64
+            | UntypedFloat
+            | Complex64
+            | Complex128
+            | UntypedComplex
     )
 }
 
@@ -84,7 +100,21 @@ impl<'a> Checker<'a> {
     pub fn is_integer(&self, t: TypeId) -> bool {
         use BasicKind::*;
         self.basic_is(t, |b| {
-            matches!(b, Int | Int8 | Int16 | Int32 | Int64 | Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr | UntypedInt | UntypedRune)
+            matches!(
+                b,
+                Int | Int8
+                    | Int16
+                    | Int32
+                    | Int64
+                    | Uint
+                    | Uint8
+                    | Uint16
+                    | Uint32
+                    | Uint64
+                    | Uintptr
+                    | UntypedInt
+                    | UntypedRune
+            )
         })
     }
     pub fn is_unsigned(&self, t: TypeId) -> bool {
@@ -261,7 +291,10 @@ impl<'a> Checker<'a> {
             if let TypeKind::Tuple(ts) = self.t.kind(x.typ) {
                 let n = ts.len();
                 let s = self.expr_string(x.expr);
-                self.error(self.ast.expr(x.expr).pos, format!("multiple-value {s} (value of type {}) in single-value context", self.type_string(x.typ)));
+                self.error(
+                    self.ast.expr(x.expr).pos,
+                    format!("multiple-value {s} (value of type {}) in single-value context", self.type_string(x.typ)),
+                );
                 let _ = n;
                 x.mode = OpMode::Invalid;
             }
@@ -335,7 +368,10 @@ impl<'a> Checker<'a> {
                 };
                 if self.is_type_param(xo.typ) {
                     let s = self.operand_string(&xo);
-                    self.error(ast.expr(*x).pos, format!("invalid operation: cannot use type assertion on type parameter value {s}"));
+                    self.error(
+                        ast.expr(*x).pos,
+                        format!("invalid operation: cannot use type assertion on type parameter value {s}"),
+                    );
                     return Operand::invalid(e);
                 }
                 if !self.is_interface(xo.typ) {
@@ -438,7 +474,13 @@ impl<'a> Checker<'a> {
                 if universe_iota {
                     match &self.iota {
                         Some(iv) => {
-                            return Operand { mode: OpMode::Constant, typ: TypeId::UNTYPED_INT, val: Some(iv.clone()), expr: e, builtin: None }
+                            return Operand {
+                                mode: OpMode::Constant,
+                                typ: TypeId::UNTYPED_INT,
+                                val: Some(iv.clone()),
+                                expr: e,
+                                builtin: None,
+                            }
                         }
                         None => {
                             self.error(id.pos, "cannot use iota outside constant declaration");
@@ -470,7 +512,9 @@ impl<'a> Checker<'a> {
                 }
                 Operand::new(OpMode::Value, typ, e)
             }
-            ObjKind::Builtin(b) => Operand { mode: OpMode::Builtin, typ: TypeId::INVALID, val: None, expr: e, builtin: Some(*b) },
+            ObjKind::Builtin(b) => {
+                Operand { mode: OpMode::Builtin, typ: TypeId::INVALID, val: None, expr: e, builtin: Some(*b) }
+            }
             ObjKind::PkgName(_) => {
                 // not a use of the package (types2 reports it unused as well)
                 self.error(id.pos, format!("use of package {} not in selector", id.name));
@@ -570,14 +614,20 @@ impl<'a> Checker<'a> {
                     TypeKind::Chan { dir, elem } => {
                         if dir == ChanDir::Send {
                             let s = self.operand_string(&x);
-                            self.error(self.ast.expr(xe).pos, format!("invalid operation: cannot receive from send-only channel {s}"));
+                            self.error(
+                                self.ast.expr(xe).pos,
+                                format!("invalid operation: cannot receive from send-only channel {s}"),
+                            );
                             return Operand::invalid(e);
                         }
                         Operand::new(OpMode::CommaOk, elem, e)
                     }
                     _ => {
                         let s = self.operand_string(&x);
-                        self.error(self.ast.expr(xe).pos, format!("invalid operation: cannot receive from non-channel {s}"));
+                        self.error(
+                            self.ast.expr(xe).pos,
+                            format!("invalid operation: cannot receive from non-channel {s}"),
+                        );
                         Operand::invalid(e)
                     }
                 }
@@ -849,7 +899,14 @@ impl<'a> Checker<'a> {
     }
 
     /// go/types' `comparison`. With `switch_case`, `x` is a case value and `y` the switch tag.
-    pub fn comparison(&mut self, e: ExprId, op: BinaryOp, x: &mut Operand, y: &mut Operand, switch_case: bool) -> Operand {
+    pub fn comparison(
+        &mut self,
+        e: ExprId,
+        op: BinaryOp,
+        x: &mut Operand,
+        y: &mut Operand,
+        switch_case: bool,
+    ) -> Operand {
         let op = if switch_case { BinaryOp::Eql } else { op };
         // Go spec "Comparison operators": the first operand must be assignable to the type of the second, or
         // vice versa.
@@ -915,7 +972,13 @@ impl<'a> Checker<'a> {
         }
         if x.mode == OpMode::Constant && y.mode == OpMode::Constant {
             let r = const_compare(op, x.val.as_ref().unwrap(), y.val.as_ref().unwrap());
-            return Operand { mode: OpMode::Constant, typ: TypeId::UNTYPED_BOOL, val: Some(Value::Bool(r)), expr: e, builtin: None };
+            return Operand {
+                mode: OpMode::Constant,
+                typ: TypeId::UNTYPED_BOOL,
+                val: Some(Value::Bool(r)),
+                expr: e,
+                builtin: None,
+            };
         }
         // Operands that stay untyped get their default type (nil stays nil).
         if self.is_untyped(x.typ) && x.typ != TypeId::UNTYPED_NIL {
@@ -1038,7 +1101,10 @@ impl<'a> Checker<'a> {
         // in an int context): it is checked when that type is known. (types2 1.19 rejects it; the suite
         // expects it to pass, shift1.go.)
         let delayed_shift = x.mode != OpMode::Constant
-            && matches!(self.t.kind(x.typ), TypeKind::Basic(BasicKind::UntypedInt | BasicKind::UntypedRune | BasicKind::UntypedFloat));
+            && matches!(
+                self.t.kind(x.typ),
+                TypeKind::Basic(BasicKind::UntypedInt | BasicKind::UntypedRune | BasicKind::UntypedFloat)
+            );
         if self.is_integer(x.typ) || (self.is_untyped(x.typ) && xval_int.is_some()) || delayed_shift {
         } else {
             let s = self.operand_string(x);
@@ -1061,7 +1127,10 @@ impl<'a> Checker<'a> {
                 }
                 None => {
                     let s = self.operand_string(y);
-                    self.error(self.ast.expr(y.expr).pos, format!("invalid operation: shift count {s} must be integer"));
+                    self.error(
+                        self.ast.expr(y.expr).pos,
+                        format!("invalid operation: shift count {s} must be integer"),
+                    );
                     return Operand::invalid(e);
                 }
             }
@@ -1093,7 +1162,8 @@ impl<'a> Checker<'a> {
                 let xi = xval_int.unwrap();
                 let v = if op == BinaryOp::Shl { xi.shl(s) } else { xi.shr(s) };
                 // an untyped constant that was a float stays untyped int after shifting
-                let typ = if self.is_untyped(x.typ) && x.typ != TypeId::UNTYPED_RUNE { TypeId::UNTYPED_INT } else { x.typ };
+                let typ =
+                    if self.is_untyped(x.typ) && x.typ != TypeId::UNTYPED_RUNE { TypeId::UNTYPED_INT } else { x.typ };
                 if self.is_untyped(x.typ) && x.typ != typ {
                     self.convert_untyped(x, typ);
                 }
@@ -1173,9 +1243,10 @@ impl<'a> Checker<'a> {
                         TypeId::UNTYPED_BOOL => self.is_boolean(target),
                         // types2's implicitTypeAndValue: any numeric target (the delayed shift operands
                         // inside are checked when the type is pushed down)
-                        TypeId::UNTYPED_INT | TypeId::UNTYPED_RUNE | TypeId::UNTYPED_FLOAT | TypeId::UNTYPED_COMPLEX => {
-                            self.is_numeric(target)
-                        }
+                        TypeId::UNTYPED_INT
+                        | TypeId::UNTYPED_RUNE
+                        | TypeId::UNTYPED_FLOAT
+                        | TypeId::UNTYPED_COMPLEX => self.is_numeric(target),
                         TypeId::UNTYPED_STRING => self.is_string(target),
                         TypeId::UNTYPED_NIL => b == BasicKind::UnsafePointer,
                         _ => false,
@@ -1218,7 +1289,11 @@ impl<'a> Checker<'a> {
                 let d = self.default_type(x.typ);
                 return self.try_convert_untyped(x, d);
             }
-            TypeKind::Pointer(_) | TypeKind::Func(_) | TypeKind::Slice(_) | TypeKind::Map { .. } | TypeKind::Chan { .. } => {
+            TypeKind::Pointer(_)
+            | TypeKind::Func(_)
+            | TypeKind::Slice(_)
+            | TypeKind::Map { .. }
+            | TypeKind::Chan { .. } => {
                 if x.typ != TypeId::UNTYPED_NIL {
                     return Err(ConvErr::Mismatch);
                 }
@@ -1244,7 +1319,9 @@ impl<'a> Checker<'a> {
         let ast = self.ast;
         match &ast.expr(e).kind {
             ExprKind::Paren(x) => self.update_expr_type(*x, t),
-            ExprKind::Unary { op: UnaryOp::Pos | UnaryOp::Neg | UnaryOp::Xor | UnaryOp::Not, x } => self.update_expr_type(*x, t),
+            ExprKind::Unary { op: UnaryOp::Pos | UnaryOp::Neg | UnaryOp::Xor | UnaryOp::Not, x } => {
+                self.update_expr_type(*x, t)
+            }
             ExprKind::Binary { op, x, y, .. } => {
                 if op.is_comparison() {
                     // operands keep their own types
@@ -1322,12 +1399,17 @@ impl<'a> Checker<'a> {
                 Value::String(_) => v,
                 _ => return Err(ConvErr::Mismatch),
             },
-            Int | Int8 | Int16 | Int32 | Int64 | Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr | UntypedInt | UntypedRune => {
+            Int | Int8 | Int16 | Int32 | Int64 | Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr | UntypedInt
+            | UntypedRune => {
                 if !matches!(v, Value::Int(_) | Value::Float(_) | Value::Complex(..)) {
                     return Err(ConvErr::Mismatch);
                 }
                 let Some(i) = v.as_int() else {
-                    return Err(if matches!(v, Value::Complex(_, ref im) if !im.is_zero()) { ConvErr::Truncated } else { ConvErr::Truncated });
+                    return Err(if matches!(v, Value::Complex(_, ref im) if !im.is_zero()) {
+                        ConvErr::Truncated
+                    } else {
+                        ConvErr::Truncated
+                    });
                 };
                 // int, uint and uintptr have the target's word size
                 let b = match b {
@@ -1372,8 +1454,12 @@ impl<'a> Checker<'a> {
             Complex64 | Complex128 | UntypedComplex => {
                 let Some((r, i)) = v.as_complex() else { return Err(ConvErr::Mismatch) };
                 match b {
-                    Complex64 => Value::Complex(r.round32().ok_or(ConvErr::Overflow)?, i.round32().ok_or(ConvErr::Overflow)?),
-                    Complex128 => Value::Complex(r.round64().ok_or(ConvErr::Overflow)?, i.round64().ok_or(ConvErr::Overflow)?),
+                    Complex64 => {
+                        Value::Complex(r.round32().ok_or(ConvErr::Overflow)?, i.round32().ok_or(ConvErr::Overflow)?)
+                    }
+                    Complex128 => {
+                        Value::Complex(r.round64().ok_or(ConvErr::Overflow)?, i.round64().ok_or(ConvErr::Overflow)?)
+                    }
                     _ => Value::Complex(r, i),
                 }
             }
@@ -1393,7 +1479,10 @@ impl<'a> Checker<'a> {
             OpMode::Constant | OpMode::Variable | OpMode::MapIndex | OpMode::Value | OpMode::CommaOk => {}
             _ => {
                 let s = self.operand_string(x);
-                self.error(self.ast.expr(x.expr).pos, format!("cannot assign {s} to {} in {context}", self.type_string(t)));
+                self.error(
+                    self.ast.expr(x.expr).pos,
+                    format!("cannot assign {s} to {} in {context}", self.type_string(t)),
+                );
                 x.mode = OpMode::Invalid;
                 return;
             }
@@ -1464,10 +1553,20 @@ impl<'a> Checker<'a> {
                         self.add_dep(m);
                     }
                     return match obj.kind {
-                        _ if obj.typ == TypeId::INVALID && !matches!(obj.kind, ObjKind::Builtin(_)) => Operand::invalid(e),
+                        _ if obj.typ == TypeId::INVALID && !matches!(obj.kind, ObjKind::Builtin(_)) => {
+                            Operand::invalid(e)
+                        }
                         ObjKind::TypeName => Operand::new(OpMode::TypeExpr, obj.typ, e),
-                        ObjKind::Builtin(b) => Operand { mode: OpMode::Builtin, typ: TypeId::INVALID, val: None, expr: e, builtin: Some(b) },
-                        ObjKind::Const(v) => Operand { mode: OpMode::Constant, typ: obj.typ, val: Some(v), expr: e, builtin: None },
+                        ObjKind::Builtin(b) => Operand {
+                            mode: OpMode::Builtin,
+                            typ: TypeId::INVALID,
+                            val: None,
+                            expr: e,
+                            builtin: Some(b),
+                        },
+                        ObjKind::Const(v) => {
+                            Operand { mode: OpMode::Constant, typ: obj.typ, val: Some(v), expr: e, builtin: None }
+                        }
                         ObjKind::Var(_) => {
                             self.mark_var_use(m);
                             Operand::new(OpMode::Variable, obj.typ, e)
@@ -1514,7 +1613,10 @@ impl<'a> Checker<'a> {
                         let ts = self.type_string(x.typ);
                         self.error(
                             ast.expr(e).pos,
-                            format!("invalid method expression {}.{} (needs pointer receiver (*{ts}).{})", ts, sel.name, sel.name),
+                            format!(
+                                "invalid method expression {}.{} (needs pointer receiver (*{ts}).{})",
+                                ts, sel.name, sel.name
+                            ),
                         );
                         return Operand::invalid(e);
                     }
@@ -1522,7 +1624,11 @@ impl<'a> Checker<'a> {
                     let TypeKind::Func(s) = self.t.kind(sig).clone() else { return Operand::invalid(e) };
                     let mut params = vec![x.typ];
                     params.extend(s.params);
-                    let ft = self.t.intern(TypeKind::Func(super::super::Signature { params, results: s.results, variadic: s.variadic }));
+                    let ft = self.t.intern(TypeKind::Func(super::super::Signature {
+                        params,
+                        results: s.results,
+                        variadic: s.variadic,
+                    }));
                     self.info.selections.insert(
                         e,
                         super::super::Selection { kind: SelectionKind::MethodExpr, recv: x.typ, obj, index, indirect },
@@ -1663,7 +1769,11 @@ impl<'a> Checker<'a> {
         }
         let (mode, elem, len): (OpMode, TypeId, Option<u64>) = match self.t.kind(ct).clone() {
             TypeKind::Basic(b) if b == BasicKind::String || b == BasicKind::UntypedString => {
-                let l = if x.mode == OpMode::Constant { x.val.as_ref().and_then(|v| v.as_bytes()).map(|b| b.len() as u64) } else { None };
+                let l = if x.mode == OpMode::Constant {
+                    x.val.as_ref().and_then(|v| v.as_bytes()).map(|b| b.len() as u64)
+                } else {
+                    None
+                };
                 // indexing a constant string yields a byte value
                 let r = if x.mode == OpMode::Constant {
                     let i = self.index_value(ie, l);
@@ -1757,7 +1867,15 @@ impl<'a> Checker<'a> {
         Ok(None)
     }
 
-    fn slice_expr(&mut self, e: ExprId, xe: ExprId, lo: Option<ExprId>, hi: Option<ExprId>, max: Option<ExprId>, slice3: bool) -> Operand {
+    fn slice_expr(
+        &mut self,
+        e: ExprId,
+        xe: ExprId,
+        lo: Option<ExprId>,
+        hi: Option<ExprId>,
+        max: Option<ExprId>,
+        slice3: bool,
+    ) -> Operand {
         let ast = self.ast;
         let x = self.expr(xe);
         if x.mode == OpMode::Invalid {
@@ -1838,7 +1956,14 @@ impl<'a> Checker<'a> {
 
     // ---- composite literals ----
 
-    fn composite_lit(&mut self, e: ExprId, typ: Option<ExprId>, elts: &'a [ExprId], rbrace: Pos, hint: Option<TypeId>) -> Operand {
+    fn composite_lit(
+        &mut self,
+        e: ExprId,
+        typ: Option<ExprId>,
+        elts: &'a [ExprId],
+        rbrace: Pos,
+        hint: Option<TypeId>,
+    ) -> Operand {
         let ast = self.ast;
         // The literal's own type: the hint itself when the element type `*T` is elided as `&T{...}`.
         let mut result_t = None;
@@ -1902,11 +2027,14 @@ impl<'a> Checker<'a> {
                                 continue;
                             };
                             // types2's fieldIndex: `_` never names a field
-                            let found = fields.iter().position(|f| self.same_id(f.pkg, &f.name, &kid.name, Some(self.pkg)));
-                            let Some(fi) = found.filter(|_| kid.name != "_")
-                            else {
+                            let found =
+                                fields.iter().position(|f| self.same_id(f.pkg, &f.name, &kid.name, Some(self.pkg)));
+                            let Some(fi) = found.filter(|_| kid.name != "_") else {
                                 let ts = self.type_string(t);
-                                self.error(kid.pos, format!("unknown field '{}' in struct literal of type {ts}", kid.name));
+                                self.error(
+                                    kid.pos,
+                                    format!("unknown field '{}' in struct literal of type {ts}", kid.name),
+                                );
                                 self.expr(*value);
                                 continue;
                             };
@@ -1941,7 +2069,10 @@ impl<'a> Checker<'a> {
                             if fields[i].pkg.is_some_and(|p| p != self.pkg) {
                                 let ts = self.type_string(t);
                                 let name = &fields[i].name;
-                                self.error(ast.expr(el).pos, format!("implicit assignment to unexported field {name} in {ts} literal"));
+                                self.error(
+                                    ast.expr(el).pos,
+                                    format!("implicit assignment to unexported field {name} in {ts} literal"),
+                                );
                                 continue;
                             }
                             self.assignment(&mut v, ft, "struct literal");

@@ -48,7 +48,12 @@ impl<'a> Checker<'a> {
                 } else {
                     vec![v]
                 };
-                let ready = unit.iter().all(|u| var_deps.get(u).map(|d| d.iter().all(|x| done.contains(x) || unit.contains(x) && false)).unwrap_or(true));
+                let ready = unit.iter().all(|u| {
+                    var_deps
+                        .get(u)
+                        .map(|d| d.iter().all(|x| done.contains(x) || unit.contains(x) && false))
+                        .unwrap_or(true)
+                });
                 if !ready {
                     continue;
                 }

@@ -22,8 +22,15 @@ impl<'a> Checker<'a> {
     /// up from the package being checked? Unexported names of other packages are distinct.
     /// `from` is `None` for an interface's method, whose package the method set does not record: any
     /// package's method of that name answers.
-    pub fn same_id(&self, obj_pkg: Option<super::super::PkgId>, obj_name: &str, name: &str, from: Option<super::super::PkgId>) -> bool {
-        obj_name == name && (super::typexpr::is_exported(name) || obj_pkg.is_none() || from.is_none() || obj_pkg == from)
+    pub fn same_id(
+        &self,
+        obj_pkg: Option<super::super::PkgId>,
+        obj_name: &str,
+        name: &str,
+        from: Option<super::super::PkgId>,
+    ) -> bool {
+        obj_name == name
+            && (super::typexpr::is_exported(name) || obj_pkg.is_none() || from.is_none() || obj_pkg == from)
     }
 
     /// Looks up method `name` of an interface's method set in `t` (for implementation checks).
@@ -99,12 +106,14 @@ impl<'a> Checker<'a> {
                     // make sure the type's declaration (and its methods) is checked
                     self.obj_decl(nobj);
                     let method = match self.t.kind(mtype) {
-                        TypeKind::Named(on) => {
-                            on.methods.iter().position(|&m| {
+                        TypeKind::Named(on) => on
+                            .methods
+                            .iter()
+                            .position(|&m| {
                                 let o = self.objs.get(m);
                                 self.same_id(o.pkg, &o.name, name, from)
-                            }).map(|i| (i, on.methods[i]))
-                        }
+                            })
+                            .map(|i| (i, on.methods[i])),
                         _ => None,
                     };
                     if let Some((i, m)) = method {
@@ -159,7 +168,8 @@ impl<'a> Checker<'a> {
                     TypeKind::Interface { .. } => {
                         let ms = self.iface_method_set(typ);
                         // another package's unexported method is not selectable
-                        let visible = from.is_none() || self.same_id(self.iface_method_pkg(typ, name, 0), name, name, from);
+                        let visible =
+                            from.is_none() || self.same_id(self.iface_method_pkg(typ, name, 0), name, name, from);
                         if let Some(i) = ms.iter().position(|m| m.0 == name).filter(|_| visible) {
                             count += 1 + multiples as i32;
                             let o = self.iface_method_obj(typ, name, ms[i].1);
@@ -291,7 +301,13 @@ impl<'a> Checker<'a> {
         }
         out
     }
-    fn collect_iface_methods(&mut self, t: TypeId, out: &mut Vec<(Name, TypeId)>, seen: &mut HashSet<TypeId>, complete: &mut bool) {
+    fn collect_iface_methods(
+        &mut self,
+        t: TypeId,
+        out: &mut Vec<(Name, TypeId)>,
+        seen: &mut HashSet<TypeId>,
+        complete: &mut bool,
+    ) {
         if !seen.insert(t) {
             return;
         }
@@ -394,7 +410,10 @@ impl<'a> Checker<'a> {
             if let Some(ts) = terms {
                 result = Some(match result {
                     None => ts,
-                    Some(prev) => prev.into_iter().filter(|p| ts.iter().any(|q| self.term_includes(*q, p.1) || self.term_includes(*p, q.1))).collect(),
+                    Some(prev) => prev
+                        .into_iter()
+                        .filter(|p| ts.iter().any(|q| self.term_includes(*q, p.1) || self.term_includes(*p, q.1)))
+                        .collect(),
                 });
             }
         }
@@ -571,7 +590,13 @@ impl<'a> Checker<'a> {
         let methods_only = self.t.intern(TypeKind::Interface {
             methods: ms
                 .iter()
-                .map(|(n, s)| super::super::FieldInfo { name: *n, typ: *s, embedded: false, tag: String::new(), pkg: None })
+                .map(|(n, s)| super::super::FieldInfo {
+                    name: *n,
+                    typ: *s,
+                    embedded: false,
+                    tag: String::new(),
+                    pkg: None,
+                })
                 .collect(),
             embeddeds: Vec::new(),
         });
@@ -610,7 +635,11 @@ impl<'a> Checker<'a> {
             if self.is_interface(t) {
                 return Ok(());
             }
-            return if self.is_numeric(t) || (v == TypeId::UNTYPED_BOOL && self.is_boolean(t)) { Ok(()) } else { Err(String::new()) };
+            return if self.is_numeric(t) || (v == TypeId::UNTYPED_BOOL && self.is_boolean(t)) {
+                Ok(())
+            } else {
+                Err(String::new())
+            };
         }
         let vu = self.t.underlying(v);
         let tu = self.t.underlying(t);
@@ -682,12 +711,18 @@ impl<'a> Checker<'a> {
         }
         let (ka, kb) = (self.t.kind(a).clone(), self.t.kind(b).clone());
         match (ka, kb) {
-            (TypeKind::Pointer(x), TypeKind::Pointer(y)) | (TypeKind::Slice(x), TypeKind::Slice(y)) => self.identical_seen(x, y, seen),
-            (TypeKind::Array { len: l1, elem: x }, TypeKind::Array { len: l2, elem: y }) => l1 == l2 && self.identical_seen(x, y, seen),
+            (TypeKind::Pointer(x), TypeKind::Pointer(y)) | (TypeKind::Slice(x), TypeKind::Slice(y)) => {
+                self.identical_seen(x, y, seen)
+            }
+            (TypeKind::Array { len: l1, elem: x }, TypeKind::Array { len: l2, elem: y }) => {
+                l1 == l2 && self.identical_seen(x, y, seen)
+            }
             (TypeKind::Map { key: k1, value: v1 }, TypeKind::Map { key: k2, value: v2 }) => {
                 self.identical_seen(k1, k2, seen) && self.identical_seen(v1, v2, seen)
             }
-            (TypeKind::Chan { dir: d1, elem: x }, TypeKind::Chan { dir: d2, elem: y }) => d1 == d2 && self.identical_seen(x, y, seen),
+            (TypeKind::Chan { dir: d1, elem: x }, TypeKind::Chan { dir: d2, elem: y }) => {
+                d1 == d2 && self.identical_seen(x, y, seen)
+            }
             (TypeKind::Func(s1), TypeKind::Func(s2)) => {
                 s1.variadic == s2.variadic
                     && s1.params.len() == s2.params.len()
@@ -698,7 +733,11 @@ impl<'a> Checker<'a> {
             (TypeKind::Struct { fields: f1 }, TypeKind::Struct { fields: f2 }) => {
                 f1.len() == f2.len()
                     && f1.iter().zip(&f2).all(|(x, y)| {
-                        x.name == y.name && x.embedded == y.embedded && x.tag == y.tag && x.pkg == y.pkg && self.identical_seen(x.typ, y.typ, seen)
+                        x.name == y.name
+                            && x.embedded == y.embedded
+                            && x.tag == y.tag
+                            && x.pkg == y.pkg
+                            && self.identical_seen(x.typ, y.typ, seen)
                     })
             }
             (TypeKind::Interface { .. }, TypeKind::Interface { .. }) => {
@@ -807,7 +846,8 @@ impl<'a> Checker<'a> {
             return;
         }
         let tps = self.generic_types.get(&gen).cloned().unwrap_or_default();
-        let (done, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut self.pending_instances).into_iter().partition(|p| p.1 == gen);
+        let (done, rest): (Vec<_>, Vec<_>) =
+            std::mem::take(&mut self.pending_instances).into_iter().partition(|p| p.1 == gen);
         self.pending_instances = rest;
         for (inst, _) in done {
             let targs = match self.t.kind(inst) {
@@ -902,7 +942,11 @@ impl<'a> Checker<'a> {
     pub fn unify(&mut self, param: TypeId, arg: TypeId, tps: &[TypeId], out: &mut Vec<Option<TypeId>>) -> bool {
         if let Some(i) = tps.iter().position(|&p| p == param) {
             match out[i] {
-                Some(prev) => return prev == arg || self.t.underlying(prev) == self.t.underlying(arg) && (!self.t.is_named(prev) || !self.t.is_named(arg)),
+                Some(prev) => {
+                    return prev == arg
+                        || self.t.underlying(prev) == self.t.underlying(arg)
+                            && (!self.t.is_named(prev) || !self.t.is_named(arg))
+                }
                 None => {
                     out[i] = Some(arg);
                     return true;
@@ -924,12 +968,24 @@ impl<'a> Checker<'a> {
             }
         }
         let (pk, ak) = (self.t.kind(param).clone(), self.t.kind(arg).clone());
-        let ak = if let (TypeKind::Named(_), false) = (&ak, matches!(pk, TypeKind::Named(_))) { self.t.under(arg).clone() } else { ak };
+        let ak = if let (TypeKind::Named(_), false) = (&ak, matches!(pk, TypeKind::Named(_))) {
+            self.t.under(arg).clone()
+        } else {
+            ak
+        };
         // A generic named parameter type (`Fn[A, B]`) against an unnamed argument type: unify the structure.
-        let pk = if let (TypeKind::Named(_), false) = (&pk, matches!(ak, TypeKind::Named(_))) { self.t.under(param).clone() } else { pk };
+        let pk = if let (TypeKind::Named(_), false) = (&pk, matches!(ak, TypeKind::Named(_))) {
+            self.t.under(param).clone()
+        } else {
+            pk
+        };
         match (pk, ak) {
-            (TypeKind::Pointer(a), TypeKind::Pointer(b)) | (TypeKind::Slice(a), TypeKind::Slice(b)) => self.unify(a, b, tps, out),
-            (TypeKind::Array { len: l1, elem: a }, TypeKind::Array { len: l2, elem: b }) => l1 == l2 && self.unify(a, b, tps, out),
+            (TypeKind::Pointer(a), TypeKind::Pointer(b)) | (TypeKind::Slice(a), TypeKind::Slice(b)) => {
+                self.unify(a, b, tps, out)
+            }
+            (TypeKind::Array { len: l1, elem: a }, TypeKind::Array { len: l2, elem: b }) => {
+                l1 == l2 && self.unify(a, b, tps, out)
+            }
             (TypeKind::Map { key: k1, value: v1 }, TypeKind::Map { key: k2, value: v2 }) => {
                 self.unify(k1, k2, tps, out) && self.unify(v1, v2, tps, out)
             }
@@ -941,7 +997,8 @@ impl<'a> Checker<'a> {
                     && s1.results.iter().zip(&s2.results).all(|(&a, &b)| self.unify(a, b, tps, out))
             }
             (TypeKind::Struct { fields: f1 }, TypeKind::Struct { fields: f2 }) => {
-                f1.len() == f2.len() && f1.iter().zip(&f2).all(|(a, b)| a.name == b.name && self.unify(a.typ, b.typ, tps, out))
+                f1.len() == f2.len()
+                    && f1.iter().zip(&f2).all(|(a, b)| a.name == b.name && self.unify(a.typ, b.typ, tps, out))
             }
             (TypeKind::Named(n1), TypeKind::Named(n2)) => {
                 n1.origin.is_some()

@@ -125,7 +125,8 @@ impl<'a> Checker<'a> {
                 let mut c = ctx.clone();
                 let inner = &ast.stmt(*stmt).kind;
                 let is_loop = matches!(inner, StmtKind::For { .. } | StmtKind::Range { .. });
-                let is_breakable = is_loop || matches!(inner, StmtKind::Switch { .. } | StmtKind::TypeSwitch { .. } | StmtKind::Select { .. });
+                let is_breakable = is_loop
+                    || matches!(inner, StmtKind::Switch { .. } | StmtKind::TypeSwitch { .. } | StmtKind::Select { .. });
                 if is_breakable {
                     c.enclosing.push((label.name.clone(), is_loop));
                 }
@@ -153,7 +154,21 @@ impl<'a> Checker<'a> {
                                 Some(Mode::Builtin) => {
                                     let b = self.builtin_of(*fun);
                                     match b {
-                                        Some(super::super::Builtin::Append | super::super::Builtin::Cap | super::super::Builtin::Complex | super::super::Builtin::Imag | super::super::Builtin::Len | super::super::Builtin::Make | super::super::Builtin::New | super::super::Builtin::Real | super::super::Builtin::Alignof | super::super::Builtin::Offsetof | super::super::Builtin::Sizeof | super::super::Builtin::Add | super::super::Builtin::Slice) => Some("is not used"),
+                                        Some(
+                                            super::super::Builtin::Append
+                                            | super::super::Builtin::Cap
+                                            | super::super::Builtin::Complex
+                                            | super::super::Builtin::Imag
+                                            | super::super::Builtin::Len
+                                            | super::super::Builtin::Make
+                                            | super::super::Builtin::New
+                                            | super::super::Builtin::Real
+                                            | super::super::Builtin::Alignof
+                                            | super::super::Builtin::Offsetof
+                                            | super::super::Builtin::Sizeof
+                                            | super::super::Builtin::Add
+                                            | super::super::Builtin::Slice,
+                                        ) => Some("is not used"),
                                         _ => None,
                                     }
                                 }
@@ -212,7 +227,10 @@ impl<'a> Checker<'a> {
                 AssignOp::Assign => self.assign_vars(lhs, rhs, st.pos),
                 AssignOp::Op(bop) => {
                     if lhs.len() != 1 || rhs.len() != 1 {
-                        self.error(*op_pos, format!("assignment operation {}= requires single-valued expressions", bop.as_str()));
+                        self.error(
+                            *op_pos,
+                            format!("assignment operation {}= requires single-valued expressions", bop.as_str()),
+                        );
                         return;
                     }
                     let mut x = self.expr(lhs[0]);
@@ -226,7 +244,12 @@ impl<'a> Checker<'a> {
                     }
                     // the result is recorded on lhs by binary_ops; restore lhs's own record
                     let lt = x.typ;
-                    self.record(lhs[0], if x.mode == OpMode::Variable { Mode::Variable } else { Mode::MapIndex }, lt, None);
+                    self.record(
+                        lhs[0],
+                        if x.mode == OpMode::Variable { Mode::Variable } else { Mode::MapIndex },
+                        lt,
+                        None,
+                    );
                     r.expr = rhs[0];
                     self.assign_var_operand(lhs[0], &mut r, lt);
                 }
@@ -252,7 +275,22 @@ impl<'a> Checker<'a> {
                         }
                         Some(Mode::Builtin) => {
                             let b = self.builtin_of(*fun);
-                            if matches!(b, Some(super::super::Builtin::Append | super::super::Builtin::Cap | super::super::Builtin::Complex | super::super::Builtin::Imag | super::super::Builtin::Len | super::super::Builtin::Make | super::super::Builtin::New | super::super::Builtin::Real | super::super::Builtin::Alignof | super::super::Builtin::Offsetof | super::super::Builtin::Sizeof)) {
+                            if matches!(
+                                b,
+                                Some(
+                                    super::super::Builtin::Append
+                                        | super::super::Builtin::Cap
+                                        | super::super::Builtin::Complex
+                                        | super::super::Builtin::Imag
+                                        | super::super::Builtin::Len
+                                        | super::super::Builtin::Make
+                                        | super::super::Builtin::New
+                                        | super::super::Builtin::Real
+                                        | super::super::Builtin::Alignof
+                                        | super::super::Builtin::Offsetof
+                                        | super::super::Builtin::Sizeof
+                                )
+                            ) {
                                 let s = self.expr_string(*e);
                                 self.error(ast.expr(*e).pos, format!("{kw} discards result of {s}"));
                             }
@@ -366,9 +404,15 @@ impl<'a> Checker<'a> {
                         Some(cs) => {
                             let ok = match &ast.stmt(cs).kind {
                                 StmtKind::Send { .. } => true,
-                                StmtKind::Expr(e) => matches!(ast.expr(ast.unparen(*e)).kind, ExprKind::Unary { op: UnaryOp::Recv, .. }),
+                                StmtKind::Expr(e) => {
+                                    matches!(ast.expr(ast.unparen(*e)).kind, ExprKind::Unary { op: UnaryOp::Recv, .. })
+                                }
                                 StmtKind::Assign { rhs, .. } => {
-                                    rhs.len() == 1 && matches!(ast.expr(ast.unparen(rhs[0])).kind, ExprKind::Unary { op: UnaryOp::Recv, .. })
+                                    rhs.len() == 1
+                                        && matches!(
+                                            ast.expr(ast.unparen(rhs[0])).kind,
+                                            ExprKind::Unary { op: UnaryOp::Recv, .. }
+                                        )
                                 }
                                 _ => false,
                             };
@@ -417,7 +461,9 @@ impl<'a> Checker<'a> {
                 self.close_scope();
                 self.close_scope();
             }
-            StmtKind::Range { key, value, define, x, body } => self.range_stmt(st.pos, *key, *value, *define, *x, body, ctx),
+            StmtKind::Range { key, value, define, x, body } => {
+                self.range_stmt(st.pos, *key, *value, *define, *x, body, ctx)
+            }
         }
     }
 
@@ -444,7 +490,14 @@ impl<'a> Checker<'a> {
                 }
                 if !self.is_boolean(x.typ) {
                     let s = self.operand_string(&x);
-                    self.error(ast.expr(ce).pos, format!("invalid case {} in switch (mismatched types {} and bool)", self.expr_string(ce), self.type_string(x.typ)));
+                    self.error(
+                        ast.expr(ce).pos,
+                        format!(
+                            "invalid case {} in switch (mismatched types {} and bool)",
+                            self.expr_string(ce),
+                            self.type_string(x.typ)
+                        ),
+                    );
                     let _ = s;
                     return;
                 }
@@ -550,7 +603,9 @@ impl<'a> Checker<'a> {
                 Some(list) => {
                     for &te in list {
                         let t = if let ExprKind::Ident(nid) = &ast.expr(ast.unparen(te)).kind {
-                            if nid.name == "nil" && self.lookup("nil").is_some_and(|o| matches!(self.objs.get(o).kind, ObjKind::Nil)) {
+                            if nid.name == "nil"
+                                && self.lookup("nil").is_some_and(|o| matches!(self.objs.get(o).kind, ObjKind::Nil))
+                            {
                                 let no = self.lookup("nil").unwrap();
                                 self.info.uses.insert(nid.pos, no);
                                 self.record(te, Mode::Value, TypeId::UNTYPED_NIL, None);
@@ -573,7 +628,10 @@ impl<'a> Checker<'a> {
                         if let Some((_, prev)) = seen.iter().find(|(s, _)| *s == t) {
                             let ps = self.fset.position(*prev).map(|p| p.to_string()).unwrap_or_default();
                             let s = if t == TypeId::UNTYPED_NIL { "nil".to_string() } else { self.type_string(t) };
-                            self.error(ast.expr(te).pos, format!("duplicate case {s} in type switch\n\t{ps}: previous case"));
+                            self.error(
+                                ast.expr(te).pos,
+                                format!("duplicate case {s} in type switch\n\t{ps}: previous case"),
+                            );
                         } else {
                             seen.push((t, ast.expr(te).pos));
                         }
@@ -638,7 +696,16 @@ impl<'a> Checker<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn range_stmt(&mut self, pos: Pos, key: Option<ExprId>, value: Option<ExprId>, define: bool, xe: ExprId, body: &'a Block, ctx: &StmtCtx) {
+    fn range_stmt(
+        &mut self,
+        pos: Pos,
+        key: Option<ExprId>,
+        value: Option<ExprId>,
+        define: bool,
+        xe: ExprId,
+        body: &'a Block,
+        ctx: &StmtCtx,
+    ) {
         let ast = self.ast;
         self.open_scope();
         let mut x = self.expr(xe);
@@ -667,7 +734,10 @@ impl<'a> Checker<'a> {
                         None
                     } else {
                         if let Some(v) = value {
-                            self.error(ast.expr(v).pos, format!("range over {} permits only one iteration variable", self.operand_string(&x)));
+                            self.error(
+                                ast.expr(v).pos,
+                                format!("range over {} permits only one iteration variable", self.operand_string(&x)),
+                            );
                         }
                         Some((elem, TypeId::INVALID))
                     }
@@ -741,7 +811,10 @@ impl<'a> Checker<'a> {
                         li.used = true;
                         let o = li.obj;
                         self.info.uses.insert(l.pos, o);
-                        let ok = ctx.enclosing.iter().any(|(n, is_loop)| n == &l.name && (kind == BranchKind::Break || *is_loop));
+                        let ok = ctx
+                            .enclosing
+                            .iter()
+                            .any(|(n, is_loop)| n == &l.name && (kind == BranchKind::Break || *is_loop));
                         // an invalid target is reported by the parser (gc: syntax/branches.go)
                         let _ = ok;
                     }
@@ -781,7 +854,10 @@ impl<'a> Checker<'a> {
         let named = f.named_results;
         if results.is_empty() {
             if !rvars.is_empty() && !named {
-                self.error(pos, "not enough return values\n\thave ()\n\twant (".to_string() + &self.var_types(&rvars) + ")");
+                self.error(
+                    pos,
+                    "not enough return values\n\thave ()\n\twant (".to_string() + &self.var_types(&rvars) + ")",
+                );
                 return;
             }
             if named {
@@ -835,7 +911,14 @@ impl<'a> Checker<'a> {
     }
 
     /// Assigns `rhs` to values of `types` (returns and n:n / n:1 assignments). Reports count mismatches.
-    fn assign_values(&mut self, types: &[TypeId], rhs: &'a [ExprId], pos: Pos, context: &str, is_return: bool) -> Vec<Operand> {
+    fn assign_values(
+        &mut self,
+        types: &[TypeId],
+        rhs: &'a [ExprId],
+        pos: Pos,
+        context: &str,
+        is_return: bool,
+    ) -> Vec<Operand> {
         let ast = self.ast;
         if rhs.len() == 1 && types.len() > 1 {
             let x = self.multi_expr(rhs[0]);
@@ -974,7 +1057,13 @@ impl<'a> Checker<'a> {
                 if t == TypeId::UNTYPED_BOOL {
                     t = declared[i].unwrap_or(TypeId::BOOL);
                     if !self.is_boolean(t) {
-                        let mut op = Operand { mode: OpMode::Value, typ: TypeId::UNTYPED_BOOL, val: None, expr: rhs[0], builtin: None };
+                        let mut op = Operand {
+                            mode: OpMode::Value,
+                            typ: TypeId::UNTYPED_BOOL,
+                            val: None,
+                            expr: rhs[0],
+                            builtin: None,
+                        };
                         self.assignment(&mut op, t, "assignment");
                     }
                 }
@@ -1064,7 +1153,9 @@ impl<'a> Checker<'a> {
                     pos::set_current(ts.pos);
                     // gc's noder (not types2) rejects these: it cannot export such types yet
                     if let Some(f) = self.cur_decl {
-                        if self.generic_funcs.contains_key(&f) || self.method_recv_tparams.get(&f).is_some_and(|t| !t.is_empty()) {
+                        if self.generic_funcs.contains_key(&f)
+                            || self.method_recv_tparams.get(&f).is_some_and(|t| !t.is_empty())
+                        {
                             self.error(g.pos, "type declarations inside generic functions are not currently supported");
                         }
                     }
@@ -1139,7 +1230,10 @@ impl<'a> Checker<'a> {
                                             if t != TypeId::INVALID && x.mode != OpMode::Invalid {
                                                 if !self.is_const_type(t) {
                                                     let s = self.type_string(t);
-                                                    self.error(ast.expr(src.typ.unwrap()).pos, format!("invalid constant type {s}"));
+                                                    self.error(
+                                                        ast.expr(src.typ.unwrap()).pos,
+                                                        format!("invalid constant type {s}"),
+                                                    );
                                                     x.mode = OpMode::Invalid;
                                                 } else {
                                                     self.assignment(&mut x, t, "constant declaration");
@@ -1261,7 +1355,8 @@ impl<'a> Checker<'a> {
         }
         // New variables get their types from rhs; existing ones are assigned to.
         let all: Vec<ObjId> = objs.iter().map(|x| x.1).collect();
-        let declared: Vec<Option<TypeId>> = objs.iter().map(|(_, o, is_new)| if *is_new { None } else { Some(self.objs.get(*o).typ) }).collect();
+        let declared: Vec<Option<TypeId>> =
+            objs.iter().map(|(_, o, is_new)| if *is_new { None } else { Some(self.objs.get(*o).typ) }).collect();
         // For existing variables, init_vars checks assignability with the declared type.
         let saved: Vec<TypeId> = all.iter().map(|&o| self.objs.get(o).typ).collect();
         for (i, &o) in all.iter().enumerate() {
@@ -1295,7 +1390,8 @@ impl<'a> Checker<'a> {
 
     fn init_vars_short(&mut self, lhs: &[ObjId], _declared: &[Option<TypeId>], rhs: &'a [ExprId], pos: Pos) {
         // Reuse init_vars: existing variables have their types set, so it checks assignability.
-        let saved_used: Vec<bool> = lhs.iter().map(|&o| matches!(&self.objs.get(o).kind, ObjKind::Var(v) if v.used)).collect();
+        let saved_used: Vec<bool> =
+            lhs.iter().map(|&o| matches!(&self.objs.get(o).kind, ObjKind::Var(v) if v.used)).collect();
         self.init_vars(lhs, rhs, pos, true);
         // init_vars marks variables used on error; keep the previous state for existing ones.
         let _ = saved_used;
@@ -1314,7 +1410,9 @@ impl<'a> Checker<'a> {
             }
             let ts = match self.t.kind(x.typ) {
                 TypeKind::Tuple(ts) => ts.clone(),
-                _ if (x.mode == OpMode::CommaOk || x.mode == OpMode::MapIndex) && lhs.len() == 2 => vec![x.typ, TypeId::UNTYPED_BOOL],
+                _ if (x.mode == OpMode::CommaOk || x.mode == OpMode::MapIndex) && lhs.len() == 2 => {
+                    vec![x.typ, TypeId::UNTYPED_BOOL]
+                }
                 _ => vec![x.typ],
             };
             if ts.len() != lhs.len() {
@@ -1515,16 +1613,21 @@ impl<'a> Checker<'a> {
                 let has_default = body.iter().any(|c| c.list.is_none());
                 has_default
                     && body.iter().all(|c| {
-                        (self.is_terminating_list(&c.body, "") || self.ends_in_fallthrough(&c.body)) && !self.has_break(&c.body, label, true)
+                        (self.is_terminating_list(&c.body, "") || self.ends_in_fallthrough(&c.body))
+                            && !self.has_break(&c.body, label, true)
                     })
             }
-            StmtKind::Select { body, .. } => body.iter().all(|c| self.is_terminating_list(&c.body, "") && !self.has_break(&c.body, label, true)),
+            StmtKind::Select { body, .. } => {
+                body.iter().all(|c| self.is_terminating_list(&c.body, "") && !self.has_break(&c.body, label, true))
+            }
             _ => false,
         }
     }
 
     fn ends_in_fallthrough(&self, stmts: &[StmtId]) -> bool {
-        stmts.last().is_some_and(|&s| matches!(self.ast.stmt(s).kind, StmtKind::Branch { kind: BranchKind::Fallthrough, .. }))
+        stmts
+            .last()
+            .is_some_and(|&s| matches!(self.ast.stmt(s).kind, StmtKind::Branch { kind: BranchKind::Fallthrough, .. }))
     }
 
     /// Is there a `break` (unlabeled, at this nesting level) or `break label` targeting this statement?
@@ -1541,12 +1644,18 @@ impl<'a> Checker<'a> {
             },
             StmtKind::Block(b) => self.has_break(&b.stmts, label, top),
             StmtKind::Labeled { stmt, .. } => self.stmt_has_break(*stmt, label, top),
-            StmtKind::If { then, els, .. } => self.has_break(&then.stmts, label, top) || els.is_some_and(|e| self.stmt_has_break(e, label, top)),
-            StmtKind::For { body, .. } | StmtKind::Range { body, .. } => !label.is_empty() && self.has_break(&body.stmts, label, false),
+            StmtKind::If { then, els, .. } => {
+                self.has_break(&then.stmts, label, top) || els.is_some_and(|e| self.stmt_has_break(e, label, top))
+            }
+            StmtKind::For { body, .. } | StmtKind::Range { body, .. } => {
+                !label.is_empty() && self.has_break(&body.stmts, label, false)
+            }
             StmtKind::Switch { body, .. } | StmtKind::TypeSwitch { body, .. } => {
                 !label.is_empty() && body.iter().any(|c| self.has_break(&c.body, label, false))
             }
-            StmtKind::Select { body, .. } => !label.is_empty() && body.iter().any(|c| self.has_break(&c.body, label, false)),
+            StmtKind::Select { body, .. } => {
+                !label.is_empty() && body.iter().any(|c| self.has_break(&c.body, label, false))
+            }
             _ => false,
         }
     }

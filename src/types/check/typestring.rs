@@ -29,7 +29,10 @@ enum Qual<'q> {
     All(&'q str),
     /// Named types of packages other than `current` with their package's name (types2's qualifier in
     /// messages: `sync.Mutex`, but `T` for the package being checked). `names[pkg]` is (path, name).
-    Others { current: PkgId, names: &'q [(String, String)] },
+    Others {
+        current: PkgId,
+        names: &'q [(String, String)],
+    },
 }
 
 fn write_type(tt: &TypeTable, objs: &Objects, t: TypeId, qual: Qual, s: &mut String, depth: u32) {
@@ -452,7 +455,9 @@ impl<'a> Checker<'a> {
         let e = self.ast.unparen(e);
         match &self.ast.expr(e).kind {
             ExprKind::Ident(id) => self.info.uses.get(&id.pos).and_then(|o| self.written_types.get(o)).copied(),
-            ExprKind::Call { fun, .. } if self.info.types.get(fun).is_some_and(|tv| tv.mode == super::super::Mode::TypeExpr) => {
+            ExprKind::Call { fun, .. }
+                if self.info.types.get(fun).is_some_and(|tv| tv.mode == super::super::Mode::TypeExpr) =>
+            {
                 self.spelled(*fun).map(|_| *fun)
             }
             _ => None,
@@ -500,7 +505,9 @@ impl<'a> Checker<'a> {
             ExprKind::SliceType { elem } => self.spell(*elem).map(|(s, m)| (format!("[]{s}"), m)),
             ExprKind::Ellipsis { elem } => self.spell(*elem).map(|(s, m)| (format!("...{s}"), m)),
             ExprKind::ArrayType { elem, .. } => {
-                let TypeKind::Array { len, .. } = self.t.kind(self.info.types.get(&e)?.typ) else { return recorded(self) };
+                let TypeKind::Array { len, .. } = self.t.kind(self.info.types.get(&e)?.typ) else {
+                    return recorded(self);
+                };
                 self.spell(*elem).map(|(s, m)| (format!("[{len}]{s}"), m))
             }
             ExprKind::MapType { key, value } => {

@@ -222,7 +222,9 @@ impl<'a> Checker<'a> {
                 ObjKind::TypeName => {
                     // a generic type reached from inside a type parameter list: a cycle through the
                     // list, invalid (types2's tparCycle: `type T[P interface{ m() T[P] }] int`)
-                    if self.in_tparam_list && matches!(self.decls.get(&x), Some(DeclSrc::Type(ts)) if !ts.tparams.is_empty()) {
+                    if self.in_tparam_list
+                        && matches!(self.decls.get(&x), Some(DeclSrc::Type(ts)) if !ts.tparams.is_empty())
+                    {
                         return false;
                     }
                     if matches!(self.decls.get(&x), Some(DeclSrc::Type(ts)) if !ts.alias) {
@@ -337,7 +339,11 @@ impl<'a> Checker<'a> {
                     is_var = true;
                     te = *elem;
                 } else {
-                    let what = if result { "can only use ... with final parameter in list" } else { "can only use ... with final parameter in list" };
+                    let what = if result {
+                        "can only use ... with final parameter in list"
+                    } else {
+                        "can only use ... with final parameter in list"
+                    };
                     self.error(self.ast.expr(f.typ).pos, what);
                     te = *elem;
                 }
@@ -395,7 +401,9 @@ impl<'a> Checker<'a> {
         let bad = match self.t.under(base) {
             TypeKind::Pointer(_) => Some("embedded field type cannot be a pointer"),
             TypeKind::Interface { .. } if ptr => Some("embedded field type cannot be a pointer to an interface"),
-            TypeKind::Basic(super::super::BasicKind::UnsafePointer) => Some("embedded field type cannot be unsafe.Pointer"),
+            TypeKind::Basic(super::super::BasicKind::UnsafePointer) => {
+                Some("embedded field type cannot be unsafe.Pointer")
+            }
             _ => None,
         };
         if let Some(msg) = bad {
@@ -517,7 +525,10 @@ impl<'a> Checker<'a> {
                     }
                     if let Some(&(_, _, at)) = explicit.iter().find(|m| m.0 == *name.name) {
                         let at = self.pos_string(at);
-                        self.error(name.pos, format!("duplicate method {}\n\t{at}: other declaration of {}", name.name, name.name));
+                        self.error(
+                            name.pos,
+                            format!("duplicate method {}\n\t{at}: other declaration of {}", name.name, name.name),
+                        );
                         continue;
                     }
                     let o = self.objs.add(super::super::Object {
@@ -533,7 +544,13 @@ impl<'a> Checker<'a> {
                     method_objs.push((name.name.clone(), o));
                     explicit.push((name.name.to_string(), sig, name.pos));
                     let pkg = if is_exported(&name.name) { None } else { Some(self.pkg) };
-                    methods.push(FieldInfo { name: name.name.clone(), typ: sig, embedded: false, tag: String::new(), pkg });
+                    methods.push(FieldInfo {
+                        name: name.name.clone(),
+                        typ: sig,
+                        embedded: false,
+                        tag: String::new(),
+                        pkg,
+                    });
                 }
                 InterfaceElem::Union(terms) => {
                     if terms.len() == 1 && !terms[0].tilde {
@@ -592,7 +609,11 @@ impl<'a> Checker<'a> {
         for f in fields {
             for n in &f.names {
                 let o = self.new_obj(ObjKind::TypeName, &n.name, n.pos, TypeId::INVALID);
-                let tp = self.t.add_unique(TypeKind::TypeParam { obj: o, index: tps.len() as u32, constraint: TypeId::INVALID });
+                let tp = self.t.add_unique(TypeKind::TypeParam {
+                    obj: o,
+                    index: tps.len() as u32,
+                    constraint: TypeId::INVALID,
+                });
                 self.objs.get_mut(o).typ = tp;
                 let s = self.scope;
                 self.declare(s, n.pos, o);

@@ -106,7 +106,8 @@ pub fn wanted_asm_opcodes(src: &str, path: &str) -> Result<AsmChecks, String> {
                     None => (false, m.as_str()),
                 };
                 let rxsrc = go_unquote(lit).map_err(|e| format!("{}: error unquoting string: {e}", i + 1))?;
-                let opcode = crate::errorcheck::go_regex(&format!("^{rxsrc}")).map_err(|e| format!("{}: {e}", i + 1))?;
+                let opcode =
+                    crate::errorcheck::go_regex(&format!("^{rxsrc}")).map_err(|e| format!("{}: {e}", i + 1))?;
                 for env in &envs {
                     ops.entry(env.clone()).or_default().entry(lnum.clone()).or_default().push(WantedOpcode {
                         line: i + 1,
@@ -122,7 +123,13 @@ pub fn wanted_asm_opcodes(src: &str, path: &str) -> Result<AsmChecks, String> {
 }
 
 /// `asmCheck`: `Err` lists the failed checks (sorted by line).
-pub fn asm_check(out: &str, path: &str, name: &str, env: &str, ops: &BTreeMap<String, Vec<WantedOpcode>>) -> Result<(), String> {
+pub fn asm_check(
+    out: &str,
+    path: &str,
+    name: &str,
+    env: &str,
+    ops: &BTreeMap<String, Vec<WantedOpcode>>,
+) -> Result<(), String> {
     let rx_line = Regex::new(&format!(r"\(({}:\d+)\)\s+(.*)", regex::escape(path))).unwrap();
     let mut found: BTreeMap<(String, usize), bool> = BTreeMap::new();
     for line in out.split('\n') {

@@ -94,12 +94,7 @@ pub fn run(cmd: Cmd) -> Output {
     };
     drop(file);
     let mut c = Command::new(&cmd.argv[0]);
-    c.args(&cmd.argv[1..])
-        .current_dir(cmd.dir)
-        .stdin(Stdio::piped())
-        .stdout(stdout)
-        .stderr(stderr)
-        .process_group(0);
+    c.args(&cmd.argv[1..]).current_dir(cmd.dir).stdin(Stdio::piped()).stdout(stdout).stderr(stderr).process_group(0);
     for k in &cmd.env_remove {
         c.env_remove(k);
     }
@@ -111,7 +106,7 @@ pub fn run(cmd: Cmd) -> Output {
         Err(e) => return not_started(format!("exec: \"{}\": {e}", cmd.argv[0])),
     };
     drop(c); // close our copies of the output file
-    // The program's stdin is an empty pipe (not /dev/null, so a broken /dev/null cannot fail every test).
+             // The program's stdin is an empty pipe (not /dev/null, so a broken /dev/null cannot fail every test).
     drop(child.stdin.take());
     let pid = child.id() as i32;
     let (tx, rx) = mpsc::channel();

@@ -26,8 +26,20 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// run.go's `dirs`: the directories of the suite that hold tests.
-const DIRS: &[&str] =
-    &[".", "ken", "chan", "interface", "syntax", "dwarf", "fixedbugs", "codegen", "runtime", "abi", "typeparam", "typeparam/mdempsky"];
+const DIRS: &[&str] = &[
+    ".",
+    "ken",
+    "chan",
+    "interface",
+    "syntax",
+    "dwarf",
+    "fixedbugs",
+    "codegen",
+    "runtime",
+    "abi",
+    "typeparam",
+    "typeparam/mdempsky",
+];
 
 const USAGE: &str = "usage: conformance [options] [pattern ...]
 
@@ -284,7 +296,14 @@ fn write_results(path: &Path, results: &[TestResult]) -> Result<(), String> {
     let mut s = String::from("test\tdirective\toutcome\tseconds\treason\n");
     for r in results {
         let reason = runner::summary(&r.reason);
-        s.push_str(&format!("{}\t{}\t{}\t{:.2}\t{}\n", r.name, r.directive, r.outcome.as_str(), r.secs, escape(&reason)));
+        s.push_str(&format!(
+            "{}\t{}\t{}\t{:.2}\t{}\n",
+            r.name,
+            r.directive,
+            r.outcome.as_str(),
+            r.secs,
+            escape(&reason)
+        ));
     }
     std::fs::write(path, s).map_err(|e| format!("{}: {e}", path.display()))
 }
@@ -307,7 +326,8 @@ fn read_passing(path: &Path) -> Result<Vec<String>, String> {
 /// Adds the passing tests to the list, keeping its leading comment block; returns how many were new.
 fn update_passing(path: &Path, results: &[TestResult]) -> Result<usize, String> {
     let text = std::fs::read_to_string(path).unwrap_or_default();
-    let header: Vec<&str> = text.lines().take_while(|l| l.trim_start().starts_with('#') || l.trim().is_empty()).collect();
+    let header: Vec<&str> =
+        text.lines().take_while(|l| l.trim_start().starts_with('#') || l.trim().is_empty()).collect();
     let mut names = read_passing(path)?;
     let before = names.len();
     names.extend(results.iter().filter(|r| r.outcome == Outcome::Pass).map(|r| r.name.clone()));

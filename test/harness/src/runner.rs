@@ -311,11 +311,8 @@ impl<'a> Run<'a> {
             Where::Suite => self.cfg.test_dir.clone(),
             Where::At(p) => p.to_path_buf(),
         };
-        let mut env: Vec<(String, String)> = vec![
-            ("GOENV".into(), "off".into()),
-            ("GOFLAGS".into(), String::new()),
-            ("PWD".into(), s(&dir)),
-        ];
+        let mut env: Vec<(String, String)> =
+            vec![("GOENV".into(), "off".into()), ("GOFLAGS".into(), String::new()), ("PWD".into(), s(&dir))];
         // run.go sets GOOS and GOARCH in its own environment when unset; some tests read them.
         for (k, v) in [("GOOS", &self.cfg.ctx.goos), ("GOARCH", &self.cfg.ctx.goarch)] {
             if std::env::var_os(k).is_none() {
@@ -336,7 +333,14 @@ impl<'a> Run<'a> {
         }
         let timeout = self.recipe.timeout_secs.map_or(self.cfg.timeout, Duration::from_secs);
         let n = TEST_SEQ.fetch_add(1, Ordering::Relaxed);
-        exec::run(Cmd { argv, dir: &dir, env, env_remove: self.env_remove(), timeout, out_file: self.tmp.join(format!(".out{n}")) })
+        exec::run(Cmd {
+            argv,
+            dir: &dir,
+            env,
+            env_remove: self.env_remove(),
+            timeout,
+            out_file: self.tmp.join(format!(".out{n}")),
+        })
     }
 
     /// GOROOT names the suite for the harness; the reference go command must find its own root.
@@ -435,7 +439,11 @@ impl<'a> Run<'a> {
             Compiler::G1c(_) => self.g1c_build(true, "/dev/null", &[long.clone()], Where::Tmp),
         };
         self.expect_compile_result(&out)?;
-        error_check(&out.text(), self.recipe.want_auto, &[CheckFile { full: &long, short: &self.t.gofile, src: self.src }])
+        error_check(
+            &out.text(),
+            self.recipe.want_auto,
+            &[CheckFile { full: &long, short: &self.t.gofile, src: self.src }],
+        )
     }
 
     /// Fail when compilation succeeded but should not have (or the reverse), as run.go does.
@@ -468,7 +476,10 @@ impl<'a> Run<'a> {
                 if plain {
                     // run.go skips the go command for plain tests: compile, link, run.
                     let pkg = s(&self.tmp.join("pkg.a"));
-                    self.must(self.go(vec!["tool".into(), "compile".into(), "-p=main".into(), "-o".into(), pkg.clone(), name], Where::Suite))?;
+                    self.must(self.go(
+                        vec!["tool".into(), "compile".into(), "-p=main".into(), "-o".into(), pkg.clone(), name],
+                        Where::Suite,
+                    ))?;
                     let exe = self.tmp.join("test.exe");
                     self.must(self.go(strs(&["tool", "link", "-s", "-w", "-o", &s(&exe), &pkg]), Where::Suite))?;
                     self.run_exe(&exe, Where::Suite)?
@@ -546,12 +557,16 @@ impl<'a> Run<'a> {
         let long = s(&self.long);
         let ops = asmcheck::wanted_asm_opcodes(self.src, &long).map_err(|e| format!("{}:{e}", self.t.name))?;
         let self_env = format!("{}/{}", self.cfg.ctx.goos, self.cfg.ctx.goarch);
-        let envs: Vec<&String> = ops.keys().filter(|e| **e == self_env || e.starts_with(&format!("{self_env}/"))).collect();
+        let envs: Vec<&String> =
+            ops.keys().filter(|e| **e == self_env || e.starts_with(&format!("{self_env}/"))).collect();
         match &self.cfg.compiler {
             Compiler::G1c(_) => {
                 self.must(self.g1c_build(false, "/dev/null", &[long], Where::Tmp))?;
                 if !envs.is_empty() {
-                    return Err(format!("asmcheck: {} needs gc's -S assembly listing, which g1c does not produce", envs[0]));
+                    return Err(format!(
+                        "asmcheck: {} needs gc's -S assembly listing, which g1c does not produce",
+                        envs[0]
+                    ));
                 }
                 Ok(())
             }
@@ -587,7 +602,14 @@ impl<'a> Run<'a> {
                         vars.push(("CGO_ENABLED".into(), "1".into()));
                     }
                     let n = TEST_SEQ.fetch_add(1, Ordering::Relaxed);
-                    let out = exec::run(Cmd { argv, dir: &dir, env: vars, env_remove: self.env_remove(), timeout: self.cfg.timeout, out_file: self.tmp.join(format!(".out{n}")) });
+                    let out = exec::run(Cmd {
+                        argv,
+                        dir: &dir,
+                        env: vars,
+                        env_remove: self.env_remove(),
+                        timeout: self.cfg.timeout,
+                        out_file: self.tmp.join(format!(".out{n}")),
+                    });
                     if !out.ok() {
                         return Err(format!("{env}\n{}", out.error()));
                     }
@@ -646,7 +668,14 @@ impl<'a> Run<'a> {
     /// directory as `go build` does, where gc's `-D test -I .` finds the `a.a` compiled before. So the
     /// packages are laid out as `go build` needs them (see [`Run::stage_dir_pkg`]); `earlier` are the
     /// packages of the directory compiled before this one.
-    fn compile_in_dir(&self, longdir: &Path, flags: &[String], pkg: &DirPkg, earlier: &[DirPkg], exe: Option<&Path>) -> Output {
+    fn compile_in_dir(
+        &self,
+        longdir: &Path,
+        flags: &[String],
+        pkg: &DirPkg,
+        earlier: &[DirPkg],
+        exe: Option<&Path>,
+    ) -> Output {
         let files: Vec<String> = pkg.files.iter().map(|f| s(&longdir.join(f))).collect();
         match &self.cfg.compiler {
             Compiler::Gc => {
@@ -666,7 +695,10 @@ impl<'a> Run<'a> {
                 let files = match self.stage_dir_pkg(longdir, pkg, earlier) {
                     Ok(files) => files,
                     Err(e) => {
-                        return Output { status: Status::NotStarted(format!("staging {}: {e}", pkg.name)), out: Vec::new() }
+                        return Output {
+                            status: Status::NotStarted(format!("staging {}: {e}", pkg.name)),
+                            out: Vec::new(),
+                        }
                     }
                 };
                 self.g1c_build(true, &out, &files, Where::Tmp)
@@ -791,7 +823,8 @@ impl<'a> Run<'a> {
         let mod_name = src_dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let gopath_src = self.tmp.join("src").join(&mod_name);
         overlay_dir(&gopath_src, &src_dir).map_err(|e| e.to_string())?;
-        std::fs::write(gopath_src.join("go.mod"), format!("module {mod_name}\ngo 1.14\n")).map_err(|e| e.to_string())?;
+        std::fs::write(gopath_src.join("go.mod"), format!("module {mod_name}\ngo 1.14\n"))
+            .map_err(|e| e.to_string())?;
         let run = Run { gopath: true, tmp: self.tmp.clone(), long: self.long.clone(), ..*self };
         let out = match &self.cfg.compiler {
             Compiler::Gc => {
