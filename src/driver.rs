@@ -314,10 +314,8 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
         if !link {
             return Ok(None);
         }
-        let archive_path = rtbuild::runtime_archive("x86_64-unknown-linux-gnu")
-            .map_err(|e| Failure(vec![format!("g1c: building the runtime: {e}")]))?;
-        let archive =
-            fs::read(&archive_path).map_err(|e| Failure(vec![format!("g1c: {}: {e}", archive_path.display())]))?;
+        let archive = rtbuild::runtime_archive(rtbuild::rustc::HOST_TARGET)
+            .map_err(|e| Failure(vec![format!("g1c: the runtime: {e}")]))?;
         let exe = link::link(&obj, &archive).map_err(|e| Failure(vec![format!("g1c: link: {e}")]))?;
         Ok(Some(exe))
     });

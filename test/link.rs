@@ -283,26 +283,15 @@ fn empty_archive_lacks_start() {
     assert!(link(&hello(), b"not an archive").unwrap_err().contains("not an ar archive"));
 }
 
-/// The real runtime's archive: from `g1c::rtbuild` once it builds one, else from `$G1C_TEST_RT_ARCHIVE`;
-/// `None` (the test skips) when neither is available.
-fn real_rt() -> Option<Vec<u8>> {
-    match g1c::rtbuild::runtime_archive("x86_64-unknown-linux-gnu") {
-        Ok(path) => return Some(std::fs::read(path).unwrap()),
-        Err(e) => eprintln!("rtbuild: {e}"),
-    }
-    match std::env::var_os("G1C_TEST_RT_ARCHIVE") {
-        Some(path) => Some(std::fs::read(path).unwrap()),
-        None => {
-            eprintln!("no runtime archive: skipping");
-            None
-        }
-    }
+/// The real runtime's archive: the one embedded in g1c.
+fn real_rt() -> Vec<u8> {
+    g1c::rtbuild::runtime_archive(g1c::rtbuild::rustc::HOST_TARGET).unwrap().into_owned()
 }
 
 /// Hello world against the real runtime: `print("hello, world\n")`.
 #[test]
 fn real_rt_hello() {
-    let Some(rt) = real_rt() else { return };
+    let rt = real_rt();
     let mut c = Code::default();
     let main = c
         .hex("55 48 89 e5") // push rbp; mov rbp, rsp
@@ -326,7 +315,7 @@ fn real_rt_hello() {
 /// A runtime error in a nested Go call: the runtime's traceback reads the linker's function table.
 #[test]
 fn real_rt_traceback() {
-    let Some(rt) = real_rt() else { return };
+    let rt = real_rt();
     let mut c = Code::default();
     let main = c
         .hex("55 48 89 e5") // push rbp; mov rbp, rsp

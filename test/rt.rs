@@ -73,12 +73,12 @@ fn init_task() -> Symbol {
 /// program: (stderr, exit status).
 fn run(name: &str, mut syms: Vec<Symbol>) -> (String, i32) {
     use std::os::unix::fs::PermissionsExt;
-    let archive = g1c::rtbuild::runtime_archive("x86_64-unknown-linux-gnu").unwrap();
+    let archive = g1c::rtbuild::runtime_archive(g1c::rtbuild::rustc::HOST_TARGET).unwrap();
     if !syms.iter().any(|s| s.name == "main.init") {
         syms.push(init());
     }
     syms.push(init_task());
-    let exe = link(&Object { symbols: syms }, &std::fs::read(archive).unwrap()).unwrap();
+    let exe = link(&Object { symbols: syms }, &archive).unwrap();
     let dir = std::env::temp_dir().join(format!("g1c-rt-e2e-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path: PathBuf = dir.join(name);

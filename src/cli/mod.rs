@@ -88,8 +88,12 @@ enum Cmd {
         #[arg(default_value = ".")]
         patterns: Vec<String>,
     },
-    /// Print the version.
-    Version,
+    /// Print the version; with -v, also the rustc that built g1c and the SHA-256 of the runtime archive
+    /// embedded in it, so that two verifiers can tell whether they hold the same g1c.
+    Version {
+        #[arg(short = 'v')]
+        verbose: bool,
+    },
     /// Print one phase's view of a file.
     Dump { phase: Phase, file: String },
 }
@@ -131,8 +135,11 @@ pub fn main() -> i32 {
         }
     };
     match cli.cmd {
-        Cmd::Version => {
+        Cmd::Version { verbose } => {
             println!("g1c version {} (go1.19 language) {}/{}", env!("CARGO_PKG_VERSION"), "linux", "amd64");
+            if verbose {
+                print_build_identity();
+            }
             0
         }
         Cmd::Build { output, all_errors, flags, inputs } => {
@@ -174,5 +181,26 @@ pub fn main() -> i32 {
             };
             driver::dump(phase, &file)
         }
+    }
+}
+
+/// `g1c version -v`: the runtime archive embedded in this g1c (its SHA-256, as `sha256sum` would print it
+/// for the archive) and the `rustc -vV` of the compiler that built both.
+fn print_build_identity() {
+    use crate::rtbuild;
+    match rtbuild::embedded_archive() {
+        Some((archive, rustc)) => {
+            println!(
+                "runtime {}: librt.a, {} bytes, sha256 {}",
+                rtbuild::rustc::HOST_TARGET,
+                archive.len(),
+                rtbuild::sha256::hex(archive)
+            );
+            println!("built by:");
+            for line in rustc.lines() {
+                println!("\t{line}");
+            }
+        }
+        None => println!("runtime: none embedded (built on demand with rustc, cached with its SHA-256)"),
     }
 }
