@@ -1,4 +1,5 @@
-//! The driver: runs the phases in order for `build`, `run`, `dump` and `check` (in `driver/check.rs`).
+//! The driver: runs the phases in order for `build`, `run`, `dump`, `check` (in `driver/check.rs`) and
+//! `test` (in `driver/test.rs`).
 //!
 //! In: file names or one package pattern from the command line. Out: diagnostics on stderr as `go build`
 //! prints them (a `# import/path` header per failing package, then gc's `file:line:col: message`, at most 10
@@ -35,7 +36,9 @@ use crate::types;
 use crate::types::check::PackageSrc;
 
 pub(crate) mod check;
+pub(crate) mod test;
 pub use check::check as check_packages;
+pub use test::{test, TestOptions};
 
 #[derive(Clone, Copy)]
 pub enum DumpPhase {
@@ -127,6 +130,12 @@ fn front_end(patterns: &[String], limit: usize) -> Result<Loaded, Reported> {
     // The back end compiles the standard library with g1c's overlay (DESIGN §7).
     let cfg = load::Config { overlay: true, ..load::Config::from_env() };
     let loaded = load::load(&cfg, patterns);
+    check_loaded(cfg, loaded, limit)
+}
+
+/// The checking half of `front_end`, for a program the loader has already read (`g1c test`'s test
+/// programs come from `load::load_test`).
+fn check_loaded(cfg: load::Config, loaded: load::Loaded, limit: usize) -> Result<Loaded, Reported> {
     // Syntax errors come first, as the compiler reports them before resolving imports (a malformed import
     // is a syntax error, not a missing package).
     let mut soft = parse_errors_by_package(&loaded);

@@ -88,6 +88,41 @@ enum Cmd {
         #[arg(default_value = ".")]
         patterns: Vec<String>,
     },
+    /// Build and run the tests of packages, as `go test` (default: the package in the current directory).
+    Test {
+        /// Verbose: the output of every test, passing or not.
+        #[arg(short = 'v')]
+        verbose: bool,
+        /// Run only the tests, examples and fuzz targets matching the regular expression.
+        #[arg(long = "run", value_name = "REGEXP")]
+        run: Option<String>,
+        /// Run the benchmarks matching the regular expression.
+        #[arg(long = "bench", value_name = "REGEXP")]
+        bench: Option<String>,
+        /// Run each benchmark for this long (`1s`) or this many times (`100x`).
+        #[arg(long = "benchtime", value_name = "D")]
+        benchtime: Option<String>,
+        /// Run each test and benchmark N times.
+        #[arg(long = "count", value_name = "N")]
+        count: Option<String>,
+        /// Tell long-running tests to shorten their run time.
+        #[arg(long = "short")]
+        short: bool,
+        /// Panic a test program that runs longer than D (default 10m).
+        #[arg(long = "timeout", value_name = "D")]
+        timeout: Option<String>,
+        /// Build the test program into `<package>.test` (or -o) and do not run it.
+        #[arg(short = 'c')]
+        compile_only: bool,
+        /// With -c: the name of the test program.
+        #[arg(short = 'o')]
+        output: Option<String>,
+        #[command(flatten)]
+        flags: BuildFlags,
+        /// Packages, then optionally `-args` and arguments for the test programs.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        patterns: Vec<String>,
+    },
     /// Print the version; with -v, also the rustc that built g1c and the SHA-256 of the runtime archive
     /// embedded in it, so that two verifiers can tell whether they hold the same g1c.
     Version {
@@ -113,11 +148,14 @@ enum Phase {
 fn go_style_flags(mut args: Vec<String>) -> Vec<String> {
     let mut i = 2;
     while i < args.len() && args[i].starts_with('-') {
-        if args[i] == "-mod" || args[i].starts_with("-mod=") || args[i] == "-lang" || args[i].starts_with("-lang=") {
+        let long = ["mod", "lang", "run", "bench", "benchtime", "count", "short", "timeout"];
+        let name = args[i].trim_start_matches('-').split('=').next().unwrap_or("").to_string();
+        if !args[i].starts_with("--") && long.contains(&name.as_str()) {
             args[i].insert(0, '-');
         }
         // A flag that takes a separate value skips it.
-        if args[i] == "-o" || args[i] == "--mod" || args[i] == "--lang" || args[i] == "-D" {
+        let takes_value = ["mod", "lang", "run", "bench", "benchtime", "count", "timeout"];
+        if args[i] == "-o" || args[i] == "-D" || (!args[i].contains('=') && takes_value.contains(&name.as_str())) {
             i += 1;
         }
         i += 1;
@@ -135,6 +173,32 @@ pub fn main() -> i32 {
         }
     };
     match cli.cmd {
+        Cmd::Test { verbose, run, bench, benchtime, count, short, timeout, compile_only, output, flags, patterns } => {
+            if !flags.apply() {
+                return 2;
+            }
+            let (patterns, args) = match patterns.iter().position(|a| a == "-args" || a == "--args") {
+                Some(i) => (patterns[..i].to_vec(), patterns[i + 1..].to_vec()),
+                None => (patterns, Vec::new()),
+            };
+            if let Some(flag) = patterns.iter().find(|p| p.starts_with('-')) {
+                eprintln!("g1c test: flag {flag} after the packages is not supported; put it before them");
+                return 2;
+            }
+            driver::test(driver::TestOptions {
+                verbose,
+                run,
+                bench,
+                benchtime,
+                count,
+                short,
+                timeout,
+                compile_only,
+                output,
+                patterns,
+                args,
+            })
+        }
         Cmd::Version { verbose } => {
             println!("g1c version {} (go1.19 language) {}/{}", env!("CARGO_PKG_VERSION"), "linux", "amd64");
             if verbose {

@@ -36,6 +36,7 @@ pub mod constraint;
 pub mod modfile;
 pub mod modload;
 pub mod overlay;
+pub mod testmain;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
@@ -149,21 +150,83 @@ struct Loader<'c> {
     found: HashMap<String, modload::Found>,
     syntax_errors: Vec<Error>,
     errors: Vec<String>,
+    /// `g1c test`: the import path of the package under test, which is loaded with its `_test.go` files
+    /// wherever it is imported (go test's `P [P.test]`), and what those files were found to be.
+    test_of: Option<String>,
+    test_files: Vec<(testmain::TestPkg, usize, String)>,
+}
+
+/// What `load_test` found besides the program.
+pub struct TestLoad {
+    /// The package's test functions; `None` when it has no `_test.go` files or they could not be loaded.
+    pub funcs: Option<testmain::TestFuncs>,
+    /// The directory holds `_test.go` files.
+    pub has_test_files: bool,
+}
+
+/// Loads the test program of package `path` (in `dir`) as `go test` builds it: the package with its internal
+/// `_test.go` files (in every importer too), the external test package `path_test` from the files of package
+/// `<name>_test`, and a generated `main` package (`_testmain.go`, import path `path.test`, the root) that
+/// runs their tests through GOROOT's `testing` (src/load/testmain.rs).
+pub fn load_test(cfg: &Config, path: &str, dir: &Path) -> (Loaded, TestLoad) {
+    let mut l = Loader::new(cfg);
+    l.test_of = Some(path.to_string());
+    let has_test_files = test_file_names(dir).is_ok_and(|n| !n.is_empty());
+    let mut info = TestLoad { funcs: None, has_test_files };
+    if !has_test_files || (cfg.modules.as_ref().is_some_and(|m| !m.errors.is_empty())) {
+        if let Some(m) = &cfg.modules {
+            l.errors.extend(m.errors.iter().cloned());
+        }
+        return (l.finish_loading(), info);
+    }
+    let Some(under_test) = l.visit(path, dir, None) else { return (l.finish_loading(), info) };
+    let mut imports = BTreeMap::new();
+    imports.insert(path.to_string(), under_test);
+    // The external test package: the files of package `<name>_test`, importing the package under test.
+    let xtest: Vec<usize> = l.test_files.iter().filter(|t| t.0 == testmain::TestPkg::External).map(|t| t.1).collect();
+    let xpath = format!("{path}_test");
+    if !xtest.is_empty() {
+        l.state.insert(xpath.clone(), State::Loading);
+        l.stack.push(xpath.clone());
+        let pkg = l.make_package(&xpath, dir, xtest, None);
+        let idx = pkg.map(|p| l.finish(p));
+        l.stack.pop();
+        l.state.insert(xpath.clone(), idx.map(State::Done).unwrap_or(State::Failed));
+        match idx {
+            Some(i) => {
+                imports.insert(xpath.clone(), i);
+            }
+            None => return (l.finish_loading(), info),
+        }
+    }
+    let files: Vec<testmain::TestFile> =
+        l.test_files.iter().map(|(pkg, file, src)| testmain::TestFile { pkg: *pkg, file: *file, src }).collect();
+    let funcs = match testmain::collect(&l.fset, &l.ast, dir, &files) {
+        Ok(f) => f,
+        Err(errs) => {
+            l.errors.extend(errs);
+            return (l.finish_loading(), info);
+        }
+    };
+    drop(files);
+    l.test_files.clear();
+    let src = testmain::source(path, &funcs);
+    info.funcs = Some(funcs);
+    let main_path = format!("{path}.test");
+    l.state.insert(main_path.clone(), State::Loading);
+    l.stack.push(main_path.clone());
+    if let Some(fi) = l.parse("_testmain.go".into(), "_testmain.go".into(), src) {
+        if let Some(i) = l.make_package(&main_path, dir, vec![fi], None).map(|p| l.finish(p)) {
+            l.packages[i].root = true;
+        }
+    }
+    l.stack.pop();
+    (l.finish_loading(), info)
 }
 
 /// Loads the packages named by `patterns` and everything they import.
 pub fn load(cfg: &Config, patterns: &[String]) -> Loaded {
-    let mut l = Loader {
-        cfg,
-        fset: FileSet::new(),
-        ast: Ast::default(),
-        packages: Vec::new(),
-        state: HashMap::new(),
-        stack: Vec::new(),
-        found: HashMap::new(),
-        syntax_errors: Vec::new(),
-        errors: Vec::new(),
-    };
+    let mut l = Loader::new(cfg);
     if let Some(m) = &cfg.modules {
         if !m.errors.is_empty() {
             l.errors.extend(m.errors.iter().cloned());
@@ -196,6 +259,49 @@ pub fn load(cfg: &Config, patterns: &[String]) -> Loaded {
         }
     }
     Loaded { fset: l.fset, ast: l.ast, packages: l.packages, syntax_errors: l.syntax_errors, errors: l.errors }
+}
+
+/// The packages a list of patterns names, as (import path, directory), in the order the go command lists
+/// them; loader errors (a pattern naming no package) rendered as the go command prints them.
+pub fn expand_patterns(cfg: &Config, patterns: &[String]) -> (Vec<(String, PathBuf)>, Vec<String>) {
+    let mut l = Loader::new(cfg);
+    let mut out: Vec<(String, PathBuf)> = Vec::new();
+    for p in patterns {
+        for (path, dir) in l.expand(p) {
+            if !out.iter().any(|(q, _)| *q == path) {
+                out.push((path, dir));
+            }
+        }
+    }
+    (out, l.errors)
+}
+
+impl<'c> Loader<'c> {
+    fn new(cfg: &'c Config) -> Loader<'c> {
+        Loader {
+            cfg,
+            fset: FileSet::new(),
+            ast: Ast::default(),
+            packages: Vec::new(),
+            state: HashMap::new(),
+            stack: Vec::new(),
+            found: HashMap::new(),
+            syntax_errors: Vec::new(),
+            errors: Vec::new(),
+            test_of: None,
+            test_files: Vec::new(),
+        }
+    }
+
+    fn finish_loading(self) -> Loaded {
+        Loaded {
+            fset: self.fset,
+            ast: self.ast,
+            packages: self.packages,
+            syntax_errors: self.syntax_errors,
+            errors: self.errors,
+        }
+    }
 }
 
 impl Loader<'_> {
@@ -529,8 +635,17 @@ impl Loader<'_> {
             {
                 continue;
             }
+            // The test main imports the external test package, which no directory lookup finds.
+            if let (Some(under_test), Some(&State::Done(i))) = (&self.test_of, self.state.get(&ipath)) {
+                if ipath == format!("{under_test}_test") {
+                    pkg.imports.insert(ipath, i);
+                    continue;
+                }
+            }
+            // The test main may import `testing/internal/testdeps`, as go test's does.
+            let test_main = self.test_of.as_ref().is_some_and(|t| pkg.path == format!("{t}.test"));
             match self.find(&ipath, Some(&pkg.path)) {
-                Ok((canon, dir)) if !self.internal_allowed(&pkg, &canon, &dir) => {
+                Ok((canon, dir)) if !test_main && !self.internal_allowed(&pkg, &canon, &dir) => {
                     let mut msg = format!("package {}", self.stack[0]);
                     for p in &self.stack[1..] {
                         msg.push_str(&format!("\n\timports {p}"));
@@ -658,9 +773,14 @@ impl Loader<'_> {
             names.into_iter().filter(|n| !overlay.as_ref().is_some_and(|o| o.hides(n))).map(|n| (n, None)).collect();
         if let Some(o) = &overlay {
             names.extend(o.files.iter().map(|&(n, src)| (n.to_string(), Some(src))));
-            names.sort();
         }
+        let under_test = self.test_of.as_deref() == Some(path);
+        if under_test {
+            names.extend(test_file_names(dir).unwrap_or_default().into_iter().map(|n| (n, None)));
+        }
+        names.sort();
         let mut files = Vec::new();
+        let mut tests = Vec::new();
         for (n, overlay_src) in names {
             if !self.cfg.ctx.good_os_arch_file(&n) {
                 continue;
@@ -689,13 +809,47 @@ impl Loader<'_> {
                     continue;
                 }
             }
+            let test_src = (under_test && n.ends_with("_test.go")).then(|| src.clone());
             if let Some(fi) = self.parse(name, format!("{trace_prefix}{n}"), src) {
-                files.push(fi);
+                match test_src {
+                    Some(src) => tests.push((fi, src)),
+                    None => files.push(fi),
+                }
             }
+        }
+        if under_test {
+            self.sort_test_files(&mut files, tests);
         }
         let mut pkg = self.make_package(path, dir, files, import_pos)?;
         pkg.overlaid = overlay.is_some();
         Some(pkg)
+    }
+
+    /// Splits the package under test's `_test.go` files: those of the package's own name join `files`
+    /// (internal tests), those of `<name>_test` form the external test package; both are recorded, with
+    /// their text, in `test_files` (example outputs are comments). A file of any other name is left in
+    /// `files`, where `make_package` reports the mismatch as the go command does.
+    fn sort_test_files(&mut self, files: &mut Vec<usize>, tests: Vec<(usize, String)>) {
+        use testmain::TestPkg;
+        let name_of = |ast: &Ast, fi: usize| ast.files[fi].package.name.as_str().to_string();
+        let own = match files.first() {
+            Some(&fi) => name_of(&self.ast, fi),
+            None => tests.iter().map(|t| name_of(&self.ast, t.0)).find(|n| !n.ends_with("_test")).unwrap_or_default(),
+        };
+        for (fi, src) in tests {
+            let name = name_of(&self.ast, fi);
+            if name == format!("{own}_test") || (own.is_empty() && name.ends_with("_test")) {
+                self.test_files.push((TestPkg::External, fi, src));
+            } else {
+                if name == own {
+                    self.test_files.push((TestPkg::Internal, fi, src));
+                }
+                files.push(fi);
+            }
+        }
+        files.sort();
+        // Internal test files run first, then external ones, each in file-name order.
+        self.test_files.sort_by_key(|t| (t.0 == TestPkg::External, t.1));
     }
 
     /// The overlay of the standard package `path` in `dir`, when overlays are on and g1c has one for it.
@@ -980,6 +1134,18 @@ fn go_file_names(dir: &Path) -> std::io::Result<Vec<String>> {
         .filter(|e| e.file_type().map(|t| !t.is_dir()).unwrap_or(false))
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.ends_with(".go") && !n.ends_with("_test.go") && !n.starts_with('_') && !n.starts_with('.'))
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
+/// The `_test.go` file names of a directory (not `_x_test.go` / `.x_test.go`), sorted.
+fn test_file_names(dir: &Path) -> std::io::Result<Vec<String>> {
+    let mut names: Vec<String> = fs::read_dir(dir)?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().map(|t| !t.is_dir()).unwrap_or(false))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with("_test.go") && !n.starts_with('_') && !n.starts_with('.'))
         .collect();
     names.sort();
     Ok(names)

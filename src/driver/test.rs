@@ -1,0 +1,193 @@
+//! `g1c test`: builds each named package's test program and runs it, reporting as `go test` does.
+//!
+//! In: package patterns (none: the package in the current directory, go test's "local directory mode"),
+//! the test flags (`-v`, `-run`, `-bench`, `-benchtime`, `-count`, `-short`, `-timeout`, and arguments
+//! after `-args`), `-c` (build the test program only). Out: for each package, in pattern order, the test
+//! program's output and a summary line, as go test prints them:
+//! - `?   \tpath\t[no test files]` for a package without `_test.go` files;
+//! - compile errors under a `# path` header, then `FAIL\tpath [build failed]`;
+//! - `ok  \tpath\t0.123s` when the program exits 0; the program's output is shown before it only with
+//!   `-v` or in local directory mode (package list mode hides a passing package's output, as go test does);
+//! - the program's whole output, then `FAIL\tpath\t0.123s`, when it exits non-zero.
+//!
+//! The exit status is 0 when every package passed, 1 otherwise. Each test program runs in its package's
+//! directory with go test's default flags (`-test.paniconexit0`, `-test.timeout=10m0s`). The program is
+//! built exactly as `g1c build` builds one (load::load_test makes the packages; `check_loaded` and
+//! `compile` check and compile them).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use super::{check_loaded, compile, on_big_thread, write_output, Reported, MAX_ERRORS};
+use crate::load;
+
+/// The command line of `g1c test`.
+#[derive(Default)]
+pub struct TestOptions {
+    pub verbose: bool,
+    pub run: Option<String>,
+    pub bench: Option<String>,
+    pub benchtime: Option<String>,
+    pub count: Option<String>,
+    pub short: bool,
+    pub timeout: Option<String>,
+    /// `-c`: build the test program (`<name>.test`, or `-o`) and do not run it.
+    pub compile_only: bool,
+    pub output: Option<String>,
+    pub patterns: Vec<String>,
+    /// Arguments after `-args`, passed to every test program as they are.
+    pub args: Vec<String>,
+}
+
+impl TestOptions {
+    /// The flags of the test program (package testing's `-test.*`), as go test passes them.
+    fn program_flags(&self) -> Vec<String> {
+        let mut f = vec!["-test.paniconexit0".to_string()];
+        f.push(format!("-test.timeout={}", self.timeout.as_deref().unwrap_or("10m0s")));
+        if self.verbose {
+            f.push("-test.v=true".into());
+        }
+        for (name, v) in
+            [("run", &self.run), ("bench", &self.bench), ("benchtime", &self.benchtime), ("count", &self.count)]
+        {
+            if let Some(v) = v {
+                f.push(format!("-test.{name}={v}"));
+            }
+        }
+        if self.short {
+            f.push("-test.short=true".into());
+        }
+        f.extend(self.args.iter().cloned());
+        f
+    }
+}
+
+/// Runs `g1c test`; returns the exit status.
+pub fn test(opts: TestOptions) -> i32 {
+    let local_mode = opts.patterns.is_empty();
+    let patterns = if local_mode { vec![".".to_string()] } else { opts.patterns.clone() };
+    let cfg = load::Config { overlay: true, ..load::Config::from_env() };
+    let (pkgs, errors) = load::expand_patterns(&cfg, &patterns);
+    if !errors.is_empty() {
+        for e in &errors {
+            eprintln!("{e}");
+        }
+        return 1;
+    }
+    if opts.compile_only && pkgs.len() > 1 && opts.output.is_some() {
+        eprintln!("g1c: cannot use -o flag with multiple packages");
+        return 2;
+    }
+    let mut failed = false;
+    for (path, dir) in pkgs {
+        let outcome = build(&cfg, &path, &dir);
+        let stdout = std::io::stdout();
+        let exe = match outcome {
+            Built::NoTestFiles => {
+                println!("?   \t{path}\t[no test files]");
+                continue;
+            }
+            Built::Failed => {
+                println!("FAIL\t{path} [build failed]");
+                failed = true;
+                continue;
+            }
+            Built::SetupFailed => {
+                println!("FAIL\t{path} [setup failed]");
+                failed = true;
+                continue;
+            }
+            Built::Program(exe) => exe,
+        };
+        if opts.compile_only {
+            let base = path.rsplit('/').next().unwrap_or(&path).to_string();
+            let out = opts.output.clone().unwrap_or_else(|| format!("{base}.test"));
+            if let Err(e) = write_output(Path::new(&out), &exe) {
+                eprintln!("g1c: writing {out}: {e}");
+                failed = true;
+            }
+            continue;
+        }
+        let ran = run_program(&path, &dir, &exe, &opts.program_flags());
+        let mut w = stdout.lock();
+        match ran {
+            Ok((ok, output, secs)) => {
+                if !ok || opts.verbose || local_mode {
+                    let _ = w.write_all(&output);
+                }
+                if ok {
+                    let _ = writeln!(w, "ok  \t{path}\t{secs:.3}s");
+                } else {
+                    let _ = writeln!(w, "FAIL\t{path}\t{secs:.3}s");
+                    failed = true;
+                }
+            }
+            Err(e) => {
+                let _ = writeln!(w, "g1c: running the test program of {path}: {e}\nFAIL\t{path}\t0.000s");
+                failed = true;
+            }
+        }
+        let _ = w.flush();
+    }
+    i32::from(failed)
+}
+
+/// What building one package's test program gave.
+enum Built {
+    NoTestFiles,
+    /// Loading the packages failed (errors printed under the package's header).
+    SetupFailed,
+    /// Compiling them failed (errors printed).
+    Failed,
+    Program(Vec<u8>),
+}
+
+/// Loads, checks and compiles the test program of the package `path` in `dir` (on the big-stack thread the
+/// pipeline needs); errors are printed as `g1c build` prints them.
+fn build(cfg: &load::Config, path: &str, dir: &Path) -> Built {
+    let (cfg, path, dir) = (cfg.clone(), path.to_string(), dir.to_path_buf());
+    let r = on_big_thread(move || -> Result<Built, Reported> {
+        let (loaded, info) = load::load_test(&cfg, &path, &dir);
+        if !info.has_test_files && loaded.errors.is_empty() {
+            return Ok(Built::NoTestFiles);
+        }
+        if !loaded.errors.is_empty() {
+            eprintln!("# {path}");
+            for e in &loaded.errors {
+                eprintln!("{e}");
+            }
+            return Ok(Built::SetupFailed);
+        }
+        let checked = check_loaded(cfg, loaded, MAX_ERRORS)?;
+        Ok(compile(checked, true, MAX_ERRORS)?.map_or(Built::Failed, Built::Program))
+    });
+    r.unwrap_or(Built::Failed)
+}
+
+/// Runs a test program in its package's directory: (exited 0, stdout and stderr interleaved as written,
+/// seconds).
+fn run_program(path: &str, dir: &Path, exe: &[u8], flags: &[String]) -> std::io::Result<(bool, Vec<u8>, f64)> {
+    let tmp = std::env::temp_dir().join(format!("g1c-test-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp)?;
+    let base = path.rsplit('/').next().unwrap_or(path);
+    let prog: PathBuf = tmp.join(format!("{base}.test"));
+    write_output(&prog, exe)?;
+    // One pipe for both streams, so the output keeps the order in which the program wrote it.
+    let (reader, writer) = std::io::pipe()?;
+    let start = Instant::now();
+    let mut child = std::process::Command::new(&prog)
+        .args(flags)
+        .current_dir(dir)
+        .stdin(std::process::Stdio::null())
+        .stdout(writer.try_clone()?)
+        .stderr(writer)
+        .spawn()?;
+    let mut output = Vec::new();
+    let mut reader = reader;
+    std::io::Read::read_to_end(&mut reader, &mut output)?;
+    let status = child.wait()?;
+    let secs = start.elapsed().as_secs_f64();
+    let _ = std::fs::remove_dir_all(&tmp);
+    Ok((status.success(), output, secs))
+}

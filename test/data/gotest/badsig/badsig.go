@@ -1,0 +1,3 @@
+package badsig
+
+func F() int { return 1 }

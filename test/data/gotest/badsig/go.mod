@@ -1,0 +1,3 @@
+module example.com/badsig
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/nofiles
+
+go 1.19

@@ -1,0 +1,4 @@
+// Package nofiles has no tests.
+package nofiles
+
+func F() int { return 1 }
