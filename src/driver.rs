@@ -38,7 +38,7 @@ use crate::types::check::PackageSrc;
 pub(crate) mod check;
 pub(crate) mod test;
 pub use check::check as check_packages;
-pub use test::{test, TestOptions};
+pub use test::{list, test, TestOptions};
 
 #[derive(Clone, Copy)]
 pub enum DumpPhase {

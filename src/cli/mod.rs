@@ -88,6 +88,14 @@ enum Cmd {
         #[arg(default_value = ".")]
         patterns: Vec<String>,
     },
+    /// List the import paths of the packages that patterns name (`std`, `encoding/...`, `./...`), as `go list`.
+    List {
+        #[command(flatten)]
+        flags: BuildFlags,
+        /// Package patterns (default: the package in the current directory).
+        #[arg(default_value = ".")]
+        patterns: Vec<String>,
+    },
     /// Build and run the tests of packages, as `go test` (default: the package in the current directory).
     Test {
         /// Verbose: the output of every test, passing or not.
@@ -173,6 +181,12 @@ pub fn main() -> i32 {
         }
     };
     match cli.cmd {
+        Cmd::List { flags, patterns } => {
+            if !flags.apply() {
+                return 2;
+            }
+            driver::list(&patterns)
+        }
         Cmd::Test { verbose, run, bench, benchtime, count, short, timeout, compile_only, output, flags, patterns } => {
             if !flags.apply() {
                 return 2;

@@ -133,6 +133,20 @@ pub fn test(opts: TestOptions) -> i32 {
     i32::from(failed)
 }
 
+/// `g1c list`: the import paths the patterns name, one per line, as `go list` prints them; exit 1 after
+/// a loader error.
+pub fn list(patterns: &[String]) -> i32 {
+    let cfg = load::Config::from_env();
+    let (pkgs, errors) = load::expand_patterns(&cfg, patterns);
+    for (path, _) in &pkgs {
+        println!("{path}");
+    }
+    for e in &errors {
+        eprintln!("{e}");
+    }
+    i32::from(!errors.is_empty())
+}
+
 /// What building one package's test program gave.
 enum Built {
     NoTestFiles,
