@@ -83,6 +83,47 @@ pub fn build(inputs: &[String], output: Option<&str>, all_errors: bool) -> i32 {
     }
 }
 
+/// `go install` (g1c invoked as `go`, DESIGN §10): every package the patterns name is checked and compiled;
+/// a command (package main) is linked and written to `bindir/<last element of its import path>`. Each
+/// package is built on its own, as `g1c build` builds one. With `verbose`, each package's import path is
+/// printed to stderr before it is built, as go install -v does. Returns the exit status.
+pub fn install(patterns: &[String], bindir: &Path, verbose: bool) -> i32 {
+    let cfg = load::Config { overlay: true, ..load::Config::from_env() };
+    let (pkgs, errors) = load::expand_patterns(&cfg, patterns);
+    if !errors.is_empty() {
+        for e in &errors {
+            eprintln!("{e}");
+        }
+        return 1;
+    }
+    let mut status = 0;
+    for (path, dir) in pkgs {
+        if verbose {
+            eprintln!("{path}");
+        }
+        // A directory outside GOROOT and GOPATH is named by its directory, as the go command names it.
+        let pattern = if path.starts_with('_') { dir.to_string_lossy().into_owned() } else { path.clone() };
+        let built = on_big_thread(move || {
+            let c = front_end(&[pattern], MAX_ERRORS)?;
+            let is_main = c.packages[c.root].name == "main";
+            Ok(compile(c, is_main, MAX_ERRORS)?)
+        });
+        match built {
+            Some(Some(exe)) => {
+                let name = path.rsplit('/').next().unwrap_or(&path);
+                let out = bindir.join(name);
+                if let Err(e) = fs::create_dir_all(bindir).and_then(|()| write_output(&out, &exe)) {
+                    eprintln!("go: writing {}: {e}", out.display());
+                    status = 1;
+                }
+            }
+            Some(None) => {}
+            None => status = 1,
+        }
+    }
+    status
+}
+
 pub fn run(files: &[String], args: &[String]) -> i32 {
     let patterns = files.to_vec();
     let exe = match on_big_thread(move || front_end(&patterns, MAX_ERRORS).and_then(|c| compile(c, true, MAX_ERRORS))) {

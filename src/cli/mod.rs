@@ -7,6 +7,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::driver;
 
+mod goface;
+
 #[derive(Parser)]
 #[command(name = "g1c", about = "g1c: a Go compiler written in Rust", disable_version_flag = true)]
 struct Cli {
@@ -29,6 +31,10 @@ struct BuildFlags {
     /// `go` line; none for the standard library and files outside a module).
     #[arg(long = "lang", value_name = "VERSION")]
     lang: Option<String>,
+    /// Build tags, separated by commas or spaces, that build constraints see as set (the go command's
+    /// `-tags`).
+    #[arg(long = "tags", value_name = "LIST")]
+    tags: Option<String>,
 }
 
 impl BuildFlags {
@@ -46,6 +52,9 @@ impl BuildFlags {
         }
         if let Some(d) = &self.local_import_dir {
             crate::load::set_local_import_dir(d);
+        }
+        if let Some(t) = &self.tags {
+            crate::load::set_build_tags(t);
         }
         true
     }
@@ -156,13 +165,13 @@ enum Phase {
 fn go_style_flags(mut args: Vec<String>) -> Vec<String> {
     let mut i = 2;
     while i < args.len() && args[i].starts_with('-') {
-        let long = ["mod", "lang", "run", "bench", "benchtime", "count", "short", "timeout"];
+        let long = ["mod", "lang", "tags", "run", "bench", "benchtime", "count", "short", "timeout"];
         let name = args[i].trim_start_matches('-').split('=').next().unwrap_or("").to_string();
         if !args[i].starts_with("--") && long.contains(&name.as_str()) {
             args[i].insert(0, '-');
         }
         // A flag that takes a separate value skips it.
-        let takes_value = ["mod", "lang", "run", "bench", "benchtime", "count", "timeout"];
+        let takes_value = ["mod", "lang", "tags", "run", "bench", "benchtime", "count", "timeout"];
         if args[i] == "-o" || args[i] == "-D" || (!args[i].contains('=') && takes_value.contains(&name.as_str())) {
             i += 1;
         }
@@ -172,7 +181,12 @@ fn go_style_flags(mut args: Vec<String>) -> Vec<String> {
 }
 
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse_from(go_style_flags(std::env::args().collect())) {
+    let args: Vec<String> = std::env::args().collect();
+    // Invoked through a link named `go`: the go command's face (DESIGN §10).
+    if args.first().is_some_and(|a| std::path::Path::new(a).file_name().is_some_and(|n| n == "go")) {
+        return goface::main(&args[1..]);
+    }
+    let cli = match Cli::try_parse_from(go_style_flags(args)) {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };

@@ -73,9 +73,19 @@ pub fn set_local_import_dir(dir: &str) {
     let _ = LOCAL_IMPORT_DIR.set(PathBuf::from(dir));
 }
 
+/// The command line's `-tags`, set once by the CLI before loading.
+static BUILD_TAGS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+
+/// Records the go command's `-tags` flag: build tags, separated by commas or spaces, that every package's
+/// build constraints see as set (cmd/dist passes `-tags=math_big_pure_go compiler_bootstrap purego`).
+pub fn set_build_tags(list: &str) {
+    let tags = list.split([',', ' ']).filter(|t| !t.is_empty()).map(str::to_string).collect();
+    let _ = BUILD_TAGS.set(tags);
+}
+
 impl Config {
     /// GOROOT (default `/usr/share/go-1.19`), GOPATH (default `$HOME/go`), GOOS and GOARCH (default
-    /// linux/amd64) from the environment, with DESIGN §7's extra tags.
+    /// linux/amd64) from the environment, with DESIGN §7's extra tags and the command line's `-tags`.
     pub fn from_env() -> Config {
         let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
         let goroot = PathBuf::from(var("GOROOT").unwrap_or_else(|| "/usr/share/go-1.19".into()));
@@ -83,10 +93,16 @@ impl Config {
             Some(p) => p.split(':').filter(|s| !s.is_empty()).map(PathBuf::from).collect(),
             None => var("HOME").map(|h| vec![Path::new(&h).join("go")]).unwrap_or_default(),
         };
+        let mut extra_tags: Vec<String> = vec!["purego".into(), "math_big_pure_go".into()];
+        for t in BUILD_TAGS.get().into_iter().flatten() {
+            if !extra_tags.contains(t) {
+                extra_tags.push(t.clone());
+            }
+        }
         let ctx = Context {
             goos: var("GOOS").unwrap_or_else(|| "linux".into()),
             goarch: var("GOARCH").unwrap_or_else(|| "amd64".into()),
-            extra_tags: vec!["purego".into(), "math_big_pure_go".into()],
+            extra_tags,
         };
         let modules = modload::from_env(&gopath);
         Config { goroot, gopath, ctx, modules, local_import_dir: LOCAL_IMPORT_DIR.get().cloned(), overlay: false }

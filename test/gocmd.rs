@@ -1,0 +1,147 @@
+//! g1c's faces of the go command:
+//! - `g1c test` against `go test` (gc 1.19, the oracle): the same output and exit status for packages in
+//!   `test/data/gotest/`, each copied to one temporary directory that both commands run in (go test prints
+//!   absolute paths in some messages);
+//! - g1c invoked as `go` (through a link of that name), as make.bash and cmd/dist invoke a bootstrap
+//!   toolchain: `go version`, `go build -o`, `go install` in GOPATH mode, and the refusal of flags whose
+//!   effect g1c does not reproduce.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const GC: &str = "/usr/lib/go-1.19/bin/go";
+
+fn gc() -> &'static str {
+    assert!(Path::new(GC).exists(), "{GC} not found: install the Debian package golang-1.19-go (the test oracle)");
+    GC
+}
+
+/// Copies `test/data/gotest/NAME` into a fresh temporary directory.
+fn fixture(name: &str) -> PathBuf {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("test/data/gotest").join(name);
+    let dst = std::env::temp_dir().join(format!("g1c-gotest-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dst);
+    std::fs::create_dir_all(&dst).unwrap();
+    for e in std::fs::read_dir(&src).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), dst.join(e.file_name())).unwrap();
+    }
+    dst
+}
+
+/// Runs `cmd test ARGS` in `dir` with the Go environment this test means (module mode, no GOFLAGS, the
+/// host target, no cache or network for go): (stdout, stderr, exit status).
+fn go_test(cmd: &str, dir: &Path, args: &[&str]) -> (String, String, i32) {
+    let home = dir.join(".home");
+    let out = Command::new(cmd)
+        .arg("test")
+        .args(args)
+        .current_dir(dir)
+        .env_remove("GOOS")
+        .env_remove("GOARCH")
+        .env_remove("GOPATH")
+        .env_remove("GOROOT")
+        .env("GO111MODULE", "on")
+        .env("GOFLAGS", "")
+        .env("GOENV", "off")
+        .env("GOPROXY", "off")
+        .env("GOTOOLCHAIN", "local")
+        .env("HOME", &home)
+        .env("GOCACHE", home.join("gocache"))
+        .output()
+        .unwrap();
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+fn same_as_gc(name: &str) {
+    let dir = fixture(name);
+    let want = go_test(gc(), &dir, &[]);
+    let got = go_test(env!("CARGO_BIN_EXE_g1c"), &dir, &[]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(got, want, "g1c test and go test differ on {name} (stdout, stderr, status)");
+}
+
+#[test]
+fn package_without_test_files() {
+    same_as_gc("nofiles");
+}
+
+#[test]
+fn malformed_test_function() {
+    same_as_gc("badsig");
+}
+
+/// A directory holding a link named `go` to g1c, and a GOPATH with a library and a command that uses it.
+fn go_face_fixture(tag: &str) -> (PathBuf, PathBuf) {
+    let base = std::env::temp_dir().join(format!("g1c-goface-{}-{tag}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&base);
+    let bin = base.join("goroot/bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_g1c"), bin.join("go")).unwrap();
+    let gopath = base.join("gopath");
+    let lib = gopath.join("src/bootstrap/internal/msg");
+    let cmd = gopath.join("src/bootstrap/cmd/hello");
+    std::fs::create_dir_all(&lib).unwrap();
+    std::fs::create_dir_all(&cmd).unwrap();
+    std::fs::write(lib.join("msg.go"), "package msg\n\nfunc Text() string { return \"hello from bootstrap\" }\n")
+        .unwrap();
+    let main = "package main\n\nimport \"bootstrap/internal/msg\"\n\nfunc main() { println(msg.Text()) }\n";
+    std::fs::write(cmd.join("main.go"), main).unwrap();
+    (base, gopath)
+}
+
+/// Runs the `go` link with cmd/dist's environment for the bootstrap build.
+fn go_face(base: &Path, gopath: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(base.join("goroot/bin/go"))
+        .args(args)
+        .current_dir(base)
+        .env_remove("GOOS")
+        .env_remove("GOARCH")
+        .env_remove("GOROOT")
+        .env("GOPATH", gopath)
+        .env("GOBIN", "")
+        .env("GO111MODULE", "off")
+        .env("GOENV", "off")
+        .env("GOFLAGS", "")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn go_face_installs_commands_as_cmd_dist_asks() {
+    let (base, gopath) = go_face_fixture("install");
+    let v = go_face(&base, &gopath, &["version"]);
+    assert!(String::from_utf8_lossy(&v.stdout).starts_with("go version go1.19 linux/amd64 (g1c "), "{v:?}");
+    let args =
+        ["install", "-gcflags=-l", "-tags=math_big_pure_go compiler_bootstrap purego", "-v", "bootstrap/cmd/..."];
+    let out = go_face(&base, &gopath, &args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "bootstrap/cmd/hello\n");
+    let installed: Vec<_> = std::fs::read_dir(gopath.join("bin")).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(installed, ["hello"]);
+    let run = Command::new(gopath.join("bin/hello")).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&run.stderr), "hello from bootstrap\n");
+
+    let out = go_face(&base, &gopath, &["build", "-o", "hello2", "bootstrap/cmd/hello"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(base.join("hello2").is_file());
+    let _ = std::fs::remove_dir_all(&base);
+}
+
+#[test]
+fn go_face_refuses_what_it_would_not_do() {
+    let (base, gopath) = go_face_fixture("refuse");
+    for flag in ["-ldflags=-X main.v=1", "-gcflags=-N", "-race", "-toolexec=x"] {
+        let out = go_face(&base, &gopath, &["build", flag, "bootstrap/cmd/hello"]);
+        assert_eq!(out.status.code(), Some(2), "{flag}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("is not supported by g1c's go face"), "{flag}: {err}");
+    }
+    let out = go_face(&base, &gopath, &["vet", "x"]);
+    assert_eq!(out.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&base);
+}
