@@ -85,13 +85,14 @@ core::arch::global_asm!(
     "    ret",
 );
 
-// internal/cpu's body-less functions (gc: cpu_x86.s), on gc's ABI0 frames.
+// internal/cpu's body-less functions (gc: cpu_x86.s), on gc's ABI0 frames (offsets from RSP on entry for the
+// three leaf functions, from RBP after the prologue for startupGODEBUG, which calls into Rust).
 // cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32): the leaf at +8, the sub-leaf at +12, the four
 // result registers at +16 ... +28 (Intel SDM Vol. 2A, CPUID; it overwrites RBX, which Go code does not keep).
 // xgetbv() (eax, edx uint32): XCR0 (ECX = 0) into +8 and +12; internal/cpu calls it only when CPUID reports
 // OSXSAVE, so the instruction exists.
 // getGOAMD64level() int32: 1 at +8, the microarchitecture level g1c's code generator targets (GOAMD64=v1,
-// baseline x86-64), which Initialize compares against the CPU's.
+// baseline x86-64); Initialize lets GODEBUG turn off only the features that level does not require.
 // startupGODEBUG() string: the string header at +16 and +24 (g1c_startup_godebug returns it in RAX:RDX).
 #[cfg(not(test))]
 core::arch::global_asm!(

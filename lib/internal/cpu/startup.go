@@ -7,6 +7,10 @@
 // initialization, so detection happens in this package's own init instead: it runs before the
 // initialization of every package that imports internal/cpu, and those are the only code that can read its
 // feature flags, so each of them sees exactly what it would see under gc (math's useFMA, for one).
+//
+// gc's cpuinit also copies three flags into runtime variables that guard the instructions its compiler
+// emits only on CPUs that have them (POPCNT, ROUNDSD, VFMADD). g1c's code generator emits none of those,
+// so there is nothing to copy.
 
 package cpu
 
