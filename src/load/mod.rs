@@ -668,7 +668,7 @@ impl Loader<'_> {
         if let Some(o) = &overlay {
             // A GOROOT other than the one the overlay was written for may lack a selected file.
             for (n, _) in o.select.iter().filter(|(n, _)| !names.iter().any(|m| m == n)) {
-                self.errors.push(format!("lib/{path}/select: {n} is not in {}", dir.display()));
+                self.errors.push(format!("lib/{path}/select: no such GOROOT file: {name_prefix}{n}"));
             }
         }
         let mut names: Vec<(String, Source)> = names
