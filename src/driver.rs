@@ -389,7 +389,7 @@ const RT_PROVIDES_BODIES: bool = true;
 /// that compile as they are, or as g1c's overlay (DESIGN §7, lib/) makes them — all provided their imports
 /// are ready too (`packages` is in dependency order). A GOROOT package is not ready when it
 /// - has a `//go:linkname` directive (the back end does not rename symbols), except on a function whose own
-///   symbol rt defines;
+///   symbol rt defines, or on a function with a body that it hands to package runtime (rt has its own);
 /// - is `runtime/...`, or is `runtime` other than g1c's own (lib/runtime);
 /// - uses a body-less function that rt does not provide (see `RT_PROVIDES_BODIES`; while that is off: has a
 ///   body-less function at all). Such a function is implemented in gc's assembly or runtime; which ones rt
@@ -458,9 +458,14 @@ fn backend_ready(
                 let local = text.split_whitespace().nth(1).unwrap_or("");
                 RT_PROVIDES_BODIES && provided.iter().any(|s| *s == format!("{}.{local}", p.path))
             };
+            // A `//go:linkname local runtime.name` on a function *with* a body hands gc's runtime that function
+            // (bytealg's portable runtime_cmpstring is gc's runtime.cmpstring); rt has its own, so the
+            // function stays `pkg.local` and is simply not called by the runtime's name.
+            let to_runtime = |text: &str| text.split_whitespace().nth(2).is_some_and(|t| t.starts_with("runtime."));
             let linkname = funcs()
-                .flat_map(|fd| &fd.pragmas)
-                .map(|pr| pr.text.as_str())
+                .flat_map(|fd| fd.pragmas.iter().map(move |pr| (fd.body.is_some(), pr.text.as_str())))
+                .filter(|&(body, t)| !(body && to_runtime(t)))
+                .map(|(_, t)| t)
                 .chain(files().flat_map(|f| &f.directives).map(|d| d.text.as_str()))
                 .any(|t| t.starts_with("go:linkname") && !renamed_ok(t));
             let runtime_ok = match p.path.as_str() {

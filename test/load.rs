@@ -97,6 +97,46 @@ fn std_packages_check_clean() {
     assert_eq!((code, err.as_str()), (0, ""));
 }
 
+/// The file names of package `path` as loaded with the std overlay on or off (`$GOROOT/src/...` or `lib/...`).
+fn std_files(path: &str, overlay: bool) -> Vec<String> {
+    let cfg = g1c::load::Config { overlay, ..g1c::load::Config::from_env() };
+    let loaded = g1c::load::load(&cfg, &[path.to_string()]);
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    let pkg = loaded.packages.iter().find(|p| p.path == path).unwrap();
+    pkg.files
+        .iter()
+        .map(|&fi| loaded.fset.file(g1c::syntax::pos::FileId(loaded.ast.files[fi].file_id)).name.clone())
+        .collect()
+}
+
+/// lib/<path>/select: a selected GOROOT file is compiled although its `//go:build` line leaves it out on
+/// linux/amd64, read from GOROOT under its GOROOT name (no copy in lib/); the files `omit` names are gone;
+/// files of g1c's own keep their `lib/` names. Without the overlay (`g1c check`) GOROOT's constraints rule.
+#[test]
+fn overlay_selects_goroot_files() {
+    if !Path::new("/usr/share/go-1.19/src/internal/bytealg").is_dir() {
+        eprintln!("no GOROOT; skipped");
+        return;
+    }
+    let g = |f: &str| format!("$GOROOT/src/internal/bytealg/{f}");
+    let with = std_files("internal/bytealg", true);
+    for f in ["compare_generic.go", "count_generic.go", "index_generic.go", "indexbyte_generic.go", "bytealg.go"] {
+        assert!(with.contains(&g(f)), "{f} missing from {with:?}");
+    }
+    assert!(!with.iter().any(|f| f.ends_with("_native.go") || f.starts_with("lib/")), "{with:?}");
+    let without = std_files("internal/bytealg", false);
+    assert!(without.contains(&g("compare_native.go")) && !without.contains(&g("compare_generic.go")), "{without:?}");
+
+    // A selected file beside an omitted one (math/bits' bootstrap errors, tag compiler_bootstrap).
+    let bits = std_files("math/bits", true);
+    assert!(bits.contains(&"$GOROOT/src/math/bits/bits_errors_bootstrap.go".to_string()), "{bits:?}");
+    assert!(!bits.contains(&"$GOROOT/src/math/bits/bits_errors.go".to_string()), "{bits:?}");
+    // An overlay file of g1c's own beside GOROOT's unmodified files.
+    let cpu = std_files("internal/cpu", true);
+    assert!(cpu.contains(&"lib/internal/cpu/startup.go".to_string()), "{cpu:?}");
+    assert!(cpu.contains(&"$GOROOT/src/internal/cpu/cpu_x86.go".to_string()), "{cpu:?}");
+}
+
 // ---- Module mode: temporary module trees, checked with the go command's wording and file names. ----
 
 /// A fresh directory tree under the system temp dir holding `files` (path, text); removed when dropped.

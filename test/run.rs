@@ -158,3 +158,49 @@ fn runtime_coupled_import_is_reported() {
         "{stderr}"
     );
 }
+
+/// internal/cpu detects the CPU as under gc (rt's cpuid/xgetbv, Initialize with GODEBUG before its importers
+/// are initialized), so the math functions whose path depends on CPU features give gc's bits on this
+/// machine, and GODEBUG's cpu.* options turn features off as with gc. gc is the oracle (run now, on the same
+/// CPU): without it the test fails, naming the package that provides it.
+#[test]
+fn cpu_features_as_gc() {
+    let gc = "/usr/lib/go-1.19/bin/go";
+    assert!(Path::new(gc).exists(), "{gc} not found: install the Debian package golang-1.19-go (the test oracle)");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("test/data/cpu/features.go");
+    let tmp = std::env::temp_dir().join(format!("g1c-cpu-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    let (ours, theirs) = (tmp.join("g1c.bin"), tmp.join("gc.bin"));
+    let b = build(&src, &ours, &tmp, &tmp);
+    assert!(b.status.success(), "{}", String::from_utf8_lossy(&b.stderr));
+    let b = Command::new(gc)
+        .args(["build", "-o"])
+        .arg(&theirs)
+        .arg(&src)
+        .env("GO111MODULE", "off")
+        .env("GOCACHE", tmp.join("gocache"))
+        .output()
+        .unwrap();
+    assert!(b.status.success(), "{}", String::from_utf8_lossy(&b.stderr));
+    let run = |bin: &Path, godebug: &str| {
+        let out = Command::new(bin).env("GODEBUG", godebug).output().unwrap();
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr)
+    };
+    let mut seen = Vec::new();
+    for godebug in ["", "cpu.fma=off", "cpu.sse41=off", "cpu.avx=off,cpu.sse41=off"] {
+        let got = run(&ours, godebug);
+        assert_eq!(got, run(&theirs, godebug), "GODEBUG={godebug}");
+        seen.push(got);
+    }
+    let _ = std::fs::remove_dir_all(&tmp);
+    // On a CPU with the features, turning them off must change the results (else detection did not happen).
+    let flags = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let has = |f: &str| flags.lines().any(|l| l.starts_with("flags") && l.split_whitespace().any(|w| w == f));
+    if has("fma") && has("avx") {
+        assert_ne!(seen[0], seen[1], "the FMA path of Exp was not taken");
+    }
+    if has("sse4_1") {
+        assert_ne!(seen[0], seen[2], "Floor did not follow SSE4.1");
+    }
+}

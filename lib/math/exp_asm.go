@@ -1,13 +1,8 @@
-// Copyright 2010 The Go Authors. All rights reserved.
-// Use of this source code is governed by a BSD-style
-// license that can be found in the LICENSE file.
-
-// g1c overlay (DESIGN §7): replaces GOROOT's exp_asm.go, whose archExp is exp_amd64.s. This is that
-// assembly written in Go, operation for operation, so that Exp gives gc's bits on amd64: both of its paths,
-// chosen by useFMA (exp_amd64.go) as the assembly chooses; FMA computes VFMADD's single rounding exactly, and
-// every other product is rounded by an explicit conversion so that no compiler fuses it. CVTSD2SL rounds to
-// nearest even and gives 0x80000000 out of range, which RoundToEven and the range test reproduce.
-// (useFMA reads internal/cpu, whose features g1c's runtime does not detect yet: see lib/internal/cpu.)
+// g1c's own code (DESIGN §7) in place of GOROOT's math/exp_asm.go: it stands in for haveArchExp and
+// archExp, whose body gc takes from exp_amd64.s. g1c assembles no .s files, and math's pure-Go exp does
+// not give the same bits, so archExp below repeats that assembly's arithmetic in Go, one floating-point
+// operation per instruction, in the same order. Together with useFMA (GOROOT's exp_amd64.go, read from the
+// CPU by internal/cpu as under gc) it makes math.Exp agree bit for bit with gc's on the same machine.
 
 //go:build amd64
 
@@ -15,84 +10,94 @@ package math
 
 const haveArchExp = true
 
+// archExp: e**x for a finite x as 2**k * e**r, with k = round(x/ln 2), r = x - k*ln 2 (ln 2 in two parts
+// so that k*ln 2 is exact), e**r from r/16 by a degree-8 Taylor polynomial and four squarings of the form
+// y(y+2) (since e**2t - 1 = (e**t - 1)(e**t + 1)). With useFMA the reduction and the polynomial use fused
+// multiply-adds (math.FMA rounds once, as VFMADD does) and the last squaring is fused with the final +1.
+// Every other product is written as float64(a*b) so that no compiler may fuse it.
 func archExp(x float64) float64 {
 	const (
-		ln2u     = 0.69314718055966295651160180568695068359375           // upper half LN2
-		ln2l     = 0.28235290563031577122588448175013436025525412068e-12 // lower half LN2
-		log2e    = 1.4426950408889634073599246810018920                  // 1/LN2
-		overflow = 7.09782712893384e+02
-		posInf   = 0x7FF0000000000000
-		negInf   = 0xFFF0000000000000
-		// The Taylor coefficients (exprodata<>+24 ... +64).
-		c3 = 1.6666666666666666667e-1
-		c4 = 4.1666666666666666667e-2
-		c5 = 8.3333333333333333333e-3
-		c6 = 1.3888888888888888889e-3
-		c7 = 1.9841269841269841270e-4
-		c8 = 2.4801587301587301587e-5
+		infBits    = 0x7FF0000000000000
+		negInfBits = 0xFFF0000000000000
+		largest    = 7.09782712893384e+02 // beyond it e**x overflows
+		invLn2     = 1.4426950408889634073599246810018920
+		ln2Hi      = 0.69314718055966295651160180568695068359375 // ln 2 with the low bits zero
+		ln2Lo      = 0.28235290563031577122588448175013436025525412068e-12
 	)
-	bx := Float64bits(x)
-	if bx&^(1<<63) >= posInf {
-		if bx == negInf {
+	// 1/n! for n = 8 down to 2, then 1: the polynomial's coefficients, highest degree first.
+	taylor := [...]float64{
+		2.4801587301587301587e-5,
+		1.9841269841269841270e-4,
+		1.3888888888888888889e-3,
+		8.3333333333333333333e-3,
+		4.1666666666666666667e-2,
+		1.6666666666666666667e-1,
+		0.5,
+		1.0,
+	}
+
+	b := Float64bits(x)
+	if b&^(1<<63) >= infBits {
+		if b == negInfBits {
 			return 0
 		}
-		return x // NaN or +Inf
+		return x // +Inf, or NaN
 	}
-	if x > overflow {
-		return Float64frombits(posInf)
+	if x > largest {
+		return Float64frombits(infBits)
 	}
-	// CVTSD2SL: the nearest int32, ties to even; out of range, the "integer indefinite" 0x80000000.
-	t := RoundToEven(float64(log2e * x))
-	k := int32(-1 << 31)
-	if t >= -(1<<31) && t < 1<<31 {
-		k = int32(t)
-	}
+	k := cvtsd2sl(float64(invLn2 * x))
 	kf := float64(k)
-	var r float64
+
+	var y float64 // e**r - 1, then e**(16r) - 1, then e**r
 	if useFMA {
-		r = FMA(-ln2u, kf, x)
-		r = FMA(-ln2l, kf, r)
-		r *= 0.0625
-		p := FMA(r, c8, c7)
-		p = FMA(r, p, c6)
-		p = FMA(r, p, c5)
-		p = FMA(r, p, c4)
-		p = FMA(r, p, c3)
-		p = FMA(r, p, 0.5)
-		p = FMA(r, p, 1.0)
-		r *= p
+		r := FMA(-ln2Lo, kf, FMA(-ln2Hi, kf, x)) * 0.0625
+		p := taylor[0]
+		for _, c := range taylor[1:] {
+			p = FMA(r, p, c)
+		}
+		y = r * p
 		for i := 0; i < 3; i++ {
-			r *= r + 2
+			y *= y + 2
 		}
-		r = FMA(r+2, r, 1.0)
+		y = FMA(y+2, y, 1)
 	} else {
-		r = x - float64(ln2u*kf)
-		r -= float64(ln2l * kf)
-		r *= 0.0625
-		p := float64(c8*r) + c7
-		p = float64(p*r) + c6
-		p = float64(p*r) + c5
-		p = float64(p*r) + c4
-		p = float64(p*r) + c3
-		p = float64(p*r) + 0.5
-		p = float64(p*r) + 1.0
-		r *= p
-		for i := 0; i < 4; i++ {
-			r *= 2 + r
+		r := (x - float64(ln2Hi*kf) - float64(ln2Lo*kf)) * 0.0625
+		p := taylor[0]
+		for _, c := range taylor[1:] {
+			p = float64(p*r) + c
 		}
-		r += 1.0
+		y = r * p
+		for i := 0; i < 4; i++ {
+			y *= y + 2
+		}
+		y++
 	}
-	// return fr * 2**exponent
-	k += 0x3FF
-	switch {
-	case k <= 0: // denormal
-		if k < -52 {
+	return timesPow2(y, k)
+}
+
+// cvtsd2sl is CVTSD2SL with the default rounding mode: f rounded to the nearest int32, ties to even, and
+// the "integer indefinite" value -1<<31 when that is out of range.
+func cvtsd2sl(f float64) int32 {
+	t := RoundToEven(f)
+	if t >= -1<<31 && t < 1<<31 {
+		return int32(t)
+	}
+	return -1 << 31
+}
+
+// timesPow2 is exp_amd64.s's last step: y * 2**k by building 2**k's bits; when 2**k is subnormal, in two
+// multiplications (by 2**(k+1022), then by 2**-1022); 0 or +Inf beyond the range of float64.
+func timesPow2(y float64, k int32) float64 {
+	e := k + 1023 // the biased exponent of 2**k
+	if e <= 0 {
+		if e < -52 {
 			return 0
 		}
-		r *= Float64frombits(uint64(uint32(k+0x3FE)) << 52)
-		k = 1
-	case k >= 0x7FF:
-		return Float64frombits(posInf)
+		y *= Float64frombits(uint64(uint32(e+1022)) << 52)
+		e = 1
+	} else if e >= 2047 {
+		return Float64frombits(0x7FF0000000000000)
 	}
-	return r * Float64frombits(uint64(uint32(k))<<52)
+	return y * Float64frombits(uint64(uint32(e))<<52)
 }

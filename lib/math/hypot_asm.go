@@ -1,10 +1,7 @@
-// Copyright 2010 The Go Authors. All rights reserved.
-// Use of this source code is governed by a BSD-style
-// license that can be found in the LICENSE file.
-
-// g1c overlay (DESIGN §7): replaces GOROOT's hypot_asm.go, whose archHypot is hypot_amd64.s. This is that
-// assembly written in Go, operation for operation (max * sqrt(1 + (min/max)**2), without the scaling of
-// hypot.go), so that Hypot gives gc's bits on amd64.
+// g1c's own code (DESIGN §7) in place of GOROOT's math/hypot_asm.go: it stands in for haveArchHypot and
+// archHypot, whose body gc takes from hypot_amd64.s. g1c assembles no .s files; that assembly computes
+// hypot without the rescaling of math's pure-Go hypot, so its results differ in the last bit for some
+// arguments. archHypot repeats its arithmetic in Go for gc's bits.
 
 //go:build amd64
 
@@ -12,29 +9,29 @@ package math
 
 const haveArchHypot = true
 
+// archHypot: big * sqrt(1 + (small/big)**2) on |p| and |q|, after the special cases (an infinite operand
+// wins over a NaN; both zero gives 0). The order of big and small is MAXSD's and MINSD's, which matters only
+// for which operand is returned when they compare equal, and they then have the same bits.
 func archHypot(p, q float64) float64 {
-	const posInf = 0x7FF0000000000000
-	pb := Float64bits(p) &^ (1 << 63)
-	qb := Float64bits(q) &^ (1 << 63)
-	if pb >= posInf || qb >= posInf {
-		if pb == posInf || qb == posInf {
-			return Float64frombits(posInf)
-		}
-		return Float64frombits(0x7FF8000000000001) // NaN
-	}
-	if pb|qb == 0 {
+	const infBits = 0x7FF0000000000000
+	a := Float64bits(p) &^ (1 << 63)
+	b := Float64bits(q) &^ (1 << 63)
+	switch {
+	case a == infBits || b == infBits:
+		return Float64frombits(infBits)
+	case a > infBits || b > infBits:
+		return Float64frombits(0x7FF8000000000001) // the assembly's NaN
+	case a|b == 0:
 		return 0
 	}
-	p, q = Float64frombits(pb), Float64frombits(qb)
-	hi := q // MAXSD
-	if p > q {
-		hi = p
+	x, y := Float64frombits(a), Float64frombits(b)
+	big, small := y, x
+	if x > y {
+		big = x
 	}
-	lo := p // MINSD
-	if q < p {
-		lo = q
+	if y < x {
+		small = y
 	}
-	r := lo / hi
-	r = float64(r*r) + 1
-	return hi * sqrt(r)
+	t := small / big
+	return big * sqrt(float64(t*t)+1)
 }

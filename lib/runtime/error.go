@@ -1,59 +1,51 @@
-// Copyright 2010 The Go Authors. All rights reserved.
-// Use of this source code is governed by a BSD-style
-// license that can be found in the LICENSE file.
-
-// g1c: package runtime's Go face (lib/runtime/omit): GOROOT's runtime/error.go API. rt reports the run-time
-// errors of compiled code itself (docs/RUNTIME-ABI.md); these are the Go types for Go code.
+// g1c's own code: part of package runtime's Go face (lib/runtime/omit; the runtime itself is rt). It stands
+// in for these declarations of GOROOT's runtime/error.go: Error, TypeAssertionError and its methods.
+//
+// rt reports the run-time errors of compiled code itself (docs/RUNTIME-ABI.md); these are the types that
+// Go code names (errors.As with a runtime.Error, a recovered value's type switch).
 
 package runtime
 
-// The Error interface identifies a run time error.
+// Error is implemented by the errors the runtime panics with; the marker method RuntimeError, which does
+// nothing, sets them apart from other errors.
 type Error interface {
 	error
-
-	// RuntimeError is a no-op function but
-	// serves to distinguish types that are run time
-	// errors from ordinary errors: a type is a
-	// run time error if it has a RuntimeError method.
 	RuntimeError()
 }
 
-// A TypeAssertionError explains a failed type assertion.
-//
-// g1c: the types are held as their type strings ("" for none), with whether the concrete and asserted
-// types come from different packages, where gc keeps *_type pointers.
+// TypeAssertionError is the panic value of a failed type assertion x.(T). gc keeps type descriptors in it;
+// g1c keeps the strings its message needs.
 type TypeAssertionError struct {
-	_interface    string
-	concrete      string
-	asserted      string
-	differentPkgs bool
-	missingMethod string // one method needed by Interface, missing from Concrete
+	iface    string // the static type of x, or "" for a plain interface
+	have     string // x's dynamic type, or "" when x was nil
+	want     string // T
+	otherPkg bool   // have and want are spelled alike but come from different packages
+	missing  string // a method of the interface T that x's dynamic type lacks, if that was the reason
 }
 
 func (*TypeAssertionError) RuntimeError() {}
 
+// Error spells the failure word for word as gc's runtime does.
 func (e *TypeAssertionError) Error() string {
-	inter := "interface"
-	if e._interface != "" {
-		inter = e._interface
+	const head = "interface conversion: "
+	iface := e.iface
+	if iface == "" {
+		iface = "interface"
 	}
-	as := e.asserted
-	if e.concrete == "" {
-		return "interface conversion: " + inter + " is nil, not " + as
+	switch {
+	case e.have == "":
+		return head + iface + " is nil, not " + e.want
+	case e.missing != "":
+		return head + e.have + " is not " + e.want + ": missing method " + e.missing
 	}
-	cs := e.concrete
-	if e.missingMethod == "" {
-		msg := "interface conversion: " + inter + " is " + cs + ", not " + as
-		if cs == as {
-			// provide slightly clearer error message
-			if e.differentPkgs {
-				msg += " (types from different packages)"
-			} else {
-				msg += " (types from different scopes)"
-			}
+	msg := head + iface + " is " + e.have + ", not " + e.want
+	if e.have == e.want {
+		// Two distinct types with one spelling: say where they differ.
+		where := "scopes"
+		if e.otherPkg {
+			where = "packages"
 		}
-		return msg
+		msg += " (types from different " + where + ")"
 	}
-	return "interface conversion: " + cs + " is not " + as +
-		": missing method " + e.missingMethod
+	return msg
 }

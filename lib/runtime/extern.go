@@ -1,11 +1,11 @@
-// Copyright 2009 The Go Authors. All rights reserved.
-// Use of this source code is governed by a BSD-style
-// license that can be found in the LICENSE file.
-
-// g1c: package runtime's Go face (lib/runtime/omit): its exported functions, with GOROOT's documentation.
-// A body-less function is provided by rt under its Go symbol (rt/src/gohooks.rs) or not at all yet: the
-// driver admits a package only when every body-less function it uses is provided (src/driver.rs,
-// backend_ready), so a program using one that is not gets g1c's "not supported yet" error.
+// g1c's own code: part of package runtime's Go face (lib/runtime/omit; the runtime itself is rt). It stands
+// in for these declarations of GOROOT's runtime: Compiler, GOOS, GOARCH, Caller, Callers (extern.go), Func,
+// FuncForPC, (*Func).Name, Entry, FileLine (symtab.go), KeepAlive, GC (mfinal.go, mgc.go), Gosched
+// (proc.go), GOMAXPROCS (debug.go), and the rest of the exported functions, listed at the end.
+//
+// A function without a body here is rt's: rt defines it under its Go symbol (rt/src/gohooks.rs, sema.rs), or
+// does not yet, and then the driver refuses a program that uses it with "not supported yet" (src/driver.rs,
+// backend_ready), so a package that merely mentions it still type-checks.
 
 package runtime
 
@@ -15,107 +15,79 @@ import (
 	"unsafe"
 )
 
-// Compiler is the name of the compiler toolchain that built the
-// running binary. g1c says "gc": the standard library's //go:linkname hooks
-// and the type descriptors' layout assume gc's (DESIGN §7).
+// Compiler names the toolchain. g1c answers "gc" on purpose: the standard library's //go:linkname hooks and
+// the layout of type descriptors that reflect reads are gc's, and g1c follows them (DESIGN §7).
 const Compiler = "gc"
 
-// GOOS is the running program's operating system target:
-// one of darwin, freebsd, linux, and so on.
-// To view possible combinations of GOOS and GOARCH, run "go tool dist list".
-const GOOS string = goos.GOOS
+// GOOS and GOARCH are the target the program was built for (always linux and amd64 today).
+const (
+	GOOS   string = goos.GOOS
+	GOARCH string = goarch.GOARCH
+)
 
-// GOARCH is the running program's architecture target:
-// one of 386, amd64, arm, s390x, and so on.
-const GOARCH string = goarch.GOARCH
-
-// Caller reports file and line number information about function invocations on
-// the calling goroutine's stack. The argument skip is the number of stack frames
-// to ascend, with 0 identifying the caller of Caller.  (For historical reasons the
-// meaning of skip differs between Caller and Callers.) The return values report the
-// program counter, file name, and line number within the file of the corresponding
-// call. The boolean ok is false if it was not possible to recover the information.
+// Caller reports on one frame of the calling goroutine's stack: skip 0 is the function calling Caller, each
+// step up is one caller further out. It gives that frame's return address (pc), the file and line of its
+// call, and ok false when the stack is not that deep.
 func Caller(skip int) (pc uintptr, file string, line int, ok bool)
 
-// Callers fills the slice pc with the return program counters of function invocations
-// on the calling goroutine's stack. The argument skip is the number of stack frames
-// to skip before recording in pc, with 0 identifying the frame for Callers itself and
-// 1 identifying the caller of Callers.
-// It returns the number of entries written to pc.
-//
-// g1c: skip 0 is taken as 1 (rt's Callers is not a Go frame), and the frames outside Go code (gc's
-// runtime.main and runtime.goexit) are not recorded.
+// Callers stores the return addresses of the calling goroutine's frames into pc, outermost last, and says
+// how many it stored. skip 1 starts with the function calling Callers; g1c treats skip 0 like 1, because
+// its Callers is rt code, not a frame of its own, and it stops at the goroutine's first Go frame (gc's
+// runtime.main and runtime.goexit have no counterpart in Go code here).
 func Callers(skip int, pc []uintptr) int
 
-// funcinfo describes the function whose code holds pc (rt: g1c_funcinfo): its name and entry, and the file
-// and line of the instruction at pc.
+// funcinfo describes the Go function whose code contains pc (rt: g1c_funcinfo): its name and first
+// instruction, and the file and line of the instruction at pc. ok is false outside compiled Go code.
 func funcinfo(pc uintptr) (name string, file string, line int, entry uintptr, ok bool)
 
-// A Func represents a Go function in the running binary.
+// Func stands for one function of the program; FuncForPC hands them out.
 type Func struct {
 	name  string
 	entry uintptr
 }
 
-// FuncForPC returns a *Func describing the function that contains the
-// given program counter address, or else nil.
+// FuncForPC returns the function whose code contains pc, or nil if pc is not in Go code.
 func FuncForPC(pc uintptr) *Func {
 	name, _, _, entry, ok := funcinfo(pc)
-	if !ok {
-		return nil
+	if ok {
+		return &Func{name: name, entry: entry}
 	}
-	return &Func{name: name, entry: entry}
+	return nil
 }
 
-// Name returns the name of the function.
+// Name is the function's full name ("main.main", "pkg/path.T.Method"); "" for a nil *Func.
 func (f *Func) Name() string {
-	if f == nil {
-		return ""
+	if f != nil {
+		return f.name
 	}
-	return f.name
+	return ""
 }
 
-// Entry returns the entry address of the function.
-func (f *Func) Entry() uintptr {
-	return f.entry
-}
+// Entry is the address of the function's first instruction.
+func (f *Func) Entry() uintptr { return f.entry }
 
-// FileLine returns the file name and line number of the
-// source code corresponding to the program counter pc.
-// The result will not be accurate if pc is not a program
-// counter within f.
+// FileLine gives the source position of the instruction at pc, which should be inside f.
 func (f *Func) FileLine(pc uintptr) (file string, line int) {
 	_, file, line, _, _ = funcinfo(pc)
-	return file, line
+	return
 }
 
-// KeepAlive marks its argument as currently reachable.
-// This ensures that the object is not freed, and its finalizer is not run,
-// before the point in the program where KeepAlive is called.
-//
-// g1c: the argument is in the caller's frame until this call, and the collector scans frames
-// conservatively, so the call itself is all that is needed.
+// KeepAlive keeps x reachable at least until the call. Nothing more is needed with rt: x sits in the
+// caller's frame until the call is made, and rt's collector scans frames conservatively.
 func KeepAlive(x any) {}
 
-// GC runs a garbage collection and blocks the caller until the
-// garbage collection is complete. It may also block the entire
-// program.
+// GC collects garbage now and returns when the collection is complete (rt stops the world to collect).
 func GC()
 
-// Gosched yields the processor, allowing other goroutines to run. It does not
-// suspend the current goroutine, so execution resumes automatically.
+// Gosched lets other goroutines run; the caller stays runnable and carries on later.
 func Gosched()
 
-// GOMAXPROCS sets the maximum number of CPUs that can be executing
-// simultaneously and returns the previous setting. It defaults to
-// the value of runtime.NumCPU. If n < 1, it does not change the current setting.
-// This call will go away when the scheduler improves.
-//
-// g1c: rt runs goroutines on one P (rt/src/sema.rs): the answer is 1, and the setting does not change.
+// GOMAXPROCS would set how many goroutines run at once and return the previous setting. rt runs goroutines
+// on one P (rt/src/sema.rs): the answer is 1, whatever n asks for.
 func GOMAXPROCS(n int) int
 
-// Not provided by rt yet: declared so that programs and packages type-check as with gc; using one ends
-// the build with "not supported yet".
+// The rest of the exported functions, declared so that programs and packages type-check as with gc; rt
+// does not provide them yet (see the top of this file).
 
 func BlockProfile(p []BlockProfileRecord) (n int, ok bool)
 func Breakpoint()

@@ -285,7 +285,7 @@ fn parse_int(s: &[u8]) -> Option<i64> {
 }
 
 /// The value of environment variable `name`, from the environment the kernel passed.
-fn getenv(name: &[u8]) -> Option<&'static [u8]> {
+pub fn getenv(name: &[u8]) -> Option<&'static [u8]> {
     // SAFETY: `envp` is the NULL-terminated array of NUL-terminated strings from the initial stack (or null
     // in unit tests, where nothing set it).
     unsafe {

@@ -85,6 +85,66 @@ core::arch::global_asm!(
     "    ret",
 );
 
+// internal/cpu's body-less functions (gc: cpu_x86.s), on gc's ABI0 frames (offsets from RSP on entry for the
+// three leaf functions, from RBP after the prologue for startupGODEBUG, which calls into Rust).
+// cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32): the leaf at +8, the sub-leaf at +12, the four
+// result registers at +16 ... +28 (Intel SDM Vol. 2A, CPUID; it overwrites RBX, which Go code does not keep).
+// xgetbv() (eax, edx uint32): XCR0 (ECX = 0) into +8 and +12; internal/cpu calls it only when CPUID reports
+// OSXSAVE, so the instruction exists.
+// getGOAMD64level() int32: 1 at +8, the microarchitecture level g1c's code generator targets (GOAMD64=v1,
+// baseline x86-64); Initialize lets GODEBUG turn off only the features that level does not require.
+// startupGODEBUG() string: the string header at +16 and +24 (g1c_startup_godebug returns it in RAX:RDX).
+#[cfg(not(test))]
+core::arch::global_asm!(
+    ".globl \"internal/cpu.cpuid\"",
+    "\"internal/cpu.cpuid\":",
+    "    mov eax, [rsp + 8]",
+    "    mov ecx, [rsp + 12]",
+    "    cpuid",
+    "    mov [rsp + 16], eax",
+    "    mov [rsp + 20], ebx",
+    "    mov [rsp + 24], ecx",
+    "    mov [rsp + 28], edx",
+    "    ret",
+    ".globl \"internal/cpu.xgetbv\"",
+    "\"internal/cpu.xgetbv\":",
+    "    xor ecx, ecx",
+    "    xgetbv",
+    "    mov [rsp + 8], eax",
+    "    mov [rsp + 12], edx",
+    "    ret",
+    ".globl \"internal/cpu.getGOAMD64level\"",
+    "\"internal/cpu.getGOAMD64level\":",
+    "    mov dword ptr [rsp + 8], 1",
+    "    ret",
+    ".globl \"internal/cpu.startupGODEBUG\"",
+    "\"internal/cpu.startupGODEBUG\":",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    call g1c_startup_godebug",
+    "    mov [rbp + 16], rax",
+    "    mov [rbp + 24], rdx",
+    "    pop rbp",
+    "    ret",
+);
+
+/// A Go string header as an `extern "C"` result: SysV returns the two words in RAX and RDX.
+#[repr(C)]
+pub struct GoString {
+    ptr: *const u8,
+    len: usize,
+}
+
+/// `internal/cpu.startupGODEBUG()`: GODEBUG's value in the environment the kernel passed (memory that lives
+/// as long as the process), or the empty string.
+#[no_mangle]
+pub extern "C" fn g1c_startup_godebug() -> GoString {
+    match crate::gc::getenv(b"GODEBUG") {
+        Some(v) => GoString { ptr: v.as_ptr(), len: v.len() },
+        None => GoString { ptr: core::ptr::null(), len: 0 },
+    }
+}
+
 // sync/atomic: its functions are gc's assembly (asm.s, jumping to runtime/internal/atomic); here the same
 // bodies, one per operation and width, each under all the names gc's asm.s jumps from (Int32 and Uint32;
 // Int64, Uint64, Uintptr and Pointer), with the

@@ -20,7 +20,8 @@
 //!   files that import `"C"` (cgo is off). `.s` files are never compiled.
 //! - `unsafe` is built into the checker and never loaded from source.
 //! - With `Config::overlay` (build, run), a standard package that g1c overlays (`overlay`, DESIGN §7) gets
-//!   the overlay's files added to, or in place of, GOROOT's of the same name, without the files it omits.
+//!   the overlay's files added to, or in place of, GOROOT's of the same name, without the files it omits, and
+//!   with the GOROOT files it selects whatever their build constraints say.
 //! - A relative import (`./a`) names a directory relative to the importer's; only a local package (outside
 //!   GOROOT and GOPATH, import path `_/abs/dir`, or named files) may use one.
 //! - An import cycle is an error, reported like the `go` command: `package a`, `imports b`, …,
@@ -144,6 +145,16 @@ pub struct Loaded {
     pub syntax_errors: Vec<Error>,
     /// Loader errors, already rendered (`file:line:col: cannot find package ...`, import cycles).
     pub errors: Vec<String>,
+}
+
+/// Where one file of a package comes from.
+enum Source {
+    /// The package's directory, taken when its name and build constraints select it.
+    Dir,
+    /// The package's directory in GOROOT, taken whatever its build constraints say: g1c's overlay selects it.
+    Selected,
+    /// g1c's overlay (`lib/<import path>/<file>`, embedded): its source.
+    Overlay(&'static str),
 }
 
 /// A loaded directory's state during the depth-first walk.
@@ -785,26 +796,40 @@ impl Loader<'_> {
         let local = name_prefix.is_empty();
         // g1c's overlay of a standard package: its files join GOROOT's, in file-name order like the others.
         let overlay = self.std_overlay(path, dir);
-        let mut names: Vec<(String, Option<&'static str>)> =
-            names.into_iter().filter(|n| !overlay.as_ref().is_some_and(|o| o.hides(n))).map(|n| (n, None)).collect();
         if let Some(o) = &overlay {
-            names.extend(o.files.iter().map(|&(n, src)| (n.to_string(), Some(src))));
+            // A GOROOT other than the one the overlay was written for may lack a selected file.
+            for (n, _) in o.select.iter().filter(|(n, _)| !names.iter().any(|m| m == n)) {
+                self.errors.push(format!("lib/{path}/select: no such GOROOT file: {name_prefix}{n}"));
+            }
+        }
+        let mut names: Vec<(String, Source)> = names
+            .into_iter()
+            .filter(|n| !overlay.as_ref().is_some_and(|o| o.hides(n)))
+            .map(|n| {
+                let selected = overlay.as_ref().is_some_and(|o| o.selects(&n));
+                (n, if selected { Source::Selected } else { Source::Dir })
+            })
+            .collect();
+        if let Some(o) = &overlay {
+            names.extend(o.files.iter().map(|&(n, src)| (n.to_string(), Source::Overlay(src))));
         }
         let under_test = self.test_of.as_deref() == Some(path);
         if under_test {
-            names.extend(test_file_names(dir).unwrap_or_default().into_iter().map(|n| (n, None)));
+            names.extend(test_file_names(dir).unwrap_or_default().into_iter().map(|n| (n, Source::Dir)));
         }
-        names.sort();
+        names.sort_by(|a, b| a.0.cmp(&b.0));
         let mut files = Vec::new();
         let mut tests = Vec::new();
-        for (n, overlay_src) in names {
-            if !self.cfg.ctx.good_os_arch_file(&n) {
+        for (n, source) in names {
+            // A selected file is compiled whatever its name suffix and build constraints say.
+            let selected = matches!(source, Source::Selected);
+            if !selected && !self.cfg.ctx.good_os_arch_file(&n) {
                 continue;
             }
             let full = dir.join(&n);
-            let src = match overlay_src {
-                Some(src) => src.to_string(),
-                None => match read_source(&full) {
+            let src = match source {
+                Source::Overlay(src) => src.to_string(),
+                Source::Dir | Source::Selected => match read_source(&full) {
                     Ok(s) => s,
                     Err(e) => {
                         self.errors.push(format!("{}: {e}", full.display()));
@@ -812,12 +837,13 @@ impl Loader<'_> {
                     }
                 },
             };
-            let name = match overlay_src {
-                Some(_) => format!("lib/{path}/{n}"),
-                None if local => display_path(&full.to_string_lossy()),
-                None => format!("{name_prefix}{n}"),
+            let name = match source {
+                Source::Overlay(_) => format!("lib/{path}/{n}"),
+                _ if local => display_path(&full.to_string_lossy()),
+                _ => format!("{name_prefix}{n}"),
             };
             match self.cfg.ctx.should_build(&src) {
+                _ if selected => {}
                 Ok(true) => {}
                 Ok(false) => continue,
                 Err(e) => {
