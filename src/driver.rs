@@ -195,7 +195,7 @@ fn check_loaded(cfg: load::Config, loaded: load::Loaded, limit: usize) -> Result
         }
         for (pkg, errs) in groups {
             if let Some(i) = pkg {
-                eprintln!("# {}", loaded.packages[i].path);
+                eprintln!("# {}", loaded.packages[i].header());
             }
             print_report(&loaded.fset, &errs, limit);
         }
@@ -238,7 +238,7 @@ fn check_loaded(cfg: load::Config, loaded: load::Loaded, limit: usize) -> Result
             continue;
         }
         any = true;
-        eprintln!("# {}", pkg.path);
+        eprintln!("# {}", pkg.header());
         print_report(&loaded.fset, &errs, limit);
     }
     if any {
@@ -286,7 +286,7 @@ struct Loaded {
 fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Reported> {
     let root = &c.packages[c.root];
     let fail = |msgs: Vec<String>| {
-        eprintln!("# {}", root.path);
+        eprintln!("# {}", root.header());
         print_errors_limit(&msgs, limit);
         Reported
     };

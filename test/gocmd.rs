@@ -145,3 +145,8 @@ fn go_face_refuses_what_it_would_not_do() {
     assert_eq!(out.status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&base);
 }
+
+#[test]
+fn type_errors_in_test_files() {
+    same_as_gc("typeerr");
+}

@@ -10,7 +10,8 @@
 //!   `-v` or in local directory mode (package list mode hides a passing package's output, as go test does);
 //! - the program's whole output, then `FAIL\tpath\t0.123s`, when it exits non-zero.
 //!
-//! The exit status is 0 when every package passed, 1 otherwise. Each test program runs in its package's
+//! The exit status is 0 when every package passed, 2 when a package did not build, else 1 when a test
+//! failed or a package could not be loaded (as go test). Each test program runs in its package's
 //! directory with go test's default flags (`-test.paniconexit0`, `-test.timeout=10m0s`). The program is
 //! built exactly as `g1c build` builds one (load::load_test makes the packages; `check_loaded` and
 //! `compile` check and compile them).
@@ -79,7 +80,9 @@ pub fn test(opts: TestOptions) -> i32 {
         eprintln!("g1c: cannot use -o flag with multiple packages");
         return 2;
     }
-    let mut failed = false;
+    // The go command's exit status is the largest any package asked for: 1 for a failing test or a setup
+    // failure, 2 for a build failure.
+    let mut status = 0;
     for (path, dir) in pkgs {
         let outcome = build(&cfg, &path, &dir);
         let stdout = std::io::stdout();
@@ -90,12 +93,12 @@ pub fn test(opts: TestOptions) -> i32 {
             }
             Built::Failed => {
                 println!("FAIL\t{path} [build failed]");
-                failed = true;
+                status = 2;
                 continue;
             }
             Built::SetupFailed => {
                 println!("FAIL\t{path} [setup failed]");
-                failed = true;
+                status = status.max(1);
                 continue;
             }
             Built::Program(exe) => exe,
@@ -105,7 +108,7 @@ pub fn test(opts: TestOptions) -> i32 {
             let out = opts.output.clone().unwrap_or_else(|| format!("{base}.test"));
             if let Err(e) = write_output(Path::new(&out), &exe) {
                 eprintln!("g1c: writing {out}: {e}");
-                failed = true;
+                status = status.max(1);
             }
             continue;
         }
@@ -120,17 +123,17 @@ pub fn test(opts: TestOptions) -> i32 {
                     let _ = writeln!(w, "ok  \t{path}\t{secs:.3}s");
                 } else {
                     let _ = writeln!(w, "FAIL\t{path}\t{secs:.3}s");
-                    failed = true;
+                    status = status.max(1);
                 }
             }
             Err(e) => {
                 let _ = writeln!(w, "g1c: running the test program of {path}: {e}\nFAIL\t{path}\t0.000s");
-                failed = true;
+                status = status.max(1);
             }
         }
         let _ = w.flush();
     }
-    i32::from(failed)
+    status
 }
 
 /// `g1c list`: the import paths the patterns name, one per line, as `go list` prints them; exit 1 after

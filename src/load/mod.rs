@@ -133,6 +133,20 @@ pub struct Package {
     pub lang: Option<String>,
     /// Some of its files come from g1c's std overlay (`overlay`), or were left out by it.
     pub overlaid: bool,
+    /// `g1c test`: the test program this package was compiled for, when it differs from the package built
+    /// alone (the package under test, its external test package, and everything importing either; go
+    /// test's `path [P.test]`).
+    pub test_variant: Option<String>,
+}
+
+impl Package {
+    /// The name of the package in the `# ...` header above its errors, as the go command prints it.
+    pub fn header(&self) -> String {
+        match &self.test_variant {
+            Some(v) => format!("{} [{v}]", self.path),
+            None => self.path.clone(),
+        }
+    }
 }
 
 /// The result of loading.
@@ -248,6 +262,15 @@ pub fn load_test(cfg: &Config, path: &str, dir: &Path) -> (Loaded, TestLoad) {
         }
     }
     l.stack.pop();
+    // Packages are in dependency order: one pass marks everything that imports the package under test.
+    let variant = format!("{path}.test");
+    for i in 0..l.packages.len() {
+        let p = &l.packages[i];
+        let marked = i == under_test || p.imports.values().any(|&d| l.packages[d].test_variant.is_some());
+        if marked && p.path != main_path {
+            l.packages[i].test_variant = Some(variant.clone());
+        }
+    }
     (l.finish_loading(), info)
 }
 
@@ -965,6 +988,7 @@ impl Loader<'_> {
             root: false,
             lang: self.found.get(path).and_then(|f| f.lang.clone()),
             overlaid: false,
+            test_variant: None,
         })
     }
 

@@ -1,0 +1,3 @@
+package typeerr
+
+func F() int { return 1 }

@@ -1,0 +1,5 @@
+package typeerr_test
+
+import "example.com/typeerr"
+
+var y string = typeerr.F()
