@@ -6,6 +6,9 @@ use std::process::Command;
 
 use g1c::load::constraint::{parse_expr, Context};
 
+#[path = "common/oracle.rs"]
+mod oracle;
+
 fn ctx(goos: &str, goarch: &str) -> Context {
     Context { goos: goos.into(), goarch: goarch.into(), extra_tags: vec!["purego".into()] }
 }
@@ -89,10 +92,7 @@ fn import_cycle() {
 
 #[test]
 fn std_packages_check_clean() {
-    if !Path::new("/usr/share/go-1.19/src/fmt").is_dir() {
-        eprintln!("no GOROOT; skipped");
-        return;
-    }
+    oracle::goroot();
     let (code, err) = g1c_check(&["fmt", "encoding/json", "sort"], "linux");
     assert_eq!((code, err.as_str()), (0, ""));
 }
