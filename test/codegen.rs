@@ -13,6 +13,9 @@
 #[path = "common/oracle.rs"]
 mod oracle;
 
+#[path = "common/goenv.rs"]
+mod goenv;
+
 use g1c::codegen::amd64;
 use g1c::ir::*;
 use g1c::link::object::{Object, RelocKind, SymKind};
@@ -879,7 +882,7 @@ fn e2e_linked_with_runtime() {
     let path = dir.join("e2e");
     std::fs::write(&path, &exe).unwrap();
     std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
-    let out = std::process::Command::new(&path).output().unwrap();
+    let out = goenv::command(&path).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     eprintln!("{stderr}");
     assert!(stderr.starts_with("45\n47\n+1.500000e+000\npanic: runtime error: integer divide by zero\n"), "{stderr}");

@@ -5,6 +5,9 @@
 #[path = "common/oracle.rs"]
 mod oracle;
 
+#[path = "common/goenv.rs"]
+mod goenv;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
@@ -183,7 +186,7 @@ fn write_exe(exe: &[u8], name: &str) -> PathBuf {
 /// child holds that descriptor until it execs: exec then fails with ETXTBSY for a moment, so retry.
 fn output(path: &Path) -> std::process::Output {
     for _ in 0..50 {
-        match Command::new(path).output() {
+        match goenv::command(path).output() {
             Err(e) if e.raw_os_error() == Some(26) => std::thread::sleep(std::time::Duration::from_millis(20)),
             r => return r.unwrap(),
         }
@@ -279,26 +282,18 @@ fn empty_archive_lacks_start() {
     assert!(link(&hello(), b"not an archive").unwrap_err().contains("not an ar archive"));
 }
 
-/// The real runtime's archive: from `g1c::rtbuild` once it builds one, else from `$G1C_TEST_RT_ARCHIVE`;
-/// `None` (the test skips) when neither is available.
-fn real_rt() -> Option<Vec<u8>> {
+/// The real runtime's archive, from `g1c::rtbuild` (a failure to build it fails the test).
+fn real_rt() -> Vec<u8> {
     match g1c::rtbuild::runtime_archive("x86_64-unknown-linux-gnu") {
-        Ok(path) => return Some(std::fs::read(path).unwrap()),
-        Err(e) => eprintln!("rtbuild: {e}"),
-    }
-    match std::env::var_os("G1C_TEST_RT_ARCHIVE") {
-        Some(path) => Some(std::fs::read(path).unwrap()),
-        None => {
-            eprintln!("no runtime archive: skipping");
-            None
-        }
+        Ok(path) => std::fs::read(path).unwrap(),
+        Err(e) => panic!("rtbuild: {e}"),
     }
 }
 
 /// Hello world against the real runtime: `print("hello, world\n")`.
 #[test]
 fn real_rt_hello() {
-    let Some(rt) = real_rt() else { return };
+    let rt = real_rt();
     let mut c = Code::default();
     let main = c
         .hex("55 48 89 e5") // push rbp; mov rbp, rsp
@@ -322,7 +317,7 @@ fn real_rt_hello() {
 /// A runtime error in a nested Go call: the runtime's traceback reads the linker's function table.
 #[test]
 fn real_rt_traceback() {
-    let Some(rt) = real_rt() else { return };
+    let rt = real_rt();
     let mut c = Code::default();
     let main = c
         .hex("55 48 89 e5") // push rbp; mov rbp, rsp
@@ -381,24 +376,19 @@ fn corrupted_archive_never_panics() {
     }
 }
 
-/// Assembles test/data/link/NAME.s with llvm-mc (oracle tool, tests only); `None` without llvm-mc.
-fn assemble(name: &str) -> Option<Vec<u8>> {
+/// Assembles test/data/link/NAME.s with llvm-mc (Debian's `llvm-mc-14`, an oracle: the test fails without it).
+fn assemble(name: &str) -> Vec<u8> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("test/data/link/{name}.s"));
     let out = temp_dir().join(format!("{name}.o"));
-    match Command::new("llvm-mc")
+    let status = Command::new(oracle::llvm_mc())
         .args(["-filetype=obj", "-triple=x86_64-unknown-linux-gnu"])
         .arg(&src)
         .arg("-o")
         .arg(&out)
         .status()
-    {
-        Ok(s) if s.success() => Some(std::fs::read(&out).unwrap()),
-        Ok(s) => panic!("llvm-mc failed on {name}.s: {s}"),
-        Err(_) => {
-            eprintln!("llvm-mc not found: skipping");
-            None
-        }
-    }
+        .unwrap();
+    assert!(status.success(), "llvm-mc failed on {name}.s: {status}");
+    std::fs::read(&out).unwrap()
 }
 
 /// Writes a GNU archive (long names in a `//` table) of `extra` members followed by minirt's members.
@@ -450,7 +440,7 @@ fn probe_program() -> Object {
 #[test]
 fn elf_features() {
     let rt = minirt();
-    let (Some(probe), Some(probe2)) = (assemble("probe"), assemble("probe2")) else { return };
+    let (probe, probe2) = (assemble("probe"), assemble("probe2"));
     let ar = archive_with(&[("probe.o", probe), ("probe2.o", probe2)], rt);
     let exe = link(&probe_program(), &ar).unwrap();
     let (stdout, code) = run(&exe, "probe");
@@ -461,13 +451,13 @@ fn elf_features() {
 #[test]
 fn tls_and_unknown_relocations_are_errors() {
     let rt = minirt();
-    let Some(tls) = assemble("tls") else { return };
+    let tls = assemble("tls");
     let err = link(&probe_program(), &archive_with(&[("tls.o", tls)], rt)).unwrap_err();
     assert!(
         err.contains("R_X86_64_TPOFF32") && err.contains("thread-local storage") && err.contains("rt.a(tls.o)"),
         "{err}"
     );
-    let Some(gotoff) = assemble("gotoff") else { return };
+    let gotoff = assemble("gotoff");
     let err = link(&probe_program(), &archive_with(&[("gotoff.o", gotoff)], rt)).unwrap_err();
     assert_eq!(err, "rt.a(gotoff.o): unsupported relocation R_X86_64_GOTOFF64 at g1c_probe+0x2, in .text.g1c_probe");
 }

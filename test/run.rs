@@ -6,12 +6,14 @@
 //! Programs may import the packages of the GOPATH `test/data/run/gopath` (programs of several packages).
 //! Also here: the determinism check (same bytes from different directories and temp dirs).
 
+#[path = "common/goenv.rs"]
+mod goenv;
+
 use std::path::Path;
-use std::process::Command;
 
 #[path = "common/run_data.rs"]
 mod run_data;
-use run_data::{data_dir, g1c, parse_expected};
+use run_data::{data_dir, parse_expected};
 
 /// Masks what legitimately differs between runs and compilers: program counters and frame offsets.
 fn mask(line: &str) -> String {
@@ -35,7 +37,7 @@ fn panic_shape(stderr: &str) -> (Vec<String>, Vec<String>) {
 }
 
 fn build(src: &Path, out: &Path, cwd: &Path, tmpdir: &Path) -> std::process::Output {
-    Command::new(g1c())
+    goenv::g1c()
         .arg("build")
         .arg("-o")
         .arg(out)
@@ -70,7 +72,7 @@ fn programs_behave_like_gc() {
             failures.push(format!("{name}: build failed:\n{}", String::from_utf8_lossy(&b.stderr)));
             continue;
         }
-        let r = Command::new(&exe).current_dir(&tmp).output().unwrap();
+        let r = goenv::command(&exe).current_dir(&tmp).output().unwrap();
         let stdout = String::from_utf8_lossy(&r.stdout).into_owned();
         let stderr = String::from_utf8_lossy(&r.stderr).into_owned();
         let exit = r.status.code().unwrap_or(-1);
@@ -131,7 +133,7 @@ fn output_is_deterministic() {
 fn build_to_dev_null_writes_nothing() {
     use std::os::unix::fs::FileTypeExt;
     let src = data_dir().join("hello.go");
-    let r = Command::new(g1c()).args(["build", "-o", "/dev/null"]).arg(&src).output().unwrap();
+    let r = goenv::g1c().args(["build", "-o", "/dev/null"]).arg(&src).output().unwrap();
     assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
     assert!(Path::new("/dev/null").metadata().unwrap().file_type().is_char_device());
 }
