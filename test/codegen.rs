@@ -636,8 +636,11 @@ fn listing_agrees_with_llvm_disassembly() {
         assert_eq!(ours.len(), theirs.len(), "instruction counts differ");
         let mut bad = Vec::new();
         for (a, b) in ours.iter().zip(&theirs) {
+            // A label or symbol operand prints as a number in the disassembly (the object's fields are zero
+            // until linking): such instructions are compared by mnemonic only.
             let symbolic = a.contains(".L") || a.contains("rip") || a.starts_with("call ") || a.starts_with('j');
-            if !symbolic && a != b {
+            let same = if symbolic { a.split_whitespace().next() == b.split_whitespace().next() } else { a == b };
+            if !same {
                 bad.push(format!("ours `{a}`, llvm-mc `{b}`"));
             }
         }
