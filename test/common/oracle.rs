@@ -4,7 +4,8 @@
 //!
 //! In: which oracle a test needs. Out: its path. Invariant: a missing oracle panics with the Debian package
 //! to install, so a test that needs one fails instead of passing without comparing anything (`.ci/run`
-//! installs all three packages). The asm crate has its own copy of the PATH lookup (`asm/src/oracle.rs`).
+//! installs all three packages). The harness crate includes this file too; the asm crate has its own copy of
+//! the PATH lookup (`asm/src/oracle.rs`).
 
 #![allow(dead_code)] // each test file uses some of these
 

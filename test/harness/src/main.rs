@@ -21,6 +21,11 @@ mod recipe;
 mod runner;
 mod support;
 
+/// The oracles of the g1c crate's tests, shared (the Go 1.19 tree by its Debian name).
+#[cfg(test)]
+#[path = "../../common/oracle.rs"]
+mod oracle;
+
 use runner::{Compiler, Config, Outcome, TestFile, TestResult};
 use std::io::Write;
 use std::path::{Path, PathBuf};
