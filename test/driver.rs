@@ -1,14 +1,16 @@
 //! The driver's error report, compared with what gc 1.19's `go build` printed for the same files (the `.err`
 //! files next to each program were produced by `go build FILE.go` and `go build -gcflags=-e FILE.go`).
 
+#[path = "common/goenv.rs"]
+mod goenv;
+
 use std::path::Path;
-use std::process::Command;
 
 fn build_stderr(file: &str, all_errors: bool) -> String {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("test/data/driver");
     let out_dir = std::env::temp_dir().join(format!("g1c-driver-test-{}", std::process::id()));
     std::fs::create_dir_all(&out_dir).unwrap();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_g1c"));
+    let mut cmd = goenv::g1c();
     cmd.current_dir(&dir).arg("build");
     if all_errors {
         cmd.arg("-e");

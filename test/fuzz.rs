@@ -13,12 +13,14 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use g1c::fuzzing::{self, Reached, Rng};
 
-const GOROOT: &str = "/usr/share/go-1.19";
+#[path = "common/oracle.rs"]
+mod oracle;
+
 const SEED: u64 = 1;
 /// Chosen so that the release run takes well under a minute on two cores.
 const INPUTS: usize = if cfg!(debug_assertions) { 1_500 } else { 20_000 };
@@ -133,7 +135,7 @@ fn input(corpus: &[PathBuf], seed: u64, i: usize) -> Vec<u8> {
 /// line with its counts. Panics are recorded and the run goes on; after a hang or a memory blow-up (the worker
 /// cannot be stopped) it exits at once, and the supervisor restarts it after that input.
 fn child(seed: u64, start: usize, end: usize, crash_dir: &Path) {
-    let corpus = fuzzing::goroot_corpus(Path::new(GOROOT), MAX_FILE);
+    let corpus = fuzzing::goroot_corpus(&oracle::goroot(), MAX_FILE);
     let worker = Worker::start();
     let mut reached = [0usize; 4];
     let t = Instant::now();
@@ -276,10 +278,7 @@ fn fixed_seed_run() {
         let n: Vec<u64> = args.split(' ').map(|x| x.parse().unwrap()).collect();
         return child(n[0], n[1] as usize, n[2] as usize, &crash_dir);
     }
-    if fuzzing::goroot_corpus(Path::new(GOROOT), MAX_FILE).is_empty() {
-        println!("fuzz: no Go files under {GOROOT}; nothing to do");
-        return;
-    }
+    assert!(!fuzzing::goroot_corpus(&oracle::goroot(), MAX_FILE).is_empty(), "no corpus files under GOROOT");
     let seed = env_or("G1C_FUZZ_SEED", SEED);
     let start = env_or("G1C_FUZZ_START", 0);
     let end = start + env_or("G1C_FUZZ_INPUTS", INPUTS);

@@ -8,12 +8,15 @@
 //!   few programs that allocate hundreds of MiB are left out here to keep `cargo test` quick;
 //!   `scripts/gc-stress` runs them all, and the conformance suite's passing list, with GOGC=1.
 
+#[path = "common/goenv.rs"]
+mod goenv;
+
 use std::path::Path;
 use std::process::Command;
 
 #[path = "common/run_data.rs"]
 mod run_data;
-use run_data::{data_dir, g1c, parse_expected};
+use run_data::{data_dir, parse_expected};
 
 /// Programs too slow under GOGC=1 for `cargo test` (seconds each: they allocate hundreds of MiB or start
 /// 100,000 goroutines, and GOGC=1 collects every 1 % of growth); `scripts/gc-stress` runs them.
@@ -55,7 +58,7 @@ fn run_program(name: &str, tmp: &Path, gogc: Option<&str>, peak_rss: &mut i64) -
     let dir = data_dir();
     let want = parse_expected(&std::fs::read_to_string(dir.join(format!("{name}.out"))).unwrap());
     let exe = tmp.join(name);
-    let b = Command::new(g1c())
+    let b = goenv::g1c()
         .arg("build")
         .arg("-o")
         .arg(&exe)
@@ -70,7 +73,7 @@ fn run_program(name: &str, tmp: &Path, gogc: Option<&str>, peak_rss: &mut i64) -
     if !b.status.success() {
         return Some(format!("{name}: build failed:\n{}", String::from_utf8_lossy(&b.stderr)));
     }
-    let mut cmd = Command::new(&exe);
+    let mut cmd = goenv::command(&exe);
     cmd.current_dir(tmp).env_remove("GODEBUG");
     match gogc {
         Some(v) => cmd.env("GOGC", v),

@@ -9,12 +9,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const GC: &str = "/usr/lib/go-1.19/bin/go";
-
-fn gc() -> &'static str {
-    assert!(Path::new(GC).exists(), "{GC} not found: install the Debian package golang-1.19-go (the test oracle)");
-    GC
-}
+#[path = "common/goenv.rs"]
+mod goenv;
+#[path = "common/oracle.rs"]
+mod oracle;
 
 /// Copies `test/data/gotest/NAME` into a fresh temporary directory.
 fn fixture(name: &str) -> PathBuf {
@@ -31,18 +29,13 @@ fn fixture(name: &str) -> PathBuf {
 
 /// Runs `cmd test ARGS` in `dir` with the Go environment this test means (module mode, no GOFLAGS, the
 /// host target, no cache or network for go): (stdout, stderr, exit status).
-fn go_test(cmd: &str, dir: &Path, args: &[&str]) -> (String, String, i32) {
+fn go_test(cmd: &Path, dir: &Path, args: &[&str]) -> (String, String, i32) {
     let home = dir.join(".home");
-    let out = Command::new(cmd)
+    let out = goenv::command(cmd)
         .arg("test")
         .args(args)
         .current_dir(dir)
-        .env_remove("GOOS")
-        .env_remove("GOARCH")
-        .env_remove("GOPATH")
-        .env_remove("GOROOT")
         .env("GO111MODULE", "on")
-        .env("GOFLAGS", "")
         .env("GOENV", "off")
         .env("GOPROXY", "off")
         .env("GOTOOLCHAIN", "local")
@@ -59,8 +52,8 @@ fn go_test(cmd: &str, dir: &Path, args: &[&str]) -> (String, String, i32) {
 
 fn same_as_gc(name: &str) {
     let dir = fixture(name);
-    let want = go_test(gc(), &dir, &[]);
-    let got = go_test(env!("CARGO_BIN_EXE_g1c"), &dir, &[]);
+    let want = go_test(&oracle::gc(), &dir, &[]);
+    let got = go_test(Path::new(env!("CARGO_BIN_EXE_g1c")), &dir, &[]);
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(got, want, "g1c test and go test differ on {name} (stdout, stderr, status)");
 }
@@ -96,12 +89,9 @@ fn go_face_fixture(tag: &str) -> (PathBuf, PathBuf) {
 
 /// Runs the `go` link with cmd/dist's environment for the bootstrap build.
 fn go_face(base: &Path, gopath: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(base.join("goroot/bin/go"))
+    goenv::command(base.join("goroot/bin/go"))
         .args(args)
         .current_dir(base)
-        .env_remove("GOOS")
-        .env_remove("GOARCH")
-        .env_remove("GOROOT")
         .env("GOPATH", gopath)
         .env("GOBIN", "")
         .env("GO111MODULE", "off")

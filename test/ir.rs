@@ -3,9 +3,11 @@
 //! of gc (`*.out`, recorded with `go run`; a panic's traceback is cut after the message, as its addresses
 //! differ).
 
+#[path = "common/goenv.rs"]
+mod goenv;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use goldenfile::Mint;
 
@@ -24,7 +26,7 @@ fn programs() -> Vec<PathBuf> {
 fn dump_ir_goldens() {
     let mut mint = Mint::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("test/golden/ir"));
     for p in programs() {
-        let out = Command::new(env!("CARGO_BIN_EXE_g1c")).arg("dump").arg("ir").arg(&p).output().unwrap();
+        let out = goenv::g1c().arg("dump").arg("ir").arg(&p).output().unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "g1c dump ir {}: {stderr}", p.display());
         let name = p.file_stem().unwrap().to_string_lossy().into_owned() + ".ir";
@@ -41,8 +43,7 @@ fn unsupported_features_are_errors() {
     // A std package the back end cannot compile yet (fmt needs reflect, os, time): a clear error at the
     // import, exit 1, never a crash or a silent success.
     std::fs::write(&p, "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"x\")\n}\n").unwrap();
-    let out =
-        Command::new(env!("CARGO_BIN_EXE_g1c")).arg("build").arg("-o").arg(dir.join("m")).arg(&p).output().unwrap();
+    let out = goenv::g1c().arg("build").arg("-o").arg(dir.join("m")).arg(&p).output().unwrap();
     let _ = std::fs::remove_dir_all(&dir);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
@@ -55,7 +56,7 @@ fn run_matches_gc() {
     let mut failures = Vec::new();
     for p in programs() {
         let want = std::fs::read_to_string(p.with_extension("out")).unwrap();
-        let out = Command::new(env!("CARGO_BIN_EXE_g1c")).arg("run").arg(&p).output().unwrap();
+        let out = goenv::g1c().arg("run").arg(&p).output().unwrap();
         let mut got = String::from_utf8_lossy(&out.stdout).into_owned();
         got += &String::from_utf8_lossy(&out.stderr);
         if let Some(i) = got.find("goroutine 1 [running]:") {

@@ -1,5 +1,12 @@
-//! link tests: programs linked against a test-only runtime (test/data/link/minirt.rs, built with rustc when it
-//! is installed), determinism, header sanity against llvm-readobj, and error messages.
+//! link tests: programs linked against a test-only runtime (test/data/link/minirt.rs, built with rustc),
+//! determinism, header sanity against llvm-readobj (Debian's `llvm-readobj-14`; the test fails without it),
+//! and error messages.
+
+#[path = "common/oracle.rs"]
+mod oracle;
+
+#[path = "common/goenv.rs"]
+mod goenv;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -15,30 +22,25 @@ fn temp_dir() -> PathBuf {
     dir
 }
 
-/// The minimal runtime's archive, built once per test run; `None` when rustc is missing (tests then skip).
-fn minirt() -> Option<&'static [u8]> {
-    static ARCHIVE: OnceLock<Option<Vec<u8>>> = OnceLock::new();
-    ARCHIVE
-        .get_or_init(|| {
-            let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("test/data/link/minirt.rs");
-            let out = temp_dir().join("libminirt.a");
-            let status = Command::new("rustc")
-                .args(["--crate-type", "staticlib", "-C", "panic=abort", "--target", "x86_64-unknown-linux-gnu"])
-                .args(["-O", "--edition", "2021", "--crate-name", "minirt"])
-                .arg(&src)
-                .arg("-o")
-                .arg(&out)
-                .status();
-            match status {
-                Ok(s) if s.success() => Some(std::fs::read(&out).unwrap()),
-                Ok(s) => panic!("rustc failed to build minirt: {s}"),
-                Err(_) => {
-                    eprintln!("rustc not found: skipping");
-                    None
-                }
-            }
-        })
-        .as_deref()
+/// The minimal runtime's archive, built once per test run with the rustc that builds the tests.
+fn minirt() -> &'static [u8] {
+    static ARCHIVE: OnceLock<Vec<u8>> = OnceLock::new();
+    ARCHIVE.get_or_init(|| {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("test/data/link/minirt.rs");
+        let out = temp_dir().join("libminirt.a");
+        let status = Command::new("rustc")
+            .args(["--crate-type", "staticlib", "-C", "panic=abort", "--target", "x86_64-unknown-linux-gnu"])
+            .args(["-O", "--edition", "2021", "--crate-name", "minirt"])
+            .arg(&src)
+            .arg("-o")
+            .arg(&out)
+            .status();
+        match status {
+            Ok(s) if s.success() => std::fs::read(&out).unwrap(),
+            Ok(s) => panic!("rustc failed to build minirt: {s}"),
+            Err(e) => panic!("rustc: {e}"),
+        }
+    })
 }
 
 /// Machine code with relocations, written instruction by instruction as hex bytes.
@@ -184,7 +186,7 @@ fn write_exe(exe: &[u8], name: &str) -> PathBuf {
 /// child holds that descriptor until it execs: exec then fails with ETXTBSY for a moment, so retry.
 fn output(path: &Path) -> std::process::Output {
     for _ in 0..50 {
-        match Command::new(path).output() {
+        match goenv::command(path).output() {
             Err(e) if e.raw_os_error() == Some(26) => std::thread::sleep(std::time::Duration::from_millis(20)),
             r => return r.unwrap(),
         }
@@ -200,7 +202,7 @@ fn run(exe: &[u8], name: &str) -> (String, i32) {
 
 #[test]
 fn hello_runs() {
-    let Some(rt) = minirt() else { return };
+    let rt = minirt();
     let exe = link(&hello(), rt).unwrap();
     let (stdout, code) = run(&exe, "hello");
     assert_eq!(stdout, "hello, world\n7\n2\nmain.init\nminirt: 27 bytes written\n");
@@ -212,22 +214,19 @@ fn hello_runs() {
 
 #[test]
 fn deterministic() {
-    let Some(rt) = minirt() else { return };
+    let rt = minirt();
     let a = link(&hello(), rt).unwrap();
     let b = link(&hello(), rt).unwrap();
     assert!(a == b, "two links of the same input differ");
 }
 
-/// Headers as an independent reader sees them (oracle only; skipped without llvm-readobj).
+/// Headers as an independent reader sees them.
 #[test]
 fn readobj_headers() {
-    let Some(rt) = minirt() else { return };
+    let rt = minirt();
     let exe = link(&hello(), rt).unwrap();
     let path = write_exe(&exe, "hello-readobj");
-    let Ok(out) = Command::new("llvm-readobj").args(["-h", "-l", "-S", "--symbols"]).arg(&path).output() else {
-        eprintln!("llvm-readobj not found: skipping");
-        return;
-    };
+    let out = Command::new(oracle::llvm_readobj()).args(["-h", "-l", "-S", "--symbols"]).arg(&path).output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "llvm-readobj failed: {}", String::from_utf8_lossy(&out.stderr));
     for want in [
@@ -251,7 +250,7 @@ fn readobj_headers() {
 
 #[test]
 fn undefined_symbol() {
-    let Some(rt) = minirt() else { return };
+    let rt = minirt();
     let mut obj = hello();
     obj.symbols[0].relocs[2].target = "g1c_nosuch".into();
     assert_eq!(link(&obj, rt).unwrap_err(), "undefined: g1c_nosuch (referenced from main.main)");
@@ -259,7 +258,7 @@ fn undefined_symbol() {
 
 #[test]
 fn duplicate_symbol() {
-    let Some(rt) = minirt() else { return };
+    let rt = minirt();
     let mut obj = hello();
     obj.symbols[2].name = "g1c_exit".into();
     let err = link(&obj, rt).unwrap_err();
@@ -268,7 +267,7 @@ fn duplicate_symbol() {
 
 #[test]
 fn truncated_archive() {
-    let Some(rt) = minirt() else { return };
+    let rt = minirt();
     for cut in [0, 7, 30, 68, rt.len() / 3, rt.len() / 2, rt.len() - 1] {
         let err = link(&hello(), &rt[..cut]).unwrap_err();
         assert!(err.contains("runtime archive") || err.contains("rt.a("), "cut at {cut}: {err}");
@@ -348,7 +347,7 @@ fn real_rt_traceback() {
 /// Damaged archives give errors (or, where the damage is harmless, a program), never a panic.
 #[test]
 fn corrupted_archive_never_panics() {
-    let Some(rt) = minirt() else { return };
+    let rt = minirt();
     // Damage the bytes of the members a program loads (headers, section and symbol tables, relocations):
     // the runtime's own object and the start of core's.
     let members = g1c::link::archive::read(rt).unwrap();
@@ -374,24 +373,19 @@ fn corrupted_archive_never_panics() {
     }
 }
 
-/// Assembles test/data/link/NAME.s with llvm-mc (oracle tool, tests only); `None` without llvm-mc.
-fn assemble(name: &str) -> Option<Vec<u8>> {
+/// Assembles test/data/link/NAME.s with llvm-mc (Debian's `llvm-mc-14`, an oracle: the test fails without it).
+fn assemble(name: &str) -> Vec<u8> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("test/data/link/{name}.s"));
     let out = temp_dir().join(format!("{name}.o"));
-    match Command::new("llvm-mc")
+    let status = Command::new(oracle::llvm_mc())
         .args(["-filetype=obj", "-triple=x86_64-unknown-linux-gnu"])
         .arg(&src)
         .arg("-o")
         .arg(&out)
         .status()
-    {
-        Ok(s) if s.success() => Some(std::fs::read(&out).unwrap()),
-        Ok(s) => panic!("llvm-mc failed on {name}.s: {s}"),
-        Err(_) => {
-            eprintln!("llvm-mc not found: skipping");
-            None
-        }
-    }
+        .unwrap();
+    assert!(status.success(), "llvm-mc failed on {name}.s: {status}");
+    std::fs::read(&out).unwrap()
 }
 
 /// Writes a GNU archive (long names in a `//` table) of `extra` members followed by minirt's members.
@@ -442,8 +436,8 @@ fn probe_program() -> Object {
 
 #[test]
 fn elf_features() {
-    let Some(rt) = minirt() else { return };
-    let (Some(probe), Some(probe2)) = (assemble("probe"), assemble("probe2")) else { return };
+    let rt = minirt();
+    let (probe, probe2) = (assemble("probe"), assemble("probe2"));
     let ar = archive_with(&[("probe.o", probe), ("probe2.o", probe2)], rt);
     let exe = link(&probe_program(), &ar).unwrap();
     let (stdout, code) = run(&exe, "probe");
@@ -453,14 +447,14 @@ fn elf_features() {
 
 #[test]
 fn tls_and_unknown_relocations_are_errors() {
-    let Some(rt) = minirt() else { return };
-    let Some(tls) = assemble("tls") else { return };
+    let rt = minirt();
+    let tls = assemble("tls");
     let err = link(&probe_program(), &archive_with(&[("tls.o", tls)], rt)).unwrap_err();
     assert!(
         err.contains("R_X86_64_TPOFF32") && err.contains("thread-local storage") && err.contains("rt.a(tls.o)"),
         "{err}"
     );
-    let Some(gotoff) = assemble("gotoff") else { return };
+    let gotoff = assemble("gotoff");
     let err = link(&probe_program(), &archive_with(&[("gotoff.o", gotoff)], rt)).unwrap_err();
     assert_eq!(err, "rt.a(gotoff.o): unsupported relocation R_X86_64_GOTOFF64 at g1c_probe+0x2, in .text.g1c_probe");
 }

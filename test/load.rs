@@ -1,10 +1,15 @@
 //! Package loading and multi-package checking: build constraints, import resolution, import cycles, and
 //! `g1c check` over GOPATH packages in `test/data/load/src` and over real GOROOT packages.
 
+#[path = "common/goenv.rs"]
+mod goenv;
+
 use std::path::Path;
-use std::process::Command;
 
 use g1c::load::constraint::{parse_expr, Context};
+
+#[path = "common/oracle.rs"]
+mod oracle;
 
 fn ctx(goos: &str, goarch: &str) -> Context {
     Context { goos: goos.into(), goarch: goarch.into(), extra_tags: vec!["purego".into()] }
@@ -46,13 +51,12 @@ fn file_headers_and_names() {
 
 fn g1c_check(args: &[&str], goos: &str) -> (i32, String) {
     let gopath = Path::new(env!("CARGO_MANIFEST_DIR")).join("test/data/load");
-    let out = Command::new(env!("CARGO_BIN_EXE_g1c"))
+    let out = goenv::g1c()
         .arg("check")
         .args(args)
         .env("GOPATH", gopath)
         .env("GOOS", goos)
         .env("GOARCH", "amd64")
-        .env_remove("GOROOT")
         .output()
         .unwrap();
     (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
@@ -89,10 +93,7 @@ fn import_cycle() {
 
 #[test]
 fn std_packages_check_clean() {
-    if !Path::new("/usr/share/go-1.19/src/fmt").is_dir() {
-        eprintln!("no GOROOT; skipped");
-        return;
-    }
+    oracle::goroot();
     let (code, err) = g1c_check(&["fmt", "encoding/json", "sort"], "linux");
     assert_eq!((code, err.as_str()), (0, ""));
 }
@@ -156,16 +157,12 @@ impl Tree {
 
     /// `g1c <args>` run in `dir` (relative to the tree) with a GOPATH (and module cache) inside the tree.
     fn g1c(&self, dir: &str, args: &[&str], env: &[(&str, &str)]) -> (i32, String) {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_g1c"));
+        let mut cmd = goenv::g1c();
         cmd.args(args)
             .current_dir(self.0.join(dir))
             .env("GOPATH", self.0.join("gopath"))
             .env("GOOS", "linux")
-            .env("GOARCH", "amd64")
-            .env_remove("GOROOT")
-            .env_remove("GO111MODULE")
-            .env_remove("GOFLAGS")
-            .env_remove("GOMODCACHE");
+            .env("GOARCH", "amd64");
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -522,13 +519,7 @@ fn module_run_and_build_a_command() {
         ],
     );
     let run = |dir: &str, args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_g1c"))
-            .args(args)
-            .current_dir(t.0.join(dir))
-            .env_remove("GO111MODULE")
-            .env_remove("GOFLAGS")
-            .output()
-            .unwrap();
+        let out = goenv::g1c().args(args).current_dir(t.0.join(dir)).output().unwrap();
         (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
     };
     // `println` writes to stderr.
@@ -541,7 +532,7 @@ fn module_run_and_build_a_command() {
 
 #[test]
 fn module_language_versions() {
-    use g1c::load::{load, modload, Config};
+    use g1c::load::{load, Config};
     let t = Tree::new(
         "lang",
         &[
@@ -554,8 +545,8 @@ fn module_language_versions() {
             ("a/a.go", "package a\n\nconst A = \"a\"\n"),
         ],
     );
-    let mut cfg = Config::from_env();
-    cfg.modules = modload::from_env_at(&t.0.join("m"), &cfg.gopath);
+    let gopath = t.0.join("gopath").display().to_string();
+    let cfg = Config::from_vars(&goenv::vars(&[("GOPATH", &gopath)]), Some(&t.0.join("m")));
     assert_eq!(cfg.modules.as_ref().and_then(|m| m.go_version()), Some("1.17"));
     let loaded = load(&cfg, &["example.com/m/...".to_string()]);
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);

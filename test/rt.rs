@@ -2,10 +2,12 @@
 //! functions (ABI0 frames: `push rbp; mov rbp, rsp`, arguments in the caller's outgoing area) linked by
 //! g1c's linker against the real runtime archive, run, and their stderr compared with gc's formats.
 
+#[path = "common/goenv.rs"]
+mod goenv;
+
 use g1c::link::link;
 use g1c::link::object::{FuncMeta, Object, Reloc, RelocKind, SymKind, Symbol};
 use std::path::PathBuf;
-use std::process::Command;
 
 /// Machine code written as hex bytes, with PC-relative references to symbols.
 #[derive(Default)]
@@ -86,7 +88,7 @@ fn run(name: &str, mut syms: Vec<Symbol>) -> (String, i32) {
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
     // Another test thread may fork while this file is open for writing: exec then fails with ETXTBSY.
     for _ in 0..50 {
-        match Command::new(&path).output() {
+        match goenv::command(&path).output() {
             Err(e) if e.raw_os_error() == Some(26) => std::thread::sleep(std::time::Duration::from_millis(20)),
             r => {
                 let out = r.unwrap();

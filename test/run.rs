@@ -4,14 +4,19 @@
 //! exactly (with `pc=0x…` masked), and the traceback's last frame (`main.main()` and its `file:line`)
 //! matches; the frames in between may differ because gc inlines small functions and g1c does not yet.
 //! Programs may import the packages of the GOPATH `test/data/run/gopath` (programs of several packages).
-//! Also here: the determinism check (same bytes from different directories and temp dirs).
+//! Also here: the determinism check (several programs built twice: from two copies of their sources, other
+//! working directories, TMPDIRs and GOMAXPROCS; the same bytes).
+
+#[path = "common/goenv.rs"]
+mod goenv;
+#[path = "common/oracle.rs"]
+mod oracle;
 
 use std::path::Path;
-use std::process::Command;
 
 #[path = "common/run_data.rs"]
 mod run_data;
-use run_data::{data_dir, g1c, parse_expected};
+use run_data::{data_dir, parse_expected};
 
 /// Masks what legitimately differs between runs and compilers: program counters and frame offsets.
 fn mask(line: &str) -> String {
@@ -35,7 +40,7 @@ fn panic_shape(stderr: &str) -> (Vec<String>, Vec<String>) {
 }
 
 fn build(src: &Path, out: &Path, cwd: &Path, tmpdir: &Path) -> std::process::Output {
-    Command::new(g1c())
+    goenv::g1c()
         .arg("build")
         .arg("-o")
         .arg(out)
@@ -70,7 +75,7 @@ fn programs_behave_like_gc() {
             failures.push(format!("{name}: build failed:\n{}", String::from_utf8_lossy(&b.stderr)));
             continue;
         }
-        let r = Command::new(&exe).current_dir(&tmp).output().unwrap();
+        let r = goenv::command(&exe).current_dir(&tmp).output().unwrap();
         let stdout = String::from_utf8_lossy(&r.stdout).into_owned();
         let stderr = String::from_utf8_lossy(&r.stderr).into_owned();
         let exit = r.status.code().unwrap_or(-1);
@@ -100,38 +105,94 @@ fn programs_behave_like_gc() {
     );
 }
 
+/// Programs covering what could make output depend on the build: goroutines and channels (`go_chain`,
+/// `chan_select`), maps (`map_basic`), generics (`generic_funcs`, `generic_types`: instances found by a
+/// worklist), closures, std packages compiled from source through the overlay (`std_strconv_sort`,
+/// `std_bytes_io_regexp`: strings, regexp, bufio, ...; `std_sync_strings`) and a GOPATH package
+/// (`multipkg_values`).
+const DETERMINISM_PROGRAMS: &[&str] = &[
+    "go_chain",
+    "chan_select",
+    "map_basic",
+    "generic_funcs",
+    "generic_types",
+    "closures",
+    "std_strconv_sort",
+    "std_bytes_io_regexp",
+    "std_sync_strings",
+    "multipkg_values",
+];
+
+/// Copies the directory tree `from` to `to`.
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            copy_tree(&e.path(), &to.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+/// The same programs built twice, from two copies of the source directory (with their GOPATHs) at different
+/// depths, from different working directories (the first names its file relative to the current
+/// directory, the second by its absolute path from elsewhere), with different TMPDIRs and GOMAXPROCS: the
+/// executables must be byte for byte the same and hold neither copy's path.
 #[test]
 fn output_is_deterministic() {
     let base = std::env::temp_dir().join(format!("g1c-determinism-{}", std::process::id()));
-    let (d1, d2) = (base.join("one/deep/dir"), base.join("two"));
+    let (src1, src2) = (base.join("one/deep/dir/src"), base.join("two"));
     let (t1, t2) = (base.join("tmp1"), base.join("tmp2"));
-    for d in [&d1, &d2, &t1, &t2] {
+    let (out1, out2) = (base.join("out1"), base.join("out2"));
+    for d in [&t1, &t2, &out1, &out2] {
         std::fs::create_dir_all(d).unwrap();
     }
-    let src = data_dir().join("closures.go");
-    for d in [&d1, &d2] {
-        std::fs::copy(&src, d.join("prog.go")).unwrap();
+    for src in [&src1, &src2] {
+        copy_tree(&data_dir().join("gopath"), &src.join("gopath"));
+        for name in DETERMINISM_PROGRAMS {
+            std::fs::copy(data_dir().join(format!("{name}.go")), src.join(format!("{name}.go"))).unwrap();
+        }
     }
-    let b1 = build(Path::new("prog.go"), &d1.join("out"), &d1, &t1);
-    let b2 = build(&d2.join("prog.go"), &d2.join("out"), &base, &t2);
-    assert!(
-        b1.status.success() && b2.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&b1.stderr),
-        String::from_utf8_lossy(&b2.stderr)
-    );
-    let (o1, o2) = (std::fs::read(d1.join("out")).unwrap(), std::fs::read(d2.join("out")).unwrap());
+    let build = |src: &Path, file: &Path, out: &Path, cwd: &Path, tmpdir: &Path, procs: &str| {
+        let b = goenv::g1c()
+            .arg("build")
+            .arg("-o")
+            .arg(out)
+            .arg(file)
+            .current_dir(cwd)
+            .env("TMPDIR", tmpdir)
+            .env("GOMAXPROCS", procs)
+            .env("GO111MODULE", "off")
+            .env("GOPATH", src.join("gopath"))
+            .output()
+            .unwrap();
+        assert!(b.status.success(), "{}: {}", file.display(), String::from_utf8_lossy(&b.stderr));
+        std::fs::read(out).unwrap()
+    };
+    let mut differ = Vec::new();
+    for name in DETERMINISM_PROGRAMS {
+        let file = format!("{name}.go");
+        let o1 = build(&src1, Path::new(&file), &out1.join(name), &src1, &t1, "1");
+        let o2 = build(&src2, &src2.join(&file), &out2.join(name), &base, &t2, "2");
+        if o1 != o2 {
+            differ.push(format!("{name} ({} vs {} bytes)", o1.len(), o2.len()));
+        }
+        for path in [&src1, &src2, &t1, &t2] {
+            let needle = path.to_string_lossy().into_owned();
+            assert!(!o1.windows(needle.len()).any(|w| w == needle.as_bytes()), "{name} holds the path {needle}");
+        }
+    }
     let _ = std::fs::remove_dir_all(&base);
-    assert!(o1 == o2, "two builds of the same program differ ({} vs {} bytes)", o1.len(), o2.len());
-    let needle = base.to_string_lossy().into_owned();
-    assert!(!o1.windows(needle.len()).any(|w| w == needle.as_bytes()), "the binary contains a build path");
+    assert!(differ.is_empty(), "two builds differ: {}", differ.join(", "));
 }
 
 #[test]
 fn build_to_dev_null_writes_nothing() {
     use std::os::unix::fs::FileTypeExt;
     let src = data_dir().join("hello.go");
-    let r = Command::new(g1c()).args(["build", "-o", "/dev/null"]).arg(&src).output().unwrap();
+    let r = goenv::g1c().args(["build", "-o", "/dev/null"]).arg(&src).output().unwrap();
     assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
     assert!(Path::new("/dev/null").metadata().unwrap().file_type().is_char_device());
 }
@@ -165,15 +226,14 @@ fn runtime_coupled_import_is_reported() {
 /// CPU): without it the test fails, naming the package that provides it.
 #[test]
 fn cpu_features_as_gc() {
-    let gc = "/usr/lib/go-1.19/bin/go";
-    assert!(Path::new(gc).exists(), "{gc} not found: install the Debian package golang-1.19-go (the test oracle)");
+    let gc = oracle::gc();
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("test/data/cpu/features.go");
     let tmp = std::env::temp_dir().join(format!("g1c-cpu-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).unwrap();
     let (ours, theirs) = (tmp.join("g1c.bin"), tmp.join("gc.bin"));
     let b = build(&src, &ours, &tmp, &tmp);
     assert!(b.status.success(), "{}", String::from_utf8_lossy(&b.stderr));
-    let b = Command::new(gc)
+    let b = goenv::command(gc)
         .args(["build", "-o"])
         .arg(&theirs)
         .arg(&src)
@@ -183,7 +243,7 @@ fn cpu_features_as_gc() {
         .unwrap();
     assert!(b.status.success(), "{}", String::from_utf8_lossy(&b.stderr));
     let run = |bin: &Path, godebug: &str| {
-        let out = Command::new(bin).env("GODEBUG", godebug).output().unwrap();
+        let out = goenv::command(bin).env("GODEBUG", godebug).output().unwrap();
         assert!(out.status.success());
         String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr)
     };

@@ -88,7 +88,14 @@ impl Config {
     /// GOROOT (default `/usr/share/go-1.19`), GOPATH (default `$HOME/go`), GOOS and GOARCH (default
     /// linux/amd64) from the environment, with DESIGN §7's extra tags and the command line's `-tags`.
     pub fn from_env() -> Config {
-        let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        Config::from_vars(&|k| std::env::var(k).ok(), std::env::current_dir().ok().as_deref())
+    }
+
+    /// `from_env` with the variables read through `lookup` and the mode (GOPATH or modules) judged in
+    /// directory `cwd` (`None`: GOPATH mode, as when the current directory cannot be read), for callers that
+    /// mean an environment of their own rather than the process's (tests).
+    pub fn from_vars(lookup: &dyn Fn(&str) -> Option<String>, cwd: Option<&Path>) -> Config {
+        let var = |k: &str| lookup(k).filter(|v| !v.is_empty());
         let goroot = PathBuf::from(var("GOROOT").unwrap_or_else(|| "/usr/share/go-1.19".into()));
         let gopath = match var("GOPATH") {
             Some(p) => p.split(':').filter(|s| !s.is_empty()).map(PathBuf::from).collect(),
@@ -105,7 +112,7 @@ impl Config {
             goarch: var("GOARCH").unwrap_or_else(|| "amd64".into()),
             extra_tags,
         };
-        let modules = modload::from_env(&gopath);
+        let modules = cwd.and_then(|d| modload::from_vars_at(d, &gopath, lookup));
         Config { goroot, gopath, ctx, modules, local_import_dir: LOCAL_IMPORT_DIR.get().cloned(), overlay: false }
     }
 }

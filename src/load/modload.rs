@@ -102,14 +102,15 @@ pub struct Found {
     pub lang: Option<String>,
 }
 
-/// Which mode the environment asks for, from the current directory: `None` for GOPATH mode.
-pub fn from_env(gopath: &[PathBuf]) -> Option<Modules> {
-    from_env_at(&std::env::current_dir().ok()?, gopath)
-}
-
 /// Which mode the environment asks for when the go command runs in directory `cwd`.
 pub fn from_env_at(cwd: &Path, gopath: &[PathBuf]) -> Option<Modules> {
-    let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    from_vars_at(cwd, gopath, &|k| std::env::var(k).ok())
+}
+
+/// Which mode the variables read through `lookup` (GO111MODULE, GOWORK, GOMODCACHE, GOFLAGS) ask for in
+/// directory `cwd`: `from_env_at` with an environment of the caller's choosing (tests give their own).
+pub fn from_vars_at(cwd: &Path, gopath: &[PathBuf], lookup: &dyn Fn(&str) -> Option<String>) -> Option<Modules> {
+    let var = |k: &str| lookup(k).filter(|v| !v.is_empty());
     let gomod = find_upward(cwd, "go.mod");
     let gowork = match var("GOWORK").as_deref() {
         Some("off") => None,

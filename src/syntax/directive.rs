@@ -103,11 +103,10 @@ pub fn check_new(d: &Directive, blank: bool, errs: &mut Vec<Error>) -> bool {
     } else if is_embed(text) && text["go:embed".len()..].trim().is_empty() {
         errs.push(Error::new(d.pos, "usage: //go:embed pattern..."));
         return false;
-    } else if text.starts_with("go:cgo_") {
-        if let Some(usage) = cgo_usage(text) {
-            errs.push(Error::new(d.pos, usage));
-        }
     }
+    // A `//go:cgo_*` directive's usage is judged in `check_package`: gc reports it right after the check that
+    // needs the package (whether cgo directives are allowed there), and both are at the same position, so
+    // only that order prints the two messages as gc does.
     true
 }
 
@@ -351,8 +350,9 @@ pub fn is_std_path(path: &str) -> bool {
 }
 
 /// The checks gc makes on a package's directives that depend on the package being compiled: directives
-/// only the runtime may use, `//go:uintptrkeepalive` outside the standard library, `//go:cgo_*` directives outside cgo-generated files (`_cgo_*.go`) of packages
-/// outside the standard library, and the `//go:linkname` checks of [`check_linknames`].
+/// only the runtime may use, `//go:uintptrkeepalive` outside the standard library, `//go:cgo_*` directives
+/// outside cgo-generated files (`_cgo_*.go`) of packages outside the standard library (then, in gc's order,
+/// the `//go:cgo_*` usage messages), and the `//go:linkname` checks of [`check_linknames`].
 pub fn check_package(path: &str, fset: &FileSet, files: &[&ast::File]) -> Vec<Error> {
     let runtime = RUNTIME_PACKAGES.contains(&path);
     let std = is_std_path(path);
@@ -368,6 +368,12 @@ pub fn check_package(path: &str, fset: &FileSet, files: &[&ast::File]) -> Vec<Er
                 let with_lib = verb == "go:cgo_import_dynamic" && pragma_fields(&d.text).len() >= 4;
                 if !with_lib {
                     errs.push(Error::new(d.pos, format!("//{} only allowed in cgo-generated code", d.text)));
+                }
+            }
+            // gc's `pragcgo`, which runs after the check above.
+            if d.text.starts_with("go:cgo_") {
+                if let Some(usage) = cgo_usage(&d.text) {
+                    errs.push(Error::new(d.pos, usage));
                 }
             }
             if !runtime && flag(verb) & runtime_only != 0 {

@@ -3,10 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-pub fn g1c() -> &'static str {
-    env!("CARGO_BIN_EXE_g1c")
-}
-
 pub fn data_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("test/data/run")
 }

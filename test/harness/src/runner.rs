@@ -6,15 +6,20 @@
 //!
 //! For gc every command is the one run.go runs. For g1c each gc step maps to the nearest `g1c build`:
 //! compile-only steps build to /dev/null, link steps build an executable directly, gc-only flags (`-m`,
-//! `-d=...`, `-gcflags=...`) are not passed; gc's `-lang=go1.N`, which g1c shares, is. What g1c cannot do at all (assemble `.s` files, print gc's
-//! assembly listing) fails with a reason instead of being skipped.
+//! `-d=...`, `-gcflags=...`) are not passed; gc's `-lang=go1.N`, which g1c shares, is. A test whose flags ask
+//! for something g1c does not do (`support::unsupported`) is skipped with reason `unsupported gc flag F`,
+//! counted apart from run.go's skips, never run and passed. What g1c cannot do at all (assemble `.s` files,
+//! print gc's assembly listing) fails with a reason instead of being skipped. Any g1c output holding an
+//! `internal compiler error` fails the test, whatever its `// ERROR` patterns match.
 
 use crate::asmcheck;
 use crate::constraint::BuildContext;
 use crate::errorcheck::{error_check, CheckFile};
 use crate::exec::{self, Cmd, Output, Status};
 use crate::recipe::{parse_header, Action, Header, Recipe};
+use crate::support;
 use regex::Regex;
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
@@ -103,6 +108,12 @@ const GC_EXPECTED_FAILURES: &[&str] = &[
 
 static TEST_SEQ: AtomicUsize = AtomicUsize::new(0);
 
+/// The reason of a test skipped because g1c does not honour a flag of its directive (followed by the flag).
+pub const UNSUPPORTED: &str = "unsupported gc flag ";
+
+/// The failure of a test during which g1c reported an internal compiler error (followed by that line).
+const ICE: &str = "g1c reported an internal compiler error";
+
 pub fn run_test(cfg: &Config, t: &TestFile) -> TestResult {
     let start = Instant::now();
     let path = cfg.test_dir.join(&t.name);
@@ -137,14 +148,27 @@ pub fn run_test(cfg: &Config, t: &TestFile) -> TestResult {
         Header::Test(r) => r,
     };
     result.directive = recipe.directive.clone();
+    if matches!(cfg.compiler, Compiler::G1c(_)) {
+        if let Some(flag) = support::unsupported(&recipe.flags, recipe.goexperiment.as_deref()) {
+            result.outcome = Outcome::Skip;
+            result.reason = format!("{UNSUPPORTED}{flag}");
+            return result;
+        }
+    }
 
     let tmp = cfg.tmp_root.join(format!("t{}", TEST_SEQ.fetch_add(1, Ordering::Relaxed)));
     let made = std::fs::create_dir_all(tmp.join("test")).and_then(|_| std::fs::write(tmp.join(&t.gofile), &src));
     let res = match made {
         Err(e) => Err(format!("temporary directory {}: {e}", tmp.display())),
         Ok(()) => {
-            let r = Run { cfg, t, recipe: &recipe, src: &src_text, tmp: tmp.clone(), long: path, gopath: false };
-            r.run()
+            let ice = RefCell::new(None);
+            let r =
+                Run { cfg, t, recipe: &recipe, src: &src_text, tmp: tmp.clone(), long: path, gopath: false, ice: &ice };
+            let res = r.run();
+            match ice.into_inner() {
+                Some(line) => Err(format!("{ICE}\n{line}")),
+                None => res,
+            }
         }
     };
     if !cfg.keep {
@@ -230,6 +254,9 @@ struct Run<'a> {
     long: PathBuf,
     /// The temporary directory is GOPATH (`runindir`).
     gopath: bool,
+    /// The first `internal compiler error` line any g1c command of the test printed: the test fails on it
+    /// even where a failing compile was expected and the line matched an `// ERROR` pattern.
+    ice: &'a RefCell<Option<String>>,
 }
 
 type Res = Result<(), String>;
@@ -363,7 +390,7 @@ impl<'a> Run<'a> {
     fn g1c_build(&self, all_errors: bool, out: &str, files: &[String], at: Where) -> Output {
         let Compiler::G1c(g1c) = &self.cfg.compiler else { unreachable!("g1c_build under gc") };
         let mut argv = vec![s(g1c), "build".into()];
-        if all_errors {
+        if all_errors && support::all_errors(&self.recipe.flags) {
             argv.push("-e".into());
         }
         argv.extend(["-o".into(), out.to_string()]);
@@ -371,7 +398,11 @@ impl<'a> Run<'a> {
         // compiler flags are gc's own.
         argv.extend(self.recipe.flags.iter().filter(|f| f.starts_with("-lang=")).cloned());
         argv.extend(files.iter().cloned());
-        self.cmd(argv, at)
+        let out = self.cmd(argv, at);
+        if let Some(line) = out.text().lines().find(|l| l.contains("internal compiler error")) {
+            self.ice.borrow_mut().get_or_insert_with(|| line.to_string());
+        }
+        out
     }
 
     /// A command that must succeed: its output, or run.go's error text.
@@ -926,4 +957,74 @@ fn overlay_dir(dst: &Path, src: &Path) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static CASE: AtomicUsize = AtomicUsize::new(0);
+
+    /// Runs the one-file suite `src` (as `x.go`) under a stand-in for g1c: a script that prints `output` (with
+    /// `FILE` replaced by the test's path) to stderr and exits with `code`.
+    fn run_fake(src: &str, output: &str, code: i32) -> TestResult {
+        use std::os::unix::fs::PermissionsExt;
+        let n = CASE.fetch_add(1, Ordering::Relaxed);
+        let root = std::env::temp_dir().join(format!("g1c-harness-runner-{}-{n}", std::process::id()));
+        let suite = root.join("suite");
+        std::fs::create_dir_all(&suite).unwrap();
+        std::fs::write(suite.join("x.go"), src).unwrap();
+        let output = output.replace("FILE", &suite.join("x.go").display().to_string());
+        let script = root.join("g1c");
+        std::fs::write(&script, format!("#!/bin/sh\ncat >&2 <<'EOF'\n{output}\nEOF\nexit {code}\n")).unwrap();
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let cfg = Config {
+            test_dir: suite,
+            compiler: Compiler::G1c(script),
+            go_tool: PathBuf::from("/usr/lib/go-1.19/bin/go"),
+            timeout: Duration::from_secs(20),
+            ctx: BuildContext::linux_amd64(),
+            keep: false,
+            tmp_root: root.join("tmp"),
+        };
+        let r = run_test(&cfg, &TestFile::new(".", "x.go"));
+        let _ = std::fs::remove_dir_all(&root);
+        r
+    }
+
+    const ERRORCHECK: &str = "// errorcheck\n\npackage p\n\nvar x = y // ERROR \"undefined|internal compiler error\"\n";
+
+    #[test]
+    fn matching_errors_pass() {
+        let r = run_fake(ERRORCHECK, "FILE:5:9: undefined: y", 1);
+        assert_eq!((r.outcome, r.reason.as_str()), (Outcome::Pass, ""));
+    }
+
+    #[test]
+    fn internal_compiler_error_fails_whatever_matches() {
+        let r = run_fake(ERRORCHECK, "FILE:5:9: internal compiler error: index out of bounds", 1);
+        assert_eq!(r.outcome, Outcome::Fail);
+        assert!(r.reason.starts_with(ICE), "{}", r.reason);
+        // A compile that "succeeds" with one fails too.
+        let r = run_fake("// compile\n\npackage p\n", "FILE:3:1: internal compiler error: oops", 0);
+        assert_eq!(r.outcome, Outcome::Fail);
+        assert!(r.reason.starts_with(ICE), "{}", r.reason);
+    }
+
+    #[test]
+    fn unsupported_flags_skip_and_say_which() {
+        let src = ERRORCHECK.replace("// errorcheck", "// errorcheck -0 -l -live");
+        let r = run_fake(&src, "FILE:5:9: undefined: y", 1);
+        assert_eq!((r.outcome, r.reason.as_str()), (Outcome::Skip, "unsupported gc flag -live"));
+        let r = run_fake("// run -gcflags=-d=checkptr\n\npackage main\n\nfunc main() {}\n", "", 0);
+        assert_eq!(
+            (r.outcome, r.reason.as_str()),
+            (Outcome::Skip, "unsupported gc flag -gcflags=-d=checkptr (-d=checkptr)")
+        );
+        let r = run_fake("// run -race\n\npackage main\n\nfunc main() {}\n", "", 0);
+        assert_eq!((r.outcome, r.reason.as_str()), (Outcome::Skip, "unsupported gc flag -race"));
+        // Honoured flags run the test.
+        let src = ERRORCHECK.replace("// errorcheck", "// errorcheck -l -d=panic");
+        assert_eq!(run_fake(&src, "FILE:5:9: undefined: y", 1).outcome, Outcome::Pass);
+    }
 }
