@@ -14,6 +14,48 @@ pub const SYS_RT_SIGACTION: usize = 13;
 pub const SYS_RT_SIGRETURN: usize = 15;
 pub const SYS_SIGALTSTACK: usize = 131;
 pub const SYS_EXIT_GROUP: usize = 231;
+pub const SYS_RT_SIGPROCMASK: usize = 14;
+pub const SYS_GETPID: usize = 39;
+pub const SYS_CLONE: usize = 56;
+pub const SYS_KILL: usize = 62;
+pub const SYS_GETTIMEOFDAY: usize = 96;
+pub const SYS_CLOCK_GETTIME: usize = 228;
+pub const SYS_EPOLL_WAIT: usize = 232;
+pub const SYS_EPOLL_CTL: usize = 233;
+pub const SYS_EPOLL_CREATE1: usize = 291;
+pub const SYS_NANOSLEEP: usize = 35;
+
+pub const CLOCK_REALTIME: usize = 0;
+pub const CLOCK_MONOTONIC: usize = 1;
+
+pub const SIGPIPE: i32 = 13;
+pub const SIG_DFL: usize = 0;
+pub const SIG_BLOCK: usize = 0;
+pub const SIG_SETMASK: usize = 2;
+pub const SA_RESTART: u64 = 0x1000_0000;
+
+/// clone(2) flags that make the child share the parent's memory and suspend the parent until the child
+/// execs or exits (include/uapi/linux/sched.h).
+pub const CLONE_VM: usize = 0x100;
+pub const CLONE_VFORK: usize = 0x4000;
+
+pub const EPOLL_CLOEXEC: usize = 0x80000;
+pub const EPOLL_CTL_ADD: usize = 1;
+pub const EPOLL_CTL_DEL: usize = 2;
+pub const EPOLLIN: u32 = 0x1;
+pub const EPOLLOUT: u32 = 0x4;
+pub const EPOLLERR: u32 = 0x8;
+pub const EPOLLHUP: u32 = 0x10;
+pub const EPOLLRDHUP: u32 = 0x2000;
+pub const EPOLLET: u32 = 0x8000_0000;
+
+/// `struct epoll_event`: packed on x86-64 (12 bytes), as the kernel declares it there.
+#[repr(C, packed)]
+#[derive(Clone, Copy)]
+pub struct EpollEvent {
+    pub events: u32,
+    pub data: u64,
+}
 
 pub const EINTR: isize = 4;
 pub const EAGAIN: isize = 11;
@@ -84,6 +126,19 @@ pub unsafe fn syscall6(n: usize, a1: usize, a2: usize, a3: usize, a4: usize, a5:
     ret
 }
 
+/// A system call for Go's `syscall.RawSyscall6`: the kernel's RAX, and RDX after the call (gc's `r2`).
+///
+/// # Safety
+/// The arguments must be valid for system call `n`.
+#[inline(always)]
+pub unsafe fn syscall6_r2(n: usize, a: [usize; 6]) -> (isize, usize) {
+    let (ret, r2): (isize, usize);
+    asm!("syscall", inlateout("rax") n as isize => ret, in("rdi") a[0], in("rsi") a[1], inlateout("rdx") a[2] => r2,
+         in("r10") a[3], in("r8") a[4], in("r9") a[5], lateout("rcx") _, lateout("r11") _,
+         options(nostack, preserves_flags));
+    (ret, r2)
+}
+
 /// Writes all of `b` to `fd`, retrying after short writes and interruptions; gives up on other errors
 /// (there is nowhere left to report them).
 pub fn write_all(fd: i32, mut b: &[u8]) {
@@ -144,4 +199,73 @@ pub unsafe fn rt_sigaction(sig: i32, act: &SigAction) -> isize {
 /// `st` must describe memory that stays mapped and unused by anything else while signals may arrive.
 pub unsafe fn sigaltstack(st: &StackT) -> isize {
     syscall6(SYS_SIGALTSTACK, st as *const StackT as usize, 0, 0, 0, 0, 0)
+}
+
+/// The clock `clock` (CLOCK_REALTIME, CLOCK_MONOTONIC) as (seconds, nanoseconds). Through the vDSO's
+/// `__vdso_clock_gettime` when the kernel maps one (`vdso`), else the system call.
+pub fn clock_gettime(clock: usize) -> (i64, i64) {
+    let mut ts = [0i64; 2];
+    let f = super::vdso::clock_gettime();
+    if f != 0 {
+        // SAFETY: `f` is the vDSO's clock_gettime (C ABI: clockid, *timespec); it writes `ts`.
+        let f: extern "C" fn(usize, *mut i64) -> i32 = unsafe { core::mem::transmute(f) };
+        if f(clock, ts.as_mut_ptr()) == 0 {
+            return (ts[0], ts[1]);
+        }
+    }
+    // SAFETY: clock_gettime writes a timespec into `ts`.
+    unsafe { syscall6(SYS_CLOCK_GETTIME, clock, ts.as_mut_ptr() as usize, 0, 0, 0, 0) };
+    (ts[0], ts[1])
+}
+
+/// Sleeps for `ns` nanoseconds (or until a signal arrives).
+pub fn nanosleep(ns: i64) {
+    let ts = [ns / 1_000_000_000, ns % 1_000_000_000];
+    // SAFETY: `ts` is a valid timespec; no remainder is asked for.
+    unsafe { syscall6(SYS_NANOSLEEP, ts.as_ptr() as usize, 0, 0, 0, 0, 0) };
+}
+
+/// epoll_create1(EPOLL_CLOEXEC): a new epoll descriptor or a negative errno.
+pub fn epoll_create() -> isize {
+    // SAFETY: no memory arguments.
+    unsafe { syscall6(SYS_EPOLL_CREATE1, EPOLL_CLOEXEC, 0, 0, 0, 0, 0) }
+}
+
+/// epoll_ctl(epfd, op, fd, ev); 0 or a negative errno.
+pub fn epoll_ctl(epfd: i32, op: usize, fd: i32, ev: &EpollEvent) -> isize {
+    // SAFETY: `ev` is a valid epoll_event.
+    unsafe { syscall6(SYS_EPOLL_CTL, epfd as usize, op, fd as usize, ev as *const EpollEvent as usize, 0, 0) }
+}
+
+/// epoll_wait(epfd, evs, timeout_ms): how many events were written to `evs`, or a negative errno.
+pub fn epoll_wait(epfd: i32, evs: &mut [EpollEvent], timeout_ms: i32) -> isize {
+    // SAFETY: `evs` has room for `evs.len()` events.
+    unsafe {
+        syscall6(
+            SYS_EPOLL_WAIT,
+            epfd as usize,
+            evs.as_mut_ptr() as usize,
+            evs.len(),
+            timeout_ms as isize as usize,
+            0,
+            0,
+        )
+    }
+}
+
+/// rt_sigprocmask(how, set) with 64-bit masks; returns the previous mask.
+pub fn sigprocmask(how: usize, set: u64) -> u64 {
+    let mut old = 0u64;
+    // SAFETY: both masks are 8-byte words, the size given.
+    unsafe { syscall6(SYS_RT_SIGPROCMASK, how, &set as *const u64 as usize, &mut old as *mut u64 as usize, 8, 0, 0) };
+    old
+}
+
+/// Sends `sig` to this process.
+pub fn raise(sig: i32) {
+    // SAFETY: no memory arguments.
+    unsafe {
+        let pid = syscall6(SYS_GETPID, 0, 0, 0, 0, 0, 0);
+        syscall6(SYS_KILL, pid as usize, sig as usize, 0, 0, 0, 0);
+    }
 }
