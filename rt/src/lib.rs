@@ -24,7 +24,10 @@
 //!   frame-pointer chain.
 //! - `sched`: goroutines and the scheduler; `stack`: segmented goroutine stacks; `chan`, `select`:
 //!   channels.
-//! - `signal`: SIGSEGV/SIGBUS/SIGFPE become Go panics.
+//! - `signal`: SIGSEGV/SIGBUS/SIGFPE become Go panics; `sigqueue`: os/signal's signals.
+//! - `syscall`: packages syscall's and os's runtime half (raw system calls, environment, fork hooks);
+//!   `time`: clocks and timers; `netpoll`: the epoll poller behind internal/poll; `finalizer`:
+//!   runtime.SetFinalizer and the finalizer goroutine. Their Go-facing trampolines are in `arch::amd64_os`.
 //! - `string`, `utf8`, `slice`: the string and slice helpers.
 //! - `iface`: type descriptors, itabs, type assertions, interface equality; `map` and `hash`: maps.
 //! - `gohooks`: the functions gc's runtime gives other std packages by `//go:linkname`, under their Go
@@ -52,6 +55,7 @@ pub mod sched;
 pub mod select;
 pub mod sema;
 pub mod signal;
+pub mod sigqueue;
 pub mod slice;
 pub mod stack;
 pub mod start;

@@ -144,6 +144,9 @@ pub struct M {
     /// RSP of the scheduler loop on the system stack, saved while a goroutine runs.
     pub g0_sp: usize,
     pub curg: *mut G,
+    /// Between `entersyscall` and `exitsyscall`: the goroutine is in a system call that may block (gc's
+    /// `_Gsyscall`), as opposed to a raw one (after fork, or that cannot block).
+    pub in_syscall: bool,
 }
 
 /// A processor (gc's `p`): the run queue and the list of goroutines it knows.
@@ -159,7 +162,7 @@ pub struct P {
     pub free: *mut G,
 }
 
-static M0: Global<M> = Global::new(M { g0_sp: 0, curg: core::ptr::null_mut() });
+static M0: Global<M> = Global::new(M { g0_sp: 0, curg: core::ptr::null_mut(), in_syscall: false });
 static P0: Global<P> = Global::new(P {
     runq_head: core::ptr::null_mut(),
     runq_tail: core::ptr::null_mut(),
@@ -483,18 +486,23 @@ fn idle() -> bool {
     true
 }
 
-/// `syscall.runtime_entersyscall`, before a system call that may block (syscall.Syscall). With one thread
-/// there is no other thread to hand the P to, so the goroutine keeps the thread and everything else waits
-/// for the call, as under gc with GOMAXPROCS=1 and no spare thread. With threads, this records the
-/// goroutine as in a system call and lets another thread take its P if the call blocks (gc's sysmon
-/// `retake`).
+/// `syscall.runtime_entersyscall`, before a system call that may block (syscall.Syscall): records that
+/// the goroutine is in such a call (`M::in_syscall`). With one thread there is no other thread to hand the
+/// P to, so the goroutine keeps the thread and everything else waits for the call, except where the
+/// runtime can wait for the call's condition without blocking (`syscall::g1c_raw_syscall6`: a wait for a
+/// child process parks the goroutine in the poller). With threads, entersyscall lets another thread take
+/// the P when the call blocks (gc's sysmon `retake`).
 #[no_mangle]
-pub extern "C" fn g1c_entersyscall() {}
+pub extern "C" fn g1c_entersyscall() {
+    m().in_syscall = true;
+}
 
 /// `syscall.runtime_exitsyscall`, after the system call: with threads, reacquires a P (or queues the
 /// goroutine when none is free); with one thread the goroutine still holds it.
 #[no_mangle]
-pub extern "C" fn g1c_exitsyscall() {}
+pub extern "C" fn g1c_exitsyscall() {
+    m().in_syscall = false;
+}
 
 /// Starts a runtime goroutine (`system`) running the Rust function `entry`, which never returns (it parks
 /// between jobs). It takes the next goroutine id, as gc's runtime goroutines do.

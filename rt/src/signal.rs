@@ -1,5 +1,7 @@
 //! Hardware faults as Go panics (runtime/signal_unix.go sigpanic, panic.go panicmem/panicdivide).
 //!
+//! SIGPIPE is caught and dropped (`catch_sigpipe`); os/signal's signals are `sigqueue`'s.
+//!
 //! In: SIGSEGV, SIGBUS and SIGFPE, delivered on an alternate signal stack (the faulting stack may be the
 //! problem), with the faulting RIP, RBP and RSP in the ucontext. Out: gc's report, e.g.
 //! `panic: runtime error: invalid memory address or nil pointer dereference` then
@@ -32,17 +34,8 @@ pub fn init() {
         for sig in [linux::SIGSEGV, linux::SIGBUS, linux::SIGFPE] {
             linux::rt_sigaction(sig, &act);
         }
-        // SIGPIPE is caught and dropped, as gc does, so that a write to a closed pipe or socket fails with
-        // EPIPE; os then dies of SIGPIPE itself when that descriptor is standard output or error
-        // (`os.sigpipe`). A handler, unlike SIG_IGN, does not survive exec into child processes.
-        let pipe = SigAction {
-            handler: ignore as *const () as usize,
-            flags: linux::SA_RESTART | linux::SA_ONSTACK | linux::SA_RESTORER,
-            restorer: crate::arch::amd64::g1c_sigreturn as *const () as usize,
-            mask: 0,
-        };
-        linux::rt_sigaction(linux::SIGPIPE, &pipe);
     }
+    catch_sigpipe();
 }
 
 /// gc's signal names (runtime/sigtab_linux_generic.go).
@@ -111,6 +104,20 @@ extern "C" fn handler(sig: i32, info: *const SigInfo, ctx: *mut u8) {
     print_signal_line(&mut o, &crate::sched::SigInfo { sig, code, addr: addr as u64, pc: rip });
     let _ = rsp;
     die(&mut o, g, rbp as usize)
+}
+
+/// Catches SIGPIPE and drops it, as gc does, so that a write to a closed pipe or socket fails with EPIPE; os
+/// then dies of SIGPIPE itself when that descriptor is standard output or error (`os.sigpipe`). A handler,
+/// unlike SIG_IGN, does not survive exec into child processes.
+pub fn catch_sigpipe() {
+    let pipe = SigAction {
+        handler: ignore as *const () as usize,
+        flags: linux::SA_RESTART | linux::SA_ONSTACK | linux::SA_RESTORER,
+        restorer: crate::arch::amd64::g1c_sigreturn as *const () as usize,
+        mask: 0,
+    };
+    // SAFETY: `ignore` is a valid handler.
+    unsafe { linux::rt_sigaction(linux::SIGPIPE, &pipe) };
 }
 
 extern "C" fn ignore(_sig: i32) {}

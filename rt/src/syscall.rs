@@ -13,7 +13,9 @@
 //! Single-threaded today: the fork hooks block and restore signals around fork (so no handler runs in the
 //! child before it execs) and reset rt's handlers in the child; `BeforeExec`/`AfterExec` exclude thread
 //! creation during exec in gc and have nothing to exclude with one thread; `doAllThreadsSyscall` is the
-//! system call on the one thread. Each says what threads will change.
+//! system call on the one thread. Each says what threads will change. One blocking call is special while
+//! there is one thread: waiting for a child process, which parks the goroutine in the poller until the
+//! child exits (`wait_child_exit`), because the goroutines copying its input and output must keep running.
 
 use crate::os::linux;
 use crate::os::vdso;
@@ -37,11 +39,53 @@ fn go_result(r: isize, r2: usize) -> [usize; 3] {
 #[no_mangle]
 pub unsafe extern "C" fn g1c_raw_syscall6(a: *mut usize) {
     let args = [*a.add(1), *a.add(2), *a.add(3), *a.add(4), *a.add(5), *a.add(6)];
+    if crate::sched::m().in_syscall {
+        if let Some(pid) = blocking_child_wait(*a, &args) {
+            // The call itself may then block only for a moment.
+            crate::sched::m().in_syscall = false;
+            wait_child_exit(pid);
+            crate::sched::m().in_syscall = true;
+        }
+    }
     let (r, r2) = linux::syscall6_r2(*a, args);
     let out = go_result(r, r2);
     for (i, w) in out.iter().enumerate() {
         *a.add(7 + i) = *w;
     }
+}
+
+/// The child a system call will wait for, if it is a blocking wait for one child: `wait4(pid, …)` or
+/// `waitid(P_PID, pid, …)` without WNOHANG (os.Process.Wait makes both).
+fn blocking_child_wait(trap: usize, a: &[usize; 6]) -> Option<i32> {
+    const WNOHANG: usize = 1;
+    const P_PID: usize = 1;
+    match trap {
+        linux::SYS_WAIT4 if (a[0] as i32) > 0 && a[2] & WNOHANG == 0 => Some(a[0] as i32),
+        linux::SYS_WAITID if a[0] == P_PID && (a[1] as i32) > 0 && a[3] & WNOHANG == 0 => Some(a[1] as i32),
+        _ => None,
+    }
+}
+
+/// Parks the goroutine until child `pid` has changed state, so that the goroutines feeding or draining its
+/// pipes run meanwhile (with one thread, a blocking wait would stop them all and the child might never
+/// finish): a pidfd (pidfd_open, Linux 5.3) becomes readable when the process exits, and the poller waits
+/// for that. Returns at once when there is no pidfd (the wait then blocks, as before).
+fn wait_child_exit(pid: i32) {
+    let fd = linux::pidfd_open(pid);
+    if fd < 0 {
+        return;
+    }
+    crate::netpoll::g1c_poll_server_init();
+    let pd = crate::netpoll::g1c_poll_open(fd as usize);
+    if pd.b == 0 {
+        let pd = pd.a as *mut crate::netpoll::PollDesc;
+        // SAFETY: `pd` was just opened; it is closed before its descriptor.
+        unsafe {
+            crate::netpoll::g1c_poll_wait(pd, b'r' as usize);
+            crate::netpoll::g1c_poll_close(pd);
+        }
+    }
+    linux::close(fd as i32);
 }
 
 /// `syscall.rawSyscallNoError(trap, a1, a2, a3) (r1, r2)`: for calls that cannot fail (getpid, …).

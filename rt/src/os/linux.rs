@@ -24,12 +24,21 @@ pub const SYS_EPOLL_WAIT: usize = 232;
 pub const SYS_EPOLL_CTL: usize = 233;
 pub const SYS_EPOLL_CREATE1: usize = 291;
 pub const SYS_NANOSLEEP: usize = 35;
+pub const SYS_CLOSE: usize = 3;
+pub const SYS_WAIT4: usize = 61;
+pub const SYS_WAITID: usize = 247;
+pub const SYS_PIDFD_OPEN: usize = 434;
 
 pub const CLOCK_REALTIME: usize = 0;
 pub const CLOCK_MONOTONIC: usize = 1;
 
 pub const SIGPIPE: i32 = 13;
 pub const SIG_DFL: usize = 0;
+pub const SIG_IGN: usize = 1;
+pub const SYS_READ: usize = 0;
+pub const SYS_EVENTFD2: usize = 290;
+pub const EFD_NONBLOCK: usize = 0x800;
+pub const EFD_CLOEXEC: usize = 0x80000;
 pub const SIG_BLOCK: usize = 0;
 pub const SIG_SETMASK: usize = 2;
 pub const SA_RESTART: u64 = 0x1000_0000;
@@ -268,4 +277,43 @@ pub fn raise(sig: i32) {
         let pid = syscall6(SYS_GETPID, 0, 0, 0, 0, 0, 0);
         syscall6(SYS_KILL, pid as usize, sig as usize, 0, 0, 0, 0);
     }
+}
+
+/// pidfd_open(pid, 0): a descriptor that becomes readable when process `pid` exits, or a negative errno.
+pub fn pidfd_open(pid: i32) -> isize {
+    // SAFETY: no memory arguments.
+    unsafe { syscall6(SYS_PIDFD_OPEN, pid as usize, 0, 0, 0, 0, 0) }
+}
+
+pub fn close(fd: i32) {
+    // SAFETY: no memory arguments; the caller owns `fd`.
+    unsafe { syscall6(SYS_CLOSE, fd as usize, 0, 0, 0, 0, 0) };
+}
+
+/// A non-blocking, close-on-exec eventfd, or a negative errno.
+pub fn eventfd() -> isize {
+    // SAFETY: no memory arguments.
+    unsafe { syscall6(SYS_EVENTFD2, 0, EFD_NONBLOCK | EFD_CLOEXEC, 0, 0, 0, 0) }
+}
+
+/// Adds 1 to the eventfd's counter (safe in a signal handler: one system call on a local).
+pub fn eventfd_write(fd: i32) {
+    let one = 1u64;
+    // SAFETY: writes 8 bytes from a local.
+    unsafe { syscall6(SYS_WRITE, fd as usize, &one as *const u64 as usize, 8, 0, 0, 0) };
+}
+
+/// Resets the (non-blocking) eventfd's counter to 0.
+pub fn eventfd_drain(fd: i32) {
+    let mut v = 0u64;
+    // SAFETY: reads 8 bytes into a local.
+    unsafe { syscall6(SYS_READ, fd as usize, &mut v as *mut u64 as usize, 8, 0, 0, 0) };
+}
+
+/// The current disposition of `sig` (a handler address, SIG_DFL or SIG_IGN).
+pub fn sig_handler(sig: i32) -> usize {
+    let mut old = SigAction { handler: 0, flags: 0, restorer: 0, mask: 0 };
+    // SAFETY: a null new action only reads the old one into `old`.
+    unsafe { syscall6(SYS_RT_SIGACTION, sig as usize, 0, &mut old as *mut SigAction as usize, 8, 0, 0) };
+    old.handler
 }
