@@ -164,15 +164,14 @@ unsafe fn call(r: &Record) {
     let nout = (*counts.add(1) & 0x7fff) as usize;
     let params = (f as *const u8).add(56 + uadd) as *const *const Type;
     let fint = *params;
-    let mut area = [0usize; 32];
-    let mut off = 8;
-    area[0] = r.obj;
-    if (*fint).kind() == K_INTERFACE {
+    // The argument words: the pointer, or an interface (type or itab, then the pointer).
+    let (w0, w1, mut off) = if (*fint).kind() == K_INTERFACE {
         let it = fint as *const InterfaceType;
-        area[0] = if (*it).mlen == 0 { r.otype as usize } else { crate::iface::g1c_convI2I(it, r.otype) as usize };
-        area[1] = r.obj;
-        off = 16;
-    }
+        let tab = if (*it).mlen == 0 { r.otype as usize } else { crate::iface::g1c_convI2I(it, r.otype) as usize };
+        (tab, r.obj, 16)
+    } else {
+        (r.obj, 0, 8)
+    };
     for k in 0..nout {
         let t = *params.add(1 + k);
         let align = ((*t).align as usize).max(1);
@@ -180,10 +179,14 @@ unsafe fn call(r: &Record) {
         off += (*t).size;
     }
     let nwords = off.div_ceil(8);
-    if nwords > area.len() {
-        crate::panic::throw(b"runtime.SetFinalizer: finalizer results too large");
-    }
-    crate::iface::g1c_call_abi0(*(r.fv as *const usize), r.fv, area.as_mut_ptr(), nwords);
+    // Room for the results, which are dropped: on this stack when small, else a heap block (a finalizer
+    // may return a large array).
+    let mut small = [0usize; 32];
+    let area = if nwords <= small.len() { small.as_mut_ptr() } else { crate::mem::alloc(nwords * 8) as *mut usize };
+    *area = w0;
+    *area.add(1) = w1;
+    crate::iface::g1c_call_abi0(*(r.fv as *const usize), r.fv, area, nwords);
+    core::hint::black_box(&small);
 }
 
 /// `runtime.SetFinalizer(obj, finalizer)`: `(otype, obj)` and `(ftype, fv)` are the two `any` arguments.

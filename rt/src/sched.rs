@@ -504,6 +504,24 @@ pub extern "C" fn g1c_exitsyscall() {
     m().in_syscall = false;
 }
 
+/// `runtime.NumGoroutine()`: the goroutines that exist, rt's own (`system`) left out as gc leaves out its
+/// system goroutines.
+#[no_mangle]
+pub extern "C" fn g1c_num_goroutine() -> usize {
+    let mut n = 0;
+    let mut g = p().allg_head;
+    // SAFETY: the list holds every goroutine ever made.
+    unsafe {
+        while !g.is_null() {
+            if (*g).status != Status::Dead && !(*g).system {
+                n += 1;
+            }
+            g = (*g).alllink;
+        }
+    }
+    n
+}
+
 /// Starts a runtime goroutine (`system`) running the Rust function `entry`, which never returns (it parks
 /// between jobs). It takes the next goroutine id, as gc's runtime goroutines do.
 pub fn spawn_system(closure: *const usize) -> *mut G {

@@ -286,3 +286,16 @@ pub extern "C" fn g1c_fastrand() -> u32 {
     let m = (st.1 as u128).wrapping_mul((st.1 ^ 0xe703_7ed1_a0b4_28db) as u128);
     ((m >> 64) as u64 ^ m as u64) as u32
 }
+
+/// `runtime.NumCPU()`: the CPUs this process may run on (its affinity mask, as gc's `getproccount` reads it
+/// at start), at least 1.
+#[no_mangle]
+pub extern "C" fn g1c_num_cpu() -> usize {
+    let mut mask = [0u64; 16];
+    let n = linux::sched_getaffinity(&mut mask);
+    if n <= 0 {
+        return 1;
+    }
+    let words = (n as usize).div_ceil(8).min(mask.len());
+    mask[..words].iter().map(|w| w.count_ones() as usize).sum::<usize>().max(1)
+}

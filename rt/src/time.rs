@@ -325,3 +325,64 @@ pub unsafe extern "C" fn g1c_mod_timer(a: *const usize) {
     (*t).seq = *a.add(6);
     add(t, *a.add(1) as i64);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static FIRED: std::sync::Mutex<Vec<usize>> = std::sync::Mutex::new(Vec::new());
+
+    unsafe fn record(arg: usize, _seq: usize) {
+        FIRED.lock().unwrap().push(arg);
+    }
+
+    fn fired() -> Vec<usize> {
+        std::mem::take(&mut *FIRED.lock().unwrap())
+    }
+
+    #[test]
+    fn timers_fire_in_deadline_order_and_stopped_ones_never() {
+        let _l = crate::test_lock();
+        let whens = [50i64, 10, 40, 30, 20, 60, 5, 45];
+        let ts: Vec<*mut Timer> = whens
+            .iter()
+            .map(|&w| {
+                let t = new_internal(record, w as usize, 0);
+                // SAFETY: a fresh timer.
+                unsafe { add(t, w) };
+                t
+            })
+            .collect();
+        // SAFETY: the timers are live (allocated above, nothing collects in unit tests).
+        unsafe {
+            assert!(del(ts[2]), "40 was pending");
+            assert!(!del(ts[2]), "40 is no longer pending");
+            assert!(reset(ts[0], 1), "50 was pending");
+            assert!(!reset(ts[2], 25), "40 was stopped");
+        }
+        assert_eq!(earliest(), Some(1));
+        assert!(run_due(30));
+        assert_eq!(fired(), [50, 5, 10, 20, 40, 30]);
+        assert!(!run_due(30));
+        assert!(run_due(1000));
+        assert_eq!(fired(), [45, 60]);
+        assert_eq!(earliest(), None);
+        // SAFETY: as above; every timer left the heap when it fired.
+        unsafe { assert!(ts.iter().all(|&t| (*t).pp == 0 && (*t).status == TIMER_NO_STATUS)) };
+    }
+
+    #[test]
+    fn a_periodic_timer_skips_the_periods_it_missed() {
+        let _l = crate::test_lock();
+        let t = new_internal(record, 7, 0);
+        // SAFETY: a fresh timer, live for the test.
+        unsafe {
+            (*t).period = 10;
+            add(t, 5);
+            assert!(run_due(27));
+            assert_eq!((*t).when, 35, "the next multiple of the period after 27");
+            assert!(del(t));
+        }
+        assert_eq!(fired(), [7]);
+    }
+}

@@ -217,7 +217,7 @@ core::arch::global_asm!(
 // runtime_beforeExit(): gc's runs the race detector's finish when it is enabled, and nothing otherwise; g1c
 // has no race detector.
 // runtime.SetFinalizer(obj any, finalizer any): +16, +24 (type, data), +32, +40. runtime.GOROOT() string:
-// +16, +24.
+// +16, +24. runtime.NumCPU() int, runtime.NumGoroutine() int: +16.
 #[cfg(not(test))]
 core::arch::global_asm!(
     ".globl \"os.runtime_args\"",
@@ -255,6 +255,22 @@ core::arch::global_asm!(
     "    mov rdx, [rbp + 32]",
     "    mov rcx, [rbp + 40]",
     "    call g1c_set_finalizer",
+    "    pop rbp",
+    "    ret",
+    ".globl \"runtime.NumCPU\"",
+    "\"runtime.NumCPU\":",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    call g1c_num_cpu",
+    "    mov [rbp + 16], rax",
+    "    pop rbp",
+    "    ret",
+    ".globl \"runtime.NumGoroutine\"",
+    "\"runtime.NumGoroutine\":",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    call g1c_num_goroutine",
+    "    mov [rbp + 16], rax",
     "    pop rbp",
     "    ret",
     ".globl \"runtime.GOROOT\"",

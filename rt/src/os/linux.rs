@@ -28,6 +28,7 @@ pub const SYS_CLOSE: usize = 3;
 pub const SYS_WAIT4: usize = 61;
 pub const SYS_WAITID: usize = 247;
 pub const SYS_PIDFD_OPEN: usize = 434;
+pub const SYS_SCHED_GETAFFINITY: usize = 204;
 
 pub const CLOCK_REALTIME: usize = 0;
 pub const CLOCK_MONOTONIC: usize = 1;
@@ -316,4 +317,10 @@ pub fn sig_handler(sig: i32) -> usize {
     // SAFETY: a null new action only reads the old one into `old`.
     unsafe { syscall6(SYS_RT_SIGACTION, sig as usize, 0, &mut old as *mut SigAction as usize, 8, 0, 0) };
     old.handler
+}
+
+/// sched_getaffinity(0, mask): the bytes of the mask the kernel wrote, or a negative errno.
+pub fn sched_getaffinity(mask: &mut [u64]) -> isize {
+    // SAFETY: the kernel writes at most `size_of_val(mask)` bytes into `mask`.
+    unsafe { syscall6(SYS_SCHED_GETAFFINITY, 0, core::mem::size_of_val(mask), mask.as_mut_ptr() as usize, 0, 0, 0) }
 }
