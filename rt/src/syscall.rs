@@ -14,8 +14,10 @@
 //! child before it execs) and reset rt's handlers in the child; `BeforeExec`/`AfterExec` exclude thread
 //! creation during exec in gc and have nothing to exclude with one thread; `doAllThreadsSyscall` is the
 //! system call on the one thread. Each says what threads will change. One blocking call is special while
-//! there is one thread: waiting for a child process, which parks the goroutine in the poller until the
-//! child exits (`wait_child_exit`), because the goroutines copying its input and output must keep running.
+//! there is one thread: when other goroutines could run, waiting for a child process parks the goroutine
+//! in the poller until the child exits (`wait_child_exit`), and a read or write on a blocking pipe or
+//! terminal that is not ready parks it until the descriptor is (`wait_fd_ready`), because those goroutines
+//! (copying the child's input and output, feeding the pipe) must keep running.
 
 use crate::os::linux;
 use crate::os::vdso;
@@ -39,18 +41,57 @@ fn go_result(r: isize, r2: usize) -> [usize; 3] {
 #[no_mangle]
 pub unsafe extern "C" fn g1c_raw_syscall6(a: *mut usize) {
     let args = [*a.add(1), *a.add(2), *a.add(3), *a.add(4), *a.add(5), *a.add(6)];
-    if crate::sched::m().in_syscall {
+    if crate::sched::m().in_syscall && others_could_run() {
+        // The call itself may then block only for a moment.
+        crate::sched::m().in_syscall = false;
         if let Some(pid) = blocking_child_wait(*a, &args) {
-            // The call itself may then block only for a moment.
-            crate::sched::m().in_syscall = false;
             wait_child_exit(pid);
-            crate::sched::m().in_syscall = true;
+        } else if let Some((fd, write)) = descriptor_io(*a, &args) {
+            wait_fd_ready(fd, write);
         }
+        crate::sched::m().in_syscall = true;
     }
     let (r, r2) = linux::syscall6_r2(*a, args);
     let out = go_result(r, r2);
     for (i, w) in out.iter().enumerate() {
         *a.add(7 + i) = *w;
+    }
+}
+
+/// Whether any other goroutine could run while this one waits: one runnable, a timer pending, or a
+/// goroutine waiting for I/O that an event may wake. When none could, a blocking call is simply made.
+fn others_could_run() -> bool {
+    !crate::sched::p().runq_head.is_null() || crate::time::earliest().is_some() || crate::netpoll::waiters() > 0
+}
+
+/// The descriptor a read or write system call (read, write, readv, writev) uses, and whether it writes.
+fn descriptor_io(trap: usize, a: &[usize; 6]) -> Option<(i32, bool)> {
+    match trap {
+        linux::SYS_READ | linux::SYS_READV => Some((a[0] as i32, false)),
+        linux::SYS_WRITE | linux::SYS_WRITEV => Some((a[0] as i32, true)),
+        _ => None,
+    }
+}
+
+/// Before a read or write on a blocking descriptor that is not ready (a pipe or terminal internal/poll does
+/// not manage: os.Stdin, syscall.Pipe's), parks the goroutine in the poller until it is, so that the other
+/// goroutines run meanwhile (with one thread the call would stop them all; under gc another thread would
+/// run them). A descriptor that is ready, non-blocking (its call returns EAGAIN at once) or that epoll
+/// cannot watch (a regular file) is left to the call as it is.
+fn wait_fd_ready(fd: i32, write: bool) {
+    if linux::fd_ready(fd, write) || linux::fd_nonblocking(fd) {
+        return;
+    }
+    crate::netpoll::g1c_poll_server_init();
+    let pd = crate::netpoll::g1c_poll_open(fd as usize);
+    if pd.b != 0 {
+        return;
+    }
+    let pd = pd.a as *mut crate::netpoll::PollDesc;
+    // SAFETY: `pd` was just opened and is closed here; the descriptor stays open (the caller's).
+    unsafe {
+        crate::netpoll::g1c_poll_wait(pd, if write { b'w' } else { b'r' } as usize);
+        crate::netpoll::g1c_poll_close(pd);
     }
 }
 

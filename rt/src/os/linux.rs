@@ -29,6 +29,10 @@ pub const SYS_WAIT4: usize = 61;
 pub const SYS_WAITID: usize = 247;
 pub const SYS_PIDFD_OPEN: usize = 434;
 pub const SYS_SCHED_GETAFFINITY: usize = 204;
+pub const SYS_READV: usize = 19;
+pub const SYS_WRITEV: usize = 20;
+pub const SYS_POLL: usize = 7;
+pub const SYS_FCNTL: usize = 72;
 
 pub const CLOCK_REALTIME: usize = 0;
 pub const CLOCK_MONOTONIC: usize = 1;
@@ -323,4 +327,30 @@ pub fn sig_handler(sig: i32) -> usize {
 pub fn sched_getaffinity(mask: &mut [u64]) -> isize {
     // SAFETY: the kernel writes at most `size_of_val(mask)` bytes into `mask`.
     unsafe { syscall6(SYS_SCHED_GETAFFINITY, 0, core::mem::size_of_val(mask), mask.as_mut_ptr() as usize, 0, 0, 0) }
+}
+
+/// Whether `fd` can be read (or written, `write`) without blocking now: poll(2) with a zero timeout. An
+/// error (a bad descriptor) counts as ready: the real call then reports it.
+pub fn fd_ready(fd: i32, write: bool) -> bool {
+    const POLLIN: i16 = 0x1;
+    const POLLOUT: i16 = 0x4;
+    #[repr(C)]
+    struct PollFd {
+        fd: i32,
+        events: i16,
+        revents: i16,
+    }
+    let mut pfd = PollFd { fd, events: if write { POLLOUT } else { POLLIN }, revents: 0 };
+    // SAFETY: one pollfd.
+    let n = unsafe { syscall6(SYS_POLL, &mut pfd as *mut PollFd as usize, 1, 0, 0, 0, 0) };
+    n != 0
+}
+
+/// Whether `fd` has O_NONBLOCK set (an error counts as non-blocking: the real call reports it).
+pub fn fd_nonblocking(fd: i32) -> bool {
+    const F_GETFL: usize = 3;
+    const O_NONBLOCK: isize = 0o4000;
+    // SAFETY: no memory arguments.
+    let fl = unsafe { syscall6(SYS_FCNTL, fd as usize, F_GETFL, 0, 0, 0, 0) };
+    fl < 0 || fl & O_NONBLOCK != 0
 }
