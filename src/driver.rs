@@ -388,8 +388,9 @@ const RT_PROVIDES_BODIES: bool = true;
 /// that uses no such function, and the GOROOT packages
 /// that compile as they are, or as g1c's overlay (DESIGN §7, lib/) makes them — all provided their imports
 /// are ready too (`packages` is in dependency order). A GOROOT package is not ready when it
-/// - has a `//go:linkname` directive (the back end does not rename symbols), except on a function whose own
-///   symbol rt defines, or on a function with a body that it hands to package runtime (rt has its own);
+/// - has a `//go:linkname local target` directive (the back end does not rename symbols), except on a
+///   function whose own symbol rt defines, on a function with a body that it hands to package runtime (rt
+///   has its own), or a one-argument `//go:linkname name` (which renames nothing);
 /// - is `runtime/...`, or is `runtime` other than g1c's own (lib/runtime);
 /// - uses a body-less function that rt does not provide (see `RT_PROVIDES_BODIES`; while that is off: has a
 ///   body-less function at all). Such a function is implemented in gc's assembly or runtime; which ones rt
@@ -454,9 +455,13 @@ fn backend_ready(
                 if RT_PROVIDES_BODIES { uses_missing[i].is_none() } else { funcs().all(|fd| fd.body.is_some()) };
             // A `//go:linkname local target` is fine only on a function whose own symbol rt defines (the back
             // end ignores the directive and calls `pkg.local`): sync's runtime_LoadAcquintptr.
+            // A one-argument `//go:linkname name` (syscall's Syscall) only exports the symbol under its own
+            // name, which every g1c symbol already is: nothing is renamed.
             let renamed_ok = |text: &str| {
-                let local = text.split_whitespace().nth(1).unwrap_or("");
-                RT_PROVIDES_BODIES && provided.iter().any(|s| *s == format!("{}.{local}", p.path))
+                let mut words = text.split_whitespace().skip(1);
+                let local = words.next().unwrap_or("");
+                words.next().is_none()
+                    || RT_PROVIDES_BODIES && provided.iter().any(|s| *s == format!("{}.{local}", p.path))
             };
             // A `//go:linkname local runtime.name` on a function *with* a body hands gc's runtime that function
             // (bytealg's portable runtime_cmpstring is gc's runtime.cmpstring); rt has its own, so the

@@ -19,6 +19,8 @@
 //!    so an integer that looks like an address retains nothing; objects of `noscan` spans (types with
 //!    `ptrdata == 0`, string bytes) are marked, never scanned. Untyped allocations (`g1c_alloc(size)`,
 //!    some rt structures) have every bit set: they are scanned conservatively, as before.
+//!    Then finalizers (`finalizer::during_mark`): every registered object's contents are marked, and the
+//!    objects still unmarked are queued for their finalizer and marked (they survive this cycle).
 //! 3. Sweep, eagerly, every span (`Heap::sweep`): marked objects become the allocated ones.
 //! 4. Pace like gc with GOGC=100: the next collection happens when the allocated bytes reach
 //!    `live + live * GOGC / 100`, at least 4 MiB * GOGC / 100 (`GOGC=off` disables collection).
@@ -175,6 +177,49 @@ fn drain(heap: &Heap, stack: &mut MarkStack) {
     }
 }
 
+/// Marking on behalf of the finalizer table (`finalizer::during_mark`), after the roots are marked.
+pub struct Marker<'a> {
+    heap: &'a Heap,
+    stack: &'a mut MarkStack,
+}
+
+impl Marker<'_> {
+    /// Marks the object `p` points into and everything reachable from it.
+    pub fn mark(&mut self, p: usize) {
+        mark(self.heap, self.stack, p);
+        drain(self.heap, self.stack);
+    }
+
+    /// Marks everything reachable from the object at `p`, but not that object itself.
+    pub fn scan_contents(&mut self, p: usize) {
+        if let Some((s, i)) = self.heap.find_object(p) {
+            // SAFETY: `find_object` returns a valid in-use span.
+            let s = unsafe { &*s };
+            if !s.noscan {
+                let bits = if s.bits_shape > heapbits::SHAPE_FRESH { s.uniform_bits } else { 0 };
+                self.stack.push(s.base + i * s.elemsize, s.elemsize, bits);
+                drain(self.heap, self.stack);
+            }
+        }
+    }
+
+    /// Whether the object `p` points into is marked (false for an address outside the heap's objects).
+    pub fn is_marked(&self, p: usize) -> bool {
+        match self.heap.find_object(p) {
+            // SAFETY: as above.
+            Some((s, i)) => unsafe { (*s).mark_bits[i / 64] & (1 << (i % 64)) != 0 },
+            None => true,
+        }
+    }
+}
+
+/// The start of the allocated heap object `p` points into, if any.
+pub fn object_base(p: usize) -> Option<usize> {
+    let heap = mem::heap();
+    // SAFETY: `find_object` returns a valid in-use span.
+    heap.find_object(p).map(|(s, i)| unsafe { (*s).base + i * (*s).elemsize })
+}
+
 /// Collects now: marks from the program's roots, sweeps, sets the next goal. Called by `mem::alloc`; may
 /// be called by `runtime.GC` later.
 #[inline(never)]
@@ -228,6 +273,7 @@ pub fn collect_with_roots(roots: &mut dyn FnMut(&mut dyn FnMut(usize, usize))) {
             unsafe { scan_range(heap, stack, lo, hi) };
             drain(heap, stack);
         });
+        crate::finalizer::during_mark(&mut Marker { heap, stack });
     }
     let live = heap.sweep();
     let gogc = gc.gogc as usize;
@@ -239,6 +285,7 @@ pub fn collect_with_roots(roots: &mut dyn FnMut(&mut dyn FnMut(usize, usize))) {
         heap.next_gc = usize::MAX;
     }
     gc.num_gc += 1;
+    crate::finalizer::after_collect();
     if gc.trace {
         use crate::print::{uint, Out, Stderr};
         let mut o = Stderr::new();

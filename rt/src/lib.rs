@@ -24,7 +24,10 @@
 //!   frame-pointer chain.
 //! - `sched`: goroutines and the scheduler; `stack`: segmented goroutine stacks; `chan`, `select`:
 //!   channels.
-//! - `signal`: SIGSEGV/SIGBUS/SIGFPE become Go panics.
+//! - `signal`: SIGSEGV/SIGBUS/SIGFPE become Go panics; `sigqueue`: os/signal's signals.
+//! - `syscall`: packages syscall's and os's runtime half (raw system calls, environment, fork hooks);
+//!   `time`: clocks and timers; `netpoll`: the epoll poller behind internal/poll; `finalizer`:
+//!   runtime.SetFinalizer and the finalizer goroutine. Their Go-facing trampolines are in `arch::amd64_os`.
 //! - `string`, `utf8`, `slice`: the string and slice helpers.
 //! - `iface`: type descriptors, itabs, type assertions, interface equality; `map` and `hash`: maps.
 //! - `gohooks`: the functions gc's runtime gives other std packages by `//go:linkname`, under their Go
@@ -35,6 +38,7 @@ pub mod arch;
 pub mod chan;
 pub mod complex;
 pub mod defer;
+pub mod finalizer;
 pub mod gc;
 pub mod gohooks;
 pub mod hash;
@@ -43,6 +47,7 @@ pub mod iface;
 pub mod map;
 pub mod mem;
 pub mod memops;
+pub mod netpoll;
 pub mod os;
 pub mod panic;
 pub mod print;
@@ -50,10 +55,13 @@ pub mod sched;
 pub mod select;
 pub mod sema;
 pub mod signal;
+pub mod sigqueue;
 pub mod slice;
 pub mod stack;
 pub mod start;
 pub mod string;
+pub mod syscall;
+pub mod time;
 pub mod traceback;
 pub mod utf8;
 

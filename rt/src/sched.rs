@@ -134,6 +134,9 @@ pub struct G {
     /// gc's `lockedm != 0`: the main goroutine while packages initialize (gc's `runtime.main` locks it to
     /// the main thread then); tracebacks of a waiting goroutine say `locked to thread`.
     pub locked: bool,
+    /// A runtime goroutine (the finalizer goroutine): left out of deadlock reports, as gc leaves out its
+    /// system goroutines.
+    pub system: bool,
 }
 
 /// A thread (gc's `m`): its system stack context and the goroutine it runs.
@@ -141,6 +144,9 @@ pub struct M {
     /// RSP of the scheduler loop on the system stack, saved while a goroutine runs.
     pub g0_sp: usize,
     pub curg: *mut G,
+    /// Between `entersyscall` and `exitsyscall`: the goroutine is in a system call that may block (gc's
+    /// `_Gsyscall`), as opposed to a raw one (after fork, or that cannot block).
+    pub in_syscall: bool,
 }
 
 /// A processor (gc's `p`): the run queue and the list of goroutines it knows.
@@ -156,7 +162,7 @@ pub struct P {
     pub free: *mut G,
 }
 
-static M0: Global<M> = Global::new(M { g0_sp: 0, curg: core::ptr::null_mut() });
+static M0: Global<M> = Global::new(M { g0_sp: 0, curg: core::ptr::null_mut(), in_syscall: false });
 static P0: Global<P> = Global::new(P {
     runq_head: core::ptr::null_mut(),
     runq_tail: core::ptr::null_mut(),
@@ -284,6 +290,7 @@ fn new_g(id: u64) -> *mut G {
                 param: 0,
                 stack_bytes: 0,
                 locked: false,
+                system: false,
             },
         );
         stack::first_segment(g);
@@ -404,13 +411,35 @@ fn walk_stacks(sp: usize, f: &mut dyn FnMut(usize, usize)) {
     }
 }
 
-/// The scheduler loop (gc's `schedule`/`execute`), on the system stack.
+/// Schedules since the last look at the poller: with goroutines always runnable, the scheduler still
+/// checks for I/O every `POLL_EVERY` switches (gc's sysmon polls every 10 ms).
+static POLL_TICK: Global<u32> = Global::new(0);
+const POLL_EVERY: u32 = 61;
+
+/// The scheduler loop (gc's `schedule`/`execute`, `findrunnable`), on the system stack: runs due timers,
+/// looks at the poller now and then, picks the next runnable goroutine; with none, waits for the earliest
+/// timer or for I/O (`idle`), and reports a deadlock when there is nothing to wait for.
 #[cfg_attr(test, allow(dead_code))]
 fn schedule() -> ! {
     loop {
-        let g = runq_get();
-        if g.is_null() {
-            deadlock();
+        if crate::time::earliest().is_some() {
+            crate::time::run_due(crate::time::nanotime());
+        }
+        if crate::netpoll::waiters() > 0 {
+            // SAFETY: single-threaded runtime (see `Global`).
+            let tick = unsafe { &mut *POLL_TICK.get() };
+            *tick += 1;
+            if *tick >= POLL_EVERY {
+                *tick = 0;
+                crate::netpoll::wait(0);
+            }
+        }
+        let mut g = runq_get();
+        while g.is_null() {
+            if !idle() {
+                deadlock();
+            }
+            g = runq_get();
         }
         let m = m();
         m.curg = g;
@@ -433,6 +462,82 @@ fn schedule() -> ! {
     }
 }
 
+/// Nothing is runnable: sleeps until the earliest timer is due or, when goroutines wait for I/O, until an
+/// I/O event (whichever comes first), then runs the due timers. False when there is nothing to wait for
+/// (no timer, no I/O waiter): a deadlock. gc's `checkdead` likewise never reports one while timers are
+/// pending.
+#[cfg_attr(test, allow(dead_code))]
+fn idle() -> bool {
+    let earliest = crate::time::earliest();
+    let io = crate::netpoll::waiters() > 0;
+    if earliest.is_none() && !io {
+        return false;
+    }
+    let timeout = match earliest {
+        Some(w) => (w - crate::time::nanotime()).max(0),
+        None => -1,
+    };
+    if io {
+        crate::netpoll::wait(timeout);
+    } else if timeout > 0 {
+        crate::os::linux::nanosleep(timeout);
+    }
+    crate::time::run_due(crate::time::nanotime());
+    true
+}
+
+/// `syscall.runtime_entersyscall`, before a system call that may block (syscall.Syscall): records that
+/// the goroutine is in such a call (`M::in_syscall`). With one thread there is no other thread to hand the
+/// P to, so the goroutine keeps the thread and everything else waits for the call, except where the
+/// runtime can wait for the call's condition without blocking (`syscall::g1c_raw_syscall6`: a wait for a
+/// child process parks the goroutine in the poller). With threads, entersyscall lets another thread take
+/// the P when the call blocks (gc's sysmon `retake`).
+#[no_mangle]
+pub extern "C" fn g1c_entersyscall() {
+    m().in_syscall = true;
+}
+
+/// `syscall.runtime_exitsyscall`, after the system call: with threads, reacquires a P (or queues the
+/// goroutine when none is free); with one thread the goroutine still holds it.
+#[no_mangle]
+pub extern "C" fn g1c_exitsyscall() {
+    m().in_syscall = false;
+}
+
+/// `runtime.NumGoroutine()`: the goroutines that exist, rt's own (`system`) left out as gc leaves out its
+/// system goroutines.
+#[no_mangle]
+pub extern "C" fn g1c_num_goroutine() -> usize {
+    let mut n = 0;
+    let mut g = p().allg_head;
+    // SAFETY: the list holds every goroutine ever made.
+    unsafe {
+        while !g.is_null() {
+            if (*g).status != Status::Dead && !(*g).system {
+                n += 1;
+            }
+            g = (*g).alllink;
+        }
+    }
+    n
+}
+
+/// Starts a runtime goroutine (`system`) running the Rust function `entry`, which never returns (it parks
+/// between jobs). It takes the next goroutine id, as gc's runtime goroutines do.
+pub fn spawn_system(closure: *const usize) -> *mut G {
+    let p = p();
+    let id = p.next_id;
+    p.next_id += 1;
+    let g = new_g(id);
+    // SAFETY: `g` is fresh; `closure` is a one-word closure (code address) that lives forever.
+    unsafe {
+        (*g).system = true;
+        prepare_start(g, closure as usize, core::ptr::null(), 0);
+    }
+    ready(g);
+    g
+}
+
 /// Every goroutine waits and none can wake the others: gc's fatal error, with every goroutine's traceback.
 #[cfg_attr(test, allow(dead_code))]
 fn deadlock() -> ! {
@@ -444,7 +549,7 @@ fn deadlock() -> ! {
     while !g.is_null() {
         // SAFETY: the list holds every goroutine ever made.
         unsafe {
-            if (*g).status != Status::Dead {
+            if (*g).status != Status::Dead && !(*g).system {
                 o.put(b"\ngoroutine ");
                 crate::print::uint(&mut o, (*g).id);
                 o.put(b" [");

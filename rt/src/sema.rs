@@ -1,5 +1,6 @@
 //! Package sync's runtime half: semaphores (gc's sema.go) and the notify lists behind sync.Cond, with the
-//! other functions gc's runtime gives package sync through `//go:linkname`.
+//! other functions gc's runtime gives package sync through `//go:linkname` (its clock, `sync.runtime_nanotime`,
+//! is `time::g1c_nanotime`).
 //!
 //! In: ABI0 calls from sync's body-less functions (`sync.runtime_Semacquire`, …), reaching the Rust
 //! functions below through the trampolines at the end (named like the Go functions, as in `gohooks`).
@@ -171,17 +172,6 @@ pub extern "C" fn g1c_notify_list_check(size: usize) {
     if size != core::mem::size_of::<NotifyList>() {
         crate::panic::throw(b"bad notifyList size");
     }
-}
-
-/// `sync.runtime_nanotime`: CLOCK_MONOTONIC in nanoseconds.
-#[no_mangle]
-pub extern "C" fn g1c_nanotime() -> i64 {
-    let mut ts = [0i64; 2];
-    const SYS_CLOCK_GETTIME: usize = 228;
-    const CLOCK_MONOTONIC: usize = 1;
-    // SAFETY: clock_gettime writes a timespec into `ts`.
-    unsafe { crate::os::linux::syscall6(SYS_CLOCK_GETTIME, CLOCK_MONOTONIC, ts.as_mut_ptr() as usize, 0, 0, 0, 0) };
-    ts[0] * 1_000_000_000 + ts[1]
 }
 
 /// `sync.throw`, `sync.fatal`: `fatal error: <msg>`, exit 2.

@@ -1,5 +1,7 @@
 //! Hardware faults as Go panics (runtime/signal_unix.go sigpanic, panic.go panicmem/panicdivide).
 //!
+//! SIGPIPE is caught and dropped (`catch_sigpipe`); os/signal's signals are `sigqueue`'s.
+//!
 //! In: SIGSEGV, SIGBUS and SIGFPE, delivered on an alternate signal stack (the faulting stack may be the
 //! problem), with the faulting RIP, RBP and RSP in the ucontext. Out: gc's report, e.g.
 //! `panic: runtime error: invalid memory address or nil pointer dereference` then
@@ -33,6 +35,7 @@ pub fn init() {
             linux::rt_sigaction(sig, &act);
         }
     }
+    catch_sigpipe();
 }
 
 /// gc's signal names (runtime/sigtab_linux_generic.go).
@@ -101,4 +104,29 @@ extern "C" fn handler(sig: i32, info: *const SigInfo, ctx: *mut u8) {
     print_signal_line(&mut o, &crate::sched::SigInfo { sig, code, addr: addr as u64, pc: rip });
     let _ = rsp;
     die(&mut o, g, rbp as usize)
+}
+
+/// Catches SIGPIPE and drops it, as gc does, so that a write to a closed pipe or socket fails with EPIPE; os
+/// then dies of SIGPIPE itself when that descriptor is standard output or error (`os.sigpipe`). A handler,
+/// unlike SIG_IGN, does not survive exec into child processes.
+pub fn catch_sigpipe() {
+    let pipe = SigAction {
+        handler: ignore as *const () as usize,
+        flags: linux::SA_RESTART | linux::SA_ONSTACK | linux::SA_RESTORER,
+        restorer: crate::arch::amd64::g1c_sigreturn as *const () as usize,
+        mask: 0,
+    };
+    // SAFETY: `ignore` is a valid handler.
+    unsafe { linux::rt_sigaction(linux::SIGPIPE, &pipe) };
+}
+
+extern "C" fn ignore(_sig: i32) {}
+
+/// Puts every signal rt handles back to its default action (a forked child before exec).
+pub fn reset_handlers() {
+    let dfl = SigAction { handler: linux::SIG_DFL, flags: 0, restorer: 0, mask: 0 };
+    for sig in [linux::SIGSEGV, linux::SIGBUS, linux::SIGFPE, linux::SIGPIPE] {
+        // SAFETY: SIG_DFL is a valid disposition.
+        unsafe { linux::rt_sigaction(sig, &dfl) };
+    }
 }

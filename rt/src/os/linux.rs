@@ -14,6 +14,62 @@ pub const SYS_RT_SIGACTION: usize = 13;
 pub const SYS_RT_SIGRETURN: usize = 15;
 pub const SYS_SIGALTSTACK: usize = 131;
 pub const SYS_EXIT_GROUP: usize = 231;
+pub const SYS_RT_SIGPROCMASK: usize = 14;
+pub const SYS_GETPID: usize = 39;
+pub const SYS_CLONE: usize = 56;
+pub const SYS_KILL: usize = 62;
+pub const SYS_GETTIMEOFDAY: usize = 96;
+pub const SYS_CLOCK_GETTIME: usize = 228;
+pub const SYS_EPOLL_WAIT: usize = 232;
+pub const SYS_EPOLL_CTL: usize = 233;
+pub const SYS_EPOLL_CREATE1: usize = 291;
+pub const SYS_NANOSLEEP: usize = 35;
+pub const SYS_CLOSE: usize = 3;
+pub const SYS_WAIT4: usize = 61;
+pub const SYS_WAITID: usize = 247;
+pub const SYS_PIDFD_OPEN: usize = 434;
+pub const SYS_SCHED_GETAFFINITY: usize = 204;
+pub const SYS_READV: usize = 19;
+pub const SYS_WRITEV: usize = 20;
+pub const SYS_POLL: usize = 7;
+pub const SYS_FCNTL: usize = 72;
+
+pub const CLOCK_REALTIME: usize = 0;
+pub const CLOCK_MONOTONIC: usize = 1;
+
+pub const SIGPIPE: i32 = 13;
+pub const SIG_DFL: usize = 0;
+pub const SIG_IGN: usize = 1;
+pub const SYS_READ: usize = 0;
+pub const SYS_EVENTFD2: usize = 290;
+pub const EFD_NONBLOCK: usize = 0x800;
+pub const EFD_CLOEXEC: usize = 0x80000;
+pub const SIG_BLOCK: usize = 0;
+pub const SIG_SETMASK: usize = 2;
+pub const SA_RESTART: u64 = 0x1000_0000;
+
+/// clone(2) flags that make the child share the parent's memory and suspend the parent until the child
+/// execs or exits (include/uapi/linux/sched.h).
+pub const CLONE_VM: usize = 0x100;
+pub const CLONE_VFORK: usize = 0x4000;
+
+pub const EPOLL_CLOEXEC: usize = 0x80000;
+pub const EPOLL_CTL_ADD: usize = 1;
+pub const EPOLL_CTL_DEL: usize = 2;
+pub const EPOLLIN: u32 = 0x1;
+pub const EPOLLOUT: u32 = 0x4;
+pub const EPOLLERR: u32 = 0x8;
+pub const EPOLLHUP: u32 = 0x10;
+pub const EPOLLRDHUP: u32 = 0x2000;
+pub const EPOLLET: u32 = 0x8000_0000;
+
+/// `struct epoll_event`: packed on x86-64 (12 bytes), as the kernel declares it there.
+#[repr(C, packed)]
+#[derive(Clone, Copy)]
+pub struct EpollEvent {
+    pub events: u32,
+    pub data: u64,
+}
 
 pub const EINTR: isize = 4;
 pub const EAGAIN: isize = 11;
@@ -84,6 +140,19 @@ pub unsafe fn syscall6(n: usize, a1: usize, a2: usize, a3: usize, a4: usize, a5:
     ret
 }
 
+/// A system call for Go's `syscall.RawSyscall6`: the kernel's RAX, and RDX after the call (gc's `r2`).
+///
+/// # Safety
+/// The arguments must be valid for system call `n`.
+#[inline(always)]
+pub unsafe fn syscall6_r2(n: usize, a: [usize; 6]) -> (isize, usize) {
+    let (ret, r2): (isize, usize);
+    asm!("syscall", inlateout("rax") n as isize => ret, in("rdi") a[0], in("rsi") a[1], inlateout("rdx") a[2] => r2,
+         in("r10") a[3], in("r8") a[4], in("r9") a[5], lateout("rcx") _, lateout("r11") _,
+         options(nostack, preserves_flags));
+    (ret, r2)
+}
+
 /// Writes all of `b` to `fd`, retrying after short writes and interruptions; gives up on other errors
 /// (there is nowhere left to report them).
 pub fn write_all(fd: i32, mut b: &[u8]) {
@@ -144,4 +213,144 @@ pub unsafe fn rt_sigaction(sig: i32, act: &SigAction) -> isize {
 /// `st` must describe memory that stays mapped and unused by anything else while signals may arrive.
 pub unsafe fn sigaltstack(st: &StackT) -> isize {
     syscall6(SYS_SIGALTSTACK, st as *const StackT as usize, 0, 0, 0, 0, 0)
+}
+
+/// The clock `clock` (CLOCK_REALTIME, CLOCK_MONOTONIC) as (seconds, nanoseconds). Through the vDSO's
+/// `__vdso_clock_gettime` when the kernel maps one (`vdso`), else the system call.
+pub fn clock_gettime(clock: usize) -> (i64, i64) {
+    let mut ts = [0i64; 2];
+    let f = super::vdso::clock_gettime();
+    if f != 0 {
+        // SAFETY: `f` is the vDSO's clock_gettime (C ABI: clockid, *timespec); it writes `ts`.
+        let f: extern "C" fn(usize, *mut i64) -> i32 = unsafe { core::mem::transmute(f) };
+        if f(clock, ts.as_mut_ptr()) == 0 {
+            return (ts[0], ts[1]);
+        }
+    }
+    // SAFETY: clock_gettime writes a timespec into `ts`.
+    unsafe { syscall6(SYS_CLOCK_GETTIME, clock, ts.as_mut_ptr() as usize, 0, 0, 0, 0) };
+    (ts[0], ts[1])
+}
+
+/// Sleeps for `ns` nanoseconds (or until a signal arrives).
+pub fn nanosleep(ns: i64) {
+    let ts = [ns / 1_000_000_000, ns % 1_000_000_000];
+    // SAFETY: `ts` is a valid timespec; no remainder is asked for.
+    unsafe { syscall6(SYS_NANOSLEEP, ts.as_ptr() as usize, 0, 0, 0, 0, 0) };
+}
+
+/// epoll_create1(EPOLL_CLOEXEC): a new epoll descriptor or a negative errno.
+pub fn epoll_create() -> isize {
+    // SAFETY: no memory arguments.
+    unsafe { syscall6(SYS_EPOLL_CREATE1, EPOLL_CLOEXEC, 0, 0, 0, 0, 0) }
+}
+
+/// epoll_ctl(epfd, op, fd, ev); 0 or a negative errno.
+pub fn epoll_ctl(epfd: i32, op: usize, fd: i32, ev: &EpollEvent) -> isize {
+    // SAFETY: `ev` is a valid epoll_event.
+    unsafe { syscall6(SYS_EPOLL_CTL, epfd as usize, op, fd as usize, ev as *const EpollEvent as usize, 0, 0) }
+}
+
+/// epoll_wait(epfd, evs, timeout_ms): how many events were written to `evs`, or a negative errno.
+pub fn epoll_wait(epfd: i32, evs: &mut [EpollEvent], timeout_ms: i32) -> isize {
+    // SAFETY: `evs` has room for `evs.len()` events.
+    unsafe {
+        syscall6(
+            SYS_EPOLL_WAIT,
+            epfd as usize,
+            evs.as_mut_ptr() as usize,
+            evs.len(),
+            timeout_ms as isize as usize,
+            0,
+            0,
+        )
+    }
+}
+
+/// rt_sigprocmask(how, set) with 64-bit masks; returns the previous mask.
+pub fn sigprocmask(how: usize, set: u64) -> u64 {
+    let mut old = 0u64;
+    // SAFETY: both masks are 8-byte words, the size given.
+    unsafe { syscall6(SYS_RT_SIGPROCMASK, how, &set as *const u64 as usize, &mut old as *mut u64 as usize, 8, 0, 0) };
+    old
+}
+
+/// Sends `sig` to this process.
+pub fn raise(sig: i32) {
+    // SAFETY: no memory arguments.
+    unsafe {
+        let pid = syscall6(SYS_GETPID, 0, 0, 0, 0, 0, 0);
+        syscall6(SYS_KILL, pid as usize, sig as usize, 0, 0, 0, 0);
+    }
+}
+
+/// pidfd_open(pid, 0): a descriptor that becomes readable when process `pid` exits, or a negative errno.
+pub fn pidfd_open(pid: i32) -> isize {
+    // SAFETY: no memory arguments.
+    unsafe { syscall6(SYS_PIDFD_OPEN, pid as usize, 0, 0, 0, 0, 0) }
+}
+
+pub fn close(fd: i32) {
+    // SAFETY: no memory arguments; the caller owns `fd`.
+    unsafe { syscall6(SYS_CLOSE, fd as usize, 0, 0, 0, 0, 0) };
+}
+
+/// A non-blocking, close-on-exec eventfd, or a negative errno.
+pub fn eventfd() -> isize {
+    // SAFETY: no memory arguments.
+    unsafe { syscall6(SYS_EVENTFD2, 0, EFD_NONBLOCK | EFD_CLOEXEC, 0, 0, 0, 0) }
+}
+
+/// Adds 1 to the eventfd's counter (safe in a signal handler: one system call on a local).
+pub fn eventfd_write(fd: i32) {
+    let one = 1u64;
+    // SAFETY: writes 8 bytes from a local.
+    unsafe { syscall6(SYS_WRITE, fd as usize, &one as *const u64 as usize, 8, 0, 0, 0) };
+}
+
+/// Resets the (non-blocking) eventfd's counter to 0.
+pub fn eventfd_drain(fd: i32) {
+    let mut v = 0u64;
+    // SAFETY: reads 8 bytes into a local.
+    unsafe { syscall6(SYS_READ, fd as usize, &mut v as *mut u64 as usize, 8, 0, 0, 0) };
+}
+
+/// The current disposition of `sig` (a handler address, SIG_DFL or SIG_IGN).
+pub fn sig_handler(sig: i32) -> usize {
+    let mut old = SigAction { handler: 0, flags: 0, restorer: 0, mask: 0 };
+    // SAFETY: a null new action only reads the old one into `old`.
+    unsafe { syscall6(SYS_RT_SIGACTION, sig as usize, 0, &mut old as *mut SigAction as usize, 8, 0, 0) };
+    old.handler
+}
+
+/// sched_getaffinity(0, mask): the bytes of the mask the kernel wrote, or a negative errno.
+pub fn sched_getaffinity(mask: &mut [u64]) -> isize {
+    // SAFETY: the kernel writes at most `size_of_val(mask)` bytes into `mask`.
+    unsafe { syscall6(SYS_SCHED_GETAFFINITY, 0, core::mem::size_of_val(mask), mask.as_mut_ptr() as usize, 0, 0, 0) }
+}
+
+/// Whether `fd` can be read (or written, `write`) without blocking now: poll(2) with a zero timeout. An
+/// error (a bad descriptor) counts as ready: the real call then reports it.
+pub fn fd_ready(fd: i32, write: bool) -> bool {
+    const POLLIN: i16 = 0x1;
+    const POLLOUT: i16 = 0x4;
+    #[repr(C)]
+    struct PollFd {
+        fd: i32,
+        events: i16,
+        revents: i16,
+    }
+    let mut pfd = PollFd { fd, events: if write { POLLOUT } else { POLLIN }, revents: 0 };
+    // SAFETY: one pollfd.
+    let n = unsafe { syscall6(SYS_POLL, &mut pfd as *mut PollFd as usize, 1, 0, 0, 0, 0) };
+    n != 0
+}
+
+/// Whether `fd` has O_NONBLOCK set (an error counts as non-blocking: the real call reports it).
+pub fn fd_nonblocking(fd: i32) -> bool {
+    const F_GETFL: usize = 3;
+    const O_NONBLOCK: isize = 0o4000;
+    // SAFETY: no memory arguments.
+    let fl = unsafe { syscall6(SYS_FCNTL, fd as usize, F_GETFL, 0, 0, 0, 0) };
+    fl < 0 || fl & O_NONBLOCK != 0
 }

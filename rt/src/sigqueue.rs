@@ -1,0 +1,157 @@
+//! Signals for package os/signal: catching, ignoring and restoring signals, and the queue its watcher
+//! goroutine reads (gc 1.19's runtime/sigqueue.go, on one thread).
+//!
+//! In: os/signal's body-less `signal_enable(sig)`, `signal_disable`, `signal_ignore`, `signal_ignored`,
+//! `signal_recv`, `signalWaitUntilIdle` (trampolines in `arch::amd64_os`), and the signals the kernel
+//! delivers. Out: an enabled signal runs `on_signal`, which records it in `PENDING` and writes to an eventfd
+//! registered in the poller; `signal_recv` (os/signal's watcher goroutine) returns pending signals one at a
+//! time, lowest number first, and otherwise parks in the poller on that eventfd. Waiting there counts as
+//! waiting for I/O, so a program blocked until a signal arrives is not a deadlock (as with gc).
+//!
+//! Invariants: the handler touches only `PENDING` (an atomic) and the eventfd (a write), both safe at any
+//! point of the interrupted code, which may be the scheduler itself. Order of `signal_recv`: drain the
+//! eventfd, then look at `PENDING`, then wait; a signal arriving after the look writes the eventfd again
+//! and the wait returns. Faults (SIGSEGV, SIGBUS, SIGFPE) keep rt's handler: they are Go panics.
+
+use crate::netpoll::{self, PollDesc};
+use crate::os::linux;
+use crate::Global;
+use core::sync::atomic::{AtomicU64, Ordering};
+
+/// Signals delivered and not yet received, one bit per signal number (1..=64).
+static PENDING: AtomicU64 = AtomicU64::new(0);
+
+struct State {
+    /// The eventfd the handler writes and its poll descriptor (-1 / null until the first enable).
+    efd: i32,
+    pd: *mut PollDesc,
+    /// The watcher is parked in `signal_recv` (gc's `sigReceiving`).
+    receiving: bool,
+}
+
+static STATE: Global<State> = Global::new(State { efd: -1, pd: core::ptr::null_mut(), receiving: false });
+
+fn state() -> &'static mut State {
+    // SAFETY: single-threaded runtime (see `Global`); the signal handler does not use it.
+    unsafe { &mut *STATE.get() }
+}
+
+/// Whether rt handles `sig` itself (faults become panics; SIGPIPE see `signal::init`).
+fn rt_owned(sig: u32) -> bool {
+    sig == linux::SIGSEGV as u32 || sig == linux::SIGBUS as u32 || sig == linux::SIGFPE as u32
+}
+
+extern "C" fn on_signal(sig: i32) {
+    PENDING.fetch_or(1 << sig, Ordering::SeqCst);
+    let efd = state().efd;
+    if efd >= 0 {
+        linux::eventfd_write(efd);
+    }
+}
+
+fn set_handler(sig: u32, handler: usize) {
+    let act = linux::SigAction {
+        handler,
+        flags: linux::SA_RESTART | linux::SA_ONSTACK | linux::SA_RESTORER,
+        restorer: crate::arch::amd64::g1c_sigreturn as *const () as usize,
+        mask: 0,
+    };
+    // SAFETY: `handler` is `on_signal`, SIG_DFL or SIG_IGN.
+    unsafe { linux::rt_sigaction(sig as i32, &act) };
+}
+
+/// `signal_enable(sig)`: deliver `sig` to the queue (os/signal.Notify).
+#[no_mangle]
+pub extern "C" fn g1c_signal_enable(sig: u32) {
+    let st = state();
+    if st.efd < 0 {
+        let efd = linux::eventfd();
+        if efd < 0 {
+            crate::panic::throw(b"runtime: cannot create the signal eventfd");
+        }
+        netpoll::g1c_poll_server_init();
+        let pd = netpoll::g1c_poll_open(efd as usize);
+        if pd.b != 0 {
+            crate::panic::throw(b"runtime: cannot poll the signal eventfd");
+        }
+        st.efd = efd as i32;
+        st.pd = pd.a as *mut PollDesc;
+    }
+    if (1..=64).contains(&sig) && !rt_owned(sig) {
+        set_handler(sig, on_signal as *const () as usize);
+    }
+}
+
+/// `signal_disable(sig)`: no longer delivered to the queue; back to the default action (rt's own handler
+/// for SIGPIPE). An ignored signal stays ignored, as in gc, whose handler stays installed and whose
+/// `signal_disable` does not undo `signal_ignore`.
+#[no_mangle]
+pub extern "C" fn g1c_signal_disable(sig: u32) {
+    if !(1..=64).contains(&sig) || rt_owned(sig) || linux::sig_handler(sig as i32) == linux::SIG_IGN {
+        return;
+    }
+    if sig == linux::SIGPIPE as u32 {
+        crate::signal::catch_sigpipe();
+    } else {
+        set_handler(sig, linux::SIG_DFL);
+    }
+}
+
+/// `signal_ignore(sig)`: SIG_IGN (os/signal.Ignore); a pending delivery of it is dropped.
+#[no_mangle]
+pub extern "C" fn g1c_signal_ignore(sig: u32) {
+    if !(1..=64).contains(&sig) || rt_owned(sig) {
+        return;
+    }
+    set_handler(sig, linux::SIG_IGN);
+    PENDING.fetch_and(!(1 << sig), Ordering::SeqCst);
+}
+
+/// `signal_ignored(sig) bool`: whether `sig` is ignored now (os/signal.Ignored), as the kernel says.
+#[no_mangle]
+pub extern "C" fn g1c_signal_ignored(sig: u32) -> bool {
+    (1..=64).contains(&sig) && linux::sig_handler(sig as i32) == linux::SIG_IGN
+}
+
+/// `signal_recv() uint32`: the next pending signal, waiting for one (os/signal's watcher loop).
+#[no_mangle]
+pub extern "C" fn g1c_signal_recv() -> u32 {
+    let st = state();
+    loop {
+        if st.efd >= 0 {
+            linux::eventfd_drain(st.efd);
+        }
+        let p = PENDING.load(Ordering::SeqCst);
+        if p != 0 {
+            let sig = p.trailing_zeros();
+            PENDING.fetch_and(!(1 << sig), Ordering::SeqCst);
+            return sig;
+        }
+        if st.pd.is_null() {
+            // Nothing enabled yet: wait like gc's watcher, until the first Notify creates the eventfd.
+            crate::sched::g1c_gosched();
+            continue;
+        }
+        st.receiving = true;
+        // SAFETY: `st.pd` is the eventfd's open poll descriptor; reset forgets an old readiness.
+        unsafe {
+            netpoll::g1c_poll_reset(st.pd, b'r' as usize);
+            if PENDING.load(Ordering::SeqCst) == 0 {
+                netpoll::g1c_poll_wait(st.pd, b'r' as usize);
+            }
+        }
+        st.receiving = false;
+    }
+}
+
+/// `signalWaitUntilIdle()`: returns once every delivered signal has been taken by the watcher and it waits
+/// for the next (os/signal.Stop and Reset use it before reporting that no more signals will be sent).
+#[no_mangle]
+pub extern "C" fn g1c_signal_wait_until_idle() {
+    while !state().receiving || PENDING.load(Ordering::SeqCst) != 0 {
+        if state().pd.is_null() {
+            return;
+        }
+        crate::sched::g1c_gosched();
+    }
+}
