@@ -335,6 +335,12 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
 /// not admitted, and neither is `runtime` (the state before rt defined them).
 const RT_PROVIDES_BODIES: bool = true;
 
+/// Package variables that std shares with gc's runtime by `//go:linkname` where a variable of the package's
+/// own serves as well: the back end ignores the directive and defines the variable in the package.
+/// `reflect.zeroVal` is a block of zero bytes reflect reads (gc shares it with its map code, which rt's map
+/// code does not need).
+const LINKNAME_OWN_VARS: &[&str] = &["reflect.zeroVal"];
+
 /// Which loaded packages the back end can compile, and for each package its first use (in position order) of
 /// a body-less function rt does not provide, with that function's name. Ready: every package outside GOROOT
 /// that uses no such function, and the GOROOT packages
@@ -408,7 +414,8 @@ fn backend_ready(
             // end ignores the directive and calls `pkg.local`): sync's runtime_LoadAcquintptr.
             let renamed_ok = |text: &str| {
                 let local = text.split_whitespace().nth(1).unwrap_or("");
-                RT_PROVIDES_BODIES && provided.iter().any(|s| *s == format!("{}.{local}", p.path))
+                let sym = format!("{}.{local}", p.path);
+                RT_PROVIDES_BODIES && (provided.contains(&sym) || LINKNAME_OWN_VARS.contains(&sym.as_str()))
             };
             let linkname = funcs()
                 .flat_map(|fd| &fd.pragmas)

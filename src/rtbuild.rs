@@ -251,8 +251,12 @@ mod tests {
                 "g1c_functab",
                 "g1c_functab_len",
                 "g1c_modbase",
+                "g1c_typelinks",
+                "g1c_typelinks_len",
                 "main..inittask",
                 "main.main",
+                "reflect.callMethod",
+                "reflect.callReflect",
                 "type.*runtime.panicValue"
             ]
         );

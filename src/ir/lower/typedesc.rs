@@ -943,7 +943,8 @@ impl<'a> Lowerer<'a> {
         let size = sizes::size_of(&self.sizes, &self.types, t);
         let align = sizes::align_of(&self.sizes, &self.types, t).max(1);
         let (ptrdata, gcsym) = self.gcdata(t);
-        let named = self.types.is_named(t);
+        // Predeclared types are named too (gc: they have a symbol), so reflect's Name() gives "int".
+        let named = self.types.is_named(t) || matches!(self.types.kind(t), TypeKind::Basic(_));
         let methods = match self.types.kind(t) {
             TypeKind::Named(_) => self.method_set(t),
             TypeKind::Pointer(e)
@@ -1089,7 +1090,8 @@ impl<'a> Lowerer<'a> {
                 for (f, o) in fields.iter().zip(offs) {
                     let ns = self.name_sym(&f.name, &f.tag, is_exported(&f.name), f.embedded);
                     let ts = self.type_sym(f.typ);
-                    entries.push((ns, ts, o << 1 | f.embedded as u64));
+                    // Go 1.19: the plain offset; whether the field is embedded is in its name's flags.
+                    entries.push((ns, ts, o));
                 }
                 let at = b.bytes.len();
                 b.addr("", 0);
@@ -1332,7 +1334,7 @@ enum Tail {
     Words(Vec<String>),
     /// Interface methods: (name, type).
     IMethods(Vec<(String, String)>),
-    /// Struct fields: (name, type, offsetEmbed).
+    /// Struct fields: (name, type, offset).
     Fields(Vec<(String, String, u64)>),
     /// uncommontype's methods: the offset of `moff`, then (name, mtyp, ifn, tfn).
     Methods(usize, Vec<(String, String, String, String)>),
