@@ -996,7 +996,15 @@ impl<'a> Lowerer<'a> {
         b.addr(&equal, 0);
         b.addr(&gcsym, 0);
         b.off32(&str_sym);
-        b.u32(0); // ptrToThis: not recorded (reflect.PtrTo builds *T when it is absent)
+        // ptrToThis: `*T` for predeclared and defined types (interned for them by generic.rs), as gc; other
+        // types leave it 0 and reflect finds `*T` in the typelinks or builds it.
+        match self.types.lookup(&TypeKind::Pointer(t)).filter(|_| named) {
+            Some(p) => {
+                let ps = self.type_sym(p);
+                b.off32(&ps);
+            }
+            None => b.u32(0),
+        }
         debug_assert_eq!(b.len(), TYPE_SIZE);
 
         // The kind's extension. `tail` is written after the uncommon part (func parameters, struct fields,
@@ -1114,7 +1122,12 @@ impl<'a> Lowerer<'a> {
             };
             // The package of the method names that carry none (`runtime.itab.init` reads it), as gc's
             // `dextratype` writes it: `typePkg`, so `*T` has `T`'s package too.
-            let pkgpath = self.pkgpath_sym(mpkg);
+            // unsafe.Pointer is the one predeclared type with a package path (reflect's PkgPath is "unsafe").
+            let pkgpath = if t == TypeId::UNSAFE_POINTER {
+                self.name_sym("unsafe", "", false, false)
+            } else {
+                self.pkgpath_sym(mpkg)
+            };
             let xcount = methods.iter().filter(|m| is_exported(&m.name)).count();
             let ucom_at = b.bytes.len();
             b.off32(&pkgpath);
