@@ -33,6 +33,8 @@ pub const TFLAG_UNCOMMON: u8 = 1;
 pub const TFLAG_EXTRA_STAR: u8 = 2;
 pub const TFLAG_REGULAR_MEMORY: u8 = 8;
 pub const KIND_DIRECT_IFACE: u8 = 1 << 5;
+/// `gcdata` is a GC program (only in types reflect builds at run time; the compiler always writes a bitmap).
+pub const KIND_GC_PROG: u8 = 1 << 6;
 pub const KIND_MASK: u8 = 31;
 
 // reflect.Kind numbers.

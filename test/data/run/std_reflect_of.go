@@ -3,7 +3,10 @@ package main
 // reflect.SliceOf/ArrayOf/MapOf/ChanOf/FuncOf/StructOf: found in the linker's typelinks when the program
 // has the type, built at run time (addReflectOff names) when not, and used for values of either.
 
-import "reflect"
+import (
+	"reflect"
+	"runtime"
+)
 
 type Pt struct{ X, Y int }
 
@@ -82,4 +85,23 @@ func main() {
 	m3 := reflect.MakeMap(reflect.MapOf(sft, it))
 	m3.SetMapIndex(sv, reflect.ValueOf(1))
 	println(m3.MapIndex(sv2).Int())
+
+	// An array type too big for a pointer bitmap: reflect gives it a GC program (scanned conservatively
+	// by rt); what it points to must survive collections.
+	big := reflect.ArrayOf(20000, reflect.TypeOf((*Pt)(nil)))
+	bv := reflect.New(big).Elem()
+	for i := 0; i < 20000; i += 1000 {
+		bv.Index(i).Set(reflect.ValueOf(&Pt{i, i + 1}))
+	}
+	runtime.GC()
+	var junk [][]int
+	for i := 0; i < 2000; i++ {
+		junk = append(junk, make([]int, 100))
+	}
+	runtime.GC()
+	total := 0
+	for i := 0; i < 20000; i += 1000 {
+		total += int(bv.Index(i).Elem().Field(1).Int())
+	}
+	println(big.Size(), total, len(junk))
 }
