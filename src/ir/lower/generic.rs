@@ -75,14 +75,20 @@ pub(super) fn instantiate(ast: &Ast, prog: &Program) -> Result<Generics, Vec<Err
     if !c.errors.is_empty() {
         return Err(c.errors);
     }
-    // `*T` for every predeclared and defined type, so that a descriptor of `T` can name `*T` as its
-    // `ptrToThis` (typedesc.rs), as gc's does: reflect's PointerTo(T), New(T) and Value.Addr then give the
-    // program's `*T` with its methods, even where the program never spells `*T`.
+    // `*T` for every predeclared and defined type, and for struct types with embedded fields (which may
+    // have promoted methods), so that a descriptor of `T` can name `*T` as its `ptrToThis` (typedesc.rs),
+    // as gc's does: reflect's PointerTo(T), New(T) and Value.Addr then give the program's `*T` with its
+    // methods, even where the program never spells `*T`.
     for i in BasicKind::Bool as u32..=BasicKind::UnsafePointer as u32 {
         c.types.pointer(TypeId(i));
     }
     for i in NUM_BASIC..c.types.len() as u32 {
-        if matches!(c.types.kind(TypeId(i)), TypeKind::Named(_)) {
+        let wants_ptr = match c.types.kind(TypeId(i)) {
+            TypeKind::Named(_) => true,
+            TypeKind::Struct { fields } => fields.iter().any(|f| f.embedded),
+            _ => false,
+        };
+        if wants_ptr {
             c.types.pointer(TypeId(i));
         }
     }

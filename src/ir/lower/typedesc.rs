@@ -953,6 +953,11 @@ impl<'a> Lowerer<'a> {
             {
                 self.method_set(t)
             }
+            // Unnamed structs with embedded fields have the promoted methods (`struct{ T }`, `*struct{ T }`).
+            TypeKind::Struct { fields } if fields.iter().any(|f| f.embedded) => self.method_set(t),
+            TypeKind::Pointer(e) if matches!(self.types.kind(*e), TypeKind::Struct { fields } if fields.iter().any(|f| f.embedded)) => {
+                self.method_set(t)
+            }
             _ => Vec::new(),
         };
         let uncommon = named || !methods.is_empty();
@@ -996,9 +1001,9 @@ impl<'a> Lowerer<'a> {
         b.addr(&equal, 0);
         b.addr(&gcsym, 0);
         b.off32(&str_sym);
-        // ptrToThis: `*T` for predeclared and defined types (interned for them by generic.rs), as gc; other
-        // types leave it 0 and reflect finds `*T` in the typelinks or builds it.
-        match self.types.lookup(&TypeKind::Pointer(t)).filter(|_| named) {
+        // ptrToThis: `*T` for predeclared and defined types and types with methods (interned for them by
+        // generic.rs), as gc; other types leave it 0 and reflect finds `*T` in the typelinks or builds it.
+        match self.types.lookup(&TypeKind::Pointer(t)).filter(|_| uncommon) {
             Some(p) => {
                 let ps = self.type_sym(p);
                 b.off32(&ps);
