@@ -383,6 +383,12 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
 /// not admitted, and neither is `runtime` (the state before rt defined them).
 const RT_PROVIDES_BODIES: bool = true;
 
+/// Package variables that std shares with gc's runtime by `//go:linkname` where a variable of the package's
+/// own serves as well: the back end ignores the directive and defines the variable in the package.
+/// `reflect.zeroVal` is a block of zero bytes reflect reads (gc shares it with its map code, which rt's map
+/// code does not need).
+const LINKNAME_OWN_VARS: &[&str] = &["reflect.zeroVal"];
+
 /// Which loaded packages the back end can compile, and for each package its first use (in position order) of
 /// a body-less function rt does not provide, with that function's name. Ready: every package outside GOROOT
 /// that uses no such function, and the GOROOT packages
@@ -460,8 +466,9 @@ fn backend_ready(
             let renamed_ok = |text: &str| {
                 let mut words = text.split_whitespace().skip(1);
                 let local = words.next().unwrap_or("");
+                let sym = format!("{}.{local}", p.path);
                 words.next().is_none()
-                    || RT_PROVIDES_BODIES && provided.iter().any(|s| *s == format!("{}.{local}", p.path))
+                    || RT_PROVIDES_BODIES && (provided.contains(&sym) || LINKNAME_OWN_VARS.contains(&sym.as_str()))
             };
             // A `//go:linkname local runtime.name` on a function *with* a body hands gc's runtime that function
             // (bytealg's portable runtime_cmpstring is gc's runtime.cmpstring); rt has its own, so the

@@ -20,7 +20,8 @@ use crate::iface::Type;
 // internal/reflectlite.maplen(m unsafe.Pointer) int: m +16, result +24 (rt's hmap starts with the count).
 // internal/reflectlite.chanlen(c unsafe.Pointer) int: c +16, result +24.
 // internal/reflectlite.resolveNameOff(ptrInModule unsafe.Pointer, off int32) unsafe.Pointer and
-// resolveTypeOff(rtype unsafe.Pointer, off int32) unsafe.Pointer: off (int32) +24, result +32.
+// resolveTypeOff(rtype unsafe.Pointer, off int32) unsafe.Pointer: off (int32) +24, result +32 (through
+// `reflect::g1c_resolve_off`, so that the ids of types reflect built at run time resolve too).
 // internal/reflectlite.ifaceE2I(t *rtype, src any, dst unsafe.Pointer): t +16, src +24 (type) and +32 (data),
 // dst +40.
 #[cfg(not(test))]
@@ -65,10 +66,12 @@ core::arch::global_asm!(
     "\"internal/reflectlite.resolveNameOff\":",
     ".globl \"internal/reflectlite.resolveTypeOff\"",
     "\"internal/reflectlite.resolveTypeOff\":",
-    "    movsxd rax, dword ptr [rsp + 16]",
-    "    lea rcx, [rip + g1c_modbase]",
-    "    add rax, rcx",
-    "    mov [rsp + 24], rax",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    movsxd rdi, dword ptr [rbp + 24]",
+    "    call g1c_resolve_off",
+    "    mov [rbp + 32], rax",
+    "    pop rbp",
     "    ret",
     ".globl \"internal/reflectlite.ifaceE2I\"",
     "\"internal/reflectlite.ifaceE2I\":",

@@ -203,7 +203,7 @@ pub unsafe fn typehash(t: &Type, p: *const u8, h: u64) -> u64 {
                 if iface::name_bytes(f.name) == b"_" {
                     continue;
                 }
-                h = typehash(&*f.typ, p.add(f.offset_embed >> 1), h);
+                h = typehash(&*f.typ, p.add(f.offset), h);
             }
             h
         }

@@ -16,7 +16,7 @@
 //! earlier object in the same slot are never read; objects of noscan spans have no bits (never read);
 //! a bit is set only for a word that may hold a pointer.
 
-use crate::iface::Type;
+use crate::iface::{Type, KIND_GC_PROG};
 use crate::mem::{Heap, Span};
 
 /// Bytes of heap one bitmap word describes.
@@ -140,6 +140,16 @@ impl<'h> PtrBits<'h> {
         let pw = t.ptrdata / 8;
         if pw == 0 {
             self.scalars(n * t.size.div_ceil(8));
+            return;
+        }
+        if t.kind & KIND_GC_PROG != 0 {
+            // A type reflect built (ArrayOf/StructOf of more than 16 KiB words of pointer-holding data) whose
+            // `gcdata` is a GC program, not a bitmap: its pointer prefix is scanned conservatively (every
+            // word may be a pointer), which keeps everything it points to alive.
+            for _ in 0..n {
+                self.repeat(true, pw);
+                self.scalars(ew - pw);
+            }
             return;
         }
         // SAFETY: `gcdata` has one bit per word of the `ptrdata` prefix (docs/RUNTIME-ABI.md).

@@ -33,6 +33,8 @@ pub const TFLAG_UNCOMMON: u8 = 1;
 pub const TFLAG_EXTRA_STAR: u8 = 2;
 pub const TFLAG_REGULAR_MEMORY: u8 = 8;
 pub const KIND_DIRECT_IFACE: u8 = 1 << 5;
+/// `gcdata` is a GC program (only in types reflect builds at run time; the compiler always writes a bitmap).
+pub const KIND_GC_PROG: u8 = 1 << 6;
 pub const KIND_MASK: u8 = 31;
 
 // reflect.Kind numbers.
@@ -101,7 +103,8 @@ pub struct ArrayType {
 pub struct StructField {
     pub name: *const u8,
     pub typ: *const Type,
-    pub offset_embed: usize,
+    /// Byte offset (Go 1.19; 1.18 shifted it left to make room for an embedded flag).
+    pub offset: usize,
 }
 
 /// `structtype`.
@@ -131,8 +134,12 @@ extern "C" {
     static g1c_modbase: u8;
 }
 
-/// The address an image-relative 32-bit offset refers to.
+/// The address an image-relative 32-bit offset refers to. A negative offset is an id reflect got from
+/// `addReflectOff` for a name, type or method it built at run time (see `reflect`).
 pub fn resolve_off(off: i32) -> usize {
+    if off < 0 {
+        return crate::reflect::reflect_off(off);
+    }
     #[cfg(not(test))]
     // SAFETY: only the symbol's address is used.
     let base = unsafe { &g1c_modbase as *const u8 as usize };
@@ -493,7 +500,7 @@ pub unsafe fn typeequal(t: &Type, p: *const u8, q: *const u8) -> bool {
             let st = &*(t as *const Type as *const StructType);
             let fs = core::slice::from_raw_parts(st.fields, st.flen);
             fs.iter().all(|f| {
-                let off = f.offset_embed >> 1;
+                let off = f.offset;
                 name_bytes(f.name) == b"_" || typeequal(&*f.typ, p.add(off), q.add(off))
             })
         }

@@ -31,7 +31,9 @@
 //! - `string`, `utf8`, `slice`: the string and slice helpers.
 //! - `iface`: type descriptors, itabs, type assertions, interface equality; `map` and `hash`: maps.
 //! - `gohooks`: the functions gc's runtime gives other std packages by `//go:linkname`, under their Go
-//!   symbols (ABI0 trampolines into Rust); `sema`: package sync's semaphores and notify lists.
+//!   symbols (ABI0 trampolines into Rust); `sema`: package sync's semaphores and notify lists; `reflect`:
+//!   package reflect's hooks (maps, channels, select, typelinks, offsets), with its call trampolines in
+//!   `arch::amd64_reflect`.
 #![cfg_attr(not(test), no_std)]
 
 pub mod arch;
@@ -51,6 +53,7 @@ pub mod netpoll;
 pub mod os;
 pub mod panic;
 pub mod print;
+pub mod reflect;
 pub mod sched;
 pub mod select;
 pub mod sema;

@@ -7,7 +7,8 @@
 //! 2. symbol resolution — `resolve.rs` defines the Go symbols and pulls the archive members that define
 //!    names still needed, to a fixed point (`input.rs` holds the resulting sections and symbols);
 //! 3. sections — `gc.rs` keeps only the sections reachable from the roots, `functab.rs` builds the runtime's
-//!    function table from the live Go functions, `scan.rs` checks every live relocation and builds the GOT;
+//!    function table from the live Go functions, `typelinks.rs` reflect's table of type descriptors,
+//!    `scan.rs` checks every live relocation and builds the GOT;
 //! 4. layout — `layout.rs` places sections into the text, rodata and data segments;
 //! 5. relocation — `reloc.rs` patches the bytes;
 //! 6. write — `elf.rs` writes headers, contents and the symbol table.
@@ -26,16 +27,18 @@ pub mod object;
 pub mod reloc;
 pub mod resolve;
 pub mod scan;
+pub mod typelinks;
 
 /// The archive's name in messages (the bytes come without a path).
 const ARCHIVE_NAME: &str = "rt.a";
 
 pub fn link(obj: &object::Object, rt_archive: &[u8]) -> Result<Vec<u8>, String> {
     let members = archive::read(rt_archive)?;
-    let resolve::Resolved { mut inputs, go_sections, functab, functab_len, roots, entry } =
+    let resolve::Resolved { mut inputs, go_sections, functab, functab_len, typelinks, typelinks_len, roots, entry } =
         resolve::resolve(obj, &members, ARCHIVE_NAME)?;
     let mut live = gc::mark_live(&inputs, &roots);
     let funcs = functab::build(&mut inputs, obj, &go_sections, &mut live, functab, functab_len)?;
+    typelinks::build(&mut inputs, obj, &go_sections, &live, typelinks, typelinks_len)?;
     let got = scan::scan(&mut inputs, &mut live)?;
     for &root in &roots {
         if inputs.sym(root).def == input::Def::Undefined {

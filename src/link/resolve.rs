@@ -1,8 +1,8 @@
 //! Symbol resolution: which definition each name means, and which archive members the program needs.
 //!
 //! In: the Go [`Object`], the runtime archive's members, and the root names. Out: a filled [`Inputs`]: the Go
-//! symbols (one section each), the linker's own placeholder sections for `g1c_functab` and
-//! `g1c_functab_len`, and the sections and symbols of every archive member that defines a name someone
+//! symbols (one section each), the linker's own placeholder sections for `g1c_functab`,
+//! `g1c_functab_len`, `g1c_typelinks` and `g1c_typelinks_len`, and the sections and symbols of every archive member that defines a name someone
 //! needs, pulled until nothing new is needed (a fixed point), as a Unix linker treats an archive.
 //!
 //! Rules (as GNU ld and lld apply them): a global definition beats a weak one; two global definitions are an
@@ -33,6 +33,9 @@ pub struct Resolved {
     /// The linker's placeholder sections, filled by `functab.rs`.
     pub functab: SecId,
     pub functab_len: SecId,
+    /// The placeholders `typelinks.rs` fills.
+    pub typelinks: SecId,
+    pub typelinks_len: SecId,
     /// Symbols the program starts from: `_start`, `main.main`, `main.init` and the function table.
     pub roots: Vec<SymId>,
     pub entry: SymId,
@@ -42,6 +45,8 @@ pub struct Resolved {
 pub const ROOTS: [&str; 3] = ["_start", "main.main", "main.init"];
 pub const FUNCTAB: &str = "g1c_functab";
 pub const FUNCTAB_LEN: &str = "g1c_functab_len";
+pub const TYPELINKS: &str = "g1c_typelinks";
+pub const TYPELINKS_LEN: &str = "g1c_typelinks_len";
 /// The image base (the ELF header's address), which `ImageRel32` offsets are relative to.
 pub const MODBASE: &str = "g1c_modbase";
 
@@ -119,11 +124,15 @@ pub fn resolve(obj: &Object, members: &[Member], archive_name: &str) -> Result<R
     };
     let functab = placeholder(&mut inputs, FUNCTAB, 8)?;
     let functab_len = placeholder(&mut inputs, FUNCTAB_LEN, 8)?;
+    let typelinks = placeholder(&mut inputs, TYPELINKS, 4)?;
+    let typelinks_len = placeholder(&mut inputs, TYPELINKS_LEN, 8)?;
     define(&mut inputs, MODBASE, Def::Absolute(super::layout::BASE), Binding::Global, SymType::Object, 0, linker)?;
 
     let mut roots: Vec<SymId> = ROOTS.iter().map(|n| inputs.global_ref(n, linker, false)).collect();
     roots.push(inputs.globals[FUNCTAB]);
     roots.push(inputs.globals[FUNCTAB_LEN]);
+    roots.push(inputs.globals[TYPELINKS]);
+    roots.push(inputs.globals[TYPELINKS_LEN]);
     let entry = roots[0];
 
     // 3. The archive: index every member's definitions, then pull members until no needed name is left
@@ -193,7 +202,7 @@ pub fn resolve(obj: &Object, members: &[Member], archive_name: &str) -> Result<R
         }
     }
 
-    Ok(Resolved { inputs, go_sections, functab, functab_len, roots, entry })
+    Ok(Resolved { inputs, go_sections, functab, functab_len, typelinks, typelinks_len, roots, entry })
 }
 
 /// Adds the definition `def` of global `name`, merging it with what is already known about the name.

@@ -288,8 +288,12 @@ mod tests {
                 "g1c_functab",
                 "g1c_functab_len",
                 "g1c_modbase",
+                "g1c_typelinks",
+                "g1c_typelinks_len",
                 "main..inittask",
                 "main.main",
+                "reflect.callMethod",
+                "reflect.callReflect",
                 // internal/syscall/unix's socket functions jump to syscall's (rt/src/arch/amd64_os.rs), each
                 // in a section the linker keeps only when a program calls it.
                 "syscall.recvfromInet4",

@@ -229,6 +229,11 @@ impl TypeTable {
         id
     }
 
+    /// The id of the structural type `k` if the table has it (nothing is created).
+    pub fn lookup(&self, k: &TypeKind) -> Option<TypeId> {
+        self.intern.get(k).copied()
+    }
+
     /// Adds a fresh, distinct type (a `Named` or `TypeParam`).
     pub fn add_unique(&mut self, k: TypeKind) -> TypeId {
         let id = TypeId(self.kinds.len() as u32);

@@ -998,6 +998,11 @@ impl<'a, 'b> Fb<'a, 'b> {
                         }
                         _ => (i, el),
                     };
+                    // A blank field is never written (it stays zero, as in gc); its value is still evaluated.
+                    if fields[fi].name == "_" {
+                        self.expr_to(v, fields[fi].typ);
+                        continue;
+                    }
                     self.store_elem(addr, offs[fi] as i64, v, fields[fi].typ);
                 }
             }

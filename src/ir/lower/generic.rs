@@ -33,7 +33,9 @@ use super::func::Fb;
 use super::{FuncMeta, Lowerer};
 use crate::syntax::ast::{Ast, Decl, ExprId, FuncDecl};
 use crate::syntax::pos::{Error, Pos};
-use crate::types::{NamedType, ObjId, ObjKind, Program, Selection, Signature, TypeId, TypeKind, TypeTable};
+use crate::types::{
+    BasicKind, NamedType, ObjId, ObjKind, Program, Selection, Signature, TypeId, TypeKind, TypeTable, NUM_BASIC,
+};
 
 /// More instances than this means an instantiation cycle (`func f[T any]() { f[[]T]() }`).
 const MAX_INSTANCES: usize = 5000;
@@ -72,6 +74,23 @@ pub(super) fn instantiate(ast: &Ast, prog: &Program) -> Result<Generics, Vec<Err
     c.run();
     if !c.errors.is_empty() {
         return Err(c.errors);
+    }
+    // `*T` for every predeclared and defined type, and for struct types with embedded fields (which may
+    // have promoted methods), so that a descriptor of `T` can name `*T` as its `ptrToThis` (typedesc.rs),
+    // as gc's does: reflect's PointerTo(T), New(T) and Value.Addr then give the program's `*T` with its
+    // methods, even where the program never spells `*T`.
+    for i in BasicKind::Bool as u32..=BasicKind::UnsafePointer as u32 {
+        c.types.pointer(TypeId(i));
+    }
+    for i in NUM_BASIC..c.types.len() as u32 {
+        let wants_ptr = match c.types.kind(TypeId(i)) {
+            TypeKind::Named(_) => true,
+            TypeKind::Struct { fields } => fields.iter().any(|f| f.embedded),
+            _ => false,
+        };
+        if wants_ptr {
+            c.types.pointer(TypeId(i));
+        }
     }
     Ok(Generics { types: c.types, insts: c.insts, by_key: c.by_key })
 }

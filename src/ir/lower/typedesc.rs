@@ -943,13 +943,19 @@ impl<'a> Lowerer<'a> {
         let size = sizes::size_of(&self.sizes, &self.types, t);
         let align = sizes::align_of(&self.sizes, &self.types, t).max(1);
         let (ptrdata, gcsym) = self.gcdata(t);
-        let named = self.types.is_named(t);
+        // Predeclared types are named too (gc: they have a symbol), so reflect's Name() gives "int".
+        let named = self.types.is_named(t) || matches!(self.types.kind(t), TypeKind::Basic(_));
         let methods = match self.types.kind(t) {
             TypeKind::Named(_) => self.method_set(t),
             TypeKind::Pointer(e)
                 if self.types.is_named(*e)
                     && !matches!(self.types.under(*e), TypeKind::Interface { .. } | TypeKind::Pointer(_)) =>
             {
+                self.method_set(t)
+            }
+            // Unnamed structs with embedded fields have the promoted methods (`struct{ T }`, `*struct{ T }`).
+            TypeKind::Struct { fields } if fields.iter().any(|f| f.embedded) => self.method_set(t),
+            TypeKind::Pointer(e) if matches!(self.types.kind(*e), TypeKind::Struct { fields } if fields.iter().any(|f| f.embedded)) => {
                 self.method_set(t)
             }
             _ => Vec::new(),
@@ -995,7 +1001,15 @@ impl<'a> Lowerer<'a> {
         b.addr(&equal, 0);
         b.addr(&gcsym, 0);
         b.off32(&str_sym);
-        b.u32(0); // ptrToThis: not recorded (reflect.PtrTo builds *T when it is absent)
+        // ptrToThis: `*T` for predeclared and defined types and types with methods (interned for them by
+        // generic.rs), as gc; other types leave it 0 and reflect finds `*T` in the typelinks or builds it.
+        match self.types.lookup(&TypeKind::Pointer(t)).filter(|_| uncommon) {
+            Some(p) => {
+                let ps = self.type_sym(p);
+                b.off32(&ps);
+            }
+            None => b.u32(0),
+        }
         debug_assert_eq!(b.len(), TYPE_SIZE);
 
         // The kind's extension. `tail` is written after the uncommon part (func parameters, struct fields,
@@ -1089,7 +1103,8 @@ impl<'a> Lowerer<'a> {
                 for (f, o) in fields.iter().zip(offs) {
                     let ns = self.name_sym(&f.name, &f.tag, is_exported(&f.name), f.embedded);
                     let ts = self.type_sym(f.typ);
-                    entries.push((ns, ts, o << 1 | f.embedded as u64));
+                    // Go 1.19: the plain offset; whether the field is embedded is in its name's flags.
+                    entries.push((ns, ts, o));
                 }
                 let at = b.bytes.len();
                 b.addr("", 0);
@@ -1112,7 +1127,12 @@ impl<'a> Lowerer<'a> {
             };
             // The package of the method names that carry none (`runtime.itab.init` reads it), as gc's
             // `dextratype` writes it: `typePkg`, so `*T` has `T`'s package too.
-            let pkgpath = self.pkgpath_sym(mpkg);
+            // unsafe.Pointer is the one predeclared type with a package path (reflect's PkgPath is "unsafe").
+            let pkgpath = if t == TypeId::UNSAFE_POINTER {
+                self.name_sym("unsafe", "", false, false)
+            } else {
+                self.pkgpath_sym(mpkg)
+            };
             let xcount = methods.iter().filter(|m| is_exported(&m.name)).count();
             let ucom_at = b.bytes.len();
             b.off32(&pkgpath);
@@ -1332,7 +1352,7 @@ enum Tail {
     Words(Vec<String>),
     /// Interface methods: (name, type).
     IMethods(Vec<(String, String)>),
-    /// Struct fields: (name, type, offsetEmbed).
+    /// Struct fields: (name, type, offset).
     Fields(Vec<(String, String, u64)>),
     /// uncommontype's methods: the offset of `moff`, then (name, mtyp, ifn, tfn).
     Methods(usize, Vec<(String, String, String, String)>),
