@@ -179,7 +179,13 @@ impl<'a, 'b> Fb<'a, 'b> {
             if let TypeKind::Tuple(ts) = self.types.kind(self.type_of(args[0])) {
                 let ts = ts.clone();
                 let vals = self.call_multi(args[0]);
-                let mut out: Vec<(Val, TypeId)> = vals.into_iter().zip(ts).collect();
+                // Each value is assigned to its parameter, or to the variadic slice's element type: a value
+                // of concrete type meeting an interface parameter is converted (`fmt.Println(f())`).
+                let fixed = if variadic { params.len() - 1 } else { params.len() };
+                let targets: Vec<Option<TypeId>> = (0..ts.len())
+                    .map(|i| if i < fixed { params.get(i).copied() } else { params.last().map(|&st| self.elem(st)) })
+                    .collect();
+                let mut out = self.to_iface_targets(vals.into_iter().zip(ts).collect(), &targets);
                 if variadic && out.len() >= params.len() - 1 {
                     let tail: Vec<(Val, TypeId)> = out.split_off(params.len() - 1);
                     let st = *params.last().unwrap();
