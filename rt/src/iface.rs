@@ -426,6 +426,27 @@ fn panic_missing(t: &Type, inter: &Type, m: &[u8]) -> ! {
     crate::defer::gopanic(crate::defer::Value::Plain(msg))
 }
 
+/// gc's `_type.pkgpath`: the package of a defined type, or the one an unnamed struct or interface type
+/// records for its unexported names ("" when there is none).
+///
+/// # Safety
+/// `t` is a type descriptor.
+unsafe fn type_pkgpath(t: &Type) -> &[u8] {
+    if let Some(u) = t.uncommon() {
+        return off_name_or_empty(u.pkgpath);
+    }
+    let p = match t.kind() {
+        K_STRUCT => (*(t as *const Type as *const StructType)).pkgpath,
+        K_INTERFACE => (*(t as *const Type as *const InterfaceType)).pkgpath,
+        _ => core::ptr::null(),
+    };
+    if p.is_null() {
+        b""
+    } else {
+        name_bytes(p)
+    }
+}
+
 fn panic_dottype(have: *const Type, want: &Type, iface: *const Type) -> ! {
     // SAFETY: compiler-emitted descriptors.
     let inter: &[u8] = if iface.is_null() { b"interface" } else { unsafe { (*iface).string() } };
@@ -433,7 +454,13 @@ fn panic_dottype(have: *const Type, want: &Type, iface: *const Type) -> ! {
         heap_msg(&[b"interface conversion: ", inter, b" is nil, not ", want.string()])
     } else {
         let cs = unsafe { (*have).string() };
-        let note: &[u8] = if cs == want.string() { b" (types from different scopes)" } else { b"" };
+        let note: &[u8] = if cs != want.string() {
+            b""
+        } else if unsafe { type_pkgpath(&*have) != type_pkgpath(want) } {
+            b" (types from different packages)"
+        } else {
+            b" (types from different scopes)"
+        };
         heap_msg(&[b"interface conversion: ", inter, b" is ", cs, b", not ", want.string(), note])
     };
     crate::defer::gopanic(crate::defer::Value::Plain(msg))

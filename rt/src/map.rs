@@ -263,6 +263,12 @@ pub unsafe extern "C" fn g1c_mapdelete(t: *const MapType, h: *mut HMap, key: *co
 }
 
 /// The iterator, 12 words as reflect's `hiter`: key and elem addresses first (key null: done).
+///
+/// reflect allocates it as its own `hiter` type, whose pointer map says words 0–7 are pointers and 8–11
+/// are not. So every pointer rt keeps must either sit in words 0–7 or be reachable from them: `cur` (word 9)
+/// points into a bucket of the array `buckets` (word 4) or of an overflow chain hanging from it, which
+/// stays alive through `buckets`. Words 5–7 hold small integers, which the collector never takes for heap
+/// addresses.
 #[repr(C)]
 pub struct HIter {
     pub key: *mut u8,

@@ -300,7 +300,11 @@ impl<'a> Lowerer<'a> {
                             n
                         }
                     };
-                    s = format!("{s}·{n}");
+                    // Only symbols tell local types apart; their strings are gc's (`main.T`, as reflect and
+                    // panics print them).
+                    if link {
+                        s = format!("{s}·{n}");
+                    }
                 }
                 b.push_str(&s);
                 // An instance of a generic type: `main.Pair[int,string]`, as gc's reflect prints it.
