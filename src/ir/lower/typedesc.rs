@@ -288,15 +288,20 @@ impl<'a> Lowerer<'a> {
                     }
                     None => o.name.to_string(),
                 };
-                if o.pkg.is_some() && !o.package_level {
-                    // Numbered per package-level name, in order of first use, whatever the mode.
-                    let n = match self.tds.local.get(&t) {
+                if link && o.pkg.is_some() && !o.package_level {
+                    // Numbered per package-level name, in order of first use. Only link strings carry the
+                    // number (gc's `fmtTypeID`); the reflect string is `main.T` (`fmtTypeIDName`). The
+                    // instances of a local generic type share their origin's number (`main.X·1[int]`,
+                    // `main.X·1[string]`), so that two functions' `X[int]` stay distinct symbols (gc 1.19
+                    // names both `type.main.X[int]`, and its linker merges the two types into one).
+                    let key = n.origin.unwrap_or(t);
+                    let n = match self.tds.local.get(&key) {
                         Some(&n) => n,
                         None => {
                             let c = self.tds.local_count.entry(format!("{path}.{}", o.name)).or_insert(0);
                             *c += 1;
                             let n = *c;
-                            self.tds.local.insert(t, n);
+                            self.tds.local.insert(key, n);
                             n
                         }
                     };

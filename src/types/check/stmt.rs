@@ -8,7 +8,7 @@ use super::super::{Mode, ObjId, ObjKind, Object, TypeId, TypeKind, VarInfo};
 use super::expr::{OpMode, Operand};
 use super::Checker;
 use crate::syntax::ast::*;
-use crate::syntax::pos::{self, Pos};
+use crate::syntax::pos::{self, Error, Pos};
 use crate::types::fxhash::HashMap;
 
 /// Where a statement sits: which branch statements are allowed.
@@ -1151,12 +1151,15 @@ impl<'a> Checker<'a> {
             match spec {
                 Spec::Type(ts) => {
                     pos::set_current(ts.pos);
-                    // gc's noder (not types2) rejects these: it cannot export such types yet
-                    if let Some(f) = self.cur_decl {
+                    // gc's noder (not types2) rejects these: it cannot export such types yet. It reports
+                    // the declaration statement once, at its keyword, whatever the number of specs.
+                    let first = std::ptr::eq(spec, &g.specs[0]);
+                    if let (Some(f), true) = (self.cur_decl, first) {
                         if self.generic_funcs.contains_key(&f)
                             || self.method_recv_tparams.get(&f).is_some_and(|t| !t.is_empty())
                         {
-                            self.error(g.pos, "type declarations inside generic functions are not currently supported");
+                            let msg = "type declarations inside generic functions are not currently supported";
+                            self.noder_errs.push(Error::new(g.pos, msg));
                         }
                     }
                     let o = self.new_obj(ObjKind::TypeName, &ts.name.name, ts.name.pos, TypeId::INVALID);
@@ -1184,10 +1187,20 @@ impl<'a> Checker<'a> {
                     // the type name is in scope inside its own declaration
                     let sc = self.scope;
                     self.declare(sc, ts.name.pos, o);
-                    if !ts.tparams.is_empty() {
-                        self.error(ts.pos, "generic type cannot be declared inside a function");
+                    // A local generic type (gc 1.19 accepts them in non-generic functions): its type
+                    // parameters are in a scope of their own, as for package-level generic types.
+                    let generic = !ts.tparams.is_empty();
+                    if generic {
+                        self.open_scope();
+                        self.declare_type_params(&ts.tparams, Some(named));
                     }
                     let rhs = self.typ(ts.typ);
+                    if generic {
+                        if let TypeKind::TypeParam { .. } = self.t.kind(rhs) {
+                            self.error(ast.expr(ts.typ).pos, "cannot use a type parameter as RHS in type declaration");
+                        }
+                        self.close_scope();
+                    }
                     let u = self.t.underlying(rhs);
                     let mut u = if matches!(self.t.kind(u), TypeKind::Named(_)) { TypeId::INVALID } else { u };
                     // go/types' validType, as for package-level types: `type T struct{ T }` contains itself
@@ -1198,6 +1211,10 @@ impl<'a> Checker<'a> {
                     }
                     self.valid_state = state;
                     self.t.named_mut(named).underlying = u;
+                    // instances made inside the declaration (`next *X[T]`) get their underlying types now
+                    if !self.pending_instances.is_empty() {
+                        self.complete_pending_instances(named);
+                    }
                 }
                 Spec::Value(vs) => {
                     pos::set_current(vs.pos);
