@@ -130,7 +130,10 @@ impl<'a, 'b> Fb<'a, 'b> {
             return match (x_ptr, want_ptr) {
                 (false, false) | (true, true) => self.expr_to(x, recv_t),
                 (false, true) => match self.place(x) {
-                    Some(a) => Val::S(a),
+                    Some(a) => {
+                        self.check_addr(a);
+                        Val::S(a)
+                    }
                     None => {
                         let v = self.expr(x);
                         let v = self.to_temp(v, xt);
@@ -154,11 +157,12 @@ impl<'a, 'b> Fb<'a, 'b> {
             TypeKind::Pointer(p) => (self.expr(x).v(), *p),
             _ => (self.expr(x).v(), xt),
         };
-        let (mut addr, t) = self.walk_fields(start, t, path);
+        let (mut addr, t) = self.walk_fields_from(start, t, path, x_ptr);
         if matches!(self.under(t), TypeKind::Pointer(_)) {
             addr = self.load(Ty::Ptr, addr, 0);
         }
         if want_ptr {
+            self.check_addr(addr);
             Val::S(addr)
         } else {
             self.load_val(addr, 0, base_t)

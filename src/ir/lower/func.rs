@@ -8,7 +8,7 @@
 //! call that does not return) opens a fresh, unreachable one, so code after `return` or `panic` is simply
 //! dropped. Vregs may be assigned more than once (a scalar local is one vreg for its whole life).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::Lowerer;
 use crate::ir::{BinOp, Block, BlockId, Cond, ConvOp, Func, Inst, Op, SlotId, Term, Ty, VReg};
@@ -103,7 +103,19 @@ pub(super) struct Fb<'a, 'b> {
     pub bound: HashMap<ExprId, Val>,
     /// Counter for the wrappers of `go`/`defer` builtin calls (`f.gowrap1`, `f.deferwrap1`).
     pub wraps: u32,
+    /// Addresses computed from a possibly-nil pointer (`*p`, `p.f` at offset 0, `p[0]`) that nothing has
+    /// probed yet. gc nil-checks every dereference and drops the check when an access at a small offset
+    /// follows, whose own fault does the job. g1c does the converse: such an address is probed
+    /// ([`Fb::check_addr`]) only where no access will fault for it: when it escapes as a pointer (`&*p`,
+    /// `&p.f`, a pointer receiver, slicing `*p`), when the access has size 0 (`*p == *q` of `struct{}`),
+    /// when the value is discarded (`_ = *p`), and before an access beyond the guard page (offset ≥
+    /// [`MIN_ZERO_PAGE`]). Membership is a hint: a stale entry only costs a redundant probe.
+    pub unchecked: HashSet<VReg>,
 }
+
+/// gc's `minZeroPage`: no access below this address succeeds (the kernel maps nothing there), so an
+/// access at a smaller offset from a nil pointer faults on its own, and gc's nil check can be left to it.
+pub(super) const MIN_ZERO_PAGE: i64 = 4096;
 
 /// The integer type of Go's `int` and of lengths (amd64).
 pub(super) const INT: Ty = Ty::I64;
@@ -136,6 +148,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             defer_exit: None,
             bound: HashMap::new(),
             wraps: 0,
+            unchecked: HashSet::new(),
         };
         fb.cur = fb.new_block();
         fb
@@ -283,12 +296,18 @@ impl<'a, 'b> Fb<'a, 'b> {
     }
 
     pub fn load(&mut self, ty: Ty, addr: VReg, offset: i64) -> VReg {
+        if offset >= MIN_ZERO_PAGE {
+            self.check_addr(addr);
+        }
         let dst = self.vreg(ty);
         self.emit(Op::Load { dst, addr, offset: offset as i32 });
         dst
     }
 
     pub fn store(&mut self, addr: VReg, offset: i64, src: VReg) {
+        if offset >= MIN_ZERO_PAGE {
+            self.check_addr(addr);
+        }
         self.emit(Op::Store { addr, offset: offset as i32, src });
     }
 
@@ -307,12 +326,33 @@ impl<'a, 'b> Fb<'a, 'b> {
     pub fn memcopy(&mut self, dst: VReg, src: VReg, size: u64) {
         if size > 0 {
             self.emit(Op::MemCopy { dst, src, size });
+        } else {
+            // nothing is read or written: a nil pointer must still panic (gc's nil checks)
+            self.check_addr(src);
+            self.check_addr(dst);
         }
     }
 
     pub fn memzero(&mut self, addr: VReg, size: u64) {
         if size > 0 {
             self.emit(Op::MemZero { addr, size });
+        } else {
+            self.check_addr(addr);
+        }
+    }
+
+    /// gc's nil check: a one-byte probe load at `p`, so a nil pointer faults at address 0 and the SIGSEGV
+    /// handler turns it into the nil dereference panic (with gc's `[signal SIGSEGV ...]` line).
+    pub fn nil_check(&mut self, p: VReg) {
+        self.unchecked.remove(&p);
+        let dst = self.vreg(Ty::I8);
+        self.emit(Op::Load { dst, addr: p, offset: 0 });
+    }
+
+    /// Probes `a` if it is an unchecked address (see [`Fb::unchecked`]).
+    pub fn check_addr(&mut self, a: VReg) {
+        if self.unchecked.contains(&a) {
+            self.nil_check(a);
         }
     }
 
@@ -582,10 +622,8 @@ impl<'a, 'b> Fb<'a, 'b> {
             Val::S(r) => self.store(addr, off, r),
             Val::M(src) => {
                 let size = self.size(t);
-                if size > 0 {
-                    let dst = self.add_off(addr, off);
-                    self.memcopy(dst, src, size);
-                }
+                let dst = self.add_off(addr, off);
+                self.memcopy(dst, src, size);
             }
         }
     }
@@ -624,7 +662,12 @@ impl<'a, 'b> Fb<'a, 'b> {
                 self.emit(Op::Copy { dst: r, src });
             }
             LVal::Mem(a) => self.store_val(a, 0, v, t),
-            LVal::Blank => {}
+            // `_ = *p` evaluates `*p`: a nil `p` panics
+            LVal::Blank => {
+                if let Val::M(a) = v {
+                    self.check_addr(a);
+                }
+            }
             LVal::Map { t, m, key } => self.map_store(t, m, key, v),
         }
     }

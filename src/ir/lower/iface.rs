@@ -390,12 +390,6 @@ impl<'a, 'b> Fb<'a, 'b> {
         (tab, data, t)
     }
 
-    /// gc's nil check: a one-byte probe load at `p`, so a nil pointer faults at address 0 and the SIGSEGV
-    /// handler turns it into the nil dereference panic (with gc's `[signal SIGSEGV ...]` line).
-    fn nil_check(&mut self, p: VReg) {
-        self.load(Ty::I8, p, 0);
-    }
-
     /// Index in interface `t`'s itab of method `obj`: found by name, and for an unexported name also by
     /// package (an interface may hold both `p.m` and `q.m`, Go spec "Uniqueness of identifiers").
     fn iface_method_index(&self, t: TypeId, obj: ObjId) -> u32 {
