@@ -113,6 +113,12 @@ pub(super) struct Fb<'a, 'b> {
     pub unchecked: HashSet<VReg>,
 }
 
+/// Variables (and temporaries) larger than this live on the heap, as gc's `ir.MaxStackVarSize` (10 MB) moves them: frames
+/// stay far below the 1 GB codegen accepts (`[1 << 30]byte` locals, fixedbugs/bug361.go), and a goroutine
+/// does not need a stack segment of the variable's size. Unlike gc, g1c moves large parameters and named
+/// results too (they are copied from the argument area into the variable, and back at `return`).
+pub(super) const MAX_STACK_VAR_SIZE: u64 = 10 << 20;
+
 /// gc's `minZeroPage`: no access below this address succeeds (the kernel maps nothing there), so an
 /// access at a smaller offset from a nil pointer faults on its own, and gc's nil check can be left to it.
 pub(super) const MIN_ZERO_PAGE: i64 = 4096;
@@ -599,8 +605,13 @@ impl<'a, 'b> Fb<'a, 'b> {
     // ---- Values in memory ----
 
     /// A fresh stack slot for a value of type `t`; returns its address.
+    /// Memory for a temporary value of type `t`: a stack slot, or a heap object beyond
+    /// [`MAX_STACK_VAR_SIZE`] (results of calls, composite literals, copies of huge arrays).
     pub fn temp(&mut self, t: TypeId, name: &str) -> VReg {
         let (size, align) = (self.size(t), self.align(t));
+        if size > MAX_STACK_VAR_SIZE {
+            return self.new_object(t);
+        }
         self.temp_raw(size, align, name)
     }
 
@@ -683,13 +694,16 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     // ---- Variables ----
 
+    /// Whether variable `obj` lives on the heap (its address is taken, a closure captures it, or it is
+    /// too large for the stack: [`MAX_STACK_VAR_SIZE`]), and its type.
     fn var_info(&self, obj: ObjId) -> (bool, TypeId) {
         let o = self.prog.obj(obj);
+        let t = self.obj_type(obj);
         let heap = match &o.kind {
-            ObjKind::Var(v) => v.address_taken || v.captured,
+            ObjKind::Var(v) => v.address_taken || v.captured || self.size(t) > MAX_STACK_VAR_SIZE,
             _ => false,
         };
-        (heap, self.obj_type(obj))
+        (heap, t)
     }
 
     /// Creates the storage of local variable `obj` (each execution of its declaration makes a new
