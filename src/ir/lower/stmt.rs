@@ -399,6 +399,15 @@ impl<'a, 'b> Fb<'a, 'b> {
                         };
                         self.branch(c, bodies[i], next);
                     }
+                    // `switch { case i: }` with an interface `i`: `i == true` (the tag is a bool `true`)
+                    None if self.is_iface(self.type_of(e)) => {
+                        let ct = self.type_of(e);
+                        let cv = self.expr(e);
+                        let t = self.iconst(Ty::I8, 1);
+                        let tiv = self.convert_to_iface(Val::S(t), TypeId::BOOL, ct);
+                        let c = self.eq_vals(tiv, cv, ct);
+                        self.branch(c, bodies[i], next);
+                    }
                     None => self.cond(e, bodies[i], next),
                 }
                 self.switch_to(next);

@@ -484,25 +484,35 @@ impl<'a> Checker<'a> {
         let ast = self.ast;
         match tag {
             None => {
+                // The tag is the constant `true` of type bool (Go spec): a case compares with it, so it is
+                // a bool or an interface that bool implements (`case i:` with `i interface{}`).
                 let mut x = self.expr(ce);
                 if x.mode == OpMode::Invalid {
                     return;
                 }
-                if !self.is_boolean(x.typ) {
-                    let s = self.operand_string(&x);
+                if self.is_untyped(x.typ) && self.is_boolean(x.typ) {
+                    self.convert_untyped(&mut x, TypeId::BOOL);
+                }
+                let tag = Operand {
+                    mode: OpMode::Constant,
+                    typ: TypeId::BOOL,
+                    val: Some(Value::Bool(true)),
+                    expr: ce,
+                    builtin: None,
+                };
+                let ok = x.typ == TypeId::BOOL
+                    || (matches!(self.t.kind(self.t.underlying(x.typ)), TypeKind::Interface { .. })
+                        && !self.is_type_param(x.typ)
+                        && self.assignable_to(&tag, x.typ));
+                if !ok {
                     self.error(
                         ast.expr(ce).pos,
                         format!(
-                            "invalid case {} in switch (mismatched types {} and bool)",
+                            "invalid case {} in switch on true (mismatched types {} and bool)",
                             self.expr_string(ce),
                             self.type_string(x.typ)
                         ),
                     );
-                    let _ = s;
-                    return;
-                }
-                if self.is_untyped(x.typ) {
-                    self.convert_untyped(&mut x, TypeId::BOOL);
                 }
             }
             Some(t) => {
