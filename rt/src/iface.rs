@@ -196,6 +196,25 @@ impl Type {
         // SAFETY: the compiler lays the uncommon part there when the flag is set.
         unsafe { Some(&*((self as *const Type as *const u8).add(48 + ext) as *const Uncommon)) }
     }
+    /// gc's `_type.pkgpath`: the package of a defined type, or the one a struct or interface type's
+    /// unexported members belong to; "" for none.
+    pub fn pkgpath(&self) -> &[u8] {
+        if let Some(u) = self.uncommon() {
+            return off_name_or_empty(u.pkgpath);
+        }
+        let p = match self.kind() {
+            // SAFETY: the kind says which extension follows the `_type`.
+            K_STRUCT => unsafe { (*(self as *const Type as *const StructType)).pkgpath },
+            K_INTERFACE => unsafe { (*(self as *const Type as *const InterfaceType)).pkgpath },
+            _ => core::ptr::null(),
+        };
+        if p.is_null() {
+            b""
+        } else {
+            // SAFETY: a compiler-emitted name.
+            unsafe { name_bytes(p) }
+        }
+    }
     pub fn methods(&self) -> &[Method] {
         match self.uncommon() {
             // SAFETY: `moff` and `mcount` describe the method array.
@@ -425,8 +444,14 @@ fn panic_dottype(have: *const Type, want: &Type, iface: *const Type) -> ! {
     let msg = if have.is_null() {
         heap_msg(&[b"interface conversion: ", inter, b" is nil, not ", want.string()])
     } else {
-        let cs = unsafe { (*have).string() };
-        let note: &[u8] = if cs == want.string() { b" (types from different scopes)" } else { b"" };
+        // SAFETY: compiler-emitted descriptor.
+        let have = unsafe { &*have };
+        let cs = have.string();
+        let note: &[u8] = match cs == want.string() {
+            false => b"",
+            true if have.pkgpath() != want.pkgpath() => b" (types from different packages)",
+            true => b" (types from different scopes)",
+        };
         heap_msg(&[b"interface conversion: ", inter, b" is ", cs, b", not ", want.string(), note])
     };
     crate::defer::gopanic(crate::defer::Value::Plain(msg))

@@ -616,6 +616,17 @@ impl<'a> super::Lowerer<'a> {
         fb.finish_return();
         let f = fb.finish();
         self.funcs.push(f);
+        // `runtime.(*panicValue).RuntimeError`: `func(p)`, the marker method of `runtime.Error`, when the
+        // type descriptor lists it.
+        if self.nullary_func_type().is_none() {
+            return;
+        }
+        let sym = "runtime.(*panicValue).RuntimeError";
+        let mut fb = Fb::new(self, sym.to_string(), pos, format!("{sym}.func"));
+        fb.f.args_size = 8;
+        fb.finish_return();
+        let f = fb.finish();
+        self.funcs.push(f);
     }
 
     /// `func(p unsafe.Pointer, q uintptr-or-pointer) R` calling `rt(closure's type, p, q)`.
