@@ -158,6 +158,9 @@ pub struct TypeSpec {
 #[derive(Clone, Debug)]
 pub struct FuncDecl {
     pub pos: Pos,
+    /// The token after `func`: a method's receiver `(`, else the name (gc's `syntax.FuncDecl` position,
+    /// where it reports errors about the function as a whole, such as a stack frame too large).
+    pub decl_pos: Pos,
     /// The receiver parameter list of a method (exactly one field when well-formed).
     pub recv: Option<Vec<Field>>,
     pub name: Ident,

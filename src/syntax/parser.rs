@@ -821,6 +821,7 @@ impl<'a> Parser<'a> {
     fn func_decl_or_nil(&mut self, pos: Pos) -> Option<FuncDecl> {
         let pragmas = self.take_pragma();
         let mut recv = None;
+        let decl_pos = self.pos();
         if self.tok() == Tok::Lparen {
             self.next();
             let mut list = self.param_list(None, None, Tok::Rparen, false);
@@ -848,7 +849,7 @@ impl<'a> Parser<'a> {
         let (tparams, typ) = self.func_type(context, pos);
         let body = if self.tok() == Tok::Lbrace { Some(self.func_body()) } else { None };
         self.judge(Some(&Taker::Func { name_pos: name.pos, has_body: body.is_some() }), &pragmas);
-        Some(FuncDecl { pos, recv, name, tparams, typ, body, pragmas })
+        Some(FuncDecl { pos, decl_pos, recv, name, tparams, typ, body, pragmas })
     }
 
     // FunctionBody = Block .

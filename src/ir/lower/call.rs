@@ -280,6 +280,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let (ps, rs) = self.lw.signature_vars(sig_t, &typ.params, &typ.results);
         {
             let mut fb = Fb::new(&mut *self.lw, name.clone(), pos, format!("{name}."));
+            fb.frame_pos = Some(pos);
             fb.lower_prologue(ps, rs, &free);
             fb.begin_defers(&body.stmts);
             fb.lower_block_stmts(&body.stmts);

@@ -111,7 +111,14 @@ pub(super) struct Fb<'a, 'b> {
     /// when the value is discarded (`_ = *p`), and before an access beyond the guard page (offset ≥
     /// [`MIN_ZERO_PAGE`]). Membership is a hint: a stale entry only costs a redundant probe.
     pub unchecked: HashSet<VReg>,
+    /// Where a frame that is too large is reported: the name of a declared function, the `func` of a
+    /// literal; `None` for generated functions (wrappers), which gc does not check either.
+    pub frame_pos: Option<Pos>,
 }
+
+/// gc's `maxStackSize`: a function whose locals, own arguments or locals plus outgoing arguments reach
+/// 1 GB is refused ("stack frame too large (>1GB)"), at its position.
+const MAX_STACK_SIZE: u64 = 1 << 30;
 
 /// Variables (and temporaries) larger than this live on the heap, as gc's `ir.MaxStackVarSize` (10 MB) moves them: frames
 /// stay far below the 1 GB codegen accepts (`[1 << 30]byte` locals, fixedbugs/bug361.go), and a goroutine
@@ -155,6 +162,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             bound: HashMap::new(),
             wraps: 0,
             unchecked: HashSet::new(),
+            frame_pos: None,
         };
         fb.cur = fb.new_block();
         fb
@@ -246,7 +254,41 @@ impl<'a, 'b> Fb<'a, 'b> {
             }
             self.f.blocks.push(b);
         }
+        self.check_frame_size();
         self.f
+    }
+
+    /// Reports a frame over [`MAX_STACK_SIZE`] as gc's `CheckLargeStacks` does (sizes in MB, rounded
+    /// down); locals are the stack slots (variables over `MAX_STACK_VAR_SIZE` are on the heap already).
+    fn check_frame_size(&mut self) {
+        let Some(pos) = self.frame_pos else { return };
+        let mut locals = 0u64;
+        for s in &self.f.slots {
+            let a = (s.align as u64).max(1);
+            locals = (locals + s.size).div_ceil(a) * a;
+        }
+        let args = self.f.args_size as u64;
+        let mut callee = 0u64;
+        for b in &self.f.blocks {
+            for i in &b.insts {
+                if let Op::CallGo { args_size, .. } = &i.op {
+                    callee = callee.max(*args_size as u64);
+                }
+            }
+        }
+        let msg = if locals >= MAX_STACK_SIZE || args >= MAX_STACK_SIZE {
+            format!("stack frame too large (>1GB): {} MB locals + {} MB args", locals >> 20, args >> 20)
+        } else if locals + callee >= MAX_STACK_SIZE {
+            format!(
+                "stack frame too large (>1GB): {} MB locals + {} MB args + {} MB callee",
+                locals >> 20,
+                args >> 20,
+                callee >> 20
+            )
+        } else {
+            return;
+        };
+        self.lw.error(pos, msg);
     }
 
     // ---- Instructions ----
