@@ -2021,14 +2021,11 @@ impl<'a> Parser<'a> {
         let h = self.header(Tok::For);
         let body = self.block_stmt("for clause");
         if let Some((rpos, lhs, define, x)) = h.range {
-            if lhs.len() > 2 {
-                let p = self.expr_pos(lhs[2]);
-                self.error_at(p, "range clause permits at most two iteration variables".into());
-            }
             let _ = rpos;
             let key = lhs.first().copied();
             let value = lhs.get(1).copied();
-            return self.new_stmt(pos, StmtKind::Range { key, value, define, x, body });
+            let extra = lhs.get(2).copied();
+            return self.new_stmt(pos, StmtKind::Range { key, value, extra, define, x, body });
         }
         self.new_stmt(pos, StmtKind::For { init: h.init, cond: h.cond, post: h.post, body })
     }

@@ -94,7 +94,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 self.jump(head);
                 self.switch_to(end);
             }
-            StmtKind::Range { key, value, define, x, body } => {
+            StmtKind::Range { key, value, define, x, body, .. } => {
                 self.range_stmt(st.pos, *key, *value, *define, *x, &body.stmts, label)
             }
         }

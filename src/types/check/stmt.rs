@@ -417,7 +417,11 @@ impl<'a> Checker<'a> {
                                 _ => false,
                             };
                             if !ok {
-                                self.error(ast.stmt(cs).pos, "select case must be receive, send or assign recv");
+                                // types2 then skips the clause (its statement and body are not checked)
+                                let msg = "select case must be send or receive (possibly with assignment)";
+                                self.error(ast.stmt(cs).pos, msg);
+                                self.close_scope();
+                                continue;
                             }
                             let mut c = ctx.clone();
                             c.fallthrough_ok = false;
@@ -461,8 +465,8 @@ impl<'a> Checker<'a> {
                 self.close_scope();
                 self.close_scope();
             }
-            StmtKind::Range { key, value, define, x, body } => {
-                self.range_stmt(st.pos, *key, *value, *define, *x, body, ctx)
+            StmtKind::Range { key, value, extra, define, x, body } => {
+                self.range_stmt(st.pos, [*key, *value, *extra], *define, *x, body, ctx)
             }
         }
     }
@@ -709,14 +713,16 @@ impl<'a> Checker<'a> {
     fn range_stmt(
         &mut self,
         pos: Pos,
-        key: Option<ExprId>,
-        value: Option<ExprId>,
+        [key, value, extra]: [Option<ExprId>; 3],
         define: bool,
         xe: ExprId,
         body: &'a Block,
         ctx: &StmtCtx,
     ) {
         let ast = self.ast;
+        // types2 reports one problem of the clause: the range expression, a second variable where only
+        // one is permitted, or a third variable.
+        let mut reported = false;
         self.open_scope();
         let mut x = self.expr(xe);
         let (mut kt, mut vt) = (TypeId::INVALID, TypeId::INVALID);
@@ -748,6 +754,7 @@ impl<'a> Checker<'a> {
                                 ast.expr(v).pos,
                                 format!("range over {} permits only one iteration variable", self.operand_string(&x)),
                             );
+                            reported = true;
                         }
                         Some((elem, TypeId::INVALID))
                     }
@@ -761,6 +768,9 @@ impl<'a> Checker<'a> {
             if let Some((k, v)) = r {
                 kt = k;
                 vt = v;
+                if let (Some(e), false) = (extra, reported) {
+                    self.error(ast.expr(e).pos, "range clause permits at most two iteration variables");
+                }
             }
         }
         let lhs = [key, value];
