@@ -35,3 +35,9 @@ fn too_many_errors_keeps_the_first_ten_found() {
 fn all_errors_with_e() {
     pretty_assertions::assert_eq!(build_stderr("too_many.go", true), expected("too_many_e.err"));
 }
+
+/// Frames of 1 GB and more: gc's "stack frame too large (>1GB)" at each function's declaration.
+#[test]
+fn stack_frame_too_large() {
+    pretty_assertions::assert_eq!(build_stderr("frame_too_large.go", false), expected("frame_too_large.err"));
+}

@@ -203,6 +203,25 @@ impl Type {
         // SAFETY: the compiler lays the uncommon part there when the flag is set.
         unsafe { Some(&*((self as *const Type as *const u8).add(48 + ext) as *const Uncommon)) }
     }
+    /// gc's `_type.pkgpath`: the package of a defined type, or the one a struct or interface type's
+    /// unexported members belong to; "" for none.
+    pub fn pkgpath(&self) -> &[u8] {
+        if let Some(u) = self.uncommon() {
+            return off_name_or_empty(u.pkgpath);
+        }
+        let p = match self.kind() {
+            // SAFETY: the kind says which extension follows the `_type`.
+            K_STRUCT => unsafe { (*(self as *const Type as *const StructType)).pkgpath },
+            K_INTERFACE => unsafe { (*(self as *const Type as *const InterfaceType)).pkgpath },
+            _ => core::ptr::null(),
+        };
+        if p.is_null() {
+            b""
+        } else {
+            // SAFETY: a compiler-emitted name.
+            unsafe { name_bytes(p) }
+        }
+    }
     pub fn methods(&self) -> &[Method] {
         match self.uncommon() {
             // SAFETY: `moff` and `mcount` describe the method array.

@@ -122,7 +122,8 @@ unsafe fn grow(
     elem_size: usize,
     new: impl FnOnce(usize, usize) -> *mut u8,
 ) {
-    if new_len < cap {
+    // gc compares as ints: a length sum that overflowed `int` is negative (Go issue 7550)
+    if (new_len as isize) < cap as isize {
         crate::panic::runtime_error(b"growslice: cap out of range");
     }
     if elem_size == 0 {

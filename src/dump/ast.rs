@@ -254,7 +254,7 @@ impl Dumper<'_> {
                 self.opt_stmt(d, "post", *post);
                 self.block(d, "body", body);
             }
-            StmtKind::Range { key, value, define, x, body } => {
+            StmtKind::Range { key, value, define, x, body, .. } => {
                 let tok = match (key, define) {
                     (None, _) => "",
                     (Some(_), true) => " :=",

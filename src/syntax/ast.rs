@@ -158,6 +158,9 @@ pub struct TypeSpec {
 #[derive(Clone, Debug)]
 pub struct FuncDecl {
     pub pos: Pos,
+    /// The token after `func`: a method's receiver `(`, else the name (gc's `syntax.FuncDecl` position,
+    /// where it reports errors about the function as a whole, such as a stack frame too large).
+    pub decl_pos: Pos,
     /// The receiver parameter list of a method (exactly one field when well-formed).
     pub recv: Option<Vec<Field>>,
     pub name: Ident,
@@ -475,6 +478,7 @@ pub enum StmtKind {
     /// `for init; cond; post { body }`, including `for cond {}` and `for {}`.
     For { init: Option<StmtId>, cond: Option<ExprId>, post: Option<StmtId>, body: Block },
     /// `for key, value := range x { body }`; `define` tells `:=` from `=`; key and value are `None` when
-    /// omitted (`for range x`).
-    Range { key: Option<ExprId>, value: Option<ExprId>, define: bool, x: ExprId, body: Block },
+    /// omitted (`for range x`). `extra` is a third variable, an error the checker reports (types2 does, after
+    /// the error about a second variable where only one is permitted).
+    Range { key: Option<ExprId>, value: Option<ExprId>, extra: Option<ExprId>, define: bool, x: ExprId, body: Block },
 }

@@ -821,6 +821,7 @@ impl<'a> Parser<'a> {
     fn func_decl_or_nil(&mut self, pos: Pos) -> Option<FuncDecl> {
         let pragmas = self.take_pragma();
         let mut recv = None;
+        let decl_pos = self.pos();
         if self.tok() == Tok::Lparen {
             self.next();
             let mut list = self.param_list(None, None, Tok::Rparen, false);
@@ -848,7 +849,7 @@ impl<'a> Parser<'a> {
         let (tparams, typ) = self.func_type(context, pos);
         let body = if self.tok() == Tok::Lbrace { Some(self.func_body()) } else { None };
         self.judge(Some(&Taker::Func { name_pos: name.pos, has_body: body.is_some() }), &pragmas);
-        Some(FuncDecl { pos, recv, name, tparams, typ, body, pragmas })
+        Some(FuncDecl { pos, decl_pos, recv, name, tparams, typ, body, pragmas })
     }
 
     // FunctionBody = Block .
@@ -2020,14 +2021,11 @@ impl<'a> Parser<'a> {
         let h = self.header(Tok::For);
         let body = self.block_stmt("for clause");
         if let Some((rpos, lhs, define, x)) = h.range {
-            if lhs.len() > 2 {
-                let p = self.expr_pos(lhs[2]);
-                self.error_at(p, "range clause permits at most two iteration variables".into());
-            }
             let _ = rpos;
             let key = lhs.first().copied();
             let value = lhs.get(1).copied();
-            return self.new_stmt(pos, StmtKind::Range { key, value, define, x, body });
+            let extra = lhs.get(2).copied();
+            return self.new_stmt(pos, StmtKind::Range { key, value, extra, define, x, body });
         }
         self.new_stmt(pos, StmtKind::For { init: h.init, cond: h.cond, post: h.post, body })
     }

@@ -173,6 +173,12 @@ pub(crate) struct Checker<'a> {
     pub objs: Objects,
     pub info: Info,
     pub errs: Vec<Error>,
+    /// Errors gc's noder reports after type checking, so only for a package without type errors
+    /// (`type declarations inside generic functions are not currently supported`).
+    pub noder_errs: Vec<Error>,
+    /// Type parameters constrained by the universe's `any`, which types2 prints as `any` (g1c's `any` is
+    /// the type `interface{}` itself).
+    pub any_bound: HashSet<TypeId>,
     pub scopes: Vec<Scope>,
     pub universe: ScopeId,
     pub pkg_scope: ScopeId,
@@ -327,6 +333,10 @@ fn check_packages(
         let first_scope = c.scopes.len();
         c.begin_package(PkgId(i as u32), p);
         c.check_files();
+        let noder_errs = std::mem::take(&mut c.noder_errs);
+        if c.errs.is_empty() {
+            c.errs = noder_errs;
+        }
         // gc's noder checks the directives that depend on the package (//go:linkname targets,
         // runtime-only and cgo directives) after type checking.
         let pkg_files: Vec<&crate::syntax::ast::File> = p.files.iter().map(|&f| &ast.files[f]).collect();
@@ -435,6 +445,8 @@ impl<'a> Checker<'a> {
             pending_instances: Vec::new(),
             partial_targs: None,
             written_types: HashMap::default(),
+            noder_errs: Vec::new(),
+            any_bound: HashSet::default(),
         };
         c.universe = c.new_scope(None);
         c.unsafe_scope = c.new_scope(None);

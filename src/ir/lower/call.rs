@@ -130,7 +130,10 @@ impl<'a, 'b> Fb<'a, 'b> {
             return match (x_ptr, want_ptr) {
                 (false, false) | (true, true) => self.expr_to(x, recv_t),
                 (false, true) => match self.place(x) {
-                    Some(a) => Val::S(a),
+                    Some(a) => {
+                        self.check_addr(a);
+                        Val::S(a)
+                    }
                     None => {
                         let v = self.expr(x);
                         let v = self.to_temp(v, xt);
@@ -154,11 +157,12 @@ impl<'a, 'b> Fb<'a, 'b> {
             TypeKind::Pointer(p) => (self.expr(x).v(), *p),
             _ => (self.expr(x).v(), xt),
         };
-        let (mut addr, t) = self.walk_fields(start, t, path);
+        let (mut addr, t) = self.walk_fields_from(start, t, path, x_ptr);
         if matches!(self.under(t), TypeKind::Pointer(_)) {
             addr = self.load(Ty::Ptr, addr, 0);
         }
         if want_ptr {
+            self.check_addr(addr);
             Val::S(addr)
         } else {
             self.load_val(addr, 0, base_t)
@@ -282,6 +286,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let (ps, rs) = self.lw.signature_vars(sig_t, &typ.params, &typ.results);
         {
             let mut fb = Fb::new(&mut *self.lw, name.clone(), pos, format!("{name}."));
+            fb.frame_pos = Some(pos);
             fb.lower_prologue(ps, rs, &free);
             fb.begin_defers(&body.stmts);
             fb.lower_block_stmts(&body.stmts);
@@ -346,16 +351,26 @@ impl<'a, 'b> Fb<'a, 'b> {
         let st = self.type_of(e);
         let es = self.size(self.elem(st));
         self.set_pos(pos);
-        // gc's maxAlloc on 64-bit Linux is 1<<48; an unsigned compare also rejects negative lengths.
-        let max = self.iconst(INT, ((1u64 << 48) / es.max(1)) as i64);
-        let ok = self.cmp(Cond::LeU, n, max);
-        self.check(ok, "g1c_panic_unsafeslice_len", vec![]);
-        let nilp = self.iconst(Ty::Ptr, 0);
+        // gc 1.19's unsafeslice: a negative length panics; so does a size `n*es` that overflows or
+        // runs past the end of the address space (`mem > -p`), as a nil pointer when `p` is nil.
         let zero = self.iconst(INT, 0);
+        let ok = self.cmp(Cond::GeS, n, zero);
+        self.check(ok, "g1c_panic_unsafeslice_len", vec![]);
+        let negp = self.conv(ConvOp::Bitcast, INT, p);
+        let negp = self.binary(crate::ir::BinOp::Sub, zero, negp);
+        let esv = self.iconst(INT, es as i64);
+        let mem = self.binary(crate::ir::BinOp::Mul, n, esv);
+        let mut ok = self.cmp(Cond::LeU, mem, negp);
+        if es > 1 {
+            let max = self.iconst(INT, (u64::MAX / es) as i64);
+            let no_overflow = self.cmp(Cond::LeU, n, max);
+            ok = self.binary(crate::ir::BinOp::And, ok, no_overflow);
+        }
+        let nilp = self.iconst(Ty::Ptr, 0);
         let has_ptr = self.cmp(Cond::Ne, p, nilp);
-        let empty = self.cmp(Cond::Eq, n, zero);
-        let ok = self.binary(crate::ir::BinOp::Or, has_ptr, empty);
-        self.check(ok, "g1c_panic_unsafeslice_nil", vec![]);
+        let ok_or_ptr = self.binary(crate::ir::BinOp::Or, ok, has_ptr);
+        self.check(ok_or_ptr, "g1c_panic_unsafeslice_nil", vec![]);
+        self.check(ok, "g1c_panic_unsafeslice_len", vec![]);
         let a = self.temp(st, "unsafe.Slice");
         self.store(a, 0, p);
         self.store(a, 8, n);
@@ -446,9 +461,33 @@ impl<'a, 'b> Fb<'a, 'b> {
             }
             Builtin::Clear => vec![self.fail(pos, "clear", TypeId::INT)],
             Builtin::Recover => vec![self.recover_call()],
-            // Sizeof, Alignof and Offsetof are constants, lowered as such before reaching here.
-            Builtin::Alignof | Builtin::Offsetof | Builtin::Sizeof => {
-                vec![self.fail(pos, "internal: non-constant unsafe.Sizeof", TypeId::INT)]
+            // Sizeof, Alignof and Offsetof are constants except in generic code, where the type depends on
+            // a type argument: this instance's substitution gives it.
+            Builtin::Alignof | Builtin::Sizeof => {
+                let t = self.type_of(args[0]);
+                let v = if b == Builtin::Sizeof { self.size(t) } else { self.align(t) };
+                vec![Val::S(self.iconst(INT, v as i64))]
+            }
+            Builtin::Offsetof => {
+                let a = self.ast.unparen(args[0]);
+                let (ExprKind::Selector { x, .. }, Some(sel)) =
+                    (&self.ast.expr(a).kind, self.prog.info.selections.get(&a))
+                else {
+                    return vec![self.fail(pos, "internal: unsafe.Offsetof of a non-selector", TypeId::INT)];
+                };
+                let mut t = self.type_of(*x);
+                if let TypeKind::Pointer(el) = self.under(t) {
+                    t = *el;
+                }
+                let mut off = 0;
+                for &i in &sel.index {
+                    off += self.offsets(t).get(i as usize).copied().unwrap_or(0);
+                    t = match self.under(t) {
+                        TypeKind::Struct { fields } => fields[i as usize].typ,
+                        _ => t,
+                    };
+                }
+                vec![Val::S(self.iconst(INT, off as i64))]
             }
             Builtin::Add => {
                 // unsafe.Add(ptr, len): ptr + len, len of any integer type (sign-extended when signed).

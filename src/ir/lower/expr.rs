@@ -92,6 +92,10 @@ impl<'a, 'b> Fb<'a, 'b> {
             ExprKind::Star(x) => {
                 let p = self.expr(*x).v();
                 self.set_pos(ex.pos);
+                if self.scalar(tv.typ).is_none() {
+                    // the value stays in memory at `p`: see `Fb::unchecked`
+                    self.unchecked.insert(p);
+                }
                 self.load_val(p, 0, tv.typ)
             }
             ExprKind::Unary { op, x } => self.unary(e, *op, *x),
@@ -255,7 +259,11 @@ impl<'a, 'b> Fb<'a, 'b> {
                 }
                 _ => None,
             },
-            ExprKind::Star(x) => Some(self.expr(*x).v()),
+            ExprKind::Star(x) => {
+                let p = self.expr(*x).v();
+                self.unchecked.insert(p);
+                Some(p)
+            }
             _ => match self.scalar(self.type_of(e)) {
                 None => Some(self.expr(e).v()),
                 Some(_) => None,
@@ -272,13 +280,15 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// `walk_fields`, where `via_pointer` says `addr` was loaded from a pointer that may be nil. Before
     /// offsetting such an address gc probes it (its nil check), so a nil pointer faults at address 0,
     /// not at the field's offset; the SIGSEGV message then says `addr=0x0` as gc's does.
-    fn walk_fields_from(
+    pub fn walk_fields_from(
         &mut self,
         mut addr: VReg,
         mut t: TypeId,
         path: &[u32],
         mut via_pointer: bool,
     ) -> (VReg, TypeId) {
+        // The base is itself an unchecked dereference (`(*p).f`).
+        via_pointer |= self.unchecked.contains(&addr);
         for &i in path {
             if let TypeKind::Pointer(p) = self.under(t) {
                 addr = self.load(Ty::Ptr, addr, 0);
@@ -291,11 +301,15 @@ impl<'a, 'b> Fb<'a, 'b> {
             };
             let offs = self.offsets(t);
             if via_pointer && offs[i as usize] != 0 {
-                self.load(Ty::I8, addr, 0);
+                self.nil_check(addr);
+                via_pointer = false;
             }
-            via_pointer = false;
             addr = self.add_off(addr, offs[i as usize] as i64);
             t = fields[i as usize].typ;
+        }
+        // Still at offset 0 from an unprobed pointer: the use decides whether a probe is needed.
+        if via_pointer {
+            self.unchecked.insert(addr);
         }
         (addr, t)
     }
@@ -344,14 +358,8 @@ impl<'a, 'b> Fb<'a, 'b> {
         match self.under(xt) {
             TypeKind::Array { len, elem } => {
                 let base = self.expr(x).v();
-                let (i, signed) = self.index_value(idx);
-                self.set_pos(pos);
-                if !self.consts.contains_key(&i) {
-                    let n = self.iconst(INT, *len as i64);
-                    self.bounds_check(i, n, 0, signed);
-                }
-                let es = self.size(*elem);
-                self.index_addr(base, i, es)
+                let unchecked = self.unchecked.contains(&base);
+                self.array_elem_addr(base, unchecked, idx, *len, *elem, pos)
             }
             TypeKind::Pointer(p) => {
                 let TypeKind::Array { len, elem } = self.under(*p) else {
@@ -359,14 +367,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                     return self.iconst(Ty::Ptr, 0);
                 };
                 let base = self.expr(x).v();
-                let (i, signed) = self.index_value(idx);
-                self.set_pos(pos);
-                if !self.consts.contains_key(&i) {
-                    let n = self.iconst(INT, *len as i64);
-                    self.bounds_check(i, n, 0, signed);
-                }
-                let es = self.size(*elem);
-                self.index_addr(base, i, es)
+                self.array_elem_addr(base, true, idx, *len, *elem, pos)
             }
             TypeKind::Slice(elem) => {
                 let s = self.expr(x).v();
@@ -383,6 +384,31 @@ impl<'a, 'b> Fb<'a, 'b> {
                 self.iconst(Ty::Ptr, 0)
             }
         }
+    }
+
+    /// Address of element `idx` of the array of `len` elements of type `elem` at `base`, after the bounds
+    /// check. `maybe_nil`: `base` comes from a pointer not probed yet (`p[i]`, `(*p)[i]`); it is probed
+    /// before the index is evaluated, as gc's nil check comes first, unless the element is at offset 0
+    /// (`p[0]`), which is left to its use (`Fb::unchecked`).
+    fn array_elem_addr(&mut self, base: VReg, maybe_nil: bool, idx: ExprId, len: u64, elem: TypeId, pos: Pos) -> VReg {
+        let es = self.size(elem);
+        let tv = self.tv(idx);
+        let at_zero = es == 0 || (tv.mode == Mode::Constant && tv.value.as_ref().and_then(|v| v.to_i64()) == Some(0));
+        if maybe_nil && !at_zero {
+            self.set_pos(pos);
+            self.nil_check(base);
+        }
+        let (i, signed) = self.index_value(idx);
+        self.set_pos(pos);
+        if !self.consts.contains_key(&i) {
+            let n = self.iconst(INT, len as i64);
+            self.bounds_check(i, n, 0, signed);
+        }
+        let a = self.index_addr(base, i, es);
+        if maybe_nil && at_zero {
+            self.unchecked.insert(a);
+        }
+        a
     }
 
     /// `x[lo:hi]` and `x[lo:hi:max]` with gc's bounds checks (checked from the right, so each comparison is
@@ -429,6 +455,8 @@ impl<'a, 'b> Fb<'a, 'b> {
                     Some(p) => p,
                     None => self.expr(x).v(),
                 };
+                // `(*p)[:]` makes a pointer of `p`
+                self.check_addr(p);
                 let n = self.iconst(INT, *len as i64);
                 (p, n, n, self.size(*elem), false, false)
             }
@@ -537,7 +565,10 @@ impl<'a, 'b> Fb<'a, 'b> {
                     return self.composite_as(xe, t);
                 }
                 match self.place(xe) {
-                    Some(a) => Val::S(a),
+                    Some(a) => {
+                        self.check_addr(a);
+                        Val::S(a)
+                    }
                     None => self.fail(pos, "internal: address of a register variable:", t),
                 }
             }
@@ -723,6 +754,11 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let a = self.load(Ty::Ptr, x.v(), 0);
                 let b = self.load(Ty::Ptr, y.v(), 0);
                 return self.cmp(if op == BinaryOp::Eql { Cond::Eq } else { Cond::Ne }, a, b);
+            }
+            if self.size(t) == 0 {
+                // no byte is compared: nil pointers must still panic (gc's nil checks, Go issue 23837)
+                self.check_addr(x.v());
+                self.check_addr(y.v());
             }
             let eq = self.eq_mem(x.v(), y.v(), t);
             if op == BinaryOp::Neq {

@@ -8,7 +8,7 @@
 //! call that does not return) opens a fresh, unreachable one, so code after `return` or `panic` is simply
 //! dropped. Vregs may be assigned more than once (a scalar local is one vreg for its whole life).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::Lowerer;
 use crate::ir::{BinOp, Block, BlockId, Cond, ConvOp, Func, Inst, Op, SlotId, Term, Ty, VReg};
@@ -103,7 +103,32 @@ pub(super) struct Fb<'a, 'b> {
     pub bound: HashMap<ExprId, Val>,
     /// Counter for the wrappers of `go`/`defer` builtin calls (`f.gowrap1`, `f.deferwrap1`).
     pub wraps: u32,
+    /// Addresses computed from a possibly-nil pointer (`*p`, `p.f` at offset 0, `p[0]`) that nothing has
+    /// probed yet. gc nil-checks every dereference and drops the check when an access at a small offset
+    /// follows, whose own fault does the job. g1c does the converse: such an address is probed
+    /// ([`Fb::check_addr`]) only where no access will fault for it: when it escapes as a pointer (`&*p`,
+    /// `&p.f`, a pointer receiver, slicing `*p`), when the access has size 0 (`*p == *q` of `struct{}`),
+    /// when the value is discarded (`_ = *p`), and before an access beyond the guard page (offset ≥
+    /// [`MIN_ZERO_PAGE`]). Membership is a hint: a stale entry only costs a redundant probe.
+    pub unchecked: HashSet<VReg>,
+    /// Where a frame that is too large is reported: the name of a declared function, the `func` of a
+    /// literal; `None` for generated functions (wrappers), which gc does not check either.
+    pub frame_pos: Option<Pos>,
 }
+
+/// gc's `maxStackSize`: a function whose locals, own arguments or locals plus outgoing arguments reach
+/// 1 GB is refused ("stack frame too large (>1GB)"), at its position.
+const MAX_STACK_SIZE: u64 = 1 << 30;
+
+/// Variables (and temporaries) larger than this live on the heap, as gc's `ir.MaxStackVarSize` (10 MB) moves them: frames
+/// stay far below the 1 GB codegen accepts (`[1 << 30]byte` locals, fixedbugs/bug361.go), and a goroutine
+/// does not need a stack segment of the variable's size. Unlike gc, g1c moves large parameters and named
+/// results too (they are copied from the argument area into the variable, and back at `return`).
+pub(super) const MAX_STACK_VAR_SIZE: u64 = 10 << 20;
+
+/// gc's `minZeroPage`: no access below this address succeeds (the kernel maps nothing there), so an
+/// access at a smaller offset from a nil pointer faults on its own, and gc's nil check can be left to it.
+pub(super) const MIN_ZERO_PAGE: i64 = 4096;
 
 /// The integer type of Go's `int` and of lengths (amd64).
 pub(super) const INT: Ty = Ty::I64;
@@ -136,6 +161,8 @@ impl<'a, 'b> Fb<'a, 'b> {
             defer_exit: None,
             bound: HashMap::new(),
             wraps: 0,
+            unchecked: HashSet::new(),
+            frame_pos: None,
         };
         fb.cur = fb.new_block();
         fb
@@ -227,7 +254,41 @@ impl<'a, 'b> Fb<'a, 'b> {
             }
             self.f.blocks.push(b);
         }
+        self.check_frame_size();
         self.f
+    }
+
+    /// Reports a frame over [`MAX_STACK_SIZE`] as gc's `CheckLargeStacks` does (sizes in MB, rounded
+    /// down); locals are the stack slots (variables over `MAX_STACK_VAR_SIZE` are on the heap already).
+    fn check_frame_size(&mut self) {
+        let Some(pos) = self.frame_pos else { return };
+        let mut locals = 0u64;
+        for s in &self.f.slots {
+            let a = (s.align as u64).max(1);
+            locals = (locals + s.size).div_ceil(a) * a;
+        }
+        let args = self.f.args_size as u64;
+        let mut callee = 0u64;
+        for b in &self.f.blocks {
+            for i in &b.insts {
+                if let Op::CallGo { args_size, .. } = &i.op {
+                    callee = callee.max(*args_size as u64);
+                }
+            }
+        }
+        let msg = if locals >= MAX_STACK_SIZE || args >= MAX_STACK_SIZE {
+            format!("stack frame too large (>1GB): {} MB locals + {} MB args", locals >> 20, args >> 20)
+        } else if locals + callee >= MAX_STACK_SIZE {
+            format!(
+                "stack frame too large (>1GB): {} MB locals + {} MB args + {} MB callee",
+                locals >> 20,
+                args >> 20,
+                callee >> 20
+            )
+        } else {
+            return;
+        };
+        self.lw.error(pos, msg);
     }
 
     // ---- Instructions ----
@@ -283,12 +344,18 @@ impl<'a, 'b> Fb<'a, 'b> {
     }
 
     pub fn load(&mut self, ty: Ty, addr: VReg, offset: i64) -> VReg {
+        if offset >= MIN_ZERO_PAGE {
+            self.check_addr(addr);
+        }
         let dst = self.vreg(ty);
         self.emit(Op::Load { dst, addr, offset: offset as i32 });
         dst
     }
 
     pub fn store(&mut self, addr: VReg, offset: i64, src: VReg) {
+        if offset >= MIN_ZERO_PAGE {
+            self.check_addr(addr);
+        }
         self.emit(Op::Store { addr, offset: offset as i32, src });
     }
 
@@ -307,12 +374,33 @@ impl<'a, 'b> Fb<'a, 'b> {
     pub fn memcopy(&mut self, dst: VReg, src: VReg, size: u64) {
         if size > 0 {
             self.emit(Op::MemCopy { dst, src, size });
+        } else {
+            // nothing is read or written: a nil pointer must still panic (gc's nil checks)
+            self.check_addr(src);
+            self.check_addr(dst);
         }
     }
 
     pub fn memzero(&mut self, addr: VReg, size: u64) {
         if size > 0 {
             self.emit(Op::MemZero { addr, size });
+        } else {
+            self.check_addr(addr);
+        }
+    }
+
+    /// gc's nil check: a one-byte probe load at `p`, so a nil pointer faults at address 0 and the SIGSEGV
+    /// handler turns it into the nil dereference panic (with gc's `[signal SIGSEGV ...]` line).
+    pub fn nil_check(&mut self, p: VReg) {
+        self.unchecked.remove(&p);
+        let dst = self.vreg(Ty::I8);
+        self.emit(Op::Load { dst, addr: p, offset: 0 });
+    }
+
+    /// Probes `a` if it is an unchecked address (see [`Fb::unchecked`]).
+    pub fn check_addr(&mut self, a: VReg) {
+        if self.unchecked.contains(&a) {
+            self.nil_check(a);
         }
     }
 
@@ -559,8 +647,13 @@ impl<'a, 'b> Fb<'a, 'b> {
     // ---- Values in memory ----
 
     /// A fresh stack slot for a value of type `t`; returns its address.
+    /// Memory for a temporary value of type `t`: a stack slot, or a heap object beyond
+    /// [`MAX_STACK_VAR_SIZE`] (results of calls, composite literals, copies of huge arrays).
     pub fn temp(&mut self, t: TypeId, name: &str) -> VReg {
         let (size, align) = (self.size(t), self.align(t));
+        if size > MAX_STACK_VAR_SIZE {
+            return self.new_object(t);
+        }
         self.temp_raw(size, align, name)
     }
 
@@ -582,10 +675,8 @@ impl<'a, 'b> Fb<'a, 'b> {
             Val::S(r) => self.store(addr, off, r),
             Val::M(src) => {
                 let size = self.size(t);
-                if size > 0 {
-                    let dst = self.add_off(addr, off);
-                    self.memcopy(dst, src, size);
-                }
+                let dst = self.add_off(addr, off);
+                self.memcopy(dst, src, size);
             }
         }
     }
@@ -624,7 +715,12 @@ impl<'a, 'b> Fb<'a, 'b> {
                 self.emit(Op::Copy { dst: r, src });
             }
             LVal::Mem(a) => self.store_val(a, 0, v, t),
-            LVal::Blank => {}
+            // `_ = *p` evaluates `*p`: a nil `p` panics
+            LVal::Blank => {
+                if let Val::M(a) = v {
+                    self.check_addr(a);
+                }
+            }
             LVal::Map { t, m, key } => self.map_store(t, m, key, v),
         }
     }
@@ -640,13 +736,16 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     // ---- Variables ----
 
+    /// Whether variable `obj` lives on the heap (its address is taken, a closure captures it, or it is
+    /// too large for the stack: [`MAX_STACK_VAR_SIZE`]), and its type.
     fn var_info(&self, obj: ObjId) -> (bool, TypeId) {
         let o = self.prog.obj(obj);
+        let t = self.obj_type(obj);
         let heap = match &o.kind {
-            ObjKind::Var(v) => v.address_taken || v.captured,
+            ObjKind::Var(v) => v.address_taken || v.captured || self.size(t) > MAX_STACK_VAR_SIZE,
             _ => false,
         };
-        (heap, self.obj_type(obj))
+        (heap, t)
     }
 
     /// Creates the storage of local variable `obj` (each execution of its declaration makes a new

@@ -390,12 +390,6 @@ impl<'a, 'b> Fb<'a, 'b> {
         (tab, data, t)
     }
 
-    /// gc's nil check: a one-byte probe load at `p`, so a nil pointer faults at address 0 and the SIGSEGV
-    /// handler turns it into the nil dereference panic (with gc's `[signal SIGSEGV ...]` line).
-    fn nil_check(&mut self, p: VReg) {
-        self.load(Ty::I8, p, 0);
-    }
-
     /// Index in interface `t`'s itab of method `obj`: found by name, and for an unexported name also by
     /// package (an interface may hold both `p.m` and `q.m`, Go spec "Uniqueness of identifiers").
     fn iface_method_index(&self, t: TypeId, obj: ObjId) -> u32 {
@@ -619,6 +613,17 @@ impl<'a> super::Lowerer<'a> {
         let r = fb.call_rt("g1c_panicvalue_error", vec![p], &[Ty::Ptr, Ty::I64]);
         fb.store(a, 8, r[0]);
         fb.store(a, 16, r[1]);
+        fb.finish_return();
+        let f = fb.finish();
+        self.funcs.push(f);
+        // `runtime.(*panicValue).RuntimeError`: `func(p)`, the marker method of `runtime.Error`, when the
+        // type descriptor lists it.
+        if self.nullary_func_type().is_none() {
+            return;
+        }
+        let sym = "runtime.(*panicValue).RuntimeError";
+        let mut fb = Fb::new(self, sym.to_string(), pos, format!("{sym}.func"));
+        fb.f.args_size = 8;
         fb.finish_return();
         let f = fb.finish();
         self.funcs.push(f);

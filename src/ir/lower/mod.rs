@@ -216,6 +216,7 @@ impl<'a> Lowerer<'a> {
             let Some(sig_t) = prog.info.defs.get(&fd.name.pos).map(|&o| prog.obj(o).typ) else {
                 // An `init` without an object: no parameters, no results.
                 let mut fb = Fb::new(self, sym.clone(), fd.pos, format!("{sym}.func"));
+                fb.frame_pos = Some(fd.decl_pos);
                 fb.lower_body(Vec::new(), Vec::new(), body);
                 let f = fb.finish();
                 self.funcs.push(f);
@@ -234,6 +235,7 @@ impl<'a> Lowerer<'a> {
             let (ps, rs) = self.signature_vars(sig_t, &fd.typ.params, &fd.typ.results);
             params.extend(ps);
             let mut fb = Fb::new(self, sym.clone(), fd.pos, format!("{sym}.func"));
+            fb.frame_pos = Some(fd.decl_pos);
             fb.lower_body(params, rs, body);
             let f = fb.finish();
             self.funcs.push(f);
@@ -306,6 +308,7 @@ impl<'a> Lowerer<'a> {
         let (ps, rs) = self.signature_vars(fi.sig, &fd.typ.params, &fd.typ.results);
         params.extend(ps);
         let mut fb = Fb::new(self, sym.clone(), fd.pos, format!("{sym}.func"));
+        fb.frame_pos = Some(fd.decl_pos);
         fb.lower_body(params, rs, body);
         let f = fb.finish();
         self.funcs.push(f);

@@ -94,7 +94,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 self.jump(head);
                 self.switch_to(end);
             }
-            StmtKind::Range { key, value, define, x, body } => {
+            StmtKind::Range { key, value, define, x, body, .. } => {
                 self.range_stmt(st.pos, *key, *value, *define, *x, &body.stmts, label)
             }
         }
@@ -397,6 +397,15 @@ impl<'a, 'b> Fb<'a, 'b> {
                             let cv = self.expr_to(e, tt);
                             self.eq_vals(tv, cv, tt)
                         };
+                        self.branch(c, bodies[i], next);
+                    }
+                    // `switch { case i: }` with an interface `i`: `i == true` (the tag is a bool `true`)
+                    None if self.is_iface(self.type_of(e)) => {
+                        let ct = self.type_of(e);
+                        let cv = self.expr(e);
+                        let t = self.iconst(Ty::I8, 1);
+                        let tiv = self.convert_to_iface(Val::S(t), TypeId::BOOL, ct);
+                        let c = self.eq_vals(tiv, cv, ct);
                         self.branch(c, bodies[i], next);
                     }
                     None => self.cond(e, bodies[i], next),

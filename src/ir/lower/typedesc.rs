@@ -288,15 +288,20 @@ impl<'a> Lowerer<'a> {
                     }
                     None => o.name.to_string(),
                 };
-                if o.pkg.is_some() && !o.package_level {
-                    // Numbered per package-level name, in order of first use, whatever the mode.
-                    let n = match self.tds.local.get(&t) {
+                if link && o.pkg.is_some() && !o.package_level {
+                    // Numbered per package-level name, in order of first use. Only link strings carry the
+                    // number (gc's `fmtTypeID`); the reflect string is `main.T` (`fmtTypeIDName`). The
+                    // instances of a local generic type share their origin's number (`main.X·1[int]`,
+                    // `main.X·1[string]`), so that two functions' `X[int]` stay distinct symbols (gc 1.19
+                    // names both `type.main.X[int]`, and its linker merges the two types into one).
+                    let key = n.origin.unwrap_or(t);
+                    let n = match self.tds.local.get(&key) {
                         Some(&n) => n,
                         None => {
                             let c = self.tds.local_count.entry(format!("{path}.{}", o.name)).or_insert(0);
                             *c += 1;
                             let n = *c;
-                            self.tds.local.insert(t, n);
+                            self.tds.local.insert(key, n);
                             n
                         }
                     };
@@ -1263,11 +1268,22 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// The type `func()`, if the program has it.
+    pub fn nullary_func_type(&self) -> Option<TypeId> {
+        (0..self.types.len() as u32).map(TypeId).find(|&t| {
+            matches!(self.types.kind(t), TypeKind::Func(s) if s.params.is_empty() && s.results.is_empty() && !s.variadic)
+        })
+    }
+
     /// `type.*runtime.panicValue`: the dynamic type `recover()` gives a runtime panic (rt's boxed panic
     /// value), a pointer type with the method `Error() string` = `runtime.(*panicValue).Error`, which asks rt
-    /// for the message. Every program defines it (rt refers to it).
+    /// for the message, and, when the program has the type `func()` (as any program that mentions
+    /// `runtime.Error` does), `RuntimeError()` = `runtime.(*panicValue).RuntimeError`: every panic rt
+    /// raises is a `runtime.Error` in gc (its plain errors too). Every program defines it (rt refers to it).
     pub fn emit_panic_value_type(&mut self) {
         const METHOD: &str = "runtime.(*panicValue).Error";
+        const RT_METHOD: &str = "runtime.(*panicValue).RuntimeError";
+        let nullary_sym = self.nullary_func_type().map(|t| self.type_sym(t));
         let tstr = "*runtime.panicValue";
         let sym = format!("type.{tstr}");
         // `func() string`, the signature of `error`'s method.
@@ -1285,6 +1301,8 @@ impl<'a> Lowerer<'a> {
         let str_sym = self.name_sym(tstr, "", false, false);
         let pkg = self.name_sym("runtime", "", false, false);
         let mname = self.name_sym("Error", "", true, false);
+        let rt_mname = self.name_sym("RuntimeError", "", true, false);
+        let mcount = 1 + nullary_sym.is_some() as u16;
         let mut b = Blob::new();
         b.u64(8);
         b.u64(8);
@@ -1299,14 +1317,21 @@ impl<'a> Lowerer<'a> {
         b.u32(0);
         b.addr("", 0); // elem: rt's panic record has no Go type
         b.off32(&pkg);
-        b.u16(1);
-        b.u16(1);
+        b.u16(mcount);
+        b.u16(mcount);
         b.u32(16);
         b.u32(0);
+        // methods sorted by name
         b.off32(&mname);
         b.off32(&sig_sym);
         b.off32(METHOD);
         b.off32(METHOD);
+        if let Some(ns) = &nullary_sym {
+            b.off32(&rt_mname);
+            b.off32(ns);
+            b.off32(RT_METHOD);
+            b.off32(RT_METHOD);
+        }
         self.add_data(Data {
             name: sym,
             kind: DataKind::ReadOnly,

@@ -1195,6 +1195,10 @@ impl<'a> Checker<'a> {
                     let d = self.default_type(x.typ);
                     self.assignment(&mut x, d, &format!("argument to unsafe.{name}"));
                 }
+                if self.has_var_size(x.typ) {
+                    // depends on a type argument: computed per instance (types2's hasVarSize)
+                    return Operand::new(OpMode::Value, TypeId::UINTPTR, e);
+                }
                 let v = if b == Builtin::Sizeof {
                     sizes::size_of(&self.sizes, &self.t, x.typ)
                 } else {
@@ -1265,6 +1269,9 @@ impl<'a> Checker<'a> {
                 self.record(a, super::super::Mode::Variable, ft, None);
                 if args[0] != a {
                     self.record(args[0], super::super::Mode::Variable, ft, None);
+                }
+                if self.has_var_size(base_t) {
+                    return Operand::new(OpMode::Value, TypeId::UINTPTR, e);
                 }
                 // sum the offsets along the path
                 let mut off = 0u64;
@@ -1393,3 +1400,27 @@ pub fn builtin_name(b: Builtin) -> &'static str {
 
 #[allow(dead_code)]
 fn _unused(_: ObjKind) {}
+
+impl Checker<'_> {
+    /// types2's `hasVarSize`: the size of `t` depends on a type parameter (one of its own, an array
+    /// element's or a field's), so `unsafe.Sizeof`, `Alignof` and `Offsetof` are not constants.
+    pub fn has_var_size(&self, t: TypeId) -> bool {
+        self.has_var_size_seen(t, &mut Vec::new())
+    }
+
+    /// `seen`: the types being walked (an invalid `type T struct{ T }` contains itself).
+    fn has_var_size_seen(&self, t: TypeId, seen: &mut Vec<TypeId>) -> bool {
+        if seen.contains(&t) {
+            return false;
+        }
+        seen.push(t);
+        let r = match self.t.under(t) {
+            TypeKind::Array { elem, .. } => self.has_var_size_seen(*elem, seen),
+            TypeKind::Struct { fields } => fields.iter().any(|f| self.has_var_size_seen(f.typ, seen)),
+            TypeKind::TypeParam { .. } => true,
+            _ => false,
+        };
+        seen.pop();
+        r
+    }
+}

@@ -8,7 +8,7 @@ use super::super::{Mode, ObjId, ObjKind, Object, TypeId, TypeKind, VarInfo};
 use super::expr::{OpMode, Operand};
 use super::Checker;
 use crate::syntax::ast::*;
-use crate::syntax::pos::{self, Pos};
+use crate::syntax::pos::{self, Error, Pos};
 use crate::types::fxhash::HashMap;
 
 /// Where a statement sits: which branch statements are allowed.
@@ -417,7 +417,11 @@ impl<'a> Checker<'a> {
                                 _ => false,
                             };
                             if !ok {
-                                self.error(ast.stmt(cs).pos, "select case must be receive, send or assign recv");
+                                // types2 then skips the clause (its statement and body are not checked)
+                                let msg = "select case must be send or receive (possibly with assignment)";
+                                self.error(ast.stmt(cs).pos, msg);
+                                self.close_scope();
+                                continue;
                             }
                             let mut c = ctx.clone();
                             c.fallthrough_ok = false;
@@ -461,8 +465,8 @@ impl<'a> Checker<'a> {
                 self.close_scope();
                 self.close_scope();
             }
-            StmtKind::Range { key, value, define, x, body } => {
-                self.range_stmt(st.pos, *key, *value, *define, *x, body, ctx)
+            StmtKind::Range { key, value, extra, define, x, body } => {
+                self.range_stmt(st.pos, [*key, *value, *extra], *define, *x, body, ctx)
             }
         }
     }
@@ -484,25 +488,35 @@ impl<'a> Checker<'a> {
         let ast = self.ast;
         match tag {
             None => {
+                // The tag is the constant `true` of type bool (Go spec): a case compares with it, so it is
+                // a bool or an interface that bool implements (`case i:` with `i interface{}`).
                 let mut x = self.expr(ce);
                 if x.mode == OpMode::Invalid {
                     return;
                 }
-                if !self.is_boolean(x.typ) {
-                    let s = self.operand_string(&x);
+                if self.is_untyped(x.typ) && self.is_boolean(x.typ) {
+                    self.convert_untyped(&mut x, TypeId::BOOL);
+                }
+                let tag = Operand {
+                    mode: OpMode::Constant,
+                    typ: TypeId::BOOL,
+                    val: Some(Value::Bool(true)),
+                    expr: ce,
+                    builtin: None,
+                };
+                let ok = x.typ == TypeId::BOOL
+                    || (matches!(self.t.kind(self.t.underlying(x.typ)), TypeKind::Interface { .. })
+                        && !self.is_type_param(x.typ)
+                        && self.assignable_to(&tag, x.typ));
+                if !ok {
                     self.error(
                         ast.expr(ce).pos,
                         format!(
-                            "invalid case {} in switch (mismatched types {} and bool)",
+                            "invalid case {} in switch on true (mismatched types {} and bool)",
                             self.expr_string(ce),
                             self.type_string(x.typ)
                         ),
                     );
-                    let _ = s;
-                    return;
-                }
-                if self.is_untyped(x.typ) {
-                    self.convert_untyped(&mut x, TypeId::BOOL);
                 }
             }
             Some(t) => {
@@ -699,14 +713,16 @@ impl<'a> Checker<'a> {
     fn range_stmt(
         &mut self,
         pos: Pos,
-        key: Option<ExprId>,
-        value: Option<ExprId>,
+        [key, value, extra]: [Option<ExprId>; 3],
         define: bool,
         xe: ExprId,
         body: &'a Block,
         ctx: &StmtCtx,
     ) {
         let ast = self.ast;
+        // types2 reports one problem of the clause: the range expression, a second variable where only
+        // one is permitted, or a third variable.
+        let mut reported = false;
         self.open_scope();
         let mut x = self.expr(xe);
         let (mut kt, mut vt) = (TypeId::INVALID, TypeId::INVALID);
@@ -738,6 +754,7 @@ impl<'a> Checker<'a> {
                                 ast.expr(v).pos,
                                 format!("range over {} permits only one iteration variable", self.operand_string(&x)),
                             );
+                            reported = true;
                         }
                         Some((elem, TypeId::INVALID))
                     }
@@ -751,6 +768,9 @@ impl<'a> Checker<'a> {
             if let Some((k, v)) = r {
                 kt = k;
                 vt = v;
+                if let (Some(e), false) = (extra, reported) {
+                    self.error(ast.expr(e).pos, "range clause permits at most two iteration variables");
+                }
             }
         }
         let lhs = [key, value];
@@ -1151,12 +1171,15 @@ impl<'a> Checker<'a> {
             match spec {
                 Spec::Type(ts) => {
                     pos::set_current(ts.pos);
-                    // gc's noder (not types2) rejects these: it cannot export such types yet
-                    if let Some(f) = self.cur_decl {
+                    // gc's noder (not types2) rejects these: it cannot export such types yet. It reports
+                    // the declaration statement once, at its keyword, whatever the number of specs.
+                    let first = std::ptr::eq(spec, &g.specs[0]);
+                    if let (Some(f), true) = (self.cur_decl, first) {
                         if self.generic_funcs.contains_key(&f)
                             || self.method_recv_tparams.get(&f).is_some_and(|t| !t.is_empty())
                         {
-                            self.error(g.pos, "type declarations inside generic functions are not currently supported");
+                            let msg = "type declarations inside generic functions are not currently supported";
+                            self.noder_errs.push(Error::new(g.pos, msg));
                         }
                     }
                     let o = self.new_obj(ObjKind::TypeName, &ts.name.name, ts.name.pos, TypeId::INVALID);
@@ -1184,10 +1207,20 @@ impl<'a> Checker<'a> {
                     // the type name is in scope inside its own declaration
                     let sc = self.scope;
                     self.declare(sc, ts.name.pos, o);
-                    if !ts.tparams.is_empty() {
-                        self.error(ts.pos, "generic type cannot be declared inside a function");
+                    // A local generic type (gc 1.19 accepts them in non-generic functions): its type
+                    // parameters are in a scope of their own, as for package-level generic types.
+                    let generic = !ts.tparams.is_empty();
+                    if generic {
+                        self.open_scope();
+                        self.declare_type_params(&ts.tparams, Some(named));
                     }
                     let rhs = self.typ(ts.typ);
+                    if generic {
+                        if let TypeKind::TypeParam { .. } = self.t.kind(rhs) {
+                            self.error(ast.expr(ts.typ).pos, "cannot use a type parameter as RHS in type declaration");
+                        }
+                        self.close_scope();
+                    }
                     let u = self.t.underlying(rhs);
                     let mut u = if matches!(self.t.kind(u), TypeKind::Named(_)) { TypeId::INVALID } else { u };
                     // go/types' validType, as for package-level types: `type T struct{ T }` contains itself
@@ -1198,6 +1231,10 @@ impl<'a> Checker<'a> {
                     }
                     self.valid_state = state;
                     self.t.named_mut(named).underlying = u;
+                    // instances made inside the declaration (`next *X[T]`) get their underlying types now
+                    if !self.pending_instances.is_empty() {
+                        self.complete_pending_instances(named);
+                    }
                 }
                 Spec::Value(vs) => {
                     pos::set_current(vs.pos);

@@ -26,7 +26,34 @@ impl<'a> Checker<'a> {
         let instantiated = matches!(self.ast.expr(self.ast.unparen(e)).kind, ExprKind::Index { .. });
         if let Some(tps) = self.generic_types.get(&t) {
             if !tps.is_empty() && !instantiated {
-                let s = self.expr_string(e);
+                // types2 writes the generic type with its type parameter list (`Z[K, V any]`: a constraint
+                // shared by consecutive parameters is written once).
+                let tps = tps.clone();
+                let mut s = self.type_string(t);
+                s.push('[');
+                let mut prev: Option<TypeId> = None;
+                let mut prev_any = false;
+                for (i, &tp) in tps.iter().enumerate() {
+                    let bound = match self.t.kind(tp) {
+                        TypeKind::TypeParam { constraint, .. } => *constraint,
+                        _ => TypeId::INVALID,
+                    };
+                    if i > 0 {
+                        if let Some(p) = prev.filter(|&p| p != bound) {
+                            s.push(' ');
+                            s.push_str(&if prev_any { "any".to_string() } else { self.type_string(p) });
+                        }
+                        s.push_str(", ");
+                    }
+                    prev = Some(bound);
+                    prev_any = self.any_bound.contains(&tp);
+                    s.push_str(&self.type_string(tp));
+                }
+                if let Some(p) = prev {
+                    s.push(' ');
+                    s.push_str(&if prev_any { "any".to_string() } else { self.type_string(p) });
+                }
+                s.push(']');
                 self.error(self.ast.expr(e).pos, format!("cannot use generic type {s} without instantiation"));
                 return TypeId::INVALID;
             }
@@ -628,8 +655,19 @@ impl<'a> Checker<'a> {
         let saved = std::mem::replace(&mut self.in_tparam_list, true);
         for f in fields {
             let c = self.constraint_type(f.typ);
+            let is_any = match &self.ast.expr(f.typ).kind {
+                ExprKind::Ident(id) => self
+                    .info
+                    .uses
+                    .get(&id.pos)
+                    .is_some_and(|&o| self.objs.get(o).pkg.is_none() && &*self.objs.get(o).name == "any"),
+                _ => false,
+            };
             for _ in &f.names {
                 let tp = tps[i];
+                if is_any {
+                    self.any_bound.insert(tp);
+                }
                 if let TypeKind::TypeParam { obj, index, .. } = self.t.kind(tp).clone() {
                     self.t.set_unique(tp, TypeKind::TypeParam { obj, index, constraint: c });
                 }

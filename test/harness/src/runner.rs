@@ -430,9 +430,17 @@ impl<'a> Run<'a> {
     }
 
     /// An executable built by the compiler under test.
+    /// The recipe's arguments as `go run FILE ARGS` reads them: the leading `*.go` ones are more files of
+    /// the program (`// run cmplxdivide1.go`, `// runoutput ./rotate.go`), the rest go to the program.
+    fn split_run_args(&self) -> (Vec<String>, Vec<String>) {
+        let args = &self.recipe.args;
+        let n = args.iter().take_while(|a| a.ends_with(".go")).count();
+        (args[..n].to_vec(), args[n..].to_vec())
+    }
+
     fn run_exe(&self, exe: &Path, at: Where) -> Result<Output, String> {
         let mut cmd = vec![s(exe)];
-        cmd.extend(self.recipe.args.iter().cloned());
+        cmd.extend(self.split_run_args().1);
         let out = self.cmd(cmd, at);
         if out.ok() {
             Ok(out)
@@ -524,7 +532,9 @@ impl<'a> Run<'a> {
             }
             Compiler::G1c(_) => {
                 let exe = self.tmp.join("a.exe");
-                self.must(self.g1c_build(false, &s(&exe), &[name], Where::Suite))?;
+                let mut files = vec![name];
+                files.extend(self.split_run_args().0);
+                self.must(self.g1c_build(false, &s(&exe), &files, Where::Suite))?;
                 self.run_exe(&exe, Where::Suite)?
             }
         };
@@ -544,11 +554,12 @@ impl<'a> Run<'a> {
             Compiler::G1c(_) => {
                 let n = TEST_SEQ.fetch_add(1, Ordering::Relaxed);
                 let exe = self.tmp.join(format!("a{n}.exe"));
-                self.must(self.g1c_build(false, &s(&exe), &[file.to_string()], Where::Suite))?;
+                let (more, args) = if with_args { self.split_run_args() } else { Default::default() };
+                let mut files = vec![file.to_string()];
+                files.extend(more);
+                self.must(self.g1c_build(false, &s(&exe), &files, Where::Suite))?;
                 let mut cmd = vec![s(&exe)];
-                if with_args {
-                    cmd.extend(self.recipe.args.iter().cloned());
-                }
+                cmd.extend(args);
                 self.must(self.cmd(cmd, Where::Suite))
             }
         }
