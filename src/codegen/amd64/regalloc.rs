@@ -1,0 +1,212 @@
+//! Register allocation on amd64: which vregs live in a register for their whole life, and which in their
+//! frame home.
+//!
+//! In: an IR function. Out: an [`Alloc`], one [`Loc`] per vreg, read by `frame.rs` (only `Loc::Home` vregs
+//! get a home) and by `isel.rs` (operands come from the vreg's register or its home).
+//!
+//! The method is linear scan (Poletto and Sarkar) over one interval per vreg: the vreg's span in the
+//! function's block order, from the first point where it is live or written to the last where it is live or
+//! read (`ir/live.rs`). The interval has no holes and is never split, so a vreg keeps one register
+//! everywhere, across blocks and loops, and no moves are needed at block edges. When no register is free,
+//! the interval that ends last gives way and stays in its home.
+//!
+//! What isel needs from the allocation (positions: an instruction reads at `2k`, writes at `2k+1`, so a
+//! result may take the register of an operand that dies in the same instruction; isel reads every operand
+//! before it writes the result):
+//! - A vreg live across a call is never in a register. ABI0 preserves no register, and the runtime's C-ABI
+//!   calls (`CallRt`) may stop the world for the garbage collector, which scans goroutine stacks
+//!   conservatively (rt/src/gc.rs): a pointer kept in the frame across the call is where that scan finds it,
+//!   whatever the callee does with the registers. `MemCopy` of more than six pieces calls `g1c_memmove`.
+//! - isel's fixed registers are never allocated: RAX, RCX, RDX (scratch, DX the closure context), XMM0,
+//!   XMM1 (scratch), RSP, RBP. The others are allocated but some operations write them: the System V argument
+//!   registers (RSI, RDI, R8, R9, XMM2–XMM7) for `CallRt`, RSI, RDI, R8–R10 for `MemCopy`, RDI for `MemZero`.
+//!   A vreg live across such an operation, or read by it (isel fills those registers while it reads the
+//!   operands), avoids the registers it writes.
+//!
+//! Deterministic: intervals are ordered by (start, vreg number), registers tried in a fixed order.
+
+use crate::ir::live::{liveness, step_back};
+use crate::ir::{Func, Op, VReg};
+use asm::x86::{
+    Gpr, Xmm, R10, R11, R12, R13, R14, R15, R8, R9, RBX, RDI, RSI, XMM10, XMM11, XMM12, XMM13, XMM14, XMM15, XMM2,
+    XMM3, XMM4, XMM5, XMM6, XMM7, XMM8, XMM9,
+};
+
+/// Where a vreg lives for the whole function.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Loc {
+    /// Its 8-byte home in the frame (frame.rs).
+    Home,
+    Gpr(Gpr),
+    Xmm(Xmm),
+}
+
+pub struct Alloc {
+    pub loc: Vec<Loc>,
+}
+
+impl Alloc {
+    /// Every vreg in its home: the naive code of DESIGN §4.
+    pub fn all_home(f: &Func) -> Alloc {
+        Alloc { loc: vec![Loc::Home; f.vregs.len()] }
+    }
+    pub fn loc(&self, v: VReg) -> Loc {
+        self.loc.get(v.0 as usize).copied().unwrap_or(Loc::Home)
+    }
+}
+
+/// The allocatable general-purpose registers, in the order they are tried: first those no operation
+/// writes, then the System V argument registers.
+const GPRS: [Gpr; 11] = [RBX, R12, R13, R14, R15, R11, R10, R9, R8, RDI, RSI];
+/// The allocatable SSE registers, those outside the argument registers first.
+const XMMS: [Xmm; 14] = [XMM8, XMM9, XMM10, XMM11, XMM12, XMM13, XMM14, XMM15, XMM7, XMM6, XMM5, XMM4, XMM3, XMM2];
+
+/// A set of allocatable registers: bit `i` is `GPRS[i]`, bit `16 + j` is `XMMS[j]`.
+type Mask = u32;
+const ALL: Mask = u32::MAX;
+
+fn gpr_bit(r: Gpr) -> Mask {
+    GPRS.iter().position(|g| g.num == r.num).map_or(0, |i| 1 << i)
+}
+fn xmm_bit(x: Xmm) -> Mask {
+    XMMS.iter().position(|y| y.0 == x.0).map_or(0, |j| 1 << (16 + j))
+}
+
+/// The registers isel writes while it executes `op` (before its result is written).
+fn clobbers(op: &Op) -> Mask {
+    let sysv = gpr_bit(RSI) | gpr_bit(RDI) | gpr_bit(R8) | gpr_bit(R9);
+    let sysv_xmm = [XMM2, XMM3, XMM4, XMM5, XMM6, XMM7].iter().fold(0, |m, x| m | xmm_bit(*x));
+    match op {
+        Op::CallGo { .. } | Op::CallRt { .. } => ALL,
+        Op::MemCopy { size, .. } if pieces(*size) > 6 => ALL,
+        Op::MemCopy { .. } => sysv | gpr_bit(R10) | sysv_xmm,
+        Op::MemZero { .. } => gpr_bit(RDI),
+        _ => 0,
+    }
+}
+
+/// The registers that must not hold an operand of `op`: those isel fills while it reads the operands.
+fn operand_clobbers(op: &Op) -> Mask {
+    match op {
+        Op::CallRt { .. } => {
+            let sysv = gpr_bit(RSI) | gpr_bit(RDI) | gpr_bit(R8) | gpr_bit(R9);
+            [XMM2, XMM3, XMM4, XMM5, XMM6, XMM7].iter().fold(sysv, |m, x| m | xmm_bit(*x))
+        }
+        Op::MemCopy { .. } | Op::MemZero { .. } => clobbers(&Op::MemCopy { dst: VReg(0), src: VReg(0), size: 0 }),
+        _ => 0,
+    }
+}
+
+/// The number of moves isel splits a `MemCopy` of `size` bytes into (as `isel::Gen::pieces`).
+fn pieces(size: u64) -> u64 {
+    size / 8 + (size % 8).count_ones() as u64
+}
+
+/// Functions larger than this (blocks × vregs, the bits of the liveness sets) keep every vreg in its home.
+const MAX_FUNC_SIZE: usize = 1 << 26;
+
+pub fn allocate(f: &Func) -> Alloc {
+    let nv = f.vregs.len();
+    // A second return from `g1c_deferproc` resumes with the frame as it is and the registers as they are
+    // not: such functions keep every vreg in memory.
+    if nv == 0 || f.blocks.len().saturating_mul(nv) > MAX_FUNC_SIZE || f.returns_twice() {
+        return Alloc::all_home(f);
+    }
+    let live = liveness(f);
+    const NONE: u32 = u32::MAX;
+    let mut start = vec![NONE; nv];
+    let mut end = vec![0u32; nv];
+    let mut forbid: Vec<Mask> = vec![0; nv];
+    let mut extend = |v: usize, p: u32| {
+        if start[v] == NONE || p < start[v] {
+            start[v] = p;
+        }
+        if p > end[v] {
+            end[v] = p;
+        }
+    };
+    // Global instruction numbers: each block's instructions, then its terminator.
+    let mut first = 0u32;
+    for (bi, b) in f.blocks.iter().enumerate() {
+        let term = first + b.insts.len() as u32;
+        for v in live.live_in[bi].iter() {
+            extend(v, 2 * first);
+        }
+        for v in live.live_out[bi].iter() {
+            extend(v, 2 * term + 1);
+        }
+        let mut l = live.live_out[bi].clone();
+        if let Some(c) = b.term.used() {
+            extend(c.0 as usize, 2 * term);
+            l.insert(c.0 as usize);
+        }
+        for (k, inst) in b.insts.iter().enumerate().rev() {
+            let at = first + k as u32;
+            let op = &inst.op;
+            let c = clobbers(op);
+            if c != 0 {
+                // `l` is live after the instruction; what it writes is not live across it.
+                let mut across = l.clone();
+                op.for_each_def(|d| across.remove(d.0 as usize));
+                for v in across.iter() {
+                    forbid[v] |= c;
+                }
+            }
+            let oc = operand_clobbers(op);
+            op.for_each_def(|d| extend(d.0 as usize, 2 * at + 1));
+            op.for_each_use(|u| {
+                extend(u.0 as usize, 2 * at);
+                forbid[u.0 as usize] |= oc;
+            });
+            step_back(&mut l, op);
+        }
+        first = term + 1;
+    }
+
+    let mut order: Vec<usize> = (0..nv).filter(|&v| start[v] != NONE).collect();
+    order.sort_by_key(|&v| (start[v], v));
+    let mut loc = vec![Loc::Home; nv];
+    // Active intervals holding a register: (vreg, register bit).
+    let mut active: Vec<(usize, Mask)> = Vec::new();
+    let mut used: Mask = 0;
+    for v in order {
+        active.retain(|&(w, bit)| {
+            let keep = end[w] >= start[v];
+            if !keep {
+                used &= !bit;
+            }
+            keep
+        });
+        let float = f.vregs[v].is_float();
+        let class: Mask = if float { ((1 << XMMS.len()) - 1) << 16 } else { (1 << GPRS.len()) - 1 };
+        let allowed = class & !forbid[v];
+        if allowed == 0 {
+            continue;
+        }
+        let free = allowed & !used;
+        let bit = if free != 0 {
+            free & free.wrapping_neg()
+        } else {
+            // Spill the active interval that ends last, if it ends after this one and its register suits.
+            let cand = active
+                .iter()
+                .enumerate()
+                .filter(|(_, &(w, b))| b & allowed != 0 && end[w] > end[v])
+                .max_by_key(|(_, &(w, _))| (end[w], w));
+            match cand {
+                Some((i, &(w, b))) => {
+                    loc[w] = Loc::Home;
+                    active.remove(i);
+                    used &= !b;
+                    b
+                }
+                None => continue,
+            }
+        };
+        let i = bit.trailing_zeros() as usize;
+        loc[v] = if i >= 16 { Loc::Xmm(XMMS[i - 16]) } else { Loc::Gpr(GPRS[i]) };
+        used |= bit;
+        active.push((v, bit));
+    }
+    Alloc { loc }
+}
