@@ -39,6 +39,8 @@ struct Gen<'f> {
     /// One label per block, `Label(i)` for block `i`.
     blocks: Vec<Label>,
     lines: Vec<(u32, u32)>,
+    /// The flags hold the condition the block's `Branch` takes (a fused compare, `Alloc::fused`).
+    flags: Option<CC>,
 }
 
 pub fn select(f: &Func, frame: &Frame, alloc: &Alloc) -> Result<Selected, String> {
@@ -47,7 +49,7 @@ pub fn select(f: &Func, frame: &Frame, alloc: &Alloc) -> Result<Selected, String
     }
     let mut a = Assembler::new(Mode::Long);
     let blocks = f.blocks.iter().map(|_| a.new_label()).collect();
-    let mut g = Gen { f, frame, alloc, a, blocks, lines: Vec::new() };
+    let mut g = Gen { f, frame, alloc, a, blocks, lines: Vec::new(), flags: None };
     g.func().map_err(|e| format!("{}: {e}", f.name))?;
     let code = g.a.finish().map_err(|e| format!("{}: {e}", f.name))?;
     Ok(Selected { code, lines: g.lines })
@@ -282,9 +284,15 @@ impl<'f> Gen<'f> {
         }
         for (i, b) in self.f.blocks.iter().enumerate() {
             self.a.bind(self.blocks[i])?;
-            for inst in &b.insts {
+            let fused = self.alloc.fused.get(i).copied().unwrap_or(false);
+            for (k, inst) in b.insts.iter().enumerate() {
                 self.line(inst.line);
-                self.op(&inst.op)?;
+                match &inst.op {
+                    Op::Cmp { cond, x, y, .. } if fused && k + 1 == b.insts.len() => {
+                        self.flags = Some(self.int_compare(*cond, *x, *y)?);
+                    }
+                    op => self.op(op)?,
+                }
             }
             self.line(b.term_line);
             self.term(&b.term, i)?;
@@ -305,6 +313,16 @@ impl<'f> Gen<'f> {
             }
             Term::Branch { cond, then, els } => {
                 let (lt, le) = (self.block(*then)?, self.block(*els)?);
+                if let Some(cc) = self.flags.take() {
+                    if *then == next {
+                        return self.e1(M::Jcc(cc.negate()), le);
+                    }
+                    self.e1(M::Jcc(cc), lt)?;
+                    if *els != next {
+                        self.e1(M::Jmp, le)?;
+                    }
+                    return Ok(());
+                }
                 match self.alloc.loc(*cond) {
                     Loc::Gpr(g) => self.e2(M::Test, g.with_size(Size::Byte), g.with_size(Size::Byte))?,
                     _ => {
@@ -465,9 +483,13 @@ impl<'f> Gen<'f> {
         match op {
             BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::And | BinOp::Or | BinOp::Xor | BinOp::AndNot => {
                 // Wrapping arithmetic: the low bits of a 64-bit result are the sub-word result.
-                // The result is computed in RAX, or in dst's register when that is not y's.
+                // A constant y that fits in a sign-extended 32-bit immediate is one (not for IMUL, whose
+                // immediate form has three operands).
+                let imm = self.alloc.konst.get(y.0 as usize).copied().flatten().filter(|v| i32::try_from(*v).is_ok());
+                let imm = imm.filter(|_| op != BinOp::Mul && op != BinOp::AndNot);
+                // The result is computed in RAX, or in dst's register when y is not read from it.
                 let r = match self.alloc.loc(dst) {
-                    Loc::Gpr(g) if self.alloc.loc(y) != Loc::Gpr(g) => g,
+                    Loc::Gpr(g) if imm.is_some() || self.alloc.loc(y) != Loc::Gpr(g) => g,
                     _ => RAX,
                 };
                 self.load(r, x)?;
@@ -475,6 +497,8 @@ impl<'f> Gen<'f> {
                     self.load(RCX, y)?;
                     self.e1(M::Not, RCX)?;
                     RCX.into()
+                } else if let Some(v) = imm {
+                    Operand::from(v)
                 } else {
                     self.src64(y)?
                 };
@@ -577,15 +601,48 @@ impl<'f> Gen<'f> {
         }
     }
 
-    fn cmp(&mut self, cond: Cond, dst: VReg, x: VReg, y: VReg) -> R {
-        if let Some(cc) = int_cond(cond) {
-            let ext = match cond {
-                Cond::LtS | Cond::LeS | Cond::GtS | Cond::GeS => Ext::Signed,
-                _ => Ext::Unsigned,
-            };
+    /// Compares integers `x` and `y` for `cond` (an integer condition); returns the x86 condition that holds
+    /// in the flags when `x cond y`.
+    fn int_compare(&mut self, cond: Cond, x: VReg, y: VReg) -> Result<CC, String> {
+        let cc = int_cond(cond).ok_or("float condition in an integer compare")?;
+        let ext = match cond {
+            Cond::LtS | Cond::LeS | Cond::GtS | Cond::GeS => Ext::Signed,
+            _ => Ext::Unsigned,
+        };
+        let ty = self.ty(x)?;
+        let wide = matches!(ty, Ty::I64 | Ty::Ptr);
+        let xr = if wide {
+            self.in_gpr(x, RAX)?
+        } else {
             self.load_ext(RAX, x, ext)?;
-            self.load_ext(RCX, y, ext)?;
-            self.e2(M::Cmp, RAX, RCX)?;
+            RAX
+        };
+        // A constant y that fits in a sign-extended 32-bit immediate, once extended as x is.
+        let imm = self.alloc.konst.get(y.0 as usize).copied().flatten().map(|v| {
+            let s = 64 - width_bits(ty) as u32;
+            if ext == Ext::Signed {
+                (v << s) >> s
+            } else {
+                (((v as u64) << s) >> s) as i64
+            }
+        });
+        match imm {
+            Some(v) if i32::try_from(v).is_ok() => self.e2(M::Cmp, xr, v)?,
+            _ if wide => {
+                let yo = self.src64(y)?;
+                self.e2(M::Cmp, xr, yo)?
+            }
+            _ => {
+                self.load_ext(RCX, y, ext)?;
+                self.e2(M::Cmp, xr, RCX)?
+            }
+        }
+        Ok(cc)
+    }
+
+    fn cmp(&mut self, cond: Cond, dst: VReg, x: VReg, y: VReg) -> R {
+        if int_cond(cond).is_some() {
+            let cc = self.int_compare(cond, x, y)?;
             self.e1(M::Setcc(cc), AL)?;
         } else {
             // UCOMISD sets ZF, PF, CF; an unordered result (a NaN) sets all three. `a`/`ae` (CF=0) are

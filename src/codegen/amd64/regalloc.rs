@@ -25,8 +25,8 @@
 //!
 //! Deterministic: intervals are ordered by (start, vreg number), registers tried in a fixed order.
 
-use crate::ir::live::{liveness, step_back};
-use crate::ir::{Func, Op, VReg};
+use crate::ir::live::{def_counts, liveness, step_back};
+use crate::ir::{Cond, Func, Op, Term, VReg};
 use asm::x86::{
     Gpr, Xmm, R10, R11, R12, R13, R14, R15, R8, R9, RBX, RDI, RSI, XMM10, XMM11, XMM12, XMM13, XMM14, XMM15, XMM2,
     XMM3, XMM4, XMM5, XMM6, XMM7, XMM8, XMM9,
@@ -43,12 +43,18 @@ pub enum Loc {
 
 pub struct Alloc {
     pub loc: Vec<Loc>,
+    /// The value of each vreg written once, by a `Const` (isel uses it as an immediate).
+    pub konst: Vec<Option<i64>>,
+    /// Per block: its last instruction is an integer `Cmp` whose result only the block's `Branch` reads, so
+    /// isel branches on the flags and never materializes the result.
+    pub fused: Vec<bool>,
 }
 
 impl Alloc {
     /// Every vreg in its home: the naive code of DESIGN §4.
     pub fn all_home(f: &Func) -> Alloc {
-        Alloc { loc: vec![Loc::Home; f.vregs.len()] }
+        let konst = if well_formed(f) { constants(f) } else { vec![None; f.vregs.len()] };
+        Alloc { loc: vec![Loc::Home; f.vregs.len()], konst, fused: vec![false; f.blocks.len()] }
     }
     pub fn loc(&self, v: VReg) -> Loc {
         self.loc.get(v.0 as usize).copied().unwrap_or(Loc::Home)
@@ -102,6 +108,39 @@ fn pieces(size: u64) -> u64 {
     size / 8 + (size % 8).count_ones() as u64
 }
 
+/// Every vreg and block the function names exists. Codegen must report bad IR as an error, not panic: when
+/// this fails, everything stays in memory and isel reports what is wrong.
+fn well_formed(f: &Func) -> bool {
+    let (nv, nb) = (f.vregs.len() as u32, f.blocks.len() as u32);
+    let mut ok = true;
+    for b in &f.blocks {
+        for i in &b.insts {
+            i.op.for_each_use(|v| ok &= v.0 < nv);
+            i.op.for_each_def(|v| ok &= v.0 < nv);
+        }
+        ok &= b.term.used().is_none_or(|v| v.0 < nv);
+        ok &= b.term.succs().iter().all(|s| s.0 < nb);
+    }
+    ok
+}
+
+/// The value of every vreg written exactly once, by a `Const`: where it is read, it holds that value (the
+/// lowering never reads a vreg before writing it).
+fn constants(f: &Func) -> Vec<Option<i64>> {
+    let counts = def_counts(f);
+    let mut k = vec![None; f.vregs.len()];
+    for b in &f.blocks {
+        for i in &b.insts {
+            if let Op::Const { dst, value } = i.op {
+                if counts[dst.0 as usize] == 1 {
+                    k[dst.0 as usize] = Some(value);
+                }
+            }
+        }
+    }
+    k
+}
+
 /// Functions larger than this (blocks × vregs, the bits of the liveness sets) keep every vreg in its home.
 const MAX_FUNC_SIZE: usize = 1 << 26;
 
@@ -109,7 +148,7 @@ pub fn allocate(f: &Func) -> Alloc {
     let nv = f.vregs.len();
     // A second return from `g1c_deferproc` resumes with the frame as it is and the registers as they are
     // not: such functions keep every vreg in memory.
-    if nv == 0 || f.blocks.len().saturating_mul(nv) > MAX_FUNC_SIZE || f.returns_twice() {
+    if nv == 0 || f.blocks.len().saturating_mul(nv) > MAX_FUNC_SIZE || f.returns_twice() || !well_formed(f) {
         return Alloc::all_home(f);
     }
     let live = liveness(f);
@@ -163,6 +202,21 @@ pub fn allocate(f: &Func) -> Alloc {
         first = term + 1;
     }
 
+    // Compare-and-branch: the comparison's result dies at the branch (its interval ends at the branch's
+    // read, so it is not live out).
+    let mut fused = vec![false; f.blocks.len()];
+    let mut first = 0u32;
+    for (bi, b) in f.blocks.iter().enumerate() {
+        let term = first + b.insts.len() as u32;
+        if let (Some(last), Term::Branch { cond, .. }) = (b.insts.last(), &b.term) {
+            if let Op::Cmp { cond: c, dst, .. } = last.op {
+                let int = !matches!(c, Cond::FEq | Cond::FNe | Cond::FLt | Cond::FLe | Cond::FGt | Cond::FGe);
+                fused[bi] = int && dst == *cond && end[dst.0 as usize] == 2 * term;
+            }
+        }
+        first = term + 1;
+    }
+
     let mut order: Vec<usize> = (0..nv).filter(|&v| start[v] != NONE).collect();
     order.sort_by_key(|&v| (start[v], v));
     let mut loc = vec![Loc::Home; nv];
@@ -208,5 +262,5 @@ pub fn allocate(f: &Func) -> Alloc {
         used |= bit;
         active.push((v, bit));
     }
-    Alloc { loc }
+    Alloc { loc, konst: constants(f), fused }
 }
