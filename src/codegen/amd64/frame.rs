@@ -13,10 +13,11 @@
 //! ```
 //! Invariants: a Go function is entered with RSP ≡ 8 (mod 16) (a `call` from an aligned RSP), so after
 //! `push rbp` RBP is 16-byte aligned; `size` is a multiple of 16, so RSP is aligned at every call.
-//! Every vreg the register allocator left in memory (`regalloc::Loc::Home`) has a home of 8 bytes: integers keep their value in the low bits (sub-word types have only
+//! Every vreg the register allocator left in memory, or saves around calls (`Alloc::needs_home`), has a
+//! home of 8 bytes: integers keep their value in the low bits (sub-word types have only
 //! their low bits defined), F64 the 8 bytes, F32 the low 4 bytes.
 
-use super::regalloc::{Alloc, Loc};
+use super::regalloc::Alloc;
 use crate::ir::{Func, Op, SlotId, VReg};
 
 pub struct Frame {
@@ -56,7 +57,7 @@ impl Frame {
         };
         let mut vreg_home = Vec::with_capacity(f.vregs.len());
         for v in 0..f.vregs.len() {
-            if alloc.loc(VReg(v as u32)) == Loc::Home {
+            if alloc.needs_home.get(v).copied().unwrap_or(true) {
                 used += 8;
                 vreg_home.push(-(used as i64));
             } else {

@@ -285,13 +285,22 @@ impl<'f> Gen<'f> {
         for (i, b) in self.f.blocks.iter().enumerate() {
             self.a.bind(self.blocks[i])?;
             let fused = self.alloc.fused.get(i).copied().unwrap_or(false);
+            let saves: &[(u32, Vec<VReg>)] = self.alloc.saves.get(i).map_or(&[], |s| s.as_slice());
+            let mut saves = saves.iter().peekable();
             for (k, inst) in b.insts.iter().enumerate() {
                 self.line(inst.line);
+                let save = saves.next_if(|s| s.0 as usize == k).map(|s| s.1.as_slice());
+                for &v in save.unwrap_or(&[]) {
+                    self.save(v, true)?;
+                }
                 match &inst.op {
                     Op::Cmp { cond, x, y, .. } if fused && k + 1 == b.insts.len() => {
                         self.flags = Some(self.int_compare(*cond, *x, *y)?);
                     }
                     op => self.op(op)?,
+                }
+                for &v in save.unwrap_or(&[]) {
+                    self.save(v, false)?;
                 }
             }
             self.line(b.term_line);
@@ -299,6 +308,18 @@ impl<'f> Gen<'f> {
         }
         self.line(self.f.line);
         super::stack::stub(&mut self.a, &check)
+    }
+
+    /// Stores the register of `v` to its home (before a call, `out`), or loads it back (after).
+    fn save(&mut self, v: VReg, out: bool) -> R {
+        let m = self.home(v, Size::Qword)?;
+        match (self.alloc.loc(v), out) {
+            (Loc::Gpr(g), true) => self.e2(M::Mov, m, g),
+            (Loc::Gpr(g), false) => self.e2(M::Mov, g, m),
+            (Loc::Xmm(x), true) => self.e2(M::Movq, m, x),
+            (Loc::Xmm(x), false) => self.e2(M::Movq, x, m),
+            (Loc::Home, _) => Ok(()),
+        }
     }
 
     fn term(&mut self, t: &Term, index: usize) -> R {

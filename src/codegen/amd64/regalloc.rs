@@ -8,15 +8,17 @@
 //! function's block order, from the first point where it is live or written to the last where it is live or
 //! read (`ir/live.rs`). The interval has no holes and is never split, so a vreg keeps one register
 //! everywhere, across blocks and loops, and no moves are needed at block edges. When no register is free,
-//! the interval that ends last gives way and stays in its home.
+//! the interval used least (reads and writes weighted by 8^loop depth) gives way and stays in its home.
 //!
 //! What isel needs from the allocation (positions: an instruction reads at `2k`, writes at `2k+1`, so a
 //! result may take the register of an operand that dies in the same instruction; isel reads every operand
 //! before it writes the result):
-//! - A vreg live across a call is never in a register. ABI0 preserves no register, and the runtime's C-ABI
-//!   calls (`CallRt`) may stop the world for the garbage collector, which scans goroutine stacks
-//!   conservatively (rt/src/gc.rs): a pointer kept in the frame across the call is where that scan finds it,
-//!   whatever the callee does with the registers. `MemCopy` of more than six pieces calls `g1c_memmove`.
+//! - A vreg live across a call is saved to its frame home before the call and loaded back after it (`saves`),
+//!   or, when that would cost about as much as keeping it in memory (weights: 8^loop depth per block), kept
+//!   in memory. ABI0 preserves no register, and the runtime's C-ABI calls (`CallRt`) may stop the world for
+//!   the garbage collector, which scans goroutine stacks conservatively (rt/src/gc.rs): a pointer live
+//!   across a call is in the frame during the call, where that scan finds it, whatever the callee does with
+//!   the registers. `MemCopy` of more than six pieces calls `g1c_memmove`, a call as well.
 //! - isel's fixed registers are never allocated: RAX, RCX, RDX (scratch, DX the closure context), XMM0,
 //!   XMM1 (scratch), RSP, RBP. The others are allocated but some operations write them: the System V argument
 //!   registers (RSI, RDI, R8, R9, XMM2–XMM7) for `CallRt`, RSI, RDI, R8–R10 for `MemCopy`, RDI for `MemZero`.
@@ -48,13 +50,24 @@ pub struct Alloc {
     /// Per block: its last instruction is an integer `Cmp` whose result only the block's `Branch` reads, so
     /// isel branches on the flags and never materializes the result.
     pub fused: Vec<bool>,
+    /// Per block, `(instruction index, vregs)`: the vregs in registers that are live across that call;
+    /// isel stores them to their homes before it and loads them back after it.
+    pub saves: Vec<Vec<(u32, Vec<VReg>)>>,
+    /// The vreg needs a frame home: it is in memory, or in a register saved around calls.
+    pub needs_home: Vec<bool>,
 }
 
 impl Alloc {
     /// Every vreg in its home: the naive code of DESIGN §4.
     pub fn all_home(f: &Func) -> Alloc {
         let konst = if well_formed(f) { constants(f) } else { vec![None; f.vregs.len()] };
-        Alloc { loc: vec![Loc::Home; f.vregs.len()], konst, fused: vec![false; f.blocks.len()] }
+        Alloc {
+            loc: vec![Loc::Home; f.vregs.len()],
+            konst,
+            fused: vec![false; f.blocks.len()],
+            saves: vec![Vec::new(); f.blocks.len()],
+            needs_home: vec![true; f.vregs.len()],
+        }
     }
     pub fn loc(&self, v: VReg) -> Loc {
         self.loc.get(v.0 as usize).copied().unwrap_or(Loc::Home)
@@ -141,6 +154,57 @@ fn constants(f: &Func) -> Vec<Option<i64>> {
     k
 }
 
+/// How often each block runs, relative to the others: 8^(loop depth), the depth counted over the natural
+/// loops of the back edges a depth-first walk from the entry finds.
+fn block_weights(f: &Func) -> Vec<u64> {
+    let nb = f.blocks.len();
+    let succs: Vec<Vec<usize>> =
+        f.blocks.iter().map(|b| b.term.succs().iter().map(|s| s.0 as usize).collect()).collect();
+    let mut preds = vec![Vec::new(); nb];
+    for (b, ss) in succs.iter().enumerate() {
+        for &s in ss {
+            preds[s].push(b);
+        }
+    }
+    // Iterative DFS; an edge to a block on the stack is a back edge.
+    let (mut state, mut back) = (vec![0u8; nb], Vec::new()); // 0 new, 1 on stack, 2 done
+    let mut stack = vec![(0usize, 0usize)];
+    state[0] = 1;
+    while let Some(&mut (b, ref mut i)) = stack.last_mut() {
+        if let Some(&s) = succs[b].get(*i) {
+            *i += 1;
+            match state[s] {
+                0 => {
+                    state[s] = 1;
+                    stack.push((s, 0));
+                }
+                1 => back.push((b, s)),
+                _ => {}
+            }
+        } else {
+            state[b] = 2;
+            stack.pop();
+        }
+    }
+    let mut depth = vec![0u32; nb];
+    let mut mark = vec![usize::MAX; nb];
+    for (k, &(src, head)) in back.iter().enumerate() {
+        // The natural loop: the header and every block that reaches `src` without passing the header.
+        mark[head] = k;
+        depth[head] += 1;
+        let mut work = vec![src];
+        while let Some(b) = work.pop() {
+            if mark[b] == k {
+                continue;
+            }
+            mark[b] = k;
+            depth[b] += 1;
+            work.extend(preds[b].iter().copied());
+        }
+    }
+    depth.iter().map(|&d| 8u64.pow(d.min(6))).collect()
+}
+
 /// Functions larger than this (blocks × vregs, the bits of the liveness sets) keep every vreg in its home.
 const MAX_FUNC_SIZE: usize = 1 << 26;
 
@@ -152,6 +216,12 @@ pub fn allocate(f: &Func) -> Alloc {
         return Alloc::all_home(f);
     }
     let live = liveness(f);
+    let weight = block_weights(f);
+    // Per vreg: how often it is read or written, and how often it is live across a call (each costs a store
+    // and a load if it is in a register), both weighted by the blocks' frequencies.
+    let mut refs = vec![0u64; nv];
+    let mut calls = vec![0u64; nv];
+    let mut crossings: Vec<(u32, u32, u32)> = Vec::new();
     const NONE: u32 = u32::MAX;
     let mut start = vec![NONE; nv];
     let mut end = vec![0u32; nv];
@@ -178,6 +248,7 @@ pub fn allocate(f: &Func) -> Alloc {
         if let Some(c) = b.term.used() {
             extend(c.0 as usize, 2 * term);
             l.insert(c.0 as usize);
+            refs[c.0 as usize] += weight[bi];
         }
         for (k, inst) in b.insts.iter().enumerate().rev() {
             let at = first + k as u32;
@@ -188,14 +259,24 @@ pub fn allocate(f: &Func) -> Alloc {
                 let mut across = l.clone();
                 op.for_each_def(|d| across.remove(d.0 as usize));
                 for v in across.iter() {
-                    forbid[v] |= c;
+                    if c == ALL {
+                        // A call: the vreg is saved around it if it gets a register.
+                        calls[v] += weight[bi];
+                        crossings.push((bi as u32, k as u32, v as u32));
+                    } else {
+                        forbid[v] |= c;
+                    }
                 }
             }
             let oc = operand_clobbers(op);
-            op.for_each_def(|d| extend(d.0 as usize, 2 * at + 1));
+            op.for_each_def(|d| {
+                extend(d.0 as usize, 2 * at + 1);
+                refs[d.0 as usize] += weight[bi];
+            });
             op.for_each_use(|u| {
                 extend(u.0 as usize, 2 * at);
                 forbid[u.0 as usize] |= oc;
+                refs[u.0 as usize] += weight[bi];
             });
             step_back(&mut l, op);
         }
@@ -215,6 +296,14 @@ pub fn allocate(f: &Func) -> Alloc {
             }
         }
         first = term + 1;
+    }
+
+    // A vreg whose saves around calls would cost about as much as its reads and writes from memory stays
+    // in memory.
+    for v in 0..nv {
+        if calls[v] > 0 && 2 * calls[v] >= refs[v] {
+            forbid[v] = ALL;
+        }
     }
 
     let mut order: Vec<usize> = (0..nv).filter(|&v| start[v] != NONE).collect();
@@ -241,12 +330,13 @@ pub fn allocate(f: &Func) -> Alloc {
         let bit = if free != 0 {
             free & free.wrapping_neg()
         } else {
-            // Spill the active interval that ends last, if it ends after this one and its register suits.
+            // Spill the interval read and written least often (weighted by loop depth), this one or an active
+            // one whose register suits it; ties go to the one that ends last.
             let cand = active
                 .iter()
                 .enumerate()
-                .filter(|(_, &(w, b))| b & allowed != 0 && end[w] > end[v])
-                .max_by_key(|(_, &(w, _))| (end[w], w));
+                .filter(|(_, &(w, b))| b & allowed != 0 && (refs[w], u32::MAX - end[w]) < (refs[v], u32::MAX - end[v]))
+                .min_by_key(|(_, &(w, _))| (refs[w], u32::MAX - end[w], w));
             match cand {
                 Some((i, &(w, b))) => {
                     loc[w] = Loc::Home;
@@ -262,5 +352,17 @@ pub fn allocate(f: &Func) -> Alloc {
         used |= bit;
         active.push((v, bit));
     }
-    Alloc { loc, konst: constants(f), fused }
+    let mut saves: Vec<Vec<(u32, Vec<VReg>)>> = vec![Vec::new(); f.blocks.len()];
+    let mut needs_home: Vec<bool> = loc.iter().map(|l| *l == Loc::Home).collect();
+    crossings.retain(|&(_, _, v)| loc[v as usize] != Loc::Home);
+    crossings.sort();
+    for (b, k, v) in crossings {
+        needs_home[v as usize] = true;
+        let list = &mut saves[b as usize];
+        match list.last_mut() {
+            Some((at, vs)) if *at == k => vs.push(VReg(v)),
+            _ => list.push((k, vec![VReg(v)])),
+        }
+    }
+    Alloc { loc, konst: constants(f), fused, saves, needs_home }
 }
