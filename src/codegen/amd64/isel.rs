@@ -372,6 +372,8 @@ impl<'f> Gen<'f> {
 
     fn op(&mut self, op: &Op) -> R {
         match op {
+            // Read only as an immediate: nothing to compute.
+            Op::Const { dst, .. } if self.alloc.imm_only.get(dst.0 as usize) == Some(&true) => Ok(()),
             Op::Const { dst, value } => {
                 self.ty(*dst)?;
                 let r = self.dst_gpr(*dst);

@@ -28,7 +28,7 @@
 //! Deterministic: intervals are ordered by (start, vreg number), registers tried in a fixed order.
 
 use crate::ir::live::{def_counts, liveness, step_back};
-use crate::ir::{Cond, Func, Op, Term, VReg};
+use crate::ir::{BinOp, Cond, Func, Op, Term, VReg};
 use asm::x86::{
     Gpr, Xmm, R10, R11, R12, R13, R14, R15, R8, R9, RBX, RDI, RSI, XMM10, XMM11, XMM12, XMM13, XMM14, XMM15, XMM2,
     XMM3, XMM4, XMM5, XMM6, XMM7, XMM8, XMM9,
@@ -55,6 +55,9 @@ pub struct Alloc {
     pub saves: Vec<Vec<(u32, Vec<VReg>)>>,
     /// The vreg needs a frame home: it is in memory, or in a register saved around calls.
     pub needs_home: Vec<bool>,
+    /// The vreg is a constant that every reader takes as an immediate (see [`immediate_only`]): isel emits
+    /// nothing for its `Const`, and it has neither register nor home.
+    pub imm_only: Vec<bool>,
 }
 
 impl Alloc {
@@ -67,6 +70,7 @@ impl Alloc {
             fused: vec![false; f.blocks.len()],
             saves: vec![Vec::new(); f.blocks.len()],
             needs_home: vec![true; f.vregs.len()],
+            imm_only: vec![false; f.vregs.len()],
         }
     }
     pub fn loc(&self, v: VReg) -> Loc {
@@ -205,6 +209,50 @@ fn block_weights(f: &Func) -> Vec<u64> {
     depth.iter().map(|&d| 8u64.pow(d.min(6))).collect()
 }
 
+/// Whether `v`, read as an operand of type `ty`, is a 32-bit immediate in every form isel gives it: as is
+/// (arithmetic), and sign- or zero-extended from the width (comparisons).
+pub fn imm_fits(ty: crate::ir::Ty, v: i64) -> bool {
+    let s = 64 - ty.size(8) * 8;
+    let (sx, zx) = ((v << s) >> s, (((v as u64) << s) >> s) as i64);
+    [v, sx, zx].iter().all(|x| i32::try_from(*x).is_ok())
+}
+
+/// The constants that isel reads only as immediates: every read is the second operand of an integer
+/// `Add`, `Sub`, `And`, `Or`, `Xor` or `Cmp`, and the value fits (`imm_fits`).
+fn immediate_only(f: &Func, konst: &[Option<i64>]) -> Vec<bool> {
+    let mut ok: Vec<bool> = konst.iter().enumerate().map(|(v, k)| k.is_some_and(|k| imm_fits(f.vregs[v], k))).collect();
+    for b in &f.blocks {
+        for i in &b.insts {
+            let y_imm = match &i.op {
+                Op::Binary { op: BinOp::Add | BinOp::Sub | BinOp::And | BinOp::Or | BinOp::Xor, x, y, .. }
+                    if !f.ty(*x).is_float() =>
+                {
+                    Some(*y)
+                }
+                Op::Cmp { cond, y, .. }
+                    if !matches!(cond, Cond::FEq | Cond::FNe | Cond::FLt | Cond::FLe | Cond::FGt | Cond::FGe) =>
+                {
+                    Some(*y)
+                }
+                _ => None,
+            };
+            let mut first = true;
+            i.op.for_each_use(|u| {
+                // The second operand is the last use these operations report.
+                let last = matches!(i.op, Op::Binary { .. } | Op::Cmp { .. }) && !first;
+                first = false;
+                if !(last && Some(u) == y_imm) {
+                    ok[u.0 as usize] = false;
+                }
+            });
+        }
+        if let Some(c) = b.term.used() {
+            ok[c.0 as usize] = false;
+        }
+    }
+    ok
+}
+
 /// Functions larger than this (blocks × vregs, the bits of the liveness sets) keep every vreg in its home.
 const MAX_FUNC_SIZE: usize = 1 << 26;
 
@@ -306,7 +354,9 @@ pub fn allocate(f: &Func) -> Alloc {
         }
     }
 
-    let mut order: Vec<usize> = (0..nv).filter(|&v| start[v] != NONE).collect();
+    let konst = constants(f);
+    let imm_only = immediate_only(f, &konst);
+    let mut order: Vec<usize> = (0..nv).filter(|&v| start[v] != NONE && !imm_only[v]).collect();
     order.sort_by_key(|&v| (start[v], v));
     let mut loc = vec![Loc::Home; nv];
     // Active intervals holding a register: (vreg, register bit).
@@ -353,7 +403,7 @@ pub fn allocate(f: &Func) -> Alloc {
         active.push((v, bit));
     }
     let mut saves: Vec<Vec<(u32, Vec<VReg>)>> = vec![Vec::new(); f.blocks.len()];
-    let mut needs_home: Vec<bool> = loc.iter().map(|l| *l == Loc::Home).collect();
+    let mut needs_home: Vec<bool> = loc.iter().zip(&imm_only).map(|(l, i)| *l == Loc::Home && !i).collect();
     crossings.retain(|&(_, _, v)| loc[v as usize] != Loc::Home);
     crossings.sort();
     for (b, k, v) in crossings {
@@ -364,5 +414,5 @@ pub fn allocate(f: &Func) -> Alloc {
             _ => list.push((k, vec![VReg(v)])),
         }
     }
-    Alloc { loc, konst: constants(f), fused, saves, needs_home }
+    Alloc { loc, konst, fused, saves, needs_home, imm_only }
 }
