@@ -28,6 +28,7 @@ use crate::dump;
 use crate::ir;
 use crate::link;
 use crate::load;
+use crate::opt;
 use crate::rtbuild;
 use crate::syntax::ast::Ast;
 use crate::syntax::parser;
@@ -40,12 +41,13 @@ pub(crate) mod test;
 pub use check::check as check_packages;
 pub use test::{list, test, TestOptions};
 
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub enum DumpPhase {
     Tokens,
     Ast,
     Types,
-    Ir,
+    /// The IR after lowering, or after the named optimizer pass.
+    Ir(Option<String>),
     Asm,
 }
 
@@ -359,7 +361,8 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
             return Err(Failure(vec!["function main is undeclared in the main package".into()]));
         }
         let checked = Checked { fset: c.fset.clone(), ast: c.ast, prog: c.prog };
-        let module = lower_units(&checked, &units)?;
+        let mut module = lower_units(&checked, &units)?;
+        optimize(&mut module, None)?;
         let obj = codegen::amd64::compile(&module).map_err(|e| Failure(vec![format!("g1c: {e}")]))?;
         if !link {
             return Ok(None);
@@ -581,13 +584,18 @@ pub fn dump(phase: DumpPhase, file: &str) -> i32 {
                 let c = check(fset)?;
                 dump::types::dump_types(&c.fset, &c.ast, &c.prog)
             }
-            DumpPhase::Ir => {
+            DumpPhase::Ir(after) => {
                 let c = check(fset)?;
-                ir::print::print_module(&lower(&c)?)
+                let mut m = lower(&c)?;
+                if let Some(pass) = after {
+                    optimize(&mut m, Some(&pass))?;
+                }
+                ir::print::print_module(&m)
             }
             DumpPhase::Asm => {
                 let c = check(fset)?;
-                let m = lower(&c)?;
+                let mut m = lower(&c)?;
+                optimize(&mut m, None)?;
                 codegen::amd64::listing(&m).map_err(|e| Failure(vec![format!("g1c: {e}")]))?
             }
         };
@@ -636,6 +644,14 @@ fn lower(c: &Checked) -> Result<ir::Module, Failure> {
     let m = ir::lower::lower(&c.fset, &c.ast, &c.prog).map_err(|errs| render(&c.fset, errs))?;
     ir::verify::verify(&m).map_err(|e| Failure(vec![format!("internal compiler error: invalid IR: {e}")]))?;
     Ok(m)
+}
+
+/// Runs the optimizer's pass table (`opt::PASSES`) over a lowered module, up to `stop_after` if given.
+fn optimize(m: &mut ir::Module, stop_after: Option<&str>) -> Result<(), Failure> {
+    opt::run(m, true, stop_after).map_err(|e| match stop_after {
+        Some(_) if e.starts_with("no pass") => Failure(vec![format!("g1c: {e}")]),
+        _ => Failure(vec![format!("internal compiler error: {e}")]),
+    })
 }
 
 /// Lowers the packages `units` of a checked program (see `ir::lower::lower_program`) and verifies the IR.

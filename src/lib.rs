@@ -9,6 +9,7 @@ pub mod fuzzing;
 pub mod ir;
 pub mod link;
 pub mod load;
+pub mod opt;
 pub mod rtbuild;
 pub mod syntax;
 pub mod types;

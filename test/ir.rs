@@ -69,3 +69,34 @@ fn run_matches_gc() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The optimizer's passes (`g1c dump ir -after PASS`, every pass of `g1c::opt::PASSES`, the verifier after
+/// each) on test/data/opt/passes.go against the goldens in test/golden/opt/, and the program's output
+/// against gc's.
+#[test]
+fn opt_pass_goldens() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let p = root.join("test/data/opt/passes.go");
+    let mut mint = Mint::new(root.join("test/golden/opt"));
+    for pass in g1c::opt::PASSES {
+        let out = Command::new(env!("CARGO_BIN_EXE_g1c"))
+            .args(["dump", "ir", "-after", pass.name])
+            .arg(&p)
+            .env("G1C_VERIFY", "1")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "g1c dump ir -after {} {}: {stderr}", pass.name, p.display());
+        let mut f = mint.new_goldenfile(format!("passes.{}.ir", pass.name)).unwrap();
+        f.write_all(&out.stdout).unwrap();
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_g1c")).arg("run").arg(&p).env("G1C_VERIFY", "1").output().unwrap();
+    let mut got = String::from_utf8_lossy(&out.stdout).into_owned();
+    got += &String::from_utf8_lossy(&out.stderr);
+    assert_eq!(got, std::fs::read_to_string(p.with_extension("out")).unwrap());
+    // An unknown pass is an error that lists the passes.
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_g1c")).args(["dump", "ir", "-after", "nosuch"]).arg(&p).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the passes are: copyprop"));
+}

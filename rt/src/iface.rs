@@ -743,7 +743,8 @@ unsafe fn returns_string(f: *const Type) -> bool {
 
 // g1c_call_abi0(code, ctx, area, nwords): calls a Go function (ABI0) at `code` with closure context `ctx`
 // (in RDX), copying `nwords` words from `area` to the outgoing argument area and back afterwards (results).
-// Go code clobbers every register, so the C ABI's callee-saved ones are saved; RSP is 16-aligned at the call.
+// Go code clobbers every register, so the C ABI's callee-saved ones are saved, and `area` and `nwords` are
+// kept in the frame (RBP-48, RBP-56) and reloaded after the call; RSP is 16-aligned at the call.
 #[cfg(not(test))]
 core::arch::global_asm!(
     ".globl g1c_call_abi0",
@@ -756,6 +757,8 @@ core::arch::global_asm!(
     "    push r13",
     "    push r14",
     "    push r15",
+    "    push rdx",
+    "    push rcx",
     "    mov rbx, rdx", // area
     "    mov r12, rcx", // nwords
     "    mov r13, rdi", // code
@@ -774,6 +777,8 @@ core::arch::global_asm!(
     "3:",
     "    mov rdx, rsi",
     "    call r13",
+    "    mov rbx, [rbp - 48]",
+    "    mov r12, [rbp - 56]",
     "    xor ecx, ecx",
     "4:",
     "    cmp rcx, r12",

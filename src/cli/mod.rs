@@ -146,8 +146,14 @@ enum Cmd {
         #[arg(short = 'v')]
         verbose: bool,
     },
-    /// Print one phase's view of a file.
-    Dump { phase: Phase, file: String },
+    /// Print one phase's view of a file; `ir -after PASS` prints the IR after that optimizer pass (the
+    /// passes are listed in src/opt/mod.rs), `asm` the code of the optimized IR.
+    Dump {
+        phase: Phase,
+        #[arg(long = "after", value_name = "PASS")]
+        after: Option<String>,
+        file: String,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -163,6 +169,15 @@ enum Phase {
 /// the flags that follow the subcommand (up to the first argument that is not a flag, so that a program's
 /// own arguments after `g1c run x.go` are never touched).
 fn go_style_flags(mut args: Vec<String>) -> Vec<String> {
+    if args.get(1).is_some_and(|a| a == "dump") {
+        // `g1c dump ir -after PASS FILE.go`: the flag follows the phase.
+        for a in args.iter_mut().skip(2) {
+            if a == "-after" || a.starts_with("-after=") {
+                a.insert(0, '-');
+            }
+        }
+        return args;
+    }
     let mut i = 2;
     while i < args.len() && args[i].starts_with('-') {
         let long = ["mod", "lang", "tags", "run", "bench", "benchtime", "count", "short", "timeout"];
@@ -263,12 +278,12 @@ pub fn main() -> i32 {
             };
             driver::run(&args[..split], &args[split..])
         }
-        Cmd::Dump { phase, file } => {
+        Cmd::Dump { phase, after, file } => {
             let phase = match phase {
                 Phase::Tokens => driver::DumpPhase::Tokens,
                 Phase::Ast => driver::DumpPhase::Ast,
                 Phase::Types => driver::DumpPhase::Types,
-                Phase::Ir => driver::DumpPhase::Ir,
+                Phase::Ir => driver::DumpPhase::Ir(after),
                 Phase::Asm => driver::DumpPhase::Asm,
             };
             driver::dump(phase, &file)

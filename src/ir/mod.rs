@@ -19,6 +19,7 @@
 //!   result offsets. The callee finds them with `ArgAddr`. Calls into the runtime use `CallRt` (the
 //!   platform C ABI), with scalar arguments and at most two scalar results.
 
+pub mod live;
 pub mod lower;
 pub mod print;
 pub mod verify;
@@ -330,7 +331,20 @@ impl Func {
     pub fn ty(&self, v: VReg) -> Ty {
         self.vregs[v.0 as usize]
     }
+    /// The function calls a runtime function that may return a second time ([`RETURNS_TWICE`]): control
+    /// flow the blocks do not show, so the optimizer and the register allocators leave it as lowered (every
+    /// vreg in memory, where the second return finds it).
+    pub fn returns_twice(&self) -> bool {
+        self.blocks.iter().flat_map(|b| &b.insts).any(|i| match &i.op {
+            Op::CallRt { sym, .. } => RETURNS_TWICE.contains(&sym.as_str()),
+            _ => false,
+        })
+    }
 }
+
+/// Runtime functions that may return again after they have returned: `g1c_deferproc` returns 1 when a
+/// deferred call recovers a panic, from any later point of the function (rt/src/defer.rs).
+pub const RETURNS_TWICE: &[&str] = &["g1c_deferproc"];
 
 /// Where a global's bytes go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -395,4 +409,143 @@ pub struct Data {
 pub struct Module {
     pub funcs: Vec<Func>,
     pub data: Vec<Data>,
+}
+
+impl Op {
+    /// Calls `f` with every vreg the operation reads, in operand order.
+    pub fn for_each_use(&self, mut f: impl FnMut(VReg)) {
+        match self {
+            Op::Const { .. }
+            | Op::FConst { .. }
+            | Op::SlotAddr { .. }
+            | Op::ArgAddr { .. }
+            | Op::OutArgAddr { .. }
+            | Op::SymAddr { .. }
+            | Op::ClosureCtx { .. } => {}
+            Op::Load { addr, .. } | Op::MemZero { addr, .. } => f(*addr),
+            Op::Store { addr, src, .. } => {
+                f(*addr);
+                f(*src)
+            }
+            Op::Copy { src, .. } | Op::Convert { src, .. } => f(*src),
+            Op::Unary { x, .. } => f(*x),
+            Op::Binary { x, y, .. } | Op::Cmp { x, y, .. } => {
+                f(*x);
+                f(*y)
+            }
+            Op::MemCopy { dst, src, .. } => {
+                f(*dst);
+                f(*src)
+            }
+            Op::CallGo { callee: Callee::Closure(c), .. } => f(*c),
+            Op::CallGo { .. } => {}
+            Op::CallRt { args, .. } => args.iter().for_each(|a| f(*a)),
+        }
+    }
+
+    /// Replaces every vreg the operation reads by `f(vreg)`.
+    pub fn map_uses(&mut self, mut f: impl FnMut(VReg) -> VReg) {
+        match self {
+            Op::Const { .. }
+            | Op::FConst { .. }
+            | Op::SlotAddr { .. }
+            | Op::ArgAddr { .. }
+            | Op::OutArgAddr { .. }
+            | Op::SymAddr { .. }
+            | Op::ClosureCtx { .. } => {}
+            Op::Load { addr, .. } | Op::MemZero { addr, .. } => *addr = f(*addr),
+            Op::Store { addr, src, .. } => {
+                *addr = f(*addr);
+                *src = f(*src)
+            }
+            Op::Copy { src, .. } | Op::Convert { src, .. } => *src = f(*src),
+            Op::Unary { x, .. } => *x = f(*x),
+            Op::Binary { x, y, .. } | Op::Cmp { x, y, .. } => {
+                *x = f(*x);
+                *y = f(*y)
+            }
+            Op::MemCopy { dst, src, .. } => {
+                *dst = f(*dst);
+                *src = f(*src)
+            }
+            Op::CallGo { callee: Callee::Closure(c), .. } => *c = f(*c),
+            Op::CallGo { .. } => {}
+            Op::CallRt { args, .. } => args.iter_mut().for_each(|a| *a = f(*a)),
+        }
+    }
+
+    /// Calls `f` with every vreg the operation writes.
+    pub fn for_each_def(&self, mut f: impl FnMut(VReg)) {
+        match self {
+            Op::Const { dst, .. }
+            | Op::FConst { dst, .. }
+            | Op::SlotAddr { dst, .. }
+            | Op::ArgAddr { dst, .. }
+            | Op::OutArgAddr { dst, .. }
+            | Op::SymAddr { dst, .. }
+            | Op::ClosureCtx { dst }
+            | Op::Load { dst, .. }
+            | Op::Copy { dst, .. }
+            | Op::Convert { dst, .. }
+            | Op::Unary { dst, .. }
+            | Op::Binary { dst, .. }
+            | Op::Cmp { dst, .. } => f(*dst),
+            Op::CallRt { rets, .. } => rets.iter().for_each(|r| f(*r)),
+            Op::Store { .. } | Op::MemCopy { .. } | Op::MemZero { .. } | Op::CallGo { .. } => {}
+        }
+    }
+
+    /// The single vreg the operation writes, for operations that write exactly one.
+    pub fn dst(&self) -> Option<VReg> {
+        let mut d = None;
+        let mut n = 0;
+        self.for_each_def(|v| {
+            d = Some(v);
+            n += 1
+        });
+        if n == 1 {
+            d
+        } else {
+            None
+        }
+    }
+
+    /// The operation has no effect other than writing its result: it may be removed when the result is not
+    /// used. Loads are not pure: a load through nil faults, and the fault is Go's nil-pointer panic.
+    /// Division is pure because the lowering checks the divisor before dividing.
+    pub fn is_pure(&self) -> bool {
+        matches!(
+            self,
+            Op::Const { .. }
+                | Op::FConst { .. }
+                | Op::SlotAddr { .. }
+                | Op::ArgAddr { .. }
+                | Op::OutArgAddr { .. }
+                | Op::SymAddr { .. }
+                | Op::ClosureCtx { .. }
+                | Op::Copy { .. }
+                | Op::Convert { .. }
+                | Op::Unary { .. }
+                | Op::Binary { .. }
+                | Op::Cmp { .. }
+        )
+    }
+}
+
+impl Term {
+    /// The blocks control may go to next.
+    pub fn succs(&self) -> Vec<BlockId> {
+        match self {
+            Term::Jump(b) => vec![*b],
+            Term::Branch { then, els, .. } => vec![*then, *els],
+            Term::Return | Term::Unreachable => vec![],
+        }
+    }
+    /// The vreg the terminator reads, if any.
+    pub fn used(&self) -> Option<VReg> {
+        match self {
+            Term::Branch { cond, .. } => Some(*cond),
+            _ => None,
+        }
+    }
 }

@@ -13,13 +13,15 @@
 //! ```
 //! Invariants: a Go function is entered with RSP ≡ 8 (mod 16) (a `call` from an aligned RSP), so after
 //! `push rbp` RBP is 16-byte aligned; `size` is a multiple of 16, so RSP is aligned at every call.
-//! Every vreg has a home of 8 bytes: integers keep their value in the low bits (sub-word types have only
+//! Every vreg the register allocator left in memory, or saves around calls (`Alloc::needs_home`), has a
+//! home of 8 bytes: integers keep their value in the low bits (sub-word types have only
 //! their low bits defined), F64 the 8 bytes, F32 the low 4 bytes.
 
+use super::regalloc::Alloc;
 use crate::ir::{Func, Op, SlotId, VReg};
 
 pub struct Frame {
-    /// RBP-relative offset of each vreg's home.
+    /// RBP-relative offset of each vreg's home (0: none, the vreg lives in a register).
     vreg_home: Vec<i32>,
     /// RBP-relative offset of each slot.
     slot_addr: Vec<i32>,
@@ -34,7 +36,7 @@ fn align_up(x: u64, a: u64) -> u64 {
 }
 
 impl Frame {
-    pub fn layout(f: &Func) -> Result<Frame, String> {
+    pub fn layout(f: &Func, alloc: &Alloc) -> Result<Frame, String> {
         let mut used: u64 = 0;
         let mut uses_ctx = false;
         let mut out_args: u64 = 0;
@@ -54,9 +56,13 @@ impl Frame {
             None
         };
         let mut vreg_home = Vec::with_capacity(f.vregs.len());
-        for _ in &f.vregs {
-            used += 8;
-            vreg_home.push(-(used as i64));
+        for v in 0..f.vregs.len() {
+            if alloc.needs_home.get(v).copied().unwrap_or(true) {
+                used += 8;
+                vreg_home.push(-(used as i64));
+            } else {
+                vreg_home.push(0);
+            }
         }
         let mut slot_addr = Vec::with_capacity(f.slots.len());
         for s in &f.slots {
@@ -80,7 +86,11 @@ impl Frame {
     }
 
     pub fn home(&self, v: VReg) -> Result<i32, String> {
-        self.vreg_home.get(v.0 as usize).copied().ok_or_else(|| format!("vreg v{} out of range", v.0))
+        match self.vreg_home.get(v.0 as usize) {
+            Some(0) => Err(format!("vreg v{} has no home", v.0)),
+            Some(&o) => Ok(o),
+            None => Err(format!("vreg v{} out of range", v.0)),
+        }
     }
 
     pub fn slot(&self, s: SlotId) -> Result<i32, String> {

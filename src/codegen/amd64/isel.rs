@@ -1,11 +1,13 @@
 //! Instruction selection for amd64: one IR function → x86 instructions (through `asm::x86::Assembler`).
 //!
-//! In: an IR function and its [`Frame`]. Out: the assembled code (bytes, relocations, instructions with
-//! offsets) and the line table.
+//! In: an IR function, its register allocation ([`Alloc`]) and its [`Frame`]. Out: the assembled code
+//! (bytes, relocations, instructions with offsets) and the line table.
 //!
-//! The strategy is the simplest correct one (DESIGN §4): every vreg lives in its frame home; each IR op
-//! loads its operands into scratch registers (RAX, RCX, RDX, XMM0, XMM1, ...), computes, and stores the
-//! result back. No value stays in a register from one IR op to the next, so calls need no saving.
+//! Each IR op reads its operands into scratch registers (RAX, RCX, RDX, XMM0, XMM1, ...) from the vreg's
+//! register or its frame home, computes, and writes the result to the result's register or home; simple ops
+//! read and write allocated registers directly. Every operand is read before the result is written (the
+//! allocator relies on it, `regalloc.rs`). No allocated register is live across a call, so calls need no
+//! saving.
 //! Go semantics that the hardware does not give are spelled out: shift counts ≥ the width, MIN / -1,
 //! NaN in comparisons, float ↔ unsigned conversions.
 
@@ -13,6 +15,7 @@ use super::abi::{
     ARGS_FROM_RBP, CLOSURE_CONTEXT, SYSV_FLOAT_ARGS, SYSV_FLOAT_RESULTS, SYSV_INT_ARGS, SYSV_INT_RESULTS,
 };
 use super::frame::Frame;
+use super::regalloc::{Alloc, Loc};
 use crate::ir::{BinOp, BlockId, Callee, Cond, ConvOp, Func, Op, Term, Ty, UnOp, VReg};
 use asm::x86::{
     Assembler, Code, Cond as CC, Gpr, Label, Mem, Mnemonic as M, Mode, Operand, Size, Xmm, AL, CL, EAX, EDX, R10, R8,
@@ -31,19 +34,22 @@ pub struct Selected {
 struct Gen<'f> {
     f: &'f Func,
     frame: &'f Frame,
+    alloc: &'f Alloc,
     a: Assembler,
     /// One label per block, `Label(i)` for block `i`.
     blocks: Vec<Label>,
     lines: Vec<(u32, u32)>,
+    /// The flags hold the condition the block's `Branch` takes (a fused compare, `Alloc::fused`).
+    flags: Option<CC>,
 }
 
-pub fn select(f: &Func, frame: &Frame) -> Result<Selected, String> {
+pub fn select(f: &Func, frame: &Frame, alloc: &Alloc) -> Result<Selected, String> {
     if f.blocks.is_empty() {
         return Err(format!("{}: function has no blocks", f.name));
     }
     let mut a = Assembler::new(Mode::Long);
     let blocks = f.blocks.iter().map(|_| a.new_label()).collect();
-    let mut g = Gen { f, frame, a, blocks, lines: Vec::new() };
+    let mut g = Gen { f, frame, alloc, a, blocks, lines: Vec::new(), flags: None };
     g.func().map_err(|e| format!("{}: {e}", f.name))?;
     let code = g.a.finish().map_err(|e| format!("{}: {e}", f.name))?;
     Ok(Selected { code, lines: g.lines })
@@ -116,13 +122,73 @@ impl<'f> Gen<'f> {
 
     /// `reg = v`, all 64 bits (the upper bits of a sub-word value are whatever was stored).
     fn load(&mut self, r: Gpr, v: VReg) -> R {
-        let m = self.home(v, Size::Qword)?;
-        self.e2(M::Mov, r, m)
+        match self.alloc.loc(v) {
+            Loc::Home => {
+                let m = self.home(v, Size::Qword)?;
+                self.e2(M::Mov, r, m)
+            }
+            Loc::Gpr(g) if g.num == r.num => Ok(()),
+            Loc::Gpr(g) => self.e2(M::Mov, r, g),
+            Loc::Xmm(x) => self.e2(M::Movq, r, x),
+        }
+    }
+
+    /// The register holding `v`'s value: its own, or `scratch` loaded from its home.
+    fn in_gpr(&mut self, v: VReg, scratch: Gpr) -> Result<Gpr, String> {
+        match self.alloc.loc(v) {
+            Loc::Gpr(g) => Ok(g),
+            _ => {
+                self.load(scratch, v)?;
+                Ok(scratch)
+            }
+        }
+    }
+
+    /// The register `v`'s integer result should be computed in: its own, or RAX (then [`Gen::store`]).
+    fn dst_gpr(&self, v: VReg) -> Gpr {
+        match self.alloc.loc(v) {
+            Loc::Gpr(g) => g,
+            _ => RAX,
+        }
+    }
+
+    /// `v` as a 64-bit source operand: its register or its home.
+    fn src64(&mut self, v: VReg) -> Result<Operand, String> {
+        Ok(match self.alloc.loc(v) {
+            Loc::Gpr(g) => g.into(),
+            Loc::Home => self.home(v, Size::Qword)?.into(),
+            Loc::Xmm(_) => {
+                self.load(RCX, v)?;
+                RCX.into()
+            }
+        })
     }
 
     /// `reg = v` widened from its type to 64 bits.
     fn load_ext(&mut self, r: Gpr, v: VReg, ext: Ext) -> R {
         let ty = self.ty(v)?;
+        let src = match self.alloc.loc(v) {
+            Loc::Home => None,
+            Loc::Gpr(g) => Some(g),
+            Loc::Xmm(x) => {
+                self.e2(M::Movq, r, x)?;
+                Some(r)
+            }
+        };
+        if let Some(g) = src {
+            return match (ty, ext) {
+                (Ty::I8, Ext::Signed) => self.e2(M::Movsx, r, g.with_size(Size::Byte)),
+                (Ty::I8, Ext::Unsigned) => self.e2(M::Movzx, r.with_size(Size::Dword), g.with_size(Size::Byte)),
+                (Ty::I16, Ext::Signed) => self.e2(M::Movsx, r, g.with_size(Size::Word)),
+                (Ty::I16, Ext::Unsigned) => self.e2(M::Movzx, r.with_size(Size::Dword), g.with_size(Size::Word)),
+                (Ty::I32 | Ty::F32, Ext::Signed) => self.e2(M::Movsxd, r, g.with_size(Size::Dword)),
+                (Ty::I32 | Ty::F32, Ext::Unsigned) => {
+                    self.e2(M::Mov, r.with_size(Size::Dword), g.with_size(Size::Dword))
+                }
+                (Ty::I64 | Ty::Ptr | Ty::F64, _) if g.num == r.num => Ok(()),
+                (Ty::I64 | Ty::Ptr | Ty::F64, _) => self.e2(M::Mov, r, g),
+            };
+        }
         match (ty, ext) {
             (Ty::I8, Ext::Signed) => self.e2(M::Movsx, r, self.home(v, Size::Byte)?),
             (Ty::I8, Ext::Unsigned) => self.e2(M::Movzx, r.with_size(Size::Dword), self.home(v, Size::Byte)?),
@@ -136,8 +202,15 @@ impl<'f> Gen<'f> {
     }
 
     fn store(&mut self, v: VReg, r: Gpr) -> R {
-        let m = self.home(v, Size::Qword)?;
-        self.e2(M::Mov, m, r)
+        match self.alloc.loc(v) {
+            Loc::Home => {
+                let m = self.home(v, Size::Qword)?;
+                self.e2(M::Mov, m, r)
+            }
+            Loc::Gpr(g) if g.num == r.num => Ok(()),
+            Loc::Gpr(g) => self.e2(M::Mov, g, r),
+            Loc::Xmm(x) => self.e2(M::Movq, x, r),
+        }
     }
 
     fn float_size(&self, v: VReg) -> Result<Size, String> {
@@ -150,12 +223,48 @@ impl<'f> Gen<'f> {
 
     /// `xmm = v` (F32 or F64).
     fn load_f(&mut self, x: Xmm, v: VReg) -> R {
+        match self.alloc.loc(v) {
+            Loc::Home => {}
+            Loc::Xmm(y) if y == x => return Ok(()),
+            // MOVQ copies the low 64 bits and clears the rest: no dependency on x's old upper half.
+            Loc::Xmm(y) => return self.e2(M::Movq, x, y),
+            Loc::Gpr(g) => return self.e2(M::Movq, x, g),
+        }
         let s = self.float_size(v)?;
         let m = self.home(v, s)?;
         self.e2(if s == Size::Dword { M::Movss } else { M::Movsd }, x, m)
     }
 
+    /// `v` as a float source operand: its register or its home.
+    fn src_f(&mut self, v: VReg, scratch: Xmm) -> Result<Operand, String> {
+        Ok(match self.alloc.loc(v) {
+            Loc::Xmm(y) => y.into(),
+            Loc::Home => {
+                let s = self.float_size(v)?;
+                self.home(v, s)?.into()
+            }
+            Loc::Gpr(_) => {
+                self.load_f(scratch, v)?;
+                scratch.into()
+            }
+        })
+    }
+
+    /// The register `v`'s float result should be computed in: its own, or XMM0 (then [`Gen::store_f`]).
+    fn dst_xmm(&self, v: VReg) -> Xmm {
+        match self.alloc.loc(v) {
+            Loc::Xmm(x) => x,
+            _ => XMM0,
+        }
+    }
+
     fn store_f(&mut self, v: VReg, x: Xmm) -> R {
+        match self.alloc.loc(v) {
+            Loc::Home => {}
+            Loc::Xmm(y) if y == x => return Ok(()),
+            Loc::Xmm(y) => return self.e2(M::Movq, y, x),
+            Loc::Gpr(g) => return self.e2(M::Movq, g, x),
+        }
         let s = self.float_size(v)?;
         let m = self.home(v, s)?;
         self.e2(if s == Size::Dword { M::Movss } else { M::Movsd }, m, x)
@@ -175,15 +284,42 @@ impl<'f> Gen<'f> {
         }
         for (i, b) in self.f.blocks.iter().enumerate() {
             self.a.bind(self.blocks[i])?;
-            for inst in &b.insts {
+            let fused = self.alloc.fused.get(i).copied().unwrap_or(false);
+            let saves: &[(u32, Vec<VReg>)] = self.alloc.saves.get(i).map_or(&[], |s| s.as_slice());
+            let mut saves = saves.iter().peekable();
+            for (k, inst) in b.insts.iter().enumerate() {
                 self.line(inst.line);
-                self.op(&inst.op)?;
+                let save = saves.next_if(|s| s.0 as usize == k).map(|s| s.1.as_slice());
+                for &v in save.unwrap_or(&[]) {
+                    self.save(v, true)?;
+                }
+                match &inst.op {
+                    Op::Cmp { cond, x, y, .. } if fused && k + 1 == b.insts.len() => {
+                        self.flags = Some(self.int_compare(*cond, *x, *y)?);
+                    }
+                    op => self.op(op)?,
+                }
+                for &v in save.unwrap_or(&[]) {
+                    self.save(v, false)?;
+                }
             }
             self.line(b.term_line);
             self.term(&b.term, i)?;
         }
         self.line(self.f.line);
         super::stack::stub(&mut self.a, &check)
+    }
+
+    /// Stores the register of `v` to its home (before a call, `out`), or loads it back (after).
+    fn save(&mut self, v: VReg, out: bool) -> R {
+        let m = self.home(v, Size::Qword)?;
+        match (self.alloc.loc(v), out) {
+            (Loc::Gpr(g), true) => self.e2(M::Mov, m, g),
+            (Loc::Gpr(g), false) => self.e2(M::Mov, g, m),
+            (Loc::Xmm(x), true) => self.e2(M::Movq, m, x),
+            (Loc::Xmm(x), false) => self.e2(M::Movq, x, m),
+            (Loc::Home, _) => Ok(()),
+        }
     }
 
     fn term(&mut self, t: &Term, index: usize) -> R {
@@ -198,7 +334,23 @@ impl<'f> Gen<'f> {
             }
             Term::Branch { cond, then, els } => {
                 let (lt, le) = (self.block(*then)?, self.block(*els)?);
-                self.e2(M::Cmp, self.home(*cond, Size::Byte)?, 0)?;
+                if let Some(cc) = self.flags.take() {
+                    if *then == next {
+                        return self.e1(M::Jcc(cc.negate()), le);
+                    }
+                    self.e1(M::Jcc(cc), lt)?;
+                    if *els != next {
+                        self.e1(M::Jmp, le)?;
+                    }
+                    return Ok(());
+                }
+                match self.alloc.loc(*cond) {
+                    Loc::Gpr(g) => self.e2(M::Test, g.with_size(Size::Byte), g.with_size(Size::Byte))?,
+                    _ => {
+                        let m = self.home(*cond, Size::Byte)?;
+                        self.e2(M::Cmp, m, 0)?
+                    }
+                }
                 if *then == next {
                     self.e1(M::Jcc(CC::E), le)
                 } else {
@@ -220,10 +372,17 @@ impl<'f> Gen<'f> {
 
     fn op(&mut self, op: &Op) -> R {
         match op {
+            // Read only as an immediate: nothing to compute.
+            Op::Const { dst, .. } if self.alloc.imm_only.get(dst.0 as usize) == Some(&true) => Ok(()),
             Op::Const { dst, value } => {
                 self.ty(*dst)?;
-                self.e2(M::Mov, RAX, *value)?;
-                self.store(*dst, RAX)
+                let r = self.dst_gpr(*dst);
+                if *value == 0 {
+                    self.e2(M::Xor, r.with_size(Size::Dword), r.with_size(Size::Dword))?;
+                } else {
+                    self.e2(M::Mov, r, *value)?;
+                }
+                self.store(*dst, r)
             }
             Op::FConst { dst, value } => {
                 // The bits go through RAX into the home; no constant pool needed.
@@ -237,49 +396,71 @@ impl<'f> Gen<'f> {
             }
             Op::SlotAddr { dst, slot } => {
                 let m = Mem::base(Size::Qword, RBP, self.frame.slot(*slot)?).addr_only();
-                self.e2(M::Lea, RAX, m)?;
-                self.store(*dst, RAX)
+                let r = self.dst_gpr(*dst);
+                self.e2(M::Lea, r, m)?;
+                self.store(*dst, r)
             }
             Op::ArgAddr { dst, offset } => {
                 let m = Mem::base(Size::Qword, RBP, ARGS_FROM_RBP + *offset as i32).addr_only();
-                self.e2(M::Lea, RAX, m)?;
-                self.store(*dst, RAX)
+                let r = self.dst_gpr(*dst);
+                self.e2(M::Lea, r, m)?;
+                self.store(*dst, r)
             }
             Op::OutArgAddr { dst, offset } => {
                 let m = Mem::base(Size::Qword, RSP, *offset as i32).addr_only();
-                self.e2(M::Lea, RAX, m)?;
-                self.store(*dst, RAX)
+                let r = self.dst_gpr(*dst);
+                self.e2(M::Lea, r, m)?;
+                self.store(*dst, r)
             }
             Op::SymAddr { dst, sym, offset } => {
-                self.e2(M::Lea, RAX, Mem::rip(Size::Qword, sym.clone(), *offset).addr_only())?;
-                self.store(*dst, RAX)
+                let r = self.dst_gpr(*dst);
+                self.e2(M::Lea, r, Mem::rip(Size::Qword, sym.clone(), *offset).addr_only())?;
+                self.store(*dst, r)
             }
             Op::Load { dst, addr, offset } => {
-                self.load(RCX, *addr)?;
-                let at = |s| Mem::base(s, RCX, *offset);
-                match self.ty(*dst)? {
-                    Ty::I8 => self.e2(M::Movzx, EAX, at(Size::Byte))?,
-                    Ty::I16 => self.e2(M::Movzx, EAX, at(Size::Word))?,
-                    Ty::I32 | Ty::F32 => self.e2(M::Mov, EAX, at(Size::Dword))?,
-                    Ty::I64 | Ty::Ptr | Ty::F64 => self.e2(M::Mov, RAX, at(Size::Qword))?,
+                let base = self.in_gpr(*addr, RCX)?;
+                let at = |s| Mem::base(s, base, *offset);
+                let dt = self.ty(*dst)?;
+                if let (Loc::Xmm(x), Ty::F32 | Ty::F64) = (self.alloc.loc(*dst), dt) {
+                    let s = if dt == Ty::F32 { Size::Dword } else { Size::Qword };
+                    return self.e2(if dt == Ty::F32 { M::Movss } else { M::Movsd }, x, at(s));
                 }
-                self.store(*dst, RAX)
+                let r = self.dst_gpr(*dst);
+                match dt {
+                    Ty::I8 => self.e2(M::Movzx, r.with_size(Size::Dword), at(Size::Byte))?,
+                    Ty::I16 => self.e2(M::Movzx, r.with_size(Size::Dword), at(Size::Word))?,
+                    Ty::I32 | Ty::F32 => self.e2(M::Mov, r.with_size(Size::Dword), at(Size::Dword))?,
+                    Ty::I64 | Ty::Ptr | Ty::F64 => self.e2(M::Mov, r, at(Size::Qword))?,
+                }
+                self.store(*dst, r)
             }
             Op::Store { addr, offset, src } => {
-                self.load(RCX, *addr)?;
-                self.load(RAX, *src)?;
-                let size = match self.ty(*src)? {
+                let base = self.in_gpr(*addr, RCX)?;
+                let st = self.ty(*src)?;
+                if let (Loc::Xmm(x), Ty::F32 | Ty::F64) = (self.alloc.loc(*src), st) {
+                    let s = if st == Ty::F32 { Size::Dword } else { Size::Qword };
+                    let m = if st == Ty::F32 { M::Movss } else { M::Movsd };
+                    return self.e2(m, Mem::base(s, base, *offset), x);
+                }
+                let v = self.in_gpr(*src, RAX)?;
+                let size = match st {
                     Ty::I8 => Size::Byte,
                     Ty::I16 => Size::Word,
                     Ty::I32 | Ty::F32 => Size::Dword,
                     Ty::I64 | Ty::Ptr | Ty::F64 => Size::Qword,
                 };
-                self.e2(M::Mov, Mem::base(size, RCX, *offset), RAX.with_size(size))
+                self.e2(M::Mov, Mem::base(size, base, *offset), v.with_size(size))
             }
-            Op::Copy { dst, src } => {
-                self.load(RAX, *src)?;
-                self.store(*dst, RAX)
-            }
+            Op::Copy { dst, src } => match (self.alloc.loc(*dst), self.alloc.loc(*src)) {
+                (Loc::Xmm(x), _) => self.load_f(x, *src),
+                (Loc::Gpr(g), _) => self.load(g, *src),
+                (Loc::Home, Loc::Gpr(g)) => self.store(*dst, g),
+                (Loc::Home, Loc::Xmm(x)) => self.e2(M::Movq, self.home(*dst, Size::Qword)?, x),
+                (Loc::Home, Loc::Home) => {
+                    self.load(RAX, *src)?;
+                    self.store(*dst, RAX)
+                }
+            },
             Op::Unary { op, dst, x } => self.unary(*op, *dst, *x),
             Op::Binary { op, dst, x, y } => self.binary(*op, *dst, *x, *y),
             Op::Cmp { cond, dst, x, y } => self.cmp(*cond, *dst, *x, *y),
@@ -325,21 +506,34 @@ impl<'f> Gen<'f> {
         match op {
             BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::And | BinOp::Or | BinOp::Xor | BinOp::AndNot => {
                 // Wrapping arithmetic: the low bits of a 64-bit result are the sub-word result.
-                self.load(RAX, x)?;
-                self.load(RCX, y)?;
+                // A constant y that fits in a sign-extended 32-bit immediate is one (not for IMUL, whose
+                // immediate form has three operands).
+                let imm = self.alloc.konst.get(y.0 as usize).copied().flatten().filter(|v| i32::try_from(*v).is_ok());
+                let imm = imm.filter(|_| op != BinOp::Mul && op != BinOp::AndNot);
+                // The result is computed in RAX, or in dst's register when y is not read from it.
+                let r = match self.alloc.loc(dst) {
+                    Loc::Gpr(g) if imm.is_some() || self.alloc.loc(y) != Loc::Gpr(g) => g,
+                    _ => RAX,
+                };
+                self.load(r, x)?;
+                let yo = if op == BinOp::AndNot {
+                    self.load(RCX, y)?;
+                    self.e1(M::Not, RCX)?;
+                    RCX.into()
+                } else if let Some(v) = imm {
+                    Operand::from(v)
+                } else {
+                    self.src64(y)?
+                };
                 match op {
-                    BinOp::Add => self.e2(M::Add, RAX, RCX)?,
-                    BinOp::Sub => self.e2(M::Sub, RAX, RCX)?,
-                    BinOp::Mul => self.e2(M::Imul, RAX, RCX)?,
-                    BinOp::And => self.e2(M::And, RAX, RCX)?,
-                    BinOp::Or => self.e2(M::Or, RAX, RCX)?,
-                    BinOp::Xor => self.e2(M::Xor, RAX, RCX)?,
-                    _ => {
-                        self.e1(M::Not, RCX)?;
-                        self.e2(M::And, RAX, RCX)?;
-                    }
+                    BinOp::Add => self.e2(M::Add, r, yo)?,
+                    BinOp::Sub => self.e2(M::Sub, r, yo)?,
+                    BinOp::Mul => self.e2(M::Imul, r, yo)?,
+                    BinOp::Or => self.e2(M::Or, r, yo)?,
+                    BinOp::Xor => self.e2(M::Xor, r, yo)?,
+                    _ => self.e2(M::And, r, yo)?,
                 }
-                self.store(dst, RAX)
+                self.store(dst, r)
             }
             BinOp::Shl | BinOp::ShrU | BinOp::ShrS => {
                 let w = width_bits(ty);
@@ -417,23 +611,61 @@ impl<'f> Gen<'f> {
                     (BinOp::FMul, true) => M::Mulss,
                     _ => M::Divss,
                 };
-                self.load_f(XMM0, x)?;
-                self.load_f(XMM1, y)?;
-                self.e2(m, XMM0, XMM1)?;
-                self.store_f(dst, XMM0)
+                // In dst's register when that is not y's, else in XMM0.
+                let r = match self.dst_xmm(dst) {
+                    d if self.alloc.loc(y) != Loc::Xmm(d) => d,
+                    _ => XMM0,
+                };
+                self.load_f(r, x)?;
+                let yo = self.src_f(y, XMM1)?;
+                self.e2(m, r, yo)?;
+                self.store_f(dst, r)
             }
         }
     }
 
-    fn cmp(&mut self, cond: Cond, dst: VReg, x: VReg, y: VReg) -> R {
-        if let Some(cc) = int_cond(cond) {
-            let ext = match cond {
-                Cond::LtS | Cond::LeS | Cond::GtS | Cond::GeS => Ext::Signed,
-                _ => Ext::Unsigned,
-            };
+    /// Compares integers `x` and `y` for `cond` (an integer condition); returns the x86 condition that holds
+    /// in the flags when `x cond y`.
+    fn int_compare(&mut self, cond: Cond, x: VReg, y: VReg) -> Result<CC, String> {
+        let cc = int_cond(cond).ok_or("float condition in an integer compare")?;
+        let ext = match cond {
+            Cond::LtS | Cond::LeS | Cond::GtS | Cond::GeS => Ext::Signed,
+            _ => Ext::Unsigned,
+        };
+        let ty = self.ty(x)?;
+        let wide = matches!(ty, Ty::I64 | Ty::Ptr);
+        let xr = if wide {
+            self.in_gpr(x, RAX)?
+        } else {
             self.load_ext(RAX, x, ext)?;
-            self.load_ext(RCX, y, ext)?;
-            self.e2(M::Cmp, RAX, RCX)?;
+            RAX
+        };
+        // A constant y that fits in a sign-extended 32-bit immediate, once extended as x is.
+        let imm = self.alloc.konst.get(y.0 as usize).copied().flatten().map(|v| {
+            let s = 64 - width_bits(ty) as u32;
+            if ext == Ext::Signed {
+                (v << s) >> s
+            } else {
+                (((v as u64) << s) >> s) as i64
+            }
+        });
+        match imm {
+            Some(v) if i32::try_from(v).is_ok() => self.e2(M::Cmp, xr, v)?,
+            _ if wide => {
+                let yo = self.src64(y)?;
+                self.e2(M::Cmp, xr, yo)?
+            }
+            _ => {
+                self.load_ext(RCX, y, ext)?;
+                self.e2(M::Cmp, xr, RCX)?
+            }
+        }
+        Ok(cc)
+    }
+
+    fn cmp(&mut self, cond: Cond, dst: VReg, x: VReg, y: VReg) -> R {
+        if int_cond(cond).is_some() {
+            let cc = self.int_compare(cond, x, y)?;
             self.e1(M::Setcc(cc), AL)?;
         } else {
             // UCOMISD sets ZF, PF, CF; an unordered result (a NaN) sets all three. `a`/`ae` (CF=0) are

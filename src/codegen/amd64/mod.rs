@@ -2,13 +2,15 @@
 //! `g1c dump asm` listing of the same code.
 //!
 //! In: a verified IR module. Out: one `Text` symbol per function (aligned to 32, like gc), one data
-//! symbol per global. `frame.rs` lays out each frame, `isel.rs` selects instructions, `abi.rs` holds the
+//! symbol per global. `regalloc.rs` puts vregs in registers, `frame.rs` lays out each frame (homes for the
+//! vregs left in memory), `isel.rs` selects instructions, `abi.rs` holds the
 //! calling conventions, `stack.rs` the prologue's stack check (segmented stacks). Deterministic: symbols
 //! come out in the module's order, code depends only on the IR.
 
 mod abi;
 mod frame;
 mod isel;
+mod regalloc;
 mod stack;
 
 use crate::ir::{DataKind, Func, Module};
@@ -27,8 +29,9 @@ struct Compiled {
 }
 
 fn compile_func(f: &Func) -> Result<Compiled, String> {
-    let frame = Frame::layout(f)?;
-    let sel = isel::select(f, &frame)?;
+    let alloc = regalloc::allocate(f);
+    let frame = Frame::layout(f, &alloc)?;
+    let sel = isel::select(f, &frame, &alloc)?;
     Ok(Compiled { frame, sel })
 }
 

@@ -1,78 +1,65 @@
-TEXT main.main (./test.go:1)  size=123 frame=48 args=0
+TEXT main.main (./test.go:1)  size=103 frame=32 args=0
 .L1:
     ; ./test.go:1
-    0000  48 8d 44 24 c8                 lea rax, [rsp - 56]
+    0000  48 8d 44 24 d8                 lea rax, [rsp - 40]
     0005  48 3b 05 00 00 00 00           cmp rax, qword ptr [rip + g1c_stackguard]
-    000c  0f 82 51 00 00 00              jb .L2
+    000c  0f 82 3d 00 00 00              jb .L2
     0012  55                             push rbp
     0013  48 89 e5                       mov rbp, rsp
-    0016  48 83 ec 30                    sub rsp, 48
+    0016  48 83 ec 20                    sub rsp, 32
 .L0:
     ; ./test.go:8
-    001a  48 8d 05 00 00 00 00           lea rax, [rip + main.main.func1·f]
-    0021  48 89 45 f8                    mov qword ptr [rbp - 8], rax
-    0025  48 8d 04 24                    lea rax, [rsp]
-    0029  48 89 45 f0                    mov qword ptr [rbp - 16], rax
-    002d  48 c7 c0 05 00 00 00           mov rax, 5
-    0034  48 89 45 e8                    mov qword ptr [rbp - 24], rax
-    0038  48 8b 4d f0                    mov rcx, qword ptr [rbp - 16]
-    003c  48 8b 45 e8                    mov rax, qword ptr [rbp - 24]
-    0040  48 89 01                       mov qword ptr [rcx], rax
-    0043  48 8b 55 f8                    mov rdx, qword ptr [rbp - 8]
-    0047  ff 12                          call qword ptr [rdx]
-    0049  48 8b 4d f0                    mov rcx, qword ptr [rbp - 16]
-    004d  48 8b 41 08                    mov rax, qword ptr [rcx + 8]
-    0051  48 89 45 e0                    mov qword ptr [rbp - 32], rax
-    0055  48 8b 7d e0                    mov rdi, qword ptr [rbp - 32]
-    0059  e8 00 00 00 00                 call test_record
-    005e  48 89 ec                       mov rsp, rbp
-    0061  5d                             pop rbp
-    0062  c3                             ret
+    001a  48 8d 1d 00 00 00 00           lea rbx, [rip + main.main.func1·f]
+    0021  4c 8d 24 24                    lea r12, [rsp]
+    0025  49 c7 c5 05 00 00 00           mov r13, 5
+    002c  4d 89 2c 24                    mov qword ptr [r12], r13
+    0030  4c 89 65 f8                    mov qword ptr [rbp - 8], r12
+    0034  48 89 da                       mov rdx, rbx
+    0037  ff 12                          call qword ptr [rdx]
+    0039  4c 8b 65 f8                    mov r12, qword ptr [rbp - 8]
+    003d  49 8b 5c 24 08                 mov rbx, qword ptr [r12 + 8]
+    0042  48 89 df                       mov rdi, rbx
+    0045  e8 00 00 00 00                 call test_record
+    004a  48 89 ec                       mov rsp, rbp
+    004d  5d                             pop rbp
+    004e  c3                             ret
 .L2:
     ; ./test.go:1
-    0063  49 c7 c2 38 00 00 00           mov r10, 56
-    006a  49 c7 c3 00 00 00 00           mov r11, 0
-    0071  e8 00 00 00 00                 call g1c_morestack
-    0076  e9 85 ff ff ff                 jmp .L1
+    004f  49 c7 c2 28 00 00 00           mov r10, 40
+    0056  49 c7 c3 00 00 00 00           mov r11, 0
+    005d  e8 00 00 00 00                 call g1c_morestack
+    0062  e9 99 ff ff ff                 jmp .L1
 
-TEXT main.main.func1 (./test.go:1)  size=125 frame=48 args=16
+TEXT main.main.func1 (./test.go:1)  size=92 frame=16 args=16
 .L1:
     ; ./test.go:1
-    0000  48 8d 44 24 c8                 lea rax, [rsp - 56]
+    0000  48 8d 44 24 e8                 lea rax, [rsp - 24]
     0005  48 3b 05 00 00 00 00           cmp rax, qword ptr [rip + g1c_stackguard]
-    000c  0f 82 53 00 00 00              jb .L2
+    000c  0f 82 32 00 00 00              jb .L2
     0012  55                             push rbp
     0013  48 89 e5                       mov rbp, rsp
-    0016  48 83 ec 30                    sub rsp, 48
+    0016  48 83 ec 10                    sub rsp, 16
     001a  48 89 55 f8                    mov qword ptr [rbp - 8], rdx
 .L0:
     ; ./test.go:5
     001e  48 8b 45 f8                    mov rax, qword ptr [rbp - 8]
-    0022  48 89 45 f0                    mov qword ptr [rbp - 16], rax
-    0026  48 8b 4d f0                    mov rcx, qword ptr [rbp - 16]
-    002a  48 8b 41 08                    mov rax, qword ptr [rcx + 8]
-    002e  48 89 45 e8                    mov qword ptr [rbp - 24], rax
-    0032  48 8d 45 10                    lea rax, [rbp + 16]
-    0036  48 89 45 e0                    mov qword ptr [rbp - 32], rax
-    003a  48 8b 4d e0                    mov rcx, qword ptr [rbp - 32]
-    003e  48 8b 01                       mov rax, qword ptr [rcx]
-    0041  48 89 45 d8                    mov qword ptr [rbp - 40], rax
-    0045  48 8b 45 d8                    mov rax, qword ptr [rbp - 40]
-    0049  48 8b 4d e8                    mov rcx, qword ptr [rbp - 24]
-    004d  48 01 c8                       add rax, rcx
-    0050  48 89 45 d0                    mov qword ptr [rbp - 48], rax
-    0054  48 8b 4d e0                    mov rcx, qword ptr [rbp - 32]
-    0058  48 8b 45 d0                    mov rax, qword ptr [rbp - 48]
-    005c  48 89 41 08                    mov qword ptr [rcx + 8], rax
-    0060  48 89 ec                       mov rsp, rbp
-    0063  5d                             pop rbp
-    0064  c3                             ret
+    0022  48 89 c3                       mov rbx, rax
+    0025  48 8b 5b 08                    mov rbx, qword ptr [rbx + 8]
+    0029  4c 8d 65 10                    lea r12, [rbp + 16]
+    002d  4d 8b 2c 24                    mov r13, qword ptr [r12]
+    0031  4c 89 e8                       mov rax, r13
+    0034  48 01 d8                       add rax, rbx
+    0037  48 89 c3                       mov rbx, rax
+    003a  49 89 5c 24 08                 mov qword ptr [r12 + 8], rbx
+    003f  48 89 ec                       mov rsp, rbp
+    0042  5d                             pop rbp
+    0043  c3                             ret
 .L2:
     ; ./test.go:1
-    0065  49 c7 c2 38 00 00 00           mov r10, 56
-    006c  49 c7 c3 10 00 00 00           mov r11, 16
-    0073  e8 00 00 00 00                 call g1c_morestack
-    0078  e9 83 ff ff ff                 jmp .L1
+    0044  49 c7 c2 18 00 00 00           mov r10, 24
+    004b  49 c7 c3 10 00 00 00           mov r11, 16
+    0052  e8 00 00 00 00                 call g1c_morestack
+    0057  e9 a4 ff ff ff                 jmp .L1
 
 RODATA main.main.func1·f  size=16 align=8
     +0: &main.main.func1+0

@@ -1,0 +1,53 @@
+package main
+
+// Small functions for the optimizer's golden tests (test/ir.rs, `g1c dump ir -after PASS`): each shows what
+// one pass does.
+
+// constfold: x and y are constants, the comparison and the branch fold.
+func fold() int {
+	x := 3
+	y := x * 4
+	if y > 10 {
+		return y + 1
+	}
+	return 0
+}
+
+// copyprop: c and d are copies of a; the addition reads a.
+func copies(a, b int) int {
+	c := a
+	d := c
+	e := d + b
+	return e
+}
+
+// constfold at a sub-word width: 127 + 1 wraps to -128 in int8.
+func narrow(a int8) int8 {
+	var k int8 = 127
+	k++
+	return a + k
+}
+
+// dce: unused is computed and never read; the loop's vregs are assigned more than once.
+func dead(n int) int {
+	unused := n * 7
+	_ = unused
+	s := 0
+	for i := 0; i < n; i++ {
+		s += i
+	}
+	return s
+}
+
+// Shifts and unsigned division of constants.
+func shifts() (uint8, int16, uint32) {
+	var a uint8 = 200
+	var b int16 = -300
+	var c uint32 = 1 << 31
+	return a << 1, b >> 3, c / 3
+}
+
+func main() {
+	x, y, z := shifts()
+	println(fold(), copies(1, 2), narrow(1), dead(10), x, y, z)
+}
