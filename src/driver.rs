@@ -642,7 +642,7 @@ fn check(fset: Arc<FileSet>) -> Result<Checked, Failure> {
 
 fn lower(c: &Checked) -> Result<ir::Module, Failure> {
     let m = ir::lower::lower(&c.fset, &c.ast, &c.prog).map_err(|errs| render(&c.fset, errs))?;
-    ir::verify::verify(&m).map_err(|e| Failure(vec![format!("internal compiler error: invalid IR: {e}")]))?;
+    ir::verify::verify(&m).map_err(|e| Failure(vec![invalid_ir(&e)]))?;
     Ok(m)
 }
 
@@ -655,9 +655,22 @@ fn optimize(m: &mut ir::Module, stop_after: Option<&str>) -> Result<(), Failure>
 }
 
 /// Lowers the packages `units` of a checked program (see `ir::lower::lower_program`) and verifies the IR.
+/// An invalid-IR report as gc words an internal compiler error: at the source position when the verifier
+/// names one (`file:line: internal compiler error: invalid IR: ...`).
+fn invalid_ir(e: &str) -> String {
+    match e.split_once(": ") {
+        Some((at, msg))
+            if at.rsplit(':').next().is_some_and(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_digit())) =>
+        {
+            format!("{at}: internal compiler error: invalid IR: {msg}")
+        }
+        _ => format!("internal compiler error: invalid IR: {e}"),
+    }
+}
+
 fn lower_units(c: &Checked, units: &[ir::lower::Unit]) -> Result<ir::Module, Failure> {
     let m = ir::lower::lower_program(&c.fset, &c.ast, &c.prog, units).map_err(|errs| render(&c.fset, errs))?;
-    ir::verify::verify(&m).map_err(|e| Failure(vec![format!("internal compiler error: invalid IR: {e}")]))?;
+    ir::verify::verify(&m).map_err(|e| Failure(vec![invalid_ir(&e)]))?;
     Ok(m)
 }
 

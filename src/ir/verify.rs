@@ -32,7 +32,9 @@ pub fn verify(m: &Module) -> Result<(), String> {
         if !names.insert(f.name.as_str()) {
             return Err(format!("symbol {} defined twice", f.name));
         }
-        verify_func(f)?;
+        // The function's source position first (`file:line: ...`), so that an internal compiler error
+        // points at the code that produced the IR.
+        verify_func(f).map_err(|e| format!("{}:{}: {e}", f.file, f.line))?;
     }
     Ok(())
 }

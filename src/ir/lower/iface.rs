@@ -428,12 +428,14 @@ impl<'a, 'b> Fb<'a, 'b> {
         let pos = self.ast.expr(e).pos;
         let mname = prog.obj(sel.obj).name.clone();
         let recv0 = self.sub(sel.recv);
-        let decl_t = self.lw.path_type(recv0, &sel.index[..sel.index.len() - 1]);
-        let sig_t = if self.lw.is_generic_method(sel.obj) {
-            self.lw.method_sig(sel.obj, decl_t)
-        } else {
-            self.obj_type(sel.obj)
+        // Inside an instance, `v.M` on a type parameter is the type argument's own method (as for calls).
+        let (mobj, rpath) = match sel.kind {
+            SelectionKind::MethodVal => self.resolve_method(x, &sel),
+            _ => (sel.obj, sel.index[..sel.index.len() - 1].to_vec()),
         };
+        let decl_t = self.lw.path_type(recv0, &rpath);
+        let sig_t =
+            if self.lw.is_generic_method(mobj) { self.lw.method_sig(mobj, decl_t) } else { self.obj_type(mobj) };
         let sig = match self.under(sig_t) {
             TypeKind::Func(s) => s.clone(),
             _ => return self.fail(pos, "internal: method without a signature", TypeId::INT),
@@ -470,8 +472,8 @@ impl<'a, 'b> Fb<'a, 'b> {
             let c = self.lw.static_closure(&tfn);
             return Val::S(self.sym_addr(&c));
         }
-        let path = &sel.index[..sel.index.len() - 1];
-        let (recv_t, recv_v, target, tname) = match self.lw.method_meta(sel.obj, decl_t) {
+        let path = &rpath[..];
+        let (recv_t, recv_v, target, tname) = match self.lw.method_meta(mobj, decl_t) {
             Some(meta) => {
                 let recv_t = meta.recv.unwrap_or(TypeId::INVALID);
                 let v = self.receiver(x, path, recv_t);
