@@ -2,3 +2,4 @@
 pub mod amd64;
 pub mod amd64_os;
 pub mod amd64_reflect;
+pub mod amd64_rtface;
