@@ -179,7 +179,20 @@ impl<'a, 'b> Fb<'a, 'b> {
             if let TypeKind::Tuple(ts) = self.types.kind(self.type_of(args[0])) {
                 let ts = ts.clone();
                 let vals = self.call_multi(args[0]);
-                let mut out: Vec<(Val, TypeId)> = vals.into_iter().zip(ts).collect();
+                // Each value goes to its parameter (or, past the fixed ones, to the variadic element) as an
+                // assignment would: one of interface type gets the value converted (fmt.Println(f()) with
+                // f returning an error gives Println `any`s, not the error's itab).
+                let targets: Vec<Option<TypeId>> = (0..ts.len())
+                    .map(|i| {
+                        if variadic && i >= params.len() - 1 {
+                            Some(self.elem(*params.last().unwrap()))
+                        } else {
+                            params.get(i).copied()
+                        }
+                    })
+                    .collect();
+                let out: Vec<(Val, TypeId)> = vals.into_iter().zip(ts).collect();
+                let mut out = self.to_iface_targets(out, &targets);
                 if variadic && out.len() >= params.len() - 1 {
                     let tail: Vec<(Val, TypeId)> = out.split_off(params.len() - 1);
                     let st = *params.last().unwrap();
