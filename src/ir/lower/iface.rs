@@ -579,6 +579,9 @@ impl<'a> super::Lowerer<'a> {
     pub fn finish_types(&mut self) {
         self.emit_panic_value_type();
         self.lower_panic_value_error();
+        if self.panic_value_runtime_error {
+            self.lower_panic_value_runtime_error();
+        }
         let mut done_wrappers = 0;
         let mut done_fms = 0;
         loop {
@@ -619,6 +622,17 @@ impl<'a> super::Lowerer<'a> {
         let r = fb.call_rt("g1c_panicvalue_error", vec![p], &[Ty::Ptr, Ty::I64]);
         fb.store(a, 8, r[0]);
         fb.store(a, 16, r[1]);
+        fb.finish_return();
+        let f = fb.finish();
+        self.funcs.push(f);
+    }
+
+    /// `runtime.(*panicValue).RuntimeError`: `func(p)`, the marker method of runtime.Error; it does nothing.
+    fn lower_panic_value_runtime_error(&mut self) {
+        let sym = "runtime.(*panicValue).RuntimeError";
+        let pos = self.ast.files.first().map(|f| f.package.pos).unwrap_or(Pos::NONE);
+        let mut fb = Fb::new(self, sym.to_string(), pos, format!("{sym}.func"));
+        fb.f.args_size = 8;
         fb.finish_return();
         let f = fb.finish();
         self.funcs.push(f);

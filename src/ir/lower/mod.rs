@@ -115,6 +115,8 @@ pub(super) struct Lowerer<'a> {
     /// Type descriptors, itabs and method wrappers (`typedesc.rs`), and method-value functions (`iface.rs`).
     pub tds: typedesc::TypeDescs,
     pub fms: Vec<iface::FmWrapper>,
+    /// `type.*runtime.panicValue` lists `RuntimeError` (the program has runtime.Error), so its body is needed.
+    pub panic_value_runtime_error: bool,
     pub fm_syms: BTreeSet<String>,
 }
 
@@ -139,6 +141,7 @@ impl<'a> Lowerer<'a> {
             errors: Vec::new(),
             tds: typedesc::TypeDescs::default(),
             fms: Vec::new(),
+            panic_value_runtime_error: false,
             fm_syms: BTreeSet::new(),
         }
     }

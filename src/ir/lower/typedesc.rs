@@ -1277,6 +1277,20 @@ impl<'a> Lowerer<'a> {
             Some(s) => self.type_sym(s),
             None => String::new(),
         };
+        // `RuntimeError()`, when the program has runtime.Error (it asserts or converts to it): a recovered
+        // runtime panic is a runtime.Error, as gc's runtime errors are.
+        let rt_err = (0..self.types.len() as u32).map(TypeId).find(|&t| match self.types.kind(t) {
+            TypeKind::Named(n) => {
+                let o = prog.obj(n.obj);
+                o.name == "Error" && o.pkg.is_some_and(|p| prog.packages[p.0 as usize].path == "runtime")
+            }
+            _ => false,
+        });
+        let rt_sig =
+            rt_err.and_then(|e| self.iface_methods(e).into_iter().find(|m| m.0 == "RuntimeError").map(|m| m.2));
+        let rt_sig_sym = rt_sig.map(|s| self.type_sym(s));
+        self.panic_value_runtime_error = rt_sig_sym.is_some();
+        let nmethods: u16 = if rt_sig_sym.is_some() { 2 } else { 1 };
         let (_, gcsym) = self.gcdata(TypeId::UNSAFE_POINTER);
         let str_sym = self.name_sym(tstr, "", false, false);
         let pkg = self.name_sym("runtime", "", false, false);
@@ -1295,14 +1309,22 @@ impl<'a> Lowerer<'a> {
         b.u32(0);
         b.addr("", 0); // elem: rt's panic record has no Go type
         b.off32(&pkg);
-        b.u16(1);
-        b.u16(1);
+        b.u16(nmethods);
+        b.u16(nmethods);
         b.u32(16);
         b.u32(0);
         b.off32(&mname);
         b.off32(&sig_sym);
         b.off32(METHOD);
         b.off32(METHOD);
+        if let Some(rs) = &rt_sig_sym {
+            const RT_METHOD: &str = "runtime.(*panicValue).RuntimeError";
+            let rname = self.name_sym("RuntimeError", "", true, false);
+            b.off32(&rname);
+            b.off32(rs);
+            b.off32(RT_METHOD);
+            b.off32(RT_METHOD);
+        }
         self.add_data(Data {
             name: sym,
             kind: DataKind::ReadOnly,
