@@ -483,9 +483,12 @@ fn backend_ready(
                 .map(|(_, t)| t)
                 .chain(files().flat_map(|f| &f.directives).map(|d| d.text.as_str()))
                 .any(|t| t.starts_with("go:linkname") && !renamed_ok(t));
+            // runtime/debug, runtime/pprof, runtime/trace are ordinary packages on rt's hooks (rt/src/rtface.rs);
+            // gc runtime's own parts (runtime/internal/...) and the cgo-based packages are not.
             let runtime_ok = match p.path.as_str() {
                 "runtime" => RT_PROVIDES_BODIES && p.overlaid,
-                path => !path.starts_with("runtime/"),
+                "runtime/cgo" | "runtime/race" | "runtime/msan" | "runtime/asan" => false,
+                path => !path.starts_with("runtime/internal/") && (RT_PROVIDES_BODIES || !path.starts_with("runtime/")),
             };
             runtime_ok && bodies_ok && !linkname
         };

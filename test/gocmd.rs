@@ -14,10 +14,13 @@ mod goenv;
 #[path = "common/oracle.rs"]
 mod oracle;
 
-/// Copies `test/data/gotest/NAME` into a fresh temporary directory.
+/// Copies `test/data/gotest/NAME` into a fresh temporary directory of its own (tests run in parallel and
+/// several may use the same fixture).
 fn fixture(name: &str) -> PathBuf {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("test/data/gotest").join(name);
-    let dst = std::env::temp_dir().join(format!("g1c-gotest-{}-{name}", std::process::id()));
+    let dst = std::env::temp_dir().join(format!("g1c-gotest-{}-{n}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dst);
     std::fs::create_dir_all(&dst).unwrap();
     for e in std::fs::read_dir(&src).unwrap() {
@@ -139,4 +142,66 @@ fn go_face_refuses_what_it_would_not_do() {
 #[test]
 fn type_errors_in_test_files() {
     same_as_gc("typeerr");
+}
+
+/// go test's output with its timings (`0.004s`) replaced, so that two runs can be compared.
+fn mask_times(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // A run of digits, '.', digits, 's': a duration as go test and package testing print them.
+        let start = i;
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        if j > start && j + 1 < b.len() && b[j] == b'.' && b[j + 1].is_ascii_digit() {
+            let mut k = j + 1;
+            while k < b.len() && b[k].is_ascii_digit() {
+                k += 1;
+            }
+            if k < b.len() && b[k] == b's' {
+                out.push_str("T.TTs");
+                i = k + 1;
+                continue;
+            }
+        }
+        let c = s[i..].chars().next().unwrap();
+        out.push(c);
+        i += c.len_utf8();
+    }
+    out
+}
+
+/// Runs both commands with `args` in the fixture's directory and compares their masked outputs and
+/// exit statuses.
+fn same_as_gc_with(name: &str, args: &[&str]) {
+    let dir = fixture(name);
+    let (wo, we, ws) = go_test(&oracle::gc(), &dir, args);
+    let (go, ge, gs) = go_test(Path::new(env!("CARGO_BIN_EXE_g1c")), &dir, args);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(
+        (mask_times(&go), mask_times(&ge), gs),
+        (mask_times(&wo), mask_times(&we), ws),
+        "g1c test {args:?} and go test differ on {name} (stdout, stderr, status)"
+    );
+}
+
+/// A package whose tests use package testing's whole run: a TestMain, subtests, t.Fatal (runtime.Goexit),
+/// t.Cleanup, a skipped test, examples that pass and fail, runtime.ReadMemStats; in local mode (output
+/// streamed, `exit status 1`), package-list mode (the final `FAIL`), -v, and a -run that matches nothing.
+#[test]
+fn tests_examples_and_test_main_as_go_test() {
+    same_as_gc_with("mixed", &[]);
+    same_as_gc_with("mixed", &["."]);
+    same_as_gc_with("mixed", &["-v", "."]);
+    same_as_gc_with("mixed", &["-run", "Nothing", "."]);
+}
+
+/// A few quick packages of the standard library, their own tests through GOROOT's testing
+/// (scripts/stdtest runs the whole list).
+#[test]
+fn std_packages_as_go_test() {
+    same_as_gc_with("nofiles", &["-short", "errors", "container/list", "sort", "unicode/utf8"]);
 }

@@ -86,31 +86,17 @@ func Gosched()
 // on one P (rt/src/sema.rs): the answer is 1, whatever n asks for.
 func GOMAXPROCS(n int) int
 
-// The rest of the exported functions, declared so that programs and packages type-check as with gc; rt
-// does not provide them yet (see the top of this file).
+// The rest of the exported functions, declared so that programs and packages type-check as with gc. rt
+// defines Goexit, GOROOT, NumCPU, NumGoroutine, ReadMemStats, SetFinalizer and Stack (rt/src/arch/amd64_os.rs,
+// amd64_rtface.rs); Breakpoint and SetCgoTraceback not yet (see the top of this file). The
+// profiling and tracing functions are in profile.go.
 
-func BlockProfile(p []BlockProfileRecord) (n int, ok bool)
 func Breakpoint()
-func CPUProfile() []byte
 func Goexit()
 func GOROOT() string
-func GoroutineProfile(p []StackRecord) (n int, ok bool)
-func LockOSThread()
-func MemProfile(p []MemProfileRecord, inuseZero bool) (n int, ok bool)
-func MutexProfile(p []BlockProfileRecord) (n int, ok bool)
 func NumCPU() int
-func NumCgoCall() int64
 func NumGoroutine() int
 func ReadMemStats(m *MemStats)
-func ReadTrace() []byte
-func SetBlockProfileRate(rate int)
-func SetCPUProfileRate(hz int)
 func SetCgoTraceback(version int, traceback, context, symbolizer unsafe.Pointer)
 func SetFinalizer(obj any, finalizer any)
-func SetMutexProfileFraction(rate int) int
 func Stack(buf []byte, all bool) int
-func StartTrace() error
-func StopTrace()
-func ThreadCreateProfile(p []StackRecord) (n int, ok bool)
-func UnlockOSThread()
-func Version() string

@@ -370,3 +370,41 @@ pub extern "C" fn g1c_sigpanic1() -> ! {
     };
     gopanic(Value::Runtime(msg))
 }
+
+/// `runtime.Goexit` (gc's `Goexit`): runs the goroutine's deferred calls, newest first, as a return would,
+/// then ends the goroutine. No panic is in progress, so `recover` in those calls returns nil. A deferred call
+/// that was already running (Goexit called from inside it) is dropped, as gc drops it.
+#[no_mangle]
+pub extern "C" fn g1c_goexit_run() -> ! {
+    let g = g();
+    if g.id == 1 {
+        // gc lets the other goroutines run on and reports a deadlock when none is left; rt's scheduler ends
+        // the program with the main goroutine, so say so now.
+        crate::panic::throw(b"no goroutines (main called runtime.Goexit) - deadlock!");
+    }
+    // SAFETY: records on the defer chain are live.
+    unsafe {
+        loop {
+            let d = g.defer;
+            if d.is_null() {
+                break;
+            }
+            if (*d).started {
+                if !(*d).panic.is_null() {
+                    (*(*d).panic).aborted = true;
+                }
+                (*d).panic = core::ptr::null_mut();
+                g.defer = (*d).link;
+                continue;
+            }
+            (*d).started = true;
+            let mut argp = 0usize;
+            g1c_call_deferred((*d).fv, (*d).args, (*d).size, &mut argp);
+            if g.defer != d {
+                crate::panic::throw(b"bad defer entry in Goexit");
+            }
+            g.defer = (*d).link;
+        }
+    }
+    crate::sched::g1c_goexit()
+}

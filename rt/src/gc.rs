@@ -91,9 +91,25 @@ pub struct GcState {
     pub trace: bool,
     /// Completed collections.
     pub num_gc: u64,
+    /// Of them, those runtime.GC asked for.
+    pub num_forced: u64,
+    /// For runtime.ReadMemStats and debug.ReadGCStats: nanoseconds the world was stopped, in all; each
+    /// collection's pause and its end (wall clock), a ring indexed by collection number mod 256.
+    pub pause_total: u64,
+    pub pause_ns: [u64; 256],
+    pub pause_end: [u64; 256],
 }
 
-pub static GC: Global<GcState> = Global::new(GcState { gogc: 100, gogc_read: false, trace: false, num_gc: 0 });
+pub static GC: Global<GcState> = Global::new(GcState {
+    gogc: 100,
+    gogc_read: false,
+    trace: false,
+    num_gc: 0,
+    num_forced: 0,
+    pause_total: 0,
+    pause_ns: [0; 256],
+    pause_end: [0; 256],
+});
 
 /// Reports the stacks to scan: `f(lo, hi)` for each live stack range `[lo, hi)`. `sp` is the stack pointer
 /// of the collector's own frame (on whichever stack the runtime is running).
@@ -264,6 +280,7 @@ pub fn collect_with_roots(roots: &mut dyn FnMut(&mut dyn FnMut(usize, usize))) {
         return;
     }
     let before = heap.live;
+    let start = crate::time::nanotime();
     // SAFETY: as above.
     let stack = unsafe { &mut *MARK_STACK.get() };
     {
@@ -284,6 +301,11 @@ pub fn collect_with_roots(roots: &mut dyn FnMut(&mut dyn FnMut(usize, usize))) {
         // Unit tests have no program roots: they collect only when they ask to.
         heap.next_gc = usize::MAX;
     }
+    // The whole collection stops the world (one thread; nothing else runs meanwhile).
+    let pause = (crate::time::nanotime() - start).max(0) as u64;
+    gc.pause_total += pause;
+    gc.pause_ns[(gc.num_gc % 256) as usize] = pause;
+    gc.pause_end[(gc.num_gc % 256) as usize] = crate::time::walltime_ns();
     gc.num_gc += 1;
     crate::finalizer::after_collect();
     if gc.trace {
@@ -561,4 +583,24 @@ mod tests {
         collect_from(&[]);
         assert_eq!(heap.live, 0);
     }
+}
+
+/// `debug.SetGCPercent`: sets GOGC to `pct` (negative turns collection off) and returns the previous
+/// setting; the next collection's goal follows at once from the live heap.
+pub fn set_gc_percent(pct: i32) -> i32 {
+    // SAFETY: single-threaded (see `Global`).
+    let gc = unsafe { &mut *GC.get() };
+    if !gc.gogc_read {
+        read_env(gc);
+    }
+    let old = gc.gogc.clamp(i32::MIN as i64, i32::MAX as i64) as i32;
+    gc.gogc = if pct < 0 { -1 } else { pct as i64 };
+    let heap = mem::heap();
+    heap.next_gc = if pct < 0 {
+        usize::MAX
+    } else {
+        let p = pct as usize;
+        (heap.live + heap.live / 100 * p).max(mem::HEAP_MINIMUM / 100 * p)
+    };
+    old
 }

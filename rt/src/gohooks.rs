@@ -347,7 +347,16 @@ core::arch::global_asm!(
 /// `runtime.GC()`: a collection now (the collector stops the world; it is not concurrent).
 #[no_mangle]
 pub extern "C" fn g1c_gc() {
+    // SAFETY: single-threaded (see `Global`).
+    let before = unsafe { (*crate::gc::GC.get()).num_gc };
     crate::gc::collect();
+    // SAFETY: as above.
+    unsafe {
+        let gc = &mut *crate::gc::GC.get();
+        if gc.num_gc != before {
+            gc.num_forced += 1;
+        }
+    }
 }
 
 /// The return addresses of the Go frames above the trampoline frame `fp`, innermost first, each given to

@@ -54,6 +54,7 @@ pub mod os;
 pub mod panic;
 pub mod print;
 pub mod reflect;
+pub mod rtface;
 pub mod sched;
 pub mod select;
 pub mod sema;

@@ -70,6 +70,11 @@ pub const SIZE_TO_CLASS128: [u8; (MAX_SMALL_SIZE - SMALL_SIZE_MAX) / LARGE_SIZE_
 ];
 
 /// The size class of a small object of `size` bytes (1..=MAX_SMALL_SIZE), as in mallocgc.
+/// The object size of size class `class` (0 for class 0, the large objects).
+pub fn class_size(class: usize) -> usize {
+    CLASS_TO_SIZE.get(class).map_or(0, |&s| s as usize)
+}
+
 pub fn size_to_class(size: usize) -> usize {
     if size <= SMALL_SIZE_MAX - 8 {
         SIZE_TO_CLASS8[size.div_ceil(SMALL_SIZE_DIV)] as usize
@@ -192,6 +197,12 @@ pub struct Heap {
     /// Bytes of heap pages obtained from the OS, and of free pages currently not given back.
     pub mapped: usize,
     pub free_unscavenged: usize,
+    /// For runtime.ReadMemStats: bytes ever allocated (slot sizes), objects ever allocated, and objects
+    /// allocated now (the survivors of the last sweep plus those allocated since); Mallocs - objects were
+    /// freed.
+    pub total_alloc: u64,
+    pub mallocs: u64,
+    pub objects: u64,
 }
 
 static HEAP: Global<Heap> = Global::new(Heap {
@@ -214,6 +225,9 @@ static HEAP: Global<Heap> = Global::new(Heap {
     next_gc: if cfg!(test) { usize::MAX } else { 0 },
     mapped: 0,
     free_unscavenged: 0,
+    total_alloc: 0,
+    mallocs: 0,
+    objects: 0,
 });
 
 /// The heap. Single-threaded runtime: the caller must not hold another reference across a call that may
@@ -682,6 +696,14 @@ impl Heap {
         }
     }
 
+    /// Counts one allocation of `slot` bytes for runtime.ReadMemStats.
+    #[inline(always)]
+    fn count_alloc(&mut self, slot: usize) {
+        self.total_alloc += slot as u64;
+        self.mallocs += 1;
+        self.objects += 1;
+    }
+
     /// Sweeps every in-use span after marking (gc's sweepone for all spans, done eagerly): the marked
     /// objects become the allocated ones, spans without any are freed to the page heap, spans with free
     /// slots go to their class's partial list. Returns the bytes in surviving objects, which become `live`.
@@ -689,6 +711,7 @@ impl Heap {
         self.current = [core::ptr::null_mut(); NUM_SPAN_CLASSES];
         self.partial = [core::ptr::null_mut(); NUM_SPAN_CLASSES];
         let mut live = 0;
+        let mut objects = 0;
         let mut s = self.in_use;
         self.in_use = core::ptr::null_mut();
         // SAFETY: the in-use list holds valid records; each is relinked or freed exactly once.
@@ -702,6 +725,7 @@ impl Heap {
                     (*s).next = self.in_use;
                     self.in_use = s;
                     live += n * (*s).elemsize;
+                    objects += n as u64;
                     if (*s).class != 0 {
                         (*s).alloc_bits = (*s).mark_bits;
                         (*s).freeindex = 0;
@@ -718,6 +742,7 @@ impl Heap {
             }
         }
         self.live = live;
+        self.objects = objects;
         live
     }
 }
@@ -768,6 +793,7 @@ pub fn alloc_in(size: usize, shape: Shape) -> *mut u8 {
         let class = size_to_class(size);
         let slot = CLASS_TO_SIZE[class] as usize;
         heap.live += slot;
+        heap.count_alloc(slot);
         let spc = class << 1 | noscan as usize;
         let p = heap.alloc_small(spc);
         if !noscan {
@@ -779,6 +805,7 @@ pub fn alloc_in(size: usize, shape: Shape) -> *mut u8 {
     } else {
         let slot = size.next_multiple_of(PAGE_SIZE);
         heap.live += slot;
+        heap.count_alloc(slot);
         (heap.alloc_large(size, noscan), slot)
     };
     if !noscan {

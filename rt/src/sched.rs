@@ -137,6 +137,9 @@ pub struct G {
     /// A runtime goroutine (the finalizer goroutine): left out of deadlock reports, as gc leaves out its
     /// system goroutines.
     pub system: bool,
+    /// runtime/pprof's labels (gc's `g.labels`): a pointer into the Go heap, set by `setProfLabel` and
+    /// given to the goroutines this one starts. G records are scanned conservatively, which keeps it alive.
+    pub labels: usize,
 }
 
 /// A thread (gc's `m`): its system stack context and the goroutine it runs.
@@ -291,6 +294,7 @@ fn new_g(id: u64) -> *mut G {
                 stack_bytes: 0,
                 locked: false,
                 system: false,
+                labels: 0,
             },
         );
         stack::first_segment(g);
@@ -332,6 +336,10 @@ pub unsafe extern "C" fn g1c_newproc(fv: usize, args: *const u8, size: usize) {
     let g = new_g(id);
     // The caller's return address: the instruction after this call in the `go` statement.
     (*g).gopc = *((fp + 8) as *const u64);
+    let parent = curg();
+    if !parent.is_null() {
+        (*g).labels = (*parent).labels;
+    }
     prepare_start(g, fv, args, size);
     ready(g);
 }

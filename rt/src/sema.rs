@@ -287,6 +287,8 @@ core::arch::global_asm!(
     "\"sync.throw\":",
     ".globl \"sync.fatal\"",
     "\"sync.fatal\":",
+    ".globl \"runtime.throw\"",
+    "\"runtime.throw\":",
     "    push rbp",
     "    mov rbp, rsp",
     "    mov rdi, [rbp + 16]",

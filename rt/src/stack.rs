@@ -41,6 +41,20 @@ pub const HEADROOM: usize = 16 << 10;
 /// gc's maxstacksize; the effective limit is half of it (see the module comment).
 pub const MAX_STACK: usize = 1_000_000_000;
 const LIMIT: usize = 512 << 20;
+/// The maximum stack size in force (`debug.SetMaxStack`; gc's `maxstacksize`), MAX_STACK at start.
+pub static MAX_STACK_SETTING: crate::Global<usize> = crate::Global::new(MAX_STACK);
+
+/// The bytes of segments a goroutine may use: gc dies when the doubled stack would exceed the setting, so
+/// the usable part is half of the next power of two at or below it (512 MiB for the default 1 GB).
+fn limit() -> usize {
+    // SAFETY: single-threaded runtime (see `Global`).
+    let max = unsafe { *MAX_STACK_SETTING.get() };
+    if max == MAX_STACK {
+        return LIMIT;
+    }
+    let pow = if max.is_power_of_two() { max } else { (max.max(2).next_power_of_two()) >> 1 };
+    pow / 2
+}
 /// The largest segment `morestack` makes unless a single frame needs more.
 const MAX_SEG: usize = 1 << 20;
 
@@ -214,7 +228,7 @@ pub unsafe extern "C" fn g1c_newstack(old_sp: usize, need: usize, args_size: usi
         let size = want.max(grown).next_multiple_of(SEG_SIZE);
         alloc_seg(size)
     };
-    if (*g).stack_bytes + (*next).size - HEADROOM > LIMIT {
+    if (*g).stack_bytes + (*next).size - HEADROOM > limit() {
         free_seg(next);
         overflow(g, old_sp);
     }
@@ -284,7 +298,9 @@ unsafe fn overflow(g: *mut G, sp: usize) -> ! {
     use crate::print::{hex, Out, Stderr};
     crate::panic::start_panicking();
     let mut o = Stderr::new();
-    o.put(b"runtime: goroutine stack exceeds 1000000000-byte limit\n");
+    o.put(b"runtime: goroutine stack exceeds ");
+    crate::print::uint(&mut o, *MAX_STACK_SETTING.get() as u64);
+    o.put(b"-byte limit\n");
     o.put(b"runtime: sp=");
     hex(&mut o, sp as u64);
     o.put(b" stack=[");

@@ -55,6 +55,12 @@ fn heap() -> &'static mut Heap {
     unsafe { &mut *HEAP.get() }
 }
 
+/// The wall clock in nanoseconds since the Unix epoch (gc's `walltime`, as one number).
+pub fn walltime_ns() -> u64 {
+    let (s, ns) = linux::clock_gettime(linux::CLOCK_REALTIME);
+    (s * 1_000_000_000 + ns) as u64
+}
+
 /// The monotonic clock in nanoseconds (gc's `nanotime`).
 pub fn nanotime() -> i64 {
     let (s, ns) = linux::clock_gettime(linux::CLOCK_MONOTONIC);

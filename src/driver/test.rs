@@ -115,13 +115,34 @@ pub fn test(opts: TestOptions) -> i32 {
         let ran = run_program(&path, &dir, &exe, &opts.program_flags());
         let mut w = stdout.lock();
         match ran {
-            Ok((ok, output, secs)) => {
-                if !ok || opts.verbose || local_mode {
+            Ok((exit, output, secs)) => {
+                // go test streams the program's output in local mode (and with -v); it buffers it otherwise
+                // and shows it only for a failure. Either way it makes sure the result line starts a line.
+                let shown = !exit.success() || opts.verbose || local_mode;
+                if shown {
                     let _ = w.write_all(&output);
                 }
-                if ok {
-                    let _ = writeln!(w, "ok  \t{path}\t{secs:.3}s");
+                let unterminated = !output.is_empty() && !output.ends_with(b"\n");
+                if exit.success() {
+                    if shown && unterminated {
+                        let _ = w.write_all(b"\n");
+                    }
+                    let norun = if output.starts_with(NO_TESTS_TO_RUN)
+                        || contains(&output, &[b"\n", NO_TESTS_TO_RUN].concat())
+                    {
+                        " [no tests to run]"
+                    } else {
+                        ""
+                    };
+                    let _ = writeln!(w, "ok  \t{path}\t{secs:.3}s{norun}");
                 } else {
+                    // What the go command prints when it saw no output it kept (always in local mode, where
+                    // the output went straight through): the wait status, as os.ProcessState says it.
+                    if local_mode || output.is_empty() {
+                        let _ = writeln!(w, "{}", wait_status(exit));
+                    } else if unterminated {
+                        let _ = w.write_all(b"\n");
+                    }
                     let _ = writeln!(w, "FAIL\t{path}\t{secs:.3}s");
                     status = status.max(1);
                 }
@@ -132,6 +153,11 @@ pub fn test(opts: TestOptions) -> i32 {
             }
         }
         let _ = w.flush();
+    }
+    // With packages named on the command line, go test repeats the verdict at the end, in case an early
+    // failure scrolled away.
+    if !local_mode && status != 0 {
+        println!("FAIL");
     }
     status
 }
@@ -184,7 +210,12 @@ fn build(cfg: &load::Config, path: &str, dir: &Path) -> Built {
 
 /// Runs a test program in its package's directory: (exited 0, stdout and stderr interleaved as written,
 /// seconds).
-fn run_program(path: &str, dir: &Path, exe: &[u8], flags: &[String]) -> std::io::Result<(bool, Vec<u8>, f64)> {
+fn run_program(
+    path: &str,
+    dir: &Path,
+    exe: &[u8],
+    flags: &[String],
+) -> std::io::Result<(std::process::ExitStatus, Vec<u8>, f64)> {
     let tmp = std::env::temp_dir().join(format!("g1c-test-{}", std::process::id()));
     std::fs::create_dir_all(&tmp)?;
     let base = path.rsplit('/').next().unwrap_or(path);
@@ -206,5 +237,39 @@ fn run_program(path: &str, dir: &Path, exe: &[u8], flags: &[String]) -> std::io:
     let status = child.wait()?;
     let secs = start.elapsed().as_secs_f64();
     let _ = std::fs::remove_dir_all(&tmp);
-    Ok((status.success(), output, secs))
+    Ok((status, output, secs))
+}
+
+/// What package testing prints when no test matched -run (go test then says `[no tests to run]`).
+const NO_TESTS_TO_RUN: &[u8] = b"testing: warning: no tests to run\n";
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// A child's wait status as Go's os.ProcessState.String words it: `exit status 1`, `signal: killed`.
+fn wait_status(st: std::process::ExitStatus) -> String {
+    use std::os::unix::process::ExitStatusExt;
+    if let Some(code) = st.code() {
+        return format!("exit status {code}");
+    }
+    let sig = st.signal().unwrap_or(0);
+    // syscall's signal names for linux (zerrors_linux_amd64.go's table), the ones a test program dies of.
+    let name = match sig {
+        1 => "hangup",
+        2 => "interrupt",
+        3 => "quit",
+        4 => "illegal instruction",
+        5 => "trace/breakpoint trap",
+        6 => "aborted",
+        7 => "bus error",
+        8 => "floating point exception",
+        9 => "killed",
+        11 => "segmentation fault",
+        13 => "broken pipe",
+        14 => "alarm clock",
+        15 => "terminated",
+        _ => return format!("signal: signal {sig}"),
+    };
+    format!("signal: {name}")
 }

@@ -69,6 +69,14 @@ extern "C" {
     pub fn g1c_sigreturn();
 }
 
+/// The CPU's time-stamp counter (RDTSC; gc's `cputicks`).
+pub fn cputicks() -> i64 {
+    let (lo, hi): (u32, u32);
+    // SAFETY: RDTSC only reads the counter.
+    unsafe { asm!("rdtsc", out("eax") lo, out("edx") hi, options(nomem, nostack, preserves_flags)) };
+    ((hi as u64) << 32 | lo as u64) as i64
+}
+
 /// The caller's frame pointer (this function is always inlined, so it is the frame of the function that
 /// calls `frame_pointer`).
 #[inline(always)]

@@ -214,6 +214,7 @@ core::arch::global_asm!(
 );
 
 // os: runtime_args() []string: result +16 .. +32. sigpipe(): dies of SIGPIPE. fastrand() uint32: +16.
+// net.fastrandu() uint: +16, two of fastrand's 32-bit numbers (gc's fastrandu is 64 bits wide on amd64).
 // runtime_beforeExit(): gc's runs the race detector's finish when it is enabled, and nothing otherwise; g1c
 // has no race detector.
 // runtime.SetFinalizer(obj any, finalizer any): +16, +24 (type, data), +32, +40. runtime.GOROOT() string:
@@ -241,6 +242,16 @@ core::arch::global_asm!(
     "    mov rbp, rsp",
     "    call g1c_fastrand",
     "    mov [rbp + 16], eax",
+    "    pop rbp",
+    "    ret",
+    ".globl \"net.fastrandu\"",
+    "\"net.fastrandu\":",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    call g1c_fastrand",
+    "    mov [rbp + 16], eax",
+    "    call g1c_fastrand",
+    "    mov [rbp + 20], eax",
     "    pop rbp",
     "    ret",
     ".globl \"os.runtime_beforeExit\"",

@@ -1,0 +1,105 @@
+// g1c's own code: part of package runtime's Go face (lib/runtime/omit; the runtime itself is rt). It stands
+// in for these declarations of GOROOT's runtime: SetCPUProfileRate, CPUProfile (cpuprof.go),
+// SetBlockProfileRate, SetMutexProfileFraction, MemProfile, BlockProfile, MutexProfile,
+// ThreadCreateProfile, GoroutineProfile (mprof.go), StartTrace, StopTrace, ReadTrace (trace.go),
+// LockOSThread, UnlockOSThread (proc.go), NumCgoCall (debug.go), throw (panic.go), Version (extern.go).
+//
+// rt records no profiles yet: the profiles are off (MemProfileRate is 0, the block and mutex rates are 0),
+// so they answer with no records, as gc's do when off; turning one on is a fatal error that says it is not
+// supported, never a profile that pretends.
+
+package runtime
+
+// throw ends the program with "fatal error: s" and a traceback (rt: the same code as sync.throw).
+func throw(s string)
+
+// SetCPUProfileRate would start sampling the CPU profile hz times a second. rt has no SIGPROF sampler yet:
+// turning it off is all it can do.
+func SetCPUProfileRate(hz int) {
+	if hz > 0 {
+		throw("g1c: CPU profiling is not supported yet")
+	}
+}
+
+// CPUProfile is gone since Go 1.9, in gc as here.
+func CPUProfile() []byte {
+	panic("CPUProfile no longer available")
+}
+
+// SetBlockProfileRate would sample blocking events; rt records none, so only 0 (off) is accepted.
+func SetBlockProfileRate(rate int) {
+	if rate > 0 {
+		throw("g1c: the block profile is not supported yet")
+	}
+}
+
+// SetMutexProfileFraction would sample mutex contention; a negative rate only asks for the setting, which
+// stays 0 (off).
+func SetMutexProfileFraction(rate int) int {
+	if rate > 0 {
+		throw("g1c: the mutex profile is not supported yet")
+	}
+	return 0
+}
+
+// MemProfile returns the heap profile's records. With MemProfileRate 0 no allocation is sampled, so
+// there are none; rt cannot sample at another rate yet.
+func MemProfile(p []MemProfileRecord, inuseZero bool) (n int, ok bool) {
+	if MemProfileRate != 0 {
+		throw("g1c: the heap profile (MemProfileRate != 0) is not supported yet")
+	}
+	return 0, true
+}
+
+// BlockProfile returns the block profile's records: none, since its rate is 0.
+func BlockProfile(p []BlockProfileRecord) (n int, ok bool) { return 0, true }
+
+// MutexProfile returns the mutex profile's records: none, since its fraction is 0.
+func MutexProfile(p []BlockProfileRecord) (n int, ok bool) { return 0, true }
+
+// ThreadCreateProfile reports the stacks that created the program's OS threads. rt runs on the one thread
+// the kernel started, which no Go code created: one record, with an empty stack (gc's m0 record).
+func ThreadCreateProfile(p []StackRecord) (n int, ok bool) {
+	if len(p) < 1 {
+		return 1, false
+	}
+	p[0] = StackRecord{}
+	return 1, true
+}
+
+// GoroutineProfile would give every goroutine's stack; rt cannot stop the others to take them yet.
+func GoroutineProfile(p []StackRecord) (n int, ok bool) {
+	throw("g1c: goroutine profiles are not supported yet")
+	return 0, false
+}
+
+// traceError is StartTrace's refusal.
+type traceError string
+
+func (e traceError) Error() string { return string(e) }
+
+// StartTrace would start the execution tracer; rt has none, and says so.
+func StartTrace() error {
+	return traceError("g1c: the execution tracer is not supported yet")
+}
+
+// StopTrace stops a trace in progress: there never is one.
+func StopTrace() {}
+
+// ReadTrace returns the next chunk of trace data: nil, since no trace is ever running.
+func ReadTrace() []byte { return nil }
+
+// LockOSThread wires the calling goroutine to its thread. rt runs every goroutine on its one thread, so
+// every goroutine is already where it would be wired.
+func LockOSThread() {}
+
+// UnlockOSThread undoes LockOSThread; nothing to undo on rt's one thread.
+func UnlockOSThread() {}
+
+// NumCgoCall counts calls into C: g1c has no cgo, so none.
+func NumCgoCall() int64 { return 0 }
+
+// Version names the Go the program was built as. gc answers with its own release (the linker's
+// runtime.buildVersion, "go1.19.8"); g1c is not a gc release: it answers with the language version it
+// implements, whose standard library it compiles (GOROOT 1.19).
+func Version() string { return "go1.19" }

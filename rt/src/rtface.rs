@@ -1,0 +1,283 @@
+//! The rest of package runtime's exported face and the hooks of runtime/debug, runtime/pprof and
+//! runtime/trace that `testing` needs (issue 10, "The rest of the runtime's face"): the Rust halves of the
+//! trampolines in `arch::amd64_rtface`.
+//!
+//! In: ABI0 calls through those trampolines (pointers to Go values: a `runtime.MemStats`, a byte slice, a
+//! slice header). Out: figures from rt's own state (the heap's counters in `mem`, the collector's in `gc`,
+//! the goroutine's frames from `traceback`), written in gc's layouts.
+//!
+//! Invariants: a figure is rt's real one or a documented zero for something rt does not have (no cgo, no
+//! off-heap caches); what rt cannot do (CPU profiles, goroutine profiles, heap dumps, memory limits) is a
+//! `fatal error: g1c: … is not supported yet`, never a made-up answer.
+
+use crate::print::Out;
+use crate::Global;
+
+/// Writes into a Go byte slice, dropping what does not fit (runtime.Stack's contract).
+struct SliceOut {
+    p: *mut u8,
+    cap: usize,
+    len: usize,
+}
+
+impl Out for SliceOut {
+    fn put(&mut self, b: &[u8]) {
+        let n = b.len().min(self.cap - self.len);
+        // SAFETY: `p` is valid for `cap` bytes (the Go slice's length).
+        unsafe { core::ptr::copy_nonoverlapping(b.as_ptr(), self.p.add(self.len), n) };
+        self.len += n;
+    }
+}
+
+/// `runtime.Stack(buf, all)`: the calling goroutine's traceback (gc's format, without the runtime's own
+/// frame) into `buf`; returns the bytes written. `fp` is the trampoline's frame pointer. With `all`, gc adds
+/// every other goroutine's traceback; rt prints the others' headers and frames the same way.
+///
+/// # Safety
+/// `buf` is valid for `len` bytes; `fp` is the trampoline's frame.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_stack(buf: *mut u8, len: usize, all: bool, fp: usize) -> usize {
+    let mut o = SliceOut { p: buf, cap: len, len: 0 };
+    let g = crate::sched::curg();
+    goroutine_header(&mut o, g, b"running");
+    crate::traceback::traceback_g(&mut o, g, None, fp);
+    crate::traceback::created_by(&mut o, g);
+    if all {
+        let mut other = crate::sched::p().allg_head;
+        while !other.is_null() {
+            // Parked goroutines only: one that never ran has no frames yet.
+            let reason: &[u8] = (*other).wait_reason;
+            let parked = !reason.is_empty() && (*other).sp != 0;
+            if other != g && parked && (*other).status != crate::sched::Status::Dead && !(*other).system {
+                o.put(b"\n");
+                goroutine_header(&mut o, other, (*other).wait_reason);
+                crate::traceback::traceback_g(&mut o, other, None, saved_fp(other));
+                crate::traceback::created_by(&mut o, other);
+            }
+            other = (*other).alllink;
+        }
+    }
+    o.len
+}
+
+fn goroutine_header(o: &mut impl Out, g: *mut crate::sched::G, state: &[u8]) {
+    o.put(b"goroutine ");
+    // SAFETY: `g` is live.
+    crate::print::uint(o, unsafe { (*g).id });
+    o.put(b" [");
+    o.put(if state.is_empty() { b"runnable" } else { state });
+    o.put(b"]:\n");
+}
+
+/// The frame pointer a parked goroutine resumes with: `g1c_swap` saved RBP 40 bytes above the saved RSP
+/// (as the deadlock report reads it, sched.rs).
+unsafe fn saved_fp(g: *mut crate::sched::G) -> usize {
+    *(((*g).sp + 40) as *const usize)
+}
+
+/// `runtime.ReadMemStats(m)`: fills gc's `MemStats` (lib/runtime/types.go gives the field offsets used
+/// here) from the heap's and the collector's counters.
+///
+/// # Safety
+/// `m` points to a `runtime.MemStats`.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_read_mem_stats(m: *mut u8) {
+    let heap = crate::mem::heap();
+    let gc = &*crate::gc::GC.get();
+    let put = |off: usize, v: u64| core::ptr::write_unaligned(m.add(off) as *mut u64, v);
+    let mut inuse = 0u64;
+    let mut s = heap.in_use;
+    while !s.is_null() {
+        inuse += ((*s).npages * crate::mem::PAGE_SIZE) as u64;
+        s = (*s).next;
+    }
+    let heap_sys = heap.mapped as u64;
+    let idle = heap_sys.saturating_sub(inuse);
+    let released = idle.saturating_sub(heap.free_unscavenged as u64);
+    let mut stack = 0u64;
+    let mut g = crate::sched::p().allg_head;
+    while !g.is_null() {
+        if (*g).status != crate::sched::Status::Dead {
+            stack += ((*g).stack_bytes + crate::stack::HEADROOM) as u64;
+        }
+        g = (*g).alllink;
+    }
+    let live = heap.live as u64;
+    put(0, live); // Alloc
+    put(8, heap.total_alloc); // TotalAlloc
+    put(16, heap_sys + stack); // Sys
+    put(24, 0); // Lookups: rt counts none
+    put(32, heap.mallocs); // Mallocs
+    put(40, heap.mallocs - heap.objects); // Frees
+    put(48, live); // HeapAlloc
+    put(56, heap_sys); // HeapSys
+    put(64, idle); // HeapIdle
+    put(72, inuse); // HeapInuse
+    put(80, released); // HeapReleased
+    put(88, heap.objects); // HeapObjects
+    put(96, stack); // StackInuse
+    put(104, stack); // StackSys
+    for off in (112..168).step_by(8) {
+        // MSpan…OtherSys: rt's metadata lives in regions it does not account for yet.
+        put(off, 0);
+    }
+    put(168, heap.next_gc.min(i64::MAX as usize) as u64); // NextGC
+    let last = if gc.num_gc == 0 { 0 } else { gc.pause_end[((gc.num_gc - 1) % 256) as usize] };
+    put(176, last); // LastGC
+    put(184, gc.pause_total); // PauseTotalNs
+    for i in 0..256 {
+        put(192 + 8 * i, gc.pause_ns[i]);
+        put(2240 + 8 * i, gc.pause_end[i]);
+    }
+    core::ptr::write_unaligned(m.add(4288) as *mut u32, gc.num_gc as u32); // NumGC
+    core::ptr::write_unaligned(m.add(4292) as *mut u32, gc.num_forced as u32); // NumForcedGC
+    core::ptr::write_unaligned(m.add(4296) as *mut f64, 0.0); // GCCPUFraction: not measured
+    *m.add(4304) = 1; // EnableGC
+    *m.add(4305) = 0; // DebugGC
+                      // BySize: the size classes' sizes; rt keeps no per-class counts (they read 0).
+    for i in 0..61 {
+        let e = m.add(4312 + 24 * i);
+        core::ptr::write_unaligned(e as *mut u32, crate::mem::class_size(i) as u32);
+        core::ptr::write_unaligned(e.add(8) as *mut u64, 0);
+        core::ptr::write_unaligned(e.add(16) as *mut u64, 0);
+    }
+}
+
+/// `debug.ReadGCStats`' half (gc's `readGCStats`): `*pauses` (a `[]time.Duration` with capacity for 256
+/// pauses, 256 ends and three more) becomes the recent pauses, newest first, their end times, then the last
+/// collection's time, the number of collections and the total pause.
+///
+/// # Safety
+/// `pauses` points to a slice header whose array has room for 515 values.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_read_gc_stats(pauses: *mut usize) {
+    let gc = &*crate::gc::GC.get();
+    let p = *pauses as *mut u64;
+    let n = gc.num_gc.min(256) as usize;
+    for i in 0..n {
+        let j = ((gc.num_gc - 1 - i as u64) % 256) as usize;
+        *p.add(i) = gc.pause_ns[j];
+        *p.add(n + i) = gc.pause_end[j];
+    }
+    *p.add(2 * n) = if n == 0 { 0 } else { gc.pause_end[((gc.num_gc - 1) % 256) as usize] };
+    *p.add(2 * n + 1) = gc.num_gc;
+    *p.add(2 * n + 2) = gc.pause_total;
+    *pauses.add(1) = 2 * n + 3;
+}
+
+/// `debug.FreeOSMemory`: a collection, then every free page given back to the OS.
+#[no_mangle]
+pub extern "C" fn g1c_free_os_memory() {
+    crate::gc::collect();
+    crate::mem::heap().scavenge(0);
+}
+
+#[no_mangle]
+pub extern "C" fn g1c_set_gc_percent(pct: i32) -> i32 {
+    crate::gc::set_gc_percent(pct)
+}
+
+/// `debug.SetMaxStack`: the new limit applies to the next segment a goroutine needs (stack.rs).
+#[no_mangle]
+pub extern "C" fn g1c_set_max_stack(n: usize) -> usize {
+    // SAFETY: single-threaded (see `Global`).
+    unsafe { core::mem::replace(&mut *crate::stack::MAX_STACK_SETTING.get(), n) }
+}
+
+/// `debug.SetMaxThreads`: gc's limit on OS threads (10000 at start). rt runs one thread, so any limit of
+/// at least one holds; the setting is kept so that the next call returns it.
+static MAX_THREADS: Global<usize> = Global::new(10000);
+
+#[no_mangle]
+pub extern "C" fn g1c_set_max_threads(n: usize) -> usize {
+    if n < 1 {
+        crate::panic::throw(b"thread exhaustion");
+    }
+    // SAFETY: single-threaded (see `Global`).
+    unsafe { core::mem::replace(&mut *MAX_THREADS.get(), n) }
+}
+
+/// `debug.SetPanicOnFault`: rt turns every fault in Go code into a panic (signal.rs), which is what the
+/// setting asks for; the flag is kept so that the next call returns it.
+static PANIC_ON_FAULT: Global<bool> = Global::new(false);
+
+#[no_mangle]
+pub extern "C" fn g1c_set_panic_on_fault(on: bool) -> bool {
+    // SAFETY: single-threaded (see `Global`).
+    unsafe { core::mem::replace(&mut *PANIC_ON_FAULT.get(), on) }
+}
+
+/// `debug.setMemoryLimit`: a negative argument only asks for the limit, which is gc's default (none,
+/// math.MaxInt64); rt's collector has no memory limit, so setting one is not supported.
+#[no_mangle]
+pub extern "C" fn g1c_set_memory_limit(n: i64) -> i64 {
+    if n >= 0 {
+        crate::panic::throw(b"g1c: debug.SetMemoryLimit is not supported yet");
+    }
+    i64::MAX
+}
+
+/// `debug.SetTraceback(level)`: kept; rt's fatal reports show the failing goroutine whatever the level
+/// (gc's default, "single").
+static TRACEBACK: Global<(usize, usize)> = Global::new((0, 0));
+
+#[no_mangle]
+pub extern "C" fn g1c_set_traceback(p: usize, n: usize) {
+    // SAFETY: single-threaded (see `Global`); the string stays reachable from the caller's data or heap
+    // only as long as Go keeps it, so only its words are kept, never read by rt.
+    unsafe { *TRACEBACK.get() = (p, n) };
+}
+
+/// Fails a hook rt does not implement: the message names it.
+#[no_mangle]
+pub extern "C" fn g1c_unsupported(which: u64) -> ! {
+    let msg: &[u8] = match which {
+        0 => b"g1c: CPU profiling is not supported yet",
+        1 => b"g1c: goroutine profiles are not supported yet",
+        2 => b"g1c: debug.WriteHeapDump is not supported yet",
+        _ => b"g1c: this runtime function is not supported yet",
+    };
+    crate::panic::throw(msg)
+}
+
+/// `pprof.runtime_cyclesPerSecond` (gc's `tickspersecond`): the rate of RDTSC, measured once over 10 ms of
+/// the monotonic clock.
+static TICKS_PER_SECOND: Global<i64> = Global::new(0);
+
+#[no_mangle]
+pub extern "C" fn g1c_cycles_per_second() -> i64 {
+    // SAFETY: single-threaded (see `Global`).
+    let cached = unsafe { &mut *TICKS_PER_SECOND.get() };
+    if *cached == 0 {
+        let (t0, n0) = (crate::arch::amd64::cputicks(), crate::time::nanotime());
+        let mut n1 = n0;
+        while n1 - n0 < 10_000_000 {
+            n1 = crate::time::nanotime();
+        }
+        let t1 = crate::arch::amd64::cputicks();
+        *cached = (((t1 - t0) as i128 * 1_000_000_000) / (n1 - n0) as i128).max(1) as i64;
+    }
+    *cached
+}
+
+/// `pprof.runtime_setProfLabel`: the running goroutine's profiling labels.
+#[no_mangle]
+pub extern "C" fn g1c_set_prof_label(labels: usize) {
+    let g = crate::sched::curg();
+    if !g.is_null() {
+        // SAFETY: the running goroutine.
+        unsafe { (*g).labels = labels };
+    }
+}
+
+/// `pprof.runtime_getProfLabel`.
+#[no_mangle]
+pub extern "C" fn g1c_get_prof_label() -> usize {
+    let g = crate::sched::curg();
+    // SAFETY: the running goroutine.
+    if g.is_null() {
+        0
+    } else {
+        unsafe { (*g).labels }
+    }
+}
