@@ -77,6 +77,13 @@ impl Assembler {
         Ok(())
     }
 
+    /// Appends bytes that are not an instruction the encoder knows (Go assembly's `BYTE`/`WORD`/`LONG`/`QUAD`
+    /// in a function body). They are not listed in [`Code::insts`]: a listing shows them with the instruction
+    /// before them.
+    pub fn raw(&mut self, bytes: &[u8]) {
+        self.code.bytes.extend_from_slice(bytes);
+    }
+
     /// `mnemonic` with no operands.
     pub fn op0(&mut self, m: Mnemonic) -> Result<(), String> {
         self.emit(Inst::new(m, vec![]))

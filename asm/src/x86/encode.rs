@@ -476,6 +476,10 @@ impl<'a> Encoder<'a> {
                 let size = self.sized(x)?;
                 self.gpr_form(size, &[0xF6], &[0xF7], digit, None, x, Imm::None)
             }
+            (Inc | Dec, [x]) => {
+                let size = self.sized(x)?;
+                self.gpr_form(size, &[0xFE], &[0xFF], if m == Inc { 0 } else { 1 }, None, x, Imm::None)
+            }
             (Cwd, []) => self.raw(&[0x66, 0x99]),
             (Cdq, []) => self.raw(&[0x99]),
             (Cqo, []) if self.mode == Mode::Long => self.raw(&[0x48, 0x99]),
@@ -536,6 +540,9 @@ impl<'a> Encoder<'a> {
             (RepMovsb, []) => self.raw(&[0xF3, 0xA4]),
             (RepStosb, []) => self.raw(&[0xF3, 0xAA]),
             (Ud2, []) => self.raw(&[0x0F, 0x0B]),
+            (Cpuid, []) => self.raw(&[0x0F, 0xA2]),
+            (Xgetbv, []) => self.raw(&[0x0F, 0x01, 0xD0]),
+            (Rdtsc, []) => self.raw(&[0x0F, 0x31]),
             (Int3, []) => self.raw(&[0xCC]),
             (Nop, []) => self.raw(&[0x90]),
             (Movsd | Movss, [dst, src]) => {

@@ -97,8 +97,9 @@ fn parse_operand(s: &str) -> Result<Operand, String> {
 fn all_mnemonics() -> Vec<Mnemonic> {
     use Mnemonic::*;
     let mut v = vec![
-        Mov, Movzx, Movsx, Movsxd, Lea, Add, Or, And, Sub, Xor, Cmp, Test, Imul, Mul, Div, Idiv, Neg, Not, Cwd, Cdq,
-        Cqo, Shl, Shr, Sar, Jmp, Call, Ret, Push, Pop, RepMovsb, RepStosb, Ud2, Int3, Nop, Movsd, Movss, Movq, Movd,
+        Mov, Movzx, Movsx, Movsxd, Lea, Add, Or, And, Sub, Xor, Cmp, Test, Imul, Mul, Div, Idiv, Neg, Not, Inc, Dec, Cwd,
+        Cdq, Cqo, Shl, Shr, Sar, Jmp, Call, Ret, Push, Pop, RepMovsb, RepStosb, Ud2, Int3, Nop, Cpuid, Xgetbv, Rdtsc, Movsd, Movss,
+        Movq, Movd,
         Addsd, Subsd, Mulsd, Divsd, Sqrtsd, Addss, Subss, Mulss, Divss, Sqrtss, Ucomisd, Ucomiss, Cvtsi2sd, Cvtsi2ss,
         Cvttsd2si, Cvttss2si, Cvtss2sd, Cvtsd2ss, Xorps, Pxor,
     ];
@@ -461,7 +462,7 @@ fn candidates() -> Vec<Inst> {
         v.push(i2(Imul, Gpr::new(8, s).into(), Gpr::new(15, s).into()));
         v.push(i2(Imul, Gpr::new(2, s).into(), Mem::base(s, RBP, -24).into()));
     }
-    for m in [Mul, Div, Idiv, Neg, Not] {
+    for m in [Mul, Div, Idiv, Neg, Not, Inc, Dec] {
         for &s in &sizes {
             v.push(i1(m, Gpr::new(1, s).into()));
             v.push(i1(m, Gpr::new(13, s).into()));
@@ -469,7 +470,7 @@ fn candidates() -> Vec<Inst> {
         }
         v.push(i1(m, SIL.into()));
     }
-    for m in [Cwd, Cdq, Cqo, Ret, RepMovsb, RepStosb, Ud2, Int3, Nop] {
+    for m in [Cwd, Cdq, Cqo, Ret, RepMovsb, RepStosb, Ud2, Int3, Nop, Cpuid, Xgetbv, Rdtsc] {
         v.push(Inst::new(m, vec![]));
     }
     for m in [Shl, Shr, Sar] {
