@@ -25,6 +25,7 @@ use std::sync::Arc;
 
 use crate::codegen;
 use crate::dump;
+use crate::goasm;
 use crate::ir;
 use crate::link;
 use crate::load;
@@ -349,8 +350,17 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
     let goroot_src = c.cfg.goroot.join("src");
     for u in &mut units {
         let p = &c.packages[u.pkg.0 as usize];
-        u.complete = link && !(RT_PROVIDES_BODIES && p.dir.starts_with(&goroot_src) && !p.root);
+        // A package with assembly defines its body-less functions there (gc's -complete is off too).
+        u.complete =
+            link && p.asm_files.is_empty() && !(RT_PROVIDES_BODIES && p.dir.starts_with(&goroot_src) && !p.root);
     }
+    let asm_syms = match assemble_go_asm(&c.cfg, &c.packages, &c.prog) {
+        Ok(s) => s,
+        Err(lines) => {
+            lines.iter().for_each(|l| eprintln!("{l}"));
+            return Err(Reported);
+        }
+    };
     let fset = c.fset.clone();
     let out = catch_ice(&fset, move || -> Result<Option<Vec<u8>>, Failure> {
         let pkg = &c.prog.packages[c.root];
@@ -363,7 +373,8 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
         let checked = Checked { fset: c.fset.clone(), ast: c.ast, prog: c.prog };
         let mut module = lower_units(&checked, &units)?;
         optimize(&mut module, None)?;
-        let obj = codegen::amd64::compile(&module).map_err(|e| Failure(vec![format!("g1c: {e}")]))?;
+        let mut obj = codegen::amd64::compile(&module).map_err(|e| Failure(vec![format!("g1c: {e}")]))?;
+        obj.symbols.extend(asm_syms);
         if !link {
             return Ok(None);
         }
@@ -376,6 +387,49 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
         Ok(Ok(exe)) => Ok(exe),
         Ok(Err(Failure(msgs))) => Err(fail(msgs)),
         Err(Reported) => Err(Reported),
+    }
+}
+
+/// Assembles the packages' `.s` files (`goasm`, then `codegen::amd64::goasm`) into symbols that join the
+/// compiled Go's. Errors come per package under its `# path` header, as the go command prints them.
+fn assemble_go_asm(
+    cfg: &load::Config,
+    packages: &[load::Package],
+    prog: &types::Program,
+) -> Result<Vec<link::object::Symbol>, Vec<String>> {
+    let mut out = Vec::new();
+    let include = [cfg.goroot.join("pkg").join("include")];
+    let predefined = [("GOOS_linux", "1"), ("GOARCH_amd64", "1")];
+    let mut file_no = 0;
+    let mut msgs = Vec::new();
+    for (i, p) in packages.iter().enumerate() {
+        let pkg = prog.packages.get(i).map_or(p.path.as_str(), |q| q.path.as_str());
+        let mut errs = Vec::new();
+        for f in &p.asm_files {
+            file_no += 1;
+            let rc = goasm::Config {
+                pkg,
+                file_no,
+                predefined: &predefined,
+                include_dirs: &include,
+                is_reg: codegen::amd64::goasm::is_reg,
+            };
+            match goasm::read(&f.name, &f.dir, &f.src, &rc)
+                .and_then(|file| codegen::amd64::goasm::assemble(&file, &f.name))
+            {
+                Ok(syms) => out.extend(syms),
+                Err(e) => errs.extend(e),
+            }
+        }
+        if !errs.is_empty() {
+            msgs.push(format!("# {}", p.header()));
+            msgs.extend(errs);
+        }
+    }
+    if msgs.is_empty() {
+        Ok(out)
+    } else {
+        Err(msgs)
     }
 }
 

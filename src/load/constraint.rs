@@ -123,7 +123,7 @@ impl Context {
 
     /// Does the file name (base name, with `.go`) select the file? (go/build's `goodOSArchFile`.)
     pub fn good_os_arch_file(&self, name: &str) -> bool {
-        let stem = name.strip_suffix(".go").unwrap_or(name);
+        let stem = name.strip_suffix(".go").or_else(|| name.strip_suffix(".s")).unwrap_or(name);
         let Some(i) = stem.find('_') else { return true };
         let mut parts: Vec<&str> = stem[i..].split('_').collect();
         if parts.last() == Some(&"test") {

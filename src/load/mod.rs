@@ -144,6 +144,19 @@ pub struct Package {
     /// alone (the package under test, its external test package, and everything importing either; go
     /// test's `path [P.test]`).
     pub test_variant: Option<String>,
+    /// Go assembly files (`.s`) whose build constraints hold: read for packages outside GOROOT, whose
+    /// body-less functions they define (GOROOT's assembly is replaced by rt and the overlay, DESIGN §7).
+    pub asm_files: Vec<AsmFile>,
+}
+
+/// A `.s` file of a package, for `goasm`.
+#[derive(Clone, Debug)]
+pub struct AsmFile {
+    /// As messages and tracebacks show it (like the package's `.go` files).
+    pub name: String,
+    /// Its directory, where `#include "x.h"` looks first.
+    pub dir: PathBuf,
+    pub src: String,
 }
 
 impl Package {
@@ -894,7 +907,48 @@ impl Loader<'_> {
         }
         let mut pkg = self.make_package(path, dir, files, import_pos)?;
         pkg.overlaid = overlay.is_some();
+        if !dir.starts_with(self.cfg.goroot.join("src")) {
+            pkg.asm_files = self.asm_files(dir, |n| {
+                if local {
+                    display_path(&dir.join(n).to_string_lossy())
+                } else {
+                    format!("{name_prefix}{n}")
+                }
+            });
+        }
         Some(pkg)
+    }
+
+    /// The `.s` files of `dir` that this build takes (file-name suffixes and `//go:build` lines, as for Go
+    /// files), in name order; `shown` names a file for messages.
+    fn asm_files(&mut self, dir: &Path, shown: impl Fn(&str) -> String) -> Vec<AsmFile> {
+        let Ok(rd) = fs::read_dir(dir) else { return Vec::new() };
+        let mut names: Vec<String> = rd
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().map(|t| !t.is_dir()).unwrap_or(false))
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".s") && !n.starts_with('_') && !n.starts_with('.'))
+            .collect();
+        names.sort();
+        let mut out = Vec::new();
+        for n in names {
+            if !self.cfg.ctx.good_os_arch_file(&n) {
+                continue;
+            }
+            let src = match read_source(&dir.join(&n)) {
+                Ok(s) => s,
+                Err(e) => {
+                    self.errors.push(format!("{}: {e}", shown(&n)));
+                    continue;
+                }
+            };
+            match self.cfg.ctx.should_build(&src) {
+                Ok(true) => out.push(AsmFile { name: shown(&n), dir: dir.to_path_buf(), src }),
+                Ok(false) => {}
+                Err(e) => self.errors.push(format!("{}: {e}", shown(&n))),
+            }
+        }
+        out
     }
 
     /// Splits the package under test's `_test.go` files: those of the package's own name join `files`
@@ -996,6 +1050,7 @@ impl Loader<'_> {
             lang: self.found.get(path).and_then(|f| f.lang.clone()),
             overlaid: false,
             test_variant: None,
+            asm_files: Vec::new(),
         })
     }
 

@@ -97,11 +97,10 @@ fn parse_operand(s: &str) -> Result<Operand, String> {
 fn all_mnemonics() -> Vec<Mnemonic> {
     use Mnemonic::*;
     let mut v = vec![
-        Mov, Movzx, Movsx, Movsxd, Lea, Add, Or, And, Sub, Xor, Cmp, Test, Imul, Mul, Div, Idiv, Neg, Not, Inc, Dec, Cwd,
-        Cdq, Cqo, Shl, Shr, Sar, Jmp, Call, Ret, Push, Pop, RepMovsb, RepStosb, Ud2, Int3, Nop, Cpuid, Xgetbv, Rdtsc, Movsd, Movss,
-        Movq, Movd,
-        Addsd, Subsd, Mulsd, Divsd, Sqrtsd, Addss, Subss, Mulss, Divss, Sqrtss, Ucomisd, Ucomiss, Cvtsi2sd, Cvtsi2ss,
-        Cvttsd2si, Cvttss2si, Cvtss2sd, Cvtsd2ss, Xorps, Pxor,
+        Mov, Movzx, Movsx, Movsxd, Lea, Add, Or, And, Sub, Xor, Cmp, Test, Imul, Mul, Div, Idiv, Neg, Not, Inc, Dec,
+        Cwd, Cdq, Cqo, Shl, Shr, Sar, Jmp, Call, Ret, Push, Pop, RepMovsb, RepStosb, Ud2, Int3, Nop, Cpuid, Xgetbv,
+        Rdtsc, Movsd, Movss, Movq, Movd, Addsd, Subsd, Mulsd, Divsd, Sqrtsd, Addss, Subss, Mulss, Divss, Sqrtss,
+        Ucomisd, Ucomiss, Cvtsi2sd, Cvtsi2ss, Cvttsd2si, Cvttss2si, Cvtss2sd, Cvtsd2ss, Xorps, Pxor,
     ];
     for c in 0..16 {
         let c = Cond::from_code(c);

@@ -9,6 +9,7 @@
 
 mod abi;
 mod frame;
+pub mod goasm;
 mod isel;
 mod regalloc;
 mod stack;
