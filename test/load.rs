@@ -265,6 +265,25 @@ fn internal_packages() {
     );
 }
 
+/// cmd/dist's copy of the toolchain in GOPATH's `bootstrap/...` may import std's internal packages (the go
+/// command's exception for the bootstrap); any other GOPATH package may not.
+#[test]
+fn bootstrap_copies_may_import_std_internal_packages() {
+    let t = Tree::new(
+        "bootstrap-internal",
+        &[
+            ("gopath/src/bootstrap/sort/s.go", "package sort\n\nimport _ \"internal/reflectlite\"\n"),
+            ("gopath/src/notbootstrap/s.go", "package s\n\nimport _ \"internal/reflectlite\"\n"),
+        ],
+    );
+    let env = [("GO111MODULE", "off")];
+    let (code, err) = t.g1c("gopath/src", &["check", "bootstrap/sort"], &env);
+    assert_eq!((code, err.as_str()), (0, ""));
+    let (code, err) = t.g1c("gopath/src", &["check", "notbootstrap"], &env);
+    assert_eq!(code, 1);
+    assert!(err.contains("use of internal package internal/reflectlite not allowed"), "{err}");
+}
+
 #[test]
 fn module_missing_packages_and_modules() {
     let t = Tree::new(

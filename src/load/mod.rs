@@ -752,6 +752,12 @@ impl Loader<'_> {
         } else {
             return true;
         };
+        // cmd/dist copies the toolchain's sources to GOPATH's `bootstrap/...` and rewrites their imports of
+        // each other, but not of the rest of std (sort's copy imports internal/reflectlite): the go command
+        // lets `bootstrap/...` import standard internal packages, and so does g1c.
+        if importer.path.starts_with("bootstrap/") && dir.starts_with(self.cfg.goroot.join("src")) {
+            return true;
+        }
         let cwd = std::env::current_dir().unwrap_or_default();
         let in_module = self.cfg.modules.is_some() && !dir.starts_with(self.cfg.goroot.join("src"));
         if let (true, Some(m)) = (in_module, &self.cfg.modules) {
