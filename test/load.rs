@@ -284,6 +284,23 @@ fn bootstrap_copies_may_import_std_internal_packages() {
     assert!(err.contains("use of internal package internal/reflectlite not allowed"), "{err}");
 }
 
+/// A module without a `go` directive is Go 1.16, where a defined type over an imported constraint
+/// interface is an error (types2's isImportedConstraint) but one over an imported struct is not (cmd/link's
+/// `type xcoffBiobuf bio.Reader`, compiled so under cmd/dist's `module bootstrap`).
+#[test]
+fn go116_modules_may_define_types_over_imported_structs() {
+    let t = Tree::new(
+        "lang116",
+        &[
+            ("m/go.mod", "module example.com/m\n"),
+            ("m/a/a.go", "package a\n\ntype R struct{ n int }\n\ntype I interface{ M() }\n"),
+            ("m/b/b.go", "package b\n\nimport \"example.com/m/a\"\n\ntype X a.R\n\ntype Y a.I\n"),
+        ],
+    );
+    let (code, err) = t.g1c("m", &["check", "./b"], &[]);
+    assert_eq!((code, err.as_str()), (0, ""));
+}
+
 #[test]
 fn module_missing_packages_and_modules() {
     let t = Tree::new(

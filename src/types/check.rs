@@ -561,7 +561,11 @@ impl<'a> Checker<'a> {
     pub fn is_imported_constraint(&self, t: TypeId) -> bool {
         let TypeKind::Named(n) = self.t.kind(t) else { return false };
         let pkg = self.objs.get(n.obj).pkg;
-        pkg.is_some() && pkg != Some(self.pkg) && !self.is_method_set(self.t.underlying(t), 0)
+        let u = self.t.underlying(t);
+        pkg.is_some()
+            && pkg != Some(self.pkg)
+            && matches!(self.t.kind(u), TypeKind::Interface { .. })
+            && !self.is_method_set(u, 0)
     }
 
     /// Is interface `t`'s type set fully described by its methods (types2's `IsMethodSet`)? False for
