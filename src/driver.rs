@@ -17,7 +17,7 @@
 //! The output path is replaced (write to a temporary file beside it, then rename) only when it is a regular
 //! file or does not exist; anything else (a device such as /dev/null) is never deleted or renamed.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -471,6 +471,7 @@ fn backend_ready(
     // Each package's first use of a body-less function rt does not provide.
     let mut uses_missing: Vec<Option<(pos::Pos, String)>> = vec![None; packages.len()];
     let provided = if RT_PROVIDES_BODIES { rt_go_symbols() } else { Vec::new() };
+    let pulled = linkname_pulls(ast, packages);
     if RT_PROVIDES_BODIES {
         let mut pkg_of_file: HashMap<u32, usize> = HashMap::new();
         for (i, p) in packages.iter().enumerate() {
@@ -495,7 +496,7 @@ fn backend_ready(
             }
             let path = prog.packages[obj.pkg.map_or(0, |p| p.0 as usize)].path.as_str();
             let sym = format!("{path}.{}", &*obj.name);
-            if !provided.contains(&sym) {
+            if !provided.contains(&sym) && !pulled.contains(&sym) {
                 let first = &mut uses_missing[*user];
                 if first.as_ref().is_none_or(|(p, _)| pos < *p) {
                     *first = Some((pos, sym));
@@ -525,6 +526,7 @@ fn backend_ready(
                 let local = words.next().unwrap_or("");
                 let sym = format!("{}.{local}", p.path);
                 words.next().is_none()
+                    || pulled.contains(&sym)
                     || RT_PROVIDES_BODIES && (provided.contains(&sym) || LINKNAME_OWN_VARS.contains(&sym.as_str()))
             };
             // A `//go:linkname local runtime.name` on a function *with* a body hands gc's runtime that function
@@ -549,6 +551,35 @@ fn backend_ready(
         ready.push(own && deps_ready);
     }
     (ready, uses_missing)
+}
+
+/// The body-less package-level functions (`path.name`) that a `//go:linkname local target` binds to a
+/// function with a body of another loaded package (mime/multipart's readMIMEHeader to net/textproto's,
+/// go/internal/srcimporter's setUsesCgo to go/types'): lowering calls the target's symbol for them
+/// (`ir::lower`), so they need nothing of rt.
+fn linkname_pulls(ast: &Ast, packages: &[load::Package]) -> HashSet<String> {
+    use crate::syntax::ast::Decl;
+    fn funcs<'a>(ast: &'a Ast, p: &'a load::Package) -> impl Iterator<Item = &'a crate::syntax::ast::FuncDecl> {
+        p.files.iter().flat_map(|&fi| &ast.files[fi].decls).filter_map(|d| match d {
+            Decl::Func(fd) if fd.recv.is_none() && fd.tparams.is_empty() => Some(fd),
+            _ => None,
+        })
+    }
+    let mut defined = HashSet::new();
+    for p in packages {
+        defined.extend(funcs(ast, p).filter(|fd| fd.body.is_some()).map(|fd| format!("{}.{}", p.path, fd.name.name)));
+    }
+    let mut out = HashSet::new();
+    for p in packages {
+        let files: Vec<&crate::syntax::ast::File> = p.files.iter().map(|&fi| &ast.files[fi]).collect();
+        let links = crate::syntax::directive::linkname_targets(&files);
+        for fd in funcs(ast, p).filter(|fd| fd.body.is_none()) {
+            if links.iter().any(|(local, target)| *local == &*fd.name.name && defined.contains(*target)) {
+                out.insert(format!("{}.{}", p.path, fd.name.name));
+            }
+        }
+    }
+    out
 }
 
 /// The Go symbols rt defines for body-less std functions: the `.globl "pkg.name"` labels of its trampolines

@@ -31,10 +31,15 @@ const (
 func Caller(skip int) (pc uintptr, file string, line int, ok bool)
 
 // Callers stores the return addresses of the calling goroutine's frames into pc, outermost last, and says
-// how many it stored. skip 1 starts with the function calling Callers; g1c treats skip 0 like 1, because
-// its Callers is rt code, not a frame of its own, and it stops at the goroutine's first Go frame (gc's
-// runtime.main and runtime.goexit have no counterpart in Go code here).
-func Callers(skip int, pc []uintptr) int
+// how many it stored. skip 0 starts with Callers itself (a Go frame, so that frame counts are gc's), 1 with
+// the function calling Callers. It stops at the goroutine's first Go frame (gc's runtime.main and
+// runtime.goexit have no counterpart in Go code here).
+func Callers(skip int, pc []uintptr) int {
+	return callers(skip, pc)
+}
+
+// callers is Callers' walk (rt: g1c_callers): skip 0 is the function calling callers.
+func callers(skip int, pc []uintptr) int
 
 // funcinfo describes the Go function whose code contains pc (rt: g1c_funcinfo): its name and first
 // instruction, and the file and line of the instruction at pc. ok is false outside compiled Go code.

@@ -88,17 +88,34 @@ global_asm!(
 );
 
 // g1c_resume(pc, sp, fp): continues a deferring function after a recovery, as if its g1c_deferproc call
-// returned 1.
+// returned 1. The segments above the one holding `sp` are released only once RSP is in that segment
+// (g1c_unwind_resumed, on the dead stack below `sp`): the panic ran on the headroom of the newest
+// segment, which the release may unmap. Go code keeps nothing in registers across the call, so RBX and
+// R12 are free to hold `pc` and `sp` over it.
 global_asm!(
     ".globl g1c_resume",
     ".type g1c_resume,@function",
     "g1c_resume:",
     "    mov rsp, rsi",
     "    mov rbp, rdx",
+    "    mov rbx, rdi",
+    "    mov r12, rsi",
+    "    and rsp, -16",
+    "    mov rdi, rsi",
+    "    call g1c_unwind_resumed",
+    "    mov rsp, r12",
     "    mov eax, 1",
-    "    jmp rdi",
+    "    jmp rbx",
     ".size g1c_resume, . - g1c_resume",
 );
+
+/// Called by `g1c_resume` on the resumed frame's segment: makes the segment holding `sp` current,
+/// releasing the newer ones the panic ran on.
+#[no_mangle]
+pub extern "C" fn g1c_unwind_resumed(sp: usize) {
+    // SAFETY: `sp` is in one of the running goroutine's segments, and RSP is no longer in a newer one.
+    unsafe { crate::stack::unwind_to(g(), sp) };
+}
 
 // g1c_call_deferred(fv, args, size, argp_out): calls func value `fv` with a copy of the `size`-byte
 // argument area at `args` placed at RSP (16-byte aligned); stores that RSP (the callee's argument
@@ -301,7 +318,6 @@ pub fn gopanic(value: Value) -> ! {
                 if g.panic.is_null() {
                     g.sig = Default::default();
                 }
-                crate::stack::unwind_to(g, (*d).sp);
                 crate::panic::stop_panicking();
                 g1c_resume((*d).pc, (*d).sp, (*d).fp);
             }

@@ -291,7 +291,8 @@ pub unsafe extern "C" fn g1c_typedmemmove(t: *const Type, dst: *mut u8, src: *co
 }
 
 // runtime.Caller(skip int) (pc uintptr, file string, line int, ok bool): skip +16, results +24 .. +56.
-// runtime.Callers(skip int, pc []uintptr) int: skip +16, pc +24 (pointer, length, capacity), result +48.
+// runtime.callers(skip int, pc []uintptr) int (lib/runtime's Callers calls it): skip +16, pc +24 (pointer,
+// length, capacity), result +48.
 // runtime.funcinfo(pc uintptr) (name string, file string, line int, entry uintptr, ok bool): pc +16, results
 // +24 .. +72.
 // runtime.GC(), runtime.Gosched(): no arguments.
@@ -307,8 +308,8 @@ core::arch::global_asm!(
     "    call g1c_caller",
     "    pop rbp",
     "    ret",
-    ".globl \"runtime.Callers\"",
-    "\"runtime.Callers\":",
+    ".globl \"runtime.callers\"",
+    "\"runtime.callers\":",
     "    push rbp",
     "    mov rbp, rsp",
     "    mov rdi, [rbp + 16]",
@@ -344,7 +345,10 @@ core::arch::global_asm!(
     "    ret",
 );
 
-/// `runtime.GC()`: a collection now (the collector stops the world; it is not concurrent).
+/// `runtime.GC()`: a collection now (the collector stops the world; it is not concurrent). Then the other
+/// runnable goroutines run first, among them the finalizer goroutine the collection may have woken: gc's
+/// `GC` blocks the caller until the cycle is done and yields while it sweeps, so a loop that calls it
+/// sees finalizers run (sync's TestIssue40999 waits for one that way).
 #[no_mangle]
 pub extern "C" fn g1c_gc() {
     // SAFETY: single-threaded (see `Global`).
@@ -356,6 +360,9 @@ pub extern "C" fn g1c_gc() {
         if gc.num_gc != before {
             gc.num_forced += 1;
         }
+    }
+    if !crate::sched::curg().is_null() {
+        crate::sched::g1c_gosched();
     }
 }
 
@@ -417,16 +424,16 @@ pub unsafe extern "C" fn g1c_caller(skip: i64, fp: usize, out: *mut u64) {
     });
 }
 
-/// `runtime.Callers(skip, pc)`: the return addresses of the calling goroutine's frames into `pc[..len]`,
-/// skipping `skip - 1` frames above the caller of Callers (gc's skip 1); returns how many were written.
-/// gc's skip 0 also records a pc inside runtime.Callers itself, which rt's trampoline has not: it is
-/// treated as 1. Frames outside Go code (gc's runtime.main, runtime.goexit) are not recorded.
+/// `runtime.callers(skip, pc)`: the return addresses of the calling goroutine's frames into `pc[..len]`,
+/// skipping `skip` frames, skip 0 being the caller of `callers` (lib/runtime's `Callers`, whose own frame
+/// is then gc's skip 0); returns how many were written. Frames outside Go code (gc's runtime.main,
+/// runtime.goexit) are not recorded.
 ///
 /// # Safety
 /// `fp` is the trampoline's frame pointer; `pc` has room for `len` words.
 #[no_mangle]
 pub unsafe extern "C" fn g1c_callers(skip: i64, pc: *mut u64, len: usize, fp: usize) -> usize {
-    let skip = skip.max(1) - 1;
+    let skip = skip.max(0);
     let (mut seen, mut n) = (0, 0);
     go_frames(fp, &mut |ra| {
         if seen < skip {

@@ -324,7 +324,8 @@ core::arch::global_asm!(
 // Interfaces and the module's tables: ifaceE2I(t, src any, dst) +16, +24 (type) +32 (data), +40;
 // typelinks() results (sections []unsafe.Pointer, offset [][]int32) +16 .. +56;
 // resolveNameOff(ptr, off int32), resolveTypeOff(rtype, off), resolveTextOff(rtype, off): off +24, result
-// +32; addReflectOff(ptr) +16, result (int32) +24.
+// +32; addReflectOff(ptr) +16, result (int32) +24; gcbits(x any) (reflect's export_test.go) +16 (type) +24
+// (data), result ([]byte) +32 .. +48.
 // internal/abi.FuncPCABI0(f any) and FuncPCABIInternal(f any): f's data word +16 (a func value: a pointer to
 // the closure, whose first word is the code), result +24. Every g1c function is ABI0, so both are the
 // closure's code pointer (gc's compiler evaluates them; here they are ordinary calls).
@@ -348,6 +349,16 @@ core::arch::global_asm!(
     ".globl \"reflect.resolveTextOff\"",
     "\"reflect.resolveTextOff\":",
     "    jmp \"internal/reflectlite.resolveTypeOff\"",
+    ".globl \"reflect.gcbits\"",
+    "\"reflect.gcbits\":",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    mov rdi, [rbp + 16]",
+    "    mov rsi, [rbp + 24]",
+    "    lea rdx, [rbp + 32]",
+    "    call g1c_reflect_gcbits",
+    "    pop rbp",
+    "    ret",
     ".globl \"reflect.addReflectOff\"",
     "\"reflect.addReflectOff\":",
     "    push rbp",
@@ -384,6 +395,42 @@ pub unsafe extern "C" fn g1c_reflect_typedslicecopy(
         crate::memops::g1c_memmove(dst, src, n * (*t).size);
     }
     n
+}
+
+/// `gcbits(x)` (declared by reflect's tests, gc's `reflect_gcbits`): one byte per word of the heap object `x`
+/// (a pointer, of type `*T`) points into, 1 where the heap bitmap says the word holds a pointer, up to the
+/// last pointer word and at least over `T`'s pointer prefix (`ptrdata`), as gc's answer for heap objects.
+/// Written at `out` as a slice (data, len, cap). Nothing for an object outside the heap: rt scans data,
+/// bss and stacks conservatively and keeps no bitmap of them (gc answers from its data/bss and stack maps).
+///
+/// # Safety
+/// `t` is the descriptor of a pointer type and `p` a value of it; `out` has room for three words.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_reflect_gcbits(t: *const Type, p: usize, out: *mut usize) {
+    // A ptrtype's element descriptor follows its `_type`.
+    let elem = *((t as *const u8).add(core::mem::size_of::<Type>()) as *const *const Type);
+    let nptr = if elem.is_null() { 0 } else { (*elem).ptrdata / 8 };
+    let heap = crate::mem::heap();
+    let mut mask: &mut [u8] = &mut [];
+    if let Some((s, i)) = heap.find_object(p) {
+        let s = &*s;
+        let base = s.base + i * s.elemsize;
+        let words = s.elemsize / 8;
+        // Noscan objects have no bits: no pointer words, as gc's bitmap says for them.
+        let mut last = 0;
+        if !s.noscan {
+            crate::heapbits::for_each_pointer(heap, base, s.elemsize, |w| last = (w - base) / 8 + 1);
+        }
+        let len = if s.noscan { 0 } else { last.max(nptr).min(words) };
+        let data = crate::mem::alloc_noscan(len.max(1));
+        mask = core::slice::from_raw_parts_mut(data, len);
+        if !s.noscan {
+            crate::heapbits::for_each_pointer(heap, base, len * 8, |w| mask[(w - base) / 8] = 1);
+        }
+    }
+    let data = if mask.is_empty() { 0 } else { mask.as_mut_ptr() as usize };
+    let out = core::slice::from_raw_parts_mut(out, 3);
+    out.copy_from_slice(&[data, mask.len(), mask.len()]);
 }
 
 /// `verifyNotInHeapPtr(p)`: whether `p` is not an address in the garbage-collected heap.

@@ -26,8 +26,13 @@ pub struct Scase {
 pub const SEND: u64 = 1;
 pub const RECV: u64 = 2;
 
-/// The most cases a select may have (gc's limit is 65536; a larger select is rejected by the compiler).
-const MAX_CASES: usize = 1024;
+/// The most cases a select may have: gc's limit (a larger select statement is rejected by the compiler,
+/// a larger reflect.Select by reflect), so every case index fits the `u16` of the poll order.
+const MAX_CASES: usize = 65536;
+
+/// Selects with at most this many cases keep their poll order in the stack frame (2 KiB, well within the
+/// headroom the runtime's frames run in), larger ones on the heap.
+const INLINE_ORDER: usize = 1024;
 
 /// Selects with at most this many cases keep their sudogs in the stack frame.
 const INLINE: usize = 8;
@@ -63,13 +68,18 @@ pub unsafe extern "C" fn g1c_selectgo(cases: *mut Scase, n: usize, block: u8) ->
     }
     let cases = core::slice::from_raw_parts_mut(cases, n);
     // A random poll order (Fisher–Yates).
-    let mut order = [0u16; MAX_CASES];
+    let mut inline_order = [0u16; INLINE_ORDER];
+    let order: &mut [u16] = if n <= INLINE_ORDER {
+        &mut inline_order[..n]
+    } else {
+        core::slice::from_raw_parts_mut(crate::mem::alloc_noscan(n * 2) as *mut u16, n)
+    };
     for i in 0..n {
         let j = (fastrand() % (i as u64 + 1)) as usize;
         order[i] = order[j];
         order[j] = i as u16;
     }
-    for &i in &order[..n] {
+    for &i in order.iter() {
         let sc = &cases[i as usize];
         if sc.c.is_null() {
             continue;

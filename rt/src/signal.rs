@@ -1,6 +1,7 @@
 //! Hardware faults as Go panics (runtime/signal_unix.go sigpanic, panic.go panicmem/panicdivide).
 //!
-//! SIGPIPE is caught and dropped (`catch_sigpipe`); os/signal's signals are `sigqueue`'s.
+//! SIGPIPE is caught and dropped (`catch_sigpipe`), and so are the signals gc drops while os/signal does
+//! not want them (`sigqueue::catch_dropped`); os/signal's signals are `sigqueue`'s.
 //!
 //! In: SIGSEGV, SIGBUS and SIGFPE, delivered on an alternate signal stack (the faulting stack may be the
 //! problem), with the faulting RIP, RBP and RSP in the ucontext. Out: gc's report, e.g.
@@ -36,6 +37,7 @@ pub fn init() {
         }
     }
     catch_sigpipe();
+    crate::sigqueue::catch_dropped();
 }
 
 /// gc's signal names (runtime/sigtab_linux_generic.go).
@@ -128,5 +130,11 @@ pub fn reset_handlers() {
     for sig in [linux::SIGSEGV, linux::SIGBUS, linux::SIGFPE, linux::SIGPIPE] {
         // SAFETY: SIG_DFL is a valid disposition.
         unsafe { linux::rt_sigaction(sig, &dfl) };
+    }
+    for sig in (1..=64).filter(|&s| crate::sigqueue::dropped_unless_notified(s as u32)) {
+        if linux::sig_handler(sig) != linux::SIG_IGN {
+            // SAFETY: as above.
+            unsafe { linux::rt_sigaction(sig, &dfl) };
+        }
     }
 }

@@ -41,6 +41,26 @@ fn rt_owned(sig: u32) -> bool {
     sig == linux::SIGSEGV as u32 || sig == linux::SIGBUS as u32 || sig == linux::SIGFPE as u32
 }
 
+/// Whether gc's runtime catches `sig` and drops it while no channel wants it, where the kernel's default
+/// action would end the process: its sigtable's `_SigNotify` signals that are not also `_SigKill`,
+/// `_SigThrow`, `_SigDefault` or `_SigSetStack` (SIGUSR1, SIGUSR2, SIGALRM, SIGXCPU, SIGXFSZ, SIGVTALRM,
+/// SIGPROF, SIGIO, SIGPWR and the real-time signals from 34). SIGPIPE is `signal::catch_sigpipe`'s.
+pub fn dropped_unless_notified(sig: u32) -> bool {
+    matches!(sig, 10 | 12 | 14 | 24 | 25 | 26 | 27 | 29 | 30 | 34..=64)
+}
+
+/// Catches the signals of [`dropped_unless_notified`] and drops them, as gc's runtime does from its start
+/// (a signal its parent left ignored stays ignored). A handler, unlike SIG_IGN, does not survive exec.
+pub fn catch_dropped() {
+    for sig in 1..=64u32 {
+        if dropped_unless_notified(sig) && linux::sig_handler(sig as i32) != linux::SIG_IGN {
+            set_handler(sig, drop_signal as *const () as usize);
+        }
+    }
+}
+
+extern "C" fn drop_signal(_sig: i32) {}
+
 extern "C" fn on_signal(sig: i32) {
     PENDING.fetch_or(1 << sig, Ordering::SeqCst);
     let efd = state().efd;
@@ -82,9 +102,10 @@ pub extern "C" fn g1c_signal_enable(sig: u32) {
     }
 }
 
-/// `signal_disable(sig)`: no longer delivered to the queue; back to the default action (rt's own handler
-/// for SIGPIPE). An ignored signal stays ignored, as in gc, whose handler stays installed and whose
-/// `signal_disable` does not undo `signal_ignore`.
+/// `signal_disable(sig)`: no longer delivered to the queue; back to what it was at start: the default
+/// action, or rt's handler that drops it (SIGPIPE, [`dropped_unless_notified`]). An ignored signal stays
+/// ignored, as in gc, whose handler stays installed and whose `signal_disable` does not undo
+/// `signal_ignore`.
 #[no_mangle]
 pub extern "C" fn g1c_signal_disable(sig: u32) {
     if !(1..=64).contains(&sig) || rt_owned(sig) || linux::sig_handler(sig as i32) == linux::SIG_IGN {
@@ -92,6 +113,8 @@ pub extern "C" fn g1c_signal_disable(sig: u32) {
     }
     if sig == linux::SIGPIPE as u32 {
         crate::signal::catch_sigpipe();
+    } else if dropped_unless_notified(sig) {
+        set_handler(sig, drop_signal as *const () as usize);
     } else {
         set_handler(sig, linux::SIG_DFL);
     }

@@ -112,7 +112,7 @@ pub fn test(opts: TestOptions) -> i32 {
             }
             continue;
         }
-        let ran = run_program(&path, &dir, &exe, &opts.program_flags());
+        let ran = run_program(&path, &dir, &cfg.goroot, &exe, &opts.program_flags());
         let mut w = stdout.lock();
         match ran {
             Ok((exit, output, secs)) => {
@@ -209,10 +209,15 @@ fn build(cfg: &load::Config, path: &str, dir: &Path) -> Built {
 }
 
 /// Runs a test program in its package's directory: (exited 0, stdout and stderr interleaved as written,
-/// seconds).
+/// seconds). As go test runs one, `PWD` names that directory and the testing toolchain's `go` comes first
+/// in `PATH` (go test puts `$GOROOT/bin` there; here it is a `go` link to g1c, its go face, DESIGN §10):
+/// tests that start the go tool (internal/testenv's `GoTool`) find the toolchain that is testing them.
+/// `GOROOT` is the GOROOT the program was built from: gc records it in the binary for `runtime.GOROOT()`,
+/// g1c's binaries record no path (rt answers from the environment), so the runner says it there.
 fn run_program(
     path: &str,
     dir: &Path,
+    goroot: &Path,
     exe: &[u8],
     flags: &[String],
 ) -> std::io::Result<(std::process::ExitStatus, Vec<u8>, f64)> {
@@ -221,12 +226,24 @@ fn run_program(
     let base = path.rsplit('/').next().unwrap_or(path);
     let prog: PathBuf = tmp.join(format!("{base}.test"));
     write_output(&prog, exe)?;
+    let bin = tmp.join("bin");
+    std::fs::create_dir_all(&bin)?;
+    std::os::unix::fs::symlink(std::env::current_exe()?, bin.join("go"))?;
+    let mut path_var = bin.into_os_string();
+    if let Some(old) = std::env::var_os("PATH").filter(|p| !p.is_empty()) {
+        path_var.push(":");
+        path_var.push(old);
+    }
+    let pwd = std::path::absolute(dir)?;
     // One pipe for both streams, so the output keeps the order in which the program wrote it.
     let (reader, writer) = std::io::pipe()?;
     let start = Instant::now();
     let mut child = std::process::Command::new(&prog)
         .args(flags)
         .current_dir(dir)
+        .env("PWD", &pwd)
+        .env("PATH", &path_var)
+        .env("GOROOT", goroot)
         .stdin(std::process::Stdio::null())
         .stdout(writer.try_clone()?)
         .stderr(writer)

@@ -466,3 +466,23 @@ pub fn check_linknames(files: &[&ast::File]) -> Vec<Error> {
     }
     errs
 }
+
+/// The symbols a package's two-argument `//go:linkname local target` directives give its names, as
+/// (local, target) pairs in source order, from every file of the package (`files`): gc applies a directive
+/// to the package-level name wherever in the package it stands. A one-argument directive renames nothing
+/// and is not listed.
+pub fn linkname_targets<'a>(files: &[&'a ast::File]) -> Vec<(&'a str, &'a str)> {
+    let mut out = Vec::new();
+    for f in files {
+        for d in file_directives(f) {
+            let mut words = d.text.split_ascii_whitespace();
+            if words.next() != Some("go:linkname") {
+                continue;
+            }
+            if let (Some(local), Some(target)) = (words.next(), words.next()) {
+                out.push((local, target));
+            }
+        }
+    }
+    out
+}

@@ -40,7 +40,7 @@ mod maps;
 mod stmt;
 mod typedesc;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::{Data, DataKind, DataReloc, Func, Module};
 use crate::syntax::ast::{Ast, Decl, Field, FuncDecl};
@@ -151,10 +151,13 @@ impl<'a> Lowerer<'a> {
         let ast = self.ast;
         let prog = self.prog;
         // 1. Name every function and method of every package, so calls can be lowered in any order.
+        let defined = self.defined_funcs(units);
         let mut decls: Vec<(usize, &'a FuncDecl)> = Vec::new();
         for (u, unit) in units.iter().enumerate() {
             self.pkg = self.pkg_path(Some(unit.pkg));
             let mut n_init = 0;
+            let files: Vec<&crate::syntax::ast::File> = unit.files.iter().map(|&fi| &ast.files[fi]).collect();
+            let linknames = crate::syntax::directive::linkname_targets(&files);
             for &fi in &unit.files {
                 for d in &ast.files[fi].decls {
                     let Decl::Func(fd) = d else { continue };
@@ -170,7 +173,16 @@ impl<'a> Lowerer<'a> {
                         }
                         continue;
                     };
-                    let meta = self.func_meta(fd, &mut n_init);
+                    let mut meta = self.func_meta(fd, &mut n_init);
+                    // A body-less function that `//go:linkname` binds to a function of another package
+                    // of the program (mime/multipart's readMIMEHeader is net/textproto's): its calls go
+                    // to that function's symbol, as gc's linker resolves them.
+                    if fd.body.is_none() && fd.recv.is_none() {
+                        let target = linknames.iter().find(|(local, _)| *local == &*fd.name.name).map(|p| p.1);
+                        if let Some(t) = target.filter(|t| defined.contains(*t)) {
+                            meta.sym = t.to_string();
+                        }
+                    }
                     self.metas.insert(obj, meta);
                     decls.push((u, fd));
                 }
@@ -313,6 +325,25 @@ impl<'a> Lowerer<'a> {
         let f = fb.finish();
         self.funcs.push(f);
         self.subst = None;
+    }
+
+    /// The symbols of the functions with a body that `units` declare at package level (generic ones
+    /// excepted): what a `//go:linkname` of another package may bind a body-less declaration to.
+    fn defined_funcs(&self, units: &[Unit]) -> HashSet<String> {
+        let mut out = HashSet::new();
+        for unit in units {
+            let path = self.pkg_path(Some(unit.pkg));
+            for &fi in &unit.files {
+                for d in &self.ast.files[fi].decls {
+                    if let Decl::Func(fd) = d {
+                        if fd.body.is_some() && fd.recv.is_none() && fd.tparams.is_empty() {
+                            out.insert(format!("{path}.{}", fd.name.name));
+                        }
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// Symbol and receiver of a function declaration; `n_init` numbers `func init()`s (`main.init.0`, ...).

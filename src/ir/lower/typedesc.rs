@@ -434,7 +434,18 @@ impl<'a> Lowerer<'a> {
                         b.push_str("; ");
                     }
                     first = false;
-                    b.push_str(&self.member_name(&name, pkg, link));
+                    if !link && !is_exported(&name) {
+                        // gc writes an unexported method of an interface literal qualified by its package's
+                        // name even in reflect's string (`interface { M(); main.m() }`), unlike a field.
+                        let pname = pkg.and_then(|p| self.prog.packages.get(p.0 as usize)).map(|p| p.name.as_str());
+                        if let Some(pname) = pname.filter(|n| !n.is_empty()) {
+                            b.push_str(pname);
+                            b.push('.');
+                        }
+                        b.push_str(&name);
+                    } else {
+                        b.push_str(&self.member_name(&name, pkg, link));
+                    }
                     self.write_sig(b, &sig, link, visiting);
                 }
                 b.push_str(" }");

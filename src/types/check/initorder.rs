@@ -19,7 +19,10 @@ impl<'a> Checker<'a> {
             let mut stack: Vec<ObjId> = self.deps.get(&v).cloned().unwrap_or_default();
             stack.reverse();
             while let Some(o) = stack.pop() {
-                if !seen.insert(o) {
+                // Objects of other packages are initialized before this package's: no dependency (go/types'
+                // dependency graph has only the package's own objects). Without this, a function literal
+                // that reads os.Args would leave its variable never ready.
+                if !seen.insert(o) || self.objs.get(o).pkg != Some(self.pkg) {
                     continue;
                 }
                 match self.objs.get(o).kind {
