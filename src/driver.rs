@@ -373,6 +373,10 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
         let checked = Checked { fset: c.fset.clone(), ast: c.ast, prog: c.prog };
         let mut module = lower_units(&checked, &units)?;
         optimize(&mut module, None)?;
+        if ESCAPE_REPORT.load(std::sync::atomic::Ordering::Relaxed) {
+            let files: Vec<u32> = root.files.iter().map(|&fi| checked.ast.files[fi].file_id).collect();
+            report_escapes(&checked.fset, &module, &files, &root.header());
+        }
         let mut obj = codegen::amd64::compile(&module).map_err(|e| Failure(vec![format!("g1c: {e}")]))?;
         obj.symbols.extend(asm_syms);
         if !link {
@@ -732,6 +736,41 @@ fn lower(c: &Checked) -> Result<ir::Module, Failure> {
     let m = ir::lower::lower(&c.fset, &c.ast, &c.prog).map_err(|errs| render(&c.fset, errs))?;
     ir::verify::verify(&m).map_err(|e| Failure(vec![invalid_ir(&e)]))?;
     Ok(m)
+}
+
+/// `-gcflags=-m`: print the escape analysis's facts about the named package (`report_escapes`).
+static ESCAPE_REPORT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Takes `build`'s `-gcflags` value: `-m` (or `-m=1`) asks for the escape analysis's facts; `-l` (gc's "no
+/// inlining") is what g1c does anyway. Any other compiler flag is refused rather than ignored.
+pub fn set_gcflags(value: &str) -> Result<(), String> {
+    for f in value.split_whitespace() {
+        match f {
+            "-m" | "-m=1" => ESCAPE_REPORT.store(true, std::sync::atomic::Ordering::Relaxed),
+            "-l" => {}
+            _ => return Err(format!("-gcflags: flag {f} is not supported (only -m and -l are)")),
+        }
+    }
+    Ok(())
+}
+
+/// Prints, as gc's `-m` does on stderr after the `# package` header, what the escape analysis decided for
+/// the functions of `files` (the root package's): sorted by position, as gc flushes its diagnostics.
+fn report_escapes(fset: &FileSet, m: &ir::Module, files: &[u32], header: &str) {
+    let mut facts: Vec<(pos::Pos, String)> = opt::escape::facts(m)
+        .into_iter()
+        .filter(|(p, _)| fset.file_of(*p).is_some_and(|id| files.contains(&id.0)))
+        .collect();
+    facts.sort_by_key(|f| f.0);
+    if facts.is_empty() {
+        return;
+    }
+    let mut out = format!("# {header}\n");
+    for (p, msg) in facts {
+        out.push_str(&Error::new(p, msg).render(fset));
+        out.push('\n');
+    }
+    let _ = std::io::stderr().write_all(out.as_bytes());
 }
 
 /// Runs the optimizer's pass table (`opt::PASSES`) over a lowered module, up to `stop_after` if given.

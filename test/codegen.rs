@@ -40,6 +40,7 @@ impl FB {
             vregs: vec![],
             slots: vec![],
             blocks: vec![Block { insts: vec![], term: Term::Unreachable, term_line: 0 }],
+            escape: Default::default(),
         };
         FB { f, cur: 0, line: 1 }
     }

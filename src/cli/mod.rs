@@ -70,6 +70,10 @@ enum Cmd {
         /// Report all errors, not just the first 10 (gc's -e).
         #[arg(short = 'e')]
         all_errors: bool,
+        /// Compiler flags for the named package, as the go command's `-gcflags`: `-m` reports gc's escape
+        /// analysis facts (`moved to heap: x`, `... does not escape`); `-l` (no inlining) changes nothing.
+        #[arg(long = "gcflags", value_name = "FLAGS", allow_hyphen_values = true)]
+        gcflags: Option<String>,
         #[command(flatten)]
         flags: BuildFlags,
         /// Go files or one package (default: the package in the current directory).
@@ -180,13 +184,13 @@ fn go_style_flags(mut args: Vec<String>) -> Vec<String> {
     }
     let mut i = 2;
     while i < args.len() && args[i].starts_with('-') {
-        let long = ["mod", "lang", "tags", "run", "bench", "benchtime", "count", "short", "timeout"];
+        let long = ["mod", "lang", "tags", "run", "bench", "benchtime", "count", "short", "timeout", "gcflags"];
         let name = args[i].trim_start_matches('-').split('=').next().unwrap_or("").to_string();
         if !args[i].starts_with("--") && long.contains(&name.as_str()) {
             args[i].insert(0, '-');
         }
         // A flag that takes a separate value skips it.
-        let takes_value = ["mod", "lang", "tags", "run", "bench", "benchtime", "count", "timeout"];
+        let takes_value = ["mod", "lang", "tags", "run", "bench", "benchtime", "count", "timeout", "gcflags"];
         if args[i] == "-o" || args[i] == "-D" || (!args[i].contains('=') && takes_value.contains(&name.as_str())) {
             i += 1;
         }
@@ -249,9 +253,15 @@ pub fn main() -> i32 {
             }
             0
         }
-        Cmd::Build { output, all_errors, flags, inputs } => {
+        Cmd::Build { output, all_errors, gcflags, flags, inputs } => {
             if !flags.apply() {
                 return 2;
+            }
+            if let Some(g) = gcflags {
+                if let Err(e) = driver::set_gcflags(&g) {
+                    eprintln!("g1c: {e}");
+                    return 2;
+                }
             }
             driver::build(&inputs, output.as_deref(), all_errors)
         }

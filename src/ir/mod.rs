@@ -317,6 +317,64 @@ pub struct Func {
     pub vregs: Vec<Ty>,
     pub slots: Vec<Slot>,
     pub blocks: Vec<Block>,
+    /// What the lowering tells the escape analysis about this function's allocations and parameters, and
+    /// what the analysis found (`opt/escape.rs`).
+    pub escape: EscapeNotes,
+}
+
+/// The lowering's account of one function for escape analysis (`opt/escape.rs`), and the analysis's
+/// findings, which `-gcflags=-m` reports. Only the allocations listed here may be moved to the stack: an
+/// allocating runtime call the lowering did not list stays on the heap.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EscapeNotes {
+    pub sites: Vec<AllocSite>,
+    pub params: Vec<ParamNote>,
+    /// End of the parameters in the incoming area (results follow); `None` when unknown (generated
+    /// functions), and then every store into the incoming area counts as an escape.
+    pub params_end: Option<u32>,
+    /// Per word of the parameters (when `params_end` is known): whether it may hold a pointer. Words that
+    /// cannot (integers, lengths) are not followed, as gc does not follow them.
+    pub ptr_words: Vec<bool>,
+}
+
+/// An allocation the lowering made with `g1c_newobject`, `g1c_newarray`, `g1c_alloc` or
+/// `g1c_makeslice_typed`, identified by the vreg that call writes (a fresh vreg, written once).
+#[derive(Clone, Debug, PartialEq)]
+pub struct AllocSite {
+    pub dst: VReg,
+    /// Where gc reports it (`-m`): the variable's declaration, the `&` of `&T{}`, the `(` of a call.
+    pub pos: crate::syntax::pos::Pos,
+    pub what: SiteKind,
+    /// Set by the escape analysis: the value stays on the heap. Until it runs, everything is on the heap.
+    pub escapes: bool,
+}
+
+/// What an [`AllocSite`] allocates, in gc's words.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SiteKind {
+    /// A variable whose address is taken or that a closure captures ("moved to heap: x"); may be as large
+    /// as gc's `MaxStackVarSize` on the stack.
+    Var(String),
+    /// An implicit allocation (`new(T)`, `&T{...}`, `make([]T, n)`, a func literal, a `...` argument): "X
+    /// escapes to heap" or "X does not escape"; at most gc's `MaxImplicitStackVarSize` on the stack.
+    Expr(String),
+    /// An implicit allocation gc reports differently or not at all (a value boxed in an interface): never
+    /// reported.
+    Quiet,
+}
+
+/// A parameter that holds pointers, at `offset..offset + size` of the incoming area.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParamNote {
+    pub name: String,
+    pub pos: crate::syntax::pos::Pos,
+    pub offset: u32,
+    pub size: u32,
+    /// Set by the escape analysis ("leaking param: p"); until it runs, every parameter leaks.
+    pub escapes: bool,
+    /// Set by the escape analysis: pointers read through the parameter may escape ("leaking param
+    /// content: p").
+    pub content_escapes: bool,
 }
 
 impl Func {

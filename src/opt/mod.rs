@@ -17,6 +17,7 @@
 pub mod constfold;
 pub mod copyprop;
 pub mod dce;
+pub mod escape;
 
 use crate::ir::{self, Func, Module};
 
@@ -78,6 +79,14 @@ pub fn run(m: &mut Module, optimize: bool, stop_after: Option<&str>) -> Result<(
         }
     }
     let verify = verify_each();
+    // Escape analysis reads the module as lowered (the allocations the lowering listed, the shape of its
+    // calls) and needs every function at once (callees' summaries), so it runs first and outside the table.
+    if optimize {
+        escape::run(m);
+        if verify {
+            ir::verify::verify(m).map_err(|e| format!("invalid IR after escape analysis: {e}"))?;
+        }
+    }
     for p in PASSES {
         if optimize || p.required {
             for f in m.funcs.iter_mut() {

@@ -10,7 +10,7 @@
 
 use super::func::{Fb, Val, INT};
 use super::typedesc::reflect_kind;
-use crate::ir::{Callee, Cond, ConvOp, Op, Ty, VReg};
+use crate::ir::{Callee, Cond, ConvOp, Op, SiteKind, Ty, VReg};
 use crate::syntax::ast::{Block, ExprId, ExprKind, FuncType, StmtId, StmtKind};
 use crate::syntax::pos::{self, Pos};
 use crate::types::{BasicKind, Builtin, Mode, ObjId, ObjKind, SelectionKind, TypeId, TypeKind};
@@ -54,6 +54,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         };
         let pos = ast.expr(e).pos;
         let fun = ast.unparen(*fun);
+        self.call_lparen = self.lparen_after(fun);
         let ftv = self.tv(fun);
         let sig = match self.under(ftv.typ) {
             TypeKind::Func(s) => s.clone(),
@@ -200,6 +201,8 @@ impl<'a, 'b> Fb<'a, 'b> {
             }
         }
         let fixed = if variadic && !spread { params.len() - 1 } else { params.len() };
+        // Calls among the arguments move `call_lparen`; the `...` slice is this call's.
+        let lparen = self.call_lparen;
         let mut out = Vec::new();
         for (i, &a) in args.iter().enumerate().take(fixed) {
             let v = self.expr_to(a, params[i]);
@@ -213,13 +216,32 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let v = self.expr_to(a, elem);
                 extra.push(self.to_temp(v, elem));
             }
+            self.call_lparen = lparen;
             let s = self.make_slice_of(extra, st);
             out.push((s, st));
         }
         out
     }
 
-    /// A new slice of type `st` holding `vals` (nil when empty).
+    /// Where the `(` after the callee `fun` of a call is, as gc positions calls: just after the callee's last
+    /// identifier or `]` (gofmt writes nothing between them); the callee's own position for other forms.
+    pub fn lparen_after(&self, fun: ExprId) -> Pos {
+        let x = self.ast.expr(fun);
+        match &x.kind {
+            ExprKind::Ident(id) => id.pos.offset(id.name.len() as u32),
+            ExprKind::Selector { sel, .. } => sel.pos.offset(sel.name.len() as u32),
+            ExprKind::Index { rbrack, .. } => rbrack.offset(1),
+            _ => x.pos,
+        }
+    }
+
+    /// gc's text of a call's arguments in `-m` reports: `[]int, 10`.
+    fn args_text(&self, args: &[ExprId]) -> String {
+        let texts: Vec<String> = args.iter().map(|&a| crate::syntax::parser::print::expr_string(self.ast, a)).collect();
+        texts.join(", ")
+    }
+
+    /// A new slice of type `st` holding `vals` (nil when empty): the `...` argument of a variadic call.
     fn make_slice_of(&mut self, vals: Vec<Val>, st: TypeId) -> Val {
         if vals.is_empty() {
             return self.zero_val(st);
@@ -228,6 +250,8 @@ impl<'a, 'b> Fb<'a, 'b> {
         let es = self.size(elem);
         let n = vals.len() as u64;
         let p = self.new_array(elem, n);
+        let lparen = self.call_lparen;
+        self.note_alloc(p, lparen, SiteKind::Expr("... argument".into()));
         for (i, v) in vals.into_iter().enumerate() {
             self.store_val(p, (i as u64 * es) as i64, v, elem);
         }
@@ -304,6 +328,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         // The code pointer then the captured variables' addresses: every word is a pointer, so the
         // conservative `g1c_alloc` scans exactly the pointers.
         let obj = self.alloc(8 * (1 + free.len() as u64));
+        self.note_alloc(obj, pos, SiteKind::Expr("func literal".into()));
         let code = self.sym_addr(&name);
         self.store(obj, 0, code);
         for (i, p) in ptrs.into_iter().enumerate() {
@@ -428,6 +453,8 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let tsym = self.lw.type_sym(elem);
                 let et = self.sym_addr(&tsym);
                 let p = self.call_rt("g1c_makeslice_typed", vec![et, l, c], &[Ty::Ptr])[0];
+                let text = format!("make({})", self.args_text(args));
+                self.note_alloc(p, self.lparen_after(fun), SiteKind::Expr(text));
                 let a = self.temp(t, "make");
                 self.store(a, 0, p);
                 self.store(a, 8, l);
@@ -439,7 +466,10 @@ impl<'a, 'b> Fb<'a, 'b> {
                     TypeKind::Pointer(p) => *p,
                     _ => TypeId::INT,
                 };
-                vec![Val::S(self.new_object(elem))]
+                let p = self.new_object(elem);
+                let text = format!("new({})", self.args_text(args));
+                self.note_alloc(p, self.lparen_after(fun), SiteKind::Expr(text));
+                vec![Val::S(p)]
             }
             Builtin::Print | Builtin::Println => {
                 self.print(args, b == Builtin::Println, pos);

@@ -562,7 +562,15 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let xe = self.ast.unparen(x);
                 if let ExprKind::CompositeLit { .. } = self.ast.expr(xe).kind {
                     // `&T{...}`: a new variable initialized with the literal, i.e. the literal as `*T`.
-                    return self.composite_as(xe, t);
+                    let v = self.composite_as(xe, t);
+                    let typ = match &self.ast.expr(xe).kind {
+                        ExprKind::CompositeLit { typ: Some(typ), .. } => {
+                            crate::syntax::parser::print::expr_string(self.ast, *typ)
+                        }
+                        _ => String::new(),
+                    };
+                    self.note_alloc(v.v(), pos, crate::ir::SiteKind::Expr(format!("&{typ}{{...}}")));
+                    return v;
                 }
                 match self.place(xe) {
                     Some(a) => {
@@ -602,8 +610,8 @@ impl<'a, 'b> Fb<'a, 'b> {
                 if self.is_iface(ot) || self.is_iface(self.type_of(y)) {
                     return self.iface_compare(op, x, y, op_pos);
                 }
-                let xv = self.expr_to(x, ot);
-                let yv = self.expr_to(y, ot);
+                let xv = self.compared_operand(x, ot);
+                let yv = self.compared_operand(y, ot);
                 self.set_pos(op_pos);
                 Val::S(self.compare(op, xv, yv, ot))
             }
@@ -990,6 +998,12 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let elem = *elem;
                 let n = self.literal_len(e);
                 let backing = self.new_array(elem, n);
+                if let ExprKind::CompositeLit { typ: Some(typ), .. } = &self.ast.expr(e).kind {
+                    // gc reports a slice literal at its `{`, just after the type as gofmt writes it.
+                    let typ_text = crate::syntax::parser::print::expr_string(self.ast, *typ);
+                    let lbrace = pos.offset(typ_text.len() as u32);
+                    self.note_alloc(backing, lbrace, crate::ir::SiteKind::Expr(format!("{typ_text}{{...}}")));
+                }
                 self.build_elems(e, backing, elem);
                 let a = self.temp(t, "lit");
                 let nv = self.iconst(INT, n as i64);
@@ -1085,6 +1099,27 @@ impl<'a, 'b> Fb<'a, 'b> {
     }
 
     // ---- Conversions ----
+
+    /// An operand of a comparison of type `t`. `string(b)` of a byte slice is compared in place, without
+    /// the copy a conversion makes (gc's `slicebytetostringtmp`): the string dies with the comparison, so
+    /// no later change to `b` can be seen through it.
+    fn compared_operand(&mut self, x: ExprId, t: TypeId) -> Val {
+        let xe = self.ast.unparen(x);
+        if let ExprKind::Call { fun, args, ellipsis: None, .. } = &self.ast.expr(xe).kind {
+            let (fun, args) = (*fun, args.clone());
+            if args.len() == 1 && self.tv(fun).mode == Mode::TypeExpr && self.is_string(self.type_of(xe)) {
+                let from = self.default_type(self.type_of(args[0]));
+                if let TypeKind::Slice(el) = self.under(from) {
+                    if self.basic(*el) != Some(BasicKind::Int32) && self.tv(args[0]).mode != Mode::Constant {
+                        let v = self.expr_to(args[0], from);
+                        let (p, n) = (self.load(Ty::Ptr, v.v(), 0), self.load(INT, v.v(), 8));
+                        return self.string_from(p, n);
+                    }
+                }
+            }
+        }
+        self.expr_to(x, t)
+    }
 
     /// `T(x)` for a non-constant `x` (Go spec "Conversions").
     pub fn conversion(&mut self, e: ExprId, x: ExprId, to: TypeId) -> Val {

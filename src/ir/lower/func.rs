@@ -11,7 +11,9 @@
 use std::collections::{HashMap, HashSet};
 
 use super::Lowerer;
-use crate::ir::{BinOp, Block, BlockId, Cond, ConvOp, Func, Inst, Op, SlotId, Term, Ty, VReg};
+use crate::ir::{
+    AllocSite, BinOp, Block, BlockId, Cond, ConvOp, Func, Inst, Op, ParamNote, SiteKind, SlotId, Term, Ty, VReg,
+};
 use crate::syntax::ast::{Ast, Block as AstBlock, ExprId};
 use crate::syntax::pos::Pos;
 use crate::types::sizes;
@@ -114,6 +116,8 @@ pub(super) struct Fb<'a, 'b> {
     /// Where a frame that is too large is reported: the name of a declared function, the `func` of a
     /// literal; `None` for generated functions (wrappers), which gc does not check either.
     pub frame_pos: Option<Pos>,
+    /// The `(` of the call whose arguments are being lowered: where gc reports a `...` argument's slice.
+    pub call_lparen: Pos,
 }
 
 /// gc's `maxStackSize`: a function whose locals, own arguments or locals plus outgoing arguments reach
@@ -138,7 +142,16 @@ impl<'a, 'b> Fb<'a, 'b> {
         let fset = lw.fset;
         let file = fset.file_of(pos).map(|id| fset.file(id).trace_name.clone()).unwrap_or_default();
         let line = fset.line(pos);
-        let f = Func { name, file, line, args_size: 0, vregs: Vec::new(), slots: Vec::new(), blocks: Vec::new() };
+        let f = Func {
+            name,
+            file,
+            line,
+            args_size: 0,
+            vregs: Vec::new(),
+            slots: Vec::new(),
+            blocks: Vec::new(),
+            escape: Default::default(),
+        };
         let (ast, prog, types, subst) = (lw.ast, lw.prog, lw.types, lw.subst);
         let mut fb = Fb {
             lw,
@@ -163,6 +176,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             wraps: 0,
             unchecked: HashSet::new(),
             frame_pos: None,
+            call_lparen: Pos::NONE,
         };
         fb.cur = fb.new_block();
         fb
@@ -443,6 +457,19 @@ impl<'a, 'b> Fb<'a, 'b> {
     pub fn alloc(&mut self, size: u64) -> VReg {
         let n = self.iconst(INT, size as i64);
         self.call_rt("g1c_alloc", vec![n], &[Ty::Ptr])[0]
+    }
+
+    /// Lists the allocation that wrote `dst` for escape analysis (`opt/escape.rs`), which may move it to the
+    /// stack; gc's `-m` reports it at `pos` as `what`.
+    pub fn note_alloc(&mut self, dst: VReg, pos: Pos, what: SiteKind) {
+        self.f.escape.sites.push(AllocSite { dst, pos, what, escapes: true });
+    }
+
+    /// Whether values of type `t` hold pointers (gc reports escape facts only about those).
+    pub fn has_pointers(&self, t: TypeId) -> bool {
+        let mut bits = Vec::new();
+        self.lw.ptr_bitmap(self.sub(t), 0, &mut bits);
+        bits.contains(&true)
     }
 
     /// A zeroed heap value of type `t` (gc's `newobject`), scanned precisely from `t`'s pointer bitmap.
@@ -753,7 +780,11 @@ impl<'a, 'b> Fb<'a, 'b> {
     pub fn declare_local(&mut self, obj: ObjId, zero: bool) -> LVal {
         let (heap, t) = self.var_info(obj);
         let loc = if heap {
-            VarLoc::Heap(self.new_object(t))
+            let p = self.new_object(t);
+            let o = self.prog.obj(obj);
+            let (pos, name) = (o.pos, o.name.to_string());
+            self.note_alloc(p, pos, SiteKind::Var(name));
+            VarLoc::Heap(p)
         } else if let Some(ty) = self.scalar(t) {
             let r = self.vreg(ty);
             if zero {
@@ -859,13 +890,36 @@ impl<'a, 'b> Fb<'a, 'b> {
         let rt: Vec<TypeId> = results.iter().map(|r| r.1).collect();
         let (po, ro, size) = self.call_layout(&pt, &rt);
         self.f.args_size = size;
+        let params_end = ro.first().copied().unwrap_or(size);
+        self.f.escape.params_end = Some(params_end);
+        let mut ptr_words = Vec::new();
+        for (i, &t) in pt.iter().enumerate() {
+            self.lw.ptr_bitmap(self.sub(t), po[i] as u64, &mut ptr_words);
+        }
+        ptr_words.resize(params_end.div_ceil(8) as usize, false);
+        self.f.escape.ptr_words = ptr_words;
         for (i, (obj, t)) in params.into_iter().enumerate() {
             let Some(obj) = obj else { continue };
+            if self.has_pointers(t) {
+                let o = self.prog.obj(obj);
+                let (name, pos, size) = (o.name.to_string(), o.pos, self.size(t) as u32);
+                self.f.escape.params.push(ParamNote {
+                    name,
+                    pos,
+                    offset: po[i],
+                    size,
+                    escapes: true,
+                    content_escapes: true,
+                });
+            }
             let (heap, _) = self.var_info(obj);
             let src = self.vreg(Ty::Ptr);
             self.emit(Op::ArgAddr { dst: src, offset: po[i] });
             if heap {
                 let p = self.new_object(t);
+                let o = self.prog.obj(obj);
+                let (pos, name) = (o.pos, o.name.to_string());
+                self.note_alloc(p, pos, SiteKind::Var(name));
                 let v = self.load_val(src, 0, t);
                 self.store_val(p, 0, v, t);
                 self.vars.insert(obj, VarLoc::Heap(p));

@@ -107,6 +107,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             };
         }
         let p = self.new_object(t);
+        self.note_alloc(p, crate::syntax::pos::Pos::NONE, crate::ir::SiteKind::Quiet);
         self.store_val(p, 0, v, t);
         p
     }

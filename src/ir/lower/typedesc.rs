@@ -828,7 +828,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Size, alignment, pointer-prefix size and pointer bitmap (one bit per word) of `t`.
-    fn ptr_bitmap(&self, t: TypeId, base: u64, bits: &mut Vec<bool>) {
+    pub(super) fn ptr_bitmap(&self, t: TypeId, base: u64, bits: &mut Vec<bool>) {
         let s = &self.sizes;
         let tt = &self.types;
         let set = |w: u64, bits: &mut Vec<bool>| {
