@@ -25,7 +25,9 @@ pub struct FuncInfo {
     pub name_len: u64,
     pub file: *const u8,
     pub file_len: u64,
-    pub pcline: *const u32,
+    /// `npcline` (pc offset, line) pairs, each as two LEB128 varints: the offset's increase over the
+    /// previous pair's (unsigned) and the line's change (zigzag-signed), both from (0, 0) at the first.
+    pub pcline: *const u8,
     pub npcline: u64,
     pub args_size: u64,
 }
@@ -98,21 +100,39 @@ impl FuncInfo {
     }
 
     /// The line of the instruction at `pc`: that of the last (offset, line) pair with offset <= pc - entry.
+    /// The one reader of the `pcline` encoding (see [`FuncInfo::pcline`]).
     pub fn line(&self, pc: u64) -> u32 {
-        if self.npcline == 0 {
-            return 0;
-        }
-        // SAFETY: the linker's table holds `npcline` pairs.
-        let pairs = unsafe { core::slice::from_raw_parts(self.pcline, 2 * self.npcline as usize) };
         let off = pc.wrapping_sub(self.entry);
-        let mut line = 0;
-        for pair in pairs.chunks_exact(2) {
-            if pair[0] as u64 > off {
+        let mut p = self.pcline;
+        let (mut at, mut line, mut found) = (0u64, 0i64, 0u32);
+        for _ in 0..self.npcline {
+            // SAFETY: the linker's table holds `npcline` encoded pairs at `pcline`.
+            let (dpc, dline) = unsafe { (uvarint(&mut p), uvarint(&mut p)) };
+            at = at.wrapping_add(dpc);
+            line = line.wrapping_add(((dline >> 1) as i64) ^ -((dline & 1) as i64));
+            if at > off {
                 break;
             }
-            line = pair[1];
+            found = line as u32;
         }
-        line
+        found
+    }
+}
+
+/// Reads one unsigned LEB128 varint at `*p` and moves `*p` past it.
+///
+/// # Safety
+/// `*p` points at a complete varint.
+unsafe fn uvarint(p: &mut *const u8) -> u64 {
+    let (mut v, mut shift) = (0u64, 0u32);
+    loop {
+        let b = **p;
+        *p = p.add(1);
+        v |= ((b & 0x7f) as u64) << (shift & 63);
+        if b & 0x80 == 0 {
+            return v;
+        }
+        shift += 7;
     }
 }
 
@@ -311,7 +331,8 @@ mod tests {
     use super::*;
     use crate::print::tests::fmt;
 
-    static LINES: [u32; 6] = [0, 10, 5, 11, 0x20, 12];
+    /// (0, 10), (5, 11), (0x20, 12): offset increases 0, 5, 0x1b; line changes +10, +1, +1 (zigzag 20, 2, 2).
+    static LINES: [u8; 6] = [0, 20, 5, 2, 0x1b, 2];
 
     fn func(name: &'static str, entry: u64, args_size: u64) -> FuncInfo {
         FuncInfo {

@@ -3,8 +3,8 @@
 //! In: [`Inputs`] with relocated section bytes, the live flags, the [`Layout`] and the entry symbol's address.
 //! Out: the file's bytes: ELF header, program headers (one PT_LOAD per segment, then PT_GNU_STACK so the
 //! stack is not executable), the segments' contents, and after them the parts no loader reads: `.symtab`
-//! (function and data symbols, so `llvm-objdump` and gdb show names), `.strtab`, `.shstrtab` and the
-//! section header table.
+//! (function and data symbols, so `llvm-objdump` and gdb show names; not the compiler's metadata, see
+//! [`named_in_symtab`]), `.strtab`, `.shstrtab` and the section header table.
 //!
 //! Reference: System V gABI, "ELF Header", "Program Header", "Sections", "Symbol Table".
 
@@ -79,7 +79,7 @@ pub fn write(inputs: &Inputs, live: &[bool], layout: &Layout, entry: u64) -> Vec
         for &id in &order {
             let s = inputs.sym(id);
             let local = s.binding == Binding::Local;
-            if local != pass || s.name.is_empty() {
+            if local != pass || s.name.is_empty() || !named_in_symtab(inputs, s) {
                 continue;
             }
             let ty: u8 = match (s.ty, local) {
@@ -236,6 +236,19 @@ pub fn write(inputs: &Inputs, live: &[bool], layout: &Layout, entry: u64) -> Vec
     phdr(PT_GNU_STACK, PF_R | PF_W, 0, 0, 0, 0, 16);
     out[..h.len()].copy_from_slice(&h);
     out
+}
+
+/// Whether symbol `s` gets an entry in `.symtab`. Functions and variables do (objdump, gdb and profilers
+/// name code and data by them); the compiler's read-only metadata does not, as gc's linker leaves out its
+/// `type.*`, `go.string.*`, `go.func.*` and `runtime.gcbits.*` symbols: type descriptors and their names,
+/// string literals, static closures (`f·f`) and pointer bitmaps are thousands of symbols, whose names (a
+/// string literal's is its text) would make the table bigger than the data it describes.
+fn named_in_symtab(inputs: &Inputs, s: &Symbol) -> bool {
+    if inputs.files[s.file.0 as usize].kind != FileKind::Go {
+        return true;
+    }
+    const METADATA: [&str; 3] = ["type.", "go.string.", "runtime.gcbits."];
+    !(METADATA.iter().any(|p| s.name.starts_with(p)) || s.name.ends_with("·f"))
 }
 
 fn pad_to(out: &mut Vec<u8>, align: usize) {

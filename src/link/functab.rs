@@ -3,7 +3,9 @@
 //! In: the Go [`Object`], its sections, which of them are live, and the placeholder sections `resolve.rs`
 //! made for `g1c_functab` and `g1c_functab_len`. Out: those sections filled, plus two new read-only
 //! sections: `g1c_funcstrings` (function and file names, each distinct string stored once) and `g1c_pcline`
-//! (the `(pc offset, line)` u32 pairs of every function, one run after another).
+//! (the `(pc offset, line)` pairs of every function, one run after another, each pair as two LEB128
+//! varints: the offset's increase and the zigzag-encoded change of the line, from (0, 0); rt's
+//! `FuncInfo::line` is their one reader).
 //!
 //! Each table entry is a `FuncInfo` of nine little-endian u64 words:
 //! `entry, end, name, name_len, file, file_len, pcline, npcline, args_size`. Addresses are not known yet, so
@@ -52,9 +54,15 @@ pub fn build(
         let name_off = lookup_or_add(&mut strings, &mut string_at, &s.name);
         let file_off = lookup_or_add(&mut strings, &mut string_at, &meta.file);
         let pc_off = pcline.len() as u64;
+        let (mut last_pc, mut last_line) = (0u32, 0i64);
         for &(pc, line) in &meta.lines {
-            pcline.extend_from_slice(&pc.to_le_bytes());
-            pcline.extend_from_slice(&line.to_le_bytes());
+            if pc < last_pc {
+                return Err(format!("{}: line table not sorted by pc offset", s.name));
+            }
+            let dline = line as i64 - last_line;
+            put_uvarint(&mut pcline, (pc - last_pc) as u64);
+            put_uvarint(&mut pcline, ((dline << 1) ^ (dline >> 63)) as u64);
+            (last_pc, last_line) = (pc, line as i64);
         }
         entries.push(Entry {
             func: inputs.globals[&s.name],
@@ -91,7 +99,7 @@ pub fn build(
         })
     };
     let strings_sym = blob(inputs, live, "g1c_funcstrings", strings, 1);
-    let pcline_sym = blob(inputs, live, "g1c_pcline", pcline, 4);
+    let pcline_sym = blob(inputs, live, "g1c_pcline", pcline, 1);
 
     let mut data = Vec::with_capacity(entries.len() * ENTRY_SIZE as usize);
     let mut relocs = Vec::new();
@@ -125,6 +133,15 @@ pub fn build(
         inputs.symbols[sym.0 as usize].size = inputs.sec(id).size;
     }
     Ok(entries.iter().map(|e| e.sec).collect())
+}
+
+/// Appends `v` as an unsigned LEB128 varint.
+fn put_uvarint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push(v as u8 | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
 }
 
 /// The offset of `s` in `strings`, appending it the first time it is seen.

@@ -6,7 +6,8 @@
 //! 1. inputs — `archive.rs` splits the `ar` archive, `elf_read.rs` reads each ELF relocatable member;
 //! 2. symbol resolution — `resolve.rs` defines the Go symbols and pulls the archive members that define
 //!    names still needed, to a fixed point (`input.rs` holds the resulting sections and symbols);
-//! 3. sections — `gc.rs` keeps only the sections reachable from the roots, `functab.rs` builds the runtime's
+//! 3. sections — `gc.rs` keeps only the sections reachable from the roots (a method only when a live
+//!    interface call or reflection may reach it, `methods.rs`), `functab.rs` builds the runtime's
 //!    function table from the live Go functions, `typelinks.rs` reflect's table of type descriptors,
 //!    `scan.rs` checks every live relocation and builds the GOT;
 //! 4. layout — `layout.rs` places sections into the text, rodata and data segments;
@@ -23,6 +24,7 @@ pub mod functab;
 pub mod gc;
 pub mod input;
 pub mod layout;
+pub mod methods;
 pub mod object;
 pub mod reloc;
 pub mod resolve;
@@ -36,7 +38,15 @@ pub fn link(obj: &object::Object, rt_archive: &[u8]) -> Result<Vec<u8>, String> 
     let members = archive::read(rt_archive)?;
     let resolve::Resolved { mut inputs, go_sections, functab, functab_len, typelinks, typelinks_len, roots, entry } =
         resolve::resolve(obj, &members, ARCHIVE_NAME)?;
-    let mut live = gc::mark_live(&inputs, &roots);
+    let methods = methods::collect(&inputs, obj, &go_sections)?;
+    let mut roots = roots;
+    if let Some(m) = &methods {
+        roots.push(m.unreachable);
+    }
+    let mut live = gc::mark_live(&inputs, &roots, methods.as_ref());
+    if let Some(m) = &methods {
+        methods::redirect_dead(&mut inputs, m, &live);
+    }
     let funcs = functab::build(&mut inputs, obj, &go_sections, &mut live, functab, functab_len)?;
     typelinks::build(&mut inputs, obj, &go_sections, &live, typelinks, typelinks_len)?;
     let got = scan::scan(&mut inputs, &mut live)?;

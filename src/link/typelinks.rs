@@ -88,7 +88,7 @@ pub fn build(
 }
 
 /// The text of a gc-encoded name (flags byte, varint length, bytes).
-fn decode_name(b: &[u8]) -> Option<&str> {
+pub fn decode_name(b: &[u8]) -> Option<&str> {
     let (mut n, mut shift, mut i) = (0usize, 0, 1);
     loop {
         let byte = *b.get(i)?;

@@ -153,17 +153,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let t = self.default_type(t);
         match self.scalar(t) {
             Some(ty) if ty.is_float() => Val::S(self.fconst(ty, v.to_f64().unwrap_or(0.0))),
-            Some(ty) => {
-                let n = match v {
-                    Value::Bool(b) => *b as i64,
-                    _ => v
-                        .to_i64()
-                        .or_else(|| v.to_u64().map(|u| u as i64))
-                        .or_else(|| v.to_f64().map(|f| f as i64))
-                        .unwrap_or(0),
-                };
-                Val::S(self.iconst(ty, n))
-            }
+            Some(ty) => Val::S(self.iconst(ty, const_int(v))),
             None if self.is_string(t) => self.string_const(v.as_bytes().unwrap_or(&[])),
             None if self.is_complex(t) => {
                 let (re, im) = v.to_complex().unwrap_or((0.0, 0.0));
@@ -1251,5 +1241,14 @@ impl<'a, 'b> Fb<'a, 'b> {
                 }
             }
         }
+    }
+}
+
+/// The bits of an integer or boolean constant as a 64-bit word (a value of an unsigned type above
+/// `i64::MAX` wraps, as its two's-complement bits do); the low bytes are those of a narrower type.
+pub(super) fn const_int(v: &Value) -> i64 {
+    match v {
+        Value::Bool(b) => *b as i64,
+        _ => v.to_i64().or_else(|| v.to_u64().map(|u| u as i64)).or_else(|| v.to_f64().map(|f| f as i64)).unwrap_or(0),
     }
 }

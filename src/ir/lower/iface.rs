@@ -13,7 +13,7 @@
 
 use super::func::{Fb, Val};
 use super::typedesc::{Wrapper, ITAB_FUN};
-use crate::ir::{BinOp, Callee, Cond, Op, Ty, VReg};
+use crate::ir::{BinOp, Callee, Cond, Data, DataKind, DataReloc, Op, Ty, VReg};
 use crate::syntax::ast::{BinaryOp, CaseClause, ExprId, ExprKind, StmtId, StmtKind};
 use crate::syntax::pos::Pos;
 use crate::types::{Mode, ObjId, SelectionKind, Signature, TypeId, TypeKind};
@@ -90,7 +90,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             self.store(out, 8, data);
             return Val::M(out);
         }
-        let sym = if self.is_empty_iface(to) { self.lw.type_sym(from) } else { self.lw.itab_sym(to, from) };
+        let sym = if self.is_empty_iface(to) { self.note_iface_conv(from) } else { self.lw.itab_sym(to, from) };
         let w0 = self.sym_addr(&sym);
         let data = self.box_value(v, from);
         self.store(out, 0, w0);
@@ -400,6 +400,25 @@ impl<'a, 'b> Fb<'a, 'b> {
         ms.iter().position(|m| m.0 == o.name && (exported || m.1 == o.pkg)).unwrap_or(0) as u32
     }
 
+    /// The descriptor of concrete type `t`, for a conversion of a `t` value to an empty interface; the
+    /// conversion is recorded for the linker (values of `t` may then reach interface method calls and
+    /// reflection; `link/methods.rs`). A conversion to a non-empty interface uses an itab instead, which
+    /// tells the linker the same.
+    pub fn note_iface_conv(&mut self, t: TypeId) -> String {
+        let tsym = self.lw.type_sym(t);
+        let caller = self.f.name.clone();
+        self.lw.iface_convs.push((caller, tsym.clone()));
+        tsym
+    }
+
+    /// The address of slot `fun[idx]` of itab `tab` of interface type `iface`, for a call through it; the
+    /// call is recorded for the linker, which keeps the methods such calls may reach (`link/methods.rs`).
+    pub fn itab_fun_slot(&mut self, tab: VReg, iface: TypeId, idx: u32) -> VReg {
+        let caller = self.f.name.clone();
+        self.lw.note_iface_call(caller, iface, idx);
+        self.add_off(tab, ITAB_FUN + 8 * idx as i64)
+    }
+
     /// The callee and arguments of `x.M(args)` where `M` is a method of an interface (possibly reached
     /// through embedded fields): the itab's `fun[i]` slot, called as a closure, with the data word first.
     pub fn prepare_iface_call(
@@ -417,7 +436,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let idx = self.iface_method_index(it, obj);
         let mut all = vec![(Val::S(data), TypeId::UNSAFE_POINTER)];
         all.extend(self.call_args(args, &sig.params, sig.variadic, spread));
-        let slot = self.add_off(tab, ITAB_FUN + 8 * idx as i64);
+        let slot = self.itab_fun_slot(tab, it, idx);
         Some((Callee::Closure(slot), all, sig.results.clone()))
     }
 
@@ -559,7 +578,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let w0 = self.dyn_type(v.v(), t);
                 (w0, self.load(Ty::Ptr, v.v(), 8))
             } else {
-                let tsym = self.lw.type_sym(t);
+                let tsym = self.note_iface_conv(t);
                 let w0 = self.sym_addr(&tsym);
                 (w0, self.box_value(v, t))
             }
@@ -601,6 +620,50 @@ impl<'a> super::Lowerer<'a> {
         if self.tds.need_hash {
             self.tds.need_hash = false;
             self.lower_abi0_body(HASH_ABI0, "g1c_typehash", Ty::I64);
+        }
+    }
+
+    /// Records that function `caller` calls method `idx` of interface type `iface` through an itab: the
+    /// method's name and signature are what the linker matches methods against.
+    pub fn note_iface_call(&mut self, caller: String, iface: TypeId, idx: u32) {
+        let Some((name, _, sig)) = self.iface_methods(iface).into_iter().nth(idx as usize) else { return };
+        let sig = format!("type.{}", self.type_string(sig));
+        self.iface_calls.push((caller, name.to_string(), sig));
+    }
+
+    /// The tables of the program's calls through itabs, `go..ifacecalls`, and of its conversions to empty
+    /// interfaces, `go..ifaceconvs` (their layouts are in `link/methods.rs`, their reader). Nothing refers
+    /// to them: the linker reads them and drops them.
+    pub fn emit_iface_calls(&mut self) {
+        // Sorted and without repeats: a function calling one method twice needs one entry.
+        let calls: std::collections::BTreeSet<_> = std::mem::take(&mut self.iface_calls).into_iter().collect();
+        let mut bytes = Vec::with_capacity(calls.len() * 32);
+        let mut relocs = Vec::with_capacity(calls.len() * 3);
+        for (caller, name, sig) in calls {
+            let at = bytes.len() as u32;
+            let name_sym = self.string_sym(name.as_bytes());
+            relocs.push(DataReloc::addr(at, caller, 0));
+            relocs.push(DataReloc::addr(at + 8, sig, 0));
+            relocs.push(DataReloc::addr(at + 16, name_sym, 0));
+            bytes.extend_from_slice(&[0; 24]);
+            bytes.extend_from_slice(&(name.len() as u64).to_le_bytes());
+        }
+        if !bytes.is_empty() {
+            let name = crate::link::methods::IFACE_CALLS.to_string();
+            self.add_data(Data { name, kind: DataKind::ReadOnly, align: 8, size: bytes.len() as u64, bytes, relocs });
+        }
+        // The conversions to empty interfaces, `go..ifaceconvs`: (function, descriptor) address pairs.
+        let convs: std::collections::BTreeSet<_> = std::mem::take(&mut self.iface_convs).into_iter().collect();
+        let mut bytes = Vec::with_capacity(convs.len() * 16);
+        let mut relocs = Vec::with_capacity(convs.len() * 2);
+        for (caller, tsym) in convs {
+            relocs.push(DataReloc::addr(bytes.len() as u32, caller, 0));
+            relocs.push(DataReloc::addr(bytes.len() as u32 + 8, tsym, 0));
+            bytes.extend_from_slice(&[0; 16]);
+        }
+        if !bytes.is_empty() {
+            let name = crate::link::methods::IFACE_CONVS.to_string();
+            self.add_data(Data { name, kind: DataKind::ReadOnly, align: 8, size: bytes.len() as u64, bytes, relocs });
         }
     }
 
@@ -717,7 +780,8 @@ impl<'a> super::Lowerer<'a> {
         let data = fb.load(Ty::Ptr, addr, 8);
         let mut args = vec![(Val::S(data), TypeId::UNSAFE_POINTER)];
         args.extend(fb.load_args(&po[1..], &sig.params));
-        let slot = fb.add_off(tab, ITAB_FUN + 8 * idx as i64);
+        let field_t = fb.lw.path_type(w.base, &w.path);
+        let slot = fb.itab_fun_slot(tab, field_t, idx);
         let rs = fb.call_go(Callee::Closure(slot), args, &sig.results);
         fb.store_results(&ro, rs, &sig.results);
         fb.finish_return();
@@ -744,7 +808,7 @@ impl<'a> super::Lowerer<'a> {
                 let tab = fb.load(Ty::Ptr, ctx, 8);
                 let data = fb.load(Ty::Ptr, ctx, 16);
                 args.push((Val::S(data), TypeId::UNSAFE_POINTER));
-                Callee::Closure(fb.add_off(tab, ITAB_FUN + 8 * *idx as i64))
+                Callee::Closure(fb.itab_fun_slot(tab, w.recv_t, *idx))
             }
             FmTarget::IfaceExpr(idx) => {
                 let a = fb.vreg(Ty::Ptr);
@@ -752,7 +816,7 @@ impl<'a> super::Lowerer<'a> {
                 let tab = fb.load(Ty::Ptr, a, 0);
                 let data = fb.load(Ty::Ptr, a, 8);
                 args.push((Val::S(data), TypeId::UNSAFE_POINTER));
-                Callee::Closure(fb.add_off(tab, ITAB_FUN + 8 * *idx as i64))
+                Callee::Closure(fb.itab_fun_slot(tab, w.recv_t, *idx))
             }
         };
         let skip = usize::from(matches!(w.target, FmTarget::IfaceExpr(_)));

@@ -11,7 +11,8 @@
 //! the store), as gc orders them.
 
 use super::func::{Fb, LVal, Target, Val, INT};
-use crate::ir::{Cond, Op, Ty, VReg};
+use super::staticinit::MAP_LIT_LOOP;
+use crate::ir::{BinOp, Cond, Op, Ty, VReg};
 use crate::syntax::ast::{ExprId, ExprKind, StmtId};
 use crate::syntax::pos::Pos;
 use crate::types::TypeId;
@@ -150,10 +151,29 @@ impl<'a, 'b> Fb<'a, 'b> {
         let n = self.iconst(INT, elts.len() as i64);
         let d = self.map_desc(t);
         let m = self.call_rt("g1c_makemap", vec![d, n], &[Ty::Ptr])[0];
-        for el in elts {
-            let ExprKind::KeyValue { key, value, .. } = &self.ast.expr(el).kind else { continue };
-            let (key, value) = (*key, *value);
-            self.set_pos(self.ast.expr(el).pos);
+        let mut pairs: Vec<(ExprId, ExprId)> = Vec::with_capacity(elts.len());
+        for &el in elts.iter() {
+            if let ExprKind::KeyValue { key, value, .. } = &self.ast.expr(el).kind {
+                pairs.push((*key, *value));
+            }
+        }
+        // A big literal's static entries: two read-only arrays and one loop (as gc's `maplit`).
+        let mut rest: Vec<usize> = (0..pairs.len()).collect();
+        if pairs.len() > MAP_LIT_LOOP {
+            if let Some((ksym, vsym, count, dynamic)) = self.lw.static_map_entries(&pairs, kt, vt) {
+                self.map_insert_loop(t, m, &ksym, &vsym, count);
+                rest = dynamic;
+            }
+        }
+        for i in rest {
+            let (key, value) = pairs[i];
+            let el = elts
+                .iter()
+                .copied()
+                .find(|&el| matches!(&self.ast.expr(el).kind, ExprKind::KeyValue { key: k, .. } if *k == key));
+            if let Some(el) = el {
+                self.set_pos(self.ast.expr(el).pos);
+            }
             let ka = self.key_temp_elided(key, kt);
             let v = self.elided_value(value, vt);
             let d = self.map_desc(t);
@@ -162,6 +182,33 @@ impl<'a, 'b> Fb<'a, 'b> {
         }
         self.set_pos(pos);
         Val::S(m)
+    }
+
+    /// `for i := 0; i < count; i++ { m[keys[i]] = vals[i] }` over the static arrays `keys` and `vals`.
+    fn map_insert_loop(&mut self, t: TypeId, m: VReg, keys: &str, vals: &str, count: u64) {
+        let (kt, vt) = self.map_kv(t);
+        let (ks, vs) = (self.size(kt), self.size(vt));
+        let i = self.iconst(INT, 0);
+        let i = self.copy(i);
+        let (head, body, done) = (self.new_block(), self.new_block(), self.new_block());
+        self.jump(head);
+        self.switch_to(head);
+        let n = self.iconst(INT, count as i64);
+        let more = self.cmp(Cond::LtS, i, n);
+        self.branch(more, body, done);
+        self.switch_to(body);
+        let kbase = self.sym_addr(keys);
+        let ka = self.index_addr(kbase, i, ks);
+        let d = self.map_desc(t);
+        let p = self.call_rt("g1c_mapassign", vec![d, m, ka], &[Ty::Ptr])[0];
+        let vbase = self.sym_addr(vals);
+        let va = self.index_addr(vbase, i, vs);
+        self.memcopy(p, va, vs);
+        let one = self.iconst(INT, 1);
+        let next = self.binary(BinOp::Add, i, one);
+        self.emit(Op::Copy { dst: i, src: next });
+        self.jump(head);
+        self.switch_to(done);
     }
 
     /// A key of a map literal (possibly a composite literal with its type elided).

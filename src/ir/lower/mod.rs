@@ -37,6 +37,7 @@ mod func;
 mod generic;
 mod iface;
 mod maps;
+mod staticinit;
 mod stmt;
 mod typedesc;
 
@@ -109,6 +110,8 @@ pub(super) struct Lowerer<'a> {
     pub funcs: Vec<Func>,
     pub data: Vec<Data>,
     data_names: BTreeSet<String>,
+    /// The index in `data` of each package variable's symbol, which static initialization fills.
+    var_data: HashMap<String, usize>,
     strings: BTreeMap<Vec<u8>, String>,
     pub metas: HashMap<ObjId, FuncMeta>,
     pub errors: Vec<Error>,
@@ -116,6 +119,14 @@ pub(super) struct Lowerer<'a> {
     pub tds: typedesc::TypeDescs,
     pub fms: Vec<iface::FmWrapper>,
     pub fm_syms: BTreeSet<String>,
+    /// Static initialization's state while lowering a package's `init` (`staticinit.rs`), and the count
+    /// of its auxiliary symbols.
+    statics: staticinit::StaticInit,
+    stmps: u32,
+    /// Calls through itabs: (calling function, method name, signature descriptor).
+    pub iface_calls: Vec<(String, String, String)>,
+    /// Conversions to empty interfaces: (converting function, descriptor of the concrete type).
+    pub iface_convs: Vec<(String, String)>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -134,6 +145,11 @@ impl<'a> Lowerer<'a> {
             funcs: Vec::new(),
             data: Vec::new(),
             data_names: BTreeSet::new(),
+            var_data: HashMap::new(),
+            iface_calls: Vec::new(),
+            iface_convs: Vec::new(),
+            statics: staticinit::StaticInit::outside(),
+            stmps: 0,
             strings: BTreeMap::new(),
             metas: HashMap::new(),
             errors: Vec::new(),
@@ -198,6 +214,7 @@ impl<'a> Lowerer<'a> {
                     let size = crate::types::sizes::size_of(&self.sizes, &self.types, t);
                     let align = crate::types::sizes::align_of(&self.sizes, &self.types, t) as u32;
                     let sym = format!("{}.{}", p.path, name);
+                    self.var_data.insert(sym.clone(), self.data.len());
                     self.add_data(Data { name: sym, kind: DataKind::Bss, align, size, bytes: vec![], relocs: vec![] });
                 }
             }
@@ -289,6 +306,7 @@ impl<'a> Lowerer<'a> {
             self.pkg = self.pkg_path(Some(root.pkg));
         }
         self.finish_types();
+        self.emit_iface_calls();
     }
 
     /// The import path of package `p` (`main` for the program's root package); "" for the universe.
@@ -436,12 +454,21 @@ impl<'a> Lowerer<'a> {
         let prefix = format!("{}.glob..func", self.pkg);
         let line_pos = unit.files.first().map(|&f| self.ast.files[f].package.pos).unwrap_or(Pos::NONE);
         let mut fb = Fb::new(self, sym, line_pos, prefix);
+        fb.lw.statics = staticinit::StaticInit::start();
         for init in &prog.info.init_order {
             // `Info::init_order` holds every package's steps, package after package.
             if init.lhs.first().is_some_and(|&o| prog.obj(o).pkg == Some(unit.pkg)) {
+                // One variable whose value needs no code becomes initialized data (`staticinit.rs`).
+                if let [var] = init.lhs[..] {
+                    if fb.lw.try_static_init(var, init.rhs) {
+                        continue;
+                    }
+                }
+                fb.lw.note_dynamic_step(init.rhs);
                 fb.lower_global_init(&init.lhs, init.rhs);
             }
         }
+        fb.lw.statics = staticinit::StaticInit::outside();
         fb.finish_return();
         let f = fb.finish();
         self.funcs.push(f);
