@@ -92,8 +92,8 @@ func Gosched()
 func GOMAXPROCS(n int) int
 
 // The rest of the exported functions, declared so that programs and packages type-check as with gc. rt
-// defines Goexit, GOROOT, NumCPU, NumGoroutine, ReadMemStats, SetFinalizer and Stack (rt/src/arch/amd64_os.rs,
-// amd64_rtface.rs); Breakpoint and SetCgoTraceback not yet (see the top of this file). The
+// defines Breakpoint (rt/src/gohooks.rs), Goexit, GOROOT, NumCPU, NumGoroutine, ReadMemStats, SetFinalizer and
+// Stack (rt/src/arch/amd64_os.rs, amd64_rtface.rs); SetCgoTraceback not yet (see the top of this file). The
 // profiling and tracing functions are in profile.go.
 
 func Breakpoint()

@@ -295,7 +295,7 @@ pub unsafe extern "C" fn g1c_typedmemmove(t: *const Type, dst: *mut u8, src: *co
 // length, capacity), result +48.
 // runtime.funcinfo(pc uintptr) (name string, file string, line int, entry uintptr, ok bool): pc +16, results
 // +24 .. +72.
-// runtime.GC(), runtime.Gosched(): no arguments.
+// runtime.GC(), runtime.Gosched(), runtime.Breakpoint() (a trap: signal.rs makes SIGTRAP fatal): no arguments.
 #[cfg(not(test))]
 core::arch::global_asm!(
     ".globl \"runtime.Caller\"",
@@ -336,6 +336,13 @@ core::arch::global_asm!(
     "    call g1c_gc",
     "    pop rbp",
     "    ret",
+    ".globl \"runtime.Breakpoint\"",
+    "\"runtime.Breakpoint\":",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    int3",
+    "    pop rbp",
+    "    ret",
     ".globl \"runtime.Gosched\"",
     "\"runtime.Gosched\":",
     "    push rbp",
@@ -369,27 +376,47 @@ pub extern "C" fn g1c_gc() {
 /// The return addresses of the Go frames above the trampoline frame `fp`, innermost first, each given to
 /// `f` until it returns false: the frame-pointer chain of the running goroutine, where a frame that ran on a
 /// new stack segment returns through `g1c_lessstack` and the segment records the real return address
-/// (as `traceback::traceback_g` reads it). The walk ends at the first return address outside Go code (the
-/// goroutine's entry, `_start`).
+/// (as `traceback::traceback_g` reads it). Method value wrappers (`-fm`) are left out, as gc leaves out
+/// wrappers. rt's own frames on the chain are passed over, as gc's Callers
+/// passes over none but reports runtime functions g1c does not have: a deferred call run by a panic or by
+/// `g1c_deferreturn` sees the deferring function and its callers beyond rt's frames (gc's `runtime.gopanic`
+/// / `runtime.deferreturn` sit there). The frame a fault interrupted is reported at the faulting pc plus
+/// one, as gc's Callers does, so that looking up `pc - 1` finds the faulting instruction's line. The walk
+/// stays inside the goroutine's stack segments (rt is built with frame pointers, so the chain is whole)
+/// and ends where the chain leaves them (the goroutine's entry, `_start`).
 ///
 /// # Safety
 /// `fp` is a frame pointer of the running goroutine's chain.
 unsafe fn go_frames(fp: usize, f: &mut dyn FnMut(u64) -> bool) {
     let g = crate::sched::curg();
+    if g.is_null() {
+        return;
+    }
     let lessstack = crate::stack::g1c_lessstack as *const () as u64;
+    let valid = |a: usize| !crate::stack::seg_of(g, a).is_null() && !crate::stack::seg_of(g, a + 15).is_null();
+    let sigpc = (*g).sig.pc;
     let mut fp = fp;
     let mut steps = 0;
-    while fp != 0 && fp.is_multiple_of(8) && steps < 1_000_000 {
+    while fp != 0 && fp.is_multiple_of(8) && valid(fp) && steps < 1_000_000 {
         steps += 1;
         let (next, mut ra) = (*(fp as *const usize), *((fp + 8) as *const u64));
-        if ra == lessstack {
+        let switched = ra == lessstack;
+        if switched {
             let seg = crate::stack::seg_of(g, fp);
             if seg.is_null() || (*seg).old_sp == 0 {
                 return;
             }
             ra = *(((*seg).old_sp + 8) as *const u64);
         }
-        if crate::traceback::find_func(ra.wrapping_sub(1)).is_none() || !f(ra) {
+        if sigpc != 0 && ra == sigpc {
+            ra += 1;
+        }
+        let go = crate::traceback::find_func(ra.wrapping_sub(1));
+        if go.is_some_and(|func| !crate::traceback::is_wrapper(func)) && !f(ra) {
+            return;
+        }
+        // Outward only, except across a segment switch: a corrupt chain ends the walk.
+        if next <= fp && !switched {
             return;
         }
         fp = next;

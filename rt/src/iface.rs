@@ -540,18 +540,126 @@ pub unsafe fn typeequal(t: &Type, p: *const u8, q: *const u8) -> bool {
         K_ARRAY => {
             let at = &*(t as *const Type as *const ArrayType);
             let e = &*at.elem;
-            (0..at.len).all(|i| typeequal(e, p.add(i * e.size), q.add(i * e.size)))
+            let elem = |i: usize| (p.add(i * e.size), q.add(i * e.size));
+            // gc's generated equality compares the cheap words of all elements first: every string's
+            // length, every interface's type word; then the contents.
+            let cheap_first = match e.kind() {
+                K_STRING => (0..at.len).all(|i| {
+                    let (a, b) = elem(i);
+                    *(a as *const usize).add(1) == *(b as *const usize).add(1)
+                }),
+                K_INTERFACE => (0..at.len).all(|i| {
+                    let (a, b) = elem(i);
+                    *(a as *const usize) == *(b as *const usize)
+                }),
+                _ => true,
+            };
+            cheap_first && (0..at.len).all(|i| typeequal(e, elem(i).0, elem(i).1))
         }
-        K_STRUCT => {
-            let st = &*(t as *const Type as *const StructType);
-            let fs = core::slice::from_raw_parts(st.fields, st.flen);
-            fs.iter().all(|f| {
-                let off = f.offset;
-                name_bytes(f.name) == b"_" || typeequal(&*f.typ, p.add(off), q.add(off))
-            })
-        }
+        K_STRUCT => struct_equal(&*(t as *const Type as *const StructType), p, q),
         // Pointers, channels, integers (with regular memory cleared only by padding rules): compare bytes.
         _ => crate::memops::g1c_memequal(p, q, t.size) != 0,
+    }
+}
+
+/// `*p == *q` for a struct in gc's order (cmd/compile's EqStruct), which decides which fault or panic a
+/// comparison meets first: fields whose comparison can panic (interfaces, or aggregates holding one) are
+/// compared alone, in field order; between them, each stretch of other fields is compared in two passes:
+/// first what gc compares inline (string lengths, floats, nested values, runs of at most two plain-memory
+/// fields), then what it compares by calls (string contents, runs of three or more plain-memory fields).
+/// Blank fields are not compared.
+///
+/// # Safety
+/// `p` and `q` must point at values of the struct type.
+unsafe fn struct_equal(st: &StructType, p: *const u8, q: *const u8) -> bool {
+    let fs = core::slice::from_raw_parts(st.fields, st.flen);
+    let mut lo = 0;
+    while lo < fs.len() {
+        if can_panic_eq(&*fs[lo].typ) {
+            let off = fs[lo].offset;
+            if !is_blank(&fs[lo]) && !typeequal(&*fs[lo].typ, p.add(off), q.add(off)) {
+                return false;
+            }
+            lo += 1;
+            continue;
+        }
+        let mut hi = lo;
+        while hi < fs.len() && !can_panic_eq(&*fs[hi].typ) {
+            hi += 1;
+        }
+        if !struct_pass(st, lo, hi, p, q, false) || !struct_pass(st, lo, hi, p, q, true) {
+            return false;
+        }
+        lo = hi;
+    }
+    true
+}
+
+/// One pass of [`struct_equal`] over fields `lo..hi`: the inline comparisons (`calls` false) or the calls.
+unsafe fn struct_pass(st: &StructType, lo: usize, hi: usize, p: *const u8, q: *const u8, calls: bool) -> bool {
+    let fs = core::slice::from_raw_parts(st.fields, st.flen);
+    let plain = |i: usize| !is_blank(&fs[i]) && (*fs[i].typ).tflag & TFLAG_REGULAR_MEMORY != 0;
+    // Field `i` is followed by padding (gc's IsPaddedField).
+    let padded = |i: usize| {
+        let end = fs[i].offset + (*fs[i].typ).size;
+        end != if i + 1 < fs.len() { fs[i + 1].offset } else { st.typ.size }
+    };
+    let mut i = lo;
+    while i < hi {
+        let (f, t) = (&fs[i], &*fs[i].typ);
+        let (a, b) = (p.add(f.offset), q.add(f.offset));
+        if is_blank(f) {
+            i += 1;
+        } else if plain(i) {
+            // gc's Memrun: the longest run of plain-memory fields without padding between them.
+            let mut next = i + 1;
+            while next < hi && !padded(next - 1) && plain(next) {
+                next += 1;
+            }
+            let size = fs[next - 1].offset + (*fs[next - 1].typ).size - f.offset;
+            if (next - i > 2) == calls && crate::memops::g1c_memequal(a, b, size) == 0 {
+                return false;
+            }
+            i = next;
+        } else if t.kind() == K_STRING {
+            let (x, y) = (*(a as *const [usize; 2]), *(b as *const [usize; 2]));
+            let ok = if calls {
+                crate::memops::g1c_memequal(x[0] as *const u8, y[0] as *const u8, x[1]) != 0
+            } else {
+                x[1] == y[1]
+            };
+            if !ok {
+                return false;
+            }
+            i += 1;
+        } else {
+            if !calls && !typeequal(t, a, b) {
+                return false;
+            }
+            i += 1;
+        }
+    }
+    true
+}
+
+fn is_blank(f: &StructField) -> bool {
+    // SAFETY: a field's name is a valid name.
+    unsafe { name_bytes(f.name) == b"_" }
+}
+
+/// gc's eqCanPanic: comparing values of `t` may panic (an interface holding an uncomparable value).
+fn can_panic_eq(t: &Type) -> bool {
+    // SAFETY: descriptors' element and field pointers are valid.
+    unsafe {
+        match t.kind() {
+            K_INTERFACE => true,
+            K_ARRAY => can_panic_eq(&*(*(t as *const Type as *const ArrayType)).elem),
+            K_STRUCT => {
+                let st = &*(t as *const Type as *const StructType);
+                core::slice::from_raw_parts(st.fields, st.flen).iter().any(|f| !is_blank(f) && can_panic_eq(&*f.typ))
+            }
+            _ => false,
+        }
     }
 }
 

@@ -182,6 +182,17 @@ pub extern "C" fn g1c_panic_nil() -> ! {
     runtime_error(b"invalid memory address or nil pointer dereference")
 }
 
+/// gc's `panicwrap`: a value method called through a nil pointer by its `(*T).M` wrapper. The compiled code
+/// passes the whole message (`value method main.T.M called using nil *T pointer`), kept in read-only data
+/// for the program's life; like gc's plainError it is a runtime.Error printed without `runtime error: `.
+///
+/// # Safety
+/// `msg` points at `len` bytes that live as long as the program.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_panicwrap(msg: *const u8, len: usize) -> ! {
+    gopanic(Value::Plain(core::slice::from_raw_parts(msg, len)))
+}
+
 #[no_mangle]
 pub extern "C" fn g1c_panic_makeslice_len() -> ! {
     runtime_error(b"makeslice: len out of range")

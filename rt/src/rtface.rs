@@ -197,9 +197,16 @@ pub extern "C" fn g1c_set_max_threads(n: usize) -> usize {
     unsafe { core::mem::replace(&mut *MAX_THREADS.get(), n) }
 }
 
-/// `debug.SetPanicOnFault`: rt turns every fault in Go code into a panic (signal.rs), which is what the
-/// setting asks for; the flag is kept so that the next call returns it.
+/// `debug.SetPanicOnFault`: with it, a fault at an address that is not a nil dereference becomes the same
+/// runtime error panic instead of the fatal `unexpected fault address` (signal.rs). gc keeps the setting per
+/// goroutine; rt keeps one for the program.
 static PANIC_ON_FAULT: Global<bool> = Global::new(false);
+
+/// The current `debug.SetPanicOnFault` setting.
+pub fn panic_on_fault() -> bool {
+    // SAFETY: single-threaded (see `Global`).
+    unsafe { *PANIC_ON_FAULT.get() }
+}
 
 #[no_mangle]
 pub extern "C" fn g1c_set_panic_on_fault(on: bool) -> bool {

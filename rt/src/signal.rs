@@ -9,7 +9,9 @@
 //! `[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x…]` then the goroutine traceback, whose
 //! first frame is the faulting function with the line of the faulting instruction itself; exit status 2.
 //! A fault at an address outside the first page is not a nil dereference: like gc, it is the fatal error
-//! `unexpected fault address 0x…` / `fatal error: fault`.
+//! `unexpected fault address 0x…` / `fatal error: fault`. SIGTRAP (`runtime.Breakpoint`'s INT3) is fatal
+//! as in gc: `SIGTRAP: trace trap`, `PC=0x… m=0 sigcode=…`, the traceback, exit status 2 (gc also dumps
+//! every goroutine and the registers, with addresses no two runs share).
 
 use crate::os::linux::{self, SigAction, SigInfo, StackT};
 use crate::panic::{die, start_panicking};
@@ -32,7 +34,7 @@ pub fn init() {
     // SAFETY: the stack is memory owned by the handler from now on; the handler never returns.
     unsafe {
         linux::sigaltstack(&st);
-        for sig in [linux::SIGSEGV, linux::SIGBUS, linux::SIGFPE] {
+        for sig in [linux::SIGSEGV, linux::SIGBUS, linux::SIGFPE, linux::SIGTRAP] {
             linux::rt_sigaction(sig, &act);
         }
     }
@@ -73,6 +75,8 @@ extern "C" fn handler(sig: i32, info: *const SigInfo, ctx: *mut u8) {
         ((*info).code, (*info).addr, greg(linux::REG_RIP), greg(linux::REG_RBP), greg(linux::REG_RSP))
     };
     let nil_fault = (code == 0 || code == linux::SEGV_MAPERR || code == linux::SEGV_ACCERR) && addr < 0x1000;
+    // Any memory fault panics under `debug.SetPanicOnFault(true)` (gc's panicmemAddr).
+    let nil_fault = nil_fault || (sig != linux::SIGFPE && sig != linux::SIGTRAP && crate::rtface::panic_on_fault());
     let g = crate::sched::curg();
     let panicking = unsafe { *crate::panic::PANICKING.get() };
     if !g.is_null() && !panicking && (sig == linux::SIGFPE || nil_fault) {
@@ -90,6 +94,14 @@ extern "C" fn handler(sig: i32, info: *const SigInfo, ctx: *mut u8) {
     }
     start_panicking();
     let mut o = Stderr::new();
+    if sig == linux::SIGTRAP {
+        o.put(b"SIGTRAP: trace trap\nPC=");
+        hex(&mut o, rip);
+        o.put(b" m=0 sigcode=");
+        crate::print::uint(&mut o, code as u32 as u64);
+        o.put(b"\n");
+        die(&mut o, g, rbp as usize)
+    }
     if sig == linux::SIGFPE || nil_fault {
         o.put(b"panic: runtime error: ");
         o.put(if sig == linux::SIGFPE {
@@ -127,7 +139,7 @@ extern "C" fn ignore(_sig: i32) {}
 /// Puts every signal rt handles back to its default action (a forked child before exec).
 pub fn reset_handlers() {
     let dfl = SigAction { handler: linux::SIG_DFL, flags: 0, restorer: 0, mask: 0 };
-    for sig in [linux::SIGSEGV, linux::SIGBUS, linux::SIGFPE, linux::SIGPIPE] {
+    for sig in [linux::SIGSEGV, linux::SIGBUS, linux::SIGFPE, linux::SIGTRAP, linux::SIGPIPE] {
         // SAFETY: SIG_DFL is a valid disposition.
         unsafe { linux::rt_sigaction(sig, &dfl) };
     }

@@ -136,6 +136,12 @@ unsafe fn uvarint(p: &mut *const u8) -> u64 {
     }
 }
 
+/// A method value's wrapper (`T.M-fm`), which gc's tracebacks and `runtime.Callers` leave out unless it is
+/// where the trace starts (gc's funcID_wrapper; g1c's other wrappers carry no such mark yet).
+pub fn is_wrapper(f: &FuncInfo) -> bool {
+    f.name().ends_with(b"-fm")
+}
+
 /// A function's name as gc's tracebacks print it: the type arguments of an instantiated generic function or
 /// method are elided (`main.Map[...]`, `main.(*List[...]).Push`), as gc's `funcNameForPrint` does.
 fn put_func_name(o: &mut impl Out, name: &[u8]) {
@@ -297,7 +303,8 @@ fn walk(
         let (next, raw) = unsafe { (*(fp as *const usize), *((fp + 8) as *const u64)) };
         let ra = real_ra(fp, raw);
         let line_pc = if ra == sigpc && sigpc != 0 { ra } else { ra.wrapping_sub(1) };
-        if let Some(f) = find_func(line_pc) {
+        let elided = |f: &FuncInfo| frames > 0 && is_wrapper(f);
+        if let Some(f) = find_func(line_pc).filter(|f| !elided(f)) {
             if frames == MAX_FRAMES {
                 o.put(b"...additional frames elided...\n");
                 return;

@@ -312,7 +312,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             let mut fb = Fb::new(&mut *self.lw, name.clone(), pos, format!("{name}."));
             fb.frame_pos = Some(pos);
             fb.lower_prologue(ps, rs, &free);
-            fb.begin_defers(&body.stmts);
+            fb.begin_defers(body);
             fb.lower_block_stmts(&body.stmts);
             fb.set_pos(body.rbrace);
             fb.ret_named();

@@ -9,16 +9,19 @@
 //!   copies it. A builtin call (`defer println(x)`, `go close(c)`) is wrapped: its non-constant arguments
 //!   are evaluated now, and a generated function `F.deferwrapN` / `F.gowrapN` takes them as parameters and
 //!   performs the builtin (`Fb::bound` makes the builtin's argument expressions read them). `defer
-//!   recover()` does nothing (recover is then not called by a deferred function).
+//!   recover()` passes the deferring function's argument address, so that it recovers exactly when a
+//!   `recover()` in that function would (gc's ORECOVERFP).
 //! - A function with defers (`has_defer`) zeroes its unnamed results at entry and sends every return
-//!   through one exit block: `g1c_deferreturn(argp)`, the named results copied out, return. `return x`
-//!   assigns named results first, so deferred closures see and may change them. After each
-//!   `g1c_deferproc` call, a non-zero result (a recovery resuming this frame) jumps to the exit block.
+//!   through `g1c_deferreturn(argp)` (called at the return, whose line a deferred call's `runtime.Caller`
+//!   sees) and one shared end: the named results copied out, return. `return x` assigns named results
+//!   first, so deferred closures see and may change them. After each `g1c_deferproc` call, a non-zero
+//!   result (a recovery resuming this frame) jumps to the exit block, which calls `g1c_deferreturn` at the
+//!   line of the body's closing brace.
 //! - Channel values are pointers to the runtime's channel; elements are passed by address (a stack slot).
 
 use super::func::{Fb, Target, Val, INT};
 use crate::ir::{BlockId, Callee, Cond, ConvOp, Op, Ty, VReg};
-use crate::syntax::ast::{AssignOp, Ast, CommClause, ExprId, ExprKind, StmtId, StmtKind, UnaryOp};
+use crate::syntax::ast::{AssignOp, Ast, Block, CommClause, ExprId, ExprKind, StmtId, StmtKind, UnaryOp};
 use crate::syntax::pos::{self, Pos};
 use crate::types::{Builtin, Mode, ObjKind, TypeId, TypeKind};
 
@@ -65,11 +68,12 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// After the prologue: notes whether the body defers, and if so zeroes the unnamed results (a
     /// recovered function returns what they hold).
-    pub fn begin_defers(&mut self, stmts: &[StmtId]) {
-        self.has_defer = has_defer_stmt(self.ast, stmts);
+    pub fn begin_defers(&mut self, body: &Block) {
+        self.has_defer = has_defer_stmt(self.ast, &body.stmts);
         if !self.has_defer {
             return;
         }
+        self.end_line = self.line_of(body.rbrace);
         let results = self.results.clone();
         for (obj, t, off) in results {
             if obj.is_none() {
@@ -88,17 +92,42 @@ impl<'a, 'b> Fb<'a, 'b> {
         a
     }
 
-    /// The return path of a function with defers (made once).
+    /// A return of a function with defers, at the current line: the frame's deferred calls run here, so
+    /// that `runtime.Caller` in one of them sees this line as gc's open-coded defers make it, then the
+    /// shared end copies the named results out.
+    pub fn defer_return(&mut self) {
+        let argp = self.argp();
+        self.call_rt("g1c_deferreturn", vec![argp], &[]);
+        let end = self.defer_results();
+        self.jump(end);
+    }
+
+    /// Where a recovered panic resumes this frame (made once): the deferred calls left, at the line of the
+    /// body's closing brace, then the shared end.
     pub fn defer_exit(&mut self) -> BlockId {
         if let Some(b) = self.defer_exit {
             return b;
         }
-        let saved = self.cur;
+        let (saved, saved_line) = (self.cur, self.line);
         let b = self.new_block();
         self.defer_exit = Some(b);
         self.switch_to(b);
-        let argp = self.argp();
-        self.call_rt("g1c_deferreturn", vec![argp], &[]);
+        self.line = self.end_line;
+        self.defer_return();
+        self.switch_to(saved);
+        self.line = saved_line;
+        b
+    }
+
+    /// The end every return of a function with defers shares (made once): named results, return.
+    fn defer_results(&mut self) -> BlockId {
+        if let Some(b) = self.defer_results {
+            return b;
+        }
+        let saved = self.cur;
+        let b = self.new_block();
+        self.defer_results = Some(b);
+        self.switch_to(b);
         self.store_named_results_and_return();
         self.switch_to(saved);
         b
@@ -107,9 +136,6 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// `defer call`.
     pub fn defer_stmt(&mut self, pos: Pos, e: ExprId) {
         self.set_pos(pos);
-        if self.is_builtin_call(e) == Some(Builtin::Recover) {
-            return;
-        }
         let Some((fv, args, size)) = self.deferred_call(e, "deferwrap") else { return };
         self.set_pos(pos);
         let argp = self.argp();
@@ -194,7 +220,16 @@ impl<'a, 'b> Fb<'a, 'b> {
             captured.push((a, t));
             vals.push(v);
         }
-        let types: Vec<TypeId> = captured.iter().map(|c| c.1).collect();
+        // `defer recover()` recovers as a `recover()` of this function would (gc's ORECOVERFP): the wrapper
+        // gets this frame's argument address as its one argument.
+        let recover = self.is_builtin_call(e) == Some(Builtin::Recover);
+        if recover {
+            vals.push(Val::S(self.argp()));
+        }
+        let mut types: Vec<TypeId> = captured.iter().map(|c| c.1).collect();
+        if recover {
+            types.push(TypeId::UINTPTR);
+        }
         let (po, _, size) = self.call_layout(&types, &[]);
         let block = self.temp_raw(size.max(8) as u64, 8, "goargs");
         for (i, v) in vals.into_iter().enumerate() {
@@ -212,6 +247,11 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let v = fb.load_val(p, 0, *t);
                 fb.bound.insert(*a, v);
             }
+            if recover {
+                let p = fb.vreg(Ty::Ptr);
+                fb.emit(Op::ArgAddr { dst: p, offset: po[0] });
+                fb.recover_argp = Some(fb.load(Ty::Ptr, p, 0));
+            }
             fb.set_pos(pos);
             fb.call(e);
             fb.finish_return();
@@ -226,7 +266,10 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// `recover()`: the panic value as an `interface{}` (two words) in a temporary.
     pub fn recover_call(&mut self) -> Val {
-        let argp = self.argp();
+        let argp = match self.recover_argp {
+            Some(a) => a,
+            None => self.argp(),
+        };
         let r = self.call_rt("g1c_gorecover", vec![argp], &[Ty::Ptr, Ty::Ptr]);
         let a = self.temp_raw(16, 8, "recovered");
         self.store(a, 0, r[0]);

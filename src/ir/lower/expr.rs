@@ -10,6 +10,30 @@ use crate::syntax::ast::{BinaryOp, ExprId, ExprKind, Ident, Name, UnaryOp};
 use crate::syntax::pos::Pos;
 use crate::types::{BasicKind, Mode, ObjKind, TypeId, TypeKind, Value};
 
+/// The operands of an element target `x[i]` evaluated ahead of its checks (see [`Fb::elem_operands`]).
+#[derive(Clone, Copy)]
+pub struct ElemRef {
+    /// The address of element 0 (a slice's data pointer, an array's address).
+    base: VReg,
+    len: ElemLen,
+    /// The index as an `INT`, and its value when constant (an array's is checked by the type checker).
+    i: VReg,
+    constant: Option<i64>,
+    signed: bool,
+    /// The element size.
+    es: u64,
+    /// `base` comes from a pointer nothing has probed (`p[i]` of `p *[N]T`, `(*p)[i]`).
+    maybe_nil: bool,
+    pos: Pos,
+}
+
+/// How an element target's index is bounded: by a slice's length read in phase 1, or an array's.
+#[derive(Clone, Copy)]
+enum ElemLen {
+    Slice(VReg),
+    Array(u64),
+}
+
 impl<'a, 'b> Fb<'a, 'b> {
     /// The value of expression `e`.
     pub fn expr(&mut self, e: ExprId) -> Val {
@@ -374,6 +398,62 @@ impl<'a, 'b> Fb<'a, 'b> {
                 self.iconst(Ty::Ptr, 0)
             }
         }
+    }
+
+    /// Phase 1 of a multiple assignment's target `x[idx]` (`e`) of a slice, array or pointer to array: the
+    /// operands, copied so that the assignment's earlier stores cannot change them (`i, s[i] = 1, 2` stores
+    /// into the old `s[i]`). The checks wait for [`Fb::elem_target`]; `None` for other index expressions.
+    pub fn elem_operands(&mut self, e: ExprId, x: ExprId, idx: ExprId) -> Option<ElemRef> {
+        let pos = self.ast.expr(e).pos;
+        let (base, len, elem, maybe_nil) = match self.under(self.type_of(x)) {
+            TypeKind::Slice(elem) => {
+                let elem = *elem;
+                let s = self.expr(x).v();
+                let p = self.load(Ty::Ptr, s, 0);
+                let n = self.load(INT, s, 8);
+                (p, ElemLen::Slice(n), elem, false)
+            }
+            TypeKind::Array { len, elem } => {
+                let (len, elem) = (*len, *elem);
+                let a = self.expr(x).v();
+                let maybe_nil = self.unchecked.contains(&a);
+                (self.copy(a), ElemLen::Array(len), elem, maybe_nil)
+            }
+            TypeKind::Pointer(p) => {
+                let TypeKind::Array { len, elem } = self.under(*p) else { return None };
+                let (len, elem) = (*len, *elem);
+                let a = self.expr(x).v();
+                (self.copy(a), ElemLen::Array(len), elem, true)
+            }
+            _ => return None,
+        };
+        let (i, signed) = self.index_value(idx);
+        let constant = self.consts.get(&i).copied();
+        let i = if constant.is_some() { i } else { self.copy(i) };
+        Some(ElemRef { base, len, i, constant, signed, es: self.size(elem), maybe_nil, pos })
+    }
+
+    /// Phase 2 of [`Fb::elem_operands`]: the pointer's nil check, the bounds check, the element's address.
+    pub fn elem_target(&mut self, r: ElemRef) -> VReg {
+        self.set_pos(r.pos);
+        let at_zero = r.es == 0 || r.constant == Some(0);
+        match r.len {
+            ElemLen::Slice(n) => self.bounds_check(r.i, n, 0, r.signed),
+            ElemLen::Array(len) => {
+                if r.maybe_nil && !at_zero {
+                    self.nil_check(r.base);
+                }
+                if r.constant.is_none() {
+                    let n = self.iconst(INT, len as i64);
+                    self.bounds_check(r.i, n, 0, r.signed);
+                }
+            }
+        }
+        let a = self.index_addr(r.base, r.i, r.es);
+        if r.maybe_nil && at_zero && matches!(r.len, ElemLen::Array(_)) {
+            self.unchecked.insert(a);
+        }
+        a
     }
 
     /// Address of element `idx` of the array of `len` elements of type `elem` at `base`, after the bounds
@@ -1181,6 +1261,12 @@ impl<'a, 'b> Fb<'a, 'b> {
             }
             if self.is_complex(to) && self.is_complex(from) {
                 return self.complex_convert(v, from, to);
+            }
+            // A constant converted to a type parameter whose type set holds complex types (`T(0)`, generic
+            // code): the constant's value in the instance's type, as a constant conversion gives it.
+            let tv = self.tv(x);
+            if let (Mode::Constant, Some(c), true) = (tv.mode, tv.value.clone(), self.is_complex(to)) {
+                return self.const_val(&c, to);
             }
             return self.fail(pos, "complex conversions", to);
         }

@@ -98,8 +98,16 @@ pub(super) struct Fb<'a, 'b> {
     pub consts: HashMap<VReg, i64>,
     /// The body contains a `defer` statement: returns go through `defer_exit` (conc.rs).
     pub has_defer: bool,
-    /// The shared return path of a function with defers (`g1c_deferreturn`, named results, return).
+    /// The path a recovered panic resumes on in a function with defers: `g1c_deferreturn` at the line of
+    /// the body's closing brace, then `defer_results`.
     pub defer_exit: Option<BlockId>,
+    /// The shared end of every return of a function with defers: the named results copied out, return.
+    pub defer_results: Option<BlockId>,
+    /// The line of the body's closing brace (set by `begin_defers`).
+    pub end_line: u32,
+    /// In the wrapper of `defer recover()`: the deferring function's argument address, which `recover`
+    /// passes to the runtime instead of this function's own (conc.rs).
+    pub recover_argp: Option<VReg>,
     /// Expressions whose values were computed elsewhere (the arguments of a wrapped `go`/`defer` builtin
     /// call, conc.rs): [`Fb::expr`] returns these instead of evaluating the expression.
     pub bound: HashMap<ExprId, Val>,
@@ -172,6 +180,9 @@ impl<'a, 'b> Fb<'a, 'b> {
             consts: HashMap::new(),
             has_defer: false,
             defer_exit: None,
+            defer_results: None,
+            end_line: 0,
+            recover_argp: None,
             bound: HashMap::new(),
             wraps: 0,
             unchecked: HashSet::new(),
@@ -865,7 +876,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         body: &AstBlock,
     ) {
         self.lower_prologue(params, results, &[]);
-        self.begin_defers(&body.stmts);
+        self.begin_defers(body);
         self.lower_block_stmts(&body.stmts);
         self.set_pos(body.rbrace);
         self.ret_named();
@@ -941,15 +952,14 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// `return` without operands: store the named results (if any) and return.
     pub fn ret_named(&mut self) {
         if self.has_defer {
-            let exit = self.defer_exit();
-            self.jump(exit);
+            self.defer_return();
             return;
         }
         self.store_named_results_and_return();
     }
 
     /// Copies the named results from their variables into their slots in the caller's frame, then returns:
-    /// the end of a bare `return`, and of the shared exit path of a function with defers (`defer_exit`).
+    /// the end of a bare `return`, and of the shared exit path of a function with defers (`defer_results`).
     pub fn store_named_results_and_return(&mut self) {
         let results = self.results.clone();
         for (obj, t, off) in results {

@@ -11,7 +11,7 @@
 //! Invariants: a type assertion compares dynamic type descriptors (`_type` pointers, unique per type in a
 //! program, see `typedesc.rs`), never itab pointers (itabs built at run time differ from static ones).
 
-use super::func::{Fb, Val};
+use super::func::{Fb, Val, INT};
 use super::typedesc::{Wrapper, ITAB_FUN};
 use crate::ir::{BinOp, Callee, Cond, Data, DataKind, DataReloc, Op, Ty, VReg};
 use crate::syntax::ast::{BinaryOp, CaseClause, ExprId, ExprKind, StmtId, StmtKind};
@@ -738,9 +738,12 @@ impl<'a> super::Lowerer<'a> {
         let a0 = fb.vreg(Ty::Ptr);
         fb.emit(Op::ArgAddr { dst: a0, offset: 0 });
         let base_addr = if w.recv_ptr { fb.load(Ty::Ptr, a0, 0) } else { a0 };
-        let (mut addr, t) = fb.walk_fields(base_addr, w.base, &w.path);
         let target_recv = meta.recv.unwrap_or(TypeId::INVALID);
         let want_ptr = matches!(types.kind(target_recv), TypeKind::Pointer(_));
+        if w.recv_ptr && !want_ptr && w.path.is_empty() {
+            fb.panicwrap_check(base_addr, &w.sym);
+        }
+        let (mut addr, t) = fb.walk_fields(base_addr, w.base, &w.path);
         if matches!(fb.under(t), TypeKind::Pointer(_)) && !w.path.is_empty() {
             addr = fb.load(Ty::Ptr, addr, 0);
         }
@@ -826,5 +829,26 @@ impl<'a> super::Lowerer<'a> {
         fb.finish_return();
         let f = fb.finish();
         self.funcs.push(f);
+    }
+}
+
+impl<'a, 'b> Fb<'a, 'b> {
+    /// Checks the receiver `p` of a `(*T).M` wrapper of a value method `T.M` (named `sym`, gc's
+    /// `pkg.(*T).M`): nil panics with gc's panicwrap error, `value method pkg.T.M called using nil *T
+    /// pointer`, instead of faulting on the copy of `*p`.
+    fn panicwrap_check(&mut self, p: VReg, sym: &str) {
+        let Some((pkg, rest)) = sym.split_once(".(*") else { return };
+        let Some((typ, meth)) = rest.split_once(").") else { return };
+        let msg = format!("value method {pkg}.{typ}.{meth} called using nil *{typ} pointer");
+        let zero = self.iconst(Ty::Ptr, 0);
+        let ok = self.cmp(Cond::Ne, p, zero);
+        let (good, bad) = (self.new_block(), self.new_block());
+        self.branch(ok, good, bad);
+        self.switch_to(bad);
+        let sym = self.lw.string_sym(msg.as_bytes());
+        let m = self.sym_addr(&sym);
+        let n = self.iconst(INT, msg.len() as i64);
+        self.call_rt_noreturn("g1c_panicwrap", vec![m, n]);
+        self.switch_to(good);
     }
 }

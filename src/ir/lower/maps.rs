@@ -55,10 +55,18 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// `m[k]`; with `comma_ok`, also whether the key was present.
     pub fn map_index(&mut self, m: ExprId, k: ExprId, comma_ok: bool, pos: Pos) -> (Val, Option<VReg>) {
         let mt = self.type_of(m);
-        let (kt, vt) = self.map_kv(mt);
+        let (kt, _) = self.map_kv(mt);
         let mv = self.expr(m).v();
         let ka = self.key_temp(k, kt);
         self.set_pos(pos);
+        let (v, found) = self.map_read(mt, mv, ka);
+        (v, comma_ok.then_some(found))
+    }
+
+    /// The value of the key at `ka` in map `mv` of type `mt`, or the zero value, and whether it was there;
+    /// no entry is created (a nil map reads as empty).
+    fn map_read(&mut self, mt: TypeId, mv: VReg, ka: VReg) -> (Val, VReg) {
+        let (_, vt) = self.map_kv(mt);
         let d = self.map_desc(mt);
         let p = self.call_rt("g1c_mapaccess", vec![d, mv, ka], &[Ty::Ptr])[0];
         let zero = self.iconst(Ty::Ptr, 0);
@@ -75,7 +83,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         }
         self.jump(end);
         self.switch_to(end);
-        (self.load_val(out, 0, vt), comma_ok.then_some(found))
+        (self.load_val(out, 0, vt), found)
     }
 
     /// The target of `m[k] = …`: the map and the key are evaluated now, the entry created at the store.
@@ -97,12 +105,11 @@ impl<'a, 'b> Fb<'a, 'b> {
         self.store_val(p, 0, v, vt);
     }
 
-    /// Reads `m[key]` for an [`LVal::Map`] (the current value of `m[k] op= v`).
+    /// Reads `m[key]` for an [`LVal::Map`] (the current value of `m[k] op= v`). The entry is created only by
+    /// the store that follows, so a right side that panics leaves the map as it was (gc's order).
     pub fn map_load(&mut self, t: TypeId, m: VReg, key: VReg) -> Val {
         let (_, vt) = self.map_kv(t);
-        let d = self.map_desc(t);
-        let p = self.call_rt("g1c_mapassign", vec![d, m, key], &[Ty::Ptr])[0];
-        let v = self.load_val(p, 0, vt);
+        let v = self.map_read(t, m, key).0;
         self.to_temp(v, vt)
     }
 

@@ -2,6 +2,7 @@
 //! spec's two phases (operands of the left side and all right-hand expressions first, then the stores left
 //! to right).
 
+use super::expr::ElemRef;
 use super::func::{Fb, LVal, Target, Val, INT};
 use crate::ir::{BinOp, Cond, ConvOp, Op, Ty};
 use crate::syntax::ast::{
@@ -9,6 +10,13 @@ use crate::syntax::ast::{
 };
 use crate::syntax::pos::{self, Pos};
 use crate::types::{ObjId, TypeId, TypeKind};
+
+/// A target of a multiple assignment between its two phases (see `Fb::pending_target`).
+#[derive(Clone, Copy)]
+enum Pending {
+    Ready(LVal),
+    Elem(ElemRef),
+}
 
 impl<'a, 'b> Fb<'a, 'b> {
     pub fn lower_block_stmts(&mut self, stmts: &[StmtId]) {
@@ -284,20 +292,24 @@ impl<'a, 'b> Fb<'a, 'b> {
             AssignOp::Assign | AssignOp::Define => {
                 let define = op == AssignOp::Define;
                 // Phase 1: the left side's operands (new variables of `:=` have none).
-                let mut lvs: Vec<Option<LVal>> = Vec::new();
+                let mut lvs: Vec<Option<Pending>> = Vec::new();
                 let mut types: Vec<Option<TypeId>> = Vec::new();
                 for &l in lhs {
                     let le = ast.unparen(l);
                     let is_blank = matches!(&ast.expr(le).kind, ExprKind::Ident(id) if id.name == "_");
                     if is_blank {
-                        lvs.push(Some(LVal::Blank));
+                        lvs.push(Some(Pending::Ready(LVal::Blank)));
                         types.push(None);
                     } else if define && self.def_obj(le).is_some() {
                         lvs.push(None);
                         types.push(Some(self.obj_type(self.def_obj(le).unwrap())));
                     } else {
                         types.push(Some(self.type_of(le)));
-                        lvs.push(Some(self.lvalue(le)));
+                        lvs.push(Some(if lhs.len() > 1 {
+                            self.pending_target(le)
+                        } else {
+                            Pending::Ready(self.lvalue(le))
+                        }));
                     }
                 }
                 self.set_pos(op_pos);
@@ -306,7 +318,8 @@ impl<'a, 'b> Fb<'a, 'b> {
                 // Phase 2: stores, left to right.
                 for (i, (v, t)) in vals.into_iter().enumerate() {
                     let lv = match lvs.get(i).copied().flatten() {
-                        Some(lv) => lv,
+                        Some(Pending::Ready(lv)) => lv,
+                        Some(Pending::Elem(r)) => LVal::Mem(self.elem_target(r)),
                         None => {
                             let obj = self.def_obj(ast.unparen(lhs[i])).unwrap();
                             self.declare_local(obj, false)
@@ -318,9 +331,46 @@ impl<'a, 'b> Fb<'a, 'b> {
         }
     }
 
+    /// Phase 1 of one target `e` of a multiple assignment (Go spec "Assignment statements": the operands of
+    /// index expressions and pointer indirections on the left are evaluated before any assignment, and
+    /// the assignments then happen left to right). Addresses are copied so that an earlier store cannot move
+    /// a later target (`p, *p = f()` stores through the old `p`); an element of a slice or array is
+    /// bounds-checked only when stored to, as gc does (`m[k], s[9] = 1, 2` sets `m[k]`, then panics). A map
+    /// target's operands are copies already (`map_lvalue`).
+    fn pending_target(&mut self, e: ExprId) -> Pending {
+        if let ExprKind::Index { x, indices, .. } = &self.ast.expr(e).kind {
+            if indices.len() == 1 {
+                if let Some(r) = self.elem_operands(e, *x, indices[0]) {
+                    return Pending::Elem(r);
+                }
+            }
+        }
+        match self.lvalue(e) {
+            LVal::Mem(a) => {
+                let c = self.copy(a);
+                if self.unchecked.contains(&a) {
+                    self.unchecked.insert(c);
+                }
+                Pending::Ready(LVal::Mem(c))
+            }
+            lv => Pending::Ready(lv),
+        }
+    }
+
     fn incdec(&mut self, x: ExprId, inc: bool) {
         let t = self.type_of(x);
         let lv = self.lvalue(x);
+        if self.is_complex(t) {
+            // `c++` of a complex (possible through a type parameter): the real part moves by one.
+            let cur = self.read_lval(lv, t);
+            let (re, im) = self.complex_parts(cur, t);
+            let fty = self.ty(re);
+            let one = self.fconst(fty, 1.0);
+            let re = self.binary(if inc { BinOp::FAdd } else { BinOp::FSub }, re, one);
+            let v = self.complex_make(re, im, t);
+            self.assign(lv, v, t);
+            return;
+        }
         let cur = self.read_lval(lv, t).v();
         let ty = self.ty(cur);
         let (one, op) = if ty.is_float() {
@@ -352,8 +402,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             self.store_val(dst, 0, v, t);
         }
         if self.has_defer {
-            let exit = self.defer_exit();
-            self.jump(exit);
+            self.defer_return();
             return;
         }
         self.terminate(crate::ir::Term::Return);
