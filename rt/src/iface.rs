@@ -541,19 +541,13 @@ pub unsafe fn typeequal(t: &Type, p: *const u8, q: *const u8) -> bool {
             let at = &*(t as *const Type as *const ArrayType);
             let e = &*at.elem;
             let elem = |i: usize| (p.add(i * e.size), q.add(i * e.size));
-            // gc's generated equality compares the cheap words of all elements first: every string's
-            // length, every interface's type word; then the contents.
-            let cheap_first = match e.kind() {
-                K_STRING => (0..at.len).all(|i| {
+            // gc's generated equality compares every string's length first, then the contents; interface
+            // elements in order (an uncomparable value panics even if a later element differs).
+            let cheap_first = e.kind() != K_STRING
+                || (0..at.len).all(|i| {
                     let (a, b) = elem(i);
                     *(a as *const usize).add(1) == *(b as *const usize).add(1)
-                }),
-                K_INTERFACE => (0..at.len).all(|i| {
-                    let (a, b) = elem(i);
-                    *(a as *const usize) == *(b as *const usize)
-                }),
-                _ => true,
-            };
+                });
             cheap_first && (0..at.len).all(|i| typeequal(e, elem(i).0, elem(i).1))
         }
         K_STRUCT => struct_equal(&*(t as *const Type as *const StructType), p, q),
