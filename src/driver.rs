@@ -363,7 +363,7 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
         let checked = Checked { fset: c.fset.clone(), ast: c.ast, prog: c.prog };
         let mut module = lower_units(&checked, &units)?;
         optimize(&mut module, None)?;
-        let obj = codegen::amd64::compile(&module).map_err(|e| Failure(vec![format!("g1c: {e}")]))?;
+        let obj = codegen::amd64::compile(&module, opt::enabled()).map_err(|e| Failure(vec![format!("g1c: {e}")]))?;
         if !link {
             return Ok(None);
         }
@@ -599,7 +599,7 @@ pub fn dump(phase: DumpPhase, file: &str) -> i32 {
                 let c = check(fset)?;
                 let mut m = lower(&c)?;
                 optimize(&mut m, None)?;
-                codegen::amd64::listing(&m).map_err(|e| Failure(vec![format!("g1c: {e}")]))?
+                codegen::amd64::listing(&m, opt::enabled()).map_err(|e| Failure(vec![format!("g1c: {e}")]))?
             }
         };
         Ok(Some(text.into_bytes()))
@@ -651,7 +651,7 @@ fn lower(c: &Checked) -> Result<ir::Module, Failure> {
 
 /// Runs the optimizer's pass table (`opt::PASSES`) over a lowered module, up to `stop_after` if given.
 fn optimize(m: &mut ir::Module, stop_after: Option<&str>) -> Result<(), Failure> {
-    opt::run(m, true, stop_after).map_err(|e| match stop_after {
+    opt::run(m, opt::enabled(), stop_after).map_err(|e| match stop_after {
         Some(_) if e.starts_with("no pass") => Failure(vec![format!("g1c: {e}")]),
         _ => Failure(vec![format!("internal compiler error: {e}")]),
     })

@@ -35,6 +35,10 @@ struct BuildFlags {
     /// `-tags`).
     #[arg(long = "tags", value_name = "LIST")]
     tags: Option<String>,
+    /// Compiler flags, as the go command's `-gcflags` (optionally `PATTERN=FLAGS`; the flags apply to every
+    /// package): `-N` turns the optimizer off, `-l` (no inlining) is accepted.
+    #[arg(long = "gcflags", value_name = "FLAGS")]
+    gcflags: Option<String>,
 }
 
 impl BuildFlags {
@@ -56,8 +60,38 @@ impl BuildFlags {
         if let Some(t) = &self.tags {
             crate::load::set_build_tags(t);
         }
+        if let Some(g) = &self.gcflags {
+            match parse_gcflags(g) {
+                Ok(optimize) => crate::opt::set_enabled(optimize),
+                Err(e) => {
+                    eprintln!("g1c: {e}");
+                    return false;
+                }
+            }
+        }
         true
     }
+}
+
+/// Reads a `-gcflags` value: gc's flags, separated by spaces, optionally after `PATTERN=` (g1c applies them
+/// to every package it compiles, as `all=` does). Returns whether the optimizer stays on; a gc flag g1c does
+/// not honour is an error, so that a build never looks as if it did what was asked.
+pub(crate) fn parse_gcflags(value: &str) -> Result<bool, String> {
+    // A pattern never starts with `-`; the flags do (`-d=x` has an `=` of its own).
+    let flags = match value.split_once('=') {
+        Some((pattern, flags)) if !pattern.starts_with('-') => flags,
+        _ => value,
+    };
+    let mut optimize = true;
+    for f in flags.split_whitespace() {
+        match f {
+            "-N" => optimize = false,
+            // No inlining: what g1c does already.
+            "-l" => {}
+            _ => return Err(format!("-gcflags: compiler flag {f} is not supported by g1c (it honours -N and -l)")),
+        }
+    }
+    Ok(optimize)
 }
 
 #[derive(Subcommand)]
@@ -180,13 +214,13 @@ fn go_style_flags(mut args: Vec<String>) -> Vec<String> {
     }
     let mut i = 2;
     while i < args.len() && args[i].starts_with('-') {
-        let long = ["mod", "lang", "tags", "run", "bench", "benchtime", "count", "short", "timeout"];
+        let long = ["mod", "lang", "tags", "gcflags", "run", "bench", "benchtime", "count", "short", "timeout"];
         let name = args[i].trim_start_matches('-').split('=').next().unwrap_or("").to_string();
         if !args[i].starts_with("--") && long.contains(&name.as_str()) {
             args[i].insert(0, '-');
         }
         // A flag that takes a separate value skips it.
-        let takes_value = ["mod", "lang", "tags", "run", "bench", "benchtime", "count", "timeout"];
+        let takes_value = ["mod", "lang", "tags", "gcflags", "run", "bench", "benchtime", "count", "timeout"];
         if args[i] == "-o" || args[i] == "-D" || (!args[i].contains('=') && takes_value.contains(&name.as_str())) {
             i += 1;
         }
