@@ -377,7 +377,8 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
             let files: Vec<u32> = root.files.iter().map(|&fi| checked.ast.files[fi].file_id).collect();
             report_escapes(&checked.fset, &module, &files, &root.header());
         }
-        let mut obj = codegen::amd64::compile(&module).map_err(|e| Failure(vec![format!("g1c: {e}")]))?;
+        let mut obj =
+            codegen::amd64::compile(&module, opt::enabled()).map_err(|e| Failure(vec![format!("g1c: {e}")]))?;
         obj.symbols.extend(asm_syms);
         if !link {
             return Ok(None);
@@ -688,7 +689,7 @@ pub fn dump(phase: DumpPhase, file: &str) -> i32 {
                 let c = check(fset)?;
                 let mut m = lower(&c)?;
                 optimize(&mut m, None)?;
-                codegen::amd64::listing(&m).map_err(|e| Failure(vec![format!("g1c: {e}")]))?
+                codegen::amd64::listing(&m, opt::enabled()).map_err(|e| Failure(vec![format!("g1c: {e}")]))?
             }
         };
         Ok(Some(text.into_bytes()))
@@ -741,17 +742,9 @@ fn lower(c: &Checked) -> Result<ir::Module, Failure> {
 /// `-gcflags=-m`: print the escape analysis's facts about the named package (`report_escapes`).
 static ESCAPE_REPORT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-/// Takes `build`'s `-gcflags` value: `-m` (or `-m=1`) asks for the escape analysis's facts; `-l` (gc's "no
-/// inlining") is what g1c does anyway. Any other compiler flag is refused rather than ignored.
-pub fn set_gcflags(value: &str) -> Result<(), String> {
-    for f in value.split_whitespace() {
-        match f {
-            "-m" | "-m=1" => ESCAPE_REPORT.store(true, std::sync::atomic::Ordering::Relaxed),
-            "-l" => {}
-            _ => return Err(format!("-gcflags: flag {f} is not supported (only -m and -l are)")),
-        }
-    }
-    Ok(())
+/// `-gcflags=-m` on or off.
+pub fn set_escape_report(on: bool) {
+    ESCAPE_REPORT.store(on, std::sync::atomic::Ordering::Relaxed);
 }
 
 /// Prints, as gc's `-m` does on stderr after the `# package` header, what the escape analysis decided for
@@ -775,7 +768,7 @@ fn report_escapes(fset: &FileSet, m: &ir::Module, files: &[u32], header: &str) {
 
 /// Runs the optimizer's pass table (`opt::PASSES`) over a lowered module, up to `stop_after` if given.
 fn optimize(m: &mut ir::Module, stop_after: Option<&str>) -> Result<(), Failure> {
-    opt::run(m, true, stop_after).map_err(|e| match stop_after {
+    opt::run(m, opt::enabled(), stop_after).map_err(|e| match stop_after {
         Some(_) if e.starts_with("no pass") => Failure(vec![format!("g1c: {e}")]),
         _ => Failure(vec![format!("internal compiler error: {e}")]),
     })

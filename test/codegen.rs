@@ -530,7 +530,7 @@ fn memory_semantics() -> (Func, Vec<i64>) {
 // Golden listings.
 
 fn golden(name: &str, m: &Module) {
-    let text = amd64::listing(m).expect("listing");
+    let text = amd64::listing(m, true).expect("listing");
     let mut mint = goldenfile::Mint::new("test/golden/asm");
     let mut f = mint.new_goldenfile(format!("{name}.s")).unwrap();
     f.write_all(text.as_bytes()).unwrap();
@@ -553,7 +553,7 @@ fn golden_shifts_divs() {
 
 #[test]
 fn object_symbols_relocs_and_lines() {
-    let obj = amd64::compile(&closure_module()).unwrap();
+    let obj = amd64::compile(&closure_module(), true).unwrap();
     let names: Vec<_> = obj.symbols.iter().map(|s| (s.name.as_str(), s.kind)).collect();
     assert_eq!(
         names,
@@ -573,7 +573,7 @@ fn object_symbols_relocs_and_lines() {
     let d = &obj.symbols[2];
     assert_eq!(d.relocs[0].kind, RelocKind::Abs64);
     // Same input, same bytes.
-    assert_eq!(obj, amd64::compile(&closure_module()).unwrap());
+    assert_eq!(obj, amd64::compile(&closure_module(), true).unwrap());
 }
 
 #[test]
@@ -582,7 +582,7 @@ fn bad_ir_is_an_error_not_a_panic() {
     b.op(Op::Copy { dst: VReg(7), src: VReg(9) });
     b.term(Term::Jump(BlockId(5)));
     let m = Module { funcs: vec![b.done()], data: vec![] };
-    let e = amd64::compile(&m).unwrap_err();
+    let e = amd64::compile(&m, true).unwrap_err();
     assert!(e.contains("main.bad"), "{e}");
 }
 
@@ -619,8 +619,8 @@ fn listing_agrees_with_llvm_disassembly() {
         Module { funcs: vec![call_main(), sum_func(), shifts_divs_func()], data: vec![] },
         Module { funcs: vec![f, g, h], data: vec![] },
     ] {
-        let text = amd64::listing(&m).unwrap();
-        let obj = amd64::compile(&m).unwrap();
+        let text = amd64::listing(&m, true).unwrap();
+        let obj = amd64::compile(&m, true).unwrap();
         let mut ours = Vec::new();
         for l in text.lines() {
             // "    0000  55                             push rbp"
@@ -770,7 +770,7 @@ mod exec {
     }
 
     fn check(m: Module, want: Vec<i64>) {
-        let obj = amd64::compile(&m).unwrap();
+        let obj = amd64::compile(&m, true).unwrap();
         let got = run(&obj);
         assert_eq!(got.len(), want.len(), "number of recorded values");
         let bad: Vec<String> = got
@@ -876,7 +876,7 @@ fn e2e_module() -> Module {
 #[test]
 fn e2e_linked_with_runtime() {
     let rt = g1c::rtbuild::runtime_archive(g1c::rtbuild::rustc::HOST_TARGET).unwrap();
-    let obj = amd64::compile(&e2e_module()).unwrap();
+    let obj = amd64::compile(&e2e_module(), true).unwrap();
     let exe = g1c::link::link(&obj, &rt).unwrap();
     let dir = std::env::temp_dir().join(format!("g1c-codegen-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

@@ -128,12 +128,15 @@ fn go_face_installs_commands_as_cmd_dist_asks() {
 #[test]
 fn go_face_refuses_what_it_would_not_do() {
     let (base, gopath) = go_face_fixture("refuse");
-    for flag in ["-ldflags=-X main.v=1", "-gcflags=-N", "-race", "-toolexec=x"] {
+    for flag in ["-ldflags=-X main.v=1", "-gcflags=-m", "-race", "-toolexec=x"] {
         let out = go_face(&base, &gopath, &["build", flag, "bootstrap/cmd/hello"]);
         assert_eq!(out.status.code(), Some(2), "{flag}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("is not supported by g1c's go face"), "{flag}: {err}");
     }
+    // gc's -N is g1c's too: the optimizer off.
+    let out = go_face(&base, &gopath, &["build", "-gcflags=all=-N -l", "-o", "hello-N", "bootstrap/cmd/hello"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let out = go_face(&base, &gopath, &["vet", "x"]);
     assert_eq!(out.status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&base);

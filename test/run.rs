@@ -40,8 +40,14 @@ fn panic_shape(stderr: &str) -> (Vec<String>, Vec<String>) {
 }
 
 fn build(src: &Path, out: &Path, cwd: &Path, tmpdir: &Path) -> std::process::Output {
+    build_with(&[], src, out, cwd, tmpdir)
+}
+
+/// `g1c build FLAGS -o OUT SRC`.
+fn build_with(flags: &[&str], src: &Path, out: &Path, cwd: &Path, tmpdir: &Path) -> std::process::Output {
     goenv::g1c()
         .arg("build")
+        .args(flags)
         .arg("-o")
         .arg(out)
         .arg(src)
@@ -55,8 +61,19 @@ fn build(src: &Path, out: &Path, cwd: &Path, tmpdir: &Path) -> std::process::Out
 
 #[test]
 fn programs_behave_like_gc() {
+    programs_behave_like_gc_with(&[]);
+}
+
+/// The same with the optimizer off (gc's `-N`): every optimization level must give gc's output.
+#[test]
+fn programs_behave_like_gc_unoptimized() {
+    programs_behave_like_gc_with(&["-gcflags=-N"]);
+}
+
+fn programs_behave_like_gc_with(flags: &[&str]) {
     let dir = data_dir();
-    let tmp = std::env::temp_dir().join(format!("g1c-run-test-{}", std::process::id()));
+    let level = if flags.is_empty() { "opt" } else { "noopt" };
+    let tmp = std::env::temp_dir().join(format!("g1c-run-test-{level}-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).unwrap();
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
@@ -70,7 +87,7 @@ fn programs_behave_like_gc() {
         let stem = name.trim_end_matches(".go");
         let want = parse_expected(&std::fs::read_to_string(dir.join(format!("{stem}.out"))).unwrap());
         let exe = tmp.join(stem);
-        let b = build(Path::new(name), &exe, &dir, &tmp);
+        let b = build_with(flags, Path::new(name), &exe, &dir, &tmp);
         if !b.status.success() {
             failures.push(format!("{name}: build failed:\n{}", String::from_utf8_lossy(&b.stderr)));
             continue;
@@ -98,7 +115,7 @@ fn programs_behave_like_gc() {
     let _ = std::fs::remove_dir_all(&tmp);
     assert!(
         failures.is_empty(),
-        "{} of {} programs differ from gc:\n{}",
+        "{} of {} programs differ from gc (g1c build {flags:?}):\n{}",
         failures.len(),
         names.len(),
         failures.join("\n\n")

@@ -10,6 +10,7 @@
 //!
 //! Build flags: `-tags` and `-mod` act as in the go command. Flags that only tune gc or the go command and
 //! change nothing in what g1c produces are accepted and ignored: `-gcflags=-l` (g1c does not inline),
+//! `-gcflags=-N` turns the optimizer off as in `g1c build`,
 //! `-a` (g1c always compiles every package from source), `-trimpath` (g1c never records build paths),
 //! `-p N`, `-v` (install prints each package), `-buildvcs=false`. Anything else — another gc flag,
 //! `-ldflags`, `-race`, `-toolexec` — is refused with a clear error and exit status 2, never silently
@@ -47,6 +48,9 @@ pub fn main(args: &[String]) -> i32 {
             if let Some(m) = &flags.module_mode {
                 load::modload::set_mod_flag(m);
             }
+            if let Some(optimize) = flags.optimize {
+                crate::opt::set_enabled(optimize);
+            }
             let patterns = if flags.patterns.is_empty() { vec![".".to_string()] } else { flags.patterns.clone() };
             if cmd == "build" {
                 driver::build(&patterns, flags.output.as_deref(), false)
@@ -72,6 +76,8 @@ struct BuildFlags {
     tags: Option<String>,
     module_mode: Option<String>,
     verbose: bool,
+    /// `-gcflags=-N` (false) or `-gcflags=-l` (true); none: the default.
+    optimize: Option<bool>,
     patterns: Vec<String>,
 }
 
@@ -103,9 +109,11 @@ fn parse_build_flags(cmd: &str, args: &[String]) -> Result<BuildFlags, String> {
             "v" => f.verbose = true,
             "a" | "trimpath" | "p" => {}
             "buildvcs" if value.as_deref().is_none_or(|v| v == "false") => {}
-            // gc's -l (no inlining) is g1c's behaviour already; any other compiler flag would change what gc
-            // builds in ways g1c does not reproduce.
-            "gcflags" if value.as_deref().is_some_and(|v| gcflags_change_nothing(v)) => {}
+            // gc's -l (no inlining) is g1c's behaviour already, -N turns g1c's optimizer off; any other
+            // compiler flag would change what gc builds in ways g1c does not reproduce.
+            "gcflags" if value.as_deref().is_some_and(|v| super::parse_gcflags(v).is_ok()) => {
+                f.optimize = value.as_deref().and_then(|v| super::parse_gcflags(v).ok()).map(|g| g.optimize);
+            }
             _ => {
                 let shown = match &value {
                     Some(v) => format!("-{name}={v}"),
@@ -118,13 +126,6 @@ fn parse_build_flags(cmd: &str, args: &[String]) -> Result<BuildFlags, String> {
     }
     f.patterns = args[i..].to_vec();
     Ok(f)
-}
-
-/// `-gcflags` values that ask for nothing g1c does differently: `-l` (no inlining), optionally for a
-/// package pattern (`all=-l`), or nothing.
-fn gcflags_change_nothing(v: &str) -> bool {
-    let flags = v.split_once('=').map_or(v, |(_, f)| f);
-    flags.split_whitespace().all(|f| f == "-l")
 }
 
 /// Where `go install` writes commands: `$GOBIN`, else the first GOPATH entry's `bin`.

@@ -35,6 +35,11 @@ struct BuildFlags {
     /// `-tags`).
     #[arg(long = "tags", value_name = "LIST")]
     tags: Option<String>,
+    /// Compiler flags, as the go command's `-gcflags` (optionally `PATTERN=FLAGS`; the flags apply to every
+    /// package): `-N` turns the optimizer off, `-m` reports the escape analysis's facts about the named
+    /// package (`moved to heap: x`, `... does not escape`), `-l` (no inlining) is accepted.
+    #[arg(long = "gcflags", value_name = "FLAGS", allow_hyphen_values = true)]
+    gcflags: Option<String>,
 }
 
 impl BuildFlags {
@@ -56,8 +61,50 @@ impl BuildFlags {
         if let Some(t) = &self.tags {
             crate::load::set_build_tags(t);
         }
+        if let Some(g) = &self.gcflags {
+            match parse_gcflags(g) {
+                Ok(g) => {
+                    crate::opt::set_enabled(g.optimize);
+                    driver::set_escape_report(g.report_escapes);
+                }
+                Err(e) => {
+                    eprintln!("g1c: {e}");
+                    return false;
+                }
+            }
+        }
         true
     }
+}
+
+/// What `-gcflags` asks of g1c.
+pub(crate) struct GcFlags {
+    /// The optimizer stays on (no `-N`).
+    pub optimize: bool,
+    /// `-m`: print the escape analysis's facts.
+    pub report_escapes: bool,
+}
+
+/// Reads a `-gcflags` value: gc's flags, separated by spaces, optionally after `PATTERN=` (g1c applies them
+/// to every package it compiles, as `all=` does). A gc flag g1c does not honour is an error, so that a build
+/// never looks as if it did what was asked.
+pub(crate) fn parse_gcflags(value: &str) -> Result<GcFlags, String> {
+    // A pattern never starts with `-`; the flags do (`-d=x` has an `=` of its own).
+    let flags = match value.split_once('=') {
+        Some((pattern, flags)) if !pattern.starts_with('-') => flags,
+        _ => value,
+    };
+    let mut g = GcFlags { optimize: true, report_escapes: false };
+    for f in flags.split_whitespace() {
+        match f {
+            "-N" => g.optimize = false,
+            "-m" | "-m=1" => g.report_escapes = true,
+            // No inlining across what gc would inline: accepted, as it changes no behaviour.
+            "-l" => {}
+            _ => return Err(format!("-gcflags: compiler flag {f} is not supported by g1c (it honours -N, -m and -l)")),
+        }
+    }
+    Ok(g)
 }
 
 #[derive(Subcommand)]
@@ -70,10 +117,6 @@ enum Cmd {
         /// Report all errors, not just the first 10 (gc's -e).
         #[arg(short = 'e')]
         all_errors: bool,
-        /// Compiler flags for the named package, as the go command's `-gcflags`: `-m` reports gc's escape
-        /// analysis facts (`moved to heap: x`, `... does not escape`); `-l` (no inlining) changes nothing.
-        #[arg(long = "gcflags", value_name = "FLAGS", allow_hyphen_values = true)]
-        gcflags: Option<String>,
         #[command(flatten)]
         flags: BuildFlags,
         /// Go files or one package (default: the package in the current directory).
@@ -184,13 +227,13 @@ fn go_style_flags(mut args: Vec<String>) -> Vec<String> {
     }
     let mut i = 2;
     while i < args.len() && args[i].starts_with('-') {
-        let long = ["mod", "lang", "tags", "run", "bench", "benchtime", "count", "short", "timeout", "gcflags"];
+        let long = ["mod", "lang", "tags", "gcflags", "run", "bench", "benchtime", "count", "short", "timeout"];
         let name = args[i].trim_start_matches('-').split('=').next().unwrap_or("").to_string();
         if !args[i].starts_with("--") && long.contains(&name.as_str()) {
             args[i].insert(0, '-');
         }
         // A flag that takes a separate value skips it.
-        let takes_value = ["mod", "lang", "tags", "run", "bench", "benchtime", "count", "timeout", "gcflags"];
+        let takes_value = ["mod", "lang", "tags", "gcflags", "run", "bench", "benchtime", "count", "timeout"];
         if args[i] == "-o" || args[i] == "-D" || (!args[i].contains('=') && takes_value.contains(&name.as_str())) {
             i += 1;
         }
@@ -253,15 +296,9 @@ pub fn main() -> i32 {
             }
             0
         }
-        Cmd::Build { output, all_errors, gcflags, flags, inputs } => {
+        Cmd::Build { output, all_errors, flags, inputs } => {
             if !flags.apply() {
                 return 2;
-            }
-            if let Some(g) = gcflags {
-                if let Err(e) = driver::set_gcflags(&g) {
-                    eprintln!("g1c: {e}");
-                    return 2;
-                }
             }
             driver::build(&inputs, output.as_deref(), all_errors)
         }

@@ -116,9 +116,11 @@ pub fn test(opts: TestOptions) -> i32 {
         let mut w = stdout.lock();
         match ran {
             Ok((exit, output, secs)) => {
-                // go test streams the program's output in local mode (and with -v); it buffers it otherwise
-                // and shows it only for a failure. Either way it makes sure the result line starts a line.
-                let shown = !exit.success() || opts.verbose || local_mode;
+                // go test streams the program's output in local mode and when benchmarking (and shows it
+                // with -v); it buffers it otherwise and shows it only for a failure. Either way it makes sure
+                // the result line starts a line.
+                let streamed = local_mode || opts.bench.as_deref().is_some_and(|b| !b.is_empty());
+                let shown = !exit.success() || opts.verbose || streamed;
                 if shown {
                     let _ = w.write_all(&output);
                 }
@@ -138,7 +140,7 @@ pub fn test(opts: TestOptions) -> i32 {
                 } else {
                     // What the go command prints when it saw no output it kept (always in local mode, where
                     // the output went straight through): the wait status, as os.ProcessState says it.
-                    if local_mode || output.is_empty() {
+                    if streamed || output.is_empty() {
                         let _ = writeln!(w, "{}", wait_status(exit));
                     } else if unterminated {
                         let _ = w.write_all(b"\n");

@@ -13,13 +13,36 @@
 //! register per vreg over the vreg's whole live range.
 //!
 //! `g1c dump ir -after PASS FILE.go` prints the module after any pass of the table.
+//!
+//! gc's `-N` (`g1c build -gcflags=-N`) turns the optimizer off ([`set_enabled`]): only the required passes
+//! run, and code generation keeps every vreg in its frame home (the naive code of DESIGN §4). It is the
+//! reference level for debugging the optimizer and for running the tests at every level.
 
+pub mod argload;
 pub mod constfold;
 pub mod copyprop;
 pub mod dce;
 pub mod escape;
+pub mod inline;
+pub mod outstore;
+pub mod strength;
 
 use crate::ir::{self, Func, Module};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Whether the optimizer is off (`-gcflags=-N`). Set once by the command line before anything is compiled,
+/// as the loader's build flags are (`load::set_build_tags`).
+static DISABLED: AtomicBool = AtomicBool::new(false);
+
+/// Turns the optimizer (the optional passes and register allocation) on or off for this process.
+pub fn set_enabled(on: bool) {
+    DISABLED.store(!on, Ordering::Relaxed);
+}
+
+/// Whether the optimizer is on (the default; off with `-gcflags=-N`).
+pub fn enabled() -> bool {
+    !DISABLED.load(Ordering::Relaxed)
+}
 
 /// One pass of the pipeline.
 pub struct Pass {
@@ -32,13 +55,57 @@ pub struct Pass {
     pub required: bool,
 }
 
-/// The pipeline, in order.
+/// A pass over the whole module: it reads other functions than the one it changes.
+pub struct ModulePass {
+    pub name: &'static str,
+    pub about: &'static str,
+    pub run: fn(&mut Module),
+    pub required: bool,
+}
+
+/// The passes over the whole module, run in order before the function passes ([`PASSES`]).
+pub const MODULE_PASSES: &[ModulePass] = &[
+    // Escape analysis reads the module as lowered (the allocations the lowering listed, the shape of its
+    // calls) and needs every function at once (callees' summaries), so it runs first.
+    ModulePass {
+        name: "escape",
+        about: "allocations whose address cannot outlive the frame become stack slots",
+        run: escape::run,
+        required: false,
+    },
+    ModulePass {
+        name: "inline",
+        about: "direct calls of small leaf functions that cannot fault become copies of their bodies",
+        run: inline::run,
+        required: false,
+    },
+];
+
+/// The function passes, in order.
 pub const PASSES: &[Pass] = &[
+    Pass {
+        name: "argload",
+        about: "loads of arguments the function never writes read one load made at the entry",
+        run: argload::run,
+        required: false,
+    },
     Pass { name: "copyprop", about: "reads of a copy read the original instead", run: copyprop::run, required: false },
     Pass {
         name: "constfold",
         about: "operations on constants become constants, branches on constants jumps",
         run: constfold::run,
+        required: false,
+    },
+    Pass {
+        name: "strength",
+        about: "multiplication, division and remainder by a constant power of two become shifts and masks",
+        run: strength::run,
+        required: false,
+    },
+    Pass {
+        name: "outstore",
+        about: "stores to the outgoing argument area that no call or load reads are removed",
+        run: outstore::run,
         required: false,
     },
     Pass {
@@ -60,7 +127,7 @@ pub fn small_enough(f: &Func) -> bool {
 
 /// Whether the passes may change `f`: it is small enough, and has no hidden control flow
 /// (`Func::returns_twice`).
-fn optimizable(f: &Func) -> bool {
+pub(crate) fn optimizable(f: &Func) -> bool {
     small_enough(f) && !f.returns_twice()
 }
 
@@ -72,19 +139,26 @@ fn verify_each() -> bool {
 /// Runs the pipeline over `m`. With `stop_after = Some(name)`, runs the passes up to and including `name`
 /// (an error if no pass has that name). With `optimize = false`, only the required passes run.
 pub fn run(m: &mut Module, optimize: bool, stop_after: Option<&str>) -> Result<(), String> {
+    let names: Vec<&str> = MODULE_PASSES.iter().map(|p| p.name).chain(PASSES.iter().map(|p| p.name)).collect();
     if let Some(name) = stop_after {
-        if !PASSES.iter().any(|p| p.name == name) {
-            let names: Vec<&str> = PASSES.iter().map(|p| p.name).collect();
+        if !names.contains(&name) {
             return Err(format!("no pass named {name}; the passes are: {}", names.join(", ")));
         }
     }
     let verify = verify_each();
-    // Escape analysis reads the module as lowered (the allocations the lowering listed, the shape of its
-    // calls) and needs every function at once (callees' summaries), so it runs first and outside the table.
-    if optimize {
-        escape::run(m);
+    let check = |m: &Module, name: &str| -> Result<(), String> {
         if verify {
-            ir::verify::verify(m).map_err(|e| format!("invalid IR after escape analysis: {e}"))?;
+            ir::verify::verify(m).map_err(|e| format!("invalid IR after pass {name}: {e}"))?;
+        }
+        Ok(())
+    };
+    for p in MODULE_PASSES {
+        if optimize || p.required {
+            (p.run)(m);
+            check(m, p.name)?;
+        }
+        if stop_after == Some(p.name) {
+            return Ok(());
         }
     }
     for p in PASSES {
@@ -94,9 +168,7 @@ pub fn run(m: &mut Module, optimize: bool, stop_after: Option<&str>) -> Result<(
                     (p.run)(f);
                 }
             }
-            if verify {
-                ir::verify::verify(m).map_err(|e| format!("invalid IR after pass {}: {e}", p.name))?;
-            }
+            check(m, p.name)?;
         }
         if stop_after == Some(p.name) {
             break;

@@ -35,6 +35,33 @@ fn align_up(x: u64, a: u64) -> u64 {
     (x + a - 1) / a * a
 }
 
+/// The end of the furthest access through an `OutArgAddr` address: the outgoing area must reach it even
+/// where no call needs that much (an inlined callee's arguments and results stay there, `opt/inline.rs`).
+fn out_accesses(f: &Func) -> u64 {
+    let mut base: Vec<Option<i64>> = vec![None; f.vregs.len()];
+    for i in f.blocks.iter().flat_map(|b| &b.insts) {
+        if let Op::OutArgAddr { dst, offset } = i.op {
+            if let Some(b) = base.get_mut(dst.0 as usize) {
+                *b = Some(b.unwrap_or(0).max(offset as i64));
+            }
+        }
+    }
+    let at = |v: VReg| base.get(v.0 as usize).copied().flatten();
+    let ty_size = |v: VReg| f.vregs.get(v.0 as usize).map_or(8, |t| t.size(8) as i64);
+    let mut end: i64 = 0;
+    for i in f.blocks.iter().flat_map(|b| &b.insts) {
+        let reach = match i.op {
+            Op::Load { dst, addr, offset } => at(addr).map(|o| o + offset as i64 + ty_size(dst)),
+            Op::Store { addr, offset, src } => at(addr).map(|o| o + offset as i64 + ty_size(src)),
+            Op::MemZero { addr, size } => at(addr).map(|o| o + size as i64),
+            Op::MemCopy { dst, src, size } => at(dst).max(at(src)).map(|o| o + size as i64),
+            _ => None,
+        };
+        end = end.max(reach.unwrap_or(0));
+    }
+    end as u64
+}
+
 impl Frame {
     pub fn layout(f: &Func, alloc: &Alloc) -> Result<Frame, String> {
         let mut used: u64 = 0;
@@ -49,6 +76,7 @@ impl Frame {
                 }
             }
         }
+        out_args = out_args.max(out_accesses(f));
         let ctx = if uses_ctx {
             used += 8;
             Some(-(used as i32))

@@ -15,7 +15,7 @@ use super::abi::{
     ARGS_FROM_RBP, CLOSURE_CONTEXT, SYSV_FLOAT_ARGS, SYSV_FLOAT_RESULTS, SYSV_INT_ARGS, SYSV_INT_RESULTS,
 };
 use super::frame::Frame;
-use super::regalloc::{Alloc, Loc};
+use super::regalloc::{shift_imm, Alloc, FrameAddr, Loc};
 use crate::ir::{BinOp, BlockId, Callee, Cond, ConvOp, Func, Op, Term, Ty, UnOp, VReg};
 use asm::x86::{
     Assembler, Code, Cond as CC, Gpr, Label, Mem, Mnemonic as M, Mode, Operand, Size, Xmm, AL, CL, EAX, EDX, R10, R8,
@@ -394,6 +394,11 @@ impl<'f> Gen<'f> {
                 self.e2(M::Mov, RAX, bits)?;
                 self.store(*dst, RAX)
             }
+            Op::SlotAddr { dst, .. } | Op::ArgAddr { dst, .. } | Op::OutArgAddr { dst, .. }
+                if self.frame_addr(*dst).is_some() =>
+            {
+                Ok(())
+            }
             Op::SlotAddr { dst, slot } => {
                 let m = Mem::base(Size::Qword, RBP, self.frame.slot(*slot)?).addr_only();
                 let r = self.dst_gpr(*dst);
@@ -418,8 +423,8 @@ impl<'f> Gen<'f> {
                 self.store(*dst, r)
             }
             Op::Load { dst, addr, offset } => {
-                let base = self.in_gpr(*addr, RCX)?;
-                let at = |s| Mem::base(s, base, *offset);
+                let (base, disp) = self.address(*addr, *offset)?;
+                let at = |s| Mem::base(s, base, disp);
                 let dt = self.ty(*dst)?;
                 if let (Loc::Xmm(x), Ty::F32 | Ty::F64) = (self.alloc.loc(*dst), dt) {
                     let s = if dt == Ty::F32 { Size::Dword } else { Size::Qword };
@@ -435,12 +440,12 @@ impl<'f> Gen<'f> {
                 self.store(*dst, r)
             }
             Op::Store { addr, offset, src } => {
-                let base = self.in_gpr(*addr, RCX)?;
+                let (base, disp) = self.address(*addr, *offset)?;
                 let st = self.ty(*src)?;
                 if let (Loc::Xmm(x), Ty::F32 | Ty::F64) = (self.alloc.loc(*src), st) {
                     let s = if st == Ty::F32 { Size::Dword } else { Size::Qword };
                     let m = if st == Ty::F32 { M::Movss } else { M::Movsd };
-                    return self.e2(m, Mem::base(s, base, *offset), x);
+                    return self.e2(m, Mem::base(s, base, disp), x);
                 }
                 let v = self.in_gpr(*src, RAX)?;
                 let size = match st {
@@ -449,7 +454,7 @@ impl<'f> Gen<'f> {
                     Ty::I32 | Ty::F32 => Size::Dword,
                     Ty::I64 | Ty::Ptr | Ty::F64 => Size::Qword,
                 };
-                self.e2(M::Mov, Mem::base(size, base, *offset), v.with_size(size))
+                self.e2(M::Mov, Mem::base(size, base, disp), v.with_size(size))
             }
             Op::Copy { dst, src } => match (self.alloc.loc(*dst), self.alloc.loc(*src)) {
                 (Loc::Xmm(x), _) => self.load_f(x, *src),
@@ -510,6 +515,21 @@ impl<'f> Gen<'f> {
                 // immediate form has three operands).
                 let imm = self.alloc.konst.get(y.0 as usize).copied().flatten().filter(|v| i32::try_from(*v).is_ok());
                 let imm = imm.filter(|_| op != BinOp::Mul && op != BinOp::AndNot);
+                // A commutative operation whose result goes to y's register: `dst op= x`, no scratch.
+                let commutative = matches!(op, BinOp::Add | BinOp::Mul | BinOp::And | BinOp::Or | BinOp::Xor);
+                if let (true, None, Loc::Gpr(g)) = (commutative, imm, self.alloc.loc(dst)) {
+                    if self.alloc.loc(y) == Loc::Gpr(g) {
+                        let xo = self.src64(x)?;
+                        let m = match op {
+                            BinOp::Add => M::Add,
+                            BinOp::Mul => M::Imul,
+                            BinOp::And => M::And,
+                            BinOp::Or => M::Or,
+                            _ => M::Xor,
+                        };
+                        return self.e2(m, g, xo);
+                    }
+                }
                 // The result is computed in RAX, or in dst's register when y is not read from it.
                 let r = match self.alloc.loc(dst) {
                     Loc::Gpr(g) if imm.is_some() || self.alloc.loc(y) != Loc::Gpr(g) => g,
@@ -537,6 +557,23 @@ impl<'f> Gen<'f> {
             }
             BinOp::Shl | BinOp::ShrU | BinOp::ShrS => {
                 let w = width_bits(ty);
+                if let Some(n) = self.shift_count(x, y)? {
+                    // A constant count below the width: one shift by an immediate, in dst's register.
+                    let r = self.dst_gpr(dst);
+                    let (m, ext) = match op {
+                        BinOp::Shl => (M::Shl, None),
+                        BinOp::ShrU => (M::Shr, Some(Ext::Unsigned)),
+                        _ => (M::Sar, Some(Ext::Signed)),
+                    };
+                    match ext {
+                        Some(e) => self.load_ext(r, x, e)?,
+                        None => self.load(r, x)?,
+                    }
+                    if n != 0 {
+                        self.e2(m, r, n as i64)?;
+                    }
+                    return self.store(dst, r);
+                }
                 // The count is unsigned, of any integer type: widen it to 64 bits first.
                 self.load_ext(RCX, y, Ext::Unsigned)?;
                 match op {
@@ -611,6 +648,13 @@ impl<'f> Gen<'f> {
                     (BinOp::FMul, true) => M::Mulss,
                     _ => M::Divss,
                 };
+                // A commutative operation whose result goes to y's register: `dst op= x`.
+                if let (BinOp::FAdd | BinOp::FMul, Loc::Xmm(d)) = (op, self.alloc.loc(dst)) {
+                    if self.alloc.loc(y) == Loc::Xmm(d) {
+                        let xo = self.src_f(x, XMM1)?;
+                        return self.e2(m, d, xo);
+                    }
+                }
                 // In dst's register when that is not y's, else in XMM0.
                 let r = match self.dst_xmm(dst) {
                     d if self.alloc.loc(y) != Loc::Xmm(d) => d,
@@ -622,6 +666,29 @@ impl<'f> Gen<'f> {
                 self.store_f(dst, r)
             }
         }
+    }
+
+    /// The frame address `v` stands for, when isel folds it into memory operands (`Alloc::frame_addr`).
+    fn frame_addr(&self, v: VReg) -> Option<FrameAddr> {
+        self.alloc.frame_addr.get(v.0 as usize).copied().flatten()
+    }
+
+    /// The base register and displacement of the memory at `addr + offset`: a folded frame address, or
+    /// `addr`'s register (RCX when it is in memory).
+    fn address(&mut self, addr: VReg, offset: i32) -> Result<(Gpr, i32), String> {
+        let add = |k: i64| i32::try_from(k + offset as i64).map_err(|_| "frame offset out of range".to_string());
+        Ok(match self.frame_addr(addr) {
+            Some(FrameAddr::Slot(s)) => (RBP, add(self.frame.slot(s)? as i64)?),
+            Some(FrameAddr::Arg(o)) => (RBP, add(ARGS_FROM_RBP as i64 + o as i64)?),
+            Some(FrameAddr::Out(o)) => (RSP, add(o as i64)?),
+            None => (self.in_gpr(addr, RCX)?, offset),
+        })
+    }
+
+    /// The count `y` of a shift of `x` when it is a constant below `x`'s width (`regalloc::shift_imm`).
+    fn shift_count(&self, x: VReg, y: VReg) -> Result<Option<u32>, String> {
+        let (xt, yt) = (self.ty(x)?, self.ty(y)?);
+        Ok(self.alloc.konst.get(y.0 as usize).copied().flatten().and_then(|k| shift_imm(xt, yt, k)))
     }
 
     /// Compares integers `x` and `y` for `cond` (an integer condition); returns the x86 condition that holds

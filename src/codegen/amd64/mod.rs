@@ -29,8 +29,9 @@ struct Compiled {
     sel: isel::Selected,
 }
 
-fn compile_func(f: &Func) -> Result<Compiled, String> {
-    let alloc = regalloc::allocate(f);
+/// Compiles one function; without `optimize` (gc's `-N`), every vreg stays in its frame home.
+fn compile_func(f: &Func, optimize: bool) -> Result<Compiled, String> {
+    let alloc = if optimize { regalloc::allocate(f) } else { regalloc::Alloc::all_home(f) };
     let frame = Frame::layout(f, &alloc)?;
     let sel = isel::select(f, &frame, &alloc)?;
     Ok(Compiled { frame, sel })
@@ -44,10 +45,11 @@ fn reloc(r: &x86::Reloc) -> Reloc {
     Reloc { offset: r.offset, kind, target: r.sym.clone(), addend: r.addend }
 }
 
-pub fn compile(m: &Module) -> Result<Object, String> {
+/// Compiles a module; `optimize` is false under gc's `-N`.
+pub fn compile(m: &Module, optimize: bool) -> Result<Object, String> {
     let mut obj = Object::default();
     for f in &m.funcs {
-        let c = compile_func(f)?;
+        let c = compile_func(f, optimize)?;
         let code = c.sel.code;
         obj.symbols.push(Symbol {
             name: f.name.clone(),
@@ -102,10 +104,10 @@ pub fn compile(m: &Module) -> Result<Object, String> {
 
 /// The `g1c dump asm` text: per function a header, then each instruction with its offset and bytes,
 /// labels where branches land, and `; file:line` markers where the source line changes.
-pub fn listing(m: &Module) -> Result<String, String> {
+pub fn listing(m: &Module, optimize: bool) -> Result<String, String> {
     let mut out = String::new();
     for f in &m.funcs {
-        let c = compile_func(f)?;
+        let c = compile_func(f, optimize)?;
         let code = &c.sel.code;
         let _ = writeln!(
             out,

@@ -58,6 +58,20 @@ pub struct Alloc {
     /// The vreg is a constant that every reader takes as an immediate (see [`immediate_only`]): isel emits
     /// nothing for its `Const`, and it has neither register nor home.
     pub imm_only: Vec<bool>,
+    /// The vreg is a frame address (a slot, the incoming or the outgoing argument area) that every reader
+    /// uses as the address of a load or store (see [`frame_addresses`]): isel puts it in the memory operand
+    /// (`[rbp+k]`, `[rsp+k]`), emits nothing for its definition, and it has neither register nor home.
+    pub frame_addr: Vec<Option<FrameAddr>>,
+}
+
+/// A fixed address in the frame, as the IR names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrameAddr {
+    Slot(crate::ir::SlotId),
+    /// `ArgAddr`: the incoming argument area at this offset.
+    Arg(u32),
+    /// `OutArgAddr`: the outgoing argument area at this offset.
+    Out(u32),
 }
 
 impl Alloc {
@@ -71,6 +85,7 @@ impl Alloc {
             saves: vec![Vec::new(); f.blocks.len()],
             needs_home: vec![true; f.vregs.len()],
             imm_only: vec![false; f.vregs.len()],
+            frame_addr: vec![None; f.vregs.len()],
         }
     }
     pub fn loc(&self, v: VReg) -> Loc {
@@ -217,8 +232,17 @@ pub fn imm_fits(ty: crate::ir::Ty, v: i64) -> bool {
     [v, sx, zx].iter().all(|x| i32::try_from(*x).is_ok())
 }
 
+/// The count of a shift of a value of type `xt` by the constant `k` of type `yt`, when it is below the
+/// width of `xt` (isel then shifts by an immediate; a larger count gives 0 or the sign fill, handled apart).
+pub fn shift_imm(xt: crate::ir::Ty, yt: crate::ir::Ty, k: i64) -> Option<u32> {
+    let s = 64 - yt.size(8) * 8;
+    let n = ((k as u64) << s) >> s;
+    (n < (xt.size(8) * 8) as u64).then_some(n as u32)
+}
+
 /// The constants that isel reads only as immediates: every read is the second operand of an integer
-/// `Add`, `Sub`, `And`, `Or`, `Xor` or `Cmp`, and the value fits (`imm_fits`).
+/// `Add`, `Sub`, `And`, `Or`, `Xor` or `Cmp` and the value fits (`imm_fits`), or the count of a shift below
+/// the shifted value's width (`shift_imm`).
 fn immediate_only(f: &Func, konst: &[Option<i64>]) -> Vec<bool> {
     let mut ok: Vec<bool> = konst.iter().enumerate().map(|(v, k)| k.is_some_and(|k| imm_fits(f.vregs[v], k))).collect();
     for b in &f.blocks {
@@ -231,6 +255,11 @@ fn immediate_only(f: &Func, konst: &[Option<i64>]) -> Vec<bool> {
                 }
                 Op::Cmp { cond, y, .. }
                     if !matches!(cond, Cond::FEq | Cond::FNe | Cond::FLt | Cond::FLe | Cond::FGt | Cond::FGe) =>
+                {
+                    Some(*y)
+                }
+                Op::Binary { op: BinOp::Shl | BinOp::ShrS | BinOp::ShrU, x, y, .. }
+                    if konst[y.0 as usize].and_then(|k| shift_imm(f.ty(*x), f.ty(*y), k)).is_some() =>
                 {
                     Some(*y)
                 }
@@ -251,6 +280,37 @@ fn immediate_only(f: &Func, konst: &[Option<i64>]) -> Vec<bool> {
         }
     }
     ok
+}
+
+/// The vregs written once by `SlotAddr`, `ArgAddr` or `OutArgAddr` whose every read is the address operand
+/// of a `Load` or `Store`: isel folds them into those instructions' memory operands.
+fn frame_addresses(f: &Func) -> Vec<Option<FrameAddr>> {
+    let counts = def_counts(f);
+    let mut fa: Vec<Option<FrameAddr>> = vec![None; f.vregs.len()];
+    for i in f.blocks.iter().flat_map(|b| &b.insts) {
+        let (dst, a) = match i.op {
+            Op::SlotAddr { dst, slot } => (dst, FrameAddr::Slot(slot)),
+            Op::ArgAddr { dst, offset } => (dst, FrameAddr::Arg(offset)),
+            Op::OutArgAddr { dst, offset } => (dst, FrameAddr::Out(offset)),
+            _ => continue,
+        };
+        if counts[dst.0 as usize] == 1 {
+            fa[dst.0 as usize] = Some(a);
+        }
+    }
+    for b in &f.blocks {
+        for i in &b.insts {
+            match i.op {
+                Op::Load { .. } => {}
+                Op::Store { src, .. } => fa[src.0 as usize] = None,
+                ref op => op.for_each_use(|u| fa[u.0 as usize] = None),
+            }
+        }
+        if let Some(c) = b.term.used() {
+            fa[c.0 as usize] = None;
+        }
+    }
+    fa
 }
 
 /// Functions larger than this (blocks × vregs, the bits of the liveness sets) keep every vreg in its home.
@@ -355,7 +415,10 @@ pub fn allocate(f: &Func) -> Alloc {
     }
 
     let konst = constants(f);
-    let imm_only = immediate_only(f, &konst);
+    let frame_addr = frame_addresses(f);
+    // A frame address folded into its readers needs no register, as an immediate needs none.
+    let imm_only: Vec<bool> =
+        immediate_only(f, &konst).iter().zip(&frame_addr).map(|(i, a)| *i || a.is_some()).collect();
     let mut order: Vec<usize> = (0..nv).filter(|&v| start[v] != NONE && !imm_only[v]).collect();
     order.sort_by_key(|&v| (start[v], v));
     let mut loc = vec![Loc::Home; nv];
@@ -414,5 +477,5 @@ pub fn allocate(f: &Func) -> Alloc {
             _ => list.push((k, vec![VReg(v)])),
         }
     }
-    Alloc { loc, konst, fused, saves, needs_home, imm_only }
+    Alloc { loc, konst, fused, saves, needs_home, imm_only, frame_addr }
 }

@@ -47,7 +47,28 @@ func shifts() (uint8, int16, uint32) {
 	return a << 1, b >> 3, c / 3
 }
 
+// strength: multiplying and dividing by powers of two shift; signed division rounds toward zero; float
+// division by 4 multiplies by 0.25.
+func powers(a int, b uint32, c int8, d float64) (int, uint32, int8, int, float64) {
+	return a * 8, b / 16, c / 4, a % 2, d / 4
+}
+
+// inline: a small leaf function called in a loop; its body replaces the call.
+func sq(x int) int {
+	return x*x + 1
+}
+
+func sumsq(n int) int {
+	s := 0
+	for i := 0; i < n; i++ {
+		s += sq(i)
+	}
+	return s
+}
+
 func main() {
 	x, y, z := shifts()
 	println(fold(), copies(1, 2), narrow(1), dead(10), x, y, z)
+	p, q, r, s, t := powers(-7, 100, -7, 3)
+	println(p, q, r, s, t, sumsq(10))
 }

@@ -61,6 +61,8 @@ options:
   --timeout SECS     time limit per command when a test sets none (default 60 x GO_TEST_TIMEOUT_SCALE)
   --compiler g1c|gc  compiler under test (default g1c = $G1C or target/release/g1c; gc = the reference go)
   --go PATH          the reference go command (default /usr/lib/go-1.19/bin/go)
+  --gcflags FLAGS    compiler flags g1c gets in every build (-N: optimizer off), to run the suite at
+                     another optimization level
   --passing          run only the tests in the passing list; exit 1 if any fails
   --update-passing   add the tests that pass to the passing list (it never shrinks)
   --passing-file F   the passing list (default test/conformance/passing.txt)
@@ -74,6 +76,7 @@ struct Options {
     timeout: Option<u64>,
     compiler: String,
     go: PathBuf,
+    gcflags: Option<String>,
     passing: bool,
     update_passing: bool,
     passing_file: PathBuf,
@@ -90,6 +93,7 @@ fn parse_args() -> Result<Options, String> {
         timeout: None,
         compiler: "g1c".into(),
         go: PathBuf::from("/usr/lib/go-1.19/bin/go"),
+        gcflags: None,
         passing: false,
         update_passing: false,
         passing_file: PathBuf::from("test/conformance/passing.txt"),
@@ -108,6 +112,7 @@ fn parse_args() -> Result<Options, String> {
             "--timeout" => o.timeout = Some(value("--timeout")?.parse().map_err(|_| "--timeout needs seconds")?),
             "--compiler" => o.compiler = value("--compiler")?,
             "--go" => o.go = PathBuf::from(value("--go")?),
+            "--gcflags" => o.gcflags = Some(value("--gcflags")?),
             "--passing" => o.passing = true,
             "--update-passing" => o.update_passing = true,
             "--passing-file" => o.passing_file = PathBuf::from(value("--passing-file")?),
@@ -126,6 +131,13 @@ fn parse_args() -> Result<Options, String> {
     }
     if o.update_passing && o.compiler != "g1c" {
         return Err("--update-passing records g1c's passing tests; it cannot be used with --compiler gc".into());
+    }
+    if o.gcflags.is_some() && o.compiler != "g1c" {
+        return Err("--gcflags are g1c's flags; they cannot be used with --compiler gc".into());
+    }
+    if o.gcflags.is_some() && o.update_passing {
+        // The list records the default level; the other levels must pass the same list.
+        return Err("--update-passing records the default optimization level; drop --gcflags".into());
     }
     if o.passing && o.update_passing {
         return Err("--passing and --update-passing exclude each other".into());
@@ -206,6 +218,7 @@ fn run(o: Options) -> Result<i32, String> {
         ctx: constraint::BuildContext::linux_amd64(),
         keep: o.keep,
         tmp_root: tmp_root.clone(),
+        gcflags: o.gcflags.clone(),
     };
 
     // Run them: workers take the next test in name order.

@@ -47,6 +47,8 @@ pub struct Config {
     pub keep: bool,
     /// Where each test gets its temporary directory.
     pub tmp_root: PathBuf,
+    /// Compiler flags every `g1c build` gets (`--gcflags`, e.g. `-N` for the unoptimized level).
+    pub gcflags: Option<String>,
 }
 
 /// One test file: `dir` is relative to the suite ("." or "fixedbugs"), `name` is how run.go prints it.
@@ -397,6 +399,9 @@ impl<'a> Run<'a> {
         // gc's -lang (the language version the test is written for) is a checker flag g1c shares; the other
         // compiler flags are gc's own.
         argv.extend(self.recipe.flags.iter().filter(|f| f.starts_with("-lang=")).cloned());
+        if let Some(g) = &self.cfg.gcflags {
+            argv.push(format!("-gcflags={g}"));
+        }
         argv.extend(files.iter().cloned());
         let out = self.cmd(argv, at);
         if let Some(line) = out.text().lines().find(|l| l.contains("internal compiler error")) {
@@ -997,6 +1002,7 @@ mod tests {
             ctx: BuildContext::linux_amd64(),
             keep: false,
             tmp_root: root.join("tmp"),
+            gcflags: None,
         };
         let r = run_test(&cfg, &TestFile::new(".", "x.go"));
         let _ = std::fs::remove_dir_all(&root);

@@ -1,0 +1,405 @@
+//! Inlining of small leaf functions: a direct call to a function that calls nothing, cannot fault and is
+//! small becomes a copy of its body.
+//!
+//! In: a module. Out: the same module where, in every function the optimizer may change, such calls are
+//! replaced by the callee's blocks (the callee itself stays: other packages, func values and method tables
+//! may still name it). Repeated until no call qualifies; callees never change, since they contain no calls.
+//!
+//! Which callees (`inlinable`): at most [`MAX_INSTS`] instructions, no `CallGo`/`CallRt` (no call means no
+//! panic, no allocation, no `recover`, no `runtime.Caller`: nothing that could see the missing frame), no
+//! closure context, and every memory access through an address the callee made itself from its argument
+//! area, a stack slot or a global (`ArgAddr`, `SlotAddr`, `SymAddr`), so no access can fault and report a
+//! traceback without the callee's frame. The callee's argument area (`ArgAddr`) is the caller's outgoing
+//! area (`OutArgAddr`) at the same offsets, where the caller stored the arguments and reads the results;
+//! `codegen/amd64/frame.rs` sizes the outgoing area for these accesses, since the call is gone.
+//!
+//! Values travel through the outgoing area only where they must: a callee's load of an argument the caller
+//! stored right before the call (same offset and type, nothing in between that may write memory) reads the
+//! stored vreg instead, and a caller's load of a result that every return stores last in its block reads a
+//! new vreg the callee copies it to. The inlined body's instructions carry the call's source line (the
+//! caller's file; no instruction there can fault, so no traceback shows them).
+//!
+//! The callee's blocks are placed right after the call's block, followed by the rest of that block, so
+//! the code stays in source order; afterwards a block that jumps to a block with no other predecessor is
+//! merged with it (the emptied block is left `unreachable`).
+
+use std::collections::HashMap;
+
+use crate::ir::live::def_counts;
+use crate::ir::{Block, BlockId, Callee, Func, Inst, Module, Op, SlotId, Term, Ty, VReg};
+
+/// The largest callee inlined, in instructions (gc's budget is 80 nodes of its own IR).
+pub const MAX_INSTS: usize = 40;
+/// A caller stops growing by inlining beyond this many instructions.
+const MAX_CALLER_INSTS: usize = 20_000;
+
+pub fn run(m: &mut Module) {
+    let callees: HashMap<String, Func> =
+        m.funcs.iter().filter(|f| inlinable(f)).map(|f| (f.name.clone(), f.clone())).collect();
+    if callees.is_empty() {
+        return;
+    }
+    for f in m.funcs.iter_mut() {
+        if !super::optimizable(f) {
+            continue;
+        }
+        let mut changed = false;
+        while let Some((bi, k, name)) = next_call(f, &callees) {
+            inline_call(f, bi, k, &callees[&name]);
+            changed = true;
+        }
+        if changed {
+            merge_blocks(f);
+        }
+    }
+}
+
+/// Where a vreg written once by an address-making op points: the argument area, a slot or a global.
+#[derive(Clone, Copy, PartialEq)]
+enum Base {
+    Arg(u32),
+    Other,
+}
+
+/// The callee qualifies for inlining (see the module comment).
+fn inlinable(f: &Func) -> bool {
+    let n: usize = f.blocks.iter().map(|b| b.insts.len()).sum();
+    if n > MAX_INSTS || !super::optimizable(f) || !f.blocks.iter().any(|b| b.term == Term::Return) {
+        return false;
+    }
+    let counts = def_counts(f);
+    let mut base: Vec<Option<Base>> = vec![None; f.vregs.len()];
+    for i in f.blocks.iter().flat_map(|b| &b.insts) {
+        let b = match i.op {
+            Op::ArgAddr { dst, offset } => Some((dst, Base::Arg(offset))),
+            Op::SlotAddr { dst, .. } | Op::SymAddr { dst, .. } => Some((dst, Base::Other)),
+            _ => None,
+        };
+        if let Some((dst, b)) = b {
+            if counts[dst.0 as usize] == 1 {
+                base[dst.0 as usize] = Some(b);
+            }
+        }
+    }
+    let is_addr = |v: VReg| base[v.0 as usize].is_some();
+    let is_arg = |v: VReg| matches!(base[v.0 as usize], Some(Base::Arg(_)));
+    f.blocks.iter().flat_map(|b| &b.insts).all(|i| match &i.op {
+        Op::CallGo { .. } | Op::CallRt { .. } | Op::ClosureCtx { .. } | Op::OutArgAddr { .. } => false,
+        Op::ArgAddr { dst, .. } => counts[dst.0 as usize] == 1,
+        Op::Load { addr, .. } | Op::MemZero { addr, .. } => is_addr(*addr),
+        // An argument-area address may only be used as an address (frame.rs sizes the area from them).
+        Op::Store { addr, src, .. } => is_addr(*addr) && !is_arg(*src),
+        Op::MemCopy { dst, src, .. } => is_addr(*dst) && is_addr(*src),
+        op => {
+            let mut ok = true;
+            op.for_each_use(|u| ok &= !is_arg(u));
+            ok
+        }
+    }) && f.blocks.iter().all(|b| b.term.used().is_none_or(|c| !is_arg(c)))
+}
+
+/// The first direct call in `f` to a function of `callees` other than `f` itself: (block, index, name).
+fn next_call(f: &Func, callees: &HashMap<String, Func>) -> Option<(usize, usize, String)> {
+    let size: usize = f.blocks.iter().map(|b| b.insts.len()).sum();
+    for (bi, b) in f.blocks.iter().enumerate() {
+        for (k, i) in b.insts.iter().enumerate() {
+            if let Op::CallGo { callee: Callee::Direct(name), .. } = &i.op {
+                if let Some(c) = callees.get(name) {
+                    let n: usize = c.blocks.iter().map(|b| b.insts.len()).sum();
+                    if *name != f.name && size + n <= MAX_CALLER_INSTS {
+                        return Some((bi, k, name.clone()));
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The byte size of a scalar of type `t` (amd64).
+fn size(t: Ty) -> i64 {
+    t.size(8) as i64
+}
+
+/// Whether the byte ranges `[a, a+n)` and `[b, b+m)` overlap.
+fn overlap(a: i64, n: i64, b: i64, m: i64) -> bool {
+    a < b + m && b < a + n
+}
+
+/// The offsets of the vregs of `f` written once by `OutArgAddr` (`out`) or `ArgAddr` (`arg = true`).
+fn area_offsets(f: &Func, arg: bool) -> Vec<Option<i64>> {
+    let counts = def_counts(f);
+    let mut at = vec![None; f.vregs.len()];
+    for i in f.blocks.iter().flat_map(|b| &b.insts) {
+        match i.op {
+            Op::OutArgAddr { dst, offset } if !arg && counts[dst.0 as usize] == 1 => {
+                at[dst.0 as usize] = Some(offset as i64)
+            }
+            Op::ArgAddr { dst, offset } if arg && counts[dst.0 as usize] == 1 => {
+                at[dst.0 as usize] = Some(offset as i64)
+            }
+            _ => {}
+        }
+    }
+    at
+}
+
+/// Whether `op` may write memory other than through a store to a known outgoing-area address.
+fn writes_unknown(op: &Op) -> bool {
+    matches!(op, Op::CallGo { .. } | Op::CallRt { .. } | Op::MemCopy { .. } | Op::MemZero { .. })
+}
+
+/// Replaces the call `f.blocks[bi].insts[k]` by the body of `c`.
+fn inline_call(f: &mut Func, bi: usize, k: usize, c: &Func) {
+    let out_at = area_offsets(f, false);
+    let arg_at = area_offsets(c, true);
+    let call = std::mem::take(&mut f.blocks[bi].insts);
+    let line = call[k].line;
+    let head: Vec<Inst> = call[..k].to_vec();
+    let mut tail: Vec<Inst> = call[k + 1..].to_vec();
+
+    // The arguments: the last store to each outgoing-area location before the call, whose value is not
+    // written again before it.
+    let mut args: Vec<(i64, Ty, VReg)> = Vec::new();
+    let mut written_after: Vec<VReg> = Vec::new();
+    for i in head.iter().rev() {
+        if writes_unknown(&i.op) {
+            break;
+        }
+        if let Op::Store { addr, offset, src } = i.op {
+            if let Some(o) = out_at[addr.0 as usize] {
+                let (at, t) = (o + offset as i64, f.ty(src));
+                let shadowed = args.iter().any(|&(a, u, _)| overlap(a, size(u), at, size(t)));
+                if !shadowed && !written_after.contains(&src) {
+                    args.push((at, t, src));
+                } else if !shadowed {
+                    // A later write of the value: the location is still this store's, but unknown to us.
+                    args.push((at, t, VReg(u32::MAX)));
+                }
+            }
+        }
+        i.op.for_each_def(|d| written_after.push(d));
+    }
+    args.retain(|a| a.2 != VReg(u32::MAX));
+
+    // The results every return block stores last: (location, type) → the caller's new vreg.
+    let mut results: Vec<(i64, Ty, VReg)> = Vec::new();
+    let returns: Vec<&Block> = c.blocks.iter().filter(|b| b.term == Term::Return).collect();
+    let last_stores = |b: &Block| -> Vec<(i64, Ty)> {
+        let mut found: Vec<(i64, Ty)> = Vec::new();
+        let mut clobbered: Vec<(i64, i64)> = Vec::new();
+        for i in b.insts.iter().rev() {
+            match i.op {
+                Op::Store { addr, offset, src } => {
+                    if let Some(o) = arg_at[addr.0 as usize] {
+                        let (at, t) = (o + offset as i64, c.ty(src));
+                        if !clobbered.iter().any(|&(a, n)| overlap(a, n, at, size(t))) {
+                            found.push((at, t));
+                        }
+                        clobbered.push((at, size(t)));
+                    }
+                    // A store elsewhere cannot reach the argument area: only the callee's own
+                    // argument-area addresses do.
+                }
+                Op::MemCopy { .. } | Op::MemZero { .. } => return found,
+                _ => {}
+            }
+        }
+        found
+    };
+    if let Some((first, rest)) = returns.split_first() {
+        let others: Vec<Vec<(i64, Ty)>> = rest.iter().map(|b| last_stores(b)).collect();
+        for (at, t) in last_stores(first) {
+            if others.iter().all(|o| o.contains(&(at, t))) {
+                results.push((at, t, f.new_vreg(t)));
+            }
+        }
+    }
+
+    // The callee's vregs, slots and blocks in the caller.
+    let vbase = f.vregs.len() as u32;
+    f.vregs.extend(c.vregs.iter().copied());
+    let sbase = f.slots.len() as u32;
+    f.slots.extend(c.slots.iter().cloned());
+    let nc = c.blocks.len() as u32;
+    let (first_callee, cont) = (bi as u32 + 1, bi as u32 + 1 + nc);
+    let shift_old = |b: BlockId| if b.0 as usize > bi { BlockId(b.0 + nc + 1) } else { b };
+    let mv = |v: VReg| VReg(v.0 + vbase);
+    let mb = |b: BlockId| BlockId(b.0 + first_callee);
+
+    // Locations the callee writes: an argument load there may not read the caller's stored value.
+    let mut callee_writes: Vec<(i64, i64)> = Vec::new();
+    for i in c.blocks.iter().flat_map(|b| &b.insts) {
+        match i.op {
+            Op::Store { addr, offset, src } => {
+                if let Some(o) = arg_at[addr.0 as usize] {
+                    callee_writes.push((o + offset as i64, size(c.ty(src))));
+                }
+            }
+            Op::MemCopy { dst: addr, size: n, .. } | Op::MemZero { addr, size: n } => {
+                if let Some(o) = arg_at[addr.0 as usize] {
+                    callee_writes.push((o, n as i64));
+                }
+            }
+            _ => {}
+        }
+    }
+    args.retain(|&(a, t, _)| !callee_writes.iter().any(|&(b, n)| overlap(a, size(t), b, n)));
+
+    let mut body: Vec<Block> = Vec::with_capacity(c.blocks.len());
+    for b in c.blocks.iter() {
+        // In a return block, the result locations stored last, and the index of that last store.
+        let last = if b.term == Term::Return { last_stores(b) } else { Vec::new() };
+        let mut last_at: Vec<(usize, VReg)> = Vec::new();
+        for (key, r) in results.iter().map(|&(a, t, r)| ((a, t), r)).filter(|(k, _)| last.contains(k)) {
+            let found = b.insts.iter().enumerate().rev().find(|(_, i)| match i.op {
+                Op::Store { addr, offset, src } => {
+                    arg_at[addr.0 as usize].is_some_and(|o| (o + offset as i64, c.ty(src)) == key)
+                }
+                _ => false,
+            });
+            if let Some((k, _)) = found {
+                last_at.push((k, r));
+            }
+        }
+        let mut insts = Vec::with_capacity(b.insts.len());
+        for (k, i) in b.insts.iter().enumerate() {
+            let op = match i.op {
+                Op::ArgAddr { dst, offset } => Op::OutArgAddr { dst: mv(dst), offset },
+                Op::Load { dst, addr, offset } => {
+                    let at = arg_at[addr.0 as usize].map(|o| o + offset as i64);
+                    match args.iter().find(|&&(a, t, _)| Some(a) == at && t == c.ty(dst)) {
+                        Some(&(_, _, v)) => Op::Copy { dst: mv(dst), src: v },
+                        None => remap(&i.op, &mv),
+                    }
+                }
+                _ => remap(&i.op, &mv),
+            };
+            insts.push(Inst { line, op });
+            if let (Some(&(_, r)), Op::Store { src, .. }) = (last_at.iter().find(|(at, _)| *at == k), &i.op) {
+                insts.push(Inst { line, op: Op::Copy { dst: r, src: mv(*src) } });
+            }
+        }
+        let term = match &b.term {
+            Term::Jump(t) => Term::Jump(mb(*t)),
+            Term::Branch { cond, then, els } => Term::Branch { cond: mv(*cond), then: mb(*then), els: mb(*els) },
+            Term::Return => Term::Jump(BlockId(cont)),
+            Term::Unreachable => Term::Unreachable,
+        };
+        body.push(Block { insts, term, term_line: line });
+    }
+    // Slots named by the body.
+    for b in body.iter_mut() {
+        for i in b.insts.iter_mut() {
+            if let Op::SlotAddr { slot, .. } = &mut i.op {
+                *slot = SlotId(slot.0 + sbase);
+            }
+        }
+    }
+
+    // The caller's reads of the results right after the call read the new vregs.
+    let mut live_results = results.clone();
+    for i in tail.iter_mut() {
+        if writes_unknown(&i.op) || live_results.is_empty() {
+            break;
+        }
+        match i.op {
+            Op::Load { dst, addr, offset } => {
+                if let Some(o) = out_at[addr.0 as usize] {
+                    let at = o + offset as i64;
+                    if let Some(&(_, _, r)) = live_results.iter().find(|&&(a, t, _)| a == at && t == f.ty(dst)) {
+                        i.op = Op::Copy { dst, src: r };
+                    }
+                }
+            }
+            Op::Store { addr, offset, src } => {
+                if let Some(o) = out_at[addr.0 as usize] {
+                    let (at, n) = (o + offset as i64, size(f.ty(src)));
+                    live_results.retain(|&(a, t, _)| !overlap(a, size(t), at, n));
+                }
+            }
+            _ => {}
+        }
+        // A result vreg read later keeps its value: nothing else writes it.
+    }
+
+    // Renumber the caller's later blocks and put the body and the rest of the block after the call.
+    let old = std::mem::take(&mut f.blocks);
+    let mut blocks: Vec<Block> = Vec::with_capacity(old.len() + body.len() + 1);
+    let mut rest_term = None;
+    for (j, mut b) in old.into_iter().enumerate() {
+        b.term = match b.term {
+            Term::Jump(t) => Term::Jump(shift_old(t)),
+            Term::Branch { cond, then, els } => Term::Branch { cond, then: shift_old(then), els: shift_old(els) },
+            t => t,
+        };
+        if j == bi {
+            rest_term = Some((b.term.clone(), b.term_line));
+            blocks.push(Block { insts: head.clone(), term: Term::Jump(BlockId(first_callee)), term_line: line });
+            blocks.append(&mut body);
+            blocks.push(Block { insts: Vec::new(), term: Term::Unreachable, term_line: 0 });
+        } else {
+            blocks.push(b);
+        }
+    }
+    if let Some((term, term_line)) = rest_term {
+        blocks[cont as usize] = Block { insts: tail, term, term_line };
+    }
+    f.blocks = blocks;
+}
+
+/// `op` with every vreg it reads or writes renamed by `mv`.
+fn remap(op: &Op, mv: &impl Fn(VReg) -> VReg) -> Op {
+    let mut op = op.clone();
+    op.map_uses(mv);
+    map_defs(&mut op, mv);
+    op
+}
+
+/// Renames the vregs `op` writes.
+fn map_defs(op: &mut Op, mv: &impl Fn(VReg) -> VReg) {
+    match op {
+        Op::Const { dst, .. }
+        | Op::FConst { dst, .. }
+        | Op::SlotAddr { dst, .. }
+        | Op::ArgAddr { dst, .. }
+        | Op::OutArgAddr { dst, .. }
+        | Op::SymAddr { dst, .. }
+        | Op::ClosureCtx { dst }
+        | Op::Load { dst, .. }
+        | Op::Copy { dst, .. }
+        | Op::Convert { dst, .. }
+        | Op::Unary { dst, .. }
+        | Op::Binary { dst, .. }
+        | Op::Cmp { dst, .. } => *dst = mv(*dst),
+        Op::CallRt { rets, .. } => rets.iter_mut().for_each(|r| *r = mv(*r)),
+        Op::Store { .. } | Op::MemCopy { .. } | Op::MemZero { .. } | Op::CallGo { .. } => {}
+    }
+}
+
+/// Merges every block that ends in a jump to a block with no other predecessor (not the entry) with that
+/// block; the emptied block becomes `unreachable`.
+fn merge_blocks(f: &mut Func) {
+    let nb = f.blocks.len();
+    let mut preds = vec![0u32; nb];
+    for b in &f.blocks {
+        for s in b.term.succs() {
+            preds[s.0 as usize] += 1;
+        }
+    }
+    for a in 0..nb {
+        while let Term::Jump(t) = f.blocks[a].term {
+            let t = t.0 as usize;
+            if t == a || t == 0 || preds[t] != 1 {
+                break;
+            }
+            let b =
+                std::mem::replace(&mut f.blocks[t], Block { insts: Vec::new(), term: Term::Unreachable, term_line: 0 });
+            preds[t] = 0;
+            let blk = &mut f.blocks[a];
+            blk.insts.extend(b.insts);
+            blk.term = b.term;
+            blk.term_line = b.term_line;
+        }
+    }
+}
