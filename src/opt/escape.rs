@@ -34,7 +34,14 @@
 //! (2) its size is known and within gc's limits ([`MAX_VAR_SIZE`] for variables, [`MAX_IMPLICIT_SIZE`]
 //! otherwise), (3) the function has no hidden control flow (`Func::returns_twice`), and (4) when it can run
 //! again in the same frame (its block is on a cycle), no pointer from the previous run can still be used:
-//! no vreg that may hold one is live there, and no memory the analysis follows holds one.
+//! no vreg that may hold one is live there, and the only memory that may hold one is temporaries that every
+//! block writes before it reads them (a slice header built for a call), untouched in the allocation's block
+//! before it.
+//!
+//! Where it follows gc's rules rather than the machine: a pointer converted to an integer is followed
+//! through arithmetic but not once copied into a variable or loaded from memory as an integer (gc's
+//! `unsafe.Pointer` rules; `noescape`'s `x := uintptr(p)` hides `p`, as it does from gc), and parameter
+//! words that hold no pointers (lengths, integers) carry none.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -65,7 +72,6 @@ const RT_READ_ONLY: &[&str] = &[
     "g1c_stringtoslicerune",
     "g1c_slicerunetostring",
     "g1c_decoderune",
-    "g1c_concatstrings",
     "g1c_intstring",
     "g1c_typehash",
     "g1c_typeequal",
@@ -546,6 +552,10 @@ impl State<'_> {
                     if self.pts[args[0].0 as usize].contains(OUT) {
                         self.escape(&s);
                     }
+                } else if sym == "g1c_concatstrings" && !args.is_empty() && !rets.is_empty() {
+                    // With one non-empty operand it returns that string itself.
+                    let s = self.read_through(args[0], 0, u64::MAX / 2);
+                    self.add_pts(rets[0], &s);
                 } else if RT_READ_ONLY.contains(&sym.as_str()) {
                 } else if RT_COPY_OUT.contains(&sym.as_str()) {
                     for a in args {
@@ -740,7 +750,21 @@ fn analyse(f: &mut Func, summaries: &HashMap<String, Summary>, sizes: &HashMap<S
         }
         if on_cycle(f, bi) {
             // A second run in the same frame reuses the slot: nothing may still use the first one's pointer.
-            if content.iter().any(|c| c.contains(loc)) || argmem.iter().any(|c| c.contains(loc)) {
+            // Memory may hold it only in temporaries that every block writes before it reads them.
+            let held = (0..content.len()).filter(|&l| content[l].contains(loc));
+            let temps_ok = held.clone().all(|l| {
+                l >= slot_base as usize
+                    && l < site_base as usize
+                    && written_before_read(
+                        f,
+                        &pts,
+                        crate::ir::SlotId((l - slot_base as usize) as u32),
+                        l as Loc,
+                        bi,
+                        ii,
+                    )
+            });
+            if !temps_ok || argmem.iter().any(|c| c.contains(loc)) {
                 continue;
             }
             let lv = liveness.get_or_insert_with(|| live::liveness(f));
@@ -788,6 +812,80 @@ fn alloc_size(op: &Op, konst: &[Option<i64>], syms: &HashMap<VReg, &str>, sizes:
         ("g1c_makeslice_typed", [t, l, c]) if k(l)? <= k(c)? => type_size(t)?.checked_mul(k(c)?),
         _ => None,
     }
+}
+
+/// Whether slot `s` is a temporary whose old contents are never read: its address is only ever used
+/// directly by loads, stores and copies (no vreg but its `slot` instructions points into it), every read
+/// of it in a block follows a write of the same bytes earlier in that block, and block `ab` touches it
+/// nowhere before instruction `ai` (an allocation there). Then a value it held before `ab` ran is never
+/// read after.
+fn written_before_read(f: &Func, pts: &[Set], s: crate::ir::SlotId, sloc: Loc, ab: usize, ai: usize) -> bool {
+    let mut addrs = vec![false; f.vregs.len()];
+    for inst in f.blocks.iter().flat_map(|b| &b.insts) {
+        if let Op::SlotAddr { dst, slot } = inst.op {
+            if slot == s {
+                addrs[dst.0 as usize] = true;
+            }
+        }
+    }
+    // No other vreg may point into the slot (a copy of its address, an address computed from it).
+    if pts.iter().enumerate().any(|(v, p)| p.contains(sloc) && !addrs[v]) {
+        return false;
+    }
+    for (bi, b) in f.blocks.iter().enumerate() {
+        // Byte ranges written so far in this block.
+        let mut written: Vec<(u64, u64)> = Vec::new();
+        // Whether the union of the ranges written covers `lo..hi` (a slice header is three stores).
+        let covered = |w: &Vec<(u64, u64)>, lo: u64, hi: u64| {
+            let mut at = lo;
+            while at < hi {
+                match w.iter().filter(|&&(a, z)| a <= at && at < z).map(|&(_, z)| z).max() {
+                    Some(z) => at = z,
+                    None => return false,
+                }
+            }
+            true
+        };
+        for (ii, inst) in b.insts.iter().enumerate() {
+            let mut touches = false;
+            let mut ok = true;
+            match &inst.op {
+                Op::Store { addr, offset, src } if addrs[addr.0 as usize] => {
+                    touches = true;
+                    ok = !addrs[src.0 as usize] && *offset >= 0;
+                    let lo = (*offset).max(0) as u64;
+                    written.push((lo, lo + f.ty(*src).size(8) as u64));
+                }
+                Op::MemZero { addr, size: n } if addrs[addr.0 as usize] => {
+                    touches = true;
+                    written.push((0, *n));
+                }
+                Op::Load { addr, offset, dst } if addrs[addr.0 as usize] => {
+                    touches = true;
+                    let lo = (*offset).max(0) as u64;
+                    ok = *offset >= 0 && covered(&written, lo, lo + f.ty(*dst).size(8) as u64);
+                }
+                Op::MemCopy { dst, src, size: n } if addrs[dst.0 as usize] || addrs[src.0 as usize] => {
+                    touches = true;
+                    if addrs[src.0 as usize] {
+                        ok = covered(&written, 0, *n);
+                    }
+                    if addrs[dst.0 as usize] {
+                        written.push((0, *n));
+                    }
+                }
+                Op::SlotAddr { .. } => {}
+                op => op.for_each_use(|u| ok &= !addrs[u.0 as usize]),
+            }
+            if !ok || (touches && bi == ab && ii < ai) {
+                return false;
+            }
+        }
+        if b.term.used().is_some_and(|u| addrs[u.0 as usize]) {
+            return false;
+        }
+    }
+    true
 }
 
 /// Whether block `b` can run again after itself (it is on a cycle of the control-flow graph).

@@ -58,6 +58,16 @@ impl<'a, 'b> Fb<'a, 'b> {
             return self.zero_val(to);
         }
         let from = self.default_type(tv.typ);
+        if let (Mode::Constant, Some(c)) = (&tv.mode, &tv.value) {
+            if let Some(data) = self.const_box(c, from) {
+                let sym = if self.is_empty_iface(to) { self.lw.type_sym(from) } else { self.lw.itab_sym(to, from) };
+                let out = self.temp(to, "iface");
+                let w0 = self.sym_addr(&sym);
+                self.store(out, 0, w0);
+                self.store(out, 8, data);
+                return Val::M(out);
+            }
+        }
         let v = match (&tv.mode, &tv.value) {
             (Mode::Constant, Some(c)) => {
                 self.set_pos(self.ast.expr(e).pos);
@@ -98,6 +108,53 @@ impl<'a, 'b> Fb<'a, 'b> {
         Val::M(out)
     }
 
+    /// The data word of an interface holding constant `c` of type `t`: the address of a read-only copy of
+    /// its bytes, as gc boxes constants without allocating (an interface's value is never written through
+    /// its data word). `None` for values kept in the data word itself and for complex numbers.
+    fn const_box(&mut self, c: &crate::types::Value, t: TypeId) -> Option<VReg> {
+        use crate::ir::{Data, DataKind, DataReloc};
+        if self.lw.is_direct_iface(t) {
+            return None;
+        }
+        let (name, bytes, relocs) = if self.is_string(t) {
+            let s = c.as_bytes().unwrap_or(&[]).to_vec();
+            let mut bytes = vec![0u8; 16];
+            bytes[8..].copy_from_slice(&(s.len() as u64).to_le_bytes());
+            let relocs = if s.is_empty() { vec![] } else { vec![DataReloc::addr(0, self.lw.string_sym(&s), 0)] };
+            (format!("go.constbox.string.{}", super::quote(&s)), bytes, relocs)
+        } else {
+            let ty = self.scalar(t)?;
+            let size = ty.size(8) as usize;
+            let word: u64 = match self.const_val(c, t) {
+                Val::S(r) => match self.consts.get(&r) {
+                    Some(&n) => n as u64,
+                    None if ty.is_float() => {
+                        let f = c.to_f64()?;
+                        if ty == Ty::F32 {
+                            (f as f32).to_bits() as u64
+                        } else {
+                            f.to_bits()
+                        }
+                    }
+                    None => return None,
+                },
+                Val::M(_) => return None,
+            };
+            let bytes = word.to_le_bytes()[..size].to_vec();
+            let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+            (format!("go.constbox.{hex}"), bytes, vec![])
+        };
+        self.lw.add_data(Data {
+            name: name.clone(),
+            kind: DataKind::ReadOnly,
+            align: 8,
+            size: bytes.len() as u64,
+            bytes,
+            relocs,
+        });
+        Some(self.sym_addr(&name))
+    }
+
     /// The data word of an interface holding `v` of concrete type `t`.
     fn box_value(&mut self, v: Val, t: TypeId) -> VReg {
         if self.lw.is_direct_iface(t) {
@@ -106,10 +163,60 @@ impl<'a, 'b> Fb<'a, 'b> {
                 Val::M(a) => self.load(Ty::Ptr, a, 0),
             };
         }
+        if let Val::S(r) = v {
+            if let Some(p) = self.box_small_int(r, t) {
+                return p;
+            }
+        }
         let p = self.new_object(t);
         self.note_alloc(p, crate::syntax::pos::Pos::NONE, crate::ir::SiteKind::Quiet);
         self.store_val(p, 0, v, t);
         p
+    }
+
+    /// The data word for integer `r` of type `t` (a pointer-free scalar, not a float) when it is below 256:
+    /// the address of its value in a read-only table of the words 0..255, as gc's `convT16`/`convT32`/
+    /// `convT64` point into `runtime.staticuint64s` instead of allocating (a value of one byte always
+    /// does). Larger values get a heap copy. `None` for other types.
+    fn box_small_int(&mut self, r: VReg, t: TypeId) -> Option<VReg> {
+        use crate::ir::{ConvOp, Data, DataKind};
+        let ty = self.scalar(t)?;
+        if ty.is_float() || ty == Ty::Ptr || self.has_pointers(t) {
+            return None;
+        }
+        const TABLE: &str = "go.staticuint64s";
+        let bytes: Vec<u8> = (0u64..256).flat_map(|i| i.to_le_bytes()).collect();
+        self.lw.add_data(Data {
+            name: TABLE.into(),
+            kind: DataKind::ReadOnly,
+            align: 8,
+            size: 2048,
+            bytes,
+            relocs: vec![],
+        });
+        let table = self.sym_addr(TABLE);
+        let wide = if ty == Ty::I64 { r } else { self.conv(ConvOp::ZExt, Ty::I64, r) };
+        let eight = self.iconst(Ty::I64, 8);
+        let off = self.binary(BinOp::Mul, wide, eight);
+        let off = self.conv(ConvOp::Bitcast, Ty::Ptr, off);
+        let in_table = self.binary(BinOp::Add, table, off);
+        if ty == Ty::I8 {
+            return Some(in_table);
+        }
+        let p = self.vreg(Ty::Ptr);
+        self.emit(Op::Copy { dst: p, src: in_table });
+        let limit = self.iconst(Ty::I64, 256);
+        let small = self.cmp(Cond::LtU, wide, limit);
+        let (heap, end) = (self.new_block(), self.new_block());
+        self.branch(small, end, heap);
+        self.switch_to(heap);
+        let h = self.new_object(t);
+        self.note_alloc(h, crate::syntax::pos::Pos::NONE, crate::ir::SiteKind::Quiet);
+        self.store(h, 0, r);
+        self.emit(Op::Copy { dst: p, src: h });
+        self.jump(end);
+        self.switch_to(end);
+        Some(p)
     }
 
     /// `tab == nil ? nil : tab._type`.

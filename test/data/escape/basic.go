@@ -61,6 +61,17 @@ func loops() *T {
 	return last
 }
 
+func loopTemps() int {
+	n := 0
+	for i := 0; i < 3; i++ {
+		var buf [8]byte
+		buf[0] = byte(i)
+		fill(buf[:])
+		n += int(buf[0])
+	}
+	return n
+}
+
 func variadic(xs ...int) int { return len(xs) }
 
 func calls() int {
@@ -68,6 +79,6 @@ func calls() int {
 }
 
 func main() {
-	println(locals(), loops().a, calls())
+	println(locals(), loops().a, calls(), loopTemps())
 	escapes()
 }

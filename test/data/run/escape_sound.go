@@ -138,6 +138,32 @@ func loopLocalPrev() int {
 	return sum
 }
 
+func loopPrevSlice() string {
+	// prev, a slice variable outside the loop, still points at the previous iteration's buf.
+	var prev []byte
+	out := ""
+	for i := 0; i < 3; i++ {
+		buf := [4]byte{'a' + byte(i)}
+		if prev != nil {
+			out += string(prev[:1])
+		}
+		prev = buf[:]
+	}
+	return out + string(prev[:1])
+}
+
+func loopTemp() int {
+	// Each iteration's buf is only used within the iteration: it may share one stack slot.
+	n := 0
+	for i := 0; i < 3; i++ {
+		buf := [8]byte{byte(i + 1)}
+		n += sum(buf[:1])
+	}
+	return n
+}
+
+func sum(b []byte) int { return int(b[0]) }
+
 func storeInLocalThenReturn() *T {
 	var h holder
 	x := T{a: 20}
@@ -210,7 +236,7 @@ func main() {
 	fmt.Println(p.a, p.b, *q, global.a, h.p.a, globalIface.(*T).a, globalSlice)
 	fmt.Println(c(), viaGoroutine(), deferred(), k1.a, rv.Elem().Field(0).Int(), k2.a)
 	fmt.Println(lk.a, lk.next.a, lk.next.next.a, *ls[0], *ls[1], *ls[2], loopLocalPrev())
-	fmt.Println(st.a, tc.a, *ct, sortClosure())
+	fmt.Println(st.a, tc.a, *ct, sortClosure(), loopPrevSlice(), loopTemp())
 	var sb strings.Builder
 	for i := 0; i < 3; i++ {
 		buf := [8]byte{'a' + byte(i)}
