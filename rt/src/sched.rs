@@ -142,15 +142,27 @@ pub struct G {
     pub labels: usize,
 }
 
-/// A thread (gc's `m`): its system stack context and the goroutine it runs.
+/// A thread (gc's `m`): its system-stack context and the goroutine it runs. The thread's FS base points at
+/// its `M` (`arch_prctl(ARCH_SET_FS)`), so compiled code and rt's assembly reach the fields below at fixed
+/// offsets: `fs:[0]` is the block's own address (how Rust finds its `M`), `fs:[0x70]` the stack guard the
+/// prologue compares RSP with (the offset glibc reserves for split stacks, codegen/amd64/stack.rs).
+#[repr(C)]
 pub struct M {
+    pub this: *mut M,
     /// RSP of the scheduler loop on the system stack, saved while a goroutine runs.
     pub g0_sp: usize,
     pub curg: *mut G,
     /// Between `entersyscall` and `exitsyscall`: the goroutine is in a system call that may block (gc's
     /// `_Gsyscall`), as opposed to a raw one (after fork, or that cannot block).
     pub in_syscall: bool,
+    _reserved: [usize; 10],
+    /// The Go prologue's limit: Go code keeps RSP above it. 0 on the system stack (no check fails).
+    pub stackguard: usize,
 }
+
+/// `M::stackguard`'s offset, which the compiler's prologue hard-codes (codegen/amd64/stack.rs `GUARD_OFFSET`).
+pub const M_STACKGUARD: usize = 0x70;
+const _: () = assert!(core::mem::offset_of!(M, stackguard) == M_STACKGUARD);
 
 /// A processor (gc's `p`): the run queue and the list of goroutines it knows.
 pub struct P {
@@ -165,7 +177,25 @@ pub struct P {
     pub free: *mut G,
 }
 
-static M0: Global<M> = Global::new(M { g0_sp: 0, curg: core::ptr::null_mut(), in_syscall: false });
+static M0: Global<M> = Global::new(M {
+    this: core::ptr::null_mut(),
+    g0_sp: 0,
+    curg: core::ptr::null_mut(),
+    in_syscall: false,
+    _reserved: [0; 10],
+    stackguard: 0,
+});
+
+/// Makes `M0` the current thread's block (FS base) before anything reads `m()`.
+#[cfg(not(test))]
+pub fn init_m0() {
+    let m0 = M0.get();
+    // SAFETY: start-up, one thread; M0 lives forever.
+    unsafe {
+        (*m0).this = m0;
+        crate::os::linux::set_fs(m0 as usize);
+    }
+}
 static P0: Global<P> = Global::new(P {
     runq_head: core::ptr::null_mut(),
     runq_tail: core::ptr::null_mut(),
@@ -176,9 +206,22 @@ static P0: Global<P> = Global::new(P {
     free: core::ptr::null_mut(),
 });
 
-/// The current thread's `M`.
+/// The current thread's `M`: `fs:[0]` holds its address (see `M`).
+#[cfg(not(test))]
 pub fn m() -> &'static mut M {
-    // SAFETY: one thread (see `Global`); callers never hold two references across a switch.
+    let m: *mut M;
+    // SAFETY: FS points at this thread's M from start-up on (`init_m0`); the M is only touched by its thread
+    // or under the runtime lock.
+    unsafe {
+        core::arch::asm!("mov {}, qword ptr fs:[0]", out(reg) m, options(nostack, readonly, preserves_flags));
+        &mut *m
+    }
+}
+
+/// Host unit tests run under glibc, which owns FS: one M for them.
+#[cfg(test)]
+pub fn m() -> &'static mut M {
+    // SAFETY: tests take `crate::test_lock`.
     unsafe { &mut *M0.get() }
 }
 

@@ -1,7 +1,7 @@
 //! Segmented goroutine stacks (DESIGN §5): segments, the stack guard, `morestack`/`lessstack`.
 //!
 //! In: the prologue check of every Go function (codegen/amd64/stack.rs): `lea rax, [rsp - need]`;
-//! `cmp rax, [g1c_stackguard]`; `jb` to a stub that loads R10 = `need`, R11 = the function's ABI0
+//! `cmp rax, fs:[0x70]` (the thread's guard, `sched::M::stackguard`); `jb` to a stub that loads R10 = `need`, R11 = the function's ABI0
 //! argument + result size and calls `g1c_morestack`. Out: the function runs on a new segment that holds a
 //! copy of its arguments; when it returns, its results are copied back and execution continues on the old
 //! segment in its caller. Pointers into a stack never move.
@@ -79,23 +79,16 @@ pub struct Seg {
     pub next_free: *mut Seg,
 }
 
-/// The Go prologue's limit: Go code must keep RSP above it. 0 on the system stack (no check fails).
-/// With threads it moves into the per-thread block (FS-relative), see sched.rs.
-#[no_mangle]
-pub static mut g1c_stackguard: usize = 0;
-
 /// Free segments of `SEG_SIZE` bytes.
 static FREE: Global<*mut Seg> = Global::new(core::ptr::null_mut());
 /// The part of the current stack chunk not yet cut into segments.
 static CHUNK: Global<(usize, usize)> = Global::new((0, 0));
 const CHUNK_SIZE: usize = 64 << 20;
 
-/// Sets the guard for running on `seg` (null: the system stack).
+/// Sets the running thread's guard (`sched::M::stackguard`) for running on `seg` (null: the system stack).
 pub fn set_guard(seg: *mut Seg) {
-    // SAFETY: one thread; `seg` is live.
-    unsafe {
-        g1c_stackguard = if seg.is_null() { 0 } else { (*seg).lo + HEADROOM };
-    }
+    // SAFETY: `seg` is live.
+    sched::m().stackguard = if seg.is_null() { 0 } else { unsafe { (*seg).lo + HEADROOM } };
 }
 
 fn map(size: usize) -> usize {

@@ -153,6 +153,18 @@ pub unsafe fn syscall6_r2(n: usize, a: [usize; 6]) -> (isize, usize) {
     (ret, r2)
 }
 
+/// Sets the calling thread's FS base (`arch_prctl(ARCH_SET_FS, base)`): the runtime's per-thread block.
+///
+/// # Safety
+/// `base` must stay valid for as long as the thread runs code that reads FS.
+pub unsafe fn set_fs(base: usize) {
+    const SYS_ARCH_PRCTL: usize = 158;
+    const ARCH_SET_FS: usize = 0x1002;
+    if syscall6(SYS_ARCH_PRCTL, ARCH_SET_FS, base, 0, 0, 0, 0) != 0 {
+        exit_group(2);
+    }
+}
+
 /// Writes all of `b` to `fd`, retrying after short writes and interruptions; gives up on other errors
 /// (there is nowhere left to report them).
 pub fn write_all(fd: i32, mut b: &[u8]) {

@@ -5,7 +5,7 @@
 //! ABI0 argument + result size. Out, at entry:
 //! ```text
 //!   entry: lea rax, [rsp - need]
-//!          cmp rax, [rip + g1c_stackguard]
+//!          cmp rax, fs:[GUARD_OFFSET]    ; the running thread's guard (rt's per-thread block)
 //!          jb  more                      ; not enough room above the guard
 //!          ...                           ; the prologue proper (push rbp; ...)
 //! ```
@@ -17,13 +17,18 @@
 //!          jmp entry                     ; what morestack "calls" on the new segment: check again, run
 //! ```
 //! Invariants: only RAX, R10 and R11 are touched before the frame exists, so the closure context (DX) and
-//! the incoming arguments reach the body unchanged. The guard is a global today (one thread); with threads
-//! it becomes an FS-relative load from the per-thread block (one instruction either way).
+//! the incoming arguments reach the body unchanged. The guard lives in the runtime's per-thread block, which
+//! the runtime points FS at (rt/src/sched.rs, `M`); its offset is the one glibc reserves for split stacks
+//! (`__private_ss`, where gcc's `-fsplit-stack` prologue looks too), so code run inside a glibc process (the
+//! codegen tests) finds 0 there and never takes the slow path. The runtime also *poisons* the guard to ask
+//! a running goroutine to stop (preemption, the collector's stop-the-world): the comparison then fails and
+//! `g1c_morestack` sees the request.
 
 use asm::x86::{Assembler, Cond as CC, Label, Mem, Mnemonic as M, Operand, Size, R10, R11, RAX, RSP};
 
-/// The runtime's stack guard: Go frames must stay above it.
-pub const GUARD_SYM: &str = "g1c_stackguard";
+/// Offset of the stack guard in the thread's FS block (rt's `sched::M::stackguard`): Go frames must stay
+/// above it.
+pub const GUARD_OFFSET: i32 = 0x70;
 /// The runtime routine that switches to a new segment.
 pub const MORESTACK_SYM: &str = "g1c_morestack";
 
@@ -43,7 +48,7 @@ pub fn check(a: &mut Assembler, frame_size: u32, args_size: u32) -> Result<Check
     // The return address is already pushed; the frame needs the saved RBP and `frame_size` more.
     let need = frame_size as i64 + 8;
     a.op2(M::Lea, RAX, Mem::base(Size::Qword, RSP, -(need as i32)).addr_only())?;
-    a.op2(M::Cmp, RAX, Mem::rip(Size::Qword, GUARD_SYM, 0))?;
+    a.op2(M::Cmp, RAX, Mem::fs(Size::Qword, GUARD_OFFSET))?;
     a.op1(M::Jcc(CC::B), more)?;
     Ok(Check { entry, more, need, args_size: args_size as i64 })
 }
