@@ -709,6 +709,7 @@ mod exec {
         // The prologue's stack check (codegen/amd64/stack.rs) reads fs:[0x70], which glibc keeps 0 (its
         // split-stack slot): the check never fails here.
         pieces.push(("g1c_morestack".into(), vec![0x0f, 0x0b], vec![], 16));
+        pieces.push(("g1c_backedge_preempt".into(), vec![0x0f, 0x0b], vec![], 16));
         for (name, addr) in externs {
             let mut s = Assembler::new(Mode::Long);
             s.op2(M::Mov, RAX, addr as i64).unwrap();

@@ -88,7 +88,8 @@ const CHUNK_SIZE: usize = 64 << 20;
 /// Sets the running thread's guard (`sched::M::stackguard`) for running on `seg` (null: the system stack).
 pub fn set_guard(seg: *mut Seg) {
     // SAFETY: `seg` is live.
-    sched::m().stackguard = if seg.is_null() { 0 } else { unsafe { (*seg).lo + HEADROOM } };
+    let guard = if seg.is_null() { 0 } else { unsafe { (*seg).lo + HEADROOM } };
+    sched::m().stackguard.store(guard, core::sync::atomic::Ordering::SeqCst);
 }
 
 fn map(size: usize) -> usize {
@@ -101,6 +102,7 @@ fn map(size: usize) -> usize {
 /// A segment of at least `size` bytes (`SEG_SIZE` ones from the free list or the current chunk, larger
 /// ones mapped on their own).
 fn alloc_seg(size: usize) -> *mut Seg {
+    let _l = crate::lock::rt();
     let size = if size <= SEG_SIZE { SEG_SIZE } else { size.next_multiple_of(SEG_SIZE) };
     // SAFETY: one thread; free segments are ours.
     unsafe {
@@ -140,6 +142,7 @@ fn alloc_seg(size: usize) -> *mut Seg {
 }
 
 fn free_seg(s: *mut Seg) {
+    let _l = crate::lock::rt();
     // SAFETY: `s` is no longer used by any goroutine.
     unsafe {
         if (*s).size == SEG_SIZE {
@@ -195,6 +198,8 @@ pub unsafe fn seg_of(g: *const G, addr: usize) -> *mut Seg {
 
 /// Called by `g1c_morestack` on the old segment (within its headroom): picks the next segment, copies
 /// the arguments there and returns the RSP to call the function with (16-byte aligned, arguments at it).
+/// A poisoned guard (`sched::STACK_PREEMPT`) is a request to stop (`sched::preempt_point`); when the frame
+/// then fits after all, returns 0 and `g1c_morestack` returns to the prologue to check again.
 ///
 /// # Safety
 /// Called only from `g1c_morestack` with the prologue's `old_sp`, `need` and `args_size`.
@@ -203,6 +208,13 @@ pub unsafe extern "C" fn g1c_newstack(old_sp: usize, need: usize, args_size: usi
     let g = sched::curg();
     if g.is_null() {
         crate::panic::throw(b"morestack on g0");
+    }
+    if sched::m().stackguard.load(core::sync::atomic::Ordering::SeqCst) == sched::STACK_PREEMPT {
+        // Not (only) short of stack: asked to stop. The function's RSP at entry was `old_sp + 8`.
+        sched::preempt_point();
+        if (old_sp + 8).wrapping_sub(need) >= (*(*g).seg).lo + HEADROOM {
+            return 0;
+        }
     }
     let cur = (*g).seg;
     let want = need + args_size + HEADROOM + core::mem::size_of::<Seg>() + 256;
@@ -328,6 +340,8 @@ core::arch::global_asm!(
     "    call g1c_newstack",
     "    pop rdx",
     "    pop rbp",
+    "    test rax, rax",
+    "    jz 2f",
     "    mov r11, [rsp]",
     "    mov rsp, rax",
     "    call r11",
@@ -336,6 +350,9 @@ core::arch::global_asm!(
     "    mov rdi, rsp",
     "    call g1c_oldstack",
     "    lea rsp, [rax + 8]",
+    "    ret",
+    // Preempted with room to spare: back to the prologue's stub, which runs the check again.
+    "2:",
     "    ret",
     ".size g1c_morestack, . - g1c_morestack",
 );

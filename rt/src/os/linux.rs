@@ -245,6 +245,12 @@ pub fn clock_gettime(clock: usize) -> (i64, i64) {
 }
 
 /// Sleeps for `ns` nanoseconds (or until a signal arrives).
+/// sched_yield(2): lets another thread run on this CPU.
+pub fn sched_yield() {
+    // SAFETY: no arguments.
+    unsafe { syscall6(24, 0, 0, 0, 0, 0, 0) };
+}
+
 pub fn nanosleep(ns: i64) {
     let ts = [ns / 1_000_000_000, ns % 1_000_000_000];
     // SAFETY: `ts` is a valid timespec; no remainder is asked for.

@@ -36,12 +36,12 @@ TEXT main.main (./test.go:1)  size=127 frame=16 args=0
     0075  e8 00 00 00 00                 call g1c_morestack
     007a  e9 81 ff ff ff                 jmp .L1
 
-TEXT main.sum (./test.go:1)  size=135 frame=16 args=16
+TEXT main.sum (./test.go:1)  size=160 frame=16 args=16
 .L4:
     ; ./test.go:1
     0000  48 8d 44 24 e8                 lea rax, [rsp - 24]
     0005  64 48 3b 04 25 70 00 00 00     cmp rax, qword ptr fs:[112]
-    000e  0f 82 5b 00 00 00              jb .L5
+    000e  0f 82 74 00 00 00              jb .L5
     0014  55                             push rbp
     0015  48 89 e5                       mov rbp, rsp
     0018  48 83 ec 10                    sub rsp, 16
@@ -54,34 +54,40 @@ TEXT main.sum (./test.go:1)  size=135 frame=16 args=16
     ; ./test.go:3
     002b  4c 89 2b                       mov qword ptr [rbx], r13
 .L1:
-    002e  4c 8b 2b                       mov r13, qword ptr [rbx]
-    0031  4c 8d 75 10                    lea r14, [rbp + 16]
-    0035  4d 8b 36                       mov r14, qword ptr [r14]
-    0038  4d 39 f5                       cmp r13, r14
-    003b  0f 8d 1d 00 00 00              jge .L3
+    002e  64 48 3b 24 25 70 00 00 00     cmp rsp, qword ptr fs:[112]
+    0037  0f 82 41 00 00 00              jb .L6
+.L7:
+    003d  4c 8b 2b                       mov r13, qword ptr [rbx]
+    0040  4c 8d 75 10                    lea r14, [rbp + 16]
+    0044  4d 8b 36                       mov r14, qword ptr [r14]
+    0047  4d 39 f5                       cmp r13, r14
+    004a  0f 8d 1d 00 00 00              jge .L3
 .L2:
     ; ./test.go:4
-    0041  4d 8b 2c 24                    mov r13, qword ptr [r12]
-    0045  4c 8b 33                       mov r14, qword ptr [rbx]
-    0048  4d 01 f5                       add r13, r14
-    004b  4d 89 2c 24                    mov qword ptr [r12], r13
+    0050  4d 8b 2c 24                    mov r13, qword ptr [r12]
+    0054  4c 8b 33                       mov r14, qword ptr [rbx]
+    0057  4d 01 f5                       add r13, r14
+    005a  4d 89 2c 24                    mov qword ptr [r12], r13
     ; ./test.go:3
-    004f  4d 89 f5                       mov r13, r14
-    0052  49 83 c5 01                    add r13, 1
-    0056  4c 89 2b                       mov qword ptr [rbx], r13
-    0059  e9 d0 ff ff ff                 jmp .L1
+    005e  4d 89 f5                       mov r13, r14
+    0061  49 83 c5 01                    add r13, 1
+    0065  4c 89 2b                       mov qword ptr [rbx], r13
+    0068  e9 c1 ff ff ff                 jmp .L1
 .L3:
     ; ./test.go:6
-    005e  49 8b 1c 24                    mov rbx, qword ptr [r12]
-    0062  4c 8d 65 18                    lea r12, [rbp + 24]
-    0066  49 89 1c 24                    mov qword ptr [r12], rbx
-    006a  48 89 ec                       mov rsp, rbp
-    006d  5d                             pop rbp
-    006e  c3                             ret
-.L5:
+    006d  49 8b 1c 24                    mov rbx, qword ptr [r12]
+    0071  4c 8d 65 18                    lea r12, [rbp + 24]
+    0075  49 89 1c 24                    mov qword ptr [r12], rbx
+    0079  48 89 ec                       mov rsp, rbp
+    007c  5d                             pop rbp
+    007d  c3                             ret
+.L6:
     ; ./test.go:1
-    006f  49 c7 c2 18 00 00 00           mov r10, 24
-    0076  49 c7 c3 10 00 00 00           mov r11, 16
-    007d  e8 00 00 00 00                 call g1c_morestack
-    0082  e9 79 ff ff ff                 jmp .L4
+    007e  e8 00 00 00 00                 call g1c_backedge_preempt
+    0083  e9 b5 ff ff ff                 jmp .L7
+.L5:
+    0088  49 c7 c2 18 00 00 00           mov r10, 24
+    008f  49 c7 c3 10 00 00 00           mov r11, 16
+    0096  e8 00 00 00 00                 call g1c_morestack
+    009b  e9 60 ff ff ff                 jmp .L4
 
