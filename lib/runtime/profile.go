@@ -89,12 +89,12 @@ func StopTrace() {}
 // ReadTrace returns the next chunk of trace data: nil, since no trace is ever running.
 func ReadTrace() []byte { return nil }
 
-// LockOSThread wires the calling goroutine to its thread. rt runs every goroutine on its one thread, so
-// every goroutine is already where it would be wired.
-func LockOSThread() {}
+// LockOSThread wires the calling goroutine to its thread: until as many UnlockOSThread calls, only it runs
+// there and it runs nowhere else (rt/src/sched.rs g1c_lock_os_thread).
+func LockOSThread()
 
-// UnlockOSThread undoes LockOSThread; nothing to undo on rt's one thread.
-func UnlockOSThread() {}
+// UnlockOSThread undoes one LockOSThread.
+func UnlockOSThread()
 
 // NumCgoCall counts calls into C: g1c has no cgo, so none.
 func NumCgoCall() int64 { return 0 }

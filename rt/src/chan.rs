@@ -252,6 +252,7 @@ fn sudog(c: *mut Chan, elem: *mut u8) -> Sudog {
 /// `c <- *elem`.
 #[no_mangle]
 pub extern "C" fn g1c_chansend(c: *mut Chan, elem: *const u8) {
+    let _l = crate::lock::rt();
     if c.is_null() {
         block_forever(b"chan send (nil chan)");
     }
@@ -271,6 +272,7 @@ pub extern "C" fn g1c_chansend(c: *mut Chan, elem: *const u8) {
 /// `*elem, ok = <-c` (elem may be null when the value is dropped).
 #[no_mangle]
 pub extern "C" fn g1c_chanrecv(c: *mut Chan, elem: *mut u8) -> bool {
+    let _l = crate::lock::rt();
     if c.is_null() {
         block_forever(b"chan receive (nil chan)");
     }
@@ -288,6 +290,7 @@ pub extern "C" fn g1c_chanrecv(c: *mut Chan, elem: *mut u8) -> bool {
 /// `close(c)`.
 #[no_mangle]
 pub extern "C" fn g1c_closechan(c: *mut Chan) {
+    let _l = crate::lock::rt();
     if c.is_null() {
         gopanic(Value::Plain(b"close of nil channel"));
     }

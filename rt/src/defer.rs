@@ -279,6 +279,8 @@ pub fn moved_args(g: *mut G, from: usize, to: usize) {
 /// gc's `gopanic`: runs the deferred calls; a recovery resumes the deferring function; otherwise prints
 /// the panics and exits 2.
 pub fn gopanic(value: Value) -> ! {
+    // A panic raised inside rt (a send on a closed channel, …) leaves rt: Go code runs without the lock.
+    crate::lock::release_all();
     let g = g();
     // Conservative: rt's record (the chain link and the panic value's words).
     let p = crate::mem::alloc(core::mem::size_of::<Panic>()) as *mut Panic;

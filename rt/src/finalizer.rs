@@ -138,17 +138,22 @@ pub fn after_collect() {
 /// The finalizer goroutine's code (gc's `runfinq`): runs queued finalizers, oldest first, then parks.
 extern "C" fn run_finalizers() -> ! {
     loop {
+        crate::lock::acquire();
         let st = state();
         while st.queue.len > 0 {
             // Take the entry out first: the finalizer may allocate (a collection scans the queue) or set
             // finalizers. `r` stays on this goroutine's stack, which keeps its object alive meanwhile.
             let r = st.queue.swap_remove(0);
+            // Go code runs without the runtime lock.
+            crate::lock::release();
             // SAFETY: the record was made by `set_finalizer` from checked types.
             unsafe { call(&r) };
             core::hint::black_box(&r);
+            crate::lock::acquire();
         }
         st.parked = true;
         sched::park(b"finalizer wait");
+        crate::lock::release();
     }
 }
 
@@ -195,6 +200,7 @@ unsafe fn call(r: &Record) {
 /// The words are Go interface values as the compiler passes them.
 #[no_mangle]
 pub unsafe extern "C" fn g1c_set_finalizer(otype: *const Type, obj: usize, ftype: *const Type, fv: usize) {
+    let _l = crate::lock::rt();
     if otype.is_null() {
         crate::panic::throw(b"runtime.SetFinalizer: first argument is nil");
     }

@@ -240,6 +240,8 @@ pub fn object_base(p: usize) -> Option<usize> {
 /// be called by `runtime.GC` later.
 #[inline(never)]
 pub fn collect() {
+    let _l = crate::lock::rt();
+    crate::sched::stop_the_world();
     // Spill the callee-saved registers into this frame: a caller's pointer may live only in one of them.
     let mut regs = [0usize; 6];
     let sp: usize;

@@ -155,8 +155,8 @@ pub extern "C" fn g1c_startup_godebug() -> GoString {
 // on amd64 every aligned load is atomic and ordered) on gc's ABI0 frame: the address at +8, the operands
 // after it, the result at the next 8-aligned offset. Stores use XCHG, as gc's do, for sequential
 // consistency. No write barrier for the Pointer forms: the collector stops the world and does not move
-// objects. runtime_procPin/Unpin (for atomic.Value): rt runs goroutines on one P that is never preempted
-// inside Go code, so pinning has nothing to do and the P's id is 0.
+// objects. runtime_procPin/Unpin (for atomic.Value): the P's id, and no time-slice preemption until the
+// unpin (sched::g1c_proc_pin).
 #[cfg(not(test))]
 core::arch::global_asm!(
     ".globl \"sync/atomic.SwapInt32\"",
@@ -271,10 +271,18 @@ core::arch::global_asm!(
     "    ret",
     ".globl \"sync/atomic.runtime_procPin\"",
     "\"sync/atomic.runtime_procPin\":",
-    "    mov qword ptr [rsp + 8], 0",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    call g1c_proc_pin",
+    "    mov [rbp + 16], rax",
+    "    pop rbp",
     "    ret",
     ".globl \"sync/atomic.runtime_procUnpin\"",
     "\"sync/atomic.runtime_procUnpin\":",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    call g1c_proc_unpin",
+    "    pop rbp",
     "    ret",
 );
 
@@ -358,7 +366,8 @@ core::arch::global_asm!(
 /// sees finalizers run (sync's TestIssue40999 waits for one that way).
 #[no_mangle]
 pub extern "C" fn g1c_gc() {
-    // SAFETY: single-threaded (see `Global`).
+    let _l = crate::lock::rt();
+    // SAFETY: under the runtime lock.
     let before = unsafe { (*crate::gc::GC.get()).num_gc };
     crate::gc::collect();
     // SAFETY: as above.

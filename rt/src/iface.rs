@@ -326,8 +326,9 @@ static ITAB_COUNT: Global<usize> = Global::new(0);
 /// gc's `getitab`: the itab of `typ` as `inter`, built once; `None` with the first missing method's name
 /// when `typ` does not implement `inter`.
 pub fn getitab<'a>(inter: &'a InterfaceType, typ: &Type) -> Result<*const Itab, &'a [u8]> {
+    let _l = crate::lock::rt();
     let h = ((inter as *const _ as usize) >> 3) ^ ((typ as *const _ as usize) >> 3).wrapping_mul(31);
-    // SAFETY: single-threaded runtime.
+    // SAFETY: under the runtime lock.
     let cache = unsafe { &mut *ITABS.get() };
     let mut i = h % CACHE_SIZE;
     for _ in 0..CACHE_SIZE {

@@ -5,8 +5,8 @@
 //! (`g1c_functab`). Out: heap memory, gc-formatted `print` output on fd 2, gc-formatted panics and
 //! tracebacks, exit statuses (0 after `main.main` returns, 2 after a panic).
 //!
-//! Invariants: no libc (raw Linux system calls only), no thread-local storage (the g1c linker does not
-//! support TLS), no unwinding (`panic=abort`), no allocation except through `mem`. The crate is `no_std`
+//! Invariants: no libc (raw Linux system calls only), no ELF thread-local storage (the g1c linker does not
+//! support TLS; each thread's FS base points at its `sched::M` instead), no unwinding (`panic=abort`), no allocation except through `mem`. The crate is `no_std`
 //! except when its pure logic is unit-tested on the host (`cd rt && cargo test`); everything that only makes
 //! sense inside a Go program (`_start`, the C memory symbols, the linker's tables) is compiled out of tests.
 //!
@@ -46,6 +46,7 @@ pub mod gohooks;
 pub mod hash;
 pub mod heapbits;
 pub mod iface;
+pub mod lock;
 pub mod map;
 pub mod mem;
 pub mod memops;
@@ -53,6 +54,7 @@ pub mod netpoll;
 pub mod os;
 pub mod panic;
 pub mod print;
+pub mod procs;
 pub mod reflect;
 pub mod rtface;
 pub mod sched;
@@ -71,12 +73,13 @@ pub mod utf8;
 
 use core::cell::UnsafeCell;
 
-/// A mutable global. The runtime is single-threaded for now (the scheduler arrives with goroutines), so
-/// globals are plain cells; when threads come, each user of `Global` must take its lock first. Thread-local
-/// storage is not an option: the linker does not support it.
+/// A mutable global shared by the runtime's threads. Globals are plain cells guarded by the runtime lock
+/// (`lock::rt`): code touching one that other threads may touch holds the lock (or runs before the first
+/// thread is started, or is a setting written once). Per-thread state lives in the thread's `sched::M`,
+/// found through FS (ELF thread-local storage is not an option: the linker does not support it).
 pub struct Global<T>(UnsafeCell<T>);
 
-// SAFETY: the program has one thread (see above); every access goes through `get` in unsafe code.
+// SAFETY: every access goes through `get` in unsafe code under the rules above.
 unsafe impl<T> Sync for Global<T> {}
 
 impl<T> Global<T> {

@@ -780,7 +780,8 @@ pub fn alloc_in(size: usize, shape: Shape) -> *mut u8 {
     if size > MAX_ALLOC {
         out_of_memory();
     }
-    // SAFETY: single-threaded runtime (see `Global`); no other reference to the heap is live here.
+    let _l = crate::lock::rt();
+    // SAFETY: under the runtime lock; no other reference to the heap is live here.
     if unsafe { (*HEAP.get()).live >= (*HEAP.get()).next_gc } {
         crate::gc::collect();
     }

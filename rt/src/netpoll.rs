@@ -55,9 +55,12 @@ struct State {
     epfd: i32,
     open: *mut PollDesc,
     waiters: usize,
+    /// An eventfd in the epoll set (event data 0) that another thread writes to end a sleeping
+    /// `wait_unlocked` early (gc's netpollBreak).
+    break_fd: i32,
 }
 
-static STATE: Global<State> = Global::new(State { epfd: -1, open: core::ptr::null_mut(), waiters: 0 });
+static STATE: Global<State> = Global::new(State { epfd: -1, open: core::ptr::null_mut(), waiters: 0, break_fd: -1 });
 
 fn state() -> &'static mut State {
     // SAFETY: single-threaded runtime (see `Global`).
@@ -72,6 +75,7 @@ pub fn waiters() -> usize {
 /// `runtime_pollServerInit`: the epoll descriptor (internal/poll calls it once).
 #[no_mangle]
 pub extern "C" fn g1c_poll_server_init() {
+    let _l = crate::lock::rt();
     let st = state();
     if st.epfd >= 0 {
         return;
@@ -81,18 +85,34 @@ pub extern "C" fn g1c_poll_server_init() {
         crate::panic::throw(b"runtime: netpollinit failed");
     }
     st.epfd = fd as i32;
+    let efd = linux::eventfd();
+    if efd < 0 {
+        crate::panic::throw(b"runtime: netpollinit failed");
+    }
+    st.break_fd = efd as i32;
+    let ev = EpollEvent { events: linux::EPOLLIN, data: 0 };
+    linux::epoll_ctl(st.epfd, linux::EPOLL_CTL_ADD, st.break_fd, &ev);
+}
+
+/// Ends the sleep of a thread in `wait_unlocked` (no effect before the poller exists).
+pub fn interrupt() {
+    let fd = state().break_fd;
+    if fd >= 0 {
+        linux::eventfd_write(fd);
+    }
 }
 
 /// `runtime_isPollServerDescriptor(fd)`: whether `fd` is the poller's own (os must not close it).
 #[no_mangle]
 pub extern "C" fn g1c_is_poll_server_descriptor(fd: usize) -> bool {
     let st = state();
-    st.epfd >= 0 && fd == st.epfd as usize
+    (st.epfd >= 0 && fd == st.epfd as usize) || (st.break_fd >= 0 && fd == st.break_fd as usize)
 }
 
 /// `runtime_pollOpen(fd) (ctx, errno)`.
 #[no_mangle]
 pub extern "C" fn g1c_poll_open(fd: usize) -> Pair {
+    let _l = crate::lock::rt();
     let st = state();
     // Conservative: the parked goroutines' addresses in rg/wg and the timers must stay alive.
     let pd = crate::mem::alloc(core::mem::size_of::<PollDesc>()) as *mut PollDesc;
@@ -122,6 +142,7 @@ pub extern "C" fn g1c_poll_open(fd: usize) -> Pair {
 /// `pd` came from `g1c_poll_open` and is not closed yet.
 #[no_mangle]
 pub unsafe extern "C" fn g1c_poll_close(pd: *mut PollDesc) {
+    let _l = crate::lock::rt();
     let st = state();
     let ev = EpollEvent { events: 0, data: 0 };
     linux::epoll_ctl(st.epfd, linux::EPOLL_CTL_DEL, (*pd).fd, &ev);
@@ -175,6 +196,7 @@ unsafe fn sema(pd: *mut PollDesc, mode: usize) -> *mut usize {
 /// `pd` is an open poll descriptor.
 #[no_mangle]
 pub unsafe extern "C" fn g1c_poll_reset(pd: *mut PollDesc, mode: usize) -> usize {
+    let _l = crate::lock::rt();
     let err = check_err(pd, mode);
     if err != POLL_NO_ERROR {
         return err;
@@ -193,6 +215,7 @@ pub unsafe extern "C" fn g1c_poll_reset(pd: *mut PollDesc, mode: usize) -> usize
 /// `pd` is an open poll descriptor.
 #[no_mangle]
 pub unsafe extern "C" fn g1c_poll_wait(pd: *mut PollDesc, mode: usize) -> usize {
+    let _l = crate::lock::rt();
     loop {
         let err = check_err(pd, mode);
         if err != POLL_NO_ERROR {
@@ -208,6 +231,7 @@ pub unsafe extern "C" fn g1c_poll_wait(pd: *mut PollDesc, mode: usize) -> usize 
         }
         *s = sched::curg() as usize;
         state().waiters += 1;
+        crate::sched::io_waiter_added();
         sched::park(b"IO wait");
         // Woken by an event (READY left in the semaphore), a deadline or a close (checked above).
     }
@@ -220,6 +244,7 @@ pub unsafe extern "C" fn g1c_poll_wait(pd: *mut PollDesc, mode: usize) -> usize 
 /// `pd` is an open poll descriptor.
 #[no_mangle]
 pub unsafe extern "C" fn g1c_poll_wait_canceled(pd: *mut PollDesc, mode: usize) {
+    let _l = crate::lock::rt();
     loop {
         let s = sema(pd, mode);
         if *s == READY {
@@ -228,6 +253,7 @@ pub unsafe extern "C" fn g1c_poll_wait_canceled(pd: *mut PollDesc, mode: usize) 
         }
         *s = sched::curg() as usize;
         state().waiters += 1;
+        crate::sched::io_waiter_added();
         sched::park(b"IO wait");
     }
 }
@@ -274,6 +300,7 @@ unsafe fn deadline(arg: usize, seq: usize) {
 /// `pd` is an open poll descriptor.
 #[no_mangle]
 pub unsafe extern "C" fn g1c_poll_set_deadline(pd: *mut PollDesc, d: i64, mode: usize) {
+    let _l = crate::lock::rt();
     if (*pd).closing {
         return;
     }
@@ -319,6 +346,7 @@ pub unsafe extern "C" fn g1c_poll_set_deadline(pd: *mut PollDesc, d: i64, mode: 
 /// `pd` is an open poll descriptor.
 #[no_mangle]
 pub unsafe extern "C" fn g1c_poll_unblock(pd: *mut PollDesc) {
+    let _l = crate::lock::rt();
     if (*pd).closing {
         crate::panic::throw(b"runtime: unblock on closing polldesc");
     }
@@ -331,6 +359,16 @@ pub unsafe extern "C" fn g1c_poll_unblock(pd: *mut PollDesc) {
 /// Waits for I/O events up to `timeout_ns` (-1: indefinitely, 0: just look) and readies the goroutines they
 /// concern (gc's `netpoll`). Returns whether any goroutine was readied.
 pub fn wait(timeout_ns: i64) -> bool {
+    wait_events(timeout_ns, false)
+}
+
+/// `wait` for the scheduler's idle thread: the runtime lock is released while the thread sleeps in
+/// epoll_wait (other threads go on; `interrupt` wakes it early) and taken again to ready the goroutines.
+pub fn wait_unlocked(timeout_ns: i64) -> bool {
+    wait_events(timeout_ns, true)
+}
+
+fn wait_events(timeout_ns: i64, unlock: bool) -> bool {
     let st = state();
     if st.epfd < 0 {
         return false;
@@ -344,10 +382,22 @@ pub fn wait(timeout_ns: i64) -> bool {
         ((timeout_ns + 999_999) / 1_000_000).min(i32::MAX as i64) as i32
     };
     let mut evs = [EpollEvent { events: 0, data: 0 }; 128];
-    let n = linux::epoll_wait(st.epfd, &mut evs, ms);
+    let n = if unlock {
+        let depth = crate::lock::release_all();
+        let n = linux::epoll_wait(st.epfd, &mut evs, ms);
+        crate::lock::acquire_depth(depth);
+        n
+    } else {
+        linux::epoll_wait(st.epfd, &mut evs, ms)
+    };
+    let st = state();
     let before = st.waiters;
     for ev in evs.iter().take(n.max(0) as usize) {
         let (events, pd) = (ev.events, ev.data as *mut PollDesc);
+        if pd.is_null() {
+            linux::eventfd_drain(st.break_fd);
+            continue;
+        }
         // SAFETY: epoll returns the data of a registered descriptor, which is on the open list (live).
         unsafe {
             if events & (linux::EPOLLIN | linux::EPOLLRDHUP | linux::EPOLLHUP | linux::EPOLLERR) != 0 {

@@ -453,6 +453,7 @@ pub unsafe extern "C" fn g1c_reflect_mapassign(t: *const MapType, h: *mut HMap, 
 /// on a nil channel sends nothing; on a closed one it panics, as a blocking one does.
 #[no_mangle]
 pub extern "C" fn g1c_reflect_chansend(c: *mut Chan, val: *const u8, nb: bool) -> bool {
+    let _l = crate::lock::rt();
     if !nb {
         crate::chan::g1c_chansend(c, val);
         return true;
@@ -471,6 +472,7 @@ pub extern "C" fn g1c_reflect_chansend(c: *mut Chan, val: *const u8, nb: bool) -
 /// `val` has room for an element; `out` for two bytes.
 #[no_mangle]
 pub unsafe extern "C" fn g1c_reflect_chanrecv(c: *mut Chan, nb: bool, val: *mut u8, out: *mut [bool; 2]) {
+    let _l = crate::lock::rt();
     *out = if !nb {
         [true, crate::chan::g1c_chanrecv(c, val)]
     } else if c.is_null() {
@@ -504,6 +506,7 @@ const SELECT_DEFAULT: usize = 3;
 /// `cases` holds `n` cases; `out` has room for two words.
 #[no_mangle]
 pub unsafe extern "C" fn g1c_reflect_rselect(cases: *const RuntimeSelect, n: usize, out: *mut usize) {
+    let _l = crate::lock::rt();
     if n == 0 {
         crate::select::g1c_block();
     }
@@ -567,6 +570,7 @@ pub unsafe extern "C" fn g1c_reflect_typelinks(out: *mut usize) {
 /// `resolveNameOff`/`resolveTypeOff`/`resolveTextOff`: the address an offset stands for (null for 0).
 #[no_mangle]
 pub extern "C" fn g1c_resolve_off(off: i64) -> usize {
+    let _l = crate::lock::rt();
     if off == 0 {
         return 0;
     }
@@ -587,6 +591,7 @@ static OFFS: Global<Offs> = Global::new(Offs { ptrs: core::ptr::null_mut(), len:
 /// it holds stays alive, as in gc (whose table is never pruned either).
 #[no_mangle]
 pub extern "C" fn g1c_add_reflect_off(p: usize) -> i32 {
+    let _l = crate::lock::rt();
     // SAFETY: one thread (see `Global`); the table's memory holds `len` entries of `cap`.
     unsafe {
         let t = &mut *OFFS.get();

@@ -37,18 +37,20 @@ impl Out for SliceOut {
 /// `buf` is valid for `len` bytes; `fp` is the trampoline's frame.
 #[no_mangle]
 pub unsafe extern "C" fn g1c_stack(buf: *mut u8, len: usize, all: bool, fp: usize) -> usize {
+    let _l = crate::lock::rt();
     let mut o = SliceOut { p: buf, cap: len, len: 0 };
     let g = crate::sched::curg();
     goroutine_header(&mut o, g, b"running");
     crate::traceback::traceback_g(&mut o, g, None, fp);
     crate::traceback::created_by(&mut o, g);
     if all {
-        let mut other = crate::sched::p().allg_head;
+        let mut other = crate::sched::sched().allg_head;
         while !other.is_null() {
             // Parked goroutines only: one that never ran has no frames yet.
             let reason: &[u8] = (*other).wait_reason;
             let parked = !reason.is_empty() && (*other).sp != 0;
-            if other != g && parked && (*other).status != crate::sched::Status::Dead && !(*other).system {
+            let stopped = !matches!((*other).status, crate::sched::Status::Dead | crate::sched::Status::Running);
+            if other != g && parked && stopped && !(*other).system {
                 o.put(b"\n");
                 goroutine_header(&mut o, other, (*other).wait_reason);
                 crate::traceback::traceback_g(&mut o, other, None, saved_fp(other));
@@ -82,6 +84,7 @@ unsafe fn saved_fp(g: *mut crate::sched::G) -> usize {
 /// `m` points to a `runtime.MemStats`.
 #[no_mangle]
 pub unsafe extern "C" fn g1c_read_mem_stats(m: *mut u8) {
+    let _l = crate::lock::rt();
     let heap = crate::mem::heap();
     let gc = &*crate::gc::GC.get();
     let put = |off: usize, v: u64| core::ptr::write_unaligned(m.add(off) as *mut u64, v);
@@ -95,7 +98,7 @@ pub unsafe extern "C" fn g1c_read_mem_stats(m: *mut u8) {
     let idle = heap_sys.saturating_sub(inuse);
     let released = idle.saturating_sub(heap.free_unscavenged as u64);
     let mut stack = 0u64;
-    let mut g = crate::sched::p().allg_head;
+    let mut g = crate::sched::sched().allg_head;
     while !g.is_null() {
         if (*g).status != crate::sched::Status::Dead {
             stack += ((*g).stack_bytes + crate::stack::HEADROOM) as u64;
@@ -151,6 +154,7 @@ pub unsafe extern "C" fn g1c_read_mem_stats(m: *mut u8) {
 /// `pauses` points to a slice header whose array has room for 515 values.
 #[no_mangle]
 pub unsafe extern "C" fn g1c_read_gc_stats(pauses: *mut usize) {
+    let _l = crate::lock::rt();
     let gc = &*crate::gc::GC.get();
     let p = *pauses as *mut u64;
     let n = gc.num_gc.min(256) as usize;
@@ -168,12 +172,14 @@ pub unsafe extern "C" fn g1c_read_gc_stats(pauses: *mut usize) {
 /// `debug.FreeOSMemory`: a collection, then every free page given back to the OS.
 #[no_mangle]
 pub extern "C" fn g1c_free_os_memory() {
+    let _l = crate::lock::rt();
     crate::gc::collect();
     crate::mem::heap().scavenge(0);
 }
 
 #[no_mangle]
 pub extern "C" fn g1c_set_gc_percent(pct: i32) -> i32 {
+    let _l = crate::lock::rt();
     crate::gc::set_gc_percent(pct)
 }
 

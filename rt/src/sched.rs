@@ -1,27 +1,46 @@
-//! The scheduler: goroutines (`G`), their run queue, parking and waking, goroutine start and exit,
-//! deadlock detection (runtime/proc.go, simplified to one thread).
+//! The scheduler: goroutines (`G`) on OS threads (`M`) that hold processors (`P`): M:N scheduling as in
+//! gc's runtime/proc.go, simplified.
 //!
-//! In: `g1c_newproc` from compiled `go` statements, `park`/`ready` from channels and select, `g1c_gosched`.
-//! Out: goroutines run one at a time on the thread; a goroutine runs until it blocks, yields or exits
-//! (cooperative switching). When the run queue is empty while goroutines still wait, the program ends with
-//! gc's `fatal error: all goroutines are asleep - deadlock!` and every goroutine's traceback, exit 2.
-//! When the main goroutine returns from `main.main`, the program exits with status 0 (other goroutines are
-//! simply never run again).
+//! In: `g1c_newproc` from compiled `go` statements, `park`/`ready` from channels, select, semaphores,
+//! timers and the poller, `g1c_gosched`, `entersyscall`/`exitsyscall` around blocking system calls, the
+//! preemption checks of compiled code (prologue and loop headers, codegen/amd64/stack.rs), `runtime.GOMAXPROCS`,
+//! `runtime.LockOSThread`. Out: goroutines run in parallel on up to GOMAXPROCS threads; when the main
+//! goroutine returns from `main.main` the program exits 0; when nothing can ever run again, gc's
+//! `fatal error: all goroutines are asleep - deadlock!` with every goroutine's traceback, exit 2.
 //!
-//! Structure (so M:N threads can come later, DESIGN §6): the state is split like gc's: `M` (a thread: its
-//! system-stack context `g0_sp` and the goroutine it runs, `curg`) and `P` (a run queue). Today there is one
-//! of each, reached through `m()` and `p()`; with threads, `m()` becomes a per-thread block found through
-//! FS and each `P` owns its queue, with stealing between them. Nothing else keeps scheduler state.
+//! Structure. `M`: a thread, found through its FS base (`m()`); its system stack (`g0`) runs the scheduler
+//! loop [`schedule`] and Rust code that needs a deep stack. `P`: the right to run Go code; GOMAXPROCS of them
+//! (default: the CPUs, limited by the cgroup quota, `procs.rs`). `Sched`: the global run queue every P takes
+//! from (no per-P queues or stealing yet), the idle Ps and Ms, the list of all goroutines. All of it is
+//! under the runtime lock (lock.rs); Go code runs without it.
 //!
-//! Switching: `g1c_swap` (arch::amd64) saves the callee-saved registers on the current stack, stores RSP,
-//! loads another RSP and pops. Every switch goes through the thread's system stack (`g0`): a goroutine that
-//! parks swaps to `g0`, whose loop in [`schedule`] picks the next runnable goroutine. A goroutine's stack is
-//! freed from `g0` after it exits (never while running on it).
+//! Switching: `g1c_swap` (below) saves the callee-saved registers on the current stack, stores RSP, loads
+//! another RSP and pops. Every switch goes through the thread's `g0` and happens with the runtime lock held:
+//! a goroutine that parks swaps to `g0`, whose loop picks the next runnable goroutine (maybe one another
+//! thread parked) and swaps to it; the lock's per-M depth is restored by whoever resumes (`switch_to_g0`,
+//! `execute`), and a new goroutine drops it before its function runs (`g1c_gostart`). A goroutine's stack
+//! is freed from `g0` after it exits (never while running on it).
+//!
+//! Threads. A thread without work gives its P back and parks on a futex (`stopm`); `ready` wakes one when
+//! a P is idle (`wakep`, at most one "spinning" thread at a time). One thread at a time sleeps for the next
+//! timer or I/O event holding its P (`findwork`); others wake it when they queue work and no P is idle
+//! (`break_poller`). `entersyscall` gives the P away at once (to a thread that runs the queue or watches the
+//! timers, else to the idle list); `exitsyscall` takes an idle P or queues the goroutine and parks the
+//! thread. Threads are never destroyed.
+//!
+//! Preemption and stop-the-world. A thread's stack guard (`M::stackguard`, `fs:[0x70]`) set to
+//! `STACK_PREEMPT` makes the next prologue check or loop-header check fail, which leads to `preempt_point`.
+//! `sysmon`, a thread without a P started with the first `go` statement, poisons the guard of a thread that
+//! has run one goroutine for 10 ms and sets `M::preempt`: it yields. The collector (holding the lock) poisons
+//! every thread running Go code (`M::running_go`) until each has stopped at a safe point: waiting for the
+//! lock in any rt entry (registers spilled, `M::safe_sp`), in a system call, or parked; it then scans every
+//! goroutine's stack from its saved or safe stack pointer and every thread's system stack (`walk_stacks`).
 
 use crate::defer::{Defer, Panic};
 use crate::stack::{self, Seg};
 use crate::Global;
 use core::arch::global_asm;
+use core::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, AtomicUsize, Ordering};
 
 // g1c_swap(save: *mut usize, sp: usize): saves the C ABI's callee-saved registers on the current stack,
 // stores RSP in *save, switches to `sp` and pops the registers saved there by an earlier g1c_swap (or
@@ -54,6 +73,7 @@ global_asm!(
     ".globl g1c_gostart",
     ".type g1c_gostart,@function",
     "g1c_gostart:",
+    "    call g1c_gostart_unlock",
     "    mov rdx, r12",
     "    call [rdx]",
     "    call g1c_goexit",
@@ -140,33 +160,140 @@ pub struct G {
     /// runtime/pprof's labels (gc's `g.labels`): a pointer into the Go heap, set by `setProfLabel` and
     /// given to the goroutines this one starts. G records are scanned conservatively, which keeps it alive.
     pub labels: usize,
+    /// The thread running the goroutine while it runs (its safe point is where the collector scans from).
+    pub m: *mut M,
+    /// The thread the goroutine is locked to (runtime.LockOSThread), if any, and the LockOSThread calls
+    /// not yet undone.
+    pub lockedm: *mut M,
+    pub locked_ext: u32,
 }
 
-/// A thread (gc's `m`): its system stack context and the goroutine it runs.
+/// A thread (gc's `m`). The thread's FS base points at its `M` (`arch_prctl(ARCH_SET_FS)`), so compiled
+/// code and rt's assembly reach the fields below at fixed offsets: `fs:[0]` is the block's own address (how
+/// Rust finds its `M`), `fs:[0x70]` the stack guard the prologue compares RSP with (the offset glibc keeps
+/// for split stacks, codegen/amd64/stack.rs). Fields are this thread's own unless marked "(lock)": those
+/// are read or written by other threads under the runtime lock, or atomically.
+#[repr(C)]
 pub struct M {
+    pub this: *mut M,
     /// RSP of the scheduler loop on the system stack, saved while a goroutine runs.
     pub g0_sp: usize,
+    /// The goroutine the thread runs (null on the scheduler loop). (lock)
     pub curg: *mut G,
-    /// Between `entersyscall` and `exitsyscall`: the goroutine is in a system call that may block (gc's
-    /// `_Gsyscall`), as opposed to a raw one (after fork, or that cannot block).
+    /// Levels of the runtime lock the thread holds (lock.rs).
+    pub locks: usize,
+    /// The stack pointer at the thread's last safe point (lock.rs, `entersyscall`, idle waits): where the
+    /// collector starts scanning the stack the thread was on. (lock)
+    pub safe_sp: usize,
+    /// The P the thread holds (null: none). (lock)
+    pub p: *mut P,
+    /// The P handed to a parked thread by the one that wakes it. (lock)
+    pub nextp: *mut P,
+    /// Next M in the list of all Ms; next idle M.
+    pub alllink: *mut M,
+    pub schedlink: *mut M,
+    pub id: u64,
+    /// The system stack's highest address (the collector scans up to it).
+    pub g0_hi: usize,
+    /// The goroutine locked to this thread (runtime.LockOSThread), if any. (lock)
+    pub lockedg: *mut G,
+    /// A flag word: futex the parked thread sleeps on (`stopm`).
+    pub note: AtomicU32,
+    /// Running Go code, not at a safe point: the collector waits for it to stop. Set and cleared under the
+    /// lock when a goroutine starts or stops running, cleared while waiting for the lock or in a system call.
+    pub running_go: AtomicBool,
+    /// Between `entersyscall` and `exitsyscall` (gc's `_Gsyscall`).
     pub in_syscall: bool,
+    /// Looking for work after a wake-up (gc's spinning M). (lock)
+    pub spinning: bool,
+    /// `sync.runtime_procPin` depth: no time-slice preemption while > 0.
+    pub pinned: u8,
+    /// The thread's time slice is over: yield at the next check (sysmon; atomic).
+    pub preempt: AtomicBool,
+    /// The Go prologue's limit: Go code keeps RSP above it. 0 on the system stack (no check fails);
+    /// `STACK_PREEMPT` asks the running goroutine to stop at its next check (`preempt_point`).
+    pub stackguard: AtomicUsize,
+    /// Goroutine switches on this thread (sysmon compares it to see a goroutine that keeps running).
+    pub schedtick: AtomicU64,
+    /// The system stack's mapping (0 for the main thread, whose stack the kernel made).
+    pub g0_map: usize,
 }
 
-/// A processor (gc's `p`): the run queue and the list of goroutines it knows.
+/// `M::stackguard`'s offset, which the compiler's prologue hard-codes (codegen/amd64/stack.rs `GUARD_OFFSET`).
+pub const M_STACKGUARD: usize = 0x70;
+const _: () = assert!(core::mem::offset_of!(M, stackguard) == M_STACKGUARD);
+
+/// The poisoned guard (gc's stackPreempt): greater than any stack pointer, so every prologue and back-edge
+/// check fails and the goroutine enters `preempt_point`.
+pub const STACK_PREEMPT: usize = 0xFFFF_FFFF_FFFF_FADE;
+
+/// A processor (gc's `p`): the right to run Go code. GOMAXPROCS of them exist; an M runs goroutines only
+/// while it holds one. The run queue is global (`Sched::runq`) for now: every P takes from it.
 pub struct P {
+    pub id: usize,
+    /// Next idle P. (lock)
+    pub link: *mut P,
+}
+
+/// The most Ps `runtime.GOMAXPROCS` may set (gc's `_MaxGomaxprocs` is larger; one 256-entry table keeps
+/// the Ps static).
+pub const MAX_PROCS: usize = 256;
+
+/// The scheduler's shared state (gc's `schedt` and `allgs`), all under the runtime lock.
+pub struct Sched {
     pub runq_head: *mut G,
     pub runq_tail: *mut G,
     pub allg_head: *mut G,
     pub allg_tail: *mut G,
-    /// Goroutines not dead, excluding none: the deadlock check compares it with nothing runnable.
+    /// Goroutines not dead.
     pub live: usize,
     pub next_id: u64,
     /// Dead goroutines whose G can be reused (gc's gFree).
     pub free: *mut G,
+    pub allm: *mut M,
+    pub next_mid: u64,
+    /// Parked Ms and idle Ps.
+    pub idle_m: *mut M,
+    pub idle_p: *mut P,
+    pub npidle: usize,
+    pub gomaxprocs: usize,
+    /// Ms woken to look for work that have not found any yet (gc's nmspinning).
+    pub nmspinning: usize,
+    /// An M is asleep waiting for the next timer or I/O event (with its P), `break_poller` wakes it, and
+    /// the time it wakes at by itself (`i64::MAX`: only for I/O).
+    pub polling: bool,
+    pub poll_until: i64,
+    /// Switches since the last look at the poller (gc's sysmon polls every 10 ms).
+    pub poll_tick: u32,
+    /// The monitor thread (sysmon) runs.
+    pub sysmon: bool,
 }
 
-static M0: Global<M> = Global::new(M { g0_sp: 0, curg: core::ptr::null_mut(), in_syscall: false });
-static P0: Global<P> = Global::new(P {
+static M0: Global<M> = Global::new(M {
+    this: core::ptr::null_mut(),
+    g0_sp: 0,
+    curg: core::ptr::null_mut(),
+    locks: 0,
+    safe_sp: 0,
+    p: core::ptr::null_mut(),
+    nextp: core::ptr::null_mut(),
+    alllink: core::ptr::null_mut(),
+    schedlink: core::ptr::null_mut(),
+    id: 0,
+    g0_hi: 0,
+    lockedg: core::ptr::null_mut(),
+    note: AtomicU32::new(0),
+    running_go: AtomicBool::new(false),
+    in_syscall: false,
+    spinning: false,
+    pinned: 0,
+    preempt: AtomicBool::new(false),
+    stackguard: AtomicUsize::new(0),
+    schedtick: AtomicU64::new(0),
+    g0_map: 0,
+});
+
+static SCHED: Global<Sched> = Global::new(Sched {
     runq_head: core::ptr::null_mut(),
     runq_tail: core::ptr::null_mut(),
     allg_head: core::ptr::null_mut(),
@@ -174,50 +301,105 @@ static P0: Global<P> = Global::new(P {
     live: 0,
     next_id: 17,
     free: core::ptr::null_mut(),
+    allm: core::ptr::null_mut(),
+    next_mid: 1,
+    idle_m: core::ptr::null_mut(),
+    idle_p: core::ptr::null_mut(),
+    npidle: 0,
+    gomaxprocs: 1,
+    nmspinning: 0,
+    polling: false,
+    poll_until: 0,
+    poll_tick: 0,
+    sysmon: false,
 });
 
-/// The current thread's `M`.
+/// Every P that may exist; the first `gomaxprocs` are in use.
+static ALLP: Global<[P; MAX_PROCS]> = Global::new([const { P { id: 0, link: core::ptr::null_mut() } }; MAX_PROCS]);
+
+/// Makes `M0` the current thread's block (FS base) before anything reads `m()`.
+#[cfg(not(test))]
+pub fn init_m0() {
+    let m0 = M0.get();
+    // SAFETY: start-up, one thread; M0 lives forever.
+    unsafe {
+        (*m0).this = m0;
+        (*SCHED.get()).allm = m0;
+        crate::os::linux::set_fs(m0 as usize);
+    }
+}
+
+/// The current thread's `M`: `fs:[0]` holds its address (see `M`).
+#[cfg(not(test))]
+#[inline(always)]
 pub fn m() -> &'static mut M {
-    // SAFETY: one thread (see `Global`); callers never hold two references across a switch.
+    let m: *mut M;
+    // SAFETY: FS points at this thread's M from start-up on (`init_m0`, `newm`).
+    unsafe {
+        core::arch::asm!("mov {}, qword ptr fs:[0]", out(reg) m, options(nostack, readonly, preserves_flags));
+        &mut *m
+    }
+}
+
+/// Host unit tests run under glibc, which owns FS: one M for them.
+#[cfg(test)]
+pub fn m() -> &'static mut M {
+    // SAFETY: tests take `crate::test_lock`.
     unsafe { &mut *M0.get() }
 }
 
-pub fn p() -> &'static mut P {
-    // SAFETY: as for `m`.
-    unsafe { &mut *P0.get() }
+/// The scheduler's shared state; callers hold the runtime lock.
+pub fn sched() -> &'static mut Sched {
+    // SAFETY: under the runtime lock (lock.rs); callers never hold two references across a switch.
+    unsafe { &mut *SCHED.get() }
 }
 
-/// The running goroutine (null before the scheduler starts).
+/// The running goroutine (null on the scheduler loop).
 pub fn curg() -> *mut G {
     m().curg
 }
 
-/// Puts `g` at the end of the run queue.
+/// Reads RSP (an address below every frame of the caller's).
+#[inline(always)]
+fn current_sp() -> usize {
+    let sp: usize;
+    // SAFETY: reads a register.
+    unsafe { core::arch::asm!("mov {}, rsp", out(reg) sp, options(nomem, nostack, preserves_flags)) };
+    sp
+}
+
+/// Puts `g` at the end of the run queue and, when a P is idle, wakes a thread to run it.
 pub fn ready(g: *mut G) {
-    let p = p();
-    // SAFETY: `g` is a live goroutine.
+    let _l = crate::lock::rt();
+    runq_put(g);
+    wakep();
+}
+
+fn runq_put(g: *mut G) {
+    let s = sched();
+    // SAFETY: `g` is a live goroutine; the queue is under the lock.
     unsafe {
         (*g).status = Status::Runnable;
         (*g).schedlink = core::ptr::null_mut();
-        if p.runq_tail.is_null() {
-            p.runq_head = g;
+        if s.runq_tail.is_null() {
+            s.runq_head = g;
         } else {
-            (*p.runq_tail).schedlink = g;
+            (*s.runq_tail).schedlink = g;
         }
-        p.runq_tail = g;
+        s.runq_tail = g;
     }
 }
 
 #[cfg_attr(test, allow(dead_code))]
 fn runq_get() -> *mut G {
-    let p = p();
-    let g = p.runq_head;
+    let s = sched();
+    let g = s.runq_head;
     if !g.is_null() {
         // SAFETY: queued goroutines are live.
         unsafe {
-            p.runq_head = (*g).schedlink;
-            if p.runq_head.is_null() {
-                p.runq_tail = core::ptr::null_mut();
+            s.runq_head = (*g).schedlink;
+            if s.runq_head.is_null() {
+                s.runq_tail = core::ptr::null_mut();
             }
             (*g).schedlink = core::ptr::null_mut();
         }
@@ -225,15 +407,29 @@ fn runq_get() -> *mut G {
     g
 }
 
-/// Switches from the running goroutine to the scheduler; returns when someone readies it and the
-/// scheduler picks it again.
-fn switch_to_g0() {
-    let g = curg();
-    // SAFETY: `g` is running on its own stack; g0's RSP was saved when it switched to `g`.
-    unsafe { g1c_swap(&mut (*g).sp, m().g0_sp) };
+/// Whether goroutines wait in the run queue.
+pub fn runq_nonempty() -> bool {
+    !sched().runq_head.is_null()
 }
 
-/// Blocks the running goroutine until [`ready`] is called on it (gc's `gopark`).
+/// Switches from the running goroutine to its thread's scheduler loop, with the runtime lock held; returns
+/// when a thread (maybe another one) runs the goroutine again, with that thread's lock held at the depth
+/// this goroutine had.
+fn switch_to_g0() {
+    let g = curg();
+    let m = m();
+    if m.locks == 0 {
+        crate::panic::throw(b"goroutine switch without the runtime lock");
+    }
+    let depth = m.locks;
+    // SAFETY: `g` is running on its own stack; g0's RSP was saved when it switched to `g`.
+    unsafe { g1c_swap(&mut (*g).sp, m.g0_sp) };
+    crate::sched::m().locks = depth;
+}
+
+/// Blocks the running goroutine until [`ready`] is called on it (gc's `gopark`). The caller holds the
+/// runtime lock from its check of the condition to here, so no waker can run it before it has left its
+/// stack.
 pub fn park(reason: &'static [u8]) {
     let g = curg();
     // SAFETY: `g` is the running goroutine.
@@ -247,30 +443,31 @@ pub fn park(reason: &'static [u8]) {
 /// Lets the other runnable goroutines run first (gc's `Gosched`).
 #[no_mangle]
 pub extern "C" fn g1c_gosched() {
-    ready(curg());
+    let _l = crate::lock::rt();
+    runq_put(curg());
     switch_to_g0();
 }
 
-/// A new goroutine record with a first stack segment, on the list of all goroutines.
+/// A new goroutine record with a first stack segment, on the list of all goroutines (lock held).
 fn new_g(id: u64) -> *mut G {
-    let p = p();
-    let g = if p.free.is_null() {
+    let s = sched();
+    let g = if s.free.is_null() {
         // Conservative: rt's record (chains of pointers, the saved stack pointer, small scalars).
         let g = crate::mem::alloc(core::mem::size_of::<G>()) as *mut G;
         // SAFETY: fresh zeroed memory of G's size; link it into the list of all goroutines.
         unsafe {
-            if p.allg_tail.is_null() {
-                p.allg_head = g;
+            if s.allg_tail.is_null() {
+                s.allg_head = g;
             } else {
-                (*p.allg_tail).alllink = g;
+                (*s.allg_tail).alllink = g;
             }
         }
-        p.allg_tail = g;
+        s.allg_tail = g;
         g
     } else {
-        let g = p.free;
+        let g = s.free;
         // SAFETY: dead goroutines on the free list keep their place on the list of all goroutines.
-        unsafe { p.free = (*g).schedlink };
+        unsafe { s.free = (*g).schedlink };
         g
     };
     // SAFETY: `g` is ours; `alllink` keeps its place in the list.
@@ -295,11 +492,14 @@ fn new_g(id: u64) -> *mut G {
                 locked: false,
                 system: false,
                 labels: 0,
+                m: core::ptr::null_mut(),
+                lockedm: core::ptr::null_mut(),
+                locked_ext: 0,
             },
         );
         stack::first_segment(g);
     }
-    p.live += 1;
+    s.live += 1;
     g
 }
 
@@ -330,9 +530,10 @@ unsafe fn prepare_start(g: *mut G, fv: usize, args: *const u8, size: usize) {
 #[no_mangle]
 pub unsafe extern "C" fn g1c_newproc(fv: usize, args: *const u8, size: usize) {
     let fp = crate::arch::amd64::frame_pointer();
-    let p = p();
-    let id = p.next_id;
-    p.next_id += 1;
+    let _l = crate::lock::rt();
+    let s = sched();
+    let id = s.next_id;
+    s.next_id += 1;
     let g = new_g(id);
     // The caller's return address: the instruction after this call in the `go` statement.
     (*g).gopc = *((fp + 8) as *const u64);
@@ -342,12 +543,21 @@ pub unsafe extern "C" fn g1c_newproc(fv: usize, args: *const u8, size: usize) {
     }
     prepare_start(g, fv, args, size);
     ready(g);
+    start_sysmon();
+}
+
+/// Called by `g1c_gostart` before a new goroutine's function: the scheduler switched to it holding the
+/// runtime lock, which Go code runs without.
+#[no_mangle]
+pub extern "C" fn g1c_gostart_unlock() {
+    crate::lock::release_all();
 }
 
 /// Called by `g1c_gostart` when a goroutine's function returns (gc's `goexit1`): the goroutine is dead;
 /// its stack is released by the scheduler.
 #[no_mangle]
 pub extern "C" fn g1c_goexit() -> ! {
+    crate::lock::acquire();
     let g = curg();
     // SAFETY: `g` is the running goroutine.
     unsafe {
@@ -367,43 +577,54 @@ pub extern "C" fn g1c_goexit() -> ! {
 #[cfg(not(test))]
 static MAIN_CLOSURE: Global<usize> = Global::new(0);
 
-/// Creates the main goroutine and runs the scheduler loop on the system stack (the thread's initial
-/// stack). Never returns: the program ends in `exit_group` (main returned, a panic, a fatal error).
+/// Sets up the Ps (GOMAXPROCS), creates the main goroutine and runs the scheduler loop on the system
+/// stack (the thread's initial stack). Never returns: the program ends in `exit_group` (main returned, a
+/// panic, a fatal error).
 #[cfg(not(test))]
 pub fn start_main() -> ! {
-    // SAFETY: single-threaded start-up.
+    crate::lock::acquire();
+    // SAFETY: start-up, under the lock.
     unsafe {
         *crate::gc::STACK_WALKER.get() = Some(walk_stacks);
         *MAIN_CLOSURE.get() = g1c_main_entry as *const () as usize;
+        let m = m();
+        m.g0_hi = *crate::traceback::STACK_HI.get();
+        let n = crate::procs::initial_gomaxprocs().clamp(1, MAX_PROCS);
+        procresize(n);
+        m.p = pidleget();
         let g = new_g(1);
         prepare_start(g, MAIN_CLOSURE.get() as usize, core::ptr::null(), 0);
-        ready(g);
+        runq_put(g);
     }
     schedule()
 }
 
-/// The garbage collector's view of the stacks (`gc::STACK_WALKER`): for every goroutine that is not dead,
-/// each segment of its chain, from the innermost stack pointer to the segment's top (the running goroutine
-/// from the collector's own `sp`; a parked one from its saved SP; an older segment from the SP at which
-/// `morestack` left it), and the system stack from the scheduler's saved SP (or from `sp` when the collector
-/// itself runs there). Segments are mmapped outside the heap, so nothing else would scan them.
+/// The garbage collector's view of the stacks (`gc::STACK_WALKER`), with the world stopped: for every
+/// goroutine that is not dead, each segment of its chain from the innermost stack pointer to the segment's
+/// top (the collector's own goroutine from `sp`; one running on another thread from that thread's safe
+/// point, `M::safe_sp`; a parked one from its saved SP; an older segment from the SP at which `morestack`
+/// left it), and every thread's system stack (the collector's from `sp` when it runs there; another's
+/// from where its scheduler loop stopped).
 #[cfg_attr(test, allow(dead_code))]
 fn walk_stacks(sp: usize, f: &mut dyn FnMut(usize, usize)) {
+    let me = m() as *mut M;
     let cur = curg();
-    let mut on_goroutine_stack = false;
-    let mut g = p().allg_head;
-    // SAFETY: single-threaded and the world is stopped: the G list and segment chains are stable.
+    let mut g = sched().allg_head;
+    // SAFETY: the world is stopped: the G list, the Ms and the segment chains are stable.
     unsafe {
         while !g.is_null() {
             if (*g).status != Status::Dead {
-                let mut lo = if g == cur { sp } else { (*g).sp };
+                let mut lo = if g == cur {
+                    sp
+                } else if (*g).status == Status::Running && !(*g).m.is_null() {
+                    (*(*g).m).safe_sp
+                } else {
+                    (*g).sp
+                };
                 let mut s = (*g).seg;
                 while !s.is_null() {
                     if lo >= (*s).lo && lo <= (*s).hi {
                         f(lo, (*s).hi);
-                        if g == cur && lo == sp {
-                            on_goroutine_stack = true;
-                        }
                     }
                     lo = (*s).old_sp;
                     s = (*s).prev;
@@ -411,113 +632,656 @@ fn walk_stacks(sp: usize, f: &mut dyn FnMut(usize, usize)) {
             }
             g = (*g).alllink;
         }
-        let hi = *crate::traceback::STACK_HI.get();
-        let lo = if on_goroutine_stack { m().g0_sp } else { sp };
-        if lo != 0 && lo < hi {
-            f(lo, hi);
+        let mut mp = sched().allm;
+        while !mp.is_null() {
+            let lo = if mp == me {
+                if cur.is_null() {
+                    sp
+                } else {
+                    (*mp).g0_sp
+                }
+            } else if !(*mp).curg.is_null() {
+                (*mp).g0_sp
+            } else {
+                (*mp).safe_sp
+            };
+            let hi = (*mp).g0_hi;
+            if lo != 0 && lo < hi {
+                f(lo, hi);
+            }
+            mp = (*mp).alllink;
         }
     }
 }
 
-/// Schedules since the last look at the poller: with goroutines always runnable, the scheduler still
-/// checks for I/O every `POLL_EVERY` switches (gc's sysmon polls every 10 ms).
-static POLL_TICK: Global<u32> = Global::new(0);
+/// Schedules between looks at the poller when goroutines are always runnable.
 const POLL_EVERY: u32 = 61;
 
-/// The scheduler loop (gc's `schedule`/`execute`, `findrunnable`), on the system stack: runs due timers,
-/// looks at the poller now and then, picks the next runnable goroutine; with none, waits for the earliest
-/// timer or for I/O (`idle`), and reports a deadlock when there is nothing to wait for.
+/// The scheduler loop (gc's `schedule`/`execute`, `findrunnable`), on the thread's system stack with the
+/// runtime lock held: runs due timers, looks at the poller now and then, picks the next runnable goroutine
+/// and runs it; with none, sleeps (`findwork`).
 #[cfg_attr(test, allow(dead_code))]
 fn schedule() -> ! {
     loop {
+        let m = m();
+        if m.p.is_null() {
+            stopm();
+            continue;
+        }
+        if excess_p(m.p) {
+            // GOMAXPROCS went down: this P is no longer in use.
+            m.p = core::ptr::null_mut();
+            stopm();
+            continue;
+        }
+        if !m.lockedg.is_null() {
+            // A locked thread runs only its goroutine: give the P away and wait for it to be runnable.
+            stoplockedm();
+            continue;
+        }
         if crate::time::earliest().is_some() {
             crate::time::run_due(crate::time::nanotime());
         }
         if crate::netpoll::waiters() > 0 {
-            // SAFETY: single-threaded runtime (see `Global`).
-            let tick = unsafe { &mut *POLL_TICK.get() };
-            *tick += 1;
-            if *tick >= POLL_EVERY {
-                *tick = 0;
+            let s = sched();
+            s.poll_tick += 1;
+            if s.poll_tick >= POLL_EVERY {
+                s.poll_tick = 0;
                 crate::netpoll::wait(0);
             }
         }
-        let mut g = runq_get();
-        while g.is_null() {
-            if !idle() {
-                deadlock();
-            }
-            g = runq_get();
+        let g = runq_get();
+        if g.is_null() {
+            findwork();
+            continue;
         }
-        let m = m();
-        m.curg = g;
-        // SAFETY: `g` is runnable: its stack holds a g1c_swap frame.
-        unsafe {
-            (*g).status = Status::Running;
-            stack::set_guard((*g).seg);
-            g1c_swap(&mut m.g0_sp, (*g).sp);
-            // Back on the system stack: `g` parked, yielded or exited.
-            stack::set_guard(core::ptr::null_mut());
-            m.curg = core::ptr::null_mut();
-            if (*g).status == Status::Dead {
-                stack::free_all(g);
-                let p = p();
-                p.live -= 1;
-                (*g).schedlink = p.free;
-                p.free = g;
+        if m.spinning {
+            m.spinning = false;
+            sched().nmspinning -= 1;
+            if runq_nonempty() {
+                wakep();
             }
+        }
+        // SAFETY: `g` was runnable.
+        let locked = unsafe { (*g).lockedm };
+        if !locked.is_null() && locked != m as *mut M {
+            // Its own thread must run it: hand that thread our P and the goroutine, and park.
+            startlockedm(g, locked);
+            continue;
+        }
+        execute(g);
+    }
+}
+
+/// Runs `g` on this thread until it parks, yields or exits, then frees it if it died.
+#[cfg_attr(test, allow(dead_code))]
+fn execute(g: *mut G) {
+    let m = m();
+    m.curg = g;
+    m.schedtick.fetch_add(1, Ordering::Relaxed);
+    // SAFETY: `g` is runnable: its stack holds a g1c_swap frame.
+    unsafe {
+        (*g).status = Status::Running;
+        (*g).m = m;
+        stack::set_guard((*g).seg);
+        m.running_go.store(true, Ordering::SeqCst);
+        g1c_swap(&mut m.g0_sp, (*g).sp);
+        // Back on the system stack with the lock held: `g` parked, yielded or exited.
+        m.locks = 1;
+        m.running_go.store(false, Ordering::SeqCst);
+        stack::set_guard(core::ptr::null_mut());
+        m.curg = core::ptr::null_mut();
+        (*g).m = core::ptr::null_mut();
+        if (*g).status == Status::Dead {
+            if m.lockedg == g {
+                // gc ends a thread whose locked goroutine exits; rt's thread goes back to serving all.
+                m.lockedg = core::ptr::null_mut();
+            }
+            stack::free_all(g);
+            let s = sched();
+            s.live -= 1;
+            (*g).schedlink = s.free;
+            s.free = g;
         }
     }
 }
 
-/// Nothing is runnable: sleeps until the earliest timer is due or, when goroutines wait for I/O, until an
-/// I/O event (whichever comes first), then runs the due timers. False when there is nothing to wait for
-/// (no timer, no I/O waiter): a deadlock. gc's `checkdead` likewise never reports one while timers are
-/// pending.
+/// Nothing is runnable for this thread. One thread at a time sleeps (keeping its P) until the earliest
+/// timer is due or, when goroutines wait for I/O, until an event, and runs what is then due; the others
+/// give their P back and park until woken. When no thread runs a goroutine and nothing can ever wake one
+/// (no timer, no I/O waiter): the deadlock gc's `checkdead` reports.
 #[cfg_attr(test, allow(dead_code))]
-fn idle() -> bool {
+fn findwork() {
+    let m = m();
+    let s = sched();
+    if m.spinning {
+        m.spinning = false;
+        s.nmspinning -= 1;
+    }
     let earliest = crate::time::earliest();
     let io = crate::netpoll::waiters() > 0;
-    if earliest.is_none() && !io {
-        return false;
+    if !s.polling && (earliest.is_some() || io) {
+        s.polling = true;
+        let timeout = match earliest {
+            Some(w) => (w - crate::time::nanotime()).max(0),
+            None => -1,
+        };
+        s.poll_until = earliest.unwrap_or(i64::MAX);
+        m.safe_sp = current_sp();
+        if io {
+            crate::netpoll::wait_unlocked(timeout);
+        } else if timeout > 0 {
+            let seen = POLLER_NOTE.load(Ordering::SeqCst);
+            let depth = crate::lock::release_all();
+            crate::lock::futex_wait(&POLLER_NOTE, seen, timeout);
+            crate::lock::acquire_depth(depth);
+        }
+        sched().polling = false;
+        crate::time::run_due(crate::time::nanotime());
+        return;
     }
-    let timeout = match earliest {
-        Some(w) => (w - crate::time::nanotime()).max(0),
-        None => -1,
-    };
-    if io {
-        crate::netpoll::wait(timeout);
-    } else if timeout > 0 {
-        crate::os::linux::nanosleep(timeout);
+    if !s.polling && !any_goroutine_running() {
+        deadlock();
     }
-    crate::time::run_due(crate::time::nanotime());
-    true
+    // Give the P back and park.
+    let p = m.p;
+    m.p = core::ptr::null_mut();
+    pidleput(p);
+    stopm();
 }
 
-/// `syscall.runtime_entersyscall`, before a system call that may block (syscall.Syscall): records that
-/// the goroutine is in such a call (`M::in_syscall`). With one thread there is no other thread to hand the
-/// P to, so the goroutine keeps the thread and everything else waits for the call, except where the
-/// runtime can wait for the call's condition without blocking (`syscall::g1c_raw_syscall6`: a wait for a
-/// child process parks the goroutine in the poller). With threads, entersyscall lets another thread take
-/// the P when the call blocks (gc's sysmon `retake`).
+/// Wakes the thread sleeping in `findwork` for a timer or I/O (gc's `netpollBreak`/`wakeNetPoller`).
+static POLLER_NOTE: AtomicU32 = AtomicU32::new(0);
+
+fn break_poller() {
+    POLLER_NOTE.fetch_add(1, Ordering::SeqCst);
+    crate::lock::futex_wake(&POLLER_NOTE, 1);
+    crate::netpoll::interrupt();
+}
+
+/// A timer was added to fire at `when`: wake the sleeping poller when it would sleep past it.
+pub fn timer_added(when: i64) {
+    let s = sched();
+    if s.polling && when < s.poll_until {
+        s.poll_until = when;
+        break_poller();
+    }
+}
+
+/// A goroutine now waits for I/O: a poller asleep on a timer alone must wait for I/O events too.
+pub fn io_waiter_added() {
+    let s = sched();
+    if s.polling && crate::netpoll::waiters() == 1 {
+        break_poller();
+    }
+}
+
+/// Whether any thread runs a goroutine (in Go code, in rt or in a system call).
+fn any_goroutine_running() -> bool {
+    let mut mp = sched().allm;
+    // SAFETY: Ms are never freed; `curg` is read under the lock.
+    unsafe {
+        while !mp.is_null() {
+            if !(*mp).curg.is_null() {
+                return true;
+            }
+            mp = (*mp).alllink;
+        }
+    }
+    false
+}
+
+/// Parks this thread (no P) until another hands it one (gc's `stopm`); returns with the lock held and
+/// `m.p` set.
+#[cfg_attr(test, allow(dead_code))]
+fn stopm() {
+    let m = m();
+    let s = sched();
+    m.schedlink = s.idle_m;
+    s.idle_m = m;
+    m.note.store(0, Ordering::SeqCst);
+    m.safe_sp = current_sp();
+    let depth = crate::lock::release_all();
+    while m.note.load(Ordering::SeqCst) == 0 {
+        crate::lock::futex_wait(&m.note, 0, -1);
+    }
+    crate::lock::acquire_depth(depth);
+    m.p = m.nextp;
+    m.nextp = core::ptr::null_mut();
+}
+
+/// Hands `p` to a parked thread (or a new one) and wakes it (gc's `startm`).
+fn startm(p: *mut P, spinning: bool) {
+    let s = sched();
+    let mp = s.idle_m;
+    if spinning {
+        s.nmspinning += 1;
+    }
+    if mp.is_null() {
+        newm(p, spinning);
+        return;
+    }
+    // SAFETY: idle Ms are live and parked in `stopm`.
+    unsafe {
+        s.idle_m = (*mp).schedlink;
+        (*mp).nextp = p;
+        (*mp).spinning = spinning;
+        (*mp).note.store(1, Ordering::SeqCst);
+        crate::lock::futex_wake(&(*mp).note, 1);
+    }
+}
+
+/// New work is queued: when a P is idle and no thread already looks for work, start one (gc's `wakep`);
+/// when every P is busy but one thread sleeps in the poller, wake it.
+fn wakep() {
+    let s = sched();
+    if s.nmspinning > 0 {
+        return;
+    }
+    let p = pidleget();
+    if !p.is_null() {
+        startm(p, true);
+    } else if s.polling {
+        break_poller();
+    }
+}
+
+fn pidleget() -> *mut P {
+    let s = sched();
+    let p = s.idle_p;
+    if !p.is_null() {
+        // SAFETY: idle Ps are entries of ALLP.
+        unsafe { s.idle_p = (*p).link };
+        s.npidle -= 1;
+    }
+    p
+}
+
+fn pidleput(p: *mut P) {
+    let s = sched();
+    // SAFETY: `p` is an entry of ALLP no thread holds.
+    unsafe { (*p).link = s.idle_p };
+    s.idle_p = p;
+    s.npidle += 1;
+}
+
+/// Bytes of a new thread's system stack (Rust code only: the scheduler loop, timers, the collector).
+const G0_STACK: usize = 512 << 10;
+
+/// A new thread (gc's `newm`) that starts with `p`: its `M` block at the top of its own mapping, the system
+/// stack below it.
+fn newm(p: *mut P, spinning: bool) {
+    let size = G0_STACK + core::mem::size_of::<M>().next_multiple_of(4096);
+    let base =
+        crate::os::linux::mmap_anon(size).unwrap_or_else(|| crate::panic::throw(b"runtime: cannot allocate memory"));
+    let mp = (base + G0_STACK) as *mut M;
+    let s = sched();
+    // SAFETY: fresh memory; the new M is linked under the lock and never freed.
+    unsafe {
+        core::ptr::write(
+            mp,
+            M {
+                this: mp,
+                g0_sp: 0,
+                curg: core::ptr::null_mut(),
+                locks: 0,
+                safe_sp: 0,
+                p: core::ptr::null_mut(),
+                nextp: p,
+                alllink: s.allm,
+                schedlink: core::ptr::null_mut(),
+                id: s.next_mid,
+                g0_hi: base + G0_STACK,
+                lockedg: core::ptr::null_mut(),
+                note: AtomicU32::new(0),
+                running_go: AtomicBool::new(false),
+                in_syscall: false,
+                spinning,
+                pinned: 0,
+                preempt: AtomicBool::new(false),
+                stackguard: AtomicUsize::new(0),
+                schedtick: AtomicU64::new(0),
+                g0_map: base,
+            },
+        );
+        s.next_mid += 1;
+        s.allm = mp;
+        if crate::arch::amd64::clone_thread(base + G0_STACK, mp as usize) < 0 {
+            crate::panic::throw(b"newosproc");
+        }
+    }
+}
+
+/// A new thread's first Rust code (from `clone_thread`, on its system stack, FS at its M).
+#[no_mangle]
+pub extern "C" fn g1c_mstart() -> ! {
+    crate::signal::init_thread();
+    crate::lock::acquire();
+    let m = m();
+    m.p = m.nextp;
+    m.nextp = core::ptr::null_mut();
+    if m.p.is_null() {
+        // The monitor thread (sysmon) has no P.
+        crate::lock::release_all();
+        sysmon();
+    }
+    schedule()
+}
+
+/// Sets the number of Ps to `n` (gc's `procresize`; called at start and with the world stopped): the idle
+/// list holds every P but those in use by threads.
+fn procresize(n: usize) {
+    let s = sched();
+    let allp = ALLP.get() as *mut P;
+    s.gomaxprocs = n;
+    s.idle_p = core::ptr::null_mut();
+    s.npidle = 0;
+    // SAFETY: ALLP entries are static; held Ps are found through the Ms.
+    unsafe {
+        let mut held = [false; MAX_PROCS];
+        let mut mp = s.allm;
+        while !mp.is_null() {
+            for q in [(*mp).p, (*mp).nextp] {
+                if !q.is_null() {
+                    held[(*q).id] = true;
+                }
+            }
+            mp = (*mp).alllink;
+        }
+        for i in (0..n).rev() {
+            (*allp.add(i)).id = i;
+            if !held[i] {
+                pidleput(allp.add(i));
+            }
+        }
+    }
+}
+
+/// `runtime.GOMAXPROCS(n)`: the previous setting; `n > 0` changes it. Ps beyond the new count that threads
+/// hold are given back when those threads next look for work (`release_excess_p`).
+#[no_mangle]
+pub extern "C" fn g1c_gomaxprocs(n: isize) -> isize {
+    let _l = crate::lock::rt();
+    let s = sched();
+    let old = s.gomaxprocs as isize;
+    if n > 0 && n as usize != s.gomaxprocs {
+        procresize((n as usize).min(MAX_PROCS));
+        wakep();
+    }
+    old
+}
+
+/// Whether this thread's P is beyond the GOMAXPROCS setting (lowered since it took it).
+fn excess_p(p: *mut P) -> bool {
+    // SAFETY: `p` is an ALLP entry.
+    !p.is_null() && unsafe { (*p).id } >= sched().gomaxprocs
+}
+
+/// `syscall.runtime_entersyscall`, before a system call that may block: the thread keeps running the
+/// goroutine but gives its P back, so that another thread runs the other goroutines meanwhile (gc hands
+/// the P off lazily from sysmon; rt does it at once). The goroutine's frames above this one are at a safe
+/// point for the collector (`M::safe_sp`).
 #[no_mangle]
 pub extern "C" fn g1c_entersyscall() {
-    m().in_syscall = true;
+    let _l = crate::lock::rt();
+    let m = m();
+    m.safe_sp = current_sp();
+    m.in_syscall = true;
+    m.running_go.store(false, Ordering::SeqCst);
+    let p = m.p;
+    m.p = core::ptr::null_mut();
+    if !p.is_null() {
+        handoffp(p);
+    }
 }
 
-/// `syscall.runtime_exitsyscall`, after the system call: with threads, reacquires a P (or queues the
-/// goroutine when none is free); with one thread the goroutine still holds it.
+/// Gives away a P its thread no longer uses (gc's `handoffp`): to a new or parked thread when there is
+/// work for it or nobody would watch the timers and the poller; else to the idle list.
+fn handoffp(p: *mut P) {
+    let s = sched();
+    if excess_p(p) {
+        return;
+    }
+    let timers_or_io = crate::time::earliest().is_some() || crate::netpoll::waiters() > 0;
+    if runq_nonempty() || (timers_or_io && !s.polling) {
+        startm(p, false);
+    } else {
+        pidleput(p);
+        if s.polling {
+            // The poller's thread may be the one to take work that comes while this call blocks.
+            break_poller();
+        }
+    }
+}
+
+/// `syscall.runtime_exitsyscall`, after the system call: takes an idle P and goes on, or, when every P is
+/// busy, queues the goroutine and parks the thread.
 #[no_mangle]
 pub extern "C" fn g1c_exitsyscall() {
-    m().in_syscall = false;
+    let _l = crate::lock::rt();
+    let m = m();
+    m.in_syscall = false;
+    let p = pidleget();
+    if !p.is_null() {
+        m.p = p;
+        m.running_go.store(true, Ordering::SeqCst);
+        return;
+    }
+    let g = curg();
+    runq_put(g);
+    wakep();
+    switch_to_g0();
+    // Running again, on whichever thread took it from the queue (with its P).
+    crate::sched::m().running_go.store(true, Ordering::SeqCst);
+}
+
+/// Where a goroutine stops when its guard is poisoned (from `g1c_morestack` or a loop's back-edge check,
+/// gc's `newstack` preemption): restores the guard, stops while the collector has the world stopped
+/// (taking the runtime lock waits for it), and yields when its time slice is over.
+pub fn preempt_point() {
+    let m = m();
+    let g = m.curg;
+    if g.is_null() {
+        return;
+    }
+    // SAFETY: `g` runs on this thread.
+    stack::set_guard(unsafe { (*g).seg });
+    let _l = crate::lock::rt();
+    let m = crate::sched::m();
+    if m.preempt.swap(false, Ordering::SeqCst) && m.pinned == 0 && m.lockedg.is_null() {
+        runq_put(g);
+        switch_to_g0();
+    }
+}
+
+/// Called from the back-edge check's stub (`g1c_backedge_preempt`, every register saved).
+#[no_mangle]
+pub extern "C" fn g1c_preempt_backedge() {
+    if m().stackguard.load(Ordering::Relaxed) == STACK_PREEMPT {
+        preempt_point();
+    }
+}
+
+/// Stops every other thread at a safe point (gc's `stopTheWorld`), with the runtime lock held: a thread
+/// running Go code has its guard poisoned until it enters `preempt_point` (or any rt entry that takes the
+/// lock); one in a system call or parked is stopped already.
+pub fn stop_the_world() {
+    let me = m() as *mut M;
+    let mut spins = 0u32;
+    loop {
+        let mut all = true;
+        let mut mp = sched().allm;
+        // SAFETY: Ms are never freed.
+        unsafe {
+            while !mp.is_null() {
+                if mp != me && (*mp).running_go.load(Ordering::SeqCst) {
+                    all = false;
+                    (*mp).stackguard.store(STACK_PREEMPT, Ordering::SeqCst);
+                }
+                mp = (*mp).alllink;
+            }
+        }
+        if all {
+            return;
+        }
+        spins += 1;
+        if spins < 50 {
+            core::hint::spin_loop();
+        } else {
+            crate::os::linux::sched_yield();
+        }
+    }
+}
+
+/// How long a goroutine may run before sysmon asks it to yield (gc's forcePreemptNS).
+const TIME_SLICE_NS: i64 = 10_000_000;
+
+/// The monitor thread (gc's `sysmon`), without a P: every 10 ms, asks a goroutine that has run for a whole
+/// time slice to yield (as gc's `retake`, whether or not others wait: its scheduler loop also runs the due
+/// timers), and keeps the timers and the poller watched.
+fn sysmon() -> ! {
+    let mut last = [0u64; 64];
+    loop {
+        crate::os::linux::nanosleep(TIME_SLICE_NS);
+        let _l = crate::lock::rt();
+        let mut mp = sched().allm;
+        let mut i = 0;
+        // SAFETY: Ms are never freed.
+        unsafe {
+            while !mp.is_null() {
+                let tick = (*mp).schedtick.load(Ordering::Relaxed);
+                if i < last.len() {
+                    if (*mp).running_go.load(Ordering::SeqCst) && last[i] == tick {
+                        (*mp).preempt.store(true, Ordering::SeqCst);
+                        (*mp).stackguard.store(STACK_PREEMPT, Ordering::SeqCst);
+                    }
+                    last[i] = tick;
+                }
+                i += 1;
+                mp = (*mp).alllink;
+            }
+        }
+        let s = sched();
+        let timers_or_io = crate::time::earliest().is_some() || crate::netpoll::waiters() > 0;
+        if timers_or_io && !s.polling && s.nmspinning == 0 {
+            let p = pidleget();
+            if !p.is_null() {
+                startm(p, false);
+            }
+        }
+    }
+}
+
+/// Starts the monitor thread once other threads exist (gc starts it at program start).
+fn start_sysmon() {
+    let s = sched();
+    if !s.sysmon {
+        s.sysmon = true;
+        newm(core::ptr::null_mut(), false);
+    }
+}
+
+/// `runtime.LockOSThread`: the goroutine and this thread run only each other until as many
+/// `UnlockOSThread` calls (gc's `lockedExt` count).
+#[no_mangle]
+pub extern "C" fn g1c_lock_os_thread() {
+    let _l = crate::lock::rt();
+    let m = m();
+    m.lockedg = m.curg;
+    // SAFETY: the running goroutine.
+    unsafe {
+        (*m.curg).lockedm = m;
+        (*m.curg).locked_ext += 1;
+    }
+}
+
+/// `runtime.UnlockOSThread`: one level less; the last one unwires.
+#[no_mangle]
+pub extern "C" fn g1c_unlock_os_thread() {
+    let _l = crate::lock::rt();
+    let m = m();
+    let g = m.curg;
+    // SAFETY: the running goroutine.
+    unsafe {
+        if (*g).locked_ext == 0 {
+            return;
+        }
+        (*g).locked_ext -= 1;
+        if (*g).locked_ext == 0 {
+            (*g).lockedm = core::ptr::null_mut();
+            m.lockedg = core::ptr::null_mut();
+        }
+    }
+}
+
+/// This thread is locked to a goroutine that is not running: give the P away and park until the goroutine
+/// is handed back (gc's `stoplockedm`).
+#[cfg_attr(test, allow(dead_code))]
+fn stoplockedm() {
+    let m = m();
+    let p = m.p;
+    m.p = core::ptr::null_mut();
+    handoffp(p);
+    // Not on the idle list: only `startlockedm` wakes this thread.
+    m.note.store(0, Ordering::SeqCst);
+    m.safe_sp = current_sp();
+    let depth = crate::lock::release_all();
+    while m.note.load(Ordering::SeqCst) == 0 {
+        crate::lock::futex_wait(&m.note, 0, -1);
+    }
+    crate::lock::acquire_depth(depth);
+    m.p = m.nextp;
+    m.nextp = core::ptr::null_mut();
+    let g = m.lockedg;
+    if !g.is_null() {
+        execute(g);
+    }
+}
+
+/// `g` is locked to thread `to`: hand it our P and the goroutine, then park (gc's `startlockedm`).
+#[cfg_attr(test, allow(dead_code))]
+fn startlockedm(g: *mut G, to: *mut M) {
+    let m = m();
+    let p = m.p;
+    m.p = core::ptr::null_mut();
+    // SAFETY: `to` is parked in `stoplockedm` waiting for exactly this.
+    unsafe {
+        (*g).status = Status::Runnable;
+        (*to).nextp = p;
+        (*to).note.store(1, Ordering::SeqCst);
+        crate::lock::futex_wake(&(*to).note, 1);
+    }
+    stopm();
+}
+
+/// `sync.runtime_procPin`: the running thread's P id; the goroutine stays on this thread (no time-slice
+/// preemption) until `g1c_proc_unpin`, so per-P data (sync.Pool's) is its own meanwhile.
+#[no_mangle]
+pub extern "C" fn g1c_proc_pin() -> usize {
+    let m = m();
+    m.pinned += 1;
+    // SAFETY: a running goroutine's thread holds a P.
+    if m.p.is_null() {
+        0
+    } else {
+        unsafe { (*m.p).id }
+    }
+}
+
+/// `sync.runtime_procUnpin`.
+#[no_mangle]
+pub extern "C" fn g1c_proc_unpin() {
+    let m = m();
+    m.pinned = m.pinned.saturating_sub(1);
 }
 
 /// `runtime.NumGoroutine()`: the goroutines that exist, rt's own (`system`) left out as gc leaves out its
 /// system goroutines.
 #[no_mangle]
 pub extern "C" fn g1c_num_goroutine() -> usize {
+    let _l = crate::lock::rt();
     let mut n = 0;
-    let mut g = p().allg_head;
+    let mut g = sched().allg_head;
     // SAFETY: the list holds every goroutine ever made.
     unsafe {
         while !g.is_null() {
@@ -533,9 +1297,10 @@ pub extern "C" fn g1c_num_goroutine() -> usize {
 /// Starts a runtime goroutine (`system`) running the Rust function `entry`, which never returns (it parks
 /// between jobs). It takes the next goroutine id, as gc's runtime goroutines do.
 pub fn spawn_system(closure: *const usize) -> *mut G {
-    let p = p();
-    let id = p.next_id;
-    p.next_id += 1;
+    let _l = crate::lock::rt();
+    let s = sched();
+    let id = s.next_id;
+    s.next_id += 1;
     let g = new_g(id);
     // SAFETY: `g` is fresh; `closure` is a one-word closure (code address) that lives forever.
     unsafe {
@@ -553,7 +1318,7 @@ fn deadlock() -> ! {
     crate::panic::start_panicking();
     let mut o = Stderr::new();
     o.put(b"fatal error: all goroutines are asleep - deadlock!\n");
-    let mut g = p().allg_head;
+    let mut g = sched().allg_head;
     while !g.is_null() {
         // SAFETY: the list holds every goroutine ever made.
         unsafe {
@@ -562,7 +1327,7 @@ fn deadlock() -> ! {
                 crate::print::uint(&mut o, (*g).id);
                 o.put(b" [");
                 o.put((*g).wait_reason);
-                if (*g).locked {
+                if (*g).locked || !(*g).lockedm.is_null() {
                     o.put(b", locked to thread");
                 }
                 o.put(b"]:\n");

@@ -54,6 +54,7 @@ pub fn fastrand() -> u64 {
 /// `select {}`: blocks forever.
 #[no_mangle]
 pub extern "C" fn g1c_block() -> ! {
+    let _l = crate::lock::rt();
     block_forever(b"select (no cases)")
 }
 
@@ -63,6 +64,7 @@ pub extern "C" fn g1c_block() -> ! {
 /// `cases` must hold `n` valid cases.
 #[no_mangle]
 pub unsafe extern "C" fn g1c_selectgo(cases: *mut Scase, n: usize, block: u8) -> crate::Pair {
+    let _l = crate::lock::rt();
     if n > MAX_CASES {
         crate::panic::throw(b"select: too many cases");
     }

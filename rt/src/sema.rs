@@ -87,6 +87,7 @@ fn wake_first(pick: &dyn Fn(usize, u32) -> bool) -> bool {
 /// `s` points at the semaphore's count.
 #[no_mangle]
 pub unsafe extern "C" fn g1c_semacquire(s: *mut u32, lifo: u8) {
+    let _l = crate::lock::rt();
     while *s == 0 {
         wait(s as usize, 0, lifo != 0, b"semacquire");
     }
@@ -100,6 +101,7 @@ pub unsafe extern "C" fn g1c_semacquire(s: *mut u32, lifo: u8) {
 /// `s` points at the semaphore's count.
 #[no_mangle]
 pub unsafe extern "C" fn g1c_semrelease(s: *mut u32) {
+    let _l = crate::lock::rt();
     *s += 1;
     let key = s as usize;
     wake_first(&|k, _| k == key);
@@ -125,6 +127,7 @@ fn less(a: u32, b: u32) -> bool {
 /// `l` points at a sync.notifyList.
 #[no_mangle]
 pub unsafe extern "C" fn g1c_notify_list_add(l: *mut NotifyList) -> u32 {
+    let _l = crate::lock::rt();
     let t = (*l).wait;
     (*l).wait = t.wrapping_add(1);
     t
@@ -134,6 +137,7 @@ pub unsafe extern "C" fn g1c_notify_list_add(l: *mut NotifyList) -> u32 {
 /// `l` points at a sync.notifyList.
 #[no_mangle]
 pub unsafe extern "C" fn g1c_notify_list_wait(l: *mut NotifyList, t: u32) {
+    let _l = crate::lock::rt();
     if less(t, (*l).notify) {
         return;
     }
@@ -144,6 +148,7 @@ pub unsafe extern "C" fn g1c_notify_list_wait(l: *mut NotifyList, t: u32) {
 /// `l` points at a sync.notifyList.
 #[no_mangle]
 pub unsafe extern "C" fn g1c_notify_list_notify_all(l: *mut NotifyList) {
+    let _l = crate::lock::rt();
     if (*l).wait == (*l).notify {
         return;
     }
@@ -156,6 +161,7 @@ pub unsafe extern "C" fn g1c_notify_list_notify_all(l: *mut NotifyList) {
 /// `l` points at a sync.notifyList.
 #[no_mangle]
 pub unsafe extern "C" fn g1c_notify_list_notify_one(l: *mut NotifyList) {
+    let _l = crate::lock::rt();
     if (*l).wait == (*l).notify {
         return;
     }
@@ -189,6 +195,7 @@ static RAND: Global<u64> = Global::new(0x9E37_79B9_7F4A_7C15);
 /// needs no quality beyond spreading).
 #[no_mangle]
 pub extern "C" fn g1c_fastrandn(n: u32) -> u32 {
+    let _l = crate::lock::rt();
     // SAFETY: single-threaded runtime (see `Global`).
     let s = unsafe { &mut *RAND.get() };
     *s ^= *s >> 12;
@@ -203,8 +210,8 @@ pub extern "C" fn g1c_fastrandn(n: u32) -> u32 {
 // sync.runtime_registerPoolCleanup(cleanup func()): rt's collector does not empty sync.Pools (a Pool may
 // drop its items at any time or keep them; gc empties them at each collection).
 // sync.runtime_procPin/Unpin: as sync/atomic's (gohooks). sync.runtime_LoadAcquintptr and StoreReluintptr:
-// plain MOVs are acquire loads and release stores on amd64. runtime.GOMAXPROCS(n int) int: rt runs
-// goroutines on one P; the answer is 1 and the setting is not changed.
+// plain MOVs are acquire loads and release stores on amd64. runtime.GOMAXPROCS(n int) int: the previous
+// setting; n > 0 sets it (sched::g1c_gomaxprocs).
 #[cfg(not(test))]
 core::arch::global_asm!(
     ".globl \"sync.runtime_Semacquire\"",
@@ -316,10 +323,18 @@ core::arch::global_asm!(
     "    ret",
     ".globl \"sync.runtime_procPin\"",
     "\"sync.runtime_procPin\":",
-    "    mov qword ptr [rsp + 8], 0",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    call g1c_proc_pin",
+    "    mov [rbp + 16], rax",
+    "    pop rbp",
     "    ret",
     ".globl \"sync.runtime_procUnpin\"",
     "\"sync.runtime_procUnpin\":",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    call g1c_proc_unpin",
+    "    pop rbp",
     "    ret",
     ".globl \"sync.runtime_LoadAcquintptr\"",
     "\"sync.runtime_LoadAcquintptr\":",
@@ -336,6 +351,11 @@ core::arch::global_asm!(
     "    ret",
     ".globl \"runtime.GOMAXPROCS\"",
     "\"runtime.GOMAXPROCS\":",
-    "    mov qword ptr [rsp + 16], 1",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    mov rdi, [rbp + 16]",
+    "    call g1c_gomaxprocs",
+    "    mov [rbp + 24], rax",
+    "    pop rbp",
     "    ret",
 );

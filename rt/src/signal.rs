@@ -20,20 +20,27 @@ use crate::print::{hex, Out, Stderr};
 /// Size of the alternate signal stack (gc uses 32 KiB; the handler's printing needs little).
 const SIGSTACK_SIZE: usize = 64 << 10;
 
-/// Installs the alternate stack and the fault handlers. Called once at start.
-pub fn init() {
-    // Its own mapping: only the kernel holds its address, so the collector must not see it as heap.
+/// The calling thread's alternate signal stack (each thread needs its own: a fault is handled on the
+/// thread that faulted). Its own mapping: only the kernel holds its address, so the collector must not see
+/// it as heap.
+pub fn init_thread() {
     let stack = linux::mmap_anon(SIGSTACK_SIZE).unwrap_or_else(|| crate::panic::throw(b"out of memory"));
     let st = StackT { sp: stack, flags: 0, size: SIGSTACK_SIZE };
+    // SAFETY: the stack is memory owned by the handler from now on.
+    unsafe { linux::sigaltstack(&st) };
+}
+
+/// Installs the main thread's alternate stack and the fault handlers. Called once at start.
+pub fn init() {
+    init_thread();
     let act = SigAction {
         handler: handler as *const () as usize,
         flags: linux::SA_SIGINFO | linux::SA_ONSTACK | linux::SA_RESTORER,
         restorer: crate::arch::amd64::g1c_sigreturn as *const () as usize,
         mask: 0,
     };
-    // SAFETY: the stack is memory owned by the handler from now on; the handler never returns.
+    // SAFETY: the handler never returns.
     unsafe {
-        linux::sigaltstack(&st);
         for sig in [linux::SIGSEGV, linux::SIGBUS, linux::SIGFPE, linux::SIGTRAP] {
             linux::rt_sigaction(sig, &act);
         }

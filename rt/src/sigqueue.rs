@@ -83,6 +83,7 @@ fn set_handler(sig: u32, handler: usize) {
 /// `signal_enable(sig)`: deliver `sig` to the queue (os/signal.Notify).
 #[no_mangle]
 pub extern "C" fn g1c_signal_enable(sig: u32) {
+    let _l = crate::lock::rt();
     let st = state();
     if st.efd < 0 {
         let efd = linux::eventfd();
@@ -108,6 +109,7 @@ pub extern "C" fn g1c_signal_enable(sig: u32) {
 /// `signal_ignore`.
 #[no_mangle]
 pub extern "C" fn g1c_signal_disable(sig: u32) {
+    let _l = crate::lock::rt();
     if !(1..=64).contains(&sig) || rt_owned(sig) || linux::sig_handler(sig as i32) == linux::SIG_IGN {
         return;
     }
@@ -123,6 +125,7 @@ pub extern "C" fn g1c_signal_disable(sig: u32) {
 /// `signal_ignore(sig)`: SIG_IGN (os/signal.Ignore); a pending delivery of it is dropped.
 #[no_mangle]
 pub extern "C" fn g1c_signal_ignore(sig: u32) {
+    let _l = crate::lock::rt();
     if !(1..=64).contains(&sig) || rt_owned(sig) {
         return;
     }
@@ -136,9 +139,18 @@ pub extern "C" fn g1c_signal_ignored(sig: u32) -> bool {
     (1..=64).contains(&sig) && linux::sig_handler(sig as i32) == linux::SIG_IGN
 }
 
+/// Lets the other goroutines run, without the runtime lock meanwhile: a goroutine that polls a condition by
+/// yielding must let the threads that would change it in.
+fn yield_unlocked() {
+    let depth = crate::lock::release_all();
+    crate::sched::g1c_gosched();
+    crate::lock::acquire_depth(depth);
+}
+
 /// `signal_recv() uint32`: the next pending signal, waiting for one (os/signal's watcher loop).
 #[no_mangle]
 pub extern "C" fn g1c_signal_recv() -> u32 {
+    let _l = crate::lock::rt();
     let st = state();
     loop {
         if st.efd >= 0 {
@@ -152,7 +164,7 @@ pub extern "C" fn g1c_signal_recv() -> u32 {
         }
         if st.pd.is_null() {
             // Nothing enabled yet: wait like gc's watcher, until the first Notify creates the eventfd.
-            crate::sched::g1c_gosched();
+            yield_unlocked();
             continue;
         }
         st.receiving = true;
@@ -171,10 +183,11 @@ pub extern "C" fn g1c_signal_recv() -> u32 {
 /// for the next (os/signal.Stop and Reset use it before reporting that no more signals will be sent).
 #[no_mangle]
 pub extern "C" fn g1c_signal_wait_until_idle() {
+    let _l = crate::lock::rt();
     while !state().receiving || PENDING.load(Ordering::SeqCst) != 0 {
         if state().pd.is_null() {
             return;
         }
-        crate::sched::g1c_gosched();
+        yield_unlocked();
     }
 }

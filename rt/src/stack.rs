@@ -1,7 +1,7 @@
 //! Segmented goroutine stacks (DESIGN §5): segments, the stack guard, `morestack`/`lessstack`.
 //!
 //! In: the prologue check of every Go function (codegen/amd64/stack.rs): `lea rax, [rsp - need]`;
-//! `cmp rax, [g1c_stackguard]`; `jb` to a stub that loads R10 = `need`, R11 = the function's ABI0
+//! `cmp rax, fs:[0x70]` (the thread's guard, `sched::M::stackguard`); `jb` to a stub that loads R10 = `need`, R11 = the function's ABI0
 //! argument + result size and calls `g1c_morestack`. Out: the function runs on a new segment that holds a
 //! copy of its arguments; when it returns, its results are copied back and execution continues on the old
 //! segment in its caller. Pointers into a stack never move.
@@ -79,23 +79,17 @@ pub struct Seg {
     pub next_free: *mut Seg,
 }
 
-/// The Go prologue's limit: Go code must keep RSP above it. 0 on the system stack (no check fails).
-/// With threads it moves into the per-thread block (FS-relative), see sched.rs.
-#[no_mangle]
-pub static mut g1c_stackguard: usize = 0;
-
 /// Free segments of `SEG_SIZE` bytes.
 static FREE: Global<*mut Seg> = Global::new(core::ptr::null_mut());
 /// The part of the current stack chunk not yet cut into segments.
 static CHUNK: Global<(usize, usize)> = Global::new((0, 0));
 const CHUNK_SIZE: usize = 64 << 20;
 
-/// Sets the guard for running on `seg` (null: the system stack).
+/// Sets the running thread's guard (`sched::M::stackguard`) for running on `seg` (null: the system stack).
 pub fn set_guard(seg: *mut Seg) {
-    // SAFETY: one thread; `seg` is live.
-    unsafe {
-        g1c_stackguard = if seg.is_null() { 0 } else { (*seg).lo + HEADROOM };
-    }
+    // SAFETY: `seg` is live.
+    let guard = if seg.is_null() { 0 } else { unsafe { (*seg).lo + HEADROOM } };
+    sched::m().stackguard.store(guard, core::sync::atomic::Ordering::SeqCst);
 }
 
 fn map(size: usize) -> usize {
@@ -108,6 +102,7 @@ fn map(size: usize) -> usize {
 /// A segment of at least `size` bytes (`SEG_SIZE` ones from the free list or the current chunk, larger
 /// ones mapped on their own).
 fn alloc_seg(size: usize) -> *mut Seg {
+    let _l = crate::lock::rt();
     let size = if size <= SEG_SIZE { SEG_SIZE } else { size.next_multiple_of(SEG_SIZE) };
     // SAFETY: one thread; free segments are ours.
     unsafe {
@@ -147,6 +142,7 @@ fn alloc_seg(size: usize) -> *mut Seg {
 }
 
 fn free_seg(s: *mut Seg) {
+    let _l = crate::lock::rt();
     // SAFETY: `s` is no longer used by any goroutine.
     unsafe {
         if (*s).size == SEG_SIZE {
@@ -202,6 +198,8 @@ pub unsafe fn seg_of(g: *const G, addr: usize) -> *mut Seg {
 
 /// Called by `g1c_morestack` on the old segment (within its headroom): picks the next segment, copies
 /// the arguments there and returns the RSP to call the function with (16-byte aligned, arguments at it).
+/// A poisoned guard (`sched::STACK_PREEMPT`) is a request to stop (`sched::preempt_point`); when the frame
+/// then fits after all, returns 0 and `g1c_morestack` returns to the prologue to check again.
 ///
 /// # Safety
 /// Called only from `g1c_morestack` with the prologue's `old_sp`, `need` and `args_size`.
@@ -210,6 +208,13 @@ pub unsafe extern "C" fn g1c_newstack(old_sp: usize, need: usize, args_size: usi
     let g = sched::curg();
     if g.is_null() {
         crate::panic::throw(b"morestack on g0");
+    }
+    if sched::m().stackguard.load(core::sync::atomic::Ordering::SeqCst) == sched::STACK_PREEMPT {
+        // Not (only) short of stack: asked to stop. The function's RSP at entry was `old_sp + 8`.
+        sched::preempt_point();
+        if (old_sp + 8).wrapping_sub(need) >= (*(*g).seg).lo + HEADROOM {
+            return 0;
+        }
     }
     let cur = (*g).seg;
     let want = need + args_size + HEADROOM + core::mem::size_of::<Seg>() + 256;
@@ -335,6 +340,8 @@ core::arch::global_asm!(
     "    call g1c_newstack",
     "    pop rdx",
     "    pop rbp",
+    "    test rax, rax",
+    "    jz 2f",
     "    mov r11, [rsp]",
     "    mov rsp, rax",
     "    call r11",
@@ -343,6 +350,9 @@ core::arch::global_asm!(
     "    mov rdi, rsp",
     "    call g1c_oldstack",
     "    lea rsp, [rax + 8]",
+    "    ret",
+    // Preempted with room to spare: back to the prologue's stub, which runs the check again.
+    "2:",
     "    ret",
     ".size g1c_morestack, . - g1c_morestack",
 );

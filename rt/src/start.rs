@@ -28,6 +28,8 @@ pub static ARGS: Global<Args> = Global::new(Args { argc: 0, argv: core::ptr::nul
 #[cfg(not(test))]
 #[no_mangle]
 pub unsafe extern "C" fn g1c_rt_start(sp: *const usize) -> ! {
+    // First: everything after this may ask for the current thread's block (`sched::m`).
+    crate::sched::init_m0();
     let argc = *sp;
     let argv = sp.add(1) as *const *const u8;
     *ARGS.get() = Args { argc, argv, envp: argv.add(argc + 1) };

@@ -10,14 +10,13 @@
 //! positive errno when the kernel returns -4095..-1, else `(RAX, RDX, 0)`. Strings of `runtime_envs` and
 //! `runtime_args` point into the initial stack, where the kernel put them (never freed, never moved).
 //!
-//! Single-threaded today: the fork hooks block and restore signals around fork (so no handler runs in the
-//! child before it execs) and reset rt's handlers in the child; `BeforeExec`/`AfterExec` exclude thread
-//! creation during exec in gc and have nothing to exclude with one thread; `doAllThreadsSyscall` is the
-//! system call on the one thread. Each says what threads will change. One blocking call is special while
-//! there is one thread: when other goroutines could run, waiting for a child process parks the goroutine
-//! in the poller until the child exits (`wait_child_exit`), and a read or write on a blocking pipe or
-//! terminal that is not ready parks it until the descriptor is (`wait_fd_ready`), because those goroutines
-//! (copying the child's input and output, feeding the pipe) must keep running.
+//! Threads: the fork hooks block and restore signals around fork (so no handler runs in the child before it
+//! execs) and reset rt's handlers in the child (the child has only the forking thread, which then only
+//! makes raw system calls up to exec); `BeforeExec`/`AfterExec` exclude thread creation during exec in gc,
+//! which rt does not need (its threads never change credentials); `doAllThreadsSyscall` (used by
+//! syscall.AllThreadsSyscall and Setuid & co.) makes the call on the calling thread only, which is wrong
+//! once other threads exist (gc signals every thread): not done yet. Blocking calls made through
+//! syscall.Syscall give the thread's P away (sched.rs `entersyscall`), so other goroutines keep running.
 
 use crate::os::linux;
 use crate::os::vdso;
@@ -32,101 +31,21 @@ fn go_result(r: isize, r2: usize) -> [usize; 3] {
     }
 }
 
-/// `syscall.RawSyscall6(trap, a1..a6) (r1, r2, err)` and `runtime_doAllThreadsSyscall` (same frame: with
-/// one thread, "every thread" is this one; threads will need gc's stop-the-world and per-thread calls).
-/// `a`: trap, a1..a6, then r1, r2, err.
+/// `syscall.RawSyscall6(trap, a1..a6) (r1, r2, err)` and `runtime_doAllThreadsSyscall` (same frame; the
+/// call is made on this thread only, see the module comment). `a`: trap, a1..a6, then r1, r2, err. A call
+/// that blocks blocks this thread only: syscall.Syscall brackets it with `entersyscall`/`exitsyscall`,
+/// which hand the P to another thread meanwhile (sched.rs).
 ///
 /// # Safety
 /// `a` points at the ten-word frame; the arguments must be valid for the system call.
 #[no_mangle]
 pub unsafe extern "C" fn g1c_raw_syscall6(a: *mut usize) {
     let args = [*a.add(1), *a.add(2), *a.add(3), *a.add(4), *a.add(5), *a.add(6)];
-    if crate::sched::m().in_syscall && others_could_run() {
-        // The call itself may then block only for a moment.
-        crate::sched::m().in_syscall = false;
-        if let Some(pid) = blocking_child_wait(*a, &args) {
-            wait_child_exit(pid);
-        } else if let Some((fd, write)) = descriptor_io(*a, &args) {
-            wait_fd_ready(fd, write);
-        }
-        crate::sched::m().in_syscall = true;
-    }
     let (r, r2) = linux::syscall6_r2(*a, args);
     let out = go_result(r, r2);
     for (i, w) in out.iter().enumerate() {
         *a.add(7 + i) = *w;
     }
-}
-
-/// Whether any other goroutine could run while this one waits: one runnable, a timer pending, or a
-/// goroutine waiting for I/O that an event may wake. When none could, a blocking call is simply made.
-fn others_could_run() -> bool {
-    !crate::sched::p().runq_head.is_null() || crate::time::earliest().is_some() || crate::netpoll::waiters() > 0
-}
-
-/// The descriptor a read or write system call (read, write, readv, writev) uses, and whether it writes.
-fn descriptor_io(trap: usize, a: &[usize; 6]) -> Option<(i32, bool)> {
-    match trap {
-        linux::SYS_READ | linux::SYS_READV => Some((a[0] as i32, false)),
-        linux::SYS_WRITE | linux::SYS_WRITEV => Some((a[0] as i32, true)),
-        _ => None,
-    }
-}
-
-/// Before a read or write on a blocking descriptor that is not ready (a pipe or terminal internal/poll does
-/// not manage: os.Stdin, syscall.Pipe's), parks the goroutine in the poller until it is, so that the other
-/// goroutines run meanwhile (with one thread the call would stop them all; under gc another thread would
-/// run them). A descriptor that is ready, non-blocking (its call returns EAGAIN at once) or that epoll
-/// cannot watch (a regular file) is left to the call as it is.
-fn wait_fd_ready(fd: i32, write: bool) {
-    if linux::fd_ready(fd, write) || linux::fd_nonblocking(fd) {
-        return;
-    }
-    crate::netpoll::g1c_poll_server_init();
-    let pd = crate::netpoll::g1c_poll_open(fd as usize);
-    if pd.b != 0 {
-        return;
-    }
-    let pd = pd.a as *mut crate::netpoll::PollDesc;
-    // SAFETY: `pd` was just opened and is closed here; the descriptor stays open (the caller's).
-    unsafe {
-        crate::netpoll::g1c_poll_wait(pd, if write { b'w' } else { b'r' } as usize);
-        crate::netpoll::g1c_poll_close(pd);
-    }
-}
-
-/// The child a system call will wait for, if it is a blocking wait for one child: `wait4(pid, …)` or
-/// `waitid(P_PID, pid, …)` without WNOHANG (os.Process.Wait makes both).
-fn blocking_child_wait(trap: usize, a: &[usize; 6]) -> Option<i32> {
-    const WNOHANG: usize = 1;
-    const P_PID: usize = 1;
-    match trap {
-        linux::SYS_WAIT4 if (a[0] as i32) > 0 && a[2] & WNOHANG == 0 => Some(a[0] as i32),
-        linux::SYS_WAITID if a[0] == P_PID && (a[1] as i32) > 0 && a[3] & WNOHANG == 0 => Some(a[1] as i32),
-        _ => None,
-    }
-}
-
-/// Parks the goroutine until child `pid` has changed state, so that the goroutines feeding or draining its
-/// pipes run meanwhile (with one thread, a blocking wait would stop them all and the child might never
-/// finish): a pidfd (pidfd_open, Linux 5.3) becomes readable when the process exits, and the poller waits
-/// for that. Returns at once when there is no pidfd (the wait then blocks, as before).
-fn wait_child_exit(pid: i32) {
-    let fd = linux::pidfd_open(pid);
-    if fd < 0 {
-        return;
-    }
-    crate::netpoll::g1c_poll_server_init();
-    let pd = crate::netpoll::g1c_poll_open(fd as usize);
-    if pd.b == 0 {
-        let pd = pd.a as *mut crate::netpoll::PollDesc;
-        // SAFETY: `pd` was just opened; it is closed before its descriptor.
-        unsafe {
-            crate::netpoll::g1c_poll_wait(pd, b'r' as usize);
-            crate::netpoll::g1c_poll_close(pd);
-        }
-    }
-    linux::close(fd as i32);
 }
 
 /// `syscall.rawSyscallNoError(trap, a1, a2, a3) (r1, r2)`: for calls that cannot fail (getpid, …).
@@ -315,6 +234,7 @@ static RAND: Global<(bool, u64)> = Global::new((false, 0));
 /// `os.fastrand()`: a pseudo-random uint32 (os uses it for temporary file names).
 #[no_mangle]
 pub extern "C" fn g1c_fastrand() -> u32 {
+    let _l = crate::lock::rt();
     // SAFETY: single-threaded runtime (see `Global`).
     let st = unsafe { &mut *RAND.get() };
     if !st.0 {

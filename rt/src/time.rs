@@ -165,9 +165,12 @@ impl Heap {
 /// # Safety
 /// `t` is a live timer not in the heap.
 pub unsafe fn add(t: *mut Timer, when: i64) {
+    let _l = crate::lock::rt();
     (*t).when = if when < 0 { MAX_WHEN } else { when };
     (*t).status = TIMER_WAITING;
     heap().push(t);
+    // A thread asleep until a later time (or for I/O only) must wake for this one (gc's wakeNetPoller).
+    sched::timer_added((*t).when);
 }
 
 /// Takes `t` out of the heap; whether it was there (gc's `deltimer`: the timer was pending).
@@ -256,6 +259,7 @@ unsafe fn wake_sleeper(g: usize, _seq: usize) {
 /// `ns` <= 0 returns at once).
 #[no_mangle]
 pub extern "C" fn g1c_time_sleep(ns: i64) {
+    let _l = crate::lock::rt();
     if ns <= 0 {
         return;
     }
@@ -291,6 +295,7 @@ pub extern "C" fn g1c_nanotime() -> i64 {
 /// `t` points at a time.runtimeTimer.
 #[no_mangle]
 pub unsafe extern "C" fn g1c_start_timer(t: *mut Timer) {
+    let _l = crate::lock::rt();
     if (*t).status != TIMER_NO_STATUS {
         crate::panic::throw(b"startTimer called with initialized timer");
     }
@@ -303,6 +308,7 @@ pub unsafe extern "C" fn g1c_start_timer(t: *mut Timer) {
 /// `t` points at a time.runtimeTimer.
 #[no_mangle]
 pub unsafe extern "C" fn g1c_stop_timer(t: *mut Timer) -> bool {
+    let _l = crate::lock::rt();
     del(t)
 }
 
@@ -312,6 +318,7 @@ pub unsafe extern "C" fn g1c_stop_timer(t: *mut Timer) -> bool {
 /// `t` points at a time.runtimeTimer.
 #[no_mangle]
 pub unsafe extern "C" fn g1c_reset_timer(t: *mut Timer, when: i64) -> bool {
+    let _l = crate::lock::rt();
     reset(t, when)
 }
 
@@ -322,6 +329,7 @@ pub unsafe extern "C" fn g1c_reset_timer(t: *mut Timer, when: i64) -> bool {
 /// `a` points at the seven argument words; `a[0]` at a time.runtimeTimer.
 #[no_mangle]
 pub unsafe extern "C" fn g1c_mod_timer(a: *const usize) {
+    let _l = crate::lock::rt();
     let t = *a as *mut Timer;
     del(t);
     (*t).period = *a.add(2) as i64;

@@ -1,7 +1,7 @@
 //! The encoder: one [`Inst`] → its bytes (Intel SDM Vol. 2, chapter 2 "Instruction Format"), plus the
 //! relocations and label fix-ups its fields need.
 //!
-//! Byte order of an encoded instruction: operand-size or mandatory prefix (66/F2/F3), REX (long mode only),
+//! Byte order of an encoded instruction: segment override (64 for FS), operand-size or mandatory prefix (66/F2/F3), REX (long mode only),
 //! opcode (1–2 bytes), ModRM, SIB, displacement, immediate. The choices between equivalent encodings are
 //! fixed and follow what `llvm-mc` picks, so the encoder tables can be checked against it: register–register
 //! ALU and MOV forms use the "r/m, reg" opcode (MR); immediates use imm8 when the value fits, the short
@@ -165,10 +165,14 @@ impl<'a> Encoder<'a> {
                 rex_b = base.map_or(false, |b| b >= 8);
                 rex_x = index.map_or(false, |(i, _)| i >= 8);
             }
-            Rm::Mem(Addr::Rip { .. }) => {}
+            Rm::Mem(Addr::Rip { .. }) | Rm::Mem(Addr::Fs { .. }) => {}
         }
         let rex = 0x40 | (f.w as u8) << 3 | (rex_r as u8) << 2 | (rex_x as u8) << 1 | rex_b as u8;
         let out = &mut self.out.bytes;
+        if let Rm::Mem(Addr::Fs { .. }) = f.rm {
+            // The segment override comes first, before the operand-size/mandatory prefix and REX.
+            out.push(0x64);
+        }
         if let Some(p) = f.prefix {
             out.push(p);
         }
@@ -190,6 +194,15 @@ impl<'a> Encoder<'a> {
                 out.push(reg | 0b101);
                 rip_field = Some((out.len(), sym.clone(), *addend));
                 out.extend_from_slice(&[0; 4]);
+            }
+            Rm::Mem(Addr::Fs { disp }) if self.mode == Mode::Long => {
+                // As an absolute disp32 (SIB with neither base nor index), relative to the FS base.
+                out.extend_from_slice(&[reg | 0b100, 0x25]);
+                out.extend_from_slice(&disp.to_le_bytes());
+            }
+            Rm::Mem(Addr::Fs { disp }) => {
+                out.push(reg | 0b101);
+                out.extend_from_slice(&disp.to_le_bytes());
             }
             Rm::Mem(Addr::Base { base, index, disp }) => {
                 let disp = *disp;

@@ -134,6 +134,9 @@ pub enum Addr {
     Base { base: Option<u8>, index: Option<(u8, u8)>, disp: i32 },
     /// `[rip + sym + addend]`: the encoder emits a PC-relative relocation for the disp32 field.
     Rip { sym: String, addend: i64 },
+    /// `fs:[disp]`: an absolute offset in the FS segment, i.e. from the thread's FS base (the runtime's
+    /// per-thread block; the encoder adds the 0x64 segment-override prefix).
+    Fs { disp: i32 },
 }
 
 /// A memory operand: an address and the width of the data it names (`None` for LEA, which reads nothing).
@@ -155,6 +158,10 @@ impl Mem {
     /// `size ptr [rip + sym + addend]`
     pub fn rip(size: Size, sym: impl Into<String>, addend: i64) -> Mem {
         Mem { size: Some(size), addr: Addr::Rip { sym: sym.into(), addend } }
+    }
+    /// `size ptr fs:[disp]`: a field of the current thread's block (the runtime sets FS to it).
+    pub fn fs(size: Size, disp: i32) -> Mem {
+        Mem { size: Some(size), addr: Addr::Fs { disp } }
     }
     /// The address without a data width, for LEA.
     pub fn addr_only(mut self) -> Mem {
@@ -230,6 +237,7 @@ impl fmt::Display for Mem {
                 }
                 write!(f, "]")
             }
+            Addr::Fs { disp } => write!(f, "fs:[{disp}]"),
             Addr::Base { base, index, disp } => {
                 let mut parts = String::new();
                 if let Some(b) = base {

@@ -79,6 +79,10 @@ fn parse_operand(s: &str) -> Result<Operand, String> {
     }
     if let Some(open) = s.find('[') {
         let prefix = s[..open].trim();
+        let (prefix, fs) = match prefix.strip_suffix("fs:") {
+            Some(p) => (p.trim(), true),
+            None => (prefix, false),
+        };
         let size = match prefix {
             "" => None,
             "byte ptr" => Some(Size::Byte),
@@ -89,6 +93,10 @@ fn parse_operand(s: &str) -> Result<Operand, String> {
             _ => return Err(format!("bad memory operand {s}")),
         };
         let inner = s[open + 1..].strip_suffix(']').ok_or("missing ]")?;
+        if fs {
+            let disp = parse_int(inner).ok_or("fs: takes a displacement only")? as i32;
+            return Ok(Operand::Mem(Mem { size, addr: Addr::Fs { disp } }));
+        }
         return Ok(Operand::Mem(Mem { size, addr: parse_addr(inner)? }));
     }
     Ok(Operand::Sym(s.to_string()))

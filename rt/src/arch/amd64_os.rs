@@ -218,7 +218,7 @@ core::arch::global_asm!(
 // runtime_beforeExit(): gc's runs the race detector's finish when it is enabled, and nothing otherwise; g1c
 // has no race detector.
 // runtime.SetFinalizer(obj any, finalizer any): +16, +24 (type, data), +32, +40. runtime.GOROOT() string:
-// +16, +24. runtime.NumCPU() int, runtime.NumGoroutine() int: +16.
+// +16, +24. runtime.NumCPU() int, runtime.NumGoroutine() int: +16. runtime.LockOSThread/UnlockOSThread(): none.
 #[cfg(not(test))]
 core::arch::global_asm!(
     ".globl \"os.runtime_args\"",
@@ -274,6 +274,20 @@ core::arch::global_asm!(
     "    mov rbp, rsp",
     "    call g1c_num_cpu",
     "    mov [rbp + 16], rax",
+    "    pop rbp",
+    "    ret",
+    ".globl \"runtime.LockOSThread\"",
+    "\"runtime.LockOSThread\":",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    call g1c_lock_os_thread",
+    "    pop rbp",
+    "    ret",
+    ".globl \"runtime.UnlockOSThread\"",
+    "\"runtime.UnlockOSThread\":",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    call g1c_unlock_os_thread",
     "    pop rbp",
     "    ret",
     ".globl \"runtime.NumGoroutine\"",

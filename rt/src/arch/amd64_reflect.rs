@@ -35,7 +35,7 @@ core::arch::global_asm!(
     "    add r10, 64",
     "    mov rax, rsp",
     "    sub rax, r10",
-    "    cmp rax, qword ptr [rip + g1c_stackguard]",
+    "    cmp rax, qword ptr fs:[0x70]",
     "    jb 2f",
     "    push rbp",
     "    mov rbp, rsp",

@@ -154,6 +154,18 @@ pub unsafe fn syscall6_r2(n: usize, a: [usize; 6]) -> (isize, usize) {
     (ret, r2)
 }
 
+/// Sets the calling thread's FS base (`arch_prctl(ARCH_SET_FS, base)`): the runtime's per-thread block.
+///
+/// # Safety
+/// `base` must stay valid for as long as the thread runs code that reads FS.
+pub unsafe fn set_fs(base: usize) {
+    const SYS_ARCH_PRCTL: usize = 158;
+    const ARCH_SET_FS: usize = 0x1002;
+    if syscall6(SYS_ARCH_PRCTL, ARCH_SET_FS, base, 0, 0, 0, 0) != 0 {
+        exit_group(2);
+    }
+}
+
 /// Writes all of `b` to `fd`, retrying after short writes and interruptions; gives up on other errors
 /// (there is nowhere left to report them).
 pub fn write_all(fd: i32, mut b: &[u8]) {
@@ -234,6 +246,12 @@ pub fn clock_gettime(clock: usize) -> (i64, i64) {
 }
 
 /// Sleeps for `ns` nanoseconds (or until a signal arrives).
+/// sched_yield(2): lets another thread run on this CPU.
+pub fn sched_yield() {
+    // SAFETY: no arguments.
+    unsafe { syscall6(24, 0, 0, 0, 0, 0, 0) };
+}
+
 pub fn nanosleep(ns: i64) {
     let ts = [ns / 1_000_000_000, ns % 1_000_000_000];
     // SAFETY: `ts` is a valid timespec; no remainder is asked for.

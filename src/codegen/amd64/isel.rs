@@ -282,8 +282,13 @@ impl<'f> Gen<'f> {
         if let Some(off) = self.frame.ctx {
             self.e2(M::Mov, Mem::base(Size::Qword, RBP, off), CLOSURE_CONTEXT)?;
         }
+        let headers = super::stack::loop_headers(self.f);
+        let mut loop_stubs = Vec::new();
         for (i, b) in self.f.blocks.iter().enumerate() {
             self.a.bind(self.blocks[i])?;
+            if headers[i] {
+                super::stack::loop_check(&mut self.a, &mut loop_stubs)?;
+            }
             let fused = self.alloc.fused.get(i).copied().unwrap_or(false);
             let saves: &[(u32, Vec<VReg>)] = self.alloc.saves.get(i).map_or(&[], |s| s.as_slice());
             let mut saves = saves.iter().peekable();
@@ -307,6 +312,7 @@ impl<'f> Gen<'f> {
             self.term(&b.term, i)?;
         }
         self.line(self.f.line);
+        super::stack::loop_stubs(&mut self.a, &loop_stubs)?;
         super::stack::stub(&mut self.a, &check)
     }
 
