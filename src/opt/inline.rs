@@ -19,6 +19,11 @@
 //! new vreg the callee copies it to. The inlined body's instructions carry the call's source line (the
 //! caller's file; no instruction there can fault, so no traceback shows them).
 //!
+//! The linker keeps a method only if a live function calls it through an interface or converts its type
+//! to one (`link/methods.rs`, from lowering's tables `go..ifacecalls` and `go..ifaceconvs`, whose entries
+//! name the function that makes the call or conversion). A callee's entries are copied for every caller
+//! that inlined it, since the caller now does what the callee did even if the callee itself dies.
+//!
 //! The callee's blocks are placed right after the call's block, followed by the rest of that block, so
 //! the code stays in source order; afterwards a block that jumps to a block with no other predecessor is
 //! merged with it (the emptied block is left `unreachable`).
@@ -39,6 +44,8 @@ pub fn run(m: &mut Module) {
     if callees.is_empty() {
         return;
     }
+    // (caller, callee) for every inlined call, for the method-liveness tables.
+    let mut inlined: Vec<(String, String)> = Vec::new();
     for f in m.funcs.iter_mut() {
         if !super::optimizable(f) {
             continue;
@@ -46,11 +53,51 @@ pub fn run(m: &mut Module) {
         let mut changed = false;
         while let Some((bi, k, name)) = next_call(f, &callees) {
             inline_call(f, bi, k, &callees[&name]);
+            inlined.push((f.name.clone(), name));
             changed = true;
         }
         if changed {
             merge_blocks(f);
         }
+    }
+    inlined.sort();
+    inlined.dedup();
+    attribute_to_callers(m, &inlined);
+}
+
+/// Copies the entries of `go..ifacecalls` (32 bytes each) and `go..ifaceconvs` (16 bytes) that name an
+/// inlined callee at offset 0, with the caller's name instead, for every (caller, callee) in `inlined`.
+fn attribute_to_callers(m: &mut Module, inlined: &[(String, String)]) {
+    if inlined.is_empty() {
+        return;
+    }
+    let mut by_callee: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (caller, callee) in inlined {
+        by_callee.entry(callee.as_str()).or_default().push(caller.as_str());
+    }
+    for (table, size) in [(crate::link::methods::IFACE_CALLS, 32u32), (crate::link::methods::IFACE_CONVS, 16)] {
+        let Some(d) = m.data.iter_mut().find(|d| d.name == table) else { continue };
+        let entries = d.bytes.len() as u32 / size;
+        for e in 0..entries {
+            let at = e * size;
+            let Some(who) = d.relocs.iter().find(|r| r.offset == at).map(|r| r.target.clone()) else { continue };
+            let Some(callers) = by_callee.get(who.as_str()) else { continue };
+            let relocs: Vec<_> = d.relocs.iter().filter(|r| r.offset >= at && r.offset < at + size).cloned().collect();
+            let bytes = d.bytes[at as usize..(at + size) as usize].to_vec();
+            for caller in callers {
+                let base = d.bytes.len() as u32;
+                d.bytes.extend_from_slice(&bytes);
+                for r in &relocs {
+                    let mut r = r.clone();
+                    r.offset = r.offset - at + base;
+                    if r.offset == base {
+                        r.target = caller.to_string();
+                    }
+                    d.relocs.push(r);
+                }
+            }
+        }
+        d.size = d.bytes.len() as u64;
     }
 }
 
