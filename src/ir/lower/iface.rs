@@ -60,7 +60,8 @@ impl<'a, 'b> Fb<'a, 'b> {
         let from = self.default_type(tv.typ);
         if let (Mode::Constant, Some(c)) = (&tv.mode, &tv.value) {
             if let Some(data) = self.const_box(c, from) {
-                let sym = if self.is_empty_iface(to) { self.lw.type_sym(from) } else { self.lw.itab_sym(to, from) };
+                // Recorded for the linker like any conversion (the type's methods may be called through it).
+                let sym = if self.is_empty_iface(to) { self.note_iface_conv(from) } else { self.lw.itab_sym(to, from) };
                 let out = self.temp(to, "iface");
                 let w0 = self.sym_addr(&sym);
                 self.store(out, 0, w0);
