@@ -110,8 +110,9 @@ fn parse_build_flags(cmd: &str, args: &[String]) -> Result<BuildFlags, String> {
             "a" | "trimpath" | "p" => {}
             "buildvcs" if value.as_deref().is_none_or(|v| v == "false") => {}
             // gc's -l (no inlining) is g1c's behaviour already, -N turns g1c's optimizer off; any other
-            // compiler flag would change what gc builds in ways g1c does not reproduce.
-            "gcflags" if value.as_deref().is_some_and(|v| super::parse_gcflags(v).is_ok()) => {
+            // compiler flag (here -m too: the go face builds for make.bash, which never asks for reports)
+            // would change what gc builds in ways g1c does not reproduce.
+            "gcflags" if value.as_deref().is_some_and(|v| super::parse_gcflags(v).is_ok_and(|g| !g.report_escapes)) => {
                 f.optimize = value.as_deref().and_then(|v| super::parse_gcflags(v).ok()).map(|g| g.optimize);
             }
             _ => {
