@@ -553,6 +553,27 @@ impl Op {
         }
     }
 
+    /// Replaces every vreg the operation writes by `f(vreg)`.
+    pub fn map_defs(&mut self, mut f: impl FnMut(VReg) -> VReg) {
+        match self {
+            Op::Const { dst, .. }
+            | Op::FConst { dst, .. }
+            | Op::SlotAddr { dst, .. }
+            | Op::ArgAddr { dst, .. }
+            | Op::OutArgAddr { dst, .. }
+            | Op::SymAddr { dst, .. }
+            | Op::ClosureCtx { dst }
+            | Op::Load { dst, .. }
+            | Op::Copy { dst, .. }
+            | Op::Convert { dst, .. }
+            | Op::Unary { dst, .. }
+            | Op::Binary { dst, .. }
+            | Op::Cmp { dst, .. } => *dst = f(*dst),
+            Op::CallRt { rets, .. } => rets.iter_mut().for_each(|r| *r = f(*r)),
+            Op::Store { .. } | Op::MemCopy { .. } | Op::MemZero { .. } | Op::CallGo { .. } => {}
+        }
+    }
+
     /// The single vreg the operation writes, for operations that write exactly one.
     pub fn dst(&self) -> Option<VReg> {
         let mut d = None;

@@ -399,29 +399,8 @@ fn inline_call(f: &mut Func, bi: usize, k: usize, c: &Func) {
 fn remap(op: &Op, mv: &impl Fn(VReg) -> VReg) -> Op {
     let mut op = op.clone();
     op.map_uses(mv);
-    map_defs(&mut op, mv);
+    op.map_defs(mv);
     op
-}
-
-/// Renames the vregs `op` writes.
-fn map_defs(op: &mut Op, mv: &impl Fn(VReg) -> VReg) {
-    match op {
-        Op::Const { dst, .. }
-        | Op::FConst { dst, .. }
-        | Op::SlotAddr { dst, .. }
-        | Op::ArgAddr { dst, .. }
-        | Op::OutArgAddr { dst, .. }
-        | Op::SymAddr { dst, .. }
-        | Op::ClosureCtx { dst }
-        | Op::Load { dst, .. }
-        | Op::Copy { dst, .. }
-        | Op::Convert { dst, .. }
-        | Op::Unary { dst, .. }
-        | Op::Binary { dst, .. }
-        | Op::Cmp { dst, .. } => *dst = mv(*dst),
-        Op::CallRt { rets, .. } => rets.iter_mut().for_each(|r| *r = mv(*r)),
-        Op::Store { .. } | Op::MemCopy { .. } | Op::MemZero { .. } | Op::CallGo { .. } => {}
-    }
 }
 
 /// Merges every block that ends in a jump to a block with no other predecessor (not the entry) with that
