@@ -18,7 +18,7 @@ use crate::os::linux;
 use crate::Global;
 use core::sync::atomic::{AtomicU64, Ordering};
 
-/// Signals delivered and not yet received, one bit per signal number (1..=64).
+/// Signals delivered and not yet received: bit `sig - 1` for signal number `sig` (1..=64).
 static PENDING: AtomicU64 = AtomicU64::new(0);
 
 struct State {
@@ -61,8 +61,13 @@ pub fn catch_dropped() {
 
 extern "C" fn drop_signal(_sig: i32) {}
 
+/// `sig`'s bit in `PENDING`; signal 64 is the top bit, so `1 << sig` would overflow.
+fn pending_bit(sig: u32) -> u64 {
+    1u64 << (sig - 1)
+}
+
 extern "C" fn on_signal(sig: i32) {
-    PENDING.fetch_or(1 << sig, Ordering::SeqCst);
+    PENDING.fetch_or(pending_bit(sig as u32), Ordering::SeqCst);
     let efd = state().efd;
     if efd >= 0 {
         linux::eventfd_write(efd);
@@ -130,7 +135,7 @@ pub extern "C" fn g1c_signal_ignore(sig: u32) {
         return;
     }
     set_handler(sig, linux::SIG_IGN);
-    PENDING.fetch_and(!(1 << sig), Ordering::SeqCst);
+    PENDING.fetch_and(!pending_bit(sig), Ordering::SeqCst);
 }
 
 /// `signal_ignored(sig) bool`: whether `sig` is ignored now (os/signal.Ignored), as the kernel says.
@@ -158,8 +163,8 @@ pub extern "C" fn g1c_signal_recv() -> u32 {
         }
         let p = PENDING.load(Ordering::SeqCst);
         if p != 0 {
-            let sig = p.trailing_zeros();
-            PENDING.fetch_and(!(1 << sig), Ordering::SeqCst);
+            let sig = p.trailing_zeros() + 1;
+            PENDING.fetch_and(!pending_bit(sig), Ordering::SeqCst);
             return sig;
         }
         if st.pd.is_null() {
