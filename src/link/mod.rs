@@ -18,6 +18,7 @@
 //! panics on bad input. The output depends only on the inputs: same object and archive, same bytes.
 
 pub mod archive;
+pub mod demangle;
 pub mod elf;
 pub mod elf_read;
 pub mod functab;
