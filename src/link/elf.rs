@@ -253,7 +253,10 @@ pub fn write(inputs: &Inputs, live: &[bool], layout: &Layout, entry: u64) -> Vec
 /// name code and data by them); the compiler's read-only metadata does not, as gc's linker leaves out its
 /// `type.*`, `go.string.*`, `go.func.*` and `runtime.gcbits.*` symbols: type descriptors and their names,
 /// string literals, static closures (`f·f`) and pointer bitmaps are thousands of symbols, whose names (a
-/// string literal's is its text) would make the table bigger than the data it describes.
+/// string literal's is its text) would make the table bigger than the data it describes. Nor do the
+/// compiler's static temporaries (`pkg..stmp_N`, the arrays behind a package variable's initializer:
+/// package unicode alone has hundreds, the whole symbol table of hello world was nearly a third theirs) and
+/// constants boxed for interfaces (`go.constbox.*`), which gc's symbol table has no entries for either.
 ///
 /// The runtime's local `.L` symbols are left out too: they are the assembler's temporary labels (rustc's
 /// anonymous constants, `.Lanon.*`), which GNU ld and lld also discard by default. The runtime's Rust
@@ -262,8 +265,8 @@ fn named_in_symtab(inputs: &Inputs, s: &Symbol) -> bool {
     if inputs.files[s.file.0 as usize].kind != FileKind::Go {
         return !(s.binding == Binding::Local && s.name.starts_with(".L"));
     }
-    const METADATA: [&str; 3] = ["type.", "go.string.", "runtime.gcbits."];
-    !(METADATA.iter().any(|p| s.name.starts_with(p)) || s.name.ends_with("·f"))
+    const METADATA: [&str; 4] = ["type.", "go.string.", "runtime.gcbits.", "go.constbox."];
+    !(METADATA.iter().any(|p| s.name.starts_with(p)) || s.name.ends_with("·f") || s.name.contains("..stmp_"))
 }
 
 fn pad_to(out: &mut Vec<u8>, align: usize) {
