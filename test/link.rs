@@ -128,10 +128,15 @@ fn hello() -> Object {
         .pc32("g1c_functab_len", 0, 0) // mov rdi, [rip+g1c_functab_len]
         .hex("e8")
         .pc32("g1c_printint", 0, 0)
-        .hex("48 8b 3d")
-        .pc32("g1c_functab", 72 + 16, 0) // mov rdi, [rip+g1c_functab+72+16]: entry 1's name
-        .hex("48 8b 35")
-        .pc32("g1c_functab", 72 + 24, 0) // mov rsi, [rip+g1c_functab+72+24]: its length
+        // Entry 1's record (src/link/functab.rs): at the table start plus the index entry's second u32; its
+        // size, args size and name length are one-byte varints here, the name follows them.
+        .hex("8b 35")
+        .pc32("g1c_functab", 8 + 4, 0) // mov esi, [rip+g1c_functab+8+4]
+        .hex("48 8d 3d")
+        .pc32("g1c_functab", 0, 0) // lea rdi, [rip+g1c_functab]
+        .hex("48 01 f7") // add rdi, rsi
+        .hex("0f b6 77 02") // movzx esi, byte ptr [rdi+2]: the name's length
+        .hex("48 83 c7 03") // add rdi, 3: the name
         .hex("e8")
         .pc32("g1c_write", 0, 0)
         .hex("48 8d 3d")

@@ -421,7 +421,7 @@ unsafe fn go_frames(fp: usize, f: &mut dyn FnMut(u64) -> bool) {
             ra += 1;
         }
         let go = crate::traceback::find_func(ra.wrapping_sub(1));
-        if go.is_some_and(|func| !crate::traceback::is_wrapper(func)) && !f(ra) {
+        if go.is_some_and(|func| !crate::traceback::is_wrapper(&func)) && !f(ra) {
             return;
         }
         // Outward only, except across a segment switch: a corrupt chain ends the walk.

@@ -16,52 +16,65 @@
 use crate::print::{hex, uint, Out};
 use crate::Global;
 
-/// One function of the Go program (laid out by the linker; the layout is the contract).
-#[repr(C)]
+/// One function of the Go program, decoded from its record in the linker's table (src/link/functab.rs
+/// writes it; docs/RUNTIME-ABI.md is the contract).
 pub struct FuncInfo {
     pub entry: u64,
     pub end: u64,
-    pub name: *const u8,
-    pub name_len: u64,
-    pub file: *const u8,
-    pub file_len: u64,
+    /// ABI0 argument and result bytes.
+    pub args_size: u64,
+    name: &'static [u8],
+    file: &'static [u8],
     /// `npcline` (pc offset, line) pairs, each as two LEB128 varints: the offset's increase over the
     /// previous pair's (unsigned) and the line's change (zigzag-signed), both from (0, 0) at the first.
-    pub pcline: *const u8,
-    pub npcline: u64,
-    pub args_size: u64,
+    pcline: *const u8,
+    npcline: u64,
+}
+
+/// One index entry of the table: the function's image offset and its record's offset from the table start.
+#[repr(C)]
+struct Entry {
+    entry: u32,
+    info: u32,
 }
 
 #[cfg(not(test))]
 extern "C" {
-    static g1c_functab: FuncInfo;
+    static g1c_functab: Entry;
     static g1c_functab_len: u64;
+    static g1c_modbase: u8;
 }
 
-/// The linker's table (empty in host tests, which install their own with `set_functab`).
+/// The linker's table: its index, the address of its start (record and file offsets count from there) and
+/// the image base (entries count from there). Host tests install their own with `set_functab`.
 #[cfg(not(test))]
-fn functab() -> &'static [FuncInfo] {
-    // SAFETY: the linker provides `g1c_functab_len` records at `g1c_functab`.
+fn functab() -> (&'static [Entry], *const u8, u64) {
+    // SAFETY: the linker provides `g1c_functab_len` index entries at `g1c_functab`.
     unsafe {
         let n = g1c_functab_len as usize;
+        let start = &g1c_functab as *const Entry;
+        let base = &g1c_modbase as *const u8 as u64;
         if n == 0 {
-            return &[];
+            return (&[], start as *const u8, base);
         }
-        core::slice::from_raw_parts(&g1c_functab as *const FuncInfo, n)
+        (core::slice::from_raw_parts(start, n), start as *const u8, base)
     }
 }
 
 #[cfg(test)]
-static TEST_FUNCTAB: Global<&'static [FuncInfo]> = Global::new(&[]);
+static TEST_FUNCTAB: Global<(&'static [u8], usize)> = Global::new((&[], 0));
 
 #[cfg(test)]
-fn functab() -> &'static [FuncInfo] {
-    unsafe { *TEST_FUNCTAB.get() }
+fn functab() -> (&'static [Entry], *const u8, u64) {
+    let (t, n) = unsafe { *TEST_FUNCTAB.get() };
+    let index = unsafe { core::slice::from_raw_parts(t.as_ptr() as *const Entry, n) };
+    (index, t.as_ptr(), 0)
 }
 
+/// Installs a table for host tests: `n` index entries at the start of `t` (4-aligned), image base 0.
 #[cfg(test)]
-pub fn set_functab(t: &'static [FuncInfo]) {
-    unsafe { *TEST_FUNCTAB.get() = t }
+pub fn set_functab(t: &'static [u8], n: usize) {
+    unsafe { *TEST_FUNCTAB.get() = (t, n) }
 }
 
 /// The stack's highest address (just above `argc`), recorded by `start`; frames are searched below it.
@@ -73,30 +86,49 @@ const MAX_FRAMES: usize = 100;
 const MAX_ARGS: usize = 10;
 
 /// The function whose code contains `pc`.
-pub fn find_func(pc: u64) -> Option<&'static FuncInfo> {
-    let tab = functab();
+pub fn find_func(pc: u64) -> Option<FuncInfo> {
+    let (index, start, base) = functab();
+    let off = pc.wrapping_sub(base);
     // The last function with entry <= pc.
-    let i = tab.partition_point(|f| f.entry <= pc);
+    let i = index.partition_point(|e| e.entry as u64 <= off);
     if i == 0 {
         return None;
     }
-    let f = &tab[i - 1];
-    if pc < f.end {
-        Some(f)
-    } else {
-        None
+    let e = &index[i - 1];
+    let entry = base + e.entry as u64;
+    // SAFETY: the linker writes a complete record at `info`, and file names at the offsets records give.
+    unsafe {
+        let mut p = start.add(e.info as usize);
+        let size = uvarint(&mut p);
+        if pc - entry >= size {
+            return None;
+        }
+        let args_size = uvarint(&mut p);
+        let name = counted(p, &mut p);
+        let mut file = start.add(uvarint(&mut p) as usize);
+        let file = counted(file, &mut file);
+        let npcline = uvarint(&mut p);
+        Some(FuncInfo { entry, end: entry + size, args_size, name, file, pcline: p, npcline })
     }
 }
 
+/// The string at `p`: a uvarint length, then the bytes; `*after` is set past it.
+///
+/// # Safety
+/// `p` points at a complete counted string that lives as long as the program.
+unsafe fn counted(mut p: *const u8, after: &mut *const u8) -> &'static [u8] {
+    let n = uvarint(&mut p) as usize;
+    *after = p.add(n);
+    crate::print::go_str(p, n)
+}
+
 impl FuncInfo {
-    pub fn name(&self) -> &[u8] {
-        // SAFETY: the linker's strings are valid for their lengths.
-        unsafe { crate::print::go_str(self.name, self.name_len as usize) }
+    pub fn name(&self) -> &'static [u8] {
+        self.name
     }
 
-    pub fn file(&self) -> &[u8] {
-        // SAFETY: as for `name`.
-        unsafe { crate::print::go_str(self.file, self.file_len as usize) }
+    pub fn file(&self) -> &'static [u8] {
+        self.file
     }
 
     /// The line of the instruction at `pc`: that of the last (offset, line) pair with offset <= pc - entry.
@@ -282,15 +314,15 @@ fn walk(
         if let Some(f) = find_func(pc) {
             let at_entry = pc == f.entry && valid(sp);
             // At entry the arguments start above the return address, i.e. where fp+16 would put them.
-            let (n, more) = frame_args(f, if at_entry { sp - 8 } else { fp }, lo, hi, &mut args);
-            print_frame(o, f, pc, pc, &args[..n], more);
+            let (n, more) = frame_args(&f, if at_entry { sp - 8 } else { fp }, lo, hi, &mut args);
+            print_frame(o, &f, pc, pc, &args[..n], more);
             frames += 1;
             if at_entry {
                 // SAFETY: sp lies inside the stack bounds.
                 let ra = unsafe { *(sp as *const u64) };
                 if let Some(c) = find_func(ra.wrapping_sub(1)) {
-                    let (n, more) = frame_args(c, fp, lo, hi, &mut args);
-                    print_frame(o, c, ra - 1, ra, &args[..n], more);
+                    let (n, more) = frame_args(&c, fp, lo, hi, &mut args);
+                    print_frame(o, &c, ra - 1, ra, &args[..n], more);
                     frames += 1;
                 }
             }
@@ -313,15 +345,15 @@ fn walk(
             // A fault on a function's first instruction (before `push rbp`): its arguments sit above the
             // return address that is at the faulting RSP, two words above this (g1c_sigpanic's) frame.
             let own = if at_entry { fp + 8 } else { next };
-            let (n, more) = if in_stack(own) { frame_args(f, own, own, hi, &mut args) } else { (0, false) };
-            print_frame(o, f, line_pc, ra, &args[..n], more);
+            let (n, more) = if in_stack(own) { frame_args(&f, own, own, hi, &mut args) } else { (0, false) };
+            print_frame(o, &f, line_pc, ra, &args[..n], more);
             frames += 1;
             if at_entry && valid(fp + 16) {
                 // SAFETY: inside the stack.
                 let ra2 = unsafe { *((fp + 16) as *const u64) };
                 if let Some(c) = find_func(ra2.wrapping_sub(1)) {
-                    let (n, more) = if in_stack(next) { frame_args(c, next, next, hi, &mut args) } else { (0, false) };
-                    print_frame(o, c, ra2 - 1, ra2, &args[..n], more);
+                    let (n, more) = if in_stack(next) { frame_args(&c, next, next, hi, &mut args) } else { (0, false) };
+                    print_frame(o, &c, ra2 - 1, ra2, &args[..n], more);
                     frames += 1;
                 }
             }
@@ -341,29 +373,55 @@ mod tests {
     /// (0, 10), (5, 11), (0x20, 12): offset increases 0, 5, 0x1b; line changes +10, +1, +1 (zigzag 20, 2, 2).
     static LINES: [u8; 6] = [0, 20, 5, 2, 0x1b, 2];
 
-    fn func(name: &'static str, entry: u64, args_size: u64) -> FuncInfo {
-        FuncInfo {
-            entry,
-            end: entry + 0x40,
-            name: name.as_ptr(),
-            name_len: name.len() as u64,
-            file: "./a.go".as_ptr(),
-            file_len: 6,
-            pcline: LINES.as_ptr(),
-            npcline: 3,
-            args_size,
+    fn uvarint(out: &mut Vec<u8>, mut v: u64) {
+        while v >= 0x80 {
+            out.push(v as u8 | 0x80);
+            v >>= 7;
         }
+        out.push(v as u8);
+    }
+
+    /// A table in the linker's format (src/link/functab.rs) of functions of 0x40 bytes in `./a.go` with
+    /// the lines of `LINES`, installed for `find_func`; image base 0.
+    fn install(funcs: &[(&str, u64, u64)]) {
+        let files_at = 8 * funcs.len() as u64;
+        let mut index = Vec::new();
+        let mut rest = Vec::new();
+        uvarint(&mut rest, 6);
+        rest.extend_from_slice(b"./a.go");
+        for &(name, entry, args_size) in funcs {
+            index.extend_from_slice(&(entry as u32).to_le_bytes());
+            index.extend_from_slice(&((files_at + rest.len() as u64) as u32).to_le_bytes());
+            uvarint(&mut rest, 0x40);
+            uvarint(&mut rest, args_size);
+            uvarint(&mut rest, name.len() as u64);
+            rest.extend_from_slice(name.as_bytes());
+            uvarint(&mut rest, files_at);
+            uvarint(&mut rest, 3);
+            rest.extend_from_slice(&LINES);
+        }
+        index.extend_from_slice(&rest);
+        // Index entries are read as u32s: keep the bytes 4-aligned.
+        let words: &'static mut [u32] = Box::leak(vec![0u32; index.len().div_ceil(4)].into_boxed_slice());
+        let bytes = unsafe { core::slice::from_raw_parts_mut(words.as_mut_ptr() as *mut u8, index.len()) };
+        bytes.copy_from_slice(&index);
+        set_functab(bytes, funcs.len());
     }
 
     #[test]
     fn frames_lines_and_args() {
-        let f = func("main.f", 0x1000, 16);
+        let _l = crate::test_lock();
+        install(&[("main.f", 0x1000, 16), ("main.main", 0x2000, 0)]);
+        let f = find_func(0x1000).unwrap();
+        let m = find_func(0x203f).unwrap();
+        assert!(find_func(0x1040).is_none() && find_func(0xfff).is_none() && find_func(0x2040).is_none());
+        set_functab(&[], 0);
+        assert_eq!((f.name(), f.file(), f.entry, f.end, f.args_size), (&b"main.f"[..], &b"./a.go"[..], 0x1000, 0x1040, 16));
         assert_eq!(f.line(0x1000), 10);
         assert_eq!(f.line(0x1004), 10);
         assert_eq!(f.line(0x1005), 11);
         assert_eq!(f.line(0x1020), 12);
         assert_eq!(fmt(|o| print_frame(o, &f, 0x1006, 0x1007, &[1, 2], false)), "main.f(0x1, 0x2)\n\t./a.go:11 +0x7\n");
-        let m = func("main.main", 0x2000, 0);
         assert_eq!(fmt(|o| print_frame(o, &m, 0x2029, 0x2029, &[], false)), "main.main()\n\t./a.go:12 +0x29\n");
         assert_eq!(
             fmt(|o| print_frame(o, &f, 0x1000, 0x1000, &[0; 10], true)),
@@ -374,9 +432,7 @@ mod tests {
     #[test]
     fn walks_a_synthetic_stack() {
         let _l = crate::test_lock();
-        let tab: &'static [FuncInfo] =
-            Box::leak(vec![func("main.main", 0x2000, 0), func("main.f", 0x3000, 16)].into_boxed_slice());
-        set_functab(tab);
+        install(&[("main.main", 0x2000, 0), ("main.f", 0x3000, 16)]);
         // A fake stack, innermost frame first: rt frame → main.f (args 7, 8) → main.main → end.
         let mut st = vec![0u64; 16];
         let base = st.as_mut_ptr() as usize;
@@ -393,7 +449,7 @@ mod tests {
         unsafe { *STACK_HI.get() = w(16) };
         let got = fmt(|o| traceback(o, None, w(0), base));
         unsafe { *STACK_HI.get() = 0 };
-        set_functab(&[]);
+        set_functab(&[], 0);
         assert_eq!(got, "main.f(0x7, 0x8)\n\t./a.go:11 +0x11\nmain.main()\n\t./a.go:12 +0x25\n");
     }
 }

@@ -3,10 +3,12 @@
 //! In: [`Inputs`] with relocated section bytes, the live flags, the [`Layout`] and the entry symbol's address.
 //! Out: the file's bytes: ELF header, program headers (one PT_LOAD per segment, then PT_GNU_STACK so the
 //! stack is not executable), the segments' contents, and after them the parts no loader reads: `.symtab`
-//! (function and data symbols, so `llvm-objdump` and gdb show names; not the compiler's metadata, see
-//! [`named_in_symtab`]), `.strtab`, `.shstrtab` and the section header table.
+//! (function and data symbols, so `llvm-objdump` and gdb show names, the runtime's demangled; not the
+//! compiler's metadata, see [`named_in_symtab`]), `.strtab`, `.shstrtab` and the section header table.
 //!
 //! Reference: System V gABI, "ELF Header", "Program Header", "Sections", "Symbol Table".
+
+use std::collections::BTreeMap;
 
 use super::input::*;
 use super::layout::{Layout, EHDR_SIZE, PAGE, PF_R, PF_W, PHDR_SIZE};
@@ -22,17 +24,22 @@ const SHF_ALLOC: u64 = 2;
 const SHF_EXECINSTR: u64 = 4;
 const SHN_ABS: u16 = 0xfff1;
 
-/// A string table under construction (`.strtab`, `.shstrtab`): starts with the empty name.
-struct StrTab(Vec<u8>);
+/// A string table under construction (`.strtab`, `.shstrtab`): starts with the empty name; a name added
+/// twice is stored once.
+struct StrTab(Vec<u8>, BTreeMap<String, u32>);
 
 impl StrTab {
     fn new() -> StrTab {
-        StrTab(vec![0])
+        StrTab(vec![0], BTreeMap::new())
     }
     fn add(&mut self, s: &str) -> u32 {
+        if let Some(&off) = self.1.get(s) {
+            return off;
+        }
         let off = self.0.len() as u32;
         self.0.extend_from_slice(s.as_bytes());
         self.0.push(0);
+        self.1.insert(s.to_string(), off);
         off
     }
 }
@@ -104,7 +111,11 @@ pub fn write(inputs: &Inputs, live: &[bool], layout: &Layout, entry: u64) -> Vec
                 Binding::Global => 1,
                 Binding::Weak => 2,
             };
-            symtab.extend_from_slice(&strtab.add(&s.name).to_le_bytes());
+            let name = match inputs.files[s.file.0 as usize].kind {
+                FileKind::Go => None,
+                _ => super::demangle::legacy(&s.name),
+            };
+            symtab.extend_from_slice(&strtab.add(name.as_deref().unwrap_or(&s.name)).to_le_bytes());
             symtab.push(bind << 4 | ty);
             symtab.push(0);
             symtab.extend_from_slice(&shndx.to_le_bytes());
@@ -242,13 +253,20 @@ pub fn write(inputs: &Inputs, live: &[bool], layout: &Layout, entry: u64) -> Vec
 /// name code and data by them); the compiler's read-only metadata does not, as gc's linker leaves out its
 /// `type.*`, `go.string.*`, `go.func.*` and `runtime.gcbits.*` symbols: type descriptors and their names,
 /// string literals, static closures (`f·f`) and pointer bitmaps are thousands of symbols, whose names (a
-/// string literal's is its text) would make the table bigger than the data it describes.
+/// string literal's is its text) would make the table bigger than the data it describes. Nor do the
+/// compiler's static temporaries (`pkg..stmp_N`, the arrays behind a package variable's initializer:
+/// package unicode alone has hundreds, the whole symbol table of hello world was nearly a third theirs) and
+/// constants boxed for interfaces (`go.constbox.*`), which gc's symbol table has no entries for either.
+///
+/// The runtime's local `.L` symbols are left out too: they are the assembler's temporary labels (rustc's
+/// anonymous constants, `.Lanon.*`), which GNU ld and lld also discard by default. The runtime's Rust
+/// names are written demangled (`demangle.rs`).
 fn named_in_symtab(inputs: &Inputs, s: &Symbol) -> bool {
     if inputs.files[s.file.0 as usize].kind != FileKind::Go {
-        return true;
+        return !(s.binding == Binding::Local && s.name.starts_with(".L"));
     }
-    const METADATA: [&str; 3] = ["type.", "go.string.", "runtime.gcbits."];
-    !(METADATA.iter().any(|p| s.name.starts_with(p)) || s.name.ends_with("·f"))
+    const METADATA: [&str; 4] = ["type.", "go.string.", "runtime.gcbits.", "go.constbox."];
+    !(METADATA.iter().any(|p| s.name.starts_with(p)) || s.name.ends_with("·f") || s.name.contains("..stmp_"))
 }
 
 fn pad_to(out: &mut Vec<u8>, align: usize) {

@@ -18,6 +18,7 @@
 //! panics on bad input. The output depends only on the inputs: same object and archive, same bytes.
 
 pub mod archive;
+pub mod demangle;
 pub mod elf;
 pub mod elf_read;
 pub mod functab;
@@ -47,7 +48,7 @@ pub fn link(obj: &object::Object, rt_archive: &[u8]) -> Result<Vec<u8>, String> 
     if let Some(m) = &methods {
         methods::redirect_dead(&mut inputs, m, &live);
     }
-    let funcs = functab::build(&mut inputs, obj, &go_sections, &mut live, functab, functab_len)?;
+    let funcs = functab::build(&mut inputs, obj, &go_sections, &live, functab, functab_len)?;
     typelinks::build(&mut inputs, obj, &go_sections, &live, typelinks, typelinks_len)?;
     let got = scan::scan(&mut inputs, &mut live)?;
     for &root in &roots {
