@@ -117,7 +117,8 @@ func main() {
 	fmt.Println(p.Age)
 	fmt.Println(reflect.ValueOf(p.Fn).Call([]reflect.Value{reflect.ValueOf(21)})[0].Int())
 	fmt.Println(reflect.ValueOf(fmt.Sprintf).Call([]reflect.Value{reflect.ValueOf("%d-%s"), reflect.ValueOf(7), reflect.ValueOf("x")})[0])
-	fmt.Println(reflect.ValueOf(strings.Join).CallSlice([]reflect.Value{reflect.ValueOf([]string{"a", "b"}), reflect.ValueOf("+")}))
+	fmt.Println(reflect.ValueOf(strings.Join).Call([]reflect.Value{reflect.ValueOf([]string{"a", "b"}), reflect.ValueOf("+")}))
+	fmt.Println(reflect.ValueOf(fmt.Sprint).CallSlice([]reflect.Value{reflect.ValueOf([]interface{}{"a", 1, "b"})}))
 
 	// MakeFunc: a generic swap and a timing wrapper.
 	swap := func(in []reflect.Value) []reflect.Value { return []reflect.Value{in[1], in[0]} }
@@ -134,6 +135,9 @@ func main() {
 		fv := reflect.ValueOf(f)
 		return reflect.MakeFunc(fv.Type(), func(in []reflect.Value) []reflect.Value {
 			counted++
+			if fv.Type().IsVariadic() {
+				return fv.CallSlice(in)
+			}
 			return fv.Call(in)
 		}).Interface()
 	}
