@@ -189,7 +189,13 @@ fn programs_print_what_gc_builds_print() {
         }
     }
     let _ = std::fs::remove_dir_all(&tmp);
-    assert!(failures.is_empty(), "{} of {} programs differ from gc:\n{}", failures.len(), names.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} programs differ from gc:\n{}",
+        failures.len(),
+        names.len(),
+        failures.join("\n\n")
+    );
 }
 
 /// go test's output with durations (`0.004s`, `(0.00s)`) and benchmark timings (`35092 ns/op`) masked.
@@ -277,7 +283,8 @@ fn go_test(prog: &Path, dir: &Path, env: &[(&str, &Path)], module: bool, args: &
     )
 }
 
-const TEST_ARGS: &[&[&str]] = &[&[], &["-short", "-v"], &["-v", "-run", "Parse|Example", "-bench", ".", "-benchtime", "1x"]];
+const TEST_ARGS: &[&[&str]] =
+    &[&[], &["-short", "-v"], &["-v", "-run", "Parse|Example", "-bench", ".", "-benchtime", "1x"]];
 
 #[test]
 fn library_tests_pass_as_under_gc_in_gopath_mode() {
