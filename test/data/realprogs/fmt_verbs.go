@@ -149,5 +149,5 @@ func main() {
 	fmt.Printf("%#v\n", map[string]interface{}{"b": []int{1}, "a": nil})
 	fmt.Printf("%v\n", map[interface{}]int{"b": 1, "a": 3, "c": 4})
 	fmt.Printf("%v\n", map[interface{}]int{2: 2, 1: 4, -5: 5})
-	fmt.Printf("%v\n", map[interface{}]int{"b": 1, 2: 2, "a": 3, 1: 4, 1.5: 5, false: 6, Celsius(3): 7, uint8(3): 8, Point{X: 1}: 9, int64(5): 10})
+	fmt.Printf("%v\n", map[interface{}]int{"b": 1, 2: 2, "a": 3, 1: 4, 1.5: 5, false: 6, Celsius(3): 7, uint8(3): 8, struct{ A int }{1}: 9, int64(5): 10, Money{250}: 11, Red: 12, [2]int{1}: 13})
 }
