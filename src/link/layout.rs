@@ -11,8 +11,9 @@
 //! but continues in the file right after the previous one (as lld does), so the file has no page padding.
 //!
 //! Invariants: input sections are placed by output kind, then by file (Go object in Object order, runtime
-//! members in archive order, the linker's own sections last), then by section order within the file; so the
-//! output depends only on the inputs.
+//! members in archive order, the linker's own sections last), then by section order within the file, except
+//! that the Go program's type descriptors come first in gc's order (by size, then name: [`type_rank`]); so
+//! the output depends only on the inputs.
 
 use super::input::*;
 
@@ -62,6 +63,20 @@ pub struct Layout {
 /// relocations can span from the base.
 pub const LIMIT: u64 = 0x7000_0000;
 
+/// Where a Go type descriptor goes among the Go program's data: gc's linker sorts its type section by size,
+/// then symbol name, and programs see that order: package fmt prints a map's interface keys of different
+/// dynamic types ordered by their descriptors' addresses (internal/fmtsort). So descriptors (`type.T`, not
+/// the `type..` helpers) come first, in gc's order; other sections follow in their own order (`true` sorts
+/// after `false`, and they are then compared by id alone).
+fn type_rank(inputs: &Inputs, id: SecId, file: FileKind) -> (bool, u64, &str) {
+    let s = inputs.sec(id);
+    if file == FileKind::Go && s.name.starts_with("type.") && !s.name.starts_with("type..") {
+        (false, s.size, s.name.as_str())
+    } else {
+        (true, 0, "")
+    }
+}
+
 /// `x` rounded up to a multiple of `a` (a power of two).
 fn align_up(x: u64, a: u64) -> u64 {
     (x + a - 1) & !(a - 1)
@@ -76,7 +91,14 @@ pub fn layout(inputs: &Inputs, live: &[bool]) -> Result<Layout, String> {
         }
     }
     for members in &mut by_kind {
-        members.sort_by_key(|&id| (inputs.files[inputs.sec(id).file.0 as usize].kind.order(), id));
+        members.sort_by(|&a, &b| {
+            let (fa, fb) =
+                (inputs.files[inputs.sec(a).file.0 as usize].kind, inputs.files[inputs.sec(b).file.0 as usize].kind);
+            fa.order()
+                .cmp(&fb.order())
+                .then_with(|| type_rank(inputs, a, fa).cmp(&type_rank(inputs, b, fb)))
+                .then(a.cmp(&b))
+        });
     }
     let has_bytes =
         |kinds: &[OutKind]| kinds.iter().any(|&k| by_kind[k as usize].iter().any(|&id| inputs.sec(id).size > 0));

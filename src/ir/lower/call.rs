@@ -203,6 +203,9 @@ impl<'a, 'b> Fb<'a, 'b> {
         let fixed = if variadic && !spread { params.len() - 1 } else { params.len() };
         // Calls among the arguments move `call_lparen`; the `...` slice is this call's.
         let lparen = self.call_lparen;
+        // The arguments' calls first, then the rest of each argument (order.rs).
+        let hoisted = self.hoist(args);
+        self.call_lparen = lparen;
         let mut out = Vec::new();
         for (i, &a) in args.iter().enumerate().take(fixed) {
             let v = self.expr_to(a, params[i]);
@@ -220,6 +223,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             let s = self.make_slice_of(extra, st);
             out.push((s, st));
         }
+        self.unhoist(hoisted);
         out
     }
 
@@ -403,19 +407,23 @@ impl<'a, 'b> Fb<'a, 'b> {
         Val::M(a)
     }
 
-    fn builtin(&mut self, e: ExprId, fun: ExprId, args: &[ExprId], spread: bool) -> Vec<Val> {
+    /// Which builtin the callee `fun` names: an identifier, or a selector of package unsafe (`unsafe.Add`).
+    pub fn builtin_kind(&self, fun: ExprId) -> Option<Builtin> {
         let prog = self.prog;
-        let pos = self.ast.expr(e).pos;
-        // A builtin is named by an identifier, or by a selector of package unsafe (`unsafe.Add`).
         let name_pos = match &self.ast.expr(self.ast.unparen(fun)).kind {
             ExprKind::Ident(id) => Some(id.pos),
             ExprKind::Selector { sel, .. } => Some(sel.pos),
             _ => None,
         };
-        let b = name_pos.and_then(|p| prog.info.uses.get(&p)).and_then(|&o| match prog.obj(o).kind {
+        name_pos.and_then(|p| prog.info.uses.get(&p)).and_then(|&o| match prog.obj(o).kind {
             ObjKind::Builtin(b) => Some(b),
             _ => None,
-        });
+        })
+    }
+
+    fn builtin(&mut self, e: ExprId, fun: ExprId, args: &[ExprId], spread: bool) -> Vec<Val> {
+        let pos = self.ast.expr(e).pos;
+        let b = self.builtin_kind(fun);
         let Some(b) = b else {
             self.unsupported(pos, "package unsafe");
             return vec![];

@@ -632,7 +632,9 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let xe = self.ast.unparen(x);
                 if let ExprKind::CompositeLit { .. } = self.ast.expr(xe).kind {
                     // `&T{...}`: a new variable initialized with the literal, i.e. the literal as `*T`.
+                    let hoisted = self.hoist_composite(xe);
                     let v = self.composite_as(xe, t);
+                    self.unhoist(hoisted);
                     let typ = match &self.ast.expr(xe).kind {
                         ExprKind::CompositeLit { typ: Some(typ), .. } => {
                             crate::syntax::parser::print::expr_string(self.ast, *typ)
@@ -656,6 +658,17 @@ impl<'a, 'b> Fb<'a, 'b> {
     }
 
     fn binary_expr(&mut self, e: ExprId, op: BinaryOp, op_pos: Pos, x: ExprId, y: ExprId) -> Val {
+        if matches!(op, BinaryOp::LAnd | BinaryOp::LOr) {
+            return self.binary_expr_ordered(e, op, op_pos, x, y);
+        }
+        // The operands' calls first, then the operands (order.rs).
+        let hoisted = self.hoist(&[x, y]);
+        let v = self.binary_expr_ordered(e, op, op_pos, x, y);
+        self.unhoist(hoisted);
+        v
+    }
+
+    fn binary_expr_ordered(&mut self, e: ExprId, op: BinaryOp, op_pos: Pos, x: ExprId, y: ExprId) -> Val {
         let t = self.type_of(e);
         match op {
             BinaryOp::LAnd | BinaryOp::LOr => {
@@ -1010,6 +1023,11 @@ impl<'a, 'b> Fb<'a, 'b> {
     pub fn cond(&mut self, e: ExprId, t: crate::ir::BlockId, f: crate::ir::BlockId) {
         let ast = self.ast;
         let e = ast.unparen(e);
+        if let Some(&v) = self.bound.get(&e) {
+            // Evaluated ahead (order.rs).
+            self.branch(v.v(), t, f);
+            return;
+        }
         let is_const = self.tv(e).mode == Mode::Constant;
         match &ast.expr(e).kind {
             ExprKind::Binary { op: BinaryOp::LAnd, x, y, .. } if !is_const => {
@@ -1038,7 +1056,11 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// (elided inside another literal) on the heap.
     pub fn composite(&mut self, e: ExprId) -> Val {
         let t = self.type_of(e);
-        self.composite_as(e, t)
+        // The elements' calls first, then the elements (order.rs).
+        let hoisted = self.hoist_composite(e);
+        let v = self.composite_as(e, t);
+        self.unhoist(hoisted);
+        v
     }
 
     /// The value of composite literal `e` as type `t`: its own type, or `*T` for an elided `&T{...}`.

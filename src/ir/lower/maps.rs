@@ -181,8 +181,11 @@ impl<'a, 'b> Fb<'a, 'b> {
             if let Some(el) = el {
                 self.set_pos(self.ast.expr(el).pos);
             }
+            // Each entry is ordered as the statement `m[key] = value` (order.rs).
+            let hoisted = self.hoist(&[key, value]);
             let ka = self.key_temp_elided(key, kt);
             let v = self.elided_value(value, vt);
+            self.unhoist(hoisted);
             let d = self.map_desc(t);
             let p = self.call_rt("g1c_mapassign", vec![d, m, ka], &[Ty::Ptr])[0];
             self.store_val(p, 0, v, vt);

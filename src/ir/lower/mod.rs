@@ -37,6 +37,7 @@ mod func;
 mod generic;
 mod iface;
 mod maps;
+mod order;
 mod staticinit;
 mod stmt;
 mod typedesc;

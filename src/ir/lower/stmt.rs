@@ -277,6 +277,15 @@ impl<'a, 'b> Fb<'a, 'b> {
     }
 
     fn assign_stmt(&mut self, lhs: &[ExprId], op: AssignOp, op_pos: Pos, rhs: &[ExprId]) {
+        // The calls of both sides first, left side first, then the rest (order.rs).
+        let mut both = lhs.to_vec();
+        both.extend_from_slice(rhs);
+        let hoisted = self.hoist(&both);
+        self.assign_stmt_ordered(lhs, op, op_pos, rhs);
+        self.unhoist(hoisted);
+    }
+
+    fn assign_stmt_ordered(&mut self, lhs: &[ExprId], op: AssignOp, op_pos: Pos, rhs: &[ExprId]) {
         let ast = self.ast;
         match op {
             AssignOp::Op(bop) => {
@@ -389,7 +398,10 @@ impl<'a, 'b> Fb<'a, 'b> {
         }
         let results = self.results.clone();
         let types: Vec<Option<TypeId>> = results.iter().map(|r| Some(r.1)).collect();
+        // The results' calls first, then the rest (order.rs).
+        let hoisted = self.hoist(exprs);
         let vals = self.rhs_values(exprs, &types);
+        self.unhoist(hoisted);
         for ((v, t), (obj, _, off)) in vals.into_iter().zip(results) {
             // With defers, a named result is the variable the deferred calls see (conc.rs).
             if let (true, Some(obj)) = (self.has_defer, obj) {

@@ -1,0 +1,321 @@
+//! Realistic programs against gc, run now (issue 10): every `test/data/realprogs/*.go` (CLI tools, fmt's
+//! verbs, reflect, encoding/json and xml, templates, time formatting, timers, os/exec pipelines, files,
+//! signals, panics and exit codes) is built with g1c and with the reference gc (`go build -trimpath`),
+//! both executables run in one fresh directory each, and their behaviour compared: stdout and exit status
+//! (or the signal that ended them) exactly; stderr exactly when the program exits 0, otherwise its head up
+//! to the first `goroutine N [...]:` line and the traceback's last frame, with hexadecimal numbers masked
+//! (addresses, `pc=`) and frame offsets (`+0x…`) dropped: the frames between may differ because gc inlines
+//! and shows the runtime's `panic` frame. Also the third-party-style library `test/data/realprogs/lib/kvconf`
+//! (tests, subtests, a skip, examples with `// Output:`, a benchmark): `g1c test` against `go test`, in
+//! GOPATH mode and in module mode, with timings masked.
+//!
+//! gc is the oracle: without it the tests fail (test/common/oracle.rs), never skip.
+
+#[path = "common/goenv.rs"]
+mod goenv;
+#[path = "common/oracle.rs"]
+mod oracle;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("test/data/realprogs")
+}
+
+/// A directory of its own under the system's temporary directory.
+fn scratch(tag: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("g1c-realprogs-{}-{tag}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// gc's build cache, kept between runs under `target/` (building std from scratch takes gc a while).
+fn gocache() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/realprogs-gocache")
+}
+
+struct Outcome {
+    stdout: String,
+    stderr: String,
+    /// `exit N` or `signal N`.
+    status: String,
+}
+
+/// Runs `exe` in `dir`, killing it after a minute (a hang is a failure, not a stuck test).
+fn run(exe: &Path, dir: &Path) -> Outcome {
+    use std::os::unix::process::ExitStatusExt;
+    let mut child = goenv::command(exe)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("running a built program");
+    let (mut out, mut err) = (child.stdout.take().unwrap(), child.stderr.take().unwrap());
+    let t_out = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        std::io::Read::read_to_end(&mut out, &mut s).ok();
+        s
+    });
+    let t_err = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        std::io::Read::read_to_end(&mut err, &mut s).ok();
+        s
+    });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(st) = child.try_wait().unwrap() {
+            break st;
+        }
+        if start.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            break child.wait().unwrap();
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let status = match (status.code(), status.signal()) {
+        (Some(c), _) => format!("exit {c}"),
+        (None, Some(s)) => format!("signal {s}"),
+        _ => "unknown".into(),
+    };
+    Outcome {
+        stdout: String::from_utf8_lossy(&t_out.join().unwrap()).into_owned(),
+        stderr: String::from_utf8_lossy(&t_err.join().unwrap()).into_owned(),
+        status,
+    }
+}
+
+/// A traceback line with its numbers masked: `0x…` becomes `0x?`, a frame's `+0x…` offset is dropped.
+fn mask(line: &str) -> String {
+    let line = match line.rfind(" +0x") {
+        Some(i) if line.starts_with('\t') => &line[..i],
+        _ => line,
+    };
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(i) = rest.find("0x") {
+        out.push_str(&rest[..i + 2]);
+        rest = &rest[i + 2..];
+        let n = rest.find(|c: char| !c.is_ascii_hexdigit()).unwrap_or(rest.len());
+        if n > 0 {
+            out.push('?');
+        }
+        rest = &rest[n..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What of a failing program's stderr must match gc: the lines up to the first goroutine header, and the
+/// traceback's last frame (two lines).
+fn stderr_shape(stderr: &str) -> (Vec<String>, Vec<String>) {
+    let lines: Vec<String> = stderr.lines().map(mask).collect();
+    let head_end = lines.iter().position(|l| l.starts_with("goroutine ")).map(|i| i + 1).unwrap_or(lines.len());
+    let tail = if head_end < lines.len() { lines[lines.len().saturating_sub(2)..].to_vec() } else { Vec::new() };
+    (lines[..head_end].to_vec(), tail)
+}
+
+fn gc_build(src: &Path, out: &Path) -> std::process::Output {
+    goenv::command(oracle::gc())
+        .args(["build", "-trimpath", "-o"])
+        .arg(out)
+        .arg(src)
+        .current_dir(data_dir())
+        .env("GO111MODULE", "off")
+        .env("GOCACHE", gocache())
+        .output()
+        .unwrap()
+}
+
+fn g1c_build(src: &Path, out: &Path, tmp: &Path) -> std::process::Output {
+    goenv::g1c()
+        .args(["build", "-o"])
+        .arg(out)
+        .arg(src)
+        .current_dir(data_dir())
+        .env("TMPDIR", tmp)
+        .env("GO111MODULE", "off")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn programs_print_what_gc_builds_print() {
+    let tmp = scratch("progs");
+    let mut names: Vec<String> = std::fs::read_dir(data_dir())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".go"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 20, "the programs are missing: {names:?}");
+    let mut failures = Vec::new();
+    for name in &names {
+        let stem = name.trim_end_matches(".go");
+        let (ours, theirs) = (tmp.join(format!("{stem}.g1c")), tmp.join(format!("{stem}.gc")));
+        let b = gc_build(Path::new(name), &theirs);
+        assert!(b.status.success(), "gc cannot build {name}:\n{}", String::from_utf8_lossy(&b.stderr));
+        let b = g1c_build(Path::new(name), &ours, &tmp);
+        if !b.status.success() {
+            failures.push(format!("{name}: g1c build failed:\n{}", String::from_utf8_lossy(&b.stderr)));
+            continue;
+        }
+        let (dir_ours, dir_theirs) = (tmp.join(format!("{stem}.run1")), tmp.join(format!("{stem}.run2")));
+        std::fs::create_dir_all(&dir_ours).unwrap();
+        std::fs::create_dir_all(&dir_theirs).unwrap();
+        let want = run(&theirs, &dir_theirs);
+        let got = run(&ours, &dir_ours);
+        let mut problems = Vec::new();
+        if got.stdout != want.stdout {
+            problems.push(format!("stdout:\n{}\nwant:\n{}", got.stdout, want.stdout));
+        }
+        if got.status != want.status {
+            problems.push(format!("{}, want {}", got.status, want.status));
+        }
+        let stderr_ok = if want.status == "exit 0" {
+            got.stderr == want.stderr
+        } else {
+            stderr_shape(&got.stderr) == stderr_shape(&want.stderr)
+        };
+        if !stderr_ok {
+            problems.push(format!("stderr:\n{}\nwant:\n{}", got.stderr, want.stderr));
+        }
+        if !problems.is_empty() {
+            failures.push(format!("{name}: {}", problems.join("\n")));
+        }
+    }
+    let _ = std::fs::remove_dir_all(&tmp);
+    assert!(
+        failures.is_empty(),
+        "{} of {} programs differ from gc:\n{}",
+        failures.len(),
+        names.len(),
+        failures.join("\n\n")
+    );
+}
+
+/// go test's output with durations (`0.004s`, `(0.00s)`) and benchmark timings (`35092 ns/op`) masked.
+fn mask_times(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for line in s.split_inclusive('\n') {
+        let words: Vec<&str> = line.split('\t').collect();
+        let mut first = true;
+        for w in words {
+            if !first {
+                out.push('\t');
+            }
+            first = false;
+            let t = w.trim();
+            if let Some(num) = t.strip_suffix(" ns/op") {
+                if num.trim().chars().all(|c| c.is_ascii_digit() || c == '.') {
+                    out.push_str("N ns/op");
+                    if w.ends_with('\n') {
+                        out.push('\n');
+                    }
+                    continue;
+                }
+            }
+            out.push_str(&mask_durations(w));
+        }
+    }
+    out
+}
+
+/// Every `<digits>.<digits>s` becomes `T.TTs`.
+fn mask_durations(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < b.len() {
+        let start = i;
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        if j > start && j + 1 < b.len() && b[j] == b'.' && b[j + 1].is_ascii_digit() {
+            let mut k = j + 1;
+            while k < b.len() && b[k].is_ascii_digit() {
+                k += 1;
+            }
+            if k < b.len() && b[k] == b's' {
+                out.push_str("T.TTs");
+                i = k + 1;
+                continue;
+            }
+        }
+        let c = s[i..].chars().next().unwrap();
+        out.push(c);
+        i += c.len_utf8();
+    }
+    out
+}
+
+/// Copies the directory tree `from` to `to`.
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            copy_tree(&e.path(), &to.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+/// `PROG test ARGS` in `dir` with the given Go environment: masked (stdout, stderr), exit status.
+fn go_test(prog: &Path, dir: &Path, env: &[(&str, &Path)], module: bool, args: &[&str]) -> (String, String, i32) {
+    let mut cmd: Command = goenv::command(prog);
+    cmd.arg("test").args(args).current_dir(dir).env("GOCACHE", gocache()).env("GOFLAGS", "");
+    cmd.env("GO111MODULE", if module { "on" } else { "off" }).env("GOPROXY", "off").env("GOENV", "off");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    (
+        mask_times(&String::from_utf8_lossy(&out.stdout)),
+        mask_times(&String::from_utf8_lossy(&out.stderr)),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+const TEST_ARGS: &[&[&str]] =
+    &[&[], &["-short", "-v"], &["-v", "-run", "Parse|Example", "-bench", ".", "-benchtime", "1x"]];
+
+#[test]
+fn library_tests_pass_as_under_gc_in_gopath_mode() {
+    let base = scratch("gopath");
+    let gopath = base.join("gopath");
+    let pkg = gopath.join("src/kvconf");
+    copy_tree(&data_dir().join("lib/kvconf"), &pkg);
+    for args in TEST_ARGS {
+        let env = [("GOPATH", gopath.as_path()), ("HOME", base.as_path())];
+        let want = go_test(&oracle::gc(), &pkg, &env, false, args);
+        let got = go_test(Path::new(env!("CARGO_BIN_EXE_g1c")), &pkg, &env, false, args);
+        assert_eq!(want.2, 0, "go test {args:?} failed: {want:?}");
+        assert_eq!(got, want, "g1c test {args:?} differs from go test (GOPATH mode)");
+    }
+    let _ = std::fs::remove_dir_all(&base);
+}
+
+#[test]
+fn library_tests_pass_as_under_gc_in_module_mode() {
+    let base = scratch("module");
+    let module = base.join("kvconf");
+    copy_tree(&data_dir().join("lib/kvconf"), &module);
+    std::fs::write(module.join("go.mod"), "module kvconf\n\ngo 1.19\n").unwrap();
+    for args in TEST_ARGS {
+        let env = [("HOME", base.as_path())];
+        let mut args = args.to_vec();
+        args.push("./...");
+        let want = go_test(&oracle::gc(), &module, &env, true, &args);
+        let got = go_test(Path::new(env!("CARGO_BIN_EXE_g1c")), &module, &env, true, &args);
+        assert_eq!(want.2, 0, "go test {args:?} failed: {want:?}");
+        assert_eq!(got, want, "g1c test {args:?} differs from go test (module mode)");
+    }
+    let _ = std::fs::remove_dir_all(&base);
+}
