@@ -39,6 +39,7 @@ use crate::types::check::PackageSrc;
 
 pub(crate) mod check;
 pub(crate) mod test;
+mod timing;
 pub use check::check as check_packages;
 pub use test::{list, test, TestOptions};
 
@@ -73,7 +74,7 @@ pub fn build(inputs: &[String], output: Option<&str>, all_errors: bool) -> i32 {
     let discard = out == "/dev/null";
     let limit = if all_errors { usize::MAX } else { MAX_ERRORS };
     let patterns = inputs.to_vec();
-    match on_big_thread(move || front_end(&patterns, limit).and_then(|c| compile(c, !discard, limit))) {
+    match on_big_thread(move || front_end(&patterns, limit).and_then(|c| compile(&c, c.root, !discard, limit))) {
         Some(None) => 0,
         Some(Some(exe)) => match write_output(Path::new(&out), &exe) {
             Ok(()) => 0,
@@ -87,49 +88,64 @@ pub fn build(inputs: &[String], output: Option<&str>, all_errors: bool) -> i32 {
 }
 
 /// `go install` (g1c invoked as `go`, DESIGN §10): every package the patterns name is checked and compiled;
-/// a command (package main) is linked and written to `bindir/<last element of its import path>`. Each
-/// package is built on its own, as `g1c build` builds one. With `verbose`, each package's import path is
-/// printed to stderr before it is built, as go install -v does. Returns the exit status.
+/// a command (package main) is linked and written to `bindir/<last element of its import path>`. The
+/// packages are loaded and type-checked once, together (the commands of `bootstrap/cmd/...` share most of
+/// their dependencies); a package whose errors are reported is not built, nor is anything importing it,
+/// and the others still are, as the go command goes on. Then each command is compiled and linked, and each
+/// other named package that no named command imports is compiled on its own (compiling a command compiles
+/// its imports). With `verbose`, each named package's import path is printed to stderr, as go install -v
+/// does. Returns the exit status.
 pub fn install(patterns: &[String], bindir: &Path, verbose: bool) -> i32 {
-    let cfg = load::Config { overlay: true, ..load::Config::from_env() };
-    let (pkgs, errors) = load::expand_patterns(&cfg, patterns);
-    if !errors.is_empty() {
-        for e in &errors {
-            eprintln!("{e}");
-        }
-        return 1;
-    }
-    let mut status = 0;
-    for (path, dir) in pkgs {
-        if verbose {
-            eprintln!("{path}");
-        }
-        // A directory outside GOROOT and GOPATH is named by its directory, as the go command names it.
-        let pattern = if path.starts_with('_') { dir.to_string_lossy().into_owned() } else { path.clone() };
-        let built = on_big_thread(move || {
-            let c = front_end(&[pattern], MAX_ERRORS)?;
-            let is_main = c.packages[c.root].name == "main";
-            Ok(compile(c, is_main, MAX_ERRORS)?)
-        });
-        match built {
-            Some(Some(exe)) => {
-                let name = path.rsplit('/').next().unwrap_or(&path);
-                let out = bindir.join(name);
-                if let Err(e) = fs::create_dir_all(bindir).and_then(|()| write_output(&out, &exe)) {
-                    eprintln!("go: writing {}: {e}", out.display());
-                    status = 1;
-                }
+    let patterns = patterns.to_vec();
+    let bindir = bindir.to_path_buf();
+    let status = on_big_thread(move || {
+        timing::start();
+        let cfg = load::Config { overlay: true, ..load::Config::from_env() };
+        let loaded = load::load(&cfg, &patterns);
+        timing::lap("load");
+        let (c, failed) = check_all(cfg, loaded, MAX_ERRORS)?;
+        let mut status = if failed.iter().any(|&f| f) { 1 } else { 0 };
+        let roots: Vec<usize> = (0..c.packages.len()).filter(|&i| c.packages[i].root).collect();
+        // Packages a named command imports: compiled with it.
+        let mains: Vec<usize> = roots.iter().copied().filter(|&i| c.packages[i].name == "main").collect();
+        let mut in_command = vec![false; c.packages.len()];
+        for &m in &mains {
+            for u in init_order(&c.ast, &c.packages, m) {
+                in_command[u.pkg.0 as usize] = true;
             }
-            Some(None) => {}
-            None => status = 1,
         }
-    }
-    status
+        for &i in &roots {
+            let p = &c.packages[i];
+            if verbose {
+                eprintln!("{}", p.path);
+            }
+            let is_main = p.name == "main";
+            if failed[i] || (!is_main && in_command[i]) {
+                continue;
+            }
+            match compile(&c, i, is_main, MAX_ERRORS) {
+                Ok(Some(exe)) => {
+                    let name = p.path.rsplit('/').next().unwrap_or(&p.path);
+                    let out = bindir.join(name);
+                    if let Err(e) = fs::create_dir_all(&bindir).and_then(|()| write_output(&out, &exe)) {
+                        eprintln!("go: writing {}: {e}", out.display());
+                        status = 1;
+                    }
+                }
+                Ok(None) => {}
+                Err(Reported) => status = 1,
+            }
+        }
+        Ok(status)
+    });
+    status.unwrap_or(1)
 }
 
 pub fn run(files: &[String], args: &[String]) -> i32 {
     let patterns = files.to_vec();
-    let exe = match on_big_thread(move || front_end(&patterns, MAX_ERRORS).and_then(|c| compile(c, true, MAX_ERRORS))) {
+    let exe = match on_big_thread(move || {
+        front_end(&patterns, MAX_ERRORS).and_then(|c| compile(&c, c.root, true, MAX_ERRORS))
+    }) {
         Some(Some(exe)) => exe,
         Some(None) => unreachable!("linking was requested"),
         None => return 1,
@@ -172,14 +188,26 @@ struct Reported;
 /// then `too many errors`. A package whose dependencies failed is not reported (go build never compiles it).
 fn front_end(patterns: &[String], limit: usize) -> Result<Loaded, Reported> {
     // The back end compiles the standard library with g1c's overlay (DESIGN §7).
+    timing::start();
     let cfg = load::Config { overlay: true, ..load::Config::from_env() };
     let loaded = load::load(&cfg, patterns);
+    timing::lap("load");
     check_loaded(cfg, loaded, limit)
 }
 
 /// The checking half of `front_end`, for a program the loader has already read (`g1c test`'s test
 /// programs come from `load::load_test`).
 fn check_loaded(cfg: load::Config, loaded: load::Loaded, limit: usize) -> Result<Loaded, Reported> {
+    let (c, failed) = check_all(cfg, loaded, limit)?;
+    if failed.iter().any(|&f| f) {
+        return Err(Reported);
+    }
+    Ok(c)
+}
+
+/// `check_loaded` for several root packages (`go install`): the checked program, and which packages
+/// failed (their errors reported) or import one that did. Syntax and loader errors still end the build.
+fn check_all(cfg: load::Config, loaded: load::Loaded, limit: usize) -> Result<(Loaded, Vec<bool>), Reported> {
     // Syntax errors come first, as the compiler reports them before resolving imports (a malformed import
     // is a syntax error, not a missing package).
     let mut soft = parse_errors_by_package(&loaded);
@@ -228,8 +256,8 @@ fn check_loaded(cfg: load::Config, loaded: load::Loaded, limit: usize) -> Result
     let (prog, errs) =
         catch_ice(&loaded.fset, || types::check::check_program(&loaded.fset, &loaded.ast, &srcs, sizes))?;
     drop(srcs);
+    timing::lap("check");
     let mut failed = vec![false; loaded.packages.len()];
-    let mut any = false;
     for (i, (pkg, mut errs)) in loaded.packages.iter().zip(errs).enumerate() {
         if let Some(soft) = soft.as_mut() {
             // Found first: the parser ran before the checker.
@@ -240,14 +268,11 @@ fn check_loaded(cfg: load::Config, loaded: load::Loaded, limit: usize) -> Result
         if errs.is_empty() || dep_failed {
             continue;
         }
-        any = true;
         eprintln!("# {}", pkg.header());
         print_report(&loaded.fset, &errs, limit);
     }
-    if any {
-        return Err(Reported);
-    }
-    Ok(Loaded { cfg, root, fset: Arc::new(loaded.fset), ast: loaded.ast, packages: loaded.packages, prog })
+    let c = Loaded { cfg, root, fset: Arc::new(loaded.fset), ast: loaded.ast, packages: loaded.packages, prog };
+    Ok((c, failed))
 }
 
 /// gc reports a parse error that is not a `syntax error: ...` (`expression in defer must be function call`,
@@ -284,10 +309,10 @@ struct Loaded {
     prog: types::Program,
 }
 
-/// The root package → executable bytes (or `None` when `link` is false: compile through code generation only,
+/// The package `ri` (a root) → executable bytes (or `None` when `link` is false: compile through code generation only,
 /// for `-o /dev/null`, where the package need not be `main`). Errors are printed under the package's header.
-fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Reported> {
-    let root = &c.packages[c.root];
+fn compile(c: &Loaded, ri: usize, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Reported> {
+    let root = &c.packages[ri];
     let fail = |msgs: Vec<String>| {
         eprintln!("# {}", root.header());
         print_errors_limit(&msgs, limit);
@@ -302,7 +327,7 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
     // Packages the back end cannot compile yet (DESIGN §7: the runtime-coupled standard library) end the
     // build at the root's first import that leads to one.
     let (ready, missing) = backend_ready(&c.cfg, &c.fset, &c.ast, &c.prog, &c.packages);
-    if let Some((pos, sym)) = &missing[c.root] {
+    if let Some((pos, sym)) = &missing[ri] {
         let msg = Error::new(*pos, format!("g1c: {sym} is not supported yet")).render(&c.fset);
         return Err(fail(vec![msg]));
     }
@@ -342,7 +367,7 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
         .render(&c.fset);
         return Err(fail(vec![msg]));
     }
-    let mut units = init_order(&c.ast, &c.packages, c.root);
+    let mut units = init_order(&c.ast, &c.packages, ri);
     // Compiling without linking is `go tool compile` (the Go suite's `compile` and `errorcheck` tests): a
     // body-less function may be defined elsewhere. An executable needs every body (`go build`'s -complete),
     // except in the standard library, whose body-less functions rt defines (`backend_ready` admitted only
@@ -351,8 +376,9 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
     for u in &mut units {
         let p = &c.packages[u.pkg.0 as usize];
         // A package with assembly defines its body-less functions there (gc's -complete is off too).
-        u.complete =
-            link && p.asm_files.is_empty() && !(RT_PROVIDES_BODIES && p.dir.starts_with(&goroot_src) && !p.root);
+        u.complete = link
+            && p.asm_files.is_empty()
+            && !(RT_PROVIDES_BODIES && p.dir.starts_with(&goroot_src) && u.pkg.0 as usize != ri);
     }
     let asm_syms = match assemble_go_asm(&c.cfg, &c.packages, &c.prog) {
         Ok(s) => s,
@@ -363,22 +389,25 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
     };
     let fset = c.fset.clone();
     let out = catch_ice(&fset, move || -> Result<Option<Vec<u8>>, Failure> {
-        let pkg = &c.prog.packages[c.root];
+        let pkg = &c.prog.packages[ri];
         if link && pkg.name != "main" {
             return Err(Failure(vec![format!("g1c: package {} is not a main package", root.path)]));
         }
         if link && !pkg.scope.get("main").is_some_and(|&o| matches!(c.prog.obj(o).kind, types::ObjKind::Func { .. })) {
             return Err(Failure(vec!["function main is undeclared in the main package".into()]));
         }
-        let checked = Checked { fset: c.fset.clone(), ast: c.ast, prog: c.prog };
-        let mut module = lower_units(&checked, &units)?;
+        let mut module = lower_units(&c.fset, &c.ast, &c.prog, &units)?;
+        timing::lap("lower");
         optimize(&mut module, None)?;
+        timing::lap("opt");
         if ESCAPE_REPORT.load(std::sync::atomic::Ordering::Relaxed) {
-            let files: Vec<u32> = root.files.iter().map(|&fi| checked.ast.files[fi].file_id).collect();
-            report_escapes(&checked.fset, &module, &files, &root.header());
+            let files: Vec<u32> = root.files.iter().map(|&fi| c.ast.files[fi].file_id).collect();
+            report_escapes(&c.fset, &module, &files, &root.header());
         }
         let mut obj =
             codegen::amd64::compile(&module, opt::enabled()).map_err(|e| Failure(vec![format!("g1c: {e}")]))?;
+        drop(module);
+        timing::lap("codegen");
         obj.symbols.extend(asm_syms);
         if !link {
             return Ok(None);
@@ -386,6 +415,7 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
         let archive = rtbuild::runtime_archive(rtbuild::rustc::HOST_TARGET)
             .map_err(|e| Failure(vec![format!("g1c: the runtime: {e}")]))?;
         let exe = link::link(&obj, &archive).map_err(|e| Failure(vec![format!("g1c: link: {e}")]))?;
+        timing::lap("link");
         Ok(Some(exe))
     });
     match out {
@@ -788,8 +818,13 @@ fn invalid_ir(e: &str) -> String {
     }
 }
 
-fn lower_units(c: &Checked, units: &[ir::lower::Unit]) -> Result<ir::Module, Failure> {
-    let m = ir::lower::lower_program(&c.fset, &c.ast, &c.prog, units).map_err(|errs| render(&c.fset, errs))?;
+fn lower_units(
+    fset: &FileSet,
+    ast: &Ast,
+    prog: &types::Program,
+    units: &[ir::lower::Unit],
+) -> Result<ir::Module, Failure> {
+    let m = ir::lower::lower_program(fset, ast, prog, units).map_err(|errs| render(fset, errs))?;
     ir::verify::verify(&m).map_err(|e| Failure(vec![invalid_ir(&e)]))?;
     Ok(m)
 }
