@@ -88,57 +88,58 @@ pub fn build(inputs: &[String], output: Option<&str>, all_errors: bool) -> i32 {
 }
 
 /// `go install` (g1c invoked as `go`, DESIGN §10): every package the patterns name is checked and compiled;
-/// a command (package main) is linked and written to `bindir/<last element of its import path>`. The
-/// packages are loaded and type-checked once, together (the commands of `bootstrap/cmd/...` share most of
-/// their dependencies); a package whose errors are reported is not built, nor is anything importing it,
-/// and the others still are, as the go command goes on. Then each command is compiled and linked, and each
-/// other named package that no named command imports is compiled on its own (compiling a command compiles
-/// its imports). With `verbose`, each named package's import path is printed to stderr, as go install -v
-/// does. Returns the exit status.
+/// a command (package main) is linked and written to `bindir/<last element of its import path>`.
+/// Compiling a command compiles everything it imports, so a named package that a named command imports is
+/// not built again on its own (`bootstrap/cmd/...` names about 130 packages, nearly all of them imported
+/// by its 4 commands); the others are compiled each on its own, as `g1c build` builds one. Each build
+/// loads and checks only its own package and what it imports: a program holds no package that is not
+/// part of it, so what is built does not depend on what else was named. With `verbose`, each named
+/// package's import path is printed to stderr, as go install -v does. Returns the exit status.
 pub fn install(patterns: &[String], bindir: &Path, verbose: bool) -> i32 {
-    let patterns = patterns.to_vec();
-    let bindir = bindir.to_path_buf();
-    let status = on_big_thread(move || {
-        timing::start();
-        let cfg = load::Config { overlay: true, ..load::Config::from_env() };
-        let loaded = load::load(&cfg, &patterns);
-        timing::lap("load");
-        let (c, failed) = check_all(cfg, loaded, MAX_ERRORS)?;
-        let mut status = if failed.iter().any(|&f| f) { 1 } else { 0 };
-        let roots: Vec<usize> = (0..c.packages.len()).filter(|&i| c.packages[i].root).collect();
-        // Packages a named command imports: compiled with it.
-        let mains: Vec<usize> = roots.iter().copied().filter(|&i| c.packages[i].name == "main").collect();
-        let mut in_command = vec![false; c.packages.len()];
-        for &m in &mains {
-            for u in init_order(&c.ast, &c.packages, m) {
+    let cfg = load::Config { overlay: true, ..load::Config::from_env() };
+    // All the named packages with their imports, to know which packages each command compiles.
+    let all = load::load(&cfg, patterns);
+    if !all.errors.is_empty() {
+        all.errors.iter().for_each(|e| eprintln!("{e}"));
+        return 1;
+    }
+    let mut in_command = vec![false; all.packages.len()];
+    for (m, p) in all.packages.iter().enumerate() {
+        if p.root && p.name == "main" {
+            for u in init_order(&all.ast, &all.packages, m) {
                 in_command[u.pkg.0 as usize] = true;
             }
         }
-        for &i in &roots {
-            let p = &c.packages[i];
-            if verbose {
-                eprintln!("{}", p.path);
-            }
-            let is_main = p.name == "main";
-            if failed[i] || (!is_main && in_command[i]) {
-                continue;
-            }
-            match compile(&c, i, is_main, MAX_ERRORS) {
-                Ok(Some(exe)) => {
-                    let name = p.path.rsplit('/').next().unwrap_or(&p.path);
-                    let out = bindir.join(name);
-                    if let Err(e) = fs::create_dir_all(&bindir).and_then(|()| write_output(&out, &exe)) {
-                        eprintln!("go: writing {}: {e}", out.display());
-                        status = 1;
-                    }
-                }
-                Ok(None) => {}
-                Err(Reported) => status = 1,
-            }
+    }
+    let mut status = 0;
+    for (i, p) in all.packages.iter().enumerate().filter(|(_, p)| p.root) {
+        if verbose {
+            eprintln!("{}", p.path);
         }
-        Ok(status)
-    });
-    status.unwrap_or(1)
+        let is_main = p.name == "main";
+        if !is_main && in_command[i] {
+            continue;
+        }
+        // A directory outside GOROOT and GOPATH is named by its directory, as the go command names it.
+        let pattern = if p.path.starts_with('_') { p.dir.to_string_lossy().into_owned() } else { p.path.clone() };
+        let built = on_big_thread(move || {
+            let c = front_end(&[pattern], MAX_ERRORS)?;
+            Ok(compile(&c, c.root, is_main, MAX_ERRORS)?)
+        });
+        match built {
+            Some(Some(exe)) => {
+                let name = p.path.rsplit('/').next().unwrap_or(&p.path);
+                let out = bindir.join(name);
+                if let Err(e) = fs::create_dir_all(bindir).and_then(|()| write_output(&out, &exe)) {
+                    eprintln!("go: writing {}: {e}", out.display());
+                    status = 1;
+                }
+            }
+            Some(None) => {}
+            None => status = 1,
+        }
+    }
+    status
 }
 
 pub fn run(files: &[String], args: &[String]) -> i32 {
@@ -198,16 +199,6 @@ fn front_end(patterns: &[String], limit: usize) -> Result<Loaded, Reported> {
 /// The checking half of `front_end`, for a program the loader has already read (`g1c test`'s test
 /// programs come from `load::load_test`).
 fn check_loaded(cfg: load::Config, loaded: load::Loaded, limit: usize) -> Result<Loaded, Reported> {
-    let (c, failed) = check_all(cfg, loaded, limit)?;
-    if failed.iter().any(|&f| f) {
-        return Err(Reported);
-    }
-    Ok(c)
-}
-
-/// `check_loaded` for several root packages (`go install`): the checked program, and which packages
-/// failed (their errors reported) or import one that did. Syntax and loader errors still end the build.
-fn check_all(cfg: load::Config, loaded: load::Loaded, limit: usize) -> Result<(Loaded, Vec<bool>), Reported> {
     // Syntax errors come first, as the compiler reports them before resolving imports (a malformed import
     // is a syntax error, not a missing package).
     let mut soft = parse_errors_by_package(&loaded);
@@ -258,6 +249,7 @@ fn check_all(cfg: load::Config, loaded: load::Loaded, limit: usize) -> Result<(L
     drop(srcs);
     timing::lap("check");
     let mut failed = vec![false; loaded.packages.len()];
+    let mut any = false;
     for (i, (pkg, mut errs)) in loaded.packages.iter().zip(errs).enumerate() {
         if let Some(soft) = soft.as_mut() {
             // Found first: the parser ran before the checker.
@@ -268,11 +260,14 @@ fn check_all(cfg: load::Config, loaded: load::Loaded, limit: usize) -> Result<(L
         if errs.is_empty() || dep_failed {
             continue;
         }
+        any = true;
         eprintln!("# {}", pkg.header());
         print_report(&loaded.fset, &errs, limit);
     }
-    let c = Loaded { cfg, root, fset: Arc::new(loaded.fset), ast: loaded.ast, packages: loaded.packages, prog };
-    Ok((c, failed))
+    if any {
+        return Err(Reported);
+    }
+    Ok(Loaded { cfg, root, fset: Arc::new(loaded.fset), ast: loaded.ast, packages: loaded.packages, prog })
 }
 
 /// gc reports a parse error that is not a `syntax error: ...` (`expression in defer must be function call`,
