@@ -19,7 +19,7 @@ pub fn run(f: &mut Func) {
         let live = liveness(f);
         let mut removed = false;
         for (bi, b) in f.blocks.iter_mut().enumerate() {
-            let mut l = live.live_out[bi].clone();
+            let mut l = live.out_set(bi);
             if let Some(c) = b.term.used() {
                 l.insert(c.0 as usize);
             }
