@@ -86,10 +86,16 @@ impl Liveness {
     /// backwards with [`step_back`]).
     pub fn out_set(&self, b: usize) -> BitSet {
         let mut s = BitSet::new(self.nv);
+        self.out_set_into(b, &mut s);
+        s
+    }
+    /// `out_set` into a set of the function's size, which is cleared first: a pass walking every block
+    /// reuses one set instead of allocating one per block.
+    pub fn out_set_into(&self, b: usize, s: &mut BitSet) {
+        s.words.fill(0);
         for v in self.live_out(b) {
             s.insert(v);
         }
-        s
     }
 }
 
