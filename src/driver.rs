@@ -39,6 +39,7 @@ use crate::types::check::PackageSrc;
 
 pub(crate) mod check;
 pub(crate) mod test;
+mod timing;
 pub use check::check as check_packages;
 pub use test::{list, test, TestOptions};
 
@@ -73,7 +74,7 @@ pub fn build(inputs: &[String], output: Option<&str>, all_errors: bool) -> i32 {
     let discard = out == "/dev/null";
     let limit = if all_errors { usize::MAX } else { MAX_ERRORS };
     let patterns = inputs.to_vec();
-    match on_big_thread(move || front_end(&patterns, limit).and_then(|c| compile(c, !discard, limit))) {
+    match on_big_thread(move || front_end(&patterns, limit).and_then(|c| compile(&c, c.root, !discard, limit))) {
         Some(None) => 0,
         Some(Some(exe)) => match write_output(Path::new(&out), &exe) {
             Ok(()) => 0,
@@ -87,33 +88,47 @@ pub fn build(inputs: &[String], output: Option<&str>, all_errors: bool) -> i32 {
 }
 
 /// `go install` (g1c invoked as `go`, DESIGN §10): every package the patterns name is checked and compiled;
-/// a command (package main) is linked and written to `bindir/<last element of its import path>`. Each
-/// package is built on its own, as `g1c build` builds one. With `verbose`, each package's import path is
-/// printed to stderr before it is built, as go install -v does. Returns the exit status.
+/// a command (package main) is linked and written to `bindir/<last element of its import path>`.
+/// Compiling a command compiles everything it imports, so a named package that a named command imports is
+/// not built again on its own (`bootstrap/cmd/...` names about 130 packages, nearly all of them imported
+/// by its 4 commands); the others are compiled each on its own, as `g1c build` builds one. Each build
+/// loads and checks only its own package and what it imports: a program holds no package that is not
+/// part of it, so what is built does not depend on what else was named. With `verbose`, each named
+/// package's import path is printed to stderr, as go install -v does. Returns the exit status.
 pub fn install(patterns: &[String], bindir: &Path, verbose: bool) -> i32 {
     let cfg = load::Config { overlay: true, ..load::Config::from_env() };
-    let (pkgs, errors) = load::expand_patterns(&cfg, patterns);
-    if !errors.is_empty() {
-        for e in &errors {
-            eprintln!("{e}");
-        }
+    // All the named packages with their imports, to know which packages each command compiles.
+    let all = load::load(&cfg, patterns);
+    if !all.errors.is_empty() {
+        all.errors.iter().for_each(|e| eprintln!("{e}"));
         return 1;
     }
+    let mut in_command = vec![false; all.packages.len()];
+    for (m, p) in all.packages.iter().enumerate() {
+        if p.root && p.name == "main" {
+            for u in init_order(&all.ast, &all.packages, m) {
+                in_command[u.pkg.0 as usize] = true;
+            }
+        }
+    }
     let mut status = 0;
-    for (path, dir) in pkgs {
+    for (i, p) in all.packages.iter().enumerate().filter(|(_, p)| p.root) {
         if verbose {
-            eprintln!("{path}");
+            eprintln!("{}", p.path);
+        }
+        let is_main = p.name == "main";
+        if !is_main && in_command[i] {
+            continue;
         }
         // A directory outside GOROOT and GOPATH is named by its directory, as the go command names it.
-        let pattern = if path.starts_with('_') { dir.to_string_lossy().into_owned() } else { path.clone() };
+        let pattern = if p.path.starts_with('_') { p.dir.to_string_lossy().into_owned() } else { p.path.clone() };
         let built = on_big_thread(move || {
             let c = front_end(&[pattern], MAX_ERRORS)?;
-            let is_main = c.packages[c.root].name == "main";
-            Ok(compile(c, is_main, MAX_ERRORS)?)
+            Ok(compile(&c, c.root, is_main, MAX_ERRORS)?)
         });
         match built {
             Some(Some(exe)) => {
-                let name = path.rsplit('/').next().unwrap_or(&path);
+                let name = p.path.rsplit('/').next().unwrap_or(&p.path);
                 let out = bindir.join(name);
                 if let Err(e) = fs::create_dir_all(bindir).and_then(|()| write_output(&out, &exe)) {
                     eprintln!("go: writing {}: {e}", out.display());
@@ -129,7 +144,9 @@ pub fn install(patterns: &[String], bindir: &Path, verbose: bool) -> i32 {
 
 pub fn run(files: &[String], args: &[String]) -> i32 {
     let patterns = files.to_vec();
-    let exe = match on_big_thread(move || front_end(&patterns, MAX_ERRORS).and_then(|c| compile(c, true, MAX_ERRORS))) {
+    let exe = match on_big_thread(move || {
+        front_end(&patterns, MAX_ERRORS).and_then(|c| compile(&c, c.root, true, MAX_ERRORS))
+    }) {
         Some(Some(exe)) => exe,
         Some(None) => unreachable!("linking was requested"),
         None => return 1,
@@ -172,8 +189,10 @@ struct Reported;
 /// then `too many errors`. A package whose dependencies failed is not reported (go build never compiles it).
 fn front_end(patterns: &[String], limit: usize) -> Result<Loaded, Reported> {
     // The back end compiles the standard library with g1c's overlay (DESIGN §7).
+    timing::start();
     let cfg = load::Config { overlay: true, ..load::Config::from_env() };
     let loaded = load::load(&cfg, patterns);
+    timing::lap("load");
     check_loaded(cfg, loaded, limit)
 }
 
@@ -228,6 +247,7 @@ fn check_loaded(cfg: load::Config, loaded: load::Loaded, limit: usize) -> Result
     let (prog, errs) =
         catch_ice(&loaded.fset, || types::check::check_program(&loaded.fset, &loaded.ast, &srcs, sizes))?;
     drop(srcs);
+    timing::lap("check");
     let mut failed = vec![false; loaded.packages.len()];
     let mut any = false;
     for (i, (pkg, mut errs)) in loaded.packages.iter().zip(errs).enumerate() {
@@ -284,10 +304,10 @@ struct Loaded {
     prog: types::Program,
 }
 
-/// The root package → executable bytes (or `None` when `link` is false: compile through code generation only,
+/// The package `ri` (a root) → executable bytes (or `None` when `link` is false: compile through code generation only,
 /// for `-o /dev/null`, where the package need not be `main`). Errors are printed under the package's header.
-fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Reported> {
-    let root = &c.packages[c.root];
+fn compile(c: &Loaded, ri: usize, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Reported> {
+    let root = &c.packages[ri];
     let fail = |msgs: Vec<String>| {
         eprintln!("# {}", root.header());
         print_errors_limit(&msgs, limit);
@@ -302,7 +322,7 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
     // Packages the back end cannot compile yet (DESIGN §7: the runtime-coupled standard library) end the
     // build at the root's first import that leads to one.
     let (ready, missing) = backend_ready(&c.cfg, &c.fset, &c.ast, &c.prog, &c.packages);
-    if let Some((pos, sym)) = &missing[c.root] {
+    if let Some((pos, sym)) = &missing[ri] {
         let msg = Error::new(*pos, format!("g1c: {sym} is not supported yet")).render(&c.fset);
         return Err(fail(vec![msg]));
     }
@@ -342,7 +362,7 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
         .render(&c.fset);
         return Err(fail(vec![msg]));
     }
-    let mut units = init_order(&c.ast, &c.packages, c.root);
+    let mut units = init_order(&c.ast, &c.packages, ri);
     // Compiling without linking is `go tool compile` (the Go suite's `compile` and `errorcheck` tests): a
     // body-less function may be defined elsewhere. An executable needs every body (`go build`'s -complete),
     // except in the standard library, whose body-less functions rt defines (`backend_ready` admitted only
@@ -351,8 +371,9 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
     for u in &mut units {
         let p = &c.packages[u.pkg.0 as usize];
         // A package with assembly defines its body-less functions there (gc's -complete is off too).
-        u.complete =
-            link && p.asm_files.is_empty() && !(RT_PROVIDES_BODIES && p.dir.starts_with(&goroot_src) && !p.root);
+        u.complete = link
+            && p.asm_files.is_empty()
+            && !(RT_PROVIDES_BODIES && p.dir.starts_with(&goroot_src) && u.pkg.0 as usize != ri);
     }
     let asm_syms = match assemble_go_asm(&c.cfg, &c.packages, &c.prog) {
         Ok(s) => s,
@@ -363,22 +384,25 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
     };
     let fset = c.fset.clone();
     let out = catch_ice(&fset, move || -> Result<Option<Vec<u8>>, Failure> {
-        let pkg = &c.prog.packages[c.root];
+        let pkg = &c.prog.packages[ri];
         if link && pkg.name != "main" {
             return Err(Failure(vec![format!("g1c: package {} is not a main package", root.path)]));
         }
         if link && !pkg.scope.get("main").is_some_and(|&o| matches!(c.prog.obj(o).kind, types::ObjKind::Func { .. })) {
             return Err(Failure(vec!["function main is undeclared in the main package".into()]));
         }
-        let checked = Checked { fset: c.fset.clone(), ast: c.ast, prog: c.prog };
-        let mut module = lower_units(&checked, &units)?;
+        let mut module = lower_units(&c.fset, &c.ast, &c.prog, &units)?;
+        timing::lap("lower");
         optimize(&mut module, None)?;
+        timing::lap("opt");
         if ESCAPE_REPORT.load(std::sync::atomic::Ordering::Relaxed) {
-            let files: Vec<u32> = root.files.iter().map(|&fi| checked.ast.files[fi].file_id).collect();
-            report_escapes(&checked.fset, &module, &files, &root.header());
+            let files: Vec<u32> = root.files.iter().map(|&fi| c.ast.files[fi].file_id).collect();
+            report_escapes(&c.fset, &module, &files, &root.header());
         }
         let mut obj =
             codegen::amd64::compile(&module, opt::enabled()).map_err(|e| Failure(vec![format!("g1c: {e}")]))?;
+        drop(module);
+        timing::lap("codegen");
         obj.symbols.extend(asm_syms);
         if !link {
             return Ok(None);
@@ -386,6 +410,7 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
         let archive = rtbuild::runtime_archive(rtbuild::rustc::HOST_TARGET)
             .map_err(|e| Failure(vec![format!("g1c: the runtime: {e}")]))?;
         let exe = link::link(&obj, &archive).map_err(|e| Failure(vec![format!("g1c: link: {e}")]))?;
+        timing::lap("link");
         Ok(Some(exe))
     });
     match out {
@@ -788,8 +813,13 @@ fn invalid_ir(e: &str) -> String {
     }
 }
 
-fn lower_units(c: &Checked, units: &[ir::lower::Unit]) -> Result<ir::Module, Failure> {
-    let m = ir::lower::lower_program(&c.fset, &c.ast, &c.prog, units).map_err(|errs| render(&c.fset, errs))?;
+fn lower_units(
+    fset: &FileSet,
+    ast: &Ast,
+    prog: &types::Program,
+    units: &[ir::lower::Unit],
+) -> Result<ir::Module, Failure> {
+    let m = ir::lower::lower_program(fset, ast, prog, units).map_err(|errs| render(fset, errs))?;
     ir::verify::verify(&m).map_err(|e| Failure(vec![invalid_ir(&e)]))?;
     Ok(m)
 }

@@ -11,6 +11,7 @@ pub mod ir;
 pub mod link;
 pub mod load;
 pub mod opt;
+pub mod par;
 pub mod rtbuild;
 pub mod syntax;
 pub mod types;

@@ -205,6 +205,41 @@ fn output_is_deterministic() {
     assert!(differ.is_empty(), "two builds differ: {}", differ.join(", "));
 }
 
+/// `-p N` (functions optimized and compiled on N threads) changes nothing in the output: multi-package
+/// programs (std packages from source, a GOPATH package, generics, goroutines) built with `-p 1`, `-p 2` and
+/// `-p 4`, under different GOMAXPROCS, give the same bytes.
+#[test]
+fn parallel_builds_give_the_same_bytes() {
+    let dir = std::env::temp_dir().join(format!("g1c-parallel-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut differ = Vec::new();
+    for name in ["std_bytes_io_regexp", "multipkg_values", "generic_types", "go_chain"] {
+        let src = data_dir().join(format!("{name}.go"));
+        let mut outs = Vec::new();
+        for (jobs, procs) in [("1", "1"), ("2", "4"), ("4", "2")] {
+            let out = dir.join(format!("{name}.{jobs}"));
+            let b = goenv::g1c()
+                .args(["build", "-p", jobs, "-o"])
+                .arg(&out)
+                .arg(&src)
+                .env("GOMAXPROCS", procs)
+                .env("GO111MODULE", "off")
+                .env("GOPATH", data_dir().join("gopath"))
+                .output()
+                .expect("running g1c");
+            assert!(b.status.success(), "{name} -p {jobs}: {}", String::from_utf8_lossy(&b.stderr));
+            outs.push((jobs, std::fs::read(&out).unwrap()));
+        }
+        for (jobs, o) in &outs[1..] {
+            if *o != outs[0].1 {
+                differ.push(format!("{name}: -p 1 and -p {jobs} ({} vs {} bytes)", outs[0].1.len(), o.len()));
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(differ.is_empty(), "parallel builds differ: {}", differ.join(", "));
+}
+
 #[test]
 fn build_to_dev_null_writes_nothing() {
     use std::os::unix::fs::FileTypeExt;

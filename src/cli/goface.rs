@@ -12,7 +12,7 @@
 //! change nothing in what g1c produces are accepted and ignored: `-gcflags=-l` (g1c does not inline),
 //! `-gcflags=-N` turns the optimizer off as in `g1c build`,
 //! `-a` (g1c always compiles every package from source), `-trimpath` (g1c never records build paths),
-//! `-p N`, `-v` (install prints each package), `-buildvcs=false`. Anything else — another gc flag,
+//! `-p N` (threads; the output is the same for any N), `-v` (install prints each package), `-buildvcs=false`. Anything else — another gc flag,
 //! `-ldflags`, `-race`, `-toolexec` — is refused with a clear error and exit status 2, never silently
 //! ignored: a build that does not do what was asked must not look like it did.
 
@@ -48,6 +48,9 @@ pub fn main(args: &[String]) -> i32 {
             if let Some(m) = &flags.module_mode {
                 load::modload::set_mod_flag(m);
             }
+            if let Some(n) = flags.jobs {
+                crate::par::set_jobs(n);
+            }
             if let Some(optimize) = flags.optimize {
                 crate::opt::set_enabled(optimize);
             }
@@ -78,6 +81,8 @@ struct BuildFlags {
     verbose: bool,
     /// `-gcflags=-N` (false) or `-gcflags=-l` (true); none: the default.
     optimize: Option<bool>,
+    /// `-p N`: threads compiling in parallel.
+    jobs: Option<usize>,
     patterns: Vec<String>,
 }
 
@@ -107,7 +112,11 @@ fn parse_build_flags(cmd: &str, args: &[String]) -> Result<BuildFlags, String> {
             "tags" => f.tags = value,
             "mod" => f.module_mode = value,
             "v" => f.verbose = true,
-            "a" | "trimpath" | "p" => {}
+            "p" => match value.as_deref().and_then(|v| v.parse::<usize>().ok()).filter(|&n| n > 0) {
+                Some(n) => f.jobs = Some(n),
+                None => return Err(format!("-p must be a positive number: {}", value.unwrap_or_default())),
+            },
+            "a" | "trimpath" => {}
             "buildvcs" if value.as_deref().is_none_or(|v| v == "false") => {}
             // gc's -l (no inlining) is g1c's behaviour already, -N turns g1c's optimizer off; any other
             // compiler flag (here -m too: the go face builds for make.bash, which never asks for reports)

@@ -40,12 +40,19 @@ struct BuildFlags {
     /// package (`moved to heap: x`, `... does not escape`), `-l` (no inlining) is accepted.
     #[arg(long = "gcflags", value_name = "FLAGS", allow_hyphen_values = true)]
     gcflags: Option<String>,
+    /// The number of threads that compile functions in parallel (the go command's `-p`; default: the
+    /// number of CPUs). The output is the same whatever N is.
+    #[arg(short = 'p', value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    jobs: Option<u32>,
 }
 
 impl BuildFlags {
     /// Hands the flags to the loader and the checker (before any package is loaded). Returns false after
     /// reporting an invalid flag.
     fn apply(&self) -> bool {
+        if let Some(n) = self.jobs {
+            crate::par::set_jobs(n as usize);
+        }
         if let Some(l) = &self.lang {
             if let Err(e) = driver::check::set_lang_flag(l) {
                 eprintln!("g1c: {e}");

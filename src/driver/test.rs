@@ -205,7 +205,7 @@ fn build(cfg: &load::Config, path: &str, dir: &Path) -> Built {
             return Ok(Built::SetupFailed);
         }
         let checked = check_loaded(cfg, loaded, MAX_ERRORS)?;
-        Ok(compile(checked, true, MAX_ERRORS)?.map_or(Built::Failed, Built::Program))
+        Ok(compile(&checked, checked.root, true, MAX_ERRORS)?.map_or(Built::Failed, Built::Program))
     });
     r.unwrap_or(Built::Failed)
 }

@@ -7,7 +7,7 @@
 //! Liveness (`ir/live.rs`) is recomputed until nothing more is removed, since removing one operation can
 //! make its operands dead; a few rounds suffice in practice, and the number is bounded.
 
-use crate::ir::live::{liveness, step_back};
+use crate::ir::live::{liveness, step_back, BitSet};
 use crate::ir::{Func, Term};
 
 /// At most this many rounds of liveness per function.
@@ -18,8 +18,9 @@ pub fn run(f: &mut Func) {
     for _ in 0..MAX_ROUNDS {
         let live = liveness(f);
         let mut removed = false;
+        let mut l = BitSet::new(f.vregs.len());
         for (bi, b) in f.blocks.iter_mut().enumerate() {
-            let mut l = live.live_out[bi].clone();
+            live.out_set_into(bi, &mut l);
             if let Some(c) = b.term.used() {
                 l.insert(c.0 as usize);
             }

@@ -768,7 +768,7 @@ fn analyse(f: &mut Func, summaries: &HashMap<String, Summary>, sizes: &HashMap<S
                 continue;
             }
             let lv = liveness.get_or_insert_with(|| live::liveness(f));
-            let mut live = lv.live_out[bi].clone();
+            let mut live = lv.out_set(bi);
             for inst in f.blocks[bi].insts[ii..].iter().rev() {
                 live::step_back(&mut live, &inst.op);
             }

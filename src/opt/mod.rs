@@ -163,11 +163,12 @@ pub fn run(m: &mut Module, optimize: bool, stop_after: Option<&str>) -> Result<(
     }
     for p in PASSES {
         if optimize || p.required {
-            for f in m.funcs.iter_mut() {
+            // A function pass reads and writes one function: the functions run on `par::jobs()` threads.
+            crate::par::for_each_mut(&mut m.funcs, |f| {
                 if p.required || optimizable(f) {
                     (p.run)(f);
                 }
-            }
+            });
             check(m, p.name)?;
         }
         if stop_after == Some(p.name) {

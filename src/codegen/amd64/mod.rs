@@ -48,10 +48,14 @@ fn reloc(r: &x86::Reloc) -> Reloc {
 /// Compiles a module; `optimize` is false under gc's `-N`.
 pub fn compile(m: &Module, optimize: bool) -> Result<Object, String> {
     let mut obj = Object::default();
-    for f in &m.funcs {
+    // Functions compile independently, on `par::jobs()` threads; the symbols follow the module's order.
+    // Each worker turns its function into the symbol at once, so that no frame or selection state
+    // outlives its function.
+    let symbols = crate::par::map(&m.funcs, |f| -> Result<Symbol, String> {
         let c = compile_func(f, optimize)?;
-        let code = c.sel.code;
-        obj.symbols.push(Symbol {
+        let mut code = c.sel.code;
+        code.bytes.shrink_to_fit();
+        Ok(Symbol {
             name: f.name.clone(),
             kind: SymKind::Text,
             size: code.bytes.len() as u64,
@@ -64,7 +68,10 @@ pub fn compile(m: &Module, optimize: bool) -> Result<Object, String> {
                 args_size: f.args_size,
                 frame_size: c.frame.size,
             }),
-        });
+        })
+    });
+    for s in symbols {
+        obj.symbols.push(s?);
     }
     for d in &m.data {
         let kind = match d.kind {

@@ -346,13 +346,13 @@ pub fn allocate(f: &Func) -> Alloc {
     let mut first = 0u32;
     for (bi, b) in f.blocks.iter().enumerate() {
         let term = first + b.insts.len() as u32;
-        for v in live.live_in[bi].iter() {
+        for v in live.live_in(bi) {
             extend(v, 2 * first);
         }
-        for v in live.live_out[bi].iter() {
+        for v in live.live_out(bi) {
             extend(v, 2 * term + 1);
         }
-        let mut l = live.live_out[bi].clone();
+        let mut l = live.out_set(bi);
         if let Some(c) = b.term.used() {
             extend(c.0 as usize, 2 * term);
             l.insert(c.0 as usize);
