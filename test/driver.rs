@@ -41,3 +41,11 @@ fn all_errors_with_e() {
 fn stack_frame_too_large() {
     pretty_assertions::assert_eq!(build_stderr("frame_too_large.go", false), expected("frame_too_large.err"));
 }
+
+/// `unsafe` is built into the compiler: `go build unsafe` builds nothing, prints nothing and succeeds.
+#[test]
+fn build_unsafe_succeeds_quietly() {
+    let out = goenv::g1c().arg("build").arg("unsafe").current_dir(std::env::temp_dir()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stdout.is_empty() && out.stderr.is_empty());
+}
