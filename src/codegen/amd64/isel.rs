@@ -778,9 +778,12 @@ impl<'f> Gen<'f> {
                 self.store(dst, RAX)
             }
             // Only the low bits of a narrower value are defined: the bits are already there.
+            // Computed in the destination's register when it has one: a copy, or nothing when the
+            // allocator gave both the same register.
             ConvOp::Trunc | ConvOp::Bitcast => {
-                self.load(RAX, src)?;
-                self.store(dst, RAX)
+                let r = self.dst_gpr(dst);
+                self.load(r, src)?;
+                self.store(dst, r)
             }
             ConvOp::SToF => {
                 self.load_ext(RAX, src, Ext::Signed)?;
