@@ -205,3 +205,60 @@ mod tests {
         }
     }
 }
+
+// internal/bytealg.IndexByte(b []byte, c byte) int: b +8 (ptr), +16 (len), +24 (cap), c +32, result +40
+// (RSP-relative at entry, ABI0). internal/bytealg.IndexByteString(s string, c byte) int: s +8, +16, c +24,
+// result +32. Both are leaves over `g1c_indexbyte` (pointer in RDI, length in RDX, byte in AL; the index or
+// -1 in RAX), which compares 16 bytes at a time with SSE2 and the last up to 15 one at a time, so it never
+// reads past the end of the bytes (the next page may be unmapped). ABI0 preserves no register; only RAX,
+// RCX, RDX, RDI, R8, R9, XMM0 and XMM1 are touched, and no stack beyond the return address.
+#[cfg(not(test))]
+core::arch::global_asm!(
+    ".globl \"internal/bytealg.IndexByte\"",
+    "\"internal/bytealg.IndexByte\":",
+    "    mov rdi, [rsp + 8]",
+    "    mov rdx, [rsp + 16]",
+    "    movzx eax, byte ptr [rsp + 32]",
+    "    call g1c_indexbyte",
+    "    mov [rsp + 40], rax",
+    "    ret",
+    ".globl \"internal/bytealg.IndexByteString\"",
+    "\"internal/bytealg.IndexByteString\":",
+    "    mov rdi, [rsp + 8]",
+    "    mov rdx, [rsp + 16]",
+    "    movzx eax, byte ptr [rsp + 24]",
+    "    call g1c_indexbyte",
+    "    mov [rsp + 32], rax",
+    "    ret",
+    ".globl g1c_indexbyte",
+    "g1c_indexbyte:",
+    // XMM0 = the byte in all 16 lanes.
+    "    movd xmm0, eax",
+    "    punpcklbw xmm0, xmm0",
+    "    punpcklwd xmm0, xmm0",
+    "    pshufd xmm0, xmm0, 0",
+    "    xor ecx, ecx",
+    "2:  lea r8, [rcx + 16]",
+    "    cmp r8, rdx",
+    "    ja 4f",
+    "    movdqu xmm1, [rdi + rcx]",
+    "    pcmpeqb xmm1, xmm0",
+    "    pmovmskb r9d, xmm1",
+    "    test r9d, r9d",
+    "    jnz 3f",
+    "    mov rcx, r8",
+    "    jmp 2b",
+    "3:  bsf r9d, r9d",
+    "    lea rax, [rcx + r9]",
+    "    ret",
+    "4:  cmp rcx, rdx",
+    "    jae 6f",
+    "    cmp byte ptr [rdi + rcx], al",
+    "    je 5f",
+    "    inc rcx",
+    "    jmp 4b",
+    "5:  mov rax, rcx",
+    "    ret",
+    "6:  mov rax, -1",
+    "    ret",
+);

@@ -24,7 +24,9 @@ pub mod copyprop;
 pub mod dce;
 pub mod escape;
 pub mod inline;
+pub mod layout;
 pub mod outstore;
+pub mod sroa;
 pub mod strength;
 
 use crate::ir::{self, Func, Module};
@@ -83,6 +85,13 @@ pub const MODULE_PASSES: &[ModulePass] = &[
 
 /// The function passes, in order.
 pub const PASSES: &[Pass] = &[
+    // First: the copies it leaves are what copyprop and the later passes work on.
+    Pass {
+        name: "sroa",
+        about: "small stack slots used only by loads, stores and whole copies become one vreg per field",
+        run: sroa::run,
+        required: false,
+    },
     Pass {
         name: "argload",
         about: "loads of arguments the function never writes read one load made at the entry",
@@ -112,6 +121,13 @@ pub const PASSES: &[Pass] = &[
         name: "dce",
         about: "pure operations whose result is never read, and unreachable blocks, are removed",
         run: dce::run,
+        required: false,
+    },
+    // Last: it only orders the blocks the other passes leave.
+    Pass {
+        name: "layout",
+        about: "blocks in reverse postorder, branch targets next, panicking blocks last",
+        run: layout::run,
         required: false,
     },
 ];

@@ -41,15 +41,136 @@ struct Gen<'f> {
     lines: Vec<(u32, u32)>,
     /// The flags hold the condition the block's `Branch` takes (a fused compare, `Alloc::fused`).
     flags: Option<CC>,
+    /// Address arithmetic folded into memory operands ([`fuse_addresses`]).
+    fusion: Fusion,
 }
 
-pub fn select(f: &Func, frame: &Frame, alloc: &Alloc) -> Result<Selected, String> {
+/// A load's or store's address as `base + index * scale` (+ the access's offset).
+#[derive(Clone, Copy)]
+struct Indexed {
+    base: VReg,
+    index: VReg,
+    scale: u8,
+}
+
+/// Per block and instruction: the instructions whose only work is folded into a later memory operand (not
+/// emitted), and the loads and stores that take an [`Indexed`] address.
+struct Fusion {
+    skip: Vec<Vec<bool>>,
+    indexed: Vec<Vec<Option<Indexed>>>,
+}
+
+/// Finds the address computations `a = base + bitcast(i << c)` (c ≤ 3) and `a = base + y` whose result only
+/// the next load or store reads, so that the access addresses `[base + i*2^c + offset]` itself.
+///
+/// The folded instructions (the shift, the bitcast, the addition) must write vregs written once and read
+/// once, and must come right before the access, with nothing between them but constants read as
+/// immediates: then no code runs between the reads of `base` and `i` they stood for and the access, so
+/// those vregs still hold the same values in the same places there, even if their live ranges end at the
+/// folded instructions and the allocator gave their registers to the folded results (which are never
+/// written now).
+fn fuse_addresses(f: &Func, alloc: &Alloc) -> Fusion {
+    let nv = f.vregs.len();
+    let mut fusion = Fusion {
+        skip: f.blocks.iter().map(|b| vec![false; b.insts.len()]).collect(),
+        indexed: f.blocks.iter().map(|b| vec![None; b.insts.len()]).collect(),
+    };
+    // Bad IR is isel's to report, with everything emitted as written.
+    let mut in_range = true;
+    for b in &f.blocks {
+        for i in &b.insts {
+            i.op.for_each_use(|v| in_range &= (v.0 as usize) < nv);
+            i.op.for_each_def(|v| in_range &= (v.0 as usize) < nv);
+        }
+    }
+    if !in_range {
+        return fusion;
+    }
+    let defs = crate::ir::live::def_counts(f);
+    let mut uses = vec![0u32; nv];
+    for b in &f.blocks {
+        for i in &b.insts {
+            i.op.for_each_use(|u| {
+                if let Some(n) = uses.get_mut(u.0 as usize) {
+                    *n += 1
+                }
+            });
+        }
+        if let Some(c) = b.term.used() {
+            if let Some(n) = uses.get_mut(c.0 as usize) {
+                *n += 1
+            }
+        }
+    }
+    let ok = |v: VReg| (v.0 as usize) < nv;
+    let once = |v: VReg| ok(v) && defs[v.0 as usize] == 1 && uses[v.0 as usize] == 1;
+    let imm = |v: VReg| alloc.imm_only.get(v.0 as usize) == Some(&true);
+    // A register operand: neither an immediate nor a frame address.
+    let plain = |v: VReg| ok(v) && !imm(v) && alloc.frame_addr.get(v.0 as usize).is_none_or(|a| a.is_none());
+    for (bi, b) in f.blocks.iter().enumerate() {
+        // The instruction before `k` that emits code (constants read as immediates emit none).
+        let prev = |k: usize| -> Option<usize> {
+            (0..k).rev().find(|&j| !matches!(b.insts[j].op, Op::Const { dst, .. } if imm(dst)))
+        };
+        for k in 0..b.insts.len() {
+            let addr = match b.insts[k].op {
+                Op::Load { addr, .. } | Op::Store { addr, .. } => addr,
+                _ => continue,
+            };
+            if !once(addr) || f.vregs[addr.0 as usize] != Ty::Ptr {
+                continue;
+            }
+            let Some(ka) = prev(k) else { continue };
+            let Op::Binary { op: BinOp::Add, dst, x: base, y } = b.insts[ka].op else { continue };
+            if dst != addr || !ok(base) || imm(base) || !plain(y) || fusion.skip[bi][ka] {
+                continue;
+            }
+            let mut at = Indexed { base, index: y, scale: 1 };
+            let mut folded = vec![ka];
+            if once(y) {
+                if let Some(ky) = prev(ka) {
+                    if let Op::Convert { op: ConvOp::Bitcast, dst, src: z } = b.insts[ky].op {
+                        if dst == y && plain(z) && f.vregs[z.0 as usize] == Ty::I64 {
+                            at.index = z;
+                            folded.push(ky);
+                            if once(z) {
+                                if let Some(kz) = prev(ky) {
+                                    if let Op::Binary { op: BinOp::Shl, dst, x: i, y: c } = b.insts[kz].op {
+                                        let c = alloc.konst.get(c.0 as usize).copied().flatten();
+                                        if let (true, Some(c @ 0..=3)) = (dst == z && plain(i) && f.vregs[i.0 as usize] == Ty::I64, c) {
+                                            at = Indexed { base, index: i, scale: 1 << c };
+                                            folded.push(kz);
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            for j in folded {
+                fusion.skip[bi][j] = true;
+            }
+            fusion.indexed[bi][k] = Some(at);
+        }
+    }
+    fusion
+}
+
+/// Selects `f`'s instructions; with `optimize` (not gc's `-N`), address arithmetic is folded into memory
+/// operands.
+pub fn select(f: &Func, frame: &Frame, alloc: &Alloc, optimize: bool) -> Result<Selected, String> {
     if f.blocks.is_empty() {
         return Err(format!("{}: function has no blocks", f.name));
     }
     let mut a = Assembler::new(Mode::Long);
     let blocks = f.blocks.iter().map(|_| a.new_label()).collect();
-    let mut g = Gen { f, frame, alloc, a, blocks, lines: Vec::new(), flags: None };
+    let fusion = if optimize {
+        fuse_addresses(f, alloc)
+    } else {
+        Fusion { skip: vec![Vec::new(); f.blocks.len()], indexed: vec![Vec::new(); f.blocks.len()] }
+    };
+    let mut g = Gen { f, frame, alloc, a, blocks, lines: Vec::new(), flags: None, fusion };
     g.func().map_err(|e| format!("{}: {e}", f.name))?;
     let code = g.a.finish().map_err(|e| format!("{}: {e}", f.name))?;
     Ok(Selected { code, lines: g.lines })
@@ -298,9 +419,19 @@ impl<'f> Gen<'f> {
                 for &v in save.unwrap_or(&[]) {
                     self.save(v, true)?;
                 }
+                let indexed = self.fusion.indexed.get(i).and_then(|v| v.get(k)).copied().flatten();
                 match &inst.op {
+                    _ if self.fusion.skip.get(i).and_then(|v| v.get(k)) == Some(&true) => {}
                     Op::Cmp { cond, x, y, .. } if fused && k + 1 == b.insts.len() => {
                         self.flags = Some(self.int_compare(*cond, *x, *y)?);
+                    }
+                    Op::Load { dst, offset, .. } if indexed.is_some() => {
+                        let m = self.indexed(indexed.unwrap(), *offset)?;
+                        self.load_from(*dst, m)?
+                    }
+                    Op::Store { offset, src, .. } if indexed.is_some() => {
+                        let m = self.indexed(indexed.unwrap(), *offset)?;
+                        self.store_to(m, *src)?
                     }
                     op => self.op(op)?,
                 }
@@ -430,37 +561,11 @@ impl<'f> Gen<'f> {
             }
             Op::Load { dst, addr, offset } => {
                 let (base, disp) = self.address(*addr, *offset)?;
-                let at = |s| Mem::base(s, base, disp);
-                let dt = self.ty(*dst)?;
-                if let (Loc::Xmm(x), Ty::F32 | Ty::F64) = (self.alloc.loc(*dst), dt) {
-                    let s = if dt == Ty::F32 { Size::Dword } else { Size::Qword };
-                    return self.e2(if dt == Ty::F32 { M::Movss } else { M::Movsd }, x, at(s));
-                }
-                let r = self.dst_gpr(*dst);
-                match dt {
-                    Ty::I8 => self.e2(M::Movzx, r.with_size(Size::Dword), at(Size::Byte))?,
-                    Ty::I16 => self.e2(M::Movzx, r.with_size(Size::Dword), at(Size::Word))?,
-                    Ty::I32 | Ty::F32 => self.e2(M::Mov, r.with_size(Size::Dword), at(Size::Dword))?,
-                    Ty::I64 | Ty::Ptr | Ty::F64 => self.e2(M::Mov, r, at(Size::Qword))?,
-                }
-                self.store(*dst, r)
+                self.load_from(*dst, Mem::base(Size::Qword, base, disp))
             }
             Op::Store { addr, offset, src } => {
                 let (base, disp) = self.address(*addr, *offset)?;
-                let st = self.ty(*src)?;
-                if let (Loc::Xmm(x), Ty::F32 | Ty::F64) = (self.alloc.loc(*src), st) {
-                    let s = if st == Ty::F32 { Size::Dword } else { Size::Qword };
-                    let m = if st == Ty::F32 { M::Movss } else { M::Movsd };
-                    return self.e2(m, Mem::base(s, base, disp), x);
-                }
-                let v = self.in_gpr(*src, RAX)?;
-                let size = match st {
-                    Ty::I8 => Size::Byte,
-                    Ty::I16 => Size::Word,
-                    Ty::I32 | Ty::F32 => Size::Dword,
-                    Ty::I64 | Ty::Ptr | Ty::F64 => Size::Qword,
-                };
-                self.e2(M::Mov, Mem::base(size, base, disp), v.with_size(size))
+                self.store_to(Mem::base(Size::Qword, base, disp), *src)
             }
             Op::Copy { dst, src } => match (self.alloc.loc(*dst), self.alloc.loc(*src)) {
                 (Loc::Xmm(x), _) => self.load_f(x, *src),
@@ -681,6 +786,51 @@ impl<'f> Gen<'f> {
 
     /// The base register and displacement of the memory at `addr + offset`: a folded frame address, or
     /// `addr`'s register (RCX when it is in memory).
+    /// `dst = *m`, with the width of `dst`'s type (`m`'s own width is replaced).
+    fn load_from(&mut self, dst: VReg, m: Mem) -> R {
+        let at = |s| Mem { size: Some(s), addr: m.addr.clone() };
+        let dt = self.ty(dst)?;
+        if let (Loc::Xmm(x), Ty::F32 | Ty::F64) = (self.alloc.loc(dst), dt) {
+            let s = if dt == Ty::F32 { Size::Dword } else { Size::Qword };
+            return self.e2(if dt == Ty::F32 { M::Movss } else { M::Movsd }, x, at(s));
+        }
+        let r = self.dst_gpr(dst);
+        match dt {
+            Ty::I8 => self.e2(M::Movzx, r.with_size(Size::Dword), at(Size::Byte))?,
+            Ty::I16 => self.e2(M::Movzx, r.with_size(Size::Dword), at(Size::Word))?,
+            Ty::I32 | Ty::F32 => self.e2(M::Mov, r.with_size(Size::Dword), at(Size::Dword))?,
+            Ty::I64 | Ty::Ptr | Ty::F64 => self.e2(M::Mov, r, at(Size::Qword))?,
+        }
+        self.store(dst, r)
+    }
+
+    /// `*m = src`, with the width of `src`'s type.
+    fn store_to(&mut self, m: Mem, src: VReg) -> R {
+        let at = |s| Mem { size: Some(s), addr: m.addr.clone() };
+        let st = self.ty(src)?;
+        if let (Loc::Xmm(x), Ty::F32 | Ty::F64) = (self.alloc.loc(src), st) {
+            let s = if st == Ty::F32 { Size::Dword } else { Size::Qword };
+            let mn = if st == Ty::F32 { M::Movss } else { M::Movsd };
+            return self.e2(mn, at(s), x);
+        }
+        let v = self.in_gpr(src, RAX)?;
+        let size = match st {
+            Ty::I8 => Size::Byte,
+            Ty::I16 => Size::Word,
+            Ty::I32 | Ty::F32 => Size::Dword,
+            Ty::I64 | Ty::Ptr | Ty::F64 => Size::Qword,
+        };
+        self.e2(M::Mov, at(size), v.with_size(size))
+    }
+
+    /// The memory operand of an [`Indexed`] address plus `offset`: the base in its register (RCX from its
+    /// home) or its frame place, the index in its register (RDX from its home).
+    fn indexed(&mut self, x: Indexed, offset: i32) -> Result<Mem, String> {
+        let (base, disp) = self.address(x.base, offset)?;
+        let index = self.in_gpr(x.index, RDX)?;
+        Ok(Mem::sib(Size::Qword, Some(base), index, x.scale, disp))
+    }
+
     fn address(&mut self, addr: VReg, offset: i32) -> Result<(Gpr, i32), String> {
         let add = |k: i64| i32::try_from(k + offset as i64).map_err(|_| "frame offset out of range".to_string());
         Ok(match self.frame_addr(addr) {
@@ -778,9 +928,12 @@ impl<'f> Gen<'f> {
                 self.store(dst, RAX)
             }
             // Only the low bits of a narrower value are defined: the bits are already there.
+            // Computed in the destination's register when it has one: a copy, or nothing when the
+            // allocator gave both the same register.
             ConvOp::Trunc | ConvOp::Bitcast => {
-                self.load(RAX, src)?;
-                self.store(dst, RAX)
+                let r = self.dst_gpr(dst);
+                self.load(r, src)?;
+                self.store(dst, r)
             }
             ConvOp::SToF => {
                 self.load_ext(RAX, src, Ext::Signed)?;

@@ -33,7 +33,7 @@ struct Compiled {
 fn compile_func(f: &Func, optimize: bool) -> Result<Compiled, String> {
     let alloc = if optimize { regalloc::allocate(f) } else { regalloc::Alloc::all_home(f) };
     let frame = Frame::layout(f, &alloc)?;
-    let sel = isel::select(f, &frame, &alloc)?;
+    let sel = isel::select(f, &frame, &alloc, optimize)?;
     Ok(Compiled { frame, sel })
 }
 

@@ -66,9 +66,21 @@ func sumsq(n int) int {
 	return s
 }
 
+// sroa: the slice s is a slot only loads, stores and whole copies use; its pointer, length and capacity
+// become vregs. layout: the failed bounds check's block goes last, the loop body follows its test.
+func sumPrefix(a []int, n int) int {
+	s := a[:n]
+	t := 0
+	for i := 0; i < len(s); i++ {
+		t += s[i] * s[len(s)-1-i]
+	}
+	return t
+}
+
 func main() {
 	x, y, z := shifts()
 	println(fold(), copies(1, 2), narrow(1), dead(10), x, y, z)
 	p, q, r, s, t := powers(-7, 100, -7, 3)
 	println(p, q, r, s, t, sumsq(10))
+	println(sumPrefix([]int{1, 2, 3, 4, 5}, 4))
 }
