@@ -78,6 +78,10 @@ impl Liveness {
     pub fn live_in(&self, b: usize) -> impl Iterator<Item = usize> + '_ {
         self.live_in[b].iter().map(|i| self.globals[i] as usize)
     }
+    /// Whether vreg `v` is live on entry to block `b`.
+    pub fn is_live_in(&self, b: usize, v: usize) -> bool {
+        self.globals.binary_search(&(v as u32)).map_or(false, |i| self.live_in[b].contains(i))
+    }
     /// The vregs live on exit from block `b`, increasing.
     pub fn live_out(&self, b: usize) -> impl Iterator<Item = usize> + '_ {
         self.live_out[b].iter().map(|i| self.globals[i] as usize)

@@ -242,7 +242,7 @@ pub fn run(f: &mut Func) {
     let mut init = Vec::new();
     let line = f.blocks[0].insts.first().map_or(f.line, |i| i.line);
     for x in fields.iter().flatten() {
-        if live.live_in[0].contains(x.vreg.0 as usize) {
+        if live.is_live_in(0, x.vreg.0 as usize) {
             init.push(Inst {
                 line,
                 op: if f.ty(x.vreg).is_float() {
