@@ -372,6 +372,10 @@ fn compile(c: Loaded, link: bool, limit: usize) -> Result<Option<Vec<u8>>, Repor
         }
         let checked = Checked { fset: c.fset.clone(), ast: c.ast, prog: c.prog };
         let mut module = lower_units(&checked, &units)?;
+        if link {
+            ir::lower::set_string_var(&mut module, "runtime.defaultGOROOT", &default_goroot(&c.cfg.goroot))
+                .map_err(|e| Failure(vec![format!("g1c: {e}")]))?;
+        }
         optimize(&mut module, None)?;
         if ESCAPE_REPORT.load(std::sync::atomic::Ordering::Relaxed) {
             let files: Vec<u32> = root.files.iter().map(|&fi| checked.ast.files[fi].file_id).collect();
@@ -737,6 +741,26 @@ fn lower(c: &Checked) -> Result<ir::Module, Failure> {
     let m = ir::lower::lower(&c.fset, &c.ast, &c.prog).map_err(|errs| render(&c.fset, errs))?;
     ir::verify::verify(&m).map_err(|e| Failure(vec![invalid_ir(&e)]))?;
     Ok(m)
+}
+
+/// `-trimpath`: record no GOROOT in the executable (`runtime.GOROOT()` falls back to empty).
+static TRIMPATH: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// `-trimpath` on or off.
+pub fn set_trimpath(on: bool) {
+    TRIMPATH.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// What `runtime.GOROOT()` answers when `$GOROOT` is unset, as gc's linker decides it: `$GOROOT_FINAL` if set,
+/// else the GOROOT the program is built from; nothing for `-trimpath` builds.
+fn default_goroot(goroot: &std::path::Path) -> String {
+    if TRIMPATH.load(std::sync::atomic::Ordering::Relaxed) {
+        return String::new();
+    }
+    match std::env::var("GOROOT_FINAL") {
+        Ok(f) if !f.is_empty() => f,
+        _ => goroot.to_string_lossy().into_owned(),
+    }
 }
 
 /// `-gcflags=-m`: print the escape analysis's facts about the named package (`report_escapes`).

@@ -389,6 +389,9 @@ pub extern "C" fn g1c_sigpanic1() -> ! {
     gopanic(Value::Runtime(msg))
 }
 
+/// The main goroutine called `runtime.Goexit`: its end is not the program's (sched.rs reads this).
+pub static MAIN_GOEXIT: core::sync::atomic::AtomicBool = core::sync::atomic::AtomicBool::new(false);
+
 /// `runtime.Goexit` (gc's `Goexit`): runs the goroutine's deferred calls, newest first, as a return would,
 /// then ends the goroutine. No panic is in progress, so `recover` in those calls returns nil. A deferred call
 /// that was already running (Goexit called from inside it) is dropped, as gc drops it.
@@ -396,9 +399,9 @@ pub extern "C" fn g1c_sigpanic1() -> ! {
 pub extern "C" fn g1c_goexit_run() -> ! {
     let g = g();
     if g.id == 1 {
-        // gc lets the other goroutines run on and reports a deadlock when none is left; rt's scheduler ends
-        // the program with the main goroutine, so say so now.
-        crate::panic::throw(b"no goroutines (main called runtime.Goexit) - deadlock!");
+        // The program does not end with the main goroutine now: the others run on, and when none is left
+        // the scheduler reports gc's "no goroutines (main called runtime.Goexit)" deadlock.
+        MAIN_GOEXIT.store(true, core::sync::atomic::Ordering::SeqCst);
     }
     // SAFETY: records on the defer chain are live.
     unsafe {
