@@ -396,6 +396,10 @@ fn compile(c: &Loaded, ri: usize, link: bool, limit: usize) -> Result<Option<Vec
             return Err(Failure(vec!["function main is undeclared in the main package".into()]));
         }
         let mut module = lower_units(&c.fset, &c.ast, &c.prog, &units)?;
+        if link {
+            ir::lower::set_string_var(&mut module, "runtime.defaultGOROOT", &default_goroot(&c.cfg.goroot))
+                .map_err(|e| Failure(vec![format!("g1c: {e}")]))?;
+        }
         timing::lap("lower");
         optimize(&mut module, None)?;
         timing::lap("opt");
@@ -766,6 +770,25 @@ fn lower(c: &Checked) -> Result<ir::Module, Failure> {
     let m = ir::lower::lower(&c.fset, &c.ast, &c.prog).map_err(|errs| render(&c.fset, errs))?;
     ir::verify::verify(&m).map_err(|e| Failure(vec![invalid_ir(&e)]))?;
     Ok(m)
+}
+
+/// `-trimpath`: record no GOROOT in the executable (`runtime.GOROOT()` falls back to empty).
+static TRIMPATH: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// `-trimpath` on or off.
+pub fn set_trimpath(on: bool) {
+    TRIMPATH.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// What `runtime.GOROOT()` answers when `$GOROOT` is unset: `$GOROOT_FINAL` when the builder names one
+/// (make.bash's way of choosing the installed root), else nothing. gc's linker records the GOROOT the
+/// program was built from; g1c records no path of the build machine unless asked (the project's rule for
+/// reproducible output), which is what gc's `-trimpath` gives. `-trimpath` records nothing at all.
+fn default_goroot(_goroot: &std::path::Path) -> String {
+    if TRIMPATH.load(std::sync::atomic::Ordering::Relaxed) {
+        return String::new();
+    }
+    std::env::var("GOROOT_FINAL").unwrap_or_default()
 }
 
 /// `-gcflags=-m`: print the escape analysis's facts about the named package (`report_escapes`).

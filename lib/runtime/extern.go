@@ -1,7 +1,7 @@
 // g1c's own code: part of package runtime's Go face (lib/runtime/omit; the runtime itself is rt). It stands
 // in for these declarations of GOROOT's runtime: Compiler, GOOS, GOARCH, Caller, Callers (extern.go), Func,
 // FuncForPC, (*Func).Name, Entry, FileLine (symtab.go), KeepAlive, GC (mfinal.go, mgc.go), Gosched
-// (proc.go), GOMAXPROCS (debug.go), and the rest of the exported functions, listed at the end.
+// (proc.go), GOMAXPROCS (debug.go), GOROOT (extern.go), gopanic (panic.go), and the rest of the exported functions, listed at the end.
 //
 // A function without a body here is rt's: rt defines it under its Go symbol (rt/src/gohooks.rs, sema.rs), or
 // does not yet, and then the driver refuses a program that uses it with "not supported yet" (src/driver.rs,
@@ -36,6 +36,14 @@ func Caller(skip int) (pc uintptr, file string, line int, ok bool)
 // runtime.goexit have no counterpart in Go code here).
 func Callers(skip int, pc []uintptr) int {
 	return callers(skip, pc)
+}
+
+// gopanic is the frame Caller and Callers report between a deferred call a panic runs and the panicking
+// function, where gc's runtime.gopanic runs it. g1c's panic is rt's (rt/src/defer.rs) and nothing calls
+// this function: rt reports a return address inside it for that frame, so that frame counts and names are
+// gc's (fixedbugs/issue5856.go).
+func gopanic(e any) {
+	panic(e)
 }
 
 // callers is Callers' walk (rt: g1c_callers): skip 0 is the function calling callers.
@@ -98,7 +106,22 @@ func GOMAXPROCS(n int) int
 
 func Breakpoint()
 func Goexit()
-func GOROOT() string
+
+// GOROOT is gc's: the GOROOT environment variable when set at start, else the root the program was built
+// with, which the driver writes into defaultGOROOT as gc's linker does (empty for -trimpath builds).
+func GOROOT() string {
+	if s := envGOROOT(); s != "" {
+		return s
+	}
+	return defaultGOROOT
+}
+
+// defaultGOROOT is set by g1c's driver (src/driver.rs, gc's `-X runtime.defaultGOROOT`).
+var defaultGOROOT string
+
+// envGOROOT is the GOROOT environment variable (rt/src/syscall.rs).
+func envGOROOT() string
+
 func NumCPU() int
 func NumGoroutine() int
 func ReadMemStats(m *MemStats)

@@ -120,38 +120,61 @@ pub extern "C" fn g1c_unwind_resumed(sp: usize) {
 // g1c_call_deferred(fv, args, size, argp_out): calls func value `fv` with a copy of the `size`-byte
 // argument area at `args` placed at RSP (16-byte aligned); stores that RSP (the callee's argument
 // address) in *argp_out first. Go code preserves no register, so the C callee-saved ones are saved here.
+// `g1c_call_deferred_panic` is the same code for the calls a panic runs: a return address between it and
+// `g1c_call_deferred_panic_end` tells a frame walk that gc's `runtime.gopanic` frame sits there (gohooks.rs).
+macro_rules! call_deferred {
+    ($name:literal) => {
+        global_asm!(
+            concat!(".globl ", $name),
+            concat!(".type ", $name, ",@function"),
+            concat!($name, ":"),
+            "    push rbp",
+            "    mov rbp, rsp",
+            "    push rbx",
+            "    push r12",
+            "    push r13",
+            "    push r14",
+            "    push r15",
+            "    mov r12, rdi",
+            "    mov rax, rdx",
+            "    add rax, 15",
+            "    and rax, -16",
+            "    sub rsp, rax",
+            "    and rsp, -16",
+            "    mov [rcx], rsp",
+            "    mov rdi, rsp",
+            "    mov rcx, rdx",
+            "    rep movsb",
+            "    mov rdx, r12",
+            "    call [rdx]",
+            "    lea rsp, [rbp - 40]",
+            "    pop r15",
+            "    pop r14",
+            "    pop r13",
+            "    pop r12",
+            "    pop rbx",
+            "    pop rbp",
+            "    ret",
+            concat!(".globl ", $name, "_end"),
+            concat!($name, "_end:"),
+            concat!(".size ", $name, ", . - ", $name),
+        );
+    };
+}
+call_deferred!("g1c_call_deferred");
+call_deferred!("g1c_call_deferred_panic");
+
+// The Go function `runtime.gopanic` (lib/runtime), which nothing calls: a frame walk reports a return
+// address inside it for the deferred calls a panic runs. Weak: a program without package runtime has none
+// (the word is then 0) and cannot ask for its frames either.
 global_asm!(
-    ".globl g1c_call_deferred",
-    ".type g1c_call_deferred,@function",
-    "g1c_call_deferred:",
-    "    push rbp",
-    "    mov rbp, rsp",
-    "    push rbx",
-    "    push r12",
-    "    push r13",
-    "    push r14",
-    "    push r15",
-    "    mov r12, rdi",
-    "    mov rax, rdx",
-    "    add rax, 15",
-    "    and rax, -16",
-    "    sub rsp, rax",
-    "    and rsp, -16",
-    "    mov [rcx], rsp",
-    "    mov rdi, rsp",
-    "    mov rcx, rdx",
-    "    rep movsb",
-    "    mov rdx, r12",
-    "    call [rdx]",
-    "    lea rsp, [rbp - 40]",
-    "    pop r15",
-    "    pop r14",
-    "    pop r13",
-    "    pop r12",
-    "    pop rbx",
-    "    pop rbp",
-    "    ret",
-    ".size g1c_call_deferred, . - g1c_call_deferred",
+    ".weak \"runtime.gopanic\"",
+    ".pushsection .data.rel.ro.g1c_gopanic_entry,\"aw\",@progbits",
+    ".p2align 3",
+    ".globl g1c_gopanic_entry",
+    "g1c_gopanic_entry:",
+    "    .quad \"runtime.gopanic\"",
+    ".popsection",
 );
 
 // g1c_sigpanic: where a faulting instruction continues (signal.rs pushes the faulting pc as a return
@@ -171,6 +194,7 @@ global_asm!(
 extern "C" {
     fn g1c_resume(pc: usize, sp: usize, fp: usize) -> !;
     fn g1c_call_deferred(fv: usize, args: *const u8, size: usize, argp_out: *mut usize);
+    pub fn g1c_call_deferred_panic(fv: usize, args: *const u8, size: usize, argp_out: *mut usize);
     pub fn g1c_sigpanic();
 }
 
@@ -305,7 +329,7 @@ pub fn gopanic(value: Value) -> ! {
             }
             (*d).started = true;
             (*d).panic = p;
-            g1c_call_deferred((*d).fv, (*d).args, (*d).size, &mut (*p).argp);
+            g1c_call_deferred_panic((*d).fv, (*d).args, (*d).size, &mut (*p).argp);
             if g.defer != d {
                 crate::panic::throw(b"bad defer entry in panic");
             }
@@ -389,6 +413,9 @@ pub extern "C" fn g1c_sigpanic1() -> ! {
     gopanic(Value::Runtime(msg))
 }
 
+/// The main goroutine called `runtime.Goexit`: its end is not the program's (sched.rs reads this).
+pub static MAIN_GOEXIT: core::sync::atomic::AtomicBool = core::sync::atomic::AtomicBool::new(false);
+
 /// `runtime.Goexit` (gc's `Goexit`): runs the goroutine's deferred calls, newest first, as a return would,
 /// then ends the goroutine. No panic is in progress, so `recover` in those calls returns nil. A deferred call
 /// that was already running (Goexit called from inside it) is dropped, as gc drops it.
@@ -396,9 +423,9 @@ pub extern "C" fn g1c_sigpanic1() -> ! {
 pub extern "C" fn g1c_goexit_run() -> ! {
     let g = g();
     if g.id == 1 {
-        // gc lets the other goroutines run on and reports a deadlock when none is left; rt's scheduler ends
-        // the program with the main goroutine, so say so now.
-        crate::panic::throw(b"no goroutines (main called runtime.Goexit) - deadlock!");
+        // The program does not end with the main goroutine now: the others run on, and when none is left
+        // the scheduler reports gc's "no goroutines (main called runtime.Goexit)" deadlock.
+        MAIN_GOEXIT.store(true, core::sync::atomic::Ordering::SeqCst);
     }
     // SAFETY: records on the defer chain are live.
     unsafe {

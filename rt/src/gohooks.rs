@@ -382,14 +382,20 @@ pub extern "C" fn g1c_gc() {
     }
 }
 
+extern "C" {
+    /// The end of `g1c_call_deferred_panic`'s code, and the entry of `runtime.gopanic` (or 0), defer.rs.
+    static g1c_call_deferred_panic_end: u8;
+    static g1c_gopanic_entry: usize;
+}
+
 /// The return addresses of the Go frames above the trampoline frame `fp`, innermost first, each given to
 /// `f` until it returns false: the frame-pointer chain of the running goroutine, where a frame that ran on a
 /// new stack segment returns through `g1c_lessstack` and the segment records the real return address
 /// (as `traceback::traceback_g` reads it). Method value wrappers (`-fm`) are left out, as gc leaves out
-/// wrappers. rt's own frames on the chain are passed over, as gc's Callers
-/// passes over none but reports runtime functions g1c does not have: a deferred call run by a panic or by
-/// `g1c_deferreturn` sees the deferring function and its callers beyond rt's frames (gc's `runtime.gopanic`
-/// / `runtime.deferreturn` sit there). The frame a fault interrupted is reported at the faulting pc plus
+/// wrappers. rt's own frames on the chain are passed over, as gc's Callers passes over none but reports
+/// runtime functions g1c does not have: a deferred call run by `g1c_deferreturn` sees the deferring function
+/// and its callers beyond rt's frames (gc's `runtime.deferreturn` sits there); one run by a panic sees
+/// `runtime.gopanic` first, as with gc. The frame a fault interrupted is reported at the faulting pc plus
 /// one, as gc's Callers does, so that looking up `pc - 1` finds the faulting instruction's line. The walk
 /// stays inside the goroutine's stack segments (rt is built with frame pointers, so the chain is whole)
 /// and ends where the chain leaves them (the goroutine's entry, `_start`).
@@ -404,6 +410,13 @@ unsafe fn go_frames(fp: usize, f: &mut dyn FnMut(u64) -> bool) {
     let lessstack = crate::stack::g1c_lessstack as *const () as u64;
     let valid = |a: usize| !crate::stack::seg_of(g, a).is_null() && !crate::stack::seg_of(g, a + 15).is_null();
     let sigpc = (*g).sig.pc;
+    // A deferred call a panic runs returns into `g1c_call_deferred_panic`: gc's `runtime.gopanic` frame is
+    // there, reported as a return address just inside lib/runtime's `gopanic` (defer.rs).
+    let panic_call = (
+        crate::defer::g1c_call_deferred_panic as *const () as u64,
+        core::ptr::addr_of!(g1c_call_deferred_panic_end) as u64,
+    );
+    let gopanic = core::ptr::addr_of!(g1c_gopanic_entry).read() as u64;
     let mut fp = fp;
     let mut steps = 0;
     while fp != 0 && fp.is_multiple_of(8) && valid(fp) && steps < 1_000_000 {
@@ -419,6 +432,9 @@ unsafe fn go_frames(fp: usize, f: &mut dyn FnMut(u64) -> bool) {
         }
         if sigpc != 0 && ra == sigpc {
             ra += 1;
+        }
+        if (panic_call.0..panic_call.1).contains(&ra) && gopanic != 0 && !f(gopanic + 1) {
+            return;
         }
         let go = crate::traceback::find_func(ra.wrapping_sub(1));
         if go.is_some_and(|func| !crate::traceback::is_wrapper(&func)) && !f(ra) {

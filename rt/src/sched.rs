@@ -561,7 +561,7 @@ pub extern "C" fn g1c_goexit() -> ! {
     let g = curg();
     // SAFETY: `g` is the running goroutine.
     unsafe {
-        if (*g).id == 1 {
+        if (*g).id == 1 && !crate::defer::MAIN_GOEXIT.load(Ordering::SeqCst) {
             // main.main returned (reached only if the entry stub falls through): the program ends.
             crate::os::linux::exit_group(0);
         }
@@ -1311,10 +1311,30 @@ pub fn spawn_system(closure: *const usize) -> *mut G {
     g
 }
 
+/// Every goroutine of the program's own (not the runtime's) is dead.
+#[cfg_attr(test, allow(dead_code))]
+fn no_user_goroutine() -> bool {
+    let mut g = sched().allg_head;
+    while !g.is_null() {
+        // SAFETY: the list holds every goroutine ever made; read under the lock.
+        unsafe {
+            if (*g).status != Status::Dead && !(*g).system {
+                return false;
+            }
+            g = (*g).alllink;
+        }
+    }
+    true
+}
+
 /// Every goroutine waits and none can wake the others: gc's fatal error, with every goroutine's traceback.
 #[cfg_attr(test, allow(dead_code))]
 fn deadlock() -> ! {
     use crate::print::{Out, Stderr};
+    if crate::defer::MAIN_GOEXIT.load(Ordering::SeqCst) && no_user_goroutine() {
+        // gc's checkdead when the main goroutine ended in Goexit and no other is left.
+        crate::panic::throw(b"no goroutines (main called runtime.Goexit) - deadlock!");
+    }
     crate::panic::start_panicking();
     let mut o = Stderr::new();
     o.put(b"fatal error: all goroutines are asleep - deadlock!\n");

@@ -111,8 +111,8 @@ unsafe fn cstr_len(s: *const u8) -> usize {
     len
 }
 
-/// `runtime.GOROOT()`: `$GOROOT` when set, else the GOROOT recorded in the binary, which g1c leaves empty
-/// as gc's `-trimpath` builds do (g1c's binaries are trimpath-like: machine-independent file names).
+/// `runtime.envGOROOT()`: `$GOROOT`, or empty when unset (lib/runtime's `GOROOT` falls back to the root the
+/// program was built with).
 #[no_mangle]
 pub extern "C" fn g1c_goroot() -> crate::Pair {
     let envp = unsafe { (*crate::start::ARGS.get()).envp };

@@ -11,7 +11,8 @@
 //! Build flags: `-tags` and `-mod` act as in the go command. Flags that only tune gc or the go command and
 //! change nothing in what g1c produces are accepted and ignored: `-gcflags=-l` (g1c does not inline),
 //! `-gcflags=-N` turns the optimizer off as in `g1c build`,
-//! `-a` (g1c always compiles every package from source), `-trimpath` (g1c never records build paths),
+//! `-a` (g1c always compiles every package from source), `-trimpath` (g1c records no build path but the
+//! GOROOT for `runtime.GOROOT()`, which -trimpath leaves out as gc's does),
 //! `-p N` (threads; the output is the same for any N), `-v` (install prints each package), `-buildvcs=false`. Anything else — another gc flag,
 //! `-ldflags`, `-race`, `-toolexec` — is refused with a clear error and exit status 2, never silently
 //! ignored: a build that does not do what was asked must not look like it did.
@@ -116,7 +117,8 @@ fn parse_build_flags(cmd: &str, args: &[String]) -> Result<BuildFlags, String> {
                 Some(n) => f.jobs = Some(n),
                 None => return Err(format!("-p must be a positive number: {}", value.unwrap_or_default())),
             },
-            "a" | "trimpath" => {}
+            "trimpath" => driver::set_trimpath(true),
+            "a" => {}
             "buildvcs" if value.as_deref().is_none_or(|v| v == "false") => {}
             // gc's -l (no inlining) is g1c's behaviour already, -N turns g1c's optimizer off; any other
             // compiler flag (here -m too: the go face builds for make.bash, which never asks for reports)

@@ -214,8 +214,8 @@ fn build(cfg: &load::Config, path: &str, dir: &Path) -> Built {
 /// seconds). As go test runs one, `PWD` names that directory and the testing toolchain's `go` comes first
 /// in `PATH` (go test puts `$GOROOT/bin` there; here it is a `go` link to g1c, its go face, DESIGN §10):
 /// tests that start the go tool (internal/testenv's `GoTool`) find the toolchain that is testing them.
-/// `GOROOT` is the GOROOT the program was built from: gc records it in the binary for `runtime.GOROOT()`,
-/// g1c's binaries record no path (rt answers from the environment), so the runner says it there.
+/// `GOROOT` is the GOROOT the program was built from, as the go command's environment says it to the
+/// programs it runs (the binary records it too, for `runtime.GOROOT()`).
 fn run_program(
     path: &str,
     dir: &Path,

@@ -294,6 +294,8 @@ mod tests {
                 "main.main",
                 "reflect.callMethod",
                 "reflect.callReflect",
+                // Weak: the frame Caller and Callers report for a panic's deferred calls (rt/src/defer.rs).
+                "runtime.gopanic",
                 // internal/syscall/unix's socket functions jump to syscall's (rt/src/arch/amd64_os.rs), each
                 // in a section the linker keeps only when a program calls it.
                 "syscall.recvfromInet4",

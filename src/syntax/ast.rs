@@ -348,10 +348,19 @@ pub enum ExprKind {
     Paren(ExprId),
     /// `x.sel`
     Selector { x: ExprId, sel: Ident },
-    /// `x[i]`, or a generic instantiation `f[int, string]` (several indices).
-    Index { x: ExprId, indices: Box<[ExprId]>, rbrack: Pos },
+    /// `x[i]`, or a generic instantiation `f[int, string]` (several indices). `lbrack` is where gc places
+    /// the expression's checks and line (its syntax's `IndexExpr` position).
+    Index { x: ExprId, indices: Box<[ExprId]>, lbrack: Pos, rbrack: Pos },
     /// `x[lo:hi]` or `x[lo:hi:max]` (`slice3`).
-    Slice { x: ExprId, lo: Option<ExprId>, hi: Option<ExprId>, max: Option<ExprId>, slice3: bool, rbrack: Pos },
+    Slice {
+        x: ExprId,
+        lo: Option<ExprId>,
+        hi: Option<ExprId>,
+        max: Option<ExprId>,
+        slice3: bool,
+        lbrack: Pos,
+        rbrack: Pos,
+    },
     /// `x.(T)`; `typ` is `None` for `x.(type)` in a type switch guard.
     TypeAssert { x: ExprId, typ: Option<ExprId> },
     /// `fun(args)`, `fun(args...)` when `ellipsis` is set (position of `...`). Conversions `T(x)` are calls too.

@@ -79,7 +79,8 @@ enum MethodOrType {
 /// `arrayOrTArgs`: an array or slice type, or type arguments `[A, B]` of an embedded generic type.
 enum ArrayOrTArgs {
     Type(ExprId),
-    Args(Vec<ExprId>, Pos),
+    /// The arguments, the `[` and the `]`.
+    Args(Vec<ExprId>, Pos, Pos),
 }
 
 /// The pieces of an `if`, `for` or `switch` header.
@@ -1107,6 +1108,7 @@ impl<'a> Parser<'a> {
                     }
                 }
                 Tok::Lbrack => {
+                    let lbrack = self.pos();
                     self.next();
                     if self.tok() == Tok::Rbrack {
                         // An invalid empty instance, slice or index expression; accept but complain.
@@ -1121,7 +1123,7 @@ impl<'a> Parser<'a> {
                             let rbrack = self.pos();
                             self.want(Tok::Rbrack);
                             // x[i,] or x[i, j, ...]
-                            x = self.new_expr(xpos, ExprKind::Index { x, indices: list.into(), rbrack });
+                            x = self.new_expr(xpos, ExprKind::Index { x, indices: list.into(), lbrack, rbrack });
                             continue;
                         }
                         lo = list.first().copied();
@@ -1155,7 +1157,7 @@ impl<'a> Parser<'a> {
                     self.xnest -= 1;
                     let rbrack = self.pos();
                     self.want(Tok::Rbrack);
-                    x = self.new_expr(xpos, ExprKind::Slice { x, lo, hi, max, slice3, rbrack });
+                    x = self.new_expr(xpos, ExprKind::Slice { x, lo, hi, max, slice3, lbrack, rbrack });
                 }
                 Tok::Lparen => {
                     self.next();
@@ -1337,6 +1339,7 @@ impl<'a> Parser<'a> {
     // TypeArgs = "[" TypeList [ "," ] "]" .
     fn type_instance(&mut self, typ: ExprId) -> ExprId {
         let pos = self.expr_pos(typ);
+        let lbrack = self.pos();
         self.want(Tok::Lbrack);
         let indices = if self.tok() == Tok::Rbrack {
             self.syntax_error("expecting type");
@@ -1346,7 +1349,7 @@ impl<'a> Parser<'a> {
         };
         let rbrack = self.pos();
         self.want(Tok::Rbrack);
-        self.new_expr(pos, ExprKind::Index { x: typ, indices: indices.into(), rbrack })
+        self.new_expr(pos, ExprKind::Index { x: typ, indices: indices.into(), lbrack, rbrack })
     }
 
     // Signature  = Parameters [ Result ] .
@@ -1506,9 +1509,9 @@ impl<'a> Parser<'a> {
                 // An embedded instantiated type T[P1, P2] or a field T of array/slice type [P]E or []E?
                 let typ = if names.len() == 1 && self.tok() == Tok::Lbrack {
                     match self.array_or_targs() {
-                        ArrayOrTArgs::Args(indices, rbrack) => {
+                        ArrayOrTArgs::Args(indices, lbrack, rbrack) => {
                             let x = self.ident_expr(names[0].clone());
-                            let typ = self.new_expr(pos, ExprKind::Index { x, indices: indices.into(), rbrack });
+                            let typ = self.new_expr(pos, ExprKind::Index { x, indices: indices.into(), lbrack, rbrack });
                             let tag = self.tag();
                             fields.push(Field { pos, names: Vec::new(), typ, tag });
                             return;
@@ -1588,7 +1591,7 @@ impl<'a> Parser<'a> {
                 return ArrayOrTArgs::Type(self.new_expr(pos, ExprKind::ArrayType { len, elem }));
             }
         }
-        ArrayOrTArgs::Args(list, rbrack)
+        ArrayOrTArgs::Args(list, pos, rbrack)
     }
 
     // MethodElem = MethodName Signature .
@@ -1638,7 +1641,10 @@ impl<'a> Parser<'a> {
                 let indices: Vec<ExprId> = list.iter().filter_map(|p| p.typ).collect();
                 let x = self.ident_expr(name);
                 let xpos = self.expr_pos(x);
-                MethodOrType::Type(self.new_expr(xpos, ExprKind::Index { x, indices: indices.into(), rbrack: pos }))
+                MethodOrType::Type(self.new_expr(
+                    xpos,
+                    ExprKind::Index { x, indices: indices.into(), lbrack: pos, rbrack: pos },
+                ))
             }
             _ => MethodOrType::Type(self.qualified_name(Some(name))),
         }
@@ -1702,11 +1708,11 @@ impl<'a> Parser<'a> {
             if self.tok() == Tok::Lbrack {
                 // name "[" ...
                 match self.array_or_targs() {
-                    ArrayOrTArgs::Args(indices, rbrack) => {
+                    ArrayOrTArgs::Args(indices, lbrack, rbrack) => {
                         // name "[" ... "]": an instantiated type
                         let x = self.ident_expr(name);
                         let xpos = self.expr_pos(x);
-                        f.typ = Some(self.new_expr(xpos, ExprKind::Index { x, indices: indices.into(), rbrack }));
+                        f.typ = Some(self.new_expr(xpos, ExprKind::Index { x, indices: indices.into(), lbrack, rbrack }));
                     }
                     ArrayOrTArgs::Type(t) => {
                         // name "[" n "]" E

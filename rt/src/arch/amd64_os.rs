@@ -217,7 +217,7 @@ core::arch::global_asm!(
 // net.fastrandu() uint: +16, two of fastrand's 32-bit numbers (gc's fastrandu is 64 bits wide on amd64).
 // runtime_beforeExit(): gc's runs the race detector's finish when it is enabled, and nothing otherwise; g1c
 // has no race detector.
-// runtime.SetFinalizer(obj any, finalizer any): +16, +24 (type, data), +32, +40. runtime.GOROOT() string:
+// runtime.SetFinalizer(obj any, finalizer any): +16, +24 (type, data), +32, +40. runtime.envGOROOT() string:
 // +16, +24. runtime.NumCPU() int, runtime.NumGoroutine() int: +16. runtime.LockOSThread/UnlockOSThread(): none.
 #[cfg(not(test))]
 core::arch::global_asm!(
@@ -298,8 +298,8 @@ core::arch::global_asm!(
     "    mov [rbp + 16], rax",
     "    pop rbp",
     "    ret",
-    ".globl \"runtime.GOROOT\"",
-    "\"runtime.GOROOT\":",
+    ".globl \"runtime.envGOROOT\"",
+    "\"runtime.envGOROOT\":",
     "    push rbp",
     "    mov rbp, rsp",
     "    call g1c_goroot",

@@ -89,7 +89,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                     TypeKind::Basic(_) => {
                         let s = self.expr(*x).v();
                         let (i, signed) = self.index_value(indices[0]);
-                        self.set_pos(ex.pos);
+                        self.set_pos(self.bracket_pos(e));
                         let p = self.load(Ty::Ptr, s, 0);
                         let n = self.load(INT, s, 8);
                         self.bounds_check(i, n, 0, signed);
@@ -365,10 +365,21 @@ impl<'a, 'b> Fb<'a, 'b> {
         }
     }
 
+    /// Where gc places an index or slice expression's nil and bounds checks: at its `[` (the position of
+    /// syntax's IndexExpr and SliceExpr), which a `/*line*/` directive may give a line of its own
+    /// (fixedbugs/issue29504.go); other expressions at their own position.
+    pub fn bracket_pos(&self, e: ExprId) -> Pos {
+        let ex = self.ast.expr(e);
+        match &ex.kind {
+            ExprKind::Index { lbrack, .. } | ExprKind::Slice { lbrack, .. } if lbrack.is_known() => *lbrack,
+            _ => ex.pos,
+        }
+    }
+
     /// Address of element `x[idx]` of an array, pointer to array or slice, after the bounds check.
     pub fn index_place(&mut self, e: ExprId, x: ExprId, idx: ExprId) -> VReg {
         let xt = self.type_of(x);
-        let pos = self.ast.expr(e).pos;
+        let pos = self.bracket_pos(e);
         match self.under(xt) {
             TypeKind::Array { len, elem } => {
                 let base = self.expr(x).v();
@@ -404,7 +415,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// operands, copied so that the assignment's earlier stores cannot change them (`i, s[i] = 1, 2` stores
     /// into the old `s[i]`). The checks wait for [`Fb::elem_target`]; `None` for other index expressions.
     pub fn elem_operands(&mut self, e: ExprId, x: ExprId, idx: ExprId) -> Option<ElemRef> {
-        let pos = self.ast.expr(e).pos;
+        let pos = self.bracket_pos(e);
         let (base, len, elem, maybe_nil) = match self.under(self.type_of(x)) {
             TypeKind::Slice(elem) => {
                 let elem = *elem;
@@ -494,7 +505,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     ) -> Val {
         let xt = self.type_of(x);
         let rt = self.type_of(e);
-        let pos = self.ast.expr(e).pos;
+        let pos = self.bracket_pos(e);
         let (ptr, len, cap, es, is_slice, is_string) = match self.under(xt) {
             TypeKind::Basic(_) => {
                 let s = self.expr(x).v();

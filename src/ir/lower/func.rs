@@ -138,6 +138,12 @@ const MAX_STACK_SIZE: u64 = 1 << 30;
 /// results too (they are copied from the argument area into the variable, and back at `return`).
 pub(super) const MAX_STACK_VAR_SIZE: u64 = 10 << 20;
 
+/// Temporaries (values no Go variable names: composite literals, conversions, copies) larger than this live
+/// on the heap, gc's `ir.MaxImplicitStackVarSize` (64 KB) for implicit variables. gc's SSA usually builds
+/// such a value in its destination; without that, a frame holding the temporary would exceed a small
+/// `debug.SetMaxStack` (`*p = T{...}` of a 1 MB `T` in a goroutine, fixedbugs/issue18636.go).
+pub(super) const MAX_IMPLICIT_STACK_VAR_SIZE: u64 = 64 << 10;
+
 /// gc's `minZeroPage`: no access below this address succeeds (the kernel maps nothing there), so an
 /// access at a smaller offset from a nil pointer faults on its own, and gc's nil check can be left to it.
 pub(super) const MIN_ZERO_PAGE: i64 = 4096;
@@ -684,12 +690,11 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     // ---- Values in memory ----
 
-    /// A fresh stack slot for a value of type `t`; returns its address.
     /// Memory for a temporary value of type `t`: a stack slot, or a heap object beyond
-    /// [`MAX_STACK_VAR_SIZE`] (results of calls, composite literals, copies of huge arrays).
+    /// [`MAX_IMPLICIT_STACK_VAR_SIZE`] (results of calls, composite literals, copies of huge arrays).
     pub fn temp(&mut self, t: TypeId, name: &str) -> VReg {
         let (size, align) = (self.size(t), self.align(t));
-        if size > MAX_STACK_VAR_SIZE {
+        if size > MAX_IMPLICIT_STACK_VAR_SIZE {
             return self.new_object(t);
         }
         self.temp_raw(size, align, name)

@@ -82,6 +82,37 @@ pub fn lower_program(fset: &FileSet, ast: &Ast, prog: &Program, units: &[Unit]) 
     }
 }
 
+/// gc's `-X sym=value` (its linker's `addstrdata`): the lowered package-level string variable `sym` starts out
+/// as `value`. The variable must be declared without an initializer (its symbol is zeroed data); a program
+/// without it is left as it is, as gc's linker ignores `-X` for a variable nothing declares.
+pub fn set_string_var(m: &mut Module, sym: &str, value: &str) -> Result<(), String> {
+    let Some(i) = m.data.iter().position(|d| d.name == sym) else { return Ok(()) };
+    let d = &m.data[i];
+    if d.size != 16 || d.kind == DataKind::ReadOnly || !d.relocs.is_empty() || d.bytes.iter().any(|&b| b != 0) {
+        return Err(format!("-X {sym}: not an uninitialized string variable"));
+    }
+    if value.is_empty() {
+        return Ok(());
+    }
+    let name = format!("go.string.{}", quote(value.as_bytes()));
+    if !m.data.iter().any(|d| d.name == name) {
+        m.data.push(Data {
+            name: name.clone(),
+            kind: DataKind::ReadOnly,
+            align: 1,
+            size: value.len() as u64,
+            bytes: value.as_bytes().to_vec(),
+            relocs: vec![],
+        });
+    }
+    let d = &mut m.data[i];
+    d.kind = DataKind::Data;
+    d.bytes = vec![0; 16];
+    d.bytes[8..].copy_from_slice(&(value.len() as u64).to_le_bytes());
+    d.relocs = vec![DataReloc::addr(0, name, 0)];
+    Ok(())
+}
+
 /// What lowering knows about a declared function or method.
 #[derive(Clone, Debug)]
 pub(super) struct FuncMeta {
