@@ -233,6 +233,9 @@ pub struct P {
     pub id: usize,
     /// Next idle P. (lock)
     pub link: *mut P,
+    /// The P's allocation cache (mem.rs), made at its first allocation; used only by the thread holding
+    /// the P, or with the world stopped.
+    pub mcache: *mut crate::mem::Cache,
 }
 
 /// The most Ps `runtime.GOMAXPROCS` may set (gc's `_MaxGomaxprocs` is larger; one 256-entry table keeps
@@ -315,7 +318,7 @@ static SCHED: Global<Sched> = Global::new(Sched {
 });
 
 /// Every P that may exist; the first `gomaxprocs` are in use.
-static ALLP: Global<[P; MAX_PROCS]> = Global::new([const { P { id: 0, link: core::ptr::null_mut() } }; MAX_PROCS]);
+static ALLP: Global<[P; MAX_PROCS]> = Global::new([const { P { id: 0, link: core::ptr::null_mut(), mcache: core::ptr::null_mut() } }; MAX_PROCS]);
 
 /// Makes `M0` the current thread's block (FS base) before anything reads `m()`.
 #[cfg(not(test))]
