@@ -405,14 +405,17 @@ fn current_sp() -> usize {
     sp
 }
 
-/// Makes `g` runnable and, when a P is idle, wakes a thread to run it. With more than one P, `g` goes to
-/// this P's `runnext` slot (gc's `ready`: a goroutine readied by another runs next, on the same P, and
-/// the one it displaces goes to the queue); with one P, to the end of the queue, so that a program's
-/// single-P schedule stays first in, first out.
+/// Makes `g` runnable and, when a P is idle, wakes a thread to run it. With more than one P, a goroutine
+/// readied by a running goroutine (a channel operation, a semaphore, a `go` statement) goes to this P's
+/// `runnext` slot (gc's `ready`: it runs next, on the same P, and the one it displaces goes to the
+/// queue). Otherwise it goes to the end of the queue: with one P, so that a program's single-P schedule
+/// stays first in, first out; from the scheduler loop (timers, the poller), so that goroutines woken
+/// together run in the order of their deadlines and events.
 pub fn ready(g: *mut G) {
     let _l = crate::lock::rt();
-    let p = m().p;
-    if sched().gomaxprocs > 1 && !p.is_null() && !excess_p(p) {
+    let m = m();
+    let p = m.p;
+    if sched().gomaxprocs > 1 && !p.is_null() && !excess_p(p) && !m.curg.is_null() {
         // SAFETY: the thread holds `p`; queues are under the lock.
         unsafe {
             (*g).status = Status::Runnable;
