@@ -267,6 +267,8 @@ pub fn collect_with_roots(roots: &mut dyn FnMut(&mut dyn FnMut(usize, usize))) {
     // SAFETY: single-threaded (see `Global`); the collector is not reentrant (it never allocates).
     let gc = unsafe { &mut *GC.get() };
     let heap = mem::heap();
+    // The world is stopped: every P's allocations since its last refill count now.
+    heap.flush_stats();
     if !gc.gogc_read {
         read_env(gc);
         if gc.gogc >= 0 {

@@ -5,8 +5,8 @@
 //! guard; while any guard lives on a thread, no other thread runs code under the lock.
 //!
 //! The runtime lock is one mutex for all of rt's shared state (a first, simple design: Go code itself runs
-//! in parallel, rt's bookkeeping does not; per-P allocation caches and per-channel locks are later
-//! performance work). It is *recursive per M*: `M::locks` counts the guards the thread holds, so a locked
+//! in parallel, rt's bookkeeping does not; a small allocation from the P's own cache is the one path that
+//! skips it, mem.rs; per-channel locks are later performance work). It is *recursive per M*: `M::locks` counts the guards the thread holds, so a locked
 //! function may call another (the allocator from a channel operation). It belongs to the thread (M), not to
 //! the goroutine, which is what lets a goroutine park while holding it: every switch between a goroutine
 //! and its thread's scheduler (`g0`) happens with the lock held, and the side that resumes restores its own

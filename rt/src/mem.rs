@@ -15,10 +15,20 @@
 //!   is freed, split on allocation (best fit). Free runs beyond what the next collection cycle needs are
 //!   given back to the OS with MADV_DONTNEED (`scavenge`), so a program's RSS follows its live heap.
 //! - `sweep` (called by `gc` after marking) makes the marked objects the allocated ones.
+//! - Caches (gc's mcache): each P owns a `Cache` holding, per span class, the span it allocates from, and
+//!   its allocation counts not yet added to the heap's. A goroutine's small allocation takes a slot of its
+//!   P's span without the runtime lock (`alloc_in`); only a refill (the span is full), a large object, or an
+//!   allocation on a thread without a P (the heap's own `central` cache) takes the lock. The collector runs
+//!   with the world stopped: it adds every cache's counts to the heap's (`flush_stats`) and `sweep` empties
+//!   every cache, so that a cached span is swept like any other and refills start from the partial lists.
 //!
 //! Invariants: memory handed out is zero (fresh and scavenged pages are; reused slots and pages are cleared
 //! when the span says `needzero`); every page of an in-use span maps to it, the first and last pages of a
 //! free run map to it; span metadata lives outside the arenas (never scanned, never freed, records reused).
+//! A span is in at most one cache, or on at most one partial list; only its cache's owner takes slots from
+//! it, and only the thread holding that cache's P touches the cache, except with the world stopped. The
+//! lock-free path runs only on a thread that holds a P and runs a goroutine (`M::running_go`): such a
+//! thread is never at a safe point, so the collector waits for it to leave the allocator.
 
 use crate::heapbits::{self, Shape};
 use crate::iface::Type;
@@ -161,6 +171,18 @@ pub struct Span {
     pub uniform_bits: u64,
 }
 
+/// A P's allocation cache (gc's mcache; see the module comment). Lives in the metadata region, one per P
+/// that ever allocated, linked on `Heap::caches`.
+pub struct Cache {
+    /// The span allocated from, per span class (null: take one at the next allocation, under the lock).
+    spans: [*mut Span; NUM_SPAN_CLASSES],
+    /// Allocations not yet counted in `Heap::live`, `total_alloc`, `mallocs`, `objects`: their slot bytes
+    /// and their number. Only the owner adds to them; they are moved to the heap under the lock.
+    bytes: usize,
+    count: u64,
+    next: *mut Cache,
+}
+
 /// Per-arena metadata: the span of every page (gc's heapArena.spans) and the heap bitmap of the arena's
 /// words (gc's heapArena.bitmap; see `heapbits`).
 pub struct ArenaMeta {
@@ -177,8 +199,10 @@ pub struct Heap {
     /// Bounds of all arenas, a quick test before the index.
     pub heap_min: usize,
     pub heap_max: usize,
-    /// The span allocated from, per span class.
-    current: [*mut Span; NUM_SPAN_CLASSES],
+    /// The cache of allocations on threads without a P (the scheduler's, the monitor's), under the lock.
+    central: Cache,
+    /// Every P's cache.
+    caches: *mut Cache,
     /// Spans with free slots, per span class (rebuilt by every sweep).
     partial: [*mut Span; NUM_SPAN_CLASSES],
     /// Every in-use span (the list the sweeper walks).
@@ -211,7 +235,8 @@ static HEAP: Global<Heap> = Global::new(Heap {
     arena_index: core::ptr::null_mut(),
     heap_min: usize::MAX,
     heap_max: 0,
-    current: [core::ptr::null_mut(); NUM_SPAN_CLASSES],
+    central: Cache { spans: [core::ptr::null_mut(); NUM_SPAN_CLASSES], bytes: 0, count: 0, next: core::ptr::null_mut() },
+    caches: core::ptr::null_mut(),
     partial: [core::ptr::null_mut(); NUM_SPAN_CLASSES],
     in_use: core::ptr::null_mut(),
     free: [core::ptr::null_mut(); FREE_LISTS + 1],
@@ -639,36 +664,83 @@ impl Heap {
         }
     }
 
-    /// One object of span class `spc`.
+    /// One object of span class `spc` from cache `c` (refilled from the partial list or new pages when its
+    /// span is full), and the span it lies in. Under the lock.
+    ///
+    /// # Safety
+    /// `c` is the central cache or the cache of the P this thread holds.
     #[inline]
-    fn alloc_small(&mut self, spc: usize) -> *mut u8 {
-        let s = self.current[spc];
+    unsafe fn alloc_small(&mut self, c: *mut Cache, spc: usize) -> (*mut u8, *mut Span) {
+        let s = (*c).spans[spc];
         if !s.is_null() {
-            // SAFETY: `current` spans are in use and small.
-            if let Some(p) = unsafe { (*s).take_slot() } {
-                return p;
+            if let Some(p) = (*s).take_slot() {
+                return (p, s);
             }
         }
-        self.refill(spc)
+        self.refill(c, spc)
     }
 
     #[inline(never)]
-    fn refill(&mut self, spc: usize) -> *mut u8 {
-        // SAFETY: spans on the partial lists are in use and of class `spc`.
-        unsafe {
-            while !self.partial[spc].is_null() {
-                let s = self.partial[spc];
-                self.partial[spc] = (*s).next_partial;
-                (*s).next_partial = core::ptr::null_mut();
-                self.current[spc] = s;
-                if let Some(p) = (*s).take_slot() {
-                    return p;
+    unsafe fn refill(&mut self, c: *mut Cache, spc: usize) -> (*mut u8, *mut Span) {
+        // Spans on the partial lists are in use, of class `spc`, and in no cache.
+        while !self.partial[spc].is_null() {
+            let s = self.partial[spc];
+            self.partial[spc] = (*s).next_partial;
+            (*s).next_partial = core::ptr::null_mut();
+            (*c).spans[spc] = s;
+            if let Some(p) = (*s).take_slot() {
+                return (p, s);
+            }
+        }
+        let s = self.alloc_pages(CLASS_TO_ALLOCNPAGES[spc >> 1] as usize);
+        self.init_small_span(s, spc);
+        (*c).spans[spc] = s;
+        ((*s).take_slot().unwrap_or_else(|| out_of_memory()), s)
+    }
+
+    /// The cache of the P this thread holds (made on its first use), or the central cache without a P.
+    /// Under the lock.
+    fn cache_here(&mut self) -> *mut Cache {
+        #[cfg(not(test))]
+        {
+            let p = crate::sched::m().p;
+            if !p.is_null() {
+                // SAFETY: the thread holds `p`; its cache is touched by no other thread meanwhile.
+                unsafe {
+                    if (*p).mcache.is_null() {
+                        let c = self.meta_alloc(core::mem::size_of::<Cache>()) as *mut Cache;
+                        (*c).next = self.caches;
+                        self.caches = c;
+                        (*p).mcache = c;
+                    }
+                    return (*p).mcache;
                 }
             }
-            let s = self.alloc_pages(CLASS_TO_ALLOCNPAGES[spc >> 1] as usize);
-            self.init_small_span(s, spc);
-            self.current[spc] = s;
-            (*s).take_slot().unwrap_or_else(|| out_of_memory())
+        }
+        &mut self.central
+    }
+
+    /// Moves the counts of cache `c` into the heap's (under the lock, by `c`'s owner or with the world
+    /// stopped).
+    fn flush_cache(&mut self, c: *mut Cache) {
+        // SAFETY: see above: nobody else writes `c` meanwhile.
+        unsafe {
+            self.live += (*c).bytes;
+            self.total_alloc += (*c).bytes as u64;
+            self.mallocs += (*c).count;
+            self.objects += (*c).count;
+            (*c).bytes = 0;
+            (*c).count = 0;
+        }
+    }
+
+    /// Moves every cache's counts into the heap's. With the world stopped (the collector, ReadMemStats).
+    pub fn flush_stats(&mut self) {
+        let mut c = self.caches;
+        while !c.is_null() {
+            self.flush_cache(c);
+            // SAFETY: caches are never freed.
+            c = unsafe { (*c).next };
         }
     }
 
@@ -708,7 +780,16 @@ impl Heap {
     /// objects become the allocated ones, spans without any are freed to the page heap, spans with free
     /// slots go to their class's partial list. Returns the bytes in surviving objects, which become `live`.
     pub fn sweep(&mut self) -> usize {
-        self.current = [core::ptr::null_mut(); NUM_SPAN_CLASSES];
+        self.flush_stats();
+        self.central.spans = [core::ptr::null_mut(); NUM_SPAN_CLASSES];
+        let mut c = self.caches;
+        while !c.is_null() {
+            // SAFETY: the world is stopped: no P allocates from its cache.
+            unsafe {
+                (*c).spans = [core::ptr::null_mut(); NUM_SPAN_CLASSES];
+                c = (*c).next;
+            }
+        }
         self.partial = [core::ptr::null_mut(); NUM_SPAN_CLASSES];
         let mut live = 0;
         let mut objects = 0;
@@ -777,10 +858,73 @@ pub fn alloc_in(size: usize, shape: Shape) -> *mut u8 {
     if size == 0 {
         return zerobase();
     }
+    if size <= MAX_SMALL_SIZE {
+        let (spc, slot) = small_class(size, shape.is_noscan());
+        if let Some(p) = alloc_cached(spc, slot, shape) {
+            return p;
+        }
+    }
+    alloc_locked(size, shape)
+}
+
+/// The span class and slot size of a small object of `size` bytes.
+#[inline(always)]
+fn small_class(size: usize, noscan: bool) -> (usize, usize) {
+    // Class 3 (24 bytes) places objects at multiples of 24; the ABI promises 16-byte alignment from 16
+    // bytes up, so 17..=24-byte objects use the 32-byte class.
+    let size = if size > 16 && size <= 24 { 32 } else { size };
+    let class = size_to_class(size);
+    (class << 1 | noscan as usize, CLASS_TO_SIZE[class] as usize)
+}
+
+/// The lock-free path: a slot of the span this thread's P caches for span class `spc`, when the thread
+/// runs a goroutine on a P (see the module comment) and that span has a free slot.
+#[cfg(not(test))]
+#[inline(always)]
+fn alloc_cached(spc: usize, slot: usize, shape: Shape) -> Option<*mut u8> {
+    let m = crate::sched::m();
+    let p = m.p;
+    if p.is_null() || !m.running_go.load(core::sync::atomic::Ordering::Relaxed) {
+        return None;
+    }
+    // SAFETY: the thread holds `p` and is not at a safe point, so no other thread touches `p`'s cache or
+    // its spans until this returns; a cached span is in use and small.
+    unsafe {
+        let c = (*p).mcache;
+        if c.is_null() {
+            return None;
+        }
+        let s = (*c).spans[spc];
+        if s.is_null() {
+            return None;
+        }
+        let obj = (*s).take_slot()?;
+        (*c).bytes += slot;
+        (*c).count += 1;
+        if spc & 1 == 0 {
+            // The bitmap words of a span's pages describe only that span: no other thread writes them.
+            heapbits::write_small_object(&*HEAP.get(), &mut *s, obj as usize, slot, shape);
+        }
+        Some(obj)
+    }
+}
+
+/// Host unit tests have no M with a P: always under the lock.
+#[cfg(test)]
+fn alloc_cached(_: usize, _: usize, _: Shape) -> Option<*mut u8> {
+    None
+}
+
+/// mallocgc's path under the runtime lock: a collection when the heap reached its goal, then a large
+/// object, or a small one from this thread's cache (refilled as needed).
+#[inline(never)]
+fn alloc_locked(size: usize, shape: Shape) -> *mut u8 {
     if size > MAX_ALLOC {
         out_of_memory();
     }
     let _l = crate::lock::rt();
+    let c = heap().cache_here();
+    heap().flush_cache(c);
     // SAFETY: under the runtime lock; no other reference to the heap is live here.
     if unsafe { (*HEAP.get()).live >= (*HEAP.get()).next_gc } {
         crate::gc::collect();
@@ -788,18 +932,13 @@ pub fn alloc_in(size: usize, shape: Shape) -> *mut u8 {
     let heap = heap();
     let noscan = shape.is_noscan();
     let (p, slot) = if size <= MAX_SMALL_SIZE {
-        // Class 3 (24 bytes) places objects at multiples of 24; the ABI promises 16-byte alignment from 16
-        // bytes up, so 17..=24-byte objects use the 32-byte class.
-        let size = if size > 16 && size <= 24 { 32 } else { size };
-        let class = size_to_class(size);
-        let slot = CLASS_TO_SIZE[class] as usize;
+        let (spc, slot) = small_class(size, noscan);
         heap.live += slot;
         heap.count_alloc(slot);
-        let spc = class << 1 | noscan as usize;
-        let p = heap.alloc_small(spc);
+        // SAFETY: `c` is this thread's cache (the collector, if it ran, emptied it but it stays ours).
+        let (p, s) = unsafe { heap.alloc_small(c, spc) };
         if !noscan {
-            let s = heap.current[spc];
-            // SAFETY: `alloc_small` allocated from `current[spc]`, an in-use small span.
+            // SAFETY: `alloc_small` allocated from `s`, an in-use small span.
             heapbits::write_small_object(heap, unsafe { &mut *s }, p as usize, slot, shape);
         }
         return p;

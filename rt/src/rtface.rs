@@ -85,7 +85,10 @@ unsafe fn saved_fp(g: *mut crate::sched::G) -> usize {
 #[no_mangle]
 pub unsafe extern "C" fn g1c_read_mem_stats(m: *mut u8) {
     let _l = crate::lock::rt();
+    // As gc's, a consistent snapshot: no P allocates from its cache while the counts are gathered.
+    crate::sched::stop_the_world();
     let heap = crate::mem::heap();
+    heap.flush_stats();
     let gc = &*crate::gc::GC.get();
     let put = |off: usize, v: u64| core::ptr::write_unaligned(m.add(off) as *mut u64, v);
     let mut inuse = 0u64;

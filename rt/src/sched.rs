@@ -10,9 +10,18 @@
 //!
 //! Structure. `M`: a thread, found through its FS base (`m()`); its system stack (`g0`) runs the scheduler
 //! loop [`schedule`] and Rust code that needs a deep stack. `P`: the right to run Go code; GOMAXPROCS of them
-//! (default: the CPUs, limited by the cgroup quota, `procs.rs`). `Sched`: the global run queue every P takes
-//! from (no per-P queues or stealing yet), the idle Ps and Ms, the list of all goroutines. All of it is
-//! under the runtime lock (lock.rs); Go code runs without it.
+//! (default: the CPUs, limited by the cgroup quota, `procs.rs`). `Sched`: the global run queue, the idle Ps
+//! and Ms, the list of all goroutines. All of it is under the runtime lock (lock.rs); Go code runs without
+//! it.
+//!
+//! Run queues (gc's runqput/runqget/findrunnable). Each P has a local queue, a ring of 256, and a
+//! `runnext` slot; a goroutine made runnable goes to the end of its thread's P's ring (to the global
+//! queue when the ring is full, the thread has no P, or the global queue is not empty, which keeps one P's
+//! order first in, first out). `ready` with more than one P puts the readied goroutine in `runnext`
+//! instead: it runs as soon as its waker stops, on the same P, inheriting the time slice. A P looks at
+//! `runnext`, its ring, the global queue (taking a share of it), then steals half of another P's ring (or
+//! its `runnext`). The queues are under the runtime lock like every goroutine switch, so a steal needs no
+//! atomics; the lock-free rings of gc become worth it once switches no longer take the lock.
 //!
 //! Switching: `g1c_swap` (below) saves the callee-saved registers on the current stack, stores RSP, loads
 //! another RSP and pops. Every switch goes through the thread's `g0` and happens with the runtime lock held:
@@ -228,11 +237,23 @@ const _: () = assert!(core::mem::offset_of!(M, stackguard) == M_STACKGUARD);
 pub const STACK_PREEMPT: usize = 0xFFFF_FFFF_FFFF_FADE;
 
 /// A processor (gc's `p`): the right to run Go code. GOMAXPROCS of them exist; an M runs goroutines only
-/// while it holds one. The run queue is global (`Sched::runq`) for now: every P takes from it.
+/// while it holds one. Each has a local run queue (see "Run queues" above).
 pub struct P {
     pub id: usize,
     /// Next idle P. (lock)
     pub link: *mut P,
+    /// The local run queue: a ring of `RUNQ_LEN` goroutines (mapped when the P first comes into use);
+    /// `runq_head` is the next to run, `runq_tail` where the next one goes, both counting up and wrapping,
+    /// so `runq_tail - runq_head` goroutines wait. (lock)
+    runq: *mut *mut G,
+    runq_head: u32,
+    runq_tail: u32,
+    /// The goroutine readied last on this P, which runs before the queue (gc's runnext; only with more
+    /// than one P, see `ready`). (lock)
+    runnext: *mut G,
+    /// The P's allocation cache (mem.rs), made at its first allocation; used only by the thread holding
+    /// the P, or with the world stopped.
+    pub mcache: *mut crate::mem::Cache,
 }
 
 /// The most Ps `runtime.GOMAXPROCS` may set (gc's `_MaxGomaxprocs` is larger; one 256-entry table keeps
@@ -241,8 +262,12 @@ pub const MAX_PROCS: usize = 256;
 
 /// The scheduler's shared state (gc's `schedt` and `allgs`), all under the runtime lock.
 pub struct Sched {
+    /// The global run queue (linked through `G::schedlink`) and its length.
     pub runq_head: *mut G,
     pub runq_tail: *mut G,
+    pub runq_size: usize,
+    /// State of the pseudo-random order in which an idle P looks at the others' queues.
+    pub steal_rand: u64,
     pub allg_head: *mut G,
     pub allg_tail: *mut G,
     /// Goroutines not dead.
@@ -296,6 +321,8 @@ static M0: Global<M> = Global::new(M {
 static SCHED: Global<Sched> = Global::new(Sched {
     runq_head: core::ptr::null_mut(),
     runq_tail: core::ptr::null_mut(),
+    runq_size: 0,
+    steal_rand: 0x9E37_79B9_7F4A_7C15,
     allg_head: core::ptr::null_mut(),
     allg_tail: core::ptr::null_mut(),
     live: 0,
@@ -315,7 +342,17 @@ static SCHED: Global<Sched> = Global::new(Sched {
 });
 
 /// Every P that may exist; the first `gomaxprocs` are in use.
-static ALLP: Global<[P; MAX_PROCS]> = Global::new([const { P { id: 0, link: core::ptr::null_mut() } }; MAX_PROCS]);
+static ALLP: Global<[P; MAX_PROCS]> = Global::new([const {
+    P {
+        id: 0,
+        link: core::ptr::null_mut(),
+        mcache: core::ptr::null_mut(),
+        runq: core::ptr::null_mut(),
+        runq_head: 0,
+        runq_tail: 0,
+        runnext: core::ptr::null_mut(),
+    }
+}; MAX_PROCS]);
 
 /// Makes `M0` the current thread's block (FS base) before anything reads `m()`.
 #[cfg(not(test))]
@@ -368,30 +405,97 @@ fn current_sp() -> usize {
     sp
 }
 
-/// Puts `g` at the end of the run queue and, when a P is idle, wakes a thread to run it.
+/// Makes `g` runnable and, when a P is idle, wakes a thread to run it. With more than one P, a goroutine
+/// readied by a running goroutine (a channel operation, a semaphore, a `go` statement) goes to this P's
+/// `runnext` slot (gc's `ready`: it runs next, on the same P, and the one it displaces goes to the
+/// queue). Otherwise it goes to the end of the queue: with one P, so that a program's single-P schedule
+/// stays first in, first out; from the scheduler loop (timers, the poller), so that goroutines woken
+/// together run in the order of their deadlines and events.
 pub fn ready(g: *mut G) {
     let _l = crate::lock::rt();
-    runq_put(g);
+    let m = m();
+    let p = m.p;
+    if sched().gomaxprocs > 1 && !p.is_null() && !excess_p(p) && !m.curg.is_null() {
+        // SAFETY: the thread holds `p`; queues are under the lock.
+        unsafe {
+            (*g).status = Status::Runnable;
+            (*g).schedlink = core::ptr::null_mut();
+            let old = (*p).runnext;
+            (*p).runnext = g;
+            if !old.is_null() {
+                runq_put(old);
+            }
+        }
+    } else {
+        runq_put(g);
+    }
     wakep();
 }
 
+/// Goroutines a P's local run queue holds (gc's 256).
+const RUNQ_LEN: u32 = 256;
+
+/// Queues `g` at the end of this thread's P's local queue; on the global queue when the thread has no P
+/// in use, when its queue is full, or when the global queue holds goroutines already (they were queued
+/// earlier: the order of a single P stays first in, first out). Under the lock.
 fn runq_put(g: *mut G) {
     let s = sched();
-    // SAFETY: `g` is a live goroutine; the queue is under the lock.
+    let p = m().p;
+    // SAFETY: `g` is a live goroutine; `p` is this thread's P; queues are under the lock.
     unsafe {
         (*g).status = Status::Runnable;
         (*g).schedlink = core::ptr::null_mut();
+        if p.is_null() || excess_p(p) || s.runq_size > 0 || local_len(p) == RUNQ_LEN {
+            globrunq_put(g);
+            return;
+        }
+        *(*p).runq.add(((*p).runq_tail % RUNQ_LEN) as usize) = g;
+        (*p).runq_tail = (*p).runq_tail.wrapping_add(1);
+    }
+}
+
+/// Goroutines waiting in `p`'s local queue (without `runnext`).
+fn local_len(p: *mut P) -> u32 {
+    // SAFETY: `p` is an ALLP entry; under the lock.
+    unsafe { (*p).runq_tail.wrapping_sub((*p).runq_head) }
+}
+
+/// The goroutine at the head of `p`'s local queue, taken off it (null when empty).
+fn local_pop(p: *mut P) -> *mut G {
+    if local_len(p) == 0 {
+        return core::ptr::null_mut();
+    }
+    // SAFETY: the slot at `runq_head` holds a queued goroutine; under the lock.
+    unsafe {
+        let g = *(*p).runq.add(((*p).runq_head % RUNQ_LEN) as usize);
+        (*p).runq_head = (*p).runq_head.wrapping_add(1);
+        g
+    }
+}
+
+fn local_push(p: *mut P, g: *mut G) {
+    // SAFETY: the caller checked there is room; under the lock.
+    unsafe {
+        *(*p).runq.add(((*p).runq_tail % RUNQ_LEN) as usize) = g;
+        (*p).runq_tail = (*p).runq_tail.wrapping_add(1);
+    }
+}
+
+fn globrunq_put(g: *mut G) {
+    let s = sched();
+    // SAFETY: `g` is live and on no queue; under the lock.
+    unsafe {
         if s.runq_tail.is_null() {
             s.runq_head = g;
         } else {
             (*s.runq_tail).schedlink = g;
         }
-        s.runq_tail = g;
     }
+    s.runq_tail = g;
+    s.runq_size += 1;
 }
 
-#[cfg_attr(test, allow(dead_code))]
-fn runq_get() -> *mut G {
+fn globrunq_get() -> *mut G {
     let s = sched();
     let g = s.runq_head;
     if !g.is_null() {
@@ -403,13 +507,117 @@ fn runq_get() -> *mut G {
             }
             (*g).schedlink = core::ptr::null_mut();
         }
+        s.runq_size -= 1;
     }
     g
 }
 
-/// Whether goroutines wait in the run queue.
+/// Moves everything queued on `p` (its `runnext` first, then its local queue in order) to the end of the
+/// global queue: `p` goes out of use (GOMAXPROCS lowered).
+fn drain_to_global(p: *mut P) {
+    // SAFETY: `p` is an ALLP entry; under the lock.
+    unsafe {
+        if (*p).runq.is_null() {
+            return;
+        }
+        let next = core::mem::replace(&mut (*p).runnext, core::ptr::null_mut());
+        if !next.is_null() {
+            globrunq_put(next);
+        }
+    }
+    loop {
+        let g = local_pop(p);
+        if g.is_null() {
+            break;
+        }
+        globrunq_put(g);
+    }
+}
+
+/// The next goroutine for `p` to run (gc's `runqget`, `globrunqget` and `stealWork`) and whether it came
+/// from `runnext` (it then inherits the time slice: sysmon sees no new schedule). In order: `runnext`, the
+/// local queue, the global queue (taking a share of it into the local queue), then half of another P's
+/// queue, the Ps in a pseudo-random order. Null when there is nothing to run anywhere.
+fn runq_get(p: *mut P) -> (*mut G, bool) {
+    // SAFETY: `p` is this thread's P; queues are under the lock.
+    unsafe {
+        let next = core::mem::replace(&mut (*p).runnext, core::ptr::null_mut());
+        if !next.is_null() {
+            return (next, true);
+        }
+    }
+    let g = local_pop(p);
+    if !g.is_null() {
+        return (g, false);
+    }
+    let s = sched();
+    if s.runq_size > 0 {
+        let g = globrunq_get();
+        // The local queue is empty: take this P's share of the rest, oldest first.
+        let share = (s.runq_size / s.gomaxprocs + 1).min(s.runq_size).min(RUNQ_LEN as usize / 2);
+        for _ in 0..share {
+            local_push(p, globrunq_get());
+        }
+        return (g, false);
+    }
+    (steal(p), false)
+}
+
+/// Takes half (rounded up) of the first other P's local queue that has goroutines, or its `runnext` when
+/// its queue is empty, into `p`'s queue, and returns the first of them.
+fn steal(p: *mut P) -> *mut G {
+    let s = sched();
+    let n = s.gomaxprocs;
+    if n < 2 {
+        return core::ptr::null_mut();
+    }
+    // xorshift64: only the order of the victims depends on it, never a program's output.
+    s.steal_rand ^= s.steal_rand << 13;
+    s.steal_rand ^= s.steal_rand >> 7;
+    s.steal_rand ^= s.steal_rand << 17;
+    let start = (s.steal_rand % n as u64) as usize;
+    let allp = ALLP.get() as *mut P;
+    for pass in 0..2 {
+        for k in 0..n {
+            // SAFETY: the first `gomaxprocs` entries of ALLP are in use; under the lock.
+            unsafe {
+                let v = allp.add((start + k) % n);
+                if v == p || (*v).runq.is_null() {
+                    continue;
+                }
+                if pass == 0 {
+                    let len = local_len(v);
+                    if len == 0 {
+                        continue;
+                    }
+                    let g = local_pop(v);
+                    for _ in 1..len.div_ceil(2) {
+                        local_push(p, local_pop(v));
+                    }
+                    return g;
+                }
+                let next = core::mem::replace(&mut (*v).runnext, core::ptr::null_mut());
+                if !next.is_null() {
+                    return next;
+                }
+            }
+        }
+    }
+    core::ptr::null_mut()
+}
+
+/// Whether goroutines wait in any run queue (global, local or `runnext`).
 pub fn runq_nonempty() -> bool {
-    !sched().runq_head.is_null()
+    let s = sched();
+    if s.runq_size > 0 {
+        return true;
+    }
+    let allp = ALLP.get() as *mut P;
+    // SAFETY: ALLP entries are static; under the lock.
+    (0..s.gomaxprocs).any(|i| unsafe {
+        let p = allp.add(i);
+        local_len(p) > 0 || !(*p).runnext.is_null()
+    })
 }
 
 /// Switches from the running goroutine to its thread's scheduler loop, with the runtime lock held; returns
@@ -669,8 +877,14 @@ fn schedule() -> ! {
             continue;
         }
         if excess_p(m.p) {
-            // GOMAXPROCS went down: this P is no longer in use.
+            // GOMAXPROCS went down: this P is no longer in use; what it queued since goes to the others.
+            drain_to_global(m.p);
             m.p = core::ptr::null_mut();
+            if m.spinning {
+                // A spinning thread that parks must say so, or `wakep` would wait for it forever.
+                m.spinning = false;
+                sched().nmspinning -= 1;
+            }
             stopm();
             continue;
         }
@@ -690,7 +904,7 @@ fn schedule() -> ! {
                 crate::netpoll::wait(0);
             }
         }
-        let g = runq_get();
+        let (g, inherit) = runq_get(m.p);
         if g.is_null() {
             findwork();
             continue;
@@ -709,16 +923,21 @@ fn schedule() -> ! {
             startlockedm(g, locked);
             continue;
         }
-        execute(g);
+        execute(g, inherit);
     }
 }
 
-/// Runs `g` on this thread until it parks, yields or exits, then frees it if it died.
+/// Runs `g` on this thread until it parks, yields or exits, then frees it if it died. `inherit`: `g` takes
+/// over the time slice of the goroutine that readied it (it came from `runnext`), so that two goroutines
+/// that keep readying each other are still preempted (sysmon sees the same `schedtick`) and the queue
+/// behind them runs.
 #[cfg_attr(test, allow(dead_code))]
-fn execute(g: *mut G) {
+fn execute(g: *mut G, inherit: bool) {
     let m = m();
     m.curg = g;
-    m.schedtick.fetch_add(1, Ordering::Relaxed);
+    if !inherit {
+        m.schedtick.fetch_add(1, Ordering::Relaxed);
+    }
     // SAFETY: `g` is runnable: its stack holds a g1c_swap frame.
     unsafe {
         (*g).status = Status::Running;
@@ -989,10 +1208,21 @@ fn procresize(n: usize) {
             mp = (*mp).alllink;
         }
         for i in (0..n).rev() {
-            (*allp.add(i)).id = i;
-            if !held[i] {
-                pidleput(allp.add(i));
+            let p = allp.add(i);
+            (*p).id = i;
+            if (*p).runq.is_null() {
+                let ring = crate::os::linux::mmap_anon(RUNQ_LEN as usize * core::mem::size_of::<*mut G>())
+                    .unwrap_or_else(|| crate::panic::throw(b"runtime: cannot allocate memory"));
+                (*p).runq = ring as *mut *mut G;
             }
+            if !held[i] {
+                pidleput(p);
+            }
+        }
+        // Ps going out of use give their queued goroutines to the global queue (a thread still holding
+        // one drains it again when it next schedules, `schedule`).
+        for i in n..MAX_PROCS {
+            drain_to_global(allp.add(i));
         }
     }
 }
@@ -1040,6 +1270,7 @@ pub extern "C" fn g1c_entersyscall() {
 fn handoffp(p: *mut P) {
     let s = sched();
     if excess_p(p) {
+        drain_to_global(p);
         return;
     }
     let timers_or_io = crate::time::earliest().is_some() || crate::netpoll::waiters() > 0;
@@ -1234,7 +1465,7 @@ fn stoplockedm() {
     m.nextp = core::ptr::null_mut();
     let g = m.lockedg;
     if !g.is_null() {
-        execute(g);
+        execute(g, false);
     }
 }
 
