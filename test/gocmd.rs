@@ -202,6 +202,13 @@ fn tests_examples_and_test_main_as_go_test() {
     same_as_gc_with("mixed", &["-run", "Nothing", "."]);
 }
 
+/// A package whose tests count allocations: the temporaries gc keeps in the frame (a defer's record, a
+/// string conversion's or concatenation's result that does not outlive the call) allocate nothing.
+#[test]
+fn frame_temporaries_allocate_nothing() {
+    same_as_gc_with("allocs", &["-v"]);
+}
+
 /// A few quick packages of the standard library, their own tests through GOROOT's testing
 /// (scripts/stdtest runs the whole list).
 #[test]

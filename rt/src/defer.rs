@@ -44,6 +44,11 @@ pub struct Defer {
     pub fp: usize,
 }
 
+/// The size of [`Defer`], which compiled code reserves in its frame for `g1c_deferprocstack`
+/// (ir/lower/conc.rs `DEFER_RECORD_SIZE`, docs/RUNTIME-ABI.md).
+pub const DEFER_SIZE: usize = 80;
+const _: () = assert!(core::mem::size_of::<Defer>() == DEFER_SIZE);
+
 /// A panic value (until interfaces exist, the forms the runtime prints).
 #[derive(Clone, Copy)]
 pub enum Value {
@@ -85,6 +90,26 @@ global_asm!(
     "    pop rbp",
     "    ret",
     ".size g1c_deferproc, . - g1c_deferproc",
+);
+
+// g1c_deferprocstack(d, fv, args, size, argp) -> 0: as g1c_deferproc, with the record and the copy of the
+// arguments in the caller's frame at `d` (DEFER_SIZE + size bytes): the caller's return address, RSP after
+// the return and RBP go straight into the record, then the Rust half fills in the rest and returns 0 to
+// the caller itself.
+global_asm!(
+    ".globl g1c_deferprocstack",
+    ".type g1c_deferprocstack,@function",
+    "g1c_deferprocstack:",
+    "    mov rax, [rsp]",
+    "    mov [rdi + {pc}], rax",
+    "    lea rax, [rsp + 8]",
+    "    mov [rdi + {sp}], rax",
+    "    mov [rdi + {fp}], rbp",
+    "    jmp g1c_deferprocstack1",
+    ".size g1c_deferprocstack, . - g1c_deferprocstack",
+    pc = const core::mem::offset_of!(Defer, pc),
+    sp = const core::mem::offset_of!(Defer, sp),
+    fp = const core::mem::offset_of!(Defer, fp),
 );
 
 // g1c_resume(pc, sp, fp): continues a deferring function after a recovery, as if its g1c_deferproc call
@@ -222,18 +247,42 @@ pub unsafe extern "C" fn g1c_deferproc1(
 ) -> u64 {
     // The stub leaves RBP alone: the RBP this frame saved is the deferring function's.
     let fp = *((crate::arch::amd64::frame_pointer()) as *const usize);
-    let g = g();
-    // Both scanned conservatively: the record is rt's (a few pointers among small scalars) and the
-    // argument copy has the deferred call's argument layout, which rt does not know.
-    let d = crate::mem::alloc(core::mem::size_of::<Defer>()) as *mut Defer;
-    let copy = crate::mem::alloc(size);
-    crate::arch::amd64::copy_bytes(copy, args, size);
-    core::ptr::write(
-        d,
-        Defer { link: g.defer, argp, fv, args: copy, size, started: false, panic: core::ptr::null_mut(), pc, sp, fp },
-    );
-    g.defer = d;
+    // One object, scanned conservatively: the record is rt's (a few pointers among small scalars) and the
+    // argument copy after it has the deferred call's argument layout, which rt does not know.
+    let d = crate::mem::alloc(DEFER_SIZE + size) as *mut Defer;
+    (*d).pc = pc;
+    (*d).sp = sp;
+    (*d).fp = fp;
+    push_defer(d, fv, args, size, argp);
     0
+}
+
+/// The Rust half of `g1c_deferprocstack`: the stub has set the record's `pc`, `sp` and `fp`.
+///
+/// # Safety
+/// Called only from the stub, with `d` valid for `DEFER_SIZE + size` bytes in the deferring function's
+/// frame (which outlives the record's place on the chain: its return or a panic through it takes it off)
+/// and `args` for `size`.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_deferprocstack1(d: *mut Defer, fv: usize, args: *const u8, size: usize, argp: usize) -> u64 {
+    push_defer(d, fv, args, size, argp);
+    0
+}
+
+/// Fills in record `d` (all but `pc`, `sp`, `fp`), copies the arguments after it and pushes it on the
+/// running goroutine's chain.
+unsafe fn push_defer(d: *mut Defer, fv: usize, args: *const u8, size: usize, argp: usize) {
+    let g = g();
+    let copy = (d as *mut u8).add(DEFER_SIZE);
+    crate::arch::amd64::copy_bytes(copy, args, size);
+    (*d).link = g.defer;
+    (*d).argp = argp;
+    (*d).fv = fv;
+    (*d).args = copy;
+    (*d).size = size;
+    (*d).started = false;
+    (*d).panic = core::ptr::null_mut();
+    g.defer = d;
 }
 
 /// Runs the deferred calls of the frame whose argument address is `argp`, newest first.

@@ -236,8 +236,7 @@ pub fn object_base(p: usize) -> Option<usize> {
     heap.find_object(p).map(|(s, i)| unsafe { (*s).base + i * (*s).elemsize })
 }
 
-/// Collects now: marks from the program's roots, sweeps, sets the next goal. Called by `mem::alloc`; may
-/// be called by `runtime.GC` later.
+/// Collects now: marks from the program's roots, sweeps, sets the next goal. Called by `mem::alloc`.
 #[inline(never)]
 pub fn collect() {
     let _l = crate::lock::rt();
@@ -260,6 +259,22 @@ pub fn collect() {
         for_each_data_segment(f);
     });
     core::hint::black_box(&regs);
+}
+
+/// A collection Go code asked for (`runtime.GC`, `debug.FreeOSMemory`), whose Go caller's stack pointer is
+/// `go_sp`: the calling goroutine's stack is scanned from there. rt's frames below it hold none of the
+/// program's pointers (nothing is in flight in rt, unlike a collection an allocation starts), only stale
+/// words of earlier, deeper calls that their uninitialized slots overlay, and those would keep garbage
+/// alive (an object whose finalizer the caller then waits for). Nor are the registers roots: ABI0 code
+/// keeps nothing in them across a call.
+#[inline(never)]
+pub fn collect_from_go(go_sp: usize) {
+    let _l = crate::lock::rt();
+    crate::sched::stop_the_world();
+    collect_with_roots(&mut |f| {
+        for_each_goroutine_stack(go_sp, f);
+        for_each_data_segment(f);
+    });
 }
 
 /// One collection with the roots `roots` reports (each range scanned conservatively).

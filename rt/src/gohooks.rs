@@ -341,6 +341,7 @@ core::arch::global_asm!(
     "\"runtime.GC\":",
     "    push rbp",
     "    mov rbp, rsp",
+    "    lea rdi, [rbp + 16]",
     "    call g1c_gc",
     "    pop rbp",
     "    ret",
@@ -364,12 +365,13 @@ core::arch::global_asm!(
 /// runnable goroutines run first, among them the finalizer goroutine the collection may have woken: gc's
 /// `GC` blocks the caller until the cycle is done and yields while it sweeps, so a loop that calls it
 /// sees finalizers run (sync's TestIssue40999 waits for one that way).
+/// `go_sp` is the Go caller's stack pointer (see `gc::collect_from_go`).
 #[no_mangle]
-pub extern "C" fn g1c_gc() {
+pub extern "C" fn g1c_gc(go_sp: usize) {
     let _l = crate::lock::rt();
     // SAFETY: under the runtime lock.
     let before = unsafe { (*crate::gc::GC.get()).num_gc };
-    crate::gc::collect();
+    crate::gc::collect_from_go(go_sp);
     // SAFETY: as above.
     unsafe {
         let gc = &mut *crate::gc::GC.get();

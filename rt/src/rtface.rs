@@ -172,11 +172,12 @@ pub unsafe extern "C" fn g1c_read_gc_stats(pauses: *mut usize) {
     *pauses.add(1) = 2 * n + 3;
 }
 
-/// `debug.FreeOSMemory`: a collection, then every free page given back to the OS.
+/// `debug.FreeOSMemory`: a collection, then every free page given back to the OS. `go_sp` is the Go
+/// caller's stack pointer (`gc::collect_from_go`).
 #[no_mangle]
-pub extern "C" fn g1c_free_os_memory() {
+pub extern "C" fn g1c_free_os_memory(go_sp: usize) {
     let _l = crate::lock::rt();
-    crate::gc::collect();
+    crate::gc::collect_from_go(go_sp);
     crate::mem::heap().scavenge(0);
 }
 

@@ -49,7 +49,7 @@ use crate::defer::{Defer, Panic};
 use crate::stack::{self, Seg};
 use crate::Global;
 use core::arch::global_asm;
-use core::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, AtomicUsize, Ordering};
+use core::sync::atomic::{fence, AtomicBool, AtomicU32, AtomicU64, AtomicU8, AtomicUsize, Ordering};
 
 // g1c_swap(save: *mut usize, sp: usize): saves the C ABI's callee-saved registers on the current stack,
 // stores RSP in *save, switches to `sp` and pops the registers saved there by an earlier g1c_swap (or
@@ -215,8 +215,9 @@ pub struct M {
     pub in_syscall: bool,
     /// Looking for work after a wake-up (gc's spinning M). (lock)
     pub spinning: bool,
-    /// `sync.runtime_procPin` depth: no time-slice preemption while > 0.
-    pub pinned: u8,
+    /// `sync.runtime_procPin` depth: no time-slice preemption while > 0. Atomic: `runtime.GOMAXPROCS` on
+    /// another thread waits for pinned threads holding Ps beyond its new setting.
+    pub pinned: AtomicU8,
     /// The thread's time slice is over: yield at the next check (sysmon; atomic).
     pub preempt: AtomicBool,
     /// The Go prologue's limit: Go code keeps RSP above it. 0 on the system stack (no check fails);
@@ -311,7 +312,7 @@ static M0: Global<M> = Global::new(M {
     running_go: AtomicBool::new(false),
     in_syscall: false,
     spinning: false,
-    pinned: 0,
+    pinned: AtomicU8::new(0),
     preempt: AtomicBool::new(false),
     stackguard: AtomicUsize::new(0),
     schedtick: AtomicU64::new(0),
@@ -872,20 +873,26 @@ const POLL_EVERY: u32 = 61;
 fn schedule() -> ! {
     loop {
         let m = m();
-        if m.p.is_null() {
-            stopm();
-            continue;
-        }
         if excess_p(m.p) {
-            // GOMAXPROCS went down: this P is no longer in use; what it queued since goes to the others.
+            // GOMAXPROCS went down: this P is no longer in use; what it queued since goes to the others. One
+            // in use may be idle (`procresize` left every P no thread held on the idle list): take it, or the
+            // goroutines and timers it would serve may be left with no thread.
             drain_to_global(m.p);
-            m.p = core::ptr::null_mut();
-            if m.spinning {
+            m.p = pidleget();
+            if m.p.is_null() && m.spinning {
                 // A spinning thread that parks must say so, or `wakep` would wait for it forever.
                 m.spinning = false;
                 sched().nmspinning -= 1;
             }
-            stopm();
+        }
+        if m.p.is_null() {
+            // A thread whose locked goroutine left a system call with no P to take (`g1c_exitsyscall`)
+            // waits for the thread that finds it queued to hand it a P; it must not serve others.
+            if m.lockedg.is_null() {
+                stopm();
+            } else {
+                stoplockedm();
+            }
             continue;
         }
         if !m.lockedg.is_null() {
@@ -1035,13 +1042,15 @@ pub fn io_waiter_added() {
     }
 }
 
-/// Whether any thread runs a goroutine (in Go code, in rt or in a system call).
+/// Whether any thread runs a goroutine (in Go code, in rt or in a system call) or has been handed a P it
+/// has not yet taken (woken by `startm`, or by `startlockedm` to run its locked goroutine: until it takes
+/// the lock that goroutine is on no queue and on no thread).
 fn any_goroutine_running() -> bool {
     let mut mp = sched().allm;
-    // SAFETY: Ms are never freed; `curg` is read under the lock.
+    // SAFETY: Ms are never freed; `curg` and `nextp` are read under the lock.
     unsafe {
         while !mp.is_null() {
-            if !(*mp).curg.is_null() {
+            if !(*mp).curg.is_null() || !(*mp).nextp.is_null() {
                 return true;
             }
             mp = (*mp).alllink;
@@ -1156,7 +1165,7 @@ fn newm(p: *mut P, spinning: bool) {
                 running_go: AtomicBool::new(false),
                 in_syscall: false,
                 spinning,
-                pinned: 0,
+                pinned: AtomicU8::new(0),
                 preempt: AtomicBool::new(false),
                 stackguard: AtomicUsize::new(0),
                 schedtick: AtomicU64::new(0),
@@ -1228,15 +1237,29 @@ fn procresize(n: usize) {
 }
 
 /// `runtime.GOMAXPROCS(n)`: the previous setting; `n > 0` changes it. Ps beyond the new count that threads
-/// hold are given back when those threads next look for work (`release_excess_p`).
+/// hold are given back when those threads next look for work (`schedule`); a lowered setting
+/// returns once no other thread is pinned to such a P (see `g1c_proc_pin`).
 #[no_mangle]
 pub extern "C" fn g1c_gomaxprocs(n: isize) -> isize {
-    let _l = crate::lock::rt();
-    let s = sched();
-    let old = s.gomaxprocs as isize;
-    if n > 0 && n as usize != s.gomaxprocs {
+    let old;
+    {
+        let _l = crate::lock::rt();
+        let s = sched();
+        old = s.gomaxprocs as isize;
+        if n <= 0 || n as usize == s.gomaxprocs {
+            return old;
+        }
         procresize((n as usize).min(MAX_PROCS));
         wakep();
+    }
+    let n = (n as usize).min(MAX_PROCS);
+    fence(Ordering::SeqCst);
+    // Pinned sections are short and never block; taking the lock is a safe point for the collector.
+    while {
+        let _l = crate::lock::rt();
+        pinned_beyond(n)
+    } {
+        core::hint::spin_loop();
     }
     old
 }
@@ -1286,7 +1309,8 @@ fn handoffp(p: *mut P) {
 }
 
 /// `syscall.runtime_exitsyscall`, after the system call: takes an idle P and goes on, or, when every P is
-/// busy, queues the goroutine and parks the thread.
+/// busy, queues the goroutine and parks the thread (one locked to the goroutine in `stoplockedm`, so
+/// that the thread taking it from the queue hands the goroutine and its P back to this thread).
 #[no_mangle]
 pub extern "C" fn g1c_exitsyscall() {
     let _l = crate::lock::rt();
@@ -1319,7 +1343,7 @@ pub fn preempt_point() {
     stack::set_guard(unsafe { (*g).seg });
     let _l = crate::lock::rt();
     let m = crate::sched::m();
-    if m.preempt.swap(false, Ordering::SeqCst) && m.pinned == 0 && m.lockedg.is_null() {
+    if m.preempt.swap(false, Ordering::SeqCst) && m.pinned.load(Ordering::Relaxed) == 0 && m.lockedg.is_null() {
         runq_put(g);
         switch_to_g0();
     }
@@ -1445,14 +1469,16 @@ pub extern "C" fn g1c_unlock_os_thread() {
     }
 }
 
-/// This thread is locked to a goroutine that is not running: give the P away and park until the goroutine
-/// is handed back (gc's `stoplockedm`).
+/// This thread is locked to a goroutine that is not running: give the P (if any) away and park until the
+/// goroutine is handed back with one (gc's `stoplockedm`).
 #[cfg_attr(test, allow(dead_code))]
 fn stoplockedm() {
     let m = m();
     let p = m.p;
     m.p = core::ptr::null_mut();
-    handoffp(p);
+    if !p.is_null() {
+        handoffp(p);
+    }
     // Not on the idle list: only `startlockedm` wakes this thread.
     m.note.store(0, Ordering::SeqCst);
     m.safe_sp = current_sp();
@@ -1486,16 +1512,28 @@ fn startlockedm(g: *mut G, to: *mut M) {
 }
 
 /// `sync.runtime_procPin`: the running thread's P id; the goroutine stays on this thread (no time-slice
-/// preemption) until `g1c_proc_unpin`, so per-P data (sync.Pool's) is its own meanwhile.
+/// preemption) until `g1c_proc_unpin`, so per-P data (sync.Pool's) is its own meanwhile. The id is below
+/// GOMAXPROCS while pinned, as in gc, where changing GOMAXPROCS stops the world and so never overlaps a
+/// pinned section: sync.Pool indexes per-P arrays of GOMAXPROCS entries with it. A thread still holding a P
+/// beyond a lowered setting yields it first; `g1c_gomaxprocs` waits for pinned threads it would leave
+/// beyond (the pin is published before the setting is read, the setting before the pins are read).
 #[no_mangle]
 pub extern "C" fn g1c_proc_pin() -> usize {
-    let m = m();
-    m.pinned += 1;
-    // SAFETY: a running goroutine's thread holds a P.
-    if m.p.is_null() {
-        0
-    } else {
-        unsafe { (*m.p).id }
+    loop {
+        let m = m();
+        m.pinned.fetch_add(1, Ordering::SeqCst);
+        fence(Ordering::SeqCst);
+        if m.p.is_null() {
+            return 0;
+        }
+        // SAFETY: a running goroutine's thread holds a P; the setting is read without the lock (a word).
+        let (id, n) = unsafe { ((*m.p).id, core::ptr::read_volatile(&sched().gomaxprocs)) };
+        if id < n {
+            return id;
+        }
+        m.pinned.fetch_sub(1, Ordering::SeqCst);
+        // The scheduler loop gives the excess P back; the goroutine goes on on a thread with one in use.
+        g1c_gosched();
     }
 }
 
@@ -1503,7 +1541,25 @@ pub extern "C" fn g1c_proc_pin() -> usize {
 #[no_mangle]
 pub extern "C" fn g1c_proc_unpin() {
     let m = m();
-    m.pinned = m.pinned.saturating_sub(1);
+    let _ = m.pinned.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1));
+}
+
+/// Whether a thread other than the caller's is pinned (`g1c_proc_pin`) to a P numbered `n` or more
+/// (runtime lock held).
+fn pinned_beyond(n: usize) -> bool {
+    let me = m() as *mut M;
+    let mut mp = sched().allm;
+    // SAFETY: the list of Ms only grows; their P pointers are ALLP entries.
+    unsafe {
+        while !mp.is_null() {
+            if mp != me && (*mp).pinned.load(Ordering::SeqCst) > 0 && !(*mp).p.is_null() && (*(*mp).p).id >= n
+            {
+                return true;
+            }
+            mp = (*mp).alllink;
+        }
+    }
+    false
 }
 
 /// `runtime.NumGoroutine()`: the goroutines that exist, rt's own (`system`) left out as gc leaves out its

@@ -49,9 +49,20 @@ pub fn dropped_unless_notified(sig: u32) -> bool {
     matches!(sig, 10 | 12 | 14 | 24 | 25 | 26 | 27 | 29 | 30 | 34..=64)
 }
 
+/// SIGHUP and SIGINT if the process started with them ignored (run by `nohup`, or in the background by a
+/// shell without job control), one bit per signal number: gc installs no handler for those
+/// (`sigInstallGoHandler`), so once os/signal stops catching one it is ignored again, not fatal.
+static IGNORED_AT_START: AtomicU64 = AtomicU64::new(0);
+
 /// Catches the signals of [`dropped_unless_notified`] and drops them, as gc's runtime does from its start
 /// (a signal its parent left ignored stays ignored). A handler, unlike SIG_IGN, does not survive exec.
+/// Records [`IGNORED_AT_START`].
 pub fn catch_dropped() {
+    for sig in [linux::SIGHUP as u32, linux::SIGINT as u32] {
+        if linux::sig_handler(sig as i32) == linux::SIG_IGN {
+            IGNORED_AT_START.fetch_or(1 << sig, Ordering::Relaxed);
+        }
+    }
     for sig in 1..=64u32 {
         if dropped_unless_notified(sig) && linux::sig_handler(sig as i32) != linux::SIG_IGN {
             set_handler(sig, drop_signal as *const () as usize);
@@ -72,6 +83,16 @@ extern "C" fn on_signal(sig: i32) {
     if efd >= 0 {
         linux::eventfd_write(efd);
     }
+}
+
+/// Queues `sig` as if the kernel had delivered it, when os/signal wants it (its handler is `on_signal`);
+/// whether it did (gc's `sigsend`).
+pub fn send_if_wanted(sig: i32) -> bool {
+    if linux::sig_handler(sig) != on_signal as *const () as usize {
+        return false;
+    }
+    on_signal(sig);
+    true
 }
 
 fn set_handler(sig: u32, handler: usize) {
@@ -109,9 +130,9 @@ pub extern "C" fn g1c_signal_enable(sig: u32) {
 }
 
 /// `signal_disable(sig)`: no longer delivered to the queue; back to what it was at start: the default
-/// action, or rt's handler that drops it (SIGPIPE, [`dropped_unless_notified`]). An ignored signal stays
-/// ignored, as in gc, whose handler stays installed and whose `signal_disable` does not undo
-/// `signal_ignore`.
+/// action, rt's handler that drops it (SIGPIPE, [`dropped_unless_notified`]), or ignored (SIGHUP and
+/// SIGINT of [`IGNORED_AT_START`]). An ignored signal stays ignored, as in gc, whose handler stays
+/// installed and whose `signal_disable` does not undo `signal_ignore`.
 #[no_mangle]
 pub extern "C" fn g1c_signal_disable(sig: u32) {
     let _l = crate::lock::rt();
@@ -120,6 +141,8 @@ pub extern "C" fn g1c_signal_disable(sig: u32) {
     }
     if sig == linux::SIGPIPE as u32 {
         crate::signal::catch_sigpipe();
+    } else if IGNORED_AT_START.load(Ordering::Relaxed) & (1 << sig) != 0 {
+        set_handler(sig, linux::SIG_IGN);
     } else if dropped_unless_notified(sig) {
         set_handler(sig, drop_signal as *const () as usize);
     } else {

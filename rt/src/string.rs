@@ -5,13 +5,48 @@
 //! slices through an out-pointer (docs/RUNTIME-ABI.md). New backing arrays come from `mem::alloc_noscan`
 //! (bytes and runes hold no pointers: the collector never scans them); slices get gc's capacity (the
 //! allocation size class, as rawbyteslice/rawruneslice do), so `cap` matches gc's for results that
-//! escape. Strings are immutable, so a concatenation with one non-empty operand returns it
-//! as is (g1c never places string data on the stack).
+//! escape. Strings are immutable, so a concatenation with one non-empty operand returns it as is.
+//!
+//! Each conversion and concatenation takes first a temporary buffer in the caller's frame or null (gc's
+//! `tmpBuf`): the escape analysis gives one (`g1c_tmpbuf`, opt/escape.rs) when the result cannot outlive
+//! the frame, and a result that fits is built there instead of on the heap ([`TMP_BUF`] bytes; `[]rune`'s
+//! holds as many runes, `string(rune)`'s 4 bytes). A string made only of a result that escapes never
+//! points into a frame: the analysis follows the operand a one-operand concatenation returns.
 
 use crate::mem::{alloc_noscan, roundupsize};
 use crate::print::go_str;
 use crate::utf8::{decoderune, encoderune};
 use crate::Pair;
+
+/// gc's `tmpStringBufSize`: the bytes (or runes) a conversion's temporary buffer holds.
+pub const TMP_BUF: usize = 32;
+
+/// `g1c_tmpbuf(size)`: a temporary buffer for a conversion's result. Code the escape analysis has not seen
+/// (an unoptimized build) calls it; it has none to give, so the conversion allocates.
+#[no_mangle]
+pub extern "C" fn g1c_tmpbuf(_size: usize) -> *mut u8 {
+    core::ptr::null_mut()
+}
+
+/// Every byte value, for one-byte strings (gc points them into `staticuint64s` instead of allocating).
+static ONE_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = i as u8;
+        i += 1;
+    }
+    t
+};
+
+/// Room for a result of `n` bytes: the caller's temporary buffer when it fits, else a new heap object.
+fn rawstring(buf: *mut u8, n: usize) -> *mut u8 {
+    if !buf.is_null() && n <= TMP_BUF {
+        buf
+    } else {
+        alloc_noscan(n)
+    }
+}
 
 /// A new string holding `bytes`.
 fn new_string(bytes: &[u8]) -> Pair {
@@ -27,7 +62,7 @@ fn new_string(bytes: &[u8]) -> Pair {
 /// # Safety
 /// `parts` points at `n` Go strings.
 #[no_mangle]
-pub unsafe extern "C" fn g1c_concatstrings(parts: *const [usize; 2], n: usize) -> Pair {
+pub unsafe extern "C" fn g1c_concatstrings(buf: *mut u8, parts: *const [usize; 2], n: usize) -> Pair {
     let parts = if n == 0 { &[][..] } else { core::slice::from_raw_parts(parts, n) };
     let mut total: usize = 0;
     let mut count = 0;
@@ -49,7 +84,7 @@ pub unsafe extern "C" fn g1c_concatstrings(parts: *const [usize; 2], n: usize) -
     if count == 1 {
         return Pair { a: parts[idx][0], b: parts[idx][1] };
     }
-    let p = alloc_noscan(total);
+    let p = rawstring(buf, total);
     let mut off = 0;
     for s in parts {
         crate::arch::amd64::copy_bytes(p.add(off), s[0] as *const u8, s[1]);
@@ -79,8 +114,16 @@ pub unsafe extern "C" fn g1c_cmpstring(ap: *const u8, alen: usize, bp: *const u8
 /// # Safety
 /// `(p, n)` is valid for `n` bytes.
 #[no_mangle]
-pub unsafe extern "C" fn g1c_slicebytetostring(p: *const u8, n: usize) -> Pair {
-    new_string(go_str(p, n))
+pub unsafe extern "C" fn g1c_slicebytetostring(buf: *mut u8, p: *const u8, n: usize) -> Pair {
+    match n {
+        0 => Pair { a: 0, b: 0 },
+        1 => Pair { a: ONE_BYTE.as_ptr().add(*p as usize) as usize, b: 1 },
+        _ => {
+            let s = rawstring(buf, n);
+            crate::arch::amd64::copy_bytes(s, p, n);
+            Pair { a: s as usize, b: n }
+        }
+    }
 }
 
 /// `[]byte(s)`: a new slice with gc's capacity (rawbyteslice).
@@ -88,7 +131,14 @@ pub unsafe extern "C" fn g1c_slicebytetostring(p: *const u8, n: usize) -> Pair {
 /// # Safety
 /// `out` is writable; `(p, n)` is a Go string.
 #[no_mangle]
-pub unsafe extern "C" fn g1c_stringtoslicebyte(out: *mut [usize; 3], p: *const u8, n: usize) {
+pub unsafe extern "C" fn g1c_stringtoslicebyte(buf: *mut u8, out: *mut [usize; 3], p: *const u8, n: usize) {
+    if !buf.is_null() && n <= TMP_BUF {
+        // The whole buffer is the slice's capacity: what lies beyond its length reads as zeros.
+        core::ptr::write_bytes(buf, 0, TMP_BUF);
+        crate::arch::amd64::copy_bytes(buf, p, n);
+        *out = [buf as usize, n, TMP_BUF];
+        return;
+    }
     let cap = roundupsize(n);
     let b = alloc_noscan(cap);
     crate::arch::amd64::copy_bytes(b, p, n);
@@ -100,7 +150,7 @@ pub unsafe extern "C" fn g1c_stringtoslicebyte(out: *mut [usize; 3], p: *const u
 /// # Safety
 /// `out` is writable; `(p, n)` is a Go string.
 #[no_mangle]
-pub unsafe extern "C" fn g1c_stringtoslicerune(out: *mut [usize; 3], p: *const u8, n: usize) {
+pub unsafe extern "C" fn g1c_stringtoslicerune(buf: *mut u8, out: *mut [usize; 3], p: *const u8, n: usize) {
     let s = go_str(p, n);
     let mut count = 0;
     let mut k = 0;
@@ -108,8 +158,13 @@ pub unsafe extern "C" fn g1c_stringtoslicerune(out: *mut [usize; 3], p: *const u
         k = if s[k] < 0x80 { k + 1 } else { decoderune(s, k).1 };
         count += 1;
     }
-    let mem = roundupsize(count * 4);
-    let a = alloc_noscan(mem) as *mut i32;
+    let (a, mem) = if !buf.is_null() && count <= TMP_BUF {
+        core::ptr::write_bytes(buf, 0, TMP_BUF * 4);
+        (buf as *mut i32, TMP_BUF * 4)
+    } else {
+        let mem = roundupsize(count * 4);
+        (alloc_noscan(mem) as *mut i32, mem)
+    };
     let (mut i, mut k) = (0, 0);
     while k < s.len() {
         let (r, next) = if s[k] < 0x80 { (s[k] as i32, k + 1) } else { decoderune(s, k) };
@@ -125,14 +180,14 @@ pub unsafe extern "C" fn g1c_stringtoslicerune(out: *mut [usize; 3], p: *const u
 /// # Safety
 /// `p` is valid for `n` runes.
 #[no_mangle]
-pub unsafe extern "C" fn g1c_slicerunetostring(p: *const i32, n: usize) -> Pair {
+pub unsafe extern "C" fn g1c_slicerunetostring(buf: *mut u8, p: *const i32, n: usize) -> Pair {
     let runes = if n == 0 { &[][..] } else { core::slice::from_raw_parts(p, n) };
     let mut tmp = [0u8; 4];
     let size: usize = runes.iter().map(|&r| encoderune(&mut tmp, r)).sum();
     if size == 0 {
         return Pair { a: 0, b: 0 };
     }
-    let s = alloc_noscan(size);
+    let s = rawstring(buf, size);
     let mut off = 0;
     for &r in runes {
         let k = encoderune(&mut tmp, r);
@@ -142,13 +197,21 @@ pub unsafe extern "C" fn g1c_slicerunetostring(p: *const i32, n: usize) -> Pair 
     Pair { a: s as usize, b: size }
 }
 
-/// `string(v)` for an integer: the UTF-8 of rune `v`, U+FFFD when `v` is not a rune or not a code point.
+/// `string(v)` for an integer: the UTF-8 of rune `v`, U+FFFD when `v` is not a rune or not a code point;
+/// in `buf` (4 bytes) when the caller gives one.
+///
+/// # Safety
+/// `buf` is null or valid for 4 bytes.
 #[no_mangle]
-pub extern "C" fn g1c_intstring(v: i64) -> Pair {
+pub unsafe extern "C" fn g1c_intstring(buf: *mut u8, v: i64) -> Pair {
     let r = if v as i32 as i64 != v { crate::utf8::RUNE_ERROR } else { v as i32 };
     let mut tmp = [0u8; 4];
     let n = encoderune(&mut tmp, r);
-    new_string(&tmp[..n])
+    if buf.is_null() {
+        return new_string(&tmp[..n]);
+    }
+    crate::arch::amd64::copy_bytes(buf, tmp.as_ptr(), n);
+    Pair { a: buf as usize, b: n }
 }
 
 /// The rune at byte `k` of `(p, n)` and the index after it (called when `s[k] >= 0x80`).
@@ -174,34 +237,51 @@ mod tests {
         let _l = crate::test_lock();
         unsafe {
             let parts = [[b"ab".as_ptr() as usize, 2], [0, 0], [b"cde".as_ptr() as usize, 3]];
-            assert_eq!(s(g1c_concatstrings(parts.as_ptr(), 3)), b"abcde");
-            let one = g1c_concatstrings(parts.as_ptr(), 2);
+            assert_eq!(s(g1c_concatstrings(core::ptr::null_mut(), parts.as_ptr(), 3)), b"abcde");
+            let one = g1c_concatstrings(core::ptr::null_mut(), parts.as_ptr(), 2);
             assert_eq!((one.a, one.b), (parts[0][0], 2));
-            assert_eq!(g1c_concatstrings(parts.as_ptr(), 0), Pair { a: 0, b: 0 });
+            assert_eq!(g1c_concatstrings(core::ptr::null_mut(), parts.as_ptr(), 0), Pair { a: 0, b: 0 });
 
             assert_eq!(cmpstring(b"abc", b"abd"), -1);
             assert_eq!(cmpstring(b"abc", b"ab"), 1);
             assert_eq!(cmpstring(b"", b""), 0);
 
             let mut out = [0usize; 3];
-            g1c_stringtoslicebyte(&mut out, b"hello".as_ptr(), 5);
+            g1c_stringtoslicebyte(core::ptr::null_mut(), &mut out, b"hello".as_ptr(), 5);
             assert_eq!(out[1..], [5, 8]);
             assert_eq!(go_str(out[0] as *const u8, 5), b"hello");
 
             let mut bytes = "aé😀".as_bytes().to_vec();
             bytes.push(0xff);
-            g1c_stringtoslicerune(&mut out, bytes.as_ptr(), bytes.len());
+            g1c_stringtoslicerune(core::ptr::null_mut(), &mut out, bytes.as_ptr(), bytes.len());
             let runes = core::slice::from_raw_parts(out[0] as *const i32, out[1]);
             assert_eq!(runes, [0x61, 0xE9, 0x1F600, 0xFFFD]);
             assert_eq!(out[2], 4);
 
-            let back = g1c_slicerunetostring([0x61, 0xE9, -1, 0xD800].as_ptr(), 4);
+            let back = g1c_slicerunetostring(core::ptr::null_mut(), [0x61, 0xE9, -1, 0xD800].as_ptr(), 4);
             assert_eq!(s(back), "aé\u{FFFD}\u{FFFD}".as_bytes());
 
-            assert_eq!(s(g1c_intstring(0x20AC)), "€".as_bytes());
-            assert_eq!(s(g1c_intstring(0x1_0000_0041)), "\u{FFFD}".as_bytes());
-            assert_eq!(s(g1c_intstring(-1)), "\u{FFFD}".as_bytes());
+            assert_eq!(s(g1c_intstring(core::ptr::null_mut(), 0x20AC)), "€".as_bytes());
+            assert_eq!(s(g1c_intstring(core::ptr::null_mut(), 0x1_0000_0041)), "\u{FFFD}".as_bytes());
+            assert_eq!(s(g1c_intstring(core::ptr::null_mut(), -1)), "\u{FFFD}".as_bytes());
             assert_eq!(g1c_decoderune("x€".as_ptr(), 4, 1), Pair { a: 0x20AC, b: 4 });
+
+            // With a temporary buffer: results that fit are built in it, larger ones on the heap.
+            let mut buf = [0xAAu8; TMP_BUF * 4];
+            let b = buf.as_mut_ptr();
+            let st = g1c_slicebytetostring(b, b"hello".as_ptr(), 5);
+            assert_eq!((st.a, s(st)), (b as usize, b"hello".to_vec()));
+            let one = g1c_slicebytetostring(b, b"z".as_ptr(), 1);
+            assert_eq!((one.a, s(one)), (ONE_BYTE.as_ptr().add(b'z' as usize) as usize, b"z".to_vec()));
+            let long = [b'x'; TMP_BUF + 1];
+            assert_ne!(g1c_slicebytetostring(b, long.as_ptr(), long.len()).a, b as usize);
+            g1c_stringtoslicebyte(b, &mut out, b"hi".as_ptr(), 2);
+            assert_eq!((out[0], out[1], out[2]), (b as usize, 2, TMP_BUF));
+            assert_eq!(buf[..4], [b'h', b'i', 0, 0]);
+            let r = g1c_intstring(b, 0x20AC);
+            assert_eq!((r.a, s(r)), (b as usize, "€".as_bytes().to_vec()));
+            let cat = g1c_concatstrings(b, parts.as_ptr(), 3);
+            assert_eq!((cat.a, s(cat)), (b as usize, b"abcde".to_vec()));
         }
     }
 }

@@ -201,10 +201,16 @@ pub extern "C" fn g1c_after_fork_in_child() {
     g1c_after_fork();
 }
 
-/// `os.sigpipe()`: a write to standard output or error failed with EPIPE; like gc, the program dies of
-/// SIGPIPE (default action), and exits 2 if that somehow does not kill it.
+/// `os.sigpipe()`: a write to standard output or error failed with EPIPE. As gc's `sigpipe`: nothing when
+/// SIGPIPE is ignored (os/signal.Ignore) or wanted by os/signal.Notify (it is delivered to the channels
+/// then); otherwise the program dies of SIGPIPE (default action), and exits 2 if that somehow does not
+/// kill it.
 #[no_mangle]
-pub extern "C" fn g1c_sigpipe() -> ! {
+pub extern "C" fn g1c_sigpipe() {
+    if crate::sigqueue::g1c_signal_ignored(linux::SIGPIPE as u32) || crate::sigqueue::send_if_wanted(linux::SIGPIPE)
+    {
+        return;
+    }
     let act = linux::SigAction { handler: linux::SIG_DFL, flags: 0, restorer: 0, mask: 0 };
     // SAFETY: SIG_DFL is a valid disposition.
     unsafe { linux::rt_sigaction(linux::SIGPIPE, &act) };

@@ -402,7 +402,7 @@ impl Func {
 
 /// Runtime functions that may return again after they have returned: `g1c_deferproc` returns 1 when a
 /// deferred call recovers a panic, from any later point of the function (rt/src/defer.rs).
-pub const RETURNS_TWICE: &[&str] = &["g1c_deferproc"];
+pub const RETURNS_TWICE: &[&str] = &["g1c_deferproc", "g1c_deferprocstack"];
 
 /// Where a global's bytes go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -59,7 +59,20 @@ pub const MAX_IMPLICIT_SIZE: u64 = 64 << 10;
 const MAX_WORK: usize = 1 << 24;
 
 /// The runtime functions that allocate: the lowering's [`crate::ir::AllocSite`]s are their results.
-const ALLOCATORS: &[&str] = &["g1c_newobject", "g1c_newarray", "g1c_alloc", "g1c_makeslice_typed"];
+/// `g1c_tmpbuf` is a conversion's temporary buffer (gc's `tmpBuf`), which becomes a slot when it does not
+/// escape and null (no buffer: the conversion allocates) when it does.
+const ALLOCATORS: &[&str] = &["g1c_newobject", "g1c_newarray", "g1c_alloc", "g1c_makeslice_typed", TMP_BUF];
+
+const TMP_BUF: &str = "g1c_tmpbuf";
+
+/// Runtime functions whose first argument is a temporary buffer (`g1c_tmpbuf`) that their string result
+/// (`(ptr, len)`) may point into.
+const RT_RESULT_IN_BUF: &[&str] =
+    &["g1c_concatstrings", "g1c_slicebytetostring", "g1c_slicerunetostring", "g1c_intstring"];
+
+/// Runtime functions whose first argument is a temporary buffer that the slice they store through their
+/// second argument may point into.
+const RT_SLICE_IN_BUF: &[&str] = &["g1c_stringtoslicebyte", "g1c_stringtoslicerune"];
 
 /// Runtime functions that read through their pointer arguments but keep none of them and copy no
 /// pointers out of the memory they read (rt/src: comparisons, hashing, printing, string conversions that copy
@@ -193,6 +206,21 @@ pub fn run(m: &mut Module) {
         let f = &mut m.funcs[i];
         if let Some(s) = analyse(f, &summaries, &sizes) {
             summaries.insert(f.name.clone(), s);
+        }
+        no_tmp_bufs(f);
+    }
+}
+
+/// The temporary buffers (`g1c_tmpbuf`) that stayed calls escape or were not analysed: none is given
+/// (null), and the conversion allocates its result.
+fn no_tmp_bufs(f: &mut Func) {
+    for inst in f.blocks.iter_mut().flat_map(|b| &mut b.insts) {
+        if let Op::CallRt { sym, rets, .. } = &inst.op {
+            if sym == TMP_BUF {
+                if let Some(&dst) = rets.first() {
+                    inst.op = Op::Const { dst, value: 0 };
+                }
+            }
         }
     }
 }
@@ -552,10 +580,16 @@ impl State<'_> {
                     if self.pts[args[0].0 as usize].contains(OUT) {
                         self.escape(&s);
                     }
-                } else if sym == "g1c_concatstrings" && !args.is_empty() && !rets.is_empty() {
-                    // With one non-empty operand it returns that string itself.
-                    let s = self.read_through(args[0], 0, u64::MAX / 2);
+                } else if RT_RESULT_IN_BUF.contains(&sym.as_str()) && !args.is_empty() && !rets.is_empty() {
+                    let mut s = self.pts[args[0].0 as usize].clone();
+                    if sym == "g1c_concatstrings" && args.len() > 1 {
+                        // With one non-empty operand it returns that string itself.
+                        s.union(&self.read_through(args[1], 0, u64::MAX / 2));
+                    }
                     self.add_pts(rets[0], &s);
+                } else if RT_SLICE_IN_BUF.contains(&sym.as_str()) && args.len() > 1 {
+                    let s = self.pts[args[0].0 as usize].clone();
+                    self.write_through(args[1], 0, 8, &s, pending);
                 } else if RT_READ_ONLY.contains(&sym.as_str()) {
                 } else if RT_COPY_OUT.contains(&sym.as_str()) {
                     for a in args {
@@ -810,6 +844,7 @@ fn alloc_size(op: &Op, konst: &[Option<i64>], syms: &HashMap<VReg, &str>, sizes:
         ("g1c_newarray", [t, n]) => type_size(t)?.checked_mul(k(n)?),
         ("g1c_alloc", [n]) => k(n),
         ("g1c_makeslice_typed", [t, l, c]) if k(l)? <= k(c)? => type_size(t)?.checked_mul(k(c)?),
+        (TMP_BUF, [n]) => k(n),
         _ => None,
     }
 }

@@ -60,6 +60,7 @@ core::arch::global_asm!(
     "\"runtime/debug.freeOSMemory\":",
     "    push rbp",
     "    mov rbp, rsp",
+    "    lea rdi, [rbp + 16]",
     "    call g1c_free_os_memory",
     "    pop rbp",
     "    ret",

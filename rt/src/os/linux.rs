@@ -37,6 +37,8 @@ pub const SYS_FCNTL: usize = 72;
 pub const CLOCK_REALTIME: usize = 0;
 pub const CLOCK_MONOTONIC: usize = 1;
 
+pub const SIGHUP: i32 = 1;
+pub const SIGINT: i32 = 2;
 pub const SIGPIPE: i32 = 13;
 pub const SIG_DFL: usize = 0;
 pub const SIG_IGN: usize = 1;

@@ -21,27 +21,40 @@
 
 use super::func::{Fb, Target, Val, INT};
 use crate::ir::{BlockId, Callee, Cond, ConvOp, Op, Ty, VReg};
-use crate::syntax::ast::{AssignOp, Ast, Block, CommClause, ExprId, ExprKind, StmtId, StmtKind, UnaryOp};
+use crate::syntax::ast::{AssignOp, Ast, Block, BranchKind, CommClause, ExprId, ExprKind, StmtId, StmtKind, UnaryOp};
 use crate::syntax::pos::{self, Pos};
 use crate::types::{Builtin, Mode, ObjKind, TypeId, TypeKind};
 
 /// Whether `stmts` contain a `defer` statement (function literals inside are other functions).
 pub(super) fn has_defer_stmt(ast: &Ast, stmts: &[StmtId]) -> bool {
-    stmts.iter().any(|&s| stmt_has_defer(ast, s))
+    any_stmt(ast, stmts, &|k| matches!(k, StmtKind::Defer(_)))
 }
 
-fn stmt_has_defer(ast: &Ast, s: StmtId) -> bool {
-    let opt = |s: &Option<StmtId>| s.is_some_and(|s| stmt_has_defer(ast, s));
-    match &ast.stmt(s).kind {
-        StmtKind::Defer(_) => true,
-        StmtKind::Labeled { stmt, .. } => stmt_has_defer(ast, *stmt),
-        StmtKind::Block(b) => has_defer_stmt(ast, &b.stmts),
-        StmtKind::If { init, then, els, .. } => opt(init) || has_defer_stmt(ast, &then.stmts) || opt(els),
-        StmtKind::Switch { init, body, .. } => opt(init) || body.iter().any(|c| has_defer_stmt(ast, &c.body)),
-        StmtKind::TypeSwitch { init, body, .. } => opt(init) || body.iter().any(|c| has_defer_stmt(ast, &c.body)),
-        StmtKind::Select { body, .. } => body.iter().any(|c| has_defer_stmt(ast, &c.body)),
-        StmtKind::For { init, post, body, .. } => opt(init) || opt(post) || has_defer_stmt(ast, &body.stmts),
-        StmtKind::Range { body, .. } => has_defer_stmt(ast, &body.stmts),
+/// Whether `stmts` contain a `goto` (a label it jumps back to may make a loop without `for`).
+fn has_goto_stmt(ast: &Ast, stmts: &[StmtId]) -> bool {
+    any_stmt(ast, stmts, &|k| matches!(k, StmtKind::Branch { kind: BranchKind::Goto, .. }))
+}
+
+/// Whether `pred` holds for one of `stmts` or a statement nested in them (not in function literals).
+fn any_stmt(ast: &Ast, stmts: &[StmtId], pred: &dyn Fn(&StmtKind) -> bool) -> bool {
+    stmts.iter().any(|&s| stmt_any(ast, s, pred))
+}
+
+fn stmt_any(ast: &Ast, s: StmtId, pred: &dyn Fn(&StmtKind) -> bool) -> bool {
+    let opt = |s: &Option<StmtId>| s.is_some_and(|s| stmt_any(ast, s, pred));
+    let kind = &ast.stmt(s).kind;
+    if pred(kind) {
+        return true;
+    }
+    match kind {
+        StmtKind::Labeled { stmt, .. } => stmt_any(ast, *stmt, pred),
+        StmtKind::Block(b) => any_stmt(ast, &b.stmts, pred),
+        StmtKind::If { init, then, els, .. } => opt(init) || any_stmt(ast, &then.stmts, pred) || opt(els),
+        StmtKind::Switch { init, body, .. } => opt(init) || body.iter().any(|c| any_stmt(ast, &c.body, pred)),
+        StmtKind::TypeSwitch { init, body, .. } => opt(init) || body.iter().any(|c| any_stmt(ast, &c.body, pred)),
+        StmtKind::Select { body, .. } => body.iter().any(|c| any_stmt(ast, &c.body, pred)),
+        StmtKind::For { init, post, body, .. } => opt(init) || opt(post) || any_stmt(ast, &body.stmts, pred),
+        StmtKind::Range { body, .. } => any_stmt(ast, &body.stmts, pred),
         StmtKind::Bad
         | StmtKind::Decl(_)
         | StmtKind::Empty
@@ -51,9 +64,14 @@ fn stmt_has_defer(ast: &Ast, s: StmtId) -> bool {
         | StmtKind::Assign { .. }
         | StmtKind::Go(_)
         | StmtKind::Return(_)
+        | StmtKind::Defer(_)
         | StmtKind::Branch { .. } => false,
     }
 }
+
+/// The size of rt's defer record (rt/src/defer.rs `DEFER_SIZE`), which a `defer` run at most once per call
+/// keeps in its function's frame, followed by the copy of the deferred call's arguments.
+const DEFER_RECORD_SIZE: u64 = 80;
 
 /// The element size of channel operations on `c` (and the element type).
 fn chan_elem(fb: &Fb, c: ExprId) -> TypeId {
@@ -73,6 +91,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         if !self.has_defer {
             return;
         }
+        self.defer_may_repeat = has_goto_stmt(self.ast, &body.stmts);
         self.end_line = self.line_of(body.rbrace);
         let results = self.results.clone();
         for (obj, t, off) in results {
@@ -140,7 +159,16 @@ impl<'a, 'b> Fb<'a, 'b> {
         self.set_pos(pos);
         let argp = self.argp();
         let n = self.iconst(INT, size as i64);
-        let r = self.call_rt("g1c_deferproc", vec![fv, args, n, argp], &[INT])[0];
+        // As gc's deferprocStack: a `defer` that runs at most once per call (in no loop, in a function
+        // without `goto`) keeps its record in the frame, which outlives the record's time on the chain (the
+        // function's return or a panic through it takes it off); others allocate theirs.
+        let in_loop = self.targets.iter().any(|t| t.cont.is_some());
+        let r = if in_loop || self.defer_may_repeat {
+            self.call_rt("g1c_deferproc", vec![fv, args, n, argp], &[INT])[0]
+        } else {
+            let rec = self.temp_raw(DEFER_RECORD_SIZE + (size as u64).next_multiple_of(8), 8, "defer");
+            self.call_rt("g1c_deferprocstack", vec![rec, fv, args, n, argp], &[INT])[0]
+        };
         let zero = self.iconst(INT, 0);
         let resumed = self.cmp(Cond::Ne, r, zero);
         let exit = self.defer_exit();

@@ -5,10 +5,13 @@
 //! Every expression whose mode is `Constant` becomes a constant of its (final) type, whatever its shape.
 
 use super::func::{Fb, Val, INT};
-use crate::ir::{BinOp, Cond, ConvOp, Op, Ty, VReg};
+use crate::ir::{BinOp, Cond, ConvOp, Op, SiteKind, Ty, VReg};
 use crate::syntax::ast::{BinaryOp, ExprId, ExprKind, Ident, Name, UnaryOp};
 use crate::syntax::pos::Pos;
 use crate::types::{BasicKind, Mode, ObjKind, TypeId, TypeKind, Value};
+
+/// gc's `tmpStringBufSize`: the bytes of a conversion's temporary buffer (rt/src/string.rs `TMP_BUF`).
+const TMP_BUF: u64 = 32;
 
 /// The operands of an element target `x[i]` evaluated ahead of its checks (see [`Fb::elem_operands`]).
 #[derive(Clone, Copy)]
@@ -735,6 +738,16 @@ impl<'a, 'b> Fb<'a, 'b> {
         out.push(e);
     }
 
+    /// A temporary buffer of `size` bytes for a conversion's or concatenation's result, or null: an
+    /// allocation site that the escape analysis makes a frame slot when the result cannot outlive the frame,
+    /// and null otherwise (gc's `tmpBuf`; docs/RUNTIME-ABI.md "Strings").
+    fn tmp_buf(&mut self, size: u64) -> VReg {
+        let n = self.iconst(INT, size as i64);
+        let buf = self.call_rt("g1c_tmpbuf", vec![n], &[Ty::Ptr])[0];
+        self.note_alloc(buf, Pos::NONE, SiteKind::Quiet);
+        buf
+    }
+
     /// `g1c_concatstrings` over the given string values.
     pub fn concat_vals(&mut self, vals: &[Val]) -> Val {
         let n = vals.len() as u64;
@@ -746,7 +759,8 @@ impl<'a, 'b> Fb<'a, 'b> {
             self.store(arr, 16 * i as i64 + 8, l);
         }
         let cnt = self.iconst(INT, n as i64);
-        let r = self.call_rt("g1c_concatstrings", vec![arr, cnt], &[Ty::Ptr, INT]);
+        let buf = self.tmp_buf(TMP_BUF);
+        let r = self.call_rt("g1c_concatstrings", vec![buf, arr, cnt], &[Ty::Ptr, INT]);
         let a = self.temp(TypeId::STRING, "str");
         self.store(a, 0, r[0]);
         self.store(a, 8, r[1]);
@@ -1244,7 +1258,8 @@ impl<'a, 'b> Fb<'a, 'b> {
             if self.is_integer(from) {
                 let signed = self.is_signed(from);
                 let n = self.to_int(v.v(), signed);
-                let r = self.call_rt("g1c_intstring", vec![n], &[Ty::Ptr, INT]);
+                let buf = self.tmp_buf(4);
+                let r = self.call_rt("g1c_intstring", vec![buf, n], &[Ty::Ptr, INT]);
                 return self.string_from(r[0], r[1]);
             }
             if let TypeKind::Slice(el) = fk {
@@ -1254,7 +1269,8 @@ impl<'a, 'b> Fb<'a, 'b> {
                 } else {
                     "g1c_slicebytetostring"
                 };
-                let r = self.call_rt(f, vec![p, n], &[Ty::Ptr, INT]);
+                let buf = self.tmp_buf(TMP_BUF);
+                let r = self.call_rt(f, vec![buf, p, n], &[Ty::Ptr, INT]);
                 return self.string_from(r[0], r[1]);
             }
             return v;
@@ -1262,12 +1278,13 @@ impl<'a, 'b> Fb<'a, 'b> {
         if let (TypeKind::Slice(el), true) = (tk, self.is_string(from)) {
             let (p, n) = (self.load(Ty::Ptr, v.v(), 0), self.load(INT, v.v(), 8));
             let out = self.temp(to, "conv");
-            let f = if self.basic(*el) == Some(BasicKind::Int32) {
-                "g1c_stringtoslicerune"
+            let (f, size) = if self.basic(*el) == Some(BasicKind::Int32) {
+                ("g1c_stringtoslicerune", 4 * TMP_BUF)
             } else {
-                "g1c_stringtoslicebyte"
+                ("g1c_stringtoslicebyte", TMP_BUF)
             };
-            self.call_rt(f, vec![out, p, n], &[]);
+            let buf = self.tmp_buf(size);
+            self.call_rt(f, vec![buf, out, p, n], &[]);
             return Val::M(out);
         }
         if let (TypeKind::Pointer(arr), TypeKind::Slice(_)) = (tk, fk) {

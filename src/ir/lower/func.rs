@@ -98,6 +98,9 @@ pub(super) struct Fb<'a, 'b> {
     pub consts: HashMap<VReg, i64>,
     /// The body contains a `defer` statement: returns go through `defer_exit` (conc.rs).
     pub has_defer: bool,
+    /// The body contains a `goto`, which may run a `defer` outside any loop more than once: every defer
+    /// record is allocated (conc.rs `defer_stmt`).
+    pub defer_may_repeat: bool,
     /// The path a recovered panic resumes on in a function with defers: `g1c_deferreturn` at the line of
     /// the body's closing brace, then `defer_results`.
     pub defer_exit: Option<BlockId>,
@@ -185,6 +188,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             fallthrough_to: None,
             consts: HashMap::new(),
             has_defer: false,
+            defer_may_repeat: false,
             defer_exit: None,
             defer_results: None,
             end_line: 0,
