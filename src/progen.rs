@@ -159,6 +159,12 @@ type N int32
 
 func (n N) M(x int64) int64 { return int64(n)*x + 3 }
 
+// Not inlined: gc 1.19 crashes ("OCALLMETH missed by typecheck") devirtualizing i.M in a func literal called
+// where it is written when i is a conversion to I.
+//
+//go:noinline
+func callM(i I, x int64) int64 { return i.M(x) }
+
 type Num interface {
 	~int8 | ~int16 | ~int32 | ~int64 | ~int | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uint | ~uintptr | ~float32 | ~float64
 }
@@ -384,7 +390,13 @@ impl Gen {
         for i in 0..nfuncs {
             let np = self.rng.below(4);
             let params = (0..np).map(|_| self.param_ty()).collect();
-            let result = if self.rng.one_in(3) { self.scalar_ty() } else { Ty::Int(self.rng.below(INTS.len())) };
+            let result = match self.rng.below(8) {
+                0 | 1 => self.scalar_ty(),
+                // Aggregates returned in memory.
+                2 => Ty::Struct(self.rng.below(self.structs.len())),
+                3 => Ty::Arr(Box::new(Ty::Int(self.rng.below(INTS.len()))), 1 + self.rng.below(4)),
+                _ => Ty::Int(self.rng.below(INTS.len())),
+            };
             self.funcs.push(FuncDef { name: format!("fn{i}"), params, result });
         }
         for i in 0..nfuncs {
@@ -394,7 +406,7 @@ impl Gen {
     }
 
     fn scalar_ty(&mut self) -> Ty {
-        match self.rng.below(10) {
+        match self.rng.below(14) {
             0 => Ty::Bool,
             1 => Ty::Str,
             2 => Ty::F64,
@@ -589,7 +601,14 @@ impl Gen {
             // Only for types without a global (Named).
             return nc(format!("N({})", self.expr_nc(&Ty::Int(2), 0).s));
         }
-        let p = self.rng.pick(&ps).0.clone();
+        // Mostly locals: globals are there so that a leaf always exists, locals are what the back end keeps
+        // in registers.
+        let locals: Vec<&(String, bool)> = ps.iter().filter(|p| !p.0.starts_with('g')).collect();
+        let p = if !locals.is_empty() && !self.rng.one_in(5) {
+            self.rng.pick(&locals).0.clone()
+        } else {
+            self.rng.pick(&ps).0.clone()
+        };
         nc(p)
     }
 
@@ -684,7 +703,13 @@ impl Gen {
                 // Through the interface I.
                 let recv = self.expr(&Ty::Iface, d);
                 let x = self.expr_nc(&Ty::Int(3), d);
-                nc(format!("{tn}({}.M({}))", recv.s, x.s))
+                if recv.s.starts_with('(') {
+                    // gc 1.19 crashes on a method called on a conversion to I in a closure ("OCALLMETH
+                    // missed by typecheck"): call it through callM.
+                    nc(format!("{tn}(callM({}, {}))", recv.s, x.s))
+                } else {
+                    nc(format!("{tn}({}.M({}))", recv.s, x.s))
+                }
             }
             14 => {
                 let a = self.expr_nc(&ty, d);
@@ -836,6 +861,9 @@ impl Gen {
 
     /// An expression of a non-scalar type: a composite literal, a variable, a conversion.
     fn composite(&mut self, ty: &Ty, depth: usize) -> E {
+        if depth > 1 && self.rng.one_in(3) && self.funcs[self.callable_from.min(self.funcs.len())..].iter().any(|f| f.result == *ty) {
+            return self.call_expr(ty, depth - 1);
+        }
         if self.rng.below(3) != 0 || depth == 0 {
             let vs: Vec<String> = self.all_vars().into_iter().filter(|v| v.ty == *ty).map(|v| v.name).collect();
             if !vs.is_empty() && !matches!(ty, Ty::Slice(_) | Ty::Map(..)) {
@@ -921,7 +949,8 @@ impl Gen {
             Ty::Bool => format!("b2u({e})"),
             Ty::Str => format!("shash({e})"),
             Ty::F64 | Ty::F32 => format!("fhash(float64({e}))"),
-            Ty::Struct(_) | Ty::Iface => format!("uint64({e}.M(5))"),
+            Ty::Struct(_) => format!("uint64({e}.M(5))"),
+            Ty::Iface => format!("uint64(callM({e}, 5))"),
             Ty::Ptr(_) => format!("uint64({e}.M(7))"),
             Ty::Slice(_) | Ty::Map(..) => format!("uint64(len({e}))"),
             Ty::Arr(t, n) => self.hash(&format!("{e}[{}]", n - 1), t),
@@ -987,7 +1016,7 @@ impl Gen {
         self.scopes = vec![vars];
         self.depth = 0;
         self.in_loop = false;
-        if self.rng.one_in(3) {
+        if result.is_scalar() && self.rng.one_in(3) {
             // A deferred closure that changes the named result.
             self.line("defer func() {");
             self.indent += 1;
@@ -1002,7 +1031,7 @@ impl Gen {
             self.indent -= 1;
             self.line("}()");
         }
-        let n = 3 + self.rng.below(6);
+        let n = 4 + self.rng.below(10);
         self.scopes.push(Vec::new());
         self.block(n);
         let vars = self.scopes.pop().unwrap();
@@ -1020,6 +1049,11 @@ impl Gen {
             Ty::Bool => format!("return (cs&1 == 1) != {}", e.s),
             Ty::Str => format!("return cut(itoa(int(cs%1000)) + {})", e.s),
             Ty::F64 | Ty::F32 => format!("return {}(cs%1024) + {}", rn, e.s),
+            Ty::Arr(t, _) => format!("r = {}\n\tr[0] ^= {}(cs)\n\treturn r", e.s, t.go(self)),
+            Ty::Struct(i) => match self.structs[*i].fields.iter().find(|f| matches!(f.1, Ty::Int(_))) {
+                Some((f, t)) => format!("r = {}\n\tr.{f} += {}(cs)\n\treturn r", e.s, t.go(self)),
+                None => format!("_ = cs\n\treturn {}", e.s),
+            },
             _ => unreachable!(),
         };
         self.line(&ret);
@@ -1041,7 +1075,9 @@ impl Gen {
             let params = self.funcs[j].params.clone();
             let args: Vec<String> = params.iter().map(|p| self.expr(p, 2).s).collect();
             let call = format!("{}({})", self.funcs[j].name, args.join(", "));
-            self.print(&[format!("\"{}\"", self.funcs[j].name), call]);
+            let result = self.funcs[j].result.clone();
+            let shown = if result.is_scalar() { call } else { self.hash(&call, &result) };
+            self.print(&[format!("\"{}\"", self.funcs[j].name), shown]);
         }
         let n = 4 + self.rng.below(6);
         self.block(n);
@@ -1081,7 +1117,7 @@ impl Gen {
             }
             5 => {
                 let t = self.local_ty();
-                let e = self.expr(&t, 2);
+                let e = if t.is_scalar() { self.expr_nc(&t, 3) } else { self.expr(&t, 3) };
                 let f = self.fold(&format!("({})", e.s), &t);
                 self.line(&f);
             }
