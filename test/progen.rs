@@ -201,3 +201,24 @@ fn generation_is_deterministic() {
     }
     assert_ne!(g1c::progen::generate(1), g1c::progen::generate(2));
 }
+
+/// With `G1C_PROGEN_SEED` set, writes that seed's program as `SEED.go` in the output directory (used by
+/// `scripts/progen --write`); otherwise checks only that generation does not panic for a few seeds.
+#[test]
+fn write_program_of_seed() {
+    match std::env::var("G1C_PROGEN_SEED").ok().and_then(|v| v.parse::<u64>().ok()) {
+        Some(seed) => {
+            let out = std::env::var_os("G1C_PROGEN_OUT")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/progen"));
+            std::fs::create_dir_all(&out).unwrap();
+            std::fs::write(out.join(format!("{seed}.go")), g1c::progen::generate(seed)).unwrap();
+        }
+        None => {
+            for s in 0..200 {
+                let p = g1c::progen::generate(s);
+                assert!(p.contains("func main() {"), "seed {s}");
+            }
+        }
+    }
+}
