@@ -637,6 +637,7 @@ impl Gen {
     fn binary(&mut self, ty: &Ty, op: &str, d: usize) -> E {
         let a = self.expr(ty, d);
         let b = if a.konst { self.expr_nc(ty, d) } else { self.expr(ty, d) };
+        assert!(!(a.konst && b.konst), "constant operands {} {op} {}", a.s, b.s);
         nc(format!("({} {op} {})", a.s, b.s))
     }
 
@@ -689,11 +690,11 @@ impl Gen {
                     0 => format!("len({})", self.expr_nc(&Ty::Str, d).s),
                     1 => match self.pick_var(|t| matches!(t, Ty::Slice(_) | Ty::Map(..))) {
                         Some(v) => format!("len({v})"),
-                        None => "len(g2)".to_string(),
+                        None => "len(g2)".to_string(), // g2: the string global
                     },
                     _ => match self.pick_var(|t| matches!(t, Ty::Slice(_))) {
                         Some(v) => format!("cap({v})"),
-                        None => "0".to_string(),
+                        None => "cap([]int{})".to_string(),
                     },
                 };
                 // (g2 is the string global.)
@@ -1305,7 +1306,8 @@ impl Gen {
         match self.rng.below(9) {
             0 => {
                 let op = *self.rng.pick(&["/", "%"]);
-                self.line(&format!("a, b := {a}, {b}"));
+                // b is zero half of the time.
+                self.line(&format!("a, b := {a}, {b}&1"));
                 self.line(&format!("println(a {op} b)"));
             }
             1 => {

@@ -171,6 +171,9 @@ fn programs_behave_like_gc_at_every_level() {
         if write_all {
             std::fs::write(out.join(format!("{s}.go")), g1c::progen::generate(s)).unwrap();
         }
+        if (s - seed) % 50 == 49 {
+            eprintln!("progen: {} programs, {} differing, {:.0?}", s - seed + 1, failures.len(), start.elapsed());
+        }
         if let Err(why) = check(s, &dir) {
             eprintln!("seed {s}: {}", why.lines().next().unwrap_or(""));
             std::fs::write(out.join(format!("fail-{s}.go")), g1c::progen::generate(s)).unwrap();
