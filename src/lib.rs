@@ -6,6 +6,7 @@ pub mod codegen;
 pub mod driver;
 pub mod dump;
 pub mod fuzzing;
+pub mod progen;
 pub mod goasm;
 pub mod ir;
 pub mod link;
