@@ -162,7 +162,11 @@ pub fn run(files: &[String], args: &[String]) -> i32 {
     }
     let name = Path::new(&files[0]).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or("a".into());
     let path = dir.join(name);
-    let status = write_output(&path, &exe).and_then(|()| std::process::Command::new(&path).args(args).status());
+    // go run puts its GOROOT in the program's environment (with the rest of `go env`), so that
+    // runtime.GOROOT() finds the tree the program was built from; the executable itself records none.
+    let goroot = load::Config::from_env().goroot;
+    let status = write_output(&path, &exe)
+        .and_then(|()| std::process::Command::new(&path).args(args).env("GOROOT", goroot).status());
     let _ = fs::remove_dir_all(&dir);
     match status {
         Ok(s) if s.success() => 0,

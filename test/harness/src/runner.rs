@@ -335,6 +335,11 @@ impl<'a> Run<'a> {
     // ---- commands ----
 
     fn cmd(&self, argv: Vec<String>, at: Where) -> Output {
+        self.cmd_env(argv, at, Vec::new())
+    }
+
+    /// `cmd` with `extra` added to the environment.
+    fn cmd_env(&self, argv: Vec<String>, at: Where, extra: Vec<(String, String)>) -> Output {
         let dir: PathBuf = match at {
             Where::Tmp => self.tmp.clone(),
             Where::Suite => self.cfg.test_dir.clone(),
@@ -360,6 +365,7 @@ impl<'a> Run<'a> {
         if let Some(x) = &self.recipe.goexperiment {
             env.push(("GOEXPERIMENT".into(), x.clone()));
         }
+        env.extend(extra);
         let timeout = self.recipe.timeout_secs.map_or(self.cfg.timeout, Duration::from_secs);
         let n = TEST_SEQ.fetch_add(1, Ordering::Relaxed);
         exec::run(Cmd {
@@ -446,7 +452,13 @@ impl<'a> Run<'a> {
     fn run_exe(&self, exe: &Path, at: Where) -> Result<Output, String> {
         let mut cmd = vec![s(exe)];
         cmd.extend(self.split_run_args().1);
-        let out = self.cmd(cmd, at);
+        // run.go's `go run` puts the go command's GOROOT in the program's environment; g1c's executables
+        // record no GOROOT of their own (gc's record the one they were built with).
+        let extra = match self.cfg.compiler {
+            Compiler::G1c(_) => self.cfg.test_dir.parent().map(|g| vec![("GOROOT".to_string(), s(g))]).unwrap_or_default(),
+            Compiler::Gc => Vec::new(),
+        };
+        let out = self.cmd_env(cmd, at, extra);
         if out.ok() {
             Ok(out)
         } else {
