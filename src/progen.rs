@@ -738,7 +738,10 @@ impl Gen {
             _ => {
                 let s = self.expr_nc(&Ty::Str, d);
                 let j = self.expr_nc(&Ty::Int(4), d);
-                nc(format!("{tn}(func() byte {{ if len({0}) == 0 {{ return 7 }}; return {0}[idx({1}, len({0}))] }}())", s.s, j.s))
+                nc(format!(
+                    "{tn}(func() byte {{ if len({0}) == 0 {{ return 7 }}; return {0}[idx({1}, len({0}))] }}())",
+                    s.s, j.s
+                ))
             }
         }
     }
@@ -792,7 +795,11 @@ impl Gen {
             6 => {
                 // A type assertion with comma-ok.
                 let e = self.expr(&Ty::Iface, d);
-                let t = if self.rng.one_in(2) { "N".to_string() } else { format!("S{}", self.rng.below(self.structs.len())) };
+                let t = if self.rng.one_in(2) {
+                    "N".to_string()
+                } else {
+                    format!("S{}", self.rng.below(self.structs.len()))
+                };
                 nc(format!("func() bool {{ _, ok := {}.({t}); return ok }}()", e.s))
             }
             _ => self.call_expr(&Ty::Bool, d),
@@ -862,7 +869,10 @@ impl Gen {
 
     /// An expression of a non-scalar type: a composite literal, a variable, a conversion.
     fn composite(&mut self, ty: &Ty, depth: usize) -> E {
-        if depth > 1 && self.rng.one_in(3) && self.funcs[self.callable_from.min(self.funcs.len())..].iter().any(|f| f.result == *ty) {
+        if depth > 1
+            && self.rng.one_in(3)
+            && self.funcs[self.callable_from.min(self.funcs.len())..].iter().any(|f| f.result == *ty)
+        {
             return self.call_expr(ty, depth - 1);
         }
         if self.rng.below(3) != 0 || depth == 0 {
@@ -1218,7 +1228,12 @@ impl Gen {
                 self.open();
                 self.line("if fuel <= 0 { break }");
                 self.line("fuel--");
-                self.scopes.last_mut().unwrap().push(Var { name: i.clone(), ty: it, writable: false, elems_writable: false });
+                self.scopes.last_mut().unwrap().push(Var {
+                    name: i.clone(),
+                    ty: it,
+                    writable: false,
+                    elems_writable: false,
+                });
             }
             2 => {
                 // Range over a slice, array or string.

@@ -182,11 +182,7 @@ fn programs_behave_like_gc_at_every_level() {
         }
     }
     let _ = std::fs::remove_dir_all(&dir);
-    eprintln!(
-        "progen: {count} programs from seed {seed} in {:.0?}, {} differing",
-        start.elapsed(),
-        failures.len()
-    );
+    eprintln!("progen: {count} programs from seed {seed} in {:.0?}, {} differing", start.elapsed(), failures.len());
     assert!(
         failures.is_empty(),
         "{} of {count} programs differ (saved as {}/fail-SEED.go):\n{}",

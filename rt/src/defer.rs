@@ -264,7 +264,13 @@ pub unsafe extern "C" fn g1c_deferproc1(
 /// frame (which outlives the record's place on the chain: its return or a panic through it takes it off)
 /// and `args` for `size`.
 #[no_mangle]
-pub unsafe extern "C" fn g1c_deferprocstack1(d: *mut Defer, fv: usize, args: *const u8, size: usize, argp: usize) -> u64 {
+pub unsafe extern "C" fn g1c_deferprocstack1(
+    d: *mut Defer,
+    fv: usize,
+    args: *const u8,
+    size: usize,
+    argp: usize,
+) -> u64 {
     push_defer(d, fv, args, size, argp);
     0
 }

@@ -235,7 +235,12 @@ static HEAP: Global<Heap> = Global::new(Heap {
     arena_index: core::ptr::null_mut(),
     heap_min: usize::MAX,
     heap_max: 0,
-    central: Cache { spans: [core::ptr::null_mut(); NUM_SPAN_CLASSES], bytes: 0, count: 0, next: core::ptr::null_mut() },
+    central: Cache {
+        spans: [core::ptr::null_mut(); NUM_SPAN_CLASSES],
+        bytes: 0,
+        count: 0,
+        next: core::ptr::null_mut(),
+    },
     caches: core::ptr::null_mut(),
     partial: [core::ptr::null_mut(); NUM_SPAN_CLASSES],
     in_use: core::ptr::null_mut(),

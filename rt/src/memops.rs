@@ -167,7 +167,9 @@ mod tests {
             }
             let mut buf = [9u8; 50];
             unsafe { g1c_memclr(buf.as_mut_ptr().add(3), n) };
-            assert!(buf[3..3 + n].iter().all(|&x| x == 0) && buf[..3] == [9; 3] && buf[3 + n..].iter().all(|&x| x == 9));
+            assert!(
+                buf[3..3 + n].iter().all(|&x| x == 0) && buf[..3] == [9; 3] && buf[3 + n..].iter().all(|&x| x == 9)
+            );
             let (x, mut y): (Vec<u8>, Vec<u8>) = ((0..n as u8).collect(), (0..n as u8).collect());
             unsafe { assert_eq!(compare(x.as_ptr(), y.as_ptr(), n), 0) };
             if n > 0 {

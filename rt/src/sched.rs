@@ -343,17 +343,19 @@ static SCHED: Global<Sched> = Global::new(Sched {
 });
 
 /// Every P that may exist; the first `gomaxprocs` are in use.
-static ALLP: Global<[P; MAX_PROCS]> = Global::new([const {
-    P {
-        id: 0,
-        link: core::ptr::null_mut(),
-        mcache: core::ptr::null_mut(),
-        runq: core::ptr::null_mut(),
-        runq_head: 0,
-        runq_tail: 0,
-        runnext: core::ptr::null_mut(),
-    }
-}; MAX_PROCS]);
+static ALLP: Global<[P; MAX_PROCS]> = Global::new(
+    [const {
+        P {
+            id: 0,
+            link: core::ptr::null_mut(),
+            mcache: core::ptr::null_mut(),
+            runq: core::ptr::null_mut(),
+            runq_head: 0,
+            runq_tail: 0,
+            runnext: core::ptr::null_mut(),
+        }
+    }; MAX_PROCS],
+);
 
 /// Makes `M0` the current thread's block (FS base) before anything reads `m()`.
 #[cfg(not(test))]
@@ -1552,8 +1554,7 @@ fn pinned_beyond(n: usize) -> bool {
     // SAFETY: the list of Ms only grows; their P pointers are ALLP entries.
     unsafe {
         while !mp.is_null() {
-            if mp != me && (*mp).pinned.load(Ordering::SeqCst) > 0 && !(*mp).p.is_null() && (*(*mp).p).id >= n
-            {
+            if mp != me && (*mp).pinned.load(Ordering::SeqCst) > 0 && !(*mp).p.is_null() && (*(*mp).p).id >= n {
                 return true;
             }
             mp = (*mp).alllink;

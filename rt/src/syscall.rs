@@ -207,8 +207,7 @@ pub extern "C" fn g1c_after_fork_in_child() {
 /// kill it.
 #[no_mangle]
 pub extern "C" fn g1c_sigpipe() {
-    if crate::sigqueue::g1c_signal_ignored(linux::SIGPIPE as u32) || crate::sigqueue::send_if_wanted(linux::SIGPIPE)
-    {
+    if crate::sigqueue::g1c_signal_ignored(linux::SIGPIPE as u32) || crate::sigqueue::send_if_wanted(linux::SIGPIPE) {
         return;
     }
     let act = linux::SigAction { handler: linux::SIG_DFL, flags: 0, restorer: 0, mask: 0 };

@@ -416,7 +416,10 @@ mod tests {
         let m = find_func(0x203f).unwrap();
         assert!(find_func(0x1040).is_none() && find_func(0xfff).is_none() && find_func(0x2040).is_none());
         set_functab(&[], 0);
-        assert_eq!((f.name(), f.file(), f.entry, f.end, f.args_size), (&b"main.f"[..], &b"./a.go"[..], 0x1000, 0x1040, 16));
+        assert_eq!(
+            (f.name(), f.file(), f.entry, f.end, f.args_size),
+            (&b"main.f"[..], &b"./a.go"[..], 0x1000, 0x1040, 16)
+        );
         assert_eq!(f.line(0x1000), 10);
         assert_eq!(f.line(0x1004), 10);
         assert_eq!(f.line(0x1005), 11);

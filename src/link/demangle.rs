@@ -41,7 +41,10 @@ pub fn legacy(name: &str) -> Option<String> {
         parts.push(ident);
         rest = &rest[digits + len..];
     }
-    if parts.last().is_some_and(|h| h.len() == 17 && h.starts_with('h') && h[1..].bytes().all(|b| b.is_ascii_hexdigit())) {
+    if parts
+        .last()
+        .is_some_and(|h| h.len() == 17 && h.starts_with('h') && h[1..].bytes().all(|b| b.is_ascii_hexdigit()))
+    {
         parts.pop();
     }
     if parts.is_empty() {

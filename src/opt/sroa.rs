@@ -150,7 +150,10 @@ pub fn run(f: &mut Func) {
     }
     // A whole copy between two candidates needs the same fields on both sides.
     let same_shape = |a: &[(u64, Ty)], b: &[(u64, Ty)]| {
-        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.0 == y.0 && x.1.size(8) == y.1.size(8) && x.1.is_float() == y.1.is_float())
+        a.len() == b.len()
+            && a.iter()
+                .zip(b)
+                .all(|(x, y)| x.0 == y.0 && x.1.size(8) == y.1.size(8) && x.1.is_float() == y.1.is_float())
     };
     for b in &f.blocks {
         for i in &b.insts {
@@ -172,7 +175,10 @@ pub fn run(f: &mut Func) {
     for s in 0..ns {
         if ok[s] {
             let lay = std::mem::take(&mut layout[s]);
-            fields[s] = lay.iter().map(|&(offset, ty)| Field { offset, size: ty.size(8) as u64, vreg: f.new_vreg(ty) }).collect();
+            fields[s] = lay
+                .iter()
+                .map(|&(offset, ty)| Field { offset, size: ty.size(8) as u64, vreg: f.new_vreg(ty) })
+                .collect();
         }
     }
     let promoted = |v: VReg| slot_of[v.0 as usize].filter(|&s| ok[s as usize]).map(|s| s as usize);

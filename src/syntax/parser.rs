@@ -1511,7 +1511,8 @@ impl<'a> Parser<'a> {
                     match self.array_or_targs() {
                         ArrayOrTArgs::Args(indices, lbrack, rbrack) => {
                             let x = self.ident_expr(names[0].clone());
-                            let typ = self.new_expr(pos, ExprKind::Index { x, indices: indices.into(), lbrack, rbrack });
+                            let typ =
+                                self.new_expr(pos, ExprKind::Index { x, indices: indices.into(), lbrack, rbrack });
                             let tag = self.tag();
                             fields.push(Field { pos, names: Vec::new(), typ, tag });
                             return;
@@ -1641,10 +1642,9 @@ impl<'a> Parser<'a> {
                 let indices: Vec<ExprId> = list.iter().filter_map(|p| p.typ).collect();
                 let x = self.ident_expr(name);
                 let xpos = self.expr_pos(x);
-                MethodOrType::Type(self.new_expr(
-                    xpos,
-                    ExprKind::Index { x, indices: indices.into(), lbrack: pos, rbrack: pos },
-                ))
+                MethodOrType::Type(
+                    self.new_expr(xpos, ExprKind::Index { x, indices: indices.into(), lbrack: pos, rbrack: pos }),
+                )
             }
             _ => MethodOrType::Type(self.qualified_name(Some(name))),
         }
@@ -1712,7 +1712,8 @@ impl<'a> Parser<'a> {
                         // name "[" ... "]": an instantiated type
                         let x = self.ident_expr(name);
                         let xpos = self.expr_pos(x);
-                        f.typ = Some(self.new_expr(xpos, ExprKind::Index { x, indices: indices.into(), lbrack, rbrack }));
+                        f.typ =
+                            Some(self.new_expr(xpos, ExprKind::Index { x, indices: indices.into(), lbrack, rbrack }));
                     }
                     ArrayOrTArgs::Type(t) => {
                         // name "[" n "]" E

@@ -137,7 +137,9 @@ fn fuse_addresses(f: &Func, alloc: &Alloc) -> Fusion {
                                 if let Some(kz) = prev(ky) {
                                     if let Op::Binary { op: BinOp::Shl, dst, x: i, y: c } = b.insts[kz].op {
                                         let c = alloc.konst.get(c.0 as usize).copied().flatten();
-                                        if let (true, Some(c @ 0..=3)) = (dst == z && plain(i) && f.vregs[i.0 as usize] == Ty::I64, c) {
+                                        if let (true, Some(c @ 0..=3)) =
+                                            (dst == z && plain(i) && f.vregs[i.0 as usize] == Ty::I64, c)
+                                        {
                                             at = Indexed { base, index: i, scale: 1 << c };
                                             folded.push(kz);
                                         }

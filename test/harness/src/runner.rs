@@ -455,7 +455,9 @@ impl<'a> Run<'a> {
         // run.go's `go run` puts the go command's GOROOT in the program's environment; g1c's executables
         // record no GOROOT of their own (gc's record the one they were built with).
         let extra = match self.cfg.compiler {
-            Compiler::G1c(_) => self.cfg.test_dir.parent().map(|g| vec![("GOROOT".to_string(), s(g))]).unwrap_or_default(),
+            Compiler::G1c(_) => {
+                self.cfg.test_dir.parent().map(|g| vec![("GOROOT".to_string(), s(g))]).unwrap_or_default()
+            }
             Compiler::Gc => Vec::new(),
         };
         let out = self.cmd_env(cmd, at, extra);
