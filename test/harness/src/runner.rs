@@ -452,13 +452,13 @@ impl<'a> Run<'a> {
     fn run_exe(&self, exe: &Path, at: Where) -> Result<Output, String> {
         let mut cmd = vec![s(exe)];
         cmd.extend(self.split_run_args().1);
-        // run.go's `go run` puts the go command's GOROOT in the program's environment; g1c's executables
-        // record no GOROOT of their own (gc's record the one they were built with).
-        let extra = match self.cfg.compiler {
-            Compiler::G1c(_) => {
-                self.cfg.test_dir.parent().map(|g| vec![("GOROOT".to_string(), s(g))]).unwrap_or_default()
-            }
-            Compiler::Gc => Vec::new(),
+        // run.go's `go run` puts the go command's GOROOT in the program's environment: runtime.GOROOT()
+        // answers it, and the tests that run `go tool compile` (the reference go on PATH) find its tools
+        // there. gc's executables record the root they were built with; g1c's record none.
+        let go_root = self.cfg.go_tool.parent().and_then(Path::parent);
+        let extra = match (&self.cfg.compiler, go_root) {
+            (Compiler::G1c(_), Some(root)) => vec![("GOROOT".to_string(), s(root))],
+            _ => Vec::new(),
         };
         let out = self.cmd_env(cmd, at, extra);
         if out.ok() {
