@@ -288,10 +288,9 @@ impl<'a> Lowerer<'a> {
             TypeKind::Slice(elem) => {
                 let elem = *elem;
                 let n = self.literal_elems(elts).map_or(0, |es| es.iter().map(|&(i, _)| i + 1).max().unwrap_or(0));
-                if n > 0 {
-                    let Some(sym) = self.static_aux(st, aux, e, elem, Some(n)) else { return false };
-                    img.relocs.push(DataReloc::addr(off as u32, sym, 0));
-                }
+                // Even `[]T{}` gets its (empty) array: a slice literal is never nil, unlike the zero slice.
+                let Some(sym) = self.static_aux(st, aux, e, elem, Some(n)) else { return false };
+                img.relocs.push(DataReloc::addr(off as u32, sym, 0));
                 let o = off as usize;
                 img.bytes[o + 8..o + 16].copy_from_slice(&n.to_le_bytes());
                 img.bytes[o + 16..o + 24].copy_from_slice(&n.to_le_bytes());
