@@ -11,6 +11,8 @@ use std::process::Command;
 
 #[path = "common/goenv.rs"]
 mod goenv;
+#[path = "common/gotest_mask.rs"]
+mod gotest_mask;
 #[path = "common/oracle.rs"]
 mod oracle;
 
@@ -147,36 +149,6 @@ fn type_errors_in_test_files() {
     same_as_gc("typeerr");
 }
 
-/// go test's output with its timings (`0.004s`) replaced, so that two runs can be compared.
-fn mask_times(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        // A run of digits, '.', digits, 's': a duration as go test and package testing print them.
-        let start = i;
-        let mut j = i;
-        while j < b.len() && b[j].is_ascii_digit() {
-            j += 1;
-        }
-        if j > start && j + 1 < b.len() && b[j] == b'.' && b[j + 1].is_ascii_digit() {
-            let mut k = j + 1;
-            while k < b.len() && b[k].is_ascii_digit() {
-                k += 1;
-            }
-            if k < b.len() && b[k] == b's' {
-                out.push_str("T.TTs");
-                i = k + 1;
-                continue;
-            }
-        }
-        let c = s[i..].chars().next().unwrap();
-        out.push(c);
-        i += c.len_utf8();
-    }
-    out
-}
-
 /// Runs both commands with `args` in the fixture's directory and compares their masked outputs and
 /// exit statuses.
 fn same_as_gc_with(name: &str, args: &[&str]) {
@@ -185,8 +157,8 @@ fn same_as_gc_with(name: &str, args: &[&str]) {
     let (go, ge, gs) = go_test(Path::new(env!("CARGO_BIN_EXE_g1c")), &dir, args);
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(
-        (mask_times(&go), mask_times(&ge), gs),
-        (mask_times(&wo), mask_times(&we), ws),
+        (gotest_mask::mask_durations(&go), gotest_mask::mask_durations(&ge), gs),
+        (gotest_mask::mask_durations(&wo), gotest_mask::mask_durations(&we), ws),
         "g1c test {args:?} and go test differ on {name} (stdout, stderr, status)"
     );
 }

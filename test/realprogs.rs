@@ -13,6 +13,8 @@
 
 #[path = "common/goenv.rs"]
 mod goenv;
+#[path = "common/gotest_mask.rs"]
+mod gotest_mask;
 #[path = "common/oracle.rs"]
 mod oracle;
 
@@ -219,37 +221,8 @@ fn mask_times(s: &str) -> String {
                     continue;
                 }
             }
-            out.push_str(&mask_durations(w));
+            out.push_str(&gotest_mask::mask_durations(w));
         }
-    }
-    out
-}
-
-/// Every `<digits>.<digits>s` becomes `T.TTs`.
-fn mask_durations(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = String::new();
-    let mut i = 0;
-    while i < b.len() {
-        let start = i;
-        let mut j = i;
-        while j < b.len() && b[j].is_ascii_digit() {
-            j += 1;
-        }
-        if j > start && j + 1 < b.len() && b[j] == b'.' && b[j + 1].is_ascii_digit() {
-            let mut k = j + 1;
-            while k < b.len() && b[k].is_ascii_digit() {
-                k += 1;
-            }
-            if k < b.len() && b[k] == b's' {
-                out.push_str("T.TTs");
-                i = k + 1;
-                continue;
-            }
-        }
-        let c = s[i..].chars().next().unwrap();
-        out.push(c);
-        i += c.len_utf8();
     }
     out
 }
