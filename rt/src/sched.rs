@@ -1069,6 +1069,14 @@ fn stopm() {
     let s = sched();
     m.schedlink = s.idle_m;
     s.idle_m = m;
+    park_until_handed_p(m);
+}
+
+/// Sleeps on `m.note` without the runtime lock until another thread hands this one a P (`m.nextp`, then
+/// the note); returns with the lock held again and `m.p` set. The thread's stack from here up is what the
+/// collector scans meanwhile (`safe_sp`).
+#[cfg_attr(test, allow(dead_code))]
+fn park_until_handed_p(m: &mut M) {
     m.note.store(0, Ordering::SeqCst);
     m.safe_sp = current_sp();
     let depth = crate::lock::release_all();
@@ -1482,15 +1490,7 @@ fn stoplockedm() {
         handoffp(p);
     }
     // Not on the idle list: only `startlockedm` wakes this thread.
-    m.note.store(0, Ordering::SeqCst);
-    m.safe_sp = current_sp();
-    let depth = crate::lock::release_all();
-    while m.note.load(Ordering::SeqCst) == 0 {
-        crate::lock::futex_wait(&m.note, 0, -1);
-    }
-    crate::lock::acquire_depth(depth);
-    m.p = m.nextp;
-    m.nextp = core::ptr::null_mut();
+    park_until_handed_p(m);
     let g = m.lockedg;
     if !g.is_null() {
         execute(g, false);
