@@ -29,7 +29,14 @@
 //! (`runtime: goroutine stack exceeds 1000000000-byte limit`, `fatal error: stack overflow`).
 //!
 //! Hot split: the segment left by `lessstack` stays attached as the previous segment's `cache` and is
-//! reused by the next `morestack` from there, so a call boundary at a segment edge does not allocate.
+//! reused by the next `morestack` from there, so a call boundary at a segment edge does not allocate. The
+//! cached segment keeps its own `cache`, so a goroutine whose depth swings across several boundaries (a
+//! compiler walking a deep tree, returning to its loop, walking the next) keeps the whole chain: its
+//! stack stays as large as the deepest point it reached, as gc's stacks do until a collection shrinks
+//! them. Freed segments go to free lists by size (`SEG_SIZE` and its doublings up to `MAX_SEG`), each
+//! holding at most `POOL_BYTES`; only odd sizes and what overflows a list are unmapped. (Before, every
+//! segment beyond the first was mapped and unmapped at each swing: cmd/compile compiling go/types made
+//! 16,000 `mmap`/`munmap` pairs and five times gc's page faults.)
 
 use crate::sched::{self, G};
 use crate::Global;
@@ -79,8 +86,21 @@ pub struct Seg {
     pub next_free: *mut Seg,
 }
 
-/// Free segments of `SEG_SIZE` bytes.
-static FREE: Global<*mut Seg> = Global::new(core::ptr::null_mut());
+/// Free segments by size class: class `k` holds segments of `SEG_SIZE << k` bytes, with their count.
+static FREE: Global<[(*mut Seg, usize); CLASSES]> = Global::new([(core::ptr::null_mut(), 0); CLASSES]);
+/// Classes `SEG_SIZE << 0` … `SEG_SIZE << 5` (= `MAX_SEG`).
+const CLASSES: usize = 6;
+/// The most bytes a free list keeps; beyond that freed segments are unmapped.
+const POOL_BYTES: usize = 16 << 20;
+
+/// The free-list class of a segment of `size` bytes, if it has one.
+fn class_of(size: usize) -> Option<usize> {
+    if size % SEG_SIZE != 0 || !(size / SEG_SIZE).is_power_of_two() {
+        return None;
+    }
+    let k = (size / SEG_SIZE).trailing_zeros() as usize;
+    (k < CLASSES).then_some(k)
+}
 /// The part of the current stack chunk not yet cut into segments.
 static CHUNK: Global<(usize, usize)> = Global::new((0, 0));
 const CHUNK_SIZE: usize = 64 << 20;
@@ -99,28 +119,31 @@ fn map(size: usize) -> usize {
     }
 }
 
-/// A segment of at least `size` bytes (`SEG_SIZE` ones from the free list or the current chunk, larger
-/// ones mapped on their own).
+/// A segment of at least `size` bytes: from the free list of its class, `SEG_SIZE` ones cut from the
+/// current chunk, larger ones mapped on their own.
 fn alloc_seg(size: usize) -> *mut Seg {
     let _l = crate::lock::rt();
     let size = if size <= SEG_SIZE { SEG_SIZE } else { size.next_multiple_of(SEG_SIZE) };
-    // SAFETY: one thread; free segments are ours.
+    // SAFETY: under the runtime lock; free segments are ours.
     unsafe {
-        let base = if size == SEG_SIZE && !(*FREE.get()).is_null() {
-            let s = *FREE.get();
-            *FREE.get() = (*s).next_free;
-            (*s).lo
-        } else if size == SEG_SIZE {
-            let chunk = &mut *CHUNK.get();
-            if chunk.1 < SEG_SIZE {
-                *chunk = (map(CHUNK_SIZE), CHUNK_SIZE);
+        let free = &mut *FREE.get();
+        let base = match class_of(size) {
+            Some(k) if !free[k].0.is_null() => {
+                let s = free[k].0;
+                free[k] = ((*s).next_free, free[k].1 - 1);
+                (*s).lo
             }
-            let b = chunk.0;
-            chunk.0 += SEG_SIZE;
-            chunk.1 -= SEG_SIZE;
-            b
-        } else {
-            map(size)
+            _ if size == SEG_SIZE => {
+                let chunk = &mut *CHUNK.get();
+                if chunk.1 < SEG_SIZE {
+                    *chunk = (map(CHUNK_SIZE), CHUNK_SIZE);
+                }
+                let b = chunk.0;
+                chunk.0 += SEG_SIZE;
+                chunk.1 -= SEG_SIZE;
+                b
+            }
+            _ => map(size),
         };
         let hi = base + size - core::mem::size_of::<Seg>();
         let s = hi as *mut Seg;
@@ -145,12 +168,26 @@ fn free_seg(s: *mut Seg) {
     let _l = crate::lock::rt();
     // SAFETY: `s` is no longer used by any goroutine.
     unsafe {
-        if (*s).size == SEG_SIZE {
-            (*s).next_free = *FREE.get();
-            *FREE.get() = s;
-        } else {
-            crate::os::linux::munmap((*s).lo, (*s).size);
+        let size = (*s).size;
+        let free = &mut *FREE.get();
+        match class_of(size) {
+            // `SEG_SIZE` segments come from chunks and are never unmapped.
+            Some(k) if k == 0 || (free[k].1 + 1) * size <= POOL_BYTES => {
+                (*s).next_free = free[k].0;
+                free[k] = (s, free[k].1 + 1);
+            }
+            _ => crate::os::linux::munmap((*s).lo, size),
         }
+    }
+}
+
+/// Frees `s` and the chain of segments cached behind it.
+fn free_chain(mut s: *mut Seg) {
+    while !s.is_null() {
+        // SAFETY: the chain is unused; each segment is read before it is freed.
+        let next = unsafe { (*s).cache };
+        free_seg(s);
+        s = next;
     }
 }
 
@@ -172,9 +209,7 @@ pub unsafe fn free_all(g: *mut G) {
     let mut s = (*g).seg;
     while !s.is_null() {
         let prev = (*s).prev;
-        if !(*s).cache.is_null() {
-            free_seg((*s).cache);
-        }
+        free_chain((*s).cache);
         free_seg(s);
         s = prev;
     }
@@ -223,10 +258,8 @@ pub unsafe extern "C" fn g1c_newstack(old_sp: usize, need: usize, args_size: usi
         (*cur).cache = core::ptr::null_mut();
         cached
     } else {
-        if !cached.is_null() {
-            free_seg(cached);
-            (*cur).cache = core::ptr::null_mut();
-        }
+        free_chain(cached);
+        (*cur).cache = core::ptr::null_mut();
         // Segments grow geometrically (up to MAX_SEG) so a deep recursion wastes little in headrooms
         // and switches segments rarely.
         let grown = ((*cur).size * 2).min(MAX_SEG);
@@ -272,15 +305,10 @@ unsafe fn pop_to(g: *mut G, to: *mut Seg) {
         let s = (*g).seg;
         let prev = (*s).prev;
         (*g).stack_bytes -= (*s).size - HEADROOM;
-        if !(*s).cache.is_null() {
-            free_seg((*s).cache);
-            (*s).cache = core::ptr::null_mut();
-        }
-        if prev == to && (*prev).cache.is_null() {
-            (*prev).cache = s;
-        } else {
-            free_seg(s);
-        }
+        // `prev` entered `s` through morestack, which took `prev`'s cache: it is empty, and `s` with the
+        // chain behind it becomes that cache.
+        free_chain((*prev).cache);
+        (*prev).cache = s;
         (*g).seg = prev;
     }
     set_guard(to);
