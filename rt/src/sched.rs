@@ -881,10 +881,18 @@ fn schedule() -> ! {
             // goroutines and timers it would serve may be left with no thread.
             drain_to_global(m.p);
             m.p = pidleget();
-            if m.p.is_null() && m.spinning {
-                // A spinning thread that parks must say so, or `wakep` would wait for it forever.
-                m.spinning = false;
-                sched().nmspinning -= 1;
+            if m.p.is_null() {
+                if m.spinning {
+                    // A spinning thread that parks must say so, or `wakep` would wait for it forever.
+                    m.spinning = false;
+                    sched().nmspinning -= 1;
+                }
+                // This thread parks with goroutines it just queued globally (its own, preempted or
+                // yielding on the excess P, and whatever that P held): every P in use may be held by a
+                // thread asleep in the poller until a distant timer, which nobody would wake for them.
+                if runq_nonempty() {
+                    wakep();
+                }
             }
         }
         if m.p.is_null() {
@@ -1303,7 +1311,11 @@ pub extern "C" fn g1c_entersyscall() {
 fn handoffp(p: *mut P) {
     let s = sched();
     if excess_p(p) {
+        // What the excess P held goes to the Ps in use: their threads must learn of it (see `schedule`).
         drain_to_global(p);
+        if runq_nonempty() {
+            wakep();
+        }
         return;
     }
     let timers_or_io = crate::time::earliest().is_some() || crate::netpoll::waiters() > 0;
