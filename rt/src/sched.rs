@@ -1383,7 +1383,14 @@ pub extern "C" fn g1c_preempt_backedge() {
 /// running Go code has its guard poisoned until it enters `preempt_point` (or any rt entry that takes the
 /// lock); one in a system call or parked is stopped already.
 pub fn stop_the_world() {
+    stop_the_world_within(i64::MAX);
+}
+
+/// [`stop_the_world`] giving up after about `limit_ns` (a fatal report stops what it can, as gc's
+/// `freezetheworld`); whether every other thread stopped.
+pub fn stop_the_world_within(limit_ns: i64) -> bool {
     let me = m() as *mut M;
+    let start = if limit_ns == i64::MAX { 0 } else { crate::time::nanotime() };
     let mut spins = 0u32;
     loop {
         let mut all = true;
@@ -1399,7 +1406,10 @@ pub fn stop_the_world() {
             }
         }
         if all {
-            return;
+            return true;
+        }
+        if limit_ns != i64::MAX && crate::time::nanotime() - start > limit_ns {
+            return false;
         }
         spins += 1;
         if spins < 50 {
@@ -1638,27 +1648,44 @@ fn deadlock() -> ! {
     crate::panic::start_panicking();
     let mut o = Stderr::new();
     o.put(b"fatal error: all goroutines are asleep - deadlock!\n");
+    print_goroutines(&mut o, core::ptr::null_mut());
+    o.flush();
+    crate::os::linux::exit_group(2)
+}
+
+/// Prints every goroutine but `skip` and rt's own, in creation order, as gc's `tracebackothers`: a header
+/// with the status (the wait reason of a waiting one), then the frames of one not running, or gc's line for
+/// one running on another thread (its stack is in use there). The caller holds the runtime lock and has
+/// stopped the world, or every goroutine waits.
+pub fn print_goroutines(o: &mut crate::print::Stderr, skip: *mut G) {
+    use crate::print::Out;
     let mut g = sched().allg_head;
     while !g.is_null() {
-        // SAFETY: the list holds every goroutine ever made.
+        // SAFETY: the list holds every goroutine ever made; the ones not running keep their saved SP.
         unsafe {
-            if (*g).status != Status::Dead && !(*g).system {
+            if g != skip && (*g).status != Status::Dead && !(*g).system {
                 o.put(b"\ngoroutine ");
-                crate::print::uint(&mut o, (*g).id);
+                crate::print::uint(o, (*g).id);
                 o.put(b" [");
-                o.put((*g).wait_reason);
+                o.put(match (*g).status {
+                    Status::Running => b"running",
+                    Status::Runnable => b"runnable",
+                    _ => (*g).wait_reason,
+                });
                 if (*g).locked || !(*g).lockedm.is_null() {
                     o.put(b", locked to thread");
                 }
                 o.put(b"]:\n");
-                // The saved RBP sits 40 bytes above the saved RSP (g1c_swap's frame).
-                let fp = *(((*g).sp + 40) as *const usize);
-                crate::traceback::traceback_g(&mut o, g, None, fp);
-                crate::traceback::created_by(&mut o, g);
+                if (*g).status == Status::Running {
+                    o.put(b"\tgoroutine running on other thread; stack unavailable\n");
+                } else {
+                    // The saved RBP sits 40 bytes above the saved RSP (g1c_swap's frame).
+                    let fp = *(((*g).sp + 40) as *const usize);
+                    crate::traceback::traceback_g(o, g, None, fp);
+                }
+                crate::traceback::created_by(o, g);
             }
             g = (*g).alllink;
         }
     }
-    o.flush();
-    crate::os::linux::exit_group(2)
 }
