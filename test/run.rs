@@ -5,7 +5,8 @@
 //! matches; the frames in between may differ because gc inlines small functions and g1c does not yet.
 //! Programs may import the packages of the GOPATH `test/data/run/gopath` (programs of several packages).
 //! Also here: the determinism check (several programs built twice: from two copies of their sources, other
-//! working directories, TMPDIRs and GOMAXPROCS; the same bytes).
+//! working directories, TMPDIRs and GOMAXPROCS; the same bytes), and the runtime's stress programs under a
+//! time limit.
 
 #[path = "common/goenv.rs"]
 mod goenv;
@@ -315,4 +316,84 @@ fn cpu_features_as_gc() {
     if has("sse4_1") {
         assert_ne!(seen[0], seen[2], "Floor did not follow SSE4.1");
     }
+}
+
+/// The runtime's stress programs (test/data/threads/*_stress.go: `sched_stress` has goroutines parking and
+/// readying each other through channels, select on timers, mutexes, a sync.Cond and WaitGroups while the
+/// world is stopped again and again and GOMAXPROCS is lowered and raised around work longer than a time
+/// slice; `fork_stress` starts processes while other threads keep the runtime busy) end with gc's output
+/// under GOMAXPROCS 1 to 4, twice each, every run well within its time limit: a lost wake-up or a deadlock
+/// shows as a run killed at the limit. gc is the oracle for the output.
+#[test]
+fn stress_programs_end_like_gc() {
+    use std::time::{Duration, Instant};
+    // A few seconds each unloaded; the limit leaves room for a machine busy with other tests.
+    const LIMIT: Duration = Duration::from_secs(60);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("test/data/threads");
+    let tmp = std::env::temp_dir().join(format!("g1c-stress-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with("_stress.go"))
+        .collect();
+    names.sort();
+    assert!(!names.is_empty(), "no stress programs in {}", dir.display());
+    let mut failures = Vec::new();
+    for name in &names {
+        let src = dir.join(name);
+        let (ours, theirs) = (tmp.join(format!("{name}.g1c")), tmp.join(format!("{name}.gc")));
+        let b = build(&src, &ours, &tmp, &tmp);
+        assert!(b.status.success(), "{name}: {}", String::from_utf8_lossy(&b.stderr));
+        let b = goenv::command(oracle::gc())
+            .args(["build", "-o"])
+            .arg(&theirs)
+            .arg(&src)
+            .env("GO111MODULE", "off")
+            .env("GOCACHE", tmp.join("gocache"))
+            .output()
+            .unwrap();
+        assert!(b.status.success(), "{name}: {}", String::from_utf8_lossy(&b.stderr));
+        let want = goenv::command(&theirs).output().unwrap();
+        assert!(want.status.success(), "{name} built by gc failed: {}", String::from_utf8_lossy(&want.stderr));
+        for round in 0..2 {
+            for procs in ["1", "2", "3", "4"] {
+                let (out, err) = (tmp.join("stdout"), tmp.join("stderr"));
+                let mut child = goenv::command(&ours)
+                    .env("GOMAXPROCS", procs)
+                    .stdout(std::fs::File::create(&out).unwrap())
+                    .stderr(std::fs::File::create(&err).unwrap())
+                    .spawn()
+                    .unwrap();
+                let start = Instant::now();
+                let status = loop {
+                    if let Some(s) = child.try_wait().unwrap() {
+                        break Some(s);
+                    }
+                    if start.elapsed() > LIMIT {
+                        let _ = child.kill();
+                        let _ = child.wait();
+                        break None;
+                    }
+                    std::thread::sleep(Duration::from_millis(20));
+                };
+                let stdout = std::fs::read(&out).unwrap();
+                let stderr = String::from_utf8_lossy(&std::fs::read(&err).unwrap()).into_owned();
+                match status {
+                    None => failures.push(format!(
+                        "{name}, GOMAXPROCS={procs}, run {round}: still running after {LIMIT:?} (a lost wake-up?)"
+                    )),
+                    Some(s) if !s.success() || stdout != want.stdout => failures.push(format!(
+                        "{name}, GOMAXPROCS={procs}, run {round}: {s}, stdout:\n{}want:\n{}stderr:\n{stderr}",
+                        String::from_utf8_lossy(&stdout),
+                        String::from_utf8_lossy(&want.stdout)
+                    )),
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(&tmp);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

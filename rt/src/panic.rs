@@ -112,7 +112,8 @@ pub fn panic_value(o: &mut impl Out, kind: u64, tname: &[u8], w0: u64, w1: u64) 
 }
 
 /// The end of every fatal panic: the goroutine header and the frames (from frame pointer `fp`), gc's
-/// `created by` line, then exit status 2.
+/// `created by` line, every other goroutine's when the traceback level says "all" (GOTRACEBACK, or
+/// debug.SetTraceback as go test's timeout sets it), then exit status 2.
 pub fn die(o: &mut Stderr, g: *mut crate::sched::G, fp: usize) -> ! {
     o.put(b"\ngoroutine ");
     // SAFETY: `g` is the running goroutine (or null on the system stack).
@@ -123,6 +124,13 @@ pub fn die(o: &mut Stderr, g: *mut crate::sched::G, fp: usize) -> ! {
     } else {
         traceback::traceback_g(o, g, None, fp);
         traceback::created_by(o, g);
+        if crate::rtface::traceback_all() {
+            // The others' stacks must hold still while they are read: stop their threads (a second at most,
+            // so that a thread that never reaches a safe point cannot keep the report from ending).
+            crate::lock::acquire();
+            crate::sched::stop_the_world_within(1_000_000_000);
+            crate::sched::print_goroutines(o, g);
+        }
     }
     o.flush();
     linux::exit_group(2)

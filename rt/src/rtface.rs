@@ -234,15 +234,34 @@ pub extern "C" fn g1c_set_memory_limit(n: i64) -> i64 {
     i64::MAX
 }
 
-/// `debug.SetTraceback(level)`: kept; rt's fatal reports show the failing goroutine whatever the level
-/// (gc's default, "single").
-static TRACEBACK: Global<(usize, usize)> = Global::new((0, 0));
+/// `debug.SetTraceback(level)` asked for every goroutine in fatal reports.
+static TRACEBACK_ALL: core::sync::atomic::AtomicBool = core::sync::atomic::AtomicBool::new(false);
 
+/// Whether a traceback `level` (GOTRACEBACK's or debug.SetTraceback's words) shows every goroutine: gc's
+/// `all`, `system`, `crash` and any number do; `none`, `single` and the empty string do not.
+fn level_shows_all(level: &[u8]) -> bool {
+    match level {
+        b"all" | b"system" | b"crash" => true,
+        b"" | b"none" | b"single" => false,
+        _ => level.iter().all(u8::is_ascii_digit),
+    }
+}
+
+/// `debug.SetTraceback(level)`: gc's levels combine with GOTRACEBACK's, so the level can only rise; rt
+/// records only whether fatal reports show every goroutine (`traceback_all`).
+///
+/// # Safety
+/// `p` points at `n` bytes.
 #[no_mangle]
-pub extern "C" fn g1c_set_traceback(p: usize, n: usize) {
-    // SAFETY: single-threaded (see `Global`); the string stays reachable from the caller's data or heap
-    // only as long as Go keeps it, so only its words are kept, never read by rt.
-    unsafe { *TRACEBACK.get() = (p, n) };
+pub unsafe extern "C" fn g1c_set_traceback(p: *const u8, n: usize) {
+    let level = core::slice::from_raw_parts(p, n);
+    TRACEBACK_ALL.store(level_shows_all(level), core::sync::atomic::Ordering::SeqCst);
+}
+
+/// Whether fatal reports show every goroutine (GOTRACEBACK, then debug.SetTraceback).
+pub fn traceback_all() -> bool {
+    TRACEBACK_ALL.load(core::sync::atomic::Ordering::SeqCst)
+        || crate::gc::getenv(b"GOTRACEBACK").is_some_and(level_shows_all)
 }
 
 /// Fails a hook rt does not implement: the message names it.

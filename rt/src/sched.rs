@@ -881,10 +881,18 @@ fn schedule() -> ! {
             // goroutines and timers it would serve may be left with no thread.
             drain_to_global(m.p);
             m.p = pidleget();
-            if m.p.is_null() && m.spinning {
-                // A spinning thread that parks must say so, or `wakep` would wait for it forever.
-                m.spinning = false;
-                sched().nmspinning -= 1;
+            if m.p.is_null() {
+                if m.spinning {
+                    // A spinning thread that parks must say so, or `wakep` would wait for it forever.
+                    m.spinning = false;
+                    sched().nmspinning -= 1;
+                }
+                // This thread parks with goroutines it just queued globally (its own, preempted or
+                // yielding on the excess P, and whatever that P held): every P in use may be held by a
+                // thread asleep in the poller until a distant timer, which nobody would wake for them.
+                if runq_nonempty() {
+                    wakep();
+                }
             }
         }
         if m.p.is_null() {
@@ -1303,7 +1311,11 @@ pub extern "C" fn g1c_entersyscall() {
 fn handoffp(p: *mut P) {
     let s = sched();
     if excess_p(p) {
+        // What the excess P held goes to the Ps in use: their threads must learn of it (see `schedule`).
         drain_to_global(p);
+        if runq_nonempty() {
+            wakep();
+        }
         return;
     }
     let timers_or_io = crate::time::earliest().is_some() || crate::netpoll::waiters() > 0;
@@ -1371,7 +1383,14 @@ pub extern "C" fn g1c_preempt_backedge() {
 /// running Go code has its guard poisoned until it enters `preempt_point` (or any rt entry that takes the
 /// lock); one in a system call or parked is stopped already.
 pub fn stop_the_world() {
+    stop_the_world_within(i64::MAX);
+}
+
+/// [`stop_the_world`] giving up after about `limit_ns` (a fatal report stops what it can, as gc's
+/// `freezetheworld`); whether every other thread stopped.
+pub fn stop_the_world_within(limit_ns: i64) -> bool {
     let me = m() as *mut M;
+    let start = if limit_ns == i64::MAX { 0 } else { crate::time::nanotime() };
     let mut spins = 0u32;
     loop {
         let mut all = true;
@@ -1387,7 +1406,10 @@ pub fn stop_the_world() {
             }
         }
         if all {
-            return;
+            return true;
+        }
+        if limit_ns != i64::MAX && crate::time::nanotime() - start > limit_ns {
+            return false;
         }
         spins += 1;
         if spins < 50 {
@@ -1626,27 +1648,44 @@ fn deadlock() -> ! {
     crate::panic::start_panicking();
     let mut o = Stderr::new();
     o.put(b"fatal error: all goroutines are asleep - deadlock!\n");
+    print_goroutines(&mut o, core::ptr::null_mut());
+    o.flush();
+    crate::os::linux::exit_group(2)
+}
+
+/// Prints every goroutine but `skip` and rt's own, in creation order, as gc's `tracebackothers`: a header
+/// with the status (the wait reason of a waiting one), then the frames of one not running, or gc's line for
+/// one running on another thread (its stack is in use there). The caller holds the runtime lock and has
+/// stopped the world, or every goroutine waits.
+pub fn print_goroutines(o: &mut crate::print::Stderr, skip: *mut G) {
+    use crate::print::Out;
     let mut g = sched().allg_head;
     while !g.is_null() {
-        // SAFETY: the list holds every goroutine ever made.
+        // SAFETY: the list holds every goroutine ever made; the ones not running keep their saved SP.
         unsafe {
-            if (*g).status != Status::Dead && !(*g).system {
+            if g != skip && (*g).status != Status::Dead && !(*g).system {
                 o.put(b"\ngoroutine ");
-                crate::print::uint(&mut o, (*g).id);
+                crate::print::uint(o, (*g).id);
                 o.put(b" [");
-                o.put((*g).wait_reason);
+                o.put(match (*g).status {
+                    Status::Running => b"running",
+                    Status::Runnable => b"runnable",
+                    _ => (*g).wait_reason,
+                });
                 if (*g).locked || !(*g).lockedm.is_null() {
                     o.put(b", locked to thread");
                 }
                 o.put(b"]:\n");
-                // The saved RBP sits 40 bytes above the saved RSP (g1c_swap's frame).
-                let fp = *(((*g).sp + 40) as *const usize);
-                crate::traceback::traceback_g(&mut o, g, None, fp);
-                crate::traceback::created_by(&mut o, g);
+                if (*g).status == Status::Running {
+                    o.put(b"\tgoroutine running on other thread; stack unavailable\n");
+                } else {
+                    // The saved RBP sits 40 bytes above the saved RSP (g1c_swap's frame).
+                    let fp = *(((*g).sp + 40) as *const usize);
+                    crate::traceback::traceback_g(o, g, None, fp);
+                }
+                crate::traceback::created_by(o, g);
             }
             g = (*g).alllink;
         }
     }
-    o.flush();
-    crate::os::linux::exit_group(2)
 }

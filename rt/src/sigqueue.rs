@@ -8,15 +8,16 @@
 //! time, lowest number first, and otherwise parks in the poller on that eventfd. Waiting there counts as
 //! waiting for I/O, so a program blocked until a signal arrives is not a deadlock (as with gc).
 //!
-//! Invariants: the handler touches only `PENDING` (an atomic) and the eventfd (a write), both safe at any
-//! point of the interrupted code, which may be the scheduler itself. Order of `signal_recv`: drain the
+//! Invariants: the handler touches only atomics (`WANTED`, `DELIVERING`, `PENDING`), the eventfd (a write)
+//! and kill (raising a signal no longer wanted again), all safe at any point of the interrupted code, which
+//! may be the scheduler itself. Order of `signal_recv`: drain the
 //! eventfd, then look at `PENDING`, then wait; a signal arriving after the look writes the eventfd again
 //! and the wait returns. Faults (SIGSEGV, SIGBUS, SIGFPE) keep rt's handler: they are Go panics.
 
 use crate::netpoll::{self, PollDesc};
 use crate::os::linux;
 use crate::Global;
-use core::sync::atomic::{AtomicU64, Ordering};
+use core::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
 /// Signals delivered and not yet received: bit `sig - 1` for signal number `sig` (1..=64).
 static PENDING: AtomicU64 = AtomicU64::new(0);
@@ -77,12 +78,33 @@ fn pending_bit(sig: u32) -> u64 {
     1u64 << (sig - 1)
 }
 
+/// Signals os/signal wants (bit `sig - 1`): set before `on_signal` is installed for one, cleared after it is
+/// replaced (gc's `sig.wanted`).
+static WANTED: AtomicU64 = AtomicU64::new(0);
+
+/// Handlers between their look at `WANTED` and their record in `PENDING` (gc's `sig.delivering`).
+static DELIVERING: AtomicU32 = AtomicU32::new(0);
+
+/// The handler decides when it runs, not when the kernel chose it: a thread may be descheduled between the
+/// kernel's choice of `on_signal` and its first instruction, while os/signal.Stop replaces the handler and
+/// returns (`signalWaitUntilIdle` saw nothing pending). A signal no longer wanted is raised again, to get
+/// the disposition that replaced this handler once it returns (SIG_DFL: SIGINT kills the process as it
+/// must; SIG_IGN or rt's dropping handler: nothing), instead of being queued for a watcher that has no
+/// channel for it.
 extern "C" fn on_signal(sig: i32) {
-    PENDING.fetch_or(pending_bit(sig as u32), Ordering::SeqCst);
+    let bit = pending_bit(sig as u32);
+    DELIVERING.fetch_add(1, Ordering::SeqCst);
+    if WANTED.load(Ordering::SeqCst) & bit == 0 {
+        DELIVERING.fetch_sub(1, Ordering::SeqCst);
+        linux::raise(sig);
+        return;
+    }
+    PENDING.fetch_or(bit, Ordering::SeqCst);
     let efd = state().efd;
     if efd >= 0 {
         linux::eventfd_write(efd);
     }
+    DELIVERING.fetch_sub(1, Ordering::SeqCst);
 }
 
 /// Queues `sig` as if the kernel had delivered it, when os/signal wants it (its handler is `on_signal`);
@@ -125,6 +147,7 @@ pub extern "C" fn g1c_signal_enable(sig: u32) {
         st.pd = pd.a as *mut PollDesc;
     }
     if (1..=64).contains(&sig) && !rt_owned(sig) {
+        WANTED.fetch_or(pending_bit(sig), Ordering::SeqCst);
         set_handler(sig, on_signal as *const () as usize);
     }
 }
@@ -148,6 +171,7 @@ pub extern "C" fn g1c_signal_disable(sig: u32) {
     } else {
         set_handler(sig, linux::SIG_DFL);
     }
+    WANTED.fetch_and(!pending_bit(sig), Ordering::SeqCst);
 }
 
 /// `signal_ignore(sig)`: SIG_IGN (os/signal.Ignore); a pending delivery of it is dropped.
@@ -158,6 +182,7 @@ pub extern "C" fn g1c_signal_ignore(sig: u32) {
         return;
     }
     set_handler(sig, linux::SIG_IGN);
+    WANTED.fetch_and(!pending_bit(sig), Ordering::SeqCst);
     PENDING.fetch_and(!pending_bit(sig), Ordering::SeqCst);
 }
 
@@ -212,6 +237,10 @@ pub extern "C" fn g1c_signal_recv() -> u32 {
 #[no_mangle]
 pub extern "C" fn g1c_signal_wait_until_idle() {
     let _l = crate::lock::rt();
+    // A handler that saw the signal wanted before it was disabled records it first (see `on_signal`).
+    while DELIVERING.load(Ordering::SeqCst) != 0 {
+        yield_unlocked();
+    }
     while !state().receiving || PENDING.load(Ordering::SeqCst) != 0 {
         if state().pd.is_null() {
             return;

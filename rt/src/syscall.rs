@@ -11,8 +11,9 @@
 //! `runtime_args` point into the initial stack, where the kernel put them (never freed, never moved).
 //!
 //! Threads: the fork hooks block and restore signals around fork (so no handler runs in the child before it
-//! execs) and reset rt's handlers in the child (the child has only the forking thread, which then only
-//! makes raw system calls up to exec); `BeforeExec`/`AfterExec` exclude thread creation during exec in gc,
+//! execs), hold the runtime lock across it (so the child's copy of the lock is its own thread's, see
+//! `g1c_before_fork`) and reset rt's handlers in the child (the child has only the forking thread, which
+//! then only makes raw system calls up to exec); `BeforeExec`/`AfterExec` exclude thread creation during exec in gc,
 //! which rt does not need (its threads never change credentials); `doAllThreadsSyscall` (used by
 //! syscall.AllThreadsSyscall and Setuid & co.) makes the call on the calling thread only, which is wrong
 //! once other threads exist (gc signals every thread): not done yet. Blocking calls made through
@@ -178,27 +179,42 @@ pub unsafe extern "C" fn g1c_runtime_args(out: *mut usize) {
 static FORK_SIGMASK: Global<u64> = Global::new(0);
 
 /// `syscall.runtime_BeforeFork`: blocks every signal until the child has reset its handlers (gc's
-/// `syscall_runtime_BeforeFork`). With threads, the goroutine must also stay on this thread until AfterFork.
+/// `syscall_runtime_BeforeFork`), and takes the runtime lock until `AfterFork` (parent) or
+/// `AfterForkInChild` (child), pinning the goroutine to its thread meanwhile (no time-slice yield).
+///
+/// The lock is what keeps the child alive: it has only the forking thread, and the Go code it runs up to
+/// exec, unlike gc's (nosplit), may grow its stack (`morestack` takes the lock to allocate a segment) or
+/// stop at a poisoned guard (`preempt_point` takes it too). Had another thread held the lock at the
+/// fork, the child's copy of it would stay taken forever and the child would never exec (os/exec's
+/// parent then waits on the status pipe forever). Held by the forking thread instead, the child's copy is
+/// its own, and taking it again only counts one more level.
 #[no_mangle]
 pub extern "C" fn g1c_before_fork() {
     // SAFETY: single-threaded runtime (see `Global`).
     unsafe { *FORK_SIGMASK.get() = linux::sigprocmask(linux::SIG_BLOCK, !0) };
+    crate::lock::acquire();
+    crate::sched::m().pinned.fetch_add(1, core::sync::atomic::Ordering::SeqCst);
 }
 
-/// `syscall.runtime_AfterFork`: in the parent, restores the signal mask.
+/// `syscall.runtime_AfterFork`: in the parent, lets the lock go and restores the signal mask.
 #[no_mangle]
 pub extern "C" fn g1c_after_fork() {
+    crate::sched::m().pinned.fetch_sub(1, core::sync::atomic::Ordering::SeqCst);
+    crate::lock::release();
     // SAFETY: as above.
     unsafe { linux::sigprocmask(linux::SIG_SETMASK, *FORK_SIGMASK.get()) };
 }
 
 /// `syscall.runtime_AfterForkInChild`: in the child, rt's signal handlers go back to the default (they
 /// make sense only in the parent's runtime; exec would reset them too, but the child may fail before exec),
-/// then the mask is restored.
+/// then the mask is restored. The child keeps the lock and the pin up to exec or exit: it must never
+/// schedule (a stale poisoned guard or yield request would otherwise switch it to the parent's goroutines,
+/// copied but not its own).
 #[no_mangle]
 pub extern "C" fn g1c_after_fork_in_child() {
     crate::signal::reset_handlers();
-    g1c_after_fork();
+    // SAFETY: as above.
+    unsafe { linux::sigprocmask(linux::SIG_SETMASK, *FORK_SIGMASK.get()) };
 }
 
 /// `os.sigpipe()`: a write to standard output or error failed with EPIPE. As gc's `sigpipe`: nothing when
