@@ -864,7 +864,9 @@ impl Loader<'_> {
         }
         let under_test = self.test_of.as_deref() == Some(path);
         if under_test {
-            names.extend(test_file_names(dir).unwrap_or_default().into_iter().map(|n| (n, Source::Dir)));
+            // A test file the overlay omits tests what it leaves out (assembly-only functions).
+            let tests = test_file_names(dir).unwrap_or_default().into_iter();
+            names.extend(tests.filter(|n| !overlay.as_ref().is_some_and(|o| o.hides(n))).map(|n| (n, Source::Dir)));
         }
         names.sort_by(|a, b| a.0.cmp(&b.0));
         let mut files = Vec::new();
