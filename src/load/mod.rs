@@ -595,7 +595,12 @@ impl Loader<'_> {
         let first = path.split('/').next().unwrap_or("");
         if let Some(imp) = importer {
             if first.contains('.') {
-                let in_goroot = self.state.contains_key(imp) && self.is_goroot_path(imp) && src.join(imp).is_dir();
+                // An external test package `P_test` is in P's directory, and sees P's vendor tree.
+                let imp_dir = match imp.strip_suffix("_test") {
+                    Some(p) if self.test_of.as_deref() == Some(p) => p,
+                    _ => imp,
+                };
+                let in_goroot = self.state.contains_key(imp) && self.is_goroot_path(imp) && src.join(imp_dir).is_dir();
                 if in_goroot {
                     let vendor = if imp.starts_with("cmd/") { "cmd/vendor" } else { "vendor" };
                     let v = format!("{vendor}/{path}");
