@@ -1,12 +1,12 @@
 // g1c's own code: part of package runtime's Go face (lib/runtime/omit; the runtime itself is rt). It stands
 // in for these declarations of GOROOT's runtime: SetCPUProfileRate, CPUProfile (cpuprof.go),
 // SetBlockProfileRate, SetMutexProfileFraction, MemProfile, BlockProfile, MutexProfile,
-// ThreadCreateProfile, GoroutineProfile (mprof.go), StartTrace, StopTrace, ReadTrace (trace.go),
+// ThreadCreateProfile, GoroutineProfile (mprof.go),
 // LockOSThread, UnlockOSThread (proc.go), NumCgoCall (debug.go), throw (panic.go), Version (extern.go).
 //
-// rt records no profiles yet: the profiles are off (MemProfileRate is 0, the block and mutex rates are 0),
-// so they answer with no records, as gc's do when off; turning one on is a fatal error that says it is not
-// supported, never a profile that pretends.
+// rt records the mutex profile (rt/src/mprof.rs) and no other profile yet: the others are off
+// (MemProfileRate is 0, the block rate is 0), so they answer with no records, as gc's do when off; turning
+// one on is a fatal error that says it is not supported, never a profile that pretends.
 
 package runtime
 
@@ -33,14 +33,10 @@ func SetBlockProfileRate(rate int) {
 	}
 }
 
-// SetMutexProfileFraction would sample mutex contention; a negative rate only asks for the setting, which
-// stays 0 (off).
-func SetMutexProfileFraction(rate int) int {
-	if rate > 0 {
-		throw("g1c: the mutex profile is not supported yet")
-	}
-	return 0
-}
+// SetMutexProfileFraction sets the mutex profile's rate: on average one in rate contention events on
+// sync's mutexes is recorded (0: off; a negative rate only reads it); it returns the previous rate
+// (rt/src/mprof.rs).
+func SetMutexProfileFraction(rate int) int
 
 // MemProfile returns the heap profile's records. With MemProfileRate 0 no allocation is sampled, so
 // there are none; rt cannot sample at another rate yet.
@@ -54,8 +50,15 @@ func MemProfile(p []MemProfileRecord, inuseZero bool) (n int, ok bool) {
 // BlockProfile returns the block profile's records: none, since its rate is 0.
 func BlockProfile(p []BlockProfileRecord) (n int, ok bool) { return 0, true }
 
-// MutexProfile returns the mutex profile's records: none, since its fraction is 0.
-func MutexProfile(p []BlockProfileRecord) (n int, ok bool) { return 0, true }
+// MutexProfile returns n, the number of records in the mutex profile; when len(p) >= n it copies them
+// into p and ok is true.
+func MutexProfile(p []BlockProfileRecord) (n int, ok bool) {
+	n = mutexProfile(p)
+	return n, n <= len(p)
+}
+
+// mutexProfile is MutexProfile's work (rt: g1c_mutex_profile).
+func mutexProfile(p []BlockProfileRecord) int
 
 // ThreadCreateProfile reports the stacks that created the program's OS threads. rt runs on the one thread
 // the kernel started, which no Go code created: one record, with an empty stack (gc's m0 record).
@@ -72,22 +75,6 @@ func GoroutineProfile(p []StackRecord) (n int, ok bool) {
 	throw("g1c: goroutine profiles are not supported yet")
 	return 0, false
 }
-
-// traceError is StartTrace's refusal.
-type traceError string
-
-func (e traceError) Error() string { return string(e) }
-
-// StartTrace would start the execution tracer; rt has none, and says so.
-func StartTrace() error {
-	return traceError("g1c: the execution tracer is not supported yet")
-}
-
-// StopTrace stops a trace in progress: there never is one.
-func StopTrace() {}
-
-// ReadTrace returns the next chunk of trace data: nil, since no trace is ever running.
-func ReadTrace() []byte { return nil }
 
 // LockOSThread wires the calling goroutine to its thread: until as many UnlockOSThread calls, only it runs
 // there and it runs nowhere else (rt/src/sched.rs g1c_lock_os_thread).

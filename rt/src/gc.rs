@@ -298,6 +298,7 @@ pub fn collect_with_roots(roots: &mut dyn FnMut(&mut dyn FnMut(usize, usize))) {
         heap.next_gc = usize::MAX;
         return;
     }
+    crate::sema::clear_caches();
     let before = heap.live;
     let start = crate::time::nanotime();
     // SAFETY: as above.

@@ -298,6 +298,47 @@ pub unsafe extern "C" fn g1c_typedmemmove(t: *const Type, dst: *mut u8, src: *co
     }
 }
 
+/// hash/maphash's `runtime_fastrand64` (gc's `runtime.fastrand64`): 64 random bits for a new Seed.
+#[no_mangle]
+pub extern "C" fn g1c_fastrand64() -> u64 {
+    let _l = crate::lock::rt();
+    crate::hash::fastrand()
+}
+
+/// hash/maphash's `runtime_memhash` (gc's `runtime.memhash`): the maps' hash of `s` bytes at `p`.
+///
+/// # Safety
+/// `p` points at `s` readable bytes.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_memhash(p: *const u8, seed: u64, s: usize) -> u64 {
+    crate::hash::memhash(p, seed, s)
+}
+
+// hash/maphash.runtime_fastrand64() uint64: result +16. hash/maphash.runtime_memhash(p unsafe.Pointer, seed,
+// s uintptr) uintptr: p +16, seed +24, s +32, result +40.
+#[cfg(not(test))]
+core::arch::global_asm!(
+    ".globl \"hash/maphash.runtime_fastrand64\"",
+    "\"hash/maphash.runtime_fastrand64\":",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    call g1c_fastrand64",
+    "    mov [rbp + 16], rax",
+    "    pop rbp",
+    "    ret",
+    ".globl \"hash/maphash.runtime_memhash\"",
+    "\"hash/maphash.runtime_memhash\":",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    mov rdi, [rbp + 16]",
+    "    mov rsi, [rbp + 24]",
+    "    mov rdx, [rbp + 32]",
+    "    call g1c_memhash",
+    "    mov [rbp + 40], rax",
+    "    pop rbp",
+    "    ret",
+);
+
 // runtime.Caller(skip int) (pc uintptr, file string, line int, ok bool): skip +16, results +24 .. +56.
 // runtime.callers(skip int, pc []uintptr) int (lib/runtime's Callers calls it): skip +16, pc +24 (pointer,
 // length, capacity), result +48.
@@ -361,7 +402,8 @@ core::arch::global_asm!(
     "    ret",
 );
 
-/// `runtime.GC()`: a collection now (the collector stops the world; it is not concurrent). Then the other
+/// `runtime.GC()`: a collection now (the collector stops the world; it is not concurrent), sync's Pools
+/// emptied first as gc's collections do (`sema::clear_pools`). Then the other
 /// runnable goroutines run first, among them the finalizer goroutine the collection may have woken: gc's
 /// `GC` blocks the caller until the cycle is done and yields while it sweeps, so a loop that calls it
 /// sees finalizers run (sync's TestIssue40999 waits for one that way).
@@ -371,6 +413,8 @@ pub extern "C" fn g1c_gc(go_sp: usize) {
     let _l = crate::lock::rt();
     // SAFETY: under the runtime lock.
     let before = unsafe { (*crate::gc::GC.get()).num_gc };
+    crate::sched::stop_the_world();
+    crate::sema::clear_pools();
     crate::gc::collect_from_go(go_sp);
     // SAFETY: as above.
     unsafe {
@@ -404,7 +448,7 @@ extern "C" {
 ///
 /// # Safety
 /// `fp` is a frame pointer of the running goroutine's chain.
-unsafe fn go_frames(fp: usize, f: &mut dyn FnMut(u64) -> bool) {
+pub(crate) unsafe fn go_frames(fp: usize, f: &mut dyn FnMut(u64) -> bool) {
     let g = crate::sched::curg();
     if g.is_null() {
         return;

@@ -31,7 +31,8 @@
 //! - `string`, `utf8`, `slice`: the string and slice helpers.
 //! - `iface`: type descriptors, itabs, type assertions, interface equality; `map` and `hash`: maps.
 //! - `gohooks`: the functions gc's runtime gives other std packages by `//go:linkname`, under their Go
-//!   symbols (ABI0 trampolines into Rust); `sema`: package sync's semaphores and notify lists; `reflect`:
+//!   symbols (ABI0 trampolines into Rust); `sema`: package sync's semaphores and notify lists, with the
+//!   mutex profile of their contention in `mprof`; `reflect`:
 //!   package reflect's hooks (maps, channels, select, typelinks, offsets), with its call trampolines in
 //!   `arch::amd64_reflect`.
 #![cfg_attr(not(test), no_std)]
@@ -50,6 +51,7 @@ pub mod lock;
 pub mod map;
 pub mod mem;
 pub mod memops;
+pub mod mprof;
 pub mod netpoll;
 pub mod os;
 pub mod panic;

@@ -27,6 +27,11 @@ struct Waiter {
     g: *mut G,
     key: usize,
     ticket: u32,
+    /// A semaphore's count was handed to this waiter by the release that woke it (gc's `ticket == 1`).
+    granted: bool,
+    /// When a waiter on a mutex's semaphore began to wait, in CPU ticks, while the mutex profile is on
+    /// (else 0): the release that wakes it records the difference (gc's `sudog.acquiretime`).
+    acquiretime: i64,
 }
 
 /// Every waiter, oldest first (a queue per key would be faster; the list is short in practice).
@@ -41,12 +46,13 @@ fn waiters() -> &'static mut Waiters {
     unsafe { &mut *WAITERS.get() }
 }
 
-/// Queues the running goroutine as a waiter for `key` (first when `lifo`) and parks it.
-fn wait(key: usize, ticket: u32, lifo: bool, reason: &'static [u8]) {
+/// Queues the running goroutine as a waiter for `key` (first when `lifo`) and parks it; true when the
+/// release that woke it handed it the semaphore's count.
+fn wait(key: usize, ticket: u32, lifo: bool, reason: &'static [u8], acquiretime: i64) -> bool {
     let w = crate::mem::g1c_alloc(core::mem::size_of::<Waiter>()) as *mut Waiter;
     // SAFETY: `w` is fresh memory of the right size; the list's nodes are live.
     unsafe {
-        *w = Waiter { next: core::ptr::null_mut(), g: sched::curg(), key, ticket };
+        *w = Waiter { next: core::ptr::null_mut(), g: sched::curg(), key, ticket, granted: false, acquiretime };
         let list = waiters();
         if lifo || list.head.is_null() {
             (*w).next = list.head;
@@ -60,10 +66,13 @@ fn wait(key: usize, ticket: u32, lifo: bool, reason: &'static [u8]) {
         }
     }
     sched::park(reason);
+    // SAFETY: `w` stays reachable from this frame, and the waker wrote it before readying us.
+    unsafe { (*w).granted }
 }
 
-/// Removes the first waiter for which `pick(key, ticket)` holds and readies its goroutine; false if none.
-fn wake_first(pick: &dyn Fn(usize, u32) -> bool) -> bool {
+/// Removes the first waiter for which `pick(key, ticket)` holds from the list and returns it (null if
+/// none), its goroutine still parked.
+fn take_first(pick: &dyn Fn(usize, u32) -> bool) -> *mut Waiter {
     let list = waiters();
     let mut link: *mut *mut Waiter = &mut list.head;
     // SAFETY: the list's nodes are live; `link` points at the head or at a node's `next`.
@@ -72,39 +81,90 @@ fn wake_first(pick: &dyn Fn(usize, u32) -> bool) -> bool {
             let w = *link;
             if pick((*w).key, (*w).ticket) {
                 *link = (*w).next;
-                sched::ready((*w).g);
-                return true;
+                return w;
             }
             link = &mut (*w).next;
         }
     }
-    false
+    core::ptr::null_mut()
 }
 
-/// `sync.runtime_Semacquire`, `runtime_SemacquireMutex`.
-///
-/// # Safety
-/// `s` points at the semaphore's count.
-#[no_mangle]
-pub unsafe extern "C" fn g1c_semacquire(s: *mut u32, lifo: u8) {
-    let _l = crate::lock::rt();
-    while *s == 0 {
-        wait(s as usize, 0, lifo != 0, b"semacquire");
+/// Removes the first waiter for which `pick(key, ticket)` holds and readies its goroutine; false if none.
+fn wake_first(pick: &dyn Fn(usize, u32) -> bool) -> bool {
+    let w = take_first(pick);
+    if w.is_null() {
+        return false;
     }
-    *s -= 1;
+    // SAFETY: a live node just taken off the list.
+    unsafe { sched::ready((*w).g) };
+    true
 }
 
-/// `sync.runtime_Semrelease`: the woken goroutine runs when the scheduler reaches it (gc's `handoff`
-/// would switch to it at once; both are allowed outcomes for the program).
+/// `sync.runtime_Semacquire`, `runtime_SemacquireMutex` (`profile`: a mutex's semaphore, whose waits the
+/// mutex profile times), internal/poll's `runtime_Semacquire`.
 ///
 /// # Safety
 /// `s` points at the semaphore's count.
 #[no_mangle]
-pub unsafe extern "C" fn g1c_semrelease(s: *mut u32) {
+pub unsafe extern "C" fn g1c_semacquire(s: *mut u32, lifo: u8, profile: u8) {
     let _l = crate::lock::rt();
+    if *s > 0 {
+        *s -= 1;
+        return;
+    }
+    let t0 = if profile != 0 && crate::mprof::on() { crate::arch::amd64::cputicks().max(1) } else { 0 };
+    // A release that wakes us without handing over its count lets any goroutine take it first: wait again.
+    loop {
+        if wait(s as usize, 0, lifo != 0, b"semacquire", t0) {
+            return;
+        }
+        if *s > 0 {
+            *s -= 1;
+            return;
+        }
+    }
+}
+
+/// `sync.runtime_Semrelease(s, handoff, skipframes)`, internal/poll's `runtime_Semrelease` (no handoff).
+/// The first waiter is woken; with `handoff` (a mutex in starvation mode) it is given the count at once and
+/// the releaser yields to it, as gc's `semrelease1` does; else it runs when the scheduler reaches it and
+/// takes the count if still there. A woken waiter that timed its wait is a mutex profile event with the
+/// releaser's stack (`skip` frames of sync's above the trampoline frame `fp` left out).
+///
+/// # Safety
+/// `s` points at the semaphore's count; `fp` is the trampoline's frame pointer.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_semrelease(s: *mut u32, handoff: u8, skip: usize, fp: usize) {
+    let l = crate::lock::rt();
     *s += 1;
     let key = s as usize;
-    wake_first(&|k, _| k == key);
+    let w = take_first(&|k, _| k == key);
+    if w.is_null() {
+        return;
+    }
+    let waited_since = (*w).acquiretime;
+    if waited_since != 0 {
+        let now = crate::arch::amd64::cputicks();
+        // The next waiter's contention is counted from now on (gc's `dequeue`), not twice.
+        let mut n = waiters().head;
+        while !n.is_null() && (*n).key != key {
+            n = (*n).next;
+        }
+        if !n.is_null() && (*n).acquiretime != 0 {
+            (*n).acquiretime = now.max(1);
+        }
+        crate::mprof::event(now - waited_since, skip, fp);
+    }
+    let handed = handoff != 0 && *s > 0;
+    if handed {
+        *s -= 1;
+        (*w).granted = true;
+    }
+    sched::ready((*w).g);
+    drop(l);
+    if handed && !sched::curg().is_null() {
+        sched::g1c_gosched();
+    }
 }
 
 /// sync.notifyList's layout (gc's runtime.notifyList): the next ticket to hand out, the next to notify;
@@ -141,7 +201,7 @@ pub unsafe extern "C" fn g1c_notify_list_wait(l: *mut NotifyList, t: u32) {
     if less(t, (*l).notify) {
         return;
     }
-    wait(l as usize, t, false, b"sync.Cond.Wait");
+    wait(l as usize, t, false, b"sync.Cond.Wait", 0);
 }
 
 /// # Safety
@@ -189,6 +249,73 @@ pub unsafe extern "C" fn g1c_sync_throw(p: *const u8, n: usize) -> ! {
     crate::panic::throw(core::slice::from_raw_parts(p, n))
 }
 
+/// sync's `poolCleanup` (a `func()` value), once sync registered it; 0 before.
+static POOL_CLEANUP: Global<usize> = Global::new(0);
+
+/// `sync.runtime_registerPoolCleanup(cleanup)`.
+#[no_mangle]
+pub extern "C" fn g1c_register_pool_cleanup(cleanup: usize) {
+    let _l = crate::lock::rt();
+    // SAFETY: under the runtime lock.
+    unsafe { *POOL_CLEANUP.get() = cleanup };
+}
+
+/// Empties sync's Pools as gc does at the start of a collection (`clearpools`): runs sync's registered
+/// cleanup on the calling goroutine with the world stopped (the caller holds the runtime lock and has
+/// stopped it), so no Put or Get runs meanwhile. Pinned to its thread, the goroutine cannot be switched
+/// out at a preemption check inside the cleanup, and its own stack guard is reset first.
+pub fn clear_pools() {
+    let _l = crate::lock::rt();
+    // SAFETY: under the runtime lock.
+    let f = unsafe { *POOL_CLEANUP.get() };
+    let g = sched::curg();
+    if f == 0 || g.is_null() {
+        return;
+    }
+    // SAFETY: `g` runs on this thread; `f` is sync's func() value, whose code runs on this goroutine's stack.
+    unsafe {
+        crate::stack::set_guard((*g).seg);
+        let m = sched::m();
+        m.pinned.fetch_add(1, core::sync::atomic::Ordering::SeqCst);
+        crate::arch::amd64::g1c_call_go_closure(f);
+        m.pinned.fetch_sub(1, core::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+/// A cache registered by `crypto/internal/boring/bcache.registerCache`: the address of its table pointer.
+#[repr(C)]
+struct CacheNode {
+    next: *mut CacheNode,
+    table: *mut usize,
+}
+
+static CACHES: Global<*mut CacheNode> = Global::new(core::ptr::null_mut());
+
+/// `crypto/internal/boring/bcache.registerCache(p)`: `*p` is set to nil at the start of every collection.
+#[no_mangle]
+pub extern "C" fn g1c_register_cache(table: *mut usize) {
+    let _l = crate::lock::rt();
+    let n = crate::mem::g1c_alloc(core::mem::size_of::<CacheNode>()) as *mut CacheNode;
+    // SAFETY: fresh memory of the right size; CACHES is touched only under the runtime lock.
+    unsafe {
+        *n = CacheNode { next: *CACHES.get(), table };
+        *CACHES.get() = n;
+    }
+}
+
+/// Empties the registered caches, as gc's `clearpools` does when a collection starts (the collector calls
+/// this with the world stopped, before marking, so what only a cache held is freed).
+pub fn clear_caches() {
+    // SAFETY: the collector holds the runtime lock; the nodes and the tables' words are live.
+    unsafe {
+        let mut n = *CACHES.get();
+        while !n.is_null() {
+            core::ptr::write_volatile((*n).table, 0);
+            n = (*n).next;
+        }
+    }
+}
+
 static RAND: Global<u64> = Global::new(0x9E37_79B9_7F4A_7C15);
 
 /// `sync.fastrandn`: a pseudo-random number in [0, n) (xorshift64*; sync uses it to pick pool shards and
@@ -207,8 +334,10 @@ pub extern "C" fn g1c_fastrandn(n: u32) -> u32 {
 
 // The trampolines (gc's ABI0 frame offsets from RBP after the prologue: the first argument at +16).
 // sync.runtime_canSpin(i int) bool: false, as gc answers on one P. sync.runtime_doSpin: never called then.
-// sync.runtime_registerPoolCleanup(cleanup func()): rt's collector does not empty sync.Pools (a Pool may
-// drop its items at any time or keep them; gc empties them at each collection).
+// crypto/internal/boring/bcache.registerCache(p unsafe.Pointer): p +16 (its caches are emptied by every
+// collection, `clear_caches`). sync.runtime_registerPoolCleanup(cleanup func()): cleanup +16; runtime.GC runs it (`clear_pools`); the
+// collections allocation starts do not (a Pool may drop its items at any time or keep them; gc empties
+// them at each collection, but rt's run where Go code cannot be called).
 // sync.runtime_procPin/Unpin: as sync/atomic's (gohooks). sync.runtime_LoadAcquintptr and StoreReluintptr:
 // plain MOVs are acquire loads and release stores on amd64. runtime.GOMAXPROCS(n int) int: the previous
 // setting; n > 0 sets it (sched::g1c_gomaxprocs).
@@ -220,6 +349,7 @@ core::arch::global_asm!(
     "    mov rbp, rsp",
     "    mov rdi, [rbp + 16]",
     "    xor esi, esi",
+    "    xor edx, edx",
     "    call g1c_semacquire",
     "    pop rbp",
     "    ret",
@@ -229,6 +359,7 @@ core::arch::global_asm!(
     "    mov rbp, rsp",
     "    mov rdi, [rbp + 16]",
     "    movzx esi, byte ptr [rbp + 24]",
+    "    mov edx, 1",
     "    call g1c_semacquire",
     "    pop rbp",
     "    ret",
@@ -237,6 +368,9 @@ core::arch::global_asm!(
     "    push rbp",
     "    mov rbp, rsp",
     "    mov rdi, [rbp + 16]",
+    "    movzx esi, byte ptr [rbp + 24]",
+    "    mov rdx, [rbp + 32]",
+    "    mov rcx, rbp",
     "    call g1c_semrelease",
     "    pop rbp",
     "    ret",
@@ -318,8 +452,21 @@ core::arch::global_asm!(
     ".globl \"sync.runtime_doSpin\"",
     "\"sync.runtime_doSpin\":",
     "    ret",
+    ".globl \"crypto/internal/boring/bcache.registerCache\"",
+    "\"crypto/internal/boring/bcache.registerCache\":",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    mov rdi, [rbp + 16]",
+    "    call g1c_register_cache",
+    "    pop rbp",
+    "    ret",
     ".globl \"sync.runtime_registerPoolCleanup\"",
     "\"sync.runtime_registerPoolCleanup\":",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    mov rdi, [rbp + 16]",
+    "    call g1c_register_pool_cleanup",
+    "    pop rbp",
     "    ret",
     ".globl \"sync.runtime_procPin\"",
     "\"sync.runtime_procPin\":",

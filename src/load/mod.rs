@@ -595,7 +595,12 @@ impl Loader<'_> {
         let first = path.split('/').next().unwrap_or("");
         if let Some(imp) = importer {
             if first.contains('.') {
-                let in_goroot = self.state.contains_key(imp) && self.is_goroot_path(imp) && src.join(imp).is_dir();
+                // An external test package `P_test` is in P's directory, and sees P's vendor tree.
+                let imp_dir = match imp.strip_suffix("_test") {
+                    Some(p) if self.test_of.as_deref() == Some(p) => p,
+                    _ => imp,
+                };
+                let in_goroot = self.state.contains_key(imp) && self.is_goroot_path(imp) && src.join(imp_dir).is_dir();
                 if in_goroot {
                     let vendor = if imp.starts_with("cmd/") { "cmd/vendor" } else { "vendor" };
                     let v = format!("{vendor}/{path}");
@@ -864,7 +869,9 @@ impl Loader<'_> {
         }
         let under_test = self.test_of.as_deref() == Some(path);
         if under_test {
-            names.extend(test_file_names(dir).unwrap_or_default().into_iter().map(|n| (n, Source::Dir)));
+            // A test file the overlay omits tests what it leaves out (assembly-only functions).
+            let tests = test_file_names(dir).unwrap_or_default().into_iter();
+            names.extend(tests.filter(|n| !overlay.as_ref().is_some_and(|o| o.hides(n))).map(|n| (n, Source::Dir)));
         }
         names.sort_by(|a, b| a.0.cmp(&b.0));
         let mut files = Vec::new();

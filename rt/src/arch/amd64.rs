@@ -62,9 +62,38 @@ global_asm!(
     ".size g1c_sigreturn, . - g1c_sigreturn",
 );
 
+// g1c_call_go_closure(fv): calls the Go func() value `fv` (a closure object whose first word is the code),
+// with the closure in RDX as compiled Go code expects it (docs/RUNTIME-ABI.md); otherwise as g1c_call_go.
+global_asm!(
+    ".globl g1c_call_go_closure",
+    ".type g1c_call_go_closure,@function",
+    "g1c_call_go_closure:",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    push rbx",
+    "    push r12",
+    "    push r13",
+    "    push r14",
+    "    push r15",
+    "    and rsp, -16",
+    "    mov rdx, rdi",
+    "    call [rdi]",
+    "    lea rsp, [rbp - 40]",
+    "    pop r15",
+    "    pop r14",
+    "    pop r13",
+    "    pop r12",
+    "    pop rbx",
+    "    pop rbp",
+    "    ret",
+    ".size g1c_call_go_closure, . - g1c_call_go_closure",
+);
+
 extern "C" {
     /// Calls a Go function of type `func()`; see the assembly above.
     pub fn g1c_call_go(f: usize);
+    /// Calls a Go `func()` value; see the assembly above.
+    pub fn g1c_call_go_closure(fv: usize);
     /// The signal restorer; only its address is used.
     pub fn g1c_sigreturn();
 }

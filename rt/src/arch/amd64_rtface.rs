@@ -9,8 +9,8 @@
 
 // runtime.ReadMemStats(m *MemStats): m +16. runtime.Stack(buf []byte, all bool) int: buf +16 (pointer),
 // +24 (length), +32 (capacity), all +40, result +48; the frame's RBP is where the traceback starts (it
-// returns to the caller of runtime.Stack, which gc's Stack shows first). runtime.Goexit(): runs the
-// deferred calls and never returns.
+// returns to the caller of runtime.Stack, which gc's Stack shows first). runtime.nanotime() int64 (lib/runtime's
+// tracer's clock): result +16. runtime.Goexit(): runs the deferred calls and never returns.
 #[cfg(not(test))]
 core::arch::global_asm!(
     ".globl \"runtime.ReadMemStats\"",
@@ -31,6 +31,14 @@ core::arch::global_asm!(
     "    mov rcx, rbp",
     "    call g1c_stack",
     "    mov [rbp + 48], rax",
+    "    pop rbp",
+    "    ret",
+    ".globl \"runtime.nanotime\"",
+    "\"runtime.nanotime\":",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    call g1c_nanotime",
+    "    mov [rbp + 16], rax",
     "    pop rbp",
     "    ret",
     ".globl \"runtime.Goexit\"",

@@ -312,14 +312,16 @@ impl<'a> Lowerer<'a> {
                     }
                 }
                 b.push_str(&s);
-                // An instance of a generic type: `main.Pair[int,string]`, as gc's reflect prints it.
+                // An instance of a generic type: `main.Pair[int,string]`, as gc's reflect prints it. gc names
+                // an instance once, with its type arguments' link strings (`InstTypeName`): in the reflect
+                // string too they are qualified by import path (`B[internal/reflectlite_test.A]`).
                 if !n.targs.is_empty() {
                     b.push('[');
                     for (i, &a) in n.targs.iter().enumerate() {
                         if i > 0 {
                             b.push(',');
                         }
-                        self.write_type(b, a, link, visiting);
+                        self.write_type(b, a, true, visiting);
                     }
                     b.push(']');
                 }
