@@ -91,15 +91,24 @@ fn run_programs_round_trip() {
 #[test]
 fn read_errors_have_positions() {
     let cases: &[(&str, &str)] = &[
-        ("func f(args=0) ./a.go:1 {\nb0:\n  v0:i64 = const 1\n  v1:i64 = add v0, v2\n  ret\n}\n", "t.ir:4:20: v2 is read but never defined"),
+        (
+            "func f(args=0) ./a.go:1 {\nb0:\n  v0:i64 = const 1\n  v1:i64 = add v0, v2\n  ret\n}\n",
+            "t.ir:4:20: v2 is read but never defined",
+        ),
         ("func f(args=0) ./a.go:1 {\nb0:\n  v0:i64 = frob 1\n  ret\n}\n", "t.ir:3:12: unknown operation `frob`"),
         ("func f(args=0) ./a.go:1 {\nb0:\n  jump b4\n}\n", "t.ir:3:8: no block b4 in f"),
         ("func f(args=0) ./a.go:1 {\nb0:\n  v0:i64 = const 1\n}\n", "t.ir:4:1: block b0 has no terminator"),
-        ("func f(args=0) ./a.go:1 {\nb0:\n  v0:i64 = const 1\n  v0:i32 = const 2\n  ret\n}\n", "t.ir:4:3: v0 is i64 elsewhere, i32 here"),
+        (
+            "func f(args=0) ./a.go:1 {\nb0:\n  v0:i64 = const 1\n  v0:i32 = const 2\n  ret\n}\n",
+            "t.ir:4:3: v0 is i64 elsewhere, i32 here",
+        ),
         ("func f(args=0) ./a.go:1 {\nb0:\n  v0:ptr = slot s1\n  ret\n}\n", "t.ir:3:17: no slot s1 in f"),
         ("func f(args=0) ./a.go:1 {\nb1:\n  ret\n}\n", "t.ir:2:1: expected block b0"),
         ("data x bss size=8 align=8 \"\\q\"\n", "t.ir:1:28: unknown escape"),
-        ("func f(args=0) ./a.go:1 {\nb0:\n  v0:i64 = const 1 # one\n  ret\n", "t.ir:4:1: function f has no closing `}`"),
+        (
+            "func f(args=0) ./a.go:1 {\nb0:\n  v0:i64 = const 1 # one\n  ret\n",
+            "t.ir:4:1: function f has no closing `}`",
+        ),
         ("func f(args=0) ./a.go:1 {\nb0:\n  store.i32 [v0], v1\n  ret\n}\n", "t.ir:3:14: v0 is read but never defined"),
         ("func f(args=0) ./a.go:1 {\nb0:\n  v0:i64 = const x\n  ret\n}\n", "t.ir:3:18: expected an integer"),
         ("nonsense\n", "t.ir:1:1: expected `data` or `func`"),
@@ -145,4 +154,113 @@ fn read_accepts_hand_written_text() {
     let printed = print_module(&m);
     assert!(printed.contains("  v3:ptr = sym go.string.\"a b # c\"+2\n  v4:f64 = fconst -0.0\n"), "{printed}");
     round_trip("printed", &printed).unwrap();
+}
+
+/// Each pass of the tables that has a directory test/data/opt/PASS: `g1c opt -pass PASS` of every `*.ir`
+/// there (the verifier runs before and after) against the `*.out` next to it.
+#[test]
+fn pass_goldens() {
+    let names: Vec<&str> =
+        g1c::opt::MODULE_PASSES.iter().map(|p| p.name).chain(g1c::opt::PASSES.iter().map(|p| p.name)).collect();
+    let mut n = 0;
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root().join("test/data/opt"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    for dir in dirs {
+        let pass = dir.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(names.contains(&pass.as_str()), "{}: no pass named {pass}", dir.display());
+        let mut mint = goldenfile::Mint::new(&dir);
+        for p in files(&dir, "ir") {
+            let out = goenv::g1c().args(["opt", "-pass", &pass]).arg(&p).output().unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(out.status.success(), "g1c opt -pass {pass} {}: {stderr}", p.display());
+            let golden = p.file_stem().unwrap().to_string_lossy().into_owned() + ".out";
+            mint.new_goldenfile(golden).unwrap().write_all(&out.stdout).unwrap();
+            n += 1;
+        }
+    }
+    // Every function pass but none of the escape analysis (the text has no escape notes) has inputs.
+    assert!(n >= 16, "only {n} inputs");
+}
+
+/// `g1c opt` and `g1c dump` on IR text: errors have positions and exit statuses, an unknown pass lists the
+/// passes, `dump ir FILE.ir` prints what it read, and the whole pipeline runs when no pass is named.
+#[test]
+fn opt_command() {
+    let dir = std::env::temp_dir().join(format!("g1c-learn-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.ir");
+    std::fs::write(&bad, "func f(args=0) ./a.go:1 {\nb0:\n  v0:i64 = const 1\n  jump b3\n}\n").unwrap();
+    let out = goenv::g1c().args(["opt", "-pass", "dce"]).arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), format!("{}:4:8: no block b3 in f\n", bad.display()));
+    // Read, but not valid IR: the verifier's message.
+    std::fs::write(&bad, "func f(args=0) ./a.go:1 {\nb0:\n  v0:i64 = const 1\n  branch v0, b0, b0\n}\n").unwrap();
+    let out = goenv::g1c().args(["opt"]).arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("invalid IR: ./a.go:1: f b0: branch v0, b0, b0: condition is not i8"));
+    let input = root().join("test/data/opt/layout/order.ir");
+    let out = goenv::g1c().args(["opt", "-pass", "nosuch"]).arg(&input).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no pass named nosuch; the passes are: escape, inline, sroa"));
+    // Two passes in order, as one flag or two.
+    let one = goenv::g1c()
+        .args(["opt", "-pass", "copyprop,dce"])
+        .arg(root().join("test/data/opt/copyprop/global.ir"))
+        .output()
+        .unwrap();
+    let two = goenv::g1c()
+        .args(["opt", "-pass", "copyprop", "-pass", "dce"])
+        .arg(root().join("test/data/opt/copyprop/global.ir"))
+        .output()
+        .unwrap();
+    assert!(one.status.success() && one.stdout == two.stdout);
+    assert!(!String::from_utf8_lossy(&one.stdout).contains("copy"), "{}", String::from_utf8_lossy(&one.stdout));
+    // The whole pipeline, and `dump ir` of a golden prints it back unchanged.
+    let all = goenv::g1c().arg("opt").arg(&input).output().unwrap();
+    assert!(all.status.success(), "{}", String::from_utf8_lossy(&all.stderr));
+    let golden = root().join("test/golden/ir/arith.ir");
+    let out = goenv::g1c().args(["dump", "ir"]).arg(&golden).output().unwrap();
+    assert_eq!(out.stdout, std::fs::read(&golden).unwrap());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `g1c dump html FUNC FILE.go`: the page of test/data/html/tag.go's `tag` against its golden; string
+/// constants with `<` and `&` are escaped; the same bytes every time.
+#[test]
+fn dump_html_golden() {
+    let dir = std::env::temp_dir().join(format!("g1c-learn-html-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let src = root().join("test/data/html/tag.go");
+    let mut pages = Vec::new();
+    for i in 0..2 {
+        let o = dir.join(format!("tag{i}.html"));
+        let out = goenv::g1c().args(["dump", "html", "-o"]).arg(&o).arg("tag").arg(&src).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        pages.push(std::fs::read_to_string(&o).unwrap());
+    }
+    assert_eq!(pages[0], pages[1], "the page differs between two runs");
+    let page = &pages[0];
+    assert!(page.contains("go.string.&quot;&lt;b&gt;&amp;amp;&lt;/b&gt;&quot;"), "string constant not escaped");
+    assert!(!page.contains("\"<b>"), "raw string constant in the page");
+    assert_eq!(page.matches("<span").count(), page.matches("</span>").count());
+    // Every pass has its column, then the assembly.
+    for p in g1c::opt::MODULE_PASSES.iter().map(|p| p.name).chain(g1c::opt::PASSES.iter().map(|p| p.name)) {
+        assert!(page.contains(&format!("\">{p}</h2>")), "no column for {p}");
+    }
+    assert!(page.contains(">asm</h2><pre>TEXT main.tag "));
+    goldenfile::Mint::new(root().join("test/golden/html"))
+        .new_goldenfile("tag.html")
+        .unwrap()
+        .write_all(page.as_bytes())
+        .unwrap();
+    // An unknown function is an error that lists them.
+    let out = goenv::g1c().args(["dump", "html", "nosuch"]).arg(&src).current_dir(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no function nosuch; the functions are: main.tag, main.main"));
+    let _ = std::fs::remove_dir_all(&dir);
 }
