@@ -39,6 +39,9 @@ struct Spot {
 
 type Res<T> = Result<T, Spot>;
 
+/// Vreg numbers are below this (far above what lowering makes of the largest functions of std).
+const MAX_VREG: u32 = 1 << 26;
+
 const TYPES: [Ty; 7] = [Ty::I8, Ty::I16, Ty::I32, Ty::I64, Ty::Ptr, Ty::F32, Ty::F64];
 const BINOPS: [BinOp; 18] = [
     BinOp::Add,
@@ -295,7 +298,14 @@ impl<'a> Cur<'a> {
         }
     }
     fn vreg(&mut self) -> Res<VReg> {
-        self.id("v", "a vreg").map(VReg)
+        let at = self.i;
+        let v = self.id("v", "a vreg")?;
+        // The vreg table has an entry for every number up to the largest: bound it, so that a typo cannot
+        // ask for gigabytes.
+        if v >= MAX_VREG {
+            return Err(Spot { line: self.line, col: at + 1, msg: format!("vreg number v{v} is too large") });
+        }
+        Ok(VReg(v))
     }
     fn block(&mut self) -> Res<BlockId> {
         self.id("b", "a block").map(BlockId)
@@ -735,7 +745,7 @@ fn value(fs: &mut FuncState, c: &mut Cur, dst: VReg) -> Res<Op> {
             } else if let Some(op) = CONVS.iter().find(|o| conv_name(**o) == w) {
                 Op::Convert { op: *op, dst, src: fs.use_(c)? }
             } else {
-                unreachable!("`{w}` is a known operation")
+                return Err(Spot { line: c.line, col: at + 1, msg: format!("unknown operation `{w}`") });
             }
         }
     };
