@@ -742,7 +742,9 @@ pub fn dump(phase: DumpPhase, file: &str) -> i32 {
             DumpPhase::Html { func, output } => {
                 let c = check(fset)?;
                 let m = lower(&c)?;
-                dump::html::render(&m, &func, opt::enabled())
+                let src = c.fset.files().next().map(|(_, f)| (f.trace_name.clone(), f.src.clone()));
+                let src = src.as_ref().map(|(name, text)| (name.as_str(), text.as_str()));
+                dump::html::render(&m, &func, opt::enabled(), src)
                     .and_then(|page| learn::write_page(&func, output.as_deref(), &page))
                     .map_err(|e| Failure(vec![format!("g1c: {e}")]))?;
                 return Ok(None);

@@ -112,6 +112,7 @@ fn read_errors_have_positions() {
         ("func f(args=0) ./a.go:1 {\nb0:\n  store.i32 [v0], v1\n  ret\n}\n", "t.ir:3:14: v0 is read but never defined"),
         ("func f(args=0) ./a.go:1 {\nb0:\n  v0:i64 = const x\n  ret\n}\n", "t.ir:3:18: expected an integer"),
         ("nonsense\n", "t.ir:1:1: expected `data` or `func`"),
+        ("data x bss size=8 align=8\nfunc x(args=0) ./a.go:1 {\nb0:\n  ret\n}\n", "t.ir:2:6: symbol x defined twice"),
     ];
     for (text, want) in cases {
         match read_module("t.ir", text) {
@@ -253,6 +254,9 @@ fn dump_html_golden() {
         assert!(page.contains(&format!("\">{p}</h2>")), "no column for {p}");
     }
     assert!(page.contains(">asm</h2><pre>TEXT main.tag "));
+    // The source first, from the `func` line to the function's last line.
+    assert!(page.contains(">source</h2><pre>   4  func tag(s string) string {\n"), "no source column");
+    assert!(page.contains("   8  \treturn &quot;&lt;b&gt;&quot; + s + &quot;&lt;/b&gt;&quot;\n   9  }\n</pre>"));
     goldenfile::Mint::new(root().join("test/golden/html"))
         .new_goldenfile("tag.html")
         .unwrap()

@@ -127,7 +127,7 @@ pub fn dump_ir_file(phase: DumpPhase, file: &str) -> i32 {
         DumpPhase::Html { func, output } => {
             let mut page = String::new();
             guarded("dump html", || {
-                page = crate::dump::html::render(&m, &func, opt::enabled())?;
+                page = crate::dump::html::render(&m, &func, opt::enabled(), None)?;
                 Ok(())
             })
             .and_then(|()| write_page(&func, output.as_deref(), &page))

@@ -1,6 +1,6 @@
 //! `g1c dump html FUNC FILE`: one self-contained page that shows a function's IR after lowering and after
-//! every pass of the optimizer's table, in columns side by side (gc's `GOSSAFUNC` page, `ssa.html`), with
-//! the function's assembly as the last column.
+//! every pass of the optimizer's table, in columns side by side (gc's `GOSSAFUNC` page, `ssa.html`), after
+//! its Go source and before its assembly.
 //!
 //! In: a lowered, verified module and the function's symbol. Out: HTML text with inline CSS and a few lines
 //! of inline JavaScript (no other file is needed). Each column is the function as `ir::print` prints it
@@ -34,13 +34,37 @@ pub fn find<'a>(m: &'a Module, name: &str) -> Option<&'a Func> {
 }
 
 /// The page for function `name` of the lowered module `lowered`, optimized as `g1c build` would
-/// (`optimize`: the optional passes run). An error names the functions there are.
-pub fn render(lowered: &Module, name: &str, optimize: bool) -> Result<String, String> {
+/// (`optimize`: the optional passes run). `source` is a file's name as the IR records it and its text:
+/// when the function comes from that file, its lines from the `func` line to the function's end make the
+/// first column. An error names the functions there are.
+pub fn render(lowered: &Module, name: &str, optimize: bool, source: Option<(&str, &str)>) -> Result<String, String> {
     let Some(f) = find(lowered, name) else {
         let names: Vec<&str> = lowered.funcs.iter().map(|f| f.name.as_str()).collect();
         return Err(format!("no function {name}; the functions are: {}", names.join(", ")));
     };
     let sym = f.name.clone();
+    let mut cols = Vec::new();
+    if let Some((_, src)) = source.filter(|(file, text)| *file == f.file && !text.is_empty()) {
+        let lines: Vec<&str> = src.lines().collect();
+        let first = f.line.max(1) as usize;
+        let code = f.blocks.iter().flat_map(|b| b.insts.iter().map(|i| i.line).chain([b.term_line])).max();
+        let mut last = code.unwrap_or(0).max(f.line) as usize;
+        // The code's last line is usually the last statement's; gofmt'ed source closes the function with a
+        // `}` at the start of a line soon after.
+        let closed = last.checked_sub(1).and_then(|k| lines.get(k)).is_some_and(|l| l.starts_with('}'));
+        if let Some(k) =
+            lines.iter().skip(last).take_while(|l| !l.starts_with("func ")).position(|l| l.starts_with('}'))
+        {
+            if !closed {
+                last += k + 1;
+            }
+        }
+        let mut text = String::new();
+        for (n, l) in lines.iter().enumerate().take(last.min(lines.len())).skip(first - 1) {
+            let _ = writeln!(text, "{:4}  {}", n + 1, l);
+        }
+        cols.push(Column { title: "source".into(), about: f.file.clone(), text, changed: true, ir: false });
+    }
     let text = |m: &Module| {
         let mut s = String::new();
         match m.funcs.iter().find(|f| f.name == sym) {
@@ -49,13 +73,13 @@ pub fn render(lowered: &Module, name: &str, optimize: bool) -> Result<String, St
         }
         s
     };
-    let mut cols = vec![Column {
+    cols.push(Column {
         title: "lower".into(),
         about: "the IR as lowering produced it".into(),
         text: text(lowered),
         changed: true,
         ir: true,
-    }];
+    });
     let passes =
         opt::MODULE_PASSES.iter().map(|p| (p.name, p.about)).chain(opt::PASSES.iter().map(|p| (p.name, p.about)));
     let mut last = lowered.clone();
@@ -63,7 +87,7 @@ pub fn render(lowered: &Module, name: &str, optimize: bool) -> Result<String, St
         let mut m = lowered.clone();
         opt::run(&mut m, optimize, Some(pass)).map_err(|e| format!("internal compiler error: {e}"))?;
         let t = text(&m);
-        let changed = cols.last().is_some_and(|c| c.text != t);
+        let changed = cols.last().is_none_or(|c| c.text != t);
         cols.push(Column { title: pass.into(), about: about.into(), text: t, changed, ir: true });
         last = m;
     }
@@ -114,7 +138,7 @@ fn page(f: &Func, cols: &[Column]) -> String {
     let _ = writeln!(out, "<h1>{title}</h1>");
     let _ = writeln!(
         out,
-        "<p>{}:{} &mdash; the IR after lowering and after each pass of the optimizer, then the assembly. \
+        "<p>{}:{} &mdash; the source, the IR after lowering and after each pass of the optimizer, then the assembly. \
          Green lines are new in that column; a pass that changed nothing is folded (click its name). \
          Click a vreg, block or slot to highlight it everywhere.</p>",
         escape(&f.file),

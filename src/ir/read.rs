@@ -17,7 +17,7 @@
 //! begins (` data size=`, ` (args=`, `+8)` before the next `reloc(`), and quoted runs inside a name are
 //! skipped whole.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use super::print::{binop_name, cond_name, conv_name, ty_name};
 use super::{
@@ -384,6 +384,8 @@ fn line_marker(s: &str) -> Option<&str> {
 #[derive(Default)]
 struct Reader {
     module: Module,
+    /// The symbols defined so far (data and functions share one name space, as in the linker).
+    names: HashSet<String>,
 }
 
 /// The function being read: what its text has said so far.
@@ -440,14 +442,14 @@ impl Reader {
             }
             if c.eat("data ") {
                 let d = data_line(&mut c)?;
-                if self.module.data.iter().any(|o| o.name == d.name) {
-                    return c.err(format!("data symbol {} defined twice", d.name));
+                if !self.names.insert(d.name.clone()) {
+                    return Err(Spot { line: n, col: indent + 6, msg: format!("symbol {} defined twice", d.name) });
                 }
                 self.module.data.push(d);
             } else if c.eat("func ") {
                 let f = func_header(&mut c)?;
-                if self.module.funcs.iter().any(|o| o.name == f.name) {
-                    return c.err(format!("function {} defined twice", f.name));
+                if !self.names.insert(f.name.clone()) {
+                    return Err(Spot { line: n, col: indent + 6, msg: format!("symbol {} defined twice", f.name) });
                 }
                 func = Some(FuncState {
                     f,
