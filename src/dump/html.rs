@@ -44,7 +44,10 @@ pub fn render(lowered: &Module, name: &str, optimize: bool, source: Option<(&str
     };
     let sym = f.name.clone();
     let mut cols = Vec::new();
-    if let Some((_, src)) = source.filter(|(file, text)| *file == f.file && !text.is_empty()) {
+    // Generated functions (wrappers, equality) claim a line of the file that is not theirs: a function's
+    // own line has its `func`.
+    let own = |text: &str| text.lines().nth(f.line.max(1) as usize - 1).is_some_and(|l| l.contains("func"));
+    if let Some((_, src)) = source.filter(|(file, text)| *file == f.file && own(text)) {
         let lines: Vec<&str> = src.lines().collect();
         let first = f.line.max(1) as usize;
         let code = f.blocks.iter().flat_map(|b| b.insts.iter().map(|i| i.line).chain([b.term_line])).max();
