@@ -38,9 +38,11 @@ use crate::types;
 use crate::types::check::PackageSrc;
 
 pub(crate) mod check;
+mod learn;
 pub(crate) mod test;
 mod timing;
 pub use check::check as check_packages;
+pub use learn::opt_file;
 pub use test::{list, test, TestOptions};
 
 #[derive(Clone)]
@@ -51,6 +53,12 @@ pub enum DumpPhase {
     /// The IR after lowering, or after the named optimizer pass.
     Ir(Option<String>),
     Asm,
+    /// One function after lowering and after every pass, as an HTML page (`dump/html.rs`) written to
+    /// `output` or `FUNC.html`.
+    Html {
+        func: String,
+        output: Option<String>,
+    },
 }
 
 /// gc stops after this many errors and prints `too many errors`.
@@ -696,6 +704,9 @@ fn on_big_thread<T: Send + 'static>(f: impl FnOnce() -> Result<T, Reported> + Se
 }
 
 pub fn dump(phase: DumpPhase, file: &str) -> i32 {
+    if file.ends_with(".ir") {
+        return learn::dump_ir_file(phase, file);
+    }
     let fset = match read_files(&[file.to_string()]) {
         Ok(f) => f,
         Err(Failure(msgs)) => {
@@ -727,6 +738,16 @@ pub fn dump(phase: DumpPhase, file: &str) -> i32 {
                 let mut m = lower(&c)?;
                 optimize(&mut m, None)?;
                 codegen::amd64::listing(&m, opt::enabled()).map_err(|e| Failure(vec![format!("g1c: {e}")]))?
+            }
+            DumpPhase::Html { func, output } => {
+                let c = check(fset)?;
+                let m = lower(&c)?;
+                let src = c.fset.files().next().map(|(_, f)| (f.trace_name.clone(), f.src.clone()));
+                let src = src.as_ref().map(|(name, text)| (name.as_str(), text.as_str()));
+                dump::html::render(&m, &func, opt::enabled(), src)
+                    .and_then(|page| learn::write_page(&func, output.as_deref(), &page))
+                    .map_err(|e| Failure(vec![format!("g1c: {e}")]))?;
+                return Ok(None);
             }
         };
         Ok(Some(text.into_bytes()))

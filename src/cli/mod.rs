@@ -201,11 +201,26 @@ enum Cmd {
         verbose: bool,
     },
     /// Print one phase's view of a file; `ir -after PASS` prints the IR after that optimizer pass (the
-    /// passes are listed in src/opt/mod.rs), `asm` the code of the optimized IR.
+    /// passes are listed in src/opt/mod.rs), `asm` the code of the optimized IR; `html FUNC FILE` writes
+    /// FUNC.html (or -o), the function after every pass side by side. `ir`, `asm` and `html` also read IR
+    /// text (`FILE.ir`).
     Dump {
         phase: Phase,
         #[arg(long = "after", value_name = "PASS")]
         after: Option<String>,
+        /// With `html`: the page's file name (default FUNC.html).
+        #[arg(short = 'o', value_name = "FILE")]
+        output: Option<String>,
+        /// The file; for `html`, the function's name (`f`, `(*T).M`, or its symbol), then the file.
+        #[arg(required = true, num_args = 1..=2, value_name = "FILE")]
+        args: Vec<String>,
+    },
+    /// Run optimizer passes on IR text (as `g1c dump ir` prints it) and print the result: the named passes
+    /// in order (-pass a,b or -pass a -pass b), or the whole pipeline when none is named. The verifier runs
+    /// before and after each pass.
+    Opt {
+        #[arg(long = "pass", value_name = "NAME")]
+        passes: Vec<String>,
         file: String,
     },
 }
@@ -217,16 +232,20 @@ enum Phase {
     Types,
     Ir,
     Asm,
+    Html,
 }
 
 /// The go command spells its long flags with one dash (`-mod=vendor`); clap wants two. Rewrites them in
 /// the flags that follow the subcommand (up to the first argument that is not a flag, so that a program's
 /// own arguments after `g1c run x.go` are never touched).
 fn go_style_flags(mut args: Vec<String>) -> Vec<String> {
-    if args.get(1).is_some_and(|a| a == "dump") {
+    if args.get(1).is_some_and(|a| a == "dump" || a == "opt") {
         // `g1c dump ir -after PASS FILE.go`: the flag follows the phase.
         for a in args.iter_mut().skip(2) {
-            if a == "-after" || a.starts_with("-after=") {
+            if ["after", "pass"]
+                .iter()
+                .any(|f| a.strip_prefix('-').is_some_and(|r| r == *f || r.starts_with(&format!("{f}="))))
+            {
                 a.insert(0, '-');
             }
         }
@@ -332,16 +351,24 @@ pub fn main() -> i32 {
             };
             driver::run(&args[..split], &args[split..])
         }
-        Cmd::Dump { phase, after, file } => {
+        Cmd::Dump { phase, after, output, mut args } => {
+            let want = if matches!(phase, Phase::Html) { 2 } else { 1 };
+            if args.len() != want {
+                eprintln!("usage: g1c dump tokens|ast|types|ir|asm FILE, g1c dump html [-o OUT] FUNC FILE");
+                return 2;
+            }
+            let file = args.pop().unwrap_or_default();
             let phase = match phase {
                 Phase::Tokens => driver::DumpPhase::Tokens,
                 Phase::Ast => driver::DumpPhase::Ast,
                 Phase::Types => driver::DumpPhase::Types,
                 Phase::Ir => driver::DumpPhase::Ir(after),
                 Phase::Asm => driver::DumpPhase::Asm,
+                Phase::Html => driver::DumpPhase::Html { func: args.pop().unwrap_or_default(), output },
             };
             driver::dump(phase, &file)
         }
+        Cmd::Opt { passes, file } => driver::opt_file(&file, &passes),
     }
 }
 

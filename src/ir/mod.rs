@@ -22,6 +22,7 @@
 pub mod live;
 pub mod lower;
 pub mod print;
+pub mod read;
 pub mod verify;
 
 /// A virtual register, indexing `Func::vregs`.

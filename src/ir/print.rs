@@ -58,7 +58,7 @@ fn def(f: &Func, r: VReg) -> String {
     format!("v{}:{}", r.0, ty_name(f.ty(r)))
 }
 
-fn binop_name(op: BinOp) -> &'static str {
+pub(crate) fn binop_name(op: BinOp) -> &'static str {
     match op {
         BinOp::Add => "add",
         BinOp::Sub => "sub",
@@ -81,7 +81,7 @@ fn binop_name(op: BinOp) -> &'static str {
     }
 }
 
-fn cond_name(c: Cond) -> &'static str {
+pub(crate) fn cond_name(c: Cond) -> &'static str {
     match c {
         Cond::Eq => "eq",
         Cond::Ne => "ne",
@@ -102,7 +102,7 @@ fn cond_name(c: Cond) -> &'static str {
     }
 }
 
-fn conv_name(c: ConvOp) -> &'static str {
+pub(crate) fn conv_name(c: ConvOp) -> &'static str {
     match c {
         ConvOp::SExt => "sext",
         ConvOp::ZExt => "zext",
