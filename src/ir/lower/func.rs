@@ -884,6 +884,11 @@ impl<'a, 'b> Fb<'a, 'b> {
         results: Vec<(Option<ObjId>, TypeId)>,
         body: &AstBlock,
     ) {
+        // gc's compiler marks these two by name as wrappers: reflect's stubs call them, and they call the
+        // function a `defer` of a reflect-made func value means (reflect/value.go's NOTE).
+        if matches!(self.f.name.as_str(), "reflect.callReflect" | "reflect.callMethod") {
+            self.wrapper_prologue();
+        }
         self.lower_prologue(params, results, &[]);
         self.begin_defers(body);
         self.lower_block_stmts(&body.stmts);
