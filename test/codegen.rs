@@ -41,6 +41,7 @@ impl FB {
             slots: vec![],
             blocks: vec![Block { insts: vec![], term: Term::Unreachable, term_line: 0 }],
             escape: Default::default(),
+            ext_lines: vec![],
         };
         FB { f, cur: 0, line: 1 }
     }

@@ -80,6 +80,7 @@ impl Code {
             func: Some(FuncMeta {
                 file: "./hello.go".into(),
                 lines: vec![(0, line), (4, line + 1)],
+                files: vec![],
                 args_size: 0,
                 frame_size: 0,
             }),

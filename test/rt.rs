@@ -43,7 +43,13 @@ impl Code {
             data: self.bytes,
             align: 16,
             relocs: self.relocs,
-            func: Some(FuncMeta { file: "./a.go".into(), lines: lines.to_vec(), args_size, frame_size: 0 }),
+            func: Some(FuncMeta {
+                file: "./a.go".into(),
+                lines: lines.to_vec(),
+                files: vec![],
+                args_size,
+                frame_size: 0,
+            }),
         }
     }
 }

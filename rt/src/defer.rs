@@ -343,8 +343,8 @@ pub extern "C" fn g1c_gorecover(argp: usize) -> crate::Pair {
     crate::Pair { a: 0, b: 0 }
 }
 
-/// Called by `stack::g1c_newstack` when a function's arguments move to a new segment: a deferred call
-/// the panic is running keeps its right to recover.
+/// Called by `stack::g1c_newstack` when a function's arguments move to a new segment, and by
+/// `g1c_oldstack` when they move back: a deferred call the panic is running keeps its right to recover.
 pub fn moved_args(g: *mut G, from: usize, to: usize) {
     // SAFETY: `g` is the running goroutine.
     unsafe {
@@ -353,6 +353,15 @@ pub fn moved_args(g: *mut G, from: usize, to: usize) {
             (*p).argp = to;
         }
     }
+}
+
+/// gc's WRAPPER prologue: a wrapper (a generated method wrapper, a method value's `-fm` function,
+/// reflect's stubs and `callReflect`/`callMethod`) called directly by the deferred call a panic runs
+/// passes that right to recover on to the function it calls, whose argument address is the wrapper's
+/// outgoing area `to`. A wrapper is not a frame of its own as far as `recover` is concerned.
+#[no_mangle]
+pub extern "C" fn g1c_wrapper_argp(from: usize, to: usize) {
+    moved_args(g(), from, to);
 }
 
 /// gc's `gopanic`: runs the deferred calls; a recovery resumes the deferring function; otherwise prints

@@ -511,11 +511,11 @@ pub unsafe extern "C" fn g1c_caller(skip: i64, fp: usize, out: *mut u64) {
             return true;
         }
         if let Some(f) = crate::traceback::find_func(ra.wrapping_sub(1)) {
-            let file = f.file();
+            let (file, line) = f.file_line(ra.wrapping_sub(1));
             out[0] = ra;
             out[1] = file.as_ptr() as u64;
             out[2] = file.len() as u64;
-            out[3] = f.line(ra.wrapping_sub(1)) as u64;
+            out[3] = line as u64;
             out[4] = 1;
         }
         false
@@ -558,12 +558,12 @@ pub unsafe extern "C" fn g1c_funcinfo(pc: u64, out: *mut u64) {
     let out = core::slice::from_raw_parts_mut(out, 7);
     out.fill(0);
     if let Some(f) = crate::traceback::find_func(pc) {
-        let (name, file) = (f.name(), f.file());
+        let (name, (file, line)) = (f.name(), f.file_line(pc));
         out[0] = name.as_ptr() as u64;
         out[1] = name.len() as u64;
         out[2] = file.as_ptr() as u64;
         out[3] = file.len() as u64;
-        out[4] = f.line(pc) as u64;
+        out[4] = line as u64;
         out[5] = f.entry;
         out[6] = 1;
     }

@@ -295,6 +295,9 @@ pub unsafe extern "C" fn g1c_oldstack(sp: usize) -> usize {
     let s = (*g).seg;
     let prev = (*s).prev;
     crate::arch::amd64::copy_bytes(((*s).old_sp + 16) as *mut u8, sp as *const u8, (*s).args_size);
+    // Back where they were: a wrapper's callee that split the stack must not keep the right to recover
+    // that its caller passed on to the wrapper's outgoing area for the next callee.
+    crate::defer::moved_args(g, sp, (*s).old_sp + 16);
     pop_to(g, prev);
     (*s).old_sp
 }

@@ -24,11 +24,17 @@ pub struct FuncInfo {
     /// ABI0 argument and result bytes.
     pub args_size: u64,
     name: &'static [u8],
+    /// The file of the entry (and of all the code unless `multi_file`).
     file: &'static [u8],
     /// `npcline` (pc offset, line) pairs, each as two LEB128 varints: the offset's increase over the
-    /// previous pair's (unsigned) and the line's change (zigzag-signed), both from (0, 0) at the first.
+    /// previous pair's (unsigned) and the line's change (zigzag-signed), both from (0, 0) at the first;
+    /// with `multi_file`, a third: 0, or the offset of the file from there on.
     pcline: *const u8,
     npcline: u64,
+    /// `//line` directives put some of the code in other files.
+    multi_file: bool,
+    /// The table's start, which file offsets count from.
+    table: *const u8,
 }
 
 /// One index entry of the table: the function's image offset and its record's offset from the table start.
@@ -105,11 +111,24 @@ pub fn find_func(pc: u64) -> Option<FuncInfo> {
         }
         let args_size = uvarint(&mut p);
         let name = counted(p, &mut p);
-        let mut file = start.add(uvarint(&mut p) as usize);
-        let file = counted(file, &mut file);
+        let mut file_off = uvarint(&mut p);
+        let multi_file = file_off == 0;
+        if multi_file {
+            file_off = uvarint(&mut p);
+        }
+        let file = file_at(start, file_off);
         let npcline = uvarint(&mut p);
-        Some(FuncInfo { entry, end: entry + size, args_size, name, file, pcline: p, npcline })
+        Some(FuncInfo { entry, end: entry + size, args_size, name, file, pcline: p, npcline, multi_file, table: start })
     }
+}
+
+/// The file name at offset `off` of the table starting at `start`.
+///
+/// # Safety
+/// The linker wrote a counted string there.
+unsafe fn file_at(start: *const u8, off: u64) -> &'static [u8] {
+    let mut p = start.add(off as usize);
+    counted(p, &mut p)
 }
 
 /// The string at `p`: a uvarint length, then the bytes; `*after` is set past it.
@@ -127,27 +146,36 @@ impl FuncInfo {
         self.name
     }
 
-    pub fn file(&self) -> &'static [u8] {
-        self.file
+    /// The line of the instruction at `pc` (see [`FuncInfo::file_line`]).
+    pub fn line(&self, pc: u64) -> u32 {
+        self.file_line(pc).1
     }
 
-    /// The line of the instruction at `pc`: that of the last (offset, line) pair with offset <= pc - entry.
-    /// The one reader of the `pcline` encoding (see [`FuncInfo::pcline`]).
-    pub fn line(&self, pc: u64) -> u32 {
+    /// The file and line of the instruction at `pc`: those of the last (offset, line) pair with offset <=
+    /// pc - entry. The one reader of the `pcline` encoding (see [`FuncInfo::pcline`]).
+    pub fn file_line(&self, pc: u64) -> (&'static [u8], u32) {
         let off = pc.wrapping_sub(self.entry);
         let mut p = self.pcline;
         let (mut at, mut line, mut found) = (0u64, 0i64, 0u32);
+        let (mut file, mut found_file) = (self.file, self.file);
         for _ in 0..self.npcline {
             // SAFETY: the linker's table holds `npcline` encoded pairs at `pcline`.
             let (dpc, dline) = unsafe { (uvarint(&mut p), uvarint(&mut p)) };
+            if self.multi_file {
+                // SAFETY: as above; a nonzero third value is a file's offset.
+                let f = unsafe { uvarint(&mut p) };
+                if f != 0 {
+                    file = unsafe { file_at(self.table, f) };
+                }
+            }
             at = at.wrapping_add(dpc);
             line = line.wrapping_add(((dline >> 1) as i64) ^ -((dline & 1) as i64));
             if at > off {
                 break;
             }
-            found = line as u32;
+            (found, found_file) = (line as u32, file);
         }
-        found
+        (found_file, found)
     }
 }
 
@@ -208,9 +236,10 @@ pub fn print_frame(o: &mut impl Out, f: &FuncInfo, line_pc: u64, pc: u64, args: 
         o.put(b", ...");
     }
     o.put(b")\n\t");
-    o.put(f.file());
+    let (file, line) = f.file_line(line_pc);
+    o.put(file);
     o.put(b":");
-    uint(o, f.line(line_pc) as u64);
+    uint(o, line as u64);
     // gc omits the offset of a frame stopped at its entry (a fault on the first instruction).
     if pc > f.entry {
         o.put(b" +");
@@ -285,9 +314,10 @@ pub fn created_by(o: &mut impl Out, g: *const crate::sched::G) {
         o.put(b"created by ");
         put_func_name(o, f.name());
         o.put(b"\n\t");
-        o.put(f.file());
+        let (file, line) = f.file_line(pc - 1);
+        o.put(file);
         o.put(b":");
-        uint(o, f.line(pc - 1) as u64);
+        uint(o, line as u64);
         o.put(b" +");
         hex(o, pc - f.entry);
         o.put(b"\n");
@@ -417,7 +447,7 @@ mod tests {
         assert!(find_func(0x1040).is_none() && find_func(0xfff).is_none() && find_func(0x2040).is_none());
         set_functab(&[], 0);
         assert_eq!(
-            (f.name(), f.file(), f.entry, f.end, f.args_size),
+            (f.name(), f.file_line(0x1000).0, f.entry, f.end, f.args_size),
             (&b"main.f"[..], &b"./a.go"[..], 0x1000, 0x1040, 16)
         );
         assert_eq!(f.line(0x1000), 10);
@@ -430,6 +460,38 @@ mod tests {
             fmt(|o| print_frame(o, &f, 0x1000, 0x1000, &[0; 10], true)),
             "main.f(0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, ...)\n\t./a.go:10\n"
         );
+    }
+
+    #[test]
+    fn lines_in_several_files() {
+        let _l = crate::test_lock();
+        // One function at 0x1000 in ./a.go whose code from 5 on is in gen.go, and from 0x20 on in ./a.go
+        // again (the flag 0 before the file offset, then a file offset or 0 after each pair).
+        let mut t = vec![0u8; 8];
+        let a_at = t.len() as u64;
+        uvarint(&mut t, 6);
+        t.extend_from_slice(b"./a.go");
+        let gen_at = t.len() as u64;
+        uvarint(&mut t, 6);
+        t.extend_from_slice(b"gen.go");
+        let rec = t.len() as u32;
+        t[0..4].copy_from_slice(&0x1000u32.to_le_bytes());
+        t[4..8].copy_from_slice(&rec.to_le_bytes());
+        for v in [0x40, 0, 1] {
+            uvarint(&mut t, v);
+        }
+        t.push(b'f');
+        for v in [0, a_at, 3, 0, 20, 0, 5, 78, gen_at, 0x1b, 75, a_at] {
+            uvarint(&mut t, v);
+        }
+        let words: &'static mut [u32] = Box::leak(vec![0u32; t.len().div_ceil(4)].into_boxed_slice());
+        let bytes = unsafe { core::slice::from_raw_parts_mut(words.as_mut_ptr() as *mut u8, t.len()) };
+        bytes.copy_from_slice(&t);
+        set_functab(bytes, 1);
+        let f = find_func(0x1004).unwrap();
+        let got = [f.file_line(0x1004), f.file_line(0x1005), f.file_line(0x101f), f.file_line(0x1030)];
+        set_functab(&[], 0);
+        assert_eq!(got, [(&b"./a.go"[..], 10), (&b"gen.go"[..], 49), (&b"gen.go"[..], 49), (&b"./a.go"[..], 11)]);
     }
 
     #[test]

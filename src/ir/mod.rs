@@ -281,7 +281,9 @@ pub enum Term {
     Unreachable,
 }
 
-/// An operation with the source line it comes from (0 = none), for line tables and tracebacks.
+/// An operation with the source line it comes from (0 = none), for line tables and tracebacks. A line
+/// with [`LINE_EXT`] set is not in the function's own file (a `//line` directive changed the file): its
+/// low bits index [`Func::ext_lines`], and [`Func::source_line`] reads either kind.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Inst {
     pub line: u32,
@@ -321,6 +323,25 @@ pub struct Func {
     /// What the lowering tells the escape analysis about this function's allocations and parameters, and
     /// what the analysis found (`opt/escape.rs`).
     pub escape: EscapeNotes,
+    /// The (file, line) pairs of the lines with [`LINE_EXT`] set, which lie in other files than `file`.
+    /// Empty unless `//line` directives name files; positions free of them never need it (positions are
+    /// below 2^30, as gc's, so bit 31 is free).
+    pub ext_lines: Vec<(String, u32)>,
+}
+
+/// The bit of [`Inst::line`] that makes the rest an index into [`Func::ext_lines`].
+pub const LINE_EXT: u32 = 1 << 31;
+
+impl Func {
+    /// The file and line a line value of this function's instructions stands for.
+    pub fn source_line(&self, line: u32) -> (&str, u32) {
+        if line & LINE_EXT != 0 {
+            if let Some((file, l)) = self.ext_lines.get((line & !LINE_EXT) as usize) {
+                return (file, *l);
+            }
+        }
+        (&self.file, line)
+    }
 }
 
 /// The lowering's account of one function for escape analysis (`opt/escape.rs`), and the analysis's

@@ -185,6 +185,16 @@ pub fn term_text(t: &Term) -> String {
     }
 }
 
+/// `# line N`, or `# line FILE:N` for a line a `//line` directive put in another file.
+fn print_line(out: &mut String, f: &Func, line: u32) {
+    let (file, n) = f.source_line(line);
+    if file == f.file {
+        let _ = writeln!(out, "  # line {n}");
+    } else {
+        let _ = writeln!(out, "  # line {file}:{n}");
+    }
+}
+
 pub fn print_func(out: &mut String, f: &Func) {
     let _ = writeln!(out, "func {}(args={}) {}:{} {{", f.name, f.args_size, f.file, f.line);
     for (i, s) in f.slots.iter().enumerate() {
@@ -196,13 +206,13 @@ pub fn print_func(out: &mut String, f: &Func) {
         for inst in &b.insts {
             if inst.line != line {
                 line = inst.line;
-                let _ = writeln!(out, "  # line {line}");
+                print_line(out, f, line);
             }
             let _ = writeln!(out, "  {}", op_text(f, &inst.op));
         }
         if b.term_line != line && !matches!(b.term, Term::Unreachable) {
             line = b.term_line;
-            let _ = writeln!(out, "  # line {line}");
+            print_line(out, f, line);
         }
         let _ = writeln!(out, "  {}", term_text(&b.term));
     }

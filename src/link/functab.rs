@@ -11,7 +11,10 @@
 //! 3. one record per function, of uvarints: code size, ABI0 argument bytes, the name's length followed by
 //!    the name itself, the file name's offset from the table start, the number of `(pc offset, line)`
 //!    pairs, then the pairs, each as two uvarints: the offset's increase and the zigzag-encoded change of
-//!    the line, from (0, 0). rt's `traceback::find_func` and `FuncInfo::line` are their one reader.
+//!    the line, from (0, 0). A function whose code lies in several files (`//line` directives) has a 0
+//!    before its file offset (never a real offset: the index comes first), and a third uvarint in each
+//!    pair: 0 when the file stays, else the offset of the file from that pc on. rt's
+//!    `traceback::find_func` and `FuncInfo::file_line` are their one reader.
 //!
 //! Invariant: entries follow the Object's symbol order. Layout places the Go functions contiguously and in
 //! that same order (see `FileKind::order`), so the table is sorted by `entry`; `layout.rs` checks it.
@@ -25,9 +28,9 @@ use super::object::{Object, SymKind};
 pub const ENTRY_SIZE: u64 = 8;
 
 /// Fills the function table; returns the Go functions it lists, in table order.
-pub fn build(
+pub fn build<'a>(
     inputs: &mut Inputs,
-    obj: &Object,
+    obj: &'a Object,
     go_sections: &[SecId],
     live: &[bool],
     functab: SecId,
@@ -42,12 +45,18 @@ pub fn build(
         if s.kind != SymKind::Text || !live[sec.0 as usize] {
             continue;
         }
-        let file_off = *file_at.entry(meta.file.as_str()).or_insert_with(|| {
-            let off = files.len() as u64;
-            put_uvarint(&mut files, meta.file.len() as u64);
-            files.extend_from_slice(meta.file.as_bytes());
-            off
-        });
+        let mut file_offset = |name: &'a str| {
+            *file_at.entry(name).or_insert_with(|| {
+                let off = files.len() as u64;
+                put_uvarint(&mut files, name.len() as u64);
+                files.extend_from_slice(name.as_bytes());
+                off
+            })
+        };
+        let file_off = file_offset(meta.file.as_str());
+        for (_, f) in &meta.files {
+            file_offset(f.as_str());
+        }
         funcs.push((s, meta, sec, file_off));
     }
 
@@ -72,7 +81,14 @@ pub fn build(
         put_uvarint(&mut records, meta.args_size as u64);
         put_uvarint(&mut records, s.name.len() as u64);
         records.extend_from_slice(s.name.as_bytes());
+        let multi = !meta.files.is_empty();
+        if multi {
+            put_uvarint(&mut records, 0);
+        }
         put_uvarint(&mut records, files_at + file_off);
+        // The file changes as `meta.files` says, each at the first pair at or after its pc (isel records a
+        // line at every pc where the file changes).
+        let mut changes = meta.files.iter().peekable();
         put_uvarint(&mut records, meta.lines.len() as u64);
         let (mut last_pc, mut last_line) = (0u32, 0i64);
         for &(pc, line) in &meta.lines {
@@ -82,6 +98,13 @@ pub fn build(
             let dline = line as i64 - last_line;
             put_uvarint(&mut records, (pc - last_pc) as u64);
             put_uvarint(&mut records, ((dline << 1) ^ (dline >> 63)) as u64);
+            if multi {
+                let mut file = 0;
+                while let Some((_, f)) = changes.next_if(|c| c.0 <= pc) {
+                    file = files_at + file_at[f.as_str()];
+                }
+                put_uvarint(&mut records, file);
+            }
             (last_pc, last_line) = (pc, line as i64);
         }
     }

@@ -54,6 +54,10 @@ pub struct FuncMeta {
     /// `(pc offset from the function's entry, source line)` pairs, sorted by offset; the line of a pc is the
     /// line of the last pair whose offset is `<=` it.
     pub lines: Vec<(u32, u32)>,
+    /// `(pc offset, file)` pairs, sorted by offset, where the code's file changes (a `//line` directive
+    /// names another file); from the entry up to the first pair the file is `file`. Empty for almost every
+    /// function.
+    pub files: Vec<(u32, String)>,
     /// Size in bytes of the incoming argument and result area (ABI0), for printing arguments.
     pub args_size: u32,
     /// Size of the frame below the saved frame pointer, for stack checks and debuggers.

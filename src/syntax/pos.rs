@@ -192,6 +192,24 @@ impl FileSet {
         Some(Position { file: &d.file, line: rel_line, col: rel_col })
     }
 
+    /// The file and line compiled code records for `pos` (tracebacks, `runtime.Caller`): the file's trace
+    /// name, or after a line directive the directive's file as written (gc records it without making it
+    /// absolute), `??` when the directive names none (gc's `objabi.AbsFile` of an empty name).
+    pub fn trace_position(&self, pos: Pos) -> Option<(&str, u32)> {
+        let id = self.file_of(pos)?;
+        let f = self.file(id);
+        let p = self.position(pos)?;
+        let directed = f.line_directives.get().is_some_and(|d| d.first().is_some_and(|d| d.at <= pos.0 - f.base));
+        let file = if !directed {
+            f.trace_name.as_str()
+        } else if p.file.is_empty() {
+            "??"
+        } else {
+            p.file
+        };
+        Some((file, p.line))
+    }
+
     /// Physical line of `pos`, 0 when unknown.
     pub fn physical_line(&self, pos: Pos) -> u32 {
         self.physical(pos).map(|p| p.line).unwrap_or(0)

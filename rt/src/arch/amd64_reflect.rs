@@ -26,6 +26,9 @@
 // *makeFuncImpl / *methodValue) and the caller's arguments at +8; they call
 // callReflect/callMethod(ctxt, frame unsafe.Pointer, retValid *bool, regs *abi.RegArgs) with frame = the
 // argument area. regs points at an empty RegArgs (a zero-size struct with no argument registers).
+//
+// All three are gc's WRAPPER functions: each first calls g1c_wrapper_argp(its argument address, its
+// outgoing area), so that a deferred reflect-made func value's target recovers as if deferred itself.
 #[cfg(not(test))]
 core::arch::global_asm!(
     ".pushsection .text.g1c_reflect_call,\"ax\",@progbits",
@@ -43,6 +46,9 @@ core::arch::global_asm!(
     "    add rcx, 15",
     "    and rcx, -16",
     "    sub rsp, rcx",
+    "    lea rdi, [rbp + 16]",
+    "    mov rsi, rsp",
+    "    call g1c_wrapper_argp",
     "    mov rsi, [rbp + 32]",
     "    mov rdi, rsp",
     "    mov ecx, dword ptr [rbp + 40]",
@@ -70,6 +76,9 @@ core::arch::global_asm!(
     "    mov rbp, rsp",
     "    sub rsp, 48",
     "    mov [rsp], rdx",
+    "    lea rdi, [rbp + 16]",
+    "    mov rsi, rsp",
+    "    call g1c_wrapper_argp",
     "    lea rax, [rbp + 16]",
     "    mov [rsp + 8], rax",
     "    mov byte ptr [rsp + 32], 0",
@@ -89,6 +98,9 @@ core::arch::global_asm!(
     "    mov rbp, rsp",
     "    sub rsp, 48",
     "    mov [rsp], rdx",
+    "    lea rdi, [rbp + 16]",
+    "    mov rsi, rsp",
+    "    call g1c_wrapper_argp",
     "    lea rax, [rbp + 16]",
     "    mov [rsp + 8], rax",
     "    mov byte ptr [rsp + 32], 0",

@@ -545,6 +545,12 @@ fn text(t: &goasm::Text, file: &str) -> Result<Symbol, String> {
         relocs: code.relocs.iter().map(super::reloc).collect(),
         data: code.bytes,
         align: super::FUNC_ALIGN,
-        func: Some(FuncMeta { file: file.to_string(), lines, args_size: args as u32, frame_size: frame as u32 }),
+        func: Some(FuncMeta {
+            file: file.to_string(),
+            lines,
+            files: Vec::new(),
+            args_size: args as u32,
+            frame_size: frame as u32,
+        }),
     })
 }

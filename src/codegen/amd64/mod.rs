@@ -53,6 +53,7 @@ pub fn compile(m: &Module, optimize: bool) -> Result<Object, String> {
     // outlives its function.
     let symbols = crate::par::map(&m.funcs, |f| -> Result<Symbol, String> {
         let c = compile_func(f, optimize)?;
+        let (lines, files) = source_lines(f, &c.sel.lines);
         let mut code = c.sel.code;
         code.bytes.shrink_to_fit();
         Ok(Symbol {
@@ -64,7 +65,8 @@ pub fn compile(m: &Module, optimize: bool) -> Result<Object, String> {
             align: FUNC_ALIGN,
             func: Some(FuncMeta {
                 file: f.file.clone(),
-                lines: c.sel.lines,
+                lines,
+                files,
                 args_size: f.args_size,
                 frame_size: c.frame.size,
             }),
@@ -109,6 +111,25 @@ pub fn compile(m: &Module, optimize: bool) -> Result<Object, String> {
     Ok(obj)
 }
 
+/// The line table of `f`'s code from isel's `(pc offset, line value)` pairs: the lines, and where the file
+/// changes (`FuncMeta::files`) when `//line` directives put some lines in other files (`ir::LINE_EXT`).
+fn source_lines(f: &Func, sel: &[(u32, u32)]) -> (Vec<(u32, u32)>, Vec<(u32, String)>) {
+    if f.ext_lines.is_empty() {
+        return (sel.to_vec(), Vec::new());
+    }
+    let mut lines = Vec::with_capacity(sel.len());
+    let mut files: Vec<(u32, String)> = Vec::new();
+    for &(pc, v) in sel {
+        let (file, line) = f.source_line(v);
+        let cur = files.last().map_or(f.file.as_str(), |x| x.1.as_str());
+        if file != cur {
+            files.push((pc, file.to_string()));
+        }
+        lines.push((pc, line));
+    }
+    (lines, files)
+}
+
 /// The `g1c dump asm` text: per function a header, then each instruction with its offset and bytes,
 /// labels where branches land, and `; file:line` markers where the source line changes.
 pub fn listing(m: &Module, optimize: bool) -> Result<String, String> {
@@ -137,7 +158,8 @@ pub fn listing(m: &Module, optimize: bool) -> Result<String, String> {
                 let _ = writeln!(out, ".L{l}:");
             }
             while let Some((_, line)) = lines.next_if(|l| l.0 <= *off) {
-                let _ = writeln!(out, "    ; {}:{}", f.file, line);
+                let (file, line) = f.source_line(*line);
+                let _ = writeln!(out, "    ; {}:{}", file, line);
             }
             let bytes: Vec<String> = code.bytes[*off as usize..end].iter().map(|b| format!("{b:02x}")).collect();
             let _ = writeln!(out, "    {off:04x}  {:<30} {inst}", bytes.join(" "));

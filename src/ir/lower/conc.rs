@@ -292,6 +292,17 @@ impl<'a, 'b> Fb<'a, 'b> {
         (self.sym_addr(&c), block, size)
     }
 
+    /// gc's WRAPPER prologue (`g1c_wrapper_argp`): a wrapper hands a deferred call's right to recover on to
+    /// the function it calls, whose argument address is this frame's outgoing area. Emitted first in
+    /// generated method wrappers, `-fm` functions and reflect's `callReflect`/`callMethod`.
+    pub fn wrapper_prologue(&mut self) {
+        let from = self.vreg(Ty::Ptr);
+        self.emit(Op::ArgAddr { dst: from, offset: 0 });
+        let to = self.vreg(Ty::Ptr);
+        self.emit(Op::OutArgAddr { dst: to, offset: 0 });
+        self.call_rt("g1c_wrapper_argp", vec![from, to], &[]);
+    }
+
     /// `recover()`: the panic value as an `interface{}` (two words) in a temporary.
     pub fn recover_call(&mut self) -> Val {
         let argp = match self.recover_argp {

@@ -129,6 +129,8 @@ pub(super) struct Fb<'a, 'b> {
     pub frame_pos: Option<Pos>,
     /// The `(` of the call whose arguments are being lowered: where gc reports a `...` argument's slice.
     pub call_lparen: Pos,
+    /// Where each (file, line) of `f.ext_lines` is, to give each one index.
+    ext_index: HashMap<(String, u32), u32>,
 }
 
 /// gc's `maxStackSize`: a function whose locals, own arguments or locals plus outgoing arguments reach
@@ -157,8 +159,7 @@ pub(super) const INT: Ty = Ty::I64;
 impl<'a, 'b> Fb<'a, 'b> {
     pub fn new(lw: &'b mut Lowerer<'a>, name: String, pos: Pos, closure_prefix: String) -> Fb<'a, 'b> {
         let fset = lw.fset;
-        let file = fset.file_of(pos).map(|id| fset.file(id).trace_name.clone()).unwrap_or_default();
-        let line = fset.line(pos);
+        let (file, line) = fset.trace_position(pos).map(|(f, l)| (f.to_string(), l)).unwrap_or_default();
         let f = Func {
             name,
             file,
@@ -168,6 +169,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             slots: Vec::new(),
             blocks: Vec::new(),
             escape: Default::default(),
+            ext_lines: Vec::new(),
         };
         let (ast, prog, types, subst) = (lw.ast, lw.prog, lw.types, lw.subst);
         let mut fb = Fb {
@@ -198,6 +200,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             unchecked: HashSet::new(),
             frame_pos: None,
             call_lparen: Pos::NONE,
+            ext_index: HashMap::new(),
         };
         fb.cur = fb.new_block();
         fb
@@ -205,8 +208,19 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     // ---- Positions and errors ----
 
-    pub fn line_of(&self, pos: Pos) -> u32 {
-        self.lw.fset.line(pos)
+    /// The line value instructions from `pos` carry: the line, or when a `//line` directive put `pos` in
+    /// another file than the function's, an index into `ext_lines` (`ir::LINE_EXT`).
+    pub fn line_of(&mut self, pos: Pos) -> u32 {
+        let Some((file, line)) = self.lw.fset.trace_position(pos) else { return 0 };
+        if file == self.f.file {
+            return line;
+        }
+        let ext = &mut self.f.ext_lines;
+        let i = *self.ext_index.entry((file.to_string(), line)).or_insert_with(|| {
+            ext.push((file.to_string(), line));
+            ext.len() as u32 - 1
+        });
+        i | crate::ir::LINE_EXT
     }
 
     pub fn set_pos(&mut self, pos: Pos) {
@@ -884,6 +898,11 @@ impl<'a, 'b> Fb<'a, 'b> {
         results: Vec<(Option<ObjId>, TypeId)>,
         body: &AstBlock,
     ) {
+        // gc's compiler marks these two by name as wrappers: reflect's stubs call them, and they call the
+        // function a `defer` of a reflect-made func value means (reflect/value.go's NOTE).
+        if matches!(self.f.name.as_str(), "reflect.callReflect" | "reflect.callMethod") {
+            self.wrapper_prologue();
+        }
         self.lower_prologue(params, results, &[]);
         self.begin_defers(body);
         self.lower_block_stmts(&body.stmts);

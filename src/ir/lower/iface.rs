@@ -838,6 +838,7 @@ impl<'a> super::Lowerer<'a> {
         };
         let pos = prog.obj(w.method).pos;
         let mut fb = Fb::new(self, w.sym.clone(), pos, format!("{}.func", w.sym));
+        fb.wrapper_prologue();
         let recv_t = if w.recv_ptr { TypeId::UNSAFE_POINTER } else { w.base };
         let mut pt = vec![recv_t];
         pt.extend(sig.params.iter().copied());
@@ -878,6 +879,7 @@ impl<'a> super::Lowerer<'a> {
         };
         let pos = self.ast.files.first().map(|f| f.package.pos).unwrap_or(Pos::NONE);
         let mut fb = Fb::new(self, w.sym.clone(), pos, format!("{}.func", w.sym));
+        fb.wrapper_prologue();
         let recv_t = if w.recv_ptr { TypeId::UNSAFE_POINTER } else { w.base };
         let mut pt = vec![recv_t];
         pt.extend(sig.params.iter().copied());
@@ -904,6 +906,7 @@ impl<'a> super::Lowerer<'a> {
     fn lower_fm(&mut self, w: &FmWrapper) {
         let pos = self.ast.files.first().map(|f| f.package.pos).unwrap_or(Pos::NONE);
         let mut fb = Fb::new(self, w.sym.clone(), pos, format!("{}.func", w.sym));
+        fb.wrapper_prologue();
         let (po, ro, size) = fb.call_layout(&w.sig.params, &w.sig.results);
         fb.f.args_size = size;
         let ctx = fb.vreg(Ty::Ptr);
