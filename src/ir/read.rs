@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, HashSet};
 use super::print::{binop_name, cond_name, conv_name, ty_name};
 use super::{
     BinOp, Block, BlockId, Callee, Cond, ConvOp, Data, DataKind, DataReloc, DataRelocKind, EscapeNotes, Func, Inst,
-    Module, Op, Slot, SlotId, Term, Ty, UnOp, VReg,
+    Module, Op, Slot, SlotId, Term, Ty, UnOp, VReg, LINE_EXT,
 };
 
 /// Reads the module in `text`; `file` names it in error messages.
@@ -375,10 +375,15 @@ fn strip_comment(s: &str) -> &str {
     s.trim_end()
 }
 
-/// A `# line N` marker (the whole line).
-fn line_marker(s: &str) -> Option<&str> {
-    let n = s.strip_prefix("# line ")?;
-    (!n.is_empty() && n.bytes().all(|c| c.is_ascii_digit())).then_some(n)
+/// A `# line N` marker (the whole line), or `# line FILE:N` for a line a `//line` directive put in another
+/// file: the file (if any) and the number's text.
+fn line_marker(s: &str) -> Option<(Option<&str>, &str)> {
+    let m = s.strip_prefix("# line ")?;
+    let (file, n) = match m.rsplit_once(':') {
+        Some((file, n)) if !file.is_empty() => (Some(file), n),
+        _ => (None, m),
+    };
+    (!n.is_empty() && n.bytes().all(|c| c.is_ascii_digit())).then_some((file, n))
 }
 
 #[derive(Default)]
@@ -419,8 +424,23 @@ impl Reader {
             // The cursor works on the comment-free text but reports columns of the original line.
             let mut c = Cur { s: &raw[..indent + body.len()], i: indent, line: n };
             if let Some(fs) = func.as_mut() {
-                if let Some(l) = marker {
-                    fs.line = l.parse().map_err(|_| c.spot("line number out of range"))?;
+                if let Some((file, l)) = marker {
+                    let n: u32 = l.parse().map_err(|_| c.spot("line number out of range"))?;
+                    fs.line = match file {
+                        Some(file) if file != fs.f.file => {
+                            let key = (file.to_string(), n);
+                            let i = match fs.f.ext_lines.iter().position(|e| *e == key) {
+                                Some(i) => i,
+                                None => {
+                                    fs.f.ext_lines.push(key);
+                                    fs.f.ext_lines.len() - 1
+                                }
+                            };
+                            LINE_EXT | i as u32
+                        }
+                        _ if n & LINE_EXT != 0 => return c.err("line number out of range"),
+                        _ => n,
+                    };
                     continue;
                 }
                 if body.is_empty() {
@@ -524,6 +544,7 @@ fn func_header(c: &mut Cur) -> Res<Func> {
         slots: Vec::new(),
         blocks: Vec::new(),
         escape: EscapeNotes::default(),
+        ext_lines: Vec::new(),
     })
 }
 
