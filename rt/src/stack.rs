@@ -81,6 +81,20 @@ pub struct Seg {
 
 /// Free segments of `SEG_SIZE` bytes.
 static FREE: Global<*mut Seg> = Global::new(core::ptr::null_mut());
+/// Free grown segments, one list per power-of-two size from `2 * SEG_SIZE` to `MAX_SEG`: a deep recursion
+/// that keeps returning below its second segment would otherwise map, fault in and unmap its deeper
+/// segments every time (gc keeps freed stacks in its stack pools for the same reason).
+static BIG_FREE: Global<[*mut Seg; BIG_CLASSES]> = Global::new([core::ptr::null_mut(); BIG_CLASSES]);
+const BIG_CLASSES: usize = (MAX_SEG / SEG_SIZE).trailing_zeros() as usize;
+/// Bytes held in `BIG_FREE`, and the most it keeps; beyond that freed grown segments are unmapped.
+static BIG_CACHED: Global<usize> = Global::new(0);
+const BIG_CACHE_LIMIT: usize = 16 << 20;
+
+/// The `BIG_FREE` list for segments of `size` bytes, if that size has one.
+fn big_class(size: usize) -> Option<usize> {
+    (size > SEG_SIZE && size <= MAX_SEG && size.is_power_of_two())
+        .then(|| (size / SEG_SIZE).trailing_zeros() as usize - 1)
+}
 /// The part of the current stack chunk not yet cut into segments.
 static CHUNK: Global<(usize, usize)> = Global::new((0, 0));
 const CHUNK_SIZE: usize = 64 << 20;
@@ -119,6 +133,11 @@ fn alloc_seg(size: usize) -> *mut Seg {
             chunk.0 += SEG_SIZE;
             chunk.1 -= SEG_SIZE;
             b
+        } else if let Some(c) = big_class(size).filter(|&c| !(*BIG_FREE.get())[c].is_null()) {
+            let s = (*BIG_FREE.get())[c];
+            (*BIG_FREE.get())[c] = (*s).next_free;
+            *BIG_CACHED.get() -= size;
+            (*s).lo
         } else {
             map(size)
         };
@@ -148,6 +167,10 @@ fn free_seg(s: *mut Seg) {
         if (*s).size == SEG_SIZE {
             (*s).next_free = *FREE.get();
             *FREE.get() = s;
+        } else if let Some(c) = big_class((*s).size).filter(|_| *BIG_CACHED.get() + (*s).size <= BIG_CACHE_LIMIT) {
+            (*s).next_free = (*BIG_FREE.get())[c];
+            (*BIG_FREE.get())[c] = s;
+            *BIG_CACHED.get() += (*s).size;
         } else {
             crate::os::linux::munmap((*s).lo, (*s).size);
         }
