@@ -586,8 +586,8 @@ impl<'a, 'b> Fb<'a, 'b> {
             self.switch_to(join);
             Val::S(r)
         } else {
-            let one = self.iconst(INT, 1);
-            self.emit(Op::Binary { op: BinOp::Add, dst: next, x: hv, y: one });
+            // The next index is computed in `post` (`hv += 1`): computed here, it would hold a second
+            // register through the body.
             if want_value {
                 let es = self.size(elem_t);
                 let a = self.index_addr(base, hv, es);
@@ -610,7 +610,12 @@ impl<'a, 'b> Fb<'a, 'b> {
         self.targets.pop();
         self.jump(post);
         self.switch_to(post);
-        self.emit(Op::Copy { dst: hv, src: next });
+        if string {
+            self.emit(Op::Copy { dst: hv, src: next });
+        } else {
+            let one = self.iconst(INT, 1);
+            self.emit(Op::Binary { op: BinOp::Add, dst: hv, x: hv, y: one });
+        }
         self.jump(head);
         self.switch_to(end);
     }
