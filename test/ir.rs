@@ -95,5 +95,6 @@ fn opt_pass_goldens() {
     // An unknown pass is an error that lists the passes.
     let out = goenv::g1c().args(["dump", "ir", "-after", "nosuch"]).arg(&p).output().unwrap();
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("the passes are: escape, inline, sroa, argload, copyprop"));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("the passes are: escape, inline, addrfold, sroa, argload, copyprop"));
 }

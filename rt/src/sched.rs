@@ -1545,7 +1545,9 @@ fn startlockedm(g: *mut G, to: *mut M) {
 pub extern "C" fn g1c_proc_pin() -> usize {
     loop {
         let m = m();
-        m.pinned.fetch_add(1, Ordering::SeqCst);
+        // Only this thread writes its count: a plain store and the fence that orders it before the read of
+        // the setting below (no locked read-modify-write, which would be a second full barrier).
+        m.pinned.store(m.pinned.load(Ordering::Relaxed).wrapping_add(1), Ordering::Relaxed);
         fence(Ordering::SeqCst);
         if m.p.is_null() {
             return 0;
@@ -1565,7 +1567,11 @@ pub extern "C" fn g1c_proc_pin() -> usize {
 #[no_mangle]
 pub extern "C" fn g1c_proc_unpin() {
     let m = m();
-    let _ = m.pinned.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1));
+    // Only this thread writes its count (see `g1c_proc_pin`); the release orders the pinned section first.
+    let n = m.pinned.load(Ordering::Relaxed);
+    if n > 0 {
+        m.pinned.store(n - 1, Ordering::Release);
+    }
 }
 
 /// Whether a thread other than the caller's is pinned (`g1c_proc_pin`) to a P numbered `n` or more

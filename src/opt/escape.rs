@@ -78,6 +78,8 @@ const RT_SLICE_IN_BUF: &[&str] = &["g1c_stringtoslicebyte", "g1c_stringtosliceru
 /// pointers out of the memory they read (rt/src: comparisons, hashing, printing, string conversions that copy
 /// bytes, map lookups by key).
 const RT_READ_ONLY: &[&str] = &[
+    // Stores only zeros: no pointer reaches the memory it writes.
+    "g1c_memclr",
     "g1c_memequal",
     "g1c_cmpstring",
     "g1c_slicebytetostring",

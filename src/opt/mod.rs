@@ -18,7 +18,9 @@
 //! run, and code generation keeps every vreg in its frame home (the naive code of DESIGN §4). It is the
 //! reference level for debugging the optimizer and for running the tests at every level.
 
+pub mod addrfold;
 pub mod argload;
+pub mod coalesce;
 pub mod constfold;
 pub mod copyprop;
 pub mod dce;
@@ -85,7 +87,14 @@ pub const MODULE_PASSES: &[ModulePass] = &[
 
 /// The function passes, in order.
 pub const PASSES: &[Pass] = &[
-    // First: the copies it leaves are what copyprop and the later passes work on.
+    // Before sroa: a slot's field addresses (`slot + c`) become offsets of its loads and stores.
+    Pass {
+        name: "addrfold",
+        about: "loads and stores through pointer + constant use the pointer and a larger offset",
+        run: addrfold::run,
+        required: false,
+    },
+    // Early: the copies it leaves are what copyprop and the later passes work on.
     Pass {
         name: "sroa",
         about: "small stack slots used only by loads, stores and whole copies become one vreg per field",
@@ -109,6 +118,13 @@ pub const PASSES: &[Pass] = &[
         name: "strength",
         about: "multiplication, division and remainder by a constant power of two become shifts and masks",
         run: strength::run,
+        required: false,
+    },
+    // After the passes that reason about single-definition vregs: it turns some into multiply-written ones.
+    Pass {
+        name: "coalesce",
+        about: "a value computed only to be copied to a variable is computed into the variable",
+        run: coalesce::run,
         required: false,
     },
     Pass {

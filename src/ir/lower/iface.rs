@@ -647,6 +647,17 @@ impl<'a, 'b> Fb<'a, 'b> {
     pub fn iface_compare(&mut self, op: BinaryOp, x: ExprId, y: ExprId, pos: Pos) -> Val {
         let (xt, yt) = (self.type_of(x), self.type_of(y));
         let t = if self.is_iface(xt) { xt } else { yt };
+        // `v == nil`: only the type (or itab) word says whether an interface is nil.
+        let is_nil = |fb: &Self, e: ExprId| fb.is_nil(e) || fb.type_of(e) == TypeId::UNTYPED_NIL;
+        if is_nil(self, x) || is_nil(self, y) {
+            let other = if is_nil(self, x) { y } else { x };
+            let v = self.expr_to(other, t);
+            self.set_pos(pos);
+            let w0 = self.load(Ty::Ptr, v.v(), 0);
+            let zero = self.iconst(Ty::Ptr, 0);
+            let cond = if op == BinaryOp::Neq { Cond::Ne } else { Cond::Eq };
+            return Val::S(self.cmp(cond, w0, zero));
+        }
         let xv = self.expr_to(x, t);
         let xv = self.to_temp(xv, t);
         let yv = self.expr_to(y, t);
@@ -663,8 +674,25 @@ impl<'a, 'b> Fb<'a, 'b> {
     pub fn iface_eq(&mut self, a: VReg, b: VReg, t: TypeId) -> VReg {
         let (a0, a1) = (self.load(Ty::Ptr, a, 0), self.load(Ty::Ptr, a, 8));
         let (b0, b1) = (self.load(Ty::Ptr, b, 0), self.load(Ty::Ptr, b, 8));
-        let f = if self.is_empty_iface(t) { "g1c_efaceeq" } else { "g1c_ifaceeq" };
-        self.call_rt(f, vec![a0, a1, b0, b1], &[Ty::I8])[0]
+        if !self.is_empty_iface(t) {
+            // Itabs are not unique (rt makes some at run time): the runtime compares their types.
+            return self.call_rt("g1c_ifaceeq", vec![a0, a1, b0, b1], &[Ty::I8])[0];
+        }
+        // Type descriptors are unique: different type words are unequal without asking the runtime (gc's
+        // inline test before efaceeq).
+        let eq = self.vreg(Ty::I8);
+        let differ = self.cmp(Cond::Ne, a0, b0);
+        let (no_b, call_b, join) = (self.new_block(), self.new_block(), self.new_block());
+        self.branch(differ, no_b, call_b);
+        self.switch_to(no_b);
+        self.emit(Op::Const { dst: eq, value: 0 });
+        self.jump(join);
+        self.switch_to(call_b);
+        let r = self.call_rt("g1c_efaceeq", vec![a0, a1, b0, b1], &[Ty::I8])[0];
+        self.emit(Op::Copy { dst: eq, src: r });
+        self.jump(join);
+        self.switch_to(join);
+        eq
     }
 
     /// `print(i)`: gc's `(0x…,0x…)`.

@@ -4,12 +4,12 @@
 
 use super::expr::ElemRef;
 use super::func::{Fb, LVal, Target, Val, INT};
-use crate::ir::{BinOp, Cond, ConvOp, Op, Ty};
+use crate::ir::{BinOp, Cond, ConvOp, Op, Ty, VReg};
 use crate::syntax::ast::{
     AssignOp, BranchKind, CaseClause, ExprId, ExprKind, GenDecl, GenKind, Spec, StmtId, StmtKind,
 };
 use crate::syntax::pos::{self, Pos};
-use crate::types::{ObjId, TypeId, TypeKind};
+use crate::types::{Mode, ObjId, ObjKind, SelectionKind, TypeId, TypeKind, Value};
 
 /// A target of a multiple assignment between its two phases (see `Fb::pending_target`).
 #[derive(Clone, Copy)]
@@ -542,6 +542,10 @@ impl<'a, 'b> Fb<'a, 'b> {
             TypeKind::Chan { elem, .. } => return self.range_chan(key, define, x, *elem, body, label),
             _ => return self.unsupported(pos, "this range expression"),
         };
+        let in_place = matches!(self.under(xt), TypeKind::Slice(_) | TypeKind::Array { .. }) && !string;
+        if in_place && want_key && !want_value && self.is_clear_loop(key, x, elem_t, body) {
+            return self.range_clear(key, define, base, len, elem_t);
+        }
         let (mut key_lv, mut val_lv) =
             if define { self.range_defined(key, value, want_key, want_value) } else { (None, None) };
         // The hidden index is reassigned each iteration, so it is not a constant vreg.
@@ -582,8 +586,8 @@ impl<'a, 'b> Fb<'a, 'b> {
             self.switch_to(join);
             Val::S(r)
         } else {
-            let one = self.iconst(INT, 1);
-            self.emit(Op::Binary { op: BinOp::Add, dst: next, x: hv, y: one });
+            // The next index is computed in `post` (`hv += 1`): computed here, it would hold a second
+            // register through the body.
             if want_value {
                 let es = self.size(elem_t);
                 let a = self.index_addr(base, hv, es);
@@ -606,8 +610,119 @@ impl<'a, 'b> Fb<'a, 'b> {
         self.targets.pop();
         self.jump(post);
         self.switch_to(post);
-        self.emit(Op::Copy { dst: hv, src: next });
+        if string {
+            self.emit(Op::Copy { dst: hv, src: next });
+        } else {
+            let one = self.iconst(INT, 1);
+            self.emit(Op::Binary { op: BinOp::Add, dst: hv, x: hv, y: one });
+        }
         self.jump(head);
+        self.switch_to(end);
+    }
+
+    /// Whether `for key := range x { x[key] = zero }` (or `=` for `:=`) is gc's clearing idiom
+    /// (walk/range.go's `arrayClear`): the body is that one assignment, its `x` is the range expression
+    /// itself (the same variable, or the same fields through the same pointers: reading it again gives the
+    /// same slice or array, since the loop stores only zeros into its elements), and the value assigned is
+    /// the element type's zero value. Like gc, only with the optimizer on.
+    fn is_clear_loop(&self, key: Option<ExprId>, x: ExprId, elem_t: TypeId, body: &[StmtId]) -> bool {
+        let ast = self.ast;
+        if !crate::opt::enabled() || self.size(elem_t) == 0 {
+            return false;
+        }
+        let ([st], Some(key)) = (body, key) else { return false };
+        let StmtKind::Assign { lhs, op: AssignOp::Assign, rhs, .. } = &ast.stmt(*st).kind else { return false };
+        let ([lhs], [rhs]) = (lhs.as_slice(), rhs.as_slice()) else { return false };
+        let ExprKind::Index { x: ix, indices, .. } = &ast.expr(ast.unparen(*lhs)).kind else { return false };
+        let [index] = &indices[..] else { return false };
+        let info = &self.prog.info;
+        let ident_obj = |e: ExprId| match &ast.expr(ast.unparen(e)).kind {
+            ExprKind::Ident(id) if id.name != "_" => info.uses.get(&id.pos).or(info.defs.get(&id.pos)).copied(),
+            _ => None,
+        };
+        let (Some(k), Some(i)) = (ident_obj(key), ident_obj(*index)) else { return false };
+        k == i && self.same_place(x, *ix) && self.is_zero_of(*rhs, elem_t)
+    }
+
+    /// Whether `a` and `b` are the same variable, or the same field selections and dereferences of it, so
+    /// that they denote the same memory when nothing between them writes a variable they read.
+    fn same_place(&self, a: ExprId, b: ExprId) -> bool {
+        let ast = self.ast;
+        let info = &self.prog.info;
+        let (a, b) = (ast.unparen(a), ast.unparen(b));
+        match (&ast.expr(a).kind, &ast.expr(b).kind) {
+            (ExprKind::Ident(x), ExprKind::Ident(y)) => match (info.uses.get(&x.pos), info.uses.get(&y.pos)) {
+                (Some(&o), Some(&p)) => o == p && matches!(self.prog.obj(o).kind, ObjKind::Var(_)),
+                _ => false,
+            },
+            (ExprKind::Selector { x: xa, .. }, ExprKind::Selector { x: xb, .. }) => {
+                match (info.selections.get(&a), info.selections.get(&b)) {
+                    (Some(s), Some(t)) => {
+                        s.kind == SelectionKind::FieldVal
+                            && t.kind == SelectionKind::FieldVal
+                            && s.obj == t.obj
+                            && s.index == t.index
+                            && self.same_place(*xa, *xb)
+                    }
+                    _ => false,
+                }
+            }
+            (ExprKind::Star(p), ExprKind::Star(q)) => self.same_place(*p, *q),
+            _ => false,
+        }
+    }
+
+    /// Whether `e`, assigned to a variable of type `t`, stores `t`'s zero value: a zero constant of a
+    /// non-interface type, `nil`, or a composite literal without elements.
+    fn is_zero_of(&self, e: ExprId, t: TypeId) -> bool {
+        let ast = self.ast;
+        if self.is_nil(e) {
+            return true;
+        }
+        let iface = matches!(self.under(t), TypeKind::Interface { .. });
+        let tv = self.tv(e);
+        if tv.mode == Mode::Constant {
+            return !iface
+                && match &tv.value {
+                    Some(Value::Bool(b)) => !b,
+                    Some(Value::String(s)) => s.is_empty(),
+                    Some(Value::Int(i)) => i.is_zero(),
+                    Some(Value::Float(f)) => f.is_zero(),
+                    Some(Value::Complex(r, i)) => r.is_zero() && i.is_zero(),
+                    _ => false,
+                };
+        }
+        match &ast.expr(ast.unparen(e)).kind {
+            ExprKind::CompositeLit { elts, .. } => {
+                elts.is_empty() && matches!(self.under(t), TypeKind::Struct { .. } | TypeKind::Array { .. })
+            }
+            _ => false,
+        }
+    }
+
+    /// The clearing idiom (see [`Self::is_clear_loop`]) as gc lowers it: when the range is not empty, one
+    /// `g1c_memclr` of its bytes and the key set to its last index.
+    fn range_clear(&mut self, key: Option<ExprId>, define: bool, base: VReg, len: VReg, elem_t: TypeId) {
+        let zero = self.iconst(INT, 0);
+        let c = self.cmp(Cond::Ne, len, zero);
+        let clear_b = self.new_block();
+        let end = self.new_block();
+        self.branch(c, clear_b, end);
+        self.switch_to(clear_b);
+        let es = self.iconst(INT, self.size(elem_t) as i64);
+        let n = self.vreg(INT);
+        self.emit(Op::Binary { op: BinOp::Mul, dst: n, x: len, y: es });
+        self.call_rt("g1c_memclr", vec![base, n], &[]);
+        // `for i = range` leaves the last index in `i`; a variable `:=` declares is not seen after the loop.
+        if !define {
+            if let (Some(lv), _) = self.range_assigned(key, None, true, false) {
+                let one = self.iconst(INT, 1);
+                let last = self.vreg(INT);
+                self.emit(Op::Binary { op: BinOp::Sub, dst: last, x: len, y: one });
+                self.assign(lv, Val::S(last), TypeId::INT);
+            }
+        }
+        self.jump(end);
         self.switch_to(end);
     }
 

@@ -77,10 +77,37 @@ func sumPrefix(a []int, n int) int {
 	return t
 }
 
+// addrfold: the fields of *p and of the local v are read at offsets of p and of v's slot (which sroa then
+// promotes); in the loop, n is written more than once, so only the loads in the Add's block fold.
+type point struct{ x, y, z int }
+
+type node struct {
+	val  int
+	next *node
+}
+
+func fields(p *point) int {
+	v := point{p.z, p.y, p.x}
+	v.y += p.x
+	return v.x*v.y + v.z
+}
+
+func walk(n *node) int {
+	s := 0
+	for n != nil {
+		s += n.val
+		n = n.next
+	}
+	return s
+}
+
+// coalesce: in dead and sumsq above, the sums are computed into s and i, not into temporaries copied to them.
+
 func main() {
 	x, y, z := shifts()
 	println(fold(), copies(1, 2), narrow(1), dead(10), x, y, z)
 	p, q, r, s, t := powers(-7, 100, -7, 3)
 	println(p, q, r, s, t, sumsq(10))
 	println(sumPrefix([]int{1, 2, 3, 4, 5}, 4))
+	println(fields(&point{1, 2, 3}), walk(&node{1, &node{2, &node{3, nil}}}))
 }
