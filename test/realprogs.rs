@@ -95,8 +95,8 @@ fn run(exe: &Path, dir: &Path) -> Outcome {
 
 /// A traceback line with its numbers masked: `0x…` becomes `0x?`, a frame's `+0x…` offset is dropped, and
 /// a goroutine header's id other than the main goroutine's 1 becomes `N`: gc takes ids in batches per P,
-/// so a goroutine's id depends on the P its creator ran on, which varies from run to run under load
-/// (rt numbers them as gc does, test/data/run/goid.go).
+/// so a goroutine's id depends on the P its creator ran on (which changes when it blocks or makes a system
+/// call), and that varies from run to run under load, for gc and for rt, which numbers them as gc does.
 fn mask(line: &str) -> String {
     if let Some(rest) = line.strip_prefix("goroutine ") {
         let n = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());

@@ -345,8 +345,14 @@ pub fn main() -> i32 {
                 Some(i) => (patterns[..i].to_vec(), patterns[i + 1..].to_vec()),
                 None => (patterns, Vec::new()),
             };
-            if let Some(flag) = patterns.iter().find(|p| p.starts_with('-')) {
-                eprintln!("g1c test: flag {flag} after the packages is not supported; put it before them");
+            if let Some(i) = patterns.iter().position(|p| p.starts_with('-')) {
+                // clap leaves an unknown flag, and every flag after the first package, among the patterns.
+                let flag = &patterns[i];
+                if i == 0 {
+                    eprintln!("g1c test: flag {flag} is not supported");
+                } else {
+                    eprintln!("g1c test: flag {flag} after the packages is not supported; put it before them");
+                }
                 return 2;
             }
             driver::test(driver::TestOptions {

@@ -135,7 +135,8 @@ pub fn test(opts: TestOptions) -> i32 {
                 // with -v); it buffers it otherwise and shows it only for a failure. Either way it makes sure
                 // the result line starts a line.
                 let streamed = local_mode || opts.bench.as_deref().is_some_and(|b| !b.is_empty());
-                let shown = !exit.success() || opts.verbose || streamed;
+                // -list's output is the answer asked for: go test shows it as it does -v's.
+                let shown = !exit.success() || opts.verbose || opts.list.is_some() || streamed;
                 if shown {
                     let _ = w.write_all(&output);
                 }

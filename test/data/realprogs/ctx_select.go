@@ -84,7 +84,7 @@ loop:
 	<-done
 	fmt.Println(<-fired)
 	results := make(chan string, 3)
-	for i, d := range []time.Duration{30, 10, 20} {
+	for i, d := range []time.Duration{300, 0, 150} {
 		go func(i int, d time.Duration) {
 			time.Sleep(d * time.Millisecond)
 			results <- fmt.Sprint("task", i)

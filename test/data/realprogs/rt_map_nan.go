@@ -26,7 +26,8 @@ func main() {
 		}
 	}
 	fmt.Println("nan sum", sum)
-	fmt.Println(m)
+	delete(m, math.NaN())
+	fmt.Println(len(m), m[math.Copysign(0, -1)])
 	grid := map[pt]string{{1, 2}: "a", {0, 0}: "origin"}
 	grid[pt{1, 2}] += "b"
 	fmt.Println(grid[pt{1, 2}], grid)

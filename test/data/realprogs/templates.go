@@ -55,7 +55,7 @@ func main() {
 	if err := t.Execute(os.Stdout, o); err != nil {
 		fmt.Println("error:", err)
 	}
-	fmt.Println(t.DefinedTemplates())
+	fmt.Println(t.Lookup("line") != nil, t.Lookup("nope") == nil)
 	// Errors: parse and execution.
 	_, err := template.New("bad").Parse("{{.Foo")
 	fmt.Println(err)
