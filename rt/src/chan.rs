@@ -300,22 +300,59 @@ pub extern "C" fn g1c_closechan(c: *mut Chan) {
         gopanic(Value::Plain(b"close of closed channel"));
     }
     ch.closed = true;
+    // gc's closechan gathers the receivers, then the senders, on a stack and readies them from its top:
+    // with runnext (more than one P) the first waiter runs next and the others follow newest first, the
+    // order in which, say, package testing's parallel subtests released by `close(barrier)` continue.
+    // With one P the queue stays first in, first out (sched::ready), so the waiters are readied in order.
+    let mut stack: *mut Sudog = core::ptr::null_mut();
+    let mut n = 0usize;
     loop {
         let r = ch.recvq.dequeue();
         if r.is_null() {
             break;
         }
-        // SAFETY: a dequeued receiver's slot is valid.
-        zero(unsafe { (*r).elem }, ch.elemsize);
-        wake(r, false);
+        // SAFETY: a dequeued receiver's slot is valid; `next` is free once the sudog is off the queue.
+        unsafe {
+            zero((*r).elem, ch.elemsize);
+            (*r).next = stack;
+        }
+        stack = r;
+        n += 1;
     }
     loop {
         let s = ch.sendq.dequeue();
         if s.is_null() {
             break;
         }
-        wake(s, false);
+        // SAFETY: as above.
+        unsafe { (*s).next = stack };
+        stack = s;
+        n += 1;
     }
+    if n > 1 && crate::sched::sched().gomaxprocs == 1 {
+        stack = reverse(stack);
+    }
+    while !stack.is_null() {
+        // SAFETY: the sudogs were dequeued above; `next` is read before the goroutine may run again.
+        let next = unsafe { (*stack).next };
+        wake(stack, false);
+        stack = next;
+    }
+}
+
+/// Reverses a list of sudogs linked through `next`.
+fn reverse(mut s: *mut Sudog) -> *mut Sudog {
+    let mut out: *mut Sudog = core::ptr::null_mut();
+    while !s.is_null() {
+        // SAFETY: the caller's dequeued sudogs.
+        unsafe {
+            let next = (*s).next;
+            (*s).next = out;
+            out = s;
+            s = next;
+        }
+    }
+    out
 }
 
 /// `len(c)` (0 for nil).

@@ -468,8 +468,11 @@ unsafe fn type_pkgpath(t: &Type) -> &[u8] {
 }
 
 fn panic_dottype(have: *const Type, want: &Type, iface: *const Type) -> ! {
+    // gc's assertE2I and panicnildottype leave the static interface out of the message when the wanted
+    // type is an interface: `interface is nil, not fmt.Stringer` whatever x's static type.
+    let unnamed = iface.is_null() || (have.is_null() && want.kind() == K_INTERFACE);
     // SAFETY: compiler-emitted descriptors.
-    let inter: &[u8] = if iface.is_null() { b"interface" } else { unsafe { (*iface).string() } };
+    let inter: &[u8] = if unnamed { b"interface" } else { unsafe { (*iface).string() } };
     let msg = if have.is_null() {
         heap_msg(&[b"interface conversion: ", inter, b" is nil, not ", want.string()])
     } else {

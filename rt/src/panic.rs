@@ -170,6 +170,22 @@ pub fn throw(msg: &[u8]) -> ! {
     die(&mut o, crate::sched::curg(), fp)
 }
 
+/// gc's `fatal`: a fatal error the program caused (not rt's own failure). On the system stack there is no
+/// goroutine to show, and gc's default traceback level hides the runtime's own frames, so the message
+/// stands alone (`no goroutines (main called runtime.Goexit) - deadlock!`).
+pub fn fatal(msg: &[u8]) -> ! {
+    if !crate::sched::curg().is_null() {
+        throw(msg)
+    }
+    start_panicking();
+    let mut o = Stderr::new();
+    o.put(b"fatal error: ");
+    o.put(msg);
+    o.put(b"\n");
+    o.flush();
+    linux::exit_group(2)
+}
+
 #[no_mangle]
 pub extern "C" fn g1c_panic_bounds(code: u64, x: i64, y: i64, signed: u8) -> ! {
     gopanic(Value::Bounds { code, x, y, signed: signed != 0 })

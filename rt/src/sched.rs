@@ -255,6 +255,10 @@ pub struct P {
     /// The P's allocation cache (mem.rs), made at its first allocation; used only by the thread holding
     /// the P, or with the world stopped.
     pub mcache: *mut crate::mem::Cache,
+    /// The goroutine ids this P hands out next, `goidcache..goidcacheend` (gc's batches: see `next_goid`).
+    /// (lock)
+    goidcache: u64,
+    goidcacheend: u64,
 }
 
 /// The most Ps `runtime.GOMAXPROCS` may set (gc's `_MaxGomaxprocs` is larger; one 256-entry table keeps
@@ -273,7 +277,8 @@ pub struct Sched {
     pub allg_tail: *mut G,
     /// Goroutines not dead.
     pub live: usize,
-    pub next_id: u64,
+    /// The last goroutine id given to a P's batch (gc's `sched.goidgen`).
+    pub goidgen: u64,
     /// Dead goroutines whose G can be reused (gc's gFree).
     pub free: *mut G,
     pub allm: *mut M,
@@ -327,7 +332,7 @@ static SCHED: Global<Sched> = Global::new(Sched {
     allg_head: core::ptr::null_mut(),
     allg_tail: core::ptr::null_mut(),
     live: 0,
-    next_id: 17,
+    goidgen: 0,
     free: core::ptr::null_mut(),
     allm: core::ptr::null_mut(),
     next_mid: 1,
@@ -353,6 +358,8 @@ static ALLP: Global<[P; MAX_PROCS]> = Global::new(
             runq_head: 0,
             runq_tail: 0,
             runnext: core::ptr::null_mut(),
+            goidcache: 0,
+            goidcacheend: 0,
         }
     }; MAX_PROCS],
 );
@@ -733,6 +740,31 @@ unsafe fn prepare_start(g: *mut G, fv: usize, args: *const u8, size: usize) {
     (*g).sp = frame as usize;
 }
 
+/// gc's goroutine ids: each P takes batches of `GOID_BATCH` consecutive ids from the global counter and hands
+/// them out in order, so the ids a program sees depend on which P made each goroutine, as in gc (the main
+/// goroutine is 1). A thread without a P (rt's own work) takes a fresh batch's first id. Under the lock.
+fn next_goid() -> u64 {
+    const GOID_BATCH: u64 = 16;
+    let s = sched();
+    let p = m().p;
+    if p.is_null() {
+        let id = s.goidgen + 1;
+        s.goidgen += GOID_BATCH;
+        return id;
+    }
+    // SAFETY: the thread holds `p`; its id cache is read and written under the lock.
+    unsafe {
+        if (*p).goidcache == (*p).goidcacheend {
+            (*p).goidcache = s.goidgen + 1;
+            s.goidgen += GOID_BATCH;
+            (*p).goidcacheend = s.goidgen + 1;
+        }
+        let id = (*p).goidcache;
+        (*p).goidcache += 1;
+        id
+    }
+}
+
 /// The `go` statement: a new goroutine that calls func value `fv` with a copy of the `size` bytes of
 /// arguments at `args` (evaluated by the caller, ABI0 layout).
 ///
@@ -742,10 +774,7 @@ unsafe fn prepare_start(g: *mut G, fv: usize, args: *const u8, size: usize) {
 pub unsafe extern "C" fn g1c_newproc(fv: usize, args: *const u8, size: usize) {
     let fp = crate::arch::amd64::frame_pointer();
     let _l = crate::lock::rt();
-    let s = sched();
-    let id = s.next_id;
-    s.next_id += 1;
-    let g = new_g(id);
+    let g = new_g(next_goid());
     // The caller's return address: the instruction after this call in the `go` statement.
     (*g).gopc = *((fp + 8) as *const u64);
     let parent = curg();
@@ -803,7 +832,14 @@ pub fn start_main() -> ! {
         let n = crate::procs::initial_gomaxprocs().clamp(1, MAX_PROCS);
         procresize(n);
         m.p = pidleget();
-        let g = new_g(1);
+        let g = new_g(next_goid());
+        // gc's runtime.main starts three goroutines of its own before the program's init (forcegchelper,
+        // bgsweep, bgscavenge), which take ids 2 to 4 from this P's batch; rt needs none of them, but a
+        // program's goroutines get gc's ids (the first `go` statement's is 6 once os made the finalizer
+        // goroutine 5), which tracebacks print.
+        for _ in 0..3 {
+            next_goid();
+        }
         prepare_start(g, MAIN_CLOSURE.get() as usize, core::ptr::null(), 0);
         runq_put(g);
     }
@@ -1614,10 +1650,7 @@ pub extern "C" fn g1c_num_goroutine() -> usize {
 /// between jobs). It takes the next goroutine id, as gc's runtime goroutines do.
 pub fn spawn_system(closure: *const usize) -> *mut G {
     let _l = crate::lock::rt();
-    let s = sched();
-    let id = s.next_id;
-    s.next_id += 1;
-    let g = new_g(id);
+    let g = new_g(next_goid());
     // SAFETY: `g` is fresh; `closure` is a one-word closure (code address) that lives forever.
     unsafe {
         (*g).system = true;
@@ -1649,7 +1682,7 @@ fn deadlock() -> ! {
     use crate::print::{Out, Stderr};
     if crate::defer::MAIN_GOEXIT.load(Ordering::SeqCst) && no_user_goroutine() {
         // gc's checkdead when the main goroutine ended in Goexit and no other is left.
-        crate::panic::throw(b"no goroutines (main called runtime.Goexit) - deadlock!");
+        crate::panic::fatal(b"no goroutines (main called runtime.Goexit) - deadlock!");
     }
     crate::panic::start_panicking();
     let mut o = Stderr::new();

@@ -182,6 +182,24 @@ enum Cmd {
         /// Panic a test program that runs longer than D (default 10m).
         #[arg(long = "timeout", value_name = "D")]
         timeout: Option<String>,
+        /// Do not start new tests after the first failure.
+        #[arg(long = "failfast")]
+        failfast: bool,
+        /// Print benchmarks' memory allocation statistics.
+        #[arg(long = "benchmem")]
+        benchmem: bool,
+        /// List the tests, benchmarks, fuzz targets and examples matching the regular expression; run none.
+        #[arg(long = "list", value_name = "REGEXP")]
+        list: Option<String>,
+        /// Run at most N parallel tests at once (default GOMAXPROCS).
+        #[arg(long = "parallel", value_name = "N")]
+        parallel: Option<String>,
+        /// Run the tests and benchmarks with each GOMAXPROCS of the list.
+        #[arg(long = "cpu", value_name = "LIST")]
+        cpu: Option<String>,
+        /// Run the tests and benchmarks in a random order (`on`, `off` or a seed).
+        #[arg(long = "shuffle", value_name = "SEED")]
+        shuffle: Option<String>,
         /// Build the test program into `<package>.test` (or -o) and do not run it.
         #[arg(short = 'c')]
         compile_only: bool,
@@ -253,13 +271,44 @@ fn go_style_flags(mut args: Vec<String>) -> Vec<String> {
     }
     let mut i = 2;
     while i < args.len() && args[i].starts_with('-') {
-        let long = ["mod", "lang", "tags", "gcflags", "run", "bench", "benchtime", "count", "short", "timeout"];
+        let long = [
+            "mod",
+            "lang",
+            "tags",
+            "gcflags",
+            "run",
+            "bench",
+            "benchtime",
+            "count",
+            "short",
+            "timeout",
+            "failfast",
+            "benchmem",
+            "list",
+            "parallel",
+            "cpu",
+            "shuffle",
+        ];
         let name = args[i].trim_start_matches('-').split('=').next().unwrap_or("").to_string();
         if !args[i].starts_with("--") && long.contains(&name.as_str()) {
             args[i].insert(0, '-');
         }
         // A flag that takes a separate value skips it.
-        let takes_value = ["mod", "lang", "tags", "gcflags", "run", "bench", "benchtime", "count", "timeout"];
+        let takes_value = [
+            "mod",
+            "lang",
+            "tags",
+            "gcflags",
+            "run",
+            "bench",
+            "benchtime",
+            "count",
+            "timeout",
+            "list",
+            "parallel",
+            "cpu",
+            "shuffle",
+        ];
         if args[i] == "-o" || args[i] == "-D" || (!args[i].contains('=') && takes_value.contains(&name.as_str())) {
             i += 1;
         }
@@ -289,7 +338,25 @@ pub fn main() -> i32 {
             }
             driver::list(&patterns)
         }
-        Cmd::Test { verbose, run, bench, benchtime, count, short, timeout, compile_only, output, flags, patterns } => {
+        Cmd::Test {
+            verbose,
+            run,
+            bench,
+            benchtime,
+            count,
+            short,
+            timeout,
+            failfast,
+            benchmem,
+            list,
+            parallel,
+            cpu,
+            shuffle,
+            compile_only,
+            output,
+            flags,
+            patterns,
+        } => {
             if !flags.apply() {
                 return 2;
             }
@@ -297,8 +364,14 @@ pub fn main() -> i32 {
                 Some(i) => (patterns[..i].to_vec(), patterns[i + 1..].to_vec()),
                 None => (patterns, Vec::new()),
             };
-            if let Some(flag) = patterns.iter().find(|p| p.starts_with('-')) {
-                eprintln!("g1c test: flag {flag} after the packages is not supported; put it before them");
+            if let Some(i) = patterns.iter().position(|p| p.starts_with('-')) {
+                // clap leaves an unknown flag, and every flag after the first package, among the patterns.
+                let flag = &patterns[i];
+                if i == 0 {
+                    eprintln!("g1c test: flag {flag} is not supported");
+                } else {
+                    eprintln!("g1c test: flag {flag} after the packages is not supported; put it before them");
+                }
                 return 2;
             }
             driver::test(driver::TestOptions {
@@ -309,6 +382,12 @@ pub fn main() -> i32 {
                 count,
                 short,
                 timeout,
+                failfast,
+                benchmem,
+                list,
+                parallel,
+                cpu,
+                shuffle,
                 compile_only,
                 output,
                 patterns,

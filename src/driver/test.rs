@@ -33,6 +33,12 @@ pub struct TestOptions {
     pub count: Option<String>,
     pub short: bool,
     pub timeout: Option<String>,
+    pub failfast: bool,
+    pub benchmem: bool,
+    pub list: Option<String>,
+    pub parallel: Option<String>,
+    pub cpu: Option<String>,
+    pub shuffle: Option<String>,
     /// `-c`: build the test program (`<name>.test`, or `-o`) and do not run it.
     pub compile_only: bool,
     pub output: Option<String>,
@@ -49,15 +55,24 @@ impl TestOptions {
         if self.verbose {
             f.push("-test.v=true".into());
         }
-        for (name, v) in
-            [("run", &self.run), ("bench", &self.bench), ("benchtime", &self.benchtime), ("count", &self.count)]
-        {
+        for (name, v) in [
+            ("run", &self.run),
+            ("bench", &self.bench),
+            ("benchtime", &self.benchtime),
+            ("count", &self.count),
+            ("list", &self.list),
+            ("parallel", &self.parallel),
+            ("cpu", &self.cpu),
+            ("shuffle", &self.shuffle),
+        ] {
             if let Some(v) = v {
                 f.push(format!("-test.{name}={v}"));
             }
         }
-        if self.short {
-            f.push("-test.short=true".into());
+        for (name, on) in [("short", self.short), ("failfast", self.failfast), ("benchmem", self.benchmem)] {
+            if on {
+                f.push(format!("-test.{name}=true"));
+            }
         }
         f.extend(self.args.iter().cloned());
         f
@@ -120,7 +135,8 @@ pub fn test(opts: TestOptions) -> i32 {
                 // with -v); it buffers it otherwise and shows it only for a failure. Either way it makes sure
                 // the result line starts a line.
                 let streamed = local_mode || opts.bench.as_deref().is_some_and(|b| !b.is_empty());
-                let shown = !exit.success() || opts.verbose || streamed;
+                // -list's output is the answer asked for: go test shows it as it does -v's.
+                let shown = !exit.success() || opts.verbose || opts.list.is_some() || streamed;
                 if shown {
                     let _ = w.write_all(&output);
                 }
