@@ -32,10 +32,15 @@ pub mod resolve;
 pub mod scan;
 pub mod typelinks;
 
+use crate::target::{Arch, ObjectFormat, Target};
+
 /// The archive's name in messages (the bytes come without a path).
 const ARCHIVE_NAME: &str = "rt.a";
 
-pub fn link(obj: &object::Object, rt_archive: &[u8]) -> Result<Vec<u8>, String> {
+pub fn link(target: &Target, obj: &object::Object, rt_archive: &[u8]) -> Result<Vec<u8>, String> {
+    if (target.arch, target.format) != (Arch::Amd64, ObjectFormat::Elf) {
+        return Err(format!("linking for {}/{} is not implemented yet", target.goos, target.goarch));
+    }
     let members = archive::read(rt_archive)?;
     let resolve::Resolved { mut inputs, go_sections, functab, functab_len, typelinks, typelinks_len, roots, entry } =
         resolve::resolve(obj, &members, ARCHIVE_NAME)?;

@@ -11,7 +11,7 @@
 //! Invariants: a type assertion compares dynamic type descriptors (`_type` pointers, unique per type in a
 //! program, see `typedesc.rs`), never itab pointers (itabs built at run time differ from static ones).
 
-use super::func::{Fb, Val, INT};
+use super::func::{Fb, Val};
 use super::typedesc::{Wrapper, ITAB_FUN};
 use crate::ir::{BinOp, Callee, Cond, Data, DataKind, DataReloc, Op, Ty, VReg};
 use crate::syntax::ast::{BinaryOp, CaseClause, ExprId, ExprKind, StmtId, StmtKind};
@@ -125,7 +125,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             (format!("go.constbox.string.{}", super::quote(&s)), bytes, relocs)
         } else {
             let ty = self.scalar(t)?;
-            let size = ty.size(8) as usize;
+            let size = ty.size(self.word()) as usize;
             let word: u64 = match self.const_val(c, t) {
                 Val::S(r) => match self.consts.get(&r) {
                     Some(&n) => n as u64,
@@ -955,7 +955,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         self.switch_to(bad);
         let sym = self.lw.string_sym(msg.as_bytes());
         let m = self.sym_addr(&sym);
-        let n = self.iconst(INT, msg.len() as i64);
+        let n = self.iconst(self.int(), msg.len() as i64);
         self.call_rt_noreturn("g1c_panicwrap", vec![m, n]);
         self.switch_to(good);
     }

@@ -7,8 +7,9 @@
 //! package's `<path>..inittask` (gc's init task: the tasks of its imports, then `<path>.init` and its
 //! `func init()`s in source order; docs/RUNTIME-ABI.md "Program start").
 //!
-//! Contract for the driver: `lower(fset, ast, prog) -> Result<ir::Module, Vec<Error>>` for a program of one
-//! package (`main`), and `lower_program(fset, ast, prog, units)` for several: the [`Unit`]s in gc's
+//! Contract for the driver: `lower(target, fset, ast, prog) -> Result<ir::Module, Vec<Error>>` for a program
+//! of one package (`main`), and `lower_program(target, fset, ast, prog, units)` for several (the program
+//! checked with `target.sizes`): the [`Unit`]s in gc's
 //! initialization order (every package after the packages it imports, depth first in the order of the
 //! importer's imports; the root package `main` last). The runtime's `doInit` runs `main..inittask`, whose
 //! deps lead to every other unit's task: no Go function calls another package's initialization, so a
@@ -47,6 +48,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use super::{Data, DataKind, DataReloc, Func, Module};
 use crate::syntax::ast::{Ast, Decl, Field, FuncDecl};
 use crate::syntax::pos::{self, Error, FileSet, Pos};
+use crate::target::Target;
 use crate::types::sizes::Sizes;
 use crate::types::{ObjId, ObjKind, PkgId, Program, TypeId, TypeKind, TypeTable};
 
@@ -65,15 +67,27 @@ pub struct Unit {
 }
 
 /// Lowers a program of one package, the first of `prog.packages`, made of every file of `ast`.
-pub fn lower(fset: &FileSet, ast: &Ast, prog: &Program) -> Result<Module, Vec<Error>> {
-    lower_program(fset, ast, prog, &[Unit { pkg: PkgId(0), files: (0..ast.files.len()).collect(), complete: true }])
+pub fn lower(target: &Target, fset: &FileSet, ast: &Ast, prog: &Program) -> Result<Module, Vec<Error>> {
+    lower_program(
+        target,
+        fset,
+        ast,
+        prog,
+        &[Unit { pkg: PkgId(0), files: (0..ast.files.len()).collect(), complete: true }],
+    )
 }
 
 /// Lowers the packages `units`, given in initialization order with the root package last (see the module
 /// comment).
-pub fn lower_program(fset: &FileSet, ast: &Ast, prog: &Program, units: &[Unit]) -> Result<Module, Vec<Error>> {
+pub fn lower_program(
+    target: &Target,
+    fset: &FileSet,
+    ast: &Ast,
+    prog: &Program,
+    units: &[Unit],
+) -> Result<Module, Vec<Error>> {
     let gen = generic::instantiate(ast, prog)?;
-    let mut lw = Lowerer::new(fset, ast, prog, &gen);
+    let mut lw = Lowerer::new(*target, fset, ast, prog, &gen);
     lw.run(units);
     if lw.errors.is_empty() {
         Ok(Module { funcs: lw.funcs, data: lw.data })
@@ -135,6 +149,9 @@ pub(super) struct Lowerer<'a> {
     pub inst_syms: Vec<String>,
     /// While lowering an instance: its substitution of type parameters (see `Fb::type_of`).
     pub subst: Option<&'a HashMap<TypeId, TypeId>>,
+    /// The machine the program is lowered for: pointer and `int` sizes, type descriptor layout.
+    pub target: Target,
+    /// `target.sizes`, the layout rules shared with the checker.
     pub sizes: Sizes,
     /// The import path of the package being lowered (the root package's while finishing types): the
     /// prefix of the symbols it declares.
@@ -162,7 +179,13 @@ pub(super) struct Lowerer<'a> {
 }
 
 impl<'a> Lowerer<'a> {
-    fn new(fset: &'a FileSet, ast: &'a Ast, prog: &'a Program, gen: &'a generic::Generics) -> Lowerer<'a> {
+    fn new(
+        target: Target,
+        fset: &'a FileSet,
+        ast: &'a Ast,
+        prog: &'a Program,
+        gen: &'a generic::Generics,
+    ) -> Lowerer<'a> {
         let pkg = prog.packages.first().map(|p| p.path.clone()).unwrap_or_else(|| "main".into());
         Lowerer {
             fset,
@@ -172,7 +195,8 @@ impl<'a> Lowerer<'a> {
             gen,
             inst_syms: Vec::new(),
             subst: None,
-            sizes: Sizes::AMD64,
+            target,
+            sizes: target.sizes,
             pkg,
             funcs: Vec::new(),
             data: Vec::new(),
