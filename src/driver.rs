@@ -412,7 +412,7 @@ fn compile(c: &Loaded, ri: usize, link: bool, limit: usize) -> Result<Option<Vec
         }
         let mut module = lower_units(&c.target, &c.fset, &c.ast, &c.prog, &units)?;
         if link {
-            ir::lower::set_string_var(&mut module, "runtime.defaultGOROOT", &default_goroot(&c.cfg.goroot))
+            ir::lower::set_string_var(&c.target, &mut module, "runtime.defaultGOROOT", &default_goroot(&c.cfg.goroot))
                 .map_err(|e| Failure(vec![format!("g1c: {e}")]))?;
         }
         timing::lap("lower");

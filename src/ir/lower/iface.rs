@@ -12,7 +12,7 @@
 //! program, see `typedesc.rs`), never itab pointers (itabs built at run time differ from static ones).
 
 use super::func::{Fb, Val};
-use super::typedesc::{Wrapper, ITAB_FUN};
+use super::typedesc::{itab_fun, Wrapper};
 use crate::ir::{BinOp, Callee, Cond, Data, DataKind, DataReloc, Op, Ty, VReg};
 use crate::syntax::ast::{BinaryOp, CaseClause, ExprId, ExprKind, StmtId, StmtKind};
 use crate::syntax::pos::Pos;
@@ -119,8 +119,9 @@ impl<'a, 'b> Fb<'a, 'b> {
         }
         let (name, bytes, relocs) = if self.is_string(t) {
             let s = c.as_bytes().unwrap_or(&[]).to_vec();
-            let mut bytes = vec![0u8; 16];
-            bytes[8..].copy_from_slice(&(s.len() as u64).to_le_bytes());
+            let ptr = self.word() as usize;
+            let mut bytes = vec![0u8; 2 * ptr];
+            bytes[ptr..].copy_from_slice(&(s.len() as u64).to_le_bytes()[..ptr]);
             let relocs = if s.is_empty() { vec![] } else { vec![DataReloc::addr(0, self.lw.string_sym(&s), 0)] };
             (format!("go.constbox.string.{}", super::quote(&s)), bytes, relocs)
         } else {
@@ -524,7 +525,8 @@ impl<'a, 'b> Fb<'a, 'b> {
     pub fn itab_fun_slot(&mut self, tab: VReg, iface: TypeId, idx: u32) -> VReg {
         let caller = self.f.name.clone();
         self.lw.note_iface_call(caller, iface, idx);
-        self.add_off(tab, ITAB_FUN + 8 * idx as i64)
+        let ptr = self.lw.target.ptr_size;
+        self.add_off(tab, itab_fun(ptr) + ptr as i64 * idx as i64)
     }
 
     /// The callee and arguments of `x.M(args)` where `M` is a method of an interface (possibly reached

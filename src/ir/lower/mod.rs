@@ -99,10 +99,14 @@ pub fn lower_program(
 /// gc's `-X sym=value` (its linker's `addstrdata`): the lowered package-level string variable `sym` starts out
 /// as `value`. The variable must be declared without an initializer (its symbol is zeroed data); a program
 /// without it is left as it is, as gc's linker ignores `-X` for a variable nothing declares.
-pub fn set_string_var(m: &mut Module, sym: &str, value: &str) -> Result<(), String> {
+pub fn set_string_var(target: &Target, m: &mut Module, sym: &str, value: &str) -> Result<(), String> {
     let Some(i) = m.data.iter().position(|d| d.name == sym) else { return Ok(()) };
     let d = &m.data[i];
-    if d.size != 16 || d.kind == DataKind::ReadOnly || !d.relocs.is_empty() || d.bytes.iter().any(|&b| b != 0) {
+    if d.size != 2 * target.ptr_size
+        || d.kind == DataKind::ReadOnly
+        || !d.relocs.is_empty()
+        || d.bytes.iter().any(|&b| b != 0)
+    {
         return Err(format!("-X {sym}: not an uninitialized string variable"));
     }
     if value.is_empty() {
@@ -121,8 +125,9 @@ pub fn set_string_var(m: &mut Module, sym: &str, value: &str) -> Result<(), Stri
     }
     let d = &mut m.data[i];
     d.kind = DataKind::Data;
-    d.bytes = vec![0; 16];
-    d.bytes[8..].copy_from_slice(&(value.len() as u64).to_le_bytes());
+    let ptr = target.ptr_size as usize;
+    d.bytes = vec![0; 2 * ptr];
+    d.bytes[ptr..].copy_from_slice(&(value.len() as u64).to_le_bytes()[..ptr]);
     d.relocs = vec![DataReloc::addr(0, name, 0)];
     Ok(())
 }
@@ -534,17 +539,19 @@ impl<'a> Lowerer<'a> {
     /// `state` (0: not started), `ndeps`, `nfns`, then the addresses of the tasks in `deps` (the packages
     /// imported, in import order) and of the functions in `fns` (called in order once the deps are done).
     fn init_task(&mut self, deps: Vec<String>, fns: Vec<String>) {
-        let mut bytes = Vec::with_capacity(8 * (3 + deps.len() + fns.len()));
+        let ptr = self.target.ptr_size as usize;
+        let mut bytes = Vec::with_capacity(ptr * (3 + deps.len() + fns.len()));
         for w in [0, deps.len() as u64, fns.len() as u64] {
-            bytes.extend_from_slice(&w.to_le_bytes());
+            bytes.extend_from_slice(&w.to_le_bytes()[..ptr]);
         }
         let mut relocs = Vec::new();
         for target in deps.into_iter().chain(fns) {
             relocs.push(DataReloc::addr(bytes.len() as u32, target, 0));
-            bytes.extend_from_slice(&[0; 8]);
+            bytes.resize(bytes.len() + ptr, 0);
         }
         let name = format!("{}..inittask", self.pkg);
-        self.add_data(Data { name, kind: DataKind::Data, align: 8, size: bytes.len() as u64, bytes, relocs });
+        let align = ptr as u32;
+        self.add_data(Data { name, kind: DataKind::Data, align, size: bytes.len() as u64, bytes, relocs });
     }
 
     pub fn add_data(&mut self, d: Data) {
@@ -574,12 +581,13 @@ impl<'a> Lowerer<'a> {
     /// The read-only closure of a function that captures nothing: one word, its code address (`f·f`).
     pub fn static_closure(&mut self, fsym: &str) -> String {
         let name = format!("{fsym}·f");
+        let ptr = self.target.ptr_size;
         self.add_data(Data {
             name: name.clone(),
             kind: DataKind::ReadOnly,
-            align: 8,
-            size: 8,
-            bytes: vec![0; 8],
+            align: ptr as u32,
+            size: ptr,
+            bytes: vec![0; ptr as usize],
             relocs: vec![DataReloc::addr(0, fsym, 0)],
         });
         name
