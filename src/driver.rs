@@ -34,6 +34,7 @@ use crate::rtbuild;
 use crate::syntax::ast::Ast;
 use crate::syntax::parser;
 use crate::syntax::pos::{self, Error, FileId, FileSet};
+use crate::target::Target;
 use crate::types;
 use crate::types::check::PackageSrc;
 
@@ -69,6 +70,8 @@ pub(crate) struct Failure(pub Vec<String>);
 
 /// The front end's result: every source file, the tree and the checked program.
 struct Checked {
+    /// `g1c dump` checks and compiles one package for linux/amd64.
+    target: Target,
     fset: Arc<FileSet>,
     ast: Ast,
     prog: types::Program,
@@ -207,14 +210,26 @@ fn front_end(patterns: &[String], limit: usize) -> Result<Loaded, Reported> {
     // The back end compiles the standard library with g1c's overlay (DESIGN §7).
     timing::start();
     let cfg = load::Config { overlay: true, ..load::Config::from_env() };
+    let target = build_target(&cfg)?;
     let loaded = load::load(&cfg, patterns);
     timing::lap("load");
-    check_loaded(cfg, loaded, limit)
+    check_loaded(cfg, target, loaded, limit)
 }
 
-/// The checking half of `front_end`, for a program the loader has already read (`g1c test`'s test
+/// The target a build compiles for, from the configuration's GOOS/GOARCH: an error (printed) for a pair g1c
+/// does not know or cannot generate code for, before anything is loaded.
+fn build_target(cfg: &load::Config) -> Result<Target, Reported> {
+    Target::from_goos_goarch(&cfg.ctx.goos, &cfg.ctx.goarch).and_then(|t| t.codegen_supported().map(|()| t)).map_err(
+        |e| {
+            eprintln!("{e}");
+            Reported
+        },
+    )
+}
+
+/// The checking half of `front_end`, for a program the loader has already read for `target` (`g1c test`'s test
 /// programs come from `load::load_test`).
-fn check_loaded(cfg: load::Config, loaded: load::Loaded, limit: usize) -> Result<Loaded, Reported> {
+fn check_loaded(cfg: load::Config, target: Target, loaded: load::Loaded, limit: usize) -> Result<Loaded, Reported> {
     // Syntax errors come first, as the compiler reports them before resolving imports (a malformed import
     // is a syntax error, not a missing package).
     let mut soft = parse_errors_by_package(&loaded);
@@ -249,7 +264,7 @@ fn check_loaded(cfg: load::Config, loaded: load::Loaded, limit: usize) -> Result
         eprintln!("g1c: no packages to build");
         return Err(Reported);
     };
-    let sizes = check::sizes_for(&cfg.ctx.goarch);
+    let sizes = target.sizes;
     // A command is checked as package `main` (gc's `-p main`, whatever its import path), so that its symbols
     // are `main.*`.
     let paths: Vec<&str> =
@@ -283,7 +298,7 @@ fn check_loaded(cfg: load::Config, loaded: load::Loaded, limit: usize) -> Result
     if any {
         return Err(Reported);
     }
-    Ok(Loaded { cfg, root, fset: Arc::new(loaded.fset), ast: loaded.ast, packages: loaded.packages, prog })
+    Ok(Loaded { cfg, target, root, fset: Arc::new(loaded.fset), ast: loaded.ast, packages: loaded.packages, prog })
 }
 
 /// gc reports a parse error that is not a `syntax error: ...` (`expression in defer must be function call`,
@@ -312,6 +327,8 @@ pub(crate) fn parse_errors_by_package(loaded: &load::Loaded) -> Option<Vec<Vec<E
 /// A checked program, ready for the back end.
 struct Loaded {
     cfg: load::Config,
+    /// The GOOS/GOARCH of `cfg`, which every phase after loading takes its machine facts from.
+    target: Target,
     /// Index of the package to build in `packages`.
     root: usize,
     fset: Arc<FileSet>,
@@ -329,12 +346,6 @@ fn compile(c: &Loaded, ri: usize, link: bool, limit: usize) -> Result<Option<Vec
         print_errors_limit(&msgs, limit);
         Reported
     };
-    if c.cfg.ctx.goos != "linux" || c.cfg.ctx.goarch != "amd64" {
-        return Err(fail(vec![format!(
-            "g1c: code generation for {}/{} is not supported yet",
-            c.cfg.ctx.goos, c.cfg.ctx.goarch
-        )]));
-    }
     // Packages the back end cannot compile yet (DESIGN §7: the runtime-coupled standard library) end the
     // build at the root's first import that leads to one.
     let (ready, missing) = backend_ready(&c.cfg, &c.fset, &c.ast, &c.prog, &c.packages);
@@ -391,7 +402,7 @@ fn compile(c: &Loaded, ri: usize, link: bool, limit: usize) -> Result<Option<Vec
             && p.asm_files.is_empty()
             && !(RT_PROVIDES_BODIES && p.dir.starts_with(&goroot_src) && u.pkg.0 as usize != ri);
     }
-    let asm_syms = match assemble_go_asm(&c.cfg, &c.packages, &c.prog) {
+    let asm_syms = match assemble_go_asm(&c.cfg, &c.target, &c.packages, &c.prog) {
         Ok(s) => s,
         Err(lines) => {
             lines.iter().for_each(|l| eprintln!("{l}"));
@@ -407,29 +418,29 @@ fn compile(c: &Loaded, ri: usize, link: bool, limit: usize) -> Result<Option<Vec
         if link && !pkg.scope.get("main").is_some_and(|&o| matches!(c.prog.obj(o).kind, types::ObjKind::Func { .. })) {
             return Err(Failure(vec!["function main is undeclared in the main package".into()]));
         }
-        let mut module = lower_units(&c.fset, &c.ast, &c.prog, &units)?;
+        let mut module = lower_units(&c.target, &c.fset, &c.ast, &c.prog, &units)?;
         if link {
-            ir::lower::set_string_var(&mut module, "runtime.defaultGOROOT", &default_goroot(&c.cfg.goroot))
+            ir::lower::set_string_var(&c.target, &mut module, "runtime.defaultGOROOT", &default_goroot(&c.cfg.goroot))
                 .map_err(|e| Failure(vec![format!("g1c: {e}")]))?;
         }
         timing::lap("lower");
-        optimize(&mut module, None)?;
+        optimize(&c.target, &mut module, None)?;
         timing::lap("opt");
         if ESCAPE_REPORT.load(std::sync::atomic::Ordering::Relaxed) {
             let files: Vec<u32> = root.files.iter().map(|&fi| c.ast.files[fi].file_id).collect();
             report_escapes(&c.fset, &module, &files, &root.header());
         }
         let mut obj =
-            codegen::amd64::compile(&module, opt::enabled()).map_err(|e| Failure(vec![format!("g1c: {e}")]))?;
+            codegen::compile(&c.target, &module, opt::enabled()).map_err(|e| Failure(vec![format!("g1c: {e}")]))?;
         drop(module);
         timing::lap("codegen");
         obj.symbols.extend(asm_syms);
         if !link {
             return Ok(None);
         }
-        let archive = rtbuild::runtime_archive(rtbuild::rustc::HOST_TARGET)
+        let archive = rtbuild::runtime_archive(c.target.rust_triple)
             .map_err(|e| Failure(vec![format!("g1c: the runtime: {e}")]))?;
-        let exe = link::link(&obj, &archive).map_err(|e| Failure(vec![format!("g1c: link: {e}")]))?;
+        let exe = link::link(&c.target, &obj, &archive).map_err(|e| Failure(vec![format!("g1c: link: {e}")]))?;
         timing::lap("link");
         Ok(Some(exe))
     });
@@ -444,12 +455,14 @@ fn compile(c: &Loaded, ri: usize, link: bool, limit: usize) -> Result<Option<Vec
 /// compiled Go's. Errors come per package under its `# path` header, as the go command prints them.
 fn assemble_go_asm(
     cfg: &load::Config,
+    target: &Target,
     packages: &[load::Package],
     prog: &types::Program,
 ) -> Result<Vec<link::object::Symbol>, Vec<String>> {
     let mut out = Vec::new();
     let include = [cfg.goroot.join("pkg").join("include")];
-    let predefined = [("GOOS_linux", "1"), ("GOARCH_amd64", "1")];
+    let (goos, goarch) = (format!("GOOS_{}", target.goos), format!("GOARCH_{}", target.goarch));
+    let predefined = [(goos.as_str(), "1"), (goarch.as_str(), "1")];
     let mut file_no = 0;
     let mut msgs = Vec::new();
     for (i, p) in packages.iter().enumerate() {
@@ -729,15 +742,15 @@ pub fn dump(phase: DumpPhase, file: &str) -> i32 {
                 let c = check(fset)?;
                 let mut m = lower(&c)?;
                 if let Some(pass) = after {
-                    optimize(&mut m, Some(&pass))?;
+                    optimize(&c.target, &mut m, Some(&pass))?;
                 }
                 ir::print::print_module(&m)
             }
             DumpPhase::Asm => {
                 let c = check(fset)?;
                 let mut m = lower(&c)?;
-                optimize(&mut m, None)?;
-                codegen::amd64::listing(&m, opt::enabled()).map_err(|e| Failure(vec![format!("g1c: {e}")]))?
+                optimize(&c.target, &mut m, None)?;
+                codegen::listing(&c.target, &m, opt::enabled()).map_err(|e| Failure(vec![format!("g1c: {e}")]))?
             }
             DumpPhase::Html { func, output } => {
                 let c = check(fset)?;
@@ -786,14 +799,14 @@ fn parse(fset: &FileSet) -> Result<Ast, Failure> {
 fn check(fset: Arc<FileSet>) -> Result<Checked, Failure> {
     let ast = parse(&fset)?;
     match types::check::check_package(&fset, &ast, "main") {
-        Ok(prog) => Ok(Checked { fset, ast, prog }),
+        Ok(prog) => Ok(Checked { target: Target::LINUX_AMD64, fset, ast, prog }),
         Err(errs) => Err(render(&fset, errs)),
     }
 }
 
 fn lower(c: &Checked) -> Result<ir::Module, Failure> {
-    let m = ir::lower::lower(&c.fset, &c.ast, &c.prog).map_err(|errs| render(&c.fset, errs))?;
-    ir::verify::verify(&m).map_err(|e| Failure(vec![invalid_ir(&e)]))?;
+    let m = ir::lower::lower(&c.target, &c.fset, &c.ast, &c.prog).map_err(|errs| render(&c.fset, errs))?;
+    ir::verify::verify(&c.target, &m).map_err(|e| Failure(vec![invalid_ir(&e)]))?;
     Ok(m)
 }
 
@@ -844,8 +857,8 @@ fn report_escapes(fset: &FileSet, m: &ir::Module, files: &[u32], header: &str) {
 }
 
 /// Runs the optimizer's pass table (`opt::PASSES`) over a lowered module, up to `stop_after` if given.
-fn optimize(m: &mut ir::Module, stop_after: Option<&str>) -> Result<(), Failure> {
-    opt::run(m, opt::enabled(), stop_after).map_err(|e| match stop_after {
+fn optimize(target: &Target, m: &mut ir::Module, stop_after: Option<&str>) -> Result<(), Failure> {
+    opt::run(target, m, opt::enabled(), stop_after).map_err(|e| match stop_after {
         Some(_) if e.starts_with("no pass") => Failure(vec![format!("g1c: {e}")]),
         _ => Failure(vec![format!("internal compiler error: {e}")]),
     })
@@ -866,13 +879,14 @@ fn invalid_ir(e: &str) -> String {
 }
 
 fn lower_units(
+    target: &Target,
     fset: &FileSet,
     ast: &Ast,
     prog: &types::Program,
     units: &[ir::lower::Unit],
 ) -> Result<ir::Module, Failure> {
-    let m = ir::lower::lower_program(fset, ast, prog, units).map_err(|errs| render(fset, errs))?;
-    ir::verify::verify(&m).map_err(|e| Failure(vec![invalid_ir(&e)]))?;
+    let m = ir::lower::lower_program(target, fset, ast, prog, units).map_err(|errs| render(fset, errs))?;
+    ir::verify::verify(target, &m).map_err(|e| Failure(vec![invalid_ir(&e)]))?;
     Ok(m)
 }
 

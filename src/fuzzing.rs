@@ -46,8 +46,10 @@ pub fn frontend(src: &[u8]) -> Result<Reached, String> {
         return Ok(Reached::SyntaxError);
     }
     let Ok(prog) = checked else { return Ok(Reached::TypeError) };
-    let Ok(module) = ir::lower::lower(&fset, &ast, &prog) else { return Ok(Reached::LowerError) };
-    ir::verify::verify(&module).map_err(|e| format!("invalid IR: {e}"))?;
+    // `check_package` checks for linux/amd64; lowering follows it.
+    let target = crate::target::Target::LINUX_AMD64;
+    let Ok(module) = ir::lower::lower(&target, &fset, &ast, &prog) else { return Ok(Reached::LowerError) };
+    ir::verify::verify(&target, &module).map_err(|e| format!("invalid IR: {e}"))?;
     Ok(Reached::Lowered)
 }
 

@@ -15,4 +15,5 @@ pub mod par;
 pub mod progen;
 pub mod rtbuild;
 pub mod syntax;
+pub mod target;
 pub mod types;

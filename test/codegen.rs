@@ -878,7 +878,7 @@ fn e2e_module() -> Module {
 fn e2e_linked_with_runtime() {
     let rt = g1c::rtbuild::runtime_archive(g1c::rtbuild::rustc::HOST_TARGET).unwrap();
     let obj = amd64::compile(&e2e_module(), true).unwrap();
-    let exe = g1c::link::link(&obj, &rt).unwrap();
+    let exe = g1c::link::link(&g1c::target::Target::LINUX_AMD64, &obj, &rt).unwrap();
     let dir = std::env::temp_dir().join(format!("g1c-codegen-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("e2e");

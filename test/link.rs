@@ -12,8 +12,12 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use g1c::link::link;
 use g1c::link::object::{FuncMeta, Object, Reloc, RelocKind, SymKind, Symbol};
+
+/// Links for linux/amd64, the one target these programs and archives are for.
+fn link(obj: &Object, rt: &[u8]) -> Result<Vec<u8>, String> {
+    g1c::link::link(&g1c::target::Target::LINUX_AMD64, obj, rt)
+}
 
 /// A temporary directory for this test process.
 fn temp_dir() -> PathBuf {

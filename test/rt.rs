@@ -86,7 +86,7 @@ fn run(name: &str, mut syms: Vec<Symbol>) -> (String, i32) {
         syms.push(init());
     }
     syms.push(init_task());
-    let exe = link(&Object { symbols: syms }, &archive).unwrap();
+    let exe = link(&g1c::target::Target::LINUX_AMD64, &Object { symbols: syms }, &archive).unwrap();
     let dir = std::env::temp_dir().join(format!("g1c-rt-e2e-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path: PathBuf = dir.join(name);

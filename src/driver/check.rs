@@ -12,8 +12,8 @@ use std::collections::BTreeSet;
 
 use super::{catch_ice, parse_errors_by_package, print_report, Reported, MAX_ERRORS};
 use crate::load;
+use crate::target::Target;
 use crate::types::check::{check_errors_only, GoVersion, PackageSrc};
-use crate::types::sizes::Sizes;
 
 /// The `-lang=go1.N` flag of `g1c build`, `run` and `check` (gc's `-lang`), set once before loading.
 static LANG_FLAG: std::sync::OnceLock<GoVersion> = std::sync::OnceLock::new();
@@ -54,6 +54,13 @@ pub fn check(patterns: &[String], all_errors: bool, verbose: bool) -> i32 {
 
 fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> i32 {
     let files_named = patterns.iter().all(|p| p.ends_with(".go"));
+    let target = match Target::from_goos_goarch(&cfg.ctx.goos, &cfg.ctx.goarch) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{e}");
+            return 1;
+        }
+    };
     let loaded = load::load(cfg, patterns);
     if !loaded.errors.is_empty() {
         for e in &loaded.errors {
@@ -72,7 +79,7 @@ fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> 
             eprintln!("stats: after loading: {l}");
         }
     }
-    let sizes = sizes_for(&cfg.ctx.goarch);
+    let sizes = target.sizes;
     let srcs: Vec<PackageSrc> = loaded
         .packages
         .iter()
@@ -154,12 +161,4 @@ fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> 
     }
     std::mem::forget(loaded);
     i32::from(!failed.is_empty())
-}
-
-/// The target's sizes: 4-byte words and alignment on 32-bit architectures.
-pub fn sizes_for(goarch: &str) -> Sizes {
-    match goarch {
-        "386" | "arm" | "mips" | "mipsle" | "wasm32" => Sizes { word: 4, max_align: 4 },
-        _ => Sizes::AMD64,
-    }
 }

@@ -20,7 +20,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use super::{check_loaded, compile, on_big_thread, write_output, Reported, MAX_ERRORS};
+use super::{build_target, check_loaded, compile, on_big_thread, write_output, Reported, MAX_ERRORS};
 use crate::load;
 
 /// The command line of `g1c test`.
@@ -209,6 +209,7 @@ enum Built {
 fn build(cfg: &load::Config, path: &str, dir: &Path) -> Built {
     let (cfg, path, dir) = (cfg.clone(), path.to_string(), dir.to_path_buf());
     let r = on_big_thread(move || -> Result<Built, Reported> {
+        let target = build_target(&cfg)?;
         let (loaded, info) = load::load_test(&cfg, &path, &dir);
         if !info.has_test_files && loaded.errors.is_empty() {
             return Ok(Built::NoTestFiles);
@@ -220,7 +221,7 @@ fn build(cfg: &load::Config, path: &str, dir: &Path) -> Built {
             }
             return Ok(Built::SetupFailed);
         }
-        let checked = check_loaded(cfg, loaded, MAX_ERRORS)?;
+        let checked = check_loaded(cfg, target, loaded, MAX_ERRORS)?;
         Ok(compile(&checked, checked.root, true, MAX_ERRORS)?.map_or(Built::Failed, Built::Program))
     });
     r.unwrap_or(Built::Failed)

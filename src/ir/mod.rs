@@ -463,10 +463,10 @@ impl DataReloc {
     pub fn addr(offset: u32, target: impl Into<String>, addend: i64) -> DataReloc {
         DataReloc { offset, target: target.into(), addend, kind: DataRelocKind::Addr }
     }
-    /// Width in bytes of the patched field, on a 64-bit target.
-    pub fn width(&self) -> u64 {
+    /// Width in bytes of the patched field on a target with `ptr_size`-byte pointers.
+    pub fn width(&self, ptr_size: u64) -> u64 {
         match self.kind {
-            DataRelocKind::Addr => 8,
+            DataRelocKind::Addr => ptr_size,
             DataRelocKind::ImageOff32 => 4,
         }
     }

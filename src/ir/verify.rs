@@ -1,15 +1,17 @@
 //! The IR verifier: checks the invariants listed in `ir/mod.rs` (run by the driver after lowering, and
 //! between passes).
 //!
-//! In: a [`Module`]. Out: `Ok(())`, or the first violation as `function bN: instruction: what is wrong`.
+//! In: a [`Module`] and the [`Target`] it was lowered for (pointer size, ABI0's argument slot size). Out: `Ok(())`, or the first violation as `function bN: instruction: what is wrong`.
 //! It checks structure and types only; it does not prove that every vreg is assigned before use.
 
 use std::collections::BTreeSet;
 
 use super::print::{op_text, term_text};
+use crate::target::Target;
+
 use super::{BinOp, Callee, Cond, ConvOp, DataKind, Func, Module, Op, Term, Ty, UnOp, VReg};
 
-pub fn verify(m: &Module) -> Result<(), String> {
+pub fn verify(target: &Target, m: &Module) -> Result<(), String> {
     let mut names = BTreeSet::new();
     for d in &m.data {
         if !names.insert(d.name.as_str()) {
@@ -23,7 +25,7 @@ pub fn verify(m: &Module) -> Result<(), String> {
             _ => {}
         }
         for r in &d.relocs {
-            if r.offset as u64 + r.width() > d.size {
+            if r.offset as u64 + r.width(target.ptr_size) > d.size {
                 return Err(format!("{}: relocation at {} outside the symbol", d.name, r.offset));
             }
         }
@@ -34,7 +36,7 @@ pub fn verify(m: &Module) -> Result<(), String> {
         }
         // The function's source position first (`file:line: ...`), so that an internal compiler error
         // points at the code that produced the IR.
-        verify_func(f).map_err(|e| format!("{}:{}: {e}", f.file, f.line))?;
+        verify_func(target, f).map_err(|e| format!("{}:{}: {e}", f.file, f.line))?;
     }
     Ok(())
 }
@@ -43,12 +45,15 @@ fn is_int(t: Ty) -> bool {
     !t.is_float()
 }
 
-fn verify_func(f: &Func) -> Result<(), String> {
+fn verify_func(target: &Target, f: &Func) -> Result<(), String> {
     if f.blocks.is_empty() {
         return Err(format!("{}: no blocks", f.name));
     }
-    if f.args_size % 8 != 0 {
-        return Err(format!("{}: args_size {} is not a multiple of 8", f.name, f.args_size));
+    // ABI0 passes every argument and result in register-sized stack slots.
+    let slot = target.reg_size as u32;
+    let word = target.ptr_size as u32;
+    if f.args_size % slot != 0 {
+        return Err(format!("{}: args_size {} is not a multiple of {slot}", f.name, f.args_size));
     }
     let nv = f.vregs.len() as u32;
     let nb = f.blocks.len() as u32;
@@ -128,21 +133,21 @@ fn verify_func(f: &Func) -> Result<(), String> {
                 Op::Convert { op, dst, src } => {
                     let (s, d) = (ty(src), ty(dst));
                     let ok = match op {
-                        ConvOp::SExt | ConvOp::ZExt => is_int(s) && is_int(d) && s.size(8) < d.size(8),
-                        ConvOp::Trunc => is_int(s) && is_int(d) && s.size(8) > d.size(8),
+                        ConvOp::SExt | ConvOp::ZExt => is_int(s) && is_int(d) && s.size(word) < d.size(word),
+                        ConvOp::Trunc => is_int(s) && is_int(d) && s.size(word) > d.size(word),
                         ConvOp::SToF | ConvOp::UToF => is_int(s) && d.is_float(),
                         ConvOp::FToS | ConvOp::FToU => s.is_float() && is_int(d),
                         ConvOp::FExt => s == Ty::F32 && d == Ty::F64,
                         ConvOp::FTrunc => s == Ty::F64 && d == Ty::F32,
-                        ConvOp::Bitcast => s.size(8) == d.size(8) && s != d,
+                        ConvOp::Bitcast => s.size(word) == d.size(word) && s != d,
                     };
                     if !ok {
                         return fail("conversion between these types");
                     }
                 }
                 Op::CallGo { callee, args_size } => {
-                    if args_size % 8 != 0 {
-                        return fail("args_size is not a multiple of 8");
+                    if args_size % slot != 0 {
+                        return fail(&format!("args_size is not a multiple of {slot}"));
                     }
                     if let Callee::Closure(c) = callee {
                         if ty(c) != Ty::Ptr {

@@ -1,4 +1,5 @@
-//! Writing the executable: a static ELF64 file for linux/amd64 (no interpreter, no dynamic section).
+//! Writing the executable: a static ELF64 little-endian file (no interpreter, no dynamic section) for the
+//! target's architecture (`e_machine`). The only file that knows ELF's output structures.
 //!
 //! In: [`Inputs`] with relocated section bytes, the live flags, the [`Layout`] and the entry symbol's address.
 //! Out: the file's bytes: ELF header, program headers (one PT_LOAD per segment, then PT_GNU_STACK so the
@@ -11,7 +12,36 @@
 use std::collections::BTreeMap;
 
 use super::input::*;
-use super::layout::{Layout, EHDR_SIZE, PAGE, PF_R, PF_W, PHDR_SIZE};
+use super::layout::{Layout, Perm, PAGE};
+use crate::target::Arch;
+
+/// Sizes of the ELF64 file header and of one program header.
+const EHDR_SIZE: u64 = 64;
+const PHDR_SIZE: u64 = 56;
+/// Segment permissions (p_flags).
+const PF_X: u32 = 1;
+const PF_W: u32 = 2;
+const PF_R: u32 = 4;
+
+/// `e_machine` of an architecture, and its name for messages.
+pub fn machine(arch: Arch) -> (u16, &'static str) {
+    match arch {
+        Arch::Amd64 => (62, "x86-64 (EM_X86_64 = 62)"),
+        Arch::I386 => (3, "i386 (EM_386 = 3)"),
+        Arch::Arm => (40, "ARM (EM_ARM = 40)"),
+        Arch::Arm64 => (183, "AArch64 (EM_AARCH64 = 183)"),
+    }
+}
+
+/// The bytes before the first section in the text segment: the file header and the program headers, one
+/// per loadable segment and PT_GNU_STACK (for `layout::layout`).
+pub fn header_size(segments: usize) -> u64 {
+    EHDR_SIZE + (segments as u64 + 1) * PHDR_SIZE
+}
+
+fn p_flags(p: Perm) -> u32 {
+    (if p.read { PF_R } else { 0 }) | (if p.write { PF_W } else { 0 }) | (if p.exec { PF_X } else { 0 })
+}
 
 const PT_LOAD: u32 = 1;
 const PT_GNU_STACK: u32 = 0x6474_e551;
@@ -57,7 +87,7 @@ struct Shdr {
     entsize: u64,
 }
 
-pub fn write(inputs: &Inputs, live: &[bool], layout: &Layout, entry: u64) -> Vec<u8> {
+pub fn write(arch: Arch, inputs: &Inputs, live: &[bool], layout: &Layout, entry: u64) -> Vec<u8> {
     let mut out = vec![0u8; layout.file_end as usize];
 
     // Segment contents. Padding between functions is INT3 (0xcc), as gc and lld fill it, so a stray jump
@@ -217,7 +247,7 @@ pub fn write(inputs: &Inputs, live: &[bool], layout: &Layout, entry: u64) -> Vec
     let mut h = Vec::with_capacity(EHDR_SIZE as usize);
     h.extend_from_slice(b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00");
     h.extend_from_slice(&2u16.to_le_bytes()); // e_type: ET_EXEC
-    h.extend_from_slice(&62u16.to_le_bytes()); // e_machine: EM_X86_64
+    h.extend_from_slice(&machine(arch).0.to_le_bytes());
     h.extend_from_slice(&1u32.to_le_bytes()); // e_version
     h.extend_from_slice(&entry.to_le_bytes());
     h.extend_from_slice(&EHDR_SIZE.to_le_bytes()); // e_phoff: right after this header
@@ -225,7 +255,7 @@ pub fn write(inputs: &Inputs, live: &[bool], layout: &Layout, entry: u64) -> Vec
     h.extend_from_slice(&0u32.to_le_bytes()); // e_flags
     h.extend_from_slice(&(EHDR_SIZE as u16).to_le_bytes());
     h.extend_from_slice(&(PHDR_SIZE as u16).to_le_bytes());
-    h.extend_from_slice(&(layout.phnum as u16).to_le_bytes());
+    h.extend_from_slice(&(layout.segments.len() as u16 + 1).to_le_bytes()); // e_phnum: PT_GNU_STACK too
     h.extend_from_slice(&64u16.to_le_bytes()); // e_shentsize
     h.extend_from_slice(&(shdrs.len() as u16).to_le_bytes());
     h.extend_from_slice(&shstrndx.to_le_bytes());
@@ -242,7 +272,7 @@ pub fn write(inputs: &Inputs, live: &[bool], layout: &Layout, entry: u64) -> Vec
         h.extend_from_slice(&align.to_le_bytes());
     };
     for seg in &layout.segments {
-        phdr(PT_LOAD, seg.flags, seg.offset, seg.vaddr, seg.filesz, seg.memsz, PAGE);
+        phdr(PT_LOAD, p_flags(seg.perm), seg.offset, seg.vaddr, seg.filesz, seg.memsz, PAGE);
     }
     phdr(PT_GNU_STACK, PF_R | PF_W, 0, 0, 0, 0, 16);
     out[..h.len()].copy_from_slice(&h);

@@ -1,11 +1,14 @@
-//! Reading an ELF64 little-endian x86-64 relocatable object (ET_REL), as rustc emits into a staticlib.
+//! Reading an ELF64 little-endian relocatable object (ET_REL), as rustc emits into a staticlib.
 //!
-//! In: one archive member's bytes. Out: an [`ElfObject`]: its sections (with names, flags and a slice of
+//! In: one archive member's bytes and the architecture it must be for (`e_machine`). Out: an [`ElfObject`]: its sections (with names, flags and a slice of
 //! their contents), its symbol table, and on request the RELA relocations that apply to a section.
 //! Nothing is interpreted here (which sections to keep, how symbols resolve): that is `resolve.rs`'s job.
 //!
-//! Reference: the System V gABI ("Object Files") and the x86-64 psABI. Every read is bounds-checked, so a
+//! Reference: the System V gABI ("Object Files"); relocation type numbers are left to the architecture's
+//! file (`amd64.rs`). Every read is bounds-checked, so a
 //! malformed object gives an `Err`, never a panic.
+
+use crate::target::Arch;
 
 // Section types (sh_type).
 pub const SHT_NULL: u32 = 0;
@@ -78,7 +81,7 @@ pub struct ElfSymbol {
 /// One Elf64_Rela entry.
 pub struct ElfRela {
     pub offset: u64,
-    /// R_X86_64_* (the low 32 bits of r_info).
+    /// The architecture's relocation type number (the low 32 bits of r_info; `arch::from_elf`).
     pub ty: u32,
     /// Index into the symbol table (the high 32 bits of r_info).
     pub sym: u32,
@@ -123,7 +126,7 @@ pub fn is_elf(bytes: &[u8]) -> bool {
 }
 
 /// Parses the header, section headers and symbol table.
-pub fn parse(b: &[u8]) -> Result<ElfObject<'_>, String> {
+pub fn parse(b: &[u8], arch: Arch) -> Result<ElfObject<'_>, String> {
     if !is_elf(b) {
         return Err("not an ELF file".into());
     }
@@ -139,8 +142,9 @@ pub fn parse(b: &[u8]) -> Result<ElfObject<'_>, String> {
     if e_type != 1 {
         return Err(format!("ELF type {e_type}, expected a relocatable object (ET_REL)"));
     }
-    if e_machine != 62 {
-        return Err(format!("ELF machine {e_machine}, expected x86-64 (EM_X86_64 = 62)"));
+    let (want, want_name) = super::elf::machine(arch);
+    if e_machine != want {
+        return Err(format!("ELF machine {e_machine}, expected {want_name}"));
     }
     let shoff = u64_at(b, 0x28)?;
     let shentsize = u16_at(b, 0x3a)? as u64;

@@ -5,7 +5,7 @@
 //! blob of three parts, every offset in it 32 bits wide to keep hello world small (issue 10):
 //!
 //! 1. the index, one 8-byte entry per function, sorted by address: `entry: u32`, the function's image offset
-//!    (`S - g1c_modbase`, an R_X86_64_32 relocation with the image base folded into the addend, applied by
+//!    (`S - g1c_modbase`, a zero-extended 32-bit relocation with the image base folded into the addend, applied by
 //!    `reloc.rs` once addresses are known), and `info: u32`, the offset of its record from the table start;
 //! 2. the file names, each stored once as a uvarint length and the bytes;
 //! 3. one record per function, of uvarints: code size, ABI0 argument bytes, the name's length followed by

@@ -56,7 +56,7 @@ pub enum OutKind {
     RoData,
     /// `.data`: initialized writable data, including `.data.rel.ro` (data segment, RW).
     Data,
-    /// `.got`: the global offset table, one 8-byte address per symbol reached through GOTPCREL.
+    /// `.got`: the global offset table, one address per symbol reached through a GOT-relative relocation.
     Got,
     /// `.bss`: zero-initialized data, no file bytes.
     Bss,
@@ -76,65 +76,34 @@ impl OutKind {
     }
 }
 
-/// The relocation types the linker knows (x86-64 psABI, "Relocation Types"). `S` is the target's address, `A`
-/// the addend, `P` the address of the patched place, `G` the address of the target's GOT entry.
+/// What a relocation computes and how wide its field is, whatever the architecture: each architecture's
+/// file (`amd64.rs`) maps its ABI's type numbers to these and patches the bytes. `S` is the target's
+/// address, `A` the addend, `P` the address of the patched place, `G` the address of the target's GOT slot.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RelocType {
-    /// R_X86_64_NONE: nothing to do.
+    /// Nothing to do.
     None,
-    /// R_X86_64_64: 8 bytes `S + A`.
+    /// 8 bytes `S + A`.
     Abs64,
-    /// R_X86_64_PC32 and R_X86_64_PLT32: 4 bytes `S + A - P`, signed. A static executable has no PLT, so a
-    /// PLT32 call goes straight to the function.
+    /// 4 bytes `S + A - P`, signed (calls, jumps, PC-relative operands).
     Pc32,
-    /// R_X86_64_32: 4 bytes `S + A`, zero-extended.
+    /// 4 bytes `S + A`, zero-extended.
     Abs32,
-    /// R_X86_64_32S: 4 bytes `S + A`, sign-extended.
+    /// 4 bytes `S + A`, sign-extended.
     Abs32S,
-    /// R_X86_64_PC64: 8 bytes `S + A - P`.
+    /// 8 bytes `S + A - P`.
     Pc64,
-    /// R_X86_64_GOTPCREL: 4 bytes `G + A - P`.
+    /// 4 bytes `G + A - P`.
     GotPcRel,
-    /// R_X86_64_GOTPCRELX / R_X86_64_REX_GOTPCRELX: like GotPcRel, but the instruction may be rewritten to
-    /// not load from the GOT (`scan.rs` relaxes `mov` to `lea`).
+    /// Like GotPcRel, but the instruction may be rewritten to not load from the GOT (`arch::relax`).
     GotPcRelX,
-    /// A thread-local-storage relocation (R_X86_64_TPOFF32 ...): the runtime must not use TLS.
+    /// A thread-local-storage relocation (the ABI's type number): the runtime must not use TLS.
     Tls(u32),
-    /// Any other type, kept so the error names it only if the section is live.
+    /// Any other type (the ABI's number), kept so the error names it only if the section is live.
     Unsupported(u32),
 }
 
 impl RelocType {
-    pub fn from_elf(ty: u32) -> RelocType {
-        match ty {
-            0 => RelocType::None,
-            1 => RelocType::Abs64,
-            2 | 4 => RelocType::Pc32,
-            9 => RelocType::GotPcRel,
-            10 => RelocType::Abs32,
-            11 => RelocType::Abs32S,
-            24 => RelocType::Pc64,
-            41 | 42 => RelocType::GotPcRelX,
-            16..=23 | 34..=36 => RelocType::Tls(ty),
-            _ => RelocType::Unsupported(ty),
-        }
-    }
-
-    /// The psABI name, for messages.
-    pub fn name(self) -> String {
-        match self {
-            RelocType::None => elf_reloc_name(0),
-            RelocType::Abs64 => elf_reloc_name(1),
-            RelocType::Pc32 => elf_reloc_name(2),
-            RelocType::GotPcRel => elf_reloc_name(9),
-            RelocType::Abs32 => elf_reloc_name(10),
-            RelocType::Abs32S => elf_reloc_name(11),
-            RelocType::Pc64 => elf_reloc_name(24),
-            RelocType::GotPcRelX => elf_reloc_name(41),
-            RelocType::Tls(ty) | RelocType::Unsupported(ty) => elf_reloc_name(ty),
-        }
-    }
-
     /// Bytes patched at the relocation's offset.
     pub fn width(self) -> u64 {
         match self {
@@ -143,55 +112,6 @@ impl RelocType {
             RelocType::Pc32 | RelocType::Abs32 | RelocType::Abs32S | RelocType::GotPcRel | RelocType::GotPcRelX => 4,
         }
     }
-}
-
-/// The psABI name of an x86-64 relocation type number, for messages.
-pub fn elf_reloc_name(ty: u32) -> String {
-    let name = match ty {
-        0 => "R_X86_64_NONE",
-        1 => "R_X86_64_64",
-        2 => "R_X86_64_PC32",
-        3 => "R_X86_64_GOT32",
-        4 => "R_X86_64_PLT32",
-        5 => "R_X86_64_COPY",
-        6 => "R_X86_64_GLOB_DAT",
-        7 => "R_X86_64_JUMP_SLOT",
-        8 => "R_X86_64_RELATIVE",
-        9 => "R_X86_64_GOTPCREL",
-        10 => "R_X86_64_32",
-        11 => "R_X86_64_32S",
-        12 => "R_X86_64_16",
-        13 => "R_X86_64_PC16",
-        14 => "R_X86_64_8",
-        15 => "R_X86_64_PC8",
-        16 => "R_X86_64_DTPMOD64",
-        17 => "R_X86_64_DTPOFF64",
-        18 => "R_X86_64_TPOFF64",
-        19 => "R_X86_64_TLSGD",
-        20 => "R_X86_64_TLSLD",
-        21 => "R_X86_64_DTPOFF32",
-        22 => "R_X86_64_GOTTPOFF",
-        23 => "R_X86_64_TPOFF32",
-        24 => "R_X86_64_PC64",
-        25 => "R_X86_64_GOTOFF64",
-        26 => "R_X86_64_GOTPC32",
-        27 => "R_X86_64_GOT64",
-        28 => "R_X86_64_GOTPCREL64",
-        29 => "R_X86_64_GOTPC64",
-        30 => "R_X86_64_GOTPLT64",
-        31 => "R_X86_64_PLTOFF64",
-        32 => "R_X86_64_SIZE32",
-        33 => "R_X86_64_SIZE64",
-        34 => "R_X86_64_GOTPC32_TLSDESC",
-        35 => "R_X86_64_TLSDESC_CALL",
-        36 => "R_X86_64_TLSDESC",
-        37 => "R_X86_64_IRELATIVE",
-        38 => "R_X86_64_RELATIVE64",
-        41 => "R_X86_64_GOTPCRELX",
-        42 => "R_X86_64_REX_GOTPCRELX",
-        _ => return format!("relocation type {ty}"),
-    };
-    name.to_string()
 }
 
 #[derive(Clone, Debug)]

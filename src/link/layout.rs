@@ -5,7 +5,7 @@
 //! address.
 //!
 //! The memory image follows gc's static binaries: base address 0x400000 and three segments, text (R+X: the
-//! ELF header, program headers and `.text`), rodata (R: `.rodata`) and data (RW: `.data`, `.got`, then
+//! object format's headers, `header_size` bytes, and `.text`), rodata (R: `.rodata`) and data (RW: `.data`, `.got`, then
 //! `.bss`, which takes memory but no file bytes). The kernel maps a segment page by page, so its file offset
 //! and address must be congruent modulo the page size (4096); each segment starts on a fresh page in memory
 //! but continues in the file right after the previous one (as lld does), so the file has no page padding.
@@ -19,8 +19,6 @@ use super::input::*;
 
 pub const BASE: u64 = 0x40_0000;
 pub const PAGE: u64 = 0x1000;
-pub const EHDR_SIZE: u64 = 64;
-pub const PHDR_SIZE: u64 = 56;
 
 pub struct OutSection {
     pub kind: OutKind,
@@ -33,13 +31,16 @@ pub struct OutSection {
     pub members: Vec<SecId>,
 }
 
-/// Segment permissions (p_flags).
-pub const PF_X: u32 = 1;
-pub const PF_W: u32 = 2;
-pub const PF_R: u32 = 4;
+/// What a segment's pages allow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Perm {
+    pub read: bool,
+    pub write: bool,
+    pub exec: bool,
+}
 
 pub struct Segment {
-    pub flags: u32,
+    pub perm: Perm,
     pub offset: u64,
     pub vaddr: u64,
     pub filesz: u64,
@@ -53,8 +54,6 @@ pub struct Layout {
     pub addr: Vec<Option<u64>>,
     /// Index into `sections` of each live input section's output section, `None` if that one is empty.
     pub out_index: Vec<Option<usize>>,
-    /// Program header count (loadable segments plus PT_GNU_STACK).
-    pub phnum: u64,
     /// End of the loaded part of the file.
     pub file_end: u64,
 }
@@ -82,7 +81,9 @@ fn align_up(x: u64, a: u64) -> u64 {
     (x + a - 1) & !(a - 1)
 }
 
-pub fn layout(inputs: &Inputs, live: &[bool]) -> Result<Layout, String> {
+/// `header_size` is the object format's: the bytes its headers take at the start of the text segment, given
+/// the number of segments.
+pub fn layout(inputs: &Inputs, live: &[bool], header_size: fn(usize) -> u64) -> Result<Layout, String> {
     // Group the live sections by output kind, in placement order.
     let mut by_kind: Vec<Vec<SecId>> = vec![Vec::new(); OutKind::ALL.len()];
     for (i, s) in inputs.sections.iter().enumerate() {
@@ -102,27 +103,28 @@ pub fn layout(inputs: &Inputs, live: &[bool]) -> Result<Layout, String> {
     }
     let has_bytes =
         |kinds: &[OutKind]| kinds.iter().any(|&k| by_kind[k as usize].iter().any(|&id| inputs.sec(id).size > 0));
-    let segment_kinds: [(u32, &[OutKind]); 3] = [
-        (PF_R | PF_X, &[OutKind::Text]),
-        (PF_R, &[OutKind::RoData]),
-        (PF_R | PF_W, &[OutKind::Data, OutKind::Got, OutKind::Bss]),
-    ];
+    let (r, rw, rx) = (
+        Perm { read: true, write: false, exec: false },
+        Perm { read: true, write: true, exec: false },
+        Perm { read: true, write: false, exec: true },
+    );
+    let segment_kinds: [(Perm, &[OutKind]); 3] =
+        [(rx, &[OutKind::Text]), (r, &[OutKind::RoData]), (rw, &[OutKind::Data, OutKind::Got, OutKind::Bss])];
     // The text segment always exists: it holds the headers.
     let present: Vec<bool> =
         segment_kinds.iter().enumerate().map(|(n, (_, kinds))| n == 0 || has_bytes(kinds)).collect();
-    let phnum = present.iter().filter(|&&p| p).count() as u64 + 1;
+    let nseg = present.iter().filter(|&&p| p).count();
 
     let mut lay = Layout {
         sections: Vec::new(),
         segments: Vec::new(),
         addr: vec![None; inputs.sections.len()],
         out_index: vec![None; inputs.sections.len()],
-        phnum,
         file_end: 0,
     };
-    let mut offset = EHDR_SIZE + phnum * PHDR_SIZE;
+    let mut offset = header_size(nseg);
     let mut vaddr = BASE + offset;
-    for (n, (flags, kinds)) in segment_kinds.iter().enumerate() {
+    for (n, (perm, kinds)) in segment_kinds.iter().enumerate() {
         let (seg_offset, seg_vaddr) = if n == 0 {
             (0, BASE)
         } else if !present[n] {
@@ -177,7 +179,7 @@ pub fn layout(inputs: &Inputs, live: &[bool]) -> Result<Layout, String> {
         }
         if present[n] {
             lay.segments.push(Segment {
-                flags: *flags,
+                perm: *perm,
                 offset: seg_offset,
                 vaddr: seg_vaddr,
                 filesz: file_end - seg_offset,

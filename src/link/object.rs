@@ -20,18 +20,19 @@ pub enum SymKind {
     Bss,
 }
 
-/// How a relocation patches its place `P` with symbol address `S` and addend `A` (ELF x86-64 psABI names).
+/// How a relocation patches its place `P` with symbol address `S` and addend `A`, whatever the architecture
+/// (the linker's `arch` file encodes them).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RelocKind {
-    /// 8 bytes: `S + A` (R_X86_64_64).
+    /// 8 bytes: `S + A`.
     Abs64,
-    /// 4 bytes: `S + A - P` (R_X86_64_PC32 / PLT32): rel32 of calls, jumps and RIP-relative operands.
+    /// 4 bytes: `S + A - P`: rel32 of calls, jumps and PC-relative operands.
     /// For an instruction operand the codegen sets `A` = -(bytes from the field to the end of the
     /// instruction), usually -4.
     Pc32,
-    /// 4 bytes, zero-extended `S + A` must fit in 32 bits (R_X86_64_32).
+    /// 4 bytes, zero-extended `S + A` must fit in 32 bits.
     Abs32,
-    /// 4 bytes, signed: `S + A - image base`, the image base being the address of the ELF header (the
+    /// 4 bytes, signed: `S + A - image base`, the image base being the address of the file header (the
     /// linker's symbol `g1c_modbase`). gc's 32-bit `nameOff`/`typeOff`/`textOff` in type descriptors
     /// (docs/RUNTIME-ABI.md, "Type descriptors").
     ImageRel32,

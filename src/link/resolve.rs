@@ -24,6 +24,7 @@ use super::archive::Member;
 use super::elf_read::{self, ElfObject};
 use super::input::*;
 use super::object::{Object, RelocKind, SymKind};
+use crate::target::Arch;
 
 /// What resolution gives to the later steps besides [`Inputs`].
 pub struct Resolved {
@@ -50,7 +51,7 @@ pub const TYPELINKS_LEN: &str = "g1c_typelinks_len";
 /// The image base (the ELF header's address), which `ImageRel32` offsets are relative to.
 pub const MODBASE: &str = "g1c_modbase";
 
-pub fn resolve(obj: &Object, members: &[Member], archive_name: &str) -> Result<Resolved, String> {
+pub fn resolve(arch: Arch, obj: &Object, members: &[Member], archive_name: &str) -> Result<Resolved, String> {
     let mut inputs = Inputs::default();
 
     // 1. The Go program: every symbol a global definition with a section of its own.
@@ -90,7 +91,7 @@ pub fn resolve(obj: &Object, members: &[Member], archive_name: &str) -> Result<R
                 RelocKind::Abs64 => (RelocType::Abs64, r.addend),
                 RelocKind::Pc32 => (RelocType::Pc32, r.addend),
                 RelocKind::Abs32 => (RelocType::Abs32, r.addend),
-                // S + A - base is R_X86_64_32S's S + A' with A' = A - base.
+                // S + A - base is a sign-extended 32-bit S + A' with A' = A - base.
                 RelocKind::ImageRel32 => (RelocType::Abs32S, r.addend - super::layout::BASE as i64),
             };
             if r.offset as u64 + ty.width() > s.data.len() as u64 {
@@ -145,7 +146,7 @@ pub fn resolve(obj: &Object, members: &[Member], archive_name: &str) -> Result<R
             parsed.push(None);
             continue;
         }
-        let elf = elf_read::parse(m.data).map_err(|e| format!("{archive_name}({}): {e}", m.name))?;
+        let elf = elf_read::parse(m.data, arch).map_err(|e| format!("{archive_name}({}): {e}", m.name))?;
         parsed.push(Some(elf));
     }
     for (i, elf) in parsed.iter().enumerate() {
@@ -175,7 +176,8 @@ pub fn resolve(obj: &Object, members: &[Member], archive_name: &str) -> Result<R
             pulled = true;
             let name = format!("{archive_name}({})", members[m].name);
             let elf = parsed[m].as_ref().expect("lazy names come from parsed members");
-            load_member(&mut inputs, elf, name.clone(), m as u32, &mut comdats).map_err(|e| format!("{name}: {e}"))?;
+            load_member(arch, &mut inputs, elf, name.clone(), m as u32, &mut comdats)
+                .map_err(|e| format!("{name}: {e}"))?;
         }
         if !pulled {
             break;
@@ -251,6 +253,7 @@ fn define(
 
 /// Adds one archive member's sections, symbols and relocations.
 fn load_member(
+    arch: Arch,
     inputs: &mut Inputs,
     elf: &ElfObject,
     name: String,
@@ -392,7 +395,7 @@ fn load_member(
         }
         let mut relocs = Vec::new();
         for r in elf.relocations(rela)? {
-            let ty = RelocType::from_elf(r.ty);
+            let ty = super::arch::from_elf(arch, r.ty);
             if r.offset.checked_add(ty.width()).map_or(true, |end| end > size) {
                 return Err(format!(
                     "section {}: relocation at offset {:#x} lies outside the section",

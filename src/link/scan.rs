@@ -3,17 +3,20 @@
 //!
 //! In: [`Inputs`] and the live flags. Out: an error for the first problem found, in section order: an
 //! undefined symbol (`undefined: NAME (referenced from SYM)`), a reference to a dropped section, a TLS
-//! relocation, an unknown relocation type; otherwise the `.got` section (one 8-byte slot per symbol that a
-//! GOTPCREL relocation still needs) and the map from symbol to slot.
+//! relocation, an unknown relocation type; otherwise the `.got` section (one pointer-sized slot per symbol
+//! that a GOT-relative relocation still needs) and the map from symbol to slot.
 //!
-//! Relaxation (x86-64 psABI B.2, as lld does): in a static executable every symbol's address is a link-time
-//! constant, so `mov foo@GOTPCREL(%rip), %reg` (opcode 0x8b, R_X86_64_[REX_]GOTPCRELX) becomes
-//! `lea foo(%rip), %reg` (0x8d) with an ordinary PC32 relocation, and needs no GOT slot. Other GOT uses
-//! (`call *foo@GOTPCREL(%rip)`, plain GOTPCREL, absolute or undefined-weak targets) keep their slot.
+//! Relaxation: in a static executable every symbol's address is a link-time constant, so an instruction
+//! that loads a section-defined symbol's address from the GOT may be rewritten to compute it and need no
+//! slot; which instructions can be is the architecture's (`arch::relax`, e.g. x86-64's `mov` → `lea`).
+//! Other GOT uses (absolute or undefined-weak targets, instructions that cannot be rewritten) keep their
+//! slot.
 
 use std::collections::BTreeMap;
 
+use super::arch;
 use super::input::*;
+use crate::target::Target;
 
 pub struct Got {
     pub section: Option<SecId>,
@@ -21,7 +24,8 @@ pub struct Got {
     pub slots: BTreeMap<SymId, u64>,
 }
 
-pub fn scan(inputs: &mut Inputs, live: &mut Vec<bool>) -> Result<Got, String> {
+pub fn scan(target: &Target, inputs: &mut Inputs, live: &mut Vec<bool>) -> Result<Got, String> {
+    let (arch, slot) = (target.arch, target.ptr_size);
     let mut slots: BTreeMap<SymId, u64> = BTreeMap::new();
     let mut order: Vec<SymId> = Vec::new();
     for i in 0..inputs.sections.len() {
@@ -39,7 +43,7 @@ pub fn scan(inputs: &mut Inputs, live: &mut Vec<bool>) -> Result<Got, String> {
                     return Err(format!(
                         "{}: unsupported relocation {}{why} at {}+{:#x}, in {}",
                         inputs.files[inputs.sec(sec).file.0 as usize].name,
-                        elf_reloc_name(ty),
+                        arch::number_name(arch, ty),
                         inputs.describe_place(sec, r.offset),
                         r.offset,
                         inputs.sec(sec).name
@@ -65,34 +69,36 @@ pub fn scan(inputs: &mut Inputs, live: &mut Vec<bool>) -> Result<Got, String> {
                 _ => {}
             }
             let in_section = matches!(target.def, Def::Section { .. });
-            match r.ty {
-                RelocType::GotPcRelX
-                    if in_section && r.offset >= 2 && inputs.sections[i].data[r.offset as usize - 2] == 0x8b =>
-                {
-                    let s = &mut inputs.sections[i];
-                    s.data[r.offset as usize - 2] = 0x8d;
-                    s.relocs[k].ty = RelocType::Pc32;
-                }
-                RelocType::GotPcRel | RelocType::GotPcRelX => {
+            if !matches!(r.ty, RelocType::GotPcRel | RelocType::GotPcRelX) {
+                continue;
+            }
+            let relaxed =
+                if in_section { arch::relax(arch, r.ty, &mut inputs.sections[i].data, r.offset) } else { None };
+            match relaxed {
+                Some(ty) => inputs.sections[i].relocs[k].ty = ty,
+                None => {
                     if !slots.contains_key(&r.target) {
-                        slots.insert(r.target, order.len() as u64 * 8);
+                        slots.insert(r.target, order.len() as u64 * slot);
                         order.push(r.target);
                     }
                 }
-                _ => {}
             }
         }
     }
     if order.is_empty() {
         return Ok(Got { section: None, slots });
     }
-    // The GOT holds each symbol's address: an R_X86_64_64 relocation per slot fills it in.
+    // The GOT holds each symbol's address: an absolute relocation per slot fills it in.
+    let abs = match slot {
+        8 => RelocType::Abs64,
+        _ => RelocType::Abs32,
+    };
     let relocs = order
         .iter()
         .enumerate()
-        .map(|(n, &target)| Reloc { offset: n as u64 * 8, ty: RelocType::Abs64, target, addend: 0 })
+        .map(|(n, &target)| Reloc { offset: n as u64 * slot, ty: abs, target, addend: 0 })
         .collect();
-    let size = order.len() as u64 * 8;
+    let size = order.len() as u64 * slot;
     let linker =
         FileId(inputs.files.iter().position(|f| f.kind == FileKind::Linker).ok_or("internal error: no linker file")?
             as u32);
@@ -102,7 +108,7 @@ pub fn scan(inputs: &mut Inputs, live: &mut Vec<bool>) -> Result<Got, String> {
         out: OutKind::Got,
         data: vec![0; size as usize],
         size,
-        align: 8,
+        align: slot,
         relocs,
     });
     live.push(true);

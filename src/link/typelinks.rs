@@ -64,7 +64,7 @@ pub fn build(
     let mut relocs = Vec::with_capacity(links.len());
     for (_, sym) in &links {
         let target = inputs.globals[*sym];
-        // S - base, as resolve.rs writes an ImageRel32: R_X86_64_32S with the base folded into the addend.
+        // S - base, as resolve.rs writes an ImageRel32: a sign-extended 32-bit absolute relocation with the base folded into the addend.
         relocs.push(Reloc {
             offset: data.len() as u64,
             ty: RelocType::Abs32S,

@@ -170,7 +170,12 @@ fn verify_each() -> bool {
 
 /// Runs the pipeline over `m`. With `stop_after = Some(name)`, runs the passes up to and including `name`
 /// (an error if no pass has that name). With `optimize = false`, only the required passes run.
-pub fn run(m: &mut Module, optimize: bool, stop_after: Option<&str>) -> Result<(), String> {
+pub fn run(
+    target: &crate::target::Target,
+    m: &mut Module,
+    optimize: bool,
+    stop_after: Option<&str>,
+) -> Result<(), String> {
     let names: Vec<&str> = MODULE_PASSES.iter().map(|p| p.name).chain(PASSES.iter().map(|p| p.name)).collect();
     if let Some(name) = stop_after {
         if !names.contains(&name) {
@@ -180,7 +185,7 @@ pub fn run(m: &mut Module, optimize: bool, stop_after: Option<&str>) -> Result<(
     let verify = verify_each();
     let check = |m: &Module, name: &str| -> Result<(), String> {
         if verify {
-            ir::verify::verify(m).map_err(|e| format!("invalid IR after pass {name}: {e}"))?;
+            ir::verify::verify(target, m).map_err(|e| format!("invalid IR after pass {name}: {e}"))?;
         }
         Ok(())
     };

@@ -277,12 +277,12 @@ pub(crate) struct Checker<'a> {
 }
 
 /// Type-checks the files of `ast` as one package with import path `path` (imports other than `unsafe` are
-/// not available).
+/// not available), for linux/amd64.
 pub fn check_package(fset: &FileSet, ast: &Ast, path: &str) -> Result<Program, Vec<Error>> {
     let files: Vec<usize> = (0..ast.files.len()).collect();
     let imports = BTreeMap::new();
     let src = [PackageSrc { path, files: &files, imports: &imports, lang: None }];
-    let (prog, errs) = check_program(fset, ast, &src, Sizes::AMD64);
+    let (prog, errs) = check_program(fset, ast, &src, crate::target::Target::LINUX_AMD64.sizes);
     let errs: Vec<Error> = errs.into_iter().flatten().collect();
     if errs.is_empty() {
         Ok(prog)

@@ -1,7 +1,7 @@
 //! Sizes, alignments and field offsets of types for a target (gc's layout rules, `cmd/compile/internal/types`
 //! `CalcSize`, which `go/types`' `gcSizes` mirrors).
 //!
-//! In: a [`TypeTable`] and a target's [`Sizes`]. Out: layout facts used by the checker (`unsafe.Sizeof` and
+//! In: a [`TypeTable`] and a target's [`Sizes`] (`crate::target::Target::sizes`). Out: layout facts used by the checker (`unsafe.Sizeof` and
 //! friends) and by lowering. The only machine detail the checker sees.
 //!
 //! Rules: a basic type's alignment is its size, capped at `max_align` (complex types align as their halves);
@@ -14,16 +14,12 @@
 
 use super::{BasicKind, TypeId, TypeKind, TypeTable};
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Sizes {
     /// Pointer and `int` size in bytes: 8 on amd64/arm64, 4 on 386/arm.
     pub word: u64,
     /// Maximum alignment (8 on 64-bit, 4 on 32-bit targets, as gc's `MaxAlign`).
     pub max_align: u64,
-}
-
-impl Sizes {
-    pub const AMD64: Sizes = Sizes { word: 8, max_align: 8 };
 }
 
 fn basic_size(s: &Sizes, b: BasicKind) -> u64 {

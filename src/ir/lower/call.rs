@@ -8,7 +8,7 @@
 //! variable pointers...}`; a function literal that captures nothing, and a top-level function used as a
 //! value, is a read-only static closure `name·f`.
 
-use super::func::{Fb, Val, INT};
+use super::func::{Fb, Val};
 use super::typedesc::reflect_kind;
 use crate::ir::{Callee, Cond, ConvOp, Op, SiteKind, Ty, VReg};
 use crate::syntax::ast::{Block, ExprId, ExprKind, FuncType, StmtId, StmtKind};
@@ -260,7 +260,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             self.store_val(p, (i as u64 * es) as i64, v, elem);
         }
         let a = self.temp(st, "varargs");
-        let nv = self.iconst(INT, n as i64);
+        let nv = self.iconst(self.int(), n as i64);
         self.store(a, 0, p);
         self.store(a, 8, nv);
         self.store(a, 16, nv);
@@ -382,16 +382,16 @@ impl<'a, 'b> Fb<'a, 'b> {
         self.set_pos(pos);
         // gc 1.19's unsafeslice: a negative length panics; so does a size `n*es` that overflows or
         // runs past the end of the address space (`mem > -p`), as a nil pointer when `p` is nil.
-        let zero = self.iconst(INT, 0);
+        let zero = self.iconst(self.int(), 0);
         let ok = self.cmp(Cond::GeS, n, zero);
         self.check(ok, "g1c_panic_unsafeslice_len", vec![]);
-        let negp = self.conv(ConvOp::Bitcast, INT, p);
+        let negp = self.conv(ConvOp::Bitcast, self.int(), p);
         let negp = self.binary(crate::ir::BinOp::Sub, zero, negp);
-        let esv = self.iconst(INT, es as i64);
+        let esv = self.iconst(self.int(), es as i64);
         let mem = self.binary(crate::ir::BinOp::Mul, n, esv);
         let mut ok = self.cmp(Cond::LeU, mem, negp);
         if es > 1 {
-            let max = self.iconst(INT, (u64::MAX / es) as i64);
+            let max = self.iconst(self.int(), (u64::MAX / es) as i64);
             let no_overflow = self.cmp(Cond::LeU, n, max);
             ok = self.binary(crate::ir::BinOp::And, ok, no_overflow);
         }
@@ -504,7 +504,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             Builtin::Alignof | Builtin::Sizeof => {
                 let t = self.type_of(args[0]);
                 let v = if b == Builtin::Sizeof { self.size(t) } else { self.align(t) };
-                vec![Val::S(self.iconst(INT, v as i64))]
+                vec![Val::S(self.iconst(self.int(), v as i64))]
             }
             Builtin::Offsetof => {
                 let a = self.ast.unparen(args[0]);
@@ -525,7 +525,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                         _ => t,
                     };
                 }
-                vec![Val::S(self.iconst(INT, off as i64))]
+                vec![Val::S(self.iconst(self.int(), off as i64))]
             }
             Builtin::Add => {
                 // unsafe.Add(ptr, len): ptr + len, len of any integer type (sign-extended when signed).
@@ -584,12 +584,12 @@ impl<'a, 'b> Fb<'a, 'b> {
         match self.under(xt) {
             TypeKind::Slice(_) => {
                 let s = self.expr(x).v();
-                self.load(INT, s, if cap { 16 } else { 8 })
+                self.load(self.int(), s, if cap { 16 } else { 8 })
             }
             TypeKind::Array { len, .. } => {
                 let len = *len;
                 self.expr(x);
-                self.iconst(INT, len as i64)
+                self.iconst(self.int(), len as i64)
             }
             TypeKind::Pointer(p) => {
                 let len = match self.under(*p) {
@@ -597,11 +597,11 @@ impl<'a, 'b> Fb<'a, 'b> {
                     _ => 0,
                 };
                 self.expr(x);
-                self.iconst(INT, len as i64)
+                self.iconst(self.int(), len as i64)
             }
             TypeKind::Basic(_) => {
                 let s = self.expr_to(x, TypeId::STRING).v();
-                self.load(INT, s, 8)
+                self.load(self.int(), s, 8)
             }
             TypeKind::Map { .. } => {
                 let m = self.expr(x).v();
@@ -609,7 +609,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             }
             TypeKind::Chan { .. } => {
                 let c = self.expr(x).v();
-                self.call_rt(if cap { "g1c_chancap" } else { "g1c_chanlen" }, vec![c], &[INT])[0]
+                self.call_rt(if cap { "g1c_chancap" } else { "g1c_chanlen" }, vec![c], &[self.int()])[0]
             }
             _ => {
                 let pos = self.ast.expr(x).pos;
@@ -641,7 +641,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             let tt = self.default_type(self.type_of(args[1]));
             let t = self.expr_to(args[1], tt).v();
             let tp = self.load(Ty::Ptr, t, 0);
-            let tn = self.load(INT, t, 8);
+            let tn = self.load(self.int(), t, 8);
             (Vec::new(), Some((tp, tn)))
         } else {
             let mut vals = Vec::new();
@@ -661,11 +661,11 @@ impl<'a, 'b> Fb<'a, 'b> {
         let elem = self.elem(st);
         self.set_pos(self.ast.expr(e).pos);
         let p0 = self.load(Ty::Ptr, s, 0);
-        let l = self.load(INT, s, 8);
-        let c0 = self.load(INT, s, 16);
+        let l = self.load(self.int(), s, 8);
+        let c0 = self.load(self.int(), s, 16);
         let n = match src {
             Some((_, tn)) => tn,
-            None => self.iconst(INT, extra.len() as i64),
+            None => self.iconst(self.int(), extra.len() as i64),
         };
         let newlen = self.binary(crate::ir::BinOp::Add, l, n);
         let p = self.copy(p0);
@@ -689,7 +689,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let bytes = if es == 1 {
                     tn
                 } else {
-                    let k = self.iconst(INT, es as i64);
+                    let k = self.iconst(self.int(), es as i64);
                     self.binary(crate::ir::BinOp::Mul, tn, k)
                 };
                 self.call_rt("g1c_memmove", vec![dst, tp, bytes], &[]);
@@ -720,8 +720,8 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// The rest of `copy`: slice headers at `d` and `s` (a string's header starts the same way), elements
     /// of size `es`.
     fn copy_values(&mut self, d: VReg, s: VReg, es: u64) -> VReg {
-        let (dp, dl) = (self.load(Ty::Ptr, d, 0), self.load(INT, d, 8));
-        let (sp, sl) = (self.load(Ty::Ptr, s, 0), self.load(INT, s, 8));
+        let (dp, dl) = (self.load(Ty::Ptr, d, 0), self.load(self.int(), d, 8));
+        let (sp, sl) = (self.load(Ty::Ptr, s, 0), self.load(self.int(), s, 8));
         let n = self.copy(dl);
         let less = self.cmp(Cond::LtS, sl, dl);
         let b = self.new_block();
@@ -734,7 +734,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let bytes = if es == 1 {
             n
         } else {
-            let k = self.iconst(INT, es as i64);
+            let k = self.iconst(self.int(), es as i64);
             self.binary(crate::ir::BinOp::Mul, n, k)
         };
         self.call_rt("g1c_memmove", vec![dp, sp, bytes], &[]);
@@ -808,7 +808,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 }
                 String => {
                     let p = self.load(Ty::Ptr, v.v(), 0);
-                    let n = self.load(INT, v.v(), 8);
+                    let n = self.load(self.int(), v.v(), 8);
                     self.call_rt("g1c_printstring", vec![p, n], &[]);
                 }
                 UnsafePointer | UntypedNil => {
@@ -821,8 +821,8 @@ impl<'a, 'b> Fb<'a, 'b> {
             }
             TypeKind::Slice(_) => {
                 let p = self.load(Ty::Ptr, v.v(), 0);
-                let l = self.load(INT, v.v(), 8);
-                let c = self.load(INT, v.v(), 16);
+                let l = self.load(self.int(), v.v(), 8);
+                let c = self.load(self.int(), v.v(), 16);
                 self.call_rt("g1c_printslice", vec![p, l, c], &[]);
             }
             TypeKind::Interface { .. } => self.print_iface(v),
@@ -840,7 +840,10 @@ impl<'a, 'b> Fb<'a, 'b> {
         }
         let v = self.expr_to(arg, t);
         self.set_pos(pos);
-        let zero = |fb: &mut Self| fb.iconst(INT, 0);
+        let zero = |fb: &mut Self| {
+            let t = fb.int();
+            fb.iconst(t, 0)
+        };
         let (kind, w0, w1) = match self.under(t) {
             TypeKind::Basic(b) => {
                 let kind = reflect_kind(*b);
@@ -851,9 +854,9 @@ impl<'a, 'b> Fb<'a, 'b> {
                     Int | Int8 | Int16 | Int32 | Int64 => (kind, self.to_int(v.v(), true), zero(self)),
                     Float32 => {
                         let f = self.conv(ConvOp::FExt, Ty::F64, v.v());
-                        (kind, self.conv(ConvOp::Bitcast, INT, f), zero(self))
+                        (kind, self.conv(ConvOp::Bitcast, self.int(), f), zero(self))
                     }
-                    Float64 => (kind, self.conv(ConvOp::Bitcast, INT, v.v()), zero(self)),
+                    Float64 => (kind, self.conv(ConvOp::Bitcast, self.int(), v.v()), zero(self)),
                     Complex64 | Complex128 => {
                         let (fty, w) = if *b == Complex64 { (Ty::F32, 4) } else { (Ty::F64, 8) };
                         let mut re = self.load(fty, v.v(), 0);
@@ -862,33 +865,33 @@ impl<'a, 'b> Fb<'a, 'b> {
                             re = self.conv(ConvOp::FExt, Ty::F64, re);
                             im = self.conv(ConvOp::FExt, Ty::F64, im);
                         }
-                        (kind, self.conv(ConvOp::Bitcast, INT, re), self.conv(ConvOp::Bitcast, INT, im))
+                        (kind, self.conv(ConvOp::Bitcast, self.int(), re), self.conv(ConvOp::Bitcast, self.int(), im))
                     }
                     String => {
                         let p = self.load(Ty::Ptr, v.v(), 0);
-                        let n = self.load(INT, v.v(), 8);
-                        (kind, self.conv(ConvOp::Bitcast, INT, p), n)
+                        let n = self.load(self.int(), v.v(), 8);
+                        (kind, self.conv(ConvOp::Bitcast, self.int(), p), n)
                     }
                     _ => (kind, self.to_int(v.v(), false), zero(self)),
                 }
             }
-            TypeKind::Pointer(_) => (22, self.conv(ConvOp::Bitcast, INT, v.v()), zero(self)),
-            TypeKind::Func(_) => (19, self.conv(ConvOp::Bitcast, INT, v.v()), zero(self)),
-            TypeKind::Slice(_) => (23, self.conv(ConvOp::Bitcast, INT, v.v()), zero(self)),
-            TypeKind::Array { .. } => (17, self.conv(ConvOp::Bitcast, INT, v.v()), zero(self)),
-            TypeKind::Struct { .. } => (25, self.conv(ConvOp::Bitcast, INT, v.v()), zero(self)),
+            TypeKind::Pointer(_) => (22, self.conv(ConvOp::Bitcast, self.int(), v.v()), zero(self)),
+            TypeKind::Func(_) => (19, self.conv(ConvOp::Bitcast, self.int(), v.v()), zero(self)),
+            TypeKind::Slice(_) => (23, self.conv(ConvOp::Bitcast, self.int(), v.v()), zero(self)),
+            TypeKind::Array { .. } => (17, self.conv(ConvOp::Bitcast, self.int(), v.v()), zero(self)),
+            TypeKind::Struct { .. } => (25, self.conv(ConvOp::Bitcast, self.int(), v.v()), zero(self)),
             _ => {
                 self.unsupported(pos, "panic with this type");
                 return;
             }
         };
         let name = self.defined_type_name(t);
-        let kv = self.iconst(INT, kind);
+        let kv = self.iconst(self.int(), kind);
         let (np, nl) = if name.is_empty() {
-            (self.iconst(Ty::Ptr, 0), self.iconst(INT, 0))
+            (self.iconst(Ty::Ptr, 0), self.iconst(self.int(), 0))
         } else {
             let sym = self.lw.string_sym(name.as_bytes());
-            (self.sym_addr(&sym), self.iconst(INT, name.len() as i64))
+            (self.sym_addr(&sym), self.iconst(self.int(), name.len() as i64))
         };
         self.call_rt_noreturn("g1c_gopanic", vec![kv, np, nl, w0, w1]);
     }

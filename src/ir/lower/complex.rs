@@ -26,7 +26,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     pub fn complex_parts(&mut self, v: Val, t: TypeId) -> (VReg, VReg) {
         let fty = self.half_ty(t);
         let re = self.load(fty, v.v(), 0);
-        let im = self.load(fty, v.v(), fty.size(8) as i64);
+        let im = self.load(fty, v.v(), fty.size(self.word()) as i64);
         (re, im)
     }
 
@@ -35,7 +35,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let fty = self.half_ty(t);
         let a = self.temp(t, "complex");
         self.store(a, 0, re);
-        self.store(a, fty.size(8) as i64, im);
+        self.store(a, fty.size(self.word()) as i64, im);
         Val::M(a)
     }
 

@@ -19,7 +19,7 @@
 //!   line of the body's closing brace.
 //! - Channel values are pointers to the runtime's channel; elements are passed by address (a stack slot).
 
-use super::func::{Fb, Target, Val, INT};
+use super::func::{Fb, Target, Val};
 use crate::ir::{BlockId, Callee, Cond, ConvOp, Op, Ty, VReg};
 use crate::syntax::ast::{AssignOp, Ast, Block, BranchKind, CommClause, ExprId, ExprKind, StmtId, StmtKind, UnaryOp};
 use crate::syntax::pos::{self, Pos};
@@ -158,18 +158,18 @@ impl<'a, 'b> Fb<'a, 'b> {
         let Some((fv, args, size)) = self.deferred_call(e, "deferwrap") else { return };
         self.set_pos(pos);
         let argp = self.argp();
-        let n = self.iconst(INT, size as i64);
+        let n = self.iconst(self.int(), size as i64);
         // As gc's deferprocStack: a `defer` that runs at most once per call (in no loop, in a function
         // without `goto`) keeps its record in the frame, which outlives the record's time on the chain (the
         // function's return or a panic through it takes it off); others allocate theirs.
         let in_loop = self.targets.iter().any(|t| t.cont.is_some());
         let r = if in_loop || self.defer_may_repeat {
-            self.call_rt("g1c_deferproc", vec![fv, args, n, argp], &[INT])[0]
+            self.call_rt("g1c_deferproc", vec![fv, args, n, argp], &[self.int()])[0]
         } else {
             let rec = self.temp_raw(DEFER_RECORD_SIZE + (size as u64).next_multiple_of(8), 8, "defer");
-            self.call_rt("g1c_deferprocstack", vec![rec, fv, args, n, argp], &[INT])[0]
+            self.call_rt("g1c_deferprocstack", vec![rec, fv, args, n, argp], &[self.int()])[0]
         };
-        let zero = self.iconst(INT, 0);
+        let zero = self.iconst(self.int(), 0);
         let resumed = self.cmp(Cond::Ne, r, zero);
         let exit = self.defer_exit();
         let cont = self.new_block();
@@ -182,7 +182,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         self.set_pos(pos);
         let Some((fv, args, size)) = self.deferred_call(e, "gowrap") else { return };
         self.set_pos(pos);
-        let n = self.iconst(INT, size as i64);
+        let n = self.iconst(self.int(), size as i64);
         self.call_rt("g1c_newproc", vec![fv, args, n], &[]);
     }
 
@@ -322,7 +322,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     pub fn make_chan(&mut self, elem: TypeId, size: Option<ExprId>) -> Val {
         let n = match size {
             Some(s) => self.index_value(s).0,
-            None => self.iconst(INT, 0),
+            None => self.iconst(self.int(), 0),
         };
         let tsym = self.lw.type_sym(elem);
         let et = self.sym_addr(&tsym);
@@ -470,19 +470,19 @@ impl<'a, 'b> Fb<'a, 'b> {
             self.call_rt_noreturn("g1c_block", vec![]);
             return;
         } else if cases.is_empty() {
-            (self.iconst(INT, -1), self.iconst(INT, 0))
+            (self.iconst(self.int(), -1), self.iconst(self.int(), 0))
         } else {
             let arr = self.temp_raw(24 * cases.len() as u64, 8, "scases");
             for (i, (c, slot, dir)) in cases.iter().enumerate() {
                 let off = 24 * i as i64;
                 self.store(arr, off, *c);
                 self.store(arr, off + 8, *slot);
-                let d = self.iconst(INT, *dir as i64);
+                let d = self.iconst(self.int(), *dir as i64);
                 self.store(arr, off + 16, d);
             }
-            let n = self.iconst(INT, cases.len() as i64);
+            let n = self.iconst(self.int(), cases.len() as i64);
             let block = self.iconst(Ty::I8, !has_default as i64);
-            let r = self.call_rt("g1c_selectgo", vec![arr, n, block], &[INT, INT]);
+            let r = self.call_rt("g1c_selectgo", vec![arr, n, block], &[self.int(), self.int()]);
             (r[0], r[1])
         };
         let mut case_no = 0i64;
@@ -495,7 +495,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                     case_no - 1
                 }
             };
-            let w = self.iconst(INT, want);
+            let w = self.iconst(self.int(), want);
             let hit = self.cmp(Cond::Eq, idx, w);
             let this = self.new_block();
             let next = self.new_block();

@@ -4,7 +4,7 @@
 //!
 //! Every expression whose mode is `Constant` becomes a constant of its (final) type, whatever its shape.
 
-use super::func::{Fb, Val, INT};
+use super::func::{Fb, Val};
 use crate::ir::{BinOp, Cond, ConvOp, Op, SiteKind, Ty, VReg};
 use crate::syntax::ast::{BinaryOp, ExprId, ExprKind, Ident, Name, UnaryOp};
 use crate::syntax::pos::Pos;
@@ -48,7 +48,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let ex = ast.expr(e);
         if !prog.info.types.contains_key(&e) {
             self.lw.error(ex.pos, "internal: expression was not type-checked");
-            return Val::S(self.iconst(INT, 0));
+            return Val::S(self.iconst(self.int(), 0));
         }
         let tv = self.tv(e);
         let tv = &tv;
@@ -94,7 +94,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                         let (i, signed) = self.index_value(indices[0]);
                         self.set_pos(self.bracket_pos(e));
                         let p = self.load(Ty::Ptr, s, 0);
-                        let n = self.load(INT, s, 8);
+                        let n = self.load(self.int(), s, 8);
                         self.bounds_check(i, n, 0, signed);
                         let a = self.index_addr(p, i, 1);
                         Val::S(self.load(Ty::I8, a, 0))
@@ -112,7 +112,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 match vs.into_iter().next() {
                     Some(v) => v,
                     // The call was reported as unsupported already; go on with a placeholder.
-                    None if !self.lw.errors.is_empty() => Val::S(self.iconst(INT, 0)),
+                    None if !self.lw.errors.is_empty() => Val::S(self.iconst(self.int(), 0)),
                     None => self.fail(ex.pos, "internal: call has no value:", TypeId::INT),
                 }
             }
@@ -189,7 +189,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let r = self.fconst(fty, re);
                 let i = self.fconst(fty, im);
                 self.store(a, 0, r);
-                self.store(a, fty.size(8) as i64, i);
+                self.store(a, fty.size(self.word()) as i64, i);
                 Val::M(a)
             }
             None => self.zero_val(t),
@@ -205,7 +205,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             let sym = self.lw.string_sym(s);
             self.sym_addr(&sym)
         };
-        let n = self.iconst(INT, s.len() as i64);
+        let n = self.iconst(self.int(), s.len() as i64);
         self.store(a, 0, p);
         self.store(a, 8, n);
         Val::M(a)
@@ -349,7 +349,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let tv = self.tv(idx);
         if tv.mode == Mode::Constant {
             if let Some(n) = tv.value.as_ref().and_then(|v| v.to_i64()) {
-                return (self.iconst(INT, n), true);
+                return (self.iconst(self.int(), n), true);
             }
         }
         let t = tv.typ;
@@ -361,10 +361,10 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// Extends an integer scalar to `INT`.
     pub fn to_int(&mut self, v: VReg, signed: bool) -> VReg {
         match self.ty(v) {
-            Ty::I64 => v,
-            Ty::Ptr => self.conv(ConvOp::Bitcast, INT, v),
-            _ if signed => self.conv(ConvOp::SExt, INT, v),
-            _ => self.conv(ConvOp::ZExt, INT, v),
+            t if t == self.int() => v,
+            Ty::Ptr => self.conv(ConvOp::Bitcast, self.int(), v),
+            _ if signed => self.conv(ConvOp::SExt, self.int(), v),
+            _ => self.conv(ConvOp::ZExt, self.int(), v),
         }
     }
 
@@ -402,7 +402,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let (i, signed) = self.index_value(idx);
                 self.set_pos(pos);
                 let p = self.load(Ty::Ptr, s, 0);
-                let n = self.load(INT, s, 8);
+                let n = self.load(self.int(), s, 8);
                 self.bounds_check(i, n, 0, signed);
                 let es = self.size(*elem);
                 self.index_addr(p, i, es)
@@ -424,7 +424,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let elem = *elem;
                 let s = self.expr(x).v();
                 let p = self.load(Ty::Ptr, s, 0);
-                let n = self.load(INT, s, 8);
+                let n = self.load(self.int(), s, 8);
                 (p, ElemLen::Slice(n), elem, false)
             }
             TypeKind::Array { len, elem } => {
@@ -458,7 +458,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                     self.nil_check(r.base);
                 }
                 if r.constant.is_none() {
-                    let n = self.iconst(INT, len as i64);
+                    let n = self.iconst(self.int(), len as i64);
                     self.bounds_check(r.i, n, 0, r.signed);
                 }
             }
@@ -485,7 +485,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let (i, signed) = self.index_value(idx);
         self.set_pos(pos);
         if !self.consts.contains_key(&i) {
-            let n = self.iconst(INT, len as i64);
+            let n = self.iconst(self.int(), len as i64);
             self.bounds_check(i, n, 0, signed);
         }
         let a = self.index_addr(base, i, es);
@@ -513,14 +513,14 @@ impl<'a, 'b> Fb<'a, 'b> {
             TypeKind::Basic(_) => {
                 let s = self.expr(x).v();
                 let p = self.load(Ty::Ptr, s, 0);
-                let n = self.load(INT, s, 8);
+                let n = self.load(self.int(), s, 8);
                 (p, n, n, 1, false, true)
             }
             TypeKind::Slice(el) => {
                 let s = self.expr(x).v();
                 let p = self.load(Ty::Ptr, s, 0);
-                let l = self.load(INT, s, 8);
-                let c = self.load(INT, s, 16);
+                let l = self.load(self.int(), s, 8);
+                let c = self.load(self.int(), s, 16);
                 (p, l, c, self.size(*el), true, false)
             }
             TypeKind::Pointer(pt) => {
@@ -531,7 +531,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 self.set_pos(pos);
                 // gc's nil check is a memory probe: a nil pointer faults here (SIGSEGV → nil dereference).
                 self.load(Ty::I8, p, 0);
-                let n = self.iconst(INT, *len as i64);
+                let n = self.iconst(self.int(), *len as i64);
                 (p, n, n, self.size(*elem), false, false)
             }
             TypeKind::Array { len, elem } => {
@@ -541,7 +541,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 };
                 // `(*p)[:]` makes a pointer of `p`
                 self.check_addr(p);
-                let n = self.iconst(INT, *len as i64);
+                let n = self.iconst(self.int(), *len as i64);
                 (p, n, n, self.size(*elem), false, false)
             }
             _ => return self.fail(pos, "internal: slice of this type", rt),
@@ -552,7 +552,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         self.set_pos(pos);
         let (i, si) = match i {
             Some(v) => v,
-            None => (self.iconst(INT, 0), true),
+            None => (self.iconst(self.int(), 0), true),
         };
         let known = |fb: &Self, v: VReg| fb.consts.get(&v).copied();
         let (j, k) = if three {
@@ -593,12 +593,12 @@ impl<'a, 'b> Fb<'a, 'b> {
             let delta = if es == 1 {
                 i
             } else {
-                let s = self.iconst(INT, es as i64);
+                let s = self.iconst(self.int(), es as i64);
                 self.binary(BinOp::Mul, i, s)
             };
-            let zero = self.iconst(INT, 0);
+            let zero = self.iconst(self.int(), 0);
             let nz = self.cmp(Cond::Ne, rcap, zero);
-            let m = self.conv(ConvOp::ZExt, INT, nz);
+            let m = self.conv(ConvOp::ZExt, self.int(), nz);
             let mask = self.emit_unary(crate::ir::UnOp::Neg, m);
             let delta = self.binary(BinOp::And, delta, mask);
             let delta = self.conv(ConvOp::Bitcast, Ty::Ptr, delta);
@@ -742,7 +742,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// allocation site that the escape analysis makes a frame slot when the result cannot outlive the frame,
     /// and null otherwise (gc's `tmpBuf`; docs/RUNTIME-ABI.md "Strings").
     fn tmp_buf(&mut self, size: u64) -> VReg {
-        let n = self.iconst(INT, size as i64);
+        let n = self.iconst(self.int(), size as i64);
         let buf = self.call_rt("g1c_tmpbuf", vec![n], &[Ty::Ptr])[0];
         self.note_alloc(buf, Pos::NONE, SiteKind::Quiet);
         buf
@@ -754,13 +754,13 @@ impl<'a, 'b> Fb<'a, 'b> {
         let arr = self.temp_raw(16 * n, 8, "concat");
         for (i, v) in vals.iter().enumerate() {
             let p = self.load(Ty::Ptr, v.v(), 0);
-            let l = self.load(INT, v.v(), 8);
+            let l = self.load(self.int(), v.v(), 8);
             self.store(arr, 16 * i as i64, p);
             self.store(arr, 16 * i as i64 + 8, l);
         }
-        let cnt = self.iconst(INT, n as i64);
+        let cnt = self.iconst(self.int(), n as i64);
         let buf = self.tmp_buf(TMP_BUF);
-        let r = self.call_rt("g1c_concatstrings", vec![buf, arr, cnt], &[Ty::Ptr, INT]);
+        let r = self.call_rt("g1c_concatstrings", vec![buf, arr, cnt], &[Ty::Ptr, self.int()]);
         let a = self.temp(TypeId::STRING, "str");
         self.store(a, 0, r[0]);
         self.store(a, 8, r[1]);
@@ -772,7 +772,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         if matches!(op, BinaryOp::Shl | BinaryOp::Shr) {
             let ytv = self.tv(y);
             let (yv, yconst) = match (&ytv.mode, &ytv.value) {
-                (Mode::Constant, Some(v)) => (self.iconst(INT, v.to_i64().unwrap_or(i64::MAX)), true),
+                (Mode::Constant, Some(v)) => (self.iconst(self.int(), v.to_i64().unwrap_or(i64::MAX)), true),
                 _ => (self.expr(y).v(), false),
             };
             self.set_pos(pos);
@@ -853,10 +853,10 @@ impl<'a, 'b> Fb<'a, 'b> {
     pub fn compare(&mut self, op: BinaryOp, x: Val, y: Val, t: TypeId) -> VReg {
         if self.scalar(t).is_none() {
             if self.is_string(t) && !matches!(op, BinaryOp::Eql | BinaryOp::Neq) {
-                let (ap, al) = (self.load(Ty::Ptr, x.v(), 0), self.load(INT, x.v(), 8));
-                let (bp, bl) = (self.load(Ty::Ptr, y.v(), 0), self.load(INT, y.v(), 8));
-                let c = self.call_rt("g1c_cmpstring", vec![ap, al, bp, bl], &[INT])[0];
-                let zero = self.iconst(INT, 0);
+                let (ap, al) = (self.load(Ty::Ptr, x.v(), 0), self.load(self.int(), x.v(), 8));
+                let (bp, bl) = (self.load(Ty::Ptr, y.v(), 0), self.load(self.int(), y.v(), 8));
+                let c = self.call_rt("g1c_cmpstring", vec![ap, al, bp, bl], &[self.int()])[0];
+                let zero = self.iconst(self.int(), 0);
                 let cond = match op {
                     BinaryOp::Lss => Cond::LtS,
                     BinaryOp::Leq => Cond::LeS,
@@ -954,7 +954,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         }
         if self.is_complex(t) {
             let fty = if self.basic(t) == Some(BasicKind::Complex64) { Ty::F32 } else { Ty::F64 };
-            let w = fty.size(8) as i64;
+            let w = fty.size(self.word()) as i64;
             let (xr, yr) = (self.load(fty, a, 0), self.load(fty, b, 0));
             let (xi, yi) = (self.load(fty, a, w), self.load(fty, b, w));
             let c1 = self.cmp(Cond::FEq, xr, yr);
@@ -962,7 +962,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             return self.binary(BinOp::And, c1, c2);
         }
         if self.regular_memory(t) {
-            let n = self.iconst(INT, self.size(t) as i64);
+            let n = self.iconst(self.int(), self.size(t) as i64);
             return self.call_rt("g1c_memequal", vec![a, b, n], &[Ty::I8])[0];
         }
         match self.under(t) {
@@ -996,9 +996,9 @@ impl<'a, 'b> Fb<'a, 'b> {
                 // for i := 0; i < len; i++ { r &= a[i] == b[i] }
                 let r = self.vreg(Ty::I8);
                 self.emit(Op::Const { dst: r, value: 1 });
-                let i = self.vreg(INT);
+                let i = self.vreg(self.int());
                 self.emit(Op::Const { dst: i, value: 0 });
-                let n = self.iconst(INT, len as i64);
+                let n = self.iconst(self.int(), len as i64);
                 let head = self.new_block();
                 let body = self.new_block();
                 let end = self.new_block();
@@ -1011,7 +1011,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let eb = self.index_addr(b, i, es);
                 let c = self.eq_mem(ea, eb, elem);
                 self.emit(Op::Binary { op: BinOp::And, dst: r, x: r, y: c });
-                let one = self.iconst(INT, 1);
+                let one = self.iconst(self.int(), 1);
                 self.emit(Op::Binary { op: BinOp::Add, dst: i, x: i, y: one });
                 self.jump(head);
                 self.switch_to(end);
@@ -1027,8 +1027,8 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// `a == b` for strings: equal lengths, then `g1c_memequal`.
     fn str_eq(&mut self, a: VReg, b: VReg) -> VReg {
-        let al = self.load(INT, a, 8);
-        let bl = self.load(INT, b, 8);
+        let al = self.load(self.int(), a, 8);
+        let bl = self.load(self.int(), b, 8);
         let r = self.vreg(Ty::I8);
         self.emit(Op::Cmp { cond: Cond::Eq, dst: r, x: al, y: bl });
         let yes = self.new_block();
@@ -1123,7 +1123,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 }
                 self.build_elems(e, backing, elem);
                 let a = self.temp(t, "lit");
-                let nv = self.iconst(INT, n as i64);
+                let nv = self.iconst(self.int(), n as i64);
                 self.store(a, 0, backing);
                 self.store(a, 8, nv);
                 self.store(a, 16, nv);
@@ -1229,7 +1229,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 if let TypeKind::Slice(el) = self.under(from) {
                     if self.basic(*el) != Some(BasicKind::Int32) && self.tv(args[0]).mode != Mode::Constant {
                         let v = self.expr_to(args[0], from);
-                        let (p, n) = (self.load(Ty::Ptr, v.v(), 0), self.load(INT, v.v(), 8));
+                        let (p, n) = (self.load(Ty::Ptr, v.v(), 0), self.load(self.int(), v.v(), 8));
                         return self.string_from(p, n);
                     }
                 }
@@ -1259,24 +1259,24 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let signed = self.is_signed(from);
                 let n = self.to_int(v.v(), signed);
                 let buf = self.tmp_buf(4);
-                let r = self.call_rt("g1c_intstring", vec![buf, n], &[Ty::Ptr, INT]);
+                let r = self.call_rt("g1c_intstring", vec![buf, n], &[Ty::Ptr, self.int()]);
                 return self.string_from(r[0], r[1]);
             }
             if let TypeKind::Slice(el) = fk {
-                let (p, n) = (self.load(Ty::Ptr, v.v(), 0), self.load(INT, v.v(), 8));
+                let (p, n) = (self.load(Ty::Ptr, v.v(), 0), self.load(self.int(), v.v(), 8));
                 let f = if self.basic(*el) == Some(BasicKind::Int32) {
                     "g1c_slicerunetostring"
                 } else {
                     "g1c_slicebytetostring"
                 };
                 let buf = self.tmp_buf(TMP_BUF);
-                let r = self.call_rt(f, vec![buf, p, n], &[Ty::Ptr, INT]);
+                let r = self.call_rt(f, vec![buf, p, n], &[Ty::Ptr, self.int()]);
                 return self.string_from(r[0], r[1]);
             }
             return v;
         }
         if let (TypeKind::Slice(el), true) = (tk, self.is_string(from)) {
-            let (p, n) = (self.load(Ty::Ptr, v.v(), 0), self.load(INT, v.v(), 8));
+            let (p, n) = (self.load(Ty::Ptr, v.v(), 0), self.load(self.int(), v.v(), 8));
             let out = self.temp(to, "conv");
             let (f, size) = if self.basic(*el) == Some(BasicKind::Int32) {
                 ("g1c_stringtoslicerune", 4 * TMP_BUF)
@@ -1290,14 +1290,14 @@ impl<'a, 'b> Fb<'a, 'b> {
         if let (TypeKind::Pointer(arr), TypeKind::Slice(_)) = (tk, fk) {
             if let TypeKind::Array { len, .. } = self.under(*arr) {
                 // Slice to array pointer: panics when the slice is shorter than the array.
-                let n = self.iconst(INT, *len as i64);
-                let (p, l) = (self.load(Ty::Ptr, v.v(), 0), self.load(INT, v.v(), 8));
+                let n = self.iconst(self.int(), *len as i64);
+                let (p, l) = (self.load(Ty::Ptr, v.v(), 0), self.load(self.int(), v.v(), 8));
                 let ok = self.cmp(Cond::LeU, n, l);
                 let good = self.new_block();
                 let bad = self.new_block();
                 self.branch(ok, good, bad);
                 self.switch_to(bad);
-                let code = self.iconst(INT, 8);
+                let code = self.iconst(self.int(), 8);
                 let s = self.iconst(Ty::I8, 1);
                 // As gc's panicSliceConvert: x is the array length, y the slice length.
                 self.call_rt_noreturn("g1c_panic_bounds", vec![code, n, l, s]);
@@ -1370,7 +1370,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                         _ => self.conv(ConvOp::Trunc, tty, w),
                     };
                 }
-                if tty.size(8) > fty.size(8) {
+                if tty.size(self.word()) > fty.size(self.word()) {
                     self.conv(if fsigned { ConvOp::SExt } else { ConvOp::ZExt }, tty, v)
                 } else {
                     self.conv(ConvOp::Trunc, tty, v)

@@ -153,9 +153,6 @@ pub(super) const MAX_IMPLICIT_STACK_VAR_SIZE: u64 = 64 << 10;
 /// access at a smaller offset from a nil pointer faults on its own, and gc's nil check can be left to it.
 pub(super) const MIN_ZERO_PAGE: i64 = 4096;
 
-/// The integer type of Go's `int` and of lengths (amd64).
-pub(super) const INT: Ty = Ty::I64;
-
 impl<'a, 'b> Fb<'a, 'b> {
     pub fn new(lw: &'b mut Lowerer<'a>, name: String, pos: Pos, closure_prefix: String) -> Fb<'a, 'b> {
         let fset = lw.fset;
@@ -467,7 +464,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let off = if stride == 1 {
             idx
         } else {
-            let s = self.iconst(INT, stride as i64);
+            let s = self.iconst(self.int(), stride as i64);
             self.binary(BinOp::Mul, idx, s)
         };
         let off = self.conv(ConvOp::Bitcast, Ty::Ptr, off);
@@ -490,7 +487,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// Zeroed heap memory of `size` bytes that the collector scans conservatively (every word may be a
     /// pointer): for objects whose words are all pointers (closure contexts).
     pub fn alloc(&mut self, size: u64) -> VReg {
-        let n = self.iconst(INT, size as i64);
+        let n = self.iconst(self.int(), size as i64);
         self.call_rt("g1c_alloc", vec![n], &[Ty::Ptr])[0]
     }
 
@@ -518,7 +515,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     pub fn new_array(&mut self, elem: TypeId, n: u64) -> VReg {
         let tsym = self.lw.type_sym(elem);
         let td = self.sym_addr(&tsym);
-        let nv = self.iconst(INT, n as i64);
+        let nv = self.iconst(self.int(), n as i64);
         self.call_rt("g1c_newarray", vec![td, nv], &[Ty::Ptr])[0]
     }
 
@@ -541,7 +538,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let bad = self.new_block();
         self.branch(ok, good, bad);
         self.switch_to(bad);
-        let c = self.iconst(INT, code as i64);
+        let c = self.iconst(self.int(), code as i64);
         let s = self.iconst(Ty::I8, signed as i64);
         self.call_rt_noreturn("g1c_panic_bounds", vec![c, idx, len, s]);
         self.switch_to(good);
@@ -626,6 +623,19 @@ impl<'a, 'b> Fb<'a, 'b> {
         )
     }
 
+    /// The integer type of Go's `int`, `uint` and `uintptr`, and of lengths and capacities.
+    pub fn int(&self) -> Ty {
+        match self.lw.target.int_size {
+            4 => Ty::I32,
+            _ => Ty::I64,
+        }
+    }
+
+    /// The target's pointer size in bytes, as IR sizes (`Ty::size`) count it.
+    pub fn word(&self) -> u32 {
+        self.lw.target.ptr_size as u32
+    }
+
     /// The IR type of a value of Go type `t`, or `None` for an aggregate (kept in memory).
     pub fn scalar(&self, t: TypeId) -> Option<Ty> {
         use BasicKind::*;
@@ -634,7 +644,8 @@ impl<'a, 'b> Fb<'a, 'b> {
                 Bool | Int8 | Uint8 => Some(Ty::I8),
                 Int16 | Uint16 => Some(Ty::I16),
                 Int32 | Uint32 => Some(Ty::I32),
-                Int | Int64 | Uint | Uint64 | Uintptr => Some(Ty::I64),
+                Int64 | Uint64 => Some(Ty::I64),
+                Int | Uint | Uintptr => Some(self.int()),
                 Float32 => Some(Ty::F32),
                 Float64 => Some(Ty::F64),
                 UnsafePointer | UntypedNil => Some(Ty::Ptr),

@@ -11,8 +11,8 @@
 //! Invariants: a type assertion compares dynamic type descriptors (`_type` pointers, unique per type in a
 //! program, see `typedesc.rs`), never itab pointers (itabs built at run time differ from static ones).
 
-use super::func::{Fb, Val, INT};
-use super::typedesc::{Wrapper, ITAB_FUN};
+use super::func::{Fb, Val};
+use super::typedesc::{itab_fun, Wrapper};
 use crate::ir::{BinOp, Callee, Cond, Data, DataKind, DataReloc, Op, Ty, VReg};
 use crate::syntax::ast::{BinaryOp, CaseClause, ExprId, ExprKind, StmtId, StmtKind};
 use crate::syntax::pos::Pos;
@@ -119,13 +119,14 @@ impl<'a, 'b> Fb<'a, 'b> {
         }
         let (name, bytes, relocs) = if self.is_string(t) {
             let s = c.as_bytes().unwrap_or(&[]).to_vec();
-            let mut bytes = vec![0u8; 16];
-            bytes[8..].copy_from_slice(&(s.len() as u64).to_le_bytes());
+            let ptr = self.word() as usize;
+            let mut bytes = vec![0u8; 2 * ptr];
+            bytes[ptr..].copy_from_slice(&(s.len() as u64).to_le_bytes()[..ptr]);
             let relocs = if s.is_empty() { vec![] } else { vec![DataReloc::addr(0, self.lw.string_sym(&s), 0)] };
             (format!("go.constbox.string.{}", super::quote(&s)), bytes, relocs)
         } else {
             let ty = self.scalar(t)?;
-            let size = ty.size(8) as usize;
+            let size = ty.size(self.word()) as usize;
             let word: u64 = match self.const_val(c, t) {
                 Val::S(r) => match self.consts.get(&r) {
                     Some(&n) => n as u64,
@@ -524,7 +525,8 @@ impl<'a, 'b> Fb<'a, 'b> {
     pub fn itab_fun_slot(&mut self, tab: VReg, iface: TypeId, idx: u32) -> VReg {
         let caller = self.f.name.clone();
         self.lw.note_iface_call(caller, iface, idx);
-        self.add_off(tab, ITAB_FUN + 8 * idx as i64)
+        let ptr = self.lw.target.ptr_size;
+        self.add_off(tab, itab_fun(ptr) + ptr as i64 * idx as i64)
     }
 
     /// The callee and arguments of `x.M(args)` where `M` is a method of an interface (possibly reached
@@ -986,7 +988,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         self.switch_to(bad);
         let sym = self.lw.string_sym(msg.as_bytes());
         let m = self.sym_addr(&sym);
-        let n = self.iconst(INT, msg.len() as i64);
+        let n = self.iconst(self.int(), msg.len() as i64);
         self.call_rt_noreturn("g1c_panicwrap", vec![m, n]);
         self.switch_to(good);
     }

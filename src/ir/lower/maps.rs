@@ -10,7 +10,7 @@
 //! key and `v` are all evaluated before the entry is created (an [`LVal::Map`] defers `g1c_mapassign` to
 //! the store), as gc orders them.
 
-use super::func::{Fb, LVal, Target, Val, INT};
+use super::func::{Fb, LVal, Target, Val};
 use super::staticinit::MAP_LIT_LOOP;
 use crate::ir::{BinOp, Cond, Op, Ty, VReg};
 use crate::syntax::ast::{ExprId, ExprKind, StmtId};
@@ -45,7 +45,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     pub fn make_map(&mut self, t: TypeId, hint: Option<ExprId>, pos: Pos) -> Val {
         let h = match hint {
             Some(h) => self.index_value(h).0,
-            None => self.iconst(INT, 0),
+            None => self.iconst(self.int(), 0),
         };
         self.set_pos(pos);
         let d = self.map_desc(t);
@@ -134,7 +134,7 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// `len(m)`: the count in the header's first word, 0 for a nil map.
     pub fn map_len(&mut self, m: VReg) -> VReg {
-        let r = self.vreg(INT);
+        let r = self.vreg(self.int());
         self.emit(Op::Const { dst: r, value: 0 });
         let zero = self.iconst(Ty::Ptr, 0);
         let nz = self.cmp(Cond::Ne, m, zero);
@@ -142,7 +142,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let end = self.new_block();
         self.branch(nz, yes, end);
         self.switch_to(yes);
-        let n = self.load(INT, m, 0);
+        let n = self.load(self.int(), m, 0);
         self.emit(Op::Copy { dst: r, src: n });
         self.jump(end);
         self.switch_to(end);
@@ -155,7 +155,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let ExprKind::CompositeLit { elts, .. } = &self.ast.expr(e).kind else { return self.zero_val(t) };
         let elts = elts.clone();
         let (kt, vt) = self.map_kv(t);
-        let n = self.iconst(INT, elts.len() as i64);
+        let n = self.iconst(self.int(), elts.len() as i64);
         let d = self.map_desc(t);
         let m = self.call_rt("g1c_makemap", vec![d, n], &[Ty::Ptr])[0];
         let mut pairs: Vec<(ExprId, ExprId)> = Vec::with_capacity(elts.len());
@@ -198,12 +198,12 @@ impl<'a, 'b> Fb<'a, 'b> {
     fn map_insert_loop(&mut self, t: TypeId, m: VReg, keys: &str, vals: &str, count: u64) {
         let (kt, vt) = self.map_kv(t);
         let (ks, vs) = (self.size(kt), self.size(vt));
-        let i = self.iconst(INT, 0);
+        let i = self.iconst(self.int(), 0);
         let i = self.copy(i);
         let (head, body, done) = (self.new_block(), self.new_block(), self.new_block());
         self.jump(head);
         self.switch_to(head);
-        let n = self.iconst(INT, count as i64);
+        let n = self.iconst(self.int(), count as i64);
         let more = self.cmp(Cond::LtS, i, n);
         self.branch(more, body, done);
         self.switch_to(body);
@@ -214,7 +214,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let vbase = self.sym_addr(vals);
         let va = self.index_addr(vbase, i, vs);
         self.memcopy(p, va, vs);
-        let one = self.iconst(INT, 1);
+        let one = self.iconst(self.int(), 1);
         let next = self.binary(BinOp::Add, i, one);
         self.emit(Op::Copy { dst: i, src: next });
         self.jump(head);

@@ -7,8 +7,9 @@
 //! package's `<path>..inittask` (gc's init task: the tasks of its imports, then `<path>.init` and its
 //! `func init()`s in source order; docs/RUNTIME-ABI.md "Program start").
 //!
-//! Contract for the driver: `lower(fset, ast, prog) -> Result<ir::Module, Vec<Error>>` for a program of one
-//! package (`main`), and `lower_program(fset, ast, prog, units)` for several: the [`Unit`]s in gc's
+//! Contract for the driver: `lower(target, fset, ast, prog) -> Result<ir::Module, Vec<Error>>` for a program
+//! of one package (`main`), and `lower_program(target, fset, ast, prog, units)` for several (the program
+//! checked with `target.sizes`): the [`Unit`]s in gc's
 //! initialization order (every package after the packages it imports, depth first in the order of the
 //! importer's imports; the root package `main` last). The runtime's `doInit` runs `main..inittask`, whose
 //! deps lead to every other unit's task: no Go function calls another package's initialization, so a
@@ -47,6 +48,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use super::{Data, DataKind, DataReloc, Func, Module};
 use crate::syntax::ast::{Ast, Decl, Field, FuncDecl};
 use crate::syntax::pos::{self, Error, FileSet, Pos};
+use crate::target::Target;
 use crate::types::sizes::Sizes;
 use crate::types::{ObjId, ObjKind, PkgId, Program, TypeId, TypeKind, TypeTable};
 
@@ -65,15 +67,27 @@ pub struct Unit {
 }
 
 /// Lowers a program of one package, the first of `prog.packages`, made of every file of `ast`.
-pub fn lower(fset: &FileSet, ast: &Ast, prog: &Program) -> Result<Module, Vec<Error>> {
-    lower_program(fset, ast, prog, &[Unit { pkg: PkgId(0), files: (0..ast.files.len()).collect(), complete: true }])
+pub fn lower(target: &Target, fset: &FileSet, ast: &Ast, prog: &Program) -> Result<Module, Vec<Error>> {
+    lower_program(
+        target,
+        fset,
+        ast,
+        prog,
+        &[Unit { pkg: PkgId(0), files: (0..ast.files.len()).collect(), complete: true }],
+    )
 }
 
 /// Lowers the packages `units`, given in initialization order with the root package last (see the module
 /// comment).
-pub fn lower_program(fset: &FileSet, ast: &Ast, prog: &Program, units: &[Unit]) -> Result<Module, Vec<Error>> {
+pub fn lower_program(
+    target: &Target,
+    fset: &FileSet,
+    ast: &Ast,
+    prog: &Program,
+    units: &[Unit],
+) -> Result<Module, Vec<Error>> {
     let gen = generic::instantiate(ast, prog)?;
-    let mut lw = Lowerer::new(fset, ast, prog, &gen);
+    let mut lw = Lowerer::new(*target, fset, ast, prog, &gen);
     lw.run(units);
     if lw.errors.is_empty() {
         Ok(Module { funcs: lw.funcs, data: lw.data })
@@ -85,10 +99,14 @@ pub fn lower_program(fset: &FileSet, ast: &Ast, prog: &Program, units: &[Unit]) 
 /// gc's `-X sym=value` (its linker's `addstrdata`): the lowered package-level string variable `sym` starts out
 /// as `value`. The variable must be declared without an initializer (its symbol is zeroed data); a program
 /// without it is left as it is, as gc's linker ignores `-X` for a variable nothing declares.
-pub fn set_string_var(m: &mut Module, sym: &str, value: &str) -> Result<(), String> {
+pub fn set_string_var(target: &Target, m: &mut Module, sym: &str, value: &str) -> Result<(), String> {
     let Some(i) = m.data.iter().position(|d| d.name == sym) else { return Ok(()) };
     let d = &m.data[i];
-    if d.size != 16 || d.kind == DataKind::ReadOnly || !d.relocs.is_empty() || d.bytes.iter().any(|&b| b != 0) {
+    if d.size != 2 * target.ptr_size
+        || d.kind == DataKind::ReadOnly
+        || !d.relocs.is_empty()
+        || d.bytes.iter().any(|&b| b != 0)
+    {
         return Err(format!("-X {sym}: not an uninitialized string variable"));
     }
     if value.is_empty() {
@@ -107,8 +125,9 @@ pub fn set_string_var(m: &mut Module, sym: &str, value: &str) -> Result<(), Stri
     }
     let d = &mut m.data[i];
     d.kind = DataKind::Data;
-    d.bytes = vec![0; 16];
-    d.bytes[8..].copy_from_slice(&(value.len() as u64).to_le_bytes());
+    let ptr = target.ptr_size as usize;
+    d.bytes = vec![0; 2 * ptr];
+    d.bytes[ptr..].copy_from_slice(&(value.len() as u64).to_le_bytes()[..ptr]);
     d.relocs = vec![DataReloc::addr(0, name, 0)];
     Ok(())
 }
@@ -135,6 +154,9 @@ pub(super) struct Lowerer<'a> {
     pub inst_syms: Vec<String>,
     /// While lowering an instance: its substitution of type parameters (see `Fb::type_of`).
     pub subst: Option<&'a HashMap<TypeId, TypeId>>,
+    /// The machine the program is lowered for: pointer and `int` sizes, type descriptor layout.
+    pub target: Target,
+    /// `target.sizes`, the layout rules shared with the checker.
     pub sizes: Sizes,
     /// The import path of the package being lowered (the root package's while finishing types): the
     /// prefix of the symbols it declares.
@@ -162,7 +184,13 @@ pub(super) struct Lowerer<'a> {
 }
 
 impl<'a> Lowerer<'a> {
-    fn new(fset: &'a FileSet, ast: &'a Ast, prog: &'a Program, gen: &'a generic::Generics) -> Lowerer<'a> {
+    fn new(
+        target: Target,
+        fset: &'a FileSet,
+        ast: &'a Ast,
+        prog: &'a Program,
+        gen: &'a generic::Generics,
+    ) -> Lowerer<'a> {
         let pkg = prog.packages.first().map(|p| p.path.clone()).unwrap_or_else(|| "main".into());
         Lowerer {
             fset,
@@ -172,7 +200,8 @@ impl<'a> Lowerer<'a> {
             gen,
             inst_syms: Vec::new(),
             subst: None,
-            sizes: Sizes::AMD64,
+            target,
+            sizes: target.sizes,
             pkg,
             funcs: Vec::new(),
             data: Vec::new(),
@@ -510,17 +539,19 @@ impl<'a> Lowerer<'a> {
     /// `state` (0: not started), `ndeps`, `nfns`, then the addresses of the tasks in `deps` (the packages
     /// imported, in import order) and of the functions in `fns` (called in order once the deps are done).
     fn init_task(&mut self, deps: Vec<String>, fns: Vec<String>) {
-        let mut bytes = Vec::with_capacity(8 * (3 + deps.len() + fns.len()));
+        let ptr = self.target.ptr_size as usize;
+        let mut bytes = Vec::with_capacity(ptr * (3 + deps.len() + fns.len()));
         for w in [0, deps.len() as u64, fns.len() as u64] {
-            bytes.extend_from_slice(&w.to_le_bytes());
+            bytes.extend_from_slice(&w.to_le_bytes()[..ptr]);
         }
         let mut relocs = Vec::new();
         for target in deps.into_iter().chain(fns) {
             relocs.push(DataReloc::addr(bytes.len() as u32, target, 0));
-            bytes.extend_from_slice(&[0; 8]);
+            bytes.resize(bytes.len() + ptr, 0);
         }
         let name = format!("{}..inittask", self.pkg);
-        self.add_data(Data { name, kind: DataKind::Data, align: 8, size: bytes.len() as u64, bytes, relocs });
+        let align = ptr as u32;
+        self.add_data(Data { name, kind: DataKind::Data, align, size: bytes.len() as u64, bytes, relocs });
     }
 
     pub fn add_data(&mut self, d: Data) {
@@ -550,12 +581,13 @@ impl<'a> Lowerer<'a> {
     /// The read-only closure of a function that captures nothing: one word, its code address (`f·f`).
     pub fn static_closure(&mut self, fsym: &str) -> String {
         let name = format!("{fsym}·f");
+        let ptr = self.target.ptr_size;
         self.add_data(Data {
             name: name.clone(),
             kind: DataKind::ReadOnly,
-            align: 8,
-            size: 8,
-            bytes: vec![0; 8],
+            align: ptr as u32,
+            size: ptr,
+            bytes: vec![0; ptr as usize],
             relocs: vec![DataReloc::addr(0, fsym, 0)],
         });
         name

@@ -291,9 +291,9 @@ impl<'a> Lowerer<'a> {
                 // Even `[]T{}` gets its (empty) array: a slice literal is never nil, unlike the zero slice.
                 let Some(sym) = self.static_aux(st, aux, e, elem, Some(n)) else { return false };
                 img.relocs.push(DataReloc::addr(off as u32, sym, 0));
-                let o = off as usize;
-                img.bytes[o + 8..o + 16].copy_from_slice(&n.to_le_bytes());
-                img.bytes[o + 16..o + 24].copy_from_slice(&n.to_le_bytes());
+                let (o, w) = (off as usize, self.target.ptr_size as usize);
+                img.bytes[o + w..o + 2 * w].copy_from_slice(&n.to_le_bytes()[..w]);
+                img.bytes[o + 2 * w..o + 3 * w].copy_from_slice(&n.to_le_bytes()[..w]);
                 true
             }
             TypeKind::Array { elem, .. } => {
@@ -411,7 +411,8 @@ impl<'a> Lowerer<'a> {
                 if !s.is_empty() {
                     let sym = self.string_sym(s);
                     img.relocs.push(DataReloc::addr(off as u32, sym, 0));
-                    img.bytes[o + 8..o + 16].copy_from_slice(&(s.len() as u64).to_le_bytes());
+                    let w = self.target.ptr_size as usize;
+                    img.bytes[o + w..o + 2 * w].copy_from_slice(&(s.len() as u64).to_le_bytes()[..w]);
                 }
             }
             BasicKind::UnsafePointer | BasicKind::UntypedNil | BasicKind::Invalid => return false,

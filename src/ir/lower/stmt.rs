@@ -3,7 +3,7 @@
 //! to right).
 
 use super::expr::ElemRef;
-use super::func::{Fb, LVal, Target, Val, INT};
+use super::func::{Fb, LVal, Target, Val};
 use crate::ir::{BinOp, Cond, ConvOp, Op, Ty, VReg};
 use crate::syntax::ast::{
     AssignOp, BranchKind, CaseClause, ExprId, ExprKind, GenDecl, GenKind, Spec, StmtId, StmtKind,
@@ -516,26 +516,26 @@ impl<'a, 'b> Fb<'a, 'b> {
             TypeKind::Basic(_) if string => {
                 let s = self.expr(x).v();
                 let p = self.load(Ty::Ptr, s, 0);
-                let n = self.load(INT, s, 8);
+                let n = self.load(self.int(), s, 8);
                 (p, n, TypeId::INT32)
             }
             TypeKind::Slice(e) => {
                 let s = self.expr(x).v();
                 let p = self.load(Ty::Ptr, s, 0);
-                let n = self.load(INT, s, 8);
+                let n = self.load(self.int(), s, 8);
                 (p, n, *e)
             }
             TypeKind::Array { len, elem } => {
                 let v = self.expr(x);
                 // Ranging over an array evaluates a copy of it (only observable through the value).
                 let v = if want_value { self.to_temp(v, xt) } else { v };
-                let n = self.iconst(INT, *len as i64);
+                let n = self.iconst(self.int(), *len as i64);
                 (v.v(), n, *elem)
             }
             TypeKind::Pointer(p) if matches!(self.under(*p), TypeKind::Array { .. }) => {
                 let TypeKind::Array { len, elem } = self.under(*p) else { unreachable!() };
                 let v = self.expr(x).v();
-                let n = self.iconst(INT, *len as i64);
+                let n = self.iconst(self.int(), *len as i64);
                 (v, n, *elem)
             }
             TypeKind::Map { .. } => return self.range_map(key, value, define, x, body, label, want_key, want_value),
@@ -549,7 +549,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let (mut key_lv, mut val_lv) =
             if define { self.range_defined(key, value, want_key, want_value) } else { (None, None) };
         // The hidden index is reassigned each iteration, so it is not a constant vreg.
-        let hv = self.vreg(INT);
+        let hv = self.vreg(self.int());
         self.emit(Op::Const { dst: hv, value: 0 });
         let head = self.new_block();
         let body_b = self.new_block();
@@ -560,7 +560,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let c = self.cmp(Cond::LtS, hv, len);
         self.branch(c, body_b, end);
         self.switch_to(body_b);
-        let next = self.vreg(INT);
+        let next = self.vreg(self.int());
         let value_v = if string {
             // Decode one rune: ASCII inline, the rest by g1c_decoderune.
             let a = self.index_addr(base, hv, 1);
@@ -575,11 +575,11 @@ impl<'a, 'b> Fb<'a, 'b> {
             self.branch(ascii, ascii_b, multi_b);
             self.switch_to(ascii_b);
             self.emit(Op::Copy { dst: r, src: bb });
-            let one = self.iconst(INT, 1);
+            let one = self.iconst(self.int(), 1);
             self.emit(Op::Binary { op: BinOp::Add, dst: next, x: hv, y: one });
             self.jump(join);
             self.switch_to(multi_b);
-            let rets = self.call_rt("g1c_decoderune", vec![base, len, hv], &[Ty::I64, INT]);
+            let rets = self.call_rt("g1c_decoderune", vec![base, len, hv], &[Ty::I64, self.int()]);
             self.emit(Op::Convert { op: ConvOp::Trunc, dst: r, src: rets[0] });
             self.emit(Op::Copy { dst: next, src: rets[1] });
             self.jump(join);

@@ -25,10 +25,18 @@ use crate::syntax::ast::{ChanDir, Name};
 use crate::types::sizes;
 use crate::types::{BasicKind, ObjId, PkgId, TypeId, TypeKind};
 
-/// `runtime._type`'s size; the kind-specific part starts here.
-pub const TYPE_SIZE: u64 = 48;
-/// Offset of `itab.fun[0]`.
-pub const ITAB_FUN: i64 = 24;
+/// `runtime._type`'s size for `ptr`-byte pointers; the kind-specific part starts here. `size`, `ptrdata`,
+/// `equal` and `gcdata` are words; `hash`, the four bytes `tflag`..`kind`, `str` and `ptrToThis` are 16
+/// bytes (48 on a 64-bit target).
+pub fn type_size(ptr: u64) -> u64 {
+    4 * ptr + 16
+}
+
+/// Offset of `itab.fun[0]` for `ptr`-byte pointers: after `inter` and `_type` (words), `hash` and 4 bytes
+/// of padding (24 on a 64-bit target).
+pub fn itab_fun(ptr: u64) -> i64 {
+    2 * ptr as i64 + 8
+}
 
 // tflag bits (runtime/type.go).
 const TFLAG_UNCOMMON: u8 = 1;
@@ -97,11 +105,13 @@ pub struct TypeDescs {
 struct Blob {
     bytes: Vec<u8>,
     relocs: Vec<DataReloc>,
+    /// The target's pointer size: the width of [`Blob::word`] and [`Blob::addr`].
+    ptr: usize,
 }
 
 impl Blob {
-    fn new() -> Blob {
-        Blob { bytes: Vec::new(), relocs: Vec::new() }
+    fn new(ptr: u64) -> Blob {
+        Blob { bytes: Vec::new(), relocs: Vec::new(), ptr: ptr as usize }
     }
     fn u8(&mut self, v: u8) {
         self.bytes.push(v);
@@ -112,8 +122,9 @@ impl Blob {
     fn u32(&mut self, v: u32) {
         self.bytes.extend_from_slice(&v.to_le_bytes());
     }
-    fn u64(&mut self, v: u64) {
-        self.bytes.extend_from_slice(&v.to_le_bytes());
+    /// A `uintptr` (or `int`): every Go target is little-endian.
+    fn word(&mut self, v: u64) {
+        self.bytes.extend_from_slice(&v.to_le_bytes()[..self.ptr]);
     }
     fn pad_to(&mut self, align: usize) {
         while self.bytes.len() % align != 0 {
@@ -125,7 +136,7 @@ impl Blob {
         if !target.is_empty() {
             self.relocs.push(DataReloc::addr(self.bytes.len() as u32, target, addend));
         }
-        self.u64(0);
+        self.word(0);
     }
     /// A 32-bit offset of `target` from the image base (0 when `target` is empty).
     fn off32(&mut self, target: &str) {
@@ -833,8 +844,9 @@ impl<'a> Lowerer<'a> {
     pub(super) fn ptr_bitmap(&self, t: TypeId, base: u64, bits: &mut Vec<bool>) {
         let s = &self.sizes;
         let tt = &self.types;
+        let word = self.target.ptr_size;
         let set = |w: u64, bits: &mut Vec<bool>| {
-            let i = (w / 8) as usize;
+            let i = (w / word) as usize;
             if bits.len() <= i {
                 bits.resize(i + 1, false);
             }
@@ -849,7 +861,7 @@ impl<'a> Lowerer<'a> {
             TypeKind::Basic(BasicKind::String | BasicKind::UnsafePointer) => set(base, bits),
             TypeKind::Interface { .. } => {
                 set(base, bits);
-                set(base + 8, bits);
+                set(base + word, bits);
             }
             TypeKind::Array { len, elem } => {
                 // The element's bitmap once, then repeated: arrays may be long (or zero-sized and of
@@ -862,7 +874,7 @@ impl<'a> Lowerer<'a> {
                 }
                 for i in 0..*len {
                     for (j, _) in eb.iter().enumerate().filter(|(_, &b)| b) {
-                        set(base + i * es + j as u64 * 8, bits);
+                        set(base + i * es + j as u64 * word, bits);
                     }
                 }
             }
@@ -883,7 +895,7 @@ impl<'a> Lowerer<'a> {
         while bits.last() == Some(&false) {
             bits.pop();
         }
-        let ptrdata = bits.len() as u64 * 8;
+        let ptrdata = bits.len() as u64 * self.target.ptr_size;
         let mut bytes = vec![0u8; bits.len().div_ceil(8).max(1)];
         for (i, &b) in bits.iter().enumerate() {
             if b {
@@ -906,14 +918,14 @@ impl<'a> Lowerer<'a> {
     /// A func value `{code, &type.T}` whose code is one of the generic ABI0 bodies (`iface.rs`).
     fn type_closure(&mut self, prefix: &str, code: &str, tsym: &str) -> String {
         let name = format!("{prefix}{}", tsym.strip_prefix("type.").unwrap_or(tsym));
-        let mut b = Blob::new();
+        let mut b = Blob::new(self.target.ptr_size);
         b.addr(code, 0);
         b.addr(tsym, 0);
         self.add_data(Data {
             name: name.clone(),
             kind: DataKind::ReadOnly,
-            align: 8,
-            size: 16,
+            align: self.target.ptr_size as u32,
+            size: b.len(),
             bytes: b.bytes,
             relocs: b.relocs,
         });
@@ -1012,9 +1024,9 @@ impl<'a> Lowerer<'a> {
             String::new()
         };
 
-        let mut b = Blob::new();
-        b.u64(size);
-        b.u64(ptrdata);
+        let mut b = Blob::new(self.target.ptr_size);
+        b.word(size);
+        b.word(ptrdata);
         b.u32(fnv32(&tstr));
         b.u8(tflag);
         b.u8(align as u8);
@@ -1032,7 +1044,7 @@ impl<'a> Lowerer<'a> {
             }
             None => b.u32(0),
         }
-        debug_assert_eq!(b.len(), TYPE_SIZE);
+        debug_assert_eq!(b.len(), type_size(self.target.ptr_size));
 
         // The kind's extension. `tail` is written after the uncommon part (func parameters, struct fields,
         // interface methods), with the relocations that point at it fixed up below.
@@ -1047,12 +1059,12 @@ impl<'a> Lowerer<'a> {
                 b.addr(&es, 0);
                 let ss = self.slice_desc(elem);
                 b.addr(&ss, 0);
-                b.u64(len);
+                b.word(len);
             }
             TypeKind::Chan { dir, elem } => {
                 let es = self.type_sym(elem);
                 b.addr(&es, 0);
-                b.u64(match dir {
+                b.word(match dir {
                     ChanDir::Recv => 1,
                     ChanDir::Send => 2,
                     ChanDir::Both => 3,
@@ -1085,8 +1097,8 @@ impl<'a> Lowerer<'a> {
                 }
                 let at = b.bytes.len();
                 b.addr("", 0); // mhdr.ptr, fixed up to the imethods
-                b.u64(ms.len() as u64);
-                b.u64(ms.len() as u64);
+                b.word(ms.len() as u64);
+                b.word(ms.len() as u64);
                 tail.push((at, Tail::IMethods(entries)));
             }
             TypeKind::Map { key, value } => {
@@ -1130,8 +1142,8 @@ impl<'a> Lowerer<'a> {
                 }
                 let at = b.bytes.len();
                 b.addr("", 0);
-                b.u64(fields.len() as u64);
-                b.u64(fields.len() as u64);
+                b.word(fields.len() as u64);
+                b.word(fields.len() as u64);
                 tail.push((at, Tail::Fields(entries)));
             }
             _ => {}
@@ -1178,7 +1190,7 @@ impl<'a> Lowerer<'a> {
             _ => (1, *at),
         });
         for (at, tl) in tail {
-            b.pad_to(8);
+            b.pad_to(b.ptr);
             let here = b.bytes.len() as i64;
             match tl {
                 Tail::Words(ts) => {
@@ -1198,7 +1210,7 @@ impl<'a> Lowerer<'a> {
                     for (n, ts, o) in es {
                         b.addr(&n, 0);
                         b.addr(&ts, 0);
-                        b.u64(o);
+                        b.word(o);
                     }
                 }
                 Tail::Methods(moff_at, ms) => {
@@ -1213,11 +1225,11 @@ impl<'a> Lowerer<'a> {
                 }
             }
         }
-        b.pad_to(8);
+        b.pad_to(b.ptr);
         self.add_data(Data {
             name: sym,
             kind: DataKind::ReadOnly,
-            align: 8,
+            align: self.target.ptr_size as u32,
             size: b.len(),
             bytes: b.bytes,
             relocs: b.relocs,
@@ -1235,13 +1247,14 @@ impl<'a> Lowerer<'a> {
         let (_, gcsym) = self.gcdata(TypeId::UNSAFE_POINTER);
         let rstr = format!("*[]{}", self.reflect_string(elem));
         let str_sym = self.name_sym(&rstr, "", false, false);
-        let mut b = Blob::new();
-        b.u64(24);
-        b.u64(8);
+        let word = self.target.ptr_size;
+        let mut b = Blob::new(word);
+        b.word(3 * word);
+        b.word(word);
         b.u32(fnv32(&tstr));
         b.u8(TFLAG_EXTRA_STAR);
-        b.u8(8);
-        b.u8(8);
+        b.u8(word as u8);
+        b.u8(word as u8);
         b.u8(23);
         b.addr("", 0);
         b.addr(&gcsym, 0);
@@ -1251,7 +1264,7 @@ impl<'a> Lowerer<'a> {
         self.add_data(Data {
             name: sym.clone(),
             kind: DataKind::ReadOnly,
-            align: 8,
+            align: word as u32,
             size: b.len(),
             bytes: b.bytes,
             relocs: b.relocs,
@@ -1316,13 +1329,14 @@ impl<'a> Lowerer<'a> {
         let mname = self.name_sym("Error", "", true, false);
         let rt_mname = self.name_sym("RuntimeError", "", true, false);
         let mcount = 1 + nullary_sym.is_some() as u16;
-        let mut b = Blob::new();
-        b.u64(8);
-        b.u64(8);
+        let word = self.target.ptr_size;
+        let mut b = Blob::new(word);
+        b.word(word);
+        b.word(word);
         b.u32(fnv32(tstr));
         b.u8(TFLAG_UNCOMMON);
-        b.u8(8);
-        b.u8(8);
+        b.u8(word as u8);
+        b.u8(word as u8);
         b.u8(22 | KIND_DIRECT_IFACE);
         b.addr("", 0); // compared by pointer identity (direct interface)
         b.addr(&gcsym, 0);
@@ -1348,7 +1362,7 @@ impl<'a> Lowerer<'a> {
         self.add_data(Data {
             name: sym,
             kind: DataKind::ReadOnly,
-            align: 8,
+            align: word as u32,
             size: b.len(),
             bytes: b.bytes,
             relocs: b.relocs,
@@ -1362,7 +1376,7 @@ impl<'a> Lowerer<'a> {
         let csym = self.type_sym(conc);
         let ims = self.iface_methods(iface);
         let ms = self.method_set(conc);
-        let mut b = Blob::new();
+        let mut b = Blob::new(self.target.ptr_size);
         b.addr(&isym, 0);
         b.addr(&csym, 0);
         let cs = self.type_string(conc);
@@ -1380,7 +1394,7 @@ impl<'a> Lowerer<'a> {
         self.add_data(Data {
             name: sym,
             kind: DataKind::ReadOnly,
-            align: 8,
+            align: self.target.ptr_size as u32,
             size: b.len(),
             bytes: b.bytes,
             relocs: b.relocs,
