@@ -13,6 +13,9 @@ use super::DumpPhase;
 use crate::ir::{self, Module};
 use crate::opt;
 
+/// IR text names no target: it is read as linux/amd64 IR, the one target with a code generator.
+const TARGET: &crate::target::Target = &crate::target::Target::LINUX_AMD64;
+
 /// Every pass name, module passes first, as the pipeline runs them.
 fn pass_names() -> Vec<&'static str> {
     opt::MODULE_PASSES.iter().map(|p| p.name).chain(opt::PASSES.iter().map(|p| p.name)).collect()
@@ -34,7 +37,7 @@ fn read(file: &str) -> Option<Module> {
             return None;
         }
     };
-    if let Err(e) = ir::verify::verify(&m) {
+    if let Err(e) = ir::verify::verify(TARGET, &m) {
         eprintln!("{file}: invalid IR: {e}");
         return None;
     }
@@ -74,7 +77,7 @@ fn run_pass(m: &mut Module, name: &str) -> Result<(), String> {
             Ok(())
         })?;
     }
-    ir::verify::verify(m).map_err(|e| format!("invalid IR after pass {name}: {e}"))
+    ir::verify::verify(TARGET, m).map_err(|e| format!("invalid IR after pass {name}: {e}"))
 }
 
 /// `g1c opt -pass NAME,... FILE.ir`: the named passes in the given order (all of the pipeline, as `g1c
@@ -88,8 +91,8 @@ pub fn opt_file(file: &str, passes: &[String]) -> i32 {
     }
     let Some(mut m) = read(file) else { return 1 };
     let result = if passes.is_empty() {
-        guarded("the optimizer", || opt::run(&mut m, true, None))
-            .and_then(|()| ir::verify::verify(&m).map_err(|e| format!("invalid IR after the optimizer: {e}")))
+        guarded("the optimizer", || opt::run(TARGET, &mut m, true, None))
+            .and_then(|()| ir::verify::verify(TARGET, &m).map_err(|e| format!("invalid IR after the optimizer: {e}")))
     } else {
         passes.iter().try_for_each(|p| run_pass(&mut m, p))
     };
@@ -122,8 +125,10 @@ pub fn dump_ir_file(phase: DumpPhase, file: &str) -> i32 {
     let Some(mut m) = read(file) else { return 1 };
     let out = match phase {
         DumpPhase::Ir(None) => Ok(ir::print::print_module(&m)),
-        DumpPhase::Ir(Some(_)) => guarded("the optimizer", || opt::run(&mut m, opt::enabled(), stop.as_deref()))
-            .map(|()| ir::print::print_module(&m)),
+        DumpPhase::Ir(Some(_)) => {
+            guarded("the optimizer", || opt::run(TARGET, &mut m, opt::enabled(), stop.as_deref()))
+                .map(|()| ir::print::print_module(&m))
+        }
         DumpPhase::Html { func, output } => {
             let mut page = String::new();
             guarded("dump html", || {
@@ -136,7 +141,7 @@ pub fn dump_ir_file(phase: DumpPhase, file: &str) -> i32 {
         _ => {
             let mut text = String::new();
             guarded("the optimizer", || {
-                opt::run(&mut m, opt::enabled(), None)?;
+                opt::run(TARGET, &mut m, opt::enabled(), None)?;
                 text = crate::codegen::amd64::listing(&m, opt::enabled())?;
                 Ok(())
             })

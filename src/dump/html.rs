@@ -15,6 +15,9 @@ use std::fmt::Write;
 use crate::ir::{print::print_func, Func, Module};
 use crate::opt;
 
+/// The page shows linux/amd64 IR and code, the one target with a code generator (as `g1c dump` checks for).
+const TARGET: &crate::target::Target = &crate::target::Target::LINUX_AMD64;
+
 /// One column of the page.
 struct Column {
     title: String,
@@ -88,7 +91,7 @@ pub fn render(lowered: &Module, name: &str, optimize: bool, source: Option<(&str
     let mut last = lowered.clone();
     for (pass, about) in passes {
         let mut m = lowered.clone();
-        opt::run(&mut m, optimize, Some(pass)).map_err(|e| format!("internal compiler error: {e}"))?;
+        opt::run(TARGET, &mut m, optimize, Some(pass)).map_err(|e| format!("internal compiler error: {e}"))?;
         let t = text(&m);
         let changed = cols.last().is_none_or(|c| c.text != t);
         cols.push(Column { title: pass.into(), about: about.into(), text: t, changed, ir: true });

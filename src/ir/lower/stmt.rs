@@ -613,7 +613,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         if string {
             self.emit(Op::Copy { dst: hv, src: next });
         } else {
-            let one = self.iconst(INT, 1);
+            let one = self.iconst(self.int(), 1);
             self.emit(Op::Binary { op: BinOp::Add, dst: hv, x: hv, y: one });
         }
         self.jump(head);
@@ -703,21 +703,21 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// The clearing idiom (see [`Self::is_clear_loop`]) as gc lowers it: when the range is not empty, one
     /// `g1c_memclr` of its bytes and the key set to its last index.
     fn range_clear(&mut self, key: Option<ExprId>, define: bool, base: VReg, len: VReg, elem_t: TypeId) {
-        let zero = self.iconst(INT, 0);
+        let zero = self.iconst(self.int(), 0);
         let c = self.cmp(Cond::Ne, len, zero);
         let clear_b = self.new_block();
         let end = self.new_block();
         self.branch(c, clear_b, end);
         self.switch_to(clear_b);
-        let es = self.iconst(INT, self.size(elem_t) as i64);
-        let n = self.vreg(INT);
+        let es = self.iconst(self.int(), self.size(elem_t) as i64);
+        let n = self.vreg(self.int());
         self.emit(Op::Binary { op: BinOp::Mul, dst: n, x: len, y: es });
         self.call_rt("g1c_memclr", vec![base, n], &[]);
         // `for i = range` leaves the last index in `i`; a variable `:=` declares is not seen after the loop.
         if !define {
             if let (Some(lv), _) = self.range_assigned(key, None, true, false) {
-                let one = self.iconst(INT, 1);
-                let last = self.vreg(INT);
+                let one = self.iconst(self.int(), 1);
+                let last = self.vreg(self.int());
                 self.emit(Op::Binary { op: BinOp::Sub, dst: last, x: len, y: one });
                 self.assign(lv, Val::S(last), TypeId::INT);
             }
