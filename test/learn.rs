@@ -207,7 +207,8 @@ fn opt_command() {
     let input = root().join("test/data/opt/layout/order.ir");
     let out = goenv::g1c().args(["opt", "-pass", "nosuch"]).arg(&input).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no pass named nosuch; the passes are: escape, inline, sroa"));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("no pass named nosuch; the passes are: escape, inline, addrfold, sroa"));
     // Two passes in order, as one flag or two.
     let one = goenv::g1c()
         .args(["opt", "-pass", "copyprop,dce"])
