@@ -76,13 +76,7 @@ fn programs_behave_like_gc_with(flags: &[&str]) {
     let level = if flags.is_empty() { "opt" } else { "noopt" };
     let tmp = std::env::temp_dir().join(format!("g1c-run-test-{level}-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).unwrap();
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".go"))
-        .collect();
-    names.sort();
+    let names = file_names(&dir, ".go");
     let mut failures = Vec::new();
     for name in &names {
         let stem = name.trim_end_matches(".go");
@@ -332,13 +326,7 @@ fn stress_programs_end_like_gc() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("test/data/threads");
     let tmp = std::env::temp_dir().join(format!("g1c-stress-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).unwrap();
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with("_stress.go"))
-        .collect();
-    names.sort();
+    let names = file_names(&dir, "_stress.go");
     assert!(!names.is_empty(), "no stress programs in {}", dir.display());
     let mut failures = Vec::new();
     for name in &names {
@@ -396,4 +384,16 @@ fn stress_programs_end_like_gc() {
     }
     let _ = std::fs::remove_dir_all(&tmp);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The names of the files in `dir` ending in `suffix`, sorted (the tests' order, whatever the directory's).
+fn file_names(dir: &Path, suffix: &str) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(suffix))
+        .collect();
+    names.sort();
+    names
 }
