@@ -277,7 +277,7 @@ pub fn clear_pools() {
         crate::stack::set_guard((*g).seg);
         let m = sched::m();
         m.pinned.fetch_add(1, core::sync::atomic::Ordering::SeqCst);
-        crate::arch::amd64::g1c_call_go_closure(f);
+        crate::arch::amd64::g1c_call_go(*(f as *const usize), f);
         m.pinned.fetch_sub(1, core::sync::atomic::Ordering::SeqCst);
     }
 }

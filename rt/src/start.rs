@@ -110,7 +110,7 @@ pub unsafe extern "C" fn g1c_doinit(root: *mut InitTask) {
             continue;
         }
         for i in 0..(*t).nfns {
-            crate::arch::amd64::g1c_call_go(InitTask::word(t, (*t).ndeps + i));
+            crate::arch::amd64::g1c_call_go(InitTask::word(t, (*t).ndeps + i), 0);
         }
         (*t).state = DONE;
         depth -= 1;

@@ -23,9 +23,11 @@ global_asm!(
     ".size _start, . - _start",
 );
 
-// g1c_call_go(fn): calls the Go function at `fn` (no arguments, no results) from Rust. Go code clobbers every
-// register (ABI0), so the C ABI's callee-saved ones (RBX, RBP, R12–R15) are saved here; RSP is aligned to 16
-// before the call, as Go frames expect at every call. The frame `push rbp; mov rbp, rsp` links the chain.
+// g1c_call_go(fn, ctx): calls the Go function at `fn` (no arguments, no results) from Rust, with `ctx` in RDX,
+// where compiled Go code expects a closure's context (docs/RUNTIME-ABI.md): a func() value `fv` is called as
+// `g1c_call_go(*fv, fv)`, a plain function with ctx 0. Go code clobbers every register (ABI0), so the C ABI's
+// callee-saved ones (RBX, RBP, R12–R15) are saved here; RSP is aligned to 16 before the call, as Go frames
+// expect at every call. The frame `push rbp; mov rbp, rsp` links the chain.
 global_asm!(
     ".globl g1c_call_go",
     ".type g1c_call_go,@function",
@@ -38,6 +40,7 @@ global_asm!(
     "    push r14",
     "    push r15",
     "    and rsp, -16",
+    "    mov rdx, rsi",
     "    call rdi",
     "    lea rsp, [rbp - 40]",
     "    pop r15",
@@ -62,38 +65,9 @@ global_asm!(
     ".size g1c_sigreturn, . - g1c_sigreturn",
 );
 
-// g1c_call_go_closure(fv): calls the Go func() value `fv` (a closure object whose first word is the code),
-// with the closure in RDX as compiled Go code expects it (docs/RUNTIME-ABI.md); otherwise as g1c_call_go.
-global_asm!(
-    ".globl g1c_call_go_closure",
-    ".type g1c_call_go_closure,@function",
-    "g1c_call_go_closure:",
-    "    push rbp",
-    "    mov rbp, rsp",
-    "    push rbx",
-    "    push r12",
-    "    push r13",
-    "    push r14",
-    "    push r15",
-    "    and rsp, -16",
-    "    mov rdx, rdi",
-    "    call [rdi]",
-    "    lea rsp, [rbp - 40]",
-    "    pop r15",
-    "    pop r14",
-    "    pop r13",
-    "    pop r12",
-    "    pop rbx",
-    "    pop rbp",
-    "    ret",
-    ".size g1c_call_go_closure, . - g1c_call_go_closure",
-);
-
 extern "C" {
-    /// Calls a Go function of type `func()`; see the assembly above.
-    pub fn g1c_call_go(f: usize);
-    /// Calls a Go `func()` value; see the assembly above.
-    pub fn g1c_call_go_closure(fv: usize);
+    /// Calls the Go code at `f` (type `func()`) with closure context `ctx`; see the assembly above.
+    pub fn g1c_call_go(f: usize, ctx: usize);
     /// The signal restorer; only its address is used.
     pub fn g1c_sigreturn();
 }
