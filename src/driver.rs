@@ -693,14 +693,19 @@ fn init_order(ast: &Ast, packages: &[load::Package], root: usize) -> Vec<ir::low
 /// Runs `f`, turning a Rust panic into an `internal compiler error` at the last recorded position (printed).
 fn catch_ice<T>(fset: &FileSet, f: impl FnOnce() -> T) -> Result<T, Reported> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|payload| {
-        let msg = payload
-            .downcast_ref::<String>()
-            .cloned()
-            .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
-            .unwrap_or_else(|| "unknown panic".into());
+        let msg = panic_message(&*payload);
         eprintln!("{}", Error::new(pos::current(), format!("internal compiler error: {msg}")).render(fset));
         Reported
     })
+}
+
+/// The message a Rust panic carried (`panic!`'s formatted `String` or literal `&str`).
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_else(|| "unknown panic".into())
 }
 
 /// Runs `f` on a thread with a 512 MiB stack (deeply nested source must not overflow the compiler); `None`

@@ -49,14 +49,7 @@ fn guarded(what: &str, f: impl FnOnce() -> Result<(), String>) -> Result<(), Str
     std::panic::set_hook(Box::new(|_| {}));
     let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
     let _ = std::panic::take_hook();
-    r.unwrap_or_else(|p| {
-        let msg = p
-            .downcast_ref::<String>()
-            .cloned()
-            .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
-            .unwrap_or_else(|| "unknown panic".into());
-        Err(format!("internal compiler error in {what}: {msg}"))
-    })
+    r.unwrap_or_else(|p| Err(format!("internal compiler error in {what}: {}", super::panic_message(&*p))))
 }
 
 /// Runs one pass of either table over `m` as the pipeline would (a function pass skips the functions the
@@ -142,7 +135,7 @@ pub fn dump_ir_file(phase: DumpPhase, file: &str) -> i32 {
             let mut text = String::new();
             guarded("the optimizer", || {
                 opt::run(TARGET, &mut m, opt::enabled(), None)?;
-                text = crate::codegen::amd64::listing(&m, opt::enabled())?;
+                text = crate::codegen::listing(TARGET, &m, opt::enabled())?;
                 Ok(())
             })
             .map(|()| text)

@@ -100,7 +100,7 @@ pub fn render(lowered: &Module, name: &str, optimize: bool, source: Option<(&str
     let asm = match last.funcs.iter().find(|f| f.name == sym) {
         Some(f) => {
             let one = Module { funcs: vec![f.clone()], data: Vec::new() };
-            crate::codegen::amd64::listing(&one, optimize)?
+            crate::codegen::listing(TARGET, &one, optimize)?
         }
         None => String::new(),
     };
