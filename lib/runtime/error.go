@@ -1,8 +1,11 @@
 // g1c's own code: part of package runtime's Go face (lib/runtime/omit; the runtime itself is rt). It stands
-// in for these declarations of GOROOT's runtime/error.go: Error, TypeAssertionError and its methods.
+// in for these declarations of GOROOT's runtime/error.go: Error, TypeAssertionError, errorString, plainError,
+// boundsError, boundsErrorCode and their methods.
 //
-// rt reports the run-time errors of compiled code itself (docs/RUNTIME-ABI.md); these are the types that
-// Go code names (errors.As with a runtime.Error, a recovered value's type switch).
+// rt reports the run-time errors of compiled code itself (docs/RUNTIME-ABI.md, "Defer, panic, recover"); these
+// are the dynamic types a recovered run-time error has, as in gc, so that `%T`, `%#v`, `==` and type switches
+// see gc's values. rt builds them (rt/src/defer.rs, rterror_value): their names and fields are part of that
+// contract, and the lowering emits their descriptors whenever the program has this package.
 
 package runtime
 
@@ -24,6 +27,42 @@ type TypeAssertionError struct {
 }
 
 func (*TypeAssertionError) RuntimeError() {}
+
+// errorString is a run-time error whose message reads "runtime error: " and the string (a nil dereference,
+// a division by zero, a negative shift amount, a bad make size, ...).
+type errorString string
+
+func (errorString) RuntimeError() {}
+
+func (e errorString) Error() string { return "runtime error: " + string(e) }
+
+// plainError is a run-time error whose message is the string alone (a send on a closed channel, an
+// assignment to an entry in a nil map, ...).
+type plainError string
+
+func (plainError) RuntimeError() {}
+
+func (e plainError) Error() string { return string(e) }
+
+// boundsErrorCode says which check failed: an index, or one of the bounds of a slice expression or a
+// conversion of a slice to an array pointer (docs/RUNTIME-ABI.md numbers them as g1c_panic_bounds does).
+type boundsErrorCode uint8
+
+// boundsError is an index or slice bounds failure: operand x against y (a length, a capacity or the other
+// bound). signed says x was of a signed type, so a negative x is reported as such.
+type boundsError struct {
+	x      int64
+	y      int
+	signed bool
+	code   boundsErrorCode
+}
+
+func (boundsError) RuntimeError() {}
+
+func (e boundsError) Error() string { return boundsErrorText(e) }
+
+// boundsErrorText spells the failure as the uncaught panic does (rt: rt/src/panic.rs, bounds_message).
+func boundsErrorText(e boundsError) string
 
 // Error spells the failure word for word as gc's runtime does.
 func (e *TypeAssertionError) Error() string {

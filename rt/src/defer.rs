@@ -311,10 +311,95 @@ pub extern "C" fn g1c_deferreturn(argp: usize) {
 
 #[cfg(not(test))]
 extern "C" {
-    /// The descriptor of `*runtime.panicValue`, which every program defines (typedesc.rs): a recovered
-    /// runtime error is an interface holding a pointer to a boxed `Value` with an `Error() string` method.
+    /// The descriptor of `*runtime.panicValue`, which every program defines (typedesc.rs): in a program
+    /// without package runtime, a recovered runtime error is an interface holding a pointer to a boxed
+    /// `Value` with an `Error() string` method.
     #[link_name = "type.*runtime.panicValue"]
     static PANIC_VALUE_TYPE: u8;
+}
+
+// The descriptors of lib/runtime's run-time error types (error.go), in the order of `RtError`: the lowering
+// emits them whenever the program has package runtime (typedesc.rs, emit_runtime_error_types). Weak: in a
+// program without that package they are 0, and a recovered run-time error is a `*runtime.panicValue`.
+#[cfg(not(test))]
+global_asm!(
+    ".weak \"type.runtime.boundsError\"",
+    ".weak \"type.runtime.errorString\"",
+    ".weak \"type.runtime.plainError\"",
+    ".weak \"type.*runtime.TypeAssertionError\"",
+    ".pushsection .data.rel.ro.g1c_rterror_types,\"aw\",@progbits",
+    ".p2align 3",
+    ".globl g1c_rterror_types",
+    "g1c_rterror_types:",
+    "    .quad \"type.runtime.boundsError\"",
+    "    .quad \"type.runtime.errorString\"",
+    "    .quad \"type.runtime.plainError\"",
+    "    .quad \"type.*runtime.TypeAssertionError\"",
+    ".popsection",
+);
+
+/// lib/runtime's run-time error types, indices into `g1c_rterror_types`.
+#[derive(Clone, Copy)]
+pub enum RtError {
+    /// `runtime.boundsError`: `{x int64, y int, signed bool, code uint8}`, 24 bytes.
+    Bounds = 0,
+    /// `runtime.errorString` and `runtime.plainError`: a Go string.
+    String = 1,
+    Plain = 2,
+    /// `*runtime.TypeAssertionError` (iface.rs builds its values).
+    TypeAssertion = 3,
+}
+
+#[cfg(not(test))]
+extern "C" {
+    static g1c_rterror_types: [usize; 4];
+}
+
+/// The descriptor of run-time error type `e`, or 0 when the program does not have package runtime.
+#[cfg(not(test))]
+pub fn rterror_type(e: RtError) -> usize {
+    // SAFETY: a table of addresses the linker fills in.
+    unsafe { g1c_rterror_types[e as usize] }
+}
+
+#[cfg(test)]
+pub fn rterror_type(_: RtError) -> usize {
+    0
+}
+
+/// A run-time error panic value as the Go value gc gives `recover()`: the interface words of a
+/// `runtime.boundsError`, `errorString` or `plainError`, or `None` when it has no such form (a value from
+/// `panic(v)`) or the program lacks the types.
+fn rterror_value(v: &Value) -> Option<crate::Pair> {
+    let (e, size) = match v {
+        Value::Bounds { .. } => (RtError::Bounds, 24),
+        Value::Runtime(_) => (RtError::String, 16),
+        Value::Plain(_) => (RtError::Plain, 16),
+        _ => return None,
+    };
+    let t = rterror_type(e);
+    if t == 0 {
+        return None;
+    }
+    // Conservative: an errorString's data pointer may point at rt's heap (a message built at run time).
+    let p = crate::mem::alloc(size) as *mut u64;
+    // SAFETY: fresh zeroed memory of `size` bytes, laid out as error.go declares the type.
+    unsafe {
+        match *v {
+            Value::Bounds { code, x, y, signed } => {
+                *p = x as u64;
+                *p.add(1) = y as u64;
+                *(p.add(2) as *mut u8) = signed as u8;
+                *(p.add(2) as *mut u8).add(1) = code as u8;
+            }
+            Value::Runtime(msg) | Value::Plain(msg) => {
+                *p = msg.as_ptr() as u64;
+                *p.add(1) = msg.len() as u64;
+            }
+            _ => {}
+        }
+    }
+    Some(crate::Pair { a: t, b: p as usize })
 }
 
 /// The builtin `recover()`, called with the calling function's argument address. Returns the panic value
@@ -329,6 +414,9 @@ pub extern "C" fn g1c_gorecover(argp: usize) -> crate::Pair {
             (*p).recovered = true;
             if let Value::Eface { t, data } = (*p).value {
                 return crate::Pair { a: t, b: data };
+            }
+            if let Some(v) = rterror_value(&(*p).value) {
+                return v;
             }
             // Conservative: a `Value` is an enum whose variants hold pointers in different words.
             let b = crate::mem::alloc(core::mem::size_of::<Value>()) as *mut Value;

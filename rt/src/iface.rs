@@ -443,7 +443,38 @@ pub extern "C" fn g1c_assertE2I2(inter: *const InterfaceType, typ: *const Type) 
 
 fn panic_missing(t: &Type, inter: &Type, m: &[u8]) -> ! {
     let msg = heap_msg(&[b"interface conversion: ", t.string(), b" is not ", inter.string(), b": missing method ", m]);
-    crate::defer::gopanic(crate::defer::Value::Plain(msg))
+    type_assertion_panic(msg, b"", t.string(), inter.string(), false, m)
+}
+
+/// Panics with a failed assertion: a `*runtime.TypeAssertionError` (lib/runtime/error.go, whose `Error`
+/// spells `msg` from the other fields) when the program has package runtime, else the message alone.
+/// `iface` is "" for a plain interface, `have` "" for a nil one.
+fn type_assertion_panic(
+    msg: &'static [u8],
+    iface: &[u8],
+    have: &[u8],
+    want: &[u8],
+    other_pkg: bool,
+    missing: &[u8],
+) -> ! {
+    let t = crate::defer::rterror_type(crate::defer::RtError::TypeAssertion);
+    if t == 0 {
+        crate::defer::gopanic(crate::defer::Value::Plain(msg));
+    }
+    // error.go's layout: iface, have, want (strings), otherPkg (bool), missing (string): 72 bytes. The
+    // strings are type names in read-only data and method names in the heap: scanned conservatively.
+    let p = crate::mem::alloc(72) as *mut u64;
+    // SAFETY: fresh zeroed memory of 72 bytes.
+    unsafe {
+        for (i, s) in [iface, have, want].iter().enumerate() {
+            *p.add(2 * i) = s.as_ptr() as u64;
+            *p.add(2 * i + 1) = s.len() as u64;
+        }
+        *(p.add(6) as *mut u8) = other_pkg as u8;
+        *p.add(7) = missing.as_ptr() as u64;
+        *p.add(8) = missing.len() as u64;
+    }
+    crate::defer::gopanic(crate::defer::Value::Eface { t, data: p as usize })
 }
 
 /// gc's `_type.pkgpath`: the package of a defined type, or the one an unnamed struct or interface type
@@ -473,20 +504,22 @@ fn panic_dottype(have: *const Type, want: &Type, iface: *const Type) -> ! {
     let unnamed = iface.is_null() || (have.is_null() && want.kind() == K_INTERFACE);
     // SAFETY: compiler-emitted descriptors.
     let inter: &[u8] = if unnamed { b"interface" } else { unsafe { (*iface).string() } };
-    let msg = if have.is_null() {
-        heap_msg(&[b"interface conversion: ", inter, b" is nil, not ", want.string()])
+    let iface: &[u8] = if unnamed { b"" } else { inter };
+    if have.is_null() {
+        let msg = heap_msg(&[b"interface conversion: ", inter, b" is nil, not ", want.string()]);
+        type_assertion_panic(msg, iface, b"", want.string(), false, b"")
+    }
+    let cs = unsafe { (*have).string() };
+    let other_pkg = unsafe { type_pkgpath(&*have) != type_pkgpath(want) };
+    let note: &[u8] = if cs != want.string() {
+        b""
+    } else if other_pkg {
+        b" (types from different packages)"
     } else {
-        let cs = unsafe { (*have).string() };
-        let note: &[u8] = if cs != want.string() {
-            b""
-        } else if unsafe { type_pkgpath(&*have) != type_pkgpath(want) } {
-            b" (types from different packages)"
-        } else {
-            b" (types from different scopes)"
-        };
-        heap_msg(&[b"interface conversion: ", inter, b" is ", cs, b", not ", want.string(), note])
+        b" (types from different scopes)"
     };
-    crate::defer::gopanic(crate::defer::Value::Plain(msg))
+    let msg = heap_msg(&[b"interface conversion: ", inter, b" is ", cs, b", not ", want.string(), note]);
+    type_assertion_panic(msg, iface, cs, want.string(), other_pkg, b"")
 }
 
 /// The concatenation of `parts` in memory that is never freed (a panic message that recover may keep).

@@ -246,6 +246,37 @@ pub unsafe extern "C" fn g1c_gopanic(kind: u64, tname: *const u8, tname_len: usi
     gopanic(Value::User { kind, tname, tname_len, w0, w1 })
 }
 
+// runtime.boundsErrorText(e boundsError) string (lib/runtime/error.go): e's x at +16, y +24, signed +32, code
+// +33; the result at +40, +48.
+#[cfg(not(test))]
+core::arch::global_asm!(
+    ".globl \"runtime.boundsErrorText\"",
+    "\"runtime.boundsErrorText\":",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    lea rdi, [rbp + 16]",
+    "    call g1c_bounds_error_text",
+    "    mov [rbp + 40], rax",
+    "    mov [rbp + 48], rdx",
+    "    pop rbp",
+    "    ret",
+);
+
+/// `runtime.boundsError.Error`'s text: what an uncaught bounds panic prints after `panic: `.
+///
+/// # Safety
+/// `e` points at a `runtime.boundsError` (lib/runtime/error.go's layout).
+#[no_mangle]
+pub unsafe extern "C" fn g1c_bounds_error_text(e: *const u8) -> crate::Pair {
+    let v = Value::Bounds {
+        x: *(e as *const i64),
+        y: *(e.add(8) as *const i64),
+        signed: *e.add(16) != 0,
+        code: *e.add(17) as u64,
+    };
+    crate::iface::g1c_panicvalue_error(&v)
+}
+
 #[no_mangle]
 pub extern "C" fn g1c_exit(code: i64) -> ! {
     linux::exit_group(code as i32)

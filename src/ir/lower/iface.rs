@@ -731,6 +731,7 @@ impl<'a, 'b> Fb<'a, 'b> {
 impl<'a> super::Lowerer<'a> {
     /// Emits type descriptors, itabs, wrappers and `-fm` functions until none is left to emit.
     pub fn finish_types(&mut self) {
+        self.emit_runtime_error_types();
         self.emit_panic_value_type();
         self.lower_panic_value_error();
         let mut done_wrappers = 0;

@@ -1301,8 +1301,32 @@ impl<'a> Lowerer<'a> {
         })
     }
 
+    /// The descriptors of package runtime's run-time error types (lib/runtime/error.go: `boundsError`,
+    /// `errorString`, `plainError`, `*TypeAssertionError`), when the program has that package. rt refers to
+    /// them weakly and builds their values, so that a recovered run-time error has gc's dynamic type
+    /// (docs/RUNTIME-ABI.md, "Defer, panic, recover"); nothing in Go code needs to mention them.
+    pub fn emit_runtime_error_types(&mut self) {
+        let prog = self.prog;
+        let Some(p) = prog.packages.iter().find(|p| p.path == "runtime") else { return };
+        for name in ["boundsError", "errorString", "plainError", "TypeAssertionError"] {
+            let Some(&obj) = p.scope.get(name) else { continue };
+            let t = prog.obj(obj).typ;
+            if name != "TypeAssertionError" {
+                self.type_sym(t);
+                continue;
+            }
+            // The pointer type exists: the methods of TypeAssertionError have pointer receivers.
+            let ptr = (0..self.types.len() as u32)
+                .map(TypeId)
+                .find(|&p| matches!(self.types.kind(p), TypeKind::Pointer(e) if *e == t));
+            if let Some(ptr) = ptr {
+                self.type_sym(ptr);
+            }
+        }
+    }
+
     /// `type.*runtime.panicValue`: the dynamic type `recover()` gives a runtime panic (rt's boxed panic
-    /// value), a pointer type with the method `Error() string` = `runtime.(*panicValue).Error`, which asks rt
+    /// value) in a program without package runtime (else see `emit_runtime_error_types`), a pointer type with the method `Error() string` = `runtime.(*panicValue).Error`, which asks rt
     /// for the message, and, when the program has the type `func()` (as any program that mentions
     /// `runtime.Error` does), `RuntimeError()` = `runtime.(*panicValue).RuntimeError`: every panic rt
     /// raises is a `runtime.Error` in gc (its plain errors too). Every program defines it (rt refers to it).
