@@ -422,6 +422,8 @@ fn compile(c: &Loaded, ri: usize, link: bool, limit: usize) -> Result<Option<Vec
         if link {
             ir::lower::set_string_var(&c.target, &mut module, "runtime.defaultGOROOT", &default_goroot(&c.cfg.goroot))
                 .map_err(|e| Failure(vec![format!("g1c: {e}")]))?;
+            ir::lower::set_string_var(&c.target, &mut module, "runtime.buildVersion", &build_version(&c.cfg.goroot))
+                .map_err(|e| Failure(vec![format!("g1c: {e}")]))?;
         }
         timing::lap("lower");
         optimize(&c.target, &mut module, None)?;
@@ -832,6 +834,18 @@ fn default_goroot(_goroot: &std::path::Path) -> String {
         return String::new();
     }
     std::env::var("GOROOT_FINAL").unwrap_or_default()
+}
+
+/// What `runtime.Version()` answers: gc's is the release of the toolchain, which is also its standard
+/// library's; g1c compiles GOROOT's standard library, so it answers with that GOROOT's release, the first
+/// line of `$GOROOT/VERSION` (as cmd/dist reads it), or the language version it implements when there is no
+/// such file (a GOROOT that is a source tree without its release file).
+fn build_version(goroot: &std::path::Path) -> String {
+    let text = fs::read_to_string(goroot.join("VERSION")).unwrap_or_default();
+    match text.lines().next().map(str::trim) {
+        Some(v) if !v.is_empty() => v.to_string(),
+        _ => "go1.19".to_string(),
+    }
 }
 
 /// `-gcflags=-m`: print the escape analysis's facts about the named package (`report_escapes`).

@@ -355,3 +355,31 @@ fn library_tests_pass_as_under_gc_in_module_mode() {
     let _ = std::fs::remove_dir_all(&base);
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+/// `runtime.Version()` is the release of the standard library compiled: with gc's own GOROOT (which has a
+/// VERSION file) it is what gc's build prints; with a GOROOT without one, the language version.
+#[test]
+fn runtime_version_is_the_goroot_release() {
+    let tmp = scratch("version");
+    let src = tmp.join("version.go");
+    std::fs::write(&src, "package main\n\nimport \"runtime\"\n\nfunc main() { println(runtime.Version()) }\n").unwrap();
+    let gc_root = goenv::command(oracle::gc()).args(["env", "GOROOT"]).output().unwrap();
+    let gc_root = PathBuf::from(String::from_utf8(gc_root.stdout).unwrap().trim());
+    assert!(gc_root.join("VERSION").is_file(), "gc's GOROOT {} has no VERSION file", gc_root.display());
+    let b = gc_build(&src, &tmp.join("theirs"));
+    assert!(b.status.success(), "{}", String::from_utf8_lossy(&b.stderr));
+    let want = run(&tmp.join("theirs"), &tmp).stderr;
+    for (root, expect) in [(gc_root, want.as_str()), (oracle::goroot(), "go1.19\n")] {
+        let b = goenv::g1c()
+            .args(["build", "-o"])
+            .arg(tmp.join("ours"))
+            .arg(&src)
+            .env("GOROOT", &root)
+            .env("TMPDIR", &tmp)
+            .output()
+            .unwrap();
+        assert!(b.status.success(), "{}", String::from_utf8_lossy(&b.stderr));
+        assert_eq!(run(&tmp.join("ours"), &tmp).stderr, expect, "GOROOT={}", root.display());
+    }
+    let _ = std::fs::remove_dir_all(&tmp);
+}

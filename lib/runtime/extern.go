@@ -119,6 +119,11 @@ func GOROOT() string {
 // defaultGOROOT is set by g1c's driver (src/driver.rs, gc's `-X runtime.defaultGOROOT`).
 var defaultGOROOT string
 
+// buildVersion is the release of the standard library the program was compiled with: the driver writes the
+// first line of $GOROOT/VERSION there ("go1.19.8"), as gc's linker writes its own release, or "go1.19",
+// the language version g1c implements, when GOROOT has no VERSION file (src/driver.rs, build_version).
+var buildVersion string
+
 // envGOROOT is the GOROOT environment variable (rt/src/syscall.rs).
 func envGOROOT() string
 

@@ -86,7 +86,5 @@ func UnlockOSThread()
 // NumCgoCall counts calls into C: g1c has no cgo, so none.
 func NumCgoCall() int64 { return 0 }
 
-// Version names the Go the program was built as. gc answers with its own release (the linker's
-// runtime.buildVersion, "go1.19.8"); g1c is not a gc release: it answers with the language version it
-// implements, whose standard library it compiles (GOROOT 1.19).
-func Version() string { return "go1.19" }
+// Version names the Go the program was built as: the release of GOROOT's standard library (extern.go).
+func Version() string { return buildVersion }
