@@ -420,10 +420,17 @@ fn compile(c: &Loaded, ri: usize, link: bool, limit: usize) -> Result<Option<Vec
         }
         let mut module = lower_units(&c.target, &c.fset, &c.ast, &c.prog, &units)?;
         if link {
-            ir::lower::set_string_var(&c.target, &mut module, "runtime.defaultGOROOT", &default_goroot(&c.cfg.goroot))
-                .map_err(|e| Failure(vec![format!("g1c: {e}")]))?;
-            ir::lower::set_string_var(&c.target, &mut module, "runtime.buildVersion", &build_version(&c.cfg.goroot))
-                .map_err(|e| Failure(vec![format!("g1c: {e}")]))?;
+            let version = build_version(&c.cfg.goroot);
+            let modinfo = mod_info(&c.cfg, root);
+            for (var, value) in [
+                ("runtime.defaultGOROOT", default_goroot(&c.cfg.goroot).into_bytes()),
+                ("runtime.buildVersion", version.clone().into_bytes()),
+                ("runtime.modinfo", modinfo.clone()),
+            ] {
+                ir::lower::set_string_var(&c.target, &mut module, var, &value)
+                    .map_err(|e| Failure(vec![format!("g1c: {e}")]))?;
+            }
+            module.data.push(build_info_blob(&version, &modinfo));
         }
         timing::lap("lower");
         optimize(&c.target, &mut module, None)?;
@@ -845,6 +852,61 @@ fn build_version(goroot: &std::path::Path) -> String {
     match text.lines().next().map(str::trim) {
         Some(v) if !v.is_empty() => v.to_string(),
         _ => "go1.19".to_string(),
+    }
+}
+
+/// The sentinels that frame `runtime.modinfo` (cmd/go's modload `infoStart`/`infoEnd`), by which
+/// debug/buildinfo tells build information from other strings.
+const MODINFO_START: [u8; 16] = *b"\x30\x77\xaf\x0c\x92\x74\x08\x02\x41\xe1\xc1\x07\xe6\xd6\x18\xe6";
+const MODINFO_END: [u8; 16] = *b"\xf9\x32\x43\x31\x86\x18\x20\x72\x00\x82\x42\x10\x41\x16\xd8\xf2";
+
+/// `runtime.modinfo`, what `debug.ReadBuildInfo` parses (gc's `BuildInfo.String()` text between the
+/// sentinels): the main package's path, the main module in module mode (at version `(devel)`, as go build
+/// gives a module built in place), and the build settings that describe how g1c built it: `-compiler=g1c`
+/// (the toolchain that made the binary, which is what a reader of build information wants to know, although
+/// `runtime.Compiler` says "gc" for the standard library's sake), `-trimpath=true` when asked for,
+/// `CGO_ENABLED=0` (g1c has no cgo), the target. Nothing of the build machine is recorded. Not yet: the
+/// `dep` lines of the modules other than the main one, and gc's `vcs.*` settings.
+fn mod_info(cfg: &load::Config, root: &load::Package) -> Vec<u8> {
+    let mut info = format!("path\t{}\n", root.path);
+    if let Some(m) = cfg.modules.as_ref().and_then(|m| m.main()) {
+        info += &format!("mod\t{}\t(devel)\t\n", m.path);
+    }
+    info += "build\t-compiler=g1c\n";
+    if TRIMPATH.load(std::sync::atomic::Ordering::Relaxed) {
+        info += "build\t-trimpath=true\n";
+    }
+    info += &format!("build\tCGO_ENABLED=0\nbuild\tGOARCH={}\nbuild\tGOOS={}\n", cfg.ctx.goarch, cfg.ctx.goos);
+    if cfg.ctx.goarch == "amd64" {
+        info += "build\tGOAMD64=v1\n";
+    }
+    [&MODINFO_START[..], info.as_bytes(), &MODINFO_END[..]].concat()
+}
+
+/// The data of gc's `.go.buildinfo` section, which `go version -m` and debug/buildinfo find in an
+/// executable: a 32-byte header (`\xff Go buildinf:`, the pointer size, flags: little-endian, strings
+/// inline), then the Go version and `runtime.modinfo`, each a uvarint length and its bytes, padded to 16.
+fn build_info_blob(version: &str, modinfo: &[u8]) -> ir::Data {
+    let mut b = b"\xff Go buildinf:".to_vec();
+    b.extend_from_slice(&[8, 2]);
+    b.resize(32, 0);
+    for s in [version.as_bytes(), modinfo] {
+        let mut n = s.len() as u64;
+        while n >= 0x80 {
+            b.push(n as u8 | 0x80);
+            n >>= 7;
+        }
+        b.push(n as u8);
+        b.extend_from_slice(s);
+    }
+    b.resize(b.len().next_multiple_of(16), 0);
+    ir::Data {
+        name: link::BUILDINFO.to_string(),
+        kind: ir::DataKind::Data,
+        align: 16,
+        size: b.len() as u64,
+        bytes: b,
+        relocs: vec![],
     }
 }
 

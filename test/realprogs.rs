@@ -383,3 +383,27 @@ fn runtime_version_is_the_goroot_release() {
     }
     let _ = std::fs::remove_dir_all(&tmp);
 }
+
+/// g1c's executables carry gc's build information: `debug.ReadBuildInfo` finds it, and gc's `go version -m`
+/// reads it from the file's `.go.buildinfo` section, with g1c's build settings (docs in src/driver.rs,
+/// mod_info).
+#[test]
+fn build_info_reads_as_gc_reads_it() {
+    let tmp = scratch("buildinfo");
+    let src = tmp.join("bi.go");
+    let prog = "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime/debug\"\n)\n\nfunc main() {\n\tbi, ok := \
+                debug.ReadBuildInfo()\n\tfmt.Println(ok, bi.GoVersion, bi.Path, bi.Main.Path, len(bi.Settings))\n}\n";
+    std::fs::write(&src, prog).unwrap();
+    let exe = tmp.join("bi");
+    let b = g1c_build(&src, &exe, &tmp);
+    assert!(b.status.success(), "{}", String::from_utf8_lossy(&b.stderr));
+    assert_eq!(run(&exe, &tmp).stdout, "true go1.19 command-line-arguments  5\n");
+    let v = goenv::command(oracle::gc()).args(["version", "-m"]).arg(&exe).output().unwrap();
+    let want = format!(
+        "{}: go1.19\n\tpath\tcommand-line-arguments\n\tbuild\t-compiler=g1c\n\tbuild\tCGO_ENABLED=0\n\
+         \tbuild\tGOARCH=amd64\n\tbuild\tGOOS=linux\n\tbuild\tGOAMD64=v1\n",
+        exe.display()
+    );
+    assert_eq!(String::from_utf8_lossy(&v.stdout), want, "{}", String::from_utf8_lossy(&v.stderr));
+    let _ = std::fs::remove_dir_all(&tmp);
+}

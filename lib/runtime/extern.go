@@ -124,6 +124,11 @@ var defaultGOROOT string
 // the language version g1c implements, when GOROOT has no VERSION file (src/driver.rs, build_version).
 var buildVersion string
 
+// modinfo is the build information runtime/debug.ReadBuildInfo parses (gc's text of debug.BuildInfo between
+// two 16-byte sentinels), written by the driver (src/driver.rs, mod_info) and read by rt's
+// runtime/debug.modinfo.
+var modinfo string
+
 // envGOROOT is the GOROOT environment variable (rt/src/syscall.rs).
 func envGOROOT() string
 

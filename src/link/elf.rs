@@ -165,7 +165,7 @@ pub fn write(arch: Arch, inputs: &Inputs, live: &[bool], layout: &Layout, entry:
         let (ty, flags) = match os.kind {
             OutKind::Text => (SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR),
             OutKind::RoData => (SHT_PROGBITS, SHF_ALLOC),
-            OutKind::Data | OutKind::Got => (SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
+            OutKind::BuildInfo | OutKind::Data | OutKind::Got => (SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
             OutKind::Bss => (SHT_NOBITS, SHF_ALLOC | SHF_WRITE),
         };
         let name = shstrtab.add(os.kind.name());

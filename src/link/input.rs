@@ -54,6 +54,9 @@ pub enum OutKind {
     Text,
     /// `.rodata`: read-only data (rodata segment, R).
     RoData,
+    /// `.go.buildinfo`: gc's build information blob (`BUILDINFO`), first in the data segment, where
+    /// debug/buildinfo looks for it by name or at the segment's start.
+    BuildInfo,
     /// `.data`: initialized writable data, including `.data.rel.ro` (data segment, RW).
     Data,
     /// `.got`: the global offset table, one address per symbol reached through a GOT-relative relocation.
@@ -63,12 +66,14 @@ pub enum OutKind {
 }
 
 impl OutKind {
-    pub const ALL: [OutKind; 5] = [OutKind::Text, OutKind::RoData, OutKind::Data, OutKind::Got, OutKind::Bss];
+    pub const ALL: [OutKind; 6] =
+        [OutKind::Text, OutKind::RoData, OutKind::BuildInfo, OutKind::Data, OutKind::Got, OutKind::Bss];
 
     pub fn name(self) -> &'static str {
         match self {
             OutKind::Text => ".text",
             OutKind::RoData => ".rodata",
+            OutKind::BuildInfo => super::BUILDINFO,
             OutKind::Data => ".data",
             OutKind::Got => ".got",
             OutKind::Bss => ".bss",

@@ -1,11 +1,11 @@
 //! Layout: where every live section goes, in the file and in memory.
 //!
-//! In: [`Inputs`] and the live flags. Out: a [`Layout`]: the output sections (`.text`, `.rodata`, `.data`,
-//! `.got`, `.bss`, each present only when non-empty), the loadable segments, and each live input section's
+//! In: [`Inputs`] and the live flags. Out: a [`Layout`]: the output sections (`.text`, `.rodata`,
+//! `.go.buildinfo`, `.data`, `.got`, `.bss`, each present only when non-empty), the loadable segments, and each live input section's
 //! address.
 //!
 //! The memory image follows gc's static binaries: base address 0x400000 and three segments, text (R+X: the
-//! object format's headers, `header_size` bytes, and `.text`), rodata (R: `.rodata`) and data (RW: `.data`, `.got`, then
+//! object format's headers, `header_size` bytes, and `.text`), rodata (R: `.rodata`) and data (RW: `.go.buildinfo`, `.data`, `.got`, then
 //! `.bss`, which takes memory but no file bytes). The kernel maps a segment page by page, so its file offset
 //! and address must be congruent modulo the page size (4096); each segment starts on a fresh page in memory
 //! but continues in the file right after the previous one (as lld does), so the file has no page padding.
@@ -108,8 +108,11 @@ pub fn layout(inputs: &Inputs, live: &[bool], header_size: fn(usize) -> u64) -> 
         Perm { read: true, write: true, exec: false },
         Perm { read: true, write: false, exec: true },
     );
-    let segment_kinds: [(Perm, &[OutKind]); 3] =
-        [(rx, &[OutKind::Text]), (r, &[OutKind::RoData]), (rw, &[OutKind::Data, OutKind::Got, OutKind::Bss])];
+    let segment_kinds: [(Perm, &[OutKind]); 3] = [
+        (rx, &[OutKind::Text]),
+        (r, &[OutKind::RoData]),
+        (rw, &[OutKind::BuildInfo, OutKind::Data, OutKind::Got, OutKind::Bss]),
+    ];
     // The text segment always exists: it holds the headers.
     let present: Vec<bool> =
         segment_kinds.iter().enumerate().map(|(n, (_, kinds))| n == 0 || has_bytes(kinds)).collect();

@@ -23,6 +23,10 @@
 //! Errors (undefined or duplicate symbols, malformed input) are returned as messages; the linker never
 //! panics on bad input. The output depends only on the inputs: same object and archive, same bytes.
 
+/// The Go object's symbol holding gc's build information blob (the driver writes it), which becomes the
+/// output section of the same name.
+pub const BUILDINFO: &str = ".go.buildinfo";
+
 pub mod amd64;
 pub mod arch;
 pub mod archive;

@@ -61,6 +61,7 @@ pub fn resolve(arch: Arch, obj: &Object, members: &[Member], archive_name: &str)
         let (out, data) = match s.kind {
             SymKind::Text => (OutKind::Text, s.data.clone()),
             SymKind::RoData => (OutKind::RoData, s.data.clone()),
+            SymKind::Data if s.name == super::BUILDINFO => (OutKind::BuildInfo, s.data.clone()),
             SymKind::Data => (OutKind::Data, s.data.clone()),
             SymKind::Bss => (OutKind::Bss, Vec::new()),
         };
@@ -134,6 +135,10 @@ pub fn resolve(arch: Arch, obj: &Object, members: &[Member], archive_name: &str)
     roots.push(inputs.globals[FUNCTAB_LEN]);
     roots.push(inputs.globals[TYPELINKS]);
     roots.push(inputs.globals[TYPELINKS_LEN]);
+    // Nothing refers to the build information: readers of the file find it.
+    if let Some(&b) = inputs.globals.get(super::BUILDINFO) {
+        roots.push(b);
+    }
     let entry = roots[0];
 
     // 3. The archive: index every member's definitions, then pull members until no needed name is left

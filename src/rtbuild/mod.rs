@@ -296,6 +296,8 @@ mod tests {
                 "reflect.callReflect",
                 // Weak: the frame Caller and Callers report for a panic's deferred calls (rt/src/defer.rs).
                 "runtime.gopanic",
+                // Read by runtime/debug.modinfo, in a section kept only when a program calls it.
+                "runtime.modinfo",
                 // internal/syscall/unix's socket functions jump to syscall's (rt/src/arch/amd64_os.rs), each
                 // in a section the linker keeps only when a program calls it.
                 "syscall.recvfromInet4",

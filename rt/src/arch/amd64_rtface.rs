@@ -52,8 +52,10 @@ core::arch::global_asm!(
 // runtime/debug (gc: runtime/debug/stubs.go, garbage.go, mod.go): readGCStats(*[]time.Duration): +16.
 // freeOSMemory(). setMaxStack(int) int, setMaxThreads(int) int, setMemoryLimit(int64) int64: +16, result
 // +24. setGCPercent(int32) int32: +16, result +24 (32-bit). setPanicOnFault(bool) bool: +16, result +24
-// (bytes). SetTraceback(level string): +16, +24. modinfo() string: result +16, +24, empty (g1c embeds no
-// module information, so ReadBuildInfo reports none). WriteHeapDump(fd uintptr): not supported.
+// (bytes). SetTraceback(level string): +16, +24. modinfo() string: result +16, +24, the Go variable
+// runtime.modinfo (lib/runtime/extern.go; the driver writes it), in a section of its own so that a program
+// without package runtime/debug, which may lack package runtime too, needs no such variable.
+// WriteHeapDump(fd uintptr): not supported.
 #[cfg(not(test))]
 core::arch::global_asm!(
     ".globl \"runtime/debug.readGCStats\"",
@@ -126,11 +128,15 @@ core::arch::global_asm!(
     "    call g1c_set_traceback",
     "    pop rbp",
     "    ret",
+    ".pushsection .text.g1c_debug_modinfo,\"ax\",@progbits",
     ".globl \"runtime/debug.modinfo\"",
     "\"runtime/debug.modinfo\":",
-    "    mov qword ptr [rsp + 8], 0",
-    "    mov qword ptr [rsp + 16], 0",
+    "    mov rax, qword ptr [rip + \"runtime.modinfo\"]",
+    "    mov qword ptr [rsp + 8], rax",
+    "    mov rax, qword ptr [rip + \"runtime.modinfo\" + 8]",
+    "    mov qword ptr [rsp + 16], rax",
     "    ret",
+    ".popsection",
     ".globl \"runtime/debug.WriteHeapDump\"",
     "\"runtime/debug.WriteHeapDump\":",
     "    push rbp",

@@ -98,8 +98,9 @@ pub fn lower_program(
 
 /// gc's `-X sym=value` (its linker's `addstrdata`): the lowered package-level string variable `sym` starts out
 /// as `value`. The variable must be declared without an initializer (its symbol is zeroed data); a program
-/// without it is left as it is, as gc's linker ignores `-X` for a variable nothing declares.
-pub fn set_string_var(target: &Target, m: &mut Module, sym: &str, value: &str) -> Result<(), String> {
+/// without it is left as it is, as gc's linker ignores `-X` for a variable nothing declares. `value` is bytes:
+/// a Go string need not be UTF-8 (`runtime.modinfo` is framed by binary sentinels).
+pub fn set_string_var(target: &Target, m: &mut Module, sym: &str, value: &[u8]) -> Result<(), String> {
     let Some(i) = m.data.iter().position(|d| d.name == sym) else { return Ok(()) };
     let d = &m.data[i];
     if d.size != 2 * target.ptr_size
@@ -112,14 +113,14 @@ pub fn set_string_var(target: &Target, m: &mut Module, sym: &str, value: &str) -
     if value.is_empty() {
         return Ok(());
     }
-    let name = format!("go.string.{}", quote(value.as_bytes()));
+    let name = format!("go.string.{}", quote(value));
     if !m.data.iter().any(|d| d.name == name) {
         m.data.push(Data {
             name: name.clone(),
             kind: DataKind::ReadOnly,
             align: 1,
             size: value.len() as u64,
-            bytes: value.as_bytes().to_vec(),
+            bytes: value.to_vec(),
             relocs: vec![],
         });
     }
