@@ -407,3 +407,33 @@ fn build_info_reads_as_gc_reads_it() {
     assert_eq!(String::from_utf8_lossy(&v.stdout), want, "{}", String::from_utf8_lossy(&v.stderr));
     let _ = std::fs::remove_dir_all(&tmp);
 }
+
+/// The frames of an uncaught panic's traceback, named as gc names them, where deferred calls panicked again:
+/// each deferred call a panic runs sits on a `panic({…})` frame, as gc's runtime.gopanic does.
+#[test]
+fn panics_in_deferred_calls_show_gcs_panic_frames() {
+    let tmp = scratch("panicframes");
+    let src = tmp.join("again.go");
+    let prog = "package main\n\nimport \"fmt\"\n\nfunc f(n int) {\n\tdefer func() {\n\t\tif n > 0 \
+                {\n\t\t\tpanic(fmt.Sprint(\"again \", n))\n\t\t}\n\t}()\n\tvar a []int\n\t_ = a[n]\n}\n\nfunc \
+                main() {\n\tdefer func() { panic(\"last\") }()\n\tf(2)\n}\n";
+    std::fs::write(&src, prog).unwrap();
+    // The function of each frame: the text before the argument list of the lines that do not start with a tab.
+    let frames = |stderr: &str| -> Vec<String> {
+        let trace = stderr.split_once("[running]:\n").map_or("", |p| p.1);
+        trace
+            .lines()
+            .filter(|l| !l.starts_with('\t') && !l.is_empty())
+            .map(|l| l.split('(').next().unwrap().to_string())
+            .collect()
+    };
+    let b = gc_build(&src, &tmp.join("theirs"));
+    assert!(b.status.success(), "{}", String::from_utf8_lossy(&b.stderr));
+    let want = run(&tmp.join("theirs"), &tmp);
+    let b = g1c_build(&src, &tmp.join("ours"), &tmp);
+    assert!(b.status.success(), "{}", String::from_utf8_lossy(&b.stderr));
+    let got = run(&tmp.join("ours"), &tmp);
+    assert_eq!(frames(&want.stderr), ["main.main.func1", "panic", "main.f.func1", "panic", "main.f", "main.main"]);
+    assert_eq!(frames(&got.stderr), frames(&want.stderr), "{}", got.stderr);
+    let _ = std::fs::remove_dir_all(&tmp);
+}

@@ -1,7 +1,7 @@
 // g1c's own code: part of package runtime's Go face (lib/runtime/omit; the runtime itself is rt). It stands
 // in for these declarations of GOROOT's runtime: Compiler, GOOS, GOARCH, Caller, Callers (extern.go), Func,
 // FuncForPC, (*Func).Name, Entry, FileLine (symtab.go), KeepAlive, GC (mfinal.go, mgc.go), Gosched
-// (proc.go), GOMAXPROCS (debug.go), GOROOT (extern.go), gopanic (panic.go), and the rest of the exported functions, listed at the end.
+// (proc.go), GOMAXPROCS (debug.go), GOROOT (extern.go), and the rest of the exported functions, listed at the end.
 //
 // A function without a body here is rt's: rt defines it under its Go symbol (rt/src/gohooks.rs, sema.rs), or
 // does not yet, and then the driver refuses a program that uses it with "not supported yet" (src/driver.rs,
@@ -36,14 +36,6 @@ func Caller(skip int) (pc uintptr, file string, line int, ok bool)
 // runtime.goexit have no counterpart in Go code here).
 func Callers(skip int, pc []uintptr) int {
 	return callers(skip, pc)
-}
-
-// gopanic is the frame Caller and Callers report between a deferred call a panic runs and the panicking
-// function, where gc's runtime.gopanic runs it. g1c's panic is rt's (rt/src/defer.rs) and nothing calls
-// this function: rt reports a return address inside it for that frame, so that frame counts and names are
-// gc's (fixedbugs/issue5856.go).
-func gopanic(e any) {
-	panic(e)
 }
 
 // callers is Callers' walk (rt: g1c_callers): skip 0 is the function calling callers.

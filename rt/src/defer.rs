@@ -217,6 +217,45 @@ global_asm!(
 );
 
 extern "C" {
+    /// The end of `g1c_call_deferred_panic`'s code, and the entry of `runtime.gopanic` (or 0).
+    static g1c_call_deferred_panic_end: u8;
+    static g1c_gopanic_entry: usize;
+}
+
+/// Whether `ra` is a return address into `g1c_call_deferred_panic`: the frame below it is a deferred call a
+/// panic runs, and gc's `runtime.gopanic` frame would be here.
+pub fn is_panic_call(ra: u64) -> bool {
+    let start = g1c_call_deferred_panic as *const () as u64;
+    let end = core::ptr::addr_of!(g1c_call_deferred_panic_end) as u64;
+    (start..end).contains(&ra)
+}
+
+/// The entry of lib/runtime's `runtime.gopanic`, which stands for gc's in frame walks; 0 in a program without
+/// package runtime.
+pub fn gopanic_entry() -> u64 {
+    // SAFETY: a word the linker fills in.
+    unsafe { core::ptr::addr_of!(g1c_gopanic_entry).read() as u64 }
+}
+
+/// The interface words gc's traceback shows for panic `p`'s value (its `panic({type, data})` frame): those
+/// of `panic(v)`'s value; for a run-time error, the type rt gives it when recovered and the address of
+/// the panic record's copy of it (rt builds the Go value only when it is recovered).
+///
+/// # Safety
+/// `p` is a live panic record.
+pub unsafe fn panic_words(p: *const Panic) -> (u64, u64) {
+    let v = &(*p).value;
+    let e = match *v {
+        Value::Eface { t, data } => return (t as u64, data as u64),
+        Value::Bounds { .. } => RtError::Bounds,
+        Value::Runtime(_) => RtError::String,
+        Value::Plain(_) => RtError::Plain,
+        Value::User { .. } => return (0, v as *const Value as u64),
+    };
+    (rterror_type(e) as u64, v as *const Value as u64)
+}
+
+extern "C" {
     fn g1c_resume(pc: usize, sp: usize, fp: usize) -> !;
     fn g1c_call_deferred(fv: usize, args: *const u8, size: usize, argp_out: *mut usize);
     pub fn g1c_call_deferred_panic(fv: usize, args: *const u8, size: usize, argp_out: *mut usize);

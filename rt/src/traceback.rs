@@ -4,8 +4,9 @@
 //! starting frame (the runtime's own frame for a panic, or the faulting RIP/RBP of a signal), and the bounds
 //! of the stack recorded at program start. Out: for each Go frame from the innermost,
 //! `name(args)\n\tfile:line +0xOFF\n` (runtime/traceback.go; no offset for a frame stopped at its entry),
-//! frames outside the table (the runtime's, the trampoline's) skipped; at most 100 frames, then gc's
-//! `...additional frames elided...`.
+//! frames outside the table (the runtime's, the trampoline's) skipped, except that a deferred call a panic
+//! runs sits on gc's `panic({type, data})` frame (runtime.gopanic's, shown at lib/runtime's stand-in); at
+//! most 100 frames, then gc's `...additional frames elided...`.
 //!
 //! Invariants: the walk only reads words inside the recorded stack bounds and only moves outward (RBP
 //! strictly increasing), so a corrupt chain ends the traceback instead of faulting inside the panic path.
@@ -274,7 +275,7 @@ pub fn traceback(o: &mut impl Out, first: Option<(u64, usize)>, fp: usize, lo: u
     // SAFETY: written once at start.
     let hi = unsafe { *STACK_HI.get() };
     let hi = if hi == 0 { usize::MAX } else { hi };
-    walk(o, first, fp, &|a| a >= lo && a + 16 <= hi, &|_, ra| ra, 0);
+    walk(o, first, fp, &|a| a >= lo && a + 16 <= hi, &|_, ra| ra, 0, core::ptr::null());
 }
 
 /// The frames of goroutine `g` from frame pointer `fp` (its own segments bound the walk): frames that ran
@@ -299,8 +300,29 @@ pub fn traceback_g(o: &mut impl Out, g: *const crate::sched::G, first: Option<(u
         }
     };
     // SAFETY: as above.
-    let sigpc = unsafe { (*g).sig.pc };
-    walk(o, first, fp, &valid, &real_ra, sigpc);
+    let (sigpc, panics) = unsafe { ((*g).sig.pc, (*g).panic) };
+    walk(o, first, fp, &valid, &real_ra, sigpc, panics);
+}
+
+/// gc's frame for `runtime.gopanic` where a panic runs a deferred call, named `panic` and shown with the
+/// panic's value as an interface (`panic({0x4a5b60, 0xc000012345})`), at the line of lib/runtime's
+/// `gopanic` that stands for it (nothing when the program has no package runtime). `p` is the panic the
+/// frame belongs to: the walk meets them innermost first, as the goroutine's chain lists them.
+fn print_panic_frame(o: &mut impl Out, p: *const crate::defer::Panic) {
+    let entry = crate::defer::gopanic_entry();
+    let Some(f) = find_func(entry) else { return };
+    // SAFETY: `p` is null or a live record of the goroutine's chain.
+    let (t, d) = if p.is_null() { (0, 0) } else { unsafe { crate::defer::panic_words(p) } };
+    o.put(b"panic({");
+    hex(o, t);
+    o.put(b", ");
+    hex(o, d);
+    o.put(b"})\n\t");
+    let (file, line) = f.file_line(entry);
+    o.put(file);
+    o.put(b":");
+    uint(o, line as u64);
+    o.put(b" +0x1\n");
 }
 
 /// gc's `created by main.main` / `\tfile:line +0xOFF` for a goroutine started by a `go` statement.
@@ -334,6 +356,7 @@ fn walk(
     valid: &dyn Fn(usize) -> bool,
     real_ra: &dyn Fn(usize, u64) -> u64,
     sigpc: u64,
+    mut panics: *const crate::defer::Panic,
 ) {
     let mut frames = 0;
     let mut args = [0u64; MAX_ARGS];
@@ -365,6 +388,26 @@ fn walk(
         let (next, raw) = unsafe { (*(fp as *const usize), *((fp + 8) as *const u64)) };
         let ra = real_ra(fp, raw);
         let line_pc = if ra == sigpc && sigpc != 0 { ra } else { ra.wrapping_sub(1) };
+        if frames > 0 && crate::defer::is_panic_call(ra) {
+            if frames == MAX_FRAMES {
+                o.put(b"...additional frames elided...\n");
+                return;
+            }
+            // The panic running this deferred call: the newest one that is running one (a panic that ran
+            // out of deferred calls is printing this traceback, or was aborted by a newer one's).
+            // SAFETY: records of the goroutine's chain.
+            unsafe {
+                while !panics.is_null() && (*panics).argp == 0 {
+                    panics = (*panics).link;
+                }
+            }
+            print_panic_frame(o, panics);
+            frames += 1;
+            if !panics.is_null() {
+                // SAFETY: as above.
+                panics = unsafe { (*panics).link };
+            }
+        }
         let elided = |f: &FuncInfo| frames > 0 && is_wrapper(f);
         if let Some(f) = find_func(line_pc).filter(|f| !elided(f)) {
             if frames == MAX_FRAMES {
