@@ -706,7 +706,23 @@ impl Gen {
     fn int_expr(&mut self, i: usize, d: usize) -> E {
         let ty = Ty::Int(i);
         let tn = INTS[i].0;
-        match self.rng.below(23) {
+        match self.rng.below(25) {
+            23 => {
+                // A rotate, which optimizers turn into one instruction.
+                let bits = INTS[i].2;
+                let x = self.leaf_var(&ty).s;
+                let kt = Ty::Int(self.rng.below(INTS.len()));
+                let k = self.leaf_var(&kt).s;
+                let op = if self.rng.one_in(2) { "|" } else { "^" };
+                nc(format!("({x}<<(uint({k})%{bits}) {op} {x}>>({bits}-uint({k})%{bits}))"))
+            }
+            24 => {
+                // Bit tricks: lowest set bit cleared or isolated, the sign, the Gray code.
+                let bits = INTS[i].2;
+                let x = self.leaf_var(&ty).s;
+                let f = *self.rng.pick(&["({x} & ({x} - 1))", "({x} & -{x})", "({x} >> {b1})", "({x} ^ ({x} >> 1))"]);
+                nc(f.replace("{x}", &x).replace("{b1}", &(bits - 1).to_string()))
+            }
             20 | 21 => {
                 // Division by a constant (strength-reduced by optimizers), -1 included: MinInt / -1 is
                 // MinInt and MinInt % -1 is 0 in Go.
@@ -1362,7 +1378,7 @@ impl Gen {
     }
 
     fn switch_stmt(&mut self) {
-        let t = Ty::Int(self.rng.below(INTS.len()));
+        let t = if self.rng.one_in(4) { Ty::Str } else { Ty::Int(self.rng.below(INTS.len())) };
         let e = self.expr_nc(&t, 2);
         self.line(&format!("switch {} {{", e.s));
         let mut seen = Vec::new();
@@ -1603,7 +1619,9 @@ impl Gen {
                 let t = self.fresh("t");
                 let k = self.index_expr(&format!("len({})", v.name));
                 let e = self.expr(&et, 2);
-                self.line(&format!("{t} := append({}[:{k}], {})", v.name, e.s));
+                // Or a full slice expression, whose capacity makes the append copy instead.
+                let max = if self.rng.one_in(3) { format!(":{k}") } else { String::new() };
+                self.line(&format!("{t} := append({}[:{k}{max}], {})", v.name, e.s));
                 self.line(&format!("{t} = append({t}, {t}[0])"));
                 let (h0, h1) =
                     (self.hash(&format!("{}[len({})-1]", v.name, v.name), &et), self.hash(&format!("{t}[0]"), &et));
@@ -1653,8 +1671,19 @@ impl Gen {
         let int_elems = matches!(et, Ty::Int(_));
         let i = self.fresh("i");
         let h = self.hash(&format!("{v}[{i}]"), &et);
-        match self.rng.below(6) {
+        match self.rng.below(8) {
             0 => self.line(&format!("for {i} := 0; {i} < {len}; {i}++ {{ cs = mix(cs, {h}) }}")),
+            6 => {
+                let h1 = self.hash(&format!("{v}[{i}-1]"), &et);
+                self.line(&format!("for {i} := uint({len}); {i} > 0; {i}-- {{ cs = mix(cs, {h1}) }}"));
+            }
+            7 if matches!(var.ty, Ty::Slice(_)) => {
+                // Constant indexes after a length check (only of slices: an array's would be out of range
+                // at compile time when it is shorter).
+                let h2 = self.hash(&format!("{v}[2]"), &et);
+                let set = if w { format!("; {v}[1] = {v}[2]") } else { String::new() };
+                self.line(&format!("if len({v}) > 2 {{ cs = mix(cs, {h2}){set} }}"));
+            }
             1 => self.line(&format!("for {i} := {len} - 1; {i} >= 0; {i}-- {{ cs = mix(cs, {h}) }}")),
             2 => {
                 let ut = *self.rng.pick(&["uint", "uint32", "int32", "int64", "uint64", "uint16"]);
