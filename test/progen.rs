@@ -2,9 +2,11 @@
 //! and by g1c at every optimization level (the default and `-gcflags=-N`; g1c takes `-l` but it changes
 //! nothing, so it is not a level of its own), run, and compared: stdout, stderr and exit status exactly.
 //!
-//! CI runs seeds `SEED..SEED+PROGRAMS`. Long runs: `scripts/progen` (or `G1C_PROGEN_SEED=1000
-//! G1C_PROGEN_COUNT=500 cargo test --release --test progen -- --nocapture`). A program gc rejects is a
-//! generator bug and fails the run as a difference does. Each failing program is saved as
+//! CI runs seeds `SEED..SEED+PROGRAMS` one by one and the next 20 as one batch. Long runs: `scripts/progen
+//! [--batch K]` (or `G1C_PROGEN_SEED=1000 G1C_PROGEN_COUNT=500 [G1C_PROGEN_BATCH=150] cargo test --release
+//! --test progen -- --nocapture`). A batch builds K programs at once, each a package of its own, so that
+//! the cost of a build (gc's above all: starting the go command, linking) is shared. A program gc rejects
+//! is a generator bug and fails the run as a difference does. Each failing program is saved as
 //! `target/progen/fail-SEED.go` (or under `$G1C_PROGEN_OUT`) with `fail-SEED.txt` saying what differed;
 //! `G1C_PROGEN_WRITE=1` saves every program of the run as `target/progen/SEED.go` too. Differences found by
 //! long runs become regression tests in `test/data/run/progen_*.go` (run by test/run.rs).
