@@ -46,6 +46,34 @@ pub use check::check as check_packages;
 pub use learn::opt_file;
 pub use test::{list, test, TestOptions};
 
+/// A build's settings, made once by the command line (`cli`, or the go face) and passed down by value:
+/// nothing in the phases reads a setting from anywhere else.
+#[derive(Clone, Debug)]
+pub struct BuildSettings {
+    /// The loader's: `-mod`, `-tags`, `-D`.
+    pub load: load::Flags,
+    /// gc's `-lang=go1.N` for the packages named on the command line (see `check::package_lang`).
+    pub lang: Option<types::check::GoVersion>,
+    /// The optimizer is on (off with `-gcflags=-N`).
+    pub optimize: bool,
+    /// `-gcflags=-m`: print the escape analysis's facts about the named package (`report_escapes`).
+    pub report_escapes: bool,
+    /// `-trimpath`: the executable records no GOROOT (see `default_goroot`).
+    pub trimpath: bool,
+}
+
+impl Default for BuildSettings {
+    fn default() -> BuildSettings {
+        BuildSettings {
+            load: load::Flags::default(),
+            lang: None,
+            optimize: true,
+            report_escapes: false,
+            trimpath: false,
+        }
+    }
+}
+
 #[derive(Clone)]
 pub enum DumpPhase {
     Tokens,
@@ -77,7 +105,7 @@ struct Checked {
     prog: types::Program,
 }
 
-pub fn build(inputs: &[String], output: Option<&str>, all_errors: bool) -> i32 {
+pub fn build(settings: &BuildSettings, inputs: &[String], output: Option<&str>, all_errors: bool) -> i32 {
     // `unsafe` is part of the compiler and has nothing to build: naming only it succeeds, as with go build.
     if !inputs.is_empty() && inputs.iter().all(|p| p == "unsafe") {
         return 0;
@@ -89,7 +117,10 @@ pub fn build(inputs: &[String], output: Option<&str>, all_errors: bool) -> i32 {
     let discard = out == "/dev/null";
     let limit = if all_errors { usize::MAX } else { MAX_ERRORS };
     let patterns = inputs.to_vec();
-    match on_big_thread(move || front_end(&patterns, limit).and_then(|c| compile(&c, c.root, !discard, limit))) {
+    let settings = settings.clone();
+    match on_big_thread(move || {
+        front_end(&settings, &patterns, limit).and_then(|c| compile(&c, c.root, !discard, limit))
+    }) {
         Some(None) => 0,
         Some(Some(exe)) => match write_output(Path::new(&out), &exe) {
             Ok(()) => 0,
@@ -110,8 +141,8 @@ pub fn build(inputs: &[String], output: Option<&str>, all_errors: bool) -> i32 {
 /// loads and checks only its own package and what it imports: a program holds no package that is not
 /// part of it, so what is built does not depend on what else was named. With `verbose`, each named
 /// package's import path is printed to stderr, as go install -v does. Returns the exit status.
-pub fn install(patterns: &[String], bindir: &Path, verbose: bool) -> i32 {
-    let cfg = load::Config { overlay: true, ..load::Config::from_env() };
+pub fn install(settings: &BuildSettings, patterns: &[String], bindir: &Path, verbose: bool) -> i32 {
+    let cfg = load::Config { overlay: true, ..load::Config::from_env(&settings.load) };
     // All the named packages with their imports, to know which packages each command compiles.
     let all = load::load(&cfg, patterns);
     if !all.errors.is_empty() {
@@ -137,8 +168,9 @@ pub fn install(patterns: &[String], bindir: &Path, verbose: bool) -> i32 {
         }
         // A directory outside GOROOT and GOPATH is named by its directory, as the go command names it.
         let pattern = if p.path.starts_with('_') { p.dir.to_string_lossy().into_owned() } else { p.path.clone() };
+        let settings = settings.clone();
         let built = on_big_thread(move || {
-            let c = front_end(&[pattern], MAX_ERRORS)?;
+            let c = front_end(&settings, &[pattern], MAX_ERRORS)?;
             Ok(compile(&c, c.root, is_main, MAX_ERRORS)?)
         });
         match built {
@@ -157,10 +189,11 @@ pub fn install(patterns: &[String], bindir: &Path, verbose: bool) -> i32 {
     status
 }
 
-pub fn run(files: &[String], args: &[String]) -> i32 {
+pub fn run(settings: &BuildSettings, files: &[String], args: &[String]) -> i32 {
     let patterns = files.to_vec();
+    let build_settings = settings.clone();
     let exe = match on_big_thread(move || {
-        front_end(&patterns, MAX_ERRORS).and_then(|c| compile(&c, c.root, true, MAX_ERRORS))
+        front_end(&build_settings, &patterns, MAX_ERRORS).and_then(|c| compile(&c, c.root, true, MAX_ERRORS))
     }) {
         Some(Some(exe)) => exe,
         Some(None) => unreachable!("linking was requested"),
@@ -175,7 +208,7 @@ pub fn run(files: &[String], args: &[String]) -> i32 {
     let path = dir.join(name);
     // go run puts its GOROOT in the program's environment (with the rest of `go env`), so that
     // runtime.GOROOT() finds the tree the program was built from; the executable itself records none.
-    let goroot = load::Config::from_env().goroot;
+    let goroot = load::Config::from_env(&settings.load).goroot;
     let status = write_output(&path, &exe)
         .and_then(|()| std::process::Command::new(&path).args(args).env("GOROOT", goroot).status());
     let _ = fs::remove_dir_all(&dir);
@@ -206,14 +239,14 @@ struct Reported;
 /// Errors are printed as `go build` prints them: loader errors as they are; syntax and type errors under
 /// a `# import/path` header per package (`# command-line-arguments` for files), at most `limit` per package
 /// then `too many errors`. A package whose dependencies failed is not reported (go build never compiles it).
-fn front_end(patterns: &[String], limit: usize) -> Result<Loaded, Reported> {
+fn front_end(settings: &BuildSettings, patterns: &[String], limit: usize) -> Result<Loaded, Reported> {
     // The back end compiles the standard library with g1c's overlay (DESIGN §7).
     timing::start();
-    let cfg = load::Config { overlay: true, ..load::Config::from_env() };
+    let cfg = load::Config { overlay: true, ..load::Config::from_env(&settings.load) };
     let target = build_target(&cfg)?;
     let loaded = load::load(&cfg, patterns);
     timing::lap("load");
-    check_loaded(cfg, target, loaded, limit)
+    check_loaded(settings.clone(), cfg, target, loaded, limit)
 }
 
 /// The target a build compiles for, from the configuration's GOOS/GOARCH: an error (printed) for a pair g1c
@@ -229,7 +262,13 @@ fn build_target(cfg: &load::Config) -> Result<Target, Reported> {
 
 /// The checking half of `front_end`, for a program the loader has already read for `target` (`g1c test`'s test
 /// programs come from `load::load_test`).
-fn check_loaded(cfg: load::Config, target: Target, loaded: load::Loaded, limit: usize) -> Result<Loaded, Reported> {
+fn check_loaded(
+    settings: BuildSettings,
+    cfg: load::Config,
+    target: Target,
+    loaded: load::Loaded,
+    limit: usize,
+) -> Result<Loaded, Reported> {
     // Syntax errors come first, as the compiler reports them before resolving imports (a malformed import
     // is a syntax error, not a missing package).
     let mut soft = parse_errors_by_package(&loaded);
@@ -273,7 +312,13 @@ fn check_loaded(cfg: load::Config, target: Target, loaded: load::Loaded, limit: 
         .packages
         .iter()
         .zip(&paths)
-        .map(|(p, path)| PackageSrc { path, files: &p.files, imports: &p.imports, lang: check::package_lang(p) })
+        .map(|(p, path)| PackageSrc {
+            path,
+            files: &p.files,
+            imports: &p.imports,
+            bad_imports: &p.bad_imports,
+            lang: check::package_lang(p, settings.lang),
+        })
         .collect();
     let (prog, errs) =
         catch_ice(&loaded.fset, || types::check::check_program(&loaded.fset, &loaded.ast, &srcs, sizes))?;
@@ -298,7 +343,16 @@ fn check_loaded(cfg: load::Config, target: Target, loaded: load::Loaded, limit: 
     if any {
         return Err(Reported);
     }
-    Ok(Loaded { cfg, target, root, fset: Arc::new(loaded.fset), ast: loaded.ast, packages: loaded.packages, prog })
+    Ok(Loaded {
+        settings,
+        cfg,
+        target,
+        root,
+        fset: Arc::new(loaded.fset),
+        ast: loaded.ast,
+        packages: loaded.packages,
+        prog,
+    })
 }
 
 /// gc reports a parse error that is not a `syntax error: ...` (`expression in defer must be function call`,
@@ -326,6 +380,7 @@ pub(crate) fn parse_errors_by_package(loaded: &load::Loaded) -> Option<Vec<Vec<E
 
 /// A checked program, ready for the back end.
 struct Loaded {
+    settings: BuildSettings,
     cfg: load::Config,
     /// The GOOS/GOARCH of `cfg`, which every phase after loading takes its machine facts from.
     target: Target,
@@ -418,29 +473,29 @@ fn compile(c: &Loaded, ri: usize, link: bool, limit: usize) -> Result<Option<Vec
         if link && !pkg.scope.get("main").is_some_and(|&o| matches!(c.prog.obj(o).kind, types::ObjKind::Func { .. })) {
             return Err(Failure(vec!["function main is undeclared in the main package".into()]));
         }
-        let mut module = lower_units(&c.target, &c.fset, &c.ast, &c.prog, &units)?;
+        let optimize = c.settings.optimize;
+        let mut module = lower_units(&c.target, optimize, &c.fset, &c.ast, &c.prog, &units)?;
         if link {
             let version = build_version(&c.cfg.goroot);
-            let modinfo = mod_info(&c.cfg, root);
+            let modinfo = mod_info(&c.cfg, root, c.settings.trimpath);
             for (var, value) in [
-                ("runtime.defaultGOROOT", default_goroot(&c.cfg.goroot).into_bytes()),
+                ("runtime.defaultGOROOT", default_goroot(c.settings.trimpath).into_bytes()),
                 ("runtime.buildVersion", version.clone().into_bytes()),
                 ("runtime.modinfo", modinfo.clone()),
             ] {
                 ir::lower::set_string_var(&c.target, &mut module, var, &value)
                     .map_err(|e| Failure(vec![format!("g1c: {e}")]))?;
             }
-            module.data.push(build_info_blob(&version, &modinfo));
+            module.data.push(build_info_blob(&c.target, &version, &modinfo));
         }
         timing::lap("lower");
-        optimize(&c.target, &mut module, None)?;
+        run_optimizer(&c.target, &mut module, optimize, None)?;
         timing::lap("opt");
-        if ESCAPE_REPORT.load(std::sync::atomic::Ordering::Relaxed) {
+        if c.settings.report_escapes {
             let files: Vec<u32> = root.files.iter().map(|&fi| c.ast.files[fi].file_id).collect();
             report_escapes(&c.fset, &module, &files, &root.header());
         }
-        let mut obj =
-            codegen::compile(&c.target, &module, opt::enabled()).map_err(|e| Failure(vec![format!("g1c: {e}")]))?;
+        let mut obj = codegen::compile(&c.target, &module, optimize).map_err(|e| Failure(vec![format!("g1c: {e}")]))?;
         drop(module);
         timing::lap("codegen");
         obj.symbols.extend(asm_syms);
@@ -741,6 +796,8 @@ pub fn dump(phase: DumpPhase, file: &str) -> i32 {
             return 1;
         }
     };
+    // `g1c dump` takes no build flags: the optimizer is on.
+    let optimize = BuildSettings::default().optimize;
     let phases = move |fset: Arc<FileSet>| -> Result<Option<Vec<u8>>, Failure> {
         let text = match phase {
             DumpPhase::Tokens => dump::tokens::dump_tokens(&fset, FileId(0)),
@@ -756,22 +813,22 @@ pub fn dump(phase: DumpPhase, file: &str) -> i32 {
                 let c = check(fset)?;
                 let mut m = lower(&c)?;
                 if let Some(pass) = after {
-                    optimize(&c.target, &mut m, Some(&pass))?;
+                    run_optimizer(&c.target, &mut m, optimize, Some(&pass))?;
                 }
                 ir::print::print_module(&m)
             }
             DumpPhase::Asm => {
                 let c = check(fset)?;
                 let mut m = lower(&c)?;
-                optimize(&c.target, &mut m, None)?;
-                codegen::listing(&c.target, &m, opt::enabled()).map_err(|e| Failure(vec![format!("g1c: {e}")]))?
+                run_optimizer(&c.target, &mut m, optimize, None)?;
+                codegen::listing(&c.target, &m, optimize).map_err(|e| Failure(vec![format!("g1c: {e}")]))?
             }
             DumpPhase::Html { func, output } => {
                 let c = check(fset)?;
                 let m = lower(&c)?;
                 let src = c.fset.files().next().map(|(_, f)| (f.trace_name.clone(), f.src.clone()));
                 let src = src.as_ref().map(|(name, text)| (name.as_str(), text.as_str()));
-                dump::html::render(&m, &func, opt::enabled(), src)
+                dump::html::render(&m, &func, optimize, src)
                     .and_then(|page| learn::write_page(&func, output.as_deref(), &page))
                     .map_err(|e| Failure(vec![format!("g1c: {e}")]))?;
                 return Ok(None);
@@ -824,20 +881,12 @@ fn lower(c: &Checked) -> Result<ir::Module, Failure> {
     Ok(m)
 }
 
-/// `-trimpath`: record no GOROOT in the executable (`runtime.GOROOT()` falls back to empty).
-static TRIMPATH: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-/// `-trimpath` on or off.
-pub fn set_trimpath(on: bool) {
-    TRIMPATH.store(on, std::sync::atomic::Ordering::Relaxed);
-}
-
 /// What `runtime.GOROOT()` answers when `$GOROOT` is unset: `$GOROOT_FINAL` when the builder names one
 /// (make.bash's way of choosing the installed root), else nothing. gc's linker records the GOROOT the
 /// program was built from; g1c records no path of the build machine unless asked (the project's rule for
 /// reproducible output), which is what gc's `-trimpath` gives. `-trimpath` records nothing at all.
-fn default_goroot(_goroot: &std::path::Path) -> String {
-    if TRIMPATH.load(std::sync::atomic::Ordering::Relaxed) {
+fn default_goroot(trimpath: bool) -> String {
+    if trimpath {
         return String::new();
     }
     std::env::var("GOROOT_FINAL").unwrap_or_default()
@@ -867,13 +916,13 @@ const MODINFO_END: [u8; 16] = *b"\xf9\x32\x43\x31\x86\x18\x20\x72\x00\x82\x42\x1
 /// `runtime.Compiler` says "gc" for the standard library's sake), `-trimpath=true` when asked for,
 /// `CGO_ENABLED=0` (g1c has no cgo), the target. Nothing of the build machine is recorded. Not yet: the
 /// `dep` lines of the modules other than the main one, and gc's `vcs.*` settings.
-fn mod_info(cfg: &load::Config, root: &load::Package) -> Vec<u8> {
+fn mod_info(cfg: &load::Config, root: &load::Package, trimpath: bool) -> Vec<u8> {
     let mut info = format!("path\t{}\n", root.path);
     if let Some(m) = cfg.modules.as_ref().and_then(|m| m.main()) {
         info += &format!("mod\t{}\t(devel)\t\n", m.path);
     }
     info += "build\t-compiler=g1c\n";
-    if TRIMPATH.load(std::sync::atomic::Ordering::Relaxed) {
+    if trimpath {
         info += "build\t-trimpath=true\n";
     }
     info += &format!("build\tCGO_ENABLED=0\nbuild\tGOARCH={}\nbuild\tGOOS={}\n", cfg.ctx.goarch, cfg.ctx.goos);
@@ -886,9 +935,9 @@ fn mod_info(cfg: &load::Config, root: &load::Package) -> Vec<u8> {
 /// The data of gc's `.go.buildinfo` section, which `go version -m` and debug/buildinfo find in an
 /// executable: a 32-byte header (`\xff Go buildinf:`, the pointer size, flags: little-endian, strings
 /// inline), then the Go version and `runtime.modinfo`, each a uvarint length and its bytes, padded to 16.
-fn build_info_blob(version: &str, modinfo: &[u8]) -> ir::Data {
+fn build_info_blob(target: &Target, version: &str, modinfo: &[u8]) -> ir::Data {
     let mut b = b"\xff Go buildinf:".to_vec();
-    b.extend_from_slice(&[8, 2]);
+    b.extend_from_slice(&[target.ptr_size as u8, 2]);
     b.resize(32, 0);
     for s in [version.as_bytes(), modinfo] {
         let mut n = s.len() as u64;
@@ -910,14 +959,6 @@ fn build_info_blob(version: &str, modinfo: &[u8]) -> ir::Data {
     }
 }
 
-/// `-gcflags=-m`: print the escape analysis's facts about the named package (`report_escapes`).
-static ESCAPE_REPORT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-/// `-gcflags=-m` on or off.
-pub fn set_escape_report(on: bool) {
-    ESCAPE_REPORT.store(on, std::sync::atomic::Ordering::Relaxed);
-}
-
 /// Prints, as gc's `-m` does on stderr after the `# package` header, what the escape analysis decided for
 /// the functions of `files` (the root package's): sorted by position, as gc flushes its diagnostics.
 fn report_escapes(fset: &FileSet, m: &ir::Module, files: &[u32], header: &str) {
@@ -937,9 +978,10 @@ fn report_escapes(fset: &FileSet, m: &ir::Module, files: &[u32], header: &str) {
     let _ = std::io::stderr().write_all(out.as_bytes());
 }
 
-/// Runs the optimizer's pass table (`opt::PASSES`) over a lowered module, up to `stop_after` if given.
-fn optimize(target: &Target, m: &mut ir::Module, stop_after: Option<&str>) -> Result<(), Failure> {
-    opt::run(target, m, opt::enabled(), stop_after).map_err(|e| match stop_after {
+/// Runs the optimizer's pass table (`opt::PASSES`) over a lowered module, up to `stop_after` if given; only
+/// the required passes when `enabled` is false (`-gcflags=-N`).
+fn run_optimizer(target: &Target, m: &mut ir::Module, enabled: bool, stop_after: Option<&str>) -> Result<(), Failure> {
+    opt::run(target, m, enabled, stop_after).map_err(|e| match stop_after {
         Some(_) if e.starts_with("no pass") => Failure(vec![format!("g1c: {e}")]),
         _ => Failure(vec![format!("internal compiler error: {e}")]),
     })
@@ -961,12 +1003,13 @@ fn invalid_ir(e: &str) -> String {
 
 fn lower_units(
     target: &Target,
+    optimize: bool,
     fset: &FileSet,
     ast: &Ast,
     prog: &types::Program,
     units: &[ir::lower::Unit],
 ) -> Result<ir::Module, Failure> {
-    let m = ir::lower::lower_program(target, fset, ast, prog, units).map_err(|errs| render(fset, errs))?;
+    let m = ir::lower::lower_program(target, optimize, fset, ast, prog, units).map_err(|errs| render(fset, errs))?;
     ir::verify::verify(target, &m).map_err(|e| Failure(vec![invalid_ir(&e)]))?;
     Ok(m)
 }

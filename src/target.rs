@@ -116,6 +116,57 @@ impl Os {
 }
 
 impl Target {
+    /// The byte offset of word `i` of a value made of pointer-sized words: a slice header (`array`, `len`,
+    /// `cap`), a string header (`str`, `len`), an interface (`tab` or `_type`, `data`), a closure (its code
+    /// pointer, then the captured variables), the runtime's records that lowering fills.
+    pub const fn word(&self, i: u64) -> i64 {
+        (i * self.ptr_size) as i64
+    }
+
+    /// The offset of `len` in a slice or string header (runtime's `slice.len`, `stringStruct.len`).
+    pub const fn len_offset(&self) -> i64 {
+        self.word(1)
+    }
+
+    /// The offset of `cap` in a slice header (runtime's `slice.cap`).
+    pub const fn cap_offset(&self) -> i64 {
+        self.word(2)
+    }
+
+    /// The offset of the data word of an interface (runtime's `iface.data`, `eface.data`).
+    pub const fn data_offset(&self) -> i64 {
+        self.word(1)
+    }
+
+    /// The size of a slice header.
+    pub const fn slice_size(&self) -> u64 {
+        3 * self.ptr_size
+    }
+
+    /// The size of a string header, and of an interface (two words each).
+    pub const fn two_words(&self) -> u64 {
+        2 * self.ptr_size
+    }
+
+    /// The size of a type descriptor's `runtime._type`, where the kind-specific part starts: `size`,
+    /// `ptrdata`, `equal` and `gcdata` are words; `hash`, the four bytes `tflag`..`kind`, `str` and
+    /// `ptrToThis` are 16 bytes (48 on a 64-bit target).
+    pub const fn rtype_size(&self) -> u64 {
+        4 * self.ptr_size + 16
+    }
+
+    /// The offset of an interface descriptor's `imethods` slice (`interfacetype`: the `_type`, then
+    /// `pkgpath`, a word).
+    pub const fn imethods_offset(&self) -> u64 {
+        self.rtype_size() + self.ptr_size
+    }
+
+    /// The offset of `itab.fun[0]`: after `inter` and `_type` (words), `hash` and 4 bytes of padding (24 on
+    /// a 64-bit target).
+    pub const fn itab_fun_offset(&self) -> i64 {
+        2 * self.ptr_size as i64 + 8
+    }
+
     /// linux/amd64, the target g1c generates code for and the default GOOS/GOARCH.
     pub const LINUX_AMD64: Target = Target::new(KNOWN[0].0, KNOWN[0].1, KNOWN[0].2);
 

@@ -100,7 +100,7 @@ fn std_packages_check_clean() {
 
 /// The file names of package `path` as loaded with the std overlay on or off (`$GOROOT/src/...` or `lib/...`).
 fn std_files(path: &str, overlay: bool) -> Vec<String> {
-    let cfg = g1c::load::Config { overlay, ..g1c::load::Config::from_env() };
+    let cfg = g1c::load::Config { overlay, ..g1c::load::Config::from_env(&g1c::load::Flags::default()) };
     let loaded = g1c::load::load(&cfg, &[path.to_string()]);
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
     let pkg = loaded.packages.iter().find(|p| p.path == path).unwrap();
@@ -585,7 +585,8 @@ fn module_language_versions() {
         ],
     );
     let gopath = t.0.join("gopath").display().to_string();
-    let cfg = Config::from_vars(&goenv::vars(&[("GOPATH", &gopath)]), Some(&t.0.join("m")));
+    let cfg =
+        Config::from_vars(&goenv::vars(&[("GOPATH", &gopath)]), Some(&t.0.join("m")), &g1c::load::Flags::default());
     assert_eq!(cfg.modules.as_ref().and_then(|m| m.go_version()), Some("1.17"));
     let loaded = load(&cfg, &["example.com/m/...".to_string()]);
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);

@@ -67,7 +67,7 @@ fn check_with_lang(src: &str, lang: Option<&str>) -> Vec<String> {
     let files = [0usize];
     let imports = Default::default();
     let lang = lang.map(|l| GoVersion::parse_flag(l).unwrap());
-    let pkgs = [PackageSrc { path: "p", files: &files, imports: &imports, lang }];
+    let pkgs = [PackageSrc { path: "p", files: &files, imports: &imports, bad_imports: &Default::default(), lang }];
     let (_, errs) = check_program(&fset, &ast, &pkgs, g1c::target::Target::LINUX_AMD64.sizes);
     let mut errs: Vec<_> = errs.into_iter().flatten().collect();
     errs.sort_by_key(|e| e.pos);

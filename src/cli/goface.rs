@@ -43,27 +43,26 @@ pub fn main(args: &[String]) -> i32 {
                     return 2;
                 }
             };
-            if let Some(t) = &flags.tags {
-                load::set_build_tags(t);
-            }
-            if let Some(m) = &flags.module_mode {
-                load::modload::set_mod_flag(m);
-            }
             if let Some(n) = flags.jobs {
                 crate::par::set_jobs(n);
             }
+            let mut settings = driver::BuildSettings { trimpath: flags.trimpath, ..driver::BuildSettings::default() };
+            if let Some(t) = &flags.tags {
+                settings.load.tags = load::Flags::parse_tags(t);
+            }
+            settings.load.module_mode = flags.module_mode.clone();
             if let Some(optimize) = flags.optimize {
-                crate::opt::set_enabled(optimize);
+                settings.optimize = optimize;
             }
             let patterns = if flags.patterns.is_empty() { vec![".".to_string()] } else { flags.patterns.clone() };
             if cmd == "build" {
-                driver::build(&patterns, flags.output.as_deref(), false)
+                driver::build(&settings, &patterns, flags.output.as_deref(), false)
             } else {
                 if flags.output.is_some() {
                     eprintln!("go install: flag provided but not defined: -o");
                     return 2;
                 }
-                driver::install(&patterns, &bin_dir(), flags.verbose)
+                driver::install(&settings, &patterns, &bin_dir(), flags.verbose)
             }
         }
         other => {
@@ -80,6 +79,8 @@ struct BuildFlags {
     tags: Option<String>,
     module_mode: Option<String>,
     verbose: bool,
+    /// `-trimpath`: record no GOROOT in the executables.
+    trimpath: bool,
     /// `-gcflags=-N` (false) or `-gcflags=-l` (true); none: the default.
     optimize: Option<bool>,
     /// `-p N`: threads compiling in parallel.
@@ -117,7 +118,7 @@ fn parse_build_flags(cmd: &str, args: &[String]) -> Result<BuildFlags, String> {
                 Some(n) => f.jobs = Some(n),
                 None => return Err(format!("-p must be a positive number: {}", value.unwrap_or_default())),
             },
-            "trimpath" => driver::set_trimpath(true),
+            "trimpath" => f.trimpath = true,
             "a" => {}
             "buildvcs" if value.as_deref().is_none_or(|v| v == "false") => {}
             // gc's -l (no inlining) is g1c's behaviour already, -N turns g1c's optimizer off; any other
@@ -145,7 +146,7 @@ fn bin_dir() -> PathBuf {
     if let Some(b) = std::env::var_os("GOBIN").filter(|v| !v.is_empty()) {
         return PathBuf::from(b);
     }
-    let cfg = load::Config::from_env();
+    let cfg = load::Config::from_env(&load::Flags::default());
     match cfg.gopath.first() {
         Some(p) => p.join("bin"),
         None => PathBuf::from("bin"),
@@ -154,7 +155,7 @@ fn bin_dir() -> PathBuf {
 
 /// `go env`: the variables that g1c reads or reports, with their effective values.
 fn env(names: &[String]) -> i32 {
-    let cfg = load::Config::from_env();
+    let cfg = load::Config::from_env(&load::Flags::default());
     let var = |k: &str| std::env::var(k).unwrap_or_default();
     let gopath: Vec<String> = cfg.gopath.iter().map(|p| p.to_string_lossy().into_owned()).collect();
     let vars: Vec<(&str, String)> = vec![

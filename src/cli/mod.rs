@@ -47,40 +47,40 @@ struct BuildFlags {
 }
 
 impl BuildFlags {
-    /// Hands the flags to the loader and the checker (before any package is loaded). Returns false after
-    /// reporting an invalid flag.
-    fn apply(&self) -> bool {
+    /// The build settings these flags ask for (`None` after reporting an invalid flag). `-p` is not one: it
+    /// changes how many threads compile, never what is built, and goes to `par` directly.
+    fn settings(&self) -> Option<driver::BuildSettings> {
         if let Some(n) = self.jobs {
             crate::par::set_jobs(n as usize);
         }
+        let mut s = driver::BuildSettings::default();
         if let Some(l) = &self.lang {
-            if let Err(e) = driver::check::set_lang_flag(l) {
-                eprintln!("g1c: {e}");
-                return false;
+            match driver::check::parse_lang_flag(l) {
+                Ok(v) => s.lang = Some(v),
+                Err(e) => {
+                    eprintln!("g1c: {e}");
+                    return None;
+                }
             }
         }
-        if let Some(m) = &self.module_mode {
-            crate::load::modload::set_mod_flag(m);
-        }
-        if let Some(d) = &self.local_import_dir {
-            crate::load::set_local_import_dir(d);
-        }
+        s.load.module_mode = self.module_mode.clone();
+        s.load.local_import_dir = self.local_import_dir.as_ref().map(std::path::PathBuf::from);
         if let Some(t) = &self.tags {
-            crate::load::set_build_tags(t);
+            s.load.tags = crate::load::Flags::parse_tags(t);
         }
         if let Some(g) = &self.gcflags {
             match parse_gcflags(g) {
                 Ok(g) => {
-                    crate::opt::set_enabled(g.optimize);
-                    driver::set_escape_report(g.report_escapes);
+                    s.optimize = g.optimize;
+                    s.report_escapes = g.report_escapes;
                 }
                 Err(e) => {
                     eprintln!("g1c: {e}");
-                    return false;
+                    return None;
                 }
             }
         }
-        true
+        Some(s)
     }
 }
 
@@ -333,10 +333,8 @@ pub fn main() -> i32 {
     };
     match cli.cmd {
         Cmd::List { flags, patterns } => {
-            if !flags.apply() {
-                return 2;
-            }
-            driver::list(&patterns)
+            let Some(settings) = flags.settings() else { return 2 };
+            driver::list(&settings, &patterns)
         }
         Cmd::Test {
             verbose,
@@ -357,9 +355,7 @@ pub fn main() -> i32 {
             flags,
             patterns,
         } => {
-            if !flags.apply() {
-                return 2;
-            }
+            let Some(settings) = flags.settings() else { return 2 };
             let (patterns, args) = match patterns.iter().position(|a| a == "-args" || a == "--args") {
                 Some(i) => (patterns[..i].to_vec(), patterns[i + 1..].to_vec()),
                 None => (patterns, Vec::new()),
@@ -374,25 +370,28 @@ pub fn main() -> i32 {
                 }
                 return 2;
             }
-            driver::test(driver::TestOptions {
-                verbose,
-                run,
-                bench,
-                benchtime,
-                count,
-                short,
-                timeout,
-                failfast,
-                benchmem,
-                list,
-                parallel,
-                cpu,
-                shuffle,
-                compile_only,
-                output,
-                patterns,
-                args,
-            })
+            driver::test(
+                &settings,
+                driver::TestOptions {
+                    verbose,
+                    run,
+                    bench,
+                    benchtime,
+                    count,
+                    short,
+                    timeout,
+                    failfast,
+                    benchmem,
+                    list,
+                    parallel,
+                    cpu,
+                    shuffle,
+                    compile_only,
+                    output,
+                    patterns,
+                    args,
+                },
+            )
         }
         Cmd::Version { verbose } => {
             println!("g1c version {} (go1.19 language) {}/{}", env!("CARGO_PKG_VERSION"), "linux", "amd64");
@@ -402,21 +401,15 @@ pub fn main() -> i32 {
             0
         }
         Cmd::Build { output, all_errors, flags, inputs } => {
-            if !flags.apply() {
-                return 2;
-            }
-            driver::build(&inputs, output.as_deref(), all_errors)
+            let Some(settings) = flags.settings() else { return 2 };
+            driver::build(&settings, &inputs, output.as_deref(), all_errors)
         }
         Cmd::Check { all_errors, verbose, flags, patterns } => {
-            if !flags.apply() {
-                return 2;
-            }
-            driver::check_packages(&patterns, all_errors, verbose)
+            let Some(settings) = flags.settings() else { return 2 };
+            driver::check_packages(&settings, &patterns, all_errors, verbose)
         }
         Cmd::Run { flags, args } => {
-            if !flags.apply() {
-                return 2;
-            }
+            let Some(settings) = flags.settings() else { return 2 };
             // Like go run: `.go` files, or one package (`.`, `./cmd/x`, an import path); the rest goes to
             // the program.
             let split = match args.iter().position(|a| !a.ends_with(".go")) {
@@ -428,7 +421,7 @@ pub fn main() -> i32 {
                 Some(i) => i,
                 None => args.len(),
             };
-            driver::run(&args[..split], &args[split..])
+            driver::run(&settings, &args[..split], &args[split..])
         }
         Cmd::Dump { phase, after, output, mut args } => {
             let want = if matches!(phase, Phase::Html) { 2 } else { 1 };

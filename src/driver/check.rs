@@ -10,39 +10,38 @@
 
 use std::collections::BTreeSet;
 
-use super::{catch_ice, parse_errors_by_package, print_report, Reported, MAX_ERRORS};
+use super::{catch_ice, parse_errors_by_package, print_report, BuildSettings, Reported, MAX_ERRORS};
 use crate::load;
 use crate::target::Target;
 use crate::types::check::{check_errors_only, GoVersion, PackageSrc};
 
-/// The `-lang=go1.N` flag of `g1c build`, `run` and `check` (gc's `-lang`), set once before loading.
-static LANG_FLAG: std::sync::OnceLock<GoVersion> = std::sync::OnceLock::new();
-
-/// Sets the `-lang` flag; the error is gc's (`invalid value "x" for -lang: ...`).
-pub fn set_lang_flag(s: &str) -> Result<(), String> {
+/// Reads the `-lang=go1.N` flag of `g1c build`, `run` and `check` (gc's `-lang`); the error is gc's
+/// (`invalid value "x" for -lang: ...`).
+pub fn parse_lang_flag(s: &str) -> Result<GoVersion, String> {
     let v = GoVersion::parse_flag(s).map_err(|e| format!("invalid value {s:?} for -lang: {e}"))?;
     if v > (GoVersion { major: 1, minor: 19 }) {
         return Err(format!("invalid value {s:?} for -lang: max known version is \"go1.19\""));
     }
-    let _ = LANG_FLAG.set(v);
-    Ok(())
+    Ok(v)
 }
 
 /// The language version package `p` is checked with: the `-lang` flag for the packages named on the command
 /// line (as `go build -gcflags=-lang=...` applies to them), else its module's `go` line, else no limit.
-pub fn package_lang(p: &load::Package) -> Option<GoVersion> {
-    match LANG_FLAG.get() {
-        Some(&v) if p.root => Some(v),
+pub fn package_lang(p: &load::Package, lang_flag: Option<GoVersion>) -> Option<GoVersion> {
+    match lang_flag {
+        Some(v) if p.root => Some(v),
         _ => p.lang.as_deref().and_then(GoVersion::parse_number),
     }
 }
 
-pub fn check(patterns: &[String], all_errors: bool, verbose: bool) -> i32 {
-    let cfg = load::Config::from_env();
+pub fn check(settings: &BuildSettings, patterns: &[String], all_errors: bool, verbose: bool) -> i32 {
+    let cfg = load::Config::from_env(&settings.load);
+    let lang = settings.lang;
     let patterns = patterns.to_vec();
     let limit = if all_errors { usize::MAX } else { MAX_ERRORS };
     // Parsing and checking recurse on nesting depth: run them on a big stack.
-    let handle = std::thread::Builder::new().stack_size(512 << 20).spawn(move || run(&cfg, &patterns, limit, verbose));
+    let handle =
+        std::thread::Builder::new().stack_size(512 << 20).spawn(move || run(&cfg, lang, &patterns, limit, verbose));
     match handle.map(|h| h.join()) {
         Ok(Ok(code)) => code,
         _ => {
@@ -52,7 +51,7 @@ pub fn check(patterns: &[String], all_errors: bool, verbose: bool) -> i32 {
     }
 }
 
-fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> i32 {
+fn run(cfg: &load::Config, lang: Option<GoVersion>, patterns: &[String], limit: usize, verbose: bool) -> i32 {
     let files_named = patterns.iter().all(|p| p.ends_with(".go"));
     let target = match Target::from_goos_goarch(&cfg.ctx.goos, &cfg.ctx.goarch) {
         Ok(t) => t,
@@ -83,7 +82,13 @@ fn run(cfg: &load::Config, patterns: &[String], limit: usize, verbose: bool) -> 
     let srcs: Vec<PackageSrc> = loaded
         .packages
         .iter()
-        .map(|p| PackageSrc { path: &p.path, files: &p.files, imports: &p.imports, lang: package_lang(p) })
+        .map(|p| PackageSrc {
+            path: &p.path,
+            files: &p.files,
+            imports: &p.imports,
+            bad_imports: &p.bad_imports,
+            lang: package_lang(p, lang),
+        })
         .collect();
     std::panic::set_hook(Box::new(|_| {}));
     let result = catch_ice(&loaded.fset, || check_errors_only(&loaded.fset, &loaded.ast, &srcs, sizes));

@@ -116,16 +116,16 @@ pub fn dump_ir_file(phase: DumpPhase, file: &str) -> i32 {
         }
     };
     let Some(mut m) = read(file) else { return 1 };
+    // `g1c dump` takes no build flags: the optimizer is on.
+    let optimize = super::BuildSettings::default().optimize;
     let out = match phase {
         DumpPhase::Ir(None) => Ok(ir::print::print_module(&m)),
-        DumpPhase::Ir(Some(_)) => {
-            guarded("the optimizer", || opt::run(TARGET, &mut m, opt::enabled(), stop.as_deref()))
-                .map(|()| ir::print::print_module(&m))
-        }
+        DumpPhase::Ir(Some(_)) => guarded("the optimizer", || opt::run(TARGET, &mut m, optimize, stop.as_deref()))
+            .map(|()| ir::print::print_module(&m)),
         DumpPhase::Html { func, output } => {
             let mut page = String::new();
             guarded("dump html", || {
-                page = crate::dump::html::render(&m, &func, opt::enabled(), None)?;
+                page = crate::dump::html::render(&m, &func, optimize, None)?;
                 Ok(())
             })
             .and_then(|()| write_page(&func, output.as_deref(), &page))
@@ -134,8 +134,8 @@ pub fn dump_ir_file(phase: DumpPhase, file: &str) -> i32 {
         _ => {
             let mut text = String::new();
             guarded("the optimizer", || {
-                opt::run(TARGET, &mut m, opt::enabled(), None)?;
-                text = crate::codegen::listing(TARGET, &m, opt::enabled())?;
+                opt::run(TARGET, &mut m, optimize, None)?;
+                text = crate::codegen::listing(TARGET, &m, optimize)?;
                 Ok(())
             })
             .map(|()| text)

@@ -20,7 +20,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use super::{build_target, check_loaded, compile, on_big_thread, write_output, Reported, MAX_ERRORS};
+use super::{build_target, check_loaded, compile, on_big_thread, write_output, BuildSettings, Reported, MAX_ERRORS};
 use crate::load;
 
 /// The command line of `g1c test`.
@@ -80,10 +80,10 @@ impl TestOptions {
 }
 
 /// Runs `g1c test`; returns the exit status.
-pub fn test(opts: TestOptions) -> i32 {
+pub fn test(settings: &BuildSettings, opts: TestOptions) -> i32 {
     let local_mode = opts.patterns.is_empty();
     let patterns = if local_mode { vec![".".to_string()] } else { opts.patterns.clone() };
-    let cfg = load::Config { overlay: true, ..load::Config::from_env() };
+    let cfg = load::Config { overlay: true, ..load::Config::from_env(&settings.load) };
     let (pkgs, errors) = load::expand_patterns(&cfg, &patterns);
     if !errors.is_empty() {
         for e in &errors {
@@ -99,7 +99,7 @@ pub fn test(opts: TestOptions) -> i32 {
     // failure, 2 for a build failure.
     let mut status = 0;
     for (path, dir) in pkgs {
-        let outcome = build(&cfg, &path, &dir);
+        let outcome = build(settings, &cfg, &path, &dir);
         let stdout = std::io::stdout();
         let exe = match outcome {
             Built::NoTestFiles => {
@@ -182,8 +182,8 @@ pub fn test(opts: TestOptions) -> i32 {
 
 /// `g1c list`: the import paths the patterns name, one per line, as `go list` prints them; exit 1 after
 /// a loader error.
-pub fn list(patterns: &[String]) -> i32 {
-    let cfg = load::Config::from_env();
+pub fn list(settings: &BuildSettings, patterns: &[String]) -> i32 {
+    let cfg = load::Config::from_env(&settings.load);
     let (pkgs, errors) = load::expand_patterns(&cfg, patterns);
     for (path, _) in &pkgs {
         println!("{path}");
@@ -206,8 +206,8 @@ enum Built {
 
 /// Loads, checks and compiles the test program of the package `path` in `dir` (on the big-stack thread the
 /// pipeline needs); errors are printed as `g1c build` prints them.
-fn build(cfg: &load::Config, path: &str, dir: &Path) -> Built {
-    let (cfg, path, dir) = (cfg.clone(), path.to_string(), dir.to_path_buf());
+fn build(settings: &BuildSettings, cfg: &load::Config, path: &str, dir: &Path) -> Built {
+    let (settings, cfg, path, dir) = (settings.clone(), cfg.clone(), path.to_string(), dir.to_path_buf());
     let r = on_big_thread(move || -> Result<Built, Reported> {
         let target = build_target(&cfg)?;
         let (loaded, info) = load::load_test(&cfg, &path, &dir);
@@ -221,7 +221,7 @@ fn build(cfg: &load::Config, path: &str, dir: &Path) -> Built {
             }
             return Ok(Built::SetupFailed);
         }
-        let checked = check_loaded(cfg, target, loaded, MAX_ERRORS)?;
+        let checked = check_loaded(settings, cfg, target, loaded, MAX_ERRORS)?;
         Ok(compile(&checked, checked.root, true, MAX_ERRORS)?.map_or(Built::Failed, Built::Program))
     });
     r.unwrap_or(Built::Failed)
@@ -247,6 +247,8 @@ fn run_program(
     write_output(&prog, exe)?;
     let bin = tmp.join("bin");
     std::fs::create_dir_all(&bin)?;
+    // A directory left by an earlier process with the same id (killed before its cleanup) may hold a link.
+    let _ = std::fs::remove_file(bin.join("go"));
     std::os::unix::fs::symlink(std::env::current_exe()?, bin.join("go"))?;
     let mut path_var = bin.into_os_string();
     if let Some(old) = std::env::var_os("PATH").filter(|p| !p.is_empty()) {

@@ -32,12 +32,13 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::input::{Inputs, SecId, SymId};
 use super::object::{Object, RelocKind, SymKind};
+use crate::target::Target;
 
-/// The table lowering writes (never referenced, so never live): per dynamic method call, 32 bytes: the
+/// The table lowering writes (never referenced, so never live): per dynamic method call, four words: the
 /// addresses of the calling function, of the method's signature descriptor and of the method name's
 /// string bytes, then the name's length (a plain word).
 pub const IFACE_CALLS: &str = "go..ifacecalls";
-/// The table of conversions to empty interfaces (never live either): per conversion, 16 bytes, the
+/// The table of conversions to empty interfaces (never live either): per conversion, two words, the
 /// addresses of the converting function and of the concrete type's descriptor.
 pub const IFACE_CONVS: &str = "go..ifaceconvs";
 /// Where the entries of dead methods point.
@@ -75,7 +76,12 @@ pub struct Methods {
 
 /// Reads the method entries of the Go object's type descriptors and the interface calls of its functions;
 /// `None` when dead methods cannot be redirected (no `runtime.unreachableMethod`).
-pub fn collect(inputs: &Inputs, obj: &Object, go_sections: &[SecId]) -> Result<Option<Methods>, String> {
+pub fn collect(
+    target: &Target,
+    inputs: &Inputs,
+    obj: &Object,
+    go_sections: &[SecId],
+) -> Result<Option<Methods>, String> {
     let by_name: BTreeMap<&str, usize> = obj.symbols.iter().enumerate().map(|(i, s)| (s.name.as_str(), i)).collect();
     let Some(&unreachable) = inputs.globals.get(UNREACHABLE) else { return Ok(None) };
     if !by_name.contains_key(UNREACHABLE) {
@@ -88,7 +94,7 @@ pub fn collect(inputs: &Inputs, obj: &Object, go_sections: &[SecId]) -> Result<O
     let mut convs: HashMap<SecId, Vec<SecId>> = HashMap::new();
     for (s, &sec) in obj.symbols.iter().zip(go_sections) {
         if s.name == IFACE_CALLS {
-            read_calls(s, &by_name, obj, go_sections, &mut calls)?;
+            read_calls(target, s, &by_name, obj, go_sections, &mut calls)?;
             continue;
         }
         if s.name == IFACE_CONVS {
@@ -103,7 +109,7 @@ pub fn collect(inputs: &Inputs, obj: &Object, go_sections: &[SecId]) -> Result<O
         }
         if s.name.starts_with("go.itab.") {
             itabs.insert(sec);
-            let ss = itab_slots(s, &by_name, obj, &is_text)?;
+            let ss = itab_slots(target, s, &by_name, obj, &is_text)?;
             if !ss.is_empty() {
                 slots.insert(sec, ss);
             }
@@ -156,11 +162,12 @@ pub fn collect(inputs: &Inputs, obj: &Object, go_sections: &[SecId]) -> Result<O
     Ok(Some(Methods { slots, calls, descs, itabs, convs, runtime_sigs, reflect_lookups, unreachable }))
 }
 
-/// The method entries of itab `s` (gc's `itab`: `inter`, `_type`, `hash`, then `fun[k]` from byte 24,
-/// one word per method of the interface, in the order of the interface descriptor's `imethods`, whose
+/// The method entries of itab `s` (gc's `itab`: `inter`, `_type`, `hash`, then `fun[k]` from
+/// [`Target::itab_fun_offset`], one word per method of the interface, in the order of the interface descriptor's `imethods`, whose
 /// `name` and `typ` name the method). A static itab refers to every method of the interface, whether or
 /// not the program calls it; as gc's linker does, those references do not keep methods alive.
 fn itab_slots(
+    target: &Target,
     s: &super::object::Symbol,
     by_name: &BTreeMap<&str, usize>,
     obj: &Object,
@@ -172,16 +179,19 @@ fn itab_slots(
     };
     let inter = &obj.symbols[*inter];
     // The interface's `imethods` slice points into its own descriptor.
-    let Some(imethods) = inter.relocs.iter().find(|r| r.offset == 56 && r.target == inter.name) else {
+    let imethods_at = target.imethods_offset();
+    let Some(imethods) = inter.relocs.iter().find(|r| r.offset as u64 == imethods_at && r.target == inter.name) else {
         return Ok(Vec::new());
     };
     let at = |off: i64| inter.relocs.iter().find(|r| r.offset as i64 == off);
     let mut out = Vec::new();
     for (j, r) in s.relocs.iter().enumerate() {
-        if r.offset < 24 || r.kind != RelocKind::Abs64 || !is_text(&r.target) {
+        let fun0 = target.itab_fun_offset();
+        if (r.offset as i64) < fun0 || r.kind != RelocKind::Abs64 || !is_text(&r.target) {
             continue;
         }
-        let k = (r.offset as i64 - 24) / 8;
+        let k = (r.offset as i64 - fun0) / target.ptr_size as i64;
+        // `imethod`: the name's and the type's 32-bit offsets.
         let (Some(nr), Some(tr)) = (at(imethods.addend + 8 * k), at(imethods.addend + 8 * k + 4)) else {
             return Err(bad());
         };
@@ -198,21 +208,26 @@ fn itab_slots(
 
 /// Decodes the table of interface calls into `calls`, keyed by the calling function's section.
 fn read_calls(
+    target: &Target,
     table: &super::object::Symbol,
     by_name: &BTreeMap<&str, usize>,
     obj: &Object,
     go_sections: &[SecId],
     calls: &mut HashMap<SecId, Vec<(Sig, bool)>>,
 ) -> Result<(), String> {
-    const ENTRY: u32 = 32;
-    let target = |off: u32| table.relocs.iter().find(|r| r.offset == off).map(|r| r.target.as_str());
-    for e in 0..table.data.len() as u32 / ENTRY {
-        let base = e * ENTRY;
+    let word = |i: u32| i * target.ptr_size as u32;
+    let entry = word(4);
+    let reloc_at = |off: u32| table.relocs.iter().find(|r| r.offset == off).map(|r| r.target.as_str());
+    for e in 0..table.data.len() as u32 / entry {
+        let base = e * entry;
         let bad = || format!("{IFACE_CALLS}: malformed entry {e}");
-        let caller = target(base).ok_or_else(bad)?;
-        let sig = target(base + 8).ok_or_else(bad)?;
-        let name_sym = target(base + 16).ok_or_else(bad)?;
-        let len = u64::from_le_bytes(table.data[base as usize + 24..base as usize + 32].try_into().map_err(|_| bad())?);
+        let caller = reloc_at(base).ok_or_else(bad)?;
+        let sig = reloc_at(base + word(1)).ok_or_else(bad)?;
+        let name_sym = reloc_at(base + word(2)).ok_or_else(bad)?;
+        let mut len_bytes = [0u8; 8];
+        let len_word = table.data.get((base + word(3)) as usize..(base + word(4)) as usize).ok_or_else(bad)?;
+        len_bytes[..len_word.len()].copy_from_slice(len_word);
+        let len = u64::from_le_bytes(len_bytes);
         let name = by_name
             .get(name_sym)
             .and_then(|&i| obj.symbols[i].data.get(..len as usize))

@@ -56,7 +56,7 @@ pub fn link(target: &Target, obj: &object::Object, rt_archive: &[u8]) -> Result<
     let members = archive::read(rt_archive)?;
     let resolve::Resolved { mut inputs, go_sections, functab, functab_len, typelinks, typelinks_len, roots, entry } =
         resolve::resolve(target.arch, obj, &members, ARCHIVE_NAME)?;
-    let methods = methods::collect(&inputs, obj, &go_sections)?;
+    let methods = methods::collect(target, &inputs, obj, &go_sections)?;
     let mut roots = roots;
     if let Some(m) = &methods {
         roots.push(m.unreachable);

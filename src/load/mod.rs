@@ -57,44 +57,46 @@ pub struct Config {
     /// Module mode (see `modload`); `None` is GOPATH mode.
     pub modules: Option<modload::Modules>,
     /// gc's `-D dir`: relative imports name directories below `dir`, in every package (see
-    /// [`set_local_import_dir`]).
+    /// [`Flags::local_import_dir`]).
     pub local_import_dir: Option<PathBuf>,
     /// Apply g1c's std overlay (`overlay`, DESIGN §7) to GOROOT packages: set for `build` and `run`, not for
     /// `check` (which checks GOROOT as it is, as `go vet` does).
     pub overlay: bool,
 }
 
-/// The command line's `-D dir`, set once by the CLI before loading.
-static LOCAL_IMPORT_DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-
-/// Records gc's `-D dir` flag: a relative import `./x` then means the directory `dir/x` whichever package
-/// imports it (gc resolves local imports against `-D`, not against the importer's directory), and every
-/// package may use one. The Go test suite's `*.dir` tests are compiled this way.
-pub fn set_local_import_dir(dir: &str) {
-    let _ = LOCAL_IMPORT_DIR.set(PathBuf::from(dir));
+/// The loader's part of a build's settings, from the command line: the go command's `-mod` and `-tags`,
+/// gc's `-D`.
+#[derive(Clone, Debug, Default)]
+pub struct Flags {
+    /// `-mod=` (`mod`, `readonly` or `vendor`); it wins over GOFLAGS.
+    pub module_mode: Option<String>,
+    /// `-tags`: build tags that every package's build constraints see as set (cmd/dist passes
+    /// `-tags=math_big_pure_go compiler_bootstrap purego`).
+    pub tags: Vec<String>,
+    /// gc's `-D dir`: a relative import `./x` then means the directory `dir/x` whichever package imports it
+    /// (gc resolves local imports against `-D`, not against the importer's directory), and every package may
+    /// use one. The Go test suite's `*.dir` tests are compiled this way.
+    pub local_import_dir: Option<PathBuf>,
 }
 
-/// The command line's `-tags`, set once by the CLI before loading.
-static BUILD_TAGS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-
-/// Records the go command's `-tags` flag: build tags, separated by commas or spaces, that every package's
-/// build constraints see as set (cmd/dist passes `-tags=math_big_pure_go compiler_bootstrap purego`).
-pub fn set_build_tags(list: &str) {
-    let tags = list.split([',', ' ']).filter(|t| !t.is_empty()).map(str::to_string).collect();
-    let _ = BUILD_TAGS.set(tags);
+impl Flags {
+    /// The tags of a `-tags` value, separated by commas or spaces.
+    pub fn parse_tags(list: &str) -> Vec<String> {
+        list.split([',', ' ']).filter(|t| !t.is_empty()).map(str::to_string).collect()
+    }
 }
 
 impl Config {
     /// GOROOT (default `/usr/share/go-1.19`), GOPATH (default `$HOME/go`), GOOS and GOARCH (default
-    /// linux/amd64) from the environment, with DESIGN §7's extra tags and the command line's `-tags`.
-    pub fn from_env() -> Config {
-        Config::from_vars(&|k| std::env::var(k).ok(), std::env::current_dir().ok().as_deref())
+    /// linux/amd64) from the environment, with DESIGN §7's extra tags and the command line's `flags`.
+    pub fn from_env(flags: &Flags) -> Config {
+        Config::from_vars(&|k| std::env::var(k).ok(), std::env::current_dir().ok().as_deref(), flags)
     }
 
     /// `from_env` with the variables read through `lookup` and the mode (GOPATH or modules) judged in
     /// directory `cwd` (`None`: GOPATH mode, as when the current directory cannot be read), for callers that
     /// mean an environment of their own rather than the process's (tests).
-    pub fn from_vars(lookup: &dyn Fn(&str) -> Option<String>, cwd: Option<&Path>) -> Config {
+    pub fn from_vars(lookup: &dyn Fn(&str) -> Option<String>, cwd: Option<&Path>, flags: &Flags) -> Config {
         let var = |k: &str| lookup(k).filter(|v| !v.is_empty());
         let goroot = PathBuf::from(var("GOROOT").unwrap_or_else(|| "/usr/share/go-1.19".into()));
         let gopath = match var("GOPATH") {
@@ -102,7 +104,7 @@ impl Config {
             None => var("HOME").map(|h| vec![Path::new(&h).join("go")]).unwrap_or_default(),
         };
         let mut extra_tags: Vec<String> = vec!["purego".into(), "math_big_pure_go".into()];
-        for t in BUILD_TAGS.get().into_iter().flatten() {
+        for t in &flags.tags {
             if !extra_tags.contains(t) {
                 extra_tags.push(t.clone());
             }
@@ -112,8 +114,8 @@ impl Config {
             goarch: var("GOARCH").unwrap_or_else(|| "amd64".into()),
             extra_tags,
         };
-        let modules = cwd.and_then(|d| modload::from_vars_at(d, &gopath, lookup));
-        Config { goroot, gopath, ctx, modules, local_import_dir: LOCAL_IMPORT_DIR.get().cloned(), overlay: false }
+        let modules = cwd.and_then(|d| modload::from_vars_at(d, &gopath, lookup, flags.module_mode.as_deref()));
+        Config { goroot, gopath, ctx, modules, local_import_dir: flags.local_import_dir.clone(), overlay: false }
     }
 }
 
@@ -130,6 +132,10 @@ pub struct Package {
     /// Each import path as written in the files → index of the imported package in `Loaded::packages`
     /// (always smaller than this package's index). `unsafe` is absent.
     pub imports: BTreeMap<String, usize>,
+    /// Import paths no package can have (empty, invalid characters, absolute, non-canonical) → gc's message
+    /// for them, which the checker reports at each import of the path (types2 reports them among the
+    /// package's type errors, so the loader does not stop the build for them).
+    pub bad_imports: BTreeMap<String, String>,
     /// `//go:embed` directives: position and the patterns' text.
     pub embeds: Vec<(Pos, String)>,
     /// Named by a pattern (not only loaded as a dependency).
@@ -701,13 +707,11 @@ impl Loader<'_> {
                 self.local_import(&mut pkg, &ipath, pos);
                 continue;
             }
-            // Malformed paths are the checker's to report (`invalid import path`, `non-canonical`).
-            if ipath == "unsafe"
-                || ipath == "C"
-                || ipath.starts_with('/')
-                || validate_import_path(&ipath).is_err()
-                || clean_import_path(&ipath) != ipath
-            {
+            if ipath == "unsafe" || ipath == "C" {
+                continue;
+            }
+            if let Some(msg) = import_path_error(&ipath) {
+                pkg.bad_imports.insert(ipath, msg);
                 continue;
             }
             // The test main imports the external test package, which no directory lookup finds.
@@ -1058,6 +1062,7 @@ impl Loader<'_> {
             dir: dir.to_path_buf(),
             files,
             imports: BTreeMap::new(),
+            bad_imports: BTreeMap::new(),
             embeds,
             root: false,
             lang: self.found.get(path).and_then(|f| f.lang.clone()),
@@ -1170,9 +1175,26 @@ fn shrink_lists(ast: &mut Ast, exprs_from: usize, stmts_from: usize) {
     }
 }
 
+/// gc's error for an import path that names no package whatever the file system holds: a malformed path
+/// (`invalid import path (…)`), an absolute one, or one that is not in its clean form; `None` for a
+/// well-formed path.
+pub fn import_path_error(path: &str) -> Option<String> {
+    if let Err(why) = validate_import_path(path) {
+        return Some(format!("invalid import path ({why})"));
+    }
+    if path.starts_with('/') {
+        return Some(format!("could not import {path} (import path cannot be absolute path)"));
+    }
+    let clean = clean_import_path(path);
+    if clean != path {
+        return Some(format!("could not import {path} (non-canonical import path {path:?} (should be {clean:?}))"));
+    }
+    None
+}
+
 /// types2's `validatedImportPath`: an import path is not empty and has no space, control or punctuation
 /// character that cannot appear in a path. `Err` holds the reason (`invalid character U+0021 '!'`).
-pub fn validate_import_path(path: &str) -> Result<(), String> {
+fn validate_import_path(path: &str) -> Result<(), String> {
     if path.is_empty() {
         return Err("empty string".into());
     }

@@ -31,17 +31,8 @@
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use super::modfile::{self, ModFile, ModVersion, ReplaceTarget, VendorList};
-
-/// The `-mod=` build flag from the command line (it wins over GOFLAGS), set once by the CLI.
-static MOD_FLAG: OnceLock<String> = OnceLock::new();
-
-/// Records the command line's `-mod=` value (`mod`, `readonly` or `vendor`).
-pub fn set_mod_flag(value: &str) {
-    let _ = MOD_FLAG.set(value.to_string());
-}
 
 /// The main module: its path, its root directory and its parsed `go.mod`.
 #[derive(Clone, Debug)]
@@ -102,14 +93,14 @@ pub struct Found {
     pub lang: Option<String>,
 }
 
-/// Which mode the environment asks for when the go command runs in directory `cwd`.
-pub fn from_env_at(cwd: &Path, gopath: &[PathBuf]) -> Option<Modules> {
-    from_vars_at(cwd, gopath, &|k| std::env::var(k).ok())
-}
-
 /// Which mode the variables read through `lookup` (GO111MODULE, GOWORK, GOMODCACHE, GOFLAGS) ask for in
-/// directory `cwd`: `from_env_at` with an environment of the caller's choosing (tests give their own).
-pub fn from_vars_at(cwd: &Path, gopath: &[PathBuf], lookup: &dyn Fn(&str) -> Option<String>) -> Option<Modules> {
+/// directory `cwd`, with the command line's `-mod=` value `mod_flag` (it wins over GOFLAGS').
+pub fn from_vars_at(
+    cwd: &Path,
+    gopath: &[PathBuf],
+    lookup: &dyn Fn(&str) -> Option<String>,
+    mod_flag: Option<&str>,
+) -> Option<Modules> {
     let var = |k: &str| lookup(k).filter(|v| !v.is_empty());
     let gomod = find_upward(cwd, "go.mod");
     let gowork = match var("GOWORK").as_deref() {
@@ -137,9 +128,8 @@ pub fn from_vars_at(cwd: &Path, gopath: &[PathBuf], lookup: &dyn Fn(&str) -> Opt
         sums: BTreeSet::new(),
     };
     // -mod: the command line, else GOFLAGS.
-    let flag = MOD_FLAG
-        .get()
-        .cloned()
+    let flag = mod_flag
+        .map(str::to_string)
         .or_else(|| var("GOFLAGS")?.split_whitespace().find_map(|f| f.strip_prefix("-mod=").map(str::to_string)));
     if let Some(other) = flag.as_deref().filter(|f| !matches!(*f, "" | "mod" | "readonly" | "vendor")) {
         m.errors.push(format!("g1c: -mod={other} not supported (can be '', 'mod', 'readonly', or 'vendor')"));

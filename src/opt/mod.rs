@@ -14,7 +14,7 @@
 //!
 //! `g1c dump ir -after PASS FILE.go` prints the module after any pass of the table.
 //!
-//! gc's `-N` (`g1c build -gcflags=-N`) turns the optimizer off ([`set_enabled`]): only the required passes
+//! gc's `-N` (`g1c build -gcflags=-N`) turns the optimizer off (`run`'s `enabled`): only the required passes
 //! run, and code generation keeps every vreg in its frame home (the naive code of DESIGN §4). It is the
 //! reference level for debugging the optimizer and for running the tests at every level.
 
@@ -32,21 +32,6 @@ pub mod sroa;
 pub mod strength;
 
 use crate::ir::{self, Func, Module};
-use std::sync::atomic::{AtomicBool, Ordering};
-
-/// Whether the optimizer is off (`-gcflags=-N`). Set once by the command line before anything is compiled,
-/// as the loader's build flags are (`load::set_build_tags`).
-static DISABLED: AtomicBool = AtomicBool::new(false);
-
-/// Turns the optimizer (the optional passes and register allocation) on or off for this process.
-pub fn set_enabled(on: bool) {
-    DISABLED.store(!on, Ordering::Relaxed);
-}
-
-/// Whether the optimizer is on (the default; off with `-gcflags=-N`).
-pub fn enabled() -> bool {
-    !DISABLED.load(Ordering::Relaxed)
-}
 
 /// One pass of the pipeline.
 pub struct Pass {

@@ -64,6 +64,8 @@ pub struct PackageSrc<'s> {
     pub files: &'s [usize],
     /// Import path as written → index of the imported package in the same list (checked earlier).
     pub imports: &'s BTreeMap<String, usize>,
+    /// Import paths the loader found malformed → the error to report at each import of them.
+    pub bad_imports: &'s BTreeMap<String, String>,
     /// The Go language version the package may use (gc's `-lang`, from the flag or the module's `go.mod`);
     /// `None`: no limit (the standard library, files outside a module).
     pub lang: Option<GoVersion>,
@@ -166,6 +168,8 @@ pub(crate) struct Checker<'a> {
     pub pkg_meta: Vec<(String, String)>,
     /// Import path as written → `PkgId`, for the package being checked.
     pub import_map: HashMap<String, PkgId>,
+    /// `PackageSrc::bad_imports` of the package being checked.
+    pub bad_imports: BTreeMap<String, String>,
     pub path: String,
     pub pkg: PkgId,
     pub unsafe_pkg: PkgId,
@@ -281,7 +285,7 @@ pub(crate) struct Checker<'a> {
 pub fn check_package(fset: &FileSet, ast: &Ast, path: &str) -> Result<Program, Vec<Error>> {
     let files: Vec<usize> = (0..ast.files.len()).collect();
     let imports = BTreeMap::new();
-    let src = [PackageSrc { path, files: &files, imports: &imports, lang: None }];
+    let src = [PackageSrc { path, files: &files, imports: &imports, bad_imports: &BTreeMap::new(), lang: None }];
     let (prog, errs) = check_program(fset, ast, &src, crate::target::Target::LINUX_AMD64.sizes);
     let errs: Vec<Error> = errs.into_iter().flatten().collect();
     if errs.is_empty() {
@@ -391,6 +395,7 @@ impl<'a> Checker<'a> {
             pkg_scopes: HashMap::default(),
             pkg_meta,
             import_map: HashMap::default(),
+            bad_imports: BTreeMap::new(),
             path: String::new(),
             pkg: PkgId(0),
             unsafe_pkg,
@@ -467,6 +472,7 @@ impl<'a> Checker<'a> {
         self.pkg_scopes.insert(pkg, self.pkg_scope);
         self.scope = self.pkg_scope;
         self.import_map = src.imports.iter().map(|(k, &v)| (k.clone(), PkgId(v as u32))).collect();
+        self.bad_imports = src.bad_imports.clone();
         self.file_scopes.clear();
         self.decls.clear();
         self.color.clear();
@@ -898,19 +904,11 @@ impl<'a> Checker<'a> {
             match self.import_map.get(&imp.path) {
                 Some(&p) => p,
                 None => {
-                    let path = &imp.path;
-                    let clean = crate::load::clean_import_path(path);
-                    let msg = match crate::load::validate_import_path(path) {
-                        Err(why) => format!("invalid import path ({why})"),
-                        Ok(()) if path.starts_with('/') => {
-                            format!("could not import {path} (import path cannot be absolute path)")
-                        }
-                        Ok(()) if clean != *path => {
-                            format!(
-                                "could not import {path} (non-canonical import path {path:?} (should be {clean:?}))"
-                            )
-                        }
-                        Ok(()) => format!("could not import {path} (not supported yet)"),
+                    // The loader judged the path: a malformed one has its message, any other is a package
+                    // this program cannot import.
+                    let msg = match self.bad_imports.get(&imp.path) {
+                        Some(msg) => msg.clone(),
+                        None => format!("could not import {} (not supported yet)", imp.path),
                     };
                     self.error(imp.path_pos, msg);
                     return;

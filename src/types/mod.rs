@@ -5,7 +5,8 @@
 //! value) of each expression, which object each identifier denotes, and how each selector resolves.
 //!
 //! This file is the contract between the checker (`check.rs` and friends) and lowering (`ir/lower.rs`):
-//! lowering reads only what is declared here, never the checker's internals.
+//! lowering reads only what is declared here and the queries of `query.rs` (method sets, gc's type strings
+//! for descriptors), never the checker's internals.
 //!
 //! Invariants:
 //! - Types are interned: two composite types are identical (Go spec "Type identity") iff their `TypeId`s are
@@ -18,6 +19,7 @@
 pub mod check;
 pub mod constant;
 pub mod fxhash;
+pub mod query;
 pub mod sizes;
 pub mod universe;
 
@@ -69,6 +71,64 @@ pub enum BasicKind {
     UntypedComplex,
     UntypedString,
     UntypedNil,
+}
+
+impl BasicKind {
+    /// The name gc prints for a basic type (`untyped int`, `unsafe.Pointer`, ...).
+    pub fn name(self) -> &'static str {
+        use BasicKind::*;
+        match self {
+            Invalid => "invalid type",
+            Bool => "bool",
+            Int => "int",
+            Int8 => "int8",
+            Int16 => "int16",
+            Int32 => "int32",
+            Int64 => "int64",
+            Uint => "uint",
+            Uint8 => "uint8",
+            Uint16 => "uint16",
+            Uint32 => "uint32",
+            Uint64 => "uint64",
+            Uintptr => "uintptr",
+            Float32 => "float32",
+            Float64 => "float64",
+            Complex64 => "complex64",
+            Complex128 => "complex128",
+            String => "string",
+            UnsafePointer => "unsafe.Pointer",
+            UntypedBool => "untyped bool",
+            UntypedInt => "untyped int",
+            UntypedRune => "untyped rune",
+            UntypedFloat => "untyped float",
+            UntypedComplex => "untyped complex",
+            UntypedString => "untyped string",
+            UntypedNil => "untyped nil",
+        }
+    }
+
+    /// The kind of an untyped constant's default type (Go spec "Constants"); any other kind is its own.
+    pub fn default_kind(self) -> BasicKind {
+        use BasicKind::*;
+        match self {
+            UntypedBool => Bool,
+            UntypedInt => Int,
+            UntypedRune => Int32,
+            UntypedFloat => Float64,
+            UntypedComplex => Complex128,
+            UntypedString => String,
+            k => k,
+        }
+    }
+
+    /// gc's name of the type in type descriptors and symbols: an untyped constant's default type's name
+    /// (what `print` of a constant shows), `nil` for untyped nil.
+    pub fn descriptor_name(self) -> &'static str {
+        match self {
+            BasicKind::UntypedNil => "nil",
+            k => k.default_kind().name(),
+        }
+    }
 }
 
 /// Number of basic kinds, i.e. the first non-basic `TypeId`.

@@ -37,39 +37,6 @@ pub fn basic_kind_from_index(i: u32) -> BasicKind {
     ALL[i as usize]
 }
 
-/// The name gc prints for a basic type (`untyped int`, `unsafe.Pointer`, ...).
-pub fn basic_name(k: BasicKind) -> &'static str {
-    use BasicKind::*;
-    match k {
-        Invalid => "invalid type",
-        Bool => "bool",
-        Int => "int",
-        Int8 => "int8",
-        Int16 => "int16",
-        Int32 => "int32",
-        Int64 => "int64",
-        Uint => "uint",
-        Uint8 => "uint8",
-        Uint16 => "uint16",
-        Uint32 => "uint32",
-        Uint64 => "uint64",
-        Uintptr => "uintptr",
-        Float32 => "float32",
-        Float64 => "float64",
-        Complex64 => "complex64",
-        Complex128 => "complex128",
-        String => "string",
-        UnsafePointer => "unsafe.Pointer",
-        UntypedBool => "untyped bool",
-        UntypedInt => "untyped int",
-        UntypedRune => "untyped rune",
-        UntypedFloat => "untyped float",
-        UntypedComplex => "untyped complex",
-        UntypedString => "untyped string",
-        UntypedNil => "untyped nil",
-    }
-}
-
 /// Fills the universe scope (predeclared types, constants, `nil`, built-ins) and package `unsafe`'s scope.
 pub(crate) fn populate(c: &mut super::check::Checker) {
     use super::{Builtin, FieldInfo, NamedType, ObjKind, Object, Signature, TypeId, TypeKind};
@@ -82,7 +49,7 @@ pub(crate) fn populate(c: &mut super::check::Checker) {
     };
     for i in 1..=BasicKind::String as u32 {
         let k = basic_kind_from_index(i);
-        add(c, u, ObjKind::TypeName, basic_name(k), TypeId(i));
+        add(c, u, ObjKind::TypeName, k.name(), TypeId(i));
     }
     add(c, u, ObjKind::TypeName, "byte", TypeId::UINT8);
     add(c, u, ObjKind::TypeName, "rune", TypeId::INT32);

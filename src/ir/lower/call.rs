@@ -262,8 +262,8 @@ impl<'a, 'b> Fb<'a, 'b> {
         let a = self.temp(st, "varargs");
         let nv = self.iconst(self.int(), n as i64);
         self.store(a, 0, p);
-        self.store(a, 8, nv);
-        self.store(a, 16, nv);
+        self.store(a, self.lw.target.len_offset(), nv);
+        self.store(a, self.lw.target.cap_offset(), nv);
         Val::M(a)
     }
 
@@ -331,12 +331,12 @@ impl<'a, 'b> Fb<'a, 'b> {
         }
         // The code pointer then the captured variables' addresses: every word is a pointer, so the
         // conservative `g1c_alloc` scans exactly the pointers.
-        let obj = self.alloc(8 * (1 + free.len() as u64));
+        let obj = self.alloc(self.lw.target.ptr_size * (1 + free.len() as u64));
         self.note_alloc(obj, pos, SiteKind::Expr("func literal".into()));
         let code = self.sym_addr(&name);
         self.store(obj, 0, code);
         for (i, p) in ptrs.into_iter().enumerate() {
-            self.store(obj, 8 * (i as i64 + 1), p);
+            self.store(obj, self.lw.target.word(i as u64 + 1), p);
         }
         Val::S(obj)
     }
@@ -402,8 +402,8 @@ impl<'a, 'b> Fb<'a, 'b> {
         self.check(ok, "g1c_panic_unsafeslice_len", vec![]);
         let a = self.temp(st, "unsafe.Slice");
         self.store(a, 0, p);
-        self.store(a, 8, n);
-        self.store(a, 16, n);
+        self.store(a, self.lw.target.len_offset(), n);
+        self.store(a, self.lw.target.cap_offset(), n);
         Val::M(a)
     }
 
@@ -465,8 +465,8 @@ impl<'a, 'b> Fb<'a, 'b> {
                 self.note_alloc(p, self.lparen_after(fun), SiteKind::Expr(text));
                 let a = self.temp(t, "make");
                 self.store(a, 0, p);
-                self.store(a, 8, l);
-                self.store(a, 16, c);
+                self.store(a, self.lw.target.len_offset(), l);
+                self.store(a, self.lw.target.cap_offset(), c);
                 vec![Val::M(a)]
             }
             Builtin::New => {
@@ -584,7 +584,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         match self.under(xt) {
             TypeKind::Slice(_) => {
                 let s = self.expr(x).v();
-                self.load(self.int(), s, if cap { 16 } else { 8 })
+                self.load(self.int(), s, if cap { self.lw.target.cap_offset() } else { self.lw.target.len_offset() })
             }
             TypeKind::Array { len, .. } => {
                 let len = *len;
@@ -601,7 +601,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             }
             TypeKind::Basic(_) => {
                 let s = self.expr_to(x, TypeId::STRING).v();
-                self.load(self.int(), s, 8)
+                self.load(self.int(), s, self.lw.target.len_offset())
             }
             TypeKind::Map { .. } => {
                 let m = self.expr(x).v();
@@ -641,7 +641,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             let tt = self.default_type(self.type_of(args[1]));
             let t = self.expr_to(args[1], tt).v();
             let tp = self.load(Ty::Ptr, t, 0);
-            let tn = self.load(self.int(), t, 8);
+            let tn = self.load(self.int(), t, self.lw.target.len_offset());
             (Vec::new(), Some((tp, tn)))
         } else {
             let mut vals = Vec::new();
@@ -661,8 +661,8 @@ impl<'a, 'b> Fb<'a, 'b> {
         let elem = self.elem(st);
         self.set_pos(self.ast.expr(e).pos);
         let p0 = self.load(Ty::Ptr, s, 0);
-        let l = self.load(self.int(), s, 8);
-        let c0 = self.load(self.int(), s, 16);
+        let l = self.load(self.int(), s, self.lw.target.len_offset());
+        let c0 = self.load(self.int(), s, self.lw.target.cap_offset());
         let n = match src {
             Some((_, tn)) => tn,
             None => self.iconst(self.int(), extra.len() as i64),
@@ -675,12 +675,12 @@ impl<'a, 'b> Fb<'a, 'b> {
         let join = self.new_block();
         self.branch(grow, grow_b, join);
         self.switch_to(grow_b);
-        let out = self.temp_raw(24, 8, "grow");
+        let out = self.temp_raw(self.lw.target.slice_size(), self.lw.target.ptr_size, "grow");
         let tsym = self.lw.type_sym(elem);
         let et = self.sym_addr(&tsym);
         self.call_rt("g1c_growslice_typed", vec![out, et, p0, l, c0, newlen], &[]);
         self.emit(Op::Load { dst: p, addr: out, offset: 0 });
-        self.emit(Op::Load { dst: c, addr: out, offset: 16 });
+        self.emit(Op::Load { dst: c, addr: out, offset: self.lw.target.cap_offset() as i32 });
         self.jump(join);
         self.switch_to(join);
         let dst = self.index_addr(p, l, es);
@@ -702,8 +702,8 @@ impl<'a, 'b> Fb<'a, 'b> {
         }
         let a = self.temp(st, "append");
         self.store(a, 0, p);
-        self.store(a, 8, newlen);
-        self.store(a, 16, c);
+        self.store(a, self.lw.target.len_offset(), newlen);
+        self.store(a, self.lw.target.cap_offset(), c);
         Val::M(a)
     }
 
@@ -720,8 +720,8 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// The rest of `copy`: slice headers at `d` and `s` (a string's header starts the same way), elements
     /// of size `es`.
     fn copy_values(&mut self, d: VReg, s: VReg, es: u64) -> VReg {
-        let (dp, dl) = (self.load(Ty::Ptr, d, 0), self.load(self.int(), d, 8));
-        let (sp, sl) = (self.load(Ty::Ptr, s, 0), self.load(self.int(), s, 8));
+        let (dp, dl) = (self.load(Ty::Ptr, d, 0), self.load(self.int(), d, self.lw.target.len_offset()));
+        let (sp, sl) = (self.load(Ty::Ptr, s, 0), self.load(self.int(), s, self.lw.target.len_offset()));
         let n = self.copy(dl);
         let less = self.cmp(Cond::LtS, sl, dl);
         let b = self.new_block();
@@ -808,7 +808,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 }
                 String => {
                     let p = self.load(Ty::Ptr, v.v(), 0);
-                    let n = self.load(self.int(), v.v(), 8);
+                    let n = self.load(self.int(), v.v(), self.lw.target.len_offset());
                     self.call_rt("g1c_printstring", vec![p, n], &[]);
                 }
                 UnsafePointer | UntypedNil => {
@@ -821,8 +821,8 @@ impl<'a, 'b> Fb<'a, 'b> {
             }
             TypeKind::Slice(_) => {
                 let p = self.load(Ty::Ptr, v.v(), 0);
-                let l = self.load(self.int(), v.v(), 8);
-                let c = self.load(self.int(), v.v(), 16);
+                let l = self.load(self.int(), v.v(), self.lw.target.len_offset());
+                let c = self.load(self.int(), v.v(), self.lw.target.cap_offset());
                 self.call_rt("g1c_printslice", vec![p, l, c], &[]);
             }
             TypeKind::Interface { .. } => self.print_iface(v),
@@ -869,7 +869,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                     }
                     String => {
                         let p = self.load(Ty::Ptr, v.v(), 0);
-                        let n = self.load(self.int(), v.v(), 8);
+                        let n = self.load(self.int(), v.v(), self.lw.target.len_offset());
                         (kind, self.conv(ConvOp::Bitcast, self.int(), p), n)
                     }
                     _ => (kind, self.to_int(v.v(), false), zero(self)),

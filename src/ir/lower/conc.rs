@@ -166,7 +166,11 @@ impl<'a, 'b> Fb<'a, 'b> {
         let r = if in_loop || self.defer_may_repeat {
             self.call_rt("g1c_deferproc", vec![fv, args, n, argp], &[self.int()])[0]
         } else {
-            let rec = self.temp_raw(DEFER_RECORD_SIZE + (size as u64).next_multiple_of(8), 8, "defer");
+            let rec = self.temp_raw(
+                DEFER_RECORD_SIZE + (size as u64).next_multiple_of(self.lw.target.ptr_size),
+                self.lw.target.ptr_size,
+                "defer",
+            );
             self.call_rt("g1c_deferprocstack", vec![rec, fv, args, n, argp], &[self.int()])[0]
         };
         let zero = self.iconst(self.int(), 0);
@@ -220,7 +224,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         };
         let pt: Vec<TypeId> = vals.iter().map(|v| v.1).collect();
         let (po, _, size) = self.call_layout(&pt, &results);
-        let block = self.temp_raw(size.max(8) as u64, 8, "goargs");
+        let block = self.temp_raw((size as u64).max(self.lw.target.ptr_size), self.lw.target.ptr_size, "goargs");
         for (i, (v, t)) in vals.into_iter().enumerate() {
             self.store_val(block, po[i] as i64, v, t);
         }
@@ -259,7 +263,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             types.push(TypeId::UINTPTR);
         }
         let (po, _, size) = self.call_layout(&types, &[]);
-        let block = self.temp_raw(size.max(8) as u64, 8, "goargs");
+        let block = self.temp_raw((size as u64).max(self.lw.target.ptr_size), self.lw.target.ptr_size, "goargs");
         for (i, v) in vals.into_iter().enumerate() {
             self.store_val(block, po[i] as i64, v, types[i]);
         }
@@ -310,9 +314,9 @@ impl<'a, 'b> Fb<'a, 'b> {
             None => self.argp(),
         };
         let r = self.call_rt("g1c_gorecover", vec![argp], &[Ty::Ptr, Ty::Ptr]);
-        let a = self.temp_raw(16, 8, "recovered");
+        let a = self.temp_raw(self.lw.target.two_words(), self.lw.target.ptr_size, "recovered");
         self.store(a, 0, r[0]);
-        self.store(a, 8, r[1]);
+        self.store(a, self.lw.target.data_offset(), r[1]);
         Val::M(a)
     }
 
@@ -472,13 +476,15 @@ impl<'a, 'b> Fb<'a, 'b> {
         } else if cases.is_empty() {
             (self.iconst(self.int(), -1), self.iconst(self.int(), 0))
         } else {
-            let arr = self.temp_raw(24 * cases.len() as u64, 8, "scases");
+            let arr =
+                self.temp_raw(self.lw.target.word(3 * cases.len() as u64) as u64, self.lw.target.ptr_size, "scases");
             for (i, (c, slot, dir)) in cases.iter().enumerate() {
-                let off = 24 * i as i64;
+                // rt's scase: the channel, the element's slot, the direction (an int), one word each.
+                let off = self.lw.target.word(3 * i as u64);
                 self.store(arr, off, *c);
-                self.store(arr, off + 8, *slot);
+                self.store(arr, off + self.lw.target.word(1), *slot);
                 let d = self.iconst(self.int(), *dir as i64);
-                self.store(arr, off + 16, d);
+                self.store(arr, off + self.lw.target.word(2), d);
             }
             let n = self.iconst(self.int(), cases.len() as i64);
             let block = self.iconst(Ty::I8, !has_default as i64);

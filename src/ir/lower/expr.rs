@@ -94,7 +94,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                         let (i, signed) = self.index_value(indices[0]);
                         self.set_pos(self.bracket_pos(e));
                         let p = self.load(Ty::Ptr, s, 0);
-                        let n = self.load(self.int(), s, 8);
+                        let n = self.load(self.int(), s, self.lw.target.len_offset());
                         self.bounds_check(i, n, 0, signed);
                         let a = self.index_addr(p, i, 1);
                         Val::S(self.load(Ty::I8, a, 0))
@@ -207,7 +207,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         };
         let n = self.iconst(self.int(), s.len() as i64);
         self.store(a, 0, p);
-        self.store(a, 8, n);
+        self.store(a, self.lw.target.len_offset(), n);
         Val::M(a)
     }
 
@@ -402,7 +402,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let (i, signed) = self.index_value(idx);
                 self.set_pos(pos);
                 let p = self.load(Ty::Ptr, s, 0);
-                let n = self.load(self.int(), s, 8);
+                let n = self.load(self.int(), s, self.lw.target.len_offset());
                 self.bounds_check(i, n, 0, signed);
                 let es = self.size(*elem);
                 self.index_addr(p, i, es)
@@ -424,7 +424,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let elem = *elem;
                 let s = self.expr(x).v();
                 let p = self.load(Ty::Ptr, s, 0);
-                let n = self.load(self.int(), s, 8);
+                let n = self.load(self.int(), s, self.lw.target.len_offset());
                 (p, ElemLen::Slice(n), elem, false)
             }
             TypeKind::Array { len, elem } => {
@@ -513,14 +513,14 @@ impl<'a, 'b> Fb<'a, 'b> {
             TypeKind::Basic(_) => {
                 let s = self.expr(x).v();
                 let p = self.load(Ty::Ptr, s, 0);
-                let n = self.load(self.int(), s, 8);
+                let n = self.load(self.int(), s, self.lw.target.len_offset());
                 (p, n, n, 1, false, true)
             }
             TypeKind::Slice(el) => {
                 let s = self.expr(x).v();
                 let p = self.load(Ty::Ptr, s, 0);
-                let l = self.load(self.int(), s, 8);
-                let c = self.load(self.int(), s, 16);
+                let l = self.load(self.int(), s, self.lw.target.len_offset());
+                let c = self.load(self.int(), s, self.lw.target.cap_offset());
                 (p, l, c, self.size(*el), true, false)
             }
             TypeKind::Pointer(pt) => {
@@ -606,9 +606,9 @@ impl<'a, 'b> Fb<'a, 'b> {
         };
         let a = self.temp(rt, "slice");
         self.store(a, 0, rptr);
-        self.store(a, 8, rlen);
+        self.store(a, self.lw.target.len_offset(), rlen);
         if !is_string {
-            self.store(a, 16, rcap);
+            self.store(a, self.lw.target.cap_offset(), rcap);
         }
         Val::M(a)
     }
@@ -751,19 +751,19 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// `g1c_concatstrings` over the given string values.
     pub fn concat_vals(&mut self, vals: &[Val]) -> Val {
         let n = vals.len() as u64;
-        let arr = self.temp_raw(16 * n, 8, "concat");
+        let arr = self.temp_raw(self.lw.target.two_words() * n, self.lw.target.ptr_size, "concat");
         for (i, v) in vals.iter().enumerate() {
             let p = self.load(Ty::Ptr, v.v(), 0);
-            let l = self.load(self.int(), v.v(), 8);
-            self.store(arr, 16 * i as i64, p);
-            self.store(arr, 16 * i as i64 + 8, l);
+            let l = self.load(self.int(), v.v(), self.lw.target.len_offset());
+            self.store(arr, self.lw.target.word(2 * i as u64), p);
+            self.store(arr, self.lw.target.word(2 * i as u64) + self.lw.target.len_offset(), l);
         }
         let cnt = self.iconst(self.int(), n as i64);
         let buf = self.tmp_buf(TMP_BUF);
         let r = self.call_rt("g1c_concatstrings", vec![buf, arr, cnt], &[Ty::Ptr, self.int()]);
         let a = self.temp(TypeId::STRING, "str");
         self.store(a, 0, r[0]);
-        self.store(a, 8, r[1]);
+        self.store(a, self.lw.target.len_offset(), r[1]);
         Val::M(a)
     }
 
@@ -853,8 +853,10 @@ impl<'a, 'b> Fb<'a, 'b> {
     pub fn compare(&mut self, op: BinaryOp, x: Val, y: Val, t: TypeId) -> VReg {
         if self.scalar(t).is_none() {
             if self.is_string(t) && !matches!(op, BinaryOp::Eql | BinaryOp::Neq) {
-                let (ap, al) = (self.load(Ty::Ptr, x.v(), 0), self.load(self.int(), x.v(), 8));
-                let (bp, bl) = (self.load(Ty::Ptr, y.v(), 0), self.load(self.int(), y.v(), 8));
+                let (ap, al) =
+                    (self.load(Ty::Ptr, x.v(), 0), self.load(self.int(), x.v(), self.lw.target.len_offset()));
+                let (bp, bl) =
+                    (self.load(Ty::Ptr, y.v(), 0), self.load(self.int(), y.v(), self.lw.target.len_offset()));
                 let c = self.call_rt("g1c_cmpstring", vec![ap, al, bp, bl], &[self.int()])[0];
                 let zero = self.iconst(self.int(), 0);
                 let cond = match op {
@@ -1027,8 +1029,8 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// `a == b` for strings: equal lengths, then `g1c_memequal`.
     fn str_eq(&mut self, a: VReg, b: VReg) -> VReg {
-        let al = self.load(self.int(), a, 8);
-        let bl = self.load(self.int(), b, 8);
+        let al = self.load(self.int(), a, self.lw.target.len_offset());
+        let bl = self.load(self.int(), b, self.lw.target.len_offset());
         let r = self.vreg(Ty::I8);
         self.emit(Op::Cmp { cond: Cond::Eq, dst: r, x: al, y: bl });
         let yes = self.new_block();
@@ -1125,8 +1127,8 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let a = self.temp(t, "lit");
                 let nv = self.iconst(self.int(), n as i64);
                 self.store(a, 0, backing);
-                self.store(a, 8, nv);
-                self.store(a, 16, nv);
+                self.store(a, self.lw.target.len_offset(), nv);
+                self.store(a, self.lw.target.cap_offset(), nv);
                 Val::M(a)
             }
             TypeKind::Map { .. } => self.map_lit(e, t),
@@ -1229,7 +1231,8 @@ impl<'a, 'b> Fb<'a, 'b> {
                 if let TypeKind::Slice(el) = self.under(from) {
                     if self.basic(*el) != Some(BasicKind::Int32) && self.tv(args[0]).mode != Mode::Constant {
                         let v = self.expr_to(args[0], from);
-                        let (p, n) = (self.load(Ty::Ptr, v.v(), 0), self.load(self.int(), v.v(), 8));
+                        let (p, n) =
+                            (self.load(Ty::Ptr, v.v(), 0), self.load(self.int(), v.v(), self.lw.target.len_offset()));
                         return self.string_from(p, n);
                     }
                 }
@@ -1263,7 +1266,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 return self.string_from(r[0], r[1]);
             }
             if let TypeKind::Slice(el) = fk {
-                let (p, n) = (self.load(Ty::Ptr, v.v(), 0), self.load(self.int(), v.v(), 8));
+                let (p, n) = (self.load(Ty::Ptr, v.v(), 0), self.load(self.int(), v.v(), self.lw.target.len_offset()));
                 let f = if self.basic(*el) == Some(BasicKind::Int32) {
                     "g1c_slicerunetostring"
                 } else {
@@ -1276,7 +1279,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             return v;
         }
         if let (TypeKind::Slice(el), true) = (tk, self.is_string(from)) {
-            let (p, n) = (self.load(Ty::Ptr, v.v(), 0), self.load(self.int(), v.v(), 8));
+            let (p, n) = (self.load(Ty::Ptr, v.v(), 0), self.load(self.int(), v.v(), self.lw.target.len_offset()));
             let out = self.temp(to, "conv");
             let (f, size) = if self.basic(*el) == Some(BasicKind::Int32) {
                 ("g1c_stringtoslicerune", 4 * TMP_BUF)
@@ -1291,7 +1294,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             if let TypeKind::Array { len, .. } = self.under(*arr) {
                 // Slice to array pointer: panics when the slice is shorter than the array.
                 let n = self.iconst(self.int(), *len as i64);
-                let (p, l) = (self.load(Ty::Ptr, v.v(), 0), self.load(self.int(), v.v(), 8));
+                let (p, l) = (self.load(Ty::Ptr, v.v(), 0), self.load(self.int(), v.v(), self.lw.target.len_offset()));
                 let ok = self.cmp(Cond::LeU, n, l);
                 let good = self.new_block();
                 let bad = self.new_block();
@@ -1329,7 +1332,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     fn string_from(&mut self, p: VReg, n: VReg) -> Val {
         let a = self.temp(TypeId::STRING, "str");
         self.store(a, 0, p);
-        self.store(a, 8, n);
+        self.store(a, self.lw.target.len_offset(), n);
         Val::M(a)
     }
 

@@ -707,14 +707,14 @@ impl<'a, 'b> Fb<'a, 'b> {
             po.push(off as u32);
             off += self.size(t);
         }
-        off = round_up(off, 8);
+        off = round_up(off, self.lw.target.reg_size);
         let mut ro = Vec::new();
         for &t in results {
             off = round_up(off, self.align(t));
             ro.push(off as u32);
             off += self.size(t);
         }
-        (po, ro, round_up(off, 8) as u32)
+        (po, ro, round_up(off, self.lw.target.reg_size) as u32)
     }
 
     // ---- Values in memory ----
@@ -932,7 +932,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             let ctx = self.vreg(Ty::Ptr);
             self.emit(Op::ClosureCtx { dst: ctx });
             for (i, &obj) in captured.iter().enumerate() {
-                let p = self.load(Ty::Ptr, ctx, 8 * (i as i64 + 1));
+                let p = self.load(Ty::Ptr, ctx, self.lw.target.word(i as u64 + 1));
                 self.vars.insert(obj, VarLoc::Heap(p));
             }
         }
@@ -946,7 +946,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         for (i, &t) in pt.iter().enumerate() {
             self.lw.ptr_bitmap(self.sub(t), po[i] as u64, &mut ptr_words);
         }
-        ptr_words.resize(params_end.div_ceil(8) as usize, false);
+        ptr_words.resize((params_end as u64).div_ceil(self.lw.target.ptr_size) as usize, false);
         self.f.escape.ptr_words = ptr_words;
         for (i, (obj, t)) in params.into_iter().enumerate() {
             let Some(obj) = obj else { continue };

@@ -12,7 +12,7 @@
 //! program, see `typedesc.rs`), never itab pointers (itabs built at run time differ from static ones).
 
 use super::func::{Fb, Val};
-use super::typedesc::{itab_fun, Wrapper};
+use super::typedesc::Wrapper;
 use crate::ir::{BinOp, Callee, Cond, Data, DataKind, DataReloc, Op, Ty, VReg};
 use crate::syntax::ast::{BinaryOp, CaseClause, ExprId, ExprKind, StmtId, StmtKind};
 use crate::syntax::pos::Pos;
@@ -65,7 +65,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 let out = self.temp(to, "iface");
                 let w0 = self.sym_addr(&sym);
                 self.store(out, 0, w0);
-                self.store(out, 8, data);
+                self.store(out, self.lw.target.data_offset(), data);
                 return Val::M(out);
             }
         }
@@ -84,7 +84,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let out = self.temp(to, "iface");
         if self.is_iface(from) {
             let tab = self.load(Ty::Ptr, v.v(), 0);
-            let data = self.load(Ty::Ptr, v.v(), 8);
+            let data = self.load(Ty::Ptr, v.v(), self.lw.target.data_offset());
             let w0 = if self.is_empty_iface(to) {
                 if self.is_empty_iface(from) {
                     tab
@@ -98,14 +98,14 @@ impl<'a, 'b> Fb<'a, 'b> {
                 self.call_rt("g1c_convI2I", vec![ia, typ], &[Ty::Ptr])[0]
             };
             self.store(out, 0, w0);
-            self.store(out, 8, data);
+            self.store(out, self.lw.target.data_offset(), data);
             return Val::M(out);
         }
         let sym = if self.is_empty_iface(to) { self.note_iface_conv(from) } else { self.lw.itab_sym(to, from) };
         let w0 = self.sym_addr(&sym);
         let data = self.box_value(v, from);
         self.store(out, 0, w0);
-        self.store(out, 8, data);
+        self.store(out, self.lw.target.data_offset(), data);
         Val::M(out)
     }
 
@@ -149,7 +149,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         self.lw.add_data(Data {
             name: name.clone(),
             kind: DataKind::ReadOnly,
-            align: 8,
+            align: self.lw.target.ptr_size as u32,
             size: bytes.len() as u64,
             bytes,
             relocs,
@@ -231,7 +231,8 @@ impl<'a, 'b> Fb<'a, 'b> {
         let end = self.new_block();
         self.branch(nz, load, end);
         self.switch_to(load);
-        let t = self.load(Ty::Ptr, tab, 8);
+        // An itab's second word is its concrete type (runtime's `itab._type`).
+        let t = self.load(Ty::Ptr, tab, self.lw.target.word(1));
         self.emit(Op::Copy { dst: r, src: t });
         self.jump(end);
         self.switch_to(end);
@@ -272,7 +273,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let xv = self.expr(x);
         let xv = self.to_temp(xv, xt);
         self.set_pos(pos);
-        let data = self.load(Ty::Ptr, xv.v(), 8);
+        let data = self.load(Ty::Ptr, xv.v(), self.lw.target.data_offset());
         let typ = self.dyn_type(xv.v(), xt);
         let xsym = self.lw.type_sym(xt);
         if self.is_iface(t) {
@@ -309,7 +310,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             self.jump(end);
             self.switch_to(end);
             self.store(out, 0, w0);
-            self.store(out, 8, d);
+            self.store(out, self.lw.target.data_offset(), d);
             return (Val::M(out), comma_ok.then_some(ok));
         }
         let tsym = self.lw.type_sym(t);
@@ -401,7 +402,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let xv = self.expr(x);
         let xv = self.to_temp(xv, xt);
         let typ = self.dyn_type(xv.v(), xt);
-        let data = self.load(Ty::Ptr, xv.v(), 8);
+        let data = self.load(Ty::Ptr, xv.v(), self.lw.target.data_offset());
         let end = self.new_block();
         self.targets.push(super::func::Target { label, brk: end, cont: None });
         let mut default: Option<(usize, crate::ir::BlockId)> = None;
@@ -464,7 +465,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                             self.call_rt("g1c_assertE2I2", vec![want, typ], &[Ty::Ptr])[0]
                         };
                         self.store(out, 0, w0);
-                        self.store(out, 8, data);
+                        self.store(out, self.lw.target.data_offset(), data);
                         Val::M(out)
                     }
                 } else {
@@ -496,7 +497,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             self.walk_fields(xv.v(), t, path)
         };
         let tab = self.load(Ty::Ptr, addr, 0);
-        let data = self.load(Ty::Ptr, addr, 8);
+        let data = self.load(Ty::Ptr, addr, self.lw.target.data_offset());
         (tab, data, t)
     }
 
@@ -525,8 +526,8 @@ impl<'a, 'b> Fb<'a, 'b> {
     pub fn itab_fun_slot(&mut self, tab: VReg, iface: TypeId, idx: u32) -> VReg {
         let caller = self.f.name.clone();
         self.lw.note_iface_call(caller, iface, idx);
-        let ptr = self.lw.target.ptr_size;
-        self.add_off(tab, itab_fun(ptr) + ptr as i64 * idx as i64)
+        let t = self.lw.target;
+        self.add_off(tab, t.itab_fun_offset() + t.word(idx as u64))
     }
 
     /// The callee and arguments of `x.M(args)` where `M` is a method of an interface (possibly reached
@@ -621,7 +622,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                 self.nil_check(tab);
                 let a = self.temp(it, "recv");
                 self.store(a, 0, tab);
-                self.store(a, 8, data);
+                self.store(a, self.lw.target.data_offset(), data);
                 let idx = self.iface_method_index(it, sel.obj);
                 let ts = self.lw.type_string(it);
                 (it, Val::M(a), FmTarget::Iface(idx), format!("{ts}.{mname}"))
@@ -639,7 +640,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let clo = self.call_rt("g1c_newclosure", vec![rtd], &[Ty::Ptr])[0];
         let code = self.sym_addr(&sym);
         self.store(clo, 0, code);
-        self.store_val(clo, 8, recv_v, recv_t);
+        self.store_val(clo, self.lw.target.word(1), recv_v, recv_t);
         Val::S(clo)
     }
 
@@ -674,8 +675,8 @@ impl<'a, 'b> Fb<'a, 'b> {
 
     /// `a == b` for interface values of type `t` in memory.
     pub fn iface_eq(&mut self, a: VReg, b: VReg, t: TypeId) -> VReg {
-        let (a0, a1) = (self.load(Ty::Ptr, a, 0), self.load(Ty::Ptr, a, 8));
-        let (b0, b1) = (self.load(Ty::Ptr, b, 0), self.load(Ty::Ptr, b, 8));
+        let (a0, a1) = (self.load(Ty::Ptr, a, 0), self.load(Ty::Ptr, a, self.lw.target.data_offset()));
+        let (b0, b1) = (self.load(Ty::Ptr, b, 0), self.load(Ty::Ptr, b, self.lw.target.data_offset()));
         if !self.is_empty_iface(t) {
             // Itabs are not unique (rt makes some at run time): the runtime compares their types.
             return self.call_rt("g1c_ifaceeq", vec![a0, a1, b0, b1], &[Ty::I8])[0];
@@ -700,7 +701,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// `print(i)`: gc's `(0x…,0x…)`.
     pub fn print_iface(&mut self, v: Val) {
         let a = self.load(Ty::Ptr, v.v(), 0);
-        let b = self.load(Ty::Ptr, v.v(), 8);
+        let b = self.load(Ty::Ptr, v.v(), self.lw.target.data_offset());
         self.call_rt("g1c_printiface", vec![a, b], &[]);
     }
 
@@ -714,7 +715,7 @@ impl<'a, 'b> Fb<'a, 'b> {
             self.set_pos(pos);
             if self.is_iface(t) {
                 let w0 = self.dyn_type(v.v(), t);
-                (w0, self.load(Ty::Ptr, v.v(), 8))
+                (w0, self.load(Ty::Ptr, v.v(), self.lw.target.data_offset()))
             } else {
                 let tsym = self.note_iface_conv(t);
                 let w0 = self.sym_addr(&tsym);
@@ -776,33 +777,37 @@ impl<'a> super::Lowerer<'a> {
     pub fn emit_iface_calls(&mut self) {
         // Sorted and without repeats: a function calling one method twice needs one entry.
         let calls: std::collections::BTreeSet<_> = std::mem::take(&mut self.iface_calls).into_iter().collect();
-        let mut bytes = Vec::with_capacity(calls.len() * 32);
+        let ptr = self.target.ptr_size as usize;
+        let word = |i: usize| (i * ptr) as u32;
+        let mut bytes = Vec::with_capacity(calls.len() * 4 * ptr);
         let mut relocs = Vec::with_capacity(calls.len() * 3);
         for (caller, name, sig) in calls {
             let at = bytes.len() as u32;
             let name_sym = self.string_sym(name.as_bytes());
             relocs.push(DataReloc::addr(at, caller, 0));
-            relocs.push(DataReloc::addr(at + 8, sig, 0));
-            relocs.push(DataReloc::addr(at + 16, name_sym, 0));
-            bytes.extend_from_slice(&[0; 24]);
-            bytes.extend_from_slice(&(name.len() as u64).to_le_bytes());
+            relocs.push(DataReloc::addr(at + word(1), sig, 0));
+            relocs.push(DataReloc::addr(at + word(2), name_sym, 0));
+            bytes.resize(bytes.len() + 3 * ptr, 0);
+            bytes.extend_from_slice(&(name.len() as u64).to_le_bytes()[..ptr]);
         }
         if !bytes.is_empty() {
             let name = crate::link::methods::IFACE_CALLS.to_string();
-            self.add_data(Data { name, kind: DataKind::ReadOnly, align: 8, size: bytes.len() as u64, bytes, relocs });
+            let align = ptr as u32;
+            self.add_data(Data { name, kind: DataKind::ReadOnly, align, size: bytes.len() as u64, bytes, relocs });
         }
         // The conversions to empty interfaces, `go..ifaceconvs`: (function, descriptor) address pairs.
         let convs: std::collections::BTreeSet<_> = std::mem::take(&mut self.iface_convs).into_iter().collect();
-        let mut bytes = Vec::with_capacity(convs.len() * 16);
+        let mut bytes = Vec::with_capacity(convs.len() * 2 * ptr);
         let mut relocs = Vec::with_capacity(convs.len() * 2);
         for (caller, tsym) in convs {
             relocs.push(DataReloc::addr(bytes.len() as u32, caller, 0));
-            relocs.push(DataReloc::addr(bytes.len() as u32 + 8, tsym, 0));
-            bytes.extend_from_slice(&[0; 16]);
+            relocs.push(DataReloc::addr(bytes.len() as u32 + word(1), tsym, 0));
+            bytes.resize(bytes.len() + 2 * ptr, 0);
         }
         if !bytes.is_empty() {
             let name = crate::link::methods::IFACE_CONVS.to_string();
-            self.add_data(Data { name, kind: DataKind::ReadOnly, align: 8, size: bytes.len() as u64, bytes, relocs });
+            let align = ptr as u32;
+            self.add_data(Data { name, kind: DataKind::ReadOnly, align, size: bytes.len() as u64, bytes, relocs });
         }
     }
 
@@ -837,18 +842,20 @@ impl<'a> super::Lowerer<'a> {
     /// `func(p unsafe.Pointer, q uintptr-or-pointer) R` calling `rt(closure's type, p, q)`.
     fn lower_abi0_body(&mut self, sym: &str, rt: &str, res: Ty) {
         let pos = self.ast.files.first().map(|f| f.package.pos).unwrap_or(Pos::NONE);
+        let target = self.target;
         let mut fb = Fb::new(self, sym.to_string(), pos, format!("{sym}.func"));
-        fb.f.args_size = 24;
+        // `p`, `q` and the result: one word each.
+        fb.f.args_size = target.word(3) as u32;
         fb.line = 0;
         let ctx = fb.vreg(Ty::Ptr);
         fb.emit(Op::ClosureCtx { dst: ctx });
-        let t = fb.load(Ty::Ptr, ctx, 8);
+        let t = fb.load(Ty::Ptr, ctx, target.word(1));
         let a = fb.vreg(Ty::Ptr);
         fb.emit(Op::ArgAddr { dst: a, offset: 0 });
         let p = fb.load(Ty::Ptr, a, 0);
-        let q = fb.load(Ty::Ptr, a, 8);
+        let q = fb.load(Ty::Ptr, a, target.word(1));
         let r = fb.call_rt(rt, vec![t, p, q], &[res])[0];
-        fb.store(a, 16, r);
+        fb.store(a, target.word(2), r);
         fb.finish_return();
         let f = fb.finish();
         self.funcs.push(f);
@@ -921,7 +928,7 @@ impl<'a> super::Lowerer<'a> {
         let base_addr = if w.recv_ptr { fb.load(Ty::Ptr, a0, 0) } else { a0 };
         let (addr, _) = fb.walk_fields(base_addr, w.base, &w.path);
         let tab = fb.load(Ty::Ptr, addr, 0);
-        let data = fb.load(Ty::Ptr, addr, 8);
+        let data = fb.load(Ty::Ptr, addr, fb.lw.target.data_offset());
         let mut args = vec![(Val::S(data), TypeId::UNSAFE_POINTER)];
         args.extend(fb.load_args(&po[1..], &sig.params));
         let field_t = fb.lw.path_type(w.base, &w.path);
@@ -945,13 +952,13 @@ impl<'a> super::Lowerer<'a> {
         let mut args = Vec::new();
         let callee = match &w.target {
             FmTarget::Direct(s) => {
-                let v = fb.load_val(ctx, 8, w.recv_t);
+                let v = fb.load_val(ctx, fb.lw.target.word(1), w.recv_t);
                 args.push((v, w.recv_t));
                 Callee::Direct(s.clone())
             }
             FmTarget::Iface(idx) => {
-                let tab = fb.load(Ty::Ptr, ctx, 8);
-                let data = fb.load(Ty::Ptr, ctx, 16);
+                let tab = fb.load(Ty::Ptr, ctx, fb.lw.target.word(1));
+                let data = fb.load(Ty::Ptr, ctx, fb.lw.target.word(2));
                 args.push((Val::S(data), TypeId::UNSAFE_POINTER));
                 Callee::Closure(fb.itab_fun_slot(tab, w.recv_t, *idx))
             }
@@ -959,7 +966,7 @@ impl<'a> super::Lowerer<'a> {
                 let a = fb.vreg(Ty::Ptr);
                 fb.emit(Op::ArgAddr { dst: a, offset: 0 });
                 let tab = fb.load(Ty::Ptr, a, 0);
-                let data = fb.load(Ty::Ptr, a, 8);
+                let data = fb.load(Ty::Ptr, a, fb.lw.target.data_offset());
                 args.push((Val::S(data), TypeId::UNSAFE_POINTER));
                 Callee::Closure(fb.itab_fun_slot(tab, w.recv_t, *idx))
             }

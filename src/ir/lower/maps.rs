@@ -252,7 +252,8 @@ impl<'a, 'b> Fb<'a, 'b> {
         let mt = self.type_of(x);
         let (kt, vt) = self.map_kv(mt);
         let m = self.expr(x).v();
-        let it = self.temp_raw(96, 8, "hiter");
+        // rt's iterator, reflect's `hiter`: twelve words, the key's and the element's addresses first.
+        let it = self.temp_raw(self.lw.target.word(12) as u64, self.lw.target.ptr_size, "hiter");
         let d = self.map_desc(mt);
         self.call_rt("g1c_mapiterinit", vec![d, m, it], &[]);
         let (mut key_lv, mut val_lv) =
@@ -271,7 +272,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         let kv = self.load_val(kp, 0, kt);
         let kv = self.to_temp(kv, kt);
         let vv = if want_value {
-            let vp = self.load(Ty::Ptr, it, 8);
+            let vp = self.load(Ty::Ptr, it, self.lw.target.word(1));
             let v = self.load_val(vp, 0, vt);
             Some(self.to_temp(v, vt))
         } else {

@@ -8,7 +8,7 @@
 //! `func init()`s in source order; docs/RUNTIME-ABI.md "Program start").
 //!
 //! Contract for the driver: `lower(target, fset, ast, prog) -> Result<ir::Module, Vec<Error>>` for a program
-//! of one package (`main`), and `lower_program(target, fset, ast, prog, units)` for several (the program
+//! of one package (`main`), and `lower_program(target, optimize, fset, ast, prog, units)` for several (the program
 //! checked with `target.sizes`): the [`Unit`]s in gc's
 //! initialization order (every package after the packages it imports, depth first in the order of the
 //! importer's imports; the root package `main` last). The runtime's `doInit` runs `main..inittask`, whose
@@ -66,10 +66,12 @@ pub struct Unit {
     pub complete: bool,
 }
 
-/// Lowers a program of one package, the first of `prog.packages`, made of every file of `ast`.
+/// Lowers a program of one package, the first of `prog.packages`, made of every file of `ast`, for the
+/// optimizer on.
 pub fn lower(target: &Target, fset: &FileSet, ast: &Ast, prog: &Program) -> Result<Module, Vec<Error>> {
     lower_program(
         target,
+        true,
         fset,
         ast,
         prog,
@@ -78,16 +80,17 @@ pub fn lower(target: &Target, fset: &FileSet, ast: &Ast, prog: &Program) -> Resu
 }
 
 /// Lowers the packages `units`, given in initialization order with the root package last (see the module
-/// comment).
+/// comment); `optimize`: the optimizer will run (no `-gcflags=-N`).
 pub fn lower_program(
     target: &Target,
+    optimize: bool,
     fset: &FileSet,
     ast: &Ast,
     prog: &Program,
     units: &[Unit],
 ) -> Result<Module, Vec<Error>> {
     let gen = generic::instantiate(ast, prog)?;
-    let mut lw = Lowerer::new(*target, fset, ast, prog, &gen);
+    let mut lw = Lowerer::new(*target, optimize, fset, ast, prog, &gen);
     lw.run(units);
     if lw.errors.is_empty() {
         Ok(Module { funcs: lw.funcs, data: lw.data })
@@ -157,6 +160,8 @@ pub(super) struct Lowerer<'a> {
     pub subst: Option<&'a HashMap<TypeId, TypeId>>,
     /// The machine the program is lowered for: pointer and `int` sizes, type descriptor layout.
     pub target: Target,
+    /// The optimizer is on (no `-gcflags=-N`): lowering then uses gc's optimized forms (the clearing idiom).
+    pub optimize: bool,
     /// `target.sizes`, the layout rules shared with the checker.
     pub sizes: Sizes,
     /// The import path of the package being lowered (the root package's while finishing types): the
@@ -187,6 +192,7 @@ pub(super) struct Lowerer<'a> {
 impl<'a> Lowerer<'a> {
     fn new(
         target: Target,
+        optimize: bool,
         fset: &'a FileSet,
         ast: &'a Ast,
         prog: &'a Program,
@@ -202,6 +208,7 @@ impl<'a> Lowerer<'a> {
             inst_syms: Vec::new(),
             subst: None,
             target,
+            optimize,
             sizes: target.sizes,
             pkg,
             funcs: Vec::new(),
@@ -595,20 +602,4 @@ impl<'a> Lowerer<'a> {
     }
 }
 
-/// Go-quoted form of a byte string, ASCII only (`"a\n\xff"`), used in symbol names and dumps.
-pub fn quote(s: &[u8]) -> String {
-    let mut q = String::from("\"");
-    for &b in s {
-        match b {
-            b'"' => q.push_str("\\\""),
-            b'\\' => q.push_str("\\\\"),
-            b'\n' => q.push_str("\\n"),
-            b'\t' => q.push_str("\\t"),
-            b'\r' => q.push_str("\\r"),
-            0x20..=0x7e => q.push(b as char),
-            _ => q.push_str(&format!("\\x{b:02x}")),
-        }
-    }
-    q.push('"');
-    q
-}
+pub use crate::types::query::quote;

@@ -516,13 +516,13 @@ impl<'a, 'b> Fb<'a, 'b> {
             TypeKind::Basic(_) if string => {
                 let s = self.expr(x).v();
                 let p = self.load(Ty::Ptr, s, 0);
-                let n = self.load(self.int(), s, 8);
+                let n = self.load(self.int(), s, self.lw.target.len_offset());
                 (p, n, TypeId::INT32)
             }
             TypeKind::Slice(e) => {
                 let s = self.expr(x).v();
                 let p = self.load(Ty::Ptr, s, 0);
-                let n = self.load(self.int(), s, 8);
+                let n = self.load(self.int(), s, self.lw.target.len_offset());
                 (p, n, *e)
             }
             TypeKind::Array { len, elem } => {
@@ -627,7 +627,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// the element type's zero value. Like gc, only with the optimizer on.
     fn is_clear_loop(&self, key: Option<ExprId>, x: ExprId, elem_t: TypeId, body: &[StmtId]) -> bool {
         let ast = self.ast;
-        if !crate::opt::enabled() || self.size(elem_t) == 0 {
+        if !self.lw.optimize || self.size(elem_t) == 0 {
             return false;
         }
         let ([st], Some(key)) = (body, key) else { return false };

@@ -17,26 +17,14 @@
 //! types share it; descriptors are emitted in the order they are first needed (deterministic); a descriptor
 //! only references symbols that are emitted too (the worklist drains in [`Lowerer::finish_types`]).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::HashSet;
 
 use super::{quote, Lowerer};
 use crate::ir::{Data, DataKind, DataReloc, DataRelocKind};
 use crate::syntax::ast::{ChanDir, Name};
+use crate::types::query::{self, is_exported, member_key, TypeStrings};
 use crate::types::sizes;
 use crate::types::{BasicKind, ObjId, PkgId, TypeId, TypeKind};
-
-/// `runtime._type`'s size for `ptr`-byte pointers; the kind-specific part starts here. `size`, `ptrdata`,
-/// `equal` and `gcdata` are words; `hash`, the four bytes `tflag`..`kind`, `str` and `ptrToThis` are 16
-/// bytes (48 on a 64-bit target).
-pub fn type_size(ptr: u64) -> u64 {
-    4 * ptr + 16
-}
-
-/// Offset of `itab.fun[0]` for `ptr`-byte pointers: after `inter` and `_type` (words), `hash` and 4 bytes
-/// of padding (24 on a 64-bit target).
-pub fn itab_fun(ptr: u64) -> i64 {
-    2 * ptr as i64 + 8
-}
 
 // tflag bits (runtime/type.go).
 const TFLAG_UNCOMMON: u8 = 1;
@@ -60,34 +48,13 @@ pub struct Wrapper {
     pub iface: Option<(u32, TypeId)>,
 }
 
-/// One entry of a method set (Go spec "Method sets").
-#[derive(Clone, Debug)]
-pub struct MethodEntry {
-    pub name: Name,
-    /// The package of an unexported method name: unread while only package main is compiled, needed to
-    /// tell apart same-named unexported methods once imported packages are compiled (gc's pkgpath).
-    #[allow(dead_code)]
-    pub pkg: Option<PkgId>,
-    pub obj: ObjId,
-    /// Indices of the embedded fields from the receiver's base type to the method's declaring type.
-    pub path: Vec<u32>,
-    /// The method is declared with a pointer receiver.
-    pub ptr_recv: bool,
-    /// The method's signature (without receiver).
-    pub sig: TypeId,
-    /// A method of an embedded interface field: its index in that interface's method list. `obj` is then
-    /// meaningless (interface methods have no declaration objects in the type table).
-    pub iface: Option<u32>,
-}
+pub use crate::types::query::MethodEntry;
 
 /// The type-descriptor state of a module.
 #[derive(Default)]
 pub struct TypeDescs {
-    /// The link (`true`) and reflect strings of each type seen (memo).
-    strings: HashMap<(TypeId, bool), String>,
-    /// Numbers of function-local defined types (`T·1`).
-    local: HashMap<TypeId, u32>,
-    local_count: BTreeMap<String, u32>,
+    /// gc's strings of the types seen, and the numbers of function-local defined types.
+    strings: TypeStrings,
     /// Types whose descriptors are still to be emitted, and the ones already queued.
     queue: Vec<TypeId>,
     queued: HashSet<String>,
@@ -186,12 +153,6 @@ fn varint(b: &mut Vec<u8>, mut n: usize) {
     b.push(n as u8);
 }
 
-/// What tells a method or field name apart from others: the name, and the package for an unexported one
-/// (Go spec "Uniqueness of identifiers").
-fn member_key(name: &Name, pkg: Option<PkgId>) -> (Name, Option<PkgId>) {
-    (name.clone(), if is_exported(name) { None } else { pkg })
-}
-
 /// 32-bit FNV-1a of the type string: the descriptor's `hash` (gc uses the first bytes of an MD5; any fixed
 /// function of the identity does for type switches and maps).
 fn fnv32(s: &str) -> u32 {
@@ -201,18 +162,6 @@ fn fnv32(s: &str) -> u32 {
         h = h.wrapping_mul(16777619);
     }
     h
-}
-
-fn is_exported(name: &str) -> bool {
-    name.chars().next().is_some_and(|c| c.is_uppercase())
-}
-
-/// gc's `Sym.Less` order for methods: exported names first, then by name, then (same unexported name of
-/// different packages, `p.foo` and `main.foo`) by package path. `runtime.getitab` relies on interface and
-/// type method lists sharing this order.
-/// `pkg_path` is the path of the package of an unexported name ("" for an exported one).
-fn method_order_key(name: &Name, pkg_path: String) -> (bool, Name, String) {
-    (!is_exported(name), name.clone(), pkg_path)
 }
 
 /// gc's `objabi.PathToPrefix`: an import path as it appears in symbol names, with control characters,
@@ -233,309 +182,22 @@ pub fn path_to_prefix(path: &str) -> String {
 impl<'a> Lowerer<'a> {
     // ---- Type strings ----
 
-    /// The link string of type `t`: unique per type in this program, it names the type's symbols
-    /// (`type.main.T`, `go.itab.*main.T,main.I`). It is gc's string for the type as reflect prints it
-    /// ([`Lowerer::reflect_string`]), except that a defined type is qualified by its package's import path
-    /// (`example.com/a.T`), and so is an unexported field or method name of a package other than `main`
-    /// (`struct { example.com/a._ []int }`), since such names differ from package to package.
+    /// The link string of type `t`, which names its symbols (`types::query::TypeStrings::link`).
     pub fn type_string(&mut self, t: TypeId) -> String {
-        self.type_str(t, true)
+        self.tds.strings.link(self.types, self.prog, t)
     }
 
-    /// gc's string for type `t` as reflect prints it (`main.T`, `*a.T`, `map[string]int`, `func(int) bool`),
-    /// the descriptor's `str`; two types of different packages may share it.
+    /// gc's string for type `t` as reflect prints it, the descriptor's `str` (`TypeStrings::reflect`).
     pub fn reflect_string(&mut self, t: TypeId) -> String {
-        self.type_str(t, false)
-    }
-
-    /// A name of a struct field or interface method in a type string (see [`Lowerer::type_string`]).
-    fn member_name(&self, name: &str, pkg: Option<PkgId>, link: bool) -> String {
-        if link && !is_exported(name) {
-            let path = self.pkg_path(pkg);
-            if !path.is_empty() && path != "main" {
-                return format!("{path}.{name}");
-            }
-        }
-        name.to_string()
-    }
-
-    fn type_str(&mut self, t: TypeId, link: bool) -> String {
-        if let Some(s) = self.tds.strings.get(&(t, link)) {
-            return s.clone();
-        }
-        let mut b = String::new();
-        self.write_type(&mut b, t, link, &mut Vec::new());
-        self.tds.strings.insert((t, link), b.clone());
-        b
-    }
-
-    /// Appends the string of `t` to `b`. A type met again inside itself (`type I interface{ m() interface{ I } }`
-    /// makes the literal `interface{ I }` contain itself) is written `@N`, N being the byte offset in `b` where
-    /// its first occurrence starts, as gc's `tconv2` does with its `visited` map; only unnamed types can recur
-    /// (a defined type is written by name). `visiting` holds the unnamed types being written, with offsets.
-    fn write_type(&mut self, b: &mut String, t: TypeId, link: bool, visiting: &mut Vec<(TypeId, usize)>) {
-        if let Some(&(_, off)) = visiting.iter().find(|v| v.0 == t) {
-            b.push_str(&format!("@{off}"));
-            return;
-        }
-        // A string computed on its own is context-free unless it refers back into itself.
-        if let Some(s) = self.tds.strings.get(&(t, link)) {
-            if !s.contains('@') {
-                b.push_str(s);
-                return;
-            }
-        }
-        let prog = self.prog;
-        match self.types.kind(t) {
-            TypeKind::Basic(bk) => b.push_str(basic_name(*bk)),
-            TypeKind::Named(n) => {
-                let n = n.clone();
-                let o = prog.obj(n.obj);
-                let path = self.pkg_path(o.pkg);
-                let mut s = match o.pkg {
-                    Some(_) if link => format!("{path}.{}", o.name),
-                    Some(p) => {
-                        format!("{}.{}", prog.packages.get(p.0 as usize).map(|p| &*p.name).unwrap_or("main"), o.name)
-                    }
-                    None => o.name.to_string(),
-                };
-                if link && o.pkg.is_some() && !o.package_level {
-                    // Numbered per package-level name, in order of first use. Only link strings carry the
-                    // number (gc's `fmtTypeID`); the reflect string is `main.T` (`fmtTypeIDName`). The
-                    // instances of a local generic type share their origin's number (`main.X·1[int]`,
-                    // `main.X·1[string]`), so that two functions' `X[int]` stay distinct symbols (gc 1.19
-                    // names both `type.main.X[int]`, and its linker merges the two types into one).
-                    let key = n.origin.unwrap_or(t);
-                    let n = match self.tds.local.get(&key) {
-                        Some(&n) => n,
-                        None => {
-                            let c = self.tds.local_count.entry(format!("{path}.{}", o.name)).or_insert(0);
-                            *c += 1;
-                            let n = *c;
-                            self.tds.local.insert(key, n);
-                            n
-                        }
-                    };
-                    // Only symbols tell local types apart; their strings are gc's (`main.T`, as reflect and
-                    // panics print them).
-                    if link {
-                        s = format!("{s}·{n}");
-                    }
-                }
-                b.push_str(&s);
-                // An instance of a generic type: `main.Pair[int,string]`, as gc's reflect prints it. gc names
-                // an instance once, with its type arguments' link strings (`InstTypeName`): in the reflect
-                // string too they are qualified by import path (`B[internal/reflectlite_test.A]`).
-                if !n.targs.is_empty() {
-                    b.push('[');
-                    for (i, &a) in n.targs.iter().enumerate() {
-                        if i > 0 {
-                            b.push(',');
-                        }
-                        self.write_type(b, a, true, visiting);
-                    }
-                    b.push(']');
-                }
-            }
-            kind => {
-                let kind = kind.clone();
-                visiting.push((t, b.len()));
-                self.write_composite(b, t, &kind, link, visiting);
-                visiting.pop();
-            }
-        }
-    }
-
-    /// The string of an unnamed type (see [`Lowerer::write_type`]).
-    fn write_composite(
-        &mut self,
-        b: &mut String,
-        t: TypeId,
-        kind: &TypeKind,
-        link: bool,
-        visiting: &mut Vec<(TypeId, usize)>,
-    ) {
-        match kind {
-            TypeKind::Basic(_) | TypeKind::Named(_) => unreachable!("written by write_type"),
-            TypeKind::Pointer(e) => {
-                b.push('*');
-                self.write_type(b, *e, link, visiting);
-            }
-            TypeKind::Slice(e) => {
-                b.push_str("[]");
-                self.write_type(b, *e, link, visiting);
-            }
-            TypeKind::Array { len, elem } => {
-                b.push_str(&format!("[{len}]"));
-                self.write_type(b, *elem, link, visiting);
-            }
-            TypeKind::Map { key, value } => {
-                b.push_str("map[");
-                self.write_type(b, *key, link, visiting);
-                b.push(']');
-                self.write_type(b, *value, link, visiting);
-            }
-            TypeKind::Chan { dir, elem } => {
-                match dir {
-                    ChanDir::Both => {
-                        if matches!(self.types.kind(*elem), TypeKind::Chan { dir: ChanDir::Recv, .. }) {
-                            b.push_str("chan (");
-                            self.write_type(b, *elem, link, visiting);
-                            b.push(')');
-                            return;
-                        }
-                        b.push_str("chan ");
-                    }
-                    ChanDir::Send => b.push_str("chan<- "),
-                    ChanDir::Recv => b.push_str("<-chan "),
-                }
-                self.write_type(b, *elem, link, visiting);
-            }
-            TypeKind::Struct { fields } => {
-                if fields.is_empty() {
-                    b.push_str("struct {}");
-                    return;
-                }
-                b.push_str("struct { ");
-                for (i, f) in fields.iter().enumerate() {
-                    if i > 0 {
-                        b.push_str("; ");
-                    }
-                    let name = self.member_name(&f.name, f.pkg, link);
-                    if f.embedded {
-                        // An embedded field's type is a (pointer to a) defined type: its string stands alone.
-                        let ts = self.type_str(f.typ, link);
-                        // An embedded field renamed through an alias (`type Int = int`) is gc's `Int = int`.
-                        let base = ts.trim_start_matches('*');
-                        let base = base.rsplit('.').next().unwrap_or(base).split('·').next().unwrap_or(base);
-                        // (An embedded field with an unexported name is qualified in a link string:
-                        // `struct { example.com/a.int = int }`.)
-                        if !(base == f.name && name == *f.name) {
-                            b.push_str(&name);
-                            b.push_str(" = ");
-                        }
-                    } else {
-                        b.push_str(&name);
-                        b.push(' ');
-                    }
-                    self.write_type(b, f.typ, link, visiting);
-                    if !f.tag.is_empty() {
-                        b.push(' ');
-                        b.push_str(&quote(f.tag.as_bytes()));
-                    }
-                }
-                b.push_str(" }");
-            }
-            TypeKind::Func(sig) => {
-                b.push_str("func");
-                self.write_sig(b, sig, link, visiting);
-            }
-            TypeKind::Interface { .. } => {
-                let ms = self.iface_methods(t);
-                if ms.is_empty() {
-                    b.push_str("interface {}");
-                    return;
-                }
-                b.push_str("interface { ");
-                let mut first = true;
-                for (name, pkg, sig_t) in ms {
-                    let sig = match self.types.kind(sig_t) {
-                        TypeKind::Func(s) => s.clone(),
-                        _ => continue,
-                    };
-                    if !first {
-                        b.push_str("; ");
-                    }
-                    first = false;
-                    if !link && !is_exported(&name) {
-                        // gc writes an unexported method of an interface literal qualified by its package's
-                        // name even in reflect's string (`interface { M(); main.m() }`), unlike a field.
-                        let pname = pkg.and_then(|p| self.prog.packages.get(p.0 as usize)).map(|p| p.name.as_str());
-                        if let Some(pname) = pname.filter(|n| !n.is_empty()) {
-                            b.push_str(pname);
-                            b.push('.');
-                        }
-                        b.push_str(&name);
-                    } else {
-                        b.push_str(&self.member_name(&name, pkg, link));
-                    }
-                    self.write_sig(b, &sig, link, visiting);
-                }
-                b.push_str(" }");
-            }
-            TypeKind::Union(_) | TypeKind::Tuple(_) | TypeKind::TypeParam { .. } => b.push_str(&format!("?{}", t.0)),
-        }
-    }
-
-    /// `(int, ...string) (bool, error)` as in a func type's string.
-    fn write_sig(
-        &mut self,
-        b: &mut String,
-        sig: &crate::types::Signature,
-        link: bool,
-        visiting: &mut Vec<(TypeId, usize)>,
-    ) {
-        b.push('(');
-        for (i, &p) in sig.params.iter().enumerate() {
-            if i > 0 {
-                b.push_str(", ");
-            }
-            if sig.variadic && i + 1 == sig.params.len() {
-                let e = match self.types.kind(p) {
-                    TypeKind::Slice(e) => *e,
-                    _ => p,
-                };
-                b.push_str("...");
-                self.write_type(b, e, link, visiting);
-            } else {
-                self.write_type(b, p, link, visiting);
-            }
-        }
-        b.push(')');
-        match sig.results.len() {
-            0 => {}
-            1 => {
-                b.push(' ');
-                self.write_type(b, sig.results[0], link, visiting);
-            }
-            _ => {
-                b.push_str(" (");
-                for (i, &r) in sig.results.iter().enumerate() {
-                    if i > 0 {
-                        b.push_str(", ");
-                    }
-                    self.write_type(b, r, link, visiting);
-                }
-                b.push(')');
-            }
-        }
+        self.tds.strings.reflect(self.types, self.prog, t)
     }
 
     // ---- Method sets ----
 
-    /// The full method set of interface type `t` (its methods and those of the interfaces it embeds), in
-    /// gc's order: `(name, package of an unexported name, signature)`.
+    /// The full method set of interface type `t`, in gc's order: `(name, package of an unexported name,
+    /// signature)`.
     pub fn iface_methods(&self, t: TypeId) -> Vec<(Name, Option<PkgId>, TypeId)> {
-        let mut out: Vec<(Name, Option<PkgId>, TypeId)> = Vec::new();
-        self.collect_iface_methods(t, &mut out, 0);
-        let path = |p: Option<PkgId>, n: &str| if is_exported(n) { String::new() } else { self.pkg_path(p) };
-        out.sort_by_cached_key(|m| method_order_key(&m.0, path(m.1, &m.0)));
-        out
-    }
-
-    fn collect_iface_methods(&self, t: TypeId, out: &mut Vec<(Name, Option<PkgId>, TypeId)>, depth: u32) {
-        if depth > 64 {
-            return;
-        }
-        let TypeKind::Interface { methods, embeddeds } = self.types.under(t) else { return };
-        for m in methods {
-            if !out.iter().any(|o| member_key(&o.0, o.1) == member_key(&m.name, m.pkg)) {
-                out.push((m.name.clone(), m.pkg, m.typ));
-            }
-        }
-        for &e in embeddeds {
-            self.collect_iface_methods(e, out, depth + 1);
-        }
+        query::iface_methods(self.types, self.prog, t)
     }
 
     /// Whether methods of `obj` are declared with a pointer receiver.
@@ -544,100 +206,9 @@ impl<'a> Lowerer<'a> {
     }
 
     /// The method set of `t` (a defined type `T`, a pointer `*T`, or a struct type), promoted methods
-    /// included, in gc's order. Methods of embedded interfaces are not promoted yet.
+    /// included, in gc's order (`types::query::method_set`).
     pub fn method_set(&self, t: TypeId) -> Vec<MethodEntry> {
-        let prog = self.prog;
-        let (base, is_ptr) = match self.types.kind(t) {
-            TypeKind::Pointer(e) => (*e, true),
-            _ => (t, false),
-        };
-        let mut out: Vec<MethodEntry> = Vec::new();
-        let mut seen: HashSet<(Name, Option<PkgId>)> = HashSet::new();
-        let mut visited: HashSet<TypeId> = HashSet::new();
-        // (type, path, reached through an embedded pointer at the last step)
-        let mut level: Vec<(TypeId, Vec<u32>, bool)> = vec![(base, Vec::new(), is_ptr)];
-        while !level.is_empty() {
-            // By name, and by package for unexported names (those of different packages are different).
-            let mut found: BTreeMap<(Name, Option<PkgId>), Vec<Option<MethodEntry>>> = BTreeMap::new();
-            let mut next = Vec::new();
-            for (ty, path, via_ptr) in level {
-                if !visited.insert(ty) {
-                    continue;
-                }
-                if let TypeKind::Named(n) = self.types.kind(ty) {
-                    for &m in &n.methods {
-                        let o = prog.obj(m);
-                        // Never found by any selector or interface (types2 does not associate it with the type).
-                        if o.name == "_" {
-                            continue;
-                        }
-                        let ptr_recv = self.ptr_recv(m);
-                        // A pointer method is in the set only when the receiver is addressable through a pointer.
-                        let entry = if ptr_recv && !via_ptr {
-                            None
-                        } else {
-                            Some(MethodEntry {
-                                name: o.name.clone(),
-                                pkg: o.pkg,
-                                obj: m,
-                                path: path.clone(),
-                                ptr_recv,
-                                sig: self.method_sig(m, ty),
-                                iface: None,
-                            })
-                        };
-                        match entry {
-                            Some(e) => found.entry(member_key(&o.name, o.pkg)).or_default().push(Some(e)),
-                            // Still shadows deeper methods of the same name.
-                            None => {
-                                found.entry(member_key(&o.name, o.pkg)).or_default();
-                            }
-                        }
-                    }
-                }
-                if matches!(self.types.under(ty), TypeKind::Interface { .. }) && !path.is_empty() {
-                    // An embedded interface field: its methods are promoted.
-                    for (k, (name, pkg, sig)) in self.iface_methods(ty).into_iter().enumerate() {
-                        let e = MethodEntry {
-                            name: name.clone(),
-                            pkg,
-                            obj: ObjId(u32::MAX),
-                            path: path.clone(),
-                            ptr_recv: false,
-                            sig,
-                            iface: Some(k as u32),
-                        };
-                        found.entry(member_key(&name, pkg)).or_default().push(Some(e));
-                    }
-                }
-                if let TypeKind::Struct { fields } = self.types.under(ty) {
-                    for (i, f) in fields.iter().enumerate() {
-                        found.entry(member_key(&f.name, f.pkg)).or_default().push(None);
-                        if f.embedded {
-                            let (ft, p) = match self.types.kind(f.typ) {
-                                TypeKind::Pointer(e) => (*e, true),
-                                _ => (f.typ, false),
-                            };
-                            let mut np = path.clone();
-                            np.push(i as u32);
-                            next.push((ft, np, p || via_ptr));
-                        }
-                    }
-                }
-            }
-            for (name, cands) in found {
-                if !seen.insert(name) {
-                    continue;
-                }
-                if let [Some(e)] = cands.as_slice() {
-                    out.push(e.clone());
-                }
-            }
-            level = next;
-        }
-        let path = |p: Option<PkgId>, n: &str| if is_exported(n) { String::new() } else { self.pkg_path(p) };
-        out.sort_by_cached_key(|m| method_order_key(&m.name, path(m.pkg, &m.name)));
-        out
+        query::method_set(self.types, self.prog, t, &|m| self.ptr_recv(m), &|m, decl| self.method_sig(m, decl))
     }
 
     // ---- Queries used by lowering ----
@@ -1044,7 +615,7 @@ impl<'a> Lowerer<'a> {
             }
             None => b.u32(0),
         }
-        debug_assert_eq!(b.len(), type_size(self.target.ptr_size));
+        debug_assert_eq!(b.len(), self.target.rtype_size());
 
         // The kind's extension. `tail` is written after the uncommon part (func parameters, struct fields,
         // interface methods), with the relocations that point at it fixed up below.
@@ -1436,33 +1007,6 @@ enum Tail {
     Fields(Vec<(String, String, u64)>),
     /// uncommontype's methods: the offset of `moff`, then (name, mtyp, ifn, tfn).
     Methods(usize, Vec<(String, String, String, String)>),
-}
-
-/// gc's name of a predeclared type.
-fn basic_name(b: BasicKind) -> &'static str {
-    use BasicKind::*;
-    match b {
-        Bool | UntypedBool => "bool",
-        Int | UntypedInt => "int",
-        Int8 => "int8",
-        Int16 => "int16",
-        Int32 | UntypedRune => "int32",
-        Int64 => "int64",
-        Uint => "uint",
-        Uint8 => "uint8",
-        Uint16 => "uint16",
-        Uint32 => "uint32",
-        Uint64 => "uint64",
-        Uintptr => "uintptr",
-        Float32 => "float32",
-        Float64 | UntypedFloat => "float64",
-        Complex64 => "complex64",
-        Complex128 | UntypedComplex => "complex128",
-        String | UntypedString => "string",
-        UnsafePointer => "unsafe.Pointer",
-        UntypedNil => "nil",
-        Invalid => "invalid type",
-    }
 }
 
 /// gc's `reflect.Kind` of a basic type (an untyped constant's is its default type's: what `print` of a

@@ -8,7 +8,7 @@ use super::super::{ObjKind, PkgId, TypeId, TypeKind};
 use super::expr::{OpMode, Operand};
 use super::Checker;
 use crate::syntax::ast::*;
-use crate::types::{universe, Objects, TypeTable};
+use crate::types::{Objects, TypeTable};
 
 /// Writes type `t`; `qual` is the package name to prefix named types with (`None`: unqualified).
 pub fn type_string(tt: &TypeTable, objs: &Objects, t: TypeId, qual: Option<&str>) -> String {
@@ -42,7 +42,7 @@ fn write_type(tt: &TypeTable, objs: &Objects, t: TypeId, qual: Qual, s: &mut Str
     }
     let d = depth + 1;
     match tt.kind(t) {
-        TypeKind::Basic(b) => s.push_str(universe::basic_name(*b)),
+        TypeKind::Basic(b) => s.push_str(b.name()),
         TypeKind::Pointer(b) => {
             s.push('*');
             write_type(tt, objs, *b, qual, s, d);
@@ -549,7 +549,7 @@ impl<'a> Checker<'a> {
             OpMode::Invalid | OpMode::NoValue | OpMode::Builtin | OpMode::TypeExpr => {}
             _ => {
                 if self.is_untyped(x.typ) {
-                    s.push_str(universe::basic_name(self.t.basic(x.typ).unwrap()));
+                    s.push_str(self.t.basic(x.typ).unwrap().name());
                     s.push(' ');
                 } else {
                     has_type = true;
