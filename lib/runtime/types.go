@@ -105,6 +105,6 @@ func upToZero(pcs []uintptr) []uintptr {
 }
 
 // MemProfileRate is the average number of bytes allocated between two samples of the heap profile (1:
-// every allocation; 0: no profile). rt has no heap profiler, so it is 0: the value gc's linker also gives
-// it in a program that never calls runtime.MemProfile. A program should change it at most once, early.
-var MemProfileRate int = 0
+// every allocation; 0: no profile); gc's default, 512 KiB. rt's allocator reads it (rt/src/mprof.rs). A
+// program should change it at most once, early.
+var MemProfileRate int = 512 * 1024

@@ -7,7 +7,7 @@
 //! the goroutine's frames from `traceback`), written in gc's layouts.
 //!
 //! Invariants: a figure is rt's real one or a documented zero for something rt does not have (no cgo, no
-//! off-heap caches); what rt cannot do (CPU profiles, goroutine profiles, heap dumps, memory limits) is a
+//! off-heap caches); what rt cannot do (goroutine profiles, heap dumps, memory limits) is a
 //! `fatal error: g1c: … is not supported yet`, never a made-up answer.
 
 use crate::print::Out;
@@ -268,7 +268,6 @@ pub fn traceback_all() -> bool {
 #[no_mangle]
 pub extern "C" fn g1c_unsupported(which: u64) -> ! {
     let msg: &[u8] = match which {
-        0 => b"g1c: CPU profiling is not supported yet",
         1 => b"g1c: goroutine profiles are not supported yet",
         2 => b"g1c: debug.WriteHeapDump is not supported yet",
         _ => b"g1c: this runtime function is not supported yet",
