@@ -515,3 +515,19 @@ core::arch::global_asm!(
     "    pop rbp",
     "    ret",
 );
+
+#[cfg(test)]
+mod tests {
+    use super::ln;
+
+    #[test]
+    fn ln_is_accurate_over_the_unit_interval() {
+        for (x, want) in
+            [(1.0, 0.0), (0.5, -core::f64::consts::LN_2), (1e-16, -36.841361487904734), (0.3, -1.2039728043259361)]
+        {
+            assert!((ln(x) - want).abs() < 1e-12, "ln({x}) = {}, want {want}", ln(x));
+        }
+        let e = core::f64::consts::E;
+        assert!((ln(1.0 / (e * e * e)) + 3.0).abs() < 1e-12);
+    }
+}
