@@ -294,6 +294,8 @@ mod tests {
                 "main.main",
                 "reflect.callMethod",
                 "reflect.callReflect",
+                // Weak: the heap profile's sampling rate, read by the allocator (rt/src/mprof.rs).
+                "runtime.MemProfileRate",
                 // Weak: the frame Caller and Callers report for a panic's deferred calls (rt/src/defer.rs).
                 "runtime.gopanic",
                 // internal/syscall/unix's socket functions jump to syscall's (rt/src/arch/amd64_os.rs), each
