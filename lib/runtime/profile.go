@@ -2,24 +2,31 @@
 // in for these declarations of GOROOT's runtime: SetCPUProfileRate, CPUProfile (cpuprof.go),
 // SetBlockProfileRate, SetMutexProfileFraction, MemProfile, BlockProfile, MutexProfile,
 // ThreadCreateProfile, GoroutineProfile (mprof.go),
-// LockOSThread, UnlockOSThread (proc.go), NumCgoCall (debug.go), throw (panic.go), Version (extern.go).
+// LockOSThread, UnlockOSThread, _System, _ExternalCode (proc.go), NumCgoCall (debug.go), throw (panic.go), Version (extern.go).
 //
-// rt records the mutex profile (rt/src/mprof.rs) and no other profile yet: the others are off
-// (MemProfileRate is 0, the block rate is 0), so they answer with no records, as gc's do when off; turning
-// one on is a fatal error that says it is not supported, never a profile that pretends.
+// rt records the CPU profile (rt/src/cpuprof.rs), the heap and mutex profiles (rt/src/mprof.rs) and no
+// other profile yet: the block profile is off (its rate is 0), so it answers with no records, as gc's does
+// when off; turning it on is a fatal error that says it is not supported, never a profile that pretends.
 
 package runtime
 
 // throw ends the program with "fatal error: s" and a traceback (rt: the same code as sync.throw).
 func throw(s string)
 
-// SetCPUProfileRate would start sampling the CPU profile hz times a second. rt has no SIGPROF sampler yet:
-// turning it off is all it can do.
+// SetCPUProfileRate sets the CPU profile's rate to hz samples a second of the process's CPU time (hz <= 0:
+// off). rt samples on SIGPROF (rt/src/cpuprof.rs); runtime/pprof reads the samples.
 func SetCPUProfileRate(hz int) {
-	if hz > 0 {
-		throw("g1c: CPU profiling is not supported yet")
-	}
+	setCPUProfileRate(hz, _System, _ExternalCode)
 }
+
+// setCPUProfileRate is SetCPUProfileRate's work; the functions are where rt attributes samples taken with
+// no goroutine running and in rt's own code (rt: cpuprof.rs).
+func setCPUProfileRate(hz int, system, external func())
+
+// _System and _ExternalCode are never called: profiles name them for samples outside Go code (gc's
+// runtime has functions of these names for the same purpose).
+func _System()       { _System() }
+func _ExternalCode() { _ExternalCode() }
 
 // CPUProfile is gone since Go 1.9, in gc as here.
 func CPUProfile() []byte {
@@ -38,14 +45,17 @@ func SetBlockProfileRate(rate int) {
 // (rt/src/mprof.rs).
 func SetMutexProfileFraction(rate int) int
 
-// MemProfile returns the heap profile's records. With MemProfileRate 0 no allocation is sampled, so
-// there are none; rt cannot sample at another rate yet.
+// MemProfile returns n, the number of records in the heap profile: the call stacks that allocated the
+// sampled objects still in use (every stack that ever allocated one, with inuseZero). When len(p) >= n it
+// copies them into p and ok is true. As in gc, the profile is the heap as of the last collection
+// (rt/src/mprof.rs).
 func MemProfile(p []MemProfileRecord, inuseZero bool) (n int, ok bool) {
-	if MemProfileRate != 0 {
-		throw("g1c: the heap profile (MemProfileRate != 0) is not supported yet")
-	}
-	return 0, true
+	n = memProfile(p, inuseZero)
+	return n, n <= len(p)
 }
+
+// memProfile is MemProfile's work (rt: g1c_mem_profile).
+func memProfile(p []MemProfileRecord, inuseZero bool) int
 
 // BlockProfile returns the block profile's records: none, since its rate is 0.
 func BlockProfile(p []BlockProfileRecord) (n int, ok bool) { return 0, true }

@@ -105,6 +105,7 @@ func upToZero(pcs []uintptr) []uintptr {
 }
 
 // MemProfileRate is the average number of bytes allocated between two samples of the heap profile (1:
-// every allocation; 0: no profile). rt has no heap profiler, so it is 0: the value gc's linker also gives
-// it in a program that never calls runtime.MemProfile. A program should change it at most once, early.
+// every allocation; 0: no profile); rt's allocator reads it (rt/src/mprof.rs). It starts at 0, the value
+// gc's linker gives it in a program that cannot read heap profiles; runtime/pprof sets gc's default, 512
+// KiB (lib/runtime/pprof/memprofilerate.go). A program should change it at most once, early.
 var MemProfileRate int = 0

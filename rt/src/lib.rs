@@ -40,6 +40,7 @@
 pub mod arch;
 pub mod chan;
 pub mod complex;
+pub mod cpuprof;
 pub mod defer;
 pub mod finalizer;
 pub mod gc;

@@ -180,6 +180,10 @@ pub struct Cache {
     /// and their number. Only the owner adds to them; they are moved to the heap under the lock.
     bytes: usize,
     count: u64,
+    /// Bytes the P may still allocate before one is sampled for the heap profile (gc's
+    /// `mcache.nextSample`): an allocation of a slot larger than this takes the locked path, which samples
+    /// it (`mprof::malloc`) and draws the next distance.
+    next_sample: isize,
     next: *mut Cache,
 }
 
@@ -239,6 +243,7 @@ static HEAP: Global<Heap> = Global::new(Heap {
         spans: [core::ptr::null_mut(); NUM_SPAN_CLASSES],
         bytes: 0,
         count: 0,
+        next_sample: 0,
         next: core::ptr::null_mut(),
     },
     caches: core::ptr::null_mut(),
@@ -785,6 +790,12 @@ impl Heap {
     /// objects become the allocated ones, spans without any are freed to the page heap, spans with free
     /// slots go to their class's partial list. Returns the bytes in surviving objects, which become `live`.
     pub fn sweep(&mut self) -> usize {
+        // SAFETY: the world is stopped and the mark bits are complete.
+        unsafe {
+            crate::mprof::sweep(&|addr| {
+                self.find_object(addr).is_some_and(|(s, i)| (*s).mark_bits[i / 64] >> (i % 64) & 1 != 0)
+            })
+        };
         self.flush_stats();
         self.central.spans = [core::ptr::null_mut(); NUM_SPAN_CLASSES];
         let mut c = self.caches;
@@ -900,10 +911,11 @@ fn alloc_cached(spc: usize, slot: usize, shape: Shape) -> Option<*mut u8> {
             return None;
         }
         let s = (*c).spans[spc];
-        if s.is_null() {
+        if s.is_null() || (*c).next_sample < slot as isize {
             return None;
         }
         let obj = (*s).take_slot()?;
+        (*c).next_sample -= slot as isize;
         (*c).bytes += slot;
         (*c).count += 1;
         if spc & 1 == 0 {
@@ -946,6 +958,8 @@ fn alloc_locked(size: usize, shape: Shape) -> *mut u8 {
             // SAFETY: `alloc_small` allocated from `s`, an in-use small span.
             heapbits::write_small_object(heap, unsafe { &mut *s }, p as usize, slot, shape);
         }
+        // SAFETY: `c` is this thread's cache; `p` was just allocated.
+        unsafe { profile_alloc(c, p, slot) };
         return p;
     } else {
         let slot = size.next_multiple_of(PAGE_SIZE);
@@ -956,7 +970,27 @@ fn alloc_locked(size: usize, shape: Shape) -> *mut u8 {
     if !noscan {
         heapbits::write_object(heap, p as usize, slot, shape);
     }
+    // SAFETY: as above.
+    unsafe { profile_alloc(c, p, slot) };
     p
+}
+
+/// The heap profile's sampling (gc's `profilealloc`): counts `slot` bytes against `c`'s countdown and,
+/// when they exhaust it, records `p` and draws the next distance. Under the lock.
+///
+/// # Safety
+/// `c` is this thread's cache and `p` the object just allocated.
+#[inline(always)]
+unsafe fn profile_alloc(c: *mut Cache, p: *mut u8, slot: usize) {
+    if (*c).next_sample >= slot as isize {
+        (*c).next_sample -= slot as isize;
+        return;
+    }
+    let sampled = crate::mprof::mem_profile_rate() > 0;
+    (*c).next_sample = crate::mprof::next_sample();
+    if sampled {
+        crate::mprof::malloc(p, slot, crate::arch::amd64::frame_pointer());
+    }
 }
 
 #[no_mangle]

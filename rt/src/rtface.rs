@@ -7,7 +7,7 @@
 //! the goroutine's frames from `traceback`), written in gc's layouts.
 //!
 //! Invariants: a figure is rt's real one or a documented zero for something rt does not have (no cgo, no
-//! off-heap caches); what rt cannot do (CPU profiles, goroutine profiles, heap dumps, memory limits) is a
+//! off-heap caches); what rt cannot do (goroutine profiles, heap dumps, memory limits) is a
 //! `fatal error: g1c: … is not supported yet`, never a made-up answer.
 
 use crate::print::Out;
@@ -111,7 +111,8 @@ pub unsafe extern "C" fn g1c_read_mem_stats(m: *mut u8) {
     let live = heap.live as u64;
     put(0, live); // Alloc
     put(8, heap.total_alloc); // TotalAlloc
-    put(16, heap_sys + stack); // Sys
+    let buckets = crate::mprof::bucket_bytes();
+    put(16, heap_sys + stack + buckets); // Sys
     put(24, 0); // Lookups: rt counts none
     put(32, heap.mallocs); // Mallocs
     put(40, heap.mallocs - heap.objects); // Frees
@@ -127,6 +128,7 @@ pub unsafe extern "C" fn g1c_read_mem_stats(m: *mut u8) {
         // MSpan…OtherSys: rt's metadata lives in regions it does not account for yet.
         put(off, 0);
     }
+    put(144, buckets); // BuckHashSys: the heap profile's buckets and records
     put(168, heap.next_gc.min(i64::MAX as usize) as u64); // NextGC
     let last = if gc.num_gc == 0 { 0 } else { gc.pause_end[((gc.num_gc - 1) % 256) as usize] };
     put(176, last); // LastGC
@@ -268,7 +270,6 @@ pub fn traceback_all() -> bool {
 #[no_mangle]
 pub extern "C" fn g1c_unsupported(which: u64) -> ! {
     let msg: &[u8] = match which {
-        0 => b"g1c: CPU profiling is not supported yet",
         1 => b"g1c: goroutine profiles are not supported yet",
         2 => b"g1c: debug.WriteHeapDump is not supported yet",
         _ => b"g1c: this runtime function is not supported yet",

@@ -127,6 +127,33 @@ extern "C" fn handler(sig: i32, info: *const SigInfo, ctx: *mut u8) {
     die(&mut o, g, rbp as usize)
 }
 
+/// SIGPROF (27): the CPU profiler's timer signal.
+pub const SIGPROF: i32 = 27;
+
+/// Sends SIGPROF to `sigprof`, which hands the interrupted context to the CPU profiler (`cpuprof`). Like
+/// gc's, with SA_RESTART, so that system calls the timer interrupts go on, and on the alternate stack,
+/// since the interrupted goroutine's stack segment has only a small headroom.
+pub fn catch_sigprof() {
+    let act = SigAction {
+        handler: sigprof as *const () as usize,
+        flags: linux::SA_SIGINFO | linux::SA_RESTART | linux::SA_ONSTACK | linux::SA_RESTORER,
+        restorer: crate::arch::amd64::g1c_sigreturn as *const () as usize,
+        mask: 0,
+    };
+    // SAFETY: `sigprof` is a valid handler.
+    unsafe { linux::rt_sigaction(SIGPROF, &act) };
+}
+
+/// gc's `sigprof` entry: reads RIP, RSP and RBP of the interrupted code; `cpuprof::sample` takes no lock
+/// and allocates nothing, so any code, the scheduler's or the allocator's included, may be interrupted.
+extern "C" fn sigprof(_sig: i32, _info: *const SigInfo, ctx: *mut u8) {
+    // SAFETY: the kernel passes a valid ucontext.
+    unsafe {
+        let greg = |i: usize| *(ctx.add(linux::UC_GREGS + 8 * i) as *const u64);
+        crate::cpuprof::sample(greg(linux::REG_RIP), greg(linux::REG_RSP) as usize, greg(linux::REG_RBP) as usize);
+    }
+}
+
 /// Catches SIGPIPE and drops it, as gc does, so that a write to a closed pipe or socket fails with EPIPE; os
 /// then dies of SIGPIPE itself when that descriptor is standard output or error (`os.sigpipe`). A handler,
 /// unlike SIG_IGN, does not survive exec into child processes.

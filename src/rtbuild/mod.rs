@@ -294,6 +294,8 @@ mod tests {
                 "main.main",
                 "reflect.callMethod",
                 "reflect.callReflect",
+                // Weak: the heap profile's sampling rate, read by the allocator (rt/src/mprof.rs).
+                "runtime.MemProfileRate",
                 // Weak: the frame Caller and Callers report for a panic's deferred calls (rt/src/defer.rs).
                 "runtime.gopanic",
                 // Read by runtime/debug.modinfo, in a section kept only when a program calls it.

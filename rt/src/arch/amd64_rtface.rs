@@ -150,8 +150,10 @@ core::arch::global_asm!(
 // kept on the goroutine (sched.rs, G.labels; a new goroutine starts with its creator's).
 // runtime_getProfLabel() unsafe.Pointer: result +16. runtime_expandFinalInlineFrame(stk []uintptr)
 // []uintptr: +8..+24 in, +32..+48 out: g1c's code has no inlined frames to expand, so the stack is returned
-// as it is. runtime_cyclesPerSecond() int64: +16. readProfile() (CPU profile data) and
-// runtime_goroutineProfileWithLabels: not supported (fatal).
+// as it is. runtime_cyclesPerSecond() int64: +16. readProfile() is cpuprof's;
+// runtime_goroutineProfileWithLabels: not supported (fatal). blockevent(cycles int64, skip int) (gc's
+// runtime.blockevent, linked into runtime/pprof's tests): records a blocking event in the block profile
+// when its rate samples it; rt's rate is always 0 (SetBlockProfileRate accepts no other), so none is.
 #[cfg(not(test))]
 core::arch::global_asm!(
     ".globl \"runtime/pprof.runtime_setProfLabel\"",
@@ -187,13 +189,9 @@ core::arch::global_asm!(
     "    mov [rbp + 16], rax",
     "    pop rbp",
     "    ret",
-    ".globl \"runtime/pprof.readProfile\"",
-    "\"runtime/pprof.readProfile\":",
-    "    push rbp",
-    "    mov rbp, rsp",
-    "    mov edi, 0",
-    "    call g1c_unsupported",
-    "    ud2",
+    ".globl \"runtime/pprof.blockevent\"",
+    "\"runtime/pprof.blockevent\":",
+    "    ret",
     ".globl \"runtime/pprof.runtime_goroutineProfileWithLabels\"",
     "\"runtime/pprof.runtime_goroutineProfileWithLabels\":",
     "    push rbp",
