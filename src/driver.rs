@@ -746,7 +746,12 @@ fn init_order(ast: &Ast, packages: &[load::Package], root: usize) -> Vec<ir::low
                 }
             }
         }
-        out.push(ir::lower::Unit { pkg: types::PkgId(i as u32), files: p.files.clone(), complete: true });
+        out.push(ir::lower::Unit {
+            pkg: types::PkgId(i as u32),
+            files: p.files.clone(),
+            complete: true,
+            embeds: p.embeds.clone(),
+        });
     }
     let mut seen = vec![false; packages.len()];
     let mut out = Vec::new();

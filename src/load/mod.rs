@@ -34,6 +34,7 @@
 //! (`./x.go`, `sub/x.go`; see [`display_path`]).
 
 pub mod constraint;
+pub mod embed;
 pub mod modfile;
 pub mod modload;
 pub mod overlay;
@@ -136,8 +137,9 @@ pub struct Package {
     /// for them, which the checker reports at each import of the path (types2 reports them among the
     /// package's type errors, so the loader does not stop the build for them).
     pub bad_imports: BTreeMap<String, String>,
-    /// `//go:embed` directives: position and the patterns' text.
-    pub embeds: Vec<(Pos, String)>,
+    /// The variables with `//go:embed` directives: the position of each one's name, and the files its
+    /// patterns name (path relative to `dir`, contents), in the order found (`embed.rs`).
+    pub embeds: Vec<(Pos, Vec<(String, Vec<u8>)>)>,
     /// Named by a pattern (not only loaded as a dependency).
     pub root: bool,
     /// Module mode: the Go language version the package's module asks for in its `go.mod` (`1.17`: gc's
@@ -1050,9 +1052,22 @@ impl Loader<'_> {
         }
         let mut embeds = Vec::new();
         for &fi in &files {
-            for d in &self.ast.files[fi].directives {
-                if let Some(rest) = d.text.strip_prefix("go:embed") {
-                    embeds.push((d.pos, rest.trim().to_string()));
+            for decl in &self.ast.files[fi].decls {
+                let crate::syntax::ast::Decl::Gen(g) = decl else { continue };
+                for spec in &g.specs {
+                    let crate::syntax::ast::Spec::Value(v) = spec else { continue };
+                    let (Some(name), false) = (v.names.first(), v.embed.is_empty()) else { continue };
+                    let found = v.embed.iter().try_fold(Vec::new(), |mut all, d| {
+                        all.extend(embed::patterns(d)?);
+                        Ok(all)
+                    });
+                    match found.and_then(|pats| embed::resolve(dir, &pats)) {
+                        Ok(files) => embeds.push((name.pos, files)),
+                        Err((pos, msg)) => {
+                            let e = self.at(pos, msg);
+                            self.errors.push(e);
+                        }
+                    }
                 }
             }
         }

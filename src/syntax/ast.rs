@@ -141,6 +141,8 @@ pub struct ValueSpec {
     pub values: Vec<ExprId>,
     /// The value of `iota` for this spec: its index within its `const` declaration (0 for `var`).
     pub iota: u32,
+    /// The `//go:embed` directives above a `var` spec (their patterns name the files it holds).
+    pub embed: Vec<Directive>,
 }
 
 #[derive(Clone, Debug)]

@@ -81,7 +81,7 @@ pub fn flag(verb: &str) -> Flags {
     }
 }
 
-fn is_embed(text: &str) -> bool {
+pub fn is_embed(text: &str) -> bool {
     text == "go:embed" || text.starts_with("go:embed ")
 }
 

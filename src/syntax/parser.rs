@@ -672,7 +672,7 @@ impl<'a> Parser<'a> {
                 values = self.expr_list();
             }
         }
-        ValueSpec { pos, names, typ, values, iota }
+        ValueSpec { pos, names, typ, values, iota, embed: Vec::new() }
     }
 
     // TypeSpec = identifier [ TypeParams ] [ "=" ] Type .
@@ -810,8 +810,9 @@ impl<'a> Parser<'a> {
             in_func: self.fnest > 0,
             imports_embed: self.imports_embed,
         };
+        let embed = prag.iter().filter(|d| directive::is_embed(&d.text)).cloned().collect();
         self.take_pragma_for(&taker, prag);
-        ValueSpec { pos, names, typ, values, iota: 0 }
+        ValueSpec { pos, names, typ, values, iota: 0, embed }
     }
 
     // FunctionDecl = "func" FunctionName [ TypeParams ] ( Function | Signature ) .

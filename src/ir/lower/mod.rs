@@ -33,6 +33,7 @@
 mod call;
 mod complex;
 mod conc;
+mod embed;
 mod expr;
 mod func;
 mod generic;
@@ -64,6 +65,9 @@ pub struct Unit {
     /// assembly). Off, a body-less declaration is left for another object to define, as `go tool compile`
     /// alone allows: the build stops at code generation or the symbol comes from elsewhere.
     pub complete: bool,
+    /// The package variables with `//go:embed` directives: each one's name position and its files (path
+    /// relative to the package directory, contents), as the loader found them.
+    pub embeds: Vec<(Pos, Vec<(String, Vec<u8>)>)>,
 }
 
 /// Lowers a program of one package, the first of `prog.packages`, made of every file of `ast`, for the
@@ -75,7 +79,7 @@ pub fn lower(target: &Target, fset: &FileSet, ast: &Ast, prog: &Program) -> Resu
         fset,
         ast,
         prog,
-        &[Unit { pkg: PkgId(0), files: (0..ast.files.len()).collect(), complete: true }],
+        &[Unit { pkg: PkgId(0), files: (0..ast.files.len()).collect(), complete: true, embeds: Vec::new() }],
     )
 }
 
@@ -286,6 +290,13 @@ impl<'a> Lowerer<'a> {
                     self.var_data.insert(sym.clone(), self.data.len());
                     self.add_data(Data { name: sym, kind: DataKind::Bss, align, size, bytes: vec![], relocs: vec![] });
                 }
+            }
+        }
+        // Embedded variables start out holding their files.
+        for unit in units {
+            if !unit.embeds.is_empty() {
+                self.pkg = self.pkg_path(Some(unit.pkg));
+                self.lower_embeds(&unit.embeds);
             }
         }
         // 3. Functions and methods, package by package, in source order.
