@@ -312,9 +312,15 @@ fn immediate_only(f: &Func, konst: &[Option<i64>]) -> Vec<bool> {
             ok[c.0 as usize] = false;
         }
     }
-    for (src, dst) in casts {
-        if !ok[dst.0 as usize] {
-            ok[src.0 as usize] = false;
+    // Chains of bitcasts: a source is read as soon as any cast after it is emitted.
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for &(src, dst) in &casts {
+            if !ok[dst.0 as usize] && ok[src.0 as usize] {
+                ok[src.0 as usize] = false;
+                changed = true;
+            }
         }
     }
     ok
