@@ -8,7 +8,7 @@
 //! the field's offset and accesses it at offset 0. Folding removes those instructions, and it leaves a
 //! slot's address used only by loads and stores, which `sroa` (run next) needs to promote the slot.
 //!
-//! `d = add p, c` (`c` a constant) is folded into an access through `d` when `p` holds at that access the
+//! `d = add p, c` (`c` a constant, or a bitcast of one) is folded into an access through `d` when `p` holds at that access the
 //! value it held at the `Add`, which is certain (without SSA form) in two cases:
 //! - `d` and `p` are each written once: `p`'s write comes before `d`'s, which comes before every read of
 //!   `d` (the lowering never reads a vreg before writing it), so chains `p + c1 + c2` fold too;
@@ -19,7 +19,7 @@
 //! explicit nil checks the lowering emits stay correct. Offsets must fit in 32 bits.
 
 use crate::ir::live::def_counts;
-use crate::ir::{BinOp, Func, Op, VReg};
+use crate::ir::{BinOp, ConvOp, Func, Op, VReg};
 
 pub fn run(f: &mut Func) {
     let nv = f.vregs.len();
@@ -30,6 +30,15 @@ pub fn run(f: &mut Func) {
         if let Op::Const { dst, value } = i.op {
             if single(dst) {
                 konst[dst.0 as usize] = Some(value);
+            }
+        }
+    }
+    // A constant index becomes a pointer-typed addend through a bitcast (`p[3]`: `p + bitcast(3)`).
+    for i in f.blocks.iter().flat_map(|b| &b.insts) {
+        if let Op::Convert { op: ConvOp::Bitcast, dst, src } = i.op {
+            let word = |v: VReg| !f.ty(v).is_float() && f.ty(v).size(8) == 8;
+            if single(dst) && word(dst) && word(src) {
+                konst[dst.0 as usize] = konst[src.0 as usize];
             }
         }
     }

@@ -20,6 +20,7 @@
 
 pub mod addrfold;
 pub mod argload;
+pub mod bce;
 pub mod coalesce;
 pub mod constfold;
 pub mod copyprop;
@@ -103,6 +104,13 @@ pub const PASSES: &[Pass] = &[
         name: "strength",
         about: "multiplication, division and remainder by a constant power of two become shifts and masks",
         run: strength::run,
+        required: false,
+    },
+    // After strength (`x % 2^k` is a mask by then), before coalesce (it reasons about single definitions).
+    Pass {
+        name: "bce",
+        about: "unsigned comparisons decided by a bounded operand (bounds checks) become constants",
+        run: bce::run,
         required: false,
     },
     // After the passes that reason about single-definition vregs: it turns some into multiply-written ones.

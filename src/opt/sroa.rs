@@ -44,15 +44,35 @@ struct Field {
     vreg: VReg,
 }
 
+/// Rounds of promotion at most: a slot only ever copied whole from a promoted slot of another shape is
+/// promoted in the round after it, when that copy has become stores of the other slot's fields (a composite
+/// literal built in one temporary and copied through a second one into memory).
+const MAX_ROUNDS: usize = 4;
+
 pub fn run(f: &mut Func) {
+    for _ in 0..MAX_ROUNDS {
+        if !promote(f) {
+            break;
+        }
+    }
+}
+
+/// One round: promotes every slot that qualifies; whether there was one.
+fn promote(f: &mut Func) -> bool {
     let ns = f.slots.len();
     if ns == 0 {
-        return;
+        return false;
     }
     let counts = def_counts(f);
     // The slot whose address each vreg holds (only for vregs written once, by a `SlotAddr`).
     let mut slot_of: Vec<Option<u32>> = vec![None; f.vregs.len()];
-    let mut ok: Vec<bool> = f.slots.iter().map(|s| s.size <= MAX_SIZE).collect();
+    // Only slots whose address is taken somewhere (promoted ones no longer are).
+    let mut ok: Vec<bool> = vec![false; ns];
+    for i in f.blocks.iter().flat_map(|b| &b.insts) {
+        if let Op::SlotAddr { slot, .. } = i.op {
+            ok[slot.0 as usize] = f.slots[slot.0 as usize].size <= MAX_SIZE;
+        }
+    }
     for b in &f.blocks {
         for i in &b.insts {
             if let Op::SlotAddr { dst, slot } = i.op {
@@ -168,7 +188,7 @@ pub fn run(f: &mut Func) {
         }
     }
     if !ok.iter().any(|&o| o) {
-        return;
+        return false;
     }
     // The vregs of the promoted slots' fields.
     let mut fields: Vec<Vec<Field>> = vec![Vec::new(); ns];
@@ -262,6 +282,7 @@ pub fn run(f: &mut Func) {
     if !init.is_empty() {
         f.blocks[0].insts.splice(0..0, init);
     }
+    true
 }
 
 /// Whether `t` is a word-sized integer or pointer: such fields may be accessed as either.

@@ -49,8 +49,10 @@ struct Gen<'f> {
 #[derive(Clone, Copy)]
 struct Indexed {
     base: VReg,
-    index: VReg,
+    /// None: `base + disp` alone (the addend was a constant read as an immediate).
+    index: Option<VReg>,
     scale: u8,
+    disp: i32,
 }
 
 /// Per block and instruction: the instructions whose only work is folded into a later memory operand (not
@@ -60,8 +62,9 @@ struct Fusion {
     indexed: Vec<Vec<Option<Indexed>>>,
 }
 
-/// Finds the address computations `a = base + bitcast(i << c)` (c ≤ 3) and `a = base + y` whose result only
-/// the next load or store reads, so that the access addresses `[base + i*2^c + offset]` itself.
+/// Finds the address computations `a = base + bitcast(i << c)` (c ≤ 3), `a = base + y` and `a = base + k`
+/// (`k` a constant read as an immediate) whose result only the next load or store reads, so that the access
+/// addresses `[base + i*2^c + offset]` (or `[base + k + offset]`) itself.
 ///
 /// The folded instructions (the shift, the bitcast, the addition) must write vregs written once and read
 /// once, and must come right before the access, with nothing between them but constants read as
@@ -110,7 +113,9 @@ fn fuse_addresses(f: &Func, alloc: &Alloc) -> Fusion {
     for (bi, b) in f.blocks.iter().enumerate() {
         // The instruction before `k` that emits code (constants read as immediates emit none).
         let prev = |k: usize| -> Option<usize> {
-            (0..k).rev().find(|&j| !matches!(b.insts[j].op, Op::Const { dst, .. } if imm(dst)))
+            (0..k).rev().find(|&j| {
+                !matches!(b.insts[j].op, Op::Const { dst, .. } | Op::Convert { op: ConvOp::Bitcast, dst, .. } if imm(dst))
+            })
         };
         for k in 0..b.insts.len() {
             let addr = match b.insts[k].op {
@@ -122,16 +127,27 @@ fn fuse_addresses(f: &Func, alloc: &Alloc) -> Fusion {
             }
             let Some(ka) = prev(k) else { continue };
             let Op::Binary { op: BinOp::Add, dst, x: base, y } = b.insts[ka].op else { continue };
-            if dst != addr || !ok(base) || imm(base) || !plain(y) || fusion.skip[bi][ka] {
+            if dst != addr || !ok(base) || imm(base) || fusion.skip[bi][ka] {
                 continue;
             }
-            let mut at = Indexed { base, index: y, scale: 1 };
+            if ok(y) && imm(y) {
+                let disp = alloc.konst.get(y.0 as usize).copied().flatten().and_then(|k| i32::try_from(k).ok());
+                if let Some(disp) = disp {
+                    fusion.skip[bi][ka] = true;
+                    fusion.indexed[bi][k] = Some(Indexed { base, index: None, scale: 1, disp });
+                }
+                continue;
+            }
+            if !plain(y) {
+                continue;
+            }
+            let mut at = Indexed { base, index: Some(y), scale: 1, disp: 0 };
             let mut folded = vec![ka];
             if once(y) {
                 if let Some(ky) = prev(ka) {
                     if let Op::Convert { op: ConvOp::Bitcast, dst, src: z } = b.insts[ky].op {
                         if dst == y && plain(z) && f.vregs[z.0 as usize] == Ty::I64 {
-                            at.index = z;
+                            at.index = Some(z);
                             folded.push(ky);
                             if once(z) {
                                 if let Some(kz) = prev(ky) {
@@ -140,7 +156,7 @@ fn fuse_addresses(f: &Func, alloc: &Alloc) -> Fusion {
                                         if let (true, Some(c @ 0..=3)) =
                                             (dst == z && plain(i) && f.vregs[i.0 as usize] == Ty::I64, c)
                                         {
-                                            at = Indexed { base, index: i, scale: 1 << c };
+                                            at = Indexed { base, index: Some(i), scale: 1 << c, disp: 0 };
                                             folded.push(kz);
                                         }
                                     }
@@ -193,6 +209,25 @@ fn int_cond(c: Cond) -> Option<CC> {
         Cond::GeU => CC::AE,
         _ => return None,
     })
+}
+
+/// The condition `c` with its operands exchanged: `x c y` is `y swapped(c) x`.
+fn swapped(c: Cond) -> Cond {
+    match c {
+        Cond::LtS => Cond::GtS,
+        Cond::LeS => Cond::GeS,
+        Cond::GtS => Cond::LtS,
+        Cond::GeS => Cond::LeS,
+        Cond::LtU => Cond::GtU,
+        Cond::LeU => Cond::GeU,
+        Cond::GtU => Cond::LtU,
+        Cond::GeU => Cond::LeU,
+        Cond::FLt => Cond::FGt,
+        Cond::FLe => Cond::FGe,
+        Cond::FGt => Cond::FLt,
+        Cond::FGe => Cond::FLe,
+        c => c,
+    }
 }
 
 /// How a sub-word value is widened to 64 bits before an op that looks at all the bits.
@@ -512,7 +547,11 @@ impl<'f> Gen<'f> {
     fn op(&mut self, op: &Op) -> R {
         match op {
             // Read only as an immediate: nothing to compute.
-            Op::Const { dst, .. } if self.alloc.imm_only.get(dst.0 as usize) == Some(&true) => Ok(()),
+            Op::Const { dst, .. } | Op::Convert { op: ConvOp::Bitcast, dst, .. }
+                if self.alloc.imm_only.get(dst.0 as usize) == Some(&true) =>
+            {
+                Ok(())
+            }
             Op::Const { dst, value } => {
                 self.ty(*dst)?;
                 let r = self.dst_gpr(*dst);
@@ -603,6 +642,10 @@ impl<'f> Gen<'f> {
     }
 
     fn unary(&mut self, op: UnOp, dst: VReg, x: VReg) -> R {
+        if let (UnOp::Neg | UnOp::Not, Loc::Gpr(g)) = (op, self.alloc.loc(dst)) {
+            self.load(g, x)?;
+            return self.e1(if op == UnOp::Neg { M::Neg } else { M::Not }, g);
+        }
         self.load(RAX, x)?;
         match op {
             UnOp::Neg => self.e1(M::Neg, RAX)?,
@@ -649,6 +692,9 @@ impl<'f> Gen<'f> {
                     _ => RAX,
                 };
                 self.load(r, x)?;
+                if imm == Some(0) && matches!(op, BinOp::Add | BinOp::Sub | BinOp::Or | BinOp::Xor) {
+                    return self.store(dst, r);
+                }
                 let yo = if op == BinOp::AndNot {
                     self.load(RCX, y)?;
                     self.e1(M::Not, RCX)?;
@@ -828,8 +874,10 @@ impl<'f> Gen<'f> {
     /// The memory operand of an [`Indexed`] address plus `offset`: the base in its register (RCX from its
     /// home) or its frame place, the index in its register (RDX from its home).
     fn indexed(&mut self, x: Indexed, offset: i32) -> Result<Mem, String> {
+        let offset = offset.checked_add(x.disp).ok_or("address offset out of range")?;
         let (base, disp) = self.address(x.base, offset)?;
-        let index = self.in_gpr(x.index, RDX)?;
+        let Some(index) = x.index else { return Ok(Mem::base(Size::Qword, base, disp)) };
+        let index = self.in_gpr(index, RDX)?;
         Ok(Mem::sib(Size::Qword, Some(base), index, x.scale, disp))
     }
 
@@ -852,6 +900,12 @@ impl<'f> Gen<'f> {
     /// Compares integers `x` and `y` for `cond` (an integer condition); returns the x86 condition that holds
     /// in the flags when `x cond y`.
     fn int_compare(&mut self, cond: Cond, x: VReg, y: VReg) -> Result<CC, String> {
+        // `k < y` is `y > k`: the constant becomes the immediate (the allocator counts on it, giving such
+        // an x neither register nor home).
+        let konst = |v: VReg| self.alloc.konst.get(v.0 as usize).copied().flatten();
+        if konst(x).is_some() && konst(y).is_none() {
+            return self.int_compare(swapped(cond), y, x);
+        }
         let cc = int_cond(cond).ok_or("float condition in an integer compare")?;
         let ext = match cond {
             Cond::LtS | Cond::LeS | Cond::GtS | Cond::GeS => Ext::Signed,
@@ -926,8 +980,9 @@ impl<'f> Gen<'f> {
         let (st, dt) = (self.ty(src)?, self.ty(dst)?);
         match op {
             ConvOp::SExt | ConvOp::ZExt => {
-                self.load_ext(RAX, src, if op == ConvOp::SExt { Ext::Signed } else { Ext::Unsigned })?;
-                self.store(dst, RAX)
+                let r = self.dst_gpr(dst);
+                self.load_ext(r, src, if op == ConvOp::SExt { Ext::Signed } else { Ext::Unsigned })?;
+                self.store(dst, r)
             }
             // Only the low bits of a narrower value are defined: the bits are already there.
             // Computed in the destination's register when it has one: a copy, or nothing when the
@@ -1088,6 +1143,18 @@ impl<'f> Gen<'f> {
                 ints += 1;
                 // Arguments narrower than 32 bits are zero-extended, as C callers do for bool/u8/u16
                 // (rustc relies on it).
+                if self.alloc.imm_only.get(v.0 as usize) == Some(&true) {
+                    let k = self.alloc.konst.get(v.0 as usize).copied().flatten();
+                    let k = k.ok_or_else(|| format!("call {sym}: v{} is an immediate without a value", v.0))?;
+                    let bits = self.ty(v)?.size(8) * 8;
+                    let k = if bits < 64 { k & ((1i64 << bits) - 1) } else { k };
+                    if k == 0 {
+                        self.e2(M::Xor, r.with_size(Size::Dword), r.with_size(Size::Dword))?;
+                    } else {
+                        self.e2(M::Mov, r, k)?;
+                    }
+                    continue;
+                }
                 self.load_ext(r, v, Ext::Unsigned)?;
             }
         }

@@ -28,7 +28,7 @@
 //! Deterministic: intervals are ordered by (start, vreg number), registers tried in a fixed order.
 
 use crate::ir::live::{def_counts, liveness, step_back};
-use crate::ir::{BinOp, Cond, Func, Op, Term, VReg};
+use crate::ir::{BinOp, Cond, ConvOp, Func, Op, Term, Ty, VReg};
 use asm::x86::{
     Gpr, Xmm, R10, R11, R12, R13, R14, R15, R8, R9, RBX, RDI, RSI, XMM10, XMM11, XMM12, XMM13, XMM14, XMM15, XMM2,
     XMM3, XMM4, XMM5, XMM6, XMM7, XMM8, XMM9,
@@ -156,8 +156,9 @@ fn well_formed(f: &Func) -> bool {
     ok
 }
 
-/// The value of every vreg written exactly once, by a `Const`: where it is read, it holds that value (the
-/// lowering never reads a vreg before writing it).
+/// The value of every vreg written exactly once, by a `Const` or by a `Bitcast` of such a constant (the
+/// lowering's constant offsets into memory are pointer bitcasts of integers): where it is read, it holds
+/// that value (the lowering never reads a vreg before writing it).
 fn constants(f: &Func) -> Vec<Option<i64>> {
     let counts = def_counts(f);
     let mut k = vec![None; f.vregs.len()];
@@ -166,6 +167,17 @@ fn constants(f: &Func) -> Vec<Option<i64>> {
             if let Op::Const { dst, value } = i.op {
                 if counts[dst.0 as usize] == 1 {
                     k[dst.0 as usize] = Some(value);
+                }
+            }
+        }
+    }
+    for b in &f.blocks {
+        for i in &b.insts {
+            if let Op::Convert { op: ConvOp::Bitcast, dst, src } = i.op {
+                let (dt, st) = (f.vregs[dst.0 as usize], f.vregs[src.0 as usize]);
+                let int = |t: Ty| !t.is_float() && t.size(8) == 8;
+                if counts[dst.0 as usize] == 1 && int(dt) && int(st) {
+                    k[dst.0 as usize] = k[src.0 as usize];
                 }
             }
         }
@@ -241,27 +253,48 @@ pub fn shift_imm(xt: crate::ir::Ty, yt: crate::ir::Ty, k: i64) -> Option<u32> {
 }
 
 /// The constants that isel reads only as immediates: every read is the second operand of an integer
-/// `Add`, `Sub`, `And`, `Or`, `Xor` or `Cmp` and the value fits (`imm_fits`), or the count of a shift below
-/// the shifted value's width (`shift_imm`).
+/// `Add`, `Sub`, `And`, `Or`, `Xor` or `Cmp` (or the first of a `Cmp` whose second is not a constant) and
+/// the value fits (`imm_fits`), the count of a shift below
+/// the shifted value's width (`shift_imm`), or an integer argument of a `CallRt`.
 fn immediate_only(f: &Func, konst: &[Option<i64>]) -> Vec<bool> {
     let mut ok: Vec<bool> = konst.iter().enumerate().map(|(v, k)| k.is_some_and(|k| imm_fits(f.vregs[v], k))).collect();
+    // `(src, dst)` of the bitcasts of constants: emitted only when `dst` needs a register, and only then is
+    // `src` read.
+    let mut casts: Vec<(VReg, VReg)> = Vec::new();
     for b in &f.blocks {
         for i in &b.insts {
             let y_imm = match &i.op {
+                Op::Convert { op: ConvOp::Bitcast, dst, src } if konst[dst.0 as usize].is_some() => {
+                    casts.push((*src, *dst));
+                    continue;
+                }
                 Op::Binary { op: BinOp::Add | BinOp::Sub | BinOp::And | BinOp::Or | BinOp::Xor, x, y, .. }
                     if !f.ty(*x).is_float() =>
                 {
                     Some(*y)
                 }
-                Op::Cmp { cond, y, .. }
+                // x too when y is not a constant: isel then compares y with x, the condition swapped.
+                Op::Cmp { cond, x, y, .. }
                     if !matches!(cond, Cond::FEq | Cond::FNe | Cond::FLt | Cond::FLe | Cond::FGt | Cond::FGe) =>
                 {
-                    Some(*y)
+                    if konst[y.0 as usize].is_some() {
+                        ok[x.0 as usize] = false;
+                    }
+                    continue;
                 }
                 Op::Binary { op: BinOp::Shl | BinOp::ShrS | BinOp::ShrU, x, y, .. }
                     if konst[y.0 as usize].and_then(|k| shift_imm(f.ty(*x), f.ty(*y), k)).is_some() =>
                 {
                     Some(*y)
+                }
+                // isel moves integer arguments of runtime calls into their registers, an immediate as well.
+                Op::CallRt { args, .. } => {
+                    for a in args {
+                        if f.ty(*a).is_float() {
+                            ok[a.0 as usize] = false;
+                        }
+                    }
+                    continue;
                 }
                 _ => None,
             };
@@ -277,6 +310,17 @@ fn immediate_only(f: &Func, konst: &[Option<i64>]) -> Vec<bool> {
         }
         if let Some(c) = b.term.used() {
             ok[c.0 as usize] = false;
+        }
+    }
+    // Chains of bitcasts: a source is read as soon as any cast after it is emitted.
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for &(src, dst) in &casts {
+            if !ok[dst.0 as usize] && ok[src.0 as usize] {
+                ok[src.0 as usize] = false;
+                changed = true;
+            }
         }
     }
     ok
@@ -346,7 +390,12 @@ pub fn allocate(f: &Func) -> Alloc {
     let mut first = 0u32;
     for (bi, b) in f.blocks.iter().enumerate() {
         let term = first + b.insts.len() as u32;
-        for v in live.live_in(bi) {
+        // A block that ends in `Unreachable` (a panic: layout puts these last) is entered only from blocks
+        // where its live-in vregs are live out, so they hold their values there whatever the linear order
+        // says; its reads do not stretch the intervals to the end of the function, and what it defines
+        // stays in memory so that no register it writes can be one an entering vreg still occupies.
+        let cold = b.term == Term::Unreachable;
+        for v in live.live_in(bi).filter(|_| !cold) {
             extend(v, 2 * first);
         }
         for v in live.live_out(bi) {
@@ -378,11 +427,17 @@ pub fn allocate(f: &Func) -> Alloc {
             }
             let oc = operand_clobbers(op);
             op.for_each_def(|d| {
-                extend(d.0 as usize, 2 * at + 1);
+                if cold {
+                    forbid[d.0 as usize] = ALL;
+                } else {
+                    extend(d.0 as usize, 2 * at + 1);
+                }
                 refs[d.0 as usize] += weight[bi];
             });
             op.for_each_use(|u| {
-                extend(u.0 as usize, 2 * at);
+                if !cold {
+                    extend(u.0 as usize, 2 * at);
+                }
                 forbid[u.0 as usize] |= oc;
                 refs[u.0 as usize] += weight[bi];
             });

@@ -1,9 +1,9 @@
-TEXT main.ops (./test.go:1)  size=238 frame=0 args=32
+TEXT main.ops (./test.go:1)  size=235 frame=0 args=32
 .L1:
     ; ./test.go:1
     0000  48 8d 44 24 f8                 lea rax, [rsp - 8]
     0005  64 48 3b 04 25 70 00 00 00     cmp rax, qword ptr fs:[112]
-    000e  0f 82 c2 00 00 00              jb .L2
+    000e  0f 82 bf 00 00 00              jb .L2
     0014  55                             push rbp
     0015  48 89 e5                       mov rbp, rsp
 .L0:
@@ -61,28 +61,27 @@ TEXT main.ops (./test.go:1)  size=238 frame=0 args=32
     009d  48 f7 f1                       div rcx
     00a0  49 89 c4                       mov r12, rax
     00a3  44 89 65 2c                    mov dword ptr [rbp + 44], r12d
-    00a7  48 63 c3                       movsxd rax, ebx
-    00aa  48 89 c3                       mov rbx, rax
+    00a7  48 63 db                       movsxd rbx, ebx
     ; ./test.go:30
-    00ad  48 89 d8                       mov rax, rbx
-    00b0  48 89 d9                       mov rcx, rbx
-    00b3  48 83 f9 ff                    cmp rcx, -1
-    00b7  0f 85 08 00 00 00              jne .L6
-    00bd  48 f7 d8                       neg rax
-    00c0  e9 05 00 00 00                 jmp .L5
+    00aa  48 89 d8                       mov rax, rbx
+    00ad  48 89 d9                       mov rcx, rbx
+    00b0  48 83 f9 ff                    cmp rcx, -1
+    00b4  0f 85 08 00 00 00              jne .L6
+    00ba  48 f7 d8                       neg rax
+    00bd  e9 05 00 00 00                 jmp .L5
 .L6:
-    00c5  48 99                          cqo
-    00c7  48 f7 f9                       idiv rcx
+    00c2  48 99                          cqo
+    00c4  48 f7 f9                       idiv rcx
 .L5:
-    00ca  48 89 c3                       mov rbx, rax
-    00cd  48 89 5d 10                    mov qword ptr [rbp + 16], rbx
-    00d1  48 89 ec                       mov rsp, rbp
-    00d4  5d                             pop rbp
-    00d5  c3                             ret
+    00c7  48 89 c3                       mov rbx, rax
+    00ca  48 89 5d 10                    mov qword ptr [rbp + 16], rbx
+    00ce  48 89 ec                       mov rsp, rbp
+    00d1  5d                             pop rbp
+    00d2  c3                             ret
 .L2:
     ; ./test.go:1
-    00d6  49 c7 c2 08 00 00 00           mov r10, 8
-    00dd  49 c7 c3 20 00 00 00           mov r11, 32
-    00e4  e8 00 00 00 00                 call g1c_morestack
-    00e9  e9 12 ff ff ff                 jmp .L1
+    00d3  49 c7 c2 08 00 00 00           mov r10, 8
+    00da  49 c7 c3 20 00 00 00           mov r11, 32
+    00e1  e8 00 00 00 00                 call g1c_morestack
+    00e6  e9 15 ff ff ff                 jmp .L1
 
