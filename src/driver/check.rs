@@ -25,6 +25,11 @@ pub fn parse_lang_flag(s: &str) -> Result<GoVersion, String> {
     Ok(v)
 }
 
+/// The `-lang` flag, when given.
+pub fn lang_flag() -> Option<GoVersion> {
+    LANG_FLAG.get().copied()
+}
+
 /// The language version package `p` is checked with: the `-lang` flag for the packages named on the command
 /// line (as `go build -gcflags=-lang=...` applies to them), else its module's `go` line, else no limit.
 pub fn package_lang(p: &load::Package, lang_flag: Option<GoVersion>) -> Option<GoVersion> {

@@ -78,6 +78,8 @@ pub fn patterns(d: &Directive) -> Result<Vec<Pattern>, (Pos, String)> {
 /// The files `pats` name in `dir`, read, in the order found (each once); or the error of the first
 /// pattern that fails, rendered as the go command words it, with that pattern's position.
 pub fn resolve(dir: &Path, pats: &[Pattern]) -> Result<Vec<(String, Vec<u8>)>, (Pos, String)> {
+    // Files named on the command line have their package in the current directory, given as an empty path.
+    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
     let mut out: Vec<(String, Vec<u8>)> = Vec::new();
     for p in pats {
         let files = resolve_one(dir, &p.text).map_err(|e| (p.pos, format!("pattern {}: {e}", p.text)))?;

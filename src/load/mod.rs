@@ -1051,7 +1051,18 @@ impl Loader<'_> {
             }
         }
         let mut embeds = Vec::new();
-        for &fi in &files {
+        // Below go1.16 the compiler rejects `//go:embed` with its own error (directive.rs's version check)
+        // and reads no file: the patterns are not resolved.
+        let named = if path == "command-line-arguments" { crate::driver::check::lang_flag() } else { None };
+        let lang = named.or_else(|| {
+            self.found.get(path).and_then(|f| f.lang.as_deref()).and_then(crate::types::check::GoVersion::parse_number)
+        });
+        let old = lang.is_some_and(|v| v < crate::types::check::GoVersion { major: 1, minor: 16 });
+        for &fi in files.iter().filter(|_| !old) {
+            // Without `import "embed"` the directive is an error of the parser's, and reads no file.
+            if !self.ast.files[fi].imports.iter().any(|i| i.path == "embed") {
+                continue;
+            }
             for decl in &self.ast.files[fi].decls {
                 let crate::syntax::ast::Decl::Gen(g) = decl else { continue };
                 for spec in &g.specs {

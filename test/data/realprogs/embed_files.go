@@ -20,6 +20,11 @@ var all embed.FS
 //go:embed embed_files_data/*.txt embed_files_data/sub/b.txt
 var some embed.FS
 
+// A glob in the package directory itself, matching a directory: everything below it.
+//
+//go:embed embed_files_d*ta/sub
+var globbed embed.FS
+
 func main() {
 	fmt.Printf("%q\n", greeting)
 	fmt.Printf("% x\n", raw)
@@ -44,6 +49,10 @@ func main() {
 	fmt.Println(matches)
 	data, _ := fs.ReadFile(sub, "b.txt")
 	fmt.Println(strings.TrimSpace(string(data)))
+	gents, err := globbed.ReadDir("embed_files_data/sub")
+	for _, e := range gents {
+		fmt.Println("globbed:", e.Name(), err)
+	}
 	f, _ := all.Open("embed_files_data/greeting.txt")
 	st, _ := f.Stat()
 	fmt.Println(st.Name(), st.Size(), st.IsDir(), st.ModTime().IsZero())
