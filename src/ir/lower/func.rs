@@ -167,6 +167,8 @@ impl<'a, 'b> Fb<'a, 'b> {
             blocks: Vec::new(),
             escape: Default::default(),
             ext_lines: Vec::new(),
+            inl: Vec::new(),
+            noinline: false,
         };
         let (ast, prog, types, subst) = (lw.ast, lw.prog, lw.types, lw.subst);
         let mut fb = Fb {
@@ -214,7 +216,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         }
         let ext = &mut self.f.ext_lines;
         let i = *self.ext_index.entry((file.to_string(), line)).or_insert_with(|| {
-            ext.push((file.to_string(), line));
+            ext.push(crate::ir::ExtLine { file: file.to_string(), line, inl: None });
             ext.len() as u32 - 1
         });
         i | crate::ir::LINE_EXT
