@@ -42,6 +42,8 @@ impl FB {
             blocks: vec![Block { insts: vec![], term: Term::Unreachable, term_line: 0 }],
             escape: Default::default(),
             ext_lines: vec![],
+            inl: vec![],
+            noinline: false,
         };
         FB { f, cur: 0, line: 1 }
     }

@@ -87,6 +87,7 @@ impl Code {
                 files: vec![],
                 args_size: 0,
                 frame_size: 0,
+                ..FuncMeta::default()
             }),
         }
     }

@@ -49,6 +49,7 @@ impl Code {
                 files: vec![],
                 args_size,
                 frame_size: 0,
+                ..FuncMeta::default()
             }),
         }
     }

@@ -482,9 +482,16 @@ pub(crate) unsafe fn go_frames(fp: usize, f: &mut dyn FnMut(u64) -> bool) {
         if (panic_call.0..panic_call.1).contains(&ra) && gopanic != 0 && !f(gopanic + 1) {
             return;
         }
-        let go = crate::traceback::find_func(ra.wrapping_sub(1));
-        if go.is_some_and(|func| !crate::traceback::is_wrapper(&func)) && !f(ra) {
-            return;
+        if let Some(func) = crate::traceback::find_func(ra.wrapping_sub(1)) {
+            if !crate::traceback::is_wrapper(&func) {
+                // gc's expansion of inlined frames: each inlined call's frame is reported at the pc after
+                // the code's (`ra`), then after its caller's inline mark, so that looking up `pc - 1` finds
+                // that frame's function and line.
+                let Some(own) = func.inlined_frames(ra - 1, &mut |_, at| f(at + 1)) else { return };
+                if !f(own + 1) {
+                    return;
+                }
+            }
         }
         // Outward only, except across a segment switch: a corrupt chain ends the walk.
         if next <= fp && !switched {
@@ -558,7 +565,7 @@ pub unsafe extern "C" fn g1c_funcinfo(pc: u64, out: *mut u64) {
     let out = core::slice::from_raw_parts_mut(out, 7);
     out.fill(0);
     if let Some(f) = crate::traceback::find_func(pc) {
-        let (name, (file, line)) = (f.name(), f.file_line(pc));
+        let (name, (file, line)) = (f.name_at(pc), f.file_line(pc));
         out[0] = name.as_ptr() as u64;
         out[1] = name.len() as u64;
         out[2] = file.as_ptr() as u64;

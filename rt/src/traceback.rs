@@ -34,6 +34,8 @@ pub struct FuncInfo {
     npcline: u64,
     /// `//line` directives put some of the code in other files.
     multi_file: bool,
+    /// Calls are inlined into the function: each pair carries its inline context, the tree follows them.
+    inlined: bool,
     /// The table's start, which file offsets count from.
     table: *const u8,
 }
@@ -113,13 +115,26 @@ pub fn find_func(pc: u64) -> Option<FuncInfo> {
         let args_size = uvarint(&mut p);
         let name = counted(p, &mut p);
         let mut file_off = uvarint(&mut p);
-        let multi_file = file_off == 0;
-        if multi_file {
+        // A 0 is never a file offset (the index comes first): the record's flags follow (functab.rs).
+        let flags = if file_off == 0 { uvarint(&mut p) } else { 0 };
+        if file_off == 0 {
             file_off = uvarint(&mut p);
         }
+        let (multi_file, inlined) = (flags & 1 != 0, flags & 2 != 0);
         let file = file_at(start, file_off);
         let npcline = uvarint(&mut p);
-        Some(FuncInfo { entry, end: entry + size, args_size, name, file, pcline: p, npcline, multi_file, table: start })
+        Some(FuncInfo {
+            entry,
+            end: entry + size,
+            args_size,
+            name,
+            file,
+            pcline: p,
+            npcline,
+            multi_file,
+            inlined,
+            table: start,
+        })
     }
 }
 
@@ -155,10 +170,19 @@ impl FuncInfo {
     /// The file and line of the instruction at `pc`: those of the last (offset, line) pair with offset <=
     /// pc - entry. The one reader of the `pcline` encoding (see [`FuncInfo::pcline`]).
     pub fn file_line(&self, pc: u64) -> (&'static [u8], u32) {
+        let (file, line, _, _) = self.pc_info(pc);
+        (file, line)
+    }
+
+    /// The file, line and inline context (0, or k for the tree's entry k - 1) of the instruction at `pc`,
+    /// and the end of the pairs (where the inline tree starts): the one reader of the `pcline` encoding
+    /// (see [`FuncInfo::pcline`]).
+    fn pc_info(&self, pc: u64) -> (&'static [u8], u32, u64, *const u8) {
         let off = pc.wrapping_sub(self.entry);
         let mut p = self.pcline;
-        let (mut at, mut line, mut found) = (0u64, 0i64, 0u32);
+        let (mut at, mut line, mut found, mut ctx, mut found_ctx) = (0u64, 0i64, 0u32, 0u64, 0u64);
         let (mut file, mut found_file) = (self.file, self.file);
+        let mut done = false;
         for _ in 0..self.npcline {
             // SAFETY: the linker's table holds `npcline` encoded pairs at `pcline`.
             let (dpc, dline) = unsafe { (uvarint(&mut p), uvarint(&mut p)) };
@@ -169,14 +193,72 @@ impl FuncInfo {
                     file = unsafe { file_at(self.table, f) };
                 }
             }
+            if self.inlined {
+                // SAFETY: as above.
+                ctx = unsafe { uvarint(&mut p) };
+            }
             at = at.wrapping_add(dpc);
             line = line.wrapping_add(((dline >> 1) as i64) ^ -((dline & 1) as i64));
-            if at > off {
+            done |= at > off;
+            if !done {
+                (found, found_file, found_ctx) = (line as u32, file, ctx);
+            } else if !self.inlined {
                 break;
             }
-            (found, found_file) = (line as u32, file);
         }
-        (found_file, found)
+        (found_file, found, found_ctx, p)
+    }
+
+    /// The inlined call whose code is at `pc`, if any: the callee's name and the pc of its inline mark,
+    /// whose line is the call's and whose inline context is the caller's (gc's `inlinedCall`).
+    pub fn inlined_at(&self, pc: u64) -> Option<(&'static [u8], u64)> {
+        if !self.inlined {
+            return None;
+        }
+        let (_, _, k, mut p) = self.pc_info(pc);
+        if k == 0 {
+            return None;
+        }
+        // SAFETY: the tree follows the pairs: its length, then per call a name offset and a mark offset.
+        unsafe {
+            let n = uvarint(&mut p);
+            if k > n {
+                return None;
+            }
+            for _ in 1..k {
+                uvarint(&mut p);
+                uvarint(&mut p);
+            }
+            let name = file_at(self.table, uvarint(&mut p));
+            Some((name, self.entry + uvarint(&mut p)))
+        }
+    }
+
+    /// The name of the function whose code is at `pc`: the innermost inlined call's callee, or this
+    /// function's (gc's `FuncForPC`).
+    pub fn name_at(&self, pc: u64) -> &'static [u8] {
+        self.inlined_at(pc).map_or(self.name, |c| c.0)
+    }
+
+    /// gc's frame expansion through the inline tree: for the code at `pc`, calls `each(name, pc)` for each
+    /// inlined call it lies in, innermost first, `pc` being where that frame's line is found (the code
+    /// itself, then each call's inline mark), and returns the pc of the function's own frame (`pc` itself
+    /// without inlining), or `None` when `each` returned false.
+    pub fn inlined_frames(&self, mut pc: u64, each: &mut dyn FnMut(&'static [u8], u64) -> bool) -> Option<u64> {
+        // The tree's marks lie before the code they head, so each step moves to a lower pc: a bad table
+        // still ends the walk.
+        let mut steps = 0;
+        while let Some((name, mark)) = self.inlined_at(pc) {
+            if !each(name, pc) {
+                return None;
+            }
+            steps += 1;
+            if mark >= pc || steps > 1000 {
+                break;
+            }
+            pc = mark;
+        }
+        Some(pc)
     }
 }
 
@@ -221,6 +303,32 @@ fn put_func_name(o: &mut impl Out, name: &[u8]) {
             _ => {}
         }
     }
+}
+
+/// Prints the inlined frames of the code at `line_pc` in `f`, as gc does (`name(...)` and `\tfile:line`,
+/// no offset), and returns the pc whose line the function's own frame shows and how many were printed.
+fn print_inlined(o: &mut impl Out, f: &FuncInfo, line_pc: u64) -> (u64, usize) {
+    let mut n = 0;
+    let pc = f.inlined_frames(line_pc, &mut |name, pc| {
+        put_func_name(o, name);
+        o.put(b"(...)\n\t");
+        let (file, line) = f.file_line(pc);
+        o.put(file);
+        o.put(b":");
+        uint(o, line as u64);
+        o.put(b"\n");
+        n += 1;
+        true
+    });
+    (pc.unwrap_or(line_pc), n)
+}
+
+/// Prints the frames of the code at `line_pc` in `f`: its inlined ones, then its own ([`print_frame`]);
+/// returns how many.
+fn print_frames(o: &mut impl Out, f: &FuncInfo, line_pc: u64, pc: u64, args: &[u64], more: bool) -> usize {
+    let (line_pc, n) = print_inlined(o, f, line_pc);
+    print_frame(o, f, line_pc, pc, args, more);
+    n + 1
 }
 
 /// Prints one frame: `name(args)` and `\tfile:line +0xOFF`. `line_pc` is the pc whose line is shown (a call
@@ -369,15 +477,13 @@ fn walk(
             let at_entry = pc == f.entry && valid(sp);
             // At entry the arguments start above the return address, i.e. where fp+16 would put them.
             let (n, more) = frame_args(&f, if at_entry { sp - 8 } else { fp }, lo, hi, &mut args);
-            print_frame(o, &f, pc, pc, &args[..n], more);
-            frames += 1;
+            frames += print_frames(o, &f, pc, pc, &args[..n], more);
             if at_entry {
                 // SAFETY: sp lies inside the stack bounds.
                 let ra = unsafe { *(sp as *const u64) };
                 if let Some(c) = find_func(ra.wrapping_sub(1)) {
                     let (n, more) = frame_args(&c, fp, lo, hi, &mut args);
-                    print_frame(o, &c, ra - 1, ra, &args[..n], more);
-                    frames += 1;
+                    frames += print_frames(o, &c, ra - 1, ra, &args[..n], more);
                 }
             }
         }
@@ -411,7 +517,7 @@ fn walk(
         }
         let elided = |f: &FuncInfo| frames > 0 && is_wrapper(f);
         if let Some(f) = find_func(line_pc).filter(|f| !elided(f)) {
-            if frames == MAX_FRAMES {
+            if frames >= MAX_FRAMES {
                 o.put(b"...additional frames elided...\n");
                 return;
             }
@@ -420,15 +526,13 @@ fn walk(
             // return address that is at the faulting RSP, two words above this (g1c_sigpanic's) frame.
             let own = if at_entry { fp + 8 } else { next };
             let (n, more) = if in_stack(own) { frame_args(&f, own, own, hi, &mut args) } else { (0, false) };
-            print_frame(o, &f, line_pc, ra, &args[..n], more);
-            frames += 1;
+            frames += print_frames(o, &f, line_pc, ra, &args[..n], more);
             if at_entry && valid(fp + 16) {
                 // SAFETY: inside the stack.
                 let ra2 = unsafe { *((fp + 16) as *const u64) };
                 if let Some(c) = find_func(ra2.wrapping_sub(1)) {
                     let (n, more) = if in_stack(next) { frame_args(&c, next, next, hi, &mut args) } else { (0, false) };
-                    print_frame(o, &c, ra2 - 1, ra2, &args[..n], more);
-                    frames += 1;
+                    frames += print_frames(o, &c, ra2 - 1, ra2, &args[..n], more);
                 }
             }
         }
@@ -510,7 +614,7 @@ mod tests {
     fn lines_in_several_files() {
         let _l = crate::test_lock();
         // One function at 0x1000 in ./a.go whose code from 5 on is in gen.go, and from 0x20 on in ./a.go
-        // again (the flag 0 before the file offset, then a file offset or 0 after each pair).
+        // again (0 and the flags before the file offset, then a file offset or 0 after each pair).
         let mut t = vec![0u8; 8];
         let a_at = t.len() as u64;
         uvarint(&mut t, 6);
@@ -525,7 +629,7 @@ mod tests {
             uvarint(&mut t, v);
         }
         t.push(b'f');
-        for v in [0, a_at, 3, 0, 20, 0, 5, 78, gen_at, 0x1b, 75, a_at] {
+        for v in [0, 1, a_at, 3, 0, 20, 0, 5, 78, gen_at, 0x1b, 75, a_at] {
             uvarint(&mut t, v);
         }
         let words: &'static mut [u32] = Box::leak(vec![0u32; t.len().div_ceil(4)].into_boxed_slice());
@@ -536,6 +640,61 @@ mod tests {
         let got = [f.file_line(0x1004), f.file_line(0x1005), f.file_line(0x101f), f.file_line(0x1030)];
         set_functab(&[], 0);
         assert_eq!(got, [(&b"./a.go"[..], 10), (&b"gen.go"[..], 49), (&b"gen.go"[..], 49), (&b"./a.go"[..], 11)]);
+    }
+
+    #[test]
+    fn inlined_frames_expand() {
+        let _l = crate::test_lock();
+        // main.main at 0x1000, ./a.go: its own code at line 10; at 4 the mark of call 1 (main.g, called at
+        // line 11); at 5 the mark of call 2 (main.h, called by main.g at line 20) and main.g's code; from 8
+        // main.h's code at line 30; from 0x10 main.main's own code at line 12.
+        let mut t = vec![0u8; 8];
+        let a_at = t.len() as u64;
+        uvarint(&mut t, 6);
+        t.extend_from_slice(b"./a.go");
+        let names: Vec<u64> = [&b"main.g"[..], b"main.h"]
+            .iter()
+            .map(|n| {
+                let at = t.len() as u64;
+                uvarint(&mut t, n.len() as u64);
+                t.extend_from_slice(n);
+                at
+            })
+            .collect();
+        let rec = t.len() as u32;
+        t[0..4].copy_from_slice(&0x1000u32.to_le_bytes());
+        t[4..8].copy_from_slice(&rec.to_le_bytes());
+        for v in [0x40, 0, 1] {
+            uvarint(&mut t, v);
+        }
+        t.push(b'f');
+        // (pc, line, context): (0, 10, 0), (4, 11, 0), (5, 20, 1), (8, 30, 2), (0x10, 12, 0).
+        for v in [0, 2, a_at, 5, 0, 20, 0, 4, 2, 0, 1, 18, 1, 3, 20, 2, 8, 35, 0, 2] {
+            uvarint(&mut t, v);
+        }
+        for v in [names[0], 4, names[1], 5] {
+            uvarint(&mut t, v);
+        }
+        let words: &'static mut [u32] = Box::leak(vec![0u32; t.len().div_ceil(4)].into_boxed_slice());
+        let bytes = unsafe { core::slice::from_raw_parts_mut(words.as_mut_ptr() as *mut u8, t.len()) };
+        bytes.copy_from_slice(&t);
+        set_functab(bytes, 1);
+        let f = find_func(0x1009).unwrap();
+        let names = (f.name_at(0x1009), f.name_at(0x1006), f.name_at(0x1004), f.name_at(0x1010));
+        let printed = fmt(|o| {
+            print_frames(o, &f, 0x1009, 0x100a, &[], false);
+        });
+        let mut pcs = [0u64; 2];
+        let mut n = 0;
+        let own = f.inlined_frames(0x1009, &mut |_, pc| {
+            pcs[n] = pc;
+            n += 1;
+            true
+        });
+        set_functab(&[], 0);
+        assert_eq!(names, (&b"main.h"[..], &b"main.g"[..], &b"f"[..], &b"f"[..]));
+        assert_eq!(printed, "main.h(...)\n\t./a.go:30\nmain.g(...)\n\t./a.go:20\nf()\n\t./a.go:11 +0xa\n");
+        assert_eq!((pcs, own), ([0x1009, 0x1005], Some(0x1004)));
     }
 
     #[test]

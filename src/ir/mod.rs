@@ -323,10 +323,33 @@ pub struct Func {
     /// What the lowering tells the escape analysis about this function's allocations and parameters, and
     /// what the analysis found (`opt/escape.rs`).
     pub escape: EscapeNotes,
-    /// The (file, line) pairs of the lines with [`LINE_EXT`] set, which lie in other files than `file`.
-    /// Empty unless `//line` directives name files; positions free of them never need it (positions are
-    /// below 2^30, as gc's, so bit 31 is free).
-    pub ext_lines: Vec<(String, u32)>,
+    /// The positions of the lines with [`LINE_EXT`] set: lines in other files than `file`, or code of an
+    /// inlined call. Empty unless `//line` directives name files or calls were inlined; positions free of
+    /// them never need it (positions are below 2^30, as gc's, so bit 31 is free).
+    pub ext_lines: Vec<ExtLine>,
+    /// The calls inlined into this function (gc's inline tree, `FUNCDATA_InlTree`): an [`ExtLine::inl`]
+    /// indexes it; a call's parent is the inlined call its own call site lies in.
+    pub inl: Vec<InlCall>,
+    /// The declaration asks not to be inlined (`//go:noinline` and the directives gc treats alike).
+    pub noinline: bool,
+}
+
+/// A position a line value with [`LINE_EXT`] stands for.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ExtLine {
+    pub file: String,
+    pub line: u32,
+    /// The inlined call (an index into [`Func::inl`]) whose body the code comes from; `None` for the
+    /// function's own code.
+    pub inl: Option<u32>,
+}
+
+/// One inlined call: the callee, and the line value of the call site (in the caller's terms, so its own
+/// `inl` is the parent call, or `None` for a call the function itself makes).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InlCall {
+    pub func: String,
+    pub call: u32,
 }
 
 /// The bit of [`Inst::line`] that makes the rest an index into [`Func::ext_lines`].
@@ -336,11 +359,34 @@ impl Func {
     /// The file and line a line value of this function's instructions stands for.
     pub fn source_line(&self, line: u32) -> (&str, u32) {
         if line & LINE_EXT != 0 {
-            if let Some((file, l)) = self.ext_lines.get((line & !LINE_EXT) as usize) {
-                return (file, *l);
+            if let Some(e) = self.ext_lines.get((line & !LINE_EXT) as usize) {
+                return (&e.file, e.line);
             }
         }
         (&self.file, line)
+    }
+
+    /// The inlined call a line value's code comes from, if any.
+    pub fn inl_of(&self, line: u32) -> Option<u32> {
+        if line & LINE_EXT == 0 {
+            return None;
+        }
+        self.ext_lines.get((line & !LINE_EXT) as usize).and_then(|e| e.inl)
+    }
+
+    /// The line value of `pos`, adding an [`ExtLine`] when it needs one.
+    pub fn line_value(&mut self, pos: ExtLine) -> u32 {
+        if pos.inl.is_none() && pos.file == self.file {
+            return pos.line;
+        }
+        let i = match self.ext_lines.iter().position(|e| *e == pos) {
+            Some(i) => i,
+            None => {
+                self.ext_lines.push(pos);
+                self.ext_lines.len() - 1
+            }
+        };
+        LINE_EXT | i as u32
     }
 }
 

@@ -187,18 +187,29 @@ pub fn term_text(t: &Term) -> String {
 
 /// `# line N`, or `# line FILE:N` for a line a `//line` directive put in another file.
 fn print_line(out: &mut String, f: &Func, line: u32) {
+    let _ = writeln!(out, "  # line {}", pos_text(f, line));
+}
+
+/// A line value as `[FILE:]N[ in iK]`: the file when it is not the function's, the inlined call if any.
+fn pos_text(f: &Func, line: u32) -> String {
     let (file, n) = f.source_line(line);
-    if file == f.file {
-        let _ = writeln!(out, "  # line {n}");
-    } else {
-        let _ = writeln!(out, "  # line {file}:{n}");
+    let mut s = if file == f.file { n.to_string() } else { format!("{file}:{n}") };
+    if let Some(k) = f.inl_of(line) {
+        let _ = write!(s, " in i{k}");
     }
+    s
 }
 
 pub fn print_func(out: &mut String, f: &Func) {
     let _ = writeln!(out, "func {}(args={}) {}:{} {{", f.name, f.args_size, f.file, f.line);
+    if f.noinline {
+        out.push_str("  # noinline\n");
+    }
     for (i, s) in f.slots.iter().enumerate() {
         let _ = writeln!(out, "  slot s{} size={} align={} {:?}", i, s.size, s.align, s.name);
+    }
+    for (k, c) in f.inl.iter().enumerate() {
+        let _ = writeln!(out, "  # inline i{k} at {}: {}", pos_text(f, c.call), c.func);
     }
     let mut line = 0;
     for (i, b) in f.blocks.iter().enumerate() {

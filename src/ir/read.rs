@@ -21,8 +21,8 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::print::{binop_name, cond_name, conv_name, ty_name};
 use super::{
-    BinOp, Block, BlockId, Callee, Cond, ConvOp, Data, DataKind, DataReloc, DataRelocKind, EscapeNotes, Func, Inst,
-    Module, Op, Slot, SlotId, Term, Ty, UnOp, VReg, LINE_EXT,
+    BinOp, Block, BlockId, Callee, Cond, ConvOp, Data, DataKind, DataReloc, DataRelocKind, EscapeNotes, ExtLine, Func,
+    InlCall, Inst, Module, Op, Slot, SlotId, Term, Ty, UnOp, VReg, LINE_EXT,
 };
 
 /// Reads the module in `text`; `file` names it in error messages.
@@ -375,15 +375,50 @@ fn strip_comment(s: &str) -> &str {
     s.trim_end()
 }
 
-/// A `# line N` marker (the whole line), or `# line FILE:N` for a line a `//line` directive put in another
-/// file: the file (if any) and the number's text.
-fn line_marker(s: &str) -> Option<(Option<&str>, &str)> {
-    let m = s.strip_prefix("# line ")?;
+/// A `# line N` marker (the whole line), `# line FILE:N` for a line a `//line` directive put in another
+/// file, either followed by ` in iK` for the code of inlined call K: the position's parts.
+fn line_marker(s: &str) -> Option<PosText<'_>> {
+    pos_text(s.strip_prefix("# line ")?)
+}
+
+/// The parts of a position's text `[FILE:]N[ in iK]`: the file (if any), the number's and the call's text.
+type PosText<'a> = (Option<&'a str>, &'a str, Option<&'a str>);
+
+fn pos_text(m: &str) -> Option<PosText<'_>> {
+    let (m, inl) = match m.rsplit_once(" in i") {
+        Some((m, k)) if !k.is_empty() && k.bytes().all(|c| c.is_ascii_digit()) => (m, Some(k)),
+        _ => (m, None),
+    };
     let (file, n) = match m.rsplit_once(':') {
         Some((file, n)) if !file.is_empty() => (Some(file), n),
         _ => (None, m),
     };
-    (!n.is_empty() && n.bytes().all(|c| c.is_ascii_digit())).then_some((file, n))
+    (!n.is_empty() && n.bytes().all(|c| c.is_ascii_digit())).then_some((file, n, inl))
+}
+
+/// An inlined call's declaration `# inline iK at POS: NAME` (the whole line): K, the position's text, the
+/// callee.
+fn inline_marker(s: &str) -> Option<(&str, &str, &str)> {
+    let (k, rest) = s.strip_prefix("# inline i")?.split_once(" at ")?;
+    let (pos, name) = rest.split_once(": ")?;
+    Some((k, pos, name))
+}
+
+/// The line value of a position's text in `f`, adding what `f.ext_lines` needs.
+fn pos_value(f: &mut Func, (file, n, inl): PosText<'_>, c: &Cur) -> Res<u32> {
+    let n: u32 = n.parse().map_err(|_| c.spot("line number out of range"))?;
+    if n & LINE_EXT != 0 {
+        return c.err("line number out of range");
+    }
+    let inl = match inl {
+        Some(k) => match k.parse::<u32>() {
+            Ok(k) if (k as usize) < f.inl.len() => Some(k),
+            _ => return c.err(format!("no inlined call i{k} declared before")),
+        },
+        None => None,
+    };
+    let file = file.unwrap_or(&f.file).to_string();
+    Ok(f.line_value(ExtLine { file, line: n, inl }))
 }
 
 #[derive(Default)]
@@ -424,23 +459,22 @@ impl Reader {
             // The cursor works on the comment-free text but reports columns of the original line.
             let mut c = Cur { s: &raw[..indent + body.len()], i: indent, line: n };
             if let Some(fs) = func.as_mut() {
-                if let Some((file, l)) = marker {
-                    let n: u32 = l.parse().map_err(|_| c.spot("line number out of range"))?;
-                    fs.line = match file {
-                        Some(file) if file != fs.f.file => {
-                            let key = (file.to_string(), n);
-                            let i = match fs.f.ext_lines.iter().position(|e| *e == key) {
-                                Some(i) => i,
-                                None => {
-                                    fs.f.ext_lines.push(key);
-                                    fs.f.ext_lines.len() - 1
-                                }
-                            };
-                            LINE_EXT | i as u32
-                        }
-                        _ if n & LINE_EXT != 0 => return c.err("line number out of range"),
-                        _ => n,
-                    };
+                if let Some(pos) = marker {
+                    fs.line = pos_value(&mut fs.f, pos, &c)?;
+                    continue;
+                }
+                if trimmed.trim_end() == "# noinline" {
+                    fs.f.noinline = true;
+                    continue;
+                }
+                if let Some((k, pos, name)) = inline_marker(trimmed.trim_end()) {
+                    if k != fs.f.inl.len().to_string() {
+                        return c
+                            .err(format!("expected inlined call i{} (calls are numbered in order)", fs.f.inl.len()));
+                    }
+                    let Some(pos) = pos_text(pos) else { return c.err("expected `[FILE:]LINE[ in iK]` after `at`") };
+                    let call = pos_value(&mut fs.f, pos, &c)?;
+                    fs.f.inl.push(InlCall { func: name.to_string(), call });
                     continue;
                 }
                 if body.is_empty() {
@@ -545,6 +579,8 @@ fn func_header(c: &mut Cur) -> Res<Func> {
         blocks: Vec::new(),
         escape: EscapeNotes::default(),
         ext_lines: Vec::new(),
+        inl: Vec::new(),
+        noinline: false,
     })
 }
 

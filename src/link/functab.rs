@@ -11,10 +11,14 @@
 //! 3. one record per function, of uvarints: code size, ABI0 argument bytes, the name's length followed by
 //!    the name itself, the file name's offset from the table start, the number of `(pc offset, line)`
 //!    pairs, then the pairs, each as two uvarints: the offset's increase and the zigzag-encoded change of
-//!    the line, from (0, 0). A function whose code lies in several files (`//line` directives) has a 0
-//!    before its file offset (never a real offset: the index comes first), and a third uvarint in each
-//!    pair: 0 when the file stays, else the offset of the file from that pc on. rt's
-//!    `traceback::find_func` and `FuncInfo::file_line` are their one reader.
+//!    the line, from (0, 0). A function whose code lies in several files (`//line` directives) or has
+//!    inlined calls has a 0 before its file offset (never a real offset: the index comes first), then a
+//!    uvarint of flags: [`MULTI_FILE`] adds a third uvarint to each pair, 0 when the file stays, else the
+//!    offset of the file from that pc on; [`INLINED`] adds one more, the inlined call the code comes from
+//!    (k for the tree's entry k - 1, 0 for the function's own code), and after the pairs the inline tree:
+//!    its length, then per inlined call the offset of the callee's name (stored with the file names) and
+//!    the pc offset of its inline mark (`object::InlFrame`). rt's `traceback::find_func` and `FuncInfo`
+//!    are their one reader.
 //!
 //! Invariant: entries follow the Object's symbol order. Layout places the Go functions contiguously and in
 //! that same order (see `FileKind::order`), so the table is sorted by `entry`; `layout.rs` checks it.
@@ -26,6 +30,10 @@ use super::object::{Object, SymKind};
 
 /// Bytes in one index entry.
 pub const ENTRY_SIZE: u64 = 8;
+/// Record flag: the pairs carry a file.
+pub const MULTI_FILE: u64 = 1;
+/// Record flag: the pairs carry an inline context, and the inline tree follows them.
+pub const INLINED: u64 = 2;
 
 /// Fills the function table; returns the Go functions it lists, in table order.
 pub fn build<'a>(
@@ -57,6 +65,9 @@ pub fn build<'a>(
         for (_, f) in &meta.files {
             file_offset(f.as_str());
         }
+        for c in &meta.inl_tree {
+            file_offset(c.func.as_str());
+        }
         funcs.push((s, meta, sec, file_off));
     }
 
@@ -82,13 +93,17 @@ pub fn build<'a>(
         put_uvarint(&mut records, s.name.len() as u64);
         records.extend_from_slice(s.name.as_bytes());
         let multi = !meta.files.is_empty();
-        if multi {
+        let inlined = !meta.inl_tree.is_empty();
+        if multi || inlined {
             put_uvarint(&mut records, 0);
+            put_uvarint(&mut records, if multi { MULTI_FILE } else { 0 } | if inlined { INLINED } else { 0 });
         }
         put_uvarint(&mut records, files_at + file_off);
-        // The file changes as `meta.files` says, each at the first pair at or after its pc (isel records a
-        // line at every pc where the file changes).
+        // The file and the inline context change as `meta.files` and `meta.inl` say, each at the first pair
+        // at or after its pc (isel records a line at every pc where either changes).
         let mut changes = meta.files.iter().peekable();
+        let mut contexts = meta.inl.iter().peekable();
+        let mut context = 0;
         put_uvarint(&mut records, meta.lines.len() as u64);
         let (mut last_pc, mut last_line) = (0u32, 0i64);
         for &(pc, line) in &meta.lines {
@@ -105,7 +120,20 @@ pub fn build<'a>(
                 }
                 put_uvarint(&mut records, file);
             }
+            if inlined {
+                while let Some(&(_, k)) = contexts.next_if(|c| c.0 <= pc) {
+                    context = k;
+                }
+                put_uvarint(&mut records, context as u64);
+            }
             (last_pc, last_line) = (pc, line as i64);
+        }
+        if inlined {
+            put_uvarint(&mut records, meta.inl_tree.len() as u64);
+            for c in &meta.inl_tree {
+                put_uvarint(&mut records, files_at + file_at[c.func.as_str()]);
+                put_uvarint(&mut records, c.parent_pc as u64);
+            }
         }
     }
     let mut data = index;

@@ -59,10 +59,24 @@ pub struct FuncMeta {
     /// names another file); from the entry up to the first pair the file is `file`. Empty for almost every
     /// function.
     pub files: Vec<(u32, String)>,
+    /// `(pc offset, inlined call)` pairs, sorted by offset, where the inline context changes: from there on
+    /// the code is that of `inl_tree[k - 1]`, or the function's own for 0. Empty without inlined calls.
+    pub inl: Vec<(u32, u32)>,
+    /// The calls inlined into the function (gc's `FUNCDATA_InlTree`).
+    pub inl_tree: Vec<InlFrame>,
     /// Size in bytes of the incoming argument and result area (ABI0), for printing arguments.
     pub args_size: u32,
     /// Size of the frame below the saved frame pointer, for stack checks and debuggers.
     pub frame_size: u32,
+}
+
+/// One inlined call of a function's code, as tracebacks show it: a frame of `func`, whose caller's frame is
+/// that of the code at `parent_pc` (the call's inline mark: its line is the call's, its inline context the
+/// caller's).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InlFrame {
+    pub func: String,
+    pub parent_pc: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

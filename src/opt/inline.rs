@@ -1,23 +1,32 @@
-//! Inlining of small leaf functions: a direct call to a function that calls nothing, cannot fault and is
-//! small becomes a copy of its body.
+//! Inlining of small functions: a direct call to a small function becomes a copy of its body, mid-stack
+//! as gc does (the callee may call others, allocate, panic and fault).
 //!
 //! In: a module. Out: the same module where, in every function the optimizer may change, such calls are
 //! replaced by the callee's blocks (the callee itself stays: other packages, func values and method tables
-//! may still name it). Repeated until no call qualifies; callees never change, since they contain no calls.
+//! may still name it). Repeated until no call qualifies: the calls an inlined body makes are candidates in
+//! turn, except a call of a function the code is already inlined from (recursion), at most [`MAX_DEPTH`]
+//! deep. Callees are taken as they were before the pass.
 //!
-//! Which callees (`inlinable`): at most [`MAX_INSTS`] instructions, no `CallGo`/`CallRt` (no call means no
-//! panic, no allocation, no `recover`, no `runtime.Caller`: nothing that could see the missing frame), no
-//! closure context, and every memory access through an address the callee made itself from its argument
-//! area, a stack slot or a global (`ArgAddr`, `SlotAddr`, `SymAddr`), so no access can fault and report a
-//! traceback without the callee's frame. The callee's argument area (`ArgAddr`) is the caller's outgoing
-//! area (`OutArgAddr`) at the same offsets, where the caller stored the arguments and reads the results;
-//! `codegen/amd64/frame.rs` sizes the outgoing area for these accesses, since the call is gone.
+//! Which callees (`inlinable`): at most [`MAX_INSTS`] instructions, no closure context, no runtime call
+//! that depends on the callee's own frame or that gc does not inline either (`defer`, `recover`, `go`,
+//! `select`: [`FRAME_BOUND`]), and argument-area addresses used only as addresses. Nothing is lost for
+//! tracebacks: every inlined instruction's line value says which inlined call it comes from
+//! (`ir::ExtLine::inl`, the tree in `Func::inl`), which the function table carries to the runtime, where
+//! panics, `runtime.Caller(s)` and `FuncForPC` see the inlined frames as gc's do. Escape analysis ran
+//! before: a callee's stack-allocated objects are zeroed where they are made, so in the caller's frame
+//! they stay sound, and the callers' leak summaries already took the callee's into account.
+//!
+//! Where the arguments live: a callee that makes no Go call uses the caller's outgoing area (`OutArgAddr`)
+//! as its argument area (`ArgAddr`) at the same offsets, where the caller stored the arguments and reads
+//! the results; `codegen/amd64/frame.rs` sizes the outgoing area for these accesses, since the call is
+//! gone. One that makes Go calls needs that area for them: its argument area becomes a slot of the
+//! caller, filled from the outgoing area at entry (unless every read of it is forwarded, below), and what
+//! it wrote there is copied back at each return.
 //!
 //! Values travel through the outgoing area only where they must: a callee's load of an argument the caller
 //! stored right before the call (same offset and type, nothing in between that may write memory) reads the
 //! stored vreg instead, and a caller's load of a result that every return stores last in its block reads a
-//! new vreg the callee copies it to. The inlined body's instructions carry the call's source line (the
-//! caller's file; no instruction there can fault, so no traceback shows them).
+//! new vreg the callee copies it to.
 //!
 //! The linker keeps a method only if a live function calls it through an interface or converts its type
 //! to one (`link/methods.rs`, from lowering's tables `go..ifacecalls` and `go..ifaceconvs`, whose entries
@@ -31,12 +40,17 @@
 use std::collections::HashMap;
 
 use crate::ir::live::def_counts;
-use crate::ir::{Block, BlockId, Callee, Func, Inst, Module, Op, SlotId, Term, Ty, VReg};
+use crate::ir::{
+    BinOp, Block, BlockId, Callee, ExtLine, Func, InlCall, Inst, Module, Op, Slot, SlotId, Term, Ty, VReg,
+    RETURNS_TWICE,
+};
 
 /// The largest callee inlined, in instructions (gc's budget is 80 nodes of its own IR).
 pub const MAX_INSTS: usize = 40;
 /// A caller stops growing by inlining beyond this many instructions.
 const MAX_CALLER_INSTS: usize = 20_000;
+/// Inlined calls nest at most this deep.
+const MAX_DEPTH: usize = 10;
 
 pub fn run(m: &mut Module) {
     let callees: HashMap<String, Func> =
@@ -51,7 +65,7 @@ pub fn run(m: &mut Module) {
             continue;
         }
         let mut changed = false;
-        while let Some((bi, k, name)) = next_call(f, &callees) {
+        while let Some((bi, k, name)) = next_call(f, &callees, f.blocks.iter().map(|b| b.insts.len()).sum()) {
             inline_call(f, bi, k, &callees[&name]);
             inlined.push((f.name.clone(), name));
             changed = true;
@@ -101,42 +115,44 @@ fn attribute_to_callers(m: &mut Module, inlined: &[(String, String)]) {
     }
 }
 
-/// Where a vreg written once by an address-making op points: the argument area, a slot or a global.
-#[derive(Clone, Copy, PartialEq)]
-enum Base {
-    Arg(u32),
-    Other,
-}
+/// Runtime calls a callee may not make to be inlined: those that depend on the callee's own frame or
+/// that gc does not inline either (`defer`, `recover`, `go`, `select`).
+const FRAME_BOUND: &[&str] = &[
+    "g1c_deferproc",
+    "g1c_deferprocstack",
+    "g1c_deferreturn",
+    "g1c_gorecover",
+    "g1c_wrapper_argp",
+    "g1c_newproc",
+    "g1c_selectgo",
+];
 
 /// The callee qualifies for inlining (see the module comment).
 fn inlinable(f: &Func) -> bool {
     let n: usize = f.blocks.iter().map(|b| b.insts.len()).sum();
-    if n > MAX_INSTS || !super::optimizable(f) || !f.blocks.iter().any(|b| b.term == Term::Return) {
+    if n > MAX_INSTS || f.noinline || !super::optimizable(f) || !f.blocks.iter().any(|b| b.term == Term::Return) {
         return false;
     }
     let counts = def_counts(f);
-    let mut base: Vec<Option<Base>> = vec![None; f.vregs.len()];
+    let mut arg: Vec<bool> = vec![false; f.vregs.len()];
     for i in f.blocks.iter().flat_map(|b| &b.insts) {
-        let b = match i.op {
-            Op::ArgAddr { dst, offset } => Some((dst, Base::Arg(offset))),
-            Op::SlotAddr { dst, .. } | Op::SymAddr { dst, .. } => Some((dst, Base::Other)),
-            _ => None,
-        };
-        if let Some((dst, b)) = b {
-            if counts[dst.0 as usize] == 1 {
-                base[dst.0 as usize] = Some(b);
-            }
+        if let Op::ArgAddr { dst, .. } = i.op {
+            arg[dst.0 as usize] = true;
         }
     }
-    let is_addr = |v: VReg| base[v.0 as usize].is_some();
-    let is_arg = |v: VReg| matches!(base[v.0 as usize], Some(Base::Arg(_)));
+    let is_arg = |v: VReg| arg[v.0 as usize];
     f.blocks.iter().flat_map(|b| &b.insts).all(|i| match &i.op {
-        Op::CallGo { .. } | Op::CallRt { .. } | Op::ClosureCtx { .. } | Op::OutArgAddr { .. } => false,
+        Op::CallRt { sym, args, .. } => {
+            !FRAME_BOUND.contains(&sym.as_str())
+                && !RETURNS_TWICE.contains(&sym.as_str())
+                && args.iter().all(|&a| !is_arg(a))
+        }
+        Op::ClosureCtx { .. } => false,
         Op::ArgAddr { dst, .. } => counts[dst.0 as usize] == 1,
-        Op::Load { addr, .. } | Op::MemZero { addr, .. } => is_addr(*addr),
+        Op::Load { .. } | Op::MemZero { .. } => true,
         // An argument-area address may only be used as an address (frame.rs sizes the area from them).
-        Op::Store { addr, src, .. } => is_addr(*addr) && !is_arg(*src),
-        Op::MemCopy { dst, src, .. } => is_addr(*dst) && is_addr(*src),
+        Op::Store { src, .. } => !is_arg(*src),
+        Op::MemCopy { .. } => true,
         op => {
             let mut ok = true;
             op.for_each_use(|u| ok &= !is_arg(u));
@@ -145,15 +161,21 @@ fn inlinable(f: &Func) -> bool {
     }) && f.blocks.iter().all(|b| b.term.used().is_none_or(|c| !is_arg(c)))
 }
 
-/// The first direct call in `f` to a function of `callees` other than `f` itself: (block, index, name).
-fn next_call(f: &Func, callees: &HashMap<String, Func>) -> Option<(usize, usize, String)> {
-    let size: usize = f.blocks.iter().map(|b| b.insts.len()).sum();
+/// Whether `f` makes Go calls: its arguments then cannot stay in the caller's outgoing area, which those
+/// calls use.
+fn calls_go(f: &Func) -> bool {
+    f.blocks.iter().flat_map(|b| &b.insts).any(|i| matches!(i.op, Op::CallGo { .. } | Op::OutArgAddr { .. }))
+}
+
+/// The first direct call in `f` to a function of `callees` that is neither `f` itself nor a function the
+/// call is already inlined from (a recursion cycle): (block, index, name).
+fn next_call(f: &Func, callees: &HashMap<String, Func>, size: usize) -> Option<(usize, usize, String)> {
     for (bi, b) in f.blocks.iter().enumerate() {
         for (k, i) in b.insts.iter().enumerate() {
             if let Op::CallGo { callee: Callee::Direct(name), .. } = &i.op {
                 if let Some(c) = callees.get(name) {
                     let n: usize = c.blocks.iter().map(|b| b.insts.len()).sum();
-                    if *name != f.name && size + n <= MAX_CALLER_INSTS {
+                    if *name != f.name && size + n <= MAX_CALLER_INSTS && !inlined_from(f, i.line, name) {
                         return Some((bi, k, name.clone()));
                     }
                 }
@@ -161,6 +183,21 @@ fn next_call(f: &Func, callees: &HashMap<String, Func>) -> Option<(usize, usize,
         }
     }
     None
+}
+
+/// Whether code of line value `line` lies in an inlined call of `name`, at any depth.
+fn inlined_from(f: &Func, line: u32, name: &str) -> bool {
+    let mut at = f.inl_of(line);
+    let mut depth = 0;
+    while let Some(k) = at {
+        let c = &f.inl[k as usize];
+        if c.func == name || depth > MAX_DEPTH {
+            return true;
+        }
+        at = f.inl_of(c.call);
+        depth += 1;
+    }
+    false
 }
 
 /// The byte size of a scalar of type `t` (amd64).
@@ -202,6 +239,14 @@ fn inline_call(f: &mut Func, bi: usize, k: usize, c: &Func) {
     let arg_at = area_offsets(c, true);
     let call = std::mem::take(&mut f.blocks[bi].insts);
     let line = call[k].line;
+    // The call's entry in the inline tree, then the callee's own inlined calls below it.
+    let this = f.inl.len() as u32;
+    f.inl.push(InlCall { func: c.name.clone(), call: line });
+    let mut lines = Lines { this, base: f.inl.len() as u32, memo: HashMap::new() };
+    for ic in &c.inl {
+        let call = lines.map(f, c, ic.call);
+        f.inl.push(InlCall { func: ic.func.clone(), call });
+    }
     let head: Vec<Inst> = call[..k].to_vec();
     let mut tail: Vec<Inst> = call[k + 1..].to_vec();
 
@@ -293,8 +338,29 @@ fn inline_call(f: &mut Func, bi: usize, k: usize, c: &Func) {
     }
     args.retain(|&(a, t, _)| !callee_writes.iter().any(|&(b, n)| overlap(a, size(t), b, n)));
 
+    // A callee that makes Go calls keeps its arguments and results in a slot of the caller instead: its
+    // calls use the outgoing area. The slot takes the caller's stores at entry unless every read of it is
+    // one of the forwarded loads, and gives back what the callee wrote at each return.
+    let own_area = calls_go(c).then(|| {
+        f.slots.push(Slot { size: c.args_size as u64, align: 8, name: format!("{} args", c.name) });
+        SlotId(f.slots.len() as u32 - 1)
+    });
+    let forwarded = |op: &Op| match *op {
+        Op::Load { dst, addr, offset } => {
+            let at = arg_at[addr.0 as usize].map(|o| o + offset as i64);
+            args.iter().any(|&(a, t, _)| Some(a) == at && t == c.ty(dst))
+        }
+        _ => false,
+    };
+    let reads_area = c.blocks.iter().flat_map(|b| &b.insts).any(|i| match i.op {
+        Op::Load { addr, .. } => arg_at[addr.0 as usize].is_some() && !forwarded(&i.op),
+        Op::MemCopy { src, .. } => arg_at[src.0 as usize].is_some(),
+        _ => false,
+    });
+    let written_end = callee_writes.iter().map(|&(a, n)| a + n).max().unwrap_or(0);
+
     let mut body: Vec<Block> = Vec::with_capacity(c.blocks.len());
-    for b in c.blocks.iter() {
+    for (bj, b) in c.blocks.iter().enumerate() {
         // In a return block, the result locations stored last, and the index of that last store.
         let last = if b.term == Term::Return { last_stores(b) } else { Vec::new() };
         let mut last_at: Vec<(usize, VReg)> = Vec::new();
@@ -310,9 +376,25 @@ fn inline_call(f: &mut Func, bi: usize, k: usize, c: &Func) {
             }
         }
         let mut insts = Vec::with_capacity(b.insts.len());
+        if let (0, Some(slot), true) = (bj, own_area, reads_area) {
+            let (o, a) = (f.new_vreg(Ty::Ptr), f.new_vreg(Ty::Ptr));
+            insts.push(Inst { line, op: Op::OutArgAddr { dst: o, offset: 0 } });
+            insts.push(Inst { line, op: Op::SlotAddr { dst: a, slot } });
+            insts.push(Inst { line, op: Op::MemCopy { dst: a, src: o, size: c.args_size as u64 } });
+        }
         for (k, i) in b.insts.iter().enumerate() {
+            let at_line = lines.map(f, c, i.line);
             let op = match i.op {
-                Op::ArgAddr { dst, offset } => Op::OutArgAddr { dst: mv(dst), offset },
+                Op::ArgAddr { dst, offset } => match own_area {
+                    None => Op::OutArgAddr { dst: mv(dst), offset },
+                    Some(slot) if offset == 0 => Op::SlotAddr { dst: mv(dst), slot },
+                    Some(slot) => {
+                        let (a, n) = (f.new_vreg(Ty::Ptr), f.new_vreg(Ty::Ptr));
+                        insts.push(Inst { line: at_line, op: Op::SlotAddr { dst: a, slot } });
+                        insts.push(Inst { line: at_line, op: Op::Const { dst: n, value: offset as i64 } });
+                        Op::Binary { op: BinOp::Add, dst: mv(dst), x: a, y: n }
+                    }
+                },
                 Op::Load { dst, addr, offset } => {
                     let at = arg_at[addr.0 as usize].map(|o| o + offset as i64);
                     match args.iter().find(|&&(a, t, _)| Some(a) == at && t == c.ty(dst)) {
@@ -320,12 +402,20 @@ fn inline_call(f: &mut Func, bi: usize, k: usize, c: &Func) {
                         None => remap(&i.op, &mv),
                     }
                 }
+                Op::SlotAddr { dst, slot } => Op::SlotAddr { dst: mv(dst), slot: SlotId(slot.0 + sbase) },
                 _ => remap(&i.op, &mv),
             };
-            insts.push(Inst { line, op });
+            insts.push(Inst { line: at_line, op });
             if let (Some(&(_, r)), Op::Store { src, .. }) = (last_at.iter().find(|(at, _)| *at == k), &i.op) {
-                insts.push(Inst { line, op: Op::Copy { dst: r, src: mv(*src) } });
+                insts.push(Inst { line: at_line, op: Op::Copy { dst: r, src: mv(*src) } });
             }
+        }
+        let term_line = lines.map(f, c, b.term_line);
+        if let (Term::Return, Some(slot), true) = (&b.term, own_area, written_end > 0) {
+            let (o, a) = (f.new_vreg(Ty::Ptr), f.new_vreg(Ty::Ptr));
+            insts.push(Inst { line: term_line, op: Op::OutArgAddr { dst: o, offset: 0 } });
+            insts.push(Inst { line: term_line, op: Op::SlotAddr { dst: a, slot } });
+            insts.push(Inst { line: term_line, op: Op::MemCopy { dst: o, src: a, size: written_end as u64 } });
         }
         let term = match &b.term {
             Term::Jump(t) => Term::Jump(mb(*t)),
@@ -333,15 +423,7 @@ fn inline_call(f: &mut Func, bi: usize, k: usize, c: &Func) {
             Term::Return => Term::Jump(BlockId(cont)),
             Term::Unreachable => Term::Unreachable,
         };
-        body.push(Block { insts, term, term_line: line });
-    }
-    // Slots named by the body.
-    for b in body.iter_mut() {
-        for i in b.insts.iter_mut() {
-            if let Op::SlotAddr { slot, .. } = &mut i.op {
-                *slot = SlotId(slot.0 + sbase);
-            }
-        }
+        body.push(Block { insts, term, term_line });
     }
 
     // The caller's reads of the results right after the call read the new vregs.
@@ -393,6 +475,31 @@ fn inline_call(f: &mut Func, bi: usize, k: usize, c: &Func) {
         blocks[cont as usize] = Block { insts: tail, term, term_line };
     }
     f.blocks = blocks;
+}
+
+/// The line values of an inlined callee's code in the caller: the callee's position, in the inlined call
+/// `this`, or for code the callee had inlined itself, in that call's copy (`base` + its index).
+struct Lines {
+    this: u32,
+    base: u32,
+    memo: HashMap<u32, u32>,
+}
+
+impl Lines {
+    fn map(&mut self, f: &mut Func, c: &Func, v: u32) -> u32 {
+        if v == 0 {
+            // No position: the code goes on with the line before it.
+            return 0;
+        }
+        if let Some(&m) = self.memo.get(&v) {
+            return m;
+        }
+        let (file, line) = c.source_line(v);
+        let inl = Some(c.inl_of(v).map_or(self.this, |k| self.base + k));
+        let m = f.line_value(ExtLine { file: file.to_string(), line, inl });
+        self.memo.insert(v, m);
+        m
+    }
 }
 
 /// `op` with every vreg it reads or writes renamed by `mv`.

@@ -551,6 +551,7 @@ fn text(t: &goasm::Text, file: &str) -> Result<Symbol, String> {
             files: Vec::new(),
             args_size: args as u32,
             frame_size: frame as u32,
+            ..FuncMeta::default()
         }),
     })
 }

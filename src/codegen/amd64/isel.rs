@@ -29,6 +29,9 @@ pub struct Selected {
     pub code: Code,
     /// `(offset, line)` pairs where the source line changes.
     pub lines: Vec<(u32, u32)>,
+    /// Per inlined call of `Func::inl`, the offset of its inline mark (`u32::MAX` if none of its code is
+    /// left).
+    pub inl_marks: Vec<u32>,
 }
 
 struct Gen<'f> {
@@ -39,6 +42,7 @@ struct Gen<'f> {
     /// One label per block, `Label(i)` for block `i`.
     blocks: Vec<Label>,
     lines: Vec<(u32, u32)>,
+    inl_marks: Vec<u32>,
     /// The flags hold the condition the block's `Branch` takes (a fused compare, `Alloc::fused`).
     flags: Option<CC>,
     /// Address arithmetic folded into memory operands ([`fuse_addresses`]).
@@ -188,10 +192,11 @@ pub fn select(f: &Func, frame: &Frame, alloc: &Alloc, optimize: bool) -> Result<
     } else {
         Fusion { skip: vec![Vec::new(); f.blocks.len()], indexed: vec![Vec::new(); f.blocks.len()] }
     };
-    let mut g = Gen { f, frame, alloc, a, blocks, lines: Vec::new(), flags: None, fusion };
+    let inl_marks = vec![u32::MAX; f.inl.len()];
+    let mut g = Gen { f, frame, alloc, a, blocks, lines: Vec::new(), inl_marks, flags: None, fusion };
     g.func().map_err(|e| format!("{}: {e}", f.name))?;
     let code = g.a.finish().map_err(|e| format!("{}: {e}", f.name))?;
-    Ok(Selected { code, lines: g.lines })
+    Ok(Selected { code, lines: g.lines, inl_marks: g.inl_marks })
 }
 
 /// The x86 condition after `cmp x, y` for an integer IR condition.
@@ -266,8 +271,36 @@ impl<'f> Gen<'f> {
     }
 
     /// Records that the code from here on comes from source line `line`.
-    fn line(&mut self, line: u32) {
+    fn line(&mut self, line: u32) -> R {
         if line == 0 || self.lines.last().map(|l| l.1) == Some(line) {
+            return Ok(());
+        }
+        self.inline_marks(line)?;
+        self.record_line(line);
+        Ok(())
+    }
+
+    /// Before the first code of an inlined call, a two-byte inline mark at its call site (the call's line,
+    /// in the caller's inline context), for that call and each enclosing one not yet marked, outermost
+    /// first: the pc a traceback goes back to for the caller's frame (gc's inline mark, `XCHGL AX, AX`, and
+    /// `inlinedCall.parentPc`). Two bytes, as gc's, because `runtime.Callers` reports the frame at the mark
+    /// plus one, which must still be the mark for `FuncForPC`.
+    fn inline_marks(&mut self, line: u32) -> R {
+        let Some(k) = self.f.inl_of(line) else { return Ok(()) };
+        let k = k as usize;
+        if self.inl_marks.get(k) != Some(&u32::MAX) {
+            return Ok(());
+        }
+        let call = self.f.inl[k].call;
+        self.inline_marks(call)?;
+        self.record_line(call);
+        self.inl_marks[k] = self.a.offset();
+        self.e0(M::Nop)?;
+        self.e0(M::Nop)
+    }
+
+    fn record_line(&mut self, line: u32) {
+        if self.lines.last().map(|l| l.1) == Some(line) {
             return;
         }
         let pc = self.a.offset();
@@ -429,7 +462,7 @@ impl<'f> Gen<'f> {
     }
 
     fn func(&mut self) -> R {
-        self.line(self.f.line);
+        self.line(self.f.line)?;
         // Prologue: the stack check (stack.rs), the frame pointer chain, then the frame.
         let check = super::stack::check(&mut self.a, self.frame.size, self.f.args_size)?;
         self.e1(M::Push, RBP)?;
@@ -451,7 +484,7 @@ impl<'f> Gen<'f> {
             let saves: &[(u32, Vec<VReg>)] = self.alloc.saves.get(i).map_or(&[], |s| s.as_slice());
             let mut saves = saves.iter().peekable();
             for (k, inst) in b.insts.iter().enumerate() {
-                self.line(inst.line);
+                self.line(inst.line)?;
                 let save = saves.next_if(|s| s.0 as usize == k).map(|s| s.1.as_slice());
                 for &v in save.unwrap_or(&[]) {
                     self.save(v, true)?;
@@ -476,10 +509,10 @@ impl<'f> Gen<'f> {
                     self.save(v, false)?;
                 }
             }
-            self.line(b.term_line);
+            self.line(b.term_line)?;
             self.term(&b.term, i)?;
         }
-        self.line(self.f.line);
+        self.line(self.f.line)?;
         super::stack::loop_stubs(&mut self.a, &loop_stubs)?;
         super::stack::stub(&mut self.a, &check)
     }

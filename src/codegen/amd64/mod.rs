@@ -15,7 +15,7 @@ mod regalloc;
 mod stack;
 
 use crate::ir::{DataKind, Func, Module};
-use crate::link::object::{FuncMeta, Object, Reloc, RelocKind, SymKind, Symbol};
+use crate::link::object::{FuncMeta, InlFrame, Object, Reloc, RelocKind, SymKind, Symbol};
 use asm::x86;
 use frame::Frame;
 use std::fmt::Write;
@@ -54,6 +54,7 @@ pub fn compile(m: &Module, optimize: bool) -> Result<Object, String> {
     let symbols = crate::par::map(&m.funcs, |f| -> Result<Symbol, String> {
         let c = compile_func(f, optimize)?;
         let (lines, files) = source_lines(f, &c.sel.lines);
+        let (inl, inl_tree) = inline_tree(f, &c.sel);
         let mut code = c.sel.code;
         code.bytes.shrink_to_fit();
         Ok(Symbol {
@@ -67,6 +68,8 @@ pub fn compile(m: &Module, optimize: bool) -> Result<Object, String> {
                 file: f.file.clone(),
                 lines,
                 files,
+                inl,
+                inl_tree,
                 args_size: f.args_size,
                 frame_size: c.frame.size,
             }),
@@ -128,6 +131,29 @@ fn source_lines(f: &Func, sel: &[(u32, u32)]) -> (Vec<(u32, u32)>, Vec<(u32, Str
         lines.push((pc, line));
     }
     (lines, files)
+}
+
+/// The inline table of `f`'s code: where the inline context changes (`FuncMeta::inl`), and the inlined
+/// calls with the pcs of their inline marks. A call none of whose code is left has no mark and no pc of
+/// its context; its entry stays so that the indexes hold.
+fn inline_tree(f: &Func, sel: &isel::Selected) -> (Vec<(u32, u32)>, Vec<InlFrame>) {
+    if f.inl.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let mut inl: Vec<(u32, u32)> = Vec::new();
+    for &(pc, v) in &sel.lines {
+        let k = f.inl_of(v).map_or(0, |k| k + 1);
+        if inl.last().map_or(k != 0, |l| l.1 != k) {
+            inl.push((pc, k));
+        }
+    }
+    let tree = f
+        .inl
+        .iter()
+        .zip(&sel.inl_marks)
+        .map(|(c, &pc)| InlFrame { func: c.func.clone(), parent_pc: if pc == u32::MAX { 0 } else { pc } })
+        .collect();
+    (inl, tree)
 }
 
 /// The `g1c dump asm` text: per function a header, then each instruction with its offset and bytes,

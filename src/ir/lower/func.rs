@@ -180,6 +180,8 @@ impl<'a, 'b> Fb<'a, 'b> {
             blocks: Vec::new(),
             escape: Default::default(),
             ext_lines: Vec::new(),
+            inl: Vec::new(),
+            noinline: false,
         };
         let (ast, prog, types, subst) = (lw.ast, lw.prog, lw.types, lw.subst);
         let mut fb = Fb {
@@ -227,7 +229,7 @@ impl<'a, 'b> Fb<'a, 'b> {
         }
         let ext = &mut self.f.ext_lines;
         let i = *self.ext_index.entry((file.to_string(), line)).or_insert_with(|| {
-            ext.push((file.to_string(), line));
+            ext.push(crate::ir::ExtLine { file: file.to_string(), line, inl: None });
             ext.len() as u32 - 1
         });
         i | crate::ir::LINE_EXT

@@ -346,7 +346,12 @@ impl<'a> Lowerer<'a> {
             let mut fb = Fb::new(self, sym.clone(), fd.pos, format!("{sym}.func"));
             fb.frame_pos = Some(fd.decl_pos);
             fb.lower_body(params, rs, body);
-            let f = fb.finish();
+            let mut f = fb.finish();
+            // gc inlines none of these (inl.go's CanInline).
+            f.noinline = fd.pragmas.iter().any(|p| {
+                let name = p.text.split_whitespace().next().unwrap_or("");
+                ["go:noinline", "go:cgo_unsafe_args", "go:uintptrescapes", "go:uintptrkeepalive"].contains(&name)
+            });
             self.funcs.push(f);
         }
         // 4. Instances of generic functions and methods (`generic.rs`), in the order they were found, each
