@@ -52,8 +52,6 @@ pub use test::{list, test, TestOptions};
 pub struct BuildSettings {
     /// The loader's: `-mod`, `-tags`, `-D`.
     pub load: load::Flags,
-    /// gc's `-lang=go1.N` for the packages named on the command line (see `check::package_lang`).
-    pub lang: Option<types::check::GoVersion>,
     /// The optimizer is on (off with `-gcflags=-N`).
     pub optimize: bool,
     /// `-gcflags=-m`: print the escape analysis's facts about the named package (`report_escapes`).
@@ -64,13 +62,7 @@ pub struct BuildSettings {
 
 impl Default for BuildSettings {
     fn default() -> BuildSettings {
-        BuildSettings {
-            load: load::Flags::default(),
-            lang: None,
-            optimize: true,
-            report_escapes: false,
-            trimpath: false,
-        }
+        BuildSettings { load: load::Flags::default(), optimize: true, report_escapes: false, trimpath: false }
     }
 }
 
@@ -317,7 +309,7 @@ fn check_loaded(
             files: &p.files,
             imports: &p.imports,
             bad_imports: &p.bad_imports,
-            lang: check::package_lang(p, settings.lang),
+            lang: check::package_lang(p, settings.load.lang),
         })
         .collect();
     let (prog, errs) =

@@ -56,7 +56,7 @@ impl BuildFlags {
         let mut s = driver::BuildSettings::default();
         if let Some(l) = &self.lang {
             match driver::check::parse_lang_flag(l) {
-                Ok(v) => s.lang = Some(v),
+                Ok(v) => s.load.lang = Some(v),
                 Err(e) => {
                     eprintln!("g1c: {e}");
                     return None;

@@ -25,11 +25,6 @@ pub fn parse_lang_flag(s: &str) -> Result<GoVersion, String> {
     Ok(v)
 }
 
-/// The `-lang` flag, when given.
-pub fn lang_flag() -> Option<GoVersion> {
-    LANG_FLAG.get().copied()
-}
-
 /// The language version package `p` is checked with: the `-lang` flag for the packages named on the command
 /// line (as `go build -gcflags=-lang=...` applies to them), else its module's `go` line, else no limit.
 pub fn package_lang(p: &load::Package, lang_flag: Option<GoVersion>) -> Option<GoVersion> {
@@ -41,7 +36,7 @@ pub fn package_lang(p: &load::Package, lang_flag: Option<GoVersion>) -> Option<G
 
 pub fn check(settings: &BuildSettings, patterns: &[String], all_errors: bool, verbose: bool) -> i32 {
     let cfg = load::Config::from_env(&settings.load);
-    let lang = settings.lang;
+    let lang = settings.load.lang;
     let patterns = patterns.to_vec();
     let limit = if all_errors { usize::MAX } else { MAX_ERRORS };
     // Parsing and checking recurse on nesting depth: run them on a big stack.

@@ -63,6 +63,8 @@ pub struct Config {
     /// Apply g1c's std overlay (`overlay`, DESIGN §7) to GOROOT packages: set for `build` and `run`, not for
     /// `check` (which checks GOROOT as it is, as `go vet` does).
     pub overlay: bool,
+    /// [`Flags::lang`].
+    pub lang: Option<crate::types::check::GoVersion>,
 }
 
 /// The loader's part of a build's settings, from the command line: the go command's `-mod` and `-tags`,
@@ -78,6 +80,9 @@ pub struct Flags {
     /// (gc resolves local imports against `-D`, not against the importer's directory), and every package may
     /// use one. The Go test suite's `*.dir` tests are compiled this way.
     pub local_import_dir: Option<PathBuf>,
+    /// gc's `-lang=go1.N` for the packages named on the command line: the checker's language version for
+    /// them, and, below go1.16, the reason `//go:embed` patterns are not resolved (the compiler rejects them).
+    pub lang: Option<crate::types::check::GoVersion>,
 }
 
 impl Flags {
@@ -116,7 +121,15 @@ impl Config {
             extra_tags,
         };
         let modules = cwd.and_then(|d| modload::from_vars_at(d, &gopath, lookup, flags.module_mode.as_deref()));
-        Config { goroot, gopath, ctx, modules, local_import_dir: flags.local_import_dir.clone(), overlay: false }
+        Config {
+            goroot,
+            gopath,
+            ctx,
+            modules,
+            local_import_dir: flags.local_import_dir.clone(),
+            overlay: false,
+            lang: flags.lang,
+        }
     }
 }
 
@@ -1053,7 +1066,7 @@ impl Loader<'_> {
         let mut embeds = Vec::new();
         // Below go1.16 the compiler rejects `//go:embed` with its own error (directive.rs's version check)
         // and reads no file: the patterns are not resolved.
-        let named = if path == "command-line-arguments" { crate::driver::check::lang_flag() } else { None };
+        let named = if path == "command-line-arguments" { self.cfg.lang } else { None };
         let lang = named.or_else(|| {
             self.found.get(path).and_then(|f| f.lang.as_deref()).and_then(crate::types::check::GoVersion::parse_number)
         });
