@@ -483,14 +483,13 @@ pub(crate) unsafe fn go_frames(fp: usize, f: &mut dyn FnMut(u64) -> bool) {
             return;
         }
         if let Some(func) = crate::traceback::find_func(ra.wrapping_sub(1)) {
-            if !crate::traceback::is_wrapper(&func) {
-                // gc's expansion of inlined frames: each inlined call's frame is reported at the pc after
-                // the code's (`ra`), then after its caller's inline mark, so that looking up `pc - 1` finds
-                // that frame's function and line.
-                let Some(own) = func.inlined_frames(ra - 1, &mut |_, at| f(at + 1)) else { return };
-                if !f(own + 1) {
-                    return;
-                }
+            // gc's expansion of inlined frames: each inlined call's frame is reported at the pc after the
+            // code's (`ra`), then after its caller's inline mark, so that looking up `pc - 1` finds that
+            // frame's function and line. A wrapper's own frame is left out, not the calls inlined into it
+            // (the wrapped method, typically: `t.Helper()` through testing.TB counts that frame).
+            let Some(own) = func.inlined_frames(ra - 1, &mut |_, at| f(at + 1)) else { return };
+            if !crate::traceback::is_wrapper(&func) && !f(own + 1) {
+                return;
             }
         }
         // Outward only, except across a segment switch: a corrupt chain ends the walk.

@@ -516,7 +516,10 @@ fn walk(
             }
         }
         let elided = |f: &FuncInfo| frames > 0 && is_wrapper(f);
-        if let Some(f) = find_func(line_pc).filter(|f| !elided(f)) {
+        if let Some(f) = find_func(line_pc).filter(|f| elided(f)) {
+            // gc elides the wrapper's own frame but shows the calls inlined into it.
+            frames += print_inlined(o, &f, line_pc).1;
+        } else if let Some(f) = find_func(line_pc) {
             if frames >= MAX_FRAMES {
                 o.put(b"...additional frames elided...\n");
                 return;
