@@ -428,12 +428,6 @@ pub extern "C" fn g1c_gc(go_sp: usize) {
     }
 }
 
-extern "C" {
-    /// The end of `g1c_call_deferred_panic`'s code, and the entry of `runtime.gopanic` (or 0), defer.rs.
-    static g1c_call_deferred_panic_end: u8;
-    static g1c_gopanic_entry: usize;
-}
-
 /// The return addresses of the Go frames above the trampoline frame `fp`, innermost first, each given to
 /// `f` until it returns false: the frame-pointer chain of the running goroutine, where a frame that ran on a
 /// new stack segment returns through `g1c_lessstack` and the segment records the real return address
@@ -458,11 +452,7 @@ pub(crate) unsafe fn go_frames(fp: usize, f: &mut dyn FnMut(u64) -> bool) {
     let sigpc = (*g).sig.pc;
     // A deferred call a panic runs returns into `g1c_call_deferred_panic`: gc's `runtime.gopanic` frame is
     // there, reported as a return address just inside lib/runtime's `gopanic` (defer.rs).
-    let panic_call = (
-        crate::defer::g1c_call_deferred_panic as *const () as u64,
-        core::ptr::addr_of!(g1c_call_deferred_panic_end) as u64,
-    );
-    let gopanic = core::ptr::addr_of!(g1c_gopanic_entry).read() as u64;
+    let gopanic = crate::defer::gopanic_entry();
     let mut fp = fp;
     let mut steps = 0;
     while fp != 0 && fp.is_multiple_of(8) && valid(fp) && steps < 1_000_000 {
@@ -479,7 +469,7 @@ pub(crate) unsafe fn go_frames(fp: usize, f: &mut dyn FnMut(u64) -> bool) {
         if sigpc != 0 && ra == sigpc {
             ra += 1;
         }
-        if (panic_call.0..panic_call.1).contains(&ra) && gopanic != 0 && !f(gopanic + 1) {
+        if crate::defer::is_panic_call(ra) && gopanic != 0 && !f(gopanic + 1) {
             return;
         }
         if let Some(func) = crate::traceback::find_func(ra.wrapping_sub(1)) {
