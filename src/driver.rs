@@ -469,7 +469,8 @@ fn compile(c: &Loaded, ri: usize, link: bool, limit: usize) -> Result<Option<Vec
         let mut module = lower_units(&c.target, optimize, &c.fset, &c.ast, &c.prog, &units)?;
         if link {
             let version = build_version(&c.cfg.goroot);
-            let modinfo = mod_info(&c.cfg, root, c.settings.trimpath);
+            let deps = units.iter().filter_map(|u| c.packages[u.pkg.0 as usize].module.as_ref());
+            let modinfo = mod_info(&c.cfg, root, deps, c.settings.trimpath);
             for (var, value) in [
                 ("runtime.defaultGOROOT", default_goroot(c.settings.trimpath).into_bytes()),
                 ("runtime.buildVersion", version.clone().into_bytes()),
@@ -908,15 +909,37 @@ const MODINFO_END: [u8; 16] = *b"\xf9\x32\x43\x31\x86\x18\x20\x72\x00\x82\x42\x1
 
 /// `runtime.modinfo`, what `debug.ReadBuildInfo` parses (gc's `BuildInfo.String()` text between the
 /// sentinels): the main package's path, the main module in module mode (at version `(devel)`, as go build
-/// gives a module built in place), and the build settings that describe how g1c built it: `-compiler=g1c`
-/// (the toolchain that made the binary, which is what a reader of build information wants to know, although
-/// `runtime.Compiler` says "gc" for the standard library's sake), `-trimpath=true` when asked for,
-/// `CGO_ENABLED=0` (g1c has no cgo), the target. Nothing of the build machine is recorded. Not yet: the
-/// `dep` lines of the modules other than the main one, and gc's `vcs.*` settings.
-fn mod_info(cfg: &load::Config, root: &load::Package, trimpath: bool) -> Vec<u8> {
+/// gives a module built in place), a `dep` line for every other module that provides a package of the
+/// build (sorted by path; a replacement on the line after its module, as gc writes it), and the build
+/// settings that describe how g1c built it: `-compiler=g1c` (the toolchain that made the binary, which is
+/// what a reader of build information wants to know, although `runtime.Compiler` says "gc" for the
+/// standard library's sake), `-trimpath=true` when asked for, `CGO_ENABLED=0` (g1c has no cgo), the
+/// target. Nothing of the build machine is recorded. Not yet: gc's `vcs.*` settings.
+fn mod_info<'a>(
+    cfg: &load::Config,
+    root: &load::Package,
+    deps: impl Iterator<Item = &'a load::modload::ModuleInfo>,
+    trimpath: bool,
+) -> Vec<u8> {
+    // gc's formatMod: a replaced module's line ends after its version, and the replacement's line is
+    // followed by the empty line that the recursion leaves.
+    fn module_lines(out: &mut String, word: &str, m: &load::modload::ModuleInfo) {
+        *out += &format!("{word}\t{}\t{}", m.path, m.version);
+        match &m.replace {
+            None => *out += &format!("\t{}", m.sum),
+            Some(r) => {
+                out.push('\n');
+                module_lines(out, "=>", r);
+            }
+        }
+        out.push('\n');
+    }
     let mut info = format!("path\t{}\n", root.path);
     if let Some(m) = cfg.modules.as_ref().and_then(|m| m.main()) {
         info += &format!("mod\t{}\t(devel)\t\n", m.path);
+    }
+    for dep in deps.collect::<std::collections::BTreeSet<_>>() {
+        module_lines(&mut info, "dep", dep);
     }
     info += "build\t-compiler=g1c\n";
     if trimpath {

@@ -408,6 +408,56 @@ fn build_info_reads_as_gc_reads_it() {
     let _ = std::fs::remove_dir_all(&tmp);
 }
 
+/// The `dep` lines of build information: every module other than the main one that provides a package,
+/// with its replacement on the next line, in a module whose dependency is replaced by a directory, then in
+/// vendor mode (modules.txt's versions, no hashes) — as `debug.ReadBuildInfo` shows them in gc's build.
+#[test]
+fn build_info_lists_dependency_modules_as_gc_does() {
+    let tmp = scratch("buildinfo-deps");
+    let write = |rel: &str, text: &str| {
+        let f = tmp.join(rel);
+        std::fs::create_dir_all(f.parent().unwrap()).unwrap();
+        std::fs::write(f, text).unwrap();
+    };
+    write("x/go.mod", "module example.com/x\n\ngo 1.18\n");
+    write("x/sub/s.go", "package sub\n\nfunc S() string { return \"s\" }\n");
+    write("z/go.mod", "module example.com/z\n\ngo 1.17\n");
+    write("z/z.go", "package z\n\nconst Z = \"z\"\n");
+    write(
+        "m/go.mod",
+        "module example.com/m\n\ngo 1.19\n\nrequire (\n\texample.com/z v0.1.0\n\texample.com/x v1.2.3\n)\n\n\
+         replace example.com/x => ../x\n\nreplace example.com/z v0.1.0 => ../z\n",
+    );
+    write(
+        "m/main.go",
+        "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime/debug\"\n\t\"strings\"\n\n\t\"example.com/x/sub\"\n\t\
+         \"example.com/z\"\n)\n\nfunc main() {\n\tbi, _ := debug.ReadBuildInfo()\n\tfor _, l := range \
+         strings.Split(bi.String(), \"\\n\") {\n\t\tif !strings.HasPrefix(l, \"build\\t\") && \
+         !strings.HasPrefix(l, \"go\\t\") {\n\t\t\tfmt.Printf(\"%q\\n\", l)\n\t\t}\n\t}\n\tfmt.Println(sub.S(), z.Z)\n}\n",
+    );
+    let dir = tmp.join("m");
+    for vendor in [false, true] {
+        if vendor {
+            let v = goenv::command(oracle::gc()).args(["mod", "vendor"]).current_dir(&dir).output().unwrap();
+            assert!(v.status.success(), "{}", String::from_utf8_lossy(&v.stderr));
+        }
+        let b = goenv::command(oracle::gc())
+            .args(["build", "-o"])
+            .arg(tmp.join("theirs"))
+            .current_dir(&dir)
+            .env("GOCACHE", gocache())
+            .output()
+            .unwrap();
+        assert!(b.status.success(), "{}", String::from_utf8_lossy(&b.stderr));
+        let b = goenv::g1c().args(["build", "-o"]).arg(tmp.join("ours")).current_dir(&dir).output().unwrap();
+        assert!(b.status.success(), "{}", String::from_utf8_lossy(&b.stderr));
+        let want = run(&tmp.join("theirs"), &dir).stdout;
+        assert!(want.contains("\"dep\\texample.com/x\\tv1.2.3\"\n\"=>\\t../x\\t(devel)\\t\""), "{want}");
+        assert_eq!(run(&tmp.join("ours"), &dir).stdout, want, "vendor mode: {vendor}");
+    }
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
 /// The frames of an uncaught panic's traceback, named as gc names them, where deferred calls panicked again:
 /// each deferred call a panic runs sits on a `panic({…})` frame, as gc's runtime.gopanic does.
 #[test]

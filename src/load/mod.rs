@@ -159,6 +159,9 @@ pub struct Package {
     /// `-lang=go1.17`); `None` for the standard library, files named outside a module, and GOPATH mode (the
     /// compiler's own version).
     pub lang: Option<String>,
+    /// Module mode: the module providing it when that is neither the standard library nor a main module
+    /// (build information's `dep` lines).
+    pub module: Option<modload::ModuleInfo>,
     /// Some of its files come from g1c's std overlay (`overlay`), or were left out by it.
     pub overlaid: bool,
     /// `g1c test`: the test program this package was compiled for, when it differs from the package built
@@ -422,8 +425,10 @@ impl Loader<'_> {
                         let dir = main.root.join(&rel);
                         if self.has_buildable_files(&dir) && !self.is_builtin_doc(&dir) {
                             let lang = Some(main.go_version().to_string());
-                            self.found
-                                .insert(path.clone(), modload::Found { dir: dir.clone(), trace: path.clone(), lang });
+                            self.found.insert(
+                                path.clone(),
+                                modload::Found { dir: dir.clone(), trace: path.clone(), lang, module: None },
+                            );
                             out.insert(path, dir);
                         }
                     }
@@ -1105,6 +1110,7 @@ impl Loader<'_> {
             embeds,
             root: false,
             lang: self.found.get(path).and_then(|f| f.lang.clone()),
+            module: self.found.get(path).and_then(|f| f.module.clone()),
             overlaid: false,
             test_variant: None,
             asm_files: Vec::new(),

@@ -28,7 +28,7 @@
 //! system only for directory existence; its answers do not depend on the order of earlier questions;
 //! messages are worded as the go command's.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -78,7 +78,7 @@ pub struct Modules {
     sources: Vec<ModSource>,
     /// The module versions the main modules' `go.sum` files (and `go.work.sum`) list with a hash of their
     /// contents (the go command also checks the hash; g1c, which never downloads, checks presence).
-    sums: BTreeSet<(String, String)>,
+    sums: BTreeMap<(String, String), String>,
 }
 
 /// Where a package was found.
@@ -91,6 +91,26 @@ pub struct Found {
     /// The language version its module's `go.mod` asks for; `None` for the standard library (the toolchain's
     /// own version) and for a module without a `go.mod`.
     pub lang: Option<String>,
+    /// The module that provides it when that is neither the standard library nor a main module: what
+    /// build information lists as a `dep`.
+    pub module: Option<ModuleInfo>,
+}
+
+/// A module as build information records it (runtime/debug's `Module`): path, version, the go.sum hash
+/// of its content (empty when none is known: vendored modules, directories) and what replaces it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ModuleInfo {
+    pub path: String,
+    pub version: String,
+    pub sum: String,
+    pub replace: Option<Box<ModuleInfo>>,
+}
+
+impl ModuleInfo {
+    /// A replacement by a directory, which the go command records at version `(devel)` with no hash.
+    fn directory(dir: &str) -> ModuleInfo {
+        ModuleInfo { path: dir.to_string(), version: "(devel)".into(), sum: String::new(), replace: None }
+    }
 }
 
 /// Which mode the variables read through `lookup` (GO111MODULE, GOWORK, GOMODCACHE, GOFLAGS) ask for in
@@ -125,7 +145,7 @@ pub fn from_vars_at(
         vendor: None,
         errors: Vec::new(),
         sources: Vec::new(),
-        sums: BTreeSet::new(),
+        sums: BTreeMap::new(),
     };
     // -mod: the command line, else GOFLAGS.
     let flag = mod_flag
@@ -322,14 +342,15 @@ fn excluded_requirements(main: &MainModule) -> Option<String> {
 }
 
 /// Adds the module versions a `go.sum` file lists with a content hash (`path version h1:...`; the
-/// `path version/go.mod h1:...` lines hash only the go.mod file) to `sums`. A missing file lists none.
-fn read_go_sum(file: &Path, sums: &mut BTreeSet<(String, String)>) {
+/// `path version/go.mod h1:...` lines hash only the go.mod file) to `sums`, with their hash. A missing
+/// file lists none.
+fn read_go_sum(file: &Path, sums: &mut BTreeMap<(String, String), String>) {
     let Ok(text) = fs::read_to_string(file) else { return };
     for line in text.lines() {
         let f: Vec<&str> = line.split_whitespace().collect();
-        if let [path, version, _hash] = f[..] {
+        if let [path, version, hash] = f[..] {
             if !version.ends_with("/go.mod") {
-                sums.insert((path.to_string(), version.to_string()));
+                sums.insert((path.to_string(), version.to_string()), hash.to_string());
             }
         }
     }
@@ -420,6 +441,8 @@ struct ModSource {
     download: Option<ModVersion>,
     /// The `go` directive of the module's own `go.mod`.
     lang: Option<String>,
+    /// The module as build information lists it.
+    info: ModuleInfo,
 }
 
 impl Modules {
@@ -447,6 +470,12 @@ impl Modules {
             }
         }
         self.mains.iter().find_map(|m| m.file.replace.iter().rev().find(matches).map(|r| (r, m.root.as_path())))
+    }
+
+    /// Module version `mv` as build information lists it, with go.sum's hash when go.sum has one.
+    fn module_info(&self, mv: &ModVersion) -> ModuleInfo {
+        let sum = self.sums.get(&(mv.path.clone(), mv.version.clone())).cloned().unwrap_or_default();
+        ModuleInfo { path: mv.path.clone(), version: mv.version.clone(), sum, replace: None }
     }
 
     /// The source of required module `req` after `replace` directives.
@@ -477,7 +506,16 @@ impl Modules {
                     None
                 };
                 let lang = module_go_version(&root);
-                ModSource { module: req.path.clone(), root, trace: req.path.clone(), missing, download: None, lang }
+                let info = ModuleInfo { replace: Some(Box::new(ModuleInfo::directory(d))), ..self.module_info(req) };
+                ModSource {
+                    module: req.path.clone(),
+                    root,
+                    trace: req.path.clone(),
+                    missing,
+                    download: None,
+                    lang,
+                    info,
+                }
             }
             Some((modfile::Replace { new: ReplaceTarget::Module(mv), .. }, _)) => {
                 let (root, missing) = cached(mv);
@@ -489,6 +527,7 @@ impl Modules {
                     missing,
                     download: Some(mv.clone()),
                     lang,
+                    info: ModuleInfo { replace: Some(Box::new(self.module_info(mv))), ..self.module_info(req) },
                 }
             }
             None => {
@@ -501,6 +540,7 @@ impl Modules {
                     missing,
                     download: Some(req.clone()),
                     lang,
+                    info: self.module_info(req),
                 }
             }
         }
@@ -535,7 +575,7 @@ impl Modules {
         let std_like = !path.split('/').next().unwrap_or("").contains('.');
         let std_dir = goroot.join("src").join(path);
         if std_like && std_dir.is_dir() {
-            return Ok(Found { dir: std_dir, trace: path.to_string(), lang: None });
+            return Ok(Found { dir: std_dir, trace: path.to_string(), lang: None, module: None });
         }
         if self.mains.is_empty() && self.workspace.is_none() {
             return Err(if std_like {
@@ -561,7 +601,8 @@ impl Modules {
                 return Err(format!("main module ({}) does not contain package {path}", main.path));
             }
             if dir.is_dir() {
-                return Ok(Found { dir, trace: path.to_string(), lang: Some(main.go_version().to_string()) });
+                let lang = Some(main.go_version().to_string());
+                return Ok(Found { dir, trace: path.to_string(), lang, module: None });
             }
             return Err(match &self.vendor {
                 Some(_) => format!("cannot find package \".\" in:\n\t{}", dir.display()),
@@ -571,8 +612,26 @@ impl Modules {
         if let (Some(list), Some(main)) = (&self.vendor, self.mains.first()) {
             let dir = main.root.join("vendor").join(path);
             if dir.is_dir() {
-                let lang = list.module_of(path).and_then(|m| m.go.clone());
-                return Ok(Found { dir, trace: path.to_string(), lang });
+                let vm = list.module_of(path);
+                let lang = vm.and_then(|m| m.go.clone());
+                // modules.txt records no hashes; a replacement without a version is a directory.
+                let module = vm.map(|m| ModuleInfo {
+                    path: m.module.path.clone(),
+                    version: m.module.version.clone(),
+                    sum: String::new(),
+                    replace: m.replacement.as_ref().map(|r| {
+                        Box::new(match r.version.is_empty() {
+                            true => ModuleInfo::directory(&r.path),
+                            false => ModuleInfo {
+                                path: r.path.clone(),
+                                version: r.version.clone(),
+                                sum: String::new(),
+                                replace: None,
+                            },
+                        })
+                    }),
+                });
+                return Ok(Found { dir, trace: path.to_string(), lang, module });
             }
             return Err(format!("cannot find package \".\" in:\n\t{}", dir.display()));
         }
@@ -589,7 +648,7 @@ impl Modules {
         match best {
             Some(src) => match src.missing {
                 // go.sum is checked before the module is looked for.
-                _ if src.download.as_ref().is_some_and(|d| !self.sums.contains(&(d.path.clone(), d.version.clone()))) => {
+                _ if src.download.as_ref().is_some_and(|d| !self.sums.contains_key(&(d.path.clone(), d.version.clone()))) => {
                     Err(match importer.filter(|i| *i != "command-line-arguments") {
                         Some(i) => format!(
                             "missing go.sum entry for module providing package {path} (imported by {i}); to add:\n\tgo get {i}"
@@ -604,7 +663,7 @@ impl Modules {
                 None => {
                     let sub = below(path, &src.module);
                     let trace = if sub.is_empty() { src.trace } else { format!("{}/{sub}", src.trace) };
-                    Ok(Found { dir: src.root.join(sub), trace, lang: src.lang })
+                    Ok(Found { dir: src.root.join(sub), trace, lang: src.lang, module: Some(src.info) })
                 }
             },
             None if std_like => Err(format!("package {path} is not in GOROOT ({})", std_dir.display())),
@@ -707,6 +766,7 @@ impl Modules {
             dir: dir.to_path_buf(),
             trace: path.to_string(),
             lang: None,
+            module: None,
         })
     }
 }
