@@ -935,9 +935,13 @@ fn mod_info<'a>(
         out.push('\n');
     }
     let mut info = format!("path\t{}\n", root.path);
-    if let Some(m) = cfg.modules.as_ref().and_then(|m| m.main()) {
+    // In a workspace the program's own module is the main module that holds its main package; the other
+    // modules of the workspace it takes packages from are dependencies built in place.
+    let main = cfg.modules.as_ref().and_then(|m| if m.workspace.is_some() { m.main_of(&root.path) } else { m.main() });
+    if let Some(m) = main {
         info += &format!("mod\t{}\t(devel)\t\n", m.path);
     }
+    let deps = deps.filter(|d| main.is_none_or(|m| m.path != d.path));
     for dep in deps.collect::<std::collections::BTreeSet<_>>() {
         module_lines(&mut info, "dep", dep);
     }

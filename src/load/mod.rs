@@ -159,8 +159,8 @@ pub struct Package {
     /// `-lang=go1.17`); `None` for the standard library, files named outside a module, and GOPATH mode (the
     /// compiler's own version).
     pub lang: Option<String>,
-    /// Module mode: the module providing it when that is neither the standard library nor a main module
-    /// (build information's `dep` lines).
+    /// Module mode: the module providing it, unless that is the standard library (build information's
+    /// `dep` lines list those other than the program's own).
     pub module: Option<modload::ModuleInfo>,
     /// Some of its files come from g1c's std overlay (`overlay`), or were left out by it.
     pub overlaid: bool,
@@ -427,7 +427,12 @@ impl Loader<'_> {
                             let lang = Some(main.go_version().to_string());
                             self.found.insert(
                                 path.clone(),
-                                modload::Found { dir: dir.clone(), trace: path.clone(), lang, module: None },
+                                modload::Found {
+                                    dir: dir.clone(),
+                                    trace: path.clone(),
+                                    lang,
+                                    module: Some(main.module_info()),
+                                },
                             );
                             out.insert(path, dir);
                         }

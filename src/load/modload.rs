@@ -54,6 +54,12 @@ impl MainModule {
         }
     }
 
+    /// The module as build information lists it when it provides a package to a program of another main
+    /// module of the workspace: built in place, at version `(devel)`.
+    pub fn module_info(&self) -> ModuleInfo {
+        ModuleInfo { path: self.path.clone(), version: "(devel)".into(), sum: String::new(), replace: None }
+    }
+
     /// The `go` directive's language version (`1.16` when absent, as the go command assumes).
     pub fn go_version(&self) -> &str {
         self.file.go.as_deref().unwrap_or("1.16")
@@ -91,8 +97,8 @@ pub struct Found {
     /// The language version its module's `go.mod` asks for; `None` for the standard library (the toolchain's
     /// own version) and for a module without a `go.mod`.
     pub lang: Option<String>,
-    /// The module that provides it when that is neither the standard library nor a main module: what
-    /// build information lists as a `dep`.
+    /// The module that provides it, unless that is the standard library: what build information lists as
+    /// a `dep` when it is not the program's own module.
     pub module: Option<ModuleInfo>,
 }
 
@@ -565,7 +571,7 @@ impl Modules {
     }
 
     /// The main module whose path is the longest prefix of import path `path`.
-    fn main_of(&self, path: &str) -> Option<&MainModule> {
+    pub fn main_of(&self, path: &str) -> Option<&MainModule> {
         self.mains.iter().filter(|m| in_module(path, &m.path)).max_by_key(|m| m.path.len())
     }
 
@@ -602,7 +608,7 @@ impl Modules {
             }
             if dir.is_dir() {
                 let lang = Some(main.go_version().to_string());
-                return Ok(Found { dir, trace: path.to_string(), lang, module: None });
+                return Ok(Found { dir, trace: path.to_string(), lang, module: Some(main.module_info()) });
             }
             return Err(match &self.vendor {
                 Some(_) => format!("cannot find package \".\" in:\n\t{}", dir.display()),
