@@ -403,6 +403,9 @@ pub struct EscapeNotes {
     /// Per word of the parameters (when `params_end` is known): whether it may hold a pointer. Words that
     /// cannot (integers, lengths) are not followed, as gc does not follow them.
     pub ptr_words: Vec<bool>,
+    /// The results as gc names them in `-m` reports (`r`, or `~rN` for the N-th when unnamed), with their
+    /// offset in the incoming area.
+    pub results: Vec<(String, u32)>,
 }
 
 /// An allocation the lowering made with `g1c_newobject`, `g1c_newarray`, `g1c_alloc` or
@@ -443,6 +446,10 @@ pub struct ParamNote {
     /// Set by the escape analysis: pointers read through the parameter may escape ("leaking param
     /// content: p").
     pub content_escapes: bool,
+    /// Set by the escape analysis when the parameter does not escape but the function may return it (level
+    /// 0) or a pointer read through it (level 1): the result's name and the level ("leaking param: p to
+    /// result ~r0 level=0"). Callers then follow the result as they follow the argument.
+    pub to_result: Option<(String, u8)>,
 }
 
 impl Func {

@@ -196,6 +196,10 @@ impl Off {
 struct Summary {
     leaks: Vec<bool>,
     content_leaks: Vec<bool>,
+    /// Per word, whether the function may return the pointer passed there (gc's level 0) without it
+    /// escaping otherwise, and whether it may return a pointer read through it (level 1).
+    to_result: Vec<bool>,
+    content_to_result: Vec<bool>,
 }
 
 /// Runs the analysis over the whole module and moves what does not escape to the stack.
@@ -234,14 +238,19 @@ pub fn facts(m: &Module) -> Vec<(crate::syntax::pos::Pos, String)> {
     let mut out = Vec::new();
     for f in &m.funcs {
         for p in &f.escape.params {
-            let msg = if p.escapes {
-                format!("leaking param: {}", p.name)
-            } else if p.content_escapes {
-                format!("leaking param content: {}", p.name)
-            } else {
-                format!("{} does not escape", p.name)
-            };
-            out.push((p.pos, msg));
+            if p.escapes {
+                out.push((p.pos, format!("leaking param: {}", p.name)));
+                continue;
+            }
+            if p.content_escapes {
+                out.push((p.pos, format!("leaking param content: {}", p.name)));
+            }
+            if let Some((r, level)) = &p.to_result {
+                out.push((p.pos, format!("leaking param: {} to result {r} level={level}", p.name)));
+            }
+            if !p.content_escapes && p.to_result.is_none() {
+                out.push((p.pos, format!("{} does not escape", p.name)));
+            }
         }
         for s in &f.escape.sites {
             let msg = match (&s.what, s.escapes) {
@@ -319,6 +328,9 @@ struct State<'a> {
     nargs: u32,
     /// Words below this are parameters (stores there stay in the frame's view); above are results.
     params_words: u32,
+    /// Whether the lowering said where the results are: then pointers stored into them are recorded (in
+    /// `argmem`) rather than escaping, when they point to the parameters' objects.
+    results_known: bool,
     /// `Content(w)` is `content_base + w`. Location of each slot: `slot_base + slot index`; of each
     /// allocating call: `site_base + its index`.
     content_base: Loc,
@@ -334,6 +346,12 @@ struct State<'a> {
     argmem: Vec<Set>,
     escaped: Vec<bool>,
     changed: bool,
+    /// What the results of the last `call go` of the block being transferred may point to (`None` before
+    /// the block's first call): loads from the outgoing area after a call read its results.
+    results: Option<Set>,
+    /// Set once a load from the outgoing area came before any call in its block: results are then not
+    /// followed, and what a callee may return escapes.
+    unclaimed_results: bool,
 }
 
 impl State<'_> {
@@ -370,6 +388,13 @@ impl State<'_> {
         }
         if l >= self.content_base && l < self.slot_base {
             return Set::one(l);
+        }
+        if l == OUT && !self.escaped[OUT as usize] {
+            let mut s = Set::one(HEAP);
+            if let Some(r) = &self.results {
+                s.union(r);
+            }
+            return s;
         }
         if l == HEAP || l == OUT || self.escaped[l as usize] {
             let mut s = Set::one(HEAP);
@@ -419,6 +444,14 @@ impl State<'_> {
                 if self.argmem[w as usize].union(s) {
                     self.changed = true;
                 }
+            } else if known && self.results_known {
+                // A result: the parameters' objects (and what they hold) go back to the caller, who follows
+                // them; anything else outlives the frame.
+                if self.argmem[w as usize].union(s) {
+                    self.changed = true;
+                }
+                let other = Set(s.0.iter().copied().filter(|&l| !(FIRST_PARAM..self.slot_base).contains(&l)).collect());
+                self.escape(&other);
             } else {
                 self.escape(s);
             }
@@ -437,7 +470,11 @@ impl State<'_> {
     }
 
     /// Everything pointed to by the memory `vreg` points into, `size` bytes from it.
-    fn read_through(&self, addr: VReg, offset: i64, size: u64) -> Set {
+    fn read_through(&mut self, addr: VReg, offset: i64, size: u64) -> Set {
+        if self.results.is_none() && !self.unclaimed_results && self.pts[addr.0 as usize].contains(OUT) {
+            self.unclaimed_results = true;
+            self.changed = true;
+        }
         let mut out = Set::default();
         let o = self.off[addr.0 as usize].shifted(offset);
         for &l in &self.pts[addr.0 as usize].0 {
@@ -545,14 +582,13 @@ impl State<'_> {
                         None
                     }
                 };
+                let mut results = Set::one(HEAP);
                 for (w, s) in std::mem::take(pending) {
-                    let (leak, content_leak) = match leaks {
-                        Some(sum) => (
-                            sum.leaks.get(w as usize).copied().unwrap_or(true),
-                            sum.content_leaks.get(w as usize).copied().unwrap_or(true),
-                        ),
-                        None => (true, true),
-                    };
+                    let flag = |v: Option<&Vec<bool>>| v.and_then(|v| v.get(w as usize).copied());
+                    let leak = flag(leaks.map(|s| &s.leaks)).unwrap_or(true);
+                    let content_leak = flag(leaks.map(|s| &s.content_leaks)).unwrap_or(true);
+                    let to_result = flag(leaks.map(|s| &s.to_result)).unwrap_or(false);
+                    let content_to_result = flag(leaks.map(|s| &s.content_to_result)).unwrap_or(false);
                     if leak || w * 8 >= *args_size {
                         self.escape(&s);
                     } else {
@@ -562,8 +598,23 @@ impl State<'_> {
                                 self.escape(&c);
                             }
                         }
+                        if to_result {
+                            results.union(&s);
+                        }
+                        if content_to_result {
+                            for &l in &s.0 {
+                                let c = self.read(l);
+                                results.union(&c);
+                            }
+                        }
                         self.taint(&s);
                     }
+                }
+                if self.unclaimed_results {
+                    self.escape(&results);
+                    self.results = None;
+                } else {
+                    self.results = Some(results);
                 }
             }
             Op::CallRt { sym, args, rets } => {
@@ -699,6 +750,7 @@ fn analyse(f: &mut Func, summaries: &HashMap<String, Summary>, sizes: &HashMap<S
         summaries,
         nargs,
         params_words,
+        results_known: f.escape.params_end.is_some(),
         content_base,
         slot_base,
         site_base,
@@ -714,6 +766,8 @@ fn analyse(f: &mut Func, summaries: &HashMap<String, Summary>, sizes: &HashMap<S
             .collect(),
         escaped: vec![false; nlocs],
         changed: true,
+        results: None,
+        unclaimed_results: false,
     };
     st.escaped[HEAP as usize] = true;
     while st.changed {
@@ -721,6 +775,7 @@ fn analyse(f: &mut Func, summaries: &HashMap<String, Summary>, sizes: &HashMap<S
         let mut site = 0;
         for b in &f.blocks {
             let mut pending = BTreeMap::new();
+            st.results = None;
             for inst in &b.insts {
                 st.step(&inst.op, &mut site, &mut pending);
             }
@@ -731,17 +786,48 @@ fn analyse(f: &mut Func, summaries: &HashMap<String, Summary>, sizes: &HashMap<S
         }
         st.close();
     }
+    // What the result words were given: the parameters' objects and their contents that the function
+    // may return.
+    let returned = |l: Loc| (params_words..nargs).any(|w| st.results_known && st.argmem[w as usize].contains(l));
     let summary = Summary {
         leaks: (0..nargs).map(|w| st.escaped[(FIRST_PARAM + w) as usize]).collect(),
         content_leaks: (0..nargs).map(|w| st.escaped[(content_base + w) as usize]).collect(),
+        to_result: (0..nargs).map(|w| returned(FIRST_PARAM + w)).collect(),
+        content_to_result: (0..nargs).map(|w| returned(content_base + w)).collect(),
     };
+    let results_known = st.results_known;
     let (escaped, pts, content, argmem) = (st.escaped, st.pts, st.content, st.argmem);
+    // Each result's words of the incoming area.
+    let result_words: Vec<(String, std::ops::Range<u32>)> = match results_known {
+        false => Vec::new(),
+        true => {
+            let rs = &f.escape.results;
+            (0..rs.len())
+                .map(|i| {
+                    let end = rs.get(i + 1).map_or(nargs, |r| r.1 / 8).min(nargs);
+                    (rs[i].0.clone(), (rs[i].1 / 8).min(end)..end)
+                })
+                .collect()
+        }
+    };
     let konst = st.konst;
 
     for p in &mut f.escape.params {
         let words = p.offset / 8..(p.offset + p.size.max(1)).div_ceil(8);
         p.escapes = words.clone().any(|w| w >= nargs || escaped[(FIRST_PARAM + w) as usize]);
         p.content_escapes = words.clone().any(|w| w >= nargs || escaped[(content_base + w) as usize]);
+        // The first result (in order, level 0 before 1) that may be given the parameter's object.
+        p.to_result = None;
+        for level in 0..2u8 {
+            let base = if level == 0 { FIRST_PARAM } else { content_base };
+            let hit = result_words.iter().find(|(_, ws)| {
+                ws.clone().any(|rw| words.clone().any(|w| w < nargs && argmem[rw as usize].contains(base + w)))
+            });
+            if let (false, Some((name, _))) = (p.escapes, hit) {
+                p.to_result = Some((name.clone(), level));
+                break;
+            }
+        }
     }
     if f.returns_twice() {
         return Some(summary);

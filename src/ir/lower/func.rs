@@ -975,6 +975,7 @@ impl<'a, 'b> Fb<'a, 'b> {
                     size,
                     escapes: true,
                     content_escapes: true,
+                    to_result: None,
                 });
             }
             let (heap, _) = self.var_info(obj);
@@ -994,6 +995,15 @@ impl<'a, 'b> Fb<'a, 'b> {
             } else {
                 self.vars.insert(obj, VarLoc::Arg(po[i]));
             }
+        }
+        for (i, (obj, _)) in results.iter().enumerate() {
+            // gc's names for unnamed and blank results.
+            let name = match obj.map(|o| self.prog.obj(o).name.to_string()) {
+                Some(n) if n == "_" => format!("~b{i}"),
+                Some(n) if !n.is_empty() => n,
+                _ => format!("~r{i}"),
+            };
+            self.f.escape.results.push((name, ro[i]));
         }
         for (i, (obj, t)) in results.into_iter().enumerate() {
             if let Some(obj) = obj {
