@@ -4,11 +4,12 @@
 // ThreadCreateProfile, GoroutineProfile (mprof.go),
 // LockOSThread, UnlockOSThread, _System, _ExternalCode (proc.go), NumCgoCall (debug.go), throw (panic.go), Version (extern.go).
 //
-// rt records the CPU profile (rt/src/cpuprof.rs), the heap and mutex profiles (rt/src/mprof.rs) and no
-// other profile yet: the block profile is off (its rate is 0), so it answers with no records, as gc's does
-// when off; turning it on is a fatal error that says it is not supported, never a profile that pretends.
+// rt records the CPU profile (rt/src/cpuprof.rs), the heap, block and mutex profiles (rt/src/mprof.rs),
+// and takes goroutine and thread-creation profiles (rt/src/rtface.rs).
 
 package runtime
+
+import "unsafe"
 
 // throw ends the program with "fatal error: s" and a traceback (rt: the same code as sync.throw).
 func throw(s string)
@@ -33,12 +34,10 @@ func CPUProfile() []byte {
 	panic("CPUProfile no longer available")
 }
 
-// SetBlockProfileRate would sample blocking events; rt records none, so only 0 (off) is accepted.
-func SetBlockProfileRate(rate int) {
-	if rate > 0 {
-		throw("g1c: the block profile is not supported yet")
-	}
-}
+// SetBlockProfileRate turns the block profile on: on average one blocking event per rate nanoseconds
+// spent blocked is recorded (1: every event; 0 or less: off). Goroutines block on channel operations,
+// select, and sync's mutexes, wait groups and conditions (rt/src/mprof.rs).
+func SetBlockProfileRate(rate int)
 
 // SetMutexProfileFraction sets the mutex profile's rate: on average one in rate contention events on
 // sync's mutexes is recorded (0: off; a negative rate only reads it); it returns the previous rate
@@ -57,8 +56,15 @@ func MemProfile(p []MemProfileRecord, inuseZero bool) (n int, ok bool) {
 // memProfile is MemProfile's work (rt: g1c_mem_profile).
 func memProfile(p []MemProfileRecord, inuseZero bool) int
 
-// BlockProfile returns the block profile's records: none, since its rate is 0.
-func BlockProfile(p []BlockProfileRecord) (n int, ok bool) { return 0, true }
+// BlockProfile returns n, the number of records in the block profile; when len(p) >= n it copies them
+// into p and ok is true.
+func BlockProfile(p []BlockProfileRecord) (n int, ok bool) {
+	n = blockProfile(p)
+	return n, n <= len(p)
+}
+
+// blockProfile is BlockProfile's work (rt: g1c_block_profile).
+func blockProfile(p []BlockProfileRecord) int
 
 // MutexProfile returns n, the number of records in the mutex profile; when len(p) >= n it copies them
 // into p and ok is true.
@@ -70,21 +76,28 @@ func MutexProfile(p []BlockProfileRecord) (n int, ok bool) {
 // mutexProfile is MutexProfile's work (rt: g1c_mutex_profile).
 func mutexProfile(p []BlockProfileRecord) int
 
-// ThreadCreateProfile reports the stacks that created the program's OS threads. rt runs on the one thread
-// the kernel started, which no Go code created: one record, with an empty stack (gc's m0 record).
+// ThreadCreateProfile returns n, the number of the program's OS threads; when len(p) >= n it gives each
+// thread a record in p, and ok is true. The records' stacks are empty, as gc's are for threads its
+// scheduler starts (rt/src/rtface.rs).
 func ThreadCreateProfile(p []StackRecord) (n int, ok bool) {
-	if len(p) < 1 {
-		return 1, false
-	}
-	p[0] = StackRecord{}
-	return 1, true
+	n = threadCreateProfile(p)
+	return n, n <= len(p)
 }
 
-// GoroutineProfile would give every goroutine's stack; rt cannot stop the others to take them yet.
+// threadCreateProfile is ThreadCreateProfile's work (rt: g1c_thread_create_profile).
+func threadCreateProfile(p []StackRecord) int
+
+// GoroutineProfile returns n, the number of the program's goroutines; when len(p) >= n it copies their
+// stacks into p, the caller's first, and ok is true. The stacks are one snapshot, taken with the world
+// stopped.
 func GoroutineProfile(p []StackRecord) (n int, ok bool) {
-	throw("g1c: goroutine profiles are not supported yet")
-	return 0, false
+	return goroutineProfileWithLabels(p, nil)
 }
+
+// goroutineProfileWithLabels is GoroutineProfile's work, which also copies each goroutine's profiling
+// labels into labels when it is as long as p (rt: g1c_goroutine_profile; runtime/pprof reaches it as
+// runtime_goroutineProfileWithLabels).
+func goroutineProfileWithLabels(p []StackRecord, labels []unsafe.Pointer) (n int, ok bool)
 
 // LockOSThread wires the calling goroutine to its thread: until as many UnlockOSThread calls, only it runs
 // there and it runs nowhere else (rt/src/sched.rs g1c_lock_os_thread).

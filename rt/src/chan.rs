@@ -30,6 +30,9 @@ pub struct Sudog {
     pub done: *mut bool,
     /// For a select: the case this sudog stands for.
     pub case: usize,
+    /// gc's `releasetime`: -1 while a waiter that times its wait for the block profile is parked (else 0);
+    /// whoever wakes it writes the time, in CPU ticks.
+    pub releasetime: i64,
 }
 
 /// A FIFO of waiting goroutines.
@@ -131,6 +134,9 @@ fn wake(s: *mut Sudog, success: bool) {
     // SAFETY: `s` was just dequeued; its goroutine is parked.
     unsafe {
         (*s).success = success;
+        if (*s).releasetime != 0 {
+            (*s).releasetime = crate::arch::amd64::cputicks();
+        }
         (*(*s).g).param = s as usize;
         sched::ready((*s).g);
     }
@@ -236,7 +242,8 @@ pub fn block_forever(reason: &'static [u8]) -> ! {
     }
 }
 
-fn sudog(c: *mut Chan, elem: *mut u8) -> Sudog {
+/// A sudog for the running goroutine; `t0` is when it began to wait, when the block profile is on (else 0).
+fn sudog(c: *mut Chan, elem: *mut u8, t0: i64) -> Sudog {
     Sudog {
         g: sched::curg(),
         elem,
@@ -246,6 +253,26 @@ fn sudog(c: *mut Chan, elem: *mut u8) -> Sudog {
         success: false,
         done: core::ptr::null_mut(),
         case: 0,
+        releasetime: if t0 != 0 { -1 } else { 0 },
+    }
+}
+
+/// When the running goroutine begins to block, in CPU ticks, while the block profile samples (gc's `t0`);
+/// else 0.
+pub fn block_start() -> i64 {
+    if crate::mprof::block_on() {
+        crate::arch::amd64::cputicks().max(1)
+    } else {
+        0
+    }
+}
+
+/// A blocked operation that timed its wait from `t0` was woken at `releasetime`: a block profile event for
+/// the Go frames above the rt frame `fp` (gc's `blockevent`).
+pub fn block_end(t0: i64, releasetime: i64, fp: usize) {
+    if t0 != 0 && releasetime > 0 {
+        // SAFETY: `fp` is a frame of the running goroutine's rt code.
+        unsafe { crate::mprof::block_event(releasetime - t0, 0, fp) };
     }
 }
 
@@ -261,9 +288,11 @@ pub extern "C" fn g1c_chansend(c: *mut Chan, elem: *const u8) {
     if ch.try_send(elem) {
         return;
     }
-    let mut s = sudog(c, elem as *mut u8);
+    let t0 = block_start();
+    let mut s = sudog(c, elem as *mut u8, t0);
     ch.sendq.enqueue(&mut s);
     sched::park(b"chan send");
+    block_end(t0, s.releasetime, crate::arch::amd64::frame_pointer());
     if !s.success {
         gopanic(Value::Plain(b"send on closed channel"));
     }
@@ -281,9 +310,11 @@ pub extern "C" fn g1c_chanrecv(c: *mut Chan, elem: *mut u8) -> bool {
     if let Some(ok) = ch.try_recv(elem) {
         return ok;
     }
-    let mut s = sudog(c, elem);
+    let t0 = block_start();
+    let mut s = sudog(c, elem, t0);
     ch.recvq.enqueue(&mut s);
     sched::park(b"chan receive");
+    block_end(t0, s.releasetime, crate::arch::amd64::frame_pointer());
     s.success
 }
 

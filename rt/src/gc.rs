@@ -23,7 +23,9 @@
 //!    objects still unmarked are queued for their finalizer and marked (they survive this cycle).
 //! 3. Sweep, eagerly, every span (`Heap::sweep`): marked objects become the allocated ones.
 //! 4. Pace like gc with GOGC=100: the next collection happens when the allocated bytes reach
-//!    `live + live * GOGC / 100`, at least 4 MiB * GOGC / 100 (`GOGC=off` disables collection).
+//!    `live + live * GOGC / 100`, at least 4 MiB * GOGC / 100 (`GOGC=off` disables collection), or earlier
+//!    under a soft memory limit (GOMEMLIMIT, `debug.SetMemoryLimit`): when the heap would reach the limit
+//!    less the runtime's other memory (`heap_goal`).
 //!
 //! Invariants: the collector allocates nothing from the heap (the mark stack is mmap'd); objects never move;
 //! a false pointer in a root (an integer that looks like an address) only retains memory, never frees it.
@@ -98,6 +100,9 @@ pub struct GcState {
     pub pause_total: u64,
     pub pause_ns: [u64; 256],
     pub pause_end: [u64; 256],
+    /// The soft memory limit in bytes (gc's `memoryLimit`): `i64::MAX` is none. Read from GOMEMLIMIT at
+    /// start (`read_memory_limit`), set by `debug.SetMemoryLimit`.
+    pub memory_limit: i64,
 }
 
 pub static GC: Global<GcState> = Global::new(GcState {
@@ -109,6 +114,7 @@ pub static GC: Global<GcState> = Global::new(GcState {
     pause_total: 0,
     pause_ns: [0; 256],
     pause_end: [0; 256],
+    memory_limit: i64::MAX,
 });
 
 /// Reports the stacks to scan: `f(lo, hi)` for each live stack range `[lo, hi)`. `sp` is the stack pointer
@@ -286,15 +292,17 @@ pub fn collect_with_roots(roots: &mut dyn FnMut(&mut dyn FnMut(usize, usize))) {
     heap.flush_stats();
     if !gc.gogc_read {
         read_env(gc);
-        if gc.gogc >= 0 {
-            // The first goal, before anything was collected: gc's heapMinimum scaled by GOGC.
-            heap.next_gc = mem::HEAP_MINIMUM / 100 * gc.gogc as usize;
+        if gc.gogc >= 0 || gc.memory_limit != i64::MAX {
+            // The first goal, before anything was collected: gc's heapMinimum scaled by GOGC, or the
+            // memory limit's when lower.
+            let first = if gc.gogc >= 0 { mem::HEAP_MINIMUM / 100 * gc.gogc as usize } else { usize::MAX };
+            heap.next_gc = first.min(heap_goal(gc, heap));
             if heap.live < heap.next_gc {
                 return;
             }
         }
     }
-    if gc.gogc < 0 {
+    if gc.gogc < 0 && gc.memory_limit == i64::MAX {
         heap.next_gc = usize::MAX;
         return;
     }
@@ -313,8 +321,7 @@ pub fn collect_with_roots(roots: &mut dyn FnMut(&mut dyn FnMut(usize, usize))) {
         crate::finalizer::during_mark(&mut Marker { heap, stack });
     }
     let live = heap.sweep();
-    let gogc = gc.gogc as usize;
-    heap.next_gc = (live + live / 100 * gogc).max(mem::HEAP_MINIMUM / 100 * gogc);
+    heap.next_gc = heap_goal(gc, heap);
     // Keep the free pages the heap will grow into before the next collection; give back the rest.
     let released = heap.scavenge(heap.next_gc.saturating_sub(live));
     if cfg!(test) {
@@ -616,11 +623,138 @@ pub fn set_gc_percent(pct: i32) -> i32 {
     let old = gc.gogc.clamp(i32::MIN as i64, i32::MAX as i64) as i32;
     gc.gogc = if pct < 0 { -1 } else { pct as i64 };
     let heap = mem::heap();
-    heap.next_gc = if pct < 0 {
+    heap.flush_stats();
+    heap.next_gc = heap_goal(gc, heap);
+    old
+}
+
+/// The next collection's goal for the heap as it is now (`heap.live` bytes of objects): the lower of
+/// GOGC's (`live * (1 + GOGC/100)`, at least 4 MiB * GOGC/100; none when GOGC is off) and the memory
+/// limit's. The limit's goal is the limit less what the program's memory holds besides objects: the
+/// goroutines' stacks, the profiles' records, and the unused part of the heap's in-use pages (gc's
+/// `memoryLimitHeapGoal` counts the same overheads), less 3% of headroom for the pages the heap grows by
+/// between looks. A heap already over its limit is collected again after it grows by 1/32 (and 256 KiB): gc
+/// collects continuously then but caps the collector at half the CPU, which this bound stands in for, so
+/// that a limit the live heap cannot meet slows the program down instead of collecting at every
+/// allocation.
+pub fn heap_goal(gc: &GcState, heap: &Heap) -> usize {
+    let live = heap.live;
+    let gogc_goal = if gc.gogc < 0 {
         usize::MAX
     } else {
-        let p = pct as usize;
-        (heap.live + heap.live / 100 * p).max(mem::HEAP_MINIMUM / 100 * p)
+        let p = gc.gogc as usize;
+        (live + live / 100 * p).max(mem::HEAP_MINIMUM / 100 * p)
     };
+    if gc.memory_limit == i64::MAX || cfg!(test) {
+        return gogc_goal;
+    }
+    let mut inuse = 0usize;
+    let mut s = heap.in_use;
+    while !s.is_null() {
+        // SAFETY: the in-use span list, read under the runtime lock.
+        unsafe {
+            inuse += (*s).npages * mem::PAGE_SIZE;
+            s = (*s).next;
+        }
+    }
+    let other = crate::sched::stack_bytes() + crate::mprof::bucket_bytes() as usize + inuse.saturating_sub(live);
+    let limit = gc.memory_limit as usize;
+    let avail = limit.saturating_sub(other);
+    let limit_goal = (avail - avail / 100 * 3).max(live + live / 32 + (256 << 10));
+    gogc_goal.min(limit_goal)
+}
+
+/// gc's `readGOMEMLIMIT`, at start: the memory limit in bytes GOMEMLIMIT sets ("off" or unset: none), a
+/// number with an optional `B`, `KiB`, `MiB`, `GiB` or `TiB` suffix; anything else is gc's fatal error.
+pub fn read_memory_limit() {
+    let Some(v) = getenv(b"GOMEMLIMIT") else { return };
+    if v.is_empty() || v == b"off" {
+        return;
+    }
+    match parse_byte_count(v) {
+        // SAFETY: at start, one thread.
+        Some(n) => unsafe { (*GC.get()).memory_limit = n },
+        None => {
+            use crate::print::{Out, Stderr};
+            let mut o = Stderr::new();
+            o.put(b"GOMEMLIMIT=");
+            o.put(v);
+            o.put(b"\n");
+            o.flush();
+            crate::panic::throw(b"malformed GOMEMLIMIT; see `go doc runtime/debug.SetMemoryLimit`");
+        }
+    }
+}
+
+/// gc's `atoi64`: an optional `-`, then decimal digits (none reads as 0), within int64.
+fn atoi64(s: &[u8]) -> Option<i64> {
+    let (neg, digits) = match s.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, s),
+    };
+    if s.is_empty() {
+        return None;
+    }
+    let mut un: u64 = 0;
+    for &c in digits {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        un = un.checked_mul(10)?.checked_add((c - b'0') as u64)?;
+    }
+    match (neg, un) {
+        (false, u) if u > i64::MAX as u64 => None,
+        (true, u) if u > i64::MAX as u64 + 1 => None,
+        (false, u) => Some(u as i64),
+        (true, u) => Some((u as i64).wrapping_neg()),
+    }
+}
+
+/// gc's `parseByteCount`: a non-negative byte count, with an optional `B` or `KiB`…`TiB` suffix.
+fn parse_byte_count(s: &[u8]) -> Option<i64> {
+    let &last = s.last()?;
+    if last.is_ascii_digit() {
+        return atoi64(s).filter(|&n| n >= 0);
+    }
+    if last != b'B' || s.len() < 2 {
+        return None;
+    }
+    let c = s[s.len() - 2];
+    if c.is_ascii_digit() {
+        return atoi64(&s[..s.len() - 1]).filter(|&n| n >= 0);
+    }
+    if c != b'i' || s.len() < 4 {
+        return None;
+    }
+    let power = match s[s.len() - 3] {
+        b'K' => 1,
+        b'M' => 2,
+        b'G' => 3,
+        b'T' => 4,
+        _ => return None,
+    };
+    let n = atoi64(&s[..s.len() - 3]).filter(|&n| n >= 0)? as u64;
+    let v = n.checked_mul(1u64 << (10 * power))?;
+    if v > i64::MAX as u64 {
+        return None;
+    }
+    Some(v as i64)
+}
+
+/// `debug.SetMemoryLimit`'s half (gc's `setMemoryLimit`): sets the limit to `n` bytes when `n` is not
+/// negative and returns the previous one; the next collection's goal follows at once.
+pub fn set_memory_limit(n: i64) -> i64 {
+    // SAFETY: under the runtime lock (the caller's).
+    let gc = unsafe { &mut *GC.get() };
+    let old = gc.memory_limit;
+    if n >= 0 && n != old {
+        gc.memory_limit = n;
+        if !gc.gogc_read {
+            read_env(gc);
+        }
+        let heap = mem::heap();
+        heap.flush_stats();
+        heap.next_gc = heap_goal(gc, heap);
+    }
     old
 }

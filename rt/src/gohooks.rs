@@ -443,8 +443,40 @@ pub extern "C" fn g1c_gc(go_sp: usize) {
 /// # Safety
 /// `fp` is a frame pointer of the running goroutine's chain.
 pub(crate) unsafe fn go_frames(fp: usize, f: &mut dyn FnMut(u64) -> bool) {
-    let g = crate::sched::curg();
+    go_frames_of(crate::sched::curg(), 0, fp, f);
+}
+
+/// Reports return address `ra` to `f` as [`go_frames`] reports each frame's (the calls inlined at it
+/// first); false when `f` wants no more.
+///
+/// # Safety
+/// Reads the function table only.
+unsafe fn report_frame(ra: u64, f: &mut dyn FnMut(u64) -> bool) -> bool {
+    if let Some(func) = crate::traceback::find_func(ra.wrapping_sub(1)) {
+        // gc's expansion of inlined frames: each inlined call's frame is reported at the pc after the
+        // code's (`ra`), then after its caller's inline mark, so that looking up `pc - 1` finds that
+        // frame's function and line. A wrapper's own frame is left out, not the calls inlined into it
+        // (the wrapped method, typically: `t.Helper()` through testing.TB counts that frame).
+        let Some(own) = func.inlined_frames(ra - 1, &mut |_, at| f(at + 1)) else { return false };
+        if !crate::traceback::is_wrapper(&func) && !f(own + 1) {
+            return false;
+        }
+    }
+    true
+}
+
+/// [`go_frames`] for goroutine `g`, the running one or one stopped with the world (`sched::stopped_frames`
+/// says where its frames begin): `first`, when not 0, is a return address reported before the chain from
+/// `fp` (the function a goroutine in a system call is in).
+///
+/// # Safety
+/// `g` is null or live, and `fp` a frame pointer of its chain; a goroutine other than the running one is
+/// stopped.
+pub(crate) unsafe fn go_frames_of(g: *mut crate::sched::G, first: u64, fp: usize, f: &mut dyn FnMut(u64) -> bool) {
     if g.is_null() {
+        return;
+    }
+    if first != 0 && !report_frame(first, f) {
         return;
     }
     let lessstack = crate::stack::g1c_lessstack as *const () as u64;
@@ -472,15 +504,8 @@ pub(crate) unsafe fn go_frames(fp: usize, f: &mut dyn FnMut(u64) -> bool) {
         if crate::defer::is_panic_call(ra) && gopanic != 0 && !f(gopanic + 1) {
             return;
         }
-        if let Some(func) = crate::traceback::find_func(ra.wrapping_sub(1)) {
-            // gc's expansion of inlined frames: each inlined call's frame is reported at the pc after the
-            // code's (`ra`), then after its caller's inline mark, so that looking up `pc - 1` finds that
-            // frame's function and line. A wrapper's own frame is left out, not the calls inlined into it
-            // (the wrapped method, typically: `t.Helper()` through testing.TB counts that frame).
-            let Some(own) = func.inlined_frames(ra - 1, &mut |_, at| f(at + 1)) else { return };
-            if !crate::traceback::is_wrapper(&func) && !f(own + 1) {
-                return;
-            }
+        if !report_frame(ra, f) {
+            return;
         }
         // Outward only, except across a segment switch: a corrupt chain ends the walk.
         if next <= fp && !switched {

@@ -1,63 +1,77 @@
-//! The heap profile (below) and the mutex profile (gc's mprof.go, `mutexProfile`): contention on sync's mutexes, sampled at the rate
+//! The profiles of rt's own bookkeeping (gc's mprof.go): the heap profile (below), the block profile
+//! (`blockProfile`: time goroutines spent blocked on channels, select and sync's semaphores and notify
+//! lists, sampled at the rate `runtime.SetBlockProfileRate` sets, with the stack of the goroutine that
+//! blocked) and the mutex profile (`mutexProfile`: contention on sync's mutexes, sampled at the rate
 //! `runtime.SetMutexProfileFraction` sets, with the stack of the goroutine that released the contended
-//! mutex, as `runtime.MutexProfile` and runtime/pprof's "mutex" profile report it.
+//! mutex), as `runtime.BlockProfile`, `runtime.MutexProfile` and runtime/pprof's "block" and "mutex"
+//! profiles report them.
 //!
 //! In: `event` from `sema::g1c_semrelease` when it wakes a waiter that recorded when it began to wait
-//! (`acquiretime`, set only while the rate is positive); the rate and the records through package runtime's
-//! body-less `SetMutexProfileFraction` and `mutexProfile` (trampolines below). Out: one bucket per distinct
-//! stack, with gc's counters: the number of sampled events and the CPU ticks (`cputicks`) waited in them.
+//! (`acquiretime`, set only while the mutex rate is positive); `block_event` from `chan`, `select` and
+//! `sema` when a goroutine that timed its wait (only while the block rate is positive, `block_on`) resumes,
+//! with the ticks between the start of its wait and its wake-up (gc's `releasetime - t0`); the rates and
+//! the records through package runtime's body-less `SetBlockProfileRate`, `SetMutexProfileFraction`,
+//! `blockProfile` and `mutexProfile` (trampolines below). Out: one bucket per distinct stack, with gc's
+//! counters: the (bias-corrected) number of events and the CPU ticks (`cputicks`) waited in them.
 //!
 //! Invariants: the buckets are touched only under the runtime lock; they live on the collected heap, kept
-//! alive by `BUCKETS` (the data segment is a root). A stack holds at most `MAX_STACK` return addresses, as
-//! gc's `maxStack` (a `StackRecord` has that many slots). Buckets are never removed, as in gc.
+//! alive by `MUTEX` and `BLOCK` (the data segment is a root). A stack holds at most `MAX_STACK` return
+//! addresses, as gc's `maxStack` (a `StackRecord` has that many slots). Buckets are never removed, as in gc.
 
 use crate::Global;
 
 /// gc's `maxStack`.
-const MAX_STACK: usize = 32;
+pub const MAX_STACK: usize = 32;
 
 /// One distinct stack's counters (gc's `bucket` with its `blockRecord`).
 #[repr(C)]
 struct Bucket {
     next: *mut Bucket,
-    count: i64,
+    /// Events; a float as gc's, because a sampled short block event counts for `rate / cycles` of them.
+    count: f64,
     cycles: i64,
     stk: [usize; MAX_STACK],
 }
 
 struct Profile {
-    /// gc's `mutexprofilerate`: on average one event in `rate` is recorded; 0 is off.
+    /// gc's `mutexprofilerate` (on average one event in `rate` is recorded) or `blockprofilerate` (an event
+    /// of at least `rate` ticks is recorded, a shorter one with probability cycles / rate); 0 is off.
     rate: i64,
-    /// Newest first, as gc's `xbuckets` list.
+    /// Newest first, as gc's `xbuckets` and `bbuckets` lists.
     buckets: *mut Bucket,
 }
 
-static PROFILE: Global<Profile> = Global::new(Profile { rate: 0, buckets: core::ptr::null_mut() });
+static MUTEX: Global<Profile> = Global::new(Profile { rate: 0, buckets: core::ptr::null_mut() });
+static BLOCK: Global<Profile> = Global::new(Profile { rate: 0, buckets: core::ptr::null_mut() });
 
-fn profile() -> &'static mut Profile {
+fn mutex_profile() -> &'static mut Profile {
     // SAFETY: callers hold the runtime lock (see the module's invariants).
-    unsafe { &mut *PROFILE.get() }
+    unsafe { &mut *MUTEX.get() }
+}
+
+fn block_profile() -> &'static mut Profile {
+    // SAFETY: callers hold the runtime lock (see the module's invariants).
+    unsafe { &mut *BLOCK.get() }
 }
 
 /// Whether contention is being sampled: a waiter then records when it began to wait (gc's
 /// `semacquire1` reads `mutexprofilerate` the same way).
 pub fn on() -> bool {
     let _l = crate::lock::rt();
-    profile().rate > 0
+    mutex_profile().rate > 0
 }
 
-/// gc's `mutexevent`: a waiter waited `cycles` ticks for a mutex that the running goroutine released; one
-/// event in `rate` is recorded with the releaser's stack, the first `skip` Go frames above the trampoline
-/// frame `fp` left out (sync's `skipframes`: they are sync's own, `unlockSlow`).
+/// Whether blocking is being sampled: a goroutine about to block then takes the time (gc's `t0`).
+pub fn block_on() -> bool {
+    let _l = crate::lock::rt();
+    block_profile().rate > 0
+}
+
+/// The running goroutine's Go frames above the frame `fp`, the first `skip` left out.
 ///
 /// # Safety
-/// `fp` is the frame pointer of the trampoline the running goroutine called sync's hook through.
-pub unsafe fn event(cycles: i64, skip: usize, fp: usize) {
-    let _l = crate::lock::rt();
-    let p = profile();
-    if p.rate <= 0 || (crate::syscall::g1c_fastrand() as i64) % p.rate != 0 {
-        return;
-    }
+/// `fp` is a frame pointer of the running goroutine's chain.
+unsafe fn stack_above(fp: usize, skip: usize) -> [usize; MAX_STACK] {
     let mut stk = [0usize; MAX_STACK];
     let (mut n, mut seen) = (0, 0);
     crate::gohooks::go_frames(fp, &mut |ra| {
@@ -69,29 +83,98 @@ pub unsafe fn event(cycles: i64, skip: usize, fp: usize) {
         n += 1;
         n < MAX_STACK
     });
+    stk
+}
+
+/// The bucket of `stk` in `p`, made when new (gc's `stkbucket`).
+///
+/// # Safety
+/// Under the runtime lock.
+unsafe fn bucket(p: &mut Profile, stk: &[usize; MAX_STACK]) -> *mut Bucket {
     let mut b = p.buckets;
-    while !b.is_null() && (*b).stk != stk {
+    while !b.is_null() && (*b).stk != *stk {
         b = (*b).next;
     }
     if b.is_null() {
         b = crate::mem::g1c_alloc(core::mem::size_of::<Bucket>()) as *mut Bucket;
-        *b = Bucket { next: p.buckets, count: 0, cycles: 0, stk };
+        *b = Bucket { next: p.buckets, count: 0.0, cycles: 0, stk: *stk };
         p.buckets = b;
     }
-    (*b).count += 1;
+    b
+}
+
+/// gc's `mutexevent`: a waiter waited `cycles` ticks for a mutex that the running goroutine released; one
+/// event in `rate` is recorded with the releaser's stack, the first `skip` Go frames above the trampoline
+/// frame `fp` left out (sync's `skipframes`: they are sync's own, `unlockSlow`).
+///
+/// # Safety
+/// `fp` is the frame pointer of the trampoline the running goroutine called sync's hook through.
+pub unsafe fn event(cycles: i64, skip: usize, fp: usize) {
+    let _l = crate::lock::rt();
+    let p = mutex_profile();
+    if p.rate <= 0 || (crate::syscall::g1c_fastrand() as i64) % p.rate != 0 {
+        return;
+    }
+    let stk = stack_above(fp, skip);
+    let b = bucket(p, &stk);
+    (*b).count += 1.0;
     (*b).cycles += cycles.max(0);
+}
+
+/// gc's `blockevent`: the running goroutine was blocked for `cycles` ticks. An event of at least the rate
+/// is recorded; a shorter one with probability `cycles / rate`, and then counts for `rate / cycles` events
+/// of `rate` ticks in all (gc's correction of the sampling bias). The stack is the goroutine's Go frames
+/// above the frame `fp`, the first `skip` left out (gc's skip counts its runtime frames too, which have no
+/// counterpart in rt: the stack starts at the Go function that called the channel operation, `select`,
+/// or sync's blocking function, as gc's does once its runtime frames are skipped).
+///
+/// # Safety
+/// `fp` is a frame pointer of the running goroutine's chain (an rt frame below its Go caller).
+pub unsafe fn block_event(cycles: i64, skip: usize, fp: usize) {
+    let cycles = cycles.max(1);
+    let _l = crate::lock::rt();
+    let p = block_profile();
+    let rate = p.rate;
+    if rate <= 0 || (rate > cycles && (crate::syscall::g1c_fastrand() as i64) % rate > cycles) {
+        return;
+    }
+    let stk = stack_above(fp, skip);
+    let b = bucket(p, &stk);
+    if cycles < rate {
+        (*b).count += rate as f64 / cycles as f64;
+        (*b).cycles += rate;
+    } else {
+        (*b).count += 1.0;
+        (*b).cycles += cycles;
+    }
 }
 
 /// `runtime.SetMutexProfileFraction(rate)`: the previous rate; a negative `rate` only reads it.
 #[no_mangle]
 pub extern "C" fn g1c_set_mutex_profile_fraction(rate: i64) -> i64 {
     let _l = crate::lock::rt();
-    let p = profile();
+    let p = mutex_profile();
     let old = p.rate;
     if rate >= 0 {
         p.rate = rate;
     }
     old
+}
+
+/// `runtime.SetBlockProfileRate(rate)`: one blocking event per `rate` nanoseconds spent blocked is
+/// sampled (1: every event; 0 or less: off). rt keeps the rate in CPU ticks, as gc does.
+#[no_mangle]
+pub extern "C" fn g1c_set_block_profile_rate(rate: i64) {
+    let r = match rate {
+        i64::MIN..=0 => 0,
+        1 => 1,
+        _ => {
+            let tps = crate::rtface::g1c_cycles_per_second();
+            ((rate as f64 * tps as f64 / 1e9) as i64).max(1)
+        }
+    };
+    let _l = crate::lock::rt();
+    block_profile().rate = r;
 }
 
 /// The layout of gc's `runtime.BlockProfileRecord`: Count, Cycles, then a `StackRecord` (its return
@@ -103,26 +186,25 @@ struct BlockProfileRecord {
     stack0: [usize; MAX_STACK],
 }
 
-/// `runtime.MutexProfile(p)`'s work: the number of records; when `len` is at least that, the records are
-/// copied to `p`, newest first as gc lists them.
+/// The records of `p`: their number; when `len` is at least that, they are copied to `out`, newest first
+/// as gc lists them, each count at least 1 (gc's guard against dividing by it).
 ///
 /// # Safety
-/// `p` points at `len` BlockProfileRecords.
-#[no_mangle]
-pub unsafe extern "C" fn g1c_mutex_profile(p: *mut u8, len: usize) -> usize {
-    let _l = crate::lock::rt();
+/// `out` points at `len` BlockProfileRecords.
+unsafe fn records(p: &Profile, out: *mut u8, len: usize) -> usize {
     let mut n = 0;
-    let mut b = profile().buckets;
+    let mut b = p.buckets;
     while !b.is_null() {
         n += 1;
         b = (*b).next;
     }
     if n <= len {
-        let out = p as *mut BlockProfileRecord;
-        let mut b = profile().buckets;
+        let out = out as *mut BlockProfileRecord;
+        let mut b = p.buckets;
         let mut i = 0;
         while !b.is_null() {
-            *out.add(i) = BlockProfileRecord { count: (*b).count, cycles: (*b).cycles, stack0: (*b).stk };
+            let count = ((*b).count as i64).max(1);
+            *out.add(i) = BlockProfileRecord { count, cycles: (*b).cycles, stack0: (*b).stk };
             i += 1;
             b = (*b).next;
         }
@@ -130,9 +212,41 @@ pub unsafe extern "C" fn g1c_mutex_profile(p: *mut u8, len: usize) -> usize {
     n
 }
 
-// runtime.SetMutexProfileFraction(rate int) int: rate +16, result +24. runtime.mutexProfile(p
-// []BlockProfileRecord) int (lib/runtime's MutexProfile calls it): p +16 (pointer), +24 (length), +32
-// (capacity), result +40.
+/// `runtime.MutexProfile(p)`'s work (see `records`).
+///
+/// # Safety
+/// `p` points at `len` BlockProfileRecords.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_mutex_profile(p: *mut u8, len: usize) -> usize {
+    let _l = crate::lock::rt();
+    records(mutex_profile(), p, len)
+}
+
+/// `runtime.BlockProfile(p)`'s work (see `records`).
+///
+/// # Safety
+/// `p` points at `len` BlockProfileRecords.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_block_profile(p: *mut u8, len: usize) -> usize {
+    let _l = crate::lock::rt();
+    records(block_profile(), p, len)
+}
+
+/// `runtime/pprof.blockevent(cycles, skip)` (gc's `runtime.blockevent`, which runtime/pprof's tests link
+/// to): a block event of `cycles` ticks for the Go function calling it when `skip` is 1, as in gc, where
+/// skip 0 would be `blockevent` itself. `fp` is the trampoline's frame.
+///
+/// # Safety
+/// `fp` is the trampoline's frame pointer.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_blockevent(cycles: i64, skip: i64, fp: usize) {
+    block_event(cycles, (skip - 1).max(0) as usize, fp);
+}
+
+// runtime.SetMutexProfileFraction(rate int) int: rate +16, result +24. runtime.SetBlockProfileRate(rate
+// int): rate +16. runtime.mutexProfile(p []BlockProfileRecord) int and runtime.blockProfile (lib/runtime's
+// MutexProfile and BlockProfile call them): p +16 (pointer), +24 (length), +32 (capacity), result +40.
+// runtime/pprof.blockevent(cycles int64, skip int): +16, +24.
 #[cfg(not(test))]
 core::arch::global_asm!(
     ".globl \"runtime.SetMutexProfileFraction\"",
@@ -144,6 +258,14 @@ core::arch::global_asm!(
     "    mov [rbp + 24], rax",
     "    pop rbp",
     "    ret",
+    ".globl \"runtime.SetBlockProfileRate\"",
+    "\"runtime.SetBlockProfileRate\":",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    mov rdi, [rbp + 16]",
+    "    call g1c_set_block_profile_rate",
+    "    pop rbp",
+    "    ret",
     ".globl \"runtime.mutexProfile\"",
     "\"runtime.mutexProfile\":",
     "    push rbp",
@@ -152,6 +274,26 @@ core::arch::global_asm!(
     "    mov rsi, [rbp + 24]",
     "    call g1c_mutex_profile",
     "    mov [rbp + 40], rax",
+    "    pop rbp",
+    "    ret",
+    ".globl \"runtime.blockProfile\"",
+    "\"runtime.blockProfile\":",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    mov rdi, [rbp + 16]",
+    "    mov rsi, [rbp + 24]",
+    "    call g1c_block_profile",
+    "    mov [rbp + 40], rax",
+    "    pop rbp",
+    "    ret",
+    ".globl \"runtime/pprof.blockevent\"",
+    "\"runtime/pprof.blockevent\":",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    mov rdi, [rbp + 16]",
+    "    mov rsi, [rbp + 24]",
+    "    mov rdx, rbp",
+    "    call g1c_blockevent",
     "    pop rbp",
     "    ret",
 );

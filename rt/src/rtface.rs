@@ -7,8 +7,8 @@
 //! the goroutine's frames from `traceback`), written in gc's layouts.
 //!
 //! Invariants: a figure is rt's real one or a documented zero for something rt does not have (no cgo, no
-//! off-heap caches); what rt cannot do (goroutine profiles, heap dumps, memory limits) is a
-//! `fatal error: g1c: … is not supported yet`, never a made-up answer.
+//! off-heap caches); what rt cannot do (heap dumps) is a `fatal error: g1c: … is not supported yet`, never
+//! a made-up answer.
 
 use crate::print::Out;
 use crate::Global;
@@ -30,8 +30,8 @@ impl Out for SliceOut {
 }
 
 /// `runtime.Stack(buf, all)`: the calling goroutine's traceback (gc's format, without the runtime's own
-/// frame) into `buf`; returns the bytes written. `fp` is the trampoline's frame pointer. With `all`, gc adds
-/// every other goroutine's traceback; rt prints the others' headers and frames the same way.
+/// frame) into `buf`; returns the bytes written. `fp` is the trampoline's frame pointer. With `all`, as gc,
+/// the world is stopped and every other goroutine of the program's follows, in creation order.
 ///
 /// # Safety
 /// `buf` is valid for `len` bytes; `fp` is the trampoline's frame.
@@ -44,16 +44,18 @@ pub unsafe extern "C" fn g1c_stack(buf: *mut u8, len: usize, all: bool, fp: usiz
     crate::traceback::traceback_g(&mut o, g, None, fp);
     crate::traceback::created_by(&mut o, g);
     if all {
+        crate::sched::stop_the_world();
         let mut other = crate::sched::sched().allg_head;
         while !other.is_null() {
-            // Parked goroutines only: one that never ran has no frames yet.
-            let reason: &[u8] = (*other).wait_reason;
-            let parked = !reason.is_empty() && (*other).sp != 0;
-            let stopped = !matches!((*other).status, crate::sched::Status::Dead | crate::sched::Status::Running);
-            if other != g && parked && stopped && !(*other).system {
+            if other != g && is_user_goroutine(other) {
                 o.put(b"\n");
-                goroutine_header(&mut o, other, (*other).wait_reason);
-                crate::traceback::traceback_g(&mut o, other, None, saved_fp(other));
+                goroutine_header(&mut o, other, stopped_state(other));
+                match crate::sched::stopped_frames(other) {
+                    Frames::Chain(fp) => crate::traceback::traceback_g(&mut o, other, None, fp),
+                    Frames::Entry { pc, sp } => crate::traceback::traceback_g(&mut o, other, Some((pc, sp)), 0),
+                    Frames::Syscall { pc, fp } => crate::traceback::traceback_g_at(&mut o, other, pc, fp),
+                    Frames::None => {}
+                }
                 crate::traceback::created_by(&mut o, other);
             }
             other = (*other).alllink;
@@ -62,19 +64,137 @@ pub unsafe extern "C" fn g1c_stack(buf: *mut u8, len: usize, all: bool, fp: usiz
     o.len
 }
 
+use crate::sched::Frames;
+
+/// A goroutine of the program's (not rt's own) that is not dead: what gc's `NumGoroutine`, goroutine
+/// profiles and `Stack(buf, true)` count.
+///
+/// # Safety
+/// `g` is on the list of all goroutines; the caller holds the runtime lock.
+unsafe fn is_user_goroutine(g: *mut crate::sched::G) -> bool {
+    (*g).status != crate::sched::Status::Dead && !(*g).system
+}
+
+/// gc's word for the state of a goroutine other than the caller while the world is stopped: the wait
+/// reason of a waiting one, `syscall` for one in a system call, `runnable` for one stopped at a safe
+/// point (gc preempts those to runnable) or not started.
+///
+/// # Safety
+/// As [`is_user_goroutine`], with the world stopped.
+unsafe fn stopped_state(g: *mut crate::sched::G) -> &'static [u8] {
+    match (*g).status {
+        crate::sched::Status::Running if !(*g).m.is_null() && (*(*g).m).in_syscall => b"syscall",
+        crate::sched::Status::Waiting => (*g).wait_reason,
+        _ => b"runnable",
+    }
+}
+
+/// gc's `goroutine 7 [chan receive]:` line, with `, locked to thread` for a goroutine wired to its thread.
 fn goroutine_header(o: &mut impl Out, g: *mut crate::sched::G, state: &[u8]) {
     o.put(b"goroutine ");
     // SAFETY: `g` is live.
-    crate::print::uint(o, unsafe { (*g).id });
+    let (id, locked) = unsafe { ((*g).id, (*g).locked || !(*g).lockedm.is_null()) };
+    crate::print::uint(o, id);
     o.put(b" [");
     o.put(if state.is_empty() { b"runnable" } else { state });
+    if locked {
+        o.put(b", locked to thread");
+    }
     o.put(b"]:\n");
 }
 
-/// The frame pointer a parked goroutine resumes with: `g1c_swap` saved RBP 40 bytes above the saved RSP
-/// (as the deadlock report reads it, sched.rs).
-unsafe fn saved_fp(g: *mut crate::sched::G) -> usize {
-    *(((*g).sp + 40) as *const usize)
+/// gc's `runtime.StackRecord`: return addresses, the unused ones zero.
+type StackRecord = [usize; crate::mprof::MAX_STACK];
+
+/// `runtime.goroutineProfileWithLabels(p, labels)` (runtime.GoroutineProfile and runtime/pprof's
+/// goroutine profile): the number of the program's goroutines; when `plen` is at least that, the stack of
+/// each goroutine (the caller's first, from the trampoline frame `fp`, then the others in creation order)
+/// goes to `p`, and, when `labels` has as many entries as `p`, its profiling labels to `labels`. The world
+/// is stopped meanwhile, so the records are one consistent snapshot (gc 1.19 takes them concurrently,
+/// to the same effect).
+///
+/// # Safety
+/// `p` points at `plen` StackRecords, `labels` at `llen` words; `fp` is the trampoline's frame.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_goroutine_profile(
+    p: *mut StackRecord,
+    plen: usize,
+    labels: *mut usize,
+    llen: usize,
+    fp: usize,
+) -> usize {
+    let _l = crate::lock::rt();
+    crate::sched::stop_the_world();
+    let me = crate::sched::curg();
+    let mut n = 0;
+    let mut g = crate::sched::sched().allg_head;
+    while !g.is_null() {
+        n += is_user_goroutine(g) as usize;
+        g = (*g).alllink;
+    }
+    if n > plen {
+        return n;
+    }
+    let labels = if llen == plen { labels } else { core::ptr::null_mut() };
+    let record = |i: usize, g: *mut crate::sched::G, first: u64, fp: usize| {
+        let r = &mut *p.add(i);
+        *r = [0; crate::mprof::MAX_STACK];
+        let mut k = 0;
+        crate::gohooks::go_frames_of(g, first, fp, &mut |ra| {
+            r[k] = ra as usize;
+            k += 1;
+            k < crate::mprof::MAX_STACK
+        });
+        if !labels.is_null() {
+            *labels.add(i) = (*g).labels;
+        }
+    };
+    record(0, me, 0, fp);
+    let mut i = 1;
+    let mut g = crate::sched::sched().allg_head;
+    while !g.is_null() && i < n {
+        if g != me && is_user_goroutine(g) {
+            match crate::sched::stopped_frames(g) {
+                Frames::Chain(fp) => record(i, g, 0, fp),
+                Frames::Syscall { pc, fp } => record(i, g, pc, fp),
+                Frames::Entry { pc, .. } => {
+                    // gc's record of a goroutine that has not started: its function's entry, as a return
+                    // address (one past it).
+                    record(i, g, 0, 0);
+                    (*p.add(i))[0] = pc as usize + 1;
+                }
+                Frames::None => record(i, g, 0, 0),
+            }
+            i += 1;
+        }
+        g = (*g).alllink;
+    }
+    n
+}
+
+/// `runtime.threadCreateProfile(p)` (runtime.ThreadCreateProfile): the number of threads; when `plen` is
+/// at least that, one record per thread goes to `p`. Each record's stack is empty: gc records the
+/// creating goroutine's stack only for a thread made on a goroutine's own stack, and its scheduler makes
+/// threads from the system stack (`newproc`, `wakep`, `handoffp`), so its records are empty in practice;
+/// rt's threads are all made by its scheduler's own decisions, the same places.
+///
+/// # Safety
+/// `p` points at `plen` StackRecords.
+#[no_mangle]
+pub unsafe extern "C" fn g1c_thread_create_profile(p: *mut StackRecord, plen: usize) -> usize {
+    let _l = crate::lock::rt();
+    let mut n = 0;
+    let mut mp = crate::sched::sched().allm;
+    while !mp.is_null() {
+        n += 1;
+        mp = (*mp).alllink;
+    }
+    if n <= plen {
+        for i in 0..n {
+            *p.add(i) = [0; crate::mprof::MAX_STACK];
+        }
+    }
+    n
 }
 
 /// `runtime.ReadMemStats(m)`: fills gc's `MemStats` (lib/runtime/types.go gives the field offsets used
@@ -100,14 +220,7 @@ pub unsafe extern "C" fn g1c_read_mem_stats(m: *mut u8) {
     let heap_sys = heap.mapped as u64;
     let idle = heap_sys.saturating_sub(inuse);
     let released = idle.saturating_sub(heap.free_unscavenged as u64);
-    let mut stack = 0u64;
-    let mut g = crate::sched::sched().allg_head;
-    while !g.is_null() {
-        if (*g).status != crate::sched::Status::Dead {
-            stack += ((*g).stack_bytes + crate::stack::HEADROOM) as u64;
-        }
-        g = (*g).alllink;
-    }
+    let stack = crate::sched::stack_bytes() as u64;
     let live = heap.live as u64;
     put(0, live); // Alloc
     put(8, heap.total_alloc); // TotalAlloc
@@ -226,14 +339,12 @@ pub extern "C" fn g1c_set_panic_on_fault(on: bool) -> bool {
     unsafe { core::mem::replace(&mut *PANIC_ON_FAULT.get(), on) }
 }
 
-/// `debug.setMemoryLimit`: a negative argument only asks for the limit, which is gc's default (none,
-/// math.MaxInt64); rt's collector has no memory limit, so setting one is not supported.
+/// `debug.setMemoryLimit`: sets the collector's soft memory limit to `n` bytes (`math.MaxInt64`: none)
+/// and returns the previous one; a negative `n` only asks for it (gc.rs, `heap_goal`).
 #[no_mangle]
 pub extern "C" fn g1c_set_memory_limit(n: i64) -> i64 {
-    if n >= 0 {
-        crate::panic::throw(b"g1c: debug.SetMemoryLimit is not supported yet");
-    }
-    i64::MAX
+    let _l = crate::lock::rt();
+    crate::gc::set_memory_limit(n)
 }
 
 /// `debug.SetTraceback(level)` asked for every goroutine in fatal reports.
@@ -270,7 +381,6 @@ pub fn traceback_all() -> bool {
 #[no_mangle]
 pub extern "C" fn g1c_unsupported(which: u64) -> ! {
     let msg: &[u8] = match which {
-        1 => b"g1c: goroutine profiles are not supported yet",
         2 => b"g1c: debug.WriteHeapDump is not supported yet",
         _ => b"g1c: this runtime function is not supported yet",
     };

@@ -227,6 +227,10 @@ pub struct M {
     pub schedtick: AtomicU64,
     /// The system stack's mapping (0 for the main thread, whose stack the kernel made).
     pub g0_map: usize,
+    /// While `in_syscall`: the Go function that made the system call (gc's `syscallpc`, a return address
+    /// in it, and its frame pointer), where the goroutine's frames begin for a traceback taken meanwhile.
+    pub syscall_pc: u64,
+    pub syscall_fp: usize,
 }
 
 /// `M::stackguard`'s offset, which the compiler's prologue hard-codes (codegen/amd64/stack.rs `GUARD_OFFSET`).
@@ -322,6 +326,8 @@ static M0: Global<M> = Global::new(M {
     stackguard: AtomicUsize::new(0),
     schedtick: AtomicU64::new(0),
     g0_map: 0,
+    syscall_pc: 0,
+    syscall_fp: 0,
 });
 
 static SCHED: Global<Sched> = Global::new(Sched {
@@ -1224,6 +1230,8 @@ fn newm(p: *mut P, spinning: bool) {
                 stackguard: AtomicUsize::new(0),
                 schedtick: AtomicU64::new(0),
                 g0_map: base,
+                syscall_pc: 0,
+                syscall_fp: 0,
             },
         );
         s.next_mid += 1;
@@ -1330,9 +1338,17 @@ fn excess_p(p: *mut P) -> bool {
 /// point for the collector (`M::safe_sp`).
 #[no_mangle]
 pub extern "C" fn g1c_entersyscall() {
+    let fp = crate::arch::amd64::frame_pointer();
     let _l = crate::lock::rt();
     let m = m();
     m.safe_sp = current_sp();
+    // SAFETY: this frame was called from the trampoline `syscall.runtime_entersyscall`, whose frame record
+    // holds its Go caller's frame pointer and the return address into it.
+    unsafe {
+        let tramp = *(fp as *const usize);
+        m.syscall_fp = *(tramp as *const usize);
+        m.syscall_pc = *((tramp + 8) as *const u64);
+    }
     m.in_syscall = true;
     m.running_go.store(false, Ordering::SeqCst);
     let p = m.p;
@@ -1644,6 +1660,66 @@ pub extern "C" fn g1c_num_goroutine() -> usize {
         }
     }
     n
+}
+
+/// Bytes of the goroutines' stacks (segments in use and each one's headroom), under the runtime lock.
+pub fn stack_bytes() -> usize {
+    let mut n = 0;
+    let mut g = sched().allg_head;
+    while !g.is_null() {
+        // SAFETY: the list holds every goroutine ever made; read under the lock.
+        unsafe {
+            if (*g).status != Status::Dead {
+                n += (*g).stack_bytes + stack::HEADROOM;
+            }
+            g = (*g).alllink;
+        }
+    }
+    n
+}
+
+/// Where the frames of goroutine `g`, not the running one, begin while the world is stopped (gc's
+/// `gp.sched` or `gp.syscallpc`).
+pub enum Frames {
+    /// The frame-pointer chain from this frame: a parked goroutine's `g1c_swap` frame, or the frame record
+    /// a goroutine stopped at its thread's lock wait saved (`lock::g1c_lock_slow`).
+    Chain(usize),
+    /// Not started: it will begin at this entry, its return address (`g1c_gostart`) at `sp` and its
+    /// arguments above.
+    Entry { pc: u64, sp: usize },
+    /// In a system call made by the Go function with frame pointer `fp`, at return address `pc`.
+    Syscall { pc: u64, fp: usize },
+    /// Dead, or not yet given a stack.
+    None,
+}
+
+/// [`Frames`] for `g`, which is not the running goroutine, with the world stopped (runtime lock held).
+///
+/// # Safety
+/// `g` is on the list of all goroutines and the world is stopped.
+pub unsafe fn stopped_frames(g: *mut G) -> Frames {
+    if (*g).status == Status::Dead {
+        return Frames::None;
+    }
+    if (*g).status == Status::Running && !(*g).m.is_null() {
+        let m = (*g).m;
+        if (*m).in_syscall {
+            return Frames::Syscall { pc: (*m).syscall_pc, fp: (*m).syscall_fp };
+        }
+        // g1c_lock_slow pushed RBP first, then five registers and a pad word above `safe_sp`.
+        return if (*m).safe_sp == 0 { Frames::None } else { Frames::Chain(*(((*m).safe_sp + 48) as *const usize)) };
+    }
+    let sp = (*g).sp;
+    if sp == 0 {
+        return Frames::None;
+    }
+    // g1c_swap's frame: r15, r14, r13, r12, rbx, rbp, return address (prepare_start writes the same).
+    let ra = *((sp + 48) as *const usize);
+    if ra == g1c_gostart as *const () as usize {
+        let fv = *((sp + 24) as *const usize);
+        return Frames::Entry { pc: *(fv as *const u64), sp: sp + 48 };
+    }
+    Frames::Chain(*((sp + 40) as *const usize))
 }
 
 /// Starts a runtime goroutine (`system`) running the Rust function `entry`, which never returns (it parks

@@ -104,6 +104,7 @@ pub unsafe extern "C" fn g1c_selectgo(cases: *mut Scase, n: usize, block: u8) ->
     // Wait on every channel at once; the first to take one of our sudogs sets `done`.
     let mut done = false;
     let g = sched::curg();
+    let t0 = crate::chan::block_start();
     // The sudogs live in this frame (which stays while we are parked) for small selects, else on the heap.
     let mut inline: [core::mem::MaybeUninit<Sudog>; INLINE] = core::mem::MaybeUninit::uninit().assume_init();
     let sgs: &mut [core::mem::MaybeUninit<Sudog>] = if n <= INLINE {
@@ -127,6 +128,7 @@ pub unsafe extern "C" fn g1c_selectgo(cases: *mut Scase, n: usize, block: u8) ->
             success: false,
             done: &mut done,
             case: i,
+            releasetime: if t0 != 0 { -1 } else { 0 },
         });
         if sc.dir == SEND {
             (*sc.c).sendq.enqueue(s);
@@ -151,6 +153,7 @@ pub unsafe extern "C" fn g1c_selectgo(cases: *mut Scase, n: usize, block: u8) ->
             (*sc.c).recvq.remove(s);
         }
     }
+    crate::chan::block_end(t0, (*won).releasetime, crate::arch::amd64::frame_pointer());
     let i = (*won).case;
     if cases[i].dir == SEND {
         if !(*won).success {

@@ -32,6 +32,9 @@ struct Waiter {
     /// When a waiter on a mutex's semaphore began to wait, in CPU ticks, while the mutex profile is on
     /// (else 0): the release that wakes it records the difference (gc's `sudog.acquiretime`).
     acquiretime: i64,
+    /// gc's `releasetime`: -1 while the waiter times its wait for the block profile (else 0); the wake-up
+    /// writes the time, in CPU ticks.
+    releasetime: i64,
 }
 
 /// Every waiter, oldest first (a queue per key would be faster; the list is short in practice).
@@ -47,12 +50,31 @@ fn waiters() -> &'static mut Waiters {
 }
 
 /// Queues the running goroutine as a waiter for `key` (first when `lifo`) and parks it; true when the
-/// release that woke it handed it the semaphore's count.
-fn wait(key: usize, ticket: u32, lifo: bool, reason: &'static [u8], acquiretime: i64) -> bool {
+/// release that woke it handed it the semaphore's count. With `blocked_since` (the block profile's start
+/// of the wait, else 0), a block event is recorded for the Go frames above the rt frame `fp`.
+fn wait(
+    key: usize,
+    ticket: u32,
+    lifo: bool,
+    reason: &'static [u8],
+    acquiretime: i64,
+    blocked_since: i64,
+    skip: usize,
+    fp: usize,
+) -> bool {
     let w = crate::mem::g1c_alloc(core::mem::size_of::<Waiter>()) as *mut Waiter;
     // SAFETY: `w` is fresh memory of the right size; the list's nodes are live.
     unsafe {
-        *w = Waiter { next: core::ptr::null_mut(), g: sched::curg(), key, ticket, granted: false, acquiretime };
+        let releasetime = if blocked_since != 0 { -1 } else { 0 };
+        *w = Waiter {
+            next: core::ptr::null_mut(),
+            g: sched::curg(),
+            key,
+            ticket,
+            granted: false,
+            acquiretime,
+            releasetime,
+        };
         let list = waiters();
         if lifo || list.head.is_null() {
             (*w).next = list.head;
@@ -67,7 +89,23 @@ fn wait(key: usize, ticket: u32, lifo: bool, reason: &'static [u8], acquiretime:
     }
     sched::park(reason);
     // SAFETY: `w` stays reachable from this frame, and the waker wrote it before readying us.
-    unsafe { (*w).granted }
+    unsafe {
+        if blocked_since != 0 && (*w).releasetime > 0 {
+            crate::mprof::block_event((*w).releasetime - blocked_since, skip, fp);
+        }
+        (*w).granted
+    }
+}
+
+/// Readies the goroutine of waiter `w`, just taken off the list, noting the time when it timed its wait.
+///
+/// # Safety
+/// `w` is a live waiter whose goroutine is parked.
+unsafe fn ready_waiter(w: *mut Waiter) {
+    if (*w).releasetime != 0 {
+        (*w).releasetime = crate::arch::amd64::cputicks();
+    }
+    sched::ready((*w).g);
 }
 
 /// Removes the first waiter for which `pick(key, ticket)` holds from the list and returns it (null if
@@ -96,26 +134,35 @@ fn wake_first(pick: &dyn Fn(usize, u32) -> bool) -> bool {
         return false;
     }
     // SAFETY: a live node just taken off the list.
-    unsafe { sched::ready((*w).g) };
+    unsafe { ready_waiter(w) };
     true
 }
 
-/// `sync.runtime_Semacquire`, `runtime_SemacquireMutex` (`profile`: a mutex's semaphore, whose waits the
-/// mutex profile times), internal/poll's `runtime_Semacquire`.
+/// `profile` bit: waits are block profile events (gc's `semaBlockProfile`).
+const SEMA_BLOCK_PROFILE: u8 = 1;
+/// `profile` bit: a mutex's semaphore, whose waits the mutex profile times (gc's `semaMutexProfile`).
+const SEMA_MUTEX_PROFILE: u8 = 2;
+
+/// `sync.runtime_Semacquire`, `runtime_SemacquireMutex`, internal/poll's `runtime_Semacquire`: `profile`
+/// says which profiles the wait counts in, `skip` how many of sync's frames a block event leaves out
+/// (sync's `skipframes`).
 ///
 /// # Safety
 /// `s` points at the semaphore's count.
 #[no_mangle]
-pub unsafe extern "C" fn g1c_semacquire(s: *mut u32, lifo: u8, profile: u8) {
+pub unsafe extern "C" fn g1c_semacquire(s: *mut u32, lifo: u8, profile: u8, skip: usize) {
     let _l = crate::lock::rt();
     if *s > 0 {
         *s -= 1;
         return;
     }
-    let t0 = if profile != 0 && crate::mprof::on() { crate::arch::amd64::cputicks().max(1) } else { 0 };
+    let blocked_since = if profile & SEMA_BLOCK_PROFILE != 0 { crate::chan::block_start() } else { 0 };
+    let t0 =
+        if profile & SEMA_MUTEX_PROFILE != 0 && crate::mprof::on() { crate::arch::amd64::cputicks().max(1) } else { 0 };
+    let fp = crate::arch::amd64::frame_pointer();
     // A release that wakes us without handing over its count lets any goroutine take it first: wait again.
     loop {
-        if wait(s as usize, 0, lifo != 0, b"semacquire", t0) {
+        if wait(s as usize, 0, lifo != 0, b"semacquire", t0, blocked_since, skip, fp) {
             return;
         }
         if *s > 0 {
@@ -160,7 +207,7 @@ pub unsafe extern "C" fn g1c_semrelease(s: *mut u32, handoff: u8, skip: usize, f
         *s -= 1;
         (*w).granted = true;
     }
-    sched::ready((*w).g);
+    ready_waiter(w);
     drop(l);
     if handed && !sched::curg().is_null() {
         sched::g1c_gosched();
@@ -201,7 +248,8 @@ pub unsafe extern "C" fn g1c_notify_list_wait(l: *mut NotifyList, t: u32) {
     if less(t, (*l).notify) {
         return;
     }
-    wait(l as usize, t, false, b"sync.Cond.Wait", 0);
+    let blocked_since = crate::chan::block_start();
+    wait(l as usize, t, false, b"sync.Cond.Wait", 0, blocked_since, 0, crate::arch::amd64::frame_pointer());
 }
 
 /// # Safety
@@ -349,7 +397,8 @@ core::arch::global_asm!(
     "    mov rbp, rsp",
     "    mov rdi, [rbp + 16]",
     "    xor esi, esi",
-    "    xor edx, edx",
+    "    mov edx, 1",
+    "    xor ecx, ecx",
     "    call g1c_semacquire",
     "    pop rbp",
     "    ret",
@@ -359,7 +408,8 @@ core::arch::global_asm!(
     "    mov rbp, rsp",
     "    mov rdi, [rbp + 16]",
     "    movzx esi, byte ptr [rbp + 24]",
-    "    mov edx, 1",
+    "    mov edx, 3",
+    "    mov rcx, [rbp + 32]",
     "    call g1c_semacquire",
     "    pop rbp",
     "    ret",

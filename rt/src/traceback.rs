@@ -413,6 +413,18 @@ pub fn traceback_g(o: &mut impl Out, g: *const crate::sched::G, first: Option<(u
     walk(o, first, fp, &valid, &real_ra, sigpc, panics);
 }
 
+/// The frames of goroutine `g` stopped at return address `ra` in the Go function whose frame pointer is
+/// `fp` (a goroutine in a system call, `sched::Frames::Syscall`): that function at the line of its call, as
+/// gc shows `syscallpc`, then the chain above `fp`.
+pub fn traceback_g_at(o: &mut impl Out, g: *const crate::sched::G, ra: u64, fp: usize) {
+    if let Some(f) = find_func(ra.wrapping_sub(1)) {
+        let mut args = [0u64; MAX_ARGS];
+        let (n, more) = frame_args(&f, fp, fp, usize::MAX, &mut args);
+        print_frames(o, &f, ra - 1, ra, &args[..n], more);
+    }
+    traceback_g(o, g, None, fp);
+}
+
 /// gc's frame for `runtime.gopanic` where a panic runs a deferred call, named `panic` and shown with the
 /// panic's value as an interface (`panic({0x4a5b60, 0xc000012345})`), at the line of lib/runtime's
 /// `gopanic` that stands for it (nothing when the program has no package runtime). `p` is the panic the

@@ -149,11 +149,12 @@ core::arch::global_asm!(
 // runtime/pprof (gc: runtime/pprof/runtime.go, pprof.go): runtime_setProfLabel(labels unsafe.Pointer): +16,
 // kept on the goroutine (sched.rs, G.labels; a new goroutine starts with its creator's).
 // runtime_getProfLabel() unsafe.Pointer: result +16. runtime_expandFinalInlineFrame(stk []uintptr)
-// []uintptr: +8..+24 in, +32..+48 out: g1c's code has no inlined frames to expand, so the stack is returned
-// as it is. runtime_cyclesPerSecond() int64: +16. readProfile() is cpuprof's;
-// runtime_goroutineProfileWithLabels: not supported (fatal). blockevent(cycles int64, skip int) (gc's
-// runtime.blockevent, linked into runtime/pprof's tests): records a blocking event in the block profile
-// when its rate samples it; rt's rate is always 0 (SetBlockProfileRate accepts no other), so none is.
+// []uintptr: +8..+24 in, +32..+48 out: the stack is returned as it is (rt's stacks list inlined frames
+// already, as gc's Callers does). runtime_cyclesPerSecond() int64: +16. readProfile() is cpuprof's;
+// blockevent is mprof's. runtime_goroutineProfileWithLabels(p []StackRecord, labels []unsafe.Pointer)
+// (n int, ok bool), also package runtime's goroutineProfileWithLabels (lib/runtime's GoroutineProfile):
+// p +16, +24, +32, labels +40, +48, +56, n +64, ok +72 (n <= len(p)). runtime.threadCreateProfile(p
+// []StackRecord) int: p +16, +24, +32, result +40.
 #[cfg(not(test))]
 core::arch::global_asm!(
     ".globl \"runtime/pprof.runtime_setProfLabel\"",
@@ -189,16 +190,33 @@ core::arch::global_asm!(
     "    mov [rbp + 16], rax",
     "    pop rbp",
     "    ret",
-    ".globl \"runtime/pprof.blockevent\"",
-    "\"runtime/pprof.blockevent\":",
-    "    ret",
     ".globl \"runtime/pprof.runtime_goroutineProfileWithLabels\"",
     "\"runtime/pprof.runtime_goroutineProfileWithLabels\":",
+    ".globl \"runtime.goroutineProfileWithLabels\"",
+    "\"runtime.goroutineProfileWithLabels\":",
     "    push rbp",
     "    mov rbp, rsp",
-    "    mov edi, 1",
-    "    call g1c_unsupported",
-    "    ud2",
+    "    mov rdi, [rbp + 16]",
+    "    mov rsi, [rbp + 24]",
+    "    mov rdx, [rbp + 40]",
+    "    mov rcx, [rbp + 48]",
+    "    mov r8, rbp",
+    "    call g1c_goroutine_profile",
+    "    mov [rbp + 64], rax",
+    "    cmp rax, [rbp + 24]",
+    "    setbe byte ptr [rbp + 72]",
+    "    pop rbp",
+    "    ret",
+    ".globl \"runtime.threadCreateProfile\"",
+    "\"runtime.threadCreateProfile\":",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    mov rdi, [rbp + 16]",
+    "    mov rsi, [rbp + 24]",
+    "    call g1c_thread_create_profile",
+    "    mov [rbp + 40], rax",
+    "    pop rbp",
+    "    ret",
 );
 
 // runtime/trace (gc: runtime/trace/annotation.go): userTaskCreate, userTaskEnd, userRegion, userLog record
