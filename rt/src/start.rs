@@ -36,6 +36,7 @@ pub unsafe extern "C" fn g1c_rt_start(sp: *const usize) -> ! {
     // Everything the program's frames can live in is below the argument block.
     *crate::traceback::STACK_HI.get() = sp as usize;
     crate::signal::init();
+    crate::sched::init_fences();
     // main.init and main.main run on the main goroutine (sched.rs); this stack becomes the scheduler's.
     crate::sched::start_main()
 }
