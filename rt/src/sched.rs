@@ -1315,7 +1315,7 @@ pub extern "C" fn g1c_gomaxprocs(n: isize) -> isize {
         wakep();
     }
     let n = (n as usize).min(MAX_PROCS);
-    fence(Ordering::SeqCst);
+    heavy_fence();
     // Pinned sections are short and never block; taking the lock is a safe point for the collector.
     while {
         let _l = crate::lock::rt();
@@ -1587,6 +1587,43 @@ fn startlockedm(g: *mut G, to: *mut M) {
     stopm();
 }
 
+/// Whether the kernel runs a full barrier on every thread of the process for `heavy_fence`
+/// (`membarrier`'s private expedited command, registered at start by `init_fences`).
+static ASYMMETRIC: AtomicBool = AtomicBool::new(false);
+
+/// Registers the process for `membarrier`'s private expedited command (Linux 4.14); without it the fences
+/// of `g1c_proc_pin` and `g1c_gomaxprocs` stay ordinary full fences.
+pub fn init_fences() {
+    use crate::os::linux::{membarrier, MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED};
+    ASYMMETRIC.store(membarrier(MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED) == 0, Ordering::SeqCst);
+}
+
+/// The frequent side of a Dekker-style handshake (a store, then a load of what the other side stores):
+/// with `membarrier` the other side's `heavy_fence` interrupts this thread with a full barrier, so the
+/// compiler's ordering suffices here and a pin costs no locked instruction.
+fn light_fence() {
+    if ASYMMETRIC.load(Ordering::Relaxed) {
+        core::sync::atomic::compiler_fence(Ordering::SeqCst);
+    } else {
+        fence(Ordering::SeqCst);
+    }
+}
+
+/// The rare side of the handshake of `light_fence`: a full barrier on every running thread of the process,
+/// so each `light_fence` is ordered either before it or after it.
+fn heavy_fence() {
+    use crate::os::linux::{membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED, MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED};
+    fence(Ordering::SeqCst);
+    if !ASYMMETRIC.load(Ordering::Relaxed) || membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED) == 0 {
+        return;
+    }
+    // A forked child may not inherit the registration: register again. Without the barrier the other
+    // threads' pins would not be ordered at all.
+    if membarrier(MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED) != 0 || membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED) != 0 {
+        crate::panic::throw(b"membarrier failed after registration");
+    }
+}
+
 /// `sync.runtime_procPin`: the running thread's P id; the goroutine stays on this thread (no time-slice
 /// preemption) until `g1c_proc_unpin`, so per-P data (sync.Pool's) is its own meanwhile. The id is below
 /// GOMAXPROCS while pinned, as in gc, where changing GOMAXPROCS stops the world and so never overlaps a
@@ -1600,7 +1637,7 @@ pub extern "C" fn g1c_proc_pin() -> usize {
         // Only this thread writes its count: a plain store and the fence that orders it before the read of
         // the setting below (no locked read-modify-write, which would be a second full barrier).
         m.pinned.store(m.pinned.load(Ordering::Relaxed).wrapping_add(1), Ordering::Relaxed);
-        fence(Ordering::SeqCst);
+        light_fence();
         if m.p.is_null() {
             return 0;
         }

@@ -37,6 +37,7 @@ pub unsafe extern "C" fn g1c_rt_start(sp: *const usize) -> ! {
     *crate::traceback::STACK_HI.get() = sp as usize;
     crate::signal::init();
     crate::gc::read_memory_limit();
+    crate::sched::init_fences();
     // main.init and main.main run on the main goroutine (sched.rs); this stack becomes the scheduler's.
     crate::sched::start_main()
 }

@@ -33,6 +33,9 @@ pub const SYS_READV: usize = 19;
 pub const SYS_WRITEV: usize = 20;
 pub const SYS_POLL: usize = 7;
 pub const SYS_FCNTL: usize = 72;
+pub const SYS_MEMBARRIER: usize = 324;
+pub const MEMBARRIER_CMD_PRIVATE_EXPEDITED: usize = 8;
+pub const MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED: usize = 16;
 
 pub const CLOCK_REALTIME: usize = 0;
 pub const CLOCK_MONOTONIC: usize = 1;
@@ -303,6 +306,12 @@ pub fn raise(sig: i32) {
         let pid = syscall6(SYS_GETPID, 0, 0, 0, 0, 0, 0);
         syscall6(SYS_KILL, pid as usize, sig as usize, 0, 0, 0, 0);
     }
+}
+
+/// membarrier(cmd, 0, 0): 0 or a negative errno.
+pub fn membarrier(cmd: usize) -> isize {
+    // SAFETY: no memory arguments.
+    unsafe { syscall6(SYS_MEMBARRIER, cmd, 0, 0, 0, 0, 0) }
 }
 
 /// pidfd_open(pid, 0): a descriptor that becomes readable when process `pid` exits, or a negative errno.

@@ -53,7 +53,10 @@ pub struct Alloc {
     /// Per block, `(instruction index, vregs)`: the vregs in registers that are live across that call;
     /// isel stores them to their homes before it and loads them back after it.
     pub saves: Vec<Vec<(u32, Vec<VReg>)>>,
-    /// The vreg needs a frame home: it is in memory, or in a register saved around calls.
+    /// The vreg needs a frame home: an instruction or terminator names it, and it is in memory, or in a
+    /// register saved around calls. (The optimizer leaves the vregs of the instructions it deleted in the
+    /// function's table: giving them homes made frames of kilobytes, and segment splits where gc's frames
+    /// fit.)
     pub needs_home: Vec<bool>,
     /// The vreg is a constant that every reader takes as an immediate (see [`immediate_only`]): isel emits
     /// nothing for its `Const`, and it has neither register nor home.
@@ -83,7 +86,7 @@ impl Alloc {
             konst,
             fused: vec![false; f.blocks.len()],
             saves: vec![Vec::new(); f.blocks.len()],
-            needs_home: vec![true; f.vregs.len()],
+            needs_home: referenced(f),
             imm_only: vec![false; f.vregs.len()],
             frame_addr: vec![None; f.vregs.len()],
         }
@@ -138,6 +141,26 @@ fn operand_clobbers(op: &Op) -> Mask {
 /// The number of moves isel splits a `MemCopy` of `size` bytes into (as `isel::Gen::pieces`).
 fn pieces(size: u64) -> u64 {
     size / 8 + (size % 8).count_ones() as u64
+}
+
+/// Per vreg: whether an instruction or a terminator reads or writes it.
+fn referenced(f: &Func) -> Vec<bool> {
+    let mut r = vec![false; f.vregs.len()];
+    let mut mark = |v: VReg| {
+        if let Some(x) = r.get_mut(v.0 as usize) {
+            *x = true;
+        }
+    };
+    for b in &f.blocks {
+        for i in &b.insts {
+            i.op.for_each_use(&mut mark);
+            i.op.for_each_def(&mut mark);
+        }
+        if let Some(c) = b.term.used() {
+            mark(c);
+        }
+    }
+    r
 }
 
 /// Every vreg and block the function names exists. Codegen must report bad IR as an error, not panic: when
@@ -521,7 +544,8 @@ pub fn allocate(f: &Func) -> Alloc {
         active.push((v, bit));
     }
     let mut saves: Vec<Vec<(u32, Vec<VReg>)>> = vec![Vec::new(); f.blocks.len()];
-    let mut needs_home: Vec<bool> = loc.iter().zip(&imm_only).map(|(l, i)| *l == Loc::Home && !i).collect();
+    let mut needs_home: Vec<bool> =
+        loc.iter().zip(&imm_only).zip(referenced(f)).map(|((l, i), r)| *l == Loc::Home && !i && r).collect();
     crossings.retain(|&(_, _, v)| loc[v as usize] != Loc::Home);
     crossings.sort();
     for (b, k, v) in crossings {
