@@ -52,6 +52,83 @@ pub fn run(f: &mut Func) {
     for b in &mut f.blocks {
         b.params.clear();
     }
+    coalesce_args(f);
+}
+
+/// Coalesces an argument with the parameter it is copied to: `a = op …; … ; p = copy a`, where `a` is
+/// written once and read only by that copy, and the code from `a`'s write to the copy is straight-line
+/// (each block jumps to the next, which has no other predecessor) and neither reads nor writes `p`,
+/// becomes `p = op …; …`. The old value of `p` is dead over that stretch, so writing it early changes
+/// nothing; the loop's `i = i + 1` comes back as one instruction instead of an add and a copy in another
+/// block. The removed copies are first turned into no-op copies of `p` to itself (so that no index moves
+/// while others are examined), then dropped.
+fn coalesce_args(f: &mut Func) {
+    let counts = crate::ir::live::def_counts(f);
+    let nv = f.vregs.len();
+    let mut uses = vec![0u32; nv];
+    let mut def_at: Vec<Option<(usize, usize)>> = vec![None; nv];
+    for (bi, b) in f.blocks.iter().enumerate() {
+        for (k, i) in b.insts.iter().enumerate() {
+            i.op.for_each_use(|u| uses[u.0 as usize] += 1);
+            i.op.for_each_def(|d| def_at[d.0 as usize] = Some((bi, k)));
+        }
+        if let Some(c) = b.term.used() {
+            uses[c.0 as usize] += 1;
+        }
+    }
+    let preds = preds(f);
+    let mut changed = false;
+    for e in 0..f.blocks.len() {
+        for k in 0..f.blocks[e].insts.len() {
+            let Op::Copy { dst: p, src: a } = f.blocks[e].insts[k].op else { continue };
+            if p == a || counts[a.0 as usize] != 1 || uses[a.0 as usize] != 1 {
+                continue;
+            }
+            let Some((d, kd)) = def_at[a.0 as usize] else { continue };
+            if f.blocks[d].insts[kd].op.dst() != Some(a) || !straight_without(f, &preds, (d, kd + 1), (e, k), p) {
+                continue;
+            }
+            f.blocks[d].insts[kd].op.map_defs(|_| p);
+            f.blocks[e].insts[k].op = Op::Copy { dst: p, src: p };
+            changed = true;
+        }
+    }
+    if changed {
+        for b in &mut f.blocks {
+            b.insts.retain(|i| !matches!(i.op, Op::Copy { dst, src } if dst == src));
+        }
+    }
+}
+
+/// Whether control goes from `from` to `to` (block, instruction index) in a straight line — within a block,
+/// then only through jumps to blocks with that one predecessor — without reading or writing `p`.
+fn straight_without(f: &Func, preds: &[Vec<u32>], from: (usize, usize), to: (usize, usize), p: VReg) -> bool {
+    let (mut b, mut i) = from;
+    let start = from.0;
+    for _ in 0..10_000 {
+        if (b, i) == to {
+            return true;
+        }
+        let block = &f.blocks[b];
+        if let Some(inst) = block.insts.get(i) {
+            let mut touches = false;
+            inst.op.for_each_use(|u| touches |= u == p);
+            inst.op.for_each_def(|d| touches |= d == p);
+            if touches {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        match block.term {
+            Term::Jump(n) if preds[n.0 as usize].len() == 1 && n.0 as usize != start => {
+                b = n.0 as usize;
+                i = 0;
+            }
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// The copies `dst = src` of `pending`, all reading before any writes, as a sequence of single copies.
