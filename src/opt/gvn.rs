@@ -7,7 +7,8 @@
 //! - a block parameter passed the same value on every edge (or itself, around a loop) is that value;
 //! - an arithmetic operation, comparison or conversion equal to one in a dominating block (same operator,
 //!   same operands; commutative integer operands in either order) is gone and its readers read the
-//!   earlier result. Constants and addresses are merged only within a block: they cost nothing to
+//!   earlier result. Constants and addresses are merged only within a block (symbol addresses not at all:
+//!   their keys would copy the names): they cost nothing to
 //!   recompute, and a longer live range would keep them in memory across calls (the allocator does not
 //!   split); but equal constants are one operand to the operations that read them (`x + 1` is `x + 1`
 //!   whichever `const 1` it reads). Loads are never merged: memory may change between them;
@@ -29,7 +30,6 @@ enum Key {
     Slot(u32, u32),
     Arg(u32, u32),
     OutArg(u32, u32),
-    Sym(u32, String, i64),
     Ctx(u32),
     Un(UnOp, Ty, VReg),
     Bin(BinOp, Ty, VReg, VReg),
@@ -51,7 +51,6 @@ fn key(f: &Func, b: u32, op: &Op, vn: &[VReg]) -> Option<Key> {
         Op::SlotAddr { slot, .. } => Key::Slot(b, slot.0),
         Op::ArgAddr { offset, .. } => Key::Arg(b, *offset),
         Op::OutArgAddr { offset, .. } => Key::OutArg(b, *offset),
-        Op::SymAddr { sym, offset, .. } => Key::Sym(b, sym.clone(), *offset),
         Op::ClosureCtx { .. } => Key::Ctx(b),
         Op::Unary { op, dst, x } => Key::Un(*op, f.ty(*dst), n(x)),
         Op::Binary { op, dst, x, y } => {

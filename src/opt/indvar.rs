@@ -21,7 +21,9 @@ use crate::ir::{BinOp, Cond, Func, Op, Term, Ty, VReg};
 const FACTS_SEARCHED: usize = 64;
 
 pub fn run(f: &mut Func) {
-    if def_counts(f).iter().any(|&n| n > 1) {
+    // Most functions have no unsigned comparison or no loop: nothing to find, and no tree to build.
+    let checks_any = f.blocks.iter().flat_map(|b| &b.insts).any(|i| matches!(i.op, Op::Cmp { cond: Cond::LtU, .. }));
+    if !checks_any || f.blocks.iter().all(|b| b.params.is_empty()) || def_counts(f).iter().any(|&n| n > 1) {
         return;
     }
     let nv = f.vregs.len();
