@@ -39,7 +39,7 @@ impl FB {
             args_size,
             vregs: vec![],
             slots: vec![],
-            blocks: vec![Block { insts: vec![], term: Term::Unreachable, term_line: 0 }],
+            blocks: vec![Block::new(vec![], Term::Unreachable, 0)],
             escape: Default::default(),
             ext_lines: vec![],
             inl: vec![],
@@ -51,7 +51,7 @@ impl FB {
         self.f.new_vreg(ty)
     }
     fn block(&mut self) -> BlockId {
-        self.f.blocks.push(Block { insts: vec![], term: Term::Unreachable, term_line: 0 });
+        self.f.blocks.push(Block::new(vec![], Term::Unreachable, 0));
         BlockId(self.f.blocks.len() as u32 - 1)
     }
     fn at(&mut self, b: BlockId) {

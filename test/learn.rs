@@ -204,6 +204,31 @@ fn opt_command() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr)
         .contains("invalid IR: ./a.go:1: f b0: branch v0, b0, b0: condition is not i8"));
+    // Block arguments must match the target's parameters; after an SSA pass, SSA form's invariants hold.
+    let cases = [
+        (
+            "gvn",
+            "func f(args=0) ./a.go:1 {\nb0:\n  v0:i64 = const 1\n  jump b1(v0)\nb1:\n  ret\n}\n",
+            "invalid IR: ./a.go:1: f b0: jump b1(v0): b1 takes 0 arguments, given 1",
+        ),
+        (
+            "indvar",
+            "func f(args=0) ./a.go:1 {\nb0:\n  v0:i64 = const 1\n  v0:i64 = const 2\n  ret\n}\n",
+            "invalid IR after pass indvar: ./a.go:1: f b0: v0 is defined more than once (SSA form)",
+        ),
+        (
+            "gvn",
+            "func f(args=0) ./a.go:1 {\nb0:\n  v0:i8 = const 1\n  branch v0, b1, b2\nb1:\n  v1:i64 = const 2\n  jump b2\nb2:\n  v2:ptr = arg +0\n  store.i64 [v2], v1\n  ret\n}\n",
+            "invalid IR after pass gvn: ./a.go:1: f b2: store.i64 [v2], v1: v1 is read where its definition in b1 does not dominate (SSA form)",
+        ),
+    ];
+    for (pass, text, want) in cases {
+        std::fs::write(&bad, text).unwrap();
+        let out = goenv::g1c().args(["opt", "-pass", pass]).arg(&bad).output().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(want), "{err}");
+    }
     let input = root().join("test/data/opt/layout/order.ir");
     let out = goenv::g1c().args(["opt", "-pass", "nosuch"]).arg(&input).output().unwrap();
     assert_eq!(out.status.code(), Some(2));

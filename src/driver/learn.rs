@@ -70,7 +70,9 @@ fn run_pass(m: &mut Module, name: &str) -> Result<(), String> {
             Ok(())
         })?;
     }
-    ir::verify::verify(TARGET, m).map_err(|e| format!("invalid IR after pass {name}: {e}"))
+    ir::verify::verify(TARGET, m)
+        .and_then(|()| opt::verify_ssa_after(name, m))
+        .map_err(|e| format!("invalid IR after pass {name}: {e}"))
 }
 
 /// `g1c opt -pass NAME,... FILE.ir`: the named passes in the given order (all of the pipeline, as `g1c

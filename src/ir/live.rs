@@ -118,6 +118,10 @@ pub fn liveness(f: &Func) -> Liveness {
     let mut written = vec![0u32; nv];
     for (bi, b) in f.blocks.iter().enumerate() {
         let stamp = bi as u32 + 1;
+        // Block parameters (SSA form) are written on entry, arguments read at the end.
+        for p in &b.params {
+            written[p.0 as usize] = stamp;
+        }
         for inst in &b.insts {
             inst.op.for_each_use(|u| {
                 if written[u.0 as usize] != stamp {
@@ -126,7 +130,7 @@ pub fn liveness(f: &Func) -> Liveness {
             });
             inst.op.for_each_def(|d| written[d.0 as usize] = stamp);
         }
-        if let Some(c) = b.term.used() {
+        for c in b.term.used().iter().chain(b.args.iter().flatten()) {
             if written[c.0 as usize] != stamp {
                 compact[c.0 as usize] = 0;
             }
@@ -157,16 +161,19 @@ pub fn liveness(f: &Func) -> Liveness {
         if let Some(c) = b.term.used() {
             read(c, g);
         }
+        b.args.iter().flatten().for_each(|&a| read(a, g));
+        let write = |d: super::VReg, g: &mut BitSet, k: &mut BitSet| {
+            let c = compact[d.0 as usize];
+            if c != NONE {
+                g.remove(c as usize);
+                k.insert(c as usize);
+            }
+        };
         for inst in b.insts.iter().rev() {
-            inst.op.for_each_def(|d| {
-                let c = compact[d.0 as usize];
-                if c != NONE {
-                    g.remove(c as usize);
-                    k.insert(c as usize);
-                }
-            });
+            inst.op.for_each_def(|d| write(d, g, k));
             inst.op.for_each_use(|u| read(u, g));
         }
+        b.params.iter().for_each(|&p| write(p, g, k));
     }
     let succs: Vec<Vec<usize>> =
         f.blocks.iter().map(|b| b.term.succs().iter().map(|s| s.0 as usize).collect()).collect();

@@ -19,6 +19,7 @@
 //!   result offsets. The callee finds them with `ArgAddr`. Calls into the runtime use `CallRt` (the
 //!   platform C ABI), with scalar arguments and at most two scalar results.
 
+pub mod dom;
 pub mod live;
 pub mod lower;
 pub mod print;
@@ -296,6 +297,23 @@ pub struct Block {
     pub term: Term,
     /// Source line of the terminator.
     pub term_line: u32,
+    /// SSA form only (between the passes `ssa` and `unssa`): the block's parameters, written on entry with
+    /// the arguments the edge taken passes (Cranelift's block parameters, the phis of the literature).
+    pub params: Vec<VReg>,
+    /// SSA form only: per edge, in the order of `term.succs()`, the values passed to that successor's
+    /// `params`. Empty when no successor has parameters; else one list per edge.
+    pub args: Vec<Vec<VReg>>,
+}
+
+impl Block {
+    /// A block without parameters or arguments (every block outside SSA form).
+    pub fn new(insts: Vec<Inst>, term: Term, term_line: u32) -> Block {
+        Block { insts, term, term_line, params: Vec::new(), args: Vec::new() }
+    }
+    /// The arguments passed along edge `i` of `term.succs()` (empty when there are none).
+    pub fn edge_args(&self, i: usize) -> &[VReg] {
+        self.args.get(i).map_or(&[], |a| a.as_slice())
+    }
 }
 
 /// A stack slot: memory in this function's frame.

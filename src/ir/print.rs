@@ -177,12 +177,35 @@ pub fn op_text(f: &Func, op: &Op) -> String {
 }
 
 pub fn term_text(t: &Term) -> String {
+    term_args_text(t, &[])
+}
+
+/// A terminator with the arguments it passes to its successors' block parameters (SSA form):
+/// `jump b3(v1, v2)`, `branch v0, b1(v4), b2`.
+pub fn term_args_text(t: &Term, args: &[Vec<VReg>]) -> String {
+    let target = |i: usize, b: super::BlockId| match args.get(i) {
+        Some(a) if !a.is_empty() => {
+            let a: Vec<String> = a.iter().map(|&r| v(r)).collect();
+            format!("b{}({})", b.0, a.join(", "))
+        }
+        _ => format!("b{}", b.0),
+    };
     match t {
-        Term::Jump(b) => format!("jump b{}", b.0),
-        Term::Branch { cond, then, els } => format!("branch {}, b{}, b{}", v(*cond), then.0, els.0),
+        Term::Jump(b) => format!("jump {}", target(0, *b)),
+        Term::Branch { cond, then, els } => format!("branch {}, {}, {}", v(*cond), target(0, *then), target(1, *els)),
         Term::Return => "ret".into(),
         Term::Unreachable => "unreachable".into(),
     }
+}
+
+/// A block's label, with its parameters in SSA form: `b3(v5:i64, v6:ptr):`.
+pub fn label_text(f: &Func, i: usize) -> String {
+    let b = &f.blocks[i];
+    if b.params.is_empty() {
+        return format!("b{i}:");
+    }
+    let p: Vec<String> = b.params.iter().map(|&r| def(f, r)).collect();
+    format!("b{i}({}):", p.join(", "))
 }
 
 /// `# line N`, or `# line FILE:N` for a line a `//line` directive put in another file.
@@ -213,7 +236,7 @@ pub fn print_func(out: &mut String, f: &Func) {
     }
     let mut line = 0;
     for (i, b) in f.blocks.iter().enumerate() {
-        let _ = writeln!(out, "b{i}:");
+        let _ = writeln!(out, "{}", label_text(f, i));
         for inst in &b.insts {
             if inst.line != line {
                 line = inst.line;
@@ -225,7 +248,7 @@ pub fn print_func(out: &mut String, f: &Func) {
             line = b.term_line;
             print_line(out, f, line);
         }
-        let _ = writeln!(out, "  {}", term_text(&b.term));
+        let _ = writeln!(out, "  {}", term_args_text(&b.term, &b.args));
     }
     out.push_str("}\n");
 }

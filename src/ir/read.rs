@@ -439,12 +439,15 @@ struct FuncState {
     slot_refs: Vec<(u32, usize, usize)>,
     /// The block being read (`None` before the first label and after a terminator).
     open: Option<Vec<Inst>>,
+    /// The parameters of the block being read (SSA form).
+    params: Vec<VReg>,
     line: u32,
 }
 
 enum Item {
     Op(Op),
-    Term(Term),
+    /// A terminator and the arguments it passes along each edge (empty when none does).
+    Term(Term, Vec<Vec<VReg>>),
 }
 
 impl Reader {
@@ -512,6 +515,7 @@ impl Reader {
                     block_refs: Vec::new(),
                     slot_refs: Vec::new(),
                     open: None,
+                    params: Vec::new(),
                     line: 0,
                 });
             } else {
@@ -606,18 +610,32 @@ fn func_line(fs: &mut FuncState, c: &mut Cur) -> Res<()> {
         fs.f.slots.push(Slot { size, align, name });
         return Ok(());
     }
-    if let Some(label) = c
-        .rest()
-        .strip_suffix(':')
-        .filter(|l| l.starts_with('b') && l.len() > 1 && l[1..].bytes().all(|b| b.is_ascii_digit()))
-    {
+    if let Some(label) = c.rest().strip_suffix(':').filter(|l| {
+        let digits = l.get(1..).map_or("", |d| d.split('(').next().unwrap_or(""));
+        l.starts_with('b') && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+    }) {
         if fs.open.is_some() {
             return c.err(format!("block b{} has no terminator before {label}", fs.f.blocks.len()));
         }
         let want = fs.f.blocks.len();
-        if label[1..].parse::<usize>().ok() != Some(want) {
-            return c.err(format!("expected block b{want} (blocks are numbered in order)"));
+        let at = c.spot("");
+        if c.id("b", "a block")? as usize != want {
+            return Err(Spot { msg: format!("expected block b{want} (blocks are numbered in order)"), ..at });
         }
+        // Block parameters (SSA form): `bN(v1:i64, v2:ptr):`.
+        fs.params.clear();
+        if c.eat("(") {
+            loop {
+                let p = fs.def(c)?;
+                fs.params.push(p);
+                if c.eat(")") {
+                    break;
+                }
+                c.expect(", ")?;
+            }
+        }
+        c.expect(":")?;
+        c.end()?;
         fs.open = Some(Vec::new());
         return Ok(());
     }
@@ -630,9 +648,12 @@ fn func_line(fs: &mut FuncState, c: &mut Cur) -> Res<()> {
     }
     match item(fs, c)? {
         Item::Op(op) => fs.open.as_mut().unwrap().push(Inst { line: fs.line, op }),
-        Item::Term(term) => {
+        Item::Term(term, args) => {
             let insts = fs.open.take().unwrap();
-            fs.f.blocks.push(Block { insts, term, term_line: fs.line });
+            let mut b = Block::new(insts, term, fs.line);
+            b.params = std::mem::take(&mut fs.params);
+            b.args = args;
+            fs.f.blocks.push(b);
         }
     }
     Ok(())
@@ -670,6 +691,21 @@ impl FuncState {
         self.block_refs.push((b.0, c.line, at + 1));
         Ok(b)
     }
+    /// A jump target with the arguments it passes (SSA form): `b3` or `b3(v1, v2)`.
+    fn target(&mut self, c: &mut Cur) -> Res<(BlockId, Vec<VReg>)> {
+        let b = self.block_ref(c)?;
+        let mut args = Vec::new();
+        if c.eat("(") {
+            loop {
+                args.push(self.use_(c)?);
+                if c.eat(")") {
+                    break;
+                }
+                c.expect(", ")?;
+            }
+        }
+        Ok((b, args))
+    }
     /// `[vA]` or `[vA+OFF]`.
     fn mem(&mut self, c: &mut Cur) -> Res<(VReg, i32)> {
         c.expect("[")?;
@@ -704,21 +740,23 @@ fn item(fs: &mut FuncState, c: &mut Cur) -> Res<Item> {
     } else if c.eat("call ") {
         call(fs, c, Vec::new())?
     } else if c.eat("jump ") {
-        let t = fs.block_ref(c)?;
+        let (t, a) = fs.target(c)?;
         c.end()?;
-        return Ok(Item::Term(Term::Jump(t)));
+        let args = if a.is_empty() { Vec::new() } else { vec![a] };
+        return Ok(Item::Term(Term::Jump(t), args));
     } else if c.eat("branch ") {
         let cond = fs.use_(c)?;
         c.expect(", ")?;
-        let then = fs.block_ref(c)?;
+        let (then, a) = fs.target(c)?;
         c.expect(", ")?;
-        let els = fs.block_ref(c)?;
+        let (els, b) = fs.target(c)?;
         c.end()?;
-        return Ok(Item::Term(Term::Branch { cond, then, els }));
+        let args = if a.is_empty() && b.is_empty() { Vec::new() } else { vec![a, b] };
+        return Ok(Item::Term(Term::Branch { cond, then, els }, args));
     } else if c.rest() == "ret" {
-        return Ok(Item::Term(Term::Return));
+        return Ok(Item::Term(Term::Return, Vec::new()));
     } else if c.rest() == "unreachable" {
-        return Ok(Item::Term(Term::Unreachable));
+        return Ok(Item::Term(Term::Unreachable, Vec::new()));
     } else if c.rest().starts_with('v') {
         let mut defs = vec![fs.def(c)?];
         while c.eat(", ") {

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use super::print::{op_text, term_text};
+use super::print::{op_text, term_args_text, term_text};
 use crate::target::Target;
 
 use super::{BinOp, Callee, Cond, ConvOp, DataKind, Func, Module, Op, Term, Ty, UnOp, VReg};
@@ -174,6 +174,91 @@ fn verify_func(target: &Target, f: &Func) -> Result<(), String> {
                 }
             }
             _ => {}
+        }
+        // Block parameters and the arguments passed to them (SSA form): one list per edge, matching the
+        // successor's parameters in number and types.
+        let bad = |msg: &str| Err(format!("{} b{}: {}: {}", f.name, bi, term_args_text(&b.term, &b.args), msg));
+        if b.params.iter().chain(b.args.iter().flatten()).any(|r| r.0 >= nv) {
+            return bad("vreg out of range");
+        }
+        let succs = b.term.succs();
+        if !b.args.is_empty() && b.args.len() != succs.len() {
+            return bad("argument lists do not match the edges");
+        }
+        for (i, s) in succs.iter().enumerate() {
+            let Some(t) = f.blocks.get(s.0 as usize) else { continue };
+            let args = b.edge_args(i);
+            if args.len() != t.params.len() {
+                return bad(&format!("b{} takes {} arguments, given {}", s.0, t.params.len(), args.len()));
+            }
+            if args.iter().zip(&t.params).any(|(a, p)| f.ty(*a) != f.ty(*p)) {
+                return bad(&format!("argument types differ from b{}'s parameters", s.0));
+            }
+        }
+    }
+    if !f.blocks[0].params.is_empty() {
+        return Err(format!("{} b0: the entry block has parameters", f.name));
+    }
+    Ok(())
+}
+
+/// SSA form's invariants, checked while a function is in it (between the passes `ssa` and `unssa`): each
+/// vreg has at most one definition (an instruction or a block parameter), every vreg read has one, and in
+/// the blocks reachable from the entry each definition dominates its reads (a block's arguments are read
+/// at its end). Blocks control cannot reach are not checked: no path runs them.
+pub fn verify_ssa(f: &Func) -> Result<(), String> {
+    const NONE: u32 = u32::MAX;
+    // Per vreg: the defining block and the index there (parameters at -1 as 0, instructions from 1).
+    let mut def_at: Vec<(u32, u32)> = vec![(NONE, 0); f.vregs.len()];
+    let mut twice = None;
+    for (bi, b) in f.blocks.iter().enumerate() {
+        let mut put = |v: VReg, k: u32| {
+            if def_at[v.0 as usize].0 != NONE && twice.is_none() {
+                twice = Some((bi, v));
+            }
+            def_at[v.0 as usize] = (bi as u32, k);
+        };
+        b.params.iter().for_each(|&p| put(p, 0));
+        for (k, i) in b.insts.iter().enumerate() {
+            i.op.for_each_def(|d| put(d, k as u32 + 1));
+        }
+    }
+    if let Some((bi, v)) = twice {
+        return Err(format!("{} b{bi}: v{} is defined more than once (SSA form)", f.name, v.0));
+    }
+    let dom = super::dom::DomTree::new(f);
+    for (bi, b) in f.blocks.iter().enumerate() {
+        if !dom.reachable(bi) {
+            continue;
+        }
+        let check = |v: VReg, k: u32, what: &dyn Fn() -> String| -> Result<(), String> {
+            let (db, dk) = def_at[v.0 as usize];
+            let ok = db != NONE && if db as usize == bi { dk < k } else { dom.dominates(db as usize, bi) };
+            if ok {
+                Ok(())
+            } else if db == NONE {
+                Err(format!("{} b{bi}: {}: v{} is read but never defined (SSA form)", f.name, what(), v.0))
+            } else {
+                Err(format!(
+                    "{} b{bi}: {}: v{} is read where its definition in b{db} does not dominate (SSA form)",
+                    f.name,
+                    what(),
+                    v.0
+                ))
+            }
+        };
+        for (k, i) in b.insts.iter().enumerate() {
+            let mut r = Ok(());
+            i.op.for_each_use(|u| {
+                if r.is_ok() {
+                    r = check(u, k as u32 + 1, &|| op_text(f, &i.op));
+                }
+            });
+            r?;
+        }
+        let end = b.insts.len() as u32 + 1;
+        for u in b.term.used().into_iter().chain(b.args.iter().flatten().copied()) {
+            check(u, end, &|| term_args_text(&b.term, &b.args))?;
         }
     }
     Ok(())

@@ -423,7 +423,7 @@ fn inline_call(f: &mut Func, bi: usize, k: usize, c: &Func) {
             Term::Return => Term::Jump(BlockId(cont)),
             Term::Unreachable => Term::Unreachable,
         };
-        body.push(Block { insts, term, term_line });
+        body.push(Block::new(insts, term, term_line));
     }
 
     // The caller's reads of the results right after the call read the new vregs.
@@ -464,15 +464,15 @@ fn inline_call(f: &mut Func, bi: usize, k: usize, c: &Func) {
         };
         if j == bi {
             rest_term = Some((b.term.clone(), b.term_line));
-            blocks.push(Block { insts: head.clone(), term: Term::Jump(BlockId(first_callee)), term_line: line });
+            blocks.push(Block::new(head.clone(), Term::Jump(BlockId(first_callee)), line));
             blocks.append(&mut body);
-            blocks.push(Block { insts: Vec::new(), term: Term::Unreachable, term_line: 0 });
+            blocks.push(Block::new(Vec::new(), Term::Unreachable, 0));
         } else {
             blocks.push(b);
         }
     }
     if let Some((term, term_line)) = rest_term {
-        blocks[cont as usize] = Block { insts: tail, term, term_line };
+        blocks[cont as usize] = Block::new(tail, term, term_line);
     }
     f.blocks = blocks;
 }
@@ -526,8 +526,7 @@ fn merge_blocks(f: &mut Func) {
             if t == a || t == 0 || preds[t] != 1 {
                 break;
             }
-            let b =
-                std::mem::replace(&mut f.blocks[t], Block { insts: Vec::new(), term: Term::Unreachable, term_line: 0 });
+            let b = std::mem::replace(&mut f.blocks[t], Block::new(Vec::new(), Term::Unreachable, 0));
             preds[t] = 0;
             let blk = &mut f.blocks[a];
             blk.insts.extend(b.insts);

@@ -5,12 +5,13 @@
 //! still satisfies every invariant of `ir/mod.rs` (the verifier runs after each pass in debug builds, in
 //! the compiler's own tests, and whenever `G1C_VERIFY` is set in the environment).
 //!
-//! The IR stays in its lowering shape: a vreg may be assigned more than once (a Go local is one vreg), there
-//! are no phis. The passes therefore reason about *single-definition* vregs globally (a vreg written once is
-//! written before any read, as the lowering never reads a vreg it has not written) and about the others only
-//! inside one block. Turning the multiply-assigned vregs into SSA form with block parameters is the next step
-//! (ARCHITECTURE.md, "Optimizer"); the register allocator does not need it, because it allocates one
-//! register per vreg over the vreg's whole live range.
+//! The IR comes in the lowering's shape: a vreg may be assigned more than once (a Go local is one vreg).
+//! The passes before `ssa` reason about *single-definition* vregs globally (a vreg written once is written
+//! before any read, as the lowering never reads a vreg it has not written) and about the others only inside
+//! one block. `ssa` then puts each function in SSA form with block parameters (`ir::Block::params`), the
+//! passes listed in [`SSA_PASSES`] work on that form (checked by `ir::verify::verify_ssa` whenever the
+//! verifier runs), and the required `unssa` turns the parameters back into copies, so that the passes after
+//! it, and code generation, see the lowering's shape again.
 //!
 //! `g1c dump ir -after PASS FILE.go` prints the module after any pass of the table.
 //!
@@ -26,11 +27,15 @@ pub mod constfold;
 pub mod copyprop;
 pub mod dce;
 pub mod escape;
+pub mod gvn;
+pub mod indvar;
 pub mod inline;
 pub mod layout;
 pub mod outstore;
 pub mod sroa;
+pub mod ssa;
 pub mod strength;
+pub mod unssa;
 
 use crate::ir::{self, Func, Module};
 
@@ -113,6 +118,33 @@ pub const PASSES: &[Pass] = &[
         run: bce::run,
         required: false,
     },
+    // SSA form from here to `unssa` (the passes of `SSA_PASSES`).
+    Pass {
+        name: "ssa",
+        about: "each vreg written once: block parameters where paths with different values join (SSA form)",
+        run: ssa::run,
+        required: false,
+    },
+    Pass {
+        name: "gvn",
+        about: "values equal to one computed in a dominating block are reused; decided branches become jumps",
+        run: gvn::run,
+        required: false,
+    },
+    // After gvn: equal comparisons are one value by then, so the loop's condition is found.
+    Pass {
+        name: "indvar",
+        about: "bounds checks of non-negative induction variables below their loop's bound become constants",
+        run: indvar::run,
+        required: false,
+    },
+    // Required: no block parameter may reach code generation (a no-op when `ssa` did not run).
+    Pass {
+        name: "unssa",
+        about: "block parameters become copies on the edges into their blocks (out of SSA form)",
+        run: unssa::run,
+        required: true,
+    },
     // After the passes that reason about single-definition vregs: it turns some into multiply-written ones.
     Pass {
         name: "coalesce",
@@ -140,6 +172,21 @@ pub const PASSES: &[Pass] = &[
         required: false,
     },
 ];
+
+/// The passes that take and leave a function in SSA form: after each, the verifier also checks SSA's
+/// invariants (`ir::verify::verify_ssa`) on the functions the passes change ([`optimizable`]).
+pub const SSA_PASSES: &[&str] = &["ssa", "gvn", "indvar"];
+
+/// Checks SSA form after pass `name` if it is one of [`SSA_PASSES`].
+pub fn verify_ssa_after(name: &str, m: &Module) -> Result<(), String> {
+    if !SSA_PASSES.contains(&name) {
+        return Ok(());
+    }
+    for f in m.funcs.iter().filter(|f| optimizable(f)) {
+        ir::verify::verify_ssa(f).map_err(|e| format!("{}:{}: {e}", f.file, f.line))?;
+    }
+    Ok(())
+}
 
 /// Functions larger than this (blocks × vregs) are left as lowered: liveness needs that many bits per set,
 /// and such functions (huge initializers, generated tables) are run once.
@@ -179,6 +226,7 @@ pub fn run(
     let check = |m: &Module, name: &str| -> Result<(), String> {
         if verify {
             ir::verify::verify(target, m).map_err(|e| format!("invalid IR after pass {name}: {e}"))?;
+            verify_ssa_after(name, m).map_err(|e| format!("invalid IR after pass {name}: {e}"))?;
         }
         Ok(())
     };

@@ -248,7 +248,7 @@ impl<'a, 'b> Fb<'a, 'b> {
     // ---- Blocks ----
 
     pub fn new_block(&mut self) -> BlockId {
-        self.f.blocks.push(Block { insts: Vec::new(), term: Term::Unreachable, term_line: 0 });
+        self.f.blocks.push(Block::new(Vec::new(), Term::Unreachable, 0));
         BlockId(self.f.blocks.len() as u32 - 1)
     }
 
