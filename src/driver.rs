@@ -41,6 +41,7 @@ use crate::types::check::PackageSrc;
 pub(crate) mod check;
 mod learn;
 pub(crate) mod test;
+pub(crate) mod test2json;
 mod timing;
 pub use check::check as check_packages;
 pub use learn::opt_file;

@@ -24,19 +24,33 @@ fn fixture(name: &str) -> PathBuf {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("test/data/gotest").join(name);
     let dst = std::env::temp_dir().join(format!("g1c-gotest-{}-{n}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dst);
-    std::fs::create_dir_all(&dst).unwrap();
-    for e in std::fs::read_dir(&src).unwrap() {
-        let e = e.unwrap();
-        std::fs::copy(e.path(), dst.join(e.file_name())).unwrap();
-    }
+    copy_tree(&src, &dst);
     dst
+}
+
+fn copy_tree(src: &Path, dst: &Path) {
+    std::fs::create_dir_all(dst).unwrap();
+    for e in std::fs::read_dir(src).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            copy_tree(&e.path(), &dst.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), dst.join(e.file_name())).unwrap();
+        }
+    }
 }
 
 /// Runs `cmd test ARGS` in `dir` with the Go environment this test means (module mode, no GOFLAGS, the
 /// host target, no cache or network for go): (stdout, stderr, exit status).
 fn go_test(cmd: &Path, dir: &Path, args: &[&str]) -> (String, String, i32) {
+    go_test_env(cmd, dir, args, &[])
+}
+
+/// `go_test` with more environment variables.
+fn go_test_env(cmd: &Path, dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (String, String, i32) {
     let home = dir.join(".home");
     let out = goenv::command(cmd)
+        .envs(env.iter().copied())
         .arg("test")
         .args(args)
         .current_dir(dir)
@@ -186,4 +200,144 @@ fn frame_temporaries_allocate_nothing() {
 #[test]
 fn std_packages_as_go_test() {
     same_as_gc_with("nofiles", &["-short", "errors", "container/list", "sort", "unicode/utf8"]);
+}
+
+/// What depends on the clock or the machine in go test's output, made the same for gc and g1c: the times
+/// and elapsed seconds of -json events, durations, benchmark figures, a panic's goroutine trace (its
+/// addresses and frames are the compiler's own), and the moment a benchmark's name was read apart from its
+/// result (test2json passes the name on alone only when it arrives alone).
+fn mask(s: &str) -> String {
+    let s = gotest_mask::mask_durations(s);
+    let mut lines: Vec<String> = Vec::new();
+    let mut in_panic = false;
+    for line in s.lines() {
+        let mut l = line.to_string();
+        if let Some(i) = l.find("\"Time\":\"") {
+            let end = l[i + 8..].find('"').unwrap() + i + 8;
+            l.replace_range(i + 8..end, "T");
+        }
+        if let Some(i) = l.find("\"Elapsed\":") {
+            let end = l[i + 10..].find(|c: char| c != '.' && !c.is_ascii_digit()).unwrap() + i + 10;
+            l.replace_range(i + 10..end, "E");
+        }
+        while let Some(i) = l.find(" ns/op") {
+            let start = l[..i].trim_end_matches(|c: char| c == '.' || c.is_ascii_digit()).trim_end_matches(' ').len();
+            l.replace_range(start..i + 6, "\tN ns_op");
+        }
+        // The output text of the line: a JSON event's `Output`, or the line itself.
+        let text = match l.find("\"Output\":\"") {
+            Some(i) => l[i + 10..].to_string(),
+            None if l.starts_with('{') => String::new(),
+            None => l.clone(),
+        };
+        if text.starts_with("panic: ") {
+            in_panic = true;
+            lines.push(l);
+            continue;
+        }
+        if in_panic {
+            if text.starts_with("exit status")
+                || text.starts_with("FAIL")
+                || !l.contains("\"Output\"") && l.starts_with('{')
+            {
+                in_panic = false;
+            } else {
+                continue;
+            }
+        }
+        // A benchmark's name passed on alone: joined with the result that follows it.
+        if let Some(prev) = lines.last_mut() {
+            if prev.ends_with("\\t\"}") && l.contains("\"Action\":\"output\"") {
+                let out = &l[l.find("\"Output\":\"").unwrap() + 10..];
+                prev.truncate(prev.len() - 2);
+                prev.push_str(out);
+                continue;
+            }
+        }
+        lines.push(l);
+    }
+    lines.join("\n")
+}
+
+/// The lines of a -json stream grouped by package, each package's in their order: go test runs several
+/// packages' programs at once and writes each event as it comes, g1c one after the other.
+fn by_package(s: &str) -> String {
+    let mut lines: Vec<&str> = s.lines().collect();
+    lines.sort_by_key(|l| match l.find("\"Package\":\"") {
+        Some(i) => l[i + 11..].split('"').next().unwrap_or("").to_string(),
+        // go test's plain `FAIL\tpath [build failed]`.
+        None => l.split(['\t', ' ']).nth(1).unwrap_or("").to_string(),
+    });
+    lines.join("\n")
+}
+
+/// Runs both commands with `args` (and `env`) in a fresh copy of the fixture and compares their masked
+/// outputs and exit statuses.
+fn same_as_gc_masked(name: &str, args: &[&str], env: &[(&str, &str)]) {
+    let dir = fixture(name);
+    let (wo, we, ws) = go_test_env(&oracle::gc(), &dir, args, env);
+    let (go, ge, gs) = go_test_env(Path::new(env!("CARGO_BIN_EXE_g1c")), &dir, args, env);
+    let _ = std::fs::remove_dir_all(&dir);
+    let json = args.contains(&"-json");
+    let out = |s: &str| if json { by_package(&mask(s)) } else { mask(s) };
+    assert_eq!(
+        (out(&go), mask(&ge), gs),
+        (out(&wo), mask(&we), ws),
+        "g1c test {args:?} and go test differ on {name} (stdout, stderr, status)"
+    );
+}
+
+/// `-json`: test2json's events for passing, failing, skipped, nested and parallel subtests, examples, a
+/// long line, a benchmark, a panic, a build failure (plain text, as go 1.19 prints it) and a package
+/// without test files; in package-list and local directory mode.
+#[test]
+fn json_events_as_go_test() {
+    same_as_gc_masked("jsonpkg", &["-json", "."], &[]);
+    same_as_gc_masked("jsonpkg", &["-json"], &[]);
+    same_as_gc_masked("jsonpkg", &["-json", "./..."], &[]);
+    same_as_gc_masked("jsonpkg", &["-json", "-run", "XXX", "-bench", ".", "-benchtime=3x", "."], &[]);
+}
+
+/// Several packages: each one's result in order, the final `FAIL`, exit status 2 after a build failure;
+/// flags after the packages.
+#[test]
+fn several_packages_as_go_test() {
+    same_as_gc_masked("jsonpkg", &["./..."], &[]);
+    same_as_gc_masked("jsonpkg", &["./empty", "./panics", "-v"], &[]);
+    same_as_gc_masked("jsonpkg", &["./empty", "-run", "TestPass", "."], &[]);
+}
+
+/// Flags for the test program: its own flags after the package, `-vet=off`, `-exec`, unknown flags
+/// passed through (here after `-args`), and go test's errors for values it rejects.
+#[test]
+fn test_program_flags_as_go_test() {
+    same_as_gc_masked("jsonpkg", &["-v", ".", "-greeting=hi", "-run", "TestPass"], &[]);
+    same_as_gc_masked("jsonpkg", &["-vet=off", "-count=1", "-run=TestPass", "-exec", "env G1C_EXEC=1", "."], &[]);
+    same_as_gc_masked("jsonpkg", &["-run", "TestPass", "-v", ".", "-args", "-greeting", "from args"], &[]);
+    for bad in [&["-vet=bogus", "."][..], &["-covermode=foo", "."], &["-count=x", "."], &["-c", "./..."]] {
+        same_as_gc_masked("jsonpkg", bad, &[]);
+    }
+    same_as_gc_masked("jsonpkg", &["-cpuprofile", "cpu.out", "./..."], &[]);
+    // g1c links no C code: -race and its kin fail as gc's go command does without cgo.
+    for flag in ["-race", "-msan", "-asan"] {
+        same_as_gc_masked("jsonpkg", &[flag, "."], &[("CGO_ENABLED", "0")]);
+    }
+}
+
+/// Profiles: written where -outputdir (default: go test's directory) says, with the test program kept
+/// beside go test as `<pkg>.test` so that pprof can read them.
+#[test]
+fn profiles_and_kept_test_program() {
+    for cmd in [oracle::gc(), PathBuf::from(env!("CARGO_BIN_EXE_g1c"))] {
+        let dir = fixture("jsonpkg");
+        std::fs::create_dir_all(dir.join("prof")).unwrap();
+        let args = ["-run", "TestPass", "-cpuprofile", "cpu.out", "-memprofile", "mem.out", "-outputdir", "prof", "."];
+        let (out, err, status) = go_test(&cmd, &dir, &args);
+        assert_eq!(status, 0, "{}: {out}{err}", cmd.display());
+        for f in ["prof/cpu.out", "prof/mem.out", "jsonpkg.test"] {
+            let meta = std::fs::metadata(dir.join(f));
+            assert!(meta.is_ok_and(|m| m.len() > 0), "{}: no {f}", cmd.display());
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

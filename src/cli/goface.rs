@@ -6,7 +6,8 @@
 //! - `go env [VAR ...]`: the variables g1c reads (GOROOT, GOPATH, GOOS, GOARCH, ...), all of them in
 //!   `NAME="value"` lines, or the values of those named, one per line;
 //! - `go build [-o FILE] PACKAGE|FILES`: as `g1c build`;
-//! - `go install PATTERNS`: each package compiled, commands written to `$GOBIN` or `$GOPATH/bin`.
+//! - `go install PATTERNS`: each package compiled, commands written to `$GOBIN` or `$GOPATH/bin`;
+//! - `go test ...`: as `g1c test` (`cli/testflag.rs`).
 //!
 //! Build flags: `-tags` and `-mod` act as in the go command. Flags that only tune gc or the go command and
 //! change nothing in what g1c produces are accepted and ignored: `-gcflags=-l` (g1c does not inline),
@@ -25,7 +26,7 @@ use crate::load;
 /// Runs the go face; returns the exit status.
 pub fn main(args: &[String]) -> i32 {
     let Some(cmd) = args.first() else {
-        eprintln!("Go is a tool for managing Go source code (here: g1c, a Go compiler written in Rust).\n\nUsage:\n\n\tgo <command> [arguments]\n\nThe commands g1c answers as go: build, env, install, version.");
+        eprintln!("Go is a tool for managing Go source code (here: g1c, a Go compiler written in Rust).\n\nUsage:\n\n\tgo <command> [arguments]\n\nThe commands g1c answers as go: build, env, install, test, version.");
         return 2;
     };
     let rest = &args[1..];
@@ -35,6 +36,8 @@ pub fn main(args: &[String]) -> i32 {
             0
         }
         "env" => env(rest),
+        // Tests that start the go tool (internal/testenv) may ask it to test a package.
+        "test" => super::testflag::main(rest),
         "build" | "install" => {
             let flags = match parse_build_flags(cmd, rest) {
                 Ok(f) => f,
@@ -66,7 +69,7 @@ pub fn main(args: &[String]) -> i32 {
             }
         }
         other => {
-            eprintln!("go {other}: unknown command for g1c's go face (it answers build, env, install, version)");
+            eprintln!("go {other}: unknown command for g1c's go face (it answers build, env, install, test, version)");
             2
         }
     }

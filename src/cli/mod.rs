@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::driver;
 
 mod goface;
+mod testflag;
 
 #[derive(Parser)]
 #[command(name = "g1c", about = "g1c: a Go compiler written in Rust", disable_version_flag = true)]
@@ -159,58 +160,13 @@ enum Cmd {
         #[arg(default_value = ".")]
         patterns: Vec<String>,
     },
-    /// Build and run the tests of packages, as `go test` (default: the package in the current directory).
+    /// Build and run the tests of packages, as `go test` (default: the package in the current directory):
+    /// go test's flags (`-v`, `-run`, `-bench`, `-json`, `-cover`, `-cpuprofile`, ...; see `go help
+    /// testflag`) before or after the packages, unknown flags and the arguments after `-args` passed to
+    /// the test programs.
     Test {
-        /// Verbose: the output of every test, passing or not.
-        #[arg(short = 'v')]
-        verbose: bool,
-        /// Run only the tests, examples and fuzz targets matching the regular expression.
-        #[arg(long = "run", value_name = "REGEXP")]
-        run: Option<String>,
-        /// Run the benchmarks matching the regular expression.
-        #[arg(long = "bench", value_name = "REGEXP")]
-        bench: Option<String>,
-        /// Run each benchmark for this long (`1s`) or this many times (`100x`).
-        #[arg(long = "benchtime", value_name = "D")]
-        benchtime: Option<String>,
-        /// Run each test and benchmark N times.
-        #[arg(long = "count", value_name = "N")]
-        count: Option<String>,
-        /// Tell long-running tests to shorten their run time.
-        #[arg(long = "short")]
-        short: bool,
-        /// Panic a test program that runs longer than D (default 10m).
-        #[arg(long = "timeout", value_name = "D")]
-        timeout: Option<String>,
-        /// Do not start new tests after the first failure.
-        #[arg(long = "failfast")]
-        failfast: bool,
-        /// Print benchmarks' memory allocation statistics.
-        #[arg(long = "benchmem")]
-        benchmem: bool,
-        /// List the tests, benchmarks, fuzz targets and examples matching the regular expression; run none.
-        #[arg(long = "list", value_name = "REGEXP")]
-        list: Option<String>,
-        /// Run at most N parallel tests at once (default GOMAXPROCS).
-        #[arg(long = "parallel", value_name = "N")]
-        parallel: Option<String>,
-        /// Run the tests and benchmarks with each GOMAXPROCS of the list.
-        #[arg(long = "cpu", value_name = "LIST")]
-        cpu: Option<String>,
-        /// Run the tests and benchmarks in a random order (`on`, `off` or a seed).
-        #[arg(long = "shuffle", value_name = "SEED")]
-        shuffle: Option<String>,
-        /// Build the test program into `<package>.test` (or -o) and do not run it.
-        #[arg(short = 'c')]
-        compile_only: bool,
-        /// With -c: the name of the test program.
-        #[arg(short = 'o')]
-        output: Option<String>,
-        #[command(flatten)]
-        flags: BuildFlags,
-        /// Packages, then optionally `-args` and arguments for the test programs.
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-        patterns: Vec<String>,
+        args: Vec<String>,
     },
     /// Print the version; with -v, also the rustc that built g1c and the SHA-256 of the runtime archive
     /// embedded in it, so that two verifiers can tell whether they hold the same g1c.
@@ -271,44 +227,13 @@ fn go_style_flags(mut args: Vec<String>) -> Vec<String> {
     }
     let mut i = 2;
     while i < args.len() && args[i].starts_with('-') {
-        let long = [
-            "mod",
-            "lang",
-            "tags",
-            "gcflags",
-            "run",
-            "bench",
-            "benchtime",
-            "count",
-            "short",
-            "timeout",
-            "failfast",
-            "benchmem",
-            "list",
-            "parallel",
-            "cpu",
-            "shuffle",
-        ];
+        let long = ["mod", "lang", "tags", "gcflags"];
         let name = args[i].trim_start_matches('-').split('=').next().unwrap_or("").to_string();
         if !args[i].starts_with("--") && long.contains(&name.as_str()) {
             args[i].insert(0, '-');
         }
         // A flag that takes a separate value skips it.
-        let takes_value = [
-            "mod",
-            "lang",
-            "tags",
-            "gcflags",
-            "run",
-            "bench",
-            "benchtime",
-            "count",
-            "timeout",
-            "list",
-            "parallel",
-            "cpu",
-            "shuffle",
-        ];
+        let takes_value = ["mod", "lang", "tags", "gcflags"];
         if args[i] == "-o" || args[i] == "-D" || (!args[i].contains('=') && takes_value.contains(&name.as_str())) {
             i += 1;
         }
@@ -323,6 +248,10 @@ pub fn main() -> i32 {
     if args.first().is_some_and(|a| std::path::Path::new(a).file_name().is_some_and(|n| n == "go")) {
         return goface::main(&args[1..]);
     }
+    // go test's command line is not clap's: flags and packages mix, unknown flags go to the test program.
+    if args.get(1).is_some_and(|a| a == "test") {
+        return testflag::main(&args[2..]);
+    }
     let cli = match Cli::try_parse_from(go_style_flags(args)) {
         Ok(c) => c,
         Err(e) => {
@@ -336,63 +265,7 @@ pub fn main() -> i32 {
             let Some(settings) = flags.settings() else { return 2 };
             driver::list(&settings, &patterns)
         }
-        Cmd::Test {
-            verbose,
-            run,
-            bench,
-            benchtime,
-            count,
-            short,
-            timeout,
-            failfast,
-            benchmem,
-            list,
-            parallel,
-            cpu,
-            shuffle,
-            compile_only,
-            output,
-            flags,
-            patterns,
-        } => {
-            let Some(settings) = flags.settings() else { return 2 };
-            let (patterns, args) = match patterns.iter().position(|a| a == "-args" || a == "--args") {
-                Some(i) => (patterns[..i].to_vec(), patterns[i + 1..].to_vec()),
-                None => (patterns, Vec::new()),
-            };
-            if let Some(i) = patterns.iter().position(|p| p.starts_with('-')) {
-                // clap leaves an unknown flag, and every flag after the first package, among the patterns.
-                let flag = &patterns[i];
-                if i == 0 {
-                    eprintln!("g1c test: flag {flag} is not supported");
-                } else {
-                    eprintln!("g1c test: flag {flag} after the packages is not supported; put it before them");
-                }
-                return 2;
-            }
-            driver::test(
-                &settings,
-                driver::TestOptions {
-                    verbose,
-                    run,
-                    bench,
-                    benchtime,
-                    count,
-                    short,
-                    timeout,
-                    failfast,
-                    benchmem,
-                    list,
-                    parallel,
-                    cpu,
-                    shuffle,
-                    compile_only,
-                    output,
-                    patterns,
-                    args,
-                },
-            )
-        }
+        Cmd::Test { args } => testflag::main(&args),
         Cmd::Version { verbose } => {
             println!("g1c version {} (go1.19 language) {}/{}", env!("CARGO_PKG_VERSION"), "linux", "amd64");
             if verbose {

@@ -20,69 +20,102 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use super::test2json;
 use super::{build_target, check_loaded, compile, on_big_thread, write_output, BuildSettings, Reported, MAX_ERRORS};
 use crate::load;
 
-/// The command line of `g1c test`.
+/// The command line of `g1c test`, as `cli/testflag.rs` reads it.
 #[derive(Default)]
 pub struct TestOptions {
+    /// `-v`: a passing package's output is shown.
     pub verbose: bool,
-    pub run: Option<String>,
-    pub bench: Option<String>,
-    pub benchtime: Option<String>,
-    pub count: Option<String>,
-    pub short: bool,
-    pub timeout: Option<String>,
-    pub failfast: bool,
-    pub benchmem: bool,
-    pub list: Option<String>,
-    pub parallel: Option<String>,
-    pub cpu: Option<String>,
-    pub shuffle: Option<String>,
+    /// `-json`: everything about a test program goes through test2json.
+    pub json: bool,
+    /// `-bench` names benchmarks: the output is streamed.
+    pub bench: bool,
+    /// `-list` names tests: the output is the answer, shown as -v's is.
+    pub list: bool,
     /// `-c`: build the test program (`<name>.test`, or `-o`) and do not run it.
     pub compile_only: bool,
+    /// `-o`: where the test program is written.
     pub output: Option<String>,
+    /// The test program is kept (`-o`, or a CPU, memory, block or mutex profile, which need it to be read).
+    pub keep_binary: bool,
+    /// The profiling flag that limits the run to one package (go test's testProfile), if any.
+    pub profile: Option<&'static str>,
+    /// `-exec`: the program and arguments that run the test program.
+    pub exec: Vec<String>,
+    /// Coverage is asked for (`-cover`, `-covermode`, `-coverpkg`, `-coverprofile`).
+    pub cover: bool,
+    pub cover_mode: String,
+    pub coverpkg: Vec<String>,
+    pub coverprofile: Option<String>,
+    /// No packages named: go test's local directory mode (output streamed, no final `FAIL`).
+    pub local_mode: bool,
     pub patterns: Vec<String>,
-    /// Arguments after `-args`, passed to every test program as they are.
+    /// The test program's flags after `-test.paniconexit0`, in go test's order.
     pub args: Vec<String>,
 }
 
-impl TestOptions {
-    /// The flags of the test program (package testing's `-test.*`), as go test passes them.
-    fn program_flags(&self) -> Vec<String> {
-        let mut f = vec!["-test.paniconexit0".to_string()];
-        f.push(format!("-test.timeout={}", self.timeout.as_deref().unwrap_or("10m0s")));
-        if self.verbose {
-            f.push("-test.v=true".into());
-        }
-        for (name, v) in [
-            ("run", &self.run),
-            ("bench", &self.bench),
-            ("benchtime", &self.benchtime),
-            ("count", &self.count),
-            ("list", &self.list),
-            ("parallel", &self.parallel),
-            ("cpu", &self.cpu),
-            ("shuffle", &self.shuffle),
-        ] {
-            if let Some(v) = v {
-                f.push(format!("-test.{name}={v}"));
+/// Where a package's output goes, as go test arranges it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stream {
+    /// Straight through, nothing kept (local directory mode, benchmarks).
+    Direct,
+    /// Through and kept, to look for `no tests to run` (-json, or -v with one package).
+    Tee,
+    /// Kept, and printed once the result is known.
+    Buffered,
+}
+
+/// A package's output: to stdout or through test2json, and kept as `stream` says.
+struct Output {
+    json: Option<test2json::Converter<std::io::Stdout>>,
+    stream: Stream,
+    kept: Vec<u8>,
+}
+
+impl Output {
+    fn new(json: bool, path: &str, stream: Stream) -> Output {
+        let json = json.then(|| test2json::Converter::new(std::io::stdout(), path));
+        Output { json, stream, kept: Vec::new() }
+    }
+
+    fn write(&mut self, b: &[u8]) {
+        if self.stream != Stream::Buffered {
+            match &mut self.json {
+                Some(c) => c.write(b),
+                None => {
+                    let mut w = std::io::stdout().lock();
+                    let _ = w.write_all(b);
+                    let _ = w.flush();
+                }
             }
         }
-        for (name, on) in [("short", self.short), ("failfast", self.failfast), ("benchmem", self.benchmem)] {
-            if on {
-                f.push(format!("-test.{name}=true"));
-            }
+        if self.stream != Stream::Direct {
+            self.kept.extend_from_slice(b);
         }
-        f.extend(self.args.iter().cloned());
-        f
+    }
+
+    /// Ends the package: a kept output is printed now; test2json gets the exit.
+    fn finish(self, exited: Option<bool>) {
+        if self.stream == Stream::Buffered {
+            let mut w = std::io::stdout().lock();
+            let _ = w.write_all(&self.kept);
+            let _ = w.flush();
+        }
+        if let Some(mut c) = self.json {
+            if let Some(ok) = exited {
+                c.exited(ok);
+            }
+            c.close();
+        }
     }
 }
 
 /// Runs `g1c test`; returns the exit status.
 pub fn test(settings: &BuildSettings, opts: TestOptions) -> i32 {
-    let local_mode = opts.patterns.is_empty();
-    let patterns = if local_mode { vec![".".to_string()] } else { opts.patterns.clone() };
+    let patterns = if opts.local_mode { vec![".".to_string()] } else { opts.patterns.clone() };
     let cfg = load::Config { overlay: true, ..load::Config::from_env(&settings.load) };
     let (pkgs, errors) = load::expand_patterns(&cfg, &patterns);
     if !errors.is_empty() {
@@ -91,21 +124,47 @@ pub fn test(settings: &BuildSettings, opts: TestOptions) -> i32 {
         }
         return 1;
     }
-    if opts.compile_only && pkgs.len() > 1 && opts.output.is_some() {
-        eprintln!("g1c: cannot use -o flag with multiple packages");
+    if pkgs.len() != 1 {
+        let one_only = if opts.compile_only {
+            Some("-c")
+        } else if opts.output.is_some() {
+            Some("-o")
+        } else {
+            opts.profile.map(|p| if p == "trace" { "-trace" } else { p })
+        };
+        if let Some(flag) = one_only {
+            let flag = if flag.starts_with('-') { flag.to_string() } else { format!("-{flag}") };
+            eprintln!("cannot use {flag} flag with multiple packages");
+            return 1;
+        }
+    }
+    if opts.cover {
+        eprintln!("g1c test: coverage (-cover, -covermode, -coverpkg, -coverprofile) is not supported yet");
         return 2;
     }
+    let show_pass = opts.verbose || opts.list;
+    let stream = if opts.local_mode || opts.bench {
+        Stream::Direct
+    } else if opts.json || (show_pass && pkgs.len() == 1) {
+        Stream::Tee
+    } else {
+        Stream::Buffered
+    };
+    let mut flags = vec!["-test.paniconexit0".to_string()];
+    flags.extend(opts.args.iter().cloned());
     // The go command's exit status is the largest any package asked for: 1 for a failing test or a setup
     // failure, 2 for a build failure.
     let mut status = 0;
     for (path, dir) in pkgs {
         let outcome = build(settings, &cfg, &path, &dir);
-        let stdout = std::io::stdout();
         let exe = match outcome {
             Built::NoTestFiles => {
-                println!("?   \t{path}\t[no test files]");
+                let mut out = Output::new(opts.json, &path, Stream::Direct);
+                out.write(format!("?   \t{path}\t[no test files]\n").as_bytes());
+                out.finish(None);
                 continue;
             }
+            // go test reports these in plain text even with -json (its converter starts with the run).
             Built::Failed => {
                 println!("FAIL\t{path} [build failed]");
                 status = 2;
@@ -118,63 +177,66 @@ pub fn test(settings: &BuildSettings, opts: TestOptions) -> i32 {
             }
             Built::Program(exe) => exe,
         };
-        if opts.compile_only {
-            let base = path.rsplit('/').next().unwrap_or(&path).to_string();
+        let base = path.rsplit('/').next().unwrap_or(&path).to_string();
+        if opts.compile_only || opts.keep_binary {
             let out = opts.output.clone().unwrap_or_else(|| format!("{base}.test"));
             if let Err(e) = write_output(Path::new(&out), &exe) {
                 eprintln!("g1c: writing {out}: {e}");
                 status = status.max(1);
+                continue;
             }
+        }
+        if opts.compile_only {
             continue;
         }
-        let ran = run_program(&path, &dir, &cfg.goroot, &exe, &opts.program_flags());
-        let mut w = stdout.lock();
-        match ran {
-            Ok((exit, output, secs)) => {
-                // go test streams the program's output in local mode and when benchmarking (and shows it
-                // with -v); it buffers it otherwise and shows it only for a failure. Either way it makes sure
-                // the result line starts a line.
-                let streamed = local_mode || opts.bench.as_deref().is_some_and(|b| !b.is_empty());
-                // -list's output is the answer asked for: go test shows it as it does -v's.
-                let shown = !exit.success() || opts.verbose || opts.list.is_some() || streamed;
-                if shown {
-                    let _ = w.write_all(&output);
-                }
-                let unterminated = !output.is_empty() && !output.ends_with(b"\n");
+        let mut out = Output::new(opts.json, &path, stream);
+        let ran = run_program(&path, &dir, &cfg.goroot, &exe, &opts.exec, &flags, &mut |b| out.write(b));
+        let exited = match ran {
+            Ok((exit, secs)) => {
+                let kept = std::mem::take(&mut out.kept);
                 if exit.success() {
-                    if shown && unterminated {
-                        let _ = w.write_all(b"\n");
+                    // A passing package's output stays hidden unless asked for.
+                    if show_pass || out.stream != Stream::Buffered {
+                        out.kept = kept.clone();
                     }
-                    let norun = if output.starts_with(NO_TESTS_TO_RUN)
-                        || contains(&output, &[b"\n", NO_TESTS_TO_RUN].concat())
-                    {
-                        " [no tests to run]"
-                    } else {
-                        ""
-                    };
-                    let _ = writeln!(w, "ok  \t{path}\t{secs:.3}s{norun}");
+                    let norun =
+                        if kept.starts_with(NO_TESTS_TO_RUN) || contains(&kept, &[b"\n", NO_TESTS_TO_RUN].concat()) {
+                            " [no tests to run]"
+                        } else {
+                            ""
+                        };
+                    // The result line starts a line.
+                    if !kept.is_empty() && !kept.ends_with(b"\n") {
+                        out.write(b"\n");
+                    }
+                    out.write(format!("ok  \t{path}\t{secs:.3}s{norun}\n").as_bytes());
                 } else {
-                    // What the go command prints when it saw no output it kept (always in local mode, where
-                    // the output went straight through): the wait status, as os.ProcessState says it.
-                    if streamed || output.is_empty() {
-                        let _ = writeln!(w, "{}", wait_status(exit));
-                    } else if unterminated {
-                        let _ = w.write_all(b"\n");
+                    out.kept = kept.clone();
+                    if kept.is_empty() {
+                        // No output kept (always so when streaming): the wait status says why it failed.
+                        out.write(format!("{}\n", wait_status(exit)).as_bytes());
+                    } else if !kept.ends_with(b"\n") {
+                        out.write(b"\n");
                     }
-                    let _ = writeln!(w, "FAIL\t{path}\t{secs:.3}s");
+                    out.write(format!("FAIL\t{path}\t{secs:.3}s\n").as_bytes());
                     status = status.max(1);
                 }
+                exit.success()
             }
             Err(e) => {
-                let _ = writeln!(w, "g1c: running the test program of {path}: {e}\nFAIL\t{path}\t0.000s");
+                out.write(format!("g1c: running the test program of {path}: {e}\nFAIL\t{path}\t0.000s\n").as_bytes());
                 status = status.max(1);
+                false
             }
+        };
+        if out.stream != Stream::Buffered {
+            out.kept.clear();
         }
-        let _ = w.flush();
+        out.finish(Some(exited));
     }
     // With packages named on the command line, go test repeats the verdict at the end, in case an early
-    // failure scrolled away.
-    if !local_mode && status != 0 {
+    // failure scrolled away (not in a JSON stream, which tools read).
+    if !opts.local_mode && !opts.json && status != 0 {
         println!("FAIL");
     }
     status
@@ -238,8 +300,10 @@ fn run_program(
     dir: &Path,
     goroot: &Path,
     exe: &[u8],
+    exec: &[String],
     flags: &[String],
-) -> std::io::Result<(std::process::ExitStatus, Vec<u8>, f64)> {
+    on_output: &mut dyn FnMut(&[u8]),
+) -> std::io::Result<(std::process::ExitStatus, f64)> {
     let tmp = std::env::temp_dir().join(format!("g1c-test-{}", std::process::id()));
     std::fs::create_dir_all(&tmp)?;
     let base = path.rsplit('/').next().unwrap_or(path);
@@ -259,7 +323,16 @@ fn run_program(
     // One pipe for both streams, so the output keeps the order in which the program wrote it.
     let (reader, writer) = std::io::pipe()?;
     let start = Instant::now();
-    let mut child = std::process::Command::new(&prog)
+    // -exec runs the test program through another program, which gets its path and flags.
+    let mut cmd = match exec.split_first() {
+        Some((first, rest)) => {
+            let mut c = std::process::Command::new(first);
+            c.args(rest).arg(&prog);
+            c
+        }
+        None => std::process::Command::new(&prog),
+    };
+    let mut child = cmd
         .args(flags)
         .current_dir(dir)
         .env("PWD", &pwd)
@@ -269,13 +342,22 @@ fn run_program(
         .stdout(writer.try_clone()?)
         .stderr(writer)
         .spawn()?;
-    let mut output = Vec::new();
+    // The command holds the write ends until it is dropped; the pipe must close when the program exits.
+    drop(cmd);
     let mut reader = reader;
-    std::io::Read::read_to_end(&mut reader, &mut output)?;
+    let mut chunk = vec![0u8; 32 << 10];
+    loop {
+        match std::io::Read::read(&mut reader, &mut chunk) {
+            Ok(0) => break,
+            Ok(n) => on_output(&chunk[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
     let status = child.wait()?;
     let secs = start.elapsed().as_secs_f64();
     let _ = std::fs::remove_dir_all(&tmp);
-    Ok((status, output, secs))
+    Ok((status, secs))
 }
 
 /// What package testing prints when no test matched -run (go test then says `[no tests to run]`).

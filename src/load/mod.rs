@@ -239,6 +239,9 @@ struct Loader<'c> {
     /// wherever it is imported (go test's `P [P.test]`), and what those files were found to be.
     test_of: Option<String>,
     test_files: Vec<(testmain::TestPkg, usize, String)>,
+    /// Listing packages (`expand_patterns`): a directory with only `_test.go` files holds a package, as
+    /// go/build counts test files (`go list ./...`, `go test ./...`); building skips it.
+    list_test_only: bool,
 }
 
 /// What `load_test` found besides the program.
@@ -359,6 +362,7 @@ pub fn load(cfg: &Config, patterns: &[String]) -> Loaded {
 /// them; loader errors (a pattern naming no package) rendered as the go command prints them.
 pub fn expand_patterns(cfg: &Config, patterns: &[String]) -> (Vec<(String, PathBuf)>, Vec<String>) {
     let mut l = Loader::new(cfg);
+    l.list_test_only = true;
     let mut out: Vec<(String, PathBuf)> = Vec::new();
     for p in patterns {
         for (path, dir) in l.expand(p) {
@@ -383,6 +387,7 @@ impl<'c> Loader<'c> {
             syntax_errors: Vec::new(),
             errors: Vec::new(),
             test_of: None,
+            list_test_only: false,
             test_files: Vec::new(),
         }
     }
@@ -681,7 +686,10 @@ impl Loader<'_> {
 
     /// Does `dir` hold at least one file selected for this build? (Directories without any are not packages.)
     fn has_buildable_files(&self, dir: &Path) -> bool {
-        let Ok(names) = go_file_names(dir) else { return false };
+        let Ok(mut names) = go_file_names(dir) else { return false };
+        if self.list_test_only {
+            names.extend(test_file_names(dir).unwrap_or_default());
+        }
         names.iter().any(|n| {
             self.cfg.ctx.good_os_arch_file(n)
                 && fs::read_to_string(dir.join(n)).is_ok_and(|src| self.cfg.ctx.should_build(&src).unwrap_or(true))

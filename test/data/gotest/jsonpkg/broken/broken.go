@@ -1,0 +1,3 @@
+package broken
+
+func Two() int { return 2 }

@@ -1,0 +1,3 @@
+module example.com/jsonpkg
+
+go 1.19
