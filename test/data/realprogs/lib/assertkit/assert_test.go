@@ -68,7 +68,7 @@ func TestEqualTypesDiffer(t *testing.T) {
 	if Equal(r, int32(1), int64(1)) {
 		t.Fatal("int32 and int64 compared equal")
 	}
-	if !strings.Contains(r.msgs[0], "expected: 1\nactual  : 1") {
+	if !strings.Contains(r.msgs[0], "expected: 1\n\t            \tactual  : 1") {
 		t.Errorf("unexpected message %q", r.msgs[0])
 	}
 	Equal(r, func() {}, func() {})
@@ -188,7 +188,7 @@ func TestCallerInfoFromHelper(t *testing.T) {
 
 func TestDiff(t *testing.T) {
 	got := Diff(map[string]int{"a": 1}, map[string]int{"a": 2})
-	want := "- map[string]int{\"a\":1}\n+ map[string]int{\"a\":2}\n"
+	want := "  map[string]int{\n- \"a\":1}\n+ \"a\":2}\n"
 	if got != want {
 		t.Errorf("Diff = %q, want %q", got, want)
 	}
