@@ -32,8 +32,8 @@ func Caller(skip int) (pc uintptr, file string, line int, ok bool)
 
 // Callers stores the return addresses of the calling goroutine's frames into pc, outermost last, and says
 // how many it stored. skip 0 starts with Callers itself (a Go frame, so that frame counts are gc's), 1 with
-// the function calling Callers. It stops at the goroutine's first Go frame (gc's runtime.main and
-// runtime.goexit have no counterpart in Go code here).
+// the function calling Callers. The goroutine's outermost frames are gc's runtime.main (the main
+// goroutine's) and runtime.goexit, which rt reports at its own start code.
 func Callers(skip int, pc []uintptr) int {
 	return callers(skip, pc)
 }

@@ -438,7 +438,8 @@ pub extern "C" fn g1c_gc(go_sp: usize) {
 /// `runtime.gopanic` first, as with gc. The frame a fault interrupted is reported at the faulting pc plus
 /// one, as gc's Callers does, so that looking up `pc - 1` finds the faulting instruction's line. The walk
 /// stays inside the goroutine's stack segments (rt is built with frame pointers, so the chain is whole)
-/// and ends where the chain leaves them (the goroutine's entry, `_start`).
+/// and ends where the chain leaves them (the goroutine's entry), after the return sites in rt's start code
+/// that stand for gc's runtime.main and runtime.goexit (`base_frame`).
 ///
 /// # Safety
 /// `fp` is a frame pointer of the running goroutine's chain.
@@ -504,7 +505,11 @@ pub(crate) unsafe fn go_frames_of(g: *mut crate::sched::G, first: u64, fp: usize
         if crate::defer::is_panic_call(ra) && gopanic != 0 && !f(gopanic + 1) {
             return;
         }
-        if !report_frame(ra, f) {
+        if base_frame(ra).is_some() {
+            if !f(ra) {
+                return;
+            }
+        } else if !report_frame(ra, f) {
             return;
         }
         // Outward only, except across a segment switch: a corrupt chain ends the walk.
@@ -513,6 +518,36 @@ pub(crate) unsafe fn go_frames_of(g: *mut crate::sched::G, first: u64, fp: usize
         }
         fp = next;
     }
+}
+
+/// A frame gc's goroutines start from that has no Go code in rt: (function name, file, line, entry) for a
+/// `pc` in the stretch of rt's start code up to its return site — `g1c_main_entry` up to `g1c_main_ret`,
+/// main.main's return address, is gc's `runtime.main`; `g1c_gostart` up to `g1c_gostart_ret`, the return
+/// address of every goroutine's function, is gc's `runtime.goexit`. Callers, Caller and FuncForPC report
+/// them as gc's do (a program printing its whole stack, as error-wrapping libraries do, ends with them),
+/// with the positions of the calls in go1.19's runtime (proc.go calls main.main at line 250; goexit's return
+/// address lies on asm_amd64.s line 1594), in the trimmed form g1c gives every file name.
+fn base_frame(pc: u64) -> Option<(&'static [u8], &'static [u8], u32, u64)> {
+    extern "C" {
+        fn g1c_gostart();
+        fn g1c_gostart_ret();
+    }
+    let (start, ret) = (g1c_gostart as *const () as u64, g1c_gostart_ret as *const () as u64);
+    if (start..=ret).contains(&pc) {
+        return Some((b"runtime.goexit", b"runtime/asm_amd64.s", 1594, start));
+    }
+    #[cfg(not(test))]
+    {
+        extern "C" {
+            fn g1c_main_entry();
+            fn g1c_main_ret();
+        }
+        let (start, ret) = (g1c_main_entry as *const () as u64, g1c_main_ret as *const () as u64);
+        if (start..=ret).contains(&pc) {
+            return Some((b"runtime.main", b"runtime/proc.go", 250, start));
+        }
+    }
+    None
 }
 
 /// `runtime.Caller(skip)` for the Go function that called the trampoline whose frame is `fp`: the `skip`-th
@@ -531,7 +566,13 @@ pub unsafe extern "C" fn g1c_caller(skip: i64, fp: usize, out: *mut u64) {
             n += 1;
             return true;
         }
-        if let Some(f) = crate::traceback::find_func(ra.wrapping_sub(1)) {
+        if let Some((_, file, line, _)) = base_frame(ra) {
+            out[0] = ra;
+            out[1] = file.as_ptr() as u64;
+            out[2] = file.len() as u64;
+            out[3] = line as u64;
+            out[4] = 1;
+        } else if let Some(f) = crate::traceback::find_func(ra.wrapping_sub(1)) {
             let (file, line) = f.file_line(ra.wrapping_sub(1));
             out[0] = ra;
             out[1] = file.as_ptr() as u64;
@@ -545,8 +586,8 @@ pub unsafe extern "C" fn g1c_caller(skip: i64, fp: usize, out: *mut u64) {
 
 /// `runtime.callers(skip, pc)`: the return addresses of the calling goroutine's frames into `pc[..len]`,
 /// skipping `skip` frames, skip 0 being the caller of `callers` (lib/runtime's `Callers`, whose own frame
-/// is then gc's skip 0); returns how many were written. Frames outside Go code (gc's runtime.main,
-/// runtime.goexit) are not recorded.
+/// is then gc's skip 0); returns how many were written. gc's runtime.main and runtime.goexit frames are
+/// recorded at rt's start code (`base_frame`).
 ///
 /// # Safety
 /// `fp` is the trampoline's frame pointer; `pc` has room for `len` words.
@@ -586,6 +627,14 @@ pub unsafe extern "C" fn g1c_funcinfo(pc: u64, out: *mut u64) {
         out[3] = file.len() as u64;
         out[4] = line as u64;
         out[5] = f.entry;
+        out[6] = 1;
+    } else if let Some((name, file, line, entry)) = base_frame(pc) {
+        out[0] = name.as_ptr() as u64;
+        out[1] = name.len() as u64;
+        out[2] = file.as_ptr() as u64;
+        out[3] = file.len() as u64;
+        out[4] = line as u64;
+        out[5] = entry;
         out[6] = 1;
     }
 }

@@ -77,7 +77,9 @@ global_asm!(
 );
 
 // g1c_gostart: where a new goroutine starts (RSP at its arguments, 16-byte aligned, RBP = 0 ending the
-// frame chain, R12 = the func value): calls the function through its closure, then g1c_goexit.
+// frame chain, R12 = the func value): calls the function through its closure, then g1c_goexit. The
+// function's return address, g1c_gostart_ret, is where Callers reports gc's runtime.goexit frame
+// (gohooks::base_frame).
 global_asm!(
     ".globl g1c_gostart",
     ".type g1c_gostart,@function",
@@ -85,12 +87,15 @@ global_asm!(
     "    call g1c_gostart_unlock",
     "    mov rdx, r12",
     "    call [rdx]",
+    ".globl g1c_gostart_ret",
+    "g1c_gostart_ret:",
     "    call g1c_goexit",
     "    ud2",
     ".size g1c_gostart, . - g1c_gostart",
 );
 
 // g1c_main_entry: the main goroutine's function: package initialization, main.main, exit status 0.
+// main.main's return address, g1c_main_ret, is where Callers reports gc's runtime.main frame.
 #[cfg(not(test))]
 global_asm!(
     ".globl g1c_main_entry",
@@ -101,6 +106,8 @@ global_asm!(
     "    lea rdi, [rip + main..inittask]",
     "    call g1c_doinit",
     "    call main.main",
+    ".globl g1c_main_ret",
+    "g1c_main_ret:",
     "    xor edi, edi",
     "    call g1c_exit",
     "    ud2",

@@ -366,7 +366,8 @@ pub enum ExprKind {
     /// `x.(T)`; `typ` is `None` for `x.(type)` in a type switch guard.
     TypeAssert { x: ExprId, typ: Option<ExprId> },
     /// `fun(args)`, `fun(args...)` when `ellipsis` is set (position of `...`). Conversions `T(x)` are calls too.
-    Call { fun: ExprId, args: Box<[ExprId]>, ellipsis: Option<Pos>, rparen: Pos },
+    /// `lparen` is where gc positions the call (its line is the call's in tracebacks and Callers).
+    Call { fun: ExprId, args: Box<[ExprId]>, ellipsis: Option<Pos>, lparen: Pos, rparen: Pos },
     /// `*x`: dereference, or pointer type.
     Star(ExprId),
     /// `op x`; `Expr::pos` is the operator's position.

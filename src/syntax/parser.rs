@@ -992,7 +992,8 @@ impl<'a> Parser<'a> {
         if !matches!(self.ast.expr(x).kind, ExprKind::Call { .. }) {
             let xp = self.expr_pos(x);
             self.error_at(xp, format!("expression in {word} must be function call"));
-            x = self.new_expr(xp, ExprKind::Call { fun: x, args: Box::default(), ellipsis: None, rparen: xp });
+            x = self
+                .new_expr(xp, ExprKind::Call { fun: x, args: Box::default(), ellipsis: None, lparen: xp, rparen: xp });
         }
         self.new_stmt(pos, if is_go { StmtKind::Go(x) } else { StmtKind::Defer(x) })
     }
@@ -1161,9 +1162,10 @@ impl<'a> Parser<'a> {
                     x = self.new_expr(xpos, ExprKind::Slice { x, lo, hi, max, slice3, lbrack, rbrack });
                 }
                 Tok::Lparen => {
+                    let lparen = self.pos();
                     self.next();
                     let (args, ellipsis, rparen) = self.arg_list();
-                    x = self.new_expr(xpos, ExprKind::Call { fun: x, args: args.into(), ellipsis, rparen });
+                    x = self.new_expr(xpos, ExprKind::Call { fun: x, args: args.into(), ellipsis, lparen, rparen });
                 }
                 Tok::Lbrace => {
                     // Does '{' start a composite literal or a block? The operand may be a parenthesized

@@ -19,14 +19,13 @@ impl<'a, 'b> Fb<'a, 'b> {
     /// Lowers call (or conversion) `e`; returns its results (none for a call without results).
     pub fn call(&mut self, e: ExprId) -> Vec<Val> {
         let ast = self.ast;
-        let ExprKind::Call { fun, args, ellipsis, .. } = &ast.expr(e).kind else {
+        let ExprKind::Call { fun, args, ellipsis, lparen, .. } = &ast.expr(e).kind else {
             if let Some(vs) = self.comma_ok_values(e) {
                 return vs;
             }
             let t = self.type_of(e);
             return vec![self.expr(e)].into_iter().map(|v| self.to_temp(v, t)).collect();
         };
-        let pos = ast.expr(e).pos;
         let fun = ast.unparen(*fun);
         let ftv = self.tv(fun);
         match ftv.mode {
@@ -36,7 +35,8 @@ impl<'a, 'b> Fb<'a, 'b> {
         }
         match self.prepare_call(e) {
             Some((callee, vals, results)) => {
-                self.set_pos(pos);
+                // gc's line for the call is its `(`'s: `}()` for a function literal called in place.
+                self.set_pos(*lparen);
                 self.call_go(callee, vals, &results)
             }
             None => vec![],

@@ -14,7 +14,7 @@ use crate::syntax::ast::*;
 impl<'a> Checker<'a> {
     pub fn call(&mut self, e: ExprId) -> Operand {
         let ast = self.ast;
-        let ExprKind::Call { fun, args, ellipsis, rparen } = &ast.expr(e).kind else { unreachable!() };
+        let ExprKind::Call { fun, args, ellipsis, rparen, .. } = &ast.expr(e).kind else { unreachable!() };
         let pos = ast.expr(e).pos;
         // `f[int](x, y)`: a partial instantiation is completed by inference from the arguments
         let partial_fun = matches!(ast.expr(ast.unparen(*fun)).kind, ExprKind::Index { .. });

@@ -937,6 +937,43 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A parameter type that mentions the callee's own type parameters met an argument of that very type: a
+    /// recursive call inside the generic function (`merge(a.left, b)` in `merge[T]`, `a.left` a
+    /// `*node[T]`). Each type parameter it mentions is then its own argument, which types2 infers after
+    /// renaming the callee's type parameters; one already inferred stays as it is.
+    fn bind_own_type_params(&mut self, t: TypeId, tps: &[TypeId], out: &mut [Option<TypeId>]) {
+        if let Some(i) = tps.iter().position(|&p| p == t) {
+            out[i].get_or_insert(t);
+            return;
+        }
+        match self.t.kind(t).clone() {
+            TypeKind::Pointer(e)
+            | TypeKind::Slice(e)
+            | TypeKind::Array { elem: e, .. }
+            | TypeKind::Chan { elem: e, .. } => self.bind_own_type_params(e, tps, out),
+            TypeKind::Map { key, value } => {
+                self.bind_own_type_params(key, tps, out);
+                self.bind_own_type_params(value, tps, out);
+            }
+            TypeKind::Func(s) => {
+                for &x in s.params.iter().chain(s.results.iter()) {
+                    self.bind_own_type_params(x, tps, out);
+                }
+            }
+            TypeKind::Struct { fields } => {
+                for f in fields.iter() {
+                    self.bind_own_type_params(f.typ, tps, out);
+                }
+            }
+            TypeKind::Named(n) => {
+                for &x in n.targs.iter() {
+                    self.bind_own_type_params(x, tps, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// Infers type arguments by unifying parameter types with argument types (Go spec "Type inference",
     /// function argument inference; untyped constants take their default types last).
     pub fn unify(&mut self, param: TypeId, arg: TypeId, tps: &[TypeId], out: &mut Vec<Option<TypeId>>) -> bool {
@@ -954,6 +991,7 @@ impl<'a> Checker<'a> {
             }
         }
         if param == arg {
+            self.bind_own_type_params(param, tps, out);
             return true;
         }
         // An argument of an outer type parameter's type unifies through its core type with an unnamed

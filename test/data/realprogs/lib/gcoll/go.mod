@@ -1,0 +1,3 @@
+module example.com/gcoll
+
+go 1.19
