@@ -38,17 +38,21 @@ func main() {
 	out := make(chan string, 1)
 	cases = append(cases, reflect.SelectCase{Dir: reflect.SelectSend, Chan: reflect.ValueOf(out), Send: reflect.ValueOf("sent")})
 	chs[1] <- 11
+	// Both the receive and the send are ready: Select picks one at random, so the order is not printed.
 	seen := map[int]bool{}
+	var got []string
 	for len(seen) < 2 {
 		i, v, ok := reflect.Select(cases)
 		if i == 3 {
-			fmt.Println("send chosen", <-out)
+			got = append(got, fmt.Sprintln("send chosen", <-out))
 		} else {
-			fmt.Println("recv", i, v, ok)
+			got = append(got, fmt.Sprintln("recv", i, v, ok))
 		}
 		seen[i] = true
 		cases[i].Chan = reflect.Value{}
 	}
+	sort.Strings(got)
+	fmt.Print(strings.Join(got, ""))
 	close(chs[2])
 	i, v, ok := reflect.Select(cases)
 	fmt.Println("closed:", i, v, ok)
