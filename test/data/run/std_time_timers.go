@@ -21,15 +21,17 @@ func main() {
 	time.Sleep(0)
 	time.Sleep(-5)
 
-	// Sleeps end in the order of their deadlines.
+	// Sleeps end in the order of their deadlines. The deadlines count from one instant, 50 ms apart, so
+	// that a goroutine started late under load still has its turn.
 	var mu sync.Mutex
 	var order []int
 	var wg sync.WaitGroup
+	base := time.Now()
 	for _, d := range []int{30, 10, 20} {
 		wg.Add(1)
 		go func(d int) {
 			defer wg.Done()
-			time.Sleep(time.Duration(d) * time.Millisecond)
+			time.Sleep(time.Until(base.Add(time.Duration(d) * 5 * time.Millisecond)))
 			mu.Lock()
 			order = append(order, d)
 			mu.Unlock()
