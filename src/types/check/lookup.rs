@@ -940,8 +940,10 @@ impl<'a> Checker<'a> {
     /// A parameter type that mentions the callee's own type parameters met an argument of that very type: a
     /// recursive call inside the generic function (`merge(a.left, b)` in `merge[T]`, `a.left` a
     /// `*node[T]`). Each type parameter it mentions is then its own argument, which types2 infers after
-    /// renaming the callee's type parameters; one already inferred stays as it is.
-    fn bind_own_type_params(&mut self, t: TypeId, tps: &[TypeId], out: &mut [Option<TypeId>]) {
+    /// renaming the callee's type parameters; one already inferred stays as it is. Only for a call's
+    /// arguments: in constraint type inference a core type meeting itself (`struct{ b B }` for `A`) says
+    /// nothing about `B`.
+    pub(crate) fn bind_own_type_params(&mut self, t: TypeId, tps: &[TypeId], out: &mut [Option<TypeId>]) {
         if let Some(i) = tps.iter().position(|&p| p == t) {
             out[i].get_or_insert(t);
             return;
@@ -991,7 +993,6 @@ impl<'a> Checker<'a> {
             }
         }
         if param == arg {
-            self.bind_own_type_params(param, tps, out);
             return true;
         }
         // An argument of an outer type parameter's type unifies through its core type with an unnamed
