@@ -6,6 +6,7 @@ import (
 	"fmt"
 	htmpl "html/template"
 	"os"
+	"sort"
 	"strings"
 	"text/template"
 	"time"
@@ -78,7 +79,10 @@ func main() {
 	if err := t.Execute(os.Stdout, o2); err != nil {
 		fmt.Println("\nerror:", err)
 	}
-	fmt.Println(t.DefinedTemplates())
+	// DefinedTemplates lists a map's keys, in no fixed order (under gc too): print its names sorted.
+	defined := strings.Split(strings.TrimPrefix(t.DefinedTemplates(), "; defined templates are: "), ", ")
+	sort.Strings(defined)
+	fmt.Println("; defined templates are:", strings.Join(defined, ", "))
 	for _, src := range []string{"{{.Missing}}", "{{.ID.Foo}}", "{{index .Items 5}}", "{{template \"nope\"}}", "{{if}}", "{{range .ID}}{{end}}", "{{call .ID}}", "{{undefinedfn 1}}"} {
 		tt, err := template.New("e").Option("missingkey=error").Parse(src)
 		if err != nil {
