@@ -94,10 +94,10 @@ impl<'a> Checker<'a> {
                         }
                         for (i, a) in argops.iter().enumerate() {
                             let p = self.param_type(&sig, i, argops.len(), ellipsis.is_some());
-                            if let Some(p) = p {
-                                if !self.is_untyped(a.typ) && p == a.typ {
+                            if let Some(p) = p.filter(|_| !self.is_untyped(a.typ)) {
+                                if p == a.typ {
                                     self.bind_own_type_params(p, &tps, &mut out);
-                                } else if !self.is_untyped(a.typ) {
+                                } else {
                                     self.unify(p, a.typ, &tps, &mut out);
                                 }
                             }
